@@ -1,0 +1,23 @@
+// ESP32 with Moddable XS: ~150 KB of XS heap for the application (platform-notes.md), so
+// every bound is small. The same bundle runs in the XS runner on the host and under QEMU.
+import { RFC7252_TRANSMISSION, type BoardProfile } from './profile.ts';
+
+export const esp32: BoardProfile = Object.freeze({
+  name: 'esp32',
+  hal: 'xs',
+  minify: true,
+  limits: Object.freeze({
+    datagramBytes: 1280,
+    messageBytes: 8 * 1024,
+    decodeDepth: 16,
+    coapBlockBytes: 512,
+    reassemblyBytes: 8 * 1024,
+    coapExchanges: 8,
+    instancesPerTable: 16,
+    notificationsPerController: 8,
+    asyncOperations: 2,
+    dtlsSessions: 2,
+  }),
+  coap: RFC7252_TRANSMISSION,
+  valueChangePollMs: 5000,
+});

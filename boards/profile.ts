@@ -1,0 +1,48 @@
+// A board profile: every bound the core enforces comes from here (design.md "Errors and bad
+// input": every buffer, table and queue has a bound). Hitting a bound is an error with a code
+// (USP 7005 Resources exceeded, CoAP 4.13), never unbounded growth.
+
+export interface BoardProfile {
+  name: string;
+  /** Which HAL the bundle for this board binds to. */
+  hal: 'host' | 'xs';
+  /** Minify the bundle (device boards). */
+  minify: boolean;
+  limits: {
+    /** Largest UDP datagram handled, bytes. */
+    datagramBytes: number;
+    /** Largest encoded USP Msg / Record we build or accept, bytes (fixed codec buffers). */
+    messageBytes: number;
+    /** Deepest protobuf nesting accepted on decode. */
+    decodeDepth: number;
+    /** CoAP block size (RFC 7959 SZX), bytes: 16..1024. */
+    coapBlockBytes: number;
+    /** Largest Block1 reassembly, bytes (4.13 beyond). */
+    reassemblyBytes: number;
+    /** Concurrent CoAP exchanges tracked for dedup/retransmission. */
+    coapExchanges: number;
+    /** Instances per multi-instance table (7005 beyond). */
+    instancesPerTable: number;
+    /** Pending notifications queued per Controller (oldest dropped beyond). */
+    notificationsPerController: number;
+    /** Concurrent asynchronous operations (7005 beyond). */
+    asyncOperations: number;
+    /** Concurrent DTLS sessions. */
+    dtlsSessions: number;
+  };
+  coap: {
+    ackTimeoutMs: number;
+    ackRandomFactor: number;
+    maxRetransmit: number;
+    nstart: number;
+  };
+  /** Interval of the bounded ValueChange poll for HAL-changed values, ms. */
+  valueChangePollMs: number;
+}
+
+export const RFC7252_TRANSMISSION = Object.freeze({
+  ackTimeoutMs: 2000,
+  ackRandomFactor: 1.5,
+  maxRetransmit: 4,
+  nstart: 1,
+});
