@@ -1,0 +1,55 @@
+// HAL clock, timers and system on the host (Node). Reboot and factory reset are delegated to
+// the simulator (tools/), which restarts the agent on the same state directory.
+import { randomBytes } from 'node:crypto';
+import type { Clock, DeviceIdentity, LogLevel, System, Timers } from '../hal.ts';
+
+export const hostClock: Clock = {
+  monotonicMs: () => performance.now(),
+  wallTimeMs: () => Date.now(),
+};
+
+export function createHostTimers(): Timers {
+  const live = new Map<number, NodeJS.Timeout>();
+  let next = 1;
+  return {
+    set(delayMs, callback) {
+      const id = next++;
+      live.set(id, setTimeout(() => { live.delete(id); callback(); }, Math.max(0, delayMs)));
+      return id;
+    },
+    clear(id) {
+      const t = live.get(id);
+      if (t) clearTimeout(t);
+      live.delete(id);
+    },
+  };
+}
+
+const levels: LogLevel[] = ['error', 'warn', 'info', 'debug'];
+
+export interface HostSystemOptions {
+  identity: DeviceIdentity;
+  logLevel?: LogLevel;
+  /** Write one log line (default: stderr). */
+  write?: (line: string) => void;
+  onReboot?: () => void;
+  onFactoryReset?: () => void;
+}
+
+export function createHostSystem(opts: HostSystemOptions): System {
+  const max = levels.indexOf(opts.logLevel ?? 'info');
+  const write = opts.write ?? ((line: string) => process.stderr.write(line + '\n'));
+  const enc = new TextEncoder();
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  return {
+    reboot: () => (opts.onReboot ?? (() => { throw new Error('reboot not supported by this host'); }))(),
+    factoryReset: () => (opts.onFactoryReset ?? (() => { throw new Error('factory reset not supported by this host'); }))(),
+    identity: () => opts.identity,
+    randomBytes: (n) => new Uint8Array(randomBytes(n)),
+    utf8Encode: (s) => enc.encode(s),
+    utf8Decode: (b) => dec.decode(b),
+    log(level, message) {
+      if (levels.indexOf(level) <= max) write(`${new Date().toISOString()} ${level.padEnd(5)} ${message}`);
+    },
+  };
+}
