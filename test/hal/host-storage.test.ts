@@ -45,7 +45,7 @@ test('given a writer killed at random moments, when the key is read, then it is 
     import { createFileStorage } from ${JSON.stringify(storageUrl)};
     const s = createFileStorage(${JSON.stringify(dir)});
     s.set('k', new Uint8Array(32768).fill(0));
-    process.stdout.write('writing\n');
+    process.stdout.write('writing\\n');
     for (let i = 1; ; i++) s.set('k', new Uint8Array(32768).fill(i & 0xff));
   `;
   for (let round = 0; round < 6; round++) {
