@@ -1,0 +1,86 @@
+/*
+ * The runner's event loop: after the script, run promise jobs, then fire timers and dispatch
+ * readable file descriptors (xsHostWatch, used by socket modules) until nothing is pending.
+ * Every callback runs in its own host frame followed by the promise jobs it queued, so a
+ * timer callback's awaits settle before the next timer fires (like a JS event loop tick).
+ */
+#include "xsAll.h"
+#include "xs-host.h"
+#include <poll.h>
+
+/* poll(2) set size: the board has a handful of sockets at most. */
+#define XS_HOST_MAX_WATCHES 32
+
+static xsHostWatch* gxFirstWatch = C_NULL;
+
+void xsHostWatchAdd(xsHostWatch* watch)
+{
+	watch->next = gxFirstWatch;
+	gxFirstWatch = watch;
+}
+
+void xsHostWatchRemove(xsHostWatch* watch)
+{
+	xsHostWatch** address = &gxFirstWatch;
+	while (*address) {
+		if (*address == watch) {
+			*address = watch->next;
+			watch->next = C_NULL;
+			return;
+		}
+		address = &((*address)->next);
+	}
+}
+
+/* Waits for the watches or the next timer; dispatches at most one ready watch per pass. */
+static void xsHostWait(xsMachine* the, int timeoutMs)
+{
+	struct pollfd fds[XS_HOST_MAX_WATCHES];
+	xsHostWatch* watches[XS_HOST_MAX_WATCHES];
+	xsHostWatch* watch;
+	int count = 0, ready, i;
+	for (watch = gxFirstWatch; watch && (count < XS_HOST_MAX_WATCHES); watch = watch->next) {
+		fds[count].fd = watch->fd;
+		fds[count].events = watch->events;
+		fds[count].revents = 0;
+		watches[count] = watch;
+		count++;
+	}
+	ready = poll(fds, (nfds_t)count, timeoutMs);
+	if (ready <= 0)
+		return;
+	for (i = 0; i < count; i++) {
+		if (fds[i].revents) {
+			watch = watches[i];
+			xsBeginHost(the);
+			(*watch->ready)(the, watch, fds[i].revents);
+			xsEndHost(the);
+			xsHostRunPromiseJobs(the);
+			/* The callback may have removed watches: poll again rather than use stale ones. */
+			return;
+		}
+	}
+}
+
+void xsHostRunLoop(xsMachine* machine)
+{
+	txMachine* the = (txMachine*)machine;
+	for (;;) {
+		double now, due;
+		int timeoutMs = -1;
+		xsHostRunPromiseJobs(the);
+		if (!xsHostTimersPending() && !gxFirstWatch)
+			break;
+		now = xsHostMonotonicMs();
+		if (xsHostTimersPending()) {
+			if (xsHostTimersFireDue(the, now)) {
+				xsHostRunPromiseJobs(the);
+				continue;
+			}
+			due = xsHostTimersNextDue() - now;
+			timeoutMs = (due <= 0) ? 0 : (due >= 2147483647.0) ? 2147483647 : (int)ceil(due);
+		}
+		xsHostWait(the, timeoutMs);
+	}
+	fxCheckUnhandledRejections(the, 1);
+}

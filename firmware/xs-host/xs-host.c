@@ -1,0 +1,253 @@
+/*
+ * xs-host: the tinyusp XS runner. Runs one esbuild iife bundle (as a script, not a module) in a
+ * Moddable XS machine with a fixed memory cap, then runs its event loop until nothing is
+ * pending or the script calls exit(). Built by `npm run build:xs` (firmware/xs-host/build.mjs).
+ *
+ *   xs-host --chunks BYTES --slots COUNT --stack COUNT [--keys COUNT] [--stats]
+ *           [--no-wall-clock] BUNDLE.js
+ *
+ *   --chunks   chunk heap in bytes (strings, arrays, ArrayBuffers, function byte code)
+ *   --slots    heap slots (objects, properties, closures; 32 bytes each on x86-64, 16 on ESP32)
+ *   --stack    JS stack slots
+ *   --keys     property-name keys (default 2048; index outside the cap, key strings inside)
+ *   --stats    on exit, print to stderr one line:
+ *              xs-host stats: {"chunksPeak":N,"slotsPeak":N,"keys":N}
+ *              Peaks count garbage not yet collected, so they only bound the need from
+ *              above; the smallest working cap is found by firmware/xs-host/min-cap.mjs.
+ *   --no-wall-clock  wallTimeMs() answers undefined (a board whose time is not yet known)
+ *
+ * Exit codes: 0 done (loop drained) or exit(code); 1 uncaught exception, unhandled rejection
+ * or syntax error (printed on stderr); 2 bad command line; 3 memory cap reached ("xs-host:
+ * memory full (cap: ...)", stack overflow or out of keys, one line on stderr).
+ *
+ * Host functions: one frozen global object `__tinyusp_host` (declared for TypeScript in
+ * hal/xs/host.ts), filled by the modules listed in gxHostModules:
+ *   host-core.c    print(text), log(level, text), monotonicMs(), wallTimeMs(),
+ *                  randomBytes(length) -> ArrayBuffer, exit(code)
+ *   host-text.c    utf8Encode(text) -> ArrayBuffer, utf8Decode(buffer, offset, length) -> string
+ *   host-timers.c  setTimer(delayMs, callback) -> id, clearTimer(id)
+ */
+#include "xsAll.h"
+#include "xsScript.h"
+#include "xs-host.h"
+
+xsHostOptions gxHostOptions = { C_NULL, 0, 0, 0, 2048, 0, 1 };
+
+static const xsHostInstall gxHostModules[] = {
+	xsHostInstallCore,
+	xsHostInstallText,
+	xsHostInstallTimers,
+};
+
+static struct timespec gxStartTime;
+
+static void xsHostUsage(const char* problem) XS_FUNCTION_NORETURN;
+static int xsHostParseCount(const char* text, long min, long max, xsIntegerValue* result);
+static void xsHostParseArguments(int argc, char* argv[]);
+static void xsHostRunProgram(txMachine* the, const char* path);
+
+static void xsHostUsage(const char* problem)
+{
+	fprintf(stderr, "xs-host: %s (usage: xs-host --chunks BYTES --slots COUNT --stack COUNT [--keys COUNT] [--stats] [--no-wall-clock] BUNDLE.js)\n", problem);
+	exit(XS_HOST_EXIT_USAGE);
+}
+
+static int xsHostParseCount(const char* text, long min, long max, xsIntegerValue* result)
+{
+	char* end = C_NULL;
+	long value;
+	if (!text || !*text)
+		return 0;
+	errno = 0;
+	value = strtol(text, &end, 10);
+	if (errno || *end || (value < min) || (value > max))
+		return 0;
+	*result = (xsIntegerValue)value;
+	return 1;
+}
+
+static void xsHostParseArguments(int argc, char* argv[])
+{
+	/* Bounds: below them XS cannot even build its builtins; above them is not a device. */
+	static const struct { const char* name; long min; long max; xsIntegerValue* target; } counts[] = {
+		{ "--chunks", 4096, 1L << 30, &gxHostOptions.chunks },
+		{ "--slots", 256, 1L << 24, &gxHostOptions.slots },
+		{ "--stack", 64, 1L << 20, &gxHostOptions.stack },
+		{ "--keys", 1024, 1L << 15, &gxHostOptions.keys },
+	};
+	char problem[256];
+	int i, j;
+	for (i = 1; i < argc; i++) {
+		const char* arg = argv[i];
+		int matched = 0;
+		for (j = 0; j < (int)(sizeof(counts) / sizeof(counts[0])); j++) {
+			if (!strcmp(arg, counts[j].name)) {
+				if (!xsHostParseCount(i + 1 < argc ? argv[i + 1] : C_NULL, counts[j].min, counts[j].max, counts[j].target)) {
+					snprintf(problem, sizeof(problem), "%s needs an integer from %ld to %ld", arg, counts[j].min, counts[j].max);
+					xsHostUsage(problem);
+				}
+				i++;
+				matched = 1;
+				break;
+			}
+		}
+		if (matched)
+			continue;
+		if (!strcmp(arg, "--stats"))
+			gxHostOptions.stats = 1;
+		else if (!strcmp(arg, "--no-wall-clock"))
+			gxHostOptions.wallClock = 0;
+		else if (arg[0] == '-') {
+			snprintf(problem, sizeof(problem), "unknown option %.64s", arg);
+			xsHostUsage(problem);
+		}
+		else if (gxHostOptions.bundlePath)
+			xsHostUsage("only one bundle can be run");
+		else
+			gxHostOptions.bundlePath = arg;
+	}
+	if (!gxHostOptions.chunks || !gxHostOptions.slots || !gxHostOptions.stack)
+		xsHostUsage("--chunks, --slots and --stack are required (the memory cap)");
+	if (!gxHostOptions.bundlePath)
+		xsHostUsage("no bundle given");
+	if (access(gxHostOptions.bundlePath, R_OK)) {
+		snprintf(problem, sizeof(problem), "cannot read bundle %.180s", gxHostOptions.bundlePath);
+		xsHostUsage(problem);
+	}
+}
+
+double xsHostMonotonicMs(void)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return ((double)(now.tv_sec - gxStartTime.tv_sec) * 1000.0) + ((double)(now.tv_nsec - gxStartTime.tv_nsec) / 1000000.0);
+}
+
+void xsHostDefineFunction(xsMachine* the, xsSlot* object, const char* name, xsCallback callback, xsIntegerValue length)
+{
+	xsDefine(*object, xsID((char*)name), xsNewHostFunction(callback, length), xsDontDelete | xsDontSet | xsDontEnum);
+}
+
+void xsHostExit(xsMachine* machine, int code)
+{
+	txMachine* the = (txMachine*)machine;
+	fflush(stdout);
+	if (gxHostOptions.stats && the) {
+		fprintf(stderr, "xs-host stats: {\"chunksPeak\":%ld,\"slotsPeak\":%ld,\"keys\":%ld}\n",
+			(long)the->peakChunksSize, (long)the->peakHeapCount, (long)the->keyIndex);
+	}
+	fflush(stderr);
+	exit(code);
+}
+
+void xsHostUncaught(xsMachine* machine, const char* what, xsSlot* exception)
+{
+	static int reporting = 0;
+	txMachine* the = (txMachine*)machine;
+	if (reporting) {
+		/* Printing the exception threw in turn: give up on its text, keep the exit code. */
+		fprintf(stderr, "xs-host: %s (cannot be printed)\n", what);
+		xsHostExit(machine, XS_HOST_EXIT_EXCEPTION);
+	}
+	reporting = 1;
+	mxPushSlot(exception);
+	mxPull(the->scratch);
+	fprintf(stderr, "xs-host: %s: %s\n", what, fxToString(the, &the->scratch));
+	xsHostExit(machine, XS_HOST_EXIT_EXCEPTION);
+}
+
+/* Parse errors of the bundle go to stderr as "path:line: error: message". */
+static void xsHostReportParseError(void* console, txString path, txInteger line, txString format, c_va_list arguments)
+{
+	fprintf(stderr, "%s:%d: error: ", path ? path : "bundle", (int)line);
+	vfprintf(stderr, format, arguments);
+	fputc('\n', stderr);
+}
+
+/* fxParseScript (xsPlatforms.c) with the bundle's path and an error reporter. */
+static txScript* xsHostParseBundle(txMachine* the, FILE* file, const char* path)
+{
+	txParser _parser;
+	txParser* parser = &_parser;
+	txParserJump jump;
+	txScript* script = C_NULL;
+	fxInitializeParser(parser, the, the->parserBufferSize, the->parserTableModulo);
+	parser->firstJump = &jump;
+	parser->reportError = xsHostReportParseError;
+	if (c_setjmp(jump.jmp_buf) == 0) {
+		parser->path = fxNewParserSymbol(parser, (txString)path);
+		/* A script, sloppy unless the bundle says "use strict": esbuild iife output. */
+		fxParserTree(parser, file, (txGetter)fgetc, mxProgramFlag, C_NULL);
+		fxParserHoist(parser);
+		fxParserBind(parser);
+		script = fxParserCode(parser);
+	}
+	fxTerminateParser(parser);
+	return script;
+}
+
+static void xsHostRunProgram(txMachine* the, const char* path)
+{
+	txSlot* realm = mxProgram.value.reference->next->value.module.realm;
+	txScript* script;
+	FILE* file = fopen(path, "r");
+	if (!file) {
+		fprintf(stderr, "xs-host: cannot open bundle %s\n", path);
+		xsHostExit(the, XS_HOST_EXIT_USAGE);
+	}
+	script = xsHostParseBundle(the, file, path);
+	fclose(file);
+	if (!script) {
+		fprintf(stderr, "xs-host: syntax error in %s\n", path);
+		xsHostExit(the, XS_HOST_EXIT_EXCEPTION);
+	}
+	fxRunScript(the, script, mxRealmGlobal(realm), C_NULL, mxRealmClosures(realm)->value.reference, C_NULL, mxProgram.value.reference);
+	mxPullSlot(mxResult);
+}
+
+int main(int argc, char* argv[])
+{
+	xsMachine* machine;
+	xsCreation creation;
+	size_t i;
+	clock_gettime(CLOCK_MONOTONIC, &gxStartTime);
+	xsHostParseArguments(argc, argv);
+
+	/* The cap: initial sizes from the command line, every increment zero. */
+	c_memset(&creation, 0, sizeof(creation));
+	creation.initialChunkSize = gxHostOptions.chunks;
+	creation.incrementalChunkSize = 0;
+	creation.initialHeapCount = gxHostOptions.slots;
+	creation.incrementalHeapCount = 0;
+	creation.stackCount = gxHostOptions.stack;
+	creation.initialKeyCount = gxHostOptions.keys;
+	creation.incrementalKeyCount = 0;
+	creation.nameModulo = 127;
+	creation.symbolModulo = 127;
+	creation.parserBufferSize = 32 * 1024;
+	creation.parserTableModulo = 1993;
+	creation.staticSize = 0;
+
+	machine = xsCreateMachine(&creation, "tinyusp", C_NULL);
+	if (!machine) {
+		fprintf(stderr, "xs-host: cannot create the XS machine\n");
+		return XS_HOST_EXIT_MEMORY;
+	}
+	xsBeginHost(machine);
+	{
+		xsVars(2);
+		xsVar(0) = xsNewObject();
+		for (i = 0; i < sizeof(gxHostModules) / sizeof(gxHostModules[0]); i++)
+			(*gxHostModules[i])(the, &xsVar(0));
+		xsVar(1) = xsGet(xsGlobal, xsID("Object"));
+		xsCall1(xsVar(1), xsID("freeze"), xsVar(0));
+		xsDefine(xsGlobal, xsID("__tinyusp_host"), xsVar(0), xsDontDelete | xsDontSet | xsDontEnum);
+		xsVar(1) = xsUndefined;
+		xsHostRunProgram(the, gxHostOptions.bundlePath);
+		xsHostRunPromiseJobs(the);
+		xsHostRunLoop(the);
+	}
+	xsEndHost(machine);
+	xsHostExit(machine, XS_HOST_EXIT_OK);
+	return XS_HOST_EXIT_OK;
+}

@@ -1,0 +1,83 @@
+/*
+ * Shared declarations of the tinyusp XS runner (firmware/xs-host).
+ *
+ * The runner is split by job: xs-host.c (command line, machine, exit paths), xs-platform.c (the
+ * XS platform glue: fixed-size allocation, aborts), host-loop.c (the event loop), and one
+ * host-<module>.c per group of host functions. A module is added by writing its install
+ * function (defines functions on the host object) and listing it in gxHostModules (xs-host.c);
+ * a module with file descriptors to wait on registers an xsHostWatch with the loop.
+ */
+#ifndef __TINYUSP_XS_HOST__
+#define __TINYUSP_XS_HOST__
+
+#include "xs.h"
+
+/* Exit codes (documented in xs-host.c). */
+#define XS_HOST_EXIT_OK 0
+#define XS_HOST_EXIT_EXCEPTION 1
+#define XS_HOST_EXIT_USAGE 2
+#define XS_HOST_EXIT_MEMORY 3
+
+/* The fixed memory cap and options from the command line. */
+typedef struct {
+	const char* bundlePath;
+	xsIntegerValue chunks;   /* chunk heap bytes (strings, arrays, buffers, byte code) */
+	xsIntegerValue slots;    /* heap slots (objects, properties, closures) */
+	xsIntegerValue stack;    /* JS stack slots */
+	xsIntegerValue keys;     /* property-name keys (index only; key strings live in chunks) */
+	int stats;               /* print peak usage on exit */
+	int wallClock;           /* 0: wallTimeMs() answers undefined (clock not yet set) */
+} xsHostOptions;
+
+extern xsHostOptions gxHostOptions;
+
+/* Ends the process: flushes stdout, prints --stats, exits with `code`. */
+extern void xsHostExit(xsMachine* the, int code) XS_FUNCTION_NORETURN;
+/* Reports the pending exception (xsException or `exception`) on stderr and exits 1. */
+extern void xsHostUncaught(xsMachine* the, const char* what, xsSlot* exception) XS_FUNCTION_NORETURN;
+
+/*
+ * Writes the standard UTF-8 form of an XS string (XS keeps NUL as C0 80 and may hold surrogate
+ * halves as separate 3-byte sequences) into `out`; lone surrogates become U+FFFD, as with
+ * TextEncoder. Returns the byte count; with `out` NULL it only counts (host-text.c).
+ */
+extern size_t xsHostUtf8FromString(const char* text, unsigned char* out);
+
+/* Milliseconds of CLOCK_MONOTONIC since the runner started. */
+extern double xsHostMonotonicMs(void);
+
+/* Defines `name` as a host function on `object` (read-only, non-enumerable). */
+extern void xsHostDefineFunction(xsMachine* the, xsSlot* object, const char* name, xsCallback callback, xsIntegerValue length);
+
+/* Host-function modules. `host` is the global host object (see xs-host.c). */
+typedef void (*xsHostInstall)(xsMachine* the, xsSlot* host);
+extern void xsHostInstallCore(xsMachine* the, xsSlot* host);   /* host-core.c */
+extern void xsHostInstallText(xsMachine* the, xsSlot* host);   /* host-text.c */
+extern void xsHostInstallTimers(xsMachine* the, xsSlot* host); /* host-timers.c */
+
+/* Timers (host-timers.c), driven by the loop. */
+extern int xsHostTimersPending(void);
+/* Monotonic ms at which the earliest timer is due; only valid when xsHostTimersPending(). */
+extern double xsHostTimersNextDue(void);
+/* Fires the earliest timer if it is due at `now`; returns 1 if one fired. */
+extern int xsHostTimersFireDue(xsMachine* the, double now);
+
+/* File descriptors the loop waits on (UDP sockets in later modules). */
+typedef struct xsHostWatchRecord xsHostWatch;
+struct xsHostWatchRecord {
+	xsHostWatch* next;
+	int fd;
+	short events;  /* poll(2) events */
+	/* Called inside xsBeginHost/xsEndHost with the poll(2) revents. */
+	void (*ready)(xsMachine* the, xsHostWatch* watch, short revents);
+	void* data;
+};
+extern void xsHostWatchAdd(xsHostWatch* watch);
+extern void xsHostWatchRemove(xsHostWatch* watch);
+
+/* Runs promise jobs, then timers and watches until nothing is pending (host-loop.c). */
+extern void xsHostRunLoop(xsMachine* the);
+/* Runs queued promise jobs (after the script and after every callback). */
+extern void xsHostRunPromiseJobs(xsMachine* the);
+
+#endif /* __TINYUSP_XS_HOST__ */

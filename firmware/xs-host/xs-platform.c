@@ -1,0 +1,96 @@
+/*
+ * XS platform glue of the tinyusp XS runner: what XS asks of a platform (allocation, aborts,
+ * promise-job queueing, module loading), for a machine with a fixed memory cap.
+ *
+ * The cap is real because the machine is created with zero increments (xs-host.c): XS then
+ * allocates its chunk block, heap slots and stack once, through the functions below, and
+ * aborts with XS_NOT_ENOUGH_MEMORY_EXIT instead of growing (xsMemory.c fxGrowChunks and
+ * fxNewSlot). Key and name tables and parser buffers are allocated outside the cap; on a
+ * device the byte code and builtins are preloaded into flash, so they are not counted either.
+ */
+#include "xsAll.h"
+#include "xs-host.h"
+
+void fxCreateMachinePlatform(txMachine* the)
+{
+	the->host = C_NULL;
+	the->promiseJobs = 0;
+}
+
+void fxDeleteMachinePlatform(txMachine* the)
+{
+}
+
+void* fxAllocateChunks(txMachine* the, txSize size)
+{
+	/* Called once, for the initial chunk block: growth aborts before reaching here. */
+	return c_malloc(size);
+}
+
+void fxFreeChunks(txMachine* the, void* theChunks)
+{
+	c_free(theChunks);
+}
+
+txSlot* fxAllocateSlots(txMachine* the, txSize theCount)
+{
+	/* Called once for the JS stack and once for the heap: growth aborts before reaching here. */
+	return (txSlot*)c_malloc((size_t)theCount * sizeof(txSlot));
+}
+
+void fxFreeSlots(txMachine* the, void* theSlots)
+{
+	c_free(theSlots);
+}
+
+void fxQueuePromiseJobs(txMachine* the)
+{
+	the->promiseJobs = 1;
+}
+
+void xsHostRunPromiseJobs(xsMachine* machine)
+{
+	txMachine* the = (txMachine*)machine;
+	for (;;) {
+		while (the->promiseJobs) {
+			the->promiseJobs = 0;
+			fxRunPromiseJobs(the);
+		}
+		fxEndJob(the);
+		if (!the->promiseJobs)
+			break;
+	}
+}
+
+void fxAbort(txMachine* the, int status)
+{
+	switch (status) {
+	case XS_NOT_ENOUGH_MEMORY_EXIT:
+		fprintf(stderr, "xs-host: memory full (cap: chunks=%d, slots=%d, stack=%d)\n",
+			(int)gxHostOptions.chunks, (int)gxHostOptions.slots, (int)gxHostOptions.stack);
+		xsHostExit(the, XS_HOST_EXIT_MEMORY);
+	case XS_STACK_OVERFLOW_EXIT:
+		fprintf(stderr, "xs-host: stack overflow (cap: stack=%d)\n", (int)gxHostOptions.stack);
+		xsHostExit(the, XS_HOST_EXIT_MEMORY);
+	case XS_NO_MORE_KEYS_EXIT:
+		fprintf(stderr, "xs-host: out of keys (cap: keys=%d)\n", (int)gxHostOptions.keys);
+		xsHostExit(the, XS_HOST_EXIT_MEMORY);
+	case XS_UNHANDLED_EXCEPTION_EXIT:
+		xsHostUncaught(the, "uncaught exception", &mxException);
+	case XS_UNHANDLED_REJECTION_EXIT:
+		xsHostUncaught(the, "unhandled promise rejection", &mxException);
+	default:
+		fprintf(stderr, "xs-host: abort (XS status %d)\n", status);
+		xsHostExit(the, XS_HOST_EXIT_EXCEPTION);
+	}
+}
+
+/* Bundles are single scripts: import() and modules are not supported, so nothing is found. */
+txID fxFindModule(txMachine* the, txSlot* realm, txID moduleID, txSlot* slot)
+{
+	return XS_NO_ID;
+}
+
+void fxLoadModule(txMachine* the, txSlot* module, txID moduleID)
+{
+}

@@ -1,0 +1,55 @@
+/*
+ * XS platform header for the tinyusp XS runner (selected with -DXSPLATFORM="xs-platform.h").
+ * Modelled on xsnap's xsnapPlatform.h (node_modules/@agoric/xsnap), minus snapshots, metering
+ * and the debugger: Linux, little endian, UTF-8 strings (no mxCESU8, like Moddable devices).
+ */
+#ifndef __TINYUSP_XS_PLATFORM__
+#define __TINYUSP_XS_PLATFORM__
+
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__) || defined(__arm__) || defined(__aarch64__)) && defined(__linux__)
+	#undef mxLittleEndian
+	#define mxLittleEndian 1
+	#undef mxLinux
+	#define mxLinux 1
+	#define mxExport extern
+	#define mxImport extern
+	#define XS_FUNCTION_NORETURN __attribute__((noreturn))
+#else
+	#error the tinyusp XS runner supports GCC-compatible compilers on Linux only
+#endif
+
+#include <ctype.h>
+#include <errno.h>
+#include <float.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <pthread.h>
+#include <unistd.h>
+
+#define mxUseGCCAtomics 1
+#define mxUsePOSIXThreads 1
+
+/* xsPlatforms.c supplies these; the rest of the glue is in xs-platform.c. */
+#define mxUseDefaultBuildKeys 1
+#define mxUseDefaultParseScript 1
+#define mxUseDefaultSharedChunks 1
+
+/* XS reports (parse errors, allocation failures) go to stderr: stdout is the program's output. */
+#define c_vprintf(FORMAT, ARGUMENTS) vfprintf(stderr, FORMAT, ARGUMENTS)
+#define c_printf(...) fprintf(stderr, __VA_ARGS__)
+
+/* Per-machine fields: the runner's state, the promise-job flag, Atomics.wait bookkeeping. */
+#define mxMachinePlatform \
+	void* host; \
+	int promiseJobs; \
+	void* waiterCondition; \
+	void* waiterData; \
+	void* waiterLink;
+
+#endif /* __TINYUSP_XS_PLATFORM__ */
