@@ -1,0 +1,200 @@
+// CoAP message codec (RFC 7252 §3): header, token, options (delta/length nibbles with the 13/14
+// extensions), payload marker. Decoding returns views into the datagram (copy to keep them);
+// encoding writes into the caller's buffer. Bad input never throws from `decodeMessage`.
+import { CoapType, type CoapTypeValue } from './constants.ts';
+
+export interface CoapOption {
+  number: number;
+  value: Uint8Array;
+}
+
+export interface CoapMessage {
+  type: CoapTypeValue;
+  code: number;
+  messageId: number;
+  token: Uint8Array;
+  /** Sorted by option number (stable: repeated options keep their order). */
+  options: CoapOption[];
+  payload: Uint8Array;
+}
+
+/** What could be read of a malformed message: enough to send a matching RST. */
+export interface CoapHeader {
+  type: CoapTypeValue;
+  code: number;
+  messageId: number;
+}
+
+export type CoapDecodeResult =
+  | { ok: true; message: CoapMessage }
+  | { ok: false; reason: string; header?: CoapHeader };
+
+export class CoapEncodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CoapEncodeError';
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+
+export function decodeMessage(data: Uint8Array): CoapDecodeResult {
+  if (data.length < 4) return { ok: false, reason: 'shorter than the 4-byte header' };
+  const b0 = data[0];
+  // RFC 7252 §3: unknown version numbers are silently ignored (no header: no RST).
+  if (b0 >> 6 !== 1) return { ok: false, reason: 'version is not 1' };
+  const header: CoapHeader = {
+    type: ((b0 >> 4) & 3) as CoapTypeValue,
+    code: data[1],
+    messageId: (data[2] << 8) | data[3],
+  };
+  const tkl = b0 & 15;
+  // RFC 7252 §3: token lengths 9-15 are reserved and a message format error.
+  if (tkl > 8) return { ok: false, reason: 'token length ' + tkl + ' is reserved', header };
+  if (4 + tkl > data.length) return { ok: false, reason: 'token runs past the datagram', header };
+  // RFC 7252 §4.1: an Empty message is the 4-byte header only.
+  if (header.code === 0 && (tkl !== 0 || data.length !== 4)) {
+    return { ok: false, reason: 'Empty message with token, options or payload', header };
+  }
+  const cls = header.code >> 5;
+  // Classes 1, 6 and 7 are reserved (RFC 7252 §12.1).
+  if (cls === 1 || cls === 6 || cls === 7) return { ok: false, reason: 'reserved code class', header };
+  const token = data.subarray(4, 4 + tkl);
+  const options: CoapOption[] = [];
+  let pos = 4 + tkl;
+  let number = 0;
+  let payload: Uint8Array = EMPTY;
+  while (pos < data.length) {
+    const byte = data[pos++];
+    if (byte === 0xff) {
+      // RFC 7252 §3: a marker followed by a zero-length payload is a format error.
+      if (pos === data.length) return { ok: false, reason: 'payload marker without payload', header };
+      payload = data.subarray(pos);
+      break;
+    }
+    let delta = byte >> 4;
+    let length = byte & 15;
+    if (delta === 15 || length === 15) return { ok: false, reason: 'reserved option nibble 15', header };
+    if (delta === 13) {
+      if (pos + 1 > data.length) return { ok: false, reason: 'truncated option delta', header };
+      delta = data[pos++] + 13;
+    } else if (delta === 14) {
+      if (pos + 2 > data.length) return { ok: false, reason: 'truncated option delta', header };
+      delta = ((data[pos] << 8) | data[pos + 1]) + 269;
+      pos += 2;
+    }
+    if (length === 13) {
+      if (pos + 1 > data.length) return { ok: false, reason: 'truncated option length', header };
+      length = data[pos++] + 13;
+    } else if (length === 14) {
+      if (pos + 2 > data.length) return { ok: false, reason: 'truncated option length', header };
+      length = ((data[pos] << 8) | data[pos + 1]) + 269;
+      pos += 2;
+    }
+    number += delta;
+    if (number > 0xffff) return { ok: false, reason: 'option number beyond 65535', header };
+    if (pos + length > data.length) return { ok: false, reason: 'option value runs past the datagram', header };
+    options.push({ number, value: data.subarray(pos, pos + length) });
+    pos += length;
+  }
+  return {
+    ok: true,
+    message: { type: header.type, code: header.code, messageId: header.messageId, token, options, payload },
+  };
+}
+
+function nibble(n: number): number {
+  return n < 13 ? n : n < 269 ? 13 : 14;
+}
+
+/** Sorted copy when needed (stable), so callers may list options in any order. */
+function sortedOptions(options: CoapOption[]): CoapOption[] {
+  for (let i = 1; i < options.length; i++) {
+    if (options[i].number < options[i - 1].number) {
+      return options
+        .map((o, k) => ({ o, k }))
+        .sort((a, b) => a.o.number - b.o.number || a.k - b.k)
+        .map((x) => x.o);
+    }
+  }
+  return options;
+}
+
+/** Encodes `msg` into `out` from offset 0 and returns the length; throws CoapEncodeError. */
+export function encodeMessage(msg: CoapMessage, out: Uint8Array): number {
+  const tkl = msg.token.length;
+  if (tkl > 8) throw new CoapEncodeError('token longer than 8 bytes');
+  if (msg.code < 0 || msg.code > 255 || msg.messageId < 0 || msg.messageId > 0xffff) {
+    throw new CoapEncodeError('code or message id out of range');
+  }
+  let pos = 4 + tkl;
+  if (pos > out.length) throw new CoapEncodeError('buffer too small');
+  out[0] = 0x40 | (msg.type << 4) | tkl;
+  out[1] = msg.code;
+  out[2] = msg.messageId >> 8;
+  out[3] = msg.messageId & 0xff;
+  out.set(msg.token, 4);
+  let previous = 0;
+  for (const opt of sortedOptions(msg.options)) {
+    const delta = opt.number - previous;
+    const length = opt.value.length;
+    if (opt.number > 0xffff || opt.number < 0) throw new CoapEncodeError('option number out of range');
+    if (length > 0xffff + 269) throw new CoapEncodeError('option value too long');
+    const need = 1 + (delta >= 269 ? 2 : delta >= 13 ? 1 : 0) + (length >= 269 ? 2 : length >= 13 ? 1 : 0) + length;
+    if (pos + need > out.length) throw new CoapEncodeError('buffer too small');
+    out[pos++] = (nibble(delta) << 4) | nibble(length);
+    if (delta >= 269) {
+      out[pos++] = (delta - 269) >> 8;
+      out[pos++] = (delta - 269) & 0xff;
+    } else if (delta >= 13) out[pos++] = delta - 13;
+    if (length >= 269) {
+      out[pos++] = (length - 269) >> 8;
+      out[pos++] = (length - 269) & 0xff;
+    } else if (length >= 13) out[pos++] = length - 13;
+    out.set(opt.value, pos);
+    pos += length;
+    previous = opt.number;
+  }
+  if (msg.payload.length > 0) {
+    if (pos + 1 + msg.payload.length > out.length) throw new CoapEncodeError('buffer too small');
+    out[pos++] = 0xff;
+    out.set(msg.payload, pos);
+    pos += msg.payload.length;
+  }
+  return pos;
+}
+
+/** Minimal big-endian unsigned integer option value (RFC 7252 §3.2: 0 is the empty value). */
+export function uintOption(number: number, value: number): CoapOption {
+  let n = value >>> 0;
+  const len = n === 0 ? 0 : n < 0x100 ? 1 : n < 0x10000 ? 2 : n < 0x1000000 ? 3 : 4;
+  const bytes = new Uint8Array(len);
+  for (let i = len - 1; i >= 0; i--) {
+    bytes[i] = n & 0xff;
+    n >>>= 8;
+  }
+  return { number, value: bytes };
+}
+
+export function readUint(value: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < value.length && i < 4; i++) n = n * 256 + value[i];
+  return n;
+}
+
+export function findOption(msg: { options: CoapOption[] }, number: number): CoapOption | undefined {
+  for (const o of msg.options) if (o.number === number) return o;
+  return undefined;
+}
+
+export function uintValue(msg: { options: CoapOption[] }, number: number): number | undefined {
+  const o = findOption(msg, number);
+  return o ? readUint(o.value) : undefined;
+}
+
+/** An Empty ACK or RST for `messageId`. */
+export function emptyMessage(type: CoapTypeValue, messageId: number): CoapMessage {
+  return { type, code: 0, messageId, token: EMPTY, options: [], payload: EMPTY };
+}
+
+export { CoapType };

@@ -1,0 +1,101 @@
+// The public shapes of the CoAP endpoint: peers, requests seen by a resource, responses, the
+// result of our own requests, and the endpoint's configuration.
+import type { CoapOption } from './message.ts';
+import type { TransmissionParameters } from './transmission.ts';
+
+export interface Peer {
+  address: string;
+  port: number;
+}
+
+export function peerKey(p: Peer): string {
+  return p.address + '|' + p.port;
+}
+
+/** A request as a resource sees it (Block1 already reassembled into `payload`). */
+export interface CoapRequest {
+  peer: Peer;
+  method: number;
+  confirmable: boolean;
+  token: Uint8Array;
+  /** All options, values are views valid only during the call. */
+  options: CoapOption[];
+  uriPath: string[];
+  uriQuery: string[];
+  contentFormat: number | undefined;
+  payload: Uint8Array;
+}
+
+export interface CoapResponse {
+  code: number;
+  contentFormat?: number;
+  options?: CoapOption[];
+  payload?: Uint8Array;
+}
+
+/**
+ * What the endpoint serves. `check` runs on the first block of a Block1 upload (and before
+ * `handle` otherwise): a response refuses the request before its body is collected.
+ * Both must be synchronous: the answer is piggybacked on the ACK.
+ */
+export interface CoapResource {
+  check?(req: CoapRequest): CoapResponse | undefined;
+  handle(req: CoapRequest): CoapResponse;
+}
+
+/** How one of our requests ended (exactly once per request). */
+export type CoapResult =
+  | { kind: 'response'; code: number; options: CoapOption[]; payload: Uint8Array }
+  /** No ACK or response within MAX_TRANSMIT_WAIT / EXCHANGE_LIFETIME (R-COAP.9). */
+  | { kind: 'timeout' }
+  /** The peer rejected our message with RST. */
+  | { kind: 'reset' }
+  /** A block-wise transfer went wrong (bad echo, out of order, too large), or we were closed. */
+  | { kind: 'failed'; reason: string };
+
+export interface RequestSpec {
+  method: number;
+  uriPath?: string[];
+  uriQuery?: string[];
+  contentFormat?: number;
+  /** Any further options (e.g. Accept); Block and Size options are the endpoint's job. */
+  options?: CoapOption[];
+  payload?: Uint8Array;
+  /** Send Block1 + Size1 even when the payload fits in one block (as OB-USP-Agent does). */
+  block1Always?: boolean;
+}
+
+export interface EndpointLimits {
+  datagramBytes: number;
+  coapBlockBytes: number;
+  reassemblyBytes: number;
+  coapExchanges: number;
+}
+
+export interface EndpointConfig {
+  /** Emit one datagram; `bytes` is only valid during the call. */
+  send(bytes: Uint8Array, peer: Peer): void;
+  /** HAL system.randomBytes. */
+  randomBytes(length: number): Uint8Array;
+  limits: EndpointLimits;
+  transmission: TransmissionParameters;
+  resource?: CoapResource;
+  /** Concurrent Block1 reassemblies / Block2 bodies kept (default max(1, coapExchanges / 8)). */
+  maxReassemblies?: number;
+}
+
+export class CoapLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CoapLimitError';
+  }
+}
+
+export interface EndpointStats {
+  received: number;
+  sent: number;
+  retransmissions: number;
+  duplicates: number;
+  malformed: number;
+  dedupEvictions: number;
+}
