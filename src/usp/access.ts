@@ -1,0 +1,162 @@
+// Access control (R-SEC.1; digest §9.4): the permissions a Controller's roles grant on a path.
+// Data comes from Device.LocalAgent.ControllerTrust.Role.{i}[.Permission.{i}] (read by
+// access-source.ts); this file is the pure evaluation:
+//  - each Permission has Targets (paths or partial paths; `*` or `{i}` stand for any instance)
+//    and four strings Param, Obj, InstantiatedObj, CommandEvent in the fixed order "rwxn";
+//  - within one Role, of the enabled Permissions whose Targets cover the path, the highest
+//    Order wins (ties: the later Permission instance); across Roles the grants are ORed.
+// Search expressions (`[...]`) inside Targets are not supported: such a target covers nothing.
+
+/** Bits of a permission mask. */
+export const Perm = Object.freeze({
+  PARAM_READ: 1 << 0, // Param r: Get, GetSupportedDM of the parameter
+  PARAM_WRITE: 1 << 1, // Param w: Set / Add param_settings
+  PARAM_NOTIFY: 1 << 3, // Param n: ValueChange subscriptions
+  OBJ_READ: 1 << 4, // Obj r: GetSupportedDM of the object
+  OBJ_ADD: 1 << 5, // Obj w: Add
+  OBJ_NOTIFY: 1 << 7, // Obj n: ObjectCreation subscriptions
+  INST_READ: 1 << 8, // InstantiatedObj r: GetInstances, the object in Get results
+  INST_DELETE: 1 << 9, // InstantiatedObj w: Delete
+  INST_NOTIFY: 1 << 11, // InstantiatedObj n: ObjectDeletion subscriptions
+  CMD_READ: 1 << 12, // CommandEvent r: GetSupportedDM of commands/events
+  CMD_EXECUTE: 1 << 14, // CommandEvent x: Operate
+  CMD_NOTIFY: 1 << 15, // CommandEvent n: Event / OperationComplete subscriptions
+});
+
+export const ALL_PERMS = 0xffff;
+
+export interface PermissionData {
+  enable: boolean;
+  order: number;
+  /** Targets, already split from the comma-separated list. */
+  targets: string[];
+  param: string;
+  obj: string;
+  instantiatedObj: string;
+  commandEvent: string;
+}
+
+export interface RoleData {
+  enable: boolean;
+  permissions: PermissionData[];
+}
+
+interface CompiledPermission {
+  order: number;
+  mask: number;
+  targets: string[][];
+}
+
+/** "rwxn"-style string (with '-' for absent) → 4 bits, shifted into its group. */
+export function parsePermissionString(s: string, shift: number): number {
+  let bits = 0;
+  for (let i = 0; i < 4 && i < s.length; i++) {
+    if (s.charAt(i) === 'rwxn'.charAt(i)) bits |= 1 << i;
+  }
+  return bits << shift;
+}
+
+/** Split a path into segments; an object path keeps a trailing '' segment (it is a prefix). */
+function segments(path: string): string[] {
+  return path.split('.');
+}
+
+/** Does target (segments) cover path (segments)? */
+function covers(target: string[], path: string[]): boolean {
+  const objTarget = target[target.length - 1] === '';
+  const n = objTarget ? target.length - 1 : target.length;
+  // A parameter/command/event target addresses exactly that element.
+  if (!objTarget && path.length !== n) return false;
+  if (path.length < n) {
+    // The path is a (shorter) object path, e.g. "Device.X." versus target "Device.X.1.": the
+    // target does not cover the whole object. One exception: the table "Device.X." versus
+    // target "Device.X.*." — still not the table itself, so no.
+    return false;
+  }
+  for (let i = 0; i < n; i++) {
+    const t = target[i];
+    const p = path[i];
+    if (t === p) continue;
+    if ((t === '*' || t === '{i}') && (isInstance(p) || p === '{i}' || p === '*')) continue;
+    return false;
+  }
+  return true;
+}
+
+function isInstance(seg: string): boolean {
+  const c = seg.charCodeAt(0);
+  return c >= 0x31 && c <= 0x39; // instance numbers are posnum (no leading 0)
+}
+
+/**
+ * The union of what a set of Roles grants, with a bounded per-path cache. Build one per
+ * (role set, ControllerTrust generation) and drop it when ControllerTrust changes.
+ */
+export class RoleSet {
+  private readonly roles: CompiledPermission[][];
+  private readonly cache = new Map<string, number>();
+  private readonly cacheLimit: number;
+
+  constructor(roles: RoleData[], cacheLimit = 512) {
+    this.cacheLimit = cacheLimit;
+    this.roles = [];
+    for (const role of roles) {
+      if (!role.enable) continue;
+      const perms: CompiledPermission[] = [];
+      for (const p of role.permissions) {
+        if (!p.enable) continue;
+        const mask =
+          parsePermissionString(p.param, 0) |
+          parsePermissionString(p.obj, 4) |
+          parsePermissionString(p.instantiatedObj, 8) |
+          parsePermissionString(p.commandEvent, 12);
+        const targets: string[][] = [];
+        for (const t of p.targets) {
+          const tt = t.trim();
+          if (tt === '' || tt.indexOf('[') >= 0) continue;
+          targets.push(segments(tt));
+        }
+        perms.push({ order: p.order, mask, targets });
+      }
+      this.roles.push(perms);
+    }
+  }
+
+  /** Permission mask on `path` (an instantiated or supported path; objects end in "."). */
+  mask(path: string): number {
+    const hit = this.cache.get(path);
+    if (hit !== undefined) return hit;
+    const segs = segments(path);
+    let mask = 0;
+    for (const perms of this.roles) {
+      let bestOrder = -1;
+      let best = 0;
+      for (const p of perms) {
+        if (p.order < bestOrder) continue;
+        for (const t of p.targets) {
+          if (covers(t, segs)) {
+            bestOrder = p.order;
+            best = p.mask;
+            break;
+          }
+        }
+      }
+      mask |= best;
+    }
+    if (this.cache.size >= this.cacheLimit) this.cache.clear();
+    this.cache.set(path, mask);
+    return mask;
+  }
+
+  can(path: string, bit: number): boolean {
+    return (this.mask(path) & bit) !== 0;
+  }
+}
+
+/** A RoleSet that grants everything (the Agent's own internal use, never a Controller). */
+export const FULL_ACCESS: Pick<RoleSet, 'mask' | 'can'> = Object.freeze({
+  mask: (_path: string) => ALL_PERMS,
+  can: (_path: string, _bit: number) => true,
+});
+
+export type Access = Pick<RoleSet, 'mask' | 'can'>;

@@ -1,0 +1,94 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Perm, RoleSet, parsePermissionString, type PermissionData } from '../../src/usp/access.ts';
+
+function perm(p: Partial<PermissionData> & { targets: string[] }): PermissionData {
+  return { enable: true, order: 0, param: '----', obj: '----', instantiatedObj: '----', commandEvent: '----', ...p };
+}
+
+test('permission strings: given "r-xn", then read, execute and notify bits are set, write is not', () => {
+  const bits = parsePermissionString('r-xn', 0);
+  assert.equal(bits, 0b1101);
+  assert.equal(parsePermissionString('rw--', 4), 0b0011 << 4);
+  // a letter out of place ("w" in the r slot) grants nothing
+  assert.equal(parsePermissionString('wr--', 0), 0);
+});
+
+test('targets: an object target covers its subtree, a parameter target only itself, * any instance', () => {
+  const set = new RoleSet([
+    {
+      enable: true,
+      permissions: [
+        perm({ targets: ['Device.DeviceInfo.'], param: 'r---' }),
+        perm({ targets: ['Device.LocalAgent.Controller.*.EndpointID'], param: 'rw--' }),
+      ],
+    },
+  ]);
+  assert.ok(set.can('Device.DeviceInfo.SerialNumber', Perm.PARAM_READ));
+  assert.ok(set.can('Device.DeviceInfo.FirmwareImage.2.Name', Perm.PARAM_READ));
+  assert.ok(!set.can('Device.DeviceInfo.SerialNumber', Perm.PARAM_WRITE));
+  assert.ok(set.can('Device.LocalAgent.Controller.7.EndpointID', Perm.PARAM_WRITE));
+  assert.ok(!set.can('Device.LocalAgent.Controller.7.Enable', Perm.PARAM_READ));
+  assert.ok(!set.can('Device.LocalAgent.EndpointID', Perm.PARAM_READ));
+  // a longer target does not cover the shorter object path
+  assert.ok(!set.can('Device.LocalAgent.Controller.', Perm.PARAM_READ));
+});
+
+test('order: within one role the highest Order among covering permissions wins', () => {
+  const set = new RoleSet([
+    {
+      enable: true,
+      permissions: [
+        perm({ order: 5, targets: ['Device.LocalAgent.Controller.'], param: 'r---' }),
+        perm({ order: 1, targets: ['Device.'], param: 'rw--' }),
+      ],
+    },
+  ]);
+  // Controller params: order 5 (read only) beats order 1 (read/write)
+  assert.ok(set.can('Device.LocalAgent.Controller.1.Enable', Perm.PARAM_READ));
+  assert.ok(!set.can('Device.LocalAgent.Controller.1.Enable', Perm.PARAM_WRITE));
+  // elsewhere only the order-1 permission covers
+  assert.ok(set.can('Device.DeviceInfo.FriendlyName', Perm.PARAM_WRITE));
+});
+
+test('roles are ORed; disabled roles and permissions grant nothing', () => {
+  const set = new RoleSet([
+    { enable: true, permissions: [perm({ targets: ['Device.'], param: 'r---' })] },
+    { enable: true, permissions: [perm({ targets: ['Device.DeviceInfo.'], param: '-w--' })] },
+    { enable: false, permissions: [perm({ targets: ['Device.'], commandEvent: '--x-' })] },
+    { enable: true, permissions: [perm({ enable: false, targets: ['Device.'], instantiatedObj: 'rw--' })] },
+  ]);
+  assert.ok(set.can('Device.DeviceInfo.FriendlyName', Perm.PARAM_READ | Perm.PARAM_WRITE));
+  assert.equal(set.mask('Device.DeviceInfo.FriendlyName') & (Perm.PARAM_READ | Perm.PARAM_WRITE), Perm.PARAM_READ | Perm.PARAM_WRITE);
+  assert.ok(!set.can('Device.LocalAgent.EndpointID', Perm.PARAM_WRITE));
+  assert.ok(!set.can('Device.Reboot()', Perm.CMD_EXECUTE));
+  assert.ok(!set.can('Device.LocalAgent.Controller.1.', Perm.INST_DELETE));
+});
+
+test('no roles (an untrusted Controller with an empty UntrustedRole) → nothing allowed', () => {
+  const set = new RoleSet([]);
+  assert.equal(set.mask('Device.DeviceInfo.SerialNumber'), 0);
+});
+
+test('search-expression targets cover nothing; {i} in a supported path matches * targets only', () => {
+  const set = new RoleSet([
+    {
+      enable: true,
+      permissions: [
+        perm({ targets: ['Device.LocalAgent.Controller.[Alias=="x"].'], param: 'r---' }),
+        perm({ targets: ['Device.LocalAgent.Subscription.*.'], obj: 'r---' }),
+        perm({ targets: ['Device.LocalAgent.MTP.1.'], obj: 'r---' }),
+      ],
+    },
+  ]);
+  assert.ok(!set.can('Device.LocalAgent.Controller.1.Alias', Perm.PARAM_READ));
+  assert.ok(set.can('Device.LocalAgent.Subscription.{i}.', Perm.OBJ_READ));
+  assert.ok(!set.can('Device.LocalAgent.MTP.{i}.', Perm.OBJ_READ));
+});
+
+test('the per-path cache stays bounded', () => {
+  const set = new RoleSet([{ enable: true, permissions: [perm({ targets: ['Device.'], param: 'r---' })] }], 8);
+  for (let i = 1; i <= 100; i++) assert.ok(set.can('Device.X.' + i + '.Y', Perm.PARAM_READ));
+  const cache = (set as unknown as { cache: Map<string, number> }).cache;
+  assert.ok(cache.size <= 8);
+});
