@@ -1,0 +1,34 @@
+// The native host functions of the XS runner (firmware/xs-host/xs-host.c): one frozen global
+// object `__tinyusp_host`. The same names will be provided by the Moddable board's host
+// modules, so the bindings in this folder serve both. Byte results are ArrayBuffers (the
+// bindings wrap them in Uint8Array); byte arguments travel as (buffer, offset, length).
+
+export interface XsHostFunctions {
+  /** Text and a newline on stdout: the program's output. */
+  print(text: string): void;
+  /** "[level] text" on stderr. */
+  log(level: string, text: string): void;
+  /** Milliseconds since the runner started, never going back. */
+  monotonicMs(): number;
+  /** Milliseconds since the Unix epoch, or undefined while the board does not know the time. */
+  wallTimeMs(): number | undefined;
+  /** `length` (0..65536) bytes from the OS random source. */
+  randomBytes(length: number): ArrayBuffer;
+  /** Standard UTF-8; lone surrogates become U+FFFD. */
+  utf8Encode(text: string): ArrayBuffer;
+  /** Strict UTF-8 decode of buffer[offset, offset + length): throws TypeError if ill-formed. */
+  utf8Decode(buffer: ArrayBuffer, offset: number, length: number): string;
+  /** One-shot timer; returns its id (>= 1). At most 64 armed at once (RangeError beyond). */
+  setTimer(delayMs: number, callback: () => void): number;
+  /** Unknown or already fired ids are ignored. */
+  clearTimer(id: number): void;
+  /** Ends the runner now with `code` (0..255). */
+  exit(code: number): void;
+}
+
+/** The host functions, or an error when not running under the XS runner or a Moddable board. */
+export function xsHost(): XsHostFunctions {
+  const host = (globalThis as { __tinyusp_host?: XsHostFunctions }).__tinyusp_host;
+  if (!host) throw new Error('hal/xs: no __tinyusp_host global (not running in the XS runner)');
+  return host;
+}
