@@ -1,0 +1,55 @@
+// The codec's typed errors, created in this one place. A decode failure carries a `reason` the
+// caller maps to the spec's answer (R-ENC.2 unknown enum, R-ENC.3-5 oneof, CoAP 4.00 / Error 7004).
+
+export type DecodeReason =
+  | 'truncated' // a field or length runs past the end of its message or of the input
+  | 'overlong' // a varint longer than 10 bytes
+  | 'bad-wire-type' // wire type 6/7, a stray end-group, or a group closed by another field
+  | 'bad-field-number' // field number 0
+  | 'unknown-enum' // R-ENC.2
+  | 'oneof-missing' // R-ENC.3-5
+  | 'oneof-twice' // R-ENC.3-5
+  | 'bad-utf8' // a string field that is not valid UTF-8
+  | 'too-deep' // nesting beyond DecodeLimits.maxDepth
+  | 'too-large'; // input beyond DecodeLimits.maxBytes
+
+export class DecodeError extends Error {
+  readonly reason: DecodeReason;
+  /** Byte offset where decoding stopped. */
+  readonly offset: number;
+  constructor(reason: DecodeReason, offset: number) {
+    super('USP decode failed: ' + reason + ' at byte ' + offset);
+    this.name = 'DecodeError';
+    this.reason = reason;
+    this.offset = offset;
+  }
+}
+
+/** Encoding a message that is not representable (e.g. a oneof with no case set). */
+export class EncodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EncodeError';
+  }
+}
+
+/** The message does not fit the caller's buffer; no length is returned, so nothing partial leaks. */
+export class EncodeOverflowError extends EncodeError {
+  readonly capacity: number;
+  constructor(capacity: number) {
+    super('USP encode overflow: message does not fit in ' + capacity + ' bytes');
+    this.name = 'EncodeOverflowError';
+    this.capacity = capacity;
+  }
+}
+
+/** Decode bounds, from the board profile (`decodeDepth`, `messageBytes`). */
+export interface DecodeLimits {
+  /** Deepest message nesting accepted; the top-level message is depth 1. */
+  maxDepth: number;
+  /** Largest input accepted, bytes. */
+  maxBytes: number;
+}
+
+/** Used when no limits are passed: deep enough for every USP message, no size cap beyond the input. */
+export const DEFAULT_DECODE_LIMITS: DecodeLimits = Object.freeze({ maxDepth: 32, maxBytes: 0x7fffffff });

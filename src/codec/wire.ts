@@ -1,0 +1,608 @@
+// Protobuf wire primitives over fixed buffers (protobuf encoding spec: varint, zigzag, fixed32/64,
+// length-delimited, tags). The Writer writes into a caller-provided Uint8Array and never
+// allocates per field; the Reader checks every bound and fails with a typed DecodeError.
+import { DecodeError, EncodeOverflowError } from './errors.ts';
+
+export const WIRE_VARINT = 0;
+export const WIRE_FIXED64 = 1;
+export const WIRE_LEN = 2;
+export const WIRE_START_GROUP = 3;
+export const WIRE_END_GROUP = 4;
+export const WIRE_FIXED32 = 5;
+
+const MASK64 = 0xffffffffffffffffn;
+const MASK32 = 0xffffffffn;
+
+/** Bytes a varint of the unsigned 32-bit value v takes. */
+export function varintSize(v: number): number {
+  return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
+}
+
+export function zigzag32(v: number): number {
+  return ((v << 1) ^ (v >> 31)) >>> 0;
+}
+export function unzigzag32(n: number): number {
+  return (n >>> 1) ^ -(n & 1);
+}
+export function zigzag64(v: bigint): bigint {
+  return (v < 0n ? (-v << 1n) - 1n : v << 1n) & MASK64;
+}
+export function unzigzag64(n: bigint): bigint {
+  n &= MASK64;
+  return n & 1n ? -((n + 1n) >> 1n) : n >> 1n;
+}
+
+/** Exact UTF-8 length of a JS string; a lone surrogate counts as U+FFFD (3 bytes), like TextEncoder. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Writes UTF-8 of s[from..] at buf[p..] (room already checked); returns the end position. */
+function utf8Write(buf: Uint8Array, p: number, s: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      buf[p++] = c;
+    } else if (c < 0x800) {
+      buf[p++] = 0xc0 | (c >> 6);
+      buf[p++] = 0x80 | (c & 0x3f);
+    } else {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && (d & 0xfc00) === 0xdc00) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+          buf[p++] = 0xf0 | (c >> 18);
+          buf[p++] = 0x80 | ((c >> 12) & 0x3f);
+          buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+          buf[p++] = 0x80 | (c & 0x3f);
+          continue;
+        }
+        c = 0xfffd; // lone surrogate: what TextEncoder (and so protobuf-es) writes
+      }
+      buf[p++] = 0xe0 | (c >> 12);
+      buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+      buf[p++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return p;
+}
+
+export class Writer {
+  buf: Uint8Array;
+  pos: number;
+  cap: number;
+
+  constructor(buf: Uint8Array) {
+    this.buf = buf;
+    this.pos = 0;
+    this.cap = buf.length;
+  }
+
+  /** Start over on another buffer (lets one Writer serve every encode). */
+  reset(buf: Uint8Array): this {
+    this.buf = buf;
+    this.pos = 0;
+    this.cap = buf.length;
+    return this;
+  }
+
+  need(n: number): void {
+    if (this.pos + n > this.cap) throw new EncodeOverflowError(this.cap);
+  }
+
+  byte(b: number): void {
+    this.need(1);
+    this.buf[this.pos++] = b;
+  }
+
+  /** Unsigned 32-bit varint (0 .. 2^32-1). */
+  varint32(v: number): void {
+    this.need(5);
+    const buf = this.buf;
+    let p = this.pos;
+    v >>>= 0;
+    while (v > 0x7f) {
+      buf[p++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    buf[p++] = v;
+    this.pos = p;
+  }
+
+  /** A 64-bit varint given as two unsigned 32-bit halves. */
+  varint64(lo: number, hi: number): void {
+    this.need(10);
+    const buf = this.buf;
+    let p = this.pos;
+    while (hi > 0 || lo > 0x7f) {
+      buf[p++] = (lo & 0x7f) | 0x80;
+      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+      hi >>>= 7;
+    }
+    buf[p++] = lo;
+    this.pos = p;
+  }
+
+  /** int32 / enum: negative values take 10 bytes (sign-extended to 64 bits), as protobuf says. */
+  int32(v: number): void {
+    if (v >= 0) this.varint32(v);
+    else this.varint64(v >>> 0, 0xffffffff);
+  }
+
+  uint64(v: bigint): void {
+    v &= MASK64;
+    if (v <= MASK32) this.varint32(Number(v));
+    else this.varint64(Number(v & MASK32), Number(v >> 32n));
+  }
+
+  sint32(v: number): void {
+    this.varint32(zigzag32(v));
+  }
+
+  sint64(v: bigint): void {
+    this.uint64(zigzag64(v));
+  }
+
+  fixed32(v: number): void {
+    this.need(4);
+    const buf = this.buf;
+    const p = this.pos;
+    buf[p] = v;
+    buf[p + 1] = v >>> 8;
+    buf[p + 2] = v >>> 16;
+    buf[p + 3] = v >>> 24;
+    this.pos = p + 4;
+  }
+
+  fixed64(v: bigint): void {
+    v &= MASK64;
+    this.fixed32(Number(v & MASK32));
+    this.fixed32(Number(v >> 32n));
+  }
+
+  /** Field tag; every USP field number is < 16, so this is one byte there. */
+  tag(no: number, wire: number): void {
+    if (no < 16) this.byte((no << 3) | wire);
+    else this.varint32(((no << 3) | wire) >>> 0);
+  }
+
+  /** Length-prefixed UTF-8, encoded straight into the buffer. */
+  string(s: string): void {
+    const n = s.length;
+    // Worst case is 3 bytes per UTF-16 unit; when that does not fit, size it exactly first.
+    if (this.pos + 5 + 3 * n > this.cap) {
+      const len = utf8Length(s);
+      this.need(varintSize(len) + len);
+      this.varint32(len);
+      this.pos = utf8Write(this.buf, this.pos, s, 0);
+      return;
+    }
+    const buf = this.buf;
+    const start = this.pos;
+    // UTF-8 is at least one byte per UTF-16 unit, so this prefix size is a lower bound.
+    const guess = n < 0x80 ? 1 : varintSize(n);
+    let p = start + guess;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) break;
+      buf[p++] = c;
+    }
+    if (i < n) p = utf8Write(buf, p, s, i);
+    const len = p - start - guess;
+    if (len < 0x80) {
+      buf[start] = len;
+      this.pos = p;
+      return;
+    }
+    const size = varintSize(len);
+    if (size !== guess) {
+      buf.copyWithin(start + size, start + guess, p);
+      p += size - guess;
+    }
+    this.pos = start;
+    this.varint32(len);
+    this.pos = p;
+  }
+
+  /** Length-prefixed bytes. */
+  bytes(b: Uint8Array): void {
+    const n = b.length;
+    this.need(varintSize(n) + n);
+    this.varint32(n);
+    if (n < 32) {
+      const buf = this.buf;
+      let p = this.pos;
+      for (let i = 0; i < n; i++) buf[p++] = b[i];
+    } else {
+      this.buf.set(b, this.pos);
+    }
+    this.pos += n;
+  }
+
+  /**
+   * Start a length-delimited field: writes the tag and reserves one length byte. Returns the
+   * position of that byte for `join`. Sizes are not precomputed: `join` shifts the body when its
+   * length needs more than one byte (cheaper than a sizing pass, measured in codec.bench.ts).
+   */
+  fork(no: number): number {
+    this.tag(no, WIRE_LEN);
+    this.need(1);
+    return this.pos++;
+  }
+
+  join(at: number): void {
+    const len = this.pos - at - 1;
+    if (len < 0x80) {
+      this.buf[at] = len;
+      return;
+    }
+    const size = varintSize(len);
+    this.need(size - 1);
+    const end = this.pos;
+    this.buf.copyWithin(at + size, at + 1, end);
+    this.pos = at;
+    this.varint32(len);
+    this.pos = end + size - 1;
+  }
+
+  // Field writers that skip proto3 default values, like every protobuf encoder (canonical form).
+
+  fieldString(no: number, s: string): void {
+    if (s !== '') {
+      this.tag(no, WIRE_LEN);
+      this.string(s);
+    }
+  }
+
+  fieldStrings(no: number, list: string[]): void {
+    for (let i = 0; i < list.length; i++) {
+      this.tag(no, WIRE_LEN);
+      this.string(list[i]);
+    }
+  }
+
+  fieldBytes(no: number, b: Uint8Array): void {
+    if (b.length !== 0) {
+      this.tag(no, WIRE_LEN);
+      this.bytes(b);
+    }
+  }
+
+  fieldFixed32(no: number, v: number): void {
+    if (v !== 0) {
+      this.tag(no, WIRE_FIXED32);
+      this.fixed32(v);
+    }
+  }
+
+  fieldBool(no: number, v: boolean): void {
+    if (v) {
+      this.tag(no, WIRE_VARINT);
+      this.byte(1);
+    }
+  }
+
+  fieldEnum(no: number, v: number): void {
+    if (v !== 0) {
+      this.tag(no, WIRE_VARINT);
+      this.int32(v);
+    }
+  }
+
+  fieldUint64(no: number, v: bigint): void {
+    if (v !== 0n) {
+      this.tag(no, WIRE_VARINT);
+      this.uint64(v);
+    }
+  }
+
+  /** map<string,string>: one entry message {1: key, 2: value} per key, in Object.keys order, key and value always written (as protobuf-es does). */
+  fieldMap(no: number, map: { [key: string]: string }): void {
+    const keys = Object.keys(map);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const at = this.fork(no);
+      this.tag(1, WIRE_LEN);
+      this.string(k);
+      this.tag(2, WIRE_LEN);
+      this.string(map[k]);
+      this.join(at);
+    }
+  }
+}
+
+// Reusable scratch for string decoding (no allocation per string beyond the string itself).
+const units: number[] = [];
+const CHUNK = 4096;
+
+export class Reader {
+  readonly buf: Uint8Array;
+  pos: number;
+  /** End of the input. */
+  readonly len: number;
+  readonly maxDepth: number;
+
+  constructor(buf: Uint8Array, maxDepth: number) {
+    this.buf = buf;
+    this.pos = 0;
+    this.len = buf.length;
+    this.maxDepth = maxDepth;
+  }
+
+  fail(reason: ConstructorParameters<typeof DecodeError>[0]): never {
+    throw new DecodeError(reason, this.pos);
+  }
+
+  /** A varint's low 32 bits, unsigned; consumes all of it (at most 10 bytes). */
+  varint32(): number {
+    const buf = this.buf;
+    let p = this.pos;
+    if (p >= this.len) this.fail('truncated');
+    let b = buf[p++];
+    if (b < 0x80) {
+      this.pos = p;
+      return b;
+    }
+    let v = b & 0x7f;
+    for (let shift = 7; shift < 35; shift += 7) {
+      if (p >= this.len) this.fail('truncated');
+      b = buf[p++];
+      v |= (b & 0x7f) << shift; // bits past 32 fall off, as int32/uint32 decoding says
+      if (b < 0x80) {
+        this.pos = p;
+        return v >>> 0;
+      }
+    }
+    // Bytes 6..10 only carry high bits we drop; an 11th byte is malformed.
+    for (let i = 5; i < 10; i++) {
+      if (p >= this.len) this.fail('truncated');
+      if (buf[p++] < 0x80) {
+        this.pos = p;
+        return v >>> 0;
+      }
+    }
+    this.pos = p;
+    return this.fail('overlong');
+  }
+
+  uint64(): bigint {
+    const buf = this.buf;
+    let p = this.pos;
+    let lo = 0;
+    let hi = 0;
+    let b = 0x80;
+    let i = 0;
+    for (; i < 10 && b >= 0x80; i++) {
+      if (p >= this.len) this.fail('truncated');
+      b = buf[p++];
+      if (i < 4) lo |= (b & 0x7f) << (7 * i);
+      else if (i === 4) {
+        lo |= (b & 0x0f) << 28;
+        hi = (b & 0x7f) >> 4;
+      } else hi |= (b & 0x7f) << (7 * i - 32);
+    }
+    this.pos = p;
+    if (b >= 0x80) this.fail('overlong');
+    lo >>>= 0;
+    hi >>>= 0;
+    return hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  int32(): number {
+    return this.varint32() | 0;
+  }
+
+  sint32(): number {
+    return unzigzag32(this.varint32());
+  }
+
+  sint64(): bigint {
+    return unzigzag64(this.uint64());
+  }
+
+  /** An enum value; one the schema does not define is an error (R-ENC.2). */
+  enumOf(max: number): number {
+    const v = this.varint32() | 0;
+    if (v < 0 || v > max) this.fail('unknown-enum');
+    return v;
+  }
+
+  bool(): boolean {
+    const buf = this.buf;
+    let p = this.pos;
+    let any = 0;
+    for (let i = 0; i < 10; i++) {
+      if (p >= this.len) this.fail('truncated');
+      const b = buf[p++];
+      any |= b & 0x7f;
+      if (b < 0x80) {
+        this.pos = p;
+        return any !== 0;
+      }
+    }
+    this.pos = p;
+    return this.fail('overlong');
+  }
+
+  fixed32(): number {
+    const p = this.pos;
+    if (p + 4 > this.len) this.fail('truncated');
+    const buf = this.buf;
+    this.pos = p + 4;
+    return (buf[p] | (buf[p + 1] << 8) | (buf[p + 2] << 16) | (buf[p + 3] << 24)) >>> 0;
+  }
+
+  fixed64(): bigint {
+    const lo = this.fixed32();
+    const hi = this.fixed32();
+    return (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  /** Reads a length prefix; returns the end of the bytes it announces. */
+  lenEnd(): number {
+    const n = this.varint32();
+    if (n > this.len - this.pos) this.fail('truncated');
+    return this.pos + n;
+  }
+
+  /** Enters a submessage at depth d + 1; returns its end. */
+  sub(d: number): number {
+    if (d >= this.maxDepth) this.fail('too-deep');
+    return this.lenEnd();
+  }
+
+  /** After a message's field loop: the last field must end exactly at the message's end. */
+  done(end: number): void {
+    if (this.pos !== end) this.fail('truncated');
+  }
+
+  /** Bytes as a view into the input (like protobuf-es): copy it to keep it past the input buffer. */
+  bytes(): Uint8Array {
+    const end = this.lenEnd();
+    const start = this.pos;
+    this.pos = end;
+    return this.buf.subarray(start, end);
+  }
+
+  /** Strict UTF-8 (RFC 3629): overlong forms, surrogates, > U+10FFFF and cut sequences fail. */
+  string(): string {
+    const end = this.lenEnd();
+    const buf = this.buf;
+    let p = this.pos;
+    const n = end - p;
+    if (n === 0) return '';
+    if (n <= 16) {
+      // Short ASCII (most USP names and values): direct concatenation is fastest.
+      let s = '';
+      for (; p < end; p++) {
+        const b = buf[p];
+        if (b >= 0x80) break;
+        s += String.fromCharCode(b);
+      }
+      if (p === end) {
+        this.pos = end;
+        return s;
+      }
+      p = this.pos;
+    }
+    let s = '';
+    let k = 0;
+    while (p < end) {
+      let c = buf[p++];
+      if (c >= 0x80) {
+        let need: number;
+        let min: number;
+        if (c >= 0xc2 && c <= 0xdf) {
+          need = 1;
+          min = 0x80;
+          c &= 0x1f;
+        } else if (c >= 0xe0 && c <= 0xef) {
+          need = 2;
+          min = 0x800;
+          c &= 0x0f;
+        } else if (c >= 0xf0 && c <= 0xf4) {
+          need = 3;
+          min = 0x10000;
+          c &= 0x07;
+        } else {
+          this.pos = p - 1;
+          this.fail('bad-utf8');
+        }
+        if (p + need > end) {
+          this.pos = p;
+          this.fail('bad-utf8');
+        }
+        for (let j = 0; j < need; j++) {
+          const d = buf[p++];
+          if ((d & 0xc0) !== 0x80) {
+            this.pos = p - 1;
+            this.fail('bad-utf8');
+          }
+          c = (c << 6) | (d & 0x3f);
+        }
+        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
+          this.pos = p - need - 1;
+          this.fail('bad-utf8');
+        }
+        if (c >= 0x10000) {
+          c -= 0x10000;
+          units[k++] = 0xd800 | (c >> 10);
+          c = 0xdc00 | (c & 0x3ff);
+        }
+      }
+      units[k++] = c;
+      if (k >= CHUNK) {
+        s += String.fromCharCode.apply(null, units.length === k ? units : units.slice(0, k));
+        k = 0;
+      }
+    }
+    if (k > 0) {
+      if (units.length > k) units.length = k;
+      s += String.fromCharCode.apply(null, units);
+    }
+    this.pos = end;
+    return s;
+  }
+
+  /** Skips a field of a number this message does not know (unknown fields are ignored). */
+  skip(tag: number, d: number): void {
+    const no = tag >>> 3;
+    if (no === 0) this.fail('bad-field-number');
+    switch (tag & 7) {
+      case WIRE_VARINT:
+        this.varint32();
+        return;
+      case WIRE_FIXED64:
+        if (this.pos + 8 > this.len) this.fail('truncated');
+        this.pos += 8;
+        return;
+      case WIRE_LEN:
+        this.pos = this.lenEnd();
+        return;
+      case WIRE_START_GROUP:
+        // A (deprecated) group: skip to its matching end-group; nesting counts as depth.
+        if (d >= this.maxDepth) this.fail('too-deep');
+        for (;;) {
+          const t = this.varint32();
+          if ((t & 7) === WIRE_END_GROUP) {
+            if (t >>> 3 !== no) this.fail('bad-wire-type');
+            return;
+          }
+          this.skip(t, d + 1);
+        }
+      case WIRE_FIXED32:
+        if (this.pos + 4 > this.len) this.fail('truncated');
+        this.pos += 4;
+        return;
+      default: // end-group without a start, or wire types 6 and 7
+        this.fail('bad-wire-type');
+    }
+  }
+
+  /** One map<string,string> entry into `map` (created with Object.create(null)). */
+  mapEntry(map: { [key: string]: string }, d: number): void {
+    const end = this.sub(d);
+    let key = '';
+    let value = '';
+    while (this.pos < end) {
+      const t = this.varint32();
+      if (t === 0x0a) key = this.string();
+      else if (t === 0x12) value = this.string();
+      else this.skip(t, d + 1);
+    }
+    this.done(end);
+    map[key] = value;
+  }
+}
