@@ -1,0 +1,76 @@
+// Shared by the engine tests: build the XS runner, bundle a fixture like a device board, run it
+// under a fixed memory cap. Every spawn has a timeout.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundle, root } from '../../build.config.ts';
+
+export const xsHostBinary = join(root, 'build/xs-host/xs-host');
+
+/** Builds (or finds up to date) build/xs-host/xs-host through firmware/xs-host/build.mjs. */
+export function buildXsHost(): void {
+  const r = spawnSync(process.execPath, [join(root, 'firmware/xs-host/build.mjs'), '--quiet'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  if (r.status !== 0) {
+    throw new Error(`xs-host build failed (status ${r.status}, signal ${r.signal}):\n${r.stderr}${r.stdout}`);
+  }
+}
+
+export interface Cap {
+  chunks: number;
+  slots: number;
+  stack: number;
+}
+
+export interface XsRun {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the runner with `args` (a cap, options, a bundle path). */
+export function runXsHost(args: string[], timeoutMs = 20_000): XsRun {
+  const r = spawnSync(xsHostBinary, args, { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
+  return { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+export function capArgs(cap: Cap): string[] {
+  return ['--chunks', String(cap.chunks), '--slots', String(cap.slots), '--stack', String(cap.stack)];
+}
+
+/** Runs a bundle file under `cap`. */
+export function runBundle(bundlePath: string, cap: Cap, extra: string[] = [], timeoutMs?: number): XsRun {
+  return runXsHost([...capArgs(cap), ...extra, bundlePath], timeoutMs);
+}
+
+/** A scratch directory, removed by the returned function. */
+export function scratchDir(prefix: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `tinyusp-${prefix}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Bundles `entry` (relative to the repo root) as a device board does, into `dir`. */
+export async function bundleFixture(entry: string, dir: string, name: string): Promise<string> {
+  const { code } = await bundle({ entry, minify: true });
+  const file = join(dir, `${name}.js`);
+  writeFileSync(file, code);
+  return file;
+}
+
+/** Writes plain script text into `dir` (for programs that need no bundling). */
+export function scriptFile(dir: string, name: string, text: string): string {
+  const file = join(dir, `${name}.js`);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** The `--stats` line, parsed. */
+export function parseStats(stderr: string): { chunksPeak: number; slotsPeak: number; keys: number } | undefined {
+  const line = stderr.split('\n').find((l) => l.startsWith('xs-host stats: '));
+  return line ? JSON.parse(line.slice('xs-host stats: '.length)) : undefined;
+}

@@ -1,0 +1,160 @@
+// The XS runner (firmware/xs-host) and the hal/xs binding: host functions, the fixed memory
+// cap, exit codes. Each program runs in the real XS engine under a cap given on the command line.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  buildXsHost, bundleFixture, capArgs, parseStats, runBundle, runXsHost, scratchDir, scriptFile, type Cap,
+} from './xs-harness.ts';
+import { invalidUtf8, utf8Texts } from './fixtures/utf8-cases.ts';
+
+const cap: Cap = { chunks: 64 * 1024, slots: 8192, stack: 512 };
+const capText = 'cap: chunks=65536, slots=8192, stack=512';
+let scratch: ReturnType<typeof scratchDir>;
+let smoke: string;
+
+before(async () => {
+  buildXsHost();
+  scratch = scratchDir('xs-runner');
+  smoke = await bundleFixture('test/engines/fixtures/smoke.entry.ts', scratch.dir, 'smoke');
+});
+after(() => scratch?.remove());
+
+test('smoke: every host function works through hal/xs under a 64 KB + 8192-slot cap', () => {
+  // Given the smoke bundle, when it runs under the cap
+  const r = runBundle(smoke, cap);
+  // then it exits with the code it passed to exit(), before its 60 s timer
+  assert.equal(r.status, 5, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines.length, 1, `only the report is printed: ${r.stdout}`);
+  const report = JSON.parse(lines[0]);
+
+  // timers: by due time, equal delays in creation order, the cleared one never fires
+  assert.deepEqual(report.order.filter((n: string) => n !== 't10a-child'), ['t10a', 't10b', 't20', 't30']);
+  assert.ok(report.order.indexOf('t10a-child') > report.order.indexOf('t10a'), 'a timer set in a callback fires later');
+  assert.ok(!report.order.includes('cancelled'));
+  // clock: monotonic, and a 30 ms timer does not fire early
+  for (let i = 1; i < report.samples.length; i++) assert.ok(report.samples[i] >= report.samples[i - 1]);
+  assert.ok(report.elapsedAtT30 >= 30 - 1e-6, `t30 fired after ${report.elapsedAtT30} ms`);
+  // wall clock: known on this host, close to Node's
+  assert.ok(Math.abs(report.wall - Date.now()) < 60_000, `wall ${report.wall}`);
+
+  // UTF-8: same bytes as Node's encoder, same text as Node's decoder (lone surrogates -> U+FFFD)
+  utf8Texts.forEach((text, i) => {
+    const expected = Buffer.from(text, 'utf8');
+    assert.equal(report.utf8[i].hex, expected.toString('hex'), `encode #${i}`);
+    assert.equal(report.utf8[i].decoded, expected.toString('utf8'), `decode #${i}`);
+    assert.equal(report.utf8[i].same, expected.toString('utf8') === text, `round trip #${i}`);
+  });
+  assert.equal(report.window, 'uro', 'a subarray decodes only its own bytes');
+  assert.deepEqual(report.invalid, invalidUtf8.map(() => 'TypeError'), 'ill-formed UTF-8 is rejected');
+
+  // random bytes: right lengths, two draws differ, the bound holds
+  assert.deepEqual(report.random.lengths, [16, 0, 1000]);
+  assert.equal(report.random.differ, true);
+  assert.equal(report.random.tooMany, 'RangeError');
+  assert.equal(report.badTimer, 'TypeError');
+  // log goes to stderr with its level
+  assert.match(r.stderr, /^\[warn\] smoke log \u2713$/m);
+});
+
+test('wallTimeMs() is undefined when the board does not know the time', () => {
+  const r = runBundle(smoke, cap, ['--no-wall-clock']);
+  assert.equal(r.status, 5, r.stderr);
+  assert.equal(JSON.parse(r.stdout).wall, null);
+});
+
+test('the board entry (hal/xs/main.ts) starts under the cap and logs its start line', async () => {
+  const main = await bundleFixture('hal/xs/main.ts', scratch.dir, 'main');
+  const r = runBundle(main, cap);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /^\[info\] tinyusp: XS HAL ready at [\d.]+ ms, wall time \d{4}-\d\d-\d\dT/m);
+});
+
+test('an unbounded allocation loop hits the chunk cap: exit 3 and one clear line', () => {
+  const hog = scriptFile(scratch.dir, 'hog-buffers', 'var kept = []; for (;;) kept.push(new Uint8Array(512));');
+  const r = runBundle(hog, cap);
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stderr, new RegExp(`^xs-host: memory full \\(${capText}\\)$`, 'm'));
+});
+
+test('an unbounded object loop hits the slot cap: exit 3', () => {
+  const hog = scriptFile(scratch.dir, 'hog-objects', 'var kept = []; for (var i = 0; ; i++) kept.push({ i: i });');
+  const r = runBundle(hog, cap);
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stderr, new RegExp(`^xs-host: memory full \\(${capText}\\)$`, 'm'));
+});
+
+test('unbounded recursion hits the stack cap: exit 3', () => {
+  const deep = scriptFile(scratch.dir, 'deep', 'function f(n) { return f(n + 1) + 1; } f(0);');
+  const r = runBundle(deep, cap);
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stderr, /^xs-host: stack overflow \(cap: stack=512\)$/m);
+});
+
+test('the cap is what decides: 48 KB of live buffers fit in 128 KB of chunks, not in 40 KB', () => {
+  const hold = scriptFile(scratch.dir, 'hold',
+    'var kept = []; for (var i = 0; i < 48; i++) kept.push(new Uint8Array(1024)); __tinyusp_host.print("held " + kept.length);');
+  const roomy = runBundle(hold, { ...cap, chunks: 128 * 1024 }, ['--stats']);
+  assert.equal(roomy.status, 0, roomy.stderr);
+  assert.equal(roomy.stdout, 'held 48\n');
+  const stats = parseStats(roomy.stderr);
+  assert.ok(stats && stats.chunksPeak > 48 * 1024 && stats.chunksPeak <= 128 * 1024, roomy.stderr);
+  assert.ok(stats.slotsPeak > 0 && stats.slotsPeak <= cap.slots);
+  const tight = runBundle(hold, { ...cap, chunks: 40 * 1024 });
+  assert.equal(tight.status, 3, tight.stderr);
+  assert.match(tight.stderr, /memory full \(cap: chunks=40960,/);
+});
+
+test('an uncaught exception, an unhandled rejection and a syntax error exit 1 with the error', () => {
+  const thrown = runBundle(scriptFile(scratch.dir, 'throws', 'throw new TypeError("boom");'), cap);
+  assert.equal(thrown.status, 1);
+  assert.match(thrown.stderr, /^xs-host: uncaught exception: TypeError: boom$/m);
+
+  const inTimer = runBundle(scriptFile(scratch.dir, 'timer-throws',
+    '__tinyusp_host.setTimer(1, function () { throw new RangeError("late"); });'), cap);
+  assert.equal(inTimer.status, 1);
+  assert.match(inTimer.stderr, /^xs-host: uncaught exception: RangeError: late$/m);
+
+  const rejected = runBundle(scriptFile(scratch.dir, 'rejects', 'Promise.reject(new Error("nobody listens"));'), cap);
+  assert.equal(rejected.status, 1);
+  assert.match(rejected.stderr, /^xs-host: unhandled promise rejection: Error: nobody listens$/m);
+
+  const broken = runBundle(scriptFile(scratch.dir, 'broken', 'var a = 1;\nvar b = ;\n'), cap);
+  assert.equal(broken.status, 1);
+  assert.match(broken.stderr, /broken\.js:2: error: /);
+});
+
+test('promise jobs run after the script and after each timer; the loop ends when idle', () => {
+  const p = scriptFile(scratch.dir, 'promises', [
+    'var h = __tinyusp_host, log = [];',
+    'Promise.resolve().then(function () { log.push("job"); });',
+    'h.setTimer(1, function () { log.push("timer"); Promise.resolve().then(function () { log.push("timer-job"); }); });',
+    'h.setTimer(2, function () { h.print(log.join(",")); });',
+    'log.push("script");',
+  ].join('\n'));
+  const r = runBundle(p, cap);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, 'script,job,timer,timer-job\n');
+});
+
+test('bad command lines exit 2 with a one-line usage error', () => {
+  const bundle = scriptFile(scratch.dir, 'empty', '');
+  const cases: string[][] = [
+    [],
+    [bundle],
+    ['--chunks', '65536', '--slots', '4096', bundle],
+    ['--chunks', 'lots', '--slots', '4096', '--stack', '512', bundle],
+    ['--chunks', '100', '--slots', '4096', '--stack', '512', bundle],
+    [...capArgs(cap), '--frobnicate', bundle],
+    [...capArgs(cap), '/nonexistent/bundle.js'],
+    [...capArgs(cap), bundle, bundle],
+  ];
+  for (const args of cases) {
+    const r = runXsHost(args);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.equal(r.stdout, '');
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, r.stderr);
+    assert.match(lines[0], /^xs-host: .*\(usage: xs-host --chunks BYTES/);
+  }
+});
