@@ -132,7 +132,7 @@ export interface InstanceChange {
 /** A running asynchronous command. Driven by `Engine.step(now)`; no timers inside src/. */
 export interface AsyncOperation {
   /** Called from Engine.step: return outputs when done, throw UspError to fail, undefined if not yet. */
-  poll(nowMs: number): { [name: string]: string } | undefined;
+  poll(nowMs: number): { [name: string]: Value } | undefined;
   /** Monotonic ms when poll should next be called; -1 = only when something else happens. */
   deadline(): number;
   /** Request.{i}.Cancel(): stop; the engine completes it with 7023. */
@@ -162,8 +162,12 @@ export interface ObjectHandlers {
   instances?(ctx: HandlerContext, parentPath: string): number[];
   /** Called in Transaction.add after defaults: may set Agent-owned params (Recipient, CreationDate) or throw to refuse. */
   add?(ctx: HandlerContext, objPath: string, set: (name: string, value: string) => void): void;
-  /** Called in Transaction.delete before the instance goes: throw UspError (7024) to refuse. */
-  remove?(ctx: HandlerContext, objPath: string): void;
+  /**
+   * Called in Transaction.delete for the instance and each sub-instance before they go: throw
+   * UspError (7024) to refuse, or make dependent changes through `txn` (e.g. delete the
+   * Subscriptions whose Recipient is this Controller).
+   */
+  remove?(ctx: HandlerContext, objPath: string, txn: Transaction): void;
   /** Transaction.validate: veto with UspError (7014 conflict, 7007 invalid configuration...). */
   validate?(ctx: HandlerContext, change: InstanceChange): void;
   /** After a successful commit (stored values already updated): apply side effects. Must not throw. */
@@ -178,6 +182,8 @@ export interface ObjectHandlers {
 export interface ModelModule {
   readonly objects: readonly ObjectDef[];
   readonly handlers?: { readonly [supportedPath: string]: ObjectHandlers };
+  /** Once per engine start, after the persisted model is loaded (drop non-persistent rows...). */
+  boot?(ctx: HandlerContext): void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -301,7 +307,8 @@ export interface AddResult {
 export interface Transaction {
   /**
    * Stage one parameter value. `paramPath` is an instantiated parameter path (resolve first).
-   * Throws UspError with the path: 7026 unknown, 7016 instance missing, 7013 read-only
+   * Throws UspError with the path: 7026 object not supported, 7016 instance missing, 7010 no
+   * such parameter in that object, 7013 read-only
    * (writeOnce already set), 7011 type, 7012 range/enum/dangling strong reference, 7025 unique
    * key clash. Setting the current value is accepted (it still appears in updated params).
    */

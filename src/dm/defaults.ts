@@ -1,0 +1,69 @@
+// Factory defaults (design.md "Configuration is the data model"): a flat object of TR-181
+// parameter paths with instance numbers → lexical values, applied on first boot and on factory
+// reset. A bad entry is logged and skipped: a typo in a defaults file must not brick a device.
+import type { System } from '../../hal/hal.ts';
+import type { Schema } from './schema.ts';
+import { supportedPathOf } from './schema.ts';
+import type { ObjRec, Store } from './store.ts';
+import { canonical, splitList } from './values.ts';
+
+const PATH_RE = /^[A-Za-z_][A-Za-z_0-9]*\.(?:(?:[A-Za-z_][A-Za-z_0-9]*|[1-9][0-9]*)\.)*(?:[A-Za-z_][A-Za-z_0-9]*)?$/;
+
+/** Create every instance named by the paths (exact numbers), then set the values. */
+export function applyDefaults(schema: Schema, store: Store, defaults: { readonly [path: string]: string }, system: System): void {
+  const warn = (m: string) => system.log('warn', `factory defaults: ${m}`);
+  const paths = Object.keys(defaults).filter((p) => {
+    if (PATH_RE.test(p)) return true;
+    warn(`${p}: not an instantiated path`);
+    return false;
+  });
+  const created: ObjRec[] = [];
+  // Pass 1: instances, shortest paths first so parents exist before children.
+  for (const p of paths.slice().sort((a, b) => a.length - b.length)) {
+    const parts = p.split('.');
+    let prefix = '';
+    for (let i = 0; i < parts.length - 1; i++) {
+      if (/^[0-9]+$/.test(parts[i])) {
+        const table = store.tables.get(prefix);
+        const ip = prefix + parts[i] + '.';
+        if (!table) break;
+        if (!store.objs.has(ip)) {
+          try { created.push(store.insertInstance(table, Number(parts[i]))); } catch (e) {
+            warn(`${p}: ${(e as Error).message}`);
+            break;
+          }
+        }
+      }
+      prefix += parts[i] + '.';
+    }
+  }
+  // Pass 2: values (references last, so their targets exist whatever the file order).
+  const isRef = (p: string) => {
+    const dot = p.lastIndexOf('.');
+    const node = schema.byPath.get(supportedPathOf(p.slice(0, dot + 1)));
+    const def = node && node.params.get(p.slice(dot + 1));
+    return !!(def && def.ref);
+  };
+  const ordered = paths.filter((p) => !isRef(p)).concat(paths.filter(isRef));
+  for (const p of ordered) {
+    if (p.endsWith('.')) continue;
+    const dot = p.lastIndexOf('.');
+    const rec = store.objs.get(p.slice(0, dot + 1));
+    const name = p.slice(dot + 1);
+    const def = rec && rec.node.params.get(name);
+    if (!rec || !def || !rec.values.has(name)) { warn(`${p}: not a stored parameter of the model`); continue; }
+    let v: string;
+    try { v = canonical(def, defaults[p]); } catch (e) { warn(`${p}: ${(e as Error).message}`); continue; }
+    if (def.ref && def.ref.kind === 'strong') {
+      const items = splitList(v).map((i) => (i.endsWith('.') ? i.slice(0, -1) : i));
+      const bad = items.filter((i) => { const r = store.objs.get(i + '.'); return !r || r.node.path !== def.ref!.target; });
+      if (bad.length) { warn(`${p}: ${bad.join(',')} is not an existing ${def.ref.target}`); continue; }
+      v = items.join(',');
+    }
+    rec.values.set(name, v);
+  }
+  // Alias of a row the file did not name: 'cpe-N' like an Add would (R-ADD.5).
+  for (const rec of created) {
+    if (rec.values.get('Alias') === '') rec.values.set('Alias', 'cpe-' + rec.path.slice(rec.path.lastIndexOf('.', rec.path.length - 2) + 1, -1));
+  }
+}

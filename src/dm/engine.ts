@@ -1,0 +1,330 @@
+// The engine: wires schema, store, persistence, resolver, transactions and operations behind
+// the Engine interface of api.ts. Boot: load the persisted model (or apply factory defaults),
+// reconcile handler-backed tables, run the modules' boot hooks.
+import type { Hal } from '../../hal/hal.ts';
+import { ErrorCode, UspError } from '../usp/errors.ts';
+import type {
+  BootInfo, ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
+  ObjectDef, OperateResult, Origin, ParamValue, ParsedPath, Resolution, ResolveOptions, Transaction,
+} from './api.ts';
+import { applyDefaults } from './defaults.ts';
+import { parsePath } from './grammar.ts';
+import { Operations, REQUEST_TABLE } from './operate.ts';
+import { Persist, unitOf } from './persist.ts';
+import { resolvePath, resolveSupported } from './resolver.ts';
+import { buildSchema, supportedPathOf, type DefNode, type Schema } from './schema.ts';
+import { Store, type ObjRec } from './store.ts';
+import { Txn, uniqueKeysOf } from './txn.ts';
+import { canonical, formatValue, zeroValue } from './values.ts';
+
+const AGENT: Origin = Object.freeze({ endpointId: '' });
+const BOOT_KEY = 'dm.boot';
+const SW_KEY = 'dm.sw';
+const CAUSES: readonly BootInfo['cause'][] = ['LocalReboot', 'RemoteReboot', 'LocalFactoryReset', 'RemoteFactoryReset'];
+
+class EngineImpl implements Engine {
+  readonly schema: Schema;
+  readonly store: Store;
+  readonly persist: Persist;
+  private readonly hal: Hal;
+  private readonly listeners: ChangeListener[] = [];
+  private readonly ops: Operations;
+  private current: Txn | undefined;
+  private boot: BootInfo;
+  private readonly modules: readonly ModelModule[];
+  private readonly defaults: { readonly [path: string]: string };
+
+  constructor(opts: EngineOptions) {
+    this.hal = opts.hal;
+    this.modules = opts.modules;
+    this.defaults = opts.defaults || {};
+    this.schema = buildSchema(opts.modules);
+    this.store = new Store(this.schema, opts.profile.limits.instancesPerTable);
+    this.persist = new Persist(opts.hal.storage, opts.hal.system, this.schema, this.store);
+    const self = this;
+    this.ops = new Operations({
+      maxOperations: opts.profile.limits.asyncOperations,
+      node: (p) => this.nodeOf(p),
+      exists: (p) => this.store.objs.has(p),
+      ctx: (o) => this.ctx(o),
+      agentTxn: (fn) => self.agentTxn(fn),
+      emit: (e) => this.emit(e),
+      hasRequestTable: () => this.store.tables.has(REQUEST_TABLE),
+    });
+    const firstBoot = !this.persist.hasState();
+    this.boot = this.readBootRecord(firstBoot);
+    this.build(firstBoot);
+    for (const m of this.modules) if (m.boot) m.boot(this.ctx(AGENT));
+  }
+
+  private readBootRecord(firstBoot: boolean): BootInfo {
+    const { storage, system } = this.hal;
+    const sw = system.identity().softwareVersion;
+    const lastSw = storage.get(SW_KEY);
+    const firmwareUpdated = !!lastSw && system.utf8Decode(lastSw) !== sw;
+    if (!lastSw || firmwareUpdated) storage.set(SW_KEY, system.utf8Encode(sw));
+    const rec = storage.get(BOOT_KEY);
+    let cause: BootInfo['cause'] = firstBoot ? 'LocalFactoryReset' : 'LocalReboot';
+    let commandKey = '';
+    if (rec) {
+      const text = system.utf8Decode(rec);
+      const sep = text.indexOf(';');
+      const c = text.slice(0, sep) as BootInfo['cause'];
+      if (sep > 0 && CAUSES.indexOf(c) >= 0) { cause = c; commandKey = text.slice(sep + 1); }
+      storage.delete(BOOT_KEY); // a later power cycle is a LocalReboot again
+    }
+    return Object.freeze({ cause, commandKey, firmwareUpdated });
+  }
+
+  /** (Re)build the RAM model: persisted state, or factory defaults when there is none. */
+  private build(fromDefaults: boolean): void {
+    this.store.objs.clear();
+    this.store.tables.clear();
+    const rootPath = this.schema.root.name + '.';
+    this.store.createObject(this.schema.root, rootPath);
+    if (fromDefaults) applyDefaults(this.schema, this.store, this.defaults, this.hal.system);
+    else this.persist.load(rootPath);
+    this.reconcileHandlerTables();
+    if (fromDefaults) this.persist.saveAll();
+  }
+
+  /** Tables whose rows come from a handler (FirmwareImage ← HAL firmware slots): fixed per boot. */
+  private reconcileHandlerTables(): void {
+    for (const node of this.schema.nodes) {
+      const h = node.handlers.instances;
+      if (!h) continue;
+      for (const t of Array.from(this.store.tables.values())) {
+        if (t.node !== node) continue;
+        const want = h(this.ctx(AGENT), t.path.slice(0, t.path.length - node.name.length - 1));
+        let changed = false;
+        for (const n of t.insts.slice()) if (want.indexOf(n) < 0) { this.store.removeInstance(t.path + n + '.'); changed = true; }
+        for (const n of want) {
+          if (t.insts.indexOf(n) >= 0) continue;
+          try { this.store.insertInstance(t, n); } catch { continue; }
+          const rec = this.store.objs.get(t.path + n + '.')!;
+          if (rec.values.get('Alias') === '') rec.values.set('Alias', 'cpe-' + n);
+          this.persist.writeUnit(rec.path);
+          changed = true;
+        }
+        if (changed) this.persist.writeTable(t.path);
+      }
+    }
+  }
+
+  ctx(origin: Origin): HandlerContext {
+    return { hal: this.hal, engine: this, origin };
+  }
+
+  private nodeOf(objPath: string): DefNode | undefined {
+    return this.schema.byPath.get(supportedPathOf(objPath));
+  }
+
+  /** Current value of rec.name: counters, read handlers, else the stored value. */
+  read(rec: ObjRec, name: string): string {
+    const node = rec.node;
+    const counted = node.counters.get(name);
+    if (counted) {
+      const t = this.store.tables.get(rec.path + counted.name + '.');
+      return String(t ? t.insts.length : 0);
+    }
+    const def = node.params.get(name)!;
+    if (node.handlers.read) {
+      const v = node.handlers.read(this.ctx(AGENT), rec.path, name);
+      if (v !== undefined) {
+        const s = formatValue(def, v);
+        try { return canonical(def, s); } catch { return s; }
+      }
+    }
+    const stored = rec.values.get(name);
+    return stored === undefined ? zeroValue(def) : stored;
+  }
+
+  emit(events: ChangeEvent[]): void {
+    for (const e of events) {
+      for (const l of this.listeners.slice()) {
+        try { l(e); } catch (err) { this.hal.system.log('error', `change listener failed: ${(err as Error).message}`); }
+      }
+    }
+  }
+
+  private agentTxn<T>(fn: (txn: Txn) => T): T {
+    // Agent work (Request rows) may happen while a Controller's transaction is open: use it.
+    if (this.current) return fn(this.current);
+    const txn = this.begin(AGENT) as Txn;
+    try {
+      const r = fn(txn);
+      txn.commit();
+      return r;
+    } catch (e) {
+      txn.rollback();
+      throw e;
+    }
+  }
+
+  // --- Engine ---
+
+  parse(path: string, options?: { supported?: boolean }): ParsedPath {
+    return parsePath(path, !!(options && options.supported));
+  }
+
+  resolve(path: string, options?: ResolveOptions): Resolution {
+    return resolvePath(this, path, options);
+  }
+
+  private rec(objPath: string, what: string): ObjRec {
+    const rec = this.store.objs.get(objPath);
+    if (rec) return rec;
+    if (this.nodeOf(objPath) && /^[A-Za-z_0-9.]+$/.test(objPath)) {
+      throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', objPath);
+    }
+    throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', what);
+  }
+
+  get(paramPath: string): string {
+    const dot = paramPath.lastIndexOf('.');
+    const rec = this.rec(paramPath.slice(0, dot + 1), paramPath);
+    const name = paramPath.slice(dot + 1);
+    if (!rec.node.params.has(name) && !rec.node.counters.has(name)) {
+      throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', paramPath);
+    }
+    return this.read(rec, name);
+  }
+
+  params(objPath: string): ParamValue[] {
+    const rec = this.rec(objPath, objPath);
+    return Array.from(rec.node.params.keys()).map((name) => ({ path: objPath + name, name, value: this.read(rec, name) }));
+  }
+
+  subtree(objPath: string, maxDepth = 0): string[] {
+    const out: string[] = [];
+    const walk = (p: string, depth: number) => {
+      const rec = this.store.objs.get(p);
+      if (!rec) return;
+      out.push(p);
+      if (maxDepth > 0 && depth >= maxDepth) return;
+      for (const c of rec.node.children.values()) {
+        const cp = p + c.name + '.';
+        if (!c.multi) { walk(cp, depth + 1); continue; }
+        const t = this.store.tables.get(cp);
+        if (t) for (const ip of this.store.instancePaths(t)) walk(ip, depth + 1);
+      }
+    };
+    const table = this.store.tables.get(objPath);
+    if (table) for (const ip of this.store.instancePaths(table)) walk(ip, 1);
+    else walk(this.rec(objPath, objPath).path, 1);
+    return out;
+  }
+
+  instances(objPath: string, firstLevelOnly: boolean): InstanceInfo[] {
+    const info = (p: string): InstanceInfo => ({ path: p, uniqueKeys: uniqueKeysOf(this.store.objs.get(p)!) });
+    const table = this.store.tables.get(objPath);
+    let roots: string[];
+    if (table) roots = this.store.instancePaths(table);
+    else {
+      const rec = this.store.objs.get(objPath);
+      if (!rec) {
+        const node = this.schema.byPath.get(supportedPathOf(objPath) + '{i}.') || this.nodeOf(objPath);
+        if (node) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', objPath);
+        throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', objPath);
+      }
+      if (!rec.node.multi || unitOf(objPath) !== objPath) {
+        throw new UspError(ErrorCode.OBJECT_NOT_A_TABLE, 'Object is not a table', objPath);
+      }
+      roots = [objPath];
+    }
+    const out: InstanceInfo[] = [];
+    for (const r of roots) {
+      out.push(info(r));
+      if (!firstLevelOnly) for (const below of this.store.instancesBelow(r)) out.push(info(below));
+    }
+    return out;
+  }
+
+  exists(objPath: string): boolean {
+    return this.store.objs.has(objPath) || this.store.tables.has(objPath);
+  }
+
+  supportedObject(path: string): ObjectDef | undefined {
+    const sp = supportedPathOf(path);
+    const node = this.schema.byPath.get(sp) || this.schema.byPath.get(sp + '{i}.');
+    return node && node.def;
+  }
+
+  supportedTree(path: string, firstLevelOnly: boolean): ObjectDef[] {
+    const { node } = resolveSupported(this.schema, path);
+    const out: ObjectDef[] = [node.def];
+    const walk = (n: DefNode) => {
+      for (const c of n.children.values()) { out.push(c.def); if (!firstLevelOnly) walk(c); }
+    };
+    walk(node);
+    return out;
+  }
+
+  begin(origin: Origin = AGENT): Transaction {
+    if (this.current) throw new UspError(ErrorCode.INTERNAL_ERROR, 'a transaction is already open');
+    const txn: Txn = new Txn({
+      schema: this.schema, store: this.store, persist: this.persist,
+      read: (rec, name) => this.read(rec, name),
+      ctx: (o) => this.ctx(o),
+      emit: (e) => this.emit(e),
+      closed: (t) => { if (this.current === t) this.current = undefined; },
+    }, origin);
+    this.current = txn;
+    return txn;
+  }
+
+  operate(objPath: string, command: string, input: { readonly [name: string]: string }, commandKey: string, origin: Origin): OperateResult {
+    return this.ops.operate(objPath, command, input, commandKey, origin);
+  }
+
+  cancel(requestPath: string): void {
+    this.ops.cancel(requestPath);
+  }
+
+  emitEvent(objPath: string, name: string, args: { readonly [name: string]: string }): void {
+    const rec = this.rec(objPath, objPath + name);
+    const ev = rec.node.events.get(name);
+    if (!ev) throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', objPath + name);
+    const out: { [name: string]: string } = {};
+    for (const a of ev.args || []) {
+      const v = Object.prototype.hasOwnProperty.call(args, a.name) ? args[a.name] : zeroValue(a);
+      try { out[a.name] = canonical(a, v); } catch (e) { throw new UspError(ErrorCode.INTERNAL_ERROR, `${name} ${a.name}: ${(e as Error).message}`); }
+    }
+    this.emit([{ type: 'event', objPath, name, args: out }]);
+  }
+
+  step(nowMs: number): void {
+    this.ops.step(nowMs);
+  }
+
+  nextDeadline(): number {
+    return this.ops.nextDeadline();
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  bootInfo(): BootInfo {
+    return this.boot;
+  }
+
+  setNextBootCause(cause: BootInfo['cause'], commandKey: string): void {
+    this.hal.storage.set(BOOT_KEY, this.hal.system.utf8Encode(cause + ';' + commandKey));
+  }
+
+  factoryReset(): void {
+    if (this.current) this.current.rollback();
+    this.persist.wipe();
+    this.build(true);
+  }
+}
+
+/** Create the engine: loads persisted state or applies the factory defaults. */
+export function createEngine(options: EngineOptions): Engine {
+  return new EngineImpl(options);
+}

@@ -1,0 +1,157 @@
+// Operate: input checks (R-OPR.5-7), sync calls, and async operations tracked in
+// Device.LocalAgent.Request.{i} (R-OPR.0) and driven by step(now) — no timers in the core.
+import { ErrorCode, UspError } from '../usp/errors.ts';
+import type { AsyncOperation, ChangeEvent, CommandDef, HandlerContext, OperateResult, Origin, Value } from './api.ts';
+import type { DefNode } from './schema.ts';
+import type { Txn } from './txn.ts';
+import { canonical, formatValue } from './values.ts';
+
+export const REQUEST_TABLE = 'Device.LocalAgent.Request.';
+const REQUEST_DEF = 'Device.LocalAgent.Request.{i}.';
+
+export interface OperateCore {
+  readonly maxOperations: number;
+  node(objPath: string): DefNode | undefined;
+  exists(objPath: string): boolean;
+  ctx(origin: Origin): HandlerContext;
+  /** Run `fn` in an Agent transaction and commit it. */
+  agentTxn<T>(fn: (txn: Txn) => T): T;
+  emit(events: ChangeEvent[]): void;
+  hasRequestTable(): boolean;
+}
+
+interface Running {
+  readonly op: AsyncOperation;
+  readonly objPath: string;
+  readonly command: string;
+  readonly commandKey: string;
+  readonly originator: string;
+  readonly outputs: readonly { name: string; type: import('./api.ts').ParamType; list?: boolean }[];
+}
+
+function isAsyncOp(v: unknown): v is AsyncOperation {
+  return !!v && typeof (v as AsyncOperation).poll === 'function' && typeof (v as AsyncOperation).cancel === 'function';
+}
+
+function checkInput(cmd: CommandDef, input: { readonly [name: string]: string }): { [name: string]: string } {
+  const out: { [name: string]: string } = {};
+  for (const a of cmd.input || []) {
+    const given = Object.prototype.hasOwnProperty.call(input, a.name) ? input[a.name] : undefined;
+    if (given === undefined) {
+      // R-OPR.5@1.4: missing mandatory argument → 7027; R-OPR.7: optional → its default.
+      if (a.mandatory) throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, `missing mandatory argument ${a.name}`);
+      if (a.default !== undefined) out[a.name] = a.default;
+      continue;
+    }
+    try { out[a.name] = canonical(a, given); } catch (e) {
+      throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, `argument ${a.name}: ${(e as Error).message}`);
+    }
+  }
+  return out; // R-OPR.6: unknown arguments are ignored
+}
+
+function formatOutput(outputs: Running['outputs'], result: { [name: string]: Value }): { [name: string]: string } {
+  const out: { [name: string]: string } = {};
+  for (const a of outputs) {
+    if (Object.prototype.hasOwnProperty.call(result, a.name)) out[a.name] = formatValue(a, result[a.name]);
+  }
+  return out;
+}
+
+export class Operations {
+  private readonly running = new Map<string, Running>();
+
+  constructor(private readonly core: OperateCore) {}
+
+  get count(): number { return this.running.size; }
+
+  operate(objPath: string, command: string, input: { readonly [name: string]: string }, commandKey: string, origin: Origin): OperateResult {
+    const node = this.core.node(objPath);
+    if (!node) throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', objPath + command);
+    const cmd = node.commands.get(command);
+    if (!cmd) throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', objPath + command);
+    if (!this.core.exists(objPath)) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', objPath);
+    const handler = node.handlers.operate && node.handlers.operate[command];
+    if (!handler) throw new UspError(ErrorCode.COMMAND_FAILURE, 'Command not implemented', objPath + command);
+    const args = checkInput(cmd, input);
+    if (cmd.async) {
+      if (this.running.size >= this.core.maxOperations) {
+        throw new UspError(ErrorCode.RESOURCES_EXCEEDED, 'too many asynchronous operations', objPath + command);
+      }
+      if (!this.core.hasRequestTable()) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no Request table', objPath + command);
+    }
+    let result: ReturnType<typeof handler>;
+    try {
+      result = handler(this.core.ctx(origin), { objPath, command, input: args, commandKey });
+    } catch (e) {
+      if (e instanceof UspError) throw e;
+      throw new UspError(ErrorCode.COMMAND_FAILURE, e instanceof Error ? e.message : String(e), objPath + command);
+    }
+    const outputs = (cmd.output || []).map((a) => ({ name: a.name, type: a.type, list: a.list }));
+    if (!cmd.async) {
+      if (isAsyncOp(result)) throw new UspError(ErrorCode.INTERNAL_ERROR, 'sync command returned an operation');
+      return { kind: 'sync', output: formatOutput(outputs, result) };
+    }
+    if (!isAsyncOp(result)) throw new UspError(ErrorCode.INTERNAL_ERROR, 'async command returned no operation');
+    const op = result;
+    let requestPath: string;
+    try {
+      requestPath = this.core.agentTxn((txn) => txn.agentAdd(REQUEST_TABLE, {
+        Originator: origin.endpointId, Command: objPath + command, CommandKey: commandKey, Status: 'Active',
+      }));
+    } catch (e) {
+      op.cancel();
+      throw e;
+    }
+    this.running.set(requestPath, { op, objPath, command, commandKey, originator: origin.endpointId, outputs });
+    return { kind: 'async', requestPath };
+  }
+
+  private finish(requestPath: string, output?: { [name: string]: string }, error?: UspError): void {
+    const r = this.running.get(requestPath);
+    if (!r) return;
+    this.running.delete(requestPath);
+    // R-OPR.2: OperationComplete, then the Request row goes.
+    const ev: ChangeEvent = {
+      type: 'operationComplete', objPath: r.objPath, command: r.command, commandKey: r.commandKey,
+      requestPath, originator: r.originator,
+      ...(error ? { error: { code: error.code, message: error.message } } : { output: output || {} }),
+    };
+    this.core.emit([ev]);
+    if (this.core.exists(requestPath)) this.core.agentTxn((txn) => txn.agentDelete(requestPath));
+  }
+
+  /** Request.{i}.Cancel(): the operation stops and completes with 7023. */
+  cancel(requestPath: string): void {
+    const r = this.running.get(requestPath);
+    if (!r) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no running operation', requestPath);
+    this.core.agentTxn((txn) => txn.agentSet(requestPath + 'Status', 'Canceling'));
+    try { r.op.cancel(); } catch { /* a failing cancel still cancels */ }
+    this.finish(requestPath, undefined, new UspError(ErrorCode.COMMAND_CANCELED, 'Command canceled'));
+  }
+
+  step(nowMs: number): void {
+    for (const [path, r] of Array.from(this.running)) {
+      let out: { [name: string]: Value } | undefined;
+      try {
+        out = r.op.poll(nowMs);
+      } catch (e) {
+        const err = e instanceof UspError ? e : new UspError(ErrorCode.COMMAND_FAILURE, e instanceof Error ? e.message : String(e));
+        this.finish(path, undefined, err);
+        continue;
+      }
+      if (out) this.finish(path, formatOutput(r.outputs, out));
+    }
+  }
+
+  nextDeadline(): number {
+    let d = -1;
+    for (const r of this.running.values()) {
+      const t = r.op.deadline();
+      if (t >= 0 && (d < 0 || t < d)) d = t;
+    }
+    return d;
+  }
+
+  static requestDef(): string { return REQUEST_DEF; }
+}

@@ -1,0 +1,224 @@
+// Path resolution against the instantiated model (digest §3): instance numbers, unique keys and
+// searches, wildcards, reference following. 7008 for syntax and invalid expressions, 7026 for
+// what the supported model does not have; a missing instance is reported, not thrown.
+import { ErrorCode, UspError } from '../usp/errors.ts';
+import type { ParamDef, ParsedPath, Resolution, ResolveOptions, SearchTerm, Target } from './api.ts';
+import { parsePath } from './grammar.ts';
+import type { DefNode, Schema } from './schema.ts';
+import { supportedPathOf } from './schema.ts';
+import type { ObjRec, Store } from './store.ts';
+import { literalKey, operatorAllowed, splitList, valueKey } from './values.ts';
+
+/** What the resolver needs from the engine. */
+export interface ResolverCore {
+  readonly schema: Schema;
+  readonly store: Store;
+  /** Current canonical value of a parameter of a record (handlers and counters included). */
+  read(rec: ObjRec, name: string): string;
+}
+
+export function notSupported(path: string, why = 'Path is not in the supported data model'): UspError {
+  return new UspError(ErrorCode.INVALID_PATH, why, path);
+}
+
+/** Where following a reference parameter leads, statically (for validation). */
+function refTarget(schema: Schema, text: string, node: DefNode, name: string): { param: ParamDef; target: DefNode } {
+  const param = node.params.get(name);
+  if (!param || !param.ref) throw notSupported(text, `${name} is not a reference parameter`);
+  const target = schema.byPath.get(param.ref.target);
+  if (!target) throw notSupported(text, `reference target ${param.ref.target} is not supported`);
+  return { param, target };
+}
+
+/** Object paths a reference value points at (existing ones only), following `#n+`/`#*+`/`+`. */
+export function followValues(core: ResolverCore, value: string, index: number | '*' | undefined, target: DefNode): string[] {
+  const items = splitList(value);
+  const chosen = index === undefined || index === '*' ? items : items.slice(index - 1, index);
+  const out: string[] = [];
+  for (const item of chosen) {
+    if (!item) continue;
+    const p = item.endsWith('.') ? item : item + '.';
+    const rec = core.store.objs.get(p);
+    if (rec && rec.node === target) out.push(p);
+  }
+  return out;
+}
+
+type TermPlan = { term: SearchTerm; steps: { node: DefNode; name: string; follow?: DefNode }[]; param: ParamDef };
+
+/** Check a search term against the model once (7026 unknown names, 7008 bad operator/literal). */
+function planTerm(core: ResolverCore, text: string, node: DefNode, term: SearchTerm): TermPlan {
+  const steps: TermPlan['steps'] = [];
+  let cur = node;
+  for (let i = 0; i < term.rel.length - 1; i++) {
+    const r = term.rel[i];
+    if (r.follow) {
+      const { target } = refTarget(core.schema, text, cur, r.name);
+      steps.push({ node: cur, name: r.name, follow: target });
+      cur = target;
+      continue;
+    }
+    const child = cur.children.get(r.name);
+    // Terms may descend into single-instance sub-objects only, not into child tables (digest §3).
+    if (!child) throw notSupported(text, `${r.name} is not in the supported data model`);
+    if (child.multi) throw new UspError(ErrorCode.INVALID_PATH_SYNTAX, `search term cannot enter table ${r.name}`, text);
+    steps.push({ node: cur, name: r.name });
+    cur = child;
+  }
+  const last = term.rel[term.rel.length - 1];
+  if (last.follow) throw new UspError(ErrorCode.INVALID_PATH_SYNTAX, 'search term ends with reference following', text);
+  const param = cur.params.get(last.name);
+  if (!param) throw notSupported(text, `${last.name} is not a parameter of ${cur.path}`);
+  const itemType = param.type;
+  if (!operatorAllowed(itemType, !!param.list, term.op)) {
+    throw new UspError(ErrorCode.INVALID_PATH_SYNTAX, `operator ${term.op} not valid for ${last.name}`, text);
+  }
+  const listWhole = param.list && term.op !== '~=';
+  if (!listWhole && literalKey(itemType, term.value, term.quoted) === undefined) {
+    throw new UspError(ErrorCode.INVALID_PATH_SYNTAX, `literal ${term.value} not valid for ${last.name}`, text);
+  }
+  steps.push({ node: cur, name: last.name });
+  return { term, steps, param };
+}
+
+function compare(op: string, a: string | number | bigint, b: string | number | bigint): boolean {
+  switch (op) {
+    case '==': return a === b;
+    case '!=': return a !== b;
+    case '<': return a < b;
+    case '>': return a > b;
+    case '<=': return a <= b;
+    default: return a >= b;
+  }
+}
+
+function termHolds(core: ResolverCore, plan: TermPlan, instPath: string, opts: ResolveOptions): boolean {
+  let paths = [instPath];
+  const { term, steps, param } = plan;
+  for (let i = 0; i < steps.length - 1; i++) {
+    const s = steps[i];
+    const next: string[] = [];
+    for (const p of paths) {
+      if (!s.follow) { next.push(p + s.name + '.'); continue; }
+      if (opts.canRead && !opts.canRead(p + s.name)) continue;
+      const rec = core.store.objs.get(p);
+      if (rec) for (const q of followValues(core, core.read(rec, s.name), term.rel[i].follow!.index, s.follow)) next.push(q);
+    }
+    paths = next;
+  }
+  const name = steps[steps.length - 1].name;
+  for (const p of paths) {
+    const rec = core.store.objs.get(p);
+    if (!rec) continue;
+    // R-SEC.1: a parameter the Controller cannot read does not take part in a search.
+    if (opts.canRead && !opts.canRead(p + name)) continue;
+    const stored = core.read(rec, name);
+    if (term.op === '~=') {
+      const lit = literalKey(param.type, term.value, term.quoted);
+      if (splitList(stored).some((item) => valueKey(param.type, item) === lit)) return true;
+    } else if (param.list) {
+      if (compare(term.op, stored, term.value)) return true;
+    } else if (compare(term.op, valueKey(param.type, stored), literalKey(param.type, term.value, term.quoted)!)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Resolve an instantiated path (see Engine.resolve). */
+export function resolvePath(core: ResolverCore, text: string, opts: ResolveOptions = {}): Resolution {
+  const parsed: ParsedPath = parsePath(text, false);
+  const { schema, store } = core;
+  const segs = parsed.segments;
+  const first = segs[0];
+  if (first.kind !== 'name' || first.name !== schema.root.name || first.follow) throw notSupported(text);
+  let node = schema.root;
+  // Current matches; `table` = the path names a table itself ('Device.LocalAgent.Controller.').
+  let cur: string[] = [node.name + '.'];
+  let atTable = false;
+  let missing: string | undefined;
+  for (let i = 1; i < segs.length; i++) {
+    const seg = segs[i];
+    if (seg.kind === 'name') {
+      if (atTable) throw notSupported(text, `${node.path} is a table: an instance is expected`);
+      if (seg.follow) {
+        const { target } = refTarget(schema, text, node, seg.name);
+        const next: string[] = [];
+        for (const p of cur) {
+          if (opts.canRead && !opts.canRead(p + seg.name)) continue;
+          const rec = store.objs.get(p);
+          if (rec) for (const q of followValues(core, core.read(rec, seg.name), seg.follow.index, target)) next.push(q);
+        }
+        cur = next;
+        node = target;
+        atTable = false;
+        continue;
+      }
+      const child = node.children.get(seg.name);
+      if (!child) throw notSupported(text);
+      node = child;
+      cur = cur.map((p) => p + seg.name + '.');
+      atTable = child.multi;
+      continue;
+    }
+    if (!atTable) throw notSupported(text, `${node.path} is not a table`);
+    atTable = false;
+    if (seg.kind === 'placeholder') throw new UspError(ErrorCode.INVALID_PATH_SYNTAX, "'{i}' in an instantiated path", text);
+    if (seg.kind === 'instance') {
+      const next: string[] = [];
+      for (const p of cur) {
+        const ip = p + seg.n + '.';
+        if (store.objs.has(ip)) next.push(ip);
+        else if (!parsed.isSearch && missing === undefined) missing = ip;
+      }
+      cur = next;
+      continue;
+    }
+    const plans = seg.kind === 'search' ? seg.terms.map((t) => planTerm(core, text, node, t)) : [];
+    const next: string[] = [];
+    for (const p of cur) {
+      const table = store.tables.get(p);
+      if (!table) continue;
+      for (const ip of store.instancePaths(table)) {
+        if (plans.every((pl) => termHolds(core, pl, ip, opts))) next.push(ip);
+      }
+    }
+    cur = next;
+  }
+  const leaf = parsed.leaf;
+  if (parsed.kind !== 'object') {
+    const known = parsed.kind === 'parameter' ? node.params.has(leaf) || node.counters.has(leaf)
+      : parsed.kind === 'command' ? node.commands.has(leaf) : node.events.has(leaf);
+    if (!known || atTable) throw notSupported(text);
+  }
+  // Single-instance objects exist with their parent; a table path names the table itself.
+  const targets: Target[] = cur
+    .filter((p) => store.objs.has(p) || (atTable && store.tables.has(p)))
+    .map((p) => ({ objPath: p, name: leaf, path: p + leaf }));
+  const res: { -readonly [K in keyof Resolution]: Resolution[K] } = { parsed, def: node.def, targets, isSearch: parsed.isSearch };
+  if (missing !== undefined) res.missing = missing;
+  return res;
+}
+
+/** The DefNode of a supported path ('{i}', instance numbers or '*' accepted); 7008/7026. */
+export function resolveSupported(schema: Schema, text: string): { node: DefNode; parsed: ParsedPath } {
+  const parsed = parsePath(text, true);
+  if (parsed.segments.some((s) => s.kind === 'name' && s.follow)) {
+    throw new UspError(ErrorCode.INVALID_PATH_SYNTAX, 'reference following in a supported path', text);
+  }
+  let sp = '';
+  for (const s of parsed.segments) sp += s.kind === 'name' ? s.name + '.' : '{i}.';
+  // 'Device.X.{i}.Y.' and 'Device.X.{i}.Y.{i}.' are equivalent inputs (GSDM).
+  let node = schema.byPath.get(sp) || schema.byPath.get(sp + '{i}.');
+  if (!node && sp.endsWith('{i}.')) node = undefined;
+  if (!node) throw notSupported(text);
+  if (parsed.kind !== 'object') {
+    const leaf = parsed.leaf;
+    const known = parsed.kind === 'parameter' ? node.params.has(leaf)
+      : parsed.kind === 'command' ? node.commands.has(leaf) : node.events.has(leaf);
+    if (!known) throw notSupported(text);
+  }
+  return { node, parsed };
+}
+
+export { supportedPathOf };

@@ -1,0 +1,141 @@
+// The supported model as a tree, built once from the frozen ObjectDef tables of the modules.
+// Lookups by name are Maps (RAM, built at boot); the definitions themselves stay frozen data.
+import type { CommandDef, EventDef, ModelModule, ObjectDef, ObjectHandlers, ParamDef } from './api.ts';
+
+export interface DefNode {
+  readonly def: ObjectDef;
+  /** Supported path, e.g. 'Device.LocalAgent.Controller.{i}.'. */
+  readonly path: string;
+  /** Last name ('Controller'). */
+  readonly name: string;
+  readonly multi: boolean;
+  readonly parent: DefNode | undefined;
+  readonly children: Map<string, DefNode>;
+  readonly params: Map<string, ParamDef>;
+  readonly commands: Map<string, CommandDef>;
+  readonly events: Map<string, EventDef>;
+  readonly handlers: ObjectHandlers;
+  /** NumberOfEntries parameter name of this object → the child table it counts. */
+  readonly counters: Map<string, DefNode>;
+  /** Key for persistence: short hash of the supported path (see persist.ts). */
+  readonly hash: string;
+}
+
+export interface Schema {
+  readonly root: DefNode;
+  readonly byPath: Map<string, DefNode>;
+  /** Every node in schema (pre-)order. */
+  readonly nodes: DefNode[];
+  /** Strong reference parameters, for clean-up on delete (R-ARC.12). */
+  readonly strongRefs: { node: DefNode; param: ParamDef }[];
+}
+
+/** FNV-1a 32-bit, base 36: short, stable storage key for a supported path. */
+export function pathHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+/** Supported path of an instantiated one: instance numbers → '{i}'. */
+export function supportedPathOf(path: string): string {
+  return path.replace(/\.[0-9]+(?=\.)/g, '.{i}');
+}
+
+function splitSupported(path: string): { parent: string; name: string; multi: boolean } {
+  let p = path.slice(0, -1); // drop trailing '.'
+  let multi = false;
+  if (p.endsWith('.{i}')) { multi = true; p = p.slice(0, -4); }
+  const dot = p.lastIndexOf('.');
+  return { parent: dot < 0 ? '' : p.slice(0, dot + 1), name: p.slice(dot + 1), multi };
+}
+
+const NAME_RE = /^[A-Za-z_][A-Za-z_0-9]*$/;
+
+/** Build the tree; throws Error (a programming error in a model table) on inconsistencies. */
+export function buildSchema(modules: readonly ModelModule[]): Schema {
+  const byPath = new Map<string, DefNode>();
+  const nodes: DefNode[] = [];
+  const handlerOf = new Map<string, ObjectHandlers>();
+  const defs: ObjectDef[] = [];
+  for (const m of modules) {
+    for (const d of m.objects) defs.push(d);
+    const hs = m.handlers || {};
+    for (const k of Object.keys(hs)) {
+      if (handlerOf.has(k)) throw new Error(`two handler tables for ${k}`);
+      handlerOf.set(k, hs[k]);
+    }
+  }
+  // Parents before children whatever order the modules list them in.
+  defs.sort((a, b) => a.path.split('.').length - b.path.split('.').length);
+  const hashes = new Map<string, string>();
+  let root: DefNode | undefined;
+  for (const def of defs) {
+    if (!def.path.endsWith('.')) throw new Error(`object path must end with '.': ${def.path}`);
+    if (byPath.has(def.path)) throw new Error(`object defined twice: ${def.path}`);
+    const { parent: parentPath, name, multi } = splitSupported(def.path);
+    if (!NAME_RE.test(name)) throw new Error(`bad object name in ${def.path}`);
+    const parent = parentPath ? byPath.get(parentPath) : undefined;
+    if (parentPath && !parent) throw new Error(`parent of ${def.path} is not defined`);
+    if (!parent) {
+      if (root) throw new Error(`second root object ${def.path}`);
+    }
+    if (!multi && def.access && def.access !== 'R') throw new Error(`${def.path}: only tables can be writable`);
+    const hash = pathHash(def.path);
+    if (hashes.has(hash)) throw new Error(`storage hash clash: ${def.path} / ${hashes.get(hash)}`);
+    hashes.set(hash, def.path);
+    const node: DefNode = {
+      def, path: def.path, name, multi, parent,
+      children: new Map(),
+      params: new Map((def.params || []).map((p) => [p.name, p] as [string, ParamDef])),
+      commands: new Map((def.commands || []).map((c) => [c.name, c] as [string, CommandDef])),
+      events: new Map((def.events || []).map((e) => [e.name, e] as [string, EventDef])),
+      handlers: handlerOf.get(def.path) || {},
+      counters: new Map(),
+      hash,
+    };
+    for (const k of node.def.uniqueKeys || []) {
+      for (const p of k) if (!node.params.has(p)) throw new Error(`${def.path}: unique key ${p} is not a parameter`);
+    }
+    if (parent) {
+      if (parent.children.has(name)) throw new Error(`duplicate child ${def.path}`);
+      parent.children.set(name, node);
+    } else root = node;
+    byPath.set(def.path, node);
+    nodes.push(node);
+  }
+  if (!root) throw new Error('empty model');
+  for (const k of handlerOf.keys()) if (!byPath.has(k)) throw new Error(`handlers for unknown object ${k}`);
+  // NumberOfEntries counters: a parameter of the table's parent object.
+  const strongRefs: { node: DefNode; param: ParamDef }[] = [];
+  for (const node of nodes) {
+    const counter = node.def.numberOfEntries;
+    if (counter) {
+      const dot = counter.lastIndexOf('.');
+      const owner = byPath.get(supportedPathOf(counter.slice(0, dot + 1)));
+      const name = counter.slice(dot + 1);
+      if (!node.multi || !owner || owner !== node.parent || !owner.params.has(name)) {
+        throw new Error(`${node.path}: numberOfEntries ${counter} is not a parameter of its parent`);
+      }
+      owner.counters.set(name, node);
+    }
+    for (const p of node.params.values()) if (p.ref && p.ref.kind === 'strong') strongRefs.push({ node, param: p });
+  }
+  // Sort nodes in the order a reader expects: pre-order by declaration within each parent.
+  const ordered: DefNode[] = [];
+  (function walk(n: DefNode) {
+    ordered.push(n);
+    for (const c of n.children.values()) walk(c);
+  })(root);
+  return { root, byPath, nodes: ordered, strongRefs };
+}
+
+/** Object's sub-objects of the same instance that are single-instance (same persistence unit). */
+export function singleChildren(n: DefNode): DefNode[] {
+  const out: DefNode[] = [];
+  for (const c of n.children.values()) if (!c.multi) out.push(c);
+  return out;
+}

@@ -1,0 +1,423 @@
+// Transactions: Set/Add/Delete change the store directly and keep an undo log, so a failure
+// anywhere restores the exact previous state (R-SET.1, R-ADD.1, R-DEL.1) and savepoints give
+// per-object undo for allow_partial=true (R-SET.2a). Only commit persists and notifies.
+import { ErrorCode, UspError } from '../usp/errors.ts';
+import type {
+  AddResult, ChangeEvent, HandlerContext, InstanceChange, Origin, ParamError, ParamSetting, Transaction,
+} from './api.ts';
+import type { Persist } from './persist.ts';
+import { unitOf } from './persist.ts';
+import { resolvePath, type ResolverCore } from './resolver.ts';
+import { supportedPathOf } from './schema.ts';
+import type { ObjRec, Removed } from './store.ts';
+import { canonical, splitList, zeroValue } from './values.ts';
+
+export interface TxnCore extends ResolverCore {
+  readonly persist: Persist;
+  ctx(origin: Origin): HandlerContext;
+  emit(events: ChangeEvent[]): void;
+  /** Called when the transaction ends (commit or rollback). */
+  closed(txn: Txn): void;
+}
+
+type Undo =
+  | { k: 'value'; rec: ObjRec; name: string; old: string }
+  | { k: 'insert'; path: string }
+  | { k: 'remove'; removed: Removed };
+
+function withPath(e: unknown, path: string, fallback: number): UspError {
+  if (e instanceof UspError) return e.path ? e : new UspError(e.code, e.message, path);
+  return new UspError(fallback, e instanceof Error ? e.message : String(e), path);
+}
+
+/** The error Transaction.add throws when a required setting fails (AddFailure in api.ts). */
+export class AddError extends UspError {
+  constructor(readonly paramErrs: ParamError[], path: string) {
+    super(ErrorCode.REQUIRED_PARAM_FAILED, 'Required parameter failed', path);
+  }
+}
+
+const stripDot = (p: string) => (p.endsWith('.') ? p.slice(0, -1) : p);
+
+export class Txn implements Transaction {
+  private log: Undo[] = [];
+  private open = true;
+
+  constructor(private readonly core: TxnCore, private readonly origin: Origin) {}
+
+  private check(): void {
+    if (!this.open) throw new UspError(ErrorCode.INTERNAL_ERROR, 'transaction already ended');
+  }
+
+  private objFor(paramPath: string): { rec: ObjRec; name: string } {
+    const dot = paramPath.lastIndexOf('.');
+    const objPath = paramPath.slice(0, dot + 1);
+    const name = paramPath.slice(dot + 1);
+    const rec = this.core.store.objs.get(objPath);
+    if (rec) return { rec, name };
+    const node = this.core.schema.byPath.get(supportedPathOf(objPath));
+    if (node && /^[A-Za-z_0-9.]+$/.test(objPath)) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', objPath);
+    throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', paramPath);
+  }
+
+  get(paramPath: string): string {
+    const { rec, name } = this.objFor(paramPath);
+    if (!rec.node.params.has(name) && !rec.node.counters.has(name)) {
+      throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', paramPath);
+    }
+    return this.core.read(rec, name);
+  }
+
+  private write(rec: ObjRec, name: string, value: string): void {
+    const old = rec.values.get(name)!;
+    if (old === value) return;
+    this.log.push({ k: 'value', rec, name, old });
+    rec.values.set(name, value);
+  }
+
+  /** Validate `value` for rec.name (type, range, references, keys) and return its canonical form. */
+  private prepare(rec: ObjRec, name: string, value: string): string {
+    const def = rec.node.params.get(name)!;
+    const path = rec.path + name;
+    let v: string;
+    try { v = canonical(def, value); } catch (e) { throw withPath(e, path, ErrorCode.INVALID_VALUE); }
+    if (def.ref && def.ref.kind === 'strong') {
+      // Strong references must name an existing instance of the target; stored with instance
+      // numbers even when given with unique keys (R-ARC.11).
+      const items = def.list ? splitList(v) : [v];
+      const out: string[] = [];
+      for (const item of items) {
+        if (item === '') { if (!def.list) out.push(''); continue; }
+        let target: string | undefined;
+        try {
+          const r = resolvePath(this.core, item.endsWith('.') ? item : item + '.');
+          if (!r.isSearch && r.targets.length === 1 && r.def.path === def.ref.target) target = r.targets[0].objPath;
+        } catch { /* not a path: reported below */ }
+        if (target === undefined || target.endsWith('.') && this.core.store.tables.has(target)) {
+          throw new UspError(ErrorCode.INVALID_VALUE, `${item} is not an existing ${def.ref.target}`, path);
+        }
+        out.push(stripDot(target));
+      }
+      v = out.join(',');
+    }
+    return v;
+  }
+
+  private checkKeys(rec: ObjRec, only?: string): void {
+    const keys = rec.node.def.uniqueKeys;
+    if (!keys || !rec.node.multi) return;
+    const table = this.core.store.tables.get(rec.path.replace(/[0-9]+\.$/, ''));
+    if (!table) return;
+    for (const set of keys) {
+      if (only !== undefined && set.indexOf(only) < 0) continue;
+      const mine = set.map((k) => rec.values.get(k)).join('\u0000');
+      for (const other of this.core.store.instancePaths(table)) {
+        if (other === rec.path) continue;
+        const o = this.core.store.objs.get(other)!;
+        if (set.map((k) => o.values.get(k)).join('\u0000') === mine) {
+          throw new UspError(ErrorCode.DUPLICATE_UNIQUE_KEY, `unique key ${set.join('+')} already used by ${other}`, rec.path + (only || set[0]));
+        }
+      }
+    }
+  }
+
+  set(paramPath: string, value: string): void {
+    this.check();
+    const { rec, name } = this.objFor(paramPath);
+    const def = rec.node.params.get(name);
+    if (!def) {
+      if (rec.node.counters.has(name)) throw new UspError(ErrorCode.PARAM_READ_ONLY, 'read-only parameter', paramPath);
+      throw new UspError(ErrorCode.UNSUPPORTED_PARAMETER, 'Unsupported parameter', paramPath);
+    }
+    const access = def.access || 'R';
+    if (access === 'R' || def.computed) throw new UspError(ErrorCode.PARAM_READ_ONLY, 'read-only parameter', paramPath);
+    const v = this.prepare(rec, name, value);
+    // 1.3+: a writeOnceReadOnly parameter can be set only while it still has its initial value.
+    if (access === 'WO' && rec.values.get(name) !== zeroValue(def) && rec.values.get(name) !== v) {
+      throw new UspError(ErrorCode.PARAM_READ_ONLY, 'write-once parameter already set', paramPath);
+    }
+    const old = rec.values.get(name)!;
+    this.write(rec, name, v);
+    try { this.checkKeys(rec, name); } catch (e) { rec.values.set(name, old); this.log.pop(); throw e; }
+  }
+
+  /** Agent-side write (add handlers, clean-up): no access check, still validated. */
+  private setInternal(rec: ObjRec, name: string, value: string): void {
+    if (!rec.values.has(name)) throw new UspError(ErrorCode.INTERNAL_ERROR, `${name} is not a stored parameter`, rec.path + name);
+    this.write(rec, name, this.prepare(rec, name, value));
+  }
+
+  /** Agent-side set by path (Request rows, boot clean-up): no access check. */
+  agentSet(paramPath: string, value: string): void {
+    this.check();
+    const { rec, name } = this.objFor(paramPath);
+    this.setInternal(rec, name, value);
+  }
+
+  /** Agent-side add (read-only tables such as Request.{i}): values set without access checks. */
+  agentAdd(tablePath: string, values: { [name: string]: string }): string {
+    this.check();
+    const table = this.core.store.tables.get(tablePath);
+    if (!table) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', tablePath);
+    const sp = this.savepoint();
+    const rec = this.core.store.insertInstance(table, undefined);
+    this.log.push({ k: 'insert', path: rec.path });
+    try {
+      for (const k of Object.keys(values)) this.setInternal(rec, k, values[k]);
+      this.generateKeys(rec, Number(rec.path.slice(table.path.length, -1)), new Set(Object.keys(values)));
+    } catch (e) { this.rollbackTo(sp); throw e; }
+    return rec.path;
+  }
+
+  /** Agent-side delete: ignores the table's access and the remove handlers. */
+  agentDelete(instancePath: string): void {
+    this.check();
+    const below = this.core.store.instancesBelow(instancePath);
+    this.log.push({ k: 'remove', removed: this.core.store.removeInstance(instancePath) });
+    this.clearReferences([instancePath].concat(below));
+  }
+
+  add(tablePath: string, settings: readonly ParamSetting[] = []): AddResult {
+    this.check();
+    const { store, schema } = this.core;
+    const table = tablePath.endsWith('.') ? store.tables.get(tablePath) : undefined;
+    if (!table) {
+      const sp = supportedPathOf(tablePath);
+      if (schema.byPath.has(sp + '{i}.')) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', tablePath);
+      if (schema.byPath.has(sp)) throw new UspError(ErrorCode.OBJECT_NOT_A_TABLE, 'Object is not a table', tablePath);
+      throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', tablePath);
+    }
+    const access = table.node.def.access || 'R';
+    if (access === 'R' || access === 'D') {
+      throw new UspError(ErrorCode.OBJECT_NOT_CREATABLE, 'Attempt to create non-creatable object', tablePath);
+    }
+    const sp = this.savepoint();
+    const rec = store.insertInstance(table, undefined);
+    this.log.push({ k: 'insert', path: rec.path });
+    const n = Number(rec.path.slice(table.path.length, -1));
+    const given = new Set<string>();
+    const errs: ParamError[] = [];
+    let failed = false;
+    try {
+      const h = table.node.handlers.add;
+      if (h) h(this.core.ctx(this.origin), rec.path, (name, value) => this.setInternal(rec, name, value));
+      const keyParams = new Set<string>();
+      for (const set of table.node.def.uniqueKeys || []) for (const k of set) keyParams.add(k);
+      for (const s of settings) {
+        try {
+          this.set(rec.path + s.param, s.value);
+          given.add(s.param);
+        } catch (e) {
+          const err = withPath(e, rec.path + s.param, ErrorCode.INVALID_VALUE);
+          errs.push({ param: s.param, code: err.code, message: err.message });
+          // 1.2+: a unique key in param_settings is required whatever its flag says.
+          if (s.required || keyParams.has(s.param)) failed = true;
+        }
+      }
+      if (failed) throw new AddError(errs, tablePath);
+      this.generateKeys(rec, n, given);
+    } catch (e) {
+      this.rollbackTo(sp);
+      throw withPath(e, tablePath, ErrorCode.OBJECT_NOT_CREATED);
+    }
+    return { path: rec.path, paramErrs: errs, uniqueKeys: uniqueKeysOf(rec) };
+  }
+
+  /** R-ADD.5: give values to unique keys the Controller left out ('cpe-N' strings, N numbers). */
+  private generateKeys(rec: ObjRec, n: number, given: Set<string>): void {
+    const node = rec.node;
+    const alias = node.params.get('Alias');
+    if (alias && !given.has('Alias') && rec.values.get('Alias') === '' && rec.values.has('Alias')) {
+      this.write(rec, 'Alias', 'cpe-' + n);
+    }
+    for (const set of node.def.uniqueKeys || []) {
+      for (let attempt = 0; ; attempt++) {
+        try { this.checkKeys(rec, set[0]); break; } catch (e) {
+          const free = set.filter((k) => !given.has(k) && !node.params.get(k)!.ref);
+          if (!free.length || attempt >= 8) throw e;
+          for (const k of free) {
+            const def = node.params.get(k)!;
+            const suffix = attempt ? `-${attempt}` : '';
+            const v = def.type === 'string' ? `cpe-${n}${suffix}` : String(n + attempt);
+            this.write(rec, k, canonical(def, v));
+          }
+        }
+      }
+    }
+  }
+
+  delete(instancePath: string): string[] {
+    this.check();
+    const { store, schema } = this.core;
+    const rec = store.objs.get(instancePath);
+    if (!rec) {
+      if (schema.byPath.has(supportedPathOf(instancePath))) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', instancePath);
+      throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', instancePath);
+    }
+    if (!rec.node.multi || !/\.[0-9]+\.$/.test(instancePath)) {
+      throw new UspError(ErrorCode.OBJECT_NOT_A_TABLE, 'Object is not a table', instancePath);
+    }
+    const access = rec.node.def.access || 'R';
+    if (access === 'R' || access === 'A') throw new UspError(ErrorCode.OPERATION_ERROR, 'Object instances cannot be deleted', instancePath);
+    const sp = this.savepoint();
+    const deleted = [instancePath].concat(store.instancesBelow(instancePath));
+    try {
+      for (const p of deleted) {
+        const r = store.objs.get(p);
+        const h = r && r.node.handlers.remove;
+        if (h) h(this.core.ctx(this.origin), p, this);
+      }
+      if (!store.objs.has(instancePath)) return deleted; // a handler already removed it
+      this.log.push({ k: 'remove', removed: store.removeInstance(instancePath) });
+      this.clearReferences(deleted);
+    } catch (e) {
+      this.rollbackTo(sp);
+      throw withPath(e, instancePath, ErrorCode.DELETE_FAILURE);
+    }
+    return deleted;
+  }
+
+  /** R-ARC.12: strong references to deleted instances become empty / lose the list item. */
+  private clearReferences(deleted: string[]): void {
+    const gone = new Set(deleted.map(stripDot));
+    for (const { node, param } of this.core.schema.strongRefs) {
+      for (const rec of this.core.store.objs.values()) {
+        if (rec.node !== node) continue;
+        const v = rec.values.get(param.name);
+        if (!v) continue;
+        const items = param.list ? splitList(v) : [v];
+        const kept = items.filter((i) => !gone.has(i));
+        if (kept.length !== items.length) this.write(rec, param.name, kept.join(','));
+      }
+    }
+  }
+
+  savepoint(): number {
+    return this.log.length;
+  }
+
+  rollbackTo(savepoint: number): void {
+    while (this.log.length > savepoint) {
+      const u = this.log.pop()!;
+      if (u.k === 'value') u.rec.values.set(u.name, u.old);
+      else if (u.k === 'insert') this.core.store.removeInstance(u.path);
+      else this.core.store.restore(u.removed);
+    }
+  }
+
+  /** Instances touched, grouped, with what the handlers and listeners need. */
+  private changes(): { list: InstanceChange[]; recs: Map<string, ObjRec>; old: Map<string, Map<string, string>>; added: Set<string>; removed: ObjRec[] } {
+    const added = new Set<string>();
+    const removed: ObjRec[] = [];
+    const old = new Map<string, Map<string, string>>();
+    const recs = new Map<string, ObjRec>();
+    for (const u of this.log) {
+      if (u.k === 'insert') added.add(u.path);
+      else if (u.k === 'remove') {
+        for (const o of u.removed.objs) {
+          if (added.has(o.path)) added.delete(o.path);
+          else if (/\.[0-9]+\.$/.test(o.path) && !added.has(unitOf(o.path))) removed.push(o);
+        }
+      } else {
+        let m = old.get(u.rec.path);
+        if (!m) { m = new Map(); old.set(u.rec.path, m); recs.set(u.rec.path, u.rec); }
+        if (!m.has(u.name)) m.set(u.name, u.old);
+      }
+    }
+    const list: InstanceChange[] = [];
+    const live = (rec: ObjRec) => (name: string) => this.core.read(rec, name);
+    for (const p of added) {
+      const rec = this.core.store.objs.get(p);
+      if (rec) list.push({ kind: 'added', path: p, changed: Array.from(rec.values.keys()), value: live(rec) });
+    }
+    for (const [p, m] of old) {
+      const rec = recs.get(p)!;
+      if (added.has(p) || this.core.store.objs.get(p) !== rec) continue;
+      const changed = Array.from(m.keys()).filter((k) => m.get(k) !== rec.values.get(k));
+      if (changed.length) list.push({ kind: 'changed', path: p, changed, value: live(rec) });
+    }
+    for (const rec of removed) list.push({ kind: 'deleted', path: rec.path, changed: [], value: (n) => rec.values.get(n) || '' });
+    return { list, recs, old, added, removed };
+  }
+
+  validate(): void {
+    this.check();
+    const { list } = this.changes();
+    const ctx = this.core.ctx(this.origin);
+    for (const c of list) {
+      const rec = this.core.store.objs.get(c.path);
+      if (rec && c.kind !== 'deleted') this.checkKeys(rec);
+    }
+    const passed: InstanceChange[] = [];
+    for (const c of list) {
+      const node = this.core.schema.byPath.get(supportedPathOf(c.path))!;
+      try {
+        if (node.handlers.validate) node.handlers.validate(ctx, c);
+        passed.push(c);
+      } catch (e) {
+        for (const p of passed) {
+          const h = this.core.schema.byPath.get(supportedPathOf(p.path))!.handlers.rollback;
+          if (h) h(ctx, p);
+        }
+        throw withPath(e, c.path, ErrorCode.INVALID_CONFIGURATION);
+      }
+    }
+  }
+
+  commit(): void {
+    this.check();
+    try { this.validate(); } catch (e) { this.rollback(); throw e; }
+    const { list, old, added, removed } = this.changes();
+    const { persist, store } = this.core;
+    // Persist: every touched unit and table index; deleted units and their tables go away.
+    const units = new Set<string>();
+    const tables = new Set<string>();
+    for (const u of this.log) {
+      if (u.k === 'value') units.add(unitOf(u.rec.path));
+      else if (u.k === 'insert') { units.add(u.path); tables.add(u.path.replace(/[0-9]+\.$/, '')); }
+      else {
+        tables.add(u.removed.table.path);
+        for (const o of u.removed.objs) if (unitOf(o.path) === o.path) units.add(o.path);
+        for (const t of u.removed.tables) if (!store.tables.has(t.path)) persist.deleteTable(t.path);
+      }
+    }
+    for (const u of units) persist.writeUnit(u);
+    for (const t of tables) persist.writeTable(t);
+    this.open = false;
+    this.log = [];
+    this.core.closed(this);
+    const ctx = this.core.ctx(this.origin);
+    for (const c of list) {
+      const h = this.core.schema.byPath.get(supportedPathOf(c.path))!.handlers.commit;
+      if (h) h(ctx, c);
+    }
+    const events: ChangeEvent[] = [];
+    for (const rec of removed) events.push({ type: 'objectDeletion', path: rec.path });
+    for (const p of added) {
+      const rec = store.objs.get(p);
+      if (rec) events.push({ type: 'objectCreation', path: p, uniqueKeys: uniqueKeysOf(rec) });
+    }
+    for (const [p, m] of old) {
+      const rec = store.objs.get(p);
+      if (!rec || added.has(unitOf(p))) continue;
+      for (const [name, was] of m) {
+        const now = rec.values.get(name)!;
+        if (now !== was) events.push({ type: 'valueChange', path: p + name, value: now });
+      }
+    }
+    this.core.emit(events);
+  }
+
+  rollback(): void {
+    if (!this.open) return;
+    this.rollbackTo(0);
+    this.open = false;
+    this.core.closed(this);
+  }
+}
+
+export function uniqueKeysOf(rec: ObjRec): { [name: string]: string } {
+  const out: { [name: string]: string } = {};
+  for (const set of rec.node.def.uniqueKeys || []) for (const k of set) out[k] = rec.values.get(k) || '';
+  return out;
+}

@@ -1,0 +1,218 @@
+// TR-106 values: parse, validate and print parameter values in their lexical form (R-ENC.6).
+// 7011 = does not parse as the type, 7012 = parses but out of range / not allowed.
+import { ErrorCode, UspError } from '../usp/errors.ts';
+import type { ParamDef, ParamType, Value } from './api.ts';
+
+export const UNKNOWN_TIME = '0001-01-01T00:00:00Z';
+
+const LIMITS: { [t: string]: [bigint, bigint] } = {
+  int: [-0x80000000n, 0x7fffffffn],
+  unsignedInt: [0n, 0xffffffffn],
+  long: [-0x8000000000000000n, 0x7fffffffffffffffn],
+  unsignedLong: [0n, 0xffffffffffffffffn],
+};
+
+function typeErr(def: ParamDef, v: string): UspError {
+  return new UspError(ErrorCode.INVALID_TYPE, `'${clip(v)}' is not a valid ${def.type}${def.list ? ' list' : ''}`);
+}
+function valueErr(def: ParamDef, v: string, why: string): UspError {
+  return new UspError(ErrorCode.INVALID_VALUE, `'${clip(v)}' ${why} (${def.name})`);
+}
+const clip = (s: string) => (s.length > 40 ? s.slice(0, 40) + '...' : s);
+
+// --- dateTime: own civil-date arithmetic (Date.UTC maps years 0-99 to 19xx, and 0001 matters) ---
+
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z: number): [number, number, number] {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?$/;
+
+/** Parse an ISO 8601 dateTime to [ms since epoch, microsecond remainder]; undefined if invalid. */
+export function parseDateTime(s: string): { ms: number; micros: number } | undefined {
+  const m = DATE_RE.exec(s);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number);
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return undefined;
+  const days = daysFromCivil(y, mo, d);
+  if (civilFromDays(days)[2] !== d) return undefined; // 31 Feb
+  const frac = m[7] ? (m[7].slice(1) + '000000').slice(0, 6) : '000000';
+  let offsetMin = 0;
+  // TR-106: no zone means UTC for our purposes; an explicit offset is converted to UTC.
+  if (m[8] && m[8] !== 'Z') {
+    const oh = Number(m[8].slice(1, 3));
+    const om = Number(m[8].slice(4, 6));
+    if (oh > 23 || om > 59) return undefined;
+    offsetMin = (oh * 60 + om) * (m[8][0] === '-' ? -1 : 1);
+  }
+  const ms = ((days * 24 + h) * 60 + mi - offsetMin) * 60000 + sec * 1000 + Number(frac.slice(0, 3));
+  return { ms, micros: Number(frac.slice(3)) };
+}
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+/** ms since the epoch (UTC) → canonical 'YYYY-MM-DDThh:mm:ss[.ffffff]Z'. */
+export function formatDateTime(ms: number, micros = 0): string {
+  const days = Math.floor(ms / 86400000);
+  let rest = ms - days * 86400000;
+  const [y, mo, d] = civilFromDays(days);
+  const h = Math.floor(rest / 3600000); rest -= h * 3600000;
+  const mi = Math.floor(rest / 60000); rest -= mi * 60000;
+  const s = Math.floor(rest / 1000); rest -= s * 1000;
+  let frac = '';
+  if (rest || micros) frac = ('.' + pad(rest, 3) + pad(micros, 3)).replace(/0+$/, '');
+  return `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}${frac}Z`;
+}
+
+// --- one item (not a list) ---
+
+function canonicalInteger(def: ParamDef, v: string): string {
+  if (!/^[-+]?[0-9]+$/.test(v)) throw typeErr(def, v);
+  const n = BigInt(v);
+  const [lo, hi] = LIMITS[def.type];
+  if (n < lo || n > hi) throw valueErr(def, v, `is out of the ${def.type} range`);
+  if (def.min !== undefined && n < BigInt(def.min)) throw valueErr(def, v, `is below ${def.min}`);
+  if (def.max !== undefined && n > BigInt(def.max)) throw valueErr(def, v, `is above ${def.max}`);
+  return n.toString();
+}
+
+function canonicalItem(def: ParamDef, v: string): string {
+  switch (def.type) {
+    case 'boolean':
+      if (v === 'true' || v === '1') return 'true';
+      if (v === 'false' || v === '0') return 'false';
+      throw typeErr(def, v);
+    case 'int': case 'unsignedInt': case 'long': case 'unsignedLong':
+      return canonicalInteger(def, v);
+    case 'decimal': {
+      if (!/^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/.test(v)) throw typeErr(def, v);
+      const n = Number(v);
+      if (def.min !== undefined && n < Number(def.min)) throw valueErr(def, v, `is below ${def.min}`);
+      if (def.max !== undefined && n > Number(def.max)) throw valueErr(def, v, `is above ${def.max}`);
+      return String(n);
+    }
+    case 'dateTime': {
+      const t = parseDateTime(v);
+      if (!t) throw typeErr(def, v);
+      return formatDateTime(t.ms, t.micros);
+    }
+    case 'base64': {
+      if (v.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(v)) throw typeErr(def, v);
+      const bytes = (v.length / 4) * 3 - (v.endsWith('==') ? 2 : v.endsWith('=') ? 1 : 0);
+      if (def.maxLength !== undefined && bytes > def.maxLength) throw valueErr(def, v, 'is too long');
+      return v;
+    }
+    case 'hexBinary': {
+      if (v.length % 2 !== 0 || !/^[0-9A-Fa-f]*$/.test(v)) throw typeErr(def, v);
+      if (def.maxLength !== undefined && v.length / 2 > def.maxLength) throw valueErr(def, v, 'is too long');
+      return v.toUpperCase();
+    }
+    case 'string':
+      if (def.maxLength !== undefined && v.length > def.maxLength) throw valueErr(def, v, `is longer than ${def.maxLength}`);
+      if (def.enum && def.enum.indexOf(v) < 0) throw valueErr(def, v, 'is not an allowed value');
+      return v;
+  }
+}
+
+/** Split a TR-106 comma-separated list (items trimmed; '' is the empty list). */
+export function splitList(v: string): string[] {
+  if (v.trim() === '') return [];
+  return v.split(',').map((s) => s.trim());
+}
+
+/**
+ * Validate a lexical value for `def` and return its canonical form. Throws UspError 7011/7012
+ * (path left for the caller to add).
+ */
+export function canonical(def: ParamDef, v: string): string {
+  if (!def.list) return canonicalItem(def, def.type === 'string' ? v : v.trim());
+  const items = splitList(v);
+  if (def.maxItems !== undefined && items.length > def.maxItems) throw valueErr(def, v, `has more than ${def.maxItems} items`);
+  return items.map((i) => canonicalItem(def, i)).join(',');
+}
+
+/** The value a parameter has when nothing set it: its default, else the type's zero value. */
+export function zeroValue(def: ParamDef): string {
+  if (def.default !== undefined) return def.default;
+  if (def.list) return '';
+  switch (def.type) {
+    case 'boolean': return 'false';
+    case 'int': case 'unsignedInt': case 'long': case 'unsignedLong': case 'decimal': return '0';
+    case 'dateTime': return UNKNOWN_TIME;
+    default: return '';
+  }
+}
+
+/** A handler's typed value → canonical lexical string (dateTime numbers are ms since the epoch). */
+export function formatValue(def: { type: ParamType; list?: boolean; name: string }, v: Value): string {
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') {
+    if (def.type === 'dateTime') return formatDateTime(Math.floor(v));
+    if (def.type === 'decimal') return String(v);
+    return String(Math.trunc(v));
+  }
+  return v;
+}
+
+const isInteger = (t: ParamType) => t === 'int' || t === 'unsignedInt' || t === 'long' || t === 'unsignedLong';
+
+/**
+ * A search literal against a parameter type (digest §3): returns a comparable key, or undefined
+ * when the literal is not valid for that type (the expression is then 7008).
+ */
+export function literalKey(type: ParamType, literal: string, quoted: boolean): string | number | bigint | undefined {
+  if (isInteger(type)) {
+    if (quoted || !/^[-+]?[0-9]+$/.test(literal)) return undefined;
+    return BigInt(literal);
+  }
+  if (type === 'decimal') return quoted ? undefined : Number(literal);
+  if (type === 'boolean') {
+    // 1.2+: a string literal against a boolean is invalid; 1 == true.
+    if (quoted) return undefined;
+    if (literal === 'true' || literal === '1') return 'true';
+    if (literal === 'false' || literal === '0') return 'false';
+    return undefined;
+  }
+  if (type === 'dateTime') {
+    if (!quoted) return undefined;
+    const t = parseDateTime(literal);
+    return t ? t.ms * 1000 + t.micros : undefined;
+  }
+  return literal;
+}
+
+/** A stored canonical value as the same comparable key as literalKey. */
+export function valueKey(type: ParamType, stored: string): string | number | bigint {
+  if (isInteger(type)) return /^-?[0-9]+$/.test(stored) ? BigInt(stored) : 0n;
+  if (type === 'decimal') return Number(stored);
+  if (type === 'dateTime') {
+    const t = parseDateTime(stored);
+    return t ? t.ms * 1000 + t.micros : 0;
+  }
+  return stored;
+}
+
+/** Which operators a type allows: ordering only for numbers and dateTime (digest §3). */
+export function operatorAllowed(type: ParamType, list: boolean, op: string): boolean {
+  if (op === '~=') return list;
+  if (op === '==' || op === '!=') return true;
+  return !list && (isInteger(type) || type === 'decimal' || type === 'dateTime');
+}
