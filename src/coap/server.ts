@@ -4,7 +4,7 @@ import { Code, Method, Option, KNOWN_OPTIONS, isCritical } from './constants.ts'
 import { findOption, uintOption, uintValue, type CoapMessage, type CoapOption } from './message.ts';
 import { blockOption, blockSize, decodeBlock, szxForBytes, type BlockValue } from './block.ts';
 import { utf8Decode } from './utf8.ts';
-import { peerKey, type CoapRequest, type CoapResource, type CoapResponse, type EndpointLimits, type Peer } from './types.ts';
+import { type CoapRequest, type CoapResource, type CoapResponse, type EndpointLimits, type Peer } from './types.ts';
 import type { DerivedTimes } from './transmission.ts';
 
 interface Reassembly {
@@ -195,8 +195,12 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
+/**
+ * Block-wise state is keyed by the peer's address, not its port, so an upload survives a NAT
+ * rebinding of the client's source port (libcoap's "change port every N packets" fault).
+ */
 function bodyKey(req: CoapRequest): string {
-  return peerKey(req.peer) + ' ' + req.method + ' /' + req.uriPath.join('/') + '?' + req.uriQuery.join('&');
+  return req.peer.address + ' ' + req.method + ' /' + req.uriPath.join('/') + '?' + req.uriQuery.join('&');
 }
 
 function buildRequest(msg: CoapMessage, peer: Peer): CoapRequest {

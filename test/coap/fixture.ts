@@ -1,0 +1,50 @@
+// Shared test fixtures: an endpoint with captured output, message builders.
+import { CoapEndpoint } from '../../src/coap/endpoint.ts';
+import { decodeMessage, encodeMessage, type CoapMessage, type CoapOption } from '../../src/coap/message.ts';
+import type { CoapResource, EndpointLimits, Peer } from '../../src/coap/types.ts';
+import type { TransmissionParameters } from '../../src/coap/transmission.ts';
+import { seededBytes } from '../support/sim-net.ts';
+import { host } from '../../boards/host.ts';
+
+export const PEER: Peer = { address: '127.0.0.1', port: 5683 };
+
+export interface Captured {
+  ep: CoapEndpoint;
+  out: { msg: CoapMessage; peer: Peer; bytes: Uint8Array }[];
+}
+
+export function endpoint(
+  opts: { resource?: CoapResource; limits?: Partial<EndpointLimits>; transmission?: Partial<TransmissionParameters>; seed?: number; randomBytes?: (n: number) => Uint8Array } = {},
+): Captured {
+  const out: Captured['out'] = [];
+  const ep = new CoapEndpoint({
+    send: (bytes, peer) => {
+      const copy = bytes.slice();
+      const d = decodeMessage(copy);
+      if (!d.ok) throw new Error('endpoint sent a malformed datagram: ' + d.reason);
+      out.push({ msg: d.message, peer: { ...peer }, bytes: copy });
+    },
+    randomBytes: opts.randomBytes || seededBytes(opts.seed ?? 1),
+    limits: { ...host.limits, ...opts.limits },
+    transmission: { ...host.coap, ...opts.transmission },
+    resource: opts.resource,
+  });
+  return { ep, out };
+}
+
+export function bytesOf(m: Partial<CoapMessage> & { code: number }): Uint8Array {
+  const full: CoapMessage = {
+    type: 0,
+    messageId: 1,
+    token: new Uint8Array([1, 2, 3, 4]),
+    options: [],
+    payload: new Uint8Array(0),
+    ...m,
+  };
+  const buf = new Uint8Array(2048);
+  return buf.slice(0, encodeMessage(full, buf));
+}
+
+export function opt(number: number, value: string | Uint8Array): CoapOption {
+  return { number, value: typeof value === 'string' ? new TextEncoder().encode(value) : value };
+}
