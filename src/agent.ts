@@ -1,0 +1,162 @@
+// The sans-I/O agent core (design.md "The core is sans-I/O"): a Record in, a Record out.
+// No sockets, no timers: the host (MTP) calls handleRecord() for each received Record and
+// step(now) whenever nextDeadline() comes due; async operations complete inside step().
+import type { Hal } from '../hal/hal.ts';
+import type { BoardProfile } from '../boards/profile.ts';
+import { encodeMsg, EncodeOverflowError, type DecodeLimits, type Msg } from './codec/index.ts';
+import { createEngine } from './dm/index.ts';
+import type { Engine, ModelModule } from './dm/api.ts';
+import { messageRecord, openRecord, sealRecord } from './record/record.ts';
+import { ControllerDirectory } from './usp/controllers.ts';
+import { Dispatcher, errorMsg, type DispatchHooks, type Handlers } from './usp/dispatch.ts';
+import { ErrorCode } from './usp/errors.ts';
+import { handleGet } from './usp/get.ts';
+import { handleGetInstances } from './usp/get-instances.ts';
+import { handleGetSupportedDM, handleGetSupportedProtocol } from './usp/get-supported-dm.ts';
+import { handleSet } from './usp/set.ts';
+import { handleAdd } from './usp/add.ts';
+import { handleDelete } from './usp/delete.ts';
+import { handleOperate } from './usp/operate.ts';
+
+export interface AgentOptions {
+  hal: Hal;
+  board: BoardProfile;
+  /** Factory defaults: flat TR-181 path → value (design.md "Configuration is the data model"). */
+  defaults?: { readonly [path: string]: string };
+  /** The model modules; default the TR-181 model of src/model. */
+  model?: readonly ModelModule[];
+  /** Intake for NotifyResp / Error messages (the notify layer). */
+  hooks?: DispatchHooks;
+}
+
+export interface RecordSource {
+  /** The Endpoint ID the MTP authenticated (DTLS certificate SAN); must match from_id. */
+  mtpIdentity?: string;
+}
+
+export interface RecordOutcome {
+  /** The Record to send back to the sender (reply-to), when there is one. */
+  reply?: Uint8Array;
+  /** The MTP must answer "bad request" (CoAP 4.00: R-COAP.13, R-ENC.2@1.0). */
+  mtpError?: 'bad-record';
+}
+
+export interface Agent {
+  readonly engine: Engine;
+  /** Device.LocalAgent.EndpointID. */
+  endpointId(): string;
+  /** One received Record. Never throws. */
+  handleRecord(bytes: Uint8Array, from: RecordSource): RecordOutcome;
+  /** Wrap a Msg we originate (Notify) in a no_session_context Record to `toId`. Throws on overflow. */
+  encodeMessage(toId: string, msg: Msg): Uint8Array;
+  /** Drive async operations and expiries with the monotonic clock. */
+  step(nowMs: number): void;
+  /** Monotonic ms when step() must run next, or -1 if nothing is pending. */
+  nextDeadline(): number;
+}
+
+// TODO(model): switch to src/model's default export when it lands.
+function defaultModel(): readonly ModelModule[] {
+  throw new Error('createAgent: no model given');
+}
+
+/** Bound on remembered (Controller, msg_id) pairs (R-MSG.4) and how long they count as pending. */
+const PENDING_IDS = 64;
+const DUPLICATE_WINDOW_MS = 10_000;
+
+export function createAgent(options: AgentOptions): Agent {
+  const { hal, board } = options;
+  const engine = createEngine({ hal, profile: board, modules: options.model ?? defaultModel(), defaults: options.defaults });
+  const limits: DecodeLimits = { maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes };
+  const directory = new ControllerDirectory(engine);
+  const handlers: Handlers = {
+    get: (r, c) => handleGet(engine, r, c),
+    getInstances: (r, c) => handleGetInstances(engine, r, c),
+    getSupportedDm: (r, c) => handleGetSupportedDM(engine, r, c),
+    getSupportedProtocol: (r) => handleGetSupportedProtocol(r),
+    set: (r, c) => handleSet(engine, r, c),
+    add: (r, c) => handleAdd(engine, r, c),
+    delete: (r, c) => handleDelete(engine, r, c),
+    operate: (r, c) => handleOperate(engine, r, c),
+  };
+  const dispatcher = new Dispatcher(handlers, { limits, pendingIds: PENDING_IDS, duplicateWindowMs: DUPLICATE_WINDOW_MS }, options.hooks);
+  // Fixed buffers (board.limits.messageBytes): the Msg, then the Record around it.
+  const msgBuf = new Uint8Array(board.limits.messageBytes);
+  const recBuf = new Uint8Array(board.limits.messageBytes);
+
+  let ownId: string | undefined;
+  engine.onChange((ev) => {
+    if (ev.type === 'valueChange' && ev.path === 'Device.LocalAgent.EndpointID') ownId = undefined;
+  });
+  const endpointId = (): string => {
+    if (ownId === undefined) {
+      try {
+        ownId = engine.get('Device.LocalAgent.EndpointID');
+      } catch {
+        ownId = '';
+      }
+    }
+    return ownId;
+  };
+
+  /** Encode msg into a Record to toId; an oversized response becomes Error 7005 (same msg_id). */
+  function wrap(toId: string, msg: Msg, fallbackToError: boolean): Uint8Array | undefined {
+    const me = endpointId();
+    // Room left for the Record fields around the payload (UTF-8 ≤ 3 bytes per UTF-16 unit).
+    const budget = board.limits.messageBytes - (32 + 3 * (toId.length + me.length));
+    if (budget <= 0) return undefined;
+    const view = msgBuf.subarray(0, budget);
+    let n: number;
+    try {
+      n = encodeMsg(msg, view);
+    } catch (e) {
+      if (!(e instanceof EncodeOverflowError) || !fallbackToError || !msg.header) return undefined;
+      try {
+        n = encodeMsg(errorMsg(msg.header.msgId, ErrorCode.RESOURCES_EXCEEDED, 'response exceeds ' + budget + ' bytes'), view);
+      } catch {
+        return undefined;
+      }
+    }
+    try {
+      return sealRecord(messageRecord(toId, me, msgBuf.subarray(0, n)), recBuf);
+    } catch {
+      return undefined;
+    }
+  }
+
+  return {
+    engine,
+    endpointId,
+    handleRecord(bytes, from) {
+      try {
+        const intake = openRecord(bytes, { endpointId: endpointId(), limits, mtpIdentity: from.mtpIdentity });
+        if (intake.kind === 'bad-record') return { mtpError: 'bad-record' };
+        if (intake.kind === 'ignore') return {};
+        if (intake.kind === 'reply') return { reply: sealRecord(intake.record, recBuf) };
+        const who = directory.identify(intake.fromId);
+        if (!who.ok) return {};
+        const out = dispatcher.handle(intake.payload, who.requester, hal.clock.monotonicMs());
+        if (out.kind === 'bad-record') return { mtpError: 'bad-record' };
+        if (out.kind === 'none') return {};
+        const reply = wrap(intake.fromId, out.msg, true);
+        return reply ? { reply } : {};
+      } catch {
+        // Defensive: a bug below must not take the agent down; the request goes unanswered.
+        hal.system.log('error', 'agent: unexpected failure while handling a Record');
+        return {};
+      }
+    },
+    encodeMessage(toId, msg) {
+      const r = wrap(toId, msg, false);
+      if (!r) throw new EncodeOverflowError(board.limits.messageBytes);
+      return r;
+    },
+    step(nowMs) {
+      engine.step(nowMs);
+      dispatcher.expire(nowMs);
+    },
+    nextDeadline() {
+      return engine.nextDeadline();
+    },
+  };
+}

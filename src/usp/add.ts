@@ -1,0 +1,122 @@
+// Add (digest §2.6, §2.12): one transaction per message; allow_partial=false is all-or-nothing
+// (R-ADD.1, R-ADD.2a); each create_obj is holistic over the tables its (1.3+ search) path matches.
+import type {
+  Add,
+  Add_CreateObject,
+  AddResp_CreatedObjectResult,
+  AddResp_ParameterError,
+  Error_ParamError,
+  Response,
+} from '../codec/index.ts';
+import type { Engine, ParamError, ParamSetting, Transaction } from '../dm/api.ts';
+import { Perm, type Access } from './access.ts';
+import { failureOf, originOf, readFilter } from './context.ts';
+import { ParamErrors, type RequestContext } from './dispatch.ts';
+import { ErrorCode, UspError, errorName } from './errors.ts';
+
+type Outcome =
+  | { ok: true; results: AddResp_CreatedObjectResult[] }
+  | { ok: false; code: number; message: string; paramErrs: Error_ParamError[] };
+
+export function handleAdd(engine: Engine, req: Add, ctx: RequestContext): Response['respType'] {
+  const tx = engine.begin(originOf(ctx));
+  const results: AddResp_CreatedObjectResult[] = [];
+  try {
+    for (const obj of req.createObjs) {
+      const sp = tx.savepoint();
+      let out = addOne(engine, tx, obj, ctx);
+      if (out.ok && req.allowPartial) {
+        try {
+          tx.validate(); // charge cross-check failures to this object (R-ADD.0)
+        } catch (e) {
+          const f = failureOf(e);
+          out = { ok: false, code: ErrorCode.OBJECT_NOT_CREATED, message: f.message, paramErrs: [] };
+        }
+      }
+      if (out.ok) {
+        for (const r of out.results) results.push(r);
+        continue;
+      }
+      tx.rollbackTo(sp);
+      // §2.12 / TP-469 1.6-1.7: allow_partial=false and any failure → Error, nothing created.
+      if (!req.allowPartial) throw new ParamErrors(out.code, out.message, out.paramErrs);
+      results.push({ requestedPath: obj.objPath, operStatus: { operStatus: { case: 'operFailure', value: { errCode: out.code, errMsg: out.message } } } });
+    }
+    tx.commit();
+  } catch (e) {
+    tx.rollback();
+    throw e;
+  }
+  return { case: 'addResp', value: { createdObjResults: results } };
+}
+
+function fail(objPath: string, code: number, message: string, paramErrs?: Error_ParamError[]): Outcome {
+  return { ok: false, code, message, paramErrs: paramErrs ?? [{ paramPath: objPath, errCode: code, errMsg: message }] };
+}
+
+function addOne(engine: Engine, tx: Transaction, obj: Add_CreateObject, ctx: RequestContext): Outcome {
+  const access = ctx.requester.access;
+  let res;
+  try {
+    res = engine.resolve(obj.objPath, readFilter(ctx));
+  } catch (e) {
+    const f = failureOf(e);
+    return fail(obj.objPath, f.code, f.message);
+  }
+  if (res.parsed.kind !== 'object') return fail(obj.objPath, ErrorCode.INVALID_PATH, 'Add takes a table path');
+  if (res.missing !== undefined) return fail(obj.objPath, ErrorCode.OBJECT_DOES_NOT_EXIST, 'no such instance: ' + res.missing);
+  const results: AddResp_CreatedObjectResult[] = [];
+  for (const t of res.targets) {
+    const tablePath = t.objPath;
+    const newInst = tablePath + '{i}.';
+    // Obj w grants Add on the table.
+    if (!access.can(newInst, Perm.OBJ_ADD)) return fail(obj.objPath, ErrorCode.PERMISSION_DENIED, 'no permission to add ' + tablePath);
+    // Settings the Controller may not write are param failures (1.3+: included → normal rules).
+    const settings: ParamSetting[] = [];
+    const denied: ParamError[] = [];
+    for (const s of obj.paramSettings) {
+      if (access.can(newInst + s.param, Perm.PARAM_WRITE)) settings.push({ param: s.param, value: s.value, required: s.required });
+      else denied.push({ param: s.param, code: ErrorCode.PERMISSION_DENIED, message: errorName(ErrorCode.PERMISSION_DENIED) });
+    }
+    if (denied.length > 0 && obj.paramSettings.some((s) => s.required && denied.some((d) => d.param === s.param))) {
+      return failWithParams(obj.objPath, ErrorCode.REQUIRED_PARAM_FAILED, denied);
+    }
+    let added;
+    try {
+      added = tx.add(tablePath, settings);
+    } catch (e) {
+      const pe = (e as { paramErrs?: readonly ParamError[] }).paramErrs;
+      const f = failureOf(e);
+      if (e instanceof UspError && pe && pe.length > 0) return failWithParams(obj.objPath, f.code, denied.concat(pe));
+      return fail(obj.objPath, f.code, f.message);
+    }
+    const paramErrs: AddResp_ParameterError[] = [];
+    for (const p of denied.concat(added.paramErrs)) paramErrs.push({ param: p.param, errCode: p.code, errMsg: p.message });
+    results.push({
+      requestedPath: obj.objPath,
+      operStatus: {
+        operStatus: {
+          case: 'operSuccess',
+          value: { instantiatedPath: added.path, paramErrs, uniqueKeys: readableKeys(access, added.path, added.uniqueKeys) },
+        },
+      },
+    });
+  }
+  // R-MSG.4a: a search matching no table → success without instances.
+  if (results.length === 0) {
+    results.push({ requestedPath: obj.objPath, operStatus: { operStatus: { case: 'operSuccess', value: { instantiatedPath: '', paramErrs: [], uniqueKeys: Object.create(null) } } } });
+  }
+  return { ok: true, results };
+}
+
+function failWithParams(objPath: string, code: number, errs: readonly ParamError[]): Outcome {
+  const msg = errs.map((p) => p.param + ': ' + p.message).join('; ');
+  return fail(objPath, code, msg || errorName(code), errs.map((p) => ({ paramPath: objPath + p.param, errCode: p.code, errMsg: p.message })));
+}
+
+/** R-ADD.5 unique keys (generated ones too), minus unreadable ones (R-ADD.6). */
+function readableKeys(access: Access, instPath: string, keys: { readonly [k: string]: string }): { [k: string]: string } {
+  const out: { [k: string]: string } = Object.create(null);
+  for (const k in keys) if (access.can(instPath + k, Perm.PARAM_READ)) out[k] = keys[k];
+  return out;
+}

@@ -1,0 +1,128 @@
+// Who is asking (digest §9.3 "Determine-role", §9.4): map a Record's from_id to its
+// Device.LocalAgent.Controller.{i} row and the RoleSet of its AssignedRole + InheritedRole, or
+// ControllerTrust.UntrustedRole for a Controller we do not know. Cached per Endpoint ID and
+// invalidated whenever anything under Controller.{i} or ControllerTrust changes.
+import type { Engine, InstanceInfo } from '../dm/api.ts';
+import { RoleSet, type PermissionData, type RoleData } from './access.ts';
+import type { Requester } from './dispatch.ts';
+
+const CONTROLLER_TABLE = 'Device.LocalAgent.Controller.';
+const TRUST = 'Device.LocalAgent.ControllerTrust.';
+
+/** Result of identifying a sender: a Requester, or a reason to drop its Records. */
+export type Identification = { ok: true; requester: Requester } | { ok: false; why: string };
+
+export class ControllerDirectory {
+  private readonly byEndpoint = new Map<string, Identification>();
+  private readonly roleSets = new Map<string, RoleSet>();
+  private readonly cacheLimit: number;
+
+  constructor(private readonly engine: Engine, cacheLimit = 16) {
+    this.cacheLimit = cacheLimit;
+    engine.onChange((ev) => {
+      const path = ev.type === 'event' || ev.type === 'operationComplete' ? ev.objPath : ev.path;
+      if (path.lastIndexOf(CONTROLLER_TABLE, 0) === 0 || path.lastIndexOf(TRUST, 0) === 0) this.invalidate();
+    });
+  }
+
+  /** Forget every cached identity and role set (ControllerTrust or Controller table changed). */
+  invalidate(): void {
+    this.byEndpoint.clear();
+    this.roleSets.clear();
+  }
+
+  identify(endpointId: string): Identification {
+    const hit = this.byEndpoint.get(endpointId);
+    if (hit) return hit;
+    const found = this.lookup(endpointId);
+    if (this.byEndpoint.size >= this.cacheLimit) this.byEndpoint.clear();
+    this.byEndpoint.set(endpointId, found);
+    return found;
+  }
+
+  private lookup(endpointId: string): Identification {
+    const row = this.findController(endpointId);
+    if (row === undefined) {
+      // §9.3 Determine-role: no AssignedRole and no InheritedRole → UntrustedRole.
+      return { ok: true, requester: { endpointId, controllerPath: undefined, access: this.roleSet(this.list(TRUST + 'UntrustedRole')) } };
+    }
+    // A disabled Controller entry: the Agent does not talk to it (its Records are dropped).
+    if (this.read(row + 'Enable') === 'false') return { ok: false, why: 'controller disabled' };
+    const roles = this.list(row + 'AssignedRole').concat(this.list(row + 'InheritedRole'));
+    return { ok: true, requester: { endpointId, controllerPath: row, access: this.roleSet(roles) } };
+  }
+
+  private findController(endpointId: string): string | undefined {
+    let rows: InstanceInfo[];
+    try {
+      rows = this.engine.instances(CONTROLLER_TABLE, true);
+    } catch {
+      return undefined;
+    }
+    for (const r of rows) {
+      const id = r.uniqueKeys['EndpointID'] ?? this.read(r.path + 'EndpointID');
+      if (id === endpointId) return r.path;
+    }
+    return undefined;
+  }
+
+  private roleSet(rolePaths: string[]): RoleSet {
+    const key = rolePaths.join(',');
+    let set = this.roleSets.get(key);
+    if (!set) {
+      const roles: RoleData[] = [];
+      for (const p of rolePaths) {
+        const r = this.readRole(p);
+        if (r) roles.push(r);
+      }
+      set = new RoleSet(roles);
+      this.roleSets.set(key, set);
+    }
+    return set;
+  }
+
+  private readRole(rolePath: string): RoleData | undefined {
+    const path = rolePath.charAt(rolePath.length - 1) === '.' ? rolePath : rolePath + '.';
+    if (path.lastIndexOf(TRUST + 'Role.', 0) !== 0 || !this.engine.exists(path)) return undefined;
+    const permissions: PermissionData[] = [];
+    let rows: InstanceInfo[];
+    try {
+      rows = this.engine.instances(path + 'Permission.', true);
+    } catch {
+      rows = [];
+    }
+    for (const r of rows) {
+      permissions.push({
+        enable: this.read(r.path + 'Enable') === 'true',
+        order: Number(this.read(r.path + 'Order')) || 0,
+        targets: splitList(this.read(r.path + 'Targets')),
+        param: this.read(r.path + 'Param'),
+        obj: this.read(r.path + 'Obj'),
+        instantiatedObj: this.read(r.path + 'InstantiatedObj'),
+        commandEvent: this.read(r.path + 'CommandEvent'),
+      });
+    }
+    return { enable: this.read(path + 'Enable') === 'true', permissions };
+  }
+
+  private read(path: string): string {
+    try {
+      return this.engine.get(path);
+    } catch {
+      return '';
+    }
+  }
+
+  private list(path: string): string[] {
+    return splitList(this.read(path));
+  }
+}
+
+function splitList(v: string): string[] {
+  const out: string[] = [];
+  for (const item of v.split(',')) {
+    const t = item.trim();
+    if (t !== '') out.push(t);
+  }
+  return out;
+}

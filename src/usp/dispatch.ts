@@ -1,0 +1,204 @@
+// The message dispatcher (digest §2.0): decode a Msg, route its request to a handler, and build
+// the response or Error Msg. Handlers throw UspError for message-level failures; per-path
+// failures they put in their own results.
+import {
+  decodeMsg,
+  DecodeError,
+  Header_MsgType,
+  type DecodeLimits,
+  type Msg,
+  type Request,
+  type Response,
+  type NotifyResp,
+  type Error as ErrorMsg,
+} from '../codec/index.ts';
+import { ErrorCode, UspError, errorName } from './errors.ts';
+import { salvageMsgId } from './msg-id.ts';
+import type { Access } from './access.ts';
+
+/** Who sent the request, as the record layer and ControllerTrust identified them. */
+export interface Requester {
+  /** The Controller's Endpoint ID (Record from_id, checked against the MTP identity). */
+  endpointId: string;
+  /** Its `Device.LocalAgent.Controller.{i}.` instance path, or undefined for an unknown Controller. */
+  controllerPath: string | undefined;
+  /** What its roles allow (AssignedRole + InheritedRole, or UntrustedRole). */
+  access: Access;
+}
+
+export interface RequestContext {
+  requester: Requester;
+  msgId: string;
+}
+
+type ReqCase = Request['reqType']['case'];
+type RespType = Response['respType'];
+type ReqValue<C extends ReqCase> = Extract<Request['reqType'], { case: C }>['value'];
+
+/** One handler per supported request type; returning undefined sends no response (R-MSG.0). */
+export type Handlers = {
+  [C in ReqCase]?: (req: ReqValue<C>, ctx: RequestContext) => RespType | undefined;
+};
+
+export interface DispatchHooks {
+  /** A NotifyResp for one of our Notify messages (the notify layer's intake). */
+  notifyResp?(msgId: string, resp: NotifyResp, from: Requester): void;
+  /** An Error Msg a Controller sent us (e.g. about a Notify). */
+  errorReceived?(msgId: string, err: ErrorMsg, from: Requester): void;
+}
+
+/** What to do after a Msg: send `msg`, send nothing, or (undecodable) tell the MTP. */
+export type DispatchResult = { kind: 'reply'; msg: Msg } | { kind: 'none'; why: string } | { kind: 'bad-record'; why: string };
+
+export interface DispatcherOptions {
+  limits: DecodeLimits;
+  /** Bound on remembered (Controller, msg_id) pairs for R-MSG.4. */
+  pendingIds: number;
+  /** How long a handled request stays "pending" for duplicate suppression, ms. */
+  duplicateWindowMs: number;
+}
+
+const RESP_TYPE: { [C in ReqCase]: Header_MsgType } = {
+  get: Header_MsgType.GET_RESP,
+  getSupportedDm: Header_MsgType.GET_SUPPORTED_DM_RESP,
+  getInstances: Header_MsgType.GET_INSTANCES_RESP,
+  set: Header_MsgType.SET_RESP,
+  add: Header_MsgType.ADD_RESP,
+  delete: Header_MsgType.DELETE_RESP,
+  operate: Header_MsgType.OPERATE_RESP,
+  notify: Header_MsgType.NOTIFY_RESP,
+  getSupportedProtocol: Header_MsgType.GET_SUPPORTED_PROTO_RESP,
+  register: Header_MsgType.REGISTER_RESP,
+  deregister: Header_MsgType.DEREGISTER_RESP,
+};
+
+interface PendingEntry {
+  at: number;
+  hash: number;
+}
+
+export class Dispatcher {
+  private readonly pending = new Map<string, PendingEntry>();
+
+  constructor(
+    private readonly handlers: Handlers,
+    private readonly options: DispatcherOptions,
+    private readonly hooks: DispatchHooks = {},
+  ) {}
+
+  /** Handle one plaintext Msg payload from `from` at monotonic time `nowMs`. Never throws. */
+  handle(payload: Uint8Array, from: Requester, nowMs: number): DispatchResult {
+    let msg: Msg;
+    try {
+      msg = decodeMsg(payload, this.options.limits);
+    } catch (e) {
+      const reason = e instanceof DecodeError ? e.reason : 'undecodable';
+      // R-ENC.5: a Msg with a oneof set zero or two times SHOULD get Error 7004.
+      if (reason === 'oneof-missing' || reason === 'oneof-twice') {
+        const id = salvageMsgId(payload);
+        if (id !== undefined) return { kind: 'reply', msg: errorMsg(id, ErrorCode.INVALID_ARGUMENTS, 'oneof violation (R-ENC.5)') };
+      }
+      // R-ENC.2@1.0 / R-COAP.13: otherwise the MTP answers "bad request".
+      return { kind: 'bad-record', why: 'msg ' + reason };
+    }
+    // R-MSG.6/8: without a header there is no msg_id to answer with.
+    if (!msg.header) return { kind: 'bad-record', why: 'msg header missing' };
+    const msgId = msg.header.msgId;
+    // R-MSG.7: a Msg has exactly one body.
+    if (!msg.body) return { kind: 'reply', msg: errorMsg(msgId, ErrorCode.INVALID_ARGUMENTS, 'msg body missing') };
+    // From 1.1 msg_type is informational: the body's oneof decides (digest §2.0).
+    const body = msg.body.msgBody;
+    if (body.case === 'response') {
+      if (body.value.respType.case === 'notifyResp') {
+        this.hooks.notifyResp?.(msgId, body.value.respType.value, from);
+        return { kind: 'none', why: 'notify_resp' };
+      }
+      // R-MSG.1: a response we never asked for.
+      return { kind: 'reply', msg: errorMsg(msgId, ErrorCode.MESSAGE_NOT_SUPPORTED, 'unexpected ' + body.value.respType.case) };
+    }
+    if (body.case === 'error') {
+      // Never answer an Error with an Error (no loops).
+      this.hooks.errorReceived?.(msgId, body.value, from);
+      return { kind: 'none', why: 'error received' };
+    }
+    const req = body.value.reqType;
+    // R-MSG.4: a duplicate msg_id while the original is pending is silently ignored.
+    if (this.isDuplicate(from.endpointId, msgId, payload, nowMs)) return { kind: 'none', why: 'duplicate msg_id' };
+    const handler = this.handlers[req.case] as ((r: unknown, c: RequestContext) => RespType | undefined) | undefined;
+    // R-MSG.1: Register/Deregister/Notify at an Agent, or anything without a handler.
+    if (!handler) return { kind: 'reply', msg: errorMsg(msgId, ErrorCode.MESSAGE_NOT_SUPPORTED, req.case + ' is not supported by this Agent') };
+    let resp: RespType | undefined;
+    try {
+      resp = handler(req.value, { requester: from, msgId });
+    } catch (e) {
+      return { kind: 'reply', msg: errorFromThrown(msgId, e) };
+    }
+    // R-MSG.0: Operate with send_resp=false gets no response.
+    if (resp === undefined) return { kind: 'none', why: 'send_resp=false' };
+    return {
+      kind: 'reply',
+      msg: {
+        header: { msgId, msgType: RESP_TYPE[req.case] },
+        body: { msgBody: { case: 'response', value: { respType: resp } } },
+      },
+    };
+  }
+
+  /** Forget pending ids older than the window (called from the agent's step()). */
+  expire(nowMs: number): void {
+    for (const [key, e] of this.pending) {
+      if (nowMs - e.at >= this.options.duplicateWindowMs) this.pending.delete(key);
+    }
+  }
+
+  // A request counts as pending for `duplicateWindowMs` after it was handled: its response may
+  // still be travelling (CoAP POST to reply-to). Only a byte-identical repeat is a duplicate, so
+  // a Controller that reuses ids for different requests is still served.
+  private isDuplicate(endpointId: string, msgId: string, payload: Uint8Array, nowMs: number): boolean {
+    const key = endpointId + '\u0000' + msgId;
+    const hash = fnv1a(payload);
+    const prev = this.pending.get(key);
+    if (prev && prev.hash === hash && nowMs - prev.at < this.options.duplicateWindowMs) return true;
+    if (prev) this.pending.delete(key);
+    else if (this.pending.size >= this.options.pendingIds) {
+      // Bounded memory: drop the oldest entry (Map keeps insertion order).
+      const oldest = this.pending.keys().next();
+      if (!oldest.done) this.pending.delete(oldest.value);
+    }
+    this.pending.set(key, { at: nowMs, hash });
+    return false;
+  }
+}
+
+/** An Error Msg answering `msgId` (R-MSG.9). */
+export function errorMsg(msgId: string, code: number, message?: string, paramErrs: ErrorMsg['paramErrs'] = []): Msg {
+  return {
+    header: { msgId, msgType: Header_MsgType.ERROR },
+    body: { msgBody: { case: 'error', value: { errCode: code, errMsg: message ?? errorName(code), paramErrs } } },
+  };
+}
+
+/** A handler's exception as an Error Msg; non-USP exceptions become 7003 Internal error. */
+export function errorFromThrown(msgId: string, e: unknown): Msg {
+  if (e instanceof ParamErrors) return errorMsg(msgId, e.code, e.message, e.paramErrs);
+  if (e instanceof UspError) return errorMsg(msgId, e.code, e.message);
+  return errorMsg(msgId, ErrorCode.INTERNAL_ERROR, errorName(ErrorCode.INTERNAL_ERROR));
+}
+
+/** An Error Msg with param_errs (Add/Set/Delete with allow_partial=false, digest §2.0). */
+export class ParamErrors extends UspError {
+  readonly paramErrs: ErrorMsg['paramErrs'];
+  constructor(code: number, message: string, paramErrs: ErrorMsg['paramErrs']) {
+    super(code, message);
+    this.paramErrs = paramErrs;
+  }
+}
+
+function fnv1a(b: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < b.length; i++) {
+    h ^= b[i];
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

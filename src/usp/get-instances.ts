@@ -1,0 +1,68 @@
+// GetInstances (digest §2.3): instances of tables with all their readable unique keys.
+import type {
+  GetInstances,
+  GetInstancesResp_CurrInstance,
+  GetInstancesResp_RequestedPathResult,
+  Response,
+} from '../codec/index.ts';
+import type { Engine } from '../dm/api.ts';
+import { Perm } from './access.ts';
+import { failureOf, readFilter } from './context.ts';
+import type { RequestContext } from './dispatch.ts';
+import { ErrorCode, errorName } from './errors.ts';
+
+export function handleGetInstances(engine: Engine, req: GetInstances, ctx: RequestContext): Response['respType'] {
+  const results: GetInstancesResp_RequestedPathResult[] = [];
+  for (const path of req.objPaths) results.push(one(engine, path, req.firstLevelOnly, ctx));
+  return { case: 'getInstancesResp', value: { reqPathResults: results } };
+}
+
+function failed(path: string, code: number, message?: string): GetInstancesResp_RequestedPathResult {
+  return { requestedPath: path, errCode: code, errMsg: message ?? errorName(code), currInsts: [] };
+}
+
+function one(engine: Engine, path: string, firstLevelOnly: boolean, ctx: RequestContext): GetInstancesResp_RequestedPathResult {
+  const access = ctx.requester.access;
+  let res;
+  try {
+    res = engine.resolve(path, readFilter(ctx));
+  } catch (e) {
+    const f = failureOf(e);
+    return failed(path, f.code, f.message);
+  }
+  if (res.parsed.kind !== 'object') return failed(path, ErrorCode.INVALID_PATH, 'GetInstances takes object paths');
+  // Not a multi-instance object → 7018 (digest §2.3); without first_level_only any object path
+  // works as "every instance below it".
+  if (firstLevelOnly && !isTableDef(res.def.path)) return failed(path, ErrorCode.OBJECT_NOT_A_TABLE);
+  if (res.missing !== undefined) return failed(path, ErrorCode.OBJECT_DOES_NOT_EXIST, 'no such instance: ' + res.missing);
+  const insts: GetInstancesResp_CurrInstance[] = [];
+  const seen = new Set<string>();
+  for (const t of res.targets) {
+    let list;
+    try {
+      list = engine.instances(t.objPath, firstLevelOnly);
+    } catch (e) {
+      if (res.isSearch) continue;
+      const f = failureOf(e);
+      return failed(path, f.code, f.message);
+    }
+    for (const inst of list) {
+      if (seen.has(inst.path)) continue;
+      seen.add(inst.path);
+      // R-GIN.0: instances the Controller cannot read are not present.
+      if (!access.can(inst.path, Perm.INST_READ)) continue;
+      const keys: { [k: string]: string } = Object.create(null);
+      for (const name in inst.uniqueKeys) {
+        // R-GIN.1: unreadable key parameters are left out.
+        if (access.can(inst.path + name, Perm.PARAM_READ)) keys[name] = inst.uniqueKeys[name];
+      }
+      insts.push({ instantiatedObjPath: inst.path, uniqueKeys: keys });
+    }
+  }
+  // A search with no match → no error, empty curr_insts (TP-469 1.83).
+  return { requestedPath: path, errCode: 0, errMsg: '', currInsts: insts };
+}
+
+function isTableDef(supportedPath: string): boolean {
+  return supportedPath.length > 4 && supportedPath.lastIndexOf('{i}.') === supportedPath.length - 4;
+}

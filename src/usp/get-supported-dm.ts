@@ -1,0 +1,149 @@
+// GetSupportedDM (digest §2.4) and GetSupportedProtocol (§2.5).
+import {
+  GetSupportedDMResp_CmdType,
+  GetSupportedDMResp_ObjAccessType,
+  GetSupportedDMResp_ParamAccessType,
+  GetSupportedDMResp_ParamValueType,
+  GetSupportedDMResp_ValueChangeType,
+  type GetSupportedDM,
+  type GetSupportedDMResp_RequestedObjectResult,
+  type GetSupportedDMResp_SupportedObjectResult,
+  type GetSupportedProtocol,
+  type Response,
+} from '../codec/index.ts';
+import type { Engine, ObjectDef, ParamType } from '../dm/api.ts';
+import { Perm, type Access } from './access.ts';
+import { failureOf } from './context.ts';
+import type { RequestContext } from './dispatch.ts';
+import { ErrorCode, errorName } from './errors.ts';
+
+/** What we advertise (design.md "Wire version"): 1.2 is the last release permitting CoAP. */
+export const AGENT_SUPPORTED_PROTOCOL_VERSIONS = '1.0,1.1,1.2';
+
+/** The TR-181 version the model follows (data_model_inst_uri). */
+export const DATA_MODEL_INST_URI = 'urn:broadband-forum-org:tr-181-2-16-0-usp';
+
+export function handleGetSupportedProtocol(_req: GetSupportedProtocol): Response['respType'] {
+  return { case: 'getSupportedProtocolResp', value: { agentSupportedProtocolVersions: AGENT_SUPPORTED_PROTOCOL_VERSIONS } };
+}
+
+export function handleGetSupportedDM(engine: Engine, req: GetSupportedDM, ctx: RequestContext): Response['respType'] {
+  const results: GetSupportedDMResp_RequestedObjectResult[] = [];
+  for (const path of req.objPaths) results.push(one(engine, path, req, ctx.requester.access));
+  return { case: 'getSupportedDmResp', value: { reqObjResults: results } };
+}
+
+function failed(path: string, code: number, message?: string): GetSupportedDMResp_RequestedObjectResult {
+  return { reqObjPath: path, errCode: code, errMsg: message ?? errorName(code), dataModelInstUri: '', supportedObjs: [] };
+}
+
+function one(engine: Engine, path: string, req: GetSupportedDM, access: Access): GetSupportedDMResp_RequestedObjectResult {
+  let defs: ObjectDef[];
+  let only = ''; // 1.4: a command/event/parameter path reports just that element
+  try {
+    const parsed = engine.parse(path, { supported: true });
+    if (parsed.kind === 'object') defs = engine.supportedTree(path, req.firstLevelOnly);
+    else {
+      only = parsed.leaf;
+      const objPath = path.slice(0, path.length - only.length);
+      const def = engine.supportedObject(objPath);
+      if (!def || !hasElement(def, only)) return failed(path, ErrorCode.INVALID_PATH);
+      defs = [def];
+    }
+  } catch (e) {
+    const f = failureOf(e);
+    return failed(path, f.code, f.message);
+  }
+  const objs: GetSupportedDMResp_SupportedObjectResult[] = [];
+  for (let i = 0; i < defs.length; i++) {
+    const def = defs[i];
+    // R-GSP.0: objects the Controller cannot read are not present.
+    if (!access.can(def.path, Perm.OBJ_READ)) {
+      if (i === 0) return failed(path, ErrorCode.INVALID_PATH);
+      continue;
+    }
+    // first_level_only: the children carry no params, commands or events (TP-469 1.73/1.74).
+    const full = i === 0 || !req.firstLevelOnly;
+    objs.push(describe(def, full, req, access, only));
+  }
+  return { reqObjPath: path, errCode: 0, errMsg: '', dataModelInstUri: DATA_MODEL_INST_URI, supportedObjs: objs };
+}
+
+function hasElement(def: ObjectDef, name: string): boolean {
+  for (const p of def.params ?? []) if (p.name === name) return true;
+  for (const c of def.commands ?? []) if (c.name === name) return true;
+  for (const e of def.events ?? []) if (e.name === name) return true;
+  return false;
+}
+
+const OBJ_ACCESS = { R: GetSupportedDMResp_ObjAccessType.OBJ_READ_ONLY, AD: GetSupportedDMResp_ObjAccessType.OBJ_ADD_DELETE, A: GetSupportedDMResp_ObjAccessType.OBJ_ADD_ONLY, D: GetSupportedDMResp_ObjAccessType.OBJ_DELETE_ONLY };
+
+const VALUE_TYPE: { [t in ParamType]: GetSupportedDMResp_ParamValueType } = {
+  string: GetSupportedDMResp_ParamValueType.PARAM_STRING,
+  boolean: GetSupportedDMResp_ParamValueType.PARAM_BOOLEAN,
+  int: GetSupportedDMResp_ParamValueType.PARAM_INT,
+  unsignedInt: GetSupportedDMResp_ParamValueType.PARAM_UNSIGNED_INT,
+  long: GetSupportedDMResp_ParamValueType.PARAM_LONG,
+  unsignedLong: GetSupportedDMResp_ParamValueType.PARAM_UNSIGNED_LONG,
+  dateTime: GetSupportedDMResp_ParamValueType.PARAM_DATE_TIME,
+  base64: GetSupportedDMResp_ParamValueType.PARAM_BASE_64,
+  hexBinary: GetSupportedDMResp_ParamValueType.PARAM_HEX_BINARY,
+  decimal: GetSupportedDMResp_ParamValueType.PARAM_DECIMAL,
+};
+
+function describe(def: ObjectDef, full: boolean, req: GetSupportedDM, access: Access, only: string): GetSupportedDMResp_SupportedObjectResult {
+  const isTable = def.path.lastIndexOf('{i}.') === def.path.length - 4;
+  // The access reported is what this Controller may do (schema access ∧ its permissions).
+  const schema = def.access ?? 'R';
+  const canAdd = (schema === 'AD' || schema === 'A') && access.can(def.path, Perm.OBJ_ADD);
+  const canDelete = (schema === 'AD' || schema === 'D') && access.can(def.path, Perm.INST_DELETE);
+  const objAccess = canAdd ? (canDelete ? 'AD' : 'A') : canDelete ? 'D' : 'R';
+  const out: GetSupportedDMResp_SupportedObjectResult = {
+    supportedObjPath: def.path,
+    access: OBJ_ACCESS[objAccess],
+    isMultiInstance: isTable,
+    supportedCommands: [],
+    supportedEvents: [],
+    supportedParams: [],
+    divergentPaths: [],
+    uniqueKeySets: [],
+  };
+  if (!full) return out;
+  const want = (name: string) => only === '' || only === name;
+  if (req.returnParams || only !== '') {
+    for (const p of def.params ?? []) {
+      const path = def.path + p.name;
+      if (!want(p.name) || !access.can(path, Perm.PARAM_READ)) continue;
+      const writable = (p.access === 'W' || p.access === 'WO') && access.can(path, Perm.PARAM_WRITE);
+      out.supportedParams.push({
+        paramName: p.name,
+        // A writeOnceReadOnly parameter is reported as READ_WRITE (digest §2.4).
+        access: writable ? GetSupportedDMResp_ParamAccessType.PARAM_READ_WRITE : GetSupportedDMResp_ParamAccessType.PARAM_READ_ONLY,
+        valueType: VALUE_TYPE[p.type] ?? GetSupportedDMResp_ParamValueType.PARAM_UNKNOWN,
+        valueChange: p.valueChange === 'ignore' ? GetSupportedDMResp_ValueChangeType.VALUE_CHANGE_WILL_IGNORE : GetSupportedDMResp_ValueChangeType.VALUE_CHANGE_ALLOWED,
+      });
+    }
+  }
+  if (req.returnCommands || only !== '') {
+    for (const c of def.commands ?? []) {
+      if (!want(c.name) || !access.can(def.path + c.name, Perm.CMD_READ)) continue;
+      out.supportedCommands.push({
+        commandName: c.name,
+        inputArgNames: (c.input ?? []).map((a) => a.name),
+        outputArgNames: (c.output ?? []).map((a) => a.name),
+        commandType: c.async ? GetSupportedDMResp_CmdType.CMD_ASYNC : GetSupportedDMResp_CmdType.CMD_SYNC,
+      });
+    }
+  }
+  if (req.returnEvents || only !== '') {
+    for (const e of def.events ?? []) {
+      if (!want(e.name) || !access.can(def.path + e.name, Perm.CMD_READ)) continue;
+      out.supportedEvents.push({ eventName: e.name, argNames: (e.args ?? []).map((a) => a.name) });
+    }
+  }
+  // 1.4: unique_key_sets (cheap; digest §1.6).
+  if (req.returnUniqueKeySets && only === '') {
+    for (const set of def.uniqueKeys ?? []) out.uniqueKeySets.push({ keyNames: set.slice() });
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+// Get (digest §2.2): one RequestedPathResult per requested path, failures in their own result.
+import type { Get, GetResp, GetResp_RequestedPathResult, GetResp_ResolvedPathResult, Response } from '../codec/index.ts';
+import type { Engine } from '../dm/api.ts';
+import { Perm, type Access } from './access.ts';
+import { failureOf, readFilter } from './context.ts';
+import type { RequestContext } from './dispatch.ts';
+import { ErrorCode, errorName } from './errors.ts';
+
+export function handleGet(engine: Engine, req: Get, ctx: RequestContext): Response['respType'] {
+  const results: GetResp_RequestedPathResult[] = [];
+  for (const path of req.paramPaths) results.push(getOne(engine, path, req.maxDepth, ctx));
+  const resp: GetResp = { reqPathResults: results };
+  return { case: 'getResp', value: resp };
+}
+
+function failed(path: string, code: number, message?: string): GetResp_RequestedPathResult {
+  return { requestedPath: path, errCode: code, errMsg: message ?? errorName(code), resolvedPathResults: [] };
+}
+
+function getOne(engine: Engine, path: string, maxDepth: number, ctx: RequestContext): GetResp_RequestedPathResult {
+  const access = ctx.requester.access;
+  let res;
+  try {
+    res = engine.resolve(path, readFilter(ctx));
+  } catch (e) {
+    const f = failureOf(e);
+    return failed(path, f.code, f.message);
+  }
+  // R-GET.0@1.3: a non-search path naming an instance that does not exist → 7026 (digest §2.13).
+  if (res.missing !== undefined) return failed(path, ErrorCode.INVALID_PATH, 'no such instance: ' + res.missing);
+  const kind = res.parsed.kind;
+  if (kind === 'command' || kind === 'event') return failed(path, ErrorCode.INVALID_PATH, 'Get takes object or parameter paths');
+  const out: GetResp_ResolvedPathResult[] = [];
+  if (kind === 'parameter') {
+    for (const t of res.targets) {
+      if (!access.can(t.path, Perm.PARAM_READ)) {
+        // R-GET.1: unreadable is "not present". A search simply skips it; a path naming exactly
+        // this parameter gets 7006 so the Controller can tell a denial from a typo.
+        if (!res.isSearch) return failed(path, ErrorCode.PERMISSION_DENIED);
+        continue;
+      }
+      let value: string;
+      try {
+        value = engine.get(t.path);
+      } catch (e) {
+        if (res.isSearch) continue;
+        const f = failureOf(e);
+        return failed(path, f.code, f.message);
+      }
+      // R-GET.2/3: resolved_path is the parent object, the key the relative parameter name.
+      const last = out.length > 0 ? out[out.length - 1] : undefined;
+      if (last && last.resolvedPath === t.objPath) last.resultParams[t.name] = value;
+      else {
+        const params: { [k: string]: string } = Object.create(null);
+        params[t.name] = value;
+        out.push({ resolvedPath: t.objPath, resultParams: params });
+      }
+    }
+  } else {
+    // Object path: one ResolvedPathResult per object and sub-object (1.2+), max_depth R-GET.5.
+    for (const t of res.targets) {
+      for (const obj of engine.subtree(t.objPath, maxDepth)) addObject(engine, access, obj, out);
+    }
+  }
+  // R-GET.1a/1b: a search matching nothing or an empty table is a success with no results.
+  return { requestedPath: path, errCode: 0, errMsg: '', resolvedPathResults: out };
+}
+
+function addObject(engine: Engine, access: Access, objPath: string, out: GetResp_ResolvedPathResult[]): void {
+  let values;
+  try {
+    values = engine.params(objPath);
+  } catch {
+    return; // vanished meanwhile (a handler's instances changed): not present
+  }
+  let params: { [k: string]: string } | undefined;
+  for (const v of values) {
+    if (!access.can(v.path, Perm.PARAM_READ)) continue; // R-GET.1 / R-GET.4
+    if (!params) params = Object.create(null);
+    params![v.name] = v.value;
+  }
+  // Objects without (readable) parameters — a table node, an empty table — are not listed.
+  if (params) out.push({ resolvedPath: objPath, resultParams: params });
+}
