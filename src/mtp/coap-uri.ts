@@ -1,0 +1,136 @@
+// coap:// and coaps:// URIs as the USP CoAP binding uses them (reply-to, Controller MTP address),
+// and IP literal comparison for the reply-to reflection check. No URL global on XS: a small
+// parser for exactly this shape: scheme "://" host [":" port] ["/" path], no query, no fragment.
+
+export interface CoapUri {
+  scheme: 'coap' | 'coaps';
+  /** Host without brackets (an IPv6 literal is bare). */
+  host: string;
+  port: number;
+  path: string[];
+}
+
+const DEFAULT_PORT = Object.freeze({ coap: 5683, coaps: 5684 });
+
+export function parseCoapUri(text: string): CoapUri | undefined {
+  const m = /^(coaps?):\/\/(\[[0-9A-Fa-f:.]+\]|[^\/\[\]:?#@]+)(?::(\d{1,5}))?(\/[^?#]*)?$/i.exec(text);
+  if (!m) return undefined;
+  const scheme = m[1].toLowerCase() as 'coap' | 'coaps';
+  const host = m[2].charAt(0) === '[' ? m[2].slice(1, -1) : m[2];
+  const port = m[3] !== undefined ? parseInt(m[3], 10) : DEFAULT_PORT[scheme];
+  if (port < 1 || port > 65535) return undefined;
+  const path: string[] = [];
+  for (const seg of (m[4] || '').split('/')) {
+    if (seg === '') continue;
+    const decoded = percentDecode(seg);
+    if (decoded === undefined) return undefined;
+    path.push(decoded);
+  }
+  return { scheme, host, port, path };
+}
+
+export function formatCoapUri(u: CoapUri): string {
+  const host = u.host.indexOf(':') >= 0 ? '[' + u.host + ']' : u.host;
+  return u.scheme + '://' + host + ':' + u.port + '/' + u.path.map(percentEncode).join('/');
+}
+
+/** Config path ("/e/agent1", "usp") as Uri-Path segments. */
+export function pathSegments(path: string): string[] {
+  return path.split('/').filter((s) => s !== '');
+}
+
+function percentDecode(seg: string): string | undefined {
+  if (seg.indexOf('%') < 0) return seg;
+  // Only ASCII escapes are decoded; the rest of the path is left alone (enough for USP paths).
+  let out = '';
+  for (let i = 0; i < seg.length; i++) {
+    if (seg[i] !== '%') {
+      out += seg[i];
+      continue;
+    }
+    const h = seg.substr(i + 1, 2);
+    if (!/^[0-9A-Fa-f]{2}$/.test(h)) return undefined;
+    const c = parseInt(h, 16);
+    if (c >= 0x80) return undefined;
+    out += String.fromCharCode(c);
+    i += 2;
+  }
+  return out;
+}
+
+function percentEncode(seg: string): string {
+  return seg.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x80 ? '%' + (n < 16 ? '0' : '') + n.toString(16).toUpperCase() : c;
+  });
+}
+
+/**
+ * Canonical text of an IP literal (IPv4 dotted quad; IPv6 as eight lowercase groups; an
+ * IPv4-mapped IPv6 address becomes its IPv4 form), or undefined for a host name.
+ */
+export function canonicalIp(host: string): string | undefined {
+  const v4 = ipv4(host);
+  if (v4) return v4.join('.');
+  const v6 = ipv6(host.toLowerCase());
+  if (!v6) return undefined;
+  if (v6[0] === 0 && v6[1] === 0 && v6[2] === 0 && v6[3] === 0 && v6[4] === 0 && v6[5] === 0xffff) {
+    return [v6[6] >> 8, v6[6] & 255, v6[7] >> 8, v6[7] & 255].join('.');
+  }
+  return v6.map((g) => g.toString(16)).join(':');
+}
+
+/** True when both are IP literals naming the same address. */
+export function sameIp(a: string, b: string): boolean {
+  const x = canonicalIp(a);
+  return x !== undefined && x === canonicalIp(b);
+}
+
+function ipv4(s: string): number[] | undefined {
+  const parts = s.split('.');
+  if (parts.length !== 4) return undefined;
+  const out: number[] = [];
+  for (const p of parts) {
+    if (!/^(0|[1-9]\d{0,2})$/.test(p)) return undefined;
+    const n = parseInt(p, 10);
+    if (n > 255) return undefined;
+    out.push(n);
+  }
+  return out;
+}
+
+function ipv6(s: string): number[] | undefined {
+  const zone = s.indexOf('%');
+  if (zone >= 0) s = s.slice(0, zone);
+  const lastColon = s.lastIndexOf(':');
+  if (lastColon < 0) return undefined;
+  if (s.indexOf('.', lastColon) >= 0) {
+    // Embedded IPv4 tail (::ffff:192.0.2.1): rewrite it as two hex groups.
+    const v4 = ipv4(s.slice(lastColon + 1));
+    if (!v4) return undefined;
+    s = s.slice(0, lastColon + 1) + ((v4[0] << 8) | v4[1]).toString(16) + ':' + ((v4[2] << 8) | v4[3]).toString(16);
+  }
+  const halves = s.split('::');
+  if (halves.length > 2) return undefined;
+  const head = groups(halves[0]);
+  const rest = halves.length === 2 ? groups(halves[1]) : [];
+  if (!head || !rest) return undefined;
+  const known = head.length + rest.length;
+  if (halves.length === 2) {
+    if (known > 7) return undefined;
+    const zeros: number[] = [];
+    for (let i = known; i < 8; i++) zeros.push(0);
+    return head.concat(zeros, rest);
+  }
+  return known === 8 ? head : undefined;
+}
+
+function groups(h: string): number[] | undefined {
+  if (h === '') return [];
+  const out: number[] = [];
+  for (const g of h.split(':')) {
+    if (!/^[0-9a-f]{1,4}$/.test(g)) return undefined;
+    out.push(parseInt(g, 16));
+  }
+  return out;
+}
