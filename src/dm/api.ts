@@ -39,6 +39,8 @@ export interface ParamDef {
   /** Inclusive numeric range (int/unsignedInt/decimal as number, long/unsignedLong as bigint). */
   readonly min?: number | bigint;
   readonly max?: number | bigint;
+  /** string: a regular expression (source) the whole value (each list item) must match, else 7012. */
+  readonly pattern?: string;
   /** Allowed values (string type): anything else is 7012. */
   readonly enum?: readonly string[];
   /**
@@ -116,6 +118,11 @@ export interface HandlerContext {
   readonly hal: Hal;
   readonly engine: Engine;
   readonly origin: Origin;
+  /**
+   * Run `action` after the current request has been answered: on the next Engine.step()
+   * (Reboot() must answer before it reboots, TP-469 1.61). Engine.nextDeadline() is then 0.
+   */
+  defer(action: () => void): void;
 }
 
 /** One instance touched by a transaction, as seen by validate/commit/rollback. */
@@ -328,6 +335,11 @@ export interface Transaction {
    * a table, 7015 not deletable (access 'R'/'A'), 7024 refused by a handler.
    */
   delete(instancePath: string): string[];
+  /**
+   * Agent-side write that bypasses access rights, for read-only values the Agent maintains
+   * (MTP Status, Request Status...). Value still validated. Never for a Controller's Set.
+   */
+  agentSet(paramPath: string, value: string): void;
   /** Savepoint for per-object undo (allow_partial=true, R-SET.2a): pass it to rollbackTo. */
   savepoint(): number;
   rollbackTo(savepoint: number): void;

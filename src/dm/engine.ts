@@ -111,8 +111,10 @@ class EngineImpl implements Engine {
     }
   }
 
+  private readonly deferred: (() => void)[] = [];
+
   ctx(origin: Origin): HandlerContext {
-    return { hal: this.hal, engine: this, origin };
+    return { hal: this.hal, engine: this, origin, defer: (a) => { this.deferred.push(a); } };
   }
 
   private nodeOf(objPath: string): DefNode | undefined {
@@ -294,11 +296,14 @@ class EngineImpl implements Engine {
   }
 
   step(nowMs: number): void {
+    for (const a of this.deferred.splice(0, this.deferred.length)) {
+      try { a(); } catch (e) { this.hal.system.log('error', `deferred action failed: ${(e as Error).message}`); }
+    }
     this.ops.step(nowMs);
   }
 
   nextDeadline(): number {
-    return this.ops.nextDeadline();
+    return this.deferred.length ? 0 : this.ops.nextDeadline();
   }
 
   onChange(listener: ChangeListener): () => void {

@@ -127,6 +127,7 @@ function canonicalItem(def: ParamDef, v: string): string {
     case 'string':
       if (def.maxLength !== undefined && v.length > def.maxLength) throw valueErr(def, v, `is longer than ${def.maxLength}`);
       if (def.enum && def.enum.indexOf(v) < 0) throw valueErr(def, v, 'is not an allowed value');
+      if (def.pattern !== undefined && !new RegExp('^(?:' + def.pattern + ')$').test(v)) throw valueErr(def, v, 'does not match the pattern');
       return v;
   }
 }

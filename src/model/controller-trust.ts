@@ -1,0 +1,60 @@
+// Device.LocalAgent.ControllerTrust. (roles and permissions, digest §9.4) and
+// Device.LocalAgent.Certificate.{i}. The access-control decisions are made in src/usp from these
+// values; here are the tables and their validation.
+import type { ModelModule, ObjectDef, ParamDef } from '../dm/api.ts';
+
+const f = Object.freeze;
+const str = (name: string, maxLength: number, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'string', maxLength, ...extra });
+const alias = str('Alias', 64, { access: 'W' });
+const enable = f({ name: 'Enable', type: 'boolean', access: 'W', default: 'false' }) as ParamDef;
+const keys = (...sets: string[][]) => f(sets.map((s) => f(s)));
+const role = f({ kind: 'strong', target: 'Device.LocalAgent.ControllerTrust.Role.{i}.' }) as ParamDef['ref'];
+/** 'rwxn' with '-' for absent, fixed order (digest §9.4). */
+const perm = (name: string) => str(name, 4, { access: 'W', pattern: '[r-][w-][x-][n-]', default: '----' });
+
+export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
+  f({
+    path: 'Device.LocalAgent.ControllerTrust.',
+    params: f([
+      str('UntrustedRole', 1024, { access: 'W', list: true, ref: role }),
+      str('BannedRole', 256, { access: 'W', ref: role }),
+      f({ name: 'TOFUAllowed', type: 'boolean', access: 'W', default: 'false' }) as ParamDef,
+      f({ name: 'TOFUInactivityTimer', type: 'unsignedInt', access: 'W', default: '0' }) as ParamDef,
+      f({ name: 'RoleNumberOfEntries', type: 'unsignedInt' }) as ParamDef,
+    ]),
+  }),
+  f({
+    path: 'Device.LocalAgent.ControllerTrust.Role.{i}.',
+    access: 'AD',
+    uniqueKeys: keys(['Alias'], ['Name']),
+    numberOfEntries: 'Device.LocalAgent.ControllerTrust.RoleNumberOfEntries',
+    params: f([alias, enable, str('Name', 64, { access: 'W' }), f({ name: 'PermissionNumberOfEntries', type: 'unsignedInt' }) as ParamDef]),
+  }),
+  f({
+    path: 'Device.LocalAgent.ControllerTrust.Role.{i}.Permission.{i}.',
+    access: 'AD',
+    uniqueKeys: keys(['Alias'], ['Order']),
+    numberOfEntries: 'Device.LocalAgent.ControllerTrust.Role.{i}.PermissionNumberOfEntries',
+    params: f([
+      alias,
+      enable,
+      f({ name: 'Order', type: 'unsignedInt', access: 'W' }) as ParamDef,
+      str('Targets', 1024, { access: 'W', list: true }),
+      perm('Param'),
+      perm('Obj'),
+      perm('InstantiatedObj'),
+      perm('CommandEvent'),
+    ]),
+  }),
+  f({
+    path: 'Device.LocalAgent.Certificate.{i}.',
+    access: 'R', // rows come from the factory defaults (no AddCertificate() yet)
+    uniqueKeys: keys(['Alias'], ['SerialNumber', 'Issuer']),
+    numberOfEntries: 'Device.LocalAgent.CertificateNumberOfEntries',
+    params: f([alias, enable, str('SerialNumber', 64), str('Issuer', 256)]),
+  }),
+]);
+
+export function controllerTrustModule(): ModelModule {
+  return { objects: CONTROLLER_TRUST_OBJECTS };
+}

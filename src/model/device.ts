@@ -1,0 +1,214 @@
+// Device. (root), Device.DeviceInfo. with FirmwareImage.{i}, Device.Time. and the Device-level
+// commands and events (digest §5.3, §11). Identity, clock and firmware come from the HAL.
+import type { AsyncOperation, HandlerContext, ModelModule, ObjectDef, ObjectHandlers, Value } from '../dm/api.ts';
+import { UNKNOWN_TIME } from '../dm/values.ts';
+
+const str = (name: string, maxLength: number, extra: object = {}) => Object.freeze({ name, type: 'string' as const, maxLength, ...extra });
+
+export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
+  Object.freeze({
+    path: 'Device.',
+    params: Object.freeze([str('RootDataModelVersion', 32, { default: '2.16' })]),
+    commands: Object.freeze([
+      Object.freeze({ name: 'Reboot()', async: false }),
+      Object.freeze({ name: 'FactoryReset()', async: false }),
+      Object.freeze({
+        name: 'SelfTestDiagnostics()', async: true,
+        output: Object.freeze([
+          str('Status', 64, { enum: Object.freeze(['Complete', 'Error_Internal', 'Error_Other']) }),
+          str('Results', 1024),
+        ]),
+      }),
+      Object.freeze({
+        name: 'ScheduleTimer()', async: true,
+        input: Object.freeze([Object.freeze({ name: 'DelaySeconds', type: 'unsignedInt' as const, min: 1, mandatory: true })]),
+      }),
+    ]),
+    events: Object.freeze([Object.freeze({
+      name: 'Boot!',
+      args: Object.freeze([
+        str('CommandKey', 32),
+        str('Cause', 32, { enum: Object.freeze(['LocalReboot', 'RemoteReboot', 'LocalFactoryReset', 'RemoteFactoryReset']) }),
+        Object.freeze({ name: 'FirmwareUpdated', type: 'boolean' as const }),
+        str('ParameterMap', 65535),
+      ]),
+    })]),
+  }),
+  Object.freeze({
+    path: 'Device.DeviceInfo.',
+    params: Object.freeze([
+      str('Manufacturer', 64, { computed: true }),
+      str('ManufacturerOUI', 6, { computed: true, pattern: '[0-9A-F]{6}' }),
+      str('ModelName', 64, { computed: true }),
+      str('ProductClass', 64, { computed: true }),
+      str('SerialNumber', 64, { computed: true }),
+      str('HardwareVersion', 64, { computed: true }),
+      str('SoftwareVersion', 64, { computed: true }),
+      str('FriendlyName', 32, { access: 'W' }),
+      str('ProvisioningCode', 64, { access: 'W' }),
+      Object.freeze({ name: 'UpTime', type: 'unsignedInt' as const, computed: true, valueChange: 'ignore' as const }),
+      str('ActiveFirmwareImage', 256, { computed: true, ref: Object.freeze({ kind: 'strong', target: 'Device.DeviceInfo.FirmwareImage.{i}.' }) }),
+      Object.freeze({ name: 'FirmwareImageNumberOfEntries', type: 'unsignedInt' as const }),
+    ]),
+  }),
+  Object.freeze({
+    path: 'Device.DeviceInfo.FirmwareImage.{i}.',
+    access: 'R' as const,
+    uniqueKeys: Object.freeze([Object.freeze(['Alias'])]),
+    numberOfEntries: 'Device.DeviceInfo.FirmwareImageNumberOfEntries',
+    params: Object.freeze([
+      str('Alias', 64, { access: 'W' }),
+      str('Name', 64, { computed: true }),
+      str('Version', 64, { computed: true }),
+      Object.freeze({ name: 'Available', type: 'boolean' as const, computed: true }),
+      str('Status', 32, {
+        computed: true,
+        enum: Object.freeze(['NoImage', 'Active', 'Downloading', 'Validating', 'Available', 'DownloadFailed', 'ValidationFailed', 'InstallationFailed', 'ActivationFailed']),
+      }),
+      str('BootFailureLog', 4096),
+    ]),
+  }),
+  Object.freeze({
+    path: 'Device.Time.',
+    params: Object.freeze([
+      Object.freeze({ name: 'Enable', type: 'boolean' as const, access: 'W' as const, default: 'true' }),
+      str('Status', 32, { computed: true, enum: Object.freeze(['Disabled', 'Unsynchronized', 'Synchronized', 'Error_FailedToSynchronize', 'Error']) }),
+      str('NTPServer1', 64, { access: 'W' }),
+      str('NTPServer2', 64, { access: 'W' }),
+      Object.freeze({ name: 'CurrentLocalTime', type: 'dateTime' as const, computed: true, valueChange: 'ignore' as const }),
+      str('LocalTimeZone', 256, { access: 'W' }),
+    ]),
+  }),
+]);
+
+/** Firmware slot status (HAL) → FirmwareImage.Status (TR-181 Firmware:1). */
+const SLOT_STATUS: { [s: string]: string } = {
+  active: 'Active', valid: 'Available', pending: 'Available', empty: 'NoImage', invalid: 'ValidationFailed',
+};
+
+/** FirmwareImage rows: instance = HAL slot + 1, or one row for the running image without firmware HAL. */
+function imageOf(ctx: HandlerContext, objPath: string): { version: string; status: string } | undefined {
+  const n = Number(/\.([0-9]+)\.$/.exec(objPath)![1]);
+  const fw = ctx.hal.firmware;
+  if (!fw) return n === 1 ? { version: ctx.hal.system.identity().softwareVersion, status: 'Active' } : undefined;
+  const slot = fw.slots().find((s) => s.slot + 1 === n);
+  return slot && { version: slot.status === 'empty' ? '' : slot.version, status: SLOT_STATUS[slot.status] };
+}
+
+/** Async self test: storage round trip, clock sanity, identity present. Completes on the next step. */
+function selfTest(ctx: HandlerContext): AsyncOperation {
+  let cancelled = false;
+  return {
+    deadline: () => 0,
+    cancel: () => { cancelled = true; },
+    poll: () => {
+      if (cancelled) return undefined;
+      const problems: string[] = [];
+      const { storage, system, clock } = ctx.hal;
+      const key = 'selftest';
+      const probe = system.randomBytes(8);
+      try {
+        storage.set(key, probe);
+        const back = storage.get(key);
+        if (!back || back.length !== probe.length || back.some((b, i) => b !== probe[i])) problems.push('storage read-back mismatch');
+        storage.delete(key);
+        if (storage.get(key)) problems.push('storage delete failed');
+      } catch (e) { problems.push('storage: ' + (e as Error).message); }
+      const a = clock.monotonicMs();
+      if (!(a >= 0) || clock.monotonicMs() < a) problems.push('monotonic clock goes backwards');
+      const id = system.identity();
+      if (!id.oui || !id.serialNumber) problems.push('device identity incomplete');
+      return problems.length
+        ? { Status: 'Error_Other', Results: problems.join('; ') }
+        : { Status: 'Complete', Results: 'storage ok; clock ok; identity ok' };
+    },
+  };
+}
+
+/** Device.ScheduleTimer(): completes DelaySeconds after the call (monotonic clock, via step). */
+function scheduleTimer(ctx: HandlerContext, delaySeconds: number): AsyncOperation {
+  const due = ctx.hal.clock.monotonicMs() + delaySeconds * 1000;
+  let cancelled = false;
+  return {
+    deadline: () => (cancelled ? -1 : due),
+    cancel: () => { cancelled = true; },
+    poll: (now) => (!cancelled && now >= due ? {} : undefined),
+  };
+}
+
+export function deviceModule(): ModelModule {
+  let bootMs = 0;
+  const upTime = (ctx: HandlerContext) => Math.floor((ctx.hal.clock.monotonicMs() - bootMs) / 1000);
+  const identityParam: { [name: string]: (ctx: HandlerContext) => Value } = {
+    Manufacturer: (c) => c.hal.system.identity().manufacturer,
+    ManufacturerOUI: (c) => c.hal.system.identity().oui,
+    ModelName: (c) => c.hal.system.identity().modelName,
+    ProductClass: (c) => c.hal.system.identity().productClass,
+    SerialNumber: (c) => c.hal.system.identity().serialNumber,
+    HardwareVersion: (c) => c.hal.system.identity().hardwareVersion,
+    SoftwareVersion: (c) => c.hal.system.identity().softwareVersion,
+    UpTime: upTime,
+    ActiveFirmwareImage: (c) => 'Device.DeviceInfo.FirmwareImage.' + (c.hal.firmware ? c.hal.firmware.runningSlot() + 1 : 1),
+  };
+  const handlers: { [path: string]: ObjectHandlers } = {
+    'Device.': {
+      operate: {
+        // §5.3: answer first, then reboot; the cause and key are persisted for Boot!.
+        'Reboot()': (ctx, call) => {
+          ctx.engine.setNextBootCause('RemoteReboot', call.commandKey);
+          ctx.defer(() => ctx.hal.system.reboot());
+          return {};
+        },
+        'FactoryReset()': (ctx, call) => {
+          ctx.engine.setNextBootCause('RemoteFactoryReset', call.commandKey);
+          ctx.defer(() => { ctx.engine.factoryReset(); ctx.hal.system.factoryReset(); });
+          return {};
+        },
+        'SelfTestDiagnostics()': (ctx) => selfTest(ctx),
+        'ScheduleTimer()': (ctx, call) => scheduleTimer(ctx, Number(call.input.DelaySeconds)),
+      },
+    },
+    'Device.DeviceInfo.': {
+      read: (ctx, _p, name) => (identityParam[name] ? identityParam[name](ctx) : undefined),
+    },
+    'Device.DeviceInfo.FirmwareImage.{i}.': {
+      instances: (ctx) => {
+        const fw = ctx.hal.firmware;
+        return fw ? fw.slots().map((s) => s.slot + 1) : [1];
+      },
+      read: (ctx, objPath, name) => {
+        const img = imageOf(ctx, objPath);
+        if (!img) return undefined;
+        switch (name) {
+          case 'Version': return img.version;
+          case 'Name': return img.status === 'NoImage' ? '' : img.version;
+          case 'Available': return img.status === 'Active' || img.status === 'Available';
+          case 'Status': return img.status;
+          default: return undefined;
+        }
+      },
+    },
+    'Device.Time.': {
+      read: (ctx, objPath, name) => {
+        const wall = ctx.hal.clock.wallTimeMs();
+        if (name === 'CurrentLocalTime') return wall === undefined ? UNKNOWN_TIME : wall;
+        if (name === 'Status') {
+          if (ctx.engine.get(objPath + 'Enable') !== 'true') return 'Disabled';
+          return wall === undefined ? 'Unsynchronized' : 'Synchronized';
+        }
+        return undefined;
+      },
+    },
+  };
+  return {
+    objects: DEVICE_OBJECTS,
+    handlers,
+    boot: (ctx) => { bootMs = ctx.hal.clock.monotonicMs(); },
+  };
+}
+
+/** The Boot! arguments of this boot for one recipient Controller (ParameterMap per Controller). */
+export function bootEventArgs(ctx: { engine: HandlerContext['engine'] }, parameterMap: string): { [name: string]: string } {
+  const b = ctx.engine.bootInfo();
+  return { CommandKey: b.commandKey, Cause: b.cause, FirmwareUpdated: String(b.firmwareUpdated), ParameterMap: parameterMap };
+}

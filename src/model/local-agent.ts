@@ -1,0 +1,217 @@
+// Device.LocalAgent.: the Agent itself, its MTPs, Controllers (with MTPs and BootParameters),
+// Subscriptions (table and validation; notify/ does the sending) and Requests (digest §4.1, §5.2,
+// §7.3, §11).
+import { ErrorCode, UspError } from '../usp/errors.ts';
+import type { HandlerContext, ModelModule, ObjectDef, ObjectHandlers, ParamDef } from '../dm/api.ts';
+import { parsePath } from '../dm/grammar.ts';
+import { UNKNOWN_TIME, formatDateTime, splitList } from '../dm/values.ts';
+
+const f = Object.freeze;
+const str = (name: string, maxLength: number, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'string', maxLength, ...extra });
+const bool = (name: string, access: 'R' | 'W', dflt: string): ParamDef => f({ name, type: 'boolean', access, default: dflt });
+const uint = (name: string, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'unsignedInt', ...extra });
+const alias = str('Alias', 64, { access: 'W' });
+const keys = (...sets: string[][]) => f(sets.map((s) => f(s)));
+const port = (dflt?: string) => uint('Port', { access: 'W', min: 1, max: 65535, default: dflt ?? '5683' });
+
+export const CONTROLLER_TABLE = 'Device.LocalAgent.Controller.';
+export const SUBSCRIPTION_TABLE = 'Device.LocalAgent.Subscription.';
+
+export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
+  f({
+    path: 'Device.LocalAgent.',
+    params: f([
+      str('EndpointID', 256),
+      str('SoftwareVersion', 64, { computed: true }),
+      uint('UpTime', { computed: true, valueChange: 'ignore' }),
+      str('SupportedProtocols', 256, { list: true, computed: true }),
+      str('AdvertisedDeviceSubtypes', 256, { access: 'W', list: true }),
+      uint('MaxSubscriptionChangeAdoptionTime', { access: 'W', min: 5, default: '5' }),
+      uint('MTPNumberOfEntries'),
+      uint('ControllerNumberOfEntries'),
+      uint('SubscriptionNumberOfEntries'),
+      uint('RequestNumberOfEntries'),
+      uint('CertificateNumberOfEntries'),
+    ]),
+    events: f([f({ name: 'Periodic!' })]),
+  }),
+  f({
+    path: 'Device.LocalAgent.MTP.{i}.',
+    access: 'AD',
+    uniqueKeys: keys(['Alias']),
+    numberOfEntries: 'Device.LocalAgent.MTPNumberOfEntries',
+    params: f([
+      alias,
+      bool('Enable', 'W', 'false'),
+      str('Status', 16, { enum: f(['Up', 'Down', 'Error']), default: 'Down' }),
+      str('Protocol', 16, { access: 'W', enum: f(['CoAP']), default: 'CoAP' }),
+      bool('EnableMDNS', 'W', 'true'),
+    ]),
+  }),
+  f({
+    path: 'Device.LocalAgent.MTP.{i}.CoAP.',
+    params: f([
+      str('Interfaces', 256, { access: 'W', list: true }),
+      port(),
+      str('Path', 256, { access: 'W' }),
+      bool('IsEncrypted', 'R', 'false'),
+      bool('EnableEncryption', 'W', 'true'),
+    ]),
+  }),
+  f({
+    path: 'Device.LocalAgent.Controller.{i}.',
+    access: 'AD',
+    uniqueKeys: keys(['Alias'], ['EndpointID']),
+    numberOfEntries: 'Device.LocalAgent.ControllerNumberOfEntries',
+    params: f([
+      alias,
+      bool('Enable', 'W', 'false'),
+      str('EndpointID', 256, { access: 'W' }),
+      str('AssignedRole', 1024, { access: 'W', list: true, ref: f({ kind: 'strong', target: 'Device.LocalAgent.ControllerTrust.Role.{i}.' }) }),
+      str('InheritedRole', 1024, { list: true, ref: f({ kind: 'strong', target: 'Device.LocalAgent.ControllerTrust.Role.{i}.' }) }),
+      uint('PeriodicNotifInterval', { access: 'W', min: 1, default: '86400' }),
+      f({ name: 'PeriodicNotifTime', type: 'dateTime', access: 'W', default: UNKNOWN_TIME }),
+      uint('USPNotifRetryMinimumWaitInterval', { access: 'W', min: 1, max: 65535, default: '5' }),
+      uint('USPNotifRetryIntervalMultiplier', { access: 'W', min: 1000, max: 65535, default: '2000' }),
+      str('ProvisioningCode', 64, { access: 'W' }),
+      uint('MTPNumberOfEntries'),
+      uint('BootParameterNumberOfEntries'),
+    ]),
+  }),
+  f({
+    path: 'Device.LocalAgent.Controller.{i}.MTP.{i}.',
+    access: 'AD',
+    uniqueKeys: keys(['Alias'], ['Protocol']),
+    numberOfEntries: 'Device.LocalAgent.Controller.{i}.MTPNumberOfEntries',
+    params: f([alias, bool('Enable', 'W', 'false'), str('Protocol', 16, { access: 'W', enum: f(['CoAP']), default: 'CoAP' })]),
+  }),
+  f({
+    path: 'Device.LocalAgent.Controller.{i}.MTP.{i}.CoAP.',
+    params: f([str('Host', 256, { access: 'W' }), port(), str('Path', 256, { access: 'W' }), bool('EnableEncryption', 'W', 'true')]),
+  }),
+  f({
+    path: 'Device.LocalAgent.Controller.{i}.BootParameter.{i}.',
+    access: 'AD',
+    uniqueKeys: keys(['Alias'], ['ParameterName']),
+    numberOfEntries: 'Device.LocalAgent.Controller.{i}.BootParameterNumberOfEntries',
+    params: f([alias, bool('Enable', 'W', 'false'), str('ParameterName', 256, { access: 'W' })]),
+  }),
+  f({
+    path: 'Device.LocalAgent.Subscription.{i}.',
+    access: 'AD',
+    uniqueKeys: keys(['Alias'], ['Recipient', 'ID']),
+    numberOfEntries: 'Device.LocalAgent.SubscriptionNumberOfEntries',
+    params: f([
+      alias,
+      bool('Enable', 'W', 'false'),
+      str('Recipient', 256, { ref: f({ kind: 'strong', target: 'Device.LocalAgent.Controller.{i}.' }) }),
+      str('ID', 64, { access: 'W' }),
+      f({ name: 'CreationDate', type: 'dateTime' }),
+      str('NotifType', 32, { access: 'W', enum: f(['ValueChange', 'ObjectCreation', 'ObjectDeletion', 'OperationComplete', 'Event']) }),
+      // "Immutable once set" (digest §4.1): writeOnceReadOnly.
+      str('ReferenceList', 256, { access: 'WO', list: true }),
+      bool('Persistent', 'W', 'false'),
+      uint('TimeToLive', { access: 'W', default: '0' }),
+      bool('NotifRetry', 'W', 'false'),
+      uint('NotifExpiration', { access: 'W', default: '0' }),
+    ]),
+  }),
+  f({
+    path: 'Device.LocalAgent.Request.{i}.',
+    access: 'R',
+    persist: false, // §5.5: Request rows and in-flight operations do not survive a reboot
+    uniqueKeys: keys(['Alias']),
+    numberOfEntries: 'Device.LocalAgent.RequestNumberOfEntries',
+    params: f([
+      alias,
+      str('Originator', 256),
+      str('Command', 256),
+      str('CommandKey', 256),
+      str('Status', 16, { enum: f(['Requested', 'Active', 'Canceling', 'Canceled', 'Success', 'Error']), default: 'Requested' }),
+    ]),
+    commands: f([f({ name: 'Cancel()', async: false })]),
+  }),
+]);
+
+const NOTIF_TARGET: { [t: string]: RegExp } = {
+  ValueChange: /[^!)]$/, // parameter, object or search path
+  ObjectCreation: /\.$/,
+  ObjectDeletion: /\.$/,
+  OperationComplete: /(\(\)|\.)$/,
+  Event: /(!|\.)$/,
+};
+
+/** Subscription checks (digest §4.1): ReferenceList paths parse and fit NotifType. */
+function validateSubscription(ctx: HandlerContext, path: string, value: (n: string) => string): void {
+  const type = value('NotifType');
+  for (const ref of splitList(value('ReferenceList'))) {
+    try { parsePath(ref); } catch {
+      throw new UspError(ErrorCode.INVALID_VALUE, `ReferenceList item ${ref} is not a valid path`, path + 'ReferenceList');
+    }
+    if (type && !NOTIF_TARGET[type].test(ref)) {
+      throw new UspError(ErrorCode.INVALID_VALUE, `ReferenceList item ${ref} does not fit NotifType ${type}`, path + 'ReferenceList');
+    }
+  }
+  void ctx;
+}
+
+export function localAgentModule(): ModelModule {
+  let bootMs = 0;
+  const handlers: { [path: string]: ObjectHandlers } = {
+    'Device.LocalAgent.': {
+      read: (ctx, objPath, name) => {
+        if (name === 'SoftwareVersion') return ctx.hal.system.identity().softwareVersion;
+        if (name === 'UpTime') return Math.floor((ctx.hal.clock.monotonicMs() - bootMs) / 1000);
+        if (name === 'SupportedProtocols') return 'CoAP';
+        void objPath;
+        return undefined;
+      },
+    },
+    'Device.LocalAgent.Controller.{i}.': {
+      // TP-469 1.78: deleting a Controller removes the Subscriptions it owns.
+      remove: (ctx, objPath, txn) => {
+        const me = objPath.slice(0, -1);
+        for (const s of ctx.engine.instances(SUBSCRIPTION_TABLE, true)) {
+          if (txn.get(s.path + 'Recipient') === me) txn.delete(s.path);
+        }
+      },
+    },
+    'Device.LocalAgent.Subscription.{i}.': {
+      // The Agent sets Recipient (the creating Controller) and CreationDate.
+      add: (ctx, _objPath, set) => {
+        if (ctx.origin.controllerPath) set('Recipient', ctx.origin.controllerPath);
+        const wall = ctx.hal.clock.wallTimeMs();
+        set('CreationDate', wall === undefined ? UNKNOWN_TIME : formatDateTime(wall));
+      },
+      validate: (ctx, change) => {
+        if (change.kind !== 'deleted') validateSubscription(ctx, change.path, change.value);
+      },
+    },
+    'Device.LocalAgent.Request.{i}.': {
+      operate: {
+        'Cancel()': (ctx, call) => { ctx.engine.cancel(call.objPath); return {}; },
+      },
+    },
+  };
+  return {
+    objects: LOCAL_AGENT_OBJECTS,
+    handlers,
+    boot: (ctx) => {
+      bootMs = ctx.hal.clock.monotonicMs();
+      if (ctx.engine.get('Device.LocalAgent.EndpointID') === '') {
+        // Unconfigured: an 'os::' Endpoint ID from OUI and serial number (digest §9.1).
+        const id = ctx.hal.system.identity();
+        const txn = ctx.engine.begin();
+        txn.agentSet('Device.LocalAgent.EndpointID', `os::${id.oui}-${id.serialNumber}`);
+        txn.commit();
+      }
+      // §5.5: non-persistent subscriptions do not survive a restart.
+      const gone = ctx.engine.instances(SUBSCRIPTION_TABLE, true)
+        .filter((s) => ctx.engine.get(s.path + 'Persistent') !== 'true');
+      if (!gone.length) return;
+      const txn = ctx.engine.begin();
+      for (const s of gone) txn.delete(s.path);
+      txn.commit();
+    },
+  };
+}
