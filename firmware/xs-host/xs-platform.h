@@ -1,7 +1,12 @@
 /*
  * XS platform header for the tinyusp XS runner (selected with -DXSPLATFORM="xs-platform.h").
  * Modelled on xsnap's xsnapPlatform.h (node_modules/@agoric/xsnap), minus snapshots, metering
- * and the debugger: Linux, little endian, UTF-8 strings (no mxCESU8, like Moddable devices).
+ * and the debugger: Linux, little endian.
+ *
+ * Strings are UTF-8 inside XS, as on Moddable's ESP32 platform (xs/platforms/esp has no
+ * mxCESU8; only Moddable's test262 runner xst defines it). So, as on the device, a character
+ * outside the BMP is ONE string unit: "\u{1F600}".length === 1 and charCodeAt(0) === 0x1F600,
+ * while "\uD83D" + "\uDE00" stays two lone surrogates. Portable code must not assume UTF-16.
  */
 #ifndef __TINYUSP_XS_PLATFORM__
 #define __TINYUSP_XS_PLATFORM__

@@ -2,6 +2,9 @@
 // cap, exit codes. Each program runs in the real XS engine under a cap given on the command line.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { root } from '../../build.config.ts';
 import {
   buildXsHost, bundleFixture, capArgs, parseStats, runBundle, runXsHost, scratchDir, scriptFile, type Cap,
 } from './xs-harness.ts';
@@ -135,6 +138,21 @@ test('promise jobs run after the script and after each timer; the loop ends when
   const r = runBundle(p, cap);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, 'script,job,timer,timer-job\n');
+});
+
+test('min-cap.mjs finds the smallest cap: the program runs under it, not under one step less', () => {
+  // Given a small program, when min-cap searches its cap
+  const program = scriptFile(scratch.dir, 'small', 'var o = []; for (var i = 0; i < 200; i++) o.push({ i: i, s: "v" + i }); __tinyusp_host.print(o.length);');
+  const r = spawnSync(process.execPath, [join(root, 'firmware/xs-host/min-cap.mjs'), '--json', program], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+  const found = JSON.parse(r.stdout) as Cap & { bytes64: number };
+  assert.equal(found.bytes64, found.chunks + (found.slots + found.stack) * 32);
+  // then the program runs under the cap found, and fails with one step less of chunks or slots
+  const fits = runBundle(program, found);
+  assert.equal(fits.status, 0, fits.stderr);
+  assert.equal(fits.stdout, '200\n');
+  assert.equal(runBundle(program, { ...found, chunks: found.chunks - 256 }).status, 3);
+  assert.equal(runBundle(program, { ...found, slots: found.slots - 16 }).status, 3);
 });
 
 test('bad command lines exit 2 with a one-line usage error', () => {
