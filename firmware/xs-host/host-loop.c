@@ -82,5 +82,4 @@ void xsHostRunLoop(xsMachine* machine)
 		}
 		xsHostWait(the, timeoutMs);
 	}
-	fxCheckUnhandledRejections(the, 1);
 }

@@ -60,6 +60,8 @@ void xsHostRunPromiseJobs(xsMachine* machine)
 		if (!the->promiseJobs)
 			break;
 	}
+	/* Like Node: a rejection still unhandled once the jobs have drained ends the run (exit 1). */
+	fxCheckUnhandledRejections(the, 1);
 }
 
 void fxAbort(txMachine* the, int status)

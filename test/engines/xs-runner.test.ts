@@ -118,9 +118,17 @@ test('an uncaught exception, an unhandled rejection and a syntax error exit 1 wi
   assert.equal(inTimer.status, 1);
   assert.match(inTimer.stderr, /^xs-host: uncaught exception: RangeError: late$/m);
 
-  const rejected = runBundle(scriptFile(scratch.dir, 'rejects', 'Promise.reject(new Error("nobody listens"));'), cap);
+  // reported once the promise jobs drain, not only when the loop ends (a timer is still armed)
+  const rejected = runBundle(scriptFile(scratch.dir, 'rejects',
+    '__tinyusp_host.setTimer(60000, function () {}); Promise.reject(new Error("nobody listens"));'), cap, [], 5_000);
   assert.equal(rejected.status, 1);
   assert.match(rejected.stderr, /^xs-host: unhandled promise rejection: Error: nobody listens$/m);
+  const handledLater = runBundle(scriptFile(scratch.dir, 'handled', [
+    'var p = Promise.reject(new Error("handled"));',
+    'p.catch(function (e) { __tinyusp_host.print("caught " + e.message); });',
+  ].join('\n')), cap);
+  assert.equal(handledLater.status, 0, handledLater.stderr);
+  assert.equal(handledLater.stdout, 'caught handled\n');
 
   const broken = runBundle(scriptFile(scratch.dir, 'broken', 'var a = 1;\nvar b = ;\n'), cap);
   assert.equal(broken.status, 1);
@@ -153,6 +161,20 @@ test('min-cap.mjs finds the smallest cap: the program runs under it, not under o
   assert.equal(fits.stdout, '200\n');
   assert.equal(runBundle(program, { ...found, chunks: found.chunks - 256 }).status, 3);
   assert.equal(runBundle(program, { ...found, slots: found.slots - 16 }).status, 3);
+});
+
+test('build.mjs is incremental and names a missing C compiler', () => {
+  const build = join(root, 'firmware/xs-host/build.mjs');
+  // Given the runner built in before(), when built again, then nothing is recompiled
+  const again = spawnSync(process.execPath, [build], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+  assert.equal(again.status, 0, again.stderr);
+  assert.match(again.stdout, /^xs-host: build\/xs-host\/xs-host is up to date$/m);
+  // Given no C compiler, when building, then one clear error and exit 1
+  const noCc = spawnSync(process.execPath, [build], {
+    cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, CC: '/nonexistent/cc' },
+  });
+  assert.equal(noCc.status, 1);
+  assert.match(noCc.stderr, /^build\.mjs: C compiler `\/nonexistent\/cc` not found/);
 });
 
 test('bad command lines exit 2 with a one-line usage error', () => {
