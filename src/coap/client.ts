@@ -26,6 +26,7 @@ class Exchange {
   readonly base: CoapOption[];
   readonly payload: Uint8Array;
   useBlock1: boolean;
+  readonly earlyBlock2: boolean;
   szx: number;
   /** Bytes of the body the server has taken (Block1). */
   offset = 0;
@@ -58,6 +59,7 @@ class Exchange {
     this.payload = spec.payload ? spec.payload.slice() : EMPTY;
     this.szx = ourSzx;
     this.useBlock1 = !!spec.block1Always || this.payload.length > blockSize(ourSzx);
+    this.earlyBlock2 = !!spec.earlyBlock2;
   }
 
   /** The next message of this exchange (a block of the body, or a Block2 follow-up). */
@@ -78,6 +80,9 @@ class Exchange {
       // RFC 7959 §4: Size1 tells the server the whole body up front.
       if (this.offset === 0) options.push(uintOption(Option.SIZE1, this.payload.length));
       payload = this.payload.subarray(this.offset, this.offset + this.blockLen);
+    }
+    if (this.earlyBlock2 && !this.download && (!this.useBlock1 || this.lastBlock)) {
+      options.push(blockOption(Option.BLOCK2, { num: 0, more: false, szx: this.szx }));
     }
     return { type: CoapType.CON, code: this.method, messageId, token: this.token, options, payload };
   }

@@ -63,6 +63,8 @@ export interface RequestSpec {
   payload?: Uint8Array;
   /** Send Block1 + Size1 even when the payload fits in one block (as OB-USP-Agent does). */
   block1Always?: boolean;
+  /** Ask for our block size in the first request (RFC 7959 §2.4 early negotiation, Block2 num 0). */
+  earlyBlock2?: boolean;
 }
 
 export interface EndpointLimits {
