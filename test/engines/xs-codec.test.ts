@@ -3,27 +3,20 @@
 // under a fixed memory cap, and must come back byte-identical.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { root } from '../../build.config.ts';
-import { makeVectors } from '../codec/vectors.ts';
-import { buildXsHost, bundleFixture, runBundle, scratchDir, type Cap } from './xs-harness.ts';
+import { buildXsHost, runBundle, scratchDir, type Cap } from './xs-harness.ts';
+import { bundleCodecVectors, hexVectors } from './codec-bundle.ts';
 
-// Measured minimum (firmware/xs-host/min-cap.mjs): about 36 KB of chunks, 6,400 slots and 650
+// Measured minimum (`npx tsx test/engines/min-cap.ts`): about 44 KB of chunks, 6,400 slots and 670
 // stack slots on x86-64; the fixed cap leaves room for the codec to grow.
 const cap: Cap = { chunks: 64 * 1024, slots: 8192, stack: 1024 };
-const vectors = makeVectors().map((v) => ({ name: v.name, kind: v.kind, hex: Buffer.from(v.bytes).toString('hex') }));
+const vectors = hexVectors();
 let scratch: ReturnType<typeof scratchDir>;
 let codecBundle: string;
 
 before(async () => {
   buildXsHost();
   scratch = scratchDir('xs-codec');
-  // The vectors are embedded in a generated entry that calls the fixture.
-  const fixture = join(root, 'test/engines/fixtures/codec-vectors.ts');
-  const entry = join(scratch.dir, 'codec-vectors.entry.ts');
-  writeFileSync(entry, `import { runCodecVectors } from ${JSON.stringify(fixture)};\nrunCodecVectors(${JSON.stringify(vectors)});\n`);
-  codecBundle = await bundleFixture(entry, scratch.dir, 'codec-vectors');
+  codecBundle = await bundleCodecVectors(scratch.dir, vectors);
 });
 after(() => scratch?.remove());
 
