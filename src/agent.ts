@@ -6,6 +6,7 @@ import type { BoardProfile } from '../boards/profile.ts';
 import { encodeMsg, EncodeOverflowError, type DecodeLimits, type Msg } from './codec/index.ts';
 import { createEngine } from './dm/index.ts';
 import type { Engine, ModelModule } from './dm/api.ts';
+import { tr181Modules } from './model/index.ts';
 import { messageRecord, openRecord, sealRecord } from './record/record.ts';
 import { ControllerDirectory } from './usp/controllers.ts';
 import { Dispatcher, errorMsg, type DispatchHooks, type Handlers } from './usp/dispatch.ts';
@@ -23,7 +24,7 @@ export interface AgentOptions {
   board: BoardProfile;
   /** Factory defaults: flat TR-181 path → value (design.md "Configuration is the data model"). */
   defaults?: { readonly [path: string]: string };
-  /** The model modules; default the TR-181 model of src/model. */
+  /** The model modules; default the TR-181 model of src/model (tr181Modules()). */
   model?: readonly ModelModule[];
   /** Intake for NotifyResp / Error messages (the notify layer). */
   hooks?: DispatchHooks;
@@ -55,18 +56,13 @@ export interface Agent {
   nextDeadline(): number;
 }
 
-// TODO(model): switch to src/model's default export when it lands.
-function defaultModel(): readonly ModelModule[] {
-  throw new Error('createAgent: no model given');
-}
-
 /** Bound on remembered (Controller, msg_id) pairs (R-MSG.4) and how long they count as pending. */
 const PENDING_IDS = 64;
 const DUPLICATE_WINDOW_MS = 10_000;
 
 export function createAgent(options: AgentOptions): Agent {
   const { hal, board } = options;
-  const engine = createEngine({ hal, profile: board, modules: options.model ?? defaultModel(), defaults: options.defaults });
+  const engine = createEngine({ hal, profile: board, modules: options.model ?? tr181Modules(), defaults: options.defaults });
   const limits: DecodeLimits = { maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes };
   const directory = new ControllerDirectory(engine);
   const handlers: Handlers = {
