@@ -226,9 +226,14 @@ export class Txn implements Transaction {
   /** R-ADD.5: give values to unique keys the Controller left out ('cpe-N' strings, N numbers). */
   private generateKeys(rec: ObjRec, n: number, given: Set<string>): void {
     const node = rec.node;
-    const alias = node.params.get('Alias');
-    if (alias && !given.has('Alias') && rec.values.get('Alias') === '' && rec.values.has('Alias')) {
-      this.write(rec, 'Alias', 'cpe-' + n);
+    // Empty string keys nobody gave (Alias, ID...) get 'cpe-N'; references are the Agent's or
+    // the add handler's to set.
+    for (const set of node.def.uniqueKeys || []) {
+      for (const k of set) {
+        const def = node.params.get(k)!;
+        if (given.has(k) || def.ref || def.type !== 'string' || rec.values.get(k) !== '') continue;
+        try { this.write(rec, k, canonical(def, 'cpe-' + n)); } catch { /* pattern/enum: left to the clash check */ }
+      }
     }
     for (const set of node.def.uniqueKeys || []) {
       for (let attempt = 0; ; attempt++) {
