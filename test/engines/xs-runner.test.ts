@@ -108,6 +108,23 @@ test('the cap is what decides: 48 KB of live buffers fit in 128 KB of chunks, no
   assert.match(tight.stderr, /memory full \(cap: chunks=40960,/);
 });
 
+test('property-name keys are capped and never freed; Map keys are not keys', () => {
+  // Given objects dropped right away but each with a new property name (as a decoded
+  // map<string,string> from the wire would be), when 5,000 are made under --keys 2048
+  const names = runBundle(scriptFile(scratch.dir, 'keys-names',
+    'for (var i = 0; i < 5000; i++) { var o = {}; o["k" + i] = i; } __tinyusp_host.print("done");'),
+  { ...cap, chunks: 1024 * 1024, slots: 65536 }, ['--keys', '2048']);
+  // then the key table runs out (XS 13.3 keeps every key for the machine's life)
+  assert.equal(names.status, 3, names.stderr);
+  assert.match(names.stderr, /^xs-host: out of keys \(cap: keys=2048\)$/m);
+  // while the same strings as Map keys cost no key
+  const mapped = runBundle(scriptFile(scratch.dir, 'keys-map',
+    'for (var i = 0; i < 5000; i++) { var m = new Map(); m.set("k" + i, i); } __tinyusp_host.print("done");'),
+  { ...cap, chunks: 1024 * 1024, slots: 65536 }, ['--keys', '2048']);
+  assert.equal(mapped.status, 0, mapped.stderr);
+  assert.equal(mapped.stdout, 'done\n');
+});
+
 test('an uncaught exception, an unhandled rejection and a syntax error exit 1 with the error', () => {
   const thrown = runBundle(scriptFile(scratch.dir, 'throws', 'throw new TypeError("boom");'), cap);
   assert.equal(thrown.status, 1);
