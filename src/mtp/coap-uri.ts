@@ -48,7 +48,7 @@ function percentDecode(seg: string): string | undefined {
       out += seg[i];
       continue;
     }
-    const h = seg.substr(i + 1, 2);
+    const h = seg.slice(i + 1, i + 3);
     if (!/^[0-9A-Fa-f]{2}$/.test(h)) return undefined;
     const c = parseInt(h, 16);
     if (c >= 0x80) return undefined;

@@ -147,3 +147,13 @@ test('given a peer that rejects everything with RST, when we send a request, the
   assert.equal(client.stats.retransmissions, 0);
   assert.equal(client.nextDeadline(), Infinity);
 });
+
+test('given the same seed twice, when the same workload runs, then the simulated network behaves identically', () => {
+  const a = world(6, { drop: 0.2, duplicate: 0.1, reorder: 0.1 });
+  const b = world(6, { drop: 0.2, duplicate: 0.1, reorder: 0.1 });
+  drive(a, 100);
+  drive(b, 100);
+  assert.deepEqual(a.net.stats, b.net.stats);
+  assert.equal(a.net.now, b.net.now);
+  assert.ok(a.net.stats.duplicated > 0 && a.net.stats.reordered > 0);
+});
