@@ -6,8 +6,11 @@
  *   xs-host --chunks BYTES --slots COUNT --stack COUNT [--keys COUNT] [--stats]
  *           [--no-wall-clock] BUNDLE.js
  *
- *   --chunks   chunk heap in bytes (strings, arrays, ArrayBuffers, function byte code)
+ *   --chunks   chunk heap in bytes (strings, arrays, ArrayBuffers, key names)
  *   --slots    heap slots (objects, properties, closures; 32 bytes each on x86-64, 16 on ESP32)
+ *   The cap holds the XS builtins (~16 KB of chunks and ~3,860 slots: a device keeps them in
+ *   flash) and the program's data; the bundle's byte code and string literals stay outside,
+ *   as a preloaded device image does (xsHostPrepareBundle).
  *   --stack    JS stack slots
  *   --keys     property-name keys (default 2048; index outside the cap, key strings inside)
  *   --stats    on exit, print to stderr one line:
