@@ -91,7 +91,7 @@ export class Txn implements Transaction {
         let target: string | undefined;
         try {
           const r = resolvePath(this.core, item.endsWith('.') ? item : item + '.');
-          if (!r.isSearch && r.targets.length === 1 && r.def.path === def.ref.target) target = r.targets[0].objPath;
+          if (r.targets.length === 1 && r.def.path === def.ref.target) target = r.targets[0].objPath;
         } catch { /* not a path: reported below */ }
         if (target === undefined || target.endsWith('.') && this.core.store.tables.has(target)) {
           throw new UspError(ErrorCode.INVALID_VALUE, `${item} is not an existing ${def.ref.target}`, path);
