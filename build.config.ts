@@ -54,12 +54,14 @@ export async function bundle(opts: BundleOptions): Promise<{ code: string; bytes
     minify: opts.minify ?? true,
     legalComments: 'none',
     write: opts.write ?? false,
+    metafile: true,
     logLevel: 'silent',
     plugins: [noNodeBuiltins],
   });
+  // With write: true esbuild returns no outputFiles; the metafile still has the size.
   const file = result.outputFiles?.[0];
-  const code = file ? file.text : '';
-  return { code, bytes: file ? file.contents.length : 0 };
+  const bytes = Object.values(result.metafile?.outputs ?? {}).reduce((n, o) => n + o.bytes, 0);
+  return { code: file ? file.text : '', bytes };
 }
 
 async function main(argv: string[]): Promise<void> {
