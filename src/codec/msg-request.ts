@@ -1,7 +1,7 @@
 // USP request bodies (Get, GetSupportedDM, GetInstances, Set, Add, Delete, Operate, Notify,
 // Register, and the one-field messages): encoders and decoders. Tags are written as their
 // one-byte wire form: (field number << 3) | wire type.
-import type { Reader, Writer } from './wire.ts';
+import { newStringMap, type Reader, type Writer } from './wire.ts';
 import { EncodeError } from './errors.ts';
 import type {
   Get, GetSupportedDM, GetInstances, Set, Set_UpdateObject, Set_UpdateParamSetting, Add,
@@ -165,7 +165,7 @@ export function decStrings(r: Reader, end: number, d: number): string[] {
 
 /** A map<string,string> wrapper message with the map as field 1 (OutputArgs). */
 export function decMapOnly(r: Reader, end: number, d: number): StringMap {
-  const map: StringMap = Object.create(null);
+  const map: StringMap = newStringMap();
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) r.mapEntry(map, d);
@@ -287,7 +287,7 @@ export function decDelete(r: Reader, end: number, d: number): Delete {
 }
 
 export function decOperate(r: Reader, end: number, d: number): Operate {
-  const m: Operate = { command: '', commandKey: '', sendResp: false, inputArgs: Object.create(null) };
+  const m: Operate = { command: '', commandKey: '', sendResp: false, inputArgs: newStringMap() };
   while (r.pos < end) {
     const t = r.varint32();
     switch (t) {
@@ -327,7 +327,7 @@ export function decNotify(r: Reader, end: number, d: number): Notify {
 }
 
 function decEvent(r: Reader, end: number, d: number): Notify_Event {
-  const m: Notify_Event = { objPath: '', eventName: '', params: Object.create(null) };
+  const m: Notify_Event = { objPath: '', eventName: '', params: newStringMap() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.objPath = r.string();
@@ -352,7 +352,7 @@ function decValueChange(r: Reader, end: number, d: number): Notify_ValueChange {
 }
 
 function decObjectCreation(r: Reader, end: number, d: number): Notify_ObjectCreation {
-  const m: Notify_ObjectCreation = { objPath: '', uniqueKeys: Object.create(null) };
+  const m: Notify_ObjectCreation = { objPath: '', uniqueKeys: newStringMap() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.objPath = r.string();

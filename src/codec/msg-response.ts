@@ -1,6 +1,6 @@
 // USP read-side response bodies (GetResp, GetSupportedDMResp, GetInstancesResp): encoders and
 // decoders. Tags are written as their one-byte wire form: (field number << 3) | wire type.
-import type { Reader, Writer } from './wire.ts';
+import { newStringMap, type Reader, type Writer } from './wire.ts';
 import { decStrings } from './msg-request.ts';
 import type {
   GetResp, GetResp_RequestedPathResult, GetResp_ResolvedPathResult, GetSupportedDMResp,
@@ -128,7 +128,7 @@ function decRequestedPath(r: Reader, end: number, d: number): GetResp_RequestedP
 }
 
 function decResolvedPath(r: Reader, end: number, d: number): GetResp_ResolvedPathResult {
-  const m: GetResp_ResolvedPathResult = { resolvedPath: '', resultParams: Object.create(null) };
+  const m: GetResp_ResolvedPathResult = { resolvedPath: '', resultParams: newStringMap() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x12) r.mapEntry(m.resultParams, d);
@@ -270,7 +270,7 @@ function decInstancesPath(r: Reader, end: number, d: number): GetInstancesResp_R
 }
 
 function decCurrInstance(r: Reader, end: number, d: number): GetInstancesResp_CurrInstance {
-  const m: GetInstancesResp_CurrInstance = { instantiatedObjPath: '', uniqueKeys: Object.create(null) };
+  const m: GetInstancesResp_CurrInstance = { instantiatedObjPath: '', uniqueKeys: newStringMap() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.instantiatedObjPath = r.string();

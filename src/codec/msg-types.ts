@@ -5,7 +5,7 @@ import type {
   NotifyResp, GetSupportedProtocolResp, RegisterResp, DeregisterResp,
 } from './resp-types.ts';
 
-/** map<string,string>; decoded maps have no prototype, so a "__proto__" key is plain data. */
+/** map<string,string>; decoded maps have no inherited properties, so a "__proto__" key is plain data. */
 export type StringMap = { [key: string]: string };
 
 export interface Msg {

@@ -1,0 +1,139 @@
+// Codec benchmark: own fixed-buffer codec vs @bufbuild/protobuf, in one process.
+//   npm run bench:codec      (node --expose-gc --import tsx test/bench/codec.bench.ts)
+// Cases: (a) Get Msg with 3 paths, (b) GetResp Msg with 100 params, (c) Record wrapping (b).
+// Then the heap before/after 1,000,000 encodes of (b) into one reused buffer, and the codec's
+// minified bundle size. Goal: own >= 3x protobuf-es on encode and decode for (b) and (c).
+import { gzipSync } from 'node:zlib';
+import { create, toBinary, fromBinary } from '@bufbuild/protobuf';
+import { bundle } from '../../build.config.ts';
+import { MsgSchema, type Msg as PbMsg } from '../../gen/usp/usp-msg_pb.ts';
+import { RecordSchema, type Record as PbRecord } from '../../gen/usp/usp-record_pb.ts';
+import { encodeMsg, decodeMsg, encodeRecord, decodeRecord, type Msg, type UspRecord } from '../../src/codec/index.ts';
+import { get3Init, getResp100Init } from '../codec/vectors.ts';
+import { fromPb } from '../codec/support.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const out = new Uint8Array(64 * 1024);
+
+interface Case {
+  name: string;
+  bytes: number;
+  own: { enc: () => number; dec: () => unknown };
+  pb: { enc: () => unknown; dec: () => unknown };
+}
+
+function msgCase(name: string, pb: PbMsg): Case {
+  const own = fromPb<Msg>(pb);
+  const bytes = toBinary(MsgSchema, pb);
+  return {
+    name,
+    bytes: bytes.length,
+    own: { enc: () => encodeMsg(own, out), dec: () => decodeMsg(bytes) },
+    pb: { enc: () => toBinary(MsgSchema, pb), dec: () => fromBinary(MsgSchema, bytes) },
+  };
+}
+
+function recordCase(name: string, payload: Uint8Array): Case {
+  const pb: PbRecord = create(RecordSchema, {
+    version: '1.2',
+    toId: 'proto::controller-1',
+    fromId: 'proto::tinyusp-1',
+    recordType: { case: 'noSessionContext', value: { payload } },
+  });
+  const own = fromPb<UspRecord>(pb);
+  const bytes = toBinary(RecordSchema, pb);
+  return {
+    name,
+    bytes: bytes.length,
+    own: { enc: () => encodeRecord(own, out), dec: () => decodeRecord(bytes) },
+    pb: { enc: () => toBinary(RecordSchema, pb), dec: () => fromBinary(RecordSchema, bytes) },
+  };
+}
+
+/** ops/s of fn over ~ms milliseconds. */
+function opsPerSec(fn: () => unknown, ms: number): number {
+  gc(); // so neither side pays for collecting the other's garbage
+  let n = 0;
+  let sink = 0;
+  const t0 = performance.now();
+  let t = t0;
+  while (t - t0 < ms) {
+    for (let i = 0; i < 200; i++) sink ^= fn() === undefined ? 0 : 1;
+    n += 200;
+    t = performance.now();
+  }
+  if (sink === 42) console.log(''); // keep results alive
+  return (n * 1000) / (t - t0);
+}
+
+const fmt = (x: number) => (x >= 1e6 ? (x / 1e6).toFixed(2) + 'M' : x >= 1e3 ? (x / 1e3).toFixed(1) + 'k' : x.toFixed(0));
+const pad = (s: string, n: number) => s.padStart(n);
+
+async function main(): Promise<void> {
+  const getResp100 = create(MsgSchema, getResp100Init());
+  const cases = [
+    msgCase('(a) Get, 3 paths', create(MsgSchema, get3Init())),
+    msgCase('(b) GetResp, 100 params', getResp100),
+    recordCase('(c) Record{GetResp 100}', toBinary(MsgSchema, getResp100)),
+  ];
+
+  console.log(`node ${process.version}, ${process.arch}; ops/s and MB/s, higher is better\n`);
+  const head = ['case', 'bytes', 'op', 'own ops/s', 'own MB/s', 'pb ops/s', 'pb MB/s', 'own/pb'];
+  const widths = [26, 6, 7, 10, 9, 10, 9, 7];
+  console.log(head.map((h, i) => (i === 0 ? h.padEnd(widths[i]) : pad(h, widths[i]))).join(' '));
+  for (const c of cases) {
+    for (const op of ['encode', 'decode'] as const) {
+      const ownFn = op === 'encode' ? c.own.enc : c.own.dec;
+      const pbFn = op === 'encode' ? c.pb.enc : c.pb.dec;
+      for (let i = 0; i < 3000; i++) {
+        ownFn();
+        pbFn();
+      }
+      // Alternate short rounds and keep each side's best, so load from other processes on the
+      // machine hits both sides alike.
+      let own = 0;
+      let pb = 0;
+      for (let round = 0; round < 6; round++) {
+        own = Math.max(own, opsPerSec(ownFn, 150));
+        pb = Math.max(pb, opsPerSec(pbFn, 150));
+      }
+      const row = [
+        c.name.padEnd(widths[0]),
+        pad(String(c.bytes), widths[1]),
+        pad(op, widths[2]),
+        pad(fmt(own), widths[3]),
+        pad(((own * c.bytes) / 1e6).toFixed(1), widths[4]),
+        pad(fmt(pb), widths[5]),
+        pad(((pb * c.bytes) / 1e6).toFixed(1), widths[6]),
+        pad((own / pb).toFixed(2) + 'x', widths[7]),
+      ];
+      console.log(row.join(' '));
+    }
+  }
+
+  // Heap: 1,000,000 encodes of (b) into one reused buffer should leave the heap flat.
+  const b = cases[1];
+  const N = 1_000_000;
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) b.own.enc();
+  const secs = (performance.now() - t0) / 1000;
+  gc();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  console.log(
+    `\nheap around ${N.toLocaleString('en')} encodes of (b) into one buffer (gc between): ` +
+      `before ${(before / 1024).toFixed(0)} KiB, after ${(after / 1024).toFixed(0)} KiB, ` +
+      `delta ${((after - before) / 1024).toFixed(1)} KiB (${secs.toFixed(1)} s)`,
+  );
+
+  const { code, bytes } = await bundle({ entry: 'src/codec/index.ts', minify: true });
+  console.log(`\ncodec bundle (src/codec/index.ts, minified iife es2020): ${bytes} bytes, gzip ${gzipSync(code).length} bytes`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
