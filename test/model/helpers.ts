@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { host } from '../../boards/host.ts';
+import type { Engine, ModelModule } from '../../src/dm/api.ts';
+import { createEngine } from '../../src/dm/index.ts';
+import { tr181Modules } from '../../src/model/index.ts';
+import { memoryHal, type MemoryHal, type MemoryHalOptions } from '../support/memory-hal.ts';
+
+export const DEMO_DEFAULTS: { [path: string]: string } = JSON.parse(
+  readFileSync(new URL('../../examples/demo-defaults.json', import.meta.url), 'utf8'),
+);
+
+export const CONTROLLER_1 = { endpointId: 'proto::controller-1', controllerPath: 'Device.LocalAgent.Controller.1' };
+
+export function boot(opts: { hal?: MemoryHal; halOptions?: MemoryHalOptions; extra?: ModelModule[]; defaults?: { [p: string]: string } } = {}): { engine: Engine; hal: MemoryHal } {
+  const hal = opts.hal || memoryHal(opts.halOptions);
+  const engine = createEngine({ hal, profile: host, modules: [...tr181Modules(), ...(opts.extra || [])], defaults: opts.defaults || DEMO_DEFAULTS });
+  return { engine, hal };
+}
