@@ -83,6 +83,20 @@ function covers(target: string[], path: string[]): boolean {
   return true;
 }
 
+/** Could target t (deeper than n segments) address something under the object path segs? */
+function mayOverlap(t: string[], segs: string[], n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const a = t[i];
+    const b = segs[i];
+    if (a === b) continue;
+    const aAny = a === '*' || a === '{i}';
+    const bAny = b === '*' || b === '{i}';
+    if ((aAny && (isInstance(b) || bAny)) || (bAny && isInstance(a))) continue;
+    return false;
+  }
+  return true;
+}
+
 function isInstance(seg: string): boolean {
   const c = seg.charCodeAt(0);
   return c >= 0x31 && c <= 0x39; // instance numbers are posnum (no leading 0)
@@ -95,6 +109,7 @@ function isInstance(seg: string): boolean {
 export class RoleSet {
   private readonly roles: CompiledPermission[][];
   private readonly cache = new Map<string, number>();
+  private readonly objCache = new Map<string, number>();
   private readonly cacheLimit: number;
 
   constructor(roles: RoleData[], cacheLimit = 512) {
@@ -151,12 +166,38 @@ export class RoleSet {
   can(path: string, bit: number): boolean {
     return (this.mask(path) & bit) !== 0;
   }
+
+  /**
+   * The mask that holds for every parameter directly in object `objPath`, or -1 when some
+   * Target points inside the object (then ask per parameter). Lets Get check an object once.
+   */
+  objectParamMask(objPath: string): number {
+    const hit = this.objCache.get(objPath);
+    if (hit !== undefined) return hit;
+    const segs = segments(objPath);
+    const n = segs.length - 1;
+    let uniform = true;
+    for (const perms of this.roles) {
+      for (const p of perms) {
+        for (const t of p.targets) {
+          const depth = t[t.length - 1] === '' ? t.length - 1 : t.length;
+          // Deeper targets, or a same-depth one that overlaps without covering ({i} paths).
+          if (depth >= n && mayOverlap(t, segs, n) && !covers(t, segs)) uniform = false;
+        }
+      }
+    }
+    const m = uniform ? this.mask(objPath) : -1;
+    if (this.objCache.size >= this.cacheLimit) this.objCache.clear();
+    this.objCache.set(objPath, m);
+    return m;
+  }
 }
 
 /** A RoleSet that grants everything (the Agent's own internal use, never a Controller). */
-export const FULL_ACCESS: Pick<RoleSet, 'mask' | 'can'> = Object.freeze({
+export const FULL_ACCESS: Access = Object.freeze({
   mask: (_path: string) => ALL_PERMS,
   can: (_path: string, _bit: number) => true,
+  objectParamMask: (_objPath: string) => ALL_PERMS,
 });
 
-export type Access = Pick<RoleSet, 'mask' | 'can'>;
+export type Access = Pick<RoleSet, 'mask' | 'can' | 'objectParamMask'>;

@@ -51,7 +51,7 @@ function getOne(engine: Engine, path: string, maxDepth: number, ctx: RequestCont
       const last = out.length > 0 ? out[out.length - 1] : undefined;
       if (last && last.resolvedPath === t.objPath) last.resultParams[t.name] = value;
       else {
-        const params: { [k: string]: string } = Object.create(null);
+        const params: { [k: string]: string } = {};
         params[t.name] = value;
         out.push({ resolvedPath: t.objPath, resultParams: params });
       }
@@ -74,10 +74,15 @@ function addObject(engine: Engine, access: Access, objPath: string, out: GetResp
     return; // vanished meanwhile (a handler's instances changed): not present
   }
   let params: { [k: string]: string } | undefined;
+  // One permission check for the whole object when no Target points inside it.
+  const uniform = access.objectParamMask(objPath);
+  if (uniform >= 0 && (uniform & Perm.PARAM_READ) === 0) return;
   for (const v of values) {
-    if (!access.can(v.path, Perm.PARAM_READ)) continue; // R-GET.1 / R-GET.4
-    if (!params) params = Object.create(null);
-    params![v.name] = v.value;
+    if (uniform < 0 && !access.can(v.path, Perm.PARAM_READ)) continue; // R-GET.1 / R-GET.4
+    // Keys are parameter names of our own model (never "__proto__"), so a plain object is safe
+    // and much faster than a prototype-less dictionary.
+    if (!params) params = {};
+    params[v.name] = v.value;
   }
   // Objects without (readable) parameters — a table node, an empty table — are not listed.
   if (params) out.push({ resolvedPath: objPath, resultParams: params });

@@ -92,3 +92,26 @@ test('the per-path cache stays bounded', () => {
   const cache = (set as unknown as { cache: Map<string, number> }).cache;
   assert.ok(cache.size <= 8);
 });
+
+test('objectParamMask: one answer per object unless a Target points inside it', () => {
+  const set = new RoleSet([
+    {
+      enable: true,
+      permissions: [
+        perm({ targets: ['Device.'], param: 'r---' }),
+        perm({ order: 2, targets: ['Device.DeviceInfo.Secret'], param: '----' }),
+        perm({ order: 3, targets: ['Device.LocalAgent.Controller.2.'], param: '----' }),
+      ],
+    },
+  ]);
+  // a parameter target inside DeviceInfo → ask per parameter
+  assert.equal(set.objectParamMask('Device.DeviceInfo.'), -1);
+  assert.ok(!set.can('Device.DeviceInfo.Secret', Perm.PARAM_READ));
+  // nothing inside Time → uniform read
+  assert.equal(set.objectParamMask('Device.Time.') & Perm.PARAM_READ, Perm.PARAM_READ);
+  // Controller.1 is untouched by the Controller.2 target; the table level is not uniform
+  assert.equal(set.objectParamMask('Device.LocalAgent.Controller.1.') & Perm.PARAM_READ, Perm.PARAM_READ);
+  assert.equal(set.objectParamMask('Device.LocalAgent.Controller.2.'), 0);
+  assert.equal(set.objectParamMask('Device.LocalAgent.'), -1);
+  assert.equal(set.objectParamMask('Device.LocalAgent.Controller.{i}.'), -1);
+});

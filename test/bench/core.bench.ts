@@ -1,0 +1,81 @@
+// npm run bench:core — the agent core in process (no MTP): Records per second for
+// Get Device.DeviceInfo. and Get Device.LocalAgent. (about 100 parameters), and heap in use
+// after boot with the default model. Goals (Node): ≥ 50,000/s and ≥ 5,000/s.
+import { readFileSync } from 'node:fs';
+import { host } from '../../boards/host.ts';
+import { createAgent } from '../../src/agent.ts';
+import { decodeMsg, decodeRecord } from '../../src/codec/index.ts';
+import { AGENT_ID, CONTROLLER_ID, encodeMsgBytes, encodeRecordBytes, recordOf, requestMsg, testHal } from '../support/usp-harness.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc (npm run bench:core)');
+
+const demo = JSON.parse(readFileSync(new URL('../../examples/demo-defaults.json', import.meta.url), 'utf8')) as { [k: string]: string };
+const defaults: { [k: string]: string } = { ...demo, 'Device.LocalAgent.EndpointID': AGENT_ID, 'Device.LocalAgent.Controller.1.EndpointID': CONTROLLER_ID };
+// Instances so that Get Device.LocalAgent. returns about 100 parameters.
+for (let i = 1; i <= 3; i++) {
+  const s = 'Device.LocalAgent.Subscription.' + i + '.';
+  defaults[s + 'Enable'] = 'true';
+  defaults[s + 'ID'] = 'sub-' + i;
+  defaults[s + 'Recipient'] = 'Device.LocalAgent.Controller.1';
+  defaults[s + 'NotifType'] = 'ValueChange';
+  defaults[s + 'Persistent'] = 'true'; // non-persistent subscriptions do not survive boot
+  defaults[s + 'ReferenceList'] = 'Device.DeviceInfo.FriendlyName';
+}
+
+function boot() {
+  return createAgent({ hal: testHal(), board: host, defaults });
+}
+
+function bench(label: string, path: string): void {
+  const agent = boot();
+  // Distinct msg_ids so that none is a duplicate of a pending request (R-MSG.4).
+  const records: Uint8Array[] = [];
+  for (let i = 0; i < 256; i++) {
+    records.push(encodeRecordBytes(recordOf(encodeMsgBytes(requestMsg({ case: 'get', value: { paramPaths: [path], maxDepth: 0 } }, 'b' + i)))));
+  }
+  // Check the answer once and count the parameters it carries.
+  const first = agent.handleRecord(records[0], {});
+  const rec = decodeRecord(first.reply!);
+  const msg = decodeMsg(rec.recordType.case === 'noSessionContext' ? rec.recordType.value.payload : new Uint8Array(0));
+  let params = 0;
+  const body = msg.body!.msgBody;
+  if (body.case !== 'response' || body.value.respType.case !== 'getResp') throw new Error('unexpected answer');
+  for (const rp of body.value.respType.value.reqPathResults) {
+    if (rp.errCode !== 0) throw new Error('Get failed: ' + rp.errMsg);
+    for (const r of rp.resolvedPathResults) params += Object.keys(r.resultParams).length;
+  }
+  // Warm up, then measure for about a second.
+  for (let i = 0; i < 2000; i++) agent.handleRecord(records[i & 255], {});
+  let n = 0;
+  const t0 = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < 1e9) {
+    for (let i = 0; i < 256; i++) {
+      if (!agent.handleRecord(records[i], {}).reply) throw new Error('no reply');
+    }
+    n += 256;
+    elapsed = Number(process.hrtime.bigint() - t0);
+  }
+  const perSec = Math.round(n / (elapsed / 1e9));
+  console.log(`${label}: ${params} parameters, reply ${first.reply!.length} bytes, ${perSec.toLocaleString('en-US')} Records/s`);
+}
+
+// Heap first, before the benchmarks leave garbage and JIT state behind.
+boot(); // load and compile everything once
+gc();
+gc();
+const before = process.memoryUsage();
+const agent = boot();
+gc();
+gc();
+const after = process.memoryUsage();
+console.log(
+  `heap after boot (default model, demo defaults + bench instances): ${((after.heapUsed - before.heapUsed) / 1024).toFixed(0)} KiB JS heap ` +
+    `+ ${((after.arrayBuffers - before.arrayBuffers) / 1024).toFixed(0)} KiB ArrayBuffers (the 2 × ${host.limits.messageBytes / 1024} KiB fixed codec buffers of the host board) for one agent; ` +
+    `process heapUsed ${(after.heapUsed / 1048576).toFixed(1)} MiB`,
+);
+if (!agent.endpointId()) throw new Error('agent did not boot');
+
+bench('Get Device.DeviceInfo.', 'Device.DeviceInfo.');
+bench('Get Device.LocalAgent.', 'Device.LocalAgent.');
