@@ -108,10 +108,10 @@ export class Writer {
 
   /** Unsigned 32-bit varint (0 .. 2^32-1). */
   varint32(v: number): void {
-    this.need(5);
+    v >>>= 0;
+    if (this.pos + 5 > this.cap) this.need(varintSize(v)); // exact check only near the end
     const buf = this.buf;
     let p = this.pos;
-    v >>>= 0;
     while (v > 0x7f) {
       buf[p++] = (v & 0x7f) | 0x80;
       v >>>= 7;
@@ -122,7 +122,14 @@ export class Writer {
 
   /** A 64-bit varint given as two unsigned 32-bit halves. */
   varint64(lo: number, hi: number): void {
-    this.need(10);
+    if (this.pos + 10 > this.cap) {
+      let n = 1;
+      for (let l = lo, h = hi; h > 0 || l > 0x7f; n++) {
+        l = ((l >>> 7) | (h << 25)) >>> 0;
+        h >>>= 7;
+      }
+      this.need(n);
+    }
     const buf = this.buf;
     let p = this.pos;
     while (hi > 0 || lo > 0x7f) {
@@ -187,7 +194,7 @@ export class Writer {
     // Worst case is 3 bytes per UTF-16 unit; when that does not fit, size it exactly first.
     if (start + 6 + 3 * n > this.cap) {
       const len = utf8Length(s);
-      this.need(1 + varintSize(len) + len);
+      this.need((tagByte >= 0 ? 1 : 0) + varintSize(len) + len);
       if (tagByte >= 0) this.buf[this.pos++] = tagByte;
       this.varint32(len);
       this.pos = utf8Write(this.buf, this.pos, s, 0);
