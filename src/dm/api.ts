@@ -80,7 +80,10 @@ export interface EventDef {
 export type ObjectAccess = 'R' | 'AD' | 'A' | 'D';
 
 export interface ObjectDef {
-  /** Supported path with '{i}' and trailing '.', e.g. 'Device.LocalAgent.Controller.{i}.'. */
+  /**
+   * Supported path with '{i}' and trailing '.', e.g. 'Device.LocalAgent.Controller.{i}.'.
+   * Multi-instance (GSDM is_multi_instance) exactly when it ends with '{i}.'.
+   */
   readonly path: string;
   /** Default 'R'. */
   readonly access?: ObjectAccess;
@@ -88,7 +91,10 @@ export interface ObjectDef {
   readonly uniqueKeys?: readonly (readonly string[])[];
   /** Upper bound on instances (also bounded by profile `limits.instancesPerTable`; 7005 beyond). */
   readonly maxEntries?: number;
-  /** Full path of the NumberOfEntries parameter counting this table (engine-computed). */
+  /**
+   * Path of the NumberOfEntries parameter of the parent object that counts this table, in
+   * supported notation ('Device.LocalAgent.Controller.{i}.MTPNumberOfEntries'); engine-computed.
+   */
   readonly numberOfEntries?: string;
   /** false: never persisted (e.g. Request.{i}); default true. */
   readonly persist?: boolean;
@@ -165,7 +171,10 @@ export type CommandHandler = (
 export interface ObjectHandlers {
   /** Computed value (UpTime...). Return undefined to fall back to the stored value. */
   read?(ctx: HandlerContext, objPath: string, name: string): Value | undefined;
-  /** Instance numbers of a table whose rows come from elsewhere (FirmwareImage from the HAL). */
+  /**
+   * Instance numbers of a table whose rows come from elsewhere (FirmwareImage from the HAL).
+   * Called once per engine start; rows are then fixed until the next boot.
+   */
   instances?(ctx: HandlerContext, parentPath: string): number[];
   /** Called in Transaction.add after defaults: may set Agent-owned params (Recipient, CreationDate) or throw to refuse. */
   add?(ctx: HandlerContext, objPath: string, set: (name: string, value: string) => void): void;
@@ -390,9 +399,19 @@ export type ChangeEvent =
       readonly error?: { readonly code: number; readonly message: string };
     };
 
+/**
+ * valueChange covers values changed by a committed transaction (any origin, including the
+ * strong-reference clean-up of a Delete). Computed values (UpTime, CurrentLocalTime, HAL-backed
+ * values) change without events: notify/ polls them (profile valueChangePollMs).
+ */
 export type ChangeListener = (event: ChangeEvent) => void;
 
-/** What the last boot looked like (Device.Boot! arguments apart from the per-Controller ParameterMap). */
+/**
+ * What this boot looked like (Device.Boot! arguments apart from the per-Controller ParameterMap,
+ * which src/model's bootParameterMap() builds). Cause: the persisted one from Reboot() /
+ * FactoryReset(); else LocalFactoryReset when no persisted model existed (first boot), else
+ * LocalReboot (power cycle). firmwareUpdated: the HAL identity's softwareVersion changed.
+ */
 export interface BootInfo {
   readonly cause: 'LocalReboot' | 'RemoteReboot' | 'LocalFactoryReset' | 'RemoteFactoryReset';
   readonly commandKey: string;
@@ -429,6 +448,8 @@ export interface Engine {
   /**
    * Instantiated objects of the subtree rooted at objPath, objPath first, parents before
    * children (Get of an object path; R-GET.5 max_depth: 1 = objPath only, 0 = unlimited).
+   * A table path ('Device.LocalAgent.Controller.') lists its instances (each at depth 1) and
+   * their subtrees; an empty table gives [] (R-GET.1b). 7016/7026 for a missing/unknown object.
    */
   subtree(objPath: string, maxDepth?: number): string[];
   /**

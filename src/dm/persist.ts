@@ -100,7 +100,7 @@ export class Persist {
 
   deleteUnit(unit: string): void {
     const node = this.nodeOf(unit);
-    if (node) this.storage.delete(this.unitKey(unit));
+    if (node && Persist.persists(node)) this.storage.delete(this.unitKey(unit));
   }
 
   writeTable(tablePath: string): void {
@@ -111,7 +111,8 @@ export class Persist {
   }
 
   deleteTable(tablePath: string): void {
-    this.storage.delete(this.tableKey(tablePath));
+    const node = this.schema.byPath.get(supportedPathOf(tablePath) + '{i}.');
+    if (node && Persist.persists(node)) this.storage.delete(this.tableKey(tablePath));
   }
 
   /** Write the whole model (after factory defaults). */
