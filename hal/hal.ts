@@ -19,6 +19,11 @@ export interface UdpOptions {
   address?: string;
   /** A received datagram. `data` is only valid during the call (copy to keep it). */
   onDatagram(data: Uint8Array, address: string, port: number): void;
+  /**
+   * The socket is bound and `port` is final. Hosts that bind asynchronously (Node) call it
+   * later; synchronous ones may call it before `udp()` returns. A bind failure goes to onError.
+   */
+  onReady?(port: number): void;
   onError?(message: string): void;
 }
 

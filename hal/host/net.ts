@@ -32,6 +32,7 @@ export function createHostNet(): HostNet {
         socket.once('listening', () => {
           port = socket.address().port;
           resolve();
+          if (options.onReady) options.onReady(port);
         });
         socket.once('error', reject);
       });

@@ -1,0 +1,125 @@
+// `tinyusp agent`: the host simulator. Runs the portable agent (src/device.ts) on Node with the
+// host HAL: node:dgram UDP, file-backed storage under --state, the real clock. Reboot() and
+// FactoryReset() restart the agent in-process on the same state and print `ready` again.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Hal, LogLevel } from '../../hal/hal.ts';
+import { createHostNet } from '../../hal/host/net.ts';
+import { createFileStorage } from '../../hal/host/storage.ts';
+import { createHostSystem, createHostTimers, hostClock } from '../../hal/host/system.ts';
+import { host as hostBoard } from '../../boards/host.ts';
+import { startDevice, type Device } from '../../src/device.ts';
+import { parseArgs, intOption, UsageError } from './args.ts';
+
+const HELP = `usage: tinyusp agent --defaults <file.json> --state <dir> [options]
+
+Runs a simulated tinyusp device on this machine.
+
+  --defaults <file>    factory defaults: a flat JSON object of TR-181 path -> value
+  --state <dir>        where the device keeps its persisted data model (created if missing)
+  --allow-nosec        permit plaintext CoAP without DTLS (required today; logged loudly)
+  --host <addr>        local address to bind and advertise (default 127.0.0.1)
+  --port <n>           override Device.LocalAgent.MTP.1.CoAP.Port (0 = any free port)
+  --log-level <lvl>    error | warn | info | debug (default info)
+  --serial <sn>        Device.DeviceInfo.SerialNumber of the simulated device (default SIM0001)`;
+
+const LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
+
+export function readDefaults(file: string): { [path: string]: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read --defaults ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`--defaults ${file} is not JSON: ${(e as Error).message}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new UsageError(`--defaults ${file} must be a JSON object of "Device.…" path -> string value`);
+  }
+  const out: { [path: string]: string } = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (!k.startsWith('Device.') || typeof v !== 'string') {
+      throw new UsageError(`--defaults ${file}: entry "${k}" must be a "Device.…" path with a string value`);
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function agentCommand(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  const p = parseArgs(argv, { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial'], flags: ['allow-nosec'] });
+  if (p.positionals.length) throw new UsageError(`unexpected argument '${p.positionals[0]}'`);
+  const defaultsFile = p.values.get('defaults');
+  const stateDir = p.values.get('state');
+  if (!defaultsFile) throw new UsageError('--defaults <file.json> is required');
+  if (!stateDir) throw new UsageError('--state <dir> is required');
+  const level = (p.values.get('log-level') ?? 'info') as LogLevel;
+  if (!LEVELS.includes(level)) throw new UsageError(`--log-level must be one of ${LEVELS.join(', ')}`);
+  const port = p.values.has('port') ? intOption(p, 'port', 0, 0, 65535) : undefined;
+  const defaults = readDefaults(defaultsFile);
+  const allowNoSec = p.flags.has('allow-nosec');
+
+  const storage = createFileStorage(join(stateDir, 'dm'));
+  const net = createHostNet();
+  let device: Device | undefined;
+  let restarting: 'reboot' | 'factory-reset' | undefined;
+  let done: (code: number) => void = () => {};
+  const finished = new Promise<number>((r) => (done = r));
+
+  const system = createHostSystem({
+    identity: {
+      manufacturer: 'tinyusp',
+      oui: '00D09E',
+      productClass: 'Simulator',
+      serialNumber: p.values.get('serial') ?? 'SIM0001',
+      modelName: 'tinyusp-sim',
+      hardwareVersion: 'host',
+      softwareVersion: packageVersion(),
+    },
+    logLevel: level,
+    write: (line) => process.stderr.write(line + '\n'),
+    onReboot: () => { restarting = 'reboot'; setImmediate(boot); },
+    onFactoryReset: () => { restarting = 'factory-reset'; setImmediate(boot); },
+  });
+  const hal: Hal = { net, clock: hostClock, timers: createHostTimers(), storage, system };
+
+  function boot(): void {
+    if (restarting) system.log('info', `restarting after ${restarting}`);
+    restarting = undefined;
+    try {
+      device = startDevice({
+        hal, board: hostBoard, defaults, allowNoSec, host: p.values.get('host'), port,
+        // One line with `ready` for scripts and tests to wait on.
+        onReady: (uri) => process.stdout.write(`ready ${device?.agent.endpointId()} ${uri}\n`),
+        onFatal: (m) => { process.stderr.write(`tinyusp agent: ${m}\n`); done(1); },
+      });
+    } catch (e) {
+      process.stderr.write(`tinyusp agent: ${(e as Error).message}\n`);
+      done(1);
+    }
+  }
+
+  const stop = (sig: string) => {
+    system.log('info', `stopping on ${sig}`);
+    device?.stop();
+    done(0);
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  boot();
+  return finished;
+}
