@@ -1,0 +1,182 @@
+// Unit tests of the wire primitives (src/codec/wire.ts), checked against @bufbuild/protobuf's
+// BinaryWriter/BinaryReader and against hand-computed bytes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { BinaryWriter, BinaryReader } from '@bufbuild/protobuf/wire';
+import {
+  Writer, Reader, varintSize, zigzag32, unzigzag32, zigzag64, unzigzag64, utf8Length,
+} from '../../src/codec/wire.ts';
+import { DecodeError, EncodeOverflowError } from '../../src/codec/errors.ts';
+import { hex } from './support.ts';
+
+function write(f: (w: Writer) => void, size = 64): Uint8Array {
+  const w = new Writer(new Uint8Array(size));
+  f(w);
+  return w.buf.slice(0, w.pos);
+}
+const reader = (bytes: number[] | Uint8Array, maxDepth = 32) => new Reader(Uint8Array.from(bytes), maxDepth);
+const reason = (r: string) => (e: unknown) => e instanceof DecodeError && e.reason === r;
+
+test('varint32 edge values encode to the protobuf bytes and read back', () => {
+  const cases: [number, string][] = [
+    [0, '00'], [1, '01'], [127, '7f'], [128, '8001'], [300, 'ac02'], [16383, 'ff7f'], [16384, '808001'],
+    [0x1fffff, 'ffff7f'], [0x200000, '80808001'], [0xfffffff, 'ffffff7f'], [0x10000000, '8080808001'], [0xffffffff, 'ffffffff0f'],
+  ];
+  for (const [v, bytes] of cases) {
+    assert.equal(hex(write((w) => w.varint32(v))), bytes, `varint ${v}`);
+    assert.equal(varintSize(v), bytes.length / 2);
+    assert.equal(reader(Buffer.from(bytes, 'hex')).varint32(), v);
+  }
+});
+
+test('uint64 bigint edges match protobuf-es and read back', () => {
+  const edges = [0n, 1n, 127n, 128n, 0xffffffffn, 0x100000000n, 0x7fffffffffffffffn, 0x8000000000000000n, 0xffffffffffffffffn];
+  for (const v of edges) {
+    const ours = write((w) => w.uint64(v));
+    assert.equal(hex(ours), hex(new BinaryWriter().uint64(v).finish()), `uint64 ${v}`);
+    assert.equal(reader(ours).uint64(), v);
+  }
+  fc.assert(fc.property(fc.bigInt({ min: 0n, max: 0xffffffffffffffffn }), (v) => {
+    const ours = write((w) => w.uint64(v));
+    assert.equal(hex(ours), hex(new BinaryWriter().uint64(v).finish()));
+    assert.equal(reader(ours).uint64(), v);
+  }));
+});
+
+test('uint64 above 2^64-1 is masked to 64 bits (no BigInt.asUintN)', () => {
+  assert.equal(hex(write((w) => w.uint64(0x1ffffffffffffffffn))), hex(write((w) => w.uint64(0xffffffffffffffffn))));
+});
+
+test('fixed32 and fixed64 are little-endian and read back, bigint edges included', () => {
+  assert.equal(hex(write((w) => w.fixed32(0xffffffff))), 'ffffffff');
+  assert.equal(hex(write((w) => w.fixed32(7026))), '721b0000');
+  for (const v of [0n, 1n, 0xffffffffn, 0x100000000n, 0x8000000000000000n, 0xffffffffffffffffn]) {
+    const ours = write((w) => w.fixed64(v));
+    assert.equal(hex(ours), hex(new BinaryWriter().fixed64(v).finish()), `fixed64 ${v}`);
+    assert.equal(reader(ours).fixed64(), v);
+  }
+  fc.assert(fc.property(fc.integer({ min: 0, max: 0xffffffff }), (v) => {
+    assert.equal(reader(write((w) => w.fixed32(v))).fixed32(), v);
+  }));
+});
+
+test('zigzag maps signed to unsigned like protobuf sint32/sint64', () => {
+  assert.deepEqual([0, -1, 1, -2, 2147483647, -2147483648].map(zigzag32), [0, 1, 2, 3, 4294967294, 4294967295]);
+  assert.equal(zigzag64(-1n), 1n);
+  assert.equal(zigzag64(-0x8000000000000000n), 0xffffffffffffffffn);
+  fc.assert(fc.property(fc.integer({ min: -0x80000000, max: 0x7fffffff }), (v) => {
+    assert.equal(unzigzag32(zigzag32(v)), v);
+    assert.equal(hex(write((w) => w.sint32(v))), hex(new BinaryWriter().sint32(v).finish()));
+    assert.equal(reader(write((w) => w.sint32(v))).sint32(), v);
+  }));
+  fc.assert(fc.property(fc.bigInt({ min: -0x8000000000000000n, max: 0x7fffffffffffffffn }), (v) => {
+    assert.equal(unzigzag64(zigzag64(v)), v);
+    assert.equal(hex(write((w) => w.sint64(v))), hex(new BinaryWriter().sint64(v).finish()));
+    assert.equal(reader(write((w) => w.sint64(v))).sint64(), v);
+  }));
+});
+
+test('negative int32 (enum) is written sign-extended in 10 bytes and read back', () => {
+  const bytes = write((w) => w.int32(-1));
+  assert.equal(hex(bytes), hex(new BinaryWriter().int32(-1).finish()));
+  assert.equal(reader(bytes).int32(), -1);
+});
+
+test('strings: UTF-8 straight into the buffer, identical to TextEncoder (lone surrogates -> U+FFFD)', () => {
+  const enc = new TextEncoder();
+  fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary', minLength: 60, maxLength: 200 }), fc.string({ unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)) })), (s) => {
+    const expected = enc.encode(s);
+    const bytes = write((w) => w.string(s), 1024);
+    assert.equal(hex(bytes), hex(new BinaryWriter().string(s).finish()));
+    assert.equal(utf8Length(s), expected.length);
+    if (s.isWellFormed()) assert.equal(reader(bytes).string(), s);
+  }));
+});
+
+test('strings whose length prefix needs 2 and 3 bytes are shifted into place', () => {
+  for (const s of ['a'.repeat(127), 'a'.repeat(128), '\u00e9'.repeat(64), '\u4e16'.repeat(5462), 'b'.repeat(20000)]) {
+    const bytes = write((w) => w.string(s), 70000);
+    assert.equal(hex(bytes), hex(new BinaryWriter().string(s).finish()));
+    assert.equal(reader(bytes).string(), s);
+  }
+});
+
+test('strict UTF-8 decode: overlong, surrogate, out-of-range and cut sequences are bad-utf8', () => {
+  const bad = [[0xc0, 0x80], [0xc1, 0xbf], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf0, 0x80, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80],
+    [0xf5, 0x80, 0x80, 0x80], [0xff], [0x80], [0xe4, 0xb8], [0x61, 0xc3], [0xc3, 0x41]];
+  for (const b of bad) {
+    assert.throws(() => reader([b.length, ...b]).string(), reason('bad-utf8'), hex(Uint8Array.from(b)));
+  }
+  // and the valid neighbours decode
+  assert.equal(reader([2, 0xc2, 0x80]).string(), '\u0080');
+  assert.equal(reader([3, 0xed, 0x9f, 0xbf]).string(), '\ud7ff');
+  assert.equal(reader([4, 0xf4, 0x8f, 0xbf, 0xbf]).string(), '\u{10ffff}');
+  assert.equal(reader([3, 0xef, 0xbb, 0xbf]).string(), '\ufeff'); // a BOM is data, not stripped
+});
+
+test('the short-string cache never returns a wrong string', () => {
+  fc.assert(fc.property(fc.array(fc.string({ unit: 'binary-ascii', maxLength: 32 }), { minLength: 1, maxLength: 300 }), (list) => {
+    const w = new Writer(new Uint8Array(40 * list.length + 8));
+    for (const s of list) w.string(s);
+    const r = new Reader(w.buf.slice(0, w.pos), 8);
+    for (const s of list) assert.equal(r.string(), s);
+  }));
+});
+
+test('submessages: fork/join writes 1-, 2- and 3-byte lengths like protobuf-es fork/join', () => {
+  for (const n of [0, 1, 127, 128, 16383, 16384, 30000]) {
+    const body = new Uint8Array(n).fill(7);
+    const ours = write((w) => {
+      const at = w.fork(3);
+      for (let i = 0; i < n; i++) w.byte(7);
+      w.join(at);
+    }, 40000);
+    assert.equal(hex(ours), hex(new BinaryWriter().tag(3, 2).bytes(body).finish()), `len ${n}`);
+  }
+});
+
+test('an overflow throws EncodeOverflowError at every primitive and never writes past the buffer', () => {
+  const outer = new Uint8Array(16).fill(0xee);
+  const view = outer.subarray(4, 8); // 4 bytes inside a larger buffer
+  const w = new Writer(view);
+  assert.throws(() => w.string('hello'), EncodeOverflowError);
+  w.reset(view);
+  assert.throws(() => w.varint32(0xffffffff), EncodeOverflowError);
+  w.reset(view);
+  assert.throws(() => w.bytes(new Uint8Array(4)), EncodeOverflowError);
+  w.reset(view);
+  assert.throws(() => w.fixed64(1n), EncodeOverflowError);
+  w.reset(view);
+  w.fixed32(1);
+  assert.throws(() => w.byte(1), EncodeOverflowError);
+  assert.deepEqual([...outer.subarray(0, 4), ...outer.subarray(8)], new Array(12).fill(0xee));
+});
+
+test('reader bounds: truncated varint, length past the end, 11-byte varint, fixed past the end', () => {
+  assert.throws(() => reader([0x80]).varint32(), reason('truncated'));
+  assert.throws(() => reader([0x80, 0x80]).uint64(), reason('truncated'));
+  assert.throws(() => reader(new Array(10).fill(0x80).concat([0x01])).varint32(), reason('overlong'));
+  assert.throws(() => reader(new Array(10).fill(0xff).concat([0x01])).uint64(), reason('overlong'));
+  assert.throws(() => reader(new Array(11).fill(0x80)).bool(), reason('overlong'));
+  assert.equal(reader(new Array(9).fill(0xff).concat([0x01])).uint64(), 0xffffffffffffffffn); // 10 bytes is fine
+  assert.throws(() => reader([5, 0x61]).string(), reason('truncated'));
+  assert.throws(() => reader([0xff, 0xff, 0xff, 0xff, 0x0f]).bytes(), reason('truncated'));
+  assert.throws(() => reader([1, 2, 3]).fixed32(), reason('truncated'));
+});
+
+test('skip handles every wire type; groups are skipped to their end, stray ends and types 6/7 fail', () => {
+  const r = reader([0x08, 0x96, 0x01, 0x11, 1, 2, 3, 4, 5, 6, 7, 8, 0x1a, 2, 9, 9, 0x25, 1, 2, 3, 4,
+    0x2b, 0x08, 0x01, 0x33, 0x34, 0x2c, 0x7f]);
+  for (let i = 0; i < 5; i++) r.skip(r.varint32(), 1);
+  assert.equal(r.varint32(), 0x7f);
+  assert.throws(() => reader([0x0c]).skip(reader([0x0c]).varint32(), 1), reason('bad-wire-type'));
+  for (const t of [0x0e, 0x0f]) assert.throws(() => reader([]).skip(t, 1), reason('bad-wire-type'));
+  assert.throws(() => reader([]).skip(0x00, 1), reason('bad-field-number'));
+  const g = reader([0x2c]); // a group opened as field 6 but closed by field 5's end-group
+  assert.throws(() => g.skip(0x33, 1), reason('bad-wire-type'));
+  // Nested groups deeper than maxDepth fail instead of recursing without bound.
+  const deep = new Array(100).fill(0x0b);
+  assert.throws(() => reader(deep, 16).skip(0x0b, 1), reason('too-deep'));
+  assert.throws(() => reader([0x08]).skip(0x0b, 1), reason('truncated'));
+});
