@@ -1,7 +1,12 @@
 // npm run bench:core — the agent core in process (no MTP): Records per second for
 // Get Device.DeviceInfo. and Get Device.LocalAgent. (about 100 parameters), and heap in use
 // after boot with the default model. Goals (Node): ≥ 50,000/s and ≥ 5,000/s.
-import { readFileSync } from 'node:fs';
+// The workload runs twice: as loaded by tsx (which wraps every function in a keepNames helper)
+// and bundled by esbuild (es2020, as a board bundle is built), which is what a device runs.
+import { readFileSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { host } from '../../boards/host.ts';
 import { createAgent } from '../../src/agent.ts';
 import { decodeMsg, decodeRecord } from '../../src/codec/index.ts';
@@ -61,6 +66,10 @@ function bench(label: string, path: string): void {
   console.log(`${label}: ${params} parameters, reply ${first.reply!.length} bytes, ${perSec.toLocaleString('en-US')} Records/s`);
 }
 
+declare const TINYUSP_BUNDLED: boolean | undefined;
+const bundled = typeof TINYUSP_BUNDLED !== 'undefined';
+console.log(bundled ? '--- esbuild bundle (es2020) ---' : '--- tsx ---');
+
 // Heap first, before the benchmarks leave garbage and JIT state behind.
 boot(); // load and compile everything once
 gc();
@@ -79,3 +88,31 @@ if (!agent.endpointId()) throw new Error('agent did not boot');
 
 bench('Get Device.DeviceInfo.', 'Device.DeviceInfo.');
 bench('Get Device.LocalAgent.', 'Device.LocalAgent.');
+
+if (!bundled) void rerunBundled();
+
+/** Run the same file again, bundled by esbuild (no keepNames wrappers), in this process. */
+async function rerunBundled(): Promise<void> {
+  // Under node_modules so that the bundle's own imports (esbuild) resolve.
+  const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'tinyusp-bench-'));
+  try {
+    const out = await build({
+      entryPoints: [fileURLToPath(import.meta.url)],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'es2020',
+      write: false,
+      define: { TINYUSP_BUNDLED: 'true' },
+      external: ['esbuild'],
+      logLevel: 'silent',
+    });
+    const file = join(dir, 'core.bench.mjs');
+    writeFileSync(file, out.outputFiles[0].text.replace('import.meta.url', JSON.stringify(import.meta.url)));
+    await import(pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
