@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { decodeMsg, decodeRecord, Header_MsgType, type Msg } from '../../src/codec/index.ts';
+import {
+  startAgent, call, respOf, get, getValue, requestMsg, encodeMsgBytes, recordOf, encodeRecordBytes,
+  AGENT_ID, CONTROLLER_ID,
+} from '../support/usp-harness.ts';
+
+test('given the default model and defaults, when booted, then the agent answers as its EndpointID', () => {
+  const t = startAgent();
+  assert.equal(t.agent.endpointId(), AGENT_ID);
+  assert.equal(getValue(t, 'Device.LocalAgent.EndpointID'), AGENT_ID);
+});
+
+test('step/nextDeadline: an async command completes inside step() at its deadline, not before', () => {
+  const t = startAgent();
+  assert.equal(t.agent.nextDeadline(), -1);
+  const start = t.hal.clock.now;
+  const r = respOf(call(t, { case: 'operate', value: { command: 'Device.ScheduleTimer()', commandKey: 'k', sendResp: true, inputArgs: { DelaySeconds: '2' } } }), 'operateResp');
+  assert.equal(r.operationResults[0].operationResp.case, 'reqObjPath');
+  const req = r.operationResults[0].operationResp.value;
+  assert.equal(t.agent.nextDeadline(), start + 2000);
+  t.hal.clock.now = start + 1999;
+  t.agent.step(t.hal.clock.now);
+  assert.equal(getValue(t, req + 'Command'), 'Device.ScheduleTimer()');
+  t.hal.clock.now = start + 2000;
+  t.agent.step(t.hal.clock.now);
+  assert.equal(getValue(t, 'Device.LocalAgent.RequestNumberOfEntries'), '0');
+  assert.equal(t.agent.nextDeadline(), -1);
+});
+
+test('encodeMessage wraps an Agent-originated Msg (Notify) in a Record to the Controller', () => {
+  const t = startAgent();
+  const notify: Msg = {
+    header: { msgId: 'n1', msgType: Header_MsgType.NOTIFY },
+    body: { msgBody: { case: 'request', value: { reqType: { case: 'notify', value: { subscriptionId: 's', sendResp: true, notification: { case: 'objDeletion', value: { objPath: 'Device.X.1.' } } } } } } },
+  };
+  const rec = decodeRecord(t.agent.encodeMessage(CONTROLLER_ID, notify));
+  assert.deepEqual([rec.version, rec.toId, rec.fromId, rec.recordType.case], ['1.2', CONTROLLER_ID, AGENT_ID, 'noSessionContext']);
+  const m = decodeMsg(rec.recordType.case === 'noSessionContext' ? rec.recordType.value.payload : new Uint8Array(0));
+  assert.equal(m.header?.msgId, 'n1');
+});
+
+test('property: arbitrary bytes never crash handleRecord; any reply is a decodable Record to the sender', () => {
+  const t = startAgent();
+  const valid = encodeRecordBytes(recordOf(encodeMsgBytes(requestMsg({ case: 'get', value: { paramPaths: ['Device.DeviceInfo.'], maxDepth: 0 } }))));
+  const mutated = fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })).map(([i, b]) => {
+    const c = valid.slice();
+    c[i] = b;
+    return c;
+  });
+  fc.assert(
+    fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }), mutated), (bytes) => {
+      const out = t.agent.handleRecord(bytes, {});
+      assert.ok(out.mtpError === undefined || out.mtpError === 'bad-record');
+      if (out.reply) decodeRecord(out.reply);
+    }),
+    { numRuns: 300 },
+  );
+  // and the agent still works, its data unchanged
+  assert.equal(getValue(t, 'Device.DeviceInfo.FriendlyName'), '');
+});
+
+test('property: any path string in a Get gets a per-path result, never an Error or a crash', () => {
+  const t = startAgent();
+  const seg = fc.oneof(fc.constantFrom('Device', 'LocalAgent', 'Controller', '1', '*', '[Enable==true]', '{i}', 'DeviceInfo', 'X'), fc.string({ maxLength: 6 }));
+  const path = fc.array(seg, { minLength: 1, maxLength: 6 }).chain((a) => fc.constantFrom(a.join('.'), a.join('.') + '.', a.join('.') + '()'));
+  fc.assert(
+    fc.property(path, (p) => {
+      const r = get(t, [p]).reqPathResults[0];
+      assert.equal(r.requestedPath, p);
+      if (r.errCode !== 0) assert.ok([7008, 7026, 7016, 7006].includes(r.errCode), p + ' → ' + r.errCode);
+    }),
+    { numRuns: 300 },
+  );
+});
