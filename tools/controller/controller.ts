@@ -99,7 +99,7 @@ export class Controller {
    * Send a request to the agent at `agentUri` (whose Endpoint ID is `agentId`) and wait for the
    * response or Error with the same msg_id (R-MSG.9).
    */
-  async request(agentUri: string, agentId: string, req: MessageInitShape<typeof RequestSchema>, msgType: Header_MsgType,
+  request(agentUri: string, agentId: string, req: MessageInitShape<typeof RequestSchema>, msgType: Header_MsgType,
     timeoutMs = this.opts.timeoutMs ?? 5000): Promise<Msg> {
     const msgId = this.nextMsgId();
     const msg = create(MsgSchema, {
@@ -113,15 +113,15 @@ export class Controller {
       }, timeoutMs);
       this.pending.set(msgId, { resolve, reject, timer });
     });
-    const sent = await this.send(agentUri, agentId, msg);
-    if (!sent.ok) {
+    // The CoAP outcome may come later than the USP answer (or never, within our timeout):
+    // a failed delivery ends the wait early, success leaves it to the response.
+    void this.send(agentUri, agentId, msg).then((sent) => {
       const p = this.pending.get(msgId);
-      if (p) {
-        clearTimeout(p.timer);
-        this.pending.delete(msgId);
-      }
-      throw new TransportError(`request not delivered to ${agentUri}: ${describeOutcome(sent)}`);
-    }
+      if (sent.ok || !p) return;
+      clearTimeout(p.timer);
+      this.pending.delete(msgId);
+      p.reject(new TransportError(`request not delivered to ${agentUri}: ${describeOutcome(sent)}`));
+    });
     return answer;
   }
 

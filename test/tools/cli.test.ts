@@ -1,0 +1,107 @@
+// The `tinyusp` command as a user meets it: bad input gets one clear line and a non-zero exit;
+// the simulator and the controller work together over real UDP on loopback.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const bin = join(root, 'tools/tinyusp.mjs');
+
+function cli(args: string[], timeout = 20_000) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempDir(t: { after(fn: () => void): void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tinyusp-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+test('given bad command lines, when tinyusp runs, then it prints one error line and exits 2', (t) => {
+  const dir = tempDir(t);
+  const badJson = join(dir, 'bad.json');
+  writeFileSync(badJson, '{ "Device.X": ');
+  const notFlat = join(dir, 'nested.json');
+  writeFileSync(notFlat, JSON.stringify({ 'Device.A': { b: 1 } }));
+  const cases: [string[], RegExp][] = [
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['agent', '--state', dir], /--defaults <file.json> is required/],
+    [['agent', '--defaults', join(dir, 'missing.json'), '--state', dir], /cannot read --defaults .*ENOENT/],
+    [['agent', '--defaults', badJson, '--state', dir], /is not JSON/],
+    [['agent', '--defaults', notFlat, '--state', dir], /must be a "Device\.…" path with a string value/],
+    [['agent', '--defaults', badJson, '--state', dir, '--port', 'x'], /--port must be a whole number/],
+    [['agent', '--bogus'], /unknown option --bogus/],
+    [['ctl', 'fly'], /unknown ctl command 'fly'/],
+    [['ctl', 'get'], /a path is required/],
+    [['ctl', 'set', 'Device.DeviceInfo.FriendlyName'], /expected <path>=<value>/],
+  ];
+  for (const [args, expected] of cases) {
+    const r = cli(args);
+    assert.equal(r.code, 2, `exit code of ${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, expected, args.join(' '));
+    assert.equal(r.stderr.trim().split('\n').length, 1, `one line for ${args.join(' ')}: ${r.stderr}`);
+  }
+});
+
+test('given no --allow-nosec, when the agent starts, then it refuses plaintext and exits 1', (t) => {
+  const r = cli(['agent', '--defaults', join(root, 'examples/demo-defaults.json'), '--state', tempDir(t), '--port', '0']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /plaintext CoAP needs an explicit --allow-nosec/);
+});
+
+test('given no agent at the URI, when ctl asks, then it gives up within --timeout and exits 3', () => {
+  const started = Date.now();
+  const r = cli(['ctl', 'get', 'Device.DeviceInfo.', '--agent', 'coap://127.0.0.1:9/usp', '--timeout', '400']);
+  assert.equal(r.code, 3, r.stderr);
+  assert.match(r.stderr, /no USP response to GET within 400 ms/);
+  assert.ok(Date.now() - started < 15_000);
+});
+
+test('given a running simulator, when ctl gets, sets and reads back, then output and exit codes follow', async (t) => {
+  const state = tempDir(t);
+  const agent = spawn(process.execPath, [bin, 'agent', '--defaults', join(root, 'examples/demo-defaults.json'), '--state', state, '--allow-nosec', '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  t.after(() => agent.kill('SIGKILL'));
+  const uri = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('agent not ready within 15 s')), 15_000);
+    let buf = '';
+    agent.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const m = /^ready (\S+) (\S+)$/m.exec(buf);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[2]);
+      }
+    });
+  });
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const c = spawn(process.execPath, [bin, 'ctl', ...args, '--agent', uri, '--timeout', '5000'], { cwd: root });
+      let stdout = '';
+      let stderr = '';
+      c.stdout.on('data', (d: Buffer) => (stdout += d));
+      c.stderr.on('data', (d: Buffer) => (stderr += d));
+      c.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  const set = await run(['set', 'Device.DeviceInfo.FriendlyName=kitchen sensor']);
+  assert.equal(set.code, 0, set.stderr);
+  assert.match(set.stdout, /Device\.DeviceInfo\.FriendlyName = kitchen sensor/);
+
+  const get = await run(['get', 'Device.DeviceInfo.FriendlyName', '--json']);
+  assert.equal(get.code, 0, get.stderr);
+  const msg = JSON.parse(get.stdout);
+  const result = msg.body.response.getResp.reqPathResults[0].resolvedPathResults[0];
+  assert.equal(result.resolvedPath, 'Device.DeviceInfo.');
+  assert.deepEqual(result.resultParams, { FriendlyName: 'kitchen sensor' });
+
+  const bad = await run(['get', 'Device.NoSuchThing.']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stdout, /Device\.NoSuchThing\.: error 7026/);
+});
