@@ -89,6 +89,8 @@ export interface ObjectDef {
   readonly access?: ObjectAccess;
   /** Unique key sets (each a list of parameter names), e.g. [['Alias'], ['EndpointID']]. */
   readonly uniqueKeys?: readonly (readonly string[])[];
+  /** Lower bound on instances: a Delete that would go below it fails (7024). */
+  readonly minEntries?: number;
   /** Upper bound on instances (also bounded by profile `limits.instancesPerTable`; 7005 beyond). */
   readonly maxEntries?: number;
   /**
@@ -176,6 +178,12 @@ export interface ObjectHandlers {
    * Called once per engine start; rows are then fixed until the next boot.
    */
   instances?(ctx: HandlerContext, parentPath: string): number[];
+  /**
+   * Per-parameter check in Transaction.set (after the type checks, before staging): throw
+   * UspError to refuse this value, which then becomes that parameter's ParamError. Side effects
+   * belong in commit.
+   */
+  write?(ctx: HandlerContext, objPath: string, name: string, value: string): void;
   /** Called in Transaction.add after defaults: may set Agent-owned params (Recipient, CreationDate) or throw to refuse. */
   add?(ctx: HandlerContext, objPath: string, set: (name: string, value: string) => void): void;
   /**

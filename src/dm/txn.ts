@@ -132,6 +132,10 @@ export class Txn implements Transaction {
     const access = def.access || 'R';
     if (access === 'R' || def.computed) throw new UspError(ErrorCode.PARAM_READ_ONLY, 'read-only parameter', paramPath);
     const v = this.prepare(rec, name, value);
+    const w = rec.node.handlers.write;
+    if (w) {
+      try { w(this.core.ctx(this.origin), rec.path, name, v); } catch (e) { throw withPath(e, paramPath, ErrorCode.INVALID_VALUE); }
+    }
     // 1.3+: a writeOnceReadOnly parameter can be set only while it still has its initial value.
     if (access === 'WO' && rec.values.get(name) !== zeroValue(def) && rec.values.get(name) !== v) {
       throw new UspError(ErrorCode.PARAM_READ_ONLY, 'write-once parameter already set', paramPath);
@@ -264,6 +268,11 @@ export class Txn implements Transaction {
     }
     const access = rec.node.def.access || 'R';
     if (access === 'R' || access === 'A') throw new UspError(ErrorCode.OPERATION_ERROR, 'Object instances cannot be deleted', instancePath);
+    const min = rec.node.def.minEntries;
+    const table = store.tables.get(instancePath.replace(/[0-9]+\.$/, ''));
+    if (min !== undefined && table && table.insts.length <= min) {
+      throw new UspError(ErrorCode.DELETE_FAILURE, `${table.path} keeps at least ${min} instances`, instancePath);
+    }
     const sp = this.savepoint();
     const deleted = [instancePath].concat(store.instancesBelow(instancePath));
     try {

@@ -177,6 +177,15 @@ export function localAgentModule(): ModelModule {
       },
     },
     'Device.LocalAgent.Subscription.{i}.': {
+      // Each ReferenceList item must be a path (a ParamError on that parameter, not a commit failure).
+      write: (_ctx, objPath, name, value) => {
+        if (name !== 'ReferenceList') return;
+        for (const ref of splitList(value)) {
+          try { parsePath(ref); } catch {
+            throw new UspError(ErrorCode.INVALID_VALUE, `ReferenceList item ${ref} is not a valid path`, objPath + name);
+          }
+        }
+      },
       // The Agent sets Recipient (the creating Controller) and CreationDate.
       add: (ctx, _objPath, set) => {
         if (ctx.origin.controllerPath) set('Recipient', ctx.origin.controllerPath);

@@ -24,6 +24,7 @@ export const TEST_OBJECTS: readonly ObjectDef[] = f([
   f({
     path: 'Device.Other.{i}.',
     access: 'AD' as const,
+    minEntries: 1,
     uniqueKeys: f([f(['Alias'])]),
     params: f([p({ name: 'Alias', type: 'string', access: 'W', maxLength: 64 }), p({ name: 'Name', type: 'string', access: 'W' })]),
   }),

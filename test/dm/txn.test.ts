@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddFailure, ChangeEvent } from '../../src/dm/api.ts';
-import { fixture, isUsp, TEST_MODULE, TEST_OBJECTS } from './fixture.ts';
+import { UspError } from '../../src/usp/errors.ts';
+import { fixture, isUsp, TEST_OBJECTS } from './fixture.ts';
 
 function listen(engine: ReturnType<typeof fixture>['engine']) {
   const events: ChangeEvent[] = [];
@@ -274,4 +275,33 @@ test('given one open transaction, when another begins, then it is refused until 
   assert.throws(() => txn.set('Device.Name', 'x'), isUsp(7003));
 });
 
-export { TEST_MODULE };
+
+test('given a table minimum, when the last allowed instance is deleted, then 7024 and nothing changes', () => {
+  const { engine } = fixture();
+  const txn = engine.begin();
+  txn.delete('Device.Other.2.');
+  assert.throws(() => txn.delete('Device.Other.1.'), isUsp(7024, 'Device.Other.1.'));
+  txn.commit();
+  assert.equal(engine.exists('Device.Other.1.'), true);
+});
+
+test('given a write handler, when it refuses a value, then Set fails for that parameter only with its code', () => {
+  const module = {
+    objects: TEST_OBJECTS,
+    handlers: {
+      'Device.Table.{i}.': {
+        write: (_c: unknown, _p: string, name: string, value: string) => {
+          if (name === 'Num' && value === '666') throw new UspError(7014, 'unlucky');
+        },
+      },
+    },
+  };
+  const { engine } = fixture({ modules: [module as never] });
+  const txn = engine.begin();
+  txn.set('Device.Table.1.Key', 'k1');
+  assert.throws(() => txn.set('Device.Table.1.Num', '666'), isUsp(7014, 'Device.Table.1.Num'));
+  txn.set('Device.Table.1.Num', '+0667');
+  txn.commit();
+  assert.equal(engine.get('Device.Table.1.Num'), '667');
+  assert.equal(engine.get('Device.Table.1.Key'), 'k1');
+});

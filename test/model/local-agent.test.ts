@@ -51,7 +51,12 @@ test('given a Controller adds a Subscription, then Recipient and CreationDate ar
 
 test('given a Subscription whose ReferenceList does not fit its NotifType or is not a path, when committed, then 7012', () => {
   const { engine } = boot();
-  for (const [type, ref] of [['ObjectCreation', 'Device.LocalAgent.Controller.1.Enable'], ['Event', 'Device.Reboot()'], ['ValueChange', 'Device..X']]) {
+  const bad = engine.begin(CONTROLLER_1);
+  assert.throws(() => bad.add('Device.LocalAgent.Subscription.', [
+    { param: 'NotifType', value: 'ValueChange', required: true }, { param: 'ReferenceList', value: 'Device..X', required: true }]),
+  (e: unknown) => (e as AddFailure).code === 7021 && (e as AddFailure).paramErrs[0].param === 'ReferenceList' && (e as AddFailure).paramErrs[0].code === 7012);
+  bad.rollback();
+  for (const [type, ref] of [['ObjectCreation', 'Device.LocalAgent.Controller.1.Enable'], ['Event', 'Device.Reboot()']]) {
     const txn = engine.begin(CONTROLLER_1);
     txn.add('Device.LocalAgent.Subscription.', [
       { param: 'NotifType', value: type, required: true }, { param: 'ReferenceList', value: ref, required: true }]);
