@@ -9,7 +9,7 @@ import type { Engine, ModelModule } from './dm/api.ts';
 import { tr181Modules } from './model/index.ts';
 import { messageRecord, openRecord, sealRecord } from './record/record.ts';
 import { ControllerDirectory } from './usp/controllers.ts';
-import { Dispatcher, errorMsg, type DispatchHooks, type Handlers } from './usp/dispatch.ts';
+import { Dispatcher, errorMsg, type DispatchHooks, type Handlers, type Requester } from './usp/dispatch.ts';
 import { ErrorCode } from './usp/errors.ts';
 import { handleGet } from './usp/get.ts';
 import { handleGetInstances } from './usp/get-instances.ts';
@@ -28,6 +28,8 @@ export interface AgentOptions {
   model?: readonly ModelModule[];
   /** Intake for NotifyResp / Error messages (the notify layer). */
   hooks?: DispatchHooks;
+  /** R-MSG.4 duplicate window, ms (default 2000). */
+  duplicateWindowMs?: number;
 }
 
 export interface RecordSource {
@@ -50,15 +52,23 @@ export interface Agent {
   handleRecord(bytes: Uint8Array, from: RecordSource): RecordOutcome;
   /** Wrap a Msg we originate (Notify) in a no_session_context Record to `toId`. Throws on overflow. */
   encodeMessage(toId: string, msg: Msg): Uint8Array;
+  /** Who a Controller is and what its roles allow (for the notify layer), or undefined if disabled. */
+  requester(endpointId: string): Requester | undefined;
   /** Drive async operations and expiries with the monotonic clock. */
   step(nowMs: number): void;
   /** Monotonic ms when step() must run next, or -1 if nothing is pending. */
   nextDeadline(): number;
 }
 
-/** Bound on remembered (Controller, msg_id) pairs (R-MSG.4) and how long they count as pending. */
+/**
+ * R-MSG.4: bound on remembered (Controller, msg_id) pairs, and how long a handled request counts
+ * as pending. The core answers synchronously, so "pending" is the time the reply may still be in
+ * flight. Kept short: CoAP already drops its own retransmissions, and some Controllers (the
+ * obuspa test controller numbers each file run from the same msg_id) legitimately resend an
+ * identical request a few seconds later and must get an answer.
+ */
 const PENDING_IDS = 64;
-const DUPLICATE_WINDOW_MS = 10_000;
+const DUPLICATE_WINDOW_MS = 2_000;
 
 export function createAgent(options: AgentOptions): Agent {
   const { hal, board } = options;
@@ -75,7 +85,7 @@ export function createAgent(options: AgentOptions): Agent {
     delete: (r, c) => handleDelete(engine, r, c),
     operate: (r, c) => handleOperate(engine, r, c),
   };
-  const dispatcher = new Dispatcher(handlers, { limits, pendingIds: PENDING_IDS, duplicateWindowMs: DUPLICATE_WINDOW_MS }, options.hooks);
+  const dispatcher = new Dispatcher(handlers, { limits, pendingIds: PENDING_IDS, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS }, options.hooks);
   // Fixed buffers (board.limits.messageBytes): the Msg, then the Record around it.
   const msgBuf = new Uint8Array(board.limits.messageBytes);
   const recBuf = new Uint8Array(board.limits.messageBytes);
@@ -146,6 +156,10 @@ export function createAgent(options: AgentOptions): Agent {
       const r = wrap(toId, msg, false);
       if (!r) throw new EncodeOverflowError(board.limits.messageBytes);
       return r;
+    },
+    requester(endpointId) {
+      const who = directory.identify(endpointId);
+      return who.ok ? who.requester : undefined;
     },
     step(nowMs) {
       engine.step(nowMs);

@@ -75,3 +75,17 @@ test('property: any path string in a Get gets a per-path result, never an Error 
     { numRuns: 300 },
   );
 });
+
+test('requester(): roles for the notify layer; unknown → UntrustedRole, disabled → undefined', async () => {
+  const { Perm } = await import('../../src/usp/access.ts');
+  const { testDefaults } = await import('../support/usp-harness.ts');
+  const t = startAgent({ defaults: testDefaults({ 'Device.LocalAgent.Controller.2.Enable': 'false' }) });
+  const c = t.agent.requester(CONTROLLER_ID)!;
+  assert.equal(c.controllerPath, 'Device.LocalAgent.Controller.1.');
+  assert.ok(c.access.can('Device.LocalAgent.Subscription.1.Enable', Perm.PARAM_NOTIFY));
+  const u = t.agent.requester('proto::who')!;
+  assert.equal(u.controllerPath, undefined);
+  assert.ok(u.access.can('Device.DeviceInfo.SerialNumber', Perm.PARAM_READ));
+  assert.ok(!u.access.can('Device.LocalAgent.EndpointID', Perm.PARAM_READ));
+  assert.equal(t.agent.requester('proto::reader'), undefined);
+});

@@ -107,6 +107,14 @@ test('an undecodable Msg inside a good Record → the MTP answers bad request', 
   assert.equal(reply, undefined);
 });
 
+test('R-ENC.2@1.0: an unknown enum value in the Msg (msg_type 99) → the MTP answers bad request', () => {
+  const t = mini();
+  const id = [...Buffer.from('e')];
+  const header = [0x0a, id.length, ...id, 0x10, 99];
+  const bytes = new Uint8Array([0x0a, header.length, ...header]);
+  assert.equal(sendRecord(t, recordOf(bytes)).out.mtpError, 'bad-record');
+});
+
 test('R-MSG.7: a Msg without a body → Error 7004', () => {
   const t = mini();
   const m = replyMsg(t, encodeMsgBytes({ header: { msgId: 'nb', msgType: Header_MsgType.GET } }));
