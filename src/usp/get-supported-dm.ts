@@ -58,14 +58,13 @@ function one(engine: Engine, path: string, req: GetSupportedDM, access: Access):
   for (let i = 0; i < defs.length; i++) {
     const def = defs[i];
     // R-GSP.0: objects the Controller cannot read are not present.
-    if (!access.can(def.path, Perm.OBJ_READ)) {
-      if (i === 0) return failed(path, ErrorCode.INVALID_PATH);
-      continue;
-    }
+    if (!access.can(def.path, Perm.OBJ_READ)) continue;
     // first_level_only: the children carry no params, commands or events (TP-469 1.73/1.74).
     const full = i === 0 || !req.firstLevelOnly;
     objs.push(describe(def, full, req, access, only));
   }
+  // Nothing readable at all: the path is "not present" for this Controller (R-GSP.0).
+  if (objs.length === 0) return failed(path, ErrorCode.INVALID_PATH);
   return { reqObjPath: path, errCode: 0, errMsg: '', dataModelInstUri: DATA_MODEL_INST_URI, supportedObjs: objs };
 }
 

@@ -56,6 +56,10 @@ test('GSDM reflects the Controller\'s permissions; unreadable objects are not pr
   assert.ok(reader.reqObjResults[0].supportedObjs[0].supportedParams.every((p: any) => p.access === 0));
   const stranger = respOf(call(t, { case: 'getSupportedDm', value: { objPaths: [LA], firstLevelOnly: false, returnCommands: false, returnEvents: false, returnParams: true, returnUniqueKeySets: false } }, STRANGER), 'getSupportedDmResp');
   assert.equal(stranger.reqObjResults[0].errCode, 7026);
+  // an unreadable root still lists the readable objects below it
+  const root = respOf(call(t, { case: 'getSupportedDm', value: { objPaths: ['Device.'], firstLevelOnly: false, returnCommands: true, returnEvents: false, returnParams: true, returnUniqueKeySets: false } }, STRANGER), 'getSupportedDmResp');
+  assert.equal(root.reqObjResults[0].errCode, 0);
+  assert.deepEqual(root.reqObjResults[0].supportedObjs.map((o: any) => o.supportedObjPath), ['Device.DeviceInfo.']);
 });
 
 test('ControllerTrust changes apply at once: a new AssignedRole grants write access', () => {
