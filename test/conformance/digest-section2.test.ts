@@ -102,6 +102,28 @@ const rows: [string, (t: TestAgent) => void][] = [
     assert.ok(e.errMsg.length > 0);
     assert.deepEqual(e.paramErrs.map((p: any) => p.paramPath), ['Device.DeviceInfo.FriendlyName']);
   }],
+  // §2.1 Error codes: what we answer stays inside each message's allowed list (1.4.1)
+  ['§2.1 Get errors ⊂ {7000–7006, 7008, 7010, 7016, 7026}', (t) => {
+    const allowed = [7000, 7001, 7002, 7003, 7004, 7005, 7006, 7008, 7010, 7016, 7026];
+    const bad = ['Device..X', 'Device.Nope', 'Device.LocalAgent.Controller.9.Enable', 'Device.LocalAgent.Controller.[Nope==1].', 'Device.Reboot()', 'Device.LocalAgent.Controller.{i}.'];
+    for (const rp of get(t, bad).reqPathResults) assert.ok(rp.errCode !== 0 && allowed.includes(rp.errCode), rp.requestedPath + ' → ' + rp.errCode);
+    for (const rp of get(t, bad, 0, 'proto::unknown').reqPathResults) assert.ok(allowed.includes(rp.errCode), rp.requestedPath);
+  }],
+  ['§2.1 Delete errors ⊂ {7000–7008, 7015, 7016, 7018, 7024, 7026}', (t) => {
+    const allowed = [7000, 7001, 7002, 7003, 7004, 7005, 7006, 7007, 7008, 7015, 7016, 7018, 7024, 7026];
+    const r = respOf(delMsg(t, true, 'Device..', 'Device.Nope.1.', 'Device.DeviceInfo.', LA + 'Controller.', 'Device.DeviceInfo.FirmwareImage.1.'), 'deleteResp');
+    for (const d of r.deletedObjResults) {
+      const st = d.operStatus.operStatus;
+      const codes = st.case === 'operFailure' ? [st.value.errCode] : st.value.unaffectedPathErrs.map((u: any) => u.errCode);
+      for (const c of codes) assert.ok(allowed.includes(c), d.requestedPath + ' → ' + c);
+    }
+  }],
+  ['§2.1 Operate errors ⊂ {7000–7008, 7016, 7022, 7026, 7027}', (t) => {
+    const allowed = [7000, 7001, 7002, 7003, 7004, 7005, 7006, 7007, 7008, 7016, 7022, 7026, 7027];
+    for (const cmd of ['Device.Nope()', 'Device..Reboot()', 'Device.LocalAgent.Request.5.Cancel()', 'Device.DeviceInfo.']) {
+      assert.ok(allowed.includes(errOf(operate(t, cmd)).errCode), cmd);
+    }
+  }],
   // §2.2 Get
   ['§2.2 R-GET.2/3: parameter path → parent object as resolved_path, relative key', (t) => {
     const rp = get(t, ['Device.DeviceInfo.SerialNumber']).reqPathResults[0];
