@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { Perm, RoleSet, parsePermissionString, type PermissionData } from '../../src/usp/access.ts';
 
 function perm(p: Partial<PermissionData> & { targets: string[] }): PermissionData {
@@ -114,4 +115,30 @@ test('objectParamMask: one answer per object unless a Target points inside it', 
   assert.equal(set.objectParamMask('Device.LocalAgent.Controller.2.'), 0);
   assert.equal(set.objectParamMask('Device.LocalAgent.'), -1);
   assert.equal(set.objectParamMask('Device.LocalAgent.Controller.{i}.'), -1);
+});
+
+test('property: when objectParamMask gives an answer, it equals mask() of every parameter of that object', () => {
+  const seg = fc.constantFrom('Device', 'A', 'B', '1', '2', '*', '{i}');
+  const target = fc.tuple(fc.array(seg, { minLength: 0, maxLength: 3 }), fc.constantFrom('.', '.P', '.Q', '.B.'))
+    .map(([s, end]) => 'Device' + (s.length ? '.' + s.join('.') : '') + end);
+  const permission = fc.record({
+    enable: fc.boolean(),
+    order: fc.nat(4),
+    targets: fc.array(target, { minLength: 1, maxLength: 3 }),
+    param: fc.constantFrom('r---', '-w--', 'rw--', '----'),
+    obj: fc.constant('----'),
+    instantiatedObj: fc.constant('----'),
+    commandEvent: fc.constant('----'),
+  });
+  const roles = fc.array(fc.record({ enable: fc.boolean(), permissions: fc.array(permission, { maxLength: 4 }) }), { maxLength: 3 });
+  const obj = fc.array(fc.constantFrom('A', 'B', '1', '2'), { maxLength: 3 }).map((s) => 'Device.' + (s.length ? s.join('.') + '.' : ''));
+  fc.assert(
+    fc.property(roles, obj, (rs, o) => {
+      const set = new RoleSet(rs);
+      const m = set.objectParamMask(o);
+      if (m < 0) return;
+      for (const p of ['P', 'Q', 'X']) assert.equal(set.mask(o + p), m, o + p);
+    }),
+    { numRuns: 500 },
+  );
 });
