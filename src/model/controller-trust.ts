@@ -21,6 +21,7 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
       f({ name: 'TOFUAllowed', type: 'boolean', access: 'W', default: 'false' }) as ParamDef,
       f({ name: 'TOFUInactivityTimer', type: 'unsignedInt', access: 'W', default: '0' }) as ParamDef,
       f({ name: 'RoleNumberOfEntries', type: 'unsignedInt' }) as ParamDef,
+      f({ name: 'CredentialNumberOfEntries', type: 'unsignedInt' }) as ParamDef,
     ]),
   }),
   f({
@@ -44,6 +45,19 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
       perm('Obj'),
       perm('InstantiatedObj'),
       perm('CommandEvent'),
+    ]),
+  }),
+  f({
+    path: 'Device.LocalAgent.ControllerTrust.Credential.{i}.',
+    access: 'AD',
+    uniqueKeys: keys(['Alias'], ['Credential']),
+    numberOfEntries: 'Device.LocalAgent.ControllerTrust.CredentialNumberOfEntries',
+    params: f([
+      alias,
+      enable,
+      str('Role', 1024, { access: 'W', list: true, ref: role }),
+      str('Credential', 256, { access: 'W', ref: f({ kind: 'strong', target: 'Device.LocalAgent.Certificate.{i}.' }) as ParamDef['ref'] }),
+      str('AllowedUses', 32, { access: 'W', enum: f(['MTP-only', 'MTP-and-USP', 'MTP-and-broker']), default: 'MTP-only' }),
     ]),
   }),
   f({

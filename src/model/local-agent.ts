@@ -69,6 +69,7 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
       str('EndpointID', 256, { access: 'W' }),
       str('AssignedRole', 1024, { access: 'W', list: true, ref: f({ kind: 'strong', target: 'Device.LocalAgent.ControllerTrust.Role.{i}.' }) }),
       str('InheritedRole', 1024, { list: true, ref: f({ kind: 'strong', target: 'Device.LocalAgent.ControllerTrust.Role.{i}.' }) }),
+      str('Credential', 256, { access: 'W', ref: f({ kind: 'strong', target: 'Device.LocalAgent.Certificate.{i}.' }) }),
       uint('PeriodicNotifInterval', { access: 'W', min: 1, default: '86400' }),
       f({ name: 'PeriodicNotifTime', type: 'dateTime', access: 'W', default: UNKNOWN_TIME }),
       uint('USPNotifRetryMinimumWaitInterval', { access: 'W', min: 1, max: 65535, default: '5' }),

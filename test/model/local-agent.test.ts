@@ -161,3 +161,21 @@ test('given GetSupportedDM-style queries, then the LocalAgent tree exposes acces
   assert.deepEqual(engine.supportedObject('Device.')!.events![0].args!.map((a) => a.name), ['CommandKey', 'Cause', 'FirmwareUpdated', 'ParameterMap']);
   void DEMO_DEFAULTS;
 });
+
+test('given a factory Certificate and a Credential granting a Role, when the Role is deleted, then the Credential loses it', () => {
+  const { engine, hal } = boot({ defaults: { ...DEMO_DEFAULTS,
+    'Device.LocalAgent.Certificate.1.SerialNumber': '01AB', 'Device.LocalAgent.Certificate.1.Issuer': 'CN=Test CA',
+    'Device.LocalAgent.ControllerTrust.Credential.1.Enable': 'true',
+    'Device.LocalAgent.ControllerTrust.Credential.1.Role': 'Device.LocalAgent.ControllerTrust.Role.1',
+    'Device.LocalAgent.ControllerTrust.Credential.1.Credential': 'Device.LocalAgent.Certificate.1',
+    'Device.LocalAgent.ControllerTrust.Credential.1.AllowedUses': 'MTP-and-USP' } });
+  assert.deepEqual(hal.logs, []);
+  assert.equal(engine.get('Device.LocalAgent.CertificateNumberOfEntries'), '1');
+  assert.deepEqual(engine.resolve('Device.LocalAgent.ControllerTrust.Credential.1.Credential+.Issuer').targets.map((t) => engine.get(t.path)), ['CN=Test CA']);
+  const txn = engine.begin(CONTROLLER_1);
+  assert.throws(() => txn.set('Device.LocalAgent.ControllerTrust.Credential.1.AllowedUses', 'Any'), code(7012));
+  txn.delete('Device.LocalAgent.ControllerTrust.Role.1.');
+  txn.commit();
+  assert.equal(engine.get('Device.LocalAgent.ControllerTrust.Credential.1.Role'), '');
+  assert.equal(engine.get('Device.LocalAgent.ControllerTrust.Credential.1.Credential'), 'Device.LocalAgent.Certificate.1');
+});
