@@ -488,6 +488,12 @@ export interface Engine {
    */
   operate(objPath: string, command: string, input: { readonly [name: string]: string },
     commandKey: string, origin: Origin): OperateResult;
+  /**
+   * Re-attach an asynchronous operation a module restored after a reboot (a command whose
+   * definition says it persists, e.g. Device.ScheduleTimer()): a new Request.{i} row is created
+   * and completion is reported like any other. Returns the Request path; 7005 beyond the bound.
+   */
+  resume(objPath: string, command: string, commandKey: string, origin: Origin, op: AsyncOperation): string;
   /** Cancel the async operation of a Request.{i} row (what Request.{i}.Cancel() calls). */
   cancel(requestPath: string): void;
   /** Emit an event (Device.Boot!, Periodic!...) to listeners; args checked against the EventDef. */

@@ -4,7 +4,7 @@
 import type { Hal } from '../../hal/hal.ts';
 import { ErrorCode, UspError } from '../usp/errors.ts';
 import type {
-  BootInfo, ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
+  AsyncOperation, BootInfo, ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
   ObjectDef, OperateResult, Origin, ParamValue, ParsedPath, Resolution, ResolveOptions, Transaction,
 } from './api.ts';
 import { applyDefaults } from './defaults.ts';
@@ -277,6 +277,10 @@ class EngineImpl implements Engine {
 
   operate(objPath: string, command: string, input: { readonly [name: string]: string }, commandKey: string, origin: Origin): OperateResult {
     return this.ops.operate(objPath, command, input, commandKey, origin);
+  }
+
+  resume(objPath: string, command: string, commandKey: string, origin: Origin, op: AsyncOperation): string {
+    return this.ops.resume(objPath, command, commandKey, origin, op);
   }
 
   cancel(requestPath: string): void {

@@ -93,7 +93,23 @@ export class Operations {
       return { kind: 'sync', output: formatOutput(outputs, result) };
     }
     if (!isAsyncOp(result)) throw new UspError(ErrorCode.INTERNAL_ERROR, 'async command returned no operation');
-    const op = result;
+    return { kind: 'async', requestPath: this.track(objPath, command, commandKey, origin, result, outputs) };
+  }
+
+  /** Re-attach an operation a module restored after a reboot (persistent commands). */
+  resume(objPath: string, command: string, commandKey: string, origin: Origin, op: AsyncOperation): string {
+    const node = this.core.node(objPath);
+    const cmd = node && node.commands.get(command);
+    if (!node || !cmd || !cmd.async) throw new UspError(ErrorCode.INVALID_PATH, 'not an asynchronous command', objPath + command);
+    if (this.running.size >= this.core.maxOperations) {
+      op.cancel();
+      throw new UspError(ErrorCode.RESOURCES_EXCEEDED, 'too many asynchronous operations', objPath + command);
+    }
+    const outputs = (cmd.output || []).map((a) => ({ name: a.name, type: a.type, list: a.list }));
+    return this.track(objPath, command, commandKey, origin, op, outputs);
+  }
+
+  private track(objPath: string, command: string, commandKey: string, origin: Origin, op: AsyncOperation, outputs: Running['outputs']): string {
     let requestPath: string;
     try {
       requestPath = this.core.agentTxn((txn) => txn.agentAdd(REQUEST_TABLE, {
@@ -104,7 +120,7 @@ export class Operations {
       throw e;
     }
     this.running.set(requestPath, { op, objPath, command, commandKey, originator: origin.endpointId, outputs });
-    return { kind: 'async', requestPath };
+    return requestPath;
   }
 
   private finish(requestPath: string, output?: { [name: string]: string }, error?: UspError): void {

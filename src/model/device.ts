@@ -1,6 +1,7 @@
 // Device. (root), Device.DeviceInfo. with FirmwareImage.{i}, Device.Time. and the Device-level
 // commands and events (digest §5.3, §11). Identity, clock and firmware come from the HAL.
-import type { AsyncOperation, HandlerContext, ModelModule, ObjectDef, ObjectHandlers, Value } from '../dm/api.ts';
+import type { AsyncOperation, CommandCall, HandlerContext, ModelModule, ObjectDef, ObjectHandlers, Value } from '../dm/api.ts';
+import { decodeFields, encodeFields } from '../dm/persist.ts';
 import { UNKNOWN_TIME } from '../dm/values.ts';
 
 const str = (name: string, maxLength: number, extra: object = {}) => Object.freeze({ name, type: 'string' as const, maxLength, ...extra });
@@ -125,19 +126,88 @@ function selfTest(ctx: HandlerContext): AsyncOperation {
   };
 }
 
-/** Device.ScheduleTimer(): completes DelaySeconds after the call (monotonic clock, via step). */
-function scheduleTimer(ctx: HandlerContext, delaySeconds: number): AsyncOperation {
-  const due = ctx.hal.clock.monotonicMs() + delaySeconds * 1000;
-  let cancelled = false;
-  return {
-    deadline: () => (cancelled ? -1 : due),
-    cancel: () => { cancelled = true; },
-    poll: (now) => (!cancelled && now >= due ? {} : undefined),
-  };
+// Device.ScheduleTimer() timers persist across reboots (2.14+, digest §5.5): one small storage
+// record (in the engine's 'd.' namespace, so a factory reset clears it) lists the pending ones,
+// at most profile asyncOperations. With wall time known at both ends the remaining delay is
+// exact; otherwise the remaining delay restarts at boot.
+const TIMERS_KEY = 'd._tmr';
+
+interface PendingTimer {
+  /** Wall ms when due, or -1 when wall time was unknown. */
+  dueWall: number;
+  /** Delay still to run when wall time is unknown. */
+  remainingMs: number;
+  commandKey: string;
+  endpointId: string;
+  controllerPath: string;
+}
+
+class Timers {
+  private pending: PendingTimer[] = [];
+
+  private save(ctx: HandlerContext): void {
+    const { storage, system } = ctx.hal;
+    if (!this.pending.length) { storage.delete(TIMERS_KEY); return; }
+    const fields: string[] = [];
+    for (const t of this.pending) fields.push(String(t.dueWall), String(t.remainingMs), t.commandKey, t.endpointId, t.controllerPath);
+    storage.set(TIMERS_KEY, system.utf8Encode(encodeFields(fields)));
+  }
+
+  /** Start a timer of `delayMs` (new or restored) as an AsyncOperation driven by step(). */
+  start(ctx: HandlerContext, delayMs: number, rec: PendingTimer): AsyncOperation {
+    const due = ctx.hal.clock.monotonicMs() + delayMs;
+    this.pending.push(rec);
+    this.save(ctx);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      const i = this.pending.indexOf(rec);
+      if (i >= 0) this.pending.splice(i, 1);
+      this.save(ctx);
+    };
+    return {
+      deadline: () => (done ? -1 : due),
+      cancel: finish,
+      poll: (now) => {
+        if (done || now < due) return undefined;
+        finish();
+        return {};
+      },
+    };
+  }
+
+  schedule(ctx: HandlerContext, call: CommandCall): AsyncOperation {
+    const delayMs = Number(call.input.DelaySeconds) * 1000;
+    const wall = ctx.hal.clock.wallTimeMs();
+    return this.start(ctx, delayMs, {
+      dueWall: wall === undefined ? -1 : wall + delayMs, remainingMs: delayMs, commandKey: call.commandKey,
+      endpointId: ctx.origin.endpointId, controllerPath: ctx.origin.controllerPath || '',
+    });
+  }
+
+  /** At boot: re-attach every persisted timer (a new Request row each). */
+  restore(ctx: HandlerContext): void {
+    const b = ctx.hal.storage.get(TIMERS_KEY);
+    let fields: string[] | undefined;
+    try { fields = b && decodeFields(ctx.hal.system.utf8Decode(b)); } catch { fields = undefined; }
+    ctx.hal.storage.delete(TIMERS_KEY);
+    if (!fields) return;
+    const wall = ctx.hal.clock.wallTimeMs();
+    for (let i = 0; i + 4 < fields.length; i += 5) {
+      const dueWall = Number(fields[i]);
+      const remaining = dueWall >= 0 && wall !== undefined ? Math.max(0, dueWall - wall) : Number(fields[i + 1]) || 0;
+      const rec: PendingTimer = { dueWall, remainingMs: remaining, commandKey: fields[i + 2], endpointId: fields[i + 3], controllerPath: fields[i + 4] };
+      const origin = rec.controllerPath ? { endpointId: rec.endpointId, controllerPath: rec.controllerPath } : { endpointId: rec.endpointId };
+      const op = this.start(ctx, remaining, rec);
+      try { ctx.engine.resume('Device.', 'ScheduleTimer()', rec.commandKey, origin, op); } catch { op.cancel(); }
+    }
+  }
 }
 
 export function deviceModule(): ModelModule {
   let bootMs = 0;
+  const timers = new Timers();
   const upTime = (ctx: HandlerContext) => Math.floor((ctx.hal.clock.monotonicMs() - bootMs) / 1000);
   const identityParam: { [name: string]: (ctx: HandlerContext) => Value } = {
     Manufacturer: (c) => c.hal.system.identity().manufacturer,
@@ -165,7 +235,7 @@ export function deviceModule(): ModelModule {
           return {};
         },
         'SelfTestDiagnostics()': (ctx) => selfTest(ctx),
-        'ScheduleTimer()': (ctx, call) => scheduleTimer(ctx, Number(call.input.DelaySeconds)),
+        'ScheduleTimer()': (ctx, call) => timers.schedule(ctx, call),
       },
     },
     'Device.DeviceInfo.': {
@@ -203,7 +273,10 @@ export function deviceModule(): ModelModule {
   return {
     objects: DEVICE_OBJECTS,
     handlers,
-    boot: (ctx) => { bootMs = ctx.hal.clock.monotonicMs(); },
+    boot: (ctx) => {
+      bootMs = ctx.hal.clock.monotonicMs();
+      timers.restore(ctx);
+    },
   };
 }
 

@@ -158,3 +158,44 @@ test('given BootParameters, when the ParameterMap is built, then enabled pattern
   assert.deepEqual(JSON.parse(bootParameterMap(engine, 'Device.LocalAgent.Controller.1.')), {
     'Device.DeviceInfo.SoftwareVersion': '1.2.3', 'Device.LocalAgent.MTP.1.CoAP.Port': '5683' });
 });
+
+test('given a pending ScheduleTimer, when the Agent reboots, then it resumes with the remaining delay (2.14+, §5.5)', () => {
+  const { engine, hal } = boot();
+  engine.operate('Device.', 'ScheduleTimer()', { DelaySeconds: '30' }, 'persist-me', CONTROLLER_1);
+  // Reboot 10 s later: a fresh monotonic clock, wall time moved on by 10 s.
+  const hal2 = memoryHal({ disk: hal.disk, wall: (hal.time.wall as number) + hal.time.mono + 10_000 });
+  hal2.time.mono = 0;
+  const after = boot({ hal: hal2 }).engine;
+  const rows = after.instances('Device.LocalAgent.Request.', true);
+  assert.equal(rows.length, 1);
+  assert.deepEqual(after.params(rows[0].path).map((p) => p.value).slice(1), ['proto::controller-1', 'Device.ScheduleTimer()', 'persist-me', 'Active']);
+  const events: ChangeEvent[] = [];
+  after.onChange((e) => events.push(e));
+  assert.equal(after.nextDeadline(), 20_000);
+  after.step(19_999);
+  assert.equal(events.length, 0);
+  after.step(20_000);
+  const done = events.find((e) => e.type === 'operationComplete');
+  assert.ok(done && done.type === 'operationComplete' && done.commandKey === 'persist-me' && done.originator === 'proto::controller-1');
+  // Completed: nothing left to resume on the next boot.
+  const third = boot({ hal: memoryHal({ disk: hal2.disk }) }).engine;
+  assert.equal(third.get('Device.LocalAgent.RequestNumberOfEntries'), '0');
+});
+
+test('given a pending ScheduleTimer and no wall time, when the Agent reboots, then the delay restarts at boot', () => {
+  const { engine, hal } = boot({ halOptions: { wall: undefined } });
+  engine.operate('Device.', 'ScheduleTimer()', { DelaySeconds: '5' }, 'k', CONTROLLER_1);
+  const hal2 = memoryHal({ disk: hal.disk, wall: undefined });
+  const after = boot({ hal: hal2 }).engine;
+  assert.equal(after.nextDeadline(), hal2.time.mono + 5000);
+});
+
+test('given a cancelled ScheduleTimer, when the Agent reboots, then it does not come back', () => {
+  const { engine, hal } = boot();
+  const r = engine.operate('Device.', 'ScheduleTimer()', { DelaySeconds: '30' }, 'k', CONTROLLER_1);
+  assert.ok(r.kind === 'async');
+  engine.operate(r.requestPath, 'Cancel()', {}, '', CONTROLLER_1);
+  const after = boot({ hal: memoryHal({ disk: hal.disk }) }).engine;
+  assert.equal(after.get('Device.LocalAgent.RequestNumberOfEntries'), '0');
+  assert.equal(after.nextDeadline(), -1);
+});
