@@ -34,7 +34,11 @@ export interface ParamDef {
   readonly list?: boolean;
   /** Max items of a list. */
   readonly maxItems?: number;
-  /** string/base64/hexBinary: max length (of each item for lists; base64/hex: decoded bytes). */
+  /**
+   * string/base64/hexBinary: max length (base64/hex: decoded bytes). For a list it bounds the
+   * whole comma-separated value (TR-106 list size). Absent: DEFAULT_MAX_LENGTH (values.ts), so
+   * every stored value, and so every persisted record, has a bound.
+   */
   readonly maxLength?: number;
   /** Inclusive numeric range (int/unsignedInt/decimal as number, long/unsignedLong as bigint). */
   readonly min?: number | bigint;
@@ -253,8 +257,6 @@ export interface ResolveOptions {
    * not read evaluates false (R-SEC.1: unreadable is "not present"). Default: all readable.
    */
   canRead?(paramPath: string): boolean;
-  /** Accept '{i}' and partial supported paths (GSDM); nothing is instantiated. */
-  supported?: boolean;
 }
 
 /** One element a path resolved to. */
@@ -440,7 +442,7 @@ export interface EngineOptions {
 }
 
 export interface Engine {
-  /** Parse only (no model lookup). Throws UspError 7008. */
+  /** Parse only (no model lookup); supported: accept '{i}' (GSDM paths). Throws UspError 7008. */
   parse(path: string, options?: { supported?: boolean }): ParsedPath;
   /**
    * Resolve a path (instance numbers, keys, '*', searches, reference following) against the

@@ -5,6 +5,9 @@ import type { ParamDef, ParamType, Value } from './api.ts';
 
 export const UNKNOWN_TIME = '0001-01-01T00:00:00Z';
 
+/** Bound of a string-like value whose definition gives none (keeps records bounded). */
+export const DEFAULT_MAX_LENGTH = 4096;
+
 const LIMITS: { [t: string]: [bigint, bigint] } = {
   int: [-0x80000000n, 0x7fffffffn],
   unsignedInt: [0n, 0xffffffffn],
@@ -83,6 +86,11 @@ export function formatDateTime(ms: number, micros = 0): string {
 
 // --- one item (not a list) ---
 
+/** Length bound of one item: the def's own for scalars; for list items the list bound caps them anyway. */
+function itemMax(def: ParamDef): number {
+  return def.list || def.maxLength === undefined ? DEFAULT_MAX_LENGTH : def.maxLength;
+}
+
 function canonicalInteger(def: ParamDef, v: string): string {
   if (!/^[-+]?[0-9]+$/.test(v)) throw typeErr(def, v);
   const n = BigInt(v);
@@ -116,16 +124,16 @@ function canonicalItem(def: ParamDef, v: string): string {
     case 'base64': {
       if (v.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(v)) throw typeErr(def, v);
       const bytes = (v.length / 4) * 3 - (v.endsWith('==') ? 2 : v.endsWith('=') ? 1 : 0);
-      if (def.maxLength !== undefined && bytes > def.maxLength) throw valueErr(def, v, 'is too long');
+      if (bytes > itemMax(def)) throw valueErr(def, v, 'is too long');
       return v;
     }
     case 'hexBinary': {
       if (v.length % 2 !== 0 || !/^[0-9A-Fa-f]*$/.test(v)) throw typeErr(def, v);
-      if (def.maxLength !== undefined && v.length / 2 > def.maxLength) throw valueErr(def, v, 'is too long');
+      if (v.length / 2 > itemMax(def)) throw valueErr(def, v, 'is too long');
       return v.toUpperCase();
     }
     case 'string':
-      if (def.maxLength !== undefined && v.length > def.maxLength) throw valueErr(def, v, `is longer than ${def.maxLength}`);
+      if (v.length > itemMax(def)) throw valueErr(def, v, `is longer than ${itemMax(def)}`);
       if (def.enum && def.enum.indexOf(v) < 0) throw valueErr(def, v, 'is not an allowed value');
       if (def.pattern !== undefined && !new RegExp('^(?:' + def.pattern + ')$').test(v)) throw valueErr(def, v, 'does not match the pattern');
       return v;
@@ -146,7 +154,10 @@ export function canonical(def: ParamDef, v: string): string {
   if (!def.list) return canonicalItem(def, def.type === 'string' ? v : v.trim());
   const items = splitList(v);
   if (def.maxItems !== undefined && items.length > def.maxItems) throw valueErr(def, v, `has more than ${def.maxItems} items`);
-  return items.map((i) => canonicalItem(def, i)).join(',');
+  const out = items.map((i) => canonicalItem(def, i)).join(',');
+  const max = def.maxLength === undefined ? DEFAULT_MAX_LENGTH : def.maxLength;
+  if (out.length > max) throw valueErr(def, v, `is longer than ${max}`);
+  return out;
 }
 
 /** The value a parameter has when nothing set it: its default, else the type's zero value. */

@@ -110,7 +110,7 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
       f({ name: 'CreationDate', type: 'dateTime' }),
       str('NotifType', 32, { access: 'W', enum: f(['ValueChange', 'ObjectCreation', 'ObjectDeletion', 'OperationComplete', 'Event']) }),
       // "Immutable once set" (digest §4.1): writeOnceReadOnly.
-      str('ReferenceList', 256, { access: 'WO', list: true }),
+      str('ReferenceList', 1024, { access: 'WO', list: true }),
       bool('Persistent', 'W', 'false'),
       uint('TimeToLive', { access: 'W', default: '0' }),
       bool('NotifRetry', 'W', 'false'),

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ParamDef, ParamType } from '../../src/dm/api.ts';
-import { UNKNOWN_TIME, canonical, formatDateTime, formatValue, parseDateTime, zeroValue } from '../../src/dm/values.ts';
+import { DEFAULT_MAX_LENGTH, UNKNOWN_TIME, canonical, formatDateTime, formatValue, parseDateTime, zeroValue } from '../../src/dm/values.ts';
 import { isUsp } from './fixture.ts';
 
 const def = (type: ParamType, extra: Partial<ParamDef> = {}): ParamDef => ({ name: 'P', type, ...extra });
@@ -89,6 +89,12 @@ test('given lists, when validated, then each item is checked, items trimmed, and
   accepts(def('unsignedInt', { list: true }), [['1, 2 ,03', '1,2,3'], ['', '']]);
   rejects(def('unsignedInt', { list: true }), 7011, ['1,x']);
   rejects(def('string', { list: true, maxItems: 2 }), 7012, ['a,b,c']);
+  // For a list, maxLength bounds the whole value (TR-106 list size).
+  accepts(def('string', { list: true, maxLength: 5 }), [['ab, c', 'ab,c']]);
+  rejects(def('string', { list: true, maxLength: 5 }), 7012, ['abc,def']);
+  // No maxLength: the default bound still applies, so records stay bounded.
+  rejects(def('string'), 7012, ['x'.repeat(DEFAULT_MAX_LENGTH + 1)]);
+  rejects(def('base64'), 7012, ['AAAA'.repeat(DEFAULT_MAX_LENGTH)]);
   accepts(def('boolean', { list: true }), [['1,0', 'true,false']]);
 });
 
