@@ -3,13 +3,13 @@
 import type { ModelModule } from '../dm/api.ts';
 import { controllerTrustModule } from './controller-trust.ts';
 import { deviceModule } from './device.ts';
-import { localAgentModule } from './local-agent.ts';
+import { localAgentModule, type LocalAgentHooks } from './local-agent.ts';
 
 /** Fresh module instances (they hold per-boot state such as the UpTime origin). */
-export function tr181Modules(): ModelModule[] {
-  return [deviceModule(), localAgentModule(), controllerTrustModule()];
+export function tr181Modules(hooks: LocalAgentHooks = {}): ModelModule[] {
+  return [deviceModule(), localAgentModule(hooks), controllerTrustModule()];
 }
 
 export { bootEventArgs } from './device.ts';
 export { bootParameterMap } from './boot-params.ts';
-export { CONTROLLER_TABLE, SUBSCRIPTION_TABLE } from './local-agent.ts';
+export { CONTROLLER_TABLE, SUBSCRIPTION_TABLE, type LocalAgentHooks } from './local-agent.ts';

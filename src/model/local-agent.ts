@@ -78,6 +78,8 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
       uint('MTPNumberOfEntries'),
       uint('BootParameterNumberOfEntries'),
     ]),
+    // R-NOT.5: ask the Agent to send an OnBoardRequest notification to this Controller.
+    commands: f([f({ name: 'SendOnBoardRequest()', async: false })]),
   }),
   f({
     path: 'Device.LocalAgent.Controller.{i}.MTP.{i}.',
@@ -156,7 +158,13 @@ function validateSubscription(ctx: HandlerContext, path: string, value: (n: stri
   void ctx;
 }
 
-export function localAgentModule(): ModelModule {
+/** What the LocalAgent model needs from the notification layer (src/notify). */
+export interface LocalAgentHooks {
+  /** Controller.{i}.SendOnBoardRequest(): queue an OnBoardRequest to that Controller ('Device.LocalAgent.Controller.N.'). */
+  sendOnBoardRequest?(controllerPath: string): void;
+}
+
+export function localAgentModule(hooks: LocalAgentHooks = {}): ModelModule {
   let bootMs = 0;
   const handlers: { [path: string]: ObjectHandlers } = {
     'Device.LocalAgent.': {
@@ -169,6 +177,13 @@ export function localAgentModule(): ModelModule {
       },
     },
     'Device.LocalAgent.Controller.{i}.': {
+      operate: {
+        'SendOnBoardRequest()': (_ctx, call) => {
+          if (!hooks.sendOnBoardRequest) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no notification layer in this build');
+          hooks.sendOnBoardRequest(call.objPath);
+          return {};
+        },
+      },
       // TP-469 1.78: deleting a Controller removes the Subscriptions it owns.
       remove: (ctx, objPath, txn) => {
         const me = objPath.slice(0, -1);
@@ -215,13 +230,17 @@ export function localAgentModule(): ModelModule {
         txn.agentSet('Device.LocalAgent.EndpointID', `os::${id.oui}-${id.serialNumber}`);
         txn.commit();
       }
-      // §5.5: non-persistent subscriptions do not survive a restart.
+      // §5.5: non-persistent subscriptions do not survive a restart. They go on the engine's first
+      // step, after the notification layer has queued Boot!, so that the ObjectDeletion
+      // notifications follow Boot! (obuspa does the same).
       const gone = ctx.engine.instances(SUBSCRIPTION_TABLE, true)
         .filter((s) => ctx.engine.get(s.path + 'Persistent') !== 'true');
       if (!gone.length) return;
-      const txn = ctx.engine.begin();
-      for (const s of gone) txn.delete(s.path);
-      txn.commit();
+      ctx.defer(() => {
+        const txn = ctx.engine.begin();
+        for (const s of gone) if (ctx.engine.exists(s.path)) txn.delete(s.path);
+        txn.commit();
+      });
     },
   };
 }
