@@ -8,6 +8,8 @@ import { createAgent, type Agent } from './agent.ts';
 import { CoapEndpoint } from './coap/endpoint.ts';
 import { UspCoapBinding, type SendOutcome } from './mtp/coap.ts';
 import { formatCoapUri } from './mtp/coap-uri.ts';
+import { tr181Modules } from './model/index.ts';
+import { Notifier } from './notify/notifier.ts';
 
 export interface DeviceOptions {
   hal: Hal;
@@ -31,6 +33,8 @@ export interface DeviceOptions {
 
 export interface Device {
   readonly agent: Agent;
+  /** Subscriptions and notifications (src/notify). */
+  readonly notifier: Notifier;
   /** The local UDP port actually bound. */
   port(): number;
   /** The agent's own URI (what goes into reply-to). */
@@ -81,7 +85,23 @@ export function startDevice(opts: DeviceOptions): Device {
       factoryReset: () => { rebootRequested = () => hal.system.factoryReset(); },
     },
   };
-  const agent = createAgent({ hal: agentHal, board, defaults: opts.defaults, model: opts.model });
+  // The notifier needs the agent and the agent's model needs the notifier (OnBoardRequest,
+  // NotifyResp intake): bound late, and created before the first step so Boot! is queued first.
+  let notifier: Notifier | undefined;
+  const agent = createAgent({
+    hal: agentHal, board, defaults: opts.defaults,
+    model: opts.model ?? tr181Modules({ sendOnBoardRequest: (c) => notifier?.sendOnBoardRequest(c) }),
+    hooks: { notifyResp: (msgId, _resp, from) => notifier?.notifyResp(msgId, from.controllerPath) },
+  });
+  const notify = new Notifier({
+    engine: agent.engine, hal, board,
+    access: (id) => agent.requester(id)?.access,
+    encode: (toId, msg) => agent.encodeMessage(toId, msg),
+    send: (controller, record, onDone) => sendToController(controller, record, (o) => onDone(o.ok, describe(o))),
+  });
+  notifier = notify;
+  // Notifications wait until the socket is bound.
+  let ready = false;
   const mtp = coapMtp(agent);
   const host = opts.host ?? '127.0.0.1';
 
@@ -127,6 +147,8 @@ export function startDevice(opts: DeviceOptions): Device {
     let next = endpoint.nextDeadline();
     const a = agent.nextDeadline();
     if (a >= 0 && a < next) next = a;
+    const n = ready ? notify.nextDeadline() : -1;
+    if (n >= 0 && n < next) next = n;
     if (rebootRequested) next = now; // check whether in-flight exchanges are done
     if (next === Infinity) return;
     timer = hal.timers.set(Math.max(0, Math.ceil(next - now)), tick);
@@ -138,6 +160,7 @@ export function startDevice(opts: DeviceOptions): Device {
     const now = hal.clock.monotonicMs();
     endpoint.step(now);
     agent.step(now);
+    if (ready) notify.step(now);
     if (rebootRequested && endpoint.pendingRequests === 0) {
       const go = rebootRequested;
       rebootRequested = undefined;
@@ -162,11 +185,18 @@ export function startDevice(opts: DeviceOptions): Device {
     onDatagram(data, address, port) {
       if (stopped) return;
       endpoint.receive(data, { address, port }, hal.clock.monotonicMs());
-      // Deferred work (reboot after the answer, async completions) runs from step().
-      agent.step(hal.clock.monotonicMs());
+      // Deferred work (reboot after the answer, async completions) and the notifications a
+      // change caused run from step().
+      const now = hal.clock.monotonicMs();
+      agent.step(now);
+      if (ready) notify.step(now);
       schedule();
     },
-    onReady: () => opts.onReady?.(uri()),
+    onReady: () => {
+      ready = true;
+      opts.onReady?.(uri());
+      schedule();
+    },
     onError: (m) => {
       log('error', `udp: ${m}`);
       if (socket && socket.port === 0 && !stopped) {
@@ -196,6 +226,7 @@ export function startDevice(opts: DeviceOptions): Device {
   schedule();
   return {
     agent,
+    notifier: notify,
     port: () => (socket ? socket.port : 0),
     uri,
     sendToController,

@@ -1,0 +1,377 @@
+// The notification layer (digest §4): turns data-model changes and events into USP Notify
+// messages for the Subscriptions whose ReferenceList covers them, and hands them to the Outbox.
+// Sans-I/O like the rest of the core: no timers; the run loop calls step(now) when
+// nextDeadline() comes due (design.md "The core is sans-I/O").
+import type { Hal } from '../../hal/hal.ts';
+import type { BoardProfile } from '../../boards/profile.ts';
+import { Header_MsgType, type Msg, type Notify } from '../codec/index.ts';
+import type { ChangeEvent, Engine } from '../dm/api.ts';
+import { UNKNOWN_TIME, parseDateTime } from '../dm/values.ts';
+import { bootEventArgs, bootParameterMap } from '../model/index.ts';
+import { Perm, type Access } from '../usp/access.ts';
+import { ErrorCode } from '../usp/errors.ts';
+import { OperationJournal } from './journal.ts';
+import { deletionCandidates, refMatches, structuralMatch, type MatchContext, type NotifType } from './match.ts';
+import { Outbox, type Outgoing, type OutboxStats } from './outbox.ts';
+import { nextPeriodicMs } from './periodic.ts';
+import { pollComputed } from './poll.ts';
+import { unitInterval } from './retry.ts';
+import { SUBSCRIPTION_TABLE, SubscriptionCache, type Subscription } from './subscriptions.ts';
+
+export interface NotifierOptions {
+  readonly engine: Engine;
+  readonly hal: Hal;
+  readonly board: BoardProfile;
+  /** What the Controller with this Endpoint ID may do (agent.requester(id).access); undefined = nothing. */
+  access(endpointId: string): Access | undefined;
+  /** Wrap a Msg we originate in a Record to `toId` (agent.encodeMessage). May reuse its buffer. */
+  encode(toId: string, msg: Msg): Uint8Array;
+  /** Post a Record to the Controller's own MTP (device.sendToController), never a reply-to. */
+  send(controller: string, record: Uint8Array, onDone: (ok: boolean, detail: string) => void): void;
+}
+
+const CONTROLLER_ROW = /^Device\.LocalAgent\.Controller\.[0-9]+\.$/;
+const CONTROLLER_PERIODIC = /^(Device\.LocalAgent\.Controller\.[0-9]+\.)PeriodicNotif(Interval|Time)$/;
+const REQUEST_ROW = /^Device\.LocalAgent\.Request\.[0-9]+\.$/;
+const REQUEST_TABLE = 'Device.LocalAgent.Request.';
+const BOOT_EVENT = 'Device.Boot!';
+const PERIODIC_EVENT = 'Device.LocalAgent.Periodic!';
+/** R-NOT.7 / design.md: the versions this Agent advertises. */
+export const SUPPORTED_PROTOCOL_VERSIONS = '1.0,1.1,1.2';
+/** Bounds on watched computed values and on remembered deletion candidates per reference. */
+const POLL_LIMIT = 256;
+const DELETION_LIMIT = 256;
+
+/** Notification permission per type (digest §9.4 "n"); ValueChange also needs read (R-SEC.1). */
+function permitted(access: Access, type: NotifType, path: string): boolean {
+  switch (type) {
+    case 'ValueChange': return access.can(path, Perm.PARAM_READ) && access.can(path, Perm.PARAM_NOTIFY);
+    case 'ObjectCreation': return access.can(path, Perm.OBJ_NOTIFY);
+    case 'ObjectDeletion': return access.can(path, Perm.INST_NOTIFY);
+    default: return access.can(path, Perm.CMD_NOTIFY);
+  }
+}
+
+export class Notifier {
+  readonly outbox: Outbox;
+  private readonly engine: Engine;
+  private readonly hal: Hal;
+  private readonly subs: SubscriptionCache;
+  private readonly journal: OperationJournal;
+  private readonly idPrefix: string;
+  private seq = 0;
+  /** Subscriptions created in this run: monotonic creation time (TimeToLive base). */
+  private readonly createdAt = new Map<string, number>();
+  private ttl: Map<string, number> | undefined;
+  private readonly periodic = new Map<string, number>();
+  private baseline = new Map<string, string>();
+  private pollAt = 0;
+  private pollTruncatedLogged = false;
+  private deletionSets = new Map<string, Set<string>>();
+  private deletionDirty = true;
+  private dirty = true;
+
+  constructor(private readonly opts: NotifierOptions) {
+    this.engine = opts.engine;
+    this.hal = opts.hal;
+    this.subs = new SubscriptionCache(opts.engine);
+    this.journal = new OperationJournal(opts.hal.storage, opts.hal.system, opts.board.limits.asyncOperations);
+    const tag = opts.hal.system.randomBytes(4);
+    let hex = '';
+    for (let i = 0; i < tag.length; i++) hex += (tag[i] < 16 ? '0' : '') + tag[i].toString(16);
+    this.idPrefix = 'notify-' + hex + '-';
+    this.outbox = new Outbox({
+      limit: opts.board.limits.notificationsPerController,
+      random01: () => unitInterval(opts.hal.system.randomBytes(4)),
+      retryParams: (c) => ({
+        m: Number(this.read(c + 'USPNotifRetryMinimumWaitInterval')) || 5,
+        k: Number(this.read(c + 'USPNotifRetryIntervalMultiplier')) || 2000,
+      }),
+      transmit: (c, item, onDone) => this.transmit(c, item, onDone),
+      log: (l, m) => opts.hal.system.log(l, m),
+    });
+    opts.engine.onChange((ev) => this.onChange(ev));
+    this.boot();
+  }
+
+  get stats(): OutboxStats {
+    return this.outbox.stats;
+  }
+
+  /**
+   * Boot (digest §4.4, §5.5): Boot! to every subscribed Controller with its own ParameterMap,
+   * then failures for operations the previous run left unfinished. Non-persistent Subscriptions
+   * are removed after this, on the engine's first step (src/model local-agent boot), so their
+   * ObjectDeletion notifications queue behind Boot! (the order obuspa uses too).
+   */
+  private boot(): void {
+    const maps = new Map<string, string>();
+    this.dispatch('Event', BOOT_EVENT, (sub) => {
+      let map = maps.get(sub.controller);
+      if (map === undefined) { map = bootParameterMap(this.engine, sub.controller); maps.set(sub.controller, map); }
+      return { case: 'event', value: { objPath: 'Device.', eventName: 'Boot!', params: bootEventArgs({ engine: this.engine }, map) } };
+    });
+    // Operations the model resumed at boot (ScheduleTimer, 2.14+) have a Request row again.
+    const running: { request: string; command: string; commandKey: string; originator: string }[] = [];
+    let rows: { path: string }[];
+    try { rows = this.engine.instances(REQUEST_TABLE, true); } catch { rows = []; }
+    for (const r of rows) {
+      const e = { request: r.path, command: this.read(r.path + 'Command'), commandKey: this.read(r.path + 'CommandKey'), originator: this.read(r.path + 'Originator') };
+      running.push(e);
+    }
+    for (const op of this.journal.takeInterrupted(running)) {
+      const dot = op.command.lastIndexOf('.');
+      this.onOperationComplete(op.command.slice(0, dot + 1), op.command.slice(dot + 1), op.commandKey, {
+        code: ErrorCode.COMMAND_FAILURE, message: 'interrupted by a restart of the Agent',
+      });
+    }
+  }
+
+  /** Controller.{i}.SendOnBoardRequest() (R-NOT.5): send_resp=true, retried until a NotifyResp, no expiry (R-NOT.6a). */
+  sendOnBoardRequest(controller: string): void {
+    const id = this.hal.system.identity();
+    this.enqueue(controller, '', {
+      subscriptionId: '', // R-NOT.7
+      sendResp: true,
+      notification: { case: 'onBoardReq', value: { oui: id.oui, productClass: id.productClass, serialNumber: id.serialNumber, agentSupportedProtocolVersions: SUPPORTED_PROTOCOL_VERSIONS } },
+    }, true, 0);
+  }
+
+  /** NotifyResp intake (DispatchHooks.notifyResp): match by msg_id (R-NOT.1; subscription_id ignored, 1.2+). */
+  notifyResp(msgId: string, controllerPath: string | undefined): void {
+    if (!this.outbox.acknowledge(msgId, controllerPath)) this.hal.system.log('debug', `notify: NotifyResp for unknown msg_id ${msgId}`);
+  }
+
+  step(now: number): void {
+    this.dirty = false;
+    this.expireSubscriptions(now);
+    if (this.deletionDirty) this.refreshDeletionSets();
+    this.runPeriodic(now);
+    if (this.pollAt >= 0 && now >= this.pollAt) this.poll(now);
+    this.outbox.step(now);
+  }
+
+  nextDeadline(): number {
+    if (this.dirty) return 0;
+    let d = this.outbox.nextDeadline();
+    const take = (t: number) => { if (t >= 0 && (d < 0 || t < d)) d = t; };
+    if (this.ttl) for (const t of this.ttl.values()) take(t);
+    for (const t of this.periodic.values()) take(t);
+    take(this.pollAt);
+    return d;
+  }
+
+  // --- data-model changes -------------------------------------------------------------------
+
+  private onChange(ev: ChangeEvent): void {
+    this.dirty = true;
+    this.deletionDirty = true;
+    const now = this.hal.clock.monotonicMs();
+    switch (ev.type) {
+      case 'valueChange': {
+        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged();
+        const p = CONTROLLER_PERIODIC.exec(ev.path);
+        if (p) this.periodic.delete(p[1]);
+        this.dispatch('ValueChange', ev.path, () => ({ case: 'valueChange', value: { paramPath: ev.path, paramValue: ev.value } }));
+        return;
+      }
+      case 'objectCreation':
+        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) { this.createdAt.set(ev.path, now); this.subscriptionsChanged(); }
+        if (REQUEST_ROW.test(ev.path)) {
+          this.journal.add({
+            request: ev.path, command: this.read(ev.path + 'Command'), commandKey: this.read(ev.path + 'CommandKey'), originator: this.read(ev.path + 'Originator'),
+          });
+        }
+        this.dispatch('ObjectCreation', ev.path, (_sub, access) => {
+          // Only the keys the recipient may read (R-SEC.1).
+          const keys: { [k: string]: string } = {};
+          for (const k of Object.keys(ev.uniqueKeys)) if (access.can(ev.path + k, Perm.PARAM_READ)) keys[k] = ev.uniqueKeys[k];
+          return { case: 'objCreation', value: { objPath: ev.path, uniqueKeys: keys } };
+        });
+        return;
+      case 'objectDeletion':
+        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) {
+          this.createdAt.delete(ev.path);
+          this.outbox.dropSubscription(ev.path);
+          this.subscriptionsChanged();
+        }
+        if (CONTROLLER_ROW.test(ev.path)) { this.outbox.dropController(ev.path); this.periodic.delete(ev.path); }
+        if (REQUEST_ROW.test(ev.path)) this.journal.remove(ev.path);
+        this.dispatch('ObjectDeletion', ev.path, () => ({ case: 'objDeletion', value: { objPath: ev.path } }));
+        return;
+      case 'event':
+        this.dispatch('Event', ev.objPath + ev.name, () => ({ case: 'event', value: { objPath: ev.objPath, eventName: ev.name, params: { ...ev.args } } }));
+        return;
+      case 'operationComplete':
+        this.onOperationComplete(ev.objPath, ev.command, ev.commandKey, ev.error, ev.output);
+        return;
+    }
+  }
+
+  /** R-OPR.2: OperationComplete (output args or cmd_failure) for an async command. */
+  private onOperationComplete(objPath: string, command: string, commandKey: string,
+    error?: { code: number; message: string }, output?: { readonly [k: string]: string }): void {
+    this.dispatch('OperationComplete', objPath + command, () => ({
+      case: 'operComplete',
+      value: {
+        objPath, commandName: command, commandKey,
+        operationResp: error
+          ? { case: 'cmdFailure', value: { errCode: error.code, errMsg: error.message } }
+          : { case: 'reqOutputArgs', value: { outputArgs: { ...(output || {}) } } },
+      },
+    }));
+  }
+
+  private subscriptionsChanged(): void {
+    this.subs.invalidate();
+    this.ttl = undefined;
+    this.pollAt = this.hal.clock.monotonicMs(); // seed baselines of new ValueChange subscriptions now
+  }
+
+  /**
+   * Queue `build(sub)` for every processed Subscription of `type` whose recipient may be told
+   * (R-SEC.1) and one of whose ReferenceList items covers `eventPath` now.
+   */
+  private dispatch(type: NotifType, eventPath: string, build: (sub: Subscription, access: Access) => Notify['notification'] | undefined,
+    only?: string): void {
+    for (const sub of this.subs.active(type)) {
+      if (only !== undefined && sub.controller !== only) continue;
+      const access = this.recipientAccess(sub);
+      if (!access || !permitted(access, type, eventPath)) continue;
+      const ctx: MatchContext = {
+        engine: this.engine,
+        resolve: { canRead: (p) => access.can(p, Perm.PARAM_READ) },
+        deletionSet: (ref) => this.deletionSets.get(sub.path + '|' + ref),
+      };
+      let hit = false;
+      for (const ref of sub.refs) if (refMatches(ctx, type, ref, eventPath)) { hit = true; break; }
+      if (!hit) continue;
+      const n = build(sub, access);
+      if (n) this.enqueue(sub.controller, sub.path, { subscriptionId: sub.id, sendResp: sub.notifRetry, notification: n }, sub.notifRetry, sub.notifExpiration * 1000);
+    }
+  }
+
+  private recipientAccess(sub: Subscription): Access | undefined {
+    // A disabled Controller is not talked to.
+    if (this.read(sub.controller + 'Enable') !== 'true') return undefined;
+    const id = this.read(sub.controller + 'EndpointID');
+    return id ? this.opts.access(id) : undefined;
+  }
+
+  private enqueue(controller: string, subscription: string, notify: Notify, retry: boolean, expirationMs: number): void {
+    this.dirty = true;
+    this.outbox.push(controller, {
+      msgId: this.idPrefix + ++this.seq, subscription, notify, retry, expirationMs, attempts: 0, firstAt: -1, nextAt: 0, state: 'ready',
+    });
+  }
+
+  private transmit(controller: string, item: Outgoing, onDone: (ok: boolean, detail: string) => void): void {
+    const toId = this.read(controller + 'EndpointID');
+    const msg: Msg = {
+      header: { msgId: item.msgId, msgType: Header_MsgType.NOTIFY },
+      body: { msgBody: { case: 'request', value: { reqType: { case: 'notify', value: item.notify } } } },
+    };
+    let record: Uint8Array;
+    try {
+      record = this.opts.encode(toId, msg).slice(); // the agent reuses its Record buffer
+    } catch (e) {
+      this.hal.system.log('error', `notify: ${item.msgId} to ${controller} cannot be encoded (${(e as Error).message}); dropped`);
+      this.outbox.discard(item.msgId);
+      onDone(false, 'encode');
+      return;
+    }
+    this.opts.send(controller, record, onDone);
+  }
+
+  // --- timed work ---------------------------------------------------------------------------
+
+  /** TimeToLive (digest §4.1): counted from CreationDate; without absolute time it ends at restart. */
+  private expireSubscriptions(now: number): void {
+    if (!this.ttl) {
+      this.ttl = new Map();
+      const wall = this.hal.clock.wallTimeMs();
+      for (const s of this.subs.all()) {
+        if (s.timeToLive <= 0) continue;
+        const created = this.createdAt.get(s.path);
+        const c = s.creationDate === UNKNOWN_TIME ? undefined : parseDateTime(s.creationDate);
+        let at = now;
+        if (created !== undefined) at = created + s.timeToLive * 1000;
+        else if (c && wall !== undefined) at = now + (c.ms + s.timeToLive * 1000 - wall);
+        this.ttl.set(s.path, at);
+      }
+    }
+    const gone: string[] = [];
+    for (const [path, at] of this.ttl) if (now >= at) gone.push(path);
+    if (!gone.length) return;
+    const txn = this.engine.begin();
+    try {
+      for (const p of gone) if (this.engine.exists(p)) txn.delete(p);
+      txn.commit();
+      this.hal.system.log('info', `notify: TimeToLive expired for ${gone.join(', ')}`);
+    } catch (e) {
+      txn.rollback();
+      for (const p of gone) this.ttl.delete(p);
+      this.hal.system.log('error', `notify: cannot remove expired subscriptions: ${(e as Error).message}`);
+    }
+  }
+
+  /** Deletion searches are evaluated against the model as it is before the next change. */
+  private refreshDeletionSets(): void {
+    this.deletionDirty = false;
+    const sets = new Map<string, Set<string>>();
+    for (const sub of this.subs.active('ObjectDeletion')) {
+      const access = this.recipientAccess(sub);
+      if (!access) continue;
+      for (const ref of sub.refs) {
+        let parsed;
+        try { parsed = this.engine.parse(ref); } catch { continue; }
+        if (!parsed.isSearch || structuralMatch(parsed, probePath(parsed)) !== undefined) continue;
+        sets.set(sub.path + '|' + ref, deletionCandidates(this.engine, ref, { canRead: (p) => access.can(p, Perm.PARAM_READ) }, DELETION_LIMIT));
+      }
+    }
+    this.deletionSets = sets;
+  }
+
+  /** Device.LocalAgent.Periodic! per recipient Controller (digest §4.4). */
+  private runPeriodic(now: number): void {
+    const controllers = new Set<string>();
+    for (const s of this.subs.active('Event')) if (!controllers.has(s.controller)) controllers.add(s.controller);
+    for (const c of Array.from(this.periodic.keys())) if (!controllers.has(c)) this.periodic.delete(c);
+    for (const c of controllers) {
+      let at = this.periodic.get(c);
+      const schedule = () => nextPeriodicMs(now, Number(this.read(c + 'PeriodicNotifInterval')) || 1, this.read(c + 'PeriodicNotifTime') || UNKNOWN_TIME, this.hal.clock.wallTimeMs());
+      if (at === undefined) { this.periodic.set(c, schedule()); continue; }
+      if (now < at) continue;
+      this.dispatch('Event', PERIODIC_EVENT, () => ({ case: 'event', value: { objPath: 'Device.LocalAgent.', eventName: 'Periodic!', params: {} } }), c);
+      at = schedule();
+      this.periodic.set(c, at);
+    }
+  }
+
+  private poll(now: number): void {
+    const subs = this.subs.active('ValueChange');
+    if (!subs.length) { this.baseline = new Map(); this.pollAt = -1; return; }
+    const r = pollComputed(this.engine, subs, (s) => this.recipientAccess(s), this.baseline, POLL_LIMIT);
+    this.baseline = r.baseline;
+    if (r.truncated && !this.pollTruncatedLogged) {
+      this.pollTruncatedLogged = true;
+      this.hal.system.log('warn', `notify: ValueChange poll watches at most ${POLL_LIMIT} computed values; the rest are not polled`);
+    }
+    for (const c of r.changes) {
+      this.enqueue(c.sub.controller, c.sub.path, { subscriptionId: c.sub.id, sendResp: c.sub.notifRetry, notification: { case: 'valueChange', value: { paramPath: c.path, paramValue: c.value } } },
+        c.sub.notifRetry, c.sub.notifExpiration * 1000);
+    }
+    this.pollAt = now + this.opts.board.valueChangePollMs;
+  }
+
+  private read(path: string): string {
+    try { return this.engine.get(path); } catch { return ''; }
+  }
+}
+
+/** An instance path of the ref's shape (wildcards → 1), to ask structuralMatch whether it needs a search. */
+function probePath(parsed: { segments: readonly { kind: string; name?: string; n?: number }[] }): string {
+  let p = '';
+  for (const s of parsed.segments) p += (s.kind === 'name' ? s.name : s.kind === 'instance' ? String(s.n) : '1') + '.';
+  return p;
+}

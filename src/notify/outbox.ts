@@ -1,0 +1,166 @@
+// Notifications waiting to leave, one bounded FIFO per recipient Controller (board
+// limits.notificationsPerController; the oldest is dropped first, counted and logged), so a
+// Controller that never answers cannot grow memory without bound. One CoAP exchange at a time per
+// Controller keeps the order a Controller sees (Boot! before the ObjectDeletions that follow it).
+// send_resp=true items stay until a NotifyResp with their msg_id arrives (R-NOT.1), resent with
+// the R-NOT.2 back-off, until NotifExpiration (R-NOT.3); send_resp=false items go once.
+import type { LogLevel } from '../../hal/hal.ts';
+import type { Notify } from '../codec/index.ts';
+import { retryDelayMs } from './retry.ts';
+
+export interface Outgoing {
+  readonly msgId: string;
+  /** The Subscription row it comes from; '' for OnBoardRequest. */
+  readonly subscription: string;
+  readonly notify: Notify;
+  /** Resend until a NotifyResp arrives (NotifRetry=true, OnBoardRequest R-NOT.6a). */
+  readonly retry: boolean;
+  /** NotifExpiration in ms from the first attempt; 0 = until delivered or restart. */
+  readonly expirationMs: number;
+  attempts: number;
+  firstAt: number;
+  nextAt: number;
+  state: 'ready' | 'sending' | 'awaiting';
+}
+
+export interface OutboxDeps {
+  readonly limit: number;
+  /** Uniform in [0, 1) from hal.system.randomBytes. */
+  random01(): number;
+  /** m (s) and k (per mille) of the Controller: USPNotifRetryMinimumWaitInterval / IntervalMultiplier. */
+  retryParams(controller: string): { m: number; k: number };
+  /** Encode and hand to the MTP; `onDone(ok)` once the CoAP exchange ends (R-COAP.9/10). */
+  transmit(controller: string, item: Outgoing, onDone: (ok: boolean, detail: string) => void): void;
+  log(level: LogLevel, message: string): void;
+}
+
+interface Queue {
+  items: Outgoing[];
+  busy: boolean;
+}
+
+export interface OutboxStats {
+  queued: number;
+  sent: number;
+  delivered: number;
+  failed: number;
+  dropped: number;
+  expired: number;
+}
+
+export class Outbox {
+  private readonly queues = new Map<string, Queue>();
+  readonly stats: OutboxStats = { queued: 0, sent: 0, delivered: 0, failed: 0, dropped: 0, expired: 0 };
+
+  constructor(private readonly deps: OutboxDeps) {}
+
+  push(controller: string, item: Outgoing): void {
+    let q = this.queues.get(controller);
+    if (!q) { q = { items: [], busy: false }; this.queues.set(controller, q); }
+    if (q.items.length >= this.deps.limit) {
+      // Bound reached: drop the oldest that is not on the wire right now.
+      const i = q.items[0].state === 'sending' && q.items.length > 1 ? 1 : 0;
+      const gone = q.items.splice(i, 1)[0];
+      this.stats.dropped++;
+      this.deps.log('warn', `notify: queue for ${controller} full (${this.deps.limit}); dropped ${gone.msgId} (${this.stats.dropped} dropped so far)`);
+    }
+    q.items.push(item);
+    this.stats.queued++;
+  }
+
+  /** NotifyResp intake: the item with this msg_id is delivered (R-NOT.1). The subscription_id is ignored (1.2+). */
+  acknowledge(msgId: string, controller?: string): boolean {
+    for (const [c, q] of this.queues) {
+      if (controller !== undefined && c !== controller) continue;
+      for (let i = 0; i < q.items.length; i++) {
+        if (q.items[i].msgId !== msgId) continue;
+        q.items.splice(i, 1);
+        this.stats.delivered++;
+        return true;
+      }
+    }
+    return controller !== undefined ? this.acknowledge(msgId) : false;
+  }
+
+  /** Remove one item without counting it as delivered (it cannot be encoded, say). */
+  discard(msgId: string): void {
+    for (const q of this.queues.values()) q.items = q.items.filter((it) => it.msgId !== msgId);
+  }
+
+  /** Pending notifications of a deleted Subscription stop (no more retries). */
+  dropSubscription(subPath: string): void {
+    for (const q of this.queues.values()) q.items = q.items.filter((it) => it.subscription !== subPath);
+  }
+
+  dropController(controller: string): void {
+    this.queues.delete(controller);
+  }
+
+  pending(controller?: string): number {
+    let n = 0;
+    for (const [c, q] of this.queues) if (controller === undefined || c === controller) n += q.items.length;
+    return n;
+  }
+
+  items(controller: string): readonly Outgoing[] {
+    const q = this.queues.get(controller);
+    return q ? q.items : [];
+  }
+
+  step(now: number): void {
+    for (const [controller, q] of this.queues) {
+      // R-NOT.3: retries stop at NotifExpiration, counted from the first attempt.
+      q.items = q.items.filter((it) => {
+        if (!it.retry || it.expirationMs <= 0 || it.firstAt < 0 || now < it.firstAt + it.expirationMs) return true;
+        this.stats.expired++;
+        this.deps.log('info', `notify: ${it.msgId} to ${controller} expired after ${it.attempts} attempt(s)`);
+        return false;
+      });
+      if (q.busy) continue;
+      const item = q.items.find((it) => it.state === 'ready' || (it.state === 'awaiting' && it.nextAt <= now));
+      if (item) this.send(controller, q, item, now);
+    }
+  }
+
+  nextDeadline(): number {
+    let d = -1;
+    const take = (t: number) => { if (d < 0 || t < d) d = t; };
+    for (const q of this.queues.values()) {
+      for (const it of q.items) {
+        if (it.retry && it.expirationMs > 0 && it.firstAt >= 0) take(it.firstAt + it.expirationMs);
+        if (q.busy) continue;
+        if (it.state === 'ready') take(0);
+        else if (it.state === 'awaiting') take(it.nextAt);
+      }
+    }
+    return d;
+  }
+
+  private send(controller: string, q: Queue, item: Outgoing, now: number): void {
+    q.busy = true;
+    item.state = 'sending';
+    item.attempts++;
+    if (item.firstAt < 0) item.firstAt = now;
+    this.stats.sent++;
+    let finished = false;
+    this.deps.transmit(controller, item, (ok, detail) => {
+      if (finished) return;
+      finished = true;
+      if (this.queues.get(controller) === q) q.busy = false;
+      const i = q.items.indexOf(item);
+      if (i < 0) return; // acknowledged, expired or dropped meanwhile
+      if (!item.retry) {
+        // send_resp=false: sent once, never retried (digest §4.1 NotifRetry=false).
+        q.items.splice(i, 1);
+        if (ok) this.stats.delivered++;
+        else { this.stats.failed++; this.deps.log('warn', `notify: ${item.msgId} to ${controller} not delivered: ${detail}`); }
+        return;
+      }
+      if (!ok) this.deps.log('info', `notify: ${item.msgId} to ${controller} attempt ${item.attempts} failed: ${detail}`);
+      // R-NOT.2: wait for the NotifyResp; resend after the randomised exponential back-off.
+      const { m, k } = this.deps.retryParams(controller);
+      item.state = 'awaiting';
+      item.nextAt = now + retryDelayMs(item.attempts, m, k, this.deps.random01());
+    });
+  }
+}

@@ -1,0 +1,74 @@
+// The Device.LocalAgent.Subscription.{i} rows as the notifier sees them (digest §4.1), read from
+// the data model and cached until anything under the table changes.
+import type { Engine } from '../dm/api.ts';
+import { splitList } from '../dm/values.ts';
+import { NOTIF_TYPES, type NotifType } from './match.ts';
+
+export const SUBSCRIPTION_TABLE = 'Device.LocalAgent.Subscription.';
+
+export interface Subscription {
+  /** 'Device.LocalAgent.Subscription.3.' */
+  readonly path: string;
+  readonly id: string;
+  readonly enable: boolean;
+  readonly type: NotifType | undefined;
+  readonly refs: readonly string[];
+  readonly persistent: boolean;
+  readonly timeToLive: number;
+  readonly creationDate: string;
+  readonly notifRetry: boolean;
+  readonly notifExpiration: number;
+  /** The recipient Controller's instance path with its trailing '.', or '' when unset. */
+  readonly controller: string;
+}
+
+function read(engine: Engine, path: string): string {
+  try { return engine.get(path); } catch { return ''; }
+}
+
+export function readSubscription(engine: Engine, path: string): Subscription {
+  const v = (n: string) => read(engine, path + n);
+  const type = v('NotifType') as NotifType;
+  const recipient = v('Recipient');
+  return {
+    path,
+    id: v('ID'),
+    enable: v('Enable') === 'true',
+    type: NOTIF_TYPES.indexOf(type) >= 0 ? type : undefined,
+    refs: splitList(v('ReferenceList')),
+    persistent: v('Persistent') === 'true',
+    timeToLive: Number(v('TimeToLive')) || 0,
+    creationDate: v('CreationDate'),
+    notifRetry: v('NotifRetry') === 'true',
+    notifExpiration: Number(v('NotifExpiration')) || 0,
+    controller: recipient === '' ? '' : recipient.charAt(recipient.length - 1) === '.' ? recipient : recipient + '.',
+  };
+}
+
+/** All rows, re-read lazily after a change under the table. */
+export class SubscriptionCache {
+  private rows: Subscription[] | undefined;
+
+  constructor(private readonly engine: Engine) {}
+
+  invalidate(): void {
+    this.rows = undefined;
+  }
+
+  all(): readonly Subscription[] {
+    if (!this.rows) {
+      let insts: { path: string }[];
+      try { insts = this.engine.instances(SUBSCRIPTION_TABLE, true); } catch { insts = []; }
+      this.rows = insts.map((i) => readSubscription(this.engine, i.path));
+    }
+    return this.rows;
+  }
+
+  /**
+   * Rows that are processed: enabled, typed, with a recipient (a disabled entry MUST NOT be
+   * processed, digest §4.1).
+   */
+  active(type?: NotifType): Subscription[] {
+    return this.all().filter((s) => s.enable && s.type !== undefined && s.controller !== '' && (!type || s.type === type));
+  }
+}
