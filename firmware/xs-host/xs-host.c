@@ -4,7 +4,8 @@
  * pending or the script calls exit(). Built by `npm run build:xs` (firmware/xs-host/build.mjs).
  *
  *   xs-host --chunks BYTES --slots COUNT --stack COUNT [--keys COUNT] [--stats]
- *           [--no-wall-clock] BUNDLE.js
+ *           [--no-wall-clock] [--state DIR] [--defaults FILE] [--arg NAME=VALUE]...
+ *           [--allow-nosec] BUNDLE.js
  *
  *   --chunks   chunk heap in bytes (strings, arrays, ArrayBuffers, key names)
  *   --slots    heap slots (objects, properties, closures; 32 bytes each on x86-64, 16 on ESP32)
@@ -18,10 +19,17 @@
  *              Peaks count garbage not yet collected, so they only bound the need from
  *              above; the smallest working cap is found by firmware/xs-host/min-cap.mjs.
  *   --no-wall-clock  wallTimeMs() answers undefined (a board whose time is not yet known)
+ *   --state DIR      the board's flash: storage records are files under DIR/dm (host-storage.c)
+ *   --defaults FILE  factory defaults (JSON text handed to the bundle by defaultsJson(); a
+ *                    device compiles them in instead)
+ *   --arg NAME=VALUE a setting for the bundle, read with arg(NAME) (at most 16)
+ *   --allow-nosec    same as --arg allow-nosec=true
  *
  * Exit codes: 0 done (loop drained) or exit(code); 1 uncaught exception, unhandled rejection
  * or syntax error (printed on stderr); 2 bad command line; 3 memory cap reached ("xs-host:
  * memory full (cap: ...)", stack overflow or out of keys, one line on stderr).
+ * reboot() and factoryReset() do not exit: the runner re-executes itself (same pid, same
+ * command line, so the same state directory), as a board restarts its firmware (host-config.c).
  *
  * Host functions: one frozen global object `__tinyusp_host` (declared for TypeScript in
  * hal/xs/host.ts), filled by the modules listed in gxHostModules:
@@ -29,17 +37,23 @@
  *                  randomBytes(length) -> ArrayBuffer, exit(code)
  *   host-text.c    utf8Encode(text) -> ArrayBuffer, utf8Decode(buffer, offset, length) -> string
  *   host-timers.c  setTimer(delayMs, callback) -> id, clearTimer(id)
+ *   host-udp.c     udpOpen/udpPort/udpSend/udpClose (UDP sockets on the event loop)
+ *   host-storage.c storageGet/storageSet/storageDelete/storageKeys (atomic file records)
+ *   host-config.c  arg(name), defaultsJson(), reboot(), factoryReset()
  */
 #include "xsAll.h"
 #include "xsScript.h"
 #include "xs-host.h"
 
-xsHostOptions gxHostOptions = { C_NULL, 0, 0, 0, 2048, 0, 1 };
+xsHostOptions gxHostOptions = { C_NULL, 0, 0, 0, 2048, 0, 1, C_NULL, C_NULL, 0, { C_NULL }, 0, C_NULL };
 
 static const xsHostInstall gxHostModules[] = {
 	xsHostInstallCore,
 	xsHostInstallText,
 	xsHostInstallTimers,
+	xsHostInstallUdp,
+	xsHostInstallStorage,
+	xsHostInstallConfig,
 };
 
 static struct timespec gxStartTime;
@@ -51,7 +65,7 @@ static void xsHostRunProgram(txMachine* the, const char* path);
 
 static void xsHostUsage(const char* problem)
 {
-	fprintf(stderr, "xs-host: %s (usage: xs-host --chunks BYTES --slots COUNT --stack COUNT [--keys COUNT] [--stats] [--no-wall-clock] BUNDLE.js)\n", problem);
+	fprintf(stderr, "xs-host: %s (usage: xs-host --chunks BYTES --slots COUNT --stack COUNT [--keys COUNT] [--stats] [--no-wall-clock] [--state DIR] [--defaults FILE] [--arg NAME=VALUE]... [--allow-nosec] BUNDLE.js)\n", problem);
 	exit(XS_HOST_EXIT_USAGE);
 }
 
@@ -100,6 +114,29 @@ static void xsHostParseArguments(int argc, char* argv[])
 			gxHostOptions.stats = 1;
 		else if (!strcmp(arg, "--no-wall-clock"))
 			gxHostOptions.wallClock = 0;
+		else if (!strcmp(arg, "--state") || !strcmp(arg, "--defaults")) {
+			if ((i + 1 >= argc) || !argv[i + 1][0]) {
+				snprintf(problem, sizeof(problem), "%s needs a path", arg);
+				xsHostUsage(problem);
+			}
+			if (!strcmp(arg, "--state"))
+				gxHostOptions.stateDir = argv[++i];
+			else
+				gxHostOptions.defaultsPath = argv[++i];
+		}
+		else if (!strcmp(arg, "--arg") || !strcmp(arg, "--allow-nosec")) {
+			const char* pair = "allow-nosec=true";
+			if (!strcmp(arg, "--arg")) {
+				pair = (i + 1 < argc) ? argv[++i] : "";
+				if ((pair[0] == '=') || !strchr(pair, '='))
+					xsHostUsage("--arg needs NAME=VALUE");
+			}
+			if (gxHostOptions.argCount >= XS_HOST_MAX_ARGS) {
+				snprintf(problem, sizeof(problem), "at most %d --arg", XS_HOST_MAX_ARGS);
+				xsHostUsage(problem);
+			}
+			gxHostOptions.args[gxHostOptions.argCount++] = pair;
+		}
 		else if (arg[0] == '-') {
 			snprintf(problem, sizeof(problem), "unknown option %.64s", arg);
 			xsHostUsage(problem);
@@ -117,6 +154,12 @@ static void xsHostParseArguments(int argc, char* argv[])
 		snprintf(problem, sizeof(problem), "cannot read bundle %.180s", gxHostOptions.bundlePath);
 		xsHostUsage(problem);
 	}
+	if (gxHostOptions.defaultsPath && access(gxHostOptions.defaultsPath, R_OK)) {
+		snprintf(problem, sizeof(problem), "cannot read --defaults %.180s", gxHostOptions.defaultsPath);
+		xsHostUsage(problem);
+	}
+	gxHostOptions.argc = argc;
+	gxHostOptions.argv = argv;
 }
 
 double xsHostMonotonicMs(void)
@@ -291,6 +334,7 @@ int main(int argc, char* argv[])
 	size_t i;
 	clock_gettime(CLOCK_MONOTONIC, &gxStartTime);
 	xsHostParseArguments(argc, argv);
+	xsHostStorageOpen();
 
 	/* The cap: initial sizes from the command line, every increment zero. */
 	c_memset(&creation, 0, sizeof(creation));

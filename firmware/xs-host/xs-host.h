@@ -18,6 +18,9 @@
 #define XS_HOST_EXIT_USAGE 2
 #define XS_HOST_EXIT_MEMORY 3
 
+/* Bound on --arg k=v pairs. */
+#define XS_HOST_MAX_ARGS 16
+
 /* The fixed memory cap and options from the command line. */
 typedef struct {
 	const char* bundlePath;
@@ -27,6 +30,12 @@ typedef struct {
 	xsIntegerValue keys;     /* property-name keys (index only; key strings live in chunks) */
 	int stats;               /* print peak usage on exit */
 	int wallClock;           /* 0: wallTimeMs() answers undefined (clock not yet set) */
+	const char* stateDir;    /* --state DIR: storage lives in DIR/dm (host-storage.c) */
+	const char* defaultsPath;/* --defaults FILE: factory defaults JSON (host-config.c) */
+	int argCount;            /* --arg name=value pairs (host-config.c) */
+	const char* args[XS_HOST_MAX_ARGS];
+	int argc;                /* the command line, kept for the restart (host-config.c) */
+	char** argv;
 } xsHostOptions;
 
 extern xsHostOptions gxHostOptions;
@@ -54,6 +63,12 @@ typedef void (*xsHostInstall)(xsMachine* the, xsSlot* host);
 extern void xsHostInstallCore(xsMachine* the, xsSlot* host);   /* host-core.c */
 extern void xsHostInstallText(xsMachine* the, xsSlot* host);   /* host-text.c */
 extern void xsHostInstallTimers(xsMachine* the, xsSlot* host); /* host-timers.c */
+extern void xsHostInstallUdp(xsMachine* the, xsSlot* host);    /* host-udp.c */
+extern void xsHostInstallStorage(xsMachine* the, xsSlot* host);/* host-storage.c */
+extern void xsHostInstallConfig(xsMachine* the, xsSlot* host); /* host-config.c */
+
+/* Prepares the storage directory (creates it, drops unfinished writes); exits 2 on failure. */
+extern void xsHostStorageOpen(void);
 
 /* Timers (host-timers.c), driven by the loop. */
 extern int xsHostTimersPending(void);

@@ -24,6 +24,35 @@ export interface XsHostFunctions {
   clearTimer(id: number): void;
   /** Ends the runner now with `code` (0..255). */
   exit(code: number): void;
+
+  /**
+   * Binds a UDP socket to an IP literal and port (0: any free port); throws on a bind failure.
+   * Datagrams arrive from the event loop as a fresh ArrayBuffer. At most 8 sockets.
+   */
+  udpOpen(address: string, port: number, onDatagram: (data: ArrayBuffer, address: string, port: number) => void): number;
+  /** The port the socket is bound to. */
+  udpPort(id: number): number;
+  /** One datagram of buffer[offset, offset + length); throws on failure. */
+  udpSend(id: number, buffer: ArrayBuffer, offset: number, length: number, address: string, port: number): void;
+  /** Unknown or closed ids are ignored. */
+  udpClose(id: number): void;
+
+  /** The record of `key`, or undefined. Throws without a --state directory. */
+  storageGet(key: string): ArrayBuffer | undefined;
+  /** Atomic write (temp file, fsync, rename, fsync of the directory). */
+  storageSet(key: string, buffer: ArrayBuffer, offset: number, length: number): void;
+  storageDelete(key: string): void;
+  /** Every key, sorted. */
+  storageKeys(): string[];
+
+  /** The value of the runner's `--arg name=value`, or undefined. */
+  arg(name: string): string | undefined;
+  /** The text of the runner's `--defaults FILE`, or undefined. */
+  defaultsJson(): string | undefined;
+  /** Restart the firmware on the same state (does not return). */
+  reboot(): void;
+  /** Restart after the data model wiped itself (does not return). */
+  factoryReset(): void;
 }
 
 /** The host functions, or an error when not running under the XS runner or a Moddable board. */

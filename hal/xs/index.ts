@@ -2,4 +2,7 @@
 export { xsHost, type XsHostFunctions } from './host.ts';
 export { xsClock } from './clock.ts';
 export { xsTimers } from './timers.ts';
-export { xsSystemBasics, type XsSystemBasics } from './system.ts';
+export { xsNet } from './net.ts';
+export { xsStorage } from './storage.ts';
+export { xsSystem, xsSystemBasics, isLogLevel, type XsSystemBasics } from './system.ts';
+export { startXsDevice, parseDefaults, type Defaults } from './device.ts';

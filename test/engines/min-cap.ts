@@ -1,10 +1,11 @@
-// Measures the smallest XS memory cap (firmware/xs-host/min-cap.mjs) of: an empty script, the
-// board entry (hal/xs/main.ts), and the codec's differential vectors.
+// Measures the smallest XS memory cap (firmware/xs-host/min-cap.mjs) of: an empty script and the
+// codec's differential vectors. The board entry serves forever: its smallest serving cap is
+// measured by `npm run bench:e2e` (test/bench/e2e.bench.ts).
 //   npx tsx test/engines/min-cap.ts
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from '../../build.config.ts';
-import { buildXsHost, bundleFixture, scratchDir, scriptFile } from './xs-harness.ts';
+import { buildXsHost, scratchDir, scriptFile } from './xs-harness.ts';
 import { bundleCodecVectors, hexVectors } from './codec-bundle.ts';
 
 buildXsHost();
@@ -12,7 +13,6 @@ const scratch = scratchDir('min-cap');
 try {
   const programs: [string, string][] = [
     ['empty script', scriptFile(scratch.dir, 'empty', '')],
-    ['board entry hal/xs/main.ts', await bundleFixture('hal/xs/main.ts', scratch.dir, 'main')],
     ['codec differential vectors', await bundleCodecVectors(scratch.dir, hexVectors())],
   ];
   for (const [name, bundle] of programs) {

@@ -66,11 +66,19 @@ test('wallTimeMs() is undefined when the board does not know the time', () => {
   assert.equal(JSON.parse(r.stdout).wall, null);
 });
 
-test('the board entry (hal/xs/main.ts) starts under the cap and logs its start line', async () => {
+test('the board entry (hal/xs/main.ts) refuses to start without DTLS unless --allow-nosec: exit 2', async () => {
+  // Given the board bundle and a state directory, when run without --allow-nosec
   const main = await bundleFixture('hal/xs/main.ts', scratch.dir, 'main');
-  const r = runBundle(main, cap);
-  assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stderr, /^\[info\] tinyusp: XS HAL ready at [\d.]+ ms, wall time \d{4}-\d\d-\d\dT/m);
+  const agentCap: Cap = { chunks: 512 * 1024, slots: 32768, stack: 2048 };
+  const r = runBundle(main, agentCap, ['--state', join(scratch.dir, 'state-main'), '--defaults', join(root, 'examples/demo-defaults.json')]);
+  // then it says why and exits with the configuration code (the served case: test/e2e/xs-agent.test.ts)
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /^\[error\] tinyusp: DTLS is not available in this build/m);
+  // and a defaults file that is not an object of strings is refused the same way
+  const bad = scriptFile(scratch.dir, 'bad-defaults', '{"Device.X": 1}');
+  const r2 = runBundle(main, agentCap, ['--state', join(scratch.dir, 'state-main'), '--defaults', bad, '--allow-nosec']);
+  assert.equal(r2.status, 2, r2.stderr);
+  assert.match(r2.stderr, /--defaults: defaults entry "Device.X" must be a "Device.…" path with a string value/);
 });
 
 test('an unbounded allocation loop hits the chunk cap: exit 3 and one clear line', () => {
@@ -205,6 +213,11 @@ test('bad command lines exit 2 with a one-line usage error', () => {
     [...capArgs(cap), '--frobnicate', bundle],
     [...capArgs(cap), '/nonexistent/bundle.js'],
     [...capArgs(cap), bundle, bundle],
+    [...capArgs(cap), '--defaults', '/nonexistent/defaults.json', bundle],
+    [...capArgs(cap), '--arg', 'no-equals', bundle],
+    [...capArgs(cap), '--arg', '=value', bundle],
+    [...capArgs(cap), ...Array.from({ length: 17 }, (_, i) => ['--arg', `k${i}=v`]).flat(), bundle],
+    [...capArgs(cap), '--state', bundle],
   ];
   for (const args of cases) {
     const r = runXsHost(args);
