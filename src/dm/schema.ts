@@ -16,7 +16,7 @@ export interface DefNode {
   readonly events: Map<string, EventDef>;
   readonly handlers: ObjectHandlers;
   /** NumberOfEntries parameter name of this object → the child table it counts. */
-  readonly counters: Map<string, DefNode>;
+  counters: Map<string, DefNode>;
   /** Key for persistence: short hash of the supported path (see persist.ts). */
   readonly hash: string;
 }
@@ -28,6 +28,14 @@ export interface Schema {
   readonly nodes: DefNode[];
   /** Strong reference parameters, for clean-up on delete (R-ARC.12). */
   readonly strongRefs: { node: DefNode; param: ParamDef }[];
+}
+
+// Most objects have no commands, events or counters: they share one empty map (XS slots).
+const NONE = new Map<string, never>();
+const NO_HANDLERS: ObjectHandlers = Object.freeze({});
+
+function byName<T extends { name: string }>(list: readonly T[] | undefined): Map<string, T> {
+  return list && list.length ? new Map(list.map((x) => [x.name, x] as [string, T])) : NONE;
 }
 
 /** FNV-1a 32-bit, base 36: short, stable storage key for a supported path. */
@@ -90,11 +98,11 @@ export function buildSchema(modules: readonly ModelModule[]): Schema {
     const node: DefNode = {
       def, path: def.path, name, multi, parent,
       children: new Map(),
-      params: new Map((def.params || []).map((p) => [p.name, p] as [string, ParamDef])),
-      commands: new Map((def.commands || []).map((c) => [c.name, c] as [string, CommandDef])),
-      events: new Map((def.events || []).map((e) => [e.name, e] as [string, EventDef])),
-      handlers: handlerOf.get(def.path) || {},
-      counters: new Map(),
+      params: byName<ParamDef>(def.params),
+      commands: byName<CommandDef>(def.commands),
+      events: byName<EventDef>(def.events),
+      handlers: handlerOf.get(def.path) || NO_HANDLERS,
+      counters: NONE,
       hash,
     };
     for (const k of node.def.uniqueKeys || []) {
@@ -120,6 +128,7 @@ export function buildSchema(modules: readonly ModelModule[]): Schema {
       if (!node.multi || !owner || owner !== node.parent || !owner.params.has(name)) {
         throw new Error(`${node.path}: numberOfEntries ${counter} is not a parameter of its parent`);
       }
+      if (owner.counters === NONE) owner.counters = new Map();
       owner.counters.set(name, node);
     }
     for (const p of node.params.values()) if (p.ref && p.ref.kind === 'strong') strongRefs.push({ node, param: p });
