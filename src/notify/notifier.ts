@@ -176,6 +176,7 @@ export class Notifier {
         return;
       }
       case 'objectCreation':
+        if (this.pollAt < 0) this.pollAt = now; // new instances may hold watched computed values
         if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) { this.createdAt.set(ev.path, now); this.subscriptionsChanged(); }
         if (REQUEST_ROW.test(ev.path)) {
           this.journal.add({
@@ -361,7 +362,8 @@ export class Notifier {
       this.enqueue(c.sub.controller, c.sub.path, { subscriptionId: c.sub.id, sendResp: c.sub.notifRetry, notification: { case: 'valueChange', value: { paramPath: c.path, paramValue: c.value } } },
         c.sub.notifRetry, c.sub.notifExpiration * 1000);
     }
-    this.pollAt = now + this.opts.board.valueChangePollMs;
+    // Nothing computed is watched: sleep until subscriptions or instances change.
+    this.pollAt = r.baseline.size ? now + this.opts.board.valueChangePollMs : -1;
   }
 
   private read(path: string): string {

@@ -116,9 +116,12 @@ export class Outbox {
         this.deps.log('info', `notify: ${it.msgId} to ${controller} expired after ${it.attempts} attempt(s)`);
         return false;
       });
-      if (q.busy) continue;
-      const item = q.items.find((it) => it.state === 'ready' || (it.state === 'awaiting' && it.nextAt <= now));
-      if (item) this.send(controller, q, item, now);
+      // One exchange at a time; when the MTP ends it at once (a local failure), go on to the next.
+      for (let n = q.items.length; n > 0 && !q.busy; n--) {
+        const item = q.items.find((it) => it.state === 'ready' || (it.state === 'awaiting' && it.nextAt <= now));
+        if (!item) break;
+        this.send(controller, q, item, now);
+      }
     }
   }
 

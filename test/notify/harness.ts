@@ -1,0 +1,161 @@
+// The notifier on the memory HAL with a virtual clock: a real agent core (engine, model, access
+// control, Record encoding) and a fake MTP that records every Notify and lets the test decide
+// when (and how) each CoAP exchange ends.
+import { host } from '../../boards/host.ts';
+import type { BoardProfile } from '../../boards/profile.ts';
+import { createAgent, type Agent } from '../../src/agent.ts';
+import { decodeMsg, decodeRecord, type Notify } from '../../src/codec/index.ts';
+import type { Engine, Origin } from '../../src/dm/api.ts';
+import { tr181Modules } from '../../src/model/index.ts';
+import { Notifier } from '../../src/notify/notifier.ts';
+import { DEMO_DEFAULTS } from '../model/helpers.ts';
+import { memoryHal, type MemoryHal } from '../support/memory-hal.ts';
+
+export const C1: Origin = { endpointId: 'proto::controller-1', controllerPath: 'Device.LocalAgent.Controller.1.' };
+export const C2: Origin = { endpointId: 'proto::controller-2', controllerPath: 'Device.LocalAgent.Controller.2.' };
+/** Controller 3 has a role that may only read (and be notified about) Device.DeviceInfo. */
+export const C3: Origin = { endpointId: 'proto::limited', controllerPath: 'Device.LocalAgent.Controller.3.' };
+
+export const DEFAULTS: { [p: string]: string } = {
+  ...DEMO_DEFAULTS,
+  'Device.LocalAgent.Controller.2.Alias': 'controller-2',
+  'Device.LocalAgent.Controller.2.Enable': 'true',
+  'Device.LocalAgent.Controller.2.EndpointID': C2.endpointId,
+  'Device.LocalAgent.Controller.2.AssignedRole': 'Device.LocalAgent.ControllerTrust.Role.1',
+  'Device.LocalAgent.Controller.2.BootParameter.1.Enable': 'true',
+  'Device.LocalAgent.Controller.2.BootParameter.1.ParameterName': 'Device.DeviceInfo.FriendlyName',
+  'Device.LocalAgent.Controller.3.Alias': 'limited',
+  'Device.LocalAgent.Controller.3.Enable': 'true',
+  'Device.LocalAgent.Controller.3.EndpointID': C3.endpointId,
+  'Device.LocalAgent.Controller.3.AssignedRole': 'Device.LocalAgent.ControllerTrust.Role.3',
+  'Device.LocalAgent.ControllerTrust.Role.3.Alias': 'deviceinfo-only',
+  'Device.LocalAgent.ControllerTrust.Role.3.Enable': 'true',
+  'Device.LocalAgent.ControllerTrust.Role.3.Permission.1.Enable': 'true',
+  'Device.LocalAgent.ControllerTrust.Role.3.Permission.1.Order': '1',
+  'Device.LocalAgent.ControllerTrust.Role.3.Permission.1.Targets': 'Device.DeviceInfo.',
+  'Device.LocalAgent.ControllerTrust.Role.3.Permission.1.Param': 'r--n',
+  'Device.LocalAgent.ControllerTrust.Role.3.Permission.1.Obj': 'r--n',
+  'Device.LocalAgent.ControllerTrust.Role.3.Permission.1.InstantiatedObj': 'r--n',
+  'Device.LocalAgent.ControllerTrust.Role.3.Permission.1.CommandEvent': 'r--n',
+  // It may create its own subscriptions.
+  'Device.LocalAgent.ControllerTrust.Role.3.Permission.2.Enable': 'true',
+  'Device.LocalAgent.ControllerTrust.Role.3.Permission.2.Order': '2',
+  'Device.LocalAgent.ControllerTrust.Role.3.Permission.2.Targets': 'Device.LocalAgent.Subscription.',
+  'Device.LocalAgent.ControllerTrust.Role.3.Permission.2.Param': 'rw--',
+  'Device.LocalAgent.ControllerTrust.Role.3.Permission.2.Obj': 'rw--',
+  'Device.LocalAgent.ControllerTrust.Role.3.Permission.2.InstantiatedObj': 'rw--',
+};
+
+export interface Sent {
+  controller: string;
+  toId: string;
+  msgId: string;
+  notify: Notify;
+  at: number;
+  /** End the CoAP exchange (default: already ended ok when `autoAck`). */
+  done(ok: boolean): void;
+}
+
+export interface Rig {
+  hal: MemoryHal;
+  agent: Agent;
+  engine: Engine;
+  notifier: Notifier;
+  sent: Sent[];
+  /** Move the virtual clock to `ms` (monotonic) in steps at every deadline, as the run loop would. */
+  runUntil(ms: number): void;
+  /** One step now. */
+  step(): void;
+  subscribe(origin: Origin, settings: { [p: string]: string }): string;
+  of(controller: Origin): Sent[];
+}
+
+export interface RigOptions {
+  disk?: Map<string, Uint8Array>;
+  board?: BoardProfile;
+  wall?: number | undefined;
+  /** CoAP exchanges end ok at once (default true); false: the test calls done(). */
+  autoAck?: boolean;
+  /** Seed of the randomBytes PRNG (retry randomisation). */
+  seed?: number;
+  defaults?: { [p: string]: string };
+}
+
+export function rig(opts: RigOptions = {}): Rig {
+  const hal = memoryHal({ disk: opts.disk, ...('wall' in opts ? { wall: opts.wall } : {}) });
+  if (opts.seed !== undefined) {
+    let s = opts.seed >>> 0 || 1;
+    hal.system.randomBytes = (n) => {
+      const b = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        // xorshift32: good enough to spread retry draws over their windows
+        s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+        b[i] = s & 0xff;
+      }
+      return b;
+    };
+  }
+  const board = opts.board ?? host;
+  let notifier: Notifier | undefined;
+  const agent = createAgent({
+    hal, board, defaults: opts.defaults ?? DEFAULTS,
+    model: tr181Modules({ sendOnBoardRequest: (c) => notifier!.sendOnBoardRequest(c) }),
+    hooks: { notifyResp: (id, _r, from) => notifier!.notifyResp(id, from.controllerPath) },
+  });
+  const sent: Sent[] = [];
+  notifier = new Notifier({
+    engine: agent.engine, hal, board,
+    access: (id) => agent.requester(id)?.access,
+    encode: (to, m) => agent.encodeMessage(to, m),
+    send: (controller, record, onDone) => {
+      const rec = decodeRecord(record);
+      if (rec.recordType.case !== 'noSessionContext') throw new Error('expected a no-session Record');
+      const msg = decodeMsg(rec.recordType.value.payload);
+      const body = msg.body!.msgBody;
+      if (body.case !== 'request' || body.value.reqType.case !== 'notify') throw new Error('expected a Notify');
+      const s: Sent = { controller, toId: rec.toId, msgId: msg.header!.msgId, notify: body.value.reqType.value, at: hal.time.mono, done: (ok) => onDone(ok, ok ? 'ok' : 'timeout') };
+      sent.push(s);
+      if (opts.autoAck !== false) s.done(true);
+    },
+  });
+  const n = notifier;
+  const step = () => {
+    agent.step(hal.time.mono);
+    n.step(hal.time.mono);
+  };
+  return {
+    hal, agent, engine: agent.engine, notifier: n, sent, step,
+    runUntil(ms) {
+      step();
+      for (let guard = 0; guard < 100_000; guard++) {
+        let d = n.nextDeadline();
+        const a = agent.nextDeadline();
+        if (a >= 0 && (d < 0 || a < d)) d = a;
+        if (d < 0 || d > ms) break;
+        hal.time.mono = Math.max(hal.time.mono, d);
+        step();
+      }
+      hal.time.mono = Math.max(hal.time.mono, ms);
+      step();
+    },
+    subscribe(origin, settings) {
+      const txn = agent.engine.begin(origin);
+      const r = txn.add('Device.LocalAgent.Subscription.', Object.keys(settings).map((k) => ({ param: k, value: settings[k], required: true })));
+      txn.commit();
+      return r.path;
+    },
+    of: (c) => sent.filter((s) => s.controller === c.controllerPath),
+  };
+}
+
+/** A change made by a Controller (or the Agent when origin is undefined). */
+export function set(engine: Engine, path: string, value: string, origin?: Origin): void {
+  const txn = engine.begin(origin);
+  txn.set(path, value);
+  txn.commit();
+}
+
+/** Decoded maps are prototype-less: a plain JSON copy for deepEqual. */
+export function plain<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
