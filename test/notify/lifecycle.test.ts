@@ -202,7 +202,7 @@ test('given a Controller that never answers, when notifications pile up, then it
   assert.equal(r.notifier.outbox.pending(C1.controllerPath), 3);
   assert.equal(r.notifier.stats.dropped, 7);
   // The one on the wire is kept; the newest ones are the others.
-  assert.deepEqual(r.notifier.outbox.items(C1.controllerPath).map((i) => (i.notify.notification.value as { paramValue: string }).paramValue), ['v0', 'v8', 'v9']);
+  assert.deepEqual(r.notifier.outbox.items(C1.controllerPath!).map((i) => (i.notify.notification.value as { paramValue: string }).paramValue), ['v0', 'v8', 'v9']);
   assert.ok(r.hal.logs.some((l) => /queue for Device\.LocalAgent\.Controller\.1\. full \(3\)/.test(l)));
 });
 

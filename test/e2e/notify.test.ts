@@ -1,0 +1,206 @@
+// Subscriptions and notifications end to end: the real simulator process (`tinyusp agent`) over
+// CoAP on loopback, and two Controllers (tools/controller) listening on the ports their
+// Controller.{i}.MTP.1.CoAP.Port says (test/e2e/fixtures/notify-defaults.json, ports filled in
+// with the ones the Controllers got). Every wait is bounded; every process is killed at the end.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Header_MsgType, type Msg, type Notify } from '../../gen/usp/usp-msg_pb.ts';
+import { Controller } from '../../tools/controller/controller.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const AGENT_ID = 'proto::tinyusp-e2e';
+
+interface Heard { at: number; msgId: string; notify: Notify }
+
+class Listener {
+  readonly heard: Heard[] = [];
+  controller!: Controller;
+  constructor(readonly endpointId: string) {}
+  async open(): Promise<void> {
+    this.controller = await Controller.open({ endpointId: this.endpointId, port: 0, timeoutMs: 8000,
+      onNotify: (notify, _from, msgId) => { this.heard.push({ at: performance.now(), msgId, notify }); } });
+  }
+  get port(): number { return Number(/:(\d+)\//.exec(this.controller.uri)![1]); }
+  /** Wait (bounded) for a notification matching `pred` heard after index `from`. */
+  async next(pred: (n: Notify) => boolean, ms = 8000, from = 0): Promise<Heard> {
+    const end = performance.now() + ms;
+    for (;;) {
+      const h = this.heard.slice(from).find((x) => pred(x.notify));
+      if (h) return h;
+      if (performance.now() > end) throw new Error(`${this.endpointId}: no matching notification within ${ms} ms; heard ${this.heard.map((x) => x.notify.notification.case).join(',')}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+const is = (c: string, sub?: string) => (n: Notify) => n.notification.case === c && (sub === undefined || n.subscriptionId === sub);
+const bootOf = (n: Notify) => n.notification.case === 'event' && n.notification.value.eventName === 'Boot!';
+
+class Agent {
+  proc!: ChildProcessWithoutNullStreams;
+  uri = '';
+  private out = '';
+  private readies = 0;
+  constructor(private readonly defaults: string, private readonly state: string) {}
+  async start(): Promise<void> {
+    this.out = '';
+    this.readies = 0;
+    this.proc = spawn(process.execPath, [join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', this.defaults, '--state', this.state, '--allow-nosec', '--port', '0'],
+      { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stdout.on('data', (d: Buffer) => { this.out += d.toString(); });
+    this.proc.stderr.on('data', () => {});
+    await this.ready();
+  }
+  /** Wait for the next `ready <id> <uri>` line (first start, or the in-process restart after Reboot()). */
+  async ready(ms = 20_000): Promise<void> {
+    const end = performance.now() + ms;
+    for (;;) {
+      const lines = this.out.split('\n').filter((l) => l.startsWith('ready '));
+      if (lines.length > this.readies) {
+        this.readies = lines.length;
+        this.uri = lines[lines.length - 1].split(' ')[2];
+        return;
+      }
+      if (performance.now() > end) throw new Error('agent not ready within ' + ms + ' ms: ' + this.out);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  async stop(): Promise<void> {
+    if (this.proc.exitCode !== null) return;
+    const gone = new Promise<void>((r) => this.proc.once('exit', () => r()));
+    this.proc.kill('SIGTERM');
+    const t = setTimeout(() => this.proc.kill('SIGKILL'), 5000);
+    await gone;
+    clearTimeout(t);
+  }
+}
+
+function body(m: Msg) {
+  const b = m.body!.msgBody;
+  if (b.case === 'error') throw new Error(`USP error ${b.value.errCode}: ${b.value.errMsg}`);
+  if (b.case !== 'response') throw new Error('not a response');
+  return b.value.respType;
+}
+
+test('given a simulator and two Controllers, then subscriptions, every notification type, restart and Reboot() work over CoAP', { timeout: 120_000 }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tinyusp-notify-'));
+  const c1 = new Listener('proto::controller-1');
+  const c2 = new Listener('proto::controller-2');
+  await c1.open();
+  await c2.open();
+  const defaults = join(dir, 'defaults.json');
+  writeFileSync(defaults, readFileSync(join(root, 'test/e2e/fixtures/notify-defaults.json'), 'utf8')
+    .replace('${C1_PORT}', String(c1.port)).replace('${C2_PORT}', String(c2.port)));
+  const agent = new Agent(defaults, join(dir, 'state'));
+  t.after(async () => {
+    await agent.stop().catch(() => {});
+    c1.controller.close();
+    c2.controller.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await agent.start();
+
+  const ask = (c: Listener, req: Parameters<Controller['request']>[2], type: Header_MsgType) => c.controller.request(agent.uri, AGENT_ID, req, type);
+  const subscribe = async (c: Listener, id: string, type: string, refs: string, extra: { [k: string]: string } = {}) => {
+    const settings = { Enable: 'true', ID: id, NotifType: type, ReferenceList: refs, ...extra };
+    const r = body(await ask(c, { reqType: { case: 'add', value: { allowPartial: false, createObjs: [{ objPath: 'Device.LocalAgent.Subscription.',
+      paramSettings: Object.entries(settings).map(([param, value]) => ({ param, value, required: true })) }] } } }, Header_MsgType.ADD));
+    assert.equal(r.case, 'addResp');
+  };
+  const set = async (c: Listener, obj: string, param: string, value: string) => {
+    const r = body(await ask(c, { reqType: { case: 'set', value: { allowPartial: false, updateObjs: [{ objPath: obj, paramSettings: [{ param, value, required: true }] }] } } }, Header_MsgType.SET));
+    assert.equal(r.case, 'setResp');
+  };
+  const operate = async (c: Listener, command: string, commandKey = '', inputArgs: { [k: string]: string } = {}) => {
+    const r = body(await ask(c, { reqType: { case: 'operate', value: { command, commandKey, sendResp: true, inputArgs } } }, Header_MsgType.OPERATE));
+    assert.equal(r.case, 'operateResp');
+    return r.case === 'operateResp' ? r.value.operationResults[0] : undefined;
+  };
+
+  // Subscriptions of Controller 1 (Recipient = Controller.1) and Controller 2.
+  await subscribe(c1, 'vc', 'ValueChange', 'Device.DeviceInfo.FriendlyName');
+  await subscribe(c1, 'life', 'ObjectCreation', 'Device.LocalAgent.Controller.', { Persistent: 'true' });
+  await subscribe(c1, 'gone', 'ObjectDeletion', 'Device.LocalAgent.Controller.*.,Device.LocalAgent.Subscription.*.', { Persistent: 'true' });
+  await subscribe(c1, 'ops', 'OperationComplete', 'Device.ScheduleTimer()', { Persistent: 'true' });
+  await subscribe(c1, 'boot', 'Event', 'Device.Boot!', { Persistent: 'true' });
+  const recipient = body(await ask(c1, { reqType: { case: 'get', value: { paramPaths: ['Device.LocalAgent.Subscription.[ID=="vc"].Recipient'], maxDepth: 0 } } }, Header_MsgType.GET));
+  assert.equal(recipient.case === 'getResp' && recipient.value.reqPathResults[0].resolvedPathResults[0].resultParams.Recipient, 'Device.LocalAgent.Controller.1');
+
+  // ValueChange: Controller 2 changes a value; Controller 1 hears it.
+  await set(c2, 'Device.DeviceInfo.', 'FriendlyName', 'from-c2');
+  const vc = await c1.next(is('valueChange', 'vc'));
+  assert.deepEqual([vc.notify.notification.value.paramPath, vc.notify.notification.value.paramValue], ['Device.DeviceInfo.FriendlyName', 'from-c2']);
+  assert.equal(vc.notify.sendResp, false);
+
+  // ObjectCreation / ObjectDeletion.
+  const added = body(await ask(c2, { reqType: { case: 'add', value: { allowPartial: false, createObjs: [{ objPath: 'Device.LocalAgent.Controller.',
+    paramSettings: [{ param: 'EndpointID', value: 'proto::third', required: true }] }] } } }, Header_MsgType.ADD));
+  const newPath = added.case === 'addResp' ? added.value.createdObjResults[0].operStatus!.operStatus.case === 'operSuccess' && added.value.createdObjResults[0].operStatus!.operStatus.value.instantiatedPath : '';
+  const oc = await c1.next(is('objCreation', 'life'));
+  assert.equal(oc.notify.notification.value.objPath, newPath);
+  assert.equal(oc.notify.notification.case === 'objCreation' && oc.notify.notification.value.uniqueKeys.EndpointID, 'proto::third');
+  body(await ask(c2, { reqType: { case: 'delete', value: { allowPartial: false, objPaths: [newPath as string] } } }, Header_MsgType.DELETE));
+  const od = await c1.next(is('objDeletion', 'gone'));
+  assert.equal(od.notify.notification.value.objPath, newPath);
+
+  // Async Operate: OperateResp points at a Request row; OperationComplete follows.
+  const op = await operate(c1, 'Device.ScheduleTimer()', 'timer-1', { DelaySeconds: '1' });
+  assert.equal(op!.operationResp.case, 'reqObjPath');
+  assert.match(String(op!.operationResp.value), /^Device\.LocalAgent\.Request\.\d+\.$/);
+  const done = await c1.next(is('operComplete', 'ops'));
+  assert.deepEqual([done.notify.notification.value.commandName, done.notify.notification.value.commandKey, done.notify.notification.value.operationResp.case],
+    ['ScheduleTimer()', 'timer-1', 'reqOutputArgs']);
+  // ...and with Cancel(): 7023.
+  const long = await operate(c1, 'Device.ScheduleTimer()', 'timer-2', { DelaySeconds: '600' });
+  await operate(c1, String(long!.operationResp.value) + 'Cancel()');
+  const cancelled = await c1.next((n) => is('operComplete', 'ops')(n) && n.notification.case === 'operComplete' && n.notification.value.commandKey === 'timer-2');
+  assert.equal(cancelled.notify.notification.case === 'operComplete' && cancelled.notify.notification.value.operationResp.case, 'cmdFailure');
+  assert.equal(cancelled.notify.notification.case === 'operComplete' && cancelled.notify.notification.value.operationResp.value.errCode, 7023);
+
+  // OnBoardRequest with NotifyResp: one send, no resend (retry would come after 1-2 s).
+  await set(c1, 'Device.LocalAgent.Controller.2.', 'USPNotifRetryMinimumWaitInterval', '1');
+  await operate(c1, 'Device.LocalAgent.Controller.2.SendOnBoardRequest()');
+  const ob = await c2.next(is('onBoardReq'));
+  assert.equal(ob.notify.sendResp, true);
+  assert.equal(ob.notify.subscriptionId, '');
+  assert.deepEqual(ob.notify.notification.case === 'onBoardReq' && [ob.notify.notification.value.oui, ob.notify.notification.value.serialNumber, ob.notify.notification.value.agentSupportedProtocolVersions],
+    ['00D09E', 'SIM0001', '1.0,1.1,1.2']);
+  await new Promise((r) => setTimeout(r, 2500));
+  assert.equal(c2.heard.filter((h) => h.notify.notification.case === 'onBoardReq').length, 1, 'acknowledged: not resent');
+
+  // Periodic! every second for Controller 2 only.
+  await subscribe(c2, 'tick', 'Event', 'Device.LocalAgent.Periodic!');
+  await set(c2, 'Device.LocalAgent.Controller.2.', 'PeriodicNotifInterval', '1');
+  const from = c2.heard.length;
+  const p1 = await c2.next(is('event', 'tick'), 4000, from);
+  const p2 = await c2.next(is('event', 'tick'), 4000, c2.heard.indexOf(p1) + 1);
+  assert.ok(p2.at - p1.at > 700 && p2.at - p1.at < 1600, `interval ${p2.at - p1.at} ms`);
+  assert.ok(!c1.heard.some((h) => h.notify.notification.case === 'event' && h.notify.notification.value.eventName === 'Periodic!'));
+
+  // Restart of the process: Boot! (LocalReboot) to the persistent subscription, then the
+  // non-persistent 'vc' (and c2's 'tick') are removed — their ObjectDeletion comes after Boot!.
+  await agent.stop();
+  const mark = c1.heard.length;
+  await agent.start();
+  const boot = await c1.next((n) => n.subscriptionId === 'boot' && bootOf(n), 8000, mark);
+  assert.equal(boot.notify.notification.case === 'event' && boot.notify.notification.value.params.Cause, 'LocalReboot');
+  assert.equal(boot.notify.notification.case === 'event' && boot.notify.notification.value.params.ParameterMap, '{"Device.DeviceInfo.SoftwareVersion":"0.1.0"}');
+  const subGone = await c1.next((n) => is('objDeletion', 'gone')(n) && n.notification.case === 'objDeletion' && /Subscription/.test(n.notification.value.objPath), 8000, mark);
+  assert.ok(c1.heard.indexOf(subGone) > c1.heard.indexOf(boot), 'Boot! first');
+  const ids = body(await ask(c1, { reqType: { case: 'get', value: { paramPaths: ['Device.LocalAgent.Subscription.*.ID'], maxDepth: 0 } } }, Header_MsgType.GET));
+  const kept = ids.case === 'getResp' ? ids.value.reqPathResults[0].resolvedPathResults.map((x) => x.resultParams.ID).sort() : [];
+  assert.deepEqual(kept, ['boot', 'gone', 'life', 'ops']);
+
+  // Reboot() over USP: OperateResp, then the simulator restarts in-process; Boot! says RemoteReboot.
+  const mark2 = c1.heard.length;
+  const rb = await operate(c1, 'Device.Reboot()', 'rk-1');
+  assert.equal(rb!.operationResp.case, 'reqOutputArgs');
+  await agent.ready();
+  const boot2 = await c1.next((n) => n.subscriptionId === 'boot' && bootOf(n), 8000, mark2);
+  assert.deepEqual(boot2.notify.notification.case === 'event' && [boot2.notify.notification.value.params.Cause, boot2.notify.notification.value.params.CommandKey],
+    ['RemoteReboot', 'rk-1']);
+});
