@@ -75,10 +75,14 @@ void xsHostRunLoop(xsMachine* machine)
 		if (xsHostTimersPending()) {
 			if (xsHostTimersFireDue(the, now)) {
 				xsHostRunPromiseJobs(the);
-				continue;
+				/* Look at the sockets (without waiting) before the next timer: a callback that
+				 * re-arms a 0 ms timer must not starve them, as in a JS event loop. */
+				timeoutMs = 0;
 			}
-			due = xsHostTimersNextDue() - now;
-			timeoutMs = (due <= 0) ? 0 : (due >= 2147483647.0) ? 2147483647 : (int)ceil(due);
+			else {
+				due = xsHostTimersNextDue() - now;
+				timeoutMs = (due <= 0) ? 0 : (due >= 2147483647.0) ? 2147483647 : (int)ceil(due);
+			}
 		}
 		xsHostWait(the, timeoutMs);
 	}

@@ -1,0 +1,173 @@
+// Starts a real agent process for end-to-end tests and benchmarks: the Node simulator
+// (`tinyusp agent`) or the XS runner with the XS board bundle (hal/xs/main.ts) under a fixed
+// memory cap. Both print `ready <endpointId> <uri>` once listening (again after a reboot).
+// Every wait is bounded; stop() kills the process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundle, root } from '../../build.config.ts';
+import { buildXsHost, capArgs, xsHostBinary, type Cap } from '../engines/xs-harness.ts';
+
+export type Engine = 'node' | 'xs';
+
+/** Roomy enough for the e2e suite with the demo defaults on the esp32 profile (x86-64 slots). */
+export const XS_DEFAULT_CAP: Cap & { keys: number } = { chunks: 384 * 1024, slots: 24 * 1024, stack: 2048, keys: 4096 };
+
+export interface LaunchOptions {
+  engine: Engine;
+  defaultsFile: string;
+  stateDir: string;
+  /** XS only: the fixed memory cap (default XS_DEFAULT_CAP). */
+  cap?: Cap & { keys?: number };
+  /** XS only: board profile of the bundle, esp32 (default) or host. */
+  board?: 'esp32' | 'host';
+  /** Bound on the wait for the first `ready` line (default 20 s). */
+  readyTimeoutMs?: number;
+  logLevel?: 'error' | 'warn' | 'info' | 'debug';
+}
+
+export interface Ready {
+  endpointId: string;
+  uri: string;
+}
+
+export interface LaunchedAgent extends Ready {
+  readonly pid: number;
+  /** Waits for the next `ready` line (after a Reboot() or FactoryReset()). */
+  nextReady(timeoutMs?: number): Promise<Ready>;
+  /** Resolves with the exit of the process. */
+  readonly exited: Promise<{ status: number | null; signal: NodeJS.Signals | null }>;
+  /** Kills the process (SIGTERM, SIGKILL after 3 s) and waits for it. */
+  stop(): Promise<void>;
+  output(): { stdout: string; stderr: string };
+}
+
+export class LaunchError extends Error {}
+
+let xsBundlePath: string | undefined;
+
+/** The XS board bundle (minified like the esp32 board build) and the runner, built once. */
+export async function xsAgentBundle(): Promise<string> {
+  if (xsBundlePath) return xsBundlePath;
+  buildXsHost();
+  const { code } = await bundle({ entry: 'hal/xs/main.ts', minify: true });
+  const dir = join(tmpdir(), `tinyusp-xs-agent-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'tinyusp.js');
+  writeFileSync(file, code);
+  xsBundlePath = file;
+  return file;
+}
+
+const packageVersion = (): string => (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The command line that starts the agent (exported for the benchmark's min-cap search). */
+export async function agentCommand(opts: LaunchOptions): Promise<{ file: string; args: string[] }> {
+  const level = opts.logLevel ?? 'warn';
+  if (opts.engine === 'node') {
+    return {
+      file: process.execPath,
+      args: [join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', opts.defaultsFile, '--state', opts.stateDir,
+        '--allow-nosec', '--port', '0', '--log-level', level],
+    };
+  }
+  const cap = { ...XS_DEFAULT_CAP, ...opts.cap };
+  return {
+    file: xsHostBinary,
+    args: [...capArgs(cap), '--keys', String(cap.keys ?? XS_DEFAULT_CAP.keys), '--state', opts.stateDir,
+      '--defaults', opts.defaultsFile, '--allow-nosec', '--arg', 'port=0', '--arg', `log-level=${level}`,
+      '--arg', `board=${opts.board ?? 'esp32'}`, '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`,
+      await xsAgentBundle()],
+  };
+}
+
+const READY = /^ready (\S+) (\S+)$/;
+
+export async function launchAgent(opts: LaunchOptions): Promise<LaunchedAgent> {
+  const { file, args } = await agentCommand(opts);
+  const child: ChildProcess = spawn(file, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let readyCount = 0;
+  const readies: Ready[] = [];
+  let waiter: (() => void) | undefined;
+  let exitedFlag = false;
+  const exited = new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('close', (status, signal) => {
+      exitedFlag = true;
+      waiter?.();
+      resolve({ status, signal });
+    });
+  });
+  child.stderr!.on('data', (d) => { stderr += d; });
+  let partial = '';
+  child.stdout!.on('data', (d) => {
+    stdout += d;
+    partial += d;
+    let nl: number;
+    while ((nl = partial.indexOf('\n')) >= 0) {
+      const line = partial.slice(0, nl);
+      partial = partial.slice(nl + 1);
+      const m = READY.exec(line);
+      if (m) {
+        readies.push({ endpointId: m[1], uri: m[2] });
+        waiter?.();
+      }
+    }
+  });
+
+  function nextReady(timeoutMs = 20_000): Promise<Ready> {
+    const want = readyCount++;
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (readies.length > want) {
+          clearTimeout(timer);
+          waiter = undefined;
+          resolve(readies[want]);
+        } else if (exitedFlag) {
+          clearTimeout(timer);
+          waiter = undefined;
+          reject(new LaunchError(`${opts.engine} agent exited before ready (code ${child.exitCode}, signal ${child.signalCode}):\n${stderr}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        waiter = undefined;
+        reject(new LaunchError(`${opts.engine} agent: no ready line within ${timeoutMs} ms:\n${stderr}`));
+      }, timeoutMs);
+      waiter = check;
+      check();
+    });
+  }
+
+  async function stop(): Promise<void> {
+    if (exitedFlag) return;
+    child.kill('SIGTERM');
+    const force = setTimeout(() => child.kill('SIGKILL'), 3_000);
+    await exited;
+    clearTimeout(force);
+  }
+
+  let first: Ready;
+  try {
+    first = await nextReady(opts.readyTimeoutMs ?? 20_000);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return {
+    ...first,
+    pid: child.pid!,
+    nextReady,
+    exited,
+    stop,
+    output: () => ({ stdout, stderr }),
+  };
+}
+
+/** Resident memory of a process in KB (VmRSS from /proc/<pid>/status). */
+export function residentKb(pid: number): number {
+  const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!m) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(m[1]);
+}
