@@ -37,6 +37,9 @@ class Listener {
   }
 }
 
+/** The fields of a notification, loosely typed for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const v = (h: Heard): any => h.notify.notification.value;
 const is = (c: string, sub?: string) => (n: Notify) => n.notification.case === c && (sub === undefined || n.subscriptionId === sub);
 const bootOf = (n: Notify) => n.notification.case === 'event' && n.notification.value.eventName === 'Boot!';
 
@@ -133,7 +136,7 @@ test('given a simulator and two Controllers, then subscriptions, every notificat
   // ValueChange: Controller 2 changes a value; Controller 1 hears it.
   await set(c2, 'Device.DeviceInfo.', 'FriendlyName', 'from-c2');
   const vc = await c1.next(is('valueChange', 'vc'));
-  assert.deepEqual([vc.notify.notification.value.paramPath, vc.notify.notification.value.paramValue], ['Device.DeviceInfo.FriendlyName', 'from-c2']);
+  assert.deepEqual([v(vc).paramPath, v(vc).paramValue], ['Device.DeviceInfo.FriendlyName', 'from-c2']);
   assert.equal(vc.notify.sendResp, false);
 
   // ObjectCreation / ObjectDeletion.
@@ -141,25 +144,25 @@ test('given a simulator and two Controllers, then subscriptions, every notificat
     paramSettings: [{ param: 'EndpointID', value: 'proto::third', required: true }] }] } } }, Header_MsgType.ADD));
   const newPath = added.case === 'addResp' ? added.value.createdObjResults[0].operStatus!.operStatus.case === 'operSuccess' && added.value.createdObjResults[0].operStatus!.operStatus.value.instantiatedPath : '';
   const oc = await c1.next(is('objCreation', 'life'));
-  assert.equal(oc.notify.notification.value.objPath, newPath);
-  assert.equal(oc.notify.notification.case === 'objCreation' && oc.notify.notification.value.uniqueKeys.EndpointID, 'proto::third');
+  assert.equal(v(oc).objPath, newPath);
+  assert.equal(oc.notify.notification.case === 'objCreation' && v(oc).uniqueKeys.EndpointID, 'proto::third');
   body(await ask(c2, { reqType: { case: 'delete', value: { allowPartial: false, objPaths: [newPath as string] } } }, Header_MsgType.DELETE));
   const od = await c1.next(is('objDeletion', 'gone'));
-  assert.equal(od.notify.notification.value.objPath, newPath);
+  assert.equal(v(od).objPath, newPath);
 
   // Async Operate: OperateResp points at a Request row; OperationComplete follows.
   const op = await operate(c1, 'Device.ScheduleTimer()', 'timer-1', { DelaySeconds: '1' });
   assert.equal(op!.operationResp.case, 'reqObjPath');
   assert.match(String(op!.operationResp.value), /^Device\.LocalAgent\.Request\.\d+\.$/);
   const done = await c1.next(is('operComplete', 'ops'));
-  assert.deepEqual([done.notify.notification.value.commandName, done.notify.notification.value.commandKey, done.notify.notification.value.operationResp.case],
+  assert.deepEqual([v(done).commandName, v(done).commandKey, v(done).operationResp.case],
     ['ScheduleTimer()', 'timer-1', 'reqOutputArgs']);
   // ...and with Cancel(): 7023.
   const long = await operate(c1, 'Device.ScheduleTimer()', 'timer-2', { DelaySeconds: '600' });
   await operate(c1, String(long!.operationResp.value) + 'Cancel()');
   const cancelled = await c1.next((n) => is('operComplete', 'ops')(n) && n.notification.case === 'operComplete' && n.notification.value.commandKey === 'timer-2');
   assert.equal(cancelled.notify.notification.case === 'operComplete' && cancelled.notify.notification.value.operationResp.case, 'cmdFailure');
-  assert.equal(cancelled.notify.notification.case === 'operComplete' && cancelled.notify.notification.value.operationResp.value.errCode, 7023);
+  assert.equal(v(cancelled).operationResp.value.errCode, 7023);
 
   // OnBoardRequest with NotifyResp: one send, no resend (retry would come after 1-2 s).
   await set(c1, 'Device.LocalAgent.Controller.2.', 'USPNotifRetryMinimumWaitInterval', '1');
