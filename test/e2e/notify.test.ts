@@ -89,7 +89,7 @@ function body(m: Msg) {
   return b.value.respType;
 }
 
-test('given a simulator and two Controllers, then subscriptions, every notification type, restart and Reboot() work over CoAP', { timeout: 120_000 }, async (t) => {
+test('given a simulator and two Controllers, then subscriptions, every notification type, restart, Reboot() and FactoryReset() work over CoAP', { timeout: 120_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'tinyusp-notify-'));
   const c1 = new Listener('proto::controller-1');
   const c2 = new Listener('proto::controller-2');
@@ -196,7 +196,7 @@ test('given a simulator and two Controllers, then subscriptions, every notificat
   assert.ok(c1.heard.indexOf(subGone) > c1.heard.indexOf(boot), 'Boot! first');
   const ids = body(await ask(c1, { reqType: { case: 'get', value: { paramPaths: ['Device.LocalAgent.Subscription.*.ID'], maxDepth: 0 } } }, Header_MsgType.GET));
   const kept = ids.case === 'getResp' ? ids.value.reqPathResults[0].resolvedPathResults.map((x) => x.resultParams.ID).sort() : [];
-  assert.deepEqual(kept, ['boot', 'gone', 'life', 'ops']);
+  assert.deepEqual(kept, ['boot', 'factory-boot', 'gone', 'life', 'ops']);
 
   // Reboot() over USP: OperateResp, then the simulator restarts in-process; Boot! says RemoteReboot.
   const mark2 = c1.heard.length;
@@ -206,4 +206,16 @@ test('given a simulator and two Controllers, then subscriptions, every notificat
   const boot2 = await c1.next((n) => n.subscriptionId === 'boot' && bootOf(n), 8000, mark2);
   assert.deepEqual(boot2.notify.notification.case === 'event' && [boot2.notify.notification.value.params.Cause, boot2.notify.notification.value.params.CommandKey],
     ['RemoteReboot', 'rk-1']);
+
+  // FactoryReset(): back to the factory defaults; the factory-provisioned subscription of
+  // Controller 2 hears Boot! with RemoteFactoryReset and the key (the cause survives the wipe).
+  const mark3 = c2.heard.length;
+  await set(c1, 'Device.DeviceInfo.', 'FriendlyName', 'before-reset');
+  await operate(c1, 'Device.FactoryReset()', 'fr-1');
+  await agent.ready();
+  const boot3 = await c2.next((n) => n.subscriptionId === 'factory-boot' && bootOf(n), 8000, mark3);
+  assert.deepEqual([v(boot3).params.Cause, v(boot3).params.CommandKey, v(boot3).params.ParameterMap],
+    ['RemoteFactoryReset', 'fr-1', '{"Device.DeviceInfo.FriendlyName":"tinyusp demo"}']);
+  const after = body(await ask(c1, { reqType: { case: 'get', value: { paramPaths: ['Device.LocalAgent.Subscription.*.ID'], maxDepth: 0 } } }, Header_MsgType.GET));
+  assert.deepEqual(after.case === 'getResp' ? after.value.reqPathResults[0].resolvedPathResults.map((x) => x.resultParams.ID) : [], ['factory-boot']);
 });
