@@ -8,6 +8,7 @@ import * as rq from './msg-request.ts';
 import * as rs from './msg-response.ts';
 import * as ro from './msg-oper-response.ts';
 
+const reader = new Reader(new Uint8Array(0), 0);
 const writer = new Writer(new Uint8Array(0));
 const EMPTY = new Uint8Array(0);
 
@@ -24,8 +25,10 @@ export function encodeMsg(msg: Msg, out: Uint8Array): number {
 export function decodeMsg(bytes: Uint8Array, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Msg {
   if (bytes.length > limits.maxBytes) throw new DecodeError('too-large', limits.maxBytes);
   if (limits.maxDepth < 1) throw new DecodeError('too-deep', 0);
-  const r = new Reader(bytes, limits.maxDepth);
-  return decMsg(r, bytes.length, 1);
+  const r = reader.reset(bytes, limits.maxDepth);
+  const m = decMsg(r, bytes.length, 1);
+  r.reset(EMPTY, 0); // do not keep the input alive
+  return m;
 }
 
 function encMsg(w: Writer, m: Msg): void {

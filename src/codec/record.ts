@@ -8,6 +8,7 @@ import type {
 } from './record-types.ts';
 
 const EMPTY = new Uint8Array(0);
+const reader = new Reader(new Uint8Array(0), 0);
 const writer = new Writer(EMPTY);
 
 /** Encodes `rec` into `out` from offset 0; returns the length. Throws EncodeOverflowError when it does not fit. */
@@ -23,8 +24,10 @@ export function encodeRecord(rec: UspRecord, out: Uint8Array): number {
 export function decodeRecord(bytes: Uint8Array, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): UspRecord {
   if (bytes.length > limits.maxBytes) throw new DecodeError('too-large', limits.maxBytes);
   if (limits.maxDepth < 1) throw new DecodeError('too-deep', 0);
-  const r = new Reader(bytes, limits.maxDepth);
-  return decRecord(r, bytes.length, 1);
+  const r = reader.reset(bytes, limits.maxDepth);
+  const m = decRecord(r, bytes.length, 1);
+  r.reset(EMPTY, 0); // do not keep the input alive
+  return m;
 }
 
 function encRecord(w: Writer, m: UspRecord): void {

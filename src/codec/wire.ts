@@ -350,12 +350,14 @@ const units: number[] = [];
 const CHUNK = 4096;
 
 // Short ASCII strings (USP parameter names, "true", "Up", ...) repeat across messages: a small
-// direct-mapped cache returns the same string instead of building a new one. Bounded: 256
-// slots of at most 32 characters; a hit is confirmed byte by byte.
+// two-way set-associative cache returns the same string instead of building a new one.
+// Bounded: 256 slots of at most 32 characters (~8 KB of bytes); a hit is confirmed byte by byte.
 const CACHE_SLOTS = 256;
 const CACHE_MAX_LEN = 32;
 const cache: string[] = [];
 for (let i = 0; i < CACHE_SLOTS; i++) cache.push('');
+const cacheBytes = new Uint8Array(CACHE_SLOTS * CACHE_MAX_LEN); // each slot's string as bytes
+const cacheRecent = new Uint8Array(CACHE_SLOTS / 2); // per pair: the way hit or filled last
 
 const fromCharCode = String.fromCharCode;
 
@@ -370,12 +372,11 @@ function asciiString(buf: Uint8Array, p: number, end: number): string {
 /** A string of at most CACHE_MAX_LEN bytes, through the cache when it is ASCII. */
 function shortString(buf: Uint8Array, start: number, end: number): string {
   const n = end - start;
-  // Hash a few sampled bytes; a candidate is confirmed over every byte, which also proves the
-  // input is ASCII (cached strings are).
   const h = (n * 31 + buf[start] * 7 + buf[start + (n >> 2)] * 131 + buf[start + (n >> 1)] * 17 +
     buf[start + ((3 * n) >> 2)] * 251 + buf[end - 2 + (n === 1 ? 1 : 0)] * 3 + buf[end - 1] * 1031) | 0;
   const slot = (h ^ (h >>> 8)) & (CACHE_SLOTS - 1);
   const c = cache[slot];
+  const base = slot * CACHE_MAX_LEN;
   if (c.length === n) {
     let i = 0;
     while (i < n && c.charCodeAt(i) === buf[start + i]) i++;
@@ -384,6 +385,7 @@ function shortString(buf: Uint8Array, start: number, end: number): string {
   let p = start;
   while (p < end && buf[p] < 0x80) p++;
   if (p < end) return utf8Decode(buf, start, end);
+  for (let i = 0; i < n; i++) cacheBytes[base + i] = buf[start + i];
   return (cache[slot] = asciiString(buf, start, end));
 }
 
@@ -458,17 +460,26 @@ function StringMapObject(): void {}
 StringMapObject.prototype = Object.freeze(Object.create(null));
 
 export class Reader {
-  readonly buf: Uint8Array;
+  buf: Uint8Array;
   pos: number;
   /** End of the input. */
-  readonly len: number;
-  readonly maxDepth: number;
+  len: number;
+  maxDepth: number;
 
   constructor(buf: Uint8Array, maxDepth: number) {
     this.buf = buf;
     this.pos = 0;
     this.len = buf.length;
     this.maxDepth = maxDepth;
+  }
+
+  /** Start over on another input (lets one Reader serve every decode). */
+  reset(buf: Uint8Array, maxDepth: number): this {
+    this.buf = buf;
+    this.pos = 0;
+    this.len = buf.length;
+    this.maxDepth = maxDepth;
+    return this;
   }
 
   fail(reason: ConstructorParameters<typeof DecodeError>[0]): never {
@@ -590,6 +601,12 @@ export class Reader {
   /** Enters a submessage at depth d + 1; returns its end. */
   sub(d: number): number {
     if (d >= this.maxDepth) this.fail('too-deep');
+    const p = this.pos;
+    const n = p < this.len ? this.buf[p] : 0x80;
+    if (n < 0x80 && n < this.len - p) {
+      this.pos = p + 1; // one-byte length, the common case
+      return p + 1 + n;
+    }
     return this.lenEnd();
   }
 
@@ -664,14 +681,18 @@ export class Reader {
     let key = '';
     let value = '';
     const buf = this.buf;
-    // Canonical layout first: key (field 1) then value (field 2).
-    if (this.pos < end && buf[this.pos] === 0x0a) {
-      this.pos++;
-      key = this.string();
-      if (this.pos < end && buf[this.pos] === 0x12) {
-        this.pos++;
-        value = this.string();
+    // Canonical layout first: key (field 1) then value (field 2), one-byte lengths.
+    let p = this.pos;
+    if (p + 2 <= end && buf[p] === 0x0a && buf[p + 1] < 0x80 && p + 2 + buf[p + 1] <= end) {
+      const ks = p + 2;
+      p = ks + buf[p + 1];
+      key = p === ks ? '' : p - ks <= CACHE_MAX_LEN ? shortString(buf, ks, p) : longString(buf, ks, p);
+      if (p + 2 <= end && buf[p] === 0x12 && buf[p + 1] < 0x80 && p + 2 + buf[p + 1] <= end) {
+        const vs = p + 2;
+        p = vs + buf[p + 1];
+        value = p === vs ? '' : p - vs <= CACHE_MAX_LEN ? shortString(buf, vs, p) : longString(buf, vs, p);
       }
+      this.pos = p;
     }
     while (this.pos < end) {
       const t = this.varint32();
