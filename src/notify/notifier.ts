@@ -139,7 +139,9 @@ export class Notifier {
 
   /** NotifyResp intake (DispatchHooks.notifyResp): match by msg_id (R-NOT.1; subscription_id ignored, 1.2+). */
   notifyResp(msgId: string, controllerPath: string | undefined): void {
-    if (!this.outbox.acknowledge(msgId, controllerPath)) this.hal.system.log('debug', `notify: NotifyResp for unknown msg_id ${msgId}`);
+    if (controllerPath === undefined || !this.outbox.acknowledge(msgId, controllerPath)) {
+      this.hal.system.log('debug', `notify: NotifyResp for unknown msg_id ${msgId}`);
+    }
   }
 
   step(now: number): void {
@@ -336,7 +338,10 @@ export class Notifier {
   /** Device.LocalAgent.Periodic! per recipient Controller (digest §4.4). */
   private runPeriodic(now: number): void {
     const controllers = new Set<string>();
-    for (const s of this.subs.active('Event')) if (!controllers.has(s.controller)) controllers.add(s.controller);
+    const ctx: MatchContext = { engine: this.engine, resolve: {} };
+    for (const s of this.subs.active('Event')) {
+      if (!controllers.has(s.controller) && s.refs.some((ref) => refMatches(ctx, 'Event', ref, PERIODIC_EVENT))) controllers.add(s.controller);
+    }
     for (const c of Array.from(this.periodic.keys())) if (!controllers.has(c)) this.periodic.delete(c);
     for (const c of controllers) {
       let at = this.periodic.get(c);

@@ -68,18 +68,20 @@ export class Outbox {
     this.stats.queued++;
   }
 
-  /** NotifyResp intake: the item with this msg_id is delivered (R-NOT.1). The subscription_id is ignored (1.2+). */
-  acknowledge(msgId: string, controller?: string): boolean {
-    for (const [c, q] of this.queues) {
-      if (controller !== undefined && c !== controller) continue;
-      for (let i = 0; i < q.items.length; i++) {
-        if (q.items[i].msgId !== msgId) continue;
-        q.items.splice(i, 1);
-        this.stats.delivered++;
-        return true;
-      }
+  /**
+   * NotifyResp intake: the item with this msg_id, sent to this Controller, is delivered (R-NOT.1).
+   * The subscription_id is ignored (1.2+); another Controller cannot acknowledge it.
+   */
+  acknowledge(msgId: string, controller: string): boolean {
+    const q = this.queues.get(controller);
+    if (!q) return false;
+    for (let i = 0; i < q.items.length; i++) {
+      if (q.items[i].msgId !== msgId) continue;
+      q.items.splice(i, 1);
+      this.stats.delivered++;
+      return true;
     }
-    return controller !== undefined ? this.acknowledge(msgId) : false;
+    return false;
   }
 
   /** Remove one item without counting it as delivered (it cannot be encoded, say). */

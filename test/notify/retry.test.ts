@@ -84,6 +84,8 @@ test('given a NotifyResp with the msg_id, then the notification is delivered and
   r.step();
   assert.equal(r.sent.length, 1);
   r.notifier.notifyResp('not-ours', C1.controllerPath);
+  r.notifier.notifyResp(r.sent[0].msgId, 'Device.LocalAgent.Controller.2.'); // not the recipient
+  r.notifier.notifyResp(r.sent[0].msgId, undefined); // an unknown Controller
   r.runUntil(t0 + 11_000);
   assert.equal(r.sent.length, 2, 'resent within the first window');
   r.notifier.notifyResp(r.sent[0].msgId, C1.controllerPath);
