@@ -25,6 +25,8 @@ export interface LaunchOptions {
   /** Bound on the wait for the first `ready` line (default 20 s). */
   readyTimeoutMs?: number;
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
+  /** Node only: extra flags for node (e.g. --cpu-prof). */
+  nodeFlags?: string[];
 }
 
 export interface Ready {
@@ -68,7 +70,7 @@ export async function agentCommand(opts: LaunchOptions): Promise<{ file: string;
   if (opts.engine === 'node') {
     return {
       file: process.execPath,
-      args: [join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', opts.defaultsFile, '--state', opts.stateDir,
+      args: [...(opts.nodeFlags ?? []), join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', opts.defaultsFile, '--state', opts.stateDir,
         '--allow-nosec', '--port', '0', '--log-level', level],
     };
   }

@@ -1,0 +1,338 @@
+// End-to-end benchmark (`npm run bench:e2e`): one request at a time over plaintext CoAP on
+// loopback, against the Node simulator and the XS runner (esp32 board profile, fixed cap).
+//   npm run bench:e2e [-- --quick] [-- --no-xs-cap] [-- --only node|xs] [-- --cpu-prof DIR]
+// (--cpu-prof: the Node agent writes a V8 CPU profile into DIR when stopped)
+//
+// The client is lean so that it is not the bottleneck: one node:dgram socket, the Record of each
+// request pre-encoded once with @bufbuild/protobuf and patched in place per request (a fixed-width
+// msg_id, the CoAP Message ID and token), and hand-built ACKs. It never retransmits: loopback
+// does not lose datagrams, and a request unanswered within 2 s fails the run.
+// Per request, on the wire (the USP CoAP binding, R-COAP.3): our CON POST -> the agent's empty
+// ACK; the agent's CON POST of the response Record to our reply-to, in Block1 blocks, each
+// acknowledged by us (2.31 Continue, 2.04 for the last). Latency = our POST sent -> last block in.
+//
+// Reported: p50/p99 latency and requests/s over N requests after a warm-up; the agent's resident
+// memory (VmRSS) before and after 100,000 requests (Node); the smallest XS cap that serves a mix
+// of both requests (binary search as firmware/xs-host/min-cap.mjs).
+import dgram from 'node:dgram';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
+import { Header_MsgType, MsgSchema } from '../../gen/usp/usp-msg_pb.ts';
+import { RecordSchema } from '../../gen/usp/usp-record_pb.ts';
+import { encodeMessage } from '../../src/coap/message.ts';
+import { root } from '../../build.config.ts';
+import { launchAgent, residentKb, XS_DEFAULT_CAP, type Engine, type LaunchedAgent } from '../e2e/launch.ts';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const N = quick ? 500 : 2_000;
+const WARMUP = quick ? 200 : 1_000;
+const SOAK = quick ? 10_000 : 100_000;
+// XS serves ~10x fewer requests/s: its soak is shorter (the point there is the fixed cap).
+const XS_SOAK = quick ? 2_000 : 10_000;
+const AGENT_ID = 'proto::tinyusp-demo';
+const MSG_ID_TEMPLATE = 'bench-0000000000';
+
+/** Demo defaults plus Controllers (with an MTP each) and Subscriptions: ~100 parameters under LocalAgent. */
+function benchDefaults(dir: string): string {
+  const d = JSON.parse(readFileSync(join(root, 'examples/demo-defaults.json'), 'utf8')) as Record<string, string>;
+  for (let c = 2; c <= 3; c++) {
+    const p = `Device.LocalAgent.Controller.${c}.`;
+    Object.assign(d, {
+      [p + 'Alias']: `controller-${c}`, [p + 'Enable']: 'true', [p + 'EndpointID']: `proto::controller-${c}`,
+      [p + 'AssignedRole']: 'Device.LocalAgent.ControllerTrust.Role.2',
+      [p + 'MTP.1.Alias']: 'coap', [p + 'MTP.1.Enable']: 'true', [p + 'MTP.1.Protocol']: 'CoAP',
+      [p + 'MTP.1.CoAP.Host']: '127.0.0.1', [p + 'MTP.1.CoAP.Port']: String(5684 + c), [p + 'MTP.1.CoAP.Path']: '/usp',
+    });
+  }
+  for (let s = 1; s <= 2; s++) {
+    const p = `Device.LocalAgent.Subscription.${s}.`;
+    Object.assign(d, {
+      [p + 'Alias']: `sub-${s}`, [p + 'Enable']: 'false', [p + 'ID']: `bench-${s}`, [p + 'NotifType']: 'ValueChange',
+      [p + 'ReferenceList']: 'Device.DeviceInfo.FriendlyName', [p + 'Recipient']: 'Device.LocalAgent.Controller.1',
+    });
+  }
+  const file = join(dir, 'bench-defaults.json');
+  writeFileSync(file, JSON.stringify(d, null, 1));
+  return file;
+}
+
+class RequestFailed extends Error {}
+
+/** The lean controller: one socket, pre-encoded requests patched per send. */
+class LeanClient {
+  private readonly socket = dgram.createSocket('udp4');
+  private port = 0;
+  private mid = 1;
+  private seq = 0;
+  private waiting: { resolve(): void; reject(e: Error): void; timer: NodeJS.Timeout; token: number; bytes: number } | undefined;
+  private lastBody = new Uint8Array(0);
+  private chunks: Buffer[] = [];
+  private readonly ack = Buffer.alloc(64);
+  keepBody = false;
+
+  async open(): Promise<void> {
+    await new Promise<void>((r) => this.socket.bind(0, '127.0.0.1', () => r()));
+    this.port = this.socket.address().port;
+    this.socket.on('message', (m, rinfo) => this.onDatagram(m, rinfo.port));
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  /** A CoAP POST carrying a Get of `paths`, ready to patch: returns the datagram and patch offsets. */
+  template(paths: string[]): { datagram: Buffer; msgIdAt: number } {
+    const msg = create(MsgSchema, {
+      header: { msgId: MSG_ID_TEMPLATE, msgType: Header_MsgType.GET },
+      body: { msgBody: { case: 'request', value: { reqType: { case: 'get', value: { paramPaths: paths } } } } },
+    });
+    const record = toBinary(RecordSchema, create(RecordSchema, {
+      version: '1.2', toId: AGENT_ID, fromId: 'proto::controller-1',
+      recordType: { case: 'noSessionContext', value: { payload: toBinary(MsgSchema, msg) } },
+    }));
+    const enc = new TextEncoder();
+    const out = new Uint8Array(2048);
+    const n = encodeMessage({
+      type: 0, code: 0x02, messageId: 0, token: new Uint8Array(4),
+      options: [
+        { number: 11, value: enc.encode('usp') },
+        { number: 12, value: new Uint8Array([42]) },
+        { number: 15, value: enc.encode(`reply-to=coap://127.0.0.1:${this.port}/usp`) },
+      ],
+      payload: record,
+    }, out);
+    const datagram = Buffer.from(out.subarray(0, n));
+    const msgIdAt = datagram.indexOf(MSG_ID_TEMPLATE, 0, 'latin1');
+    if (msgIdAt < 0 || datagram.indexOf(MSG_ID_TEMPLATE, msgIdAt + 1, 'latin1') >= 0) throw new Error('msg_id template not unique');
+    return { datagram, msgIdAt: msgIdAt + MSG_ID_TEMPLATE.length - 10 };
+  }
+
+  /** Sends one request and resolves when the last block of the response is in. */
+  request(t: { datagram: Buffer; msgIdAt: number }, agentPort: number, timeoutMs = 2_000): Promise<void> {
+    const d = t.datagram;
+    const mid = this.mid = (this.mid + 1) & 0xffff;
+    d[2] = mid >> 8; d[3] = mid & 0xff;
+    const token = ++this.seq;
+    d.writeUInt32BE(token >>> 0, 4);
+    // a fresh msg_id per request (R-MSG.4 duplicate detection would drop a repeated one)
+    d.write(String(token).padStart(10, '0'), t.msgIdAt, 'latin1');
+    this.chunks = [];
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting = undefined;
+        reject(new RequestFailed(`no response to request ${token} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiting = { resolve, reject, timer, token, bytes: 0 };
+      this.socket.send(d, agentPort, '127.0.0.1');
+    });
+  }
+
+  fail(e: Error): void {
+    const w = this.waiting;
+    if (!w) return;
+    this.waiting = undefined;
+    clearTimeout(w.timer);
+    w.reject(e);
+  }
+
+  body(): Uint8Array {
+    return this.lastBody;
+  }
+
+  private onDatagram(m: Buffer, port: number): void {
+    const type = (m[0] >> 4) & 3;
+    const tkl = m[0] & 15;
+    if (type !== 0 || m[1] !== 0x02) return; // the agent's ACK of our POST: nothing to do
+    // A block of the response POST: find Block1 (27) and the payload.
+    let i = 4 + tkl;
+    let opt = 0;
+    let block: Buffer | undefined;
+    while (i < m.length && m[i] !== 0xff) {
+      let delta = m[i] >> 4;
+      let len = m[i] & 15;
+      i++;
+      if (delta === 13) delta = m[i++] + 13;
+      else if (delta === 14) { delta = m.readUInt16BE(i) + 269; i += 2; }
+      if (len === 13) len = m[i++] + 13;
+      else if (len === 14) { len = m.readUInt16BE(i) + 269; i += 2; }
+      opt += delta;
+      if (opt === 27) block = m.subarray(i, i + len);
+      i += len;
+    }
+    const payload = i < m.length ? m.subarray(i + 1) : m.subarray(m.length);
+    const more = block !== undefined && block.length > 0 && (block[block.length - 1] & 0x08) !== 0;
+    // ACK: 2.31 Continue for a block with more to come, else 2.04; echo the token and Block1.
+    const a = this.ack;
+    a[0] = 0x60 | tkl; a[1] = more ? 0x5f : 0x44; a[2] = m[2]; a[3] = m[3];
+    m.copy(a, 4, 4, 4 + tkl);
+    let n = 4 + tkl;
+    if (block) {
+      a[n++] = 0xd0 | block.length; a[n++] = 27 - 13;
+      block.copy(a, n); n += block.length;
+    }
+    this.socket.send(a.subarray(0, n), port, '127.0.0.1');
+    const w = this.waiting;
+    if (!w) return;
+    w.bytes += payload.length;
+    if (this.keepBody) this.chunks.push(Buffer.from(payload));
+    if (!more) {
+      this.waiting = undefined;
+      clearTimeout(w.timer);
+      if (this.keepBody) this.lastBody = Buffer.concat(this.chunks);
+      w.resolve();
+    }
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+/** Checks the response is a GetResp and counts its parameters. */
+function countParams(record: Uint8Array): number {
+  const rec = fromBinary(RecordSchema, record);
+  if (rec.recordType.case !== 'noSessionContext') throw new Error('not a no-session Record');
+  const msg = fromBinary(MsgSchema, rec.recordType.value.payload);
+  const body = msg.body?.msgBody;
+  if (body?.case !== 'response' || body.value.respType.case !== 'getResp') throw new Error(`not a GetResp: ${body?.case}`);
+  let n = 0;
+  for (const rp of body.value.respType.value.reqPathResults) {
+    if (rp.errCode) throw new Error(`Get failed: ${rp.errCode} ${rp.errMsg}`);
+    for (const r of rp.resolvedPathResults) n += Object.keys(r.resultParams).length;
+  }
+  return n;
+}
+
+interface Run { p50: number; p99: number; rps: number; params: number; bytes: number }
+
+async function measure(client: LeanClient, agent: LaunchedAgent, paths: string[], n: number, warmup: number): Promise<Run> {
+  const port = Number(new URL(agent.uri.replace('coap:', 'http:')).port);
+  const t = client.template(paths);
+  void agent.exited.then(() => client.fail(new RequestFailed('agent exited')));
+  client.keepBody = true;
+  await client.request(t, port);
+  const params = countParams(client.body());
+  const bytes = client.body().length;
+  client.keepBody = false;
+  for (let i = 0; i < warmup; i++) await client.request(t, port);
+  const lat = new Array<number>(n);
+  const start = performance.now();
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    await client.request(t, port);
+    lat[i] = performance.now() - s;
+  }
+  const total = performance.now() - start;
+  lat.sort((a, b) => a - b);
+  return { p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), rps: (n * 1000) / total, params, bytes };
+}
+
+const fmt = (r: Run) =>
+  `p50 ${r.p50.toFixed(3)} ms  p99 ${r.p99.toFixed(3)} ms  ${Math.round(r.rps)} req/s  (${r.params} parameters, ${r.bytes}-byte Record)`;
+
+async function benchEngine(engine: Engine, defaultsFile: string, client: LeanClient): Promise<void> {
+  const state = mkdtempSync(join(tmpdir(), `tinyusp-bench-${engine}-`));
+  const profDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
+  const nodeFlags = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
+  const agent = await launchAgent({ engine, defaultsFile, stateDir: state, logLevel: 'error', nodeFlags });
+  try {
+    const label = engine === 'node' ? 'Node simulator (host board)' : `XS runner (esp32 board, cap ${XS_DEFAULT_CAP.chunks} B chunks / ${XS_DEFAULT_CAP.slots} slots)`;
+    console.log(`\n${label}, pid ${agent.pid}`);
+    const info = await measure(client, agent, ['Device.DeviceInfo.'], N, WARMUP);
+    console.log(`  Get Device.DeviceInfo.  ${fmt(info)}`);
+    const la = await measure(client, agent, ['Device.LocalAgent.'], N, WARMUP);
+    console.log(`  Get Device.LocalAgent.  ${fmt(la)}`);
+    if (engine === 'node') {
+      console.log(`  goals: DeviceInfo p50 <= 0.15 ms ${info.p50 <= 0.15 ? 'met' : 'MISSED'}, >= 5000 req/s ${info.rps >= 5000 ? 'met' : 'MISSED'}; LocalAgent p50 <= 0.8 ms ${la.p50 <= 0.8 ? 'met' : 'MISSED'}`);
+    }
+    const port = Number(new URL(agent.uri.replace('coap:', 'http:')).port);
+    const t = client.template(['Device.DeviceInfo.']);
+    const soak = engine === 'node' ? SOAK : XS_SOAK;
+    const before = residentKb(agent.pid);
+    const samples: string[] = [];
+    for (let i = 1; i <= soak; i++) {
+      await client.request(t, port);
+      if (i % (soak / 4) === 0) samples.push(`${residentKb(agent.pid)}`);
+    }
+    console.log(`  RSS: ${before} KB before ${soak} Get DeviceInfo, then ${samples.join(' / ')} KB at each quarter`);
+  } finally {
+    await agent.stop();
+    rmSync(state, { recursive: true, force: true });
+  }
+}
+
+/** Does the XS agent serve `count` requests of each kind under `cap`? */
+async function servesUnder(cap: { chunks: number; slots: number; stack: number }, defaultsFile: string, client: LeanClient, count: number): Promise<boolean> {
+  const state = mkdtempSync(join(tmpdir(), 'tinyusp-bench-cap-'));
+  let agent: LaunchedAgent | undefined;
+  try {
+    agent = await launchAgent({ engine: 'xs', defaultsFile, stateDir: state, cap: { ...cap, keys: XS_DEFAULT_CAP.keys }, logLevel: 'error', readyTimeoutMs: 10_000 });
+    const port = Number(new URL(agent.uri.replace('coap:', 'http:')).port);
+    void agent.exited.then(() => client.fail(new RequestFailed('agent exited')));
+    const a = client.template(['Device.DeviceInfo.']);
+    const b = client.template(['Device.LocalAgent.']);
+    for (let i = 0; i < count; i++) {
+      await client.request(a, port, 1_000);
+      await client.request(b, port, 1_000);
+    }
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await agent?.stop();
+    rmSync(state, { recursive: true, force: true });
+  }
+}
+
+async function smallestXsCap(defaultsFile: string, client: LeanClient): Promise<void> {
+  const count = quick ? 100 : 500;
+  const cap = { chunks: XS_DEFAULT_CAP.chunks, slots: XS_DEFAULT_CAP.slots, stack: XS_DEFAULT_CAP.stack };
+  const floor = { chunks: 16 * 1024, slots: 4096, stack: 128 };
+  const step = { chunks: 1024, slots: 128, stack: 32 };
+  const search = async (key: 'chunks' | 'slots' | 'stack') => {
+    let lo = floor[key];
+    let hi = cap[key];
+    if (!(await servesUnder(cap, defaultsFile, client, count))) throw new Error(`does not serve under ${JSON.stringify(cap)}`);
+    while (hi - lo > step[key]) {
+      const mid = Math.floor((lo + hi) / 2 / step[key]) * step[key];
+      if (mid <= lo) break;
+      if (await servesUnder({ ...cap, [key]: mid }, defaultsFile, client, count)) hi = mid;
+      else lo = mid;
+    }
+    cap[key] = hi;
+  };
+  await search('chunks');
+  await search('slots');
+  await search('chunks');
+  await search('stack');
+  const bytes64 = cap.chunks + (cap.slots + cap.stack) * 32;
+  const bytes32 = cap.chunks + (cap.slots + cap.stack) * 16;
+  console.log(`\nSmallest XS cap serving ${count} x (Get DeviceInfo + Get LocalAgent), esp32 board, --keys ${XS_DEFAULT_CAP.keys}:`);
+  console.log(`  --chunks ${cap.chunks} --slots ${cap.slots} --stack ${cap.stack} = ${bytes64} bytes on x86-64; ~${bytes32} bytes with 16-byte slots (32-bit ARM)`);
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tinyusp-bench-'));
+  const client = new LeanClient();
+  await client.open();
+  try {
+    const defaultsFile = benchDefaults(dir);
+    console.log(`bench:e2e: N=${N} after ${WARMUP} warm-up requests, one at a time, plaintext CoAP on loopback, lean client (see header)`);
+    for (const engine of ['node', 'xs'] as Engine[]) {
+      if (!only || only === engine) await benchEngine(engine, defaultsFile, client);
+    }
+    if (!args.has('--no-xs-cap') && (!only || only === 'xs')) await smallestXsCap(defaultsFile, client);
+  } finally {
+    client.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench:e2e failed: ${e.stack ?? e}`);
+  process.exit(1);
+});
