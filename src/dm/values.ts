@@ -73,6 +73,8 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 /** ms since the epoch (UTC) → canonical 'YYYY-MM-DDThh:mm:ss[.ffffff]Z'. */
 export function formatDateTime(ms: number, micros = 0): string {
+  // Whole ms only: some hosts (XS) report wall time with a fraction of a millisecond.
+  ms = Math.floor(ms);
   const days = Math.floor(ms / 86400000);
   let rest = ms - days * 86400000;
   const [y, mo, d] = civilFromDays(days);

@@ -4,12 +4,12 @@
 // with the ones the Controllers got). Every wait is bounded; every process is killed at the end.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Header_MsgType, type Msg, type Notify } from '../../gen/usp/usp-msg_pb.ts';
 import { Controller } from '../../tools/controller/controller.ts';
+import { launchAgent, type Engine as AgentEngine, type LaunchedAgent } from './launch.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const AGENT_ID = 'proto::tinyusp-e2e';
@@ -43,42 +43,21 @@ const v = (h: Heard): any => h.notify.notification.value;
 const is = (c: string, sub?: string) => (n: Notify) => n.notification.case === c && (sub === undefined || n.subscriptionId === sub);
 const bootOf = (n: Notify) => n.notification.case === 'event' && n.notification.value.eventName === 'Boot!';
 
+/** The agent process on one engine (test/e2e/launch.ts): restarted on the same state. */
 class Agent {
-  proc!: ChildProcessWithoutNullStreams;
+  private proc!: LaunchedAgent;
   uri = '';
-  private out = '';
-  private readies = 0;
-  constructor(private readonly defaults: string, private readonly state: string) {}
+  constructor(private readonly engine: AgentEngine, private readonly defaults: string, private readonly state: string) {}
   async start(): Promise<void> {
-    this.out = '';
-    this.readies = 0;
-    this.proc = spawn(process.execPath, [join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', this.defaults, '--state', this.state, '--allow-nosec', '--port', '0'],
-      { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.proc.stdout.on('data', (d: Buffer) => { this.out += d.toString(); });
-    this.proc.stderr.on('data', () => {});
-    await this.ready();
+    this.proc = await launchAgent({ engine: this.engine, defaultsFile: this.defaults, stateDir: this.state, readyTimeoutMs: 60_000 });
+    this.uri = this.proc.uri;
   }
-  /** Wait for the next `ready <id> <uri>` line (first start, or the in-process restart after Reboot()). */
+  /** The next `ready` line (the in-process restart after Reboot() / FactoryReset()). */
   async ready(ms = 20_000): Promise<void> {
-    const end = performance.now() + ms;
-    for (;;) {
-      const lines = this.out.split('\n').filter((l) => l.startsWith('ready '));
-      if (lines.length > this.readies) {
-        this.readies = lines.length;
-        this.uri = lines[lines.length - 1].split(' ')[2];
-        return;
-      }
-      if (performance.now() > end) throw new Error('agent not ready within ' + ms + ' ms: ' + this.out);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    this.uri = (await this.proc.nextReady(ms)).uri;
   }
   async stop(): Promise<void> {
-    if (this.proc.exitCode !== null) return;
-    const gone = new Promise<void>((r) => this.proc.once('exit', () => r()));
-    this.proc.kill('SIGTERM');
-    const t = setTimeout(() => this.proc.kill('SIGKILL'), 5000);
-    await gone;
-    clearTimeout(t);
+    await this.proc.stop();
   }
 }
 
@@ -89,7 +68,7 @@ function body(m: Msg) {
   return b.value.respType;
 }
 
-test('given a simulator and two Controllers, then subscriptions, every notification type, restart, Reboot() and FactoryReset() work over CoAP', { timeout: 120_000 }, async (t) => {
+for (const engine of ['node', 'xs'] as AgentEngine[]) test(`given the agent on ${engine} and two Controllers, then subscriptions, every notification type, restart, Reboot() and FactoryReset() work over CoAP`, { timeout: 180_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'tinyusp-notify-'));
   const c1 = new Listener('proto::controller-1');
   const c2 = new Listener('proto::controller-2');
@@ -98,7 +77,7 @@ test('given a simulator and two Controllers, then subscriptions, every notificat
   const defaults = join(dir, 'defaults.json');
   writeFileSync(defaults, readFileSync(join(root, 'test/e2e/fixtures/notify-defaults.json'), 'utf8')
     .replace('${C1_PORT}', String(c1.port)).replace('${C2_PORT}', String(c2.port)));
-  const agent = new Agent(defaults, join(dir, 'state'));
+  const agent = new Agent(engine, defaults, join(dir, 'state'));
   t.after(async () => {
     await agent.stop().catch(() => {});
     c1.controller.close();
@@ -123,6 +102,9 @@ test('given a simulator and two Controllers, then subscriptions, every notificat
     assert.equal(r.case, 'operateResp');
     return r.case === 'operateResp' ? r.value.operationResults[0] : undefined;
   };
+
+  const info = body(await ask(c1, { reqType: { case: 'get', value: { paramPaths: ['Device.DeviceInfo.'], maxDepth: 0 } } }, Header_MsgType.GET));
+  const identity = info.case === 'getResp' ? info.value.reqPathResults[0].resolvedPathResults[0].resultParams : {};
 
   // Subscriptions of Controller 1 (Recipient = Controller.1) and Controller 2.
   await subscribe(c1, 'vc', 'ValueChange', 'Device.DeviceInfo.FriendlyName');
@@ -171,7 +153,7 @@ test('given a simulator and two Controllers, then subscriptions, every notificat
   assert.equal(ob.notify.sendResp, true);
   assert.equal(ob.notify.subscriptionId, '');
   assert.deepEqual(ob.notify.notification.case === 'onBoardReq' && [ob.notify.notification.value.oui, ob.notify.notification.value.serialNumber, ob.notify.notification.value.agentSupportedProtocolVersions],
-    ['00D09E', 'SIM0001', '1.0,1.1,1.2']);
+    [identity.ManufacturerOUI, identity.SerialNumber, '1.0,1.1,1.2']);
   await new Promise((r) => setTimeout(r, 2500));
   assert.equal(c2.heard.filter((h) => h.notify.notification.case === 'onBoardReq').length, 1, 'acknowledged: not resent');
 
@@ -191,7 +173,7 @@ test('given a simulator and two Controllers, then subscriptions, every notificat
   await agent.start();
   const boot = await c1.next((n) => n.subscriptionId === 'boot' && bootOf(n), 8000, mark);
   assert.equal(boot.notify.notification.case === 'event' && boot.notify.notification.value.params.Cause, 'LocalReboot');
-  assert.equal(boot.notify.notification.case === 'event' && boot.notify.notification.value.params.ParameterMap, '{"Device.DeviceInfo.SoftwareVersion":"0.1.0"}');
+  assert.equal(boot.notify.notification.case === 'event' && boot.notify.notification.value.params.ParameterMap, JSON.stringify({ 'Device.DeviceInfo.SoftwareVersion': identity.SoftwareVersion }));
   const subGone = await c1.next((n) => is('objDeletion', 'gone')(n) && n.notification.case === 'objDeletion' && /Subscription/.test(n.notification.value.objPath), 8000, mark);
   assert.ok(c1.heard.indexOf(subGone) > c1.heard.indexOf(boot), 'Boot! first');
   const ids = body(await ask(c1, { reqType: { case: 'get', value: { paramPaths: ['Device.LocalAgent.Subscription.*.ID'], maxDepth: 0 } } }, Header_MsgType.GET));
