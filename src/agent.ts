@@ -30,6 +30,8 @@ export interface AgentOptions {
   hooks?: DispatchHooks;
   /** R-MSG.4 duplicate window, ms (default 2000). */
   duplicateWindowMs?: number;
+  /** One line per handled Record (what came, what went back), for debug logs. Off when absent. */
+  trace?: (line: string) => void;
 }
 
 export interface RecordSource {
@@ -135,13 +137,21 @@ export function createAgent(options: AgentOptions): Agent {
     endpointId,
     handleRecord(bytes, from) {
       try {
+        const trace = options.trace;
         const intake = openRecord(bytes, { endpointId: endpointId(), limits, mtpIdentity: from.mtpIdentity });
-        if (intake.kind === 'bad-record') return { mtpError: 'bad-record' };
-        if (intake.kind === 'ignore') return {};
-        if (intake.kind === 'reply') return { reply: sealRecord(intake.record, recBuf) };
+        if (intake.kind !== 'msg') {
+          if (trace) trace(`Record (${bytes.length} B): ${intake.kind}, ${intake.why}`);
+          if (intake.kind === 'bad-record') return { mtpError: 'bad-record' };
+          if (intake.kind === 'ignore') return {};
+          return { reply: sealRecord(intake.record, recBuf) };
+        }
         const who = directory.identify(intake.fromId);
-        if (!who.ok) return {};
+        if (!who.ok) {
+          if (trace) trace(`Record from ${intake.fromId}: not accepted`);
+          return {};
+        }
         const out = dispatcher.handle(intake.payload, who.requester, hal.clock.monotonicMs());
+        if (trace) trace(`${intake.fromId} (${bytes.length} B): ${out.kind === 'reply' ? summary(out.msg) : out.kind + ', ' + out.why}`);
         if (out.kind === 'bad-record') return { mtpError: 'bad-record' };
         if (out.kind === 'none') return {};
         const reply = wrap(intake.fromId, out.msg, true);
@@ -169,4 +179,13 @@ export function createAgent(options: AgentOptions): Agent {
       return engine.nextDeadline();
     },
   };
+}
+
+/** `msg_id → getResp` / `msg_id → error 7026`: what a debug log says about a reply. */
+function summary(msg: Msg): string {
+  const body = msg.body ? msg.body.msgBody : undefined;
+  const id = msg.header ? msg.header.msgId : '';
+  if (!body) return id + ' → (empty)';
+  if (body.case === 'error') return id + ' → error ' + body.value.errCode;
+  return id + ' → ' + (body.case === 'response' ? body.value.respType.case : body.case);
 }

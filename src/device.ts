@@ -29,6 +29,8 @@ export interface DeviceOptions {
   onReady?(uri: string): void;
   /** The socket could not be bound (port in use...). The device has stopped. */
   onFatal?(message: string): void;
+  /** Log every Record handled at debug level (costs a string per message). */
+  traceMessages?: boolean;
 }
 
 export interface Device {
@@ -92,6 +94,7 @@ export function startDevice(opts: DeviceOptions): Device {
     hal: agentHal, board, defaults: opts.defaults,
     model: opts.model ?? tr181Modules({ sendOnBoardRequest: (c) => notifier?.sendOnBoardRequest(c) }),
     hooks: { notifyResp: (msgId, _resp, from) => notifier?.notifyResp(msgId, from.controllerPath) },
+    trace: opts.traceMessages ? (line) => log('debug', 'usp: ' + line) : undefined,
   });
   const notify = new Notifier({
     engine: agent.engine, hal, board,

@@ -103,6 +103,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
     try {
       device = startDevice({
         hal, board: hostBoard, defaults, allowNoSec, host: p.values.get('host'), port,
+        traceMessages: level === 'debug',
         // One line with `ready` for scripts and tests to wait on.
         onReady: (uri) => process.stdout.write(`ready ${device?.agent.endpointId()} ${uri}\n`),
         onFatal: (m) => { process.stderr.write(`tinyusp agent: ${m}\n`); done(1); },
