@@ -8,6 +8,7 @@
  * fxNewSlot). Key and name tables and parser buffers are allocated outside the cap; on a
  * device the byte code and builtins are preloaded into flash, so they are not counted either.
  */
+#define _GNU_SOURCE 1 /* pthread_getattr_np */
 #include "xsAll.h"
 #include "xs-host.h"
 
@@ -95,4 +96,28 @@ txID fxFindModule(txMachine* the, txSlot* realm, txID moduleID, txSlot* slot)
 
 void fxLoadModule(txMachine* the, txSlot* module, txID moduleID)
 {
+}
+
+/*
+ * The C stack limit XS checks against (as xsCommon.c's Linux default: 128 KB above the bottom
+ * of the main thread's stack), computed once: the runner has one thread and its stack does not
+ * move, while the default re-reads /proc/self/maps at every RegExp compile.
+ */
+char* fxCStackLimit()
+{
+	static char* limit = C_NULL;
+	static int known = 0;
+	if (!known) {
+		pthread_attr_t attrs;
+		pthread_attr_init(&attrs);
+		if (pthread_getattr_np(pthread_self(), &attrs) == 0) {
+			void* stackAddr;
+			size_t stackSize;
+			if (pthread_attr_getstack(&attrs, &stackAddr, &stackSize) == 0)
+				limit = (char*)stackAddr + (128 * 1024);
+		}
+		pthread_attr_destroy(&attrs);
+		known = 1;
+	}
+	return limit;
 }

@@ -44,6 +44,9 @@
 #define mxUseDefaultBuildKeys 1
 #define mxUseDefaultParseScript 1
 #define mxUseDefaultSharedChunks 1
+/* xs-platform.c supplies fxCStackLimit: XS asks for it at every RegExp compile, and the default
+ * (pthread_getattr_np) reads /proc/self/maps each time (~60 us, most of a request's time). */
+#define mxUseDefaultCStackLimit 0
 
 /* XS reports (parse errors, allocation failures) go to stderr: stdout is the program's output. */
 #define c_vprintf(FORMAT, ARGUMENTS) vfprintf(stderr, FORMAT, ARGUMENTS)

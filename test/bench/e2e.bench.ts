@@ -1,7 +1,9 @@
 // End-to-end benchmark (`npm run bench:e2e`): one request at a time over plaintext CoAP on
 // loopback, against the Node simulator and the XS runner (esp32 board profile, fixed cap).
 //   npm run bench:e2e [-- --quick] [-- --no-xs-cap] [-- --only node|xs] [-- --cpu-prof DIR]
-// (--cpu-prof: the Node agent writes a V8 CPU profile into DIR when stopped)
+//   [-- --xs-cap CHUNKS,SLOTS]
+// (--cpu-prof: the Node agent writes a V8 CPU profile into DIR when stopped; --xs-cap: the XS
+// agent's cap for the latency runs, default XS_DEFAULT_CAP of test/e2e/launch.ts)
 //
 // The client is lean so that it is not the bottleneck: one node:dgram socket, the Record of each
 // request pre-encoded once with @bufbuild/protobuf and patched in place per request (a fixed-width
@@ -238,9 +240,11 @@ async function benchEngine(engine: Engine, defaultsFile: string, client: LeanCli
   const state = mkdtempSync(join(tmpdir(), `tinyusp-bench-${engine}-`));
   const profDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
   const nodeFlags = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
-  const agent = await launchAgent({ engine, defaultsFile, stateDir: state, logLevel: 'error', nodeFlags });
+  const capArg = process.argv.includes('--xs-cap') ? process.argv[process.argv.indexOf('--xs-cap') + 1].split(',').map(Number) : undefined;
+  const cap = capArg ? { chunks: capArg[0], slots: capArg[1], stack: XS_DEFAULT_CAP.stack } : XS_DEFAULT_CAP;
+  const agent = await launchAgent({ engine, defaultsFile, stateDir: state, logLevel: 'error', nodeFlags, cap });
   try {
-    const label = engine === 'node' ? 'Node simulator (host board)' : `XS runner (esp32 board, cap ${XS_DEFAULT_CAP.chunks} B chunks / ${XS_DEFAULT_CAP.slots} slots)`;
+    const label = engine === 'node' ? 'Node simulator (host board)' : `XS runner (esp32 board, cap ${cap.chunks} B chunks / ${cap.slots} slots)`;
     console.log(`\n${label}, pid ${agent.pid}`);
     const info = await measure(client, agent, ['Device.DeviceInfo.'], N, WARMUP);
     console.log(`  Get Device.DeviceInfo.  ${fmt(info)}`);
