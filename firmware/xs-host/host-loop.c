@@ -7,6 +7,15 @@
 #include "xsAll.h"
 #include "xs-host.h"
 #include <poll.h>
+#include <signal.h>
+
+/* SIGTERM/SIGINT end the loop between callbacks (so --stats is printed and the exit is 0). */
+static volatile sig_atomic_t gxStopRequested = 0;
+
+static void xsHostOnStopSignal(int signal)
+{
+	gxStopRequested = 1;
+}
 
 /* poll(2) set size: the board has a handful of sockets at most. */
 #define XS_HOST_MAX_WATCHES 32
@@ -65,11 +74,17 @@ static void xsHostWait(xsMachine* the, int timeoutMs)
 void xsHostRunLoop(xsMachine* machine)
 {
 	txMachine* the = (txMachine*)machine;
+	struct sigaction action;
+	c_memset(&action, 0, sizeof(action));
+	action.sa_handler = xsHostOnStopSignal; /* no SA_RESTART: poll(2) returns EINTR */
+	sigemptyset(&action.sa_mask);
+	sigaction(SIGTERM, &action, NULL);
+	sigaction(SIGINT, &action, NULL);
 	for (;;) {
 		double now, due;
 		int timeoutMs = -1;
 		xsHostRunPromiseJobs(the);
-		if (!xsHostTimersPending() && !gxFirstWatch)
+		if (gxStopRequested || (!xsHostTimersPending() && !gxFirstWatch))
 			break;
 		now = xsHostMonotonicMs();
 		if (xsHostTimersPending()) {

@@ -28,6 +28,7 @@
  * Exit codes: 0 done (loop drained) or exit(code); 1 uncaught exception, unhandled rejection
  * or syntax error (printed on stderr); 2 bad command line; 3 memory cap reached ("xs-host:
  * memory full (cap: ...)", stack overflow or out of keys, one line on stderr).
+ * SIGTERM or SIGINT ends the event loop between callbacks: exit 0 (with --stats printed).
  * reboot() and factoryReset() do not exit: the runner re-executes itself (same pid, same
  * command line, so the same state directory), as a board restarts its firmware (host-config.c).
  *

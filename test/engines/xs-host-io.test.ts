@@ -204,3 +204,15 @@ h.setTimer(1, function () { if (n === 1) h.reboot(); else if (n === 2) h.factory
   assert.match(end.stderr, /^\[info\] xs-host: restarting after reboot\n\[info\] xs-host: restarting after factory-reset\n$/);
   assert.ok(pid && pid > 0);
 });
+
+test('SIGTERM ends the event loop: exit 0 and the --stats line', async () => {
+  // Given a script that would wait on its socket forever
+  const run = startRunner([...capArgs(cap), '--stats', scriptFile(scratch.dir, 'forever',
+    'var h = __tinyusp_host, id = h.udpOpen("127.0.0.1", 0, function () {}); h.print("up " + h.udpPort(id));')]);
+  assert.match(await run.firstLine, /^up \d+$/);
+  // when it is sent SIGTERM, then it leaves the loop and exits 0 with its peak usage
+  run.child.kill('SIGTERM');
+  const end = await run.done;
+  assert.equal(end.status, 0, end.stderr);
+  assert.match(end.stderr, /^xs-host stats: \{"chunksPeak":\d+,"slotsPeak":\d+,"keys":\d+\}$/m);
+});
