@@ -141,24 +141,31 @@ export function startDevice(opts: DeviceOptions): Device {
   }
 
   let timer = -1;
+  let timerAt = Infinity;
   let stopped = false;
+  /** Arm the one timer for the earliest deadline of every layer (kept when unchanged). */
   function schedule(): void {
     if (stopped) return;
-    if (timer >= 0) hal.timers.clear(timer);
-    timer = -1;
     const now = hal.clock.monotonicMs();
     let next = endpoint.nextDeadline();
     const a = agent.nextDeadline();
     if (a >= 0 && a < next) next = a;
     const n = ready ? notify.nextDeadline() : -1;
     if (n >= 0 && n < next) next = n;
-    if (rebootRequested) next = now; // check whether in-flight exchanges are done
+    // A reboot waits for in-flight exchanges; it is due once none is left.
+    if (rebootRequested && endpoint.pendingRequests === 0) next = now;
+    next = Math.ceil(next);
+    if (next === timerAt && timer >= 0) return;
+    if (timer >= 0) hal.timers.clear(timer);
+    timer = -1;
+    timerAt = next;
     if (next === Infinity) return;
-    timer = hal.timers.set(Math.max(0, Math.ceil(next - now)), tick);
+    timer = hal.timers.set(Math.max(0, next - now), tick);
   }
 
   function tick(): void {
     timer = -1;
+    timerAt = Infinity;
     if (stopped) return;
     const now = hal.clock.monotonicMs();
     endpoint.step(now);
@@ -178,6 +185,7 @@ export function startDevice(opts: DeviceOptions): Device {
     stopped = true;
     if (timer >= 0) hal.timers.clear(timer);
     timer = -1;
+    timerAt = Infinity;
     endpoint.close();
     socket?.close();
   }

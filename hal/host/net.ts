@@ -21,6 +21,7 @@ export function createHostNet(): HostNet {
       const socket = dgram.createSocket({ type: address.indexOf(':') >= 0 ? 'udp6' : 'udp4', reuseAddr: false });
       let port = 0;
       let closed = false;
+      let inflight = 0;
       const report = (message: string) => {
         if (options.onError) options.onError(message);
       };
@@ -45,14 +46,17 @@ export function createHostNet(): HostNet {
         ready,
         send(data: Uint8Array, toAddress: string, toPort: number) {
           if (closed) return;
+          inflight++;
           socket.send(Buffer.from(data), toPort, toAddress, (err) => {
             if (err) report(err.message);
+            if (--inflight === 0 && closed) socket.close();
           });
         },
         close() {
           if (closed) return;
           closed = true;
-          socket.close();
+          // node:dgram sends asynchronously: let the last datagrams (an ACK, say) leave first.
+          if (inflight === 0) socket.close();
         },
       };
       sockets.set(handle, socket);

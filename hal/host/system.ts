@@ -40,12 +40,26 @@ export function createHostSystem(opts: HostSystemOptions): System {
   const max = levels.indexOf(opts.logLevel ?? 'info');
   const write = opts.write ?? ((line: string) => process.stderr.write(line + '\n'));
   const enc = new TextEncoder();
+  // CoAP draws 2-4 random bytes per message: serve them from a pool refilled 4 KiB at a time
+  // (one crypto call per ~1000 messages instead of one each).
+  let pool = randomBytes(4096);
+  let used = 0;
+  const random = (n: number): Uint8Array => {
+    if (n > pool.length) return new Uint8Array(randomBytes(n));
+    if (used + n > pool.length) {
+      pool = randomBytes(4096);
+      used = 0;
+    }
+    const out = new Uint8Array(pool.subarray(used, used + n));
+    used += n;
+    return out;
+  };
   const dec = new TextDecoder('utf-8', { fatal: true });
   return {
     reboot: () => (opts.onReboot ?? (() => { throw new Error('reboot not supported by this host'); }))(),
     factoryReset: () => (opts.onFactoryReset ?? (() => { throw new Error('factory reset not supported by this host'); }))(),
     identity: () => opts.identity,
-    randomBytes: (n) => new Uint8Array(randomBytes(n)),
+    randomBytes: random,
     utf8Encode: (s) => enc.encode(s),
     utf8Decode: (b) => dec.decode(b),
     log(level, message) {

@@ -46,6 +46,12 @@ function civilFromDays(z: number): [number, number, number] {
   return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
+// Compiled once: XS compiles a regular expression literal each time it is evaluated.
+const INTEGER_RE = /^[-+]?[0-9]+$/;
+const DECIMAL_RE = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
+const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
+const HEX_RE = /^[0-9A-Fa-f]*$/;
+const STORED_INTEGER_RE = /^-?[0-9]+$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?$/;
 
 /** Parse an ISO 8601 dateTime to [ms since epoch, microsecond remainder]; undefined if invalid. */
@@ -94,7 +100,7 @@ function itemMax(def: ParamDef): number {
 }
 
 function canonicalInteger(def: ParamDef, v: string): string {
-  if (!/^[-+]?[0-9]+$/.test(v)) throw typeErr(def, v);
+  if (!INTEGER_RE.test(v)) throw typeErr(def, v);
   const n = BigInt(v);
   const [lo, hi] = LIMITS[def.type];
   if (n < lo || n > hi) throw valueErr(def, v, `is out of the ${def.type} range`);
@@ -112,7 +118,7 @@ function canonicalItem(def: ParamDef, v: string): string {
     case 'int': case 'unsignedInt': case 'long': case 'unsignedLong':
       return canonicalInteger(def, v);
     case 'decimal': {
-      if (!/^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/.test(v)) throw typeErr(def, v);
+      if (!DECIMAL_RE.test(v)) throw typeErr(def, v);
       const n = Number(v);
       if (def.min !== undefined && n < Number(def.min)) throw valueErr(def, v, `is below ${def.min}`);
       if (def.max !== undefined && n > Number(def.max)) throw valueErr(def, v, `is above ${def.max}`);
@@ -124,13 +130,13 @@ function canonicalItem(def: ParamDef, v: string): string {
       return formatDateTime(t.ms, t.micros);
     }
     case 'base64': {
-      if (v.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(v)) throw typeErr(def, v);
+      if (v.length % 4 !== 0 || !BASE64_RE.test(v)) throw typeErr(def, v);
       const bytes = (v.length / 4) * 3 - (v.endsWith('==') ? 2 : v.endsWith('=') ? 1 : 0);
       if (bytes > itemMax(def)) throw valueErr(def, v, 'is too long');
       return v;
     }
     case 'hexBinary': {
-      if (v.length % 2 !== 0 || !/^[0-9A-Fa-f]*$/.test(v)) throw typeErr(def, v);
+      if (v.length % 2 !== 0 || !HEX_RE.test(v)) throw typeErr(def, v);
       if (v.length / 2 > itemMax(def)) throw valueErr(def, v, 'is too long');
       return v.toUpperCase();
     }
@@ -194,7 +200,7 @@ const isInteger = (t: ParamType) => t === 'int' || t === 'unsignedInt' || t === 
  */
 export function literalKey(type: ParamType, literal: string, quoted: boolean): string | number | bigint | undefined {
   if (isInteger(type)) {
-    if (quoted || !/^[-+]?[0-9]+$/.test(literal)) return undefined;
+    if (quoted || !INTEGER_RE.test(literal)) return undefined;
     return BigInt(literal);
   }
   if (type === 'decimal') return quoted ? undefined : Number(literal);
@@ -215,7 +221,7 @@ export function literalKey(type: ParamType, literal: string, quoted: boolean): s
 
 /** A stored canonical value as the same comparable key as literalKey. */
 export function valueKey(type: ParamType, stored: string): string | number | bigint {
-  if (isInteger(type)) return /^-?[0-9]+$/.test(stored) ? BigInt(stored) : 0n;
+  if (isInteger(type)) return STORED_INTEGER_RE.test(stored) ? BigInt(stored) : 0n;
   if (type === 'decimal') return Number(stored);
   if (type === 'dateTime') {
     const t = parseDateTime(stored);

@@ -11,9 +11,15 @@ export interface CoapUri {
 }
 
 const DEFAULT_PORT = Object.freeze({ coap: 5683, coaps: 5684 });
+// Compiled once: XS compiles a regular expression literal each time it is evaluated.
+const URI_RE = /^(coaps?):\/\/(\[[0-9A-Fa-f:.]+\]|[^\/\[\]:?#@]+)(?::(\d{1,5}))?(\/[^?#]*)?$/i;
+const HEX2_RE = /^[0-9A-Fa-f]{2}$/;
+const UNRESERVED_RE = /[^A-Za-z0-9\-._~!$&'()*+,;=:@]/g;
+const DEC_OCTET_RE = /^(0|[1-9]\d{0,2})$/;
+const HEX_GROUP_RE = /^[0-9a-f]{1,4}$/;
 
 export function parseCoapUri(text: string): CoapUri | undefined {
-  const m = /^(coaps?):\/\/(\[[0-9A-Fa-f:.]+\]|[^\/\[\]:?#@]+)(?::(\d{1,5}))?(\/[^?#]*)?$/i.exec(text);
+  const m = URI_RE.exec(text);
   if (!m) return undefined;
   const scheme = m[1].toLowerCase() as 'coap' | 'coaps';
   const host = m[2].charAt(0) === '[' ? m[2].slice(1, -1) : m[2];
@@ -49,7 +55,7 @@ function percentDecode(seg: string): string | undefined {
       continue;
     }
     const h = seg.slice(i + 1, i + 3);
-    if (!/^[0-9A-Fa-f]{2}$/.test(h)) return undefined;
+    if (!HEX2_RE.test(h)) return undefined;
     const c = parseInt(h, 16);
     if (c >= 0x80) return undefined;
     out += String.fromCharCode(c);
@@ -59,7 +65,7 @@ function percentDecode(seg: string): string | undefined {
 }
 
 function percentEncode(seg: string): string {
-  return seg.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]/g, (c) => {
+  return seg.replace(UNRESERVED_RE, (c) => {
     const n = c.charCodeAt(0);
     return n < 0x80 ? '%' + (n < 16 ? '0' : '') + n.toString(16).toUpperCase() : c;
   });
@@ -91,7 +97,7 @@ function ipv4(s: string): number[] | undefined {
   if (parts.length !== 4) return undefined;
   const out: number[] = [];
   for (const p of parts) {
-    if (!/^(0|[1-9]\d{0,2})$/.test(p)) return undefined;
+    if (!DEC_OCTET_RE.test(p)) return undefined;
     const n = parseInt(p, 10);
     if (n > 255) return undefined;
     out.push(n);
@@ -129,7 +135,7 @@ function groups(h: string): number[] | undefined {
   if (h === '') return [];
   const out: number[] = [];
   for (const g of h.split(':')) {
-    if (!/^[0-9a-f]{1,4}$/.test(g)) return undefined;
+    if (!HEX_GROUP_RE.test(g)) return undefined;
     out.push(parseInt(g, 16));
   }
   return out;

@@ -5,7 +5,7 @@ import { Code, ContentFormat, Method, codeClass } from '../coap/constants.ts';
 import { utf8Encode } from '../coap/utf8.ts';
 import type { CoapEndpoint } from '../coap/endpoint.ts';
 import type { CoapRequest, CoapResource, CoapResponse, CoapResult, Peer } from '../coap/types.ts';
-import { canonicalIp, formatCoapUri, parseCoapUri, pathSegments, sameIp, type CoapUri } from './coap-uri.ts';
+import { canonicalIp, formatCoapUri, parseCoapUri, pathSegments, type CoapUri } from './coap-uri.ts';
 
 export type RecordVerdict = 'ok' | 'bad-record';
 
@@ -61,6 +61,11 @@ export class UspCoapBinding implements CoapResource {
   private readonly path: string[];
   private readonly scheme: 'coap' | 'coaps';
   private readonly linkFormat: Uint8Array;
+  private lastReplyText = '';
+  private lastReplyUri: string | undefined;
+  private lastReplyHost: string | undefined;
+  private lastPeerAddress = '';
+  private lastPeerIp: string | undefined;
 
   constructor(
     private readonly endpoint: CoapEndpoint,
@@ -118,12 +123,22 @@ export class UspCoapBinding implements CoapResource {
       found = q.slice(9);
     }
     if (found === undefined) return refuse(Code.BAD_REQUEST, 'reply-to missing');
-    const uri = parseCoapUri(found);
-    if (!uri) return refuse(Code.BAD_REQUEST, 'reply-to is not a coap URI');
-    if (canonicalIp(uri.host) === undefined || !sameIp(uri.host, req.peer.address)) {
+    // A Controller sends the same reply-to and source address every time: parse each once.
+    if (found !== this.lastReplyText) {
+      const uri = parseCoapUri(found);
+      this.lastReplyText = found;
+      this.lastReplyUri = uri ? formatCoapUri(uri) : undefined;
+      this.lastReplyHost = uri ? canonicalIp(uri.host) : undefined;
+    }
+    if (this.lastReplyUri === undefined) return refuse(Code.BAD_REQUEST, 'reply-to is not a coap URI');
+    if (req.peer.address !== this.lastPeerAddress) {
+      this.lastPeerAddress = req.peer.address;
+      this.lastPeerIp = canonicalIp(req.peer.address);
+    }
+    if (this.lastReplyHost === undefined || this.lastReplyHost !== this.lastPeerIp) {
       return refuse(Code.BAD_REQUEST, 'reply-to host is not the source address');
     }
-    return formatCoapUri(uri);
+    return this.lastReplyUri;
   }
 
   /**
