@@ -171,7 +171,7 @@ function decInstance(r: Reader, end: number, d: number, withParams: boolean): Se
     const t = r.varint32();
     if (t === 0x0a) m.affectedPath = r.string();
     else if (t === 0x12) m.paramErrs.push(decParamErr(r, r.sub(d), d + 1));
-    else if (t === 0x1a && withParams) r.mapEntry(m.updatedParams, d);
+    else if (t === 0x1a && withParams) r.mapEntries(m.updatedParams, 0x1a, end, d);
     else r.skip(t, d);
   }
   r.done(end);
@@ -200,7 +200,7 @@ function decAddSuccess(r: Reader, end: number, d: number): AddSuccess {
     const t = r.varint32();
     if (t === 0x0a) m.instantiatedPath = r.string();
     else if (t === 0x12) m.paramErrs.push(decParamErr(r, r.sub(d), d + 1));
-    else if (t === 0x1a) r.mapEntry(m.uniqueKeys, d);
+    else if (t === 0x1a) r.mapEntries(m.uniqueKeys, 0x1a, end, d);
     else r.skip(t, d);
   }
   r.done(end);

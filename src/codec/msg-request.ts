@@ -168,7 +168,7 @@ export function decMapOnly(r: Reader, end: number, d: number): StringMap {
   const map: StringMap = newStringMap();
   while (r.pos < end) {
     const t = r.varint32();
-    if (t === 0x0a) r.mapEntry(map, d);
+    if (t === 0x0a) r.mapEntries(map, 0x0a, end, d);
     else r.skip(t, d);
   }
   r.done(end);
@@ -294,7 +294,7 @@ export function decOperate(r: Reader, end: number, d: number): Operate {
       case 0x0a: m.command = r.string(); break;
       case 0x12: m.commandKey = r.string(); break;
       case 0x18: m.sendResp = r.bool(); break;
-      case 0x22: r.mapEntry(m.inputArgs, d); break;
+      case 0x22: r.mapEntries(m.inputArgs, 0x22, end, d); break;
       default: r.skip(t, d);
     }
   }
@@ -332,7 +332,7 @@ function decEvent(r: Reader, end: number, d: number): Notify_Event {
     const t = r.varint32();
     if (t === 0x0a) m.objPath = r.string();
     else if (t === 0x12) m.eventName = r.string();
-    else if (t === 0x1a) r.mapEntry(m.params, d);
+    else if (t === 0x1a) r.mapEntries(m.params, 0x1a, end, d);
     else r.skip(t, d);
   }
   r.done(end);
@@ -356,7 +356,7 @@ function decObjectCreation(r: Reader, end: number, d: number): Notify_ObjectCrea
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.objPath = r.string();
-    else if (t === 0x12) r.mapEntry(m.uniqueKeys, d);
+    else if (t === 0x12) r.mapEntries(m.uniqueKeys, 0x12, end, d);
     else r.skip(t, d);
   }
   r.done(end);

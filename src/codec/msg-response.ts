@@ -131,7 +131,7 @@ function decResolvedPath(r: Reader, end: number, d: number): GetResp_ResolvedPat
   const m: GetResp_ResolvedPathResult = { resolvedPath: '', resultParams: newStringMap() };
   while (r.pos < end) {
     const t = r.varint32();
-    if (t === 0x12) r.mapEntry(m.resultParams, d);
+    if (t === 0x12) r.mapEntries(m.resultParams, 0x12, end, d);
     else if (t === 0x0a) m.resolvedPath = r.string();
     else r.skip(t, d);
   }
@@ -274,7 +274,7 @@ function decCurrInstance(r: Reader, end: number, d: number): GetInstancesResp_Cu
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.instantiatedObjPath = r.string();
-    else if (t === 0x12) r.mapEntry(m.uniqueKeys, d);
+    else if (t === 0x12) r.mapEntries(m.uniqueKeys, 0x12, end, d);
     else r.skip(t, d);
   }
   r.done(end);

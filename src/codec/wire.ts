@@ -379,7 +379,7 @@ function shortString(buf: Uint8Array, start: number, end: number): string {
   const base = slot * CACHE_MAX_LEN;
   if (c.length === n) {
     let i = 0;
-    while (i < n && c.charCodeAt(i) === buf[start + i]) i++;
+    while (i < n && cacheBytes[base + i] === buf[start + i]) i++;
     if (i === n) return c;
   }
   let p = start;
@@ -675,32 +675,39 @@ export class Reader {
     }
   }
 
-  /** One map<string,string> entry into `map` (made by newStringMap). */
-  mapEntry(map: { [key: string]: string }, d: number): void {
-    const end = this.sub(d);
-    let key = '';
-    let value = '';
+  /**
+   * map<string,string> entries into `map` (made by newStringMap): this one, whose tag was just
+   * read, and any that directly follow with the same one-byte tag (one call per map, not per entry).
+   */
+  mapEntries(map: { [key: string]: string }, tagByte: number, msgEnd: number, d: number): void {
     const buf = this.buf;
-    // Canonical layout first: key (field 1) then value (field 2), one-byte lengths.
-    let p = this.pos;
-    if (p + 2 <= end && buf[p] === 0x0a && buf[p + 1] < 0x80 && p + 2 + buf[p + 1] <= end) {
-      const ks = p + 2;
-      p = ks + buf[p + 1];
-      key = p === ks ? '' : p - ks <= CACHE_MAX_LEN ? shortString(buf, ks, p) : longString(buf, ks, p);
-      if (p + 2 <= end && buf[p] === 0x12 && buf[p + 1] < 0x80 && p + 2 + buf[p + 1] <= end) {
-        const vs = p + 2;
-        p = vs + buf[p + 1];
-        value = p === vs ? '' : p - vs <= CACHE_MAX_LEN ? shortString(buf, vs, p) : longString(buf, vs, p);
+    for (;;) {
+      const end = this.sub(d);
+      let key = '';
+      let value = '';
+      // Canonical layout first: key (field 1) then value (field 2), one-byte lengths.
+      let p = this.pos;
+      if (p + 2 <= end && buf[p] === 0x0a && buf[p + 1] < 0x80 && p + 2 + buf[p + 1] <= end) {
+        const ks = p + 2;
+        p = ks + buf[p + 1];
+        key = p === ks ? '' : p - ks <= CACHE_MAX_LEN ? shortString(buf, ks, p) : longString(buf, ks, p);
+        if (p + 2 <= end && buf[p] === 0x12 && buf[p + 1] < 0x80 && p + 2 + buf[p + 1] <= end) {
+          const vs = p + 2;
+          p = vs + buf[p + 1];
+          value = p === vs ? '' : p - vs <= CACHE_MAX_LEN ? shortString(buf, vs, p) : longString(buf, vs, p);
+        }
+        this.pos = p;
       }
-      this.pos = p;
+      while (this.pos < end) {
+        const t = this.varint32();
+        if (t === 0x0a) key = this.string();
+        else if (t === 0x12) value = this.string();
+        else this.skip(t, d + 1);
+      }
+      this.done(end);
+      map[key] = value;
+      if (this.pos >= msgEnd || buf[this.pos] !== tagByte) return;
+      this.pos++;
     }
-    while (this.pos < end) {
-      const t = this.varint32();
-      if (t === 0x0a) key = this.string();
-      else if (t === 0x12) value = this.string();
-      else this.skip(t, d + 1);
-    }
-    this.done(end);
-    map[key] = value; //X
   }
 }
