@@ -374,7 +374,7 @@ function shortString(buf: Uint8Array, start: number, end: number): string {
   const n = end - start;
   const h = (n * 31 + buf[start] * 7 + buf[start + (n >> 2)] * 131 + buf[start + (n >> 1)] * 17 +
     buf[start + ((3 * n) >> 2)] * 251 + buf[end - 2 + (n === 1 ? 1 : 0)] * 3 + buf[end - 1] * 1031) | 0;
-  const slot = (h ^ (h >>> 8)) & (CACHE_SLOTS - 1);
+  const slot = Math.imul(h, 0x9e3779b1) >>> 24; // CACHE_SLOTS = 256
   const c = cache[slot];
   const base = slot * CACHE_MAX_LEN;
   if (c.length === n) {
@@ -382,10 +382,16 @@ function shortString(buf: Uint8Array, start: number, end: number): string {
     while (i < n && cacheBytes[base + i] === buf[start + i]) i++;
     if (i === n) return c;
   }
+  return cacheMiss(buf, start, end, slot);
+}
+
+/** Not cached: decode, and cache it when it is ASCII (kept apart so shortString stays small). */
+function cacheMiss(buf: Uint8Array, start: number, end: number, slot: number): string {
   let p = start;
   while (p < end && buf[p] < 0x80) p++;
   if (p < end) return utf8Decode(buf, start, end);
-  for (let i = 0; i < n; i++) cacheBytes[base + i] = buf[start + i];
+  const base = slot * CACHE_MAX_LEN;
+  for (let i = start; i < end; i++) cacheBytes[base + i - start] = buf[i];
   return (cache[slot] = asciiString(buf, start, end));
 }
 
@@ -681,8 +687,13 @@ export class Reader {
    */
   mapEntries(map: { [key: string]: string }, tagByte: number, msgEnd: number, d: number): void {
     const buf = this.buf;
+    if (d >= this.maxDepth) this.fail('too-deep');
     for (;;) {
-      const end = this.sub(d);
+      // The entry's length: one byte is the common case.
+      let end: number;
+      const n = buf[this.pos];
+      if (n < 0x80 && n < this.len - this.pos) end = ++this.pos + n;
+      else end = this.lenEnd();
       let key = '';
       let value = '';
       // Canonical layout first: key (field 1) then value (field 2), one-byte lengths.

@@ -4,6 +4,7 @@
 // Then the heap before/after 1,000,000 encodes of (b) into one reused buffer, and the codec's
 // minified bundle size. Goal: own >= 3x protobuf-es on encode and decode for (b) and (c).
 import { gzipSync } from 'node:zlib';
+import { setFlagsFromString } from 'node:v8';
 import { create, toBinary, fromBinary } from '@bufbuild/protobuf';
 import { bundle } from '../../build.config.ts';
 import { MsgSchema, type Msg as PbMsg } from '../../gen/usp/usp-msg_pb.ts';
@@ -13,6 +14,10 @@ import { get3Init, getResp100Init } from '../codec/vectors.ts';
 import { fromPb } from '../codec/support.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+// V8's allocation-site pretenuring made case (c) decode bimodal from run to run (~6.4M or
+// ~2.6M ops/s for the own codec, protobuf-es unchanged); with it off the figures repeat.
+// Set PRETENURE=1 to keep V8's default and see both modes.
+if (!process.env.PRETENURE) setFlagsFromString('--no-allocation-site-pretenuring');
 const out = new Uint8Array(64 * 1024);
 
 interface Case {
@@ -55,6 +60,7 @@ function recordCase(name: string, payload: Uint8Array): Case {
  * time rather than wall time, because other processes share this machine's cores.
  */
 function opsPerSec(fn: () => unknown, ms: number): number {
+  sink.fill(null);
   gc(); // so neither side pays for collecting the other's garbage
   // A full GC can drop optimised code that embeds collected objects; re-warm before timing.
   for (let t = performance.now(); performance.now() - t < 40; ) for (let i = 0; i < 100; i++) sink[i & 15] = fn();
