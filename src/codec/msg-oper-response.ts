@@ -2,7 +2,8 @@
 // OperateResp): encoders and decoders. The first five share one shape: a list of
 // {requested_path = 1, OperationStatus oper_status = 2 {oneof oper_failure = 1, oper_success = 2}},
 // so they share one generic result codec with per-message failure/success parts.
-import { WIRE_LEN, newStringMap, type Reader, type Writer } from './wire.ts';
+import { WIRE_LEN, type Writer } from './wire.ts';
+import { newStringMap, type Reader } from './reader.ts';
 import { EncodeError } from './errors.ts';
 import { decFailure, decMapOnly, decOneString, decStrings } from './msg-request.ts';
 import type {

@@ -1,7 +1,8 @@
 // USP request bodies (Get, GetSupportedDM, GetInstances, Set, Add, Delete, Operate, Notify,
 // Register, and the one-field messages): encoders and decoders. Tags are written as their
 // one-byte wire form: (field number << 3) | wire type.
-import { newStringMap, type Reader, type Writer } from './wire.ts';
+import type { Writer } from './wire.ts';
+import { newStringMap, type Reader } from './reader.ts';
 import { EncodeError } from './errors.ts';
 import type {
   Get, GetSupportedDM, GetInstances, Set, Set_UpdateObject, Set_UpdateParamSetting, Add,

@@ -1,6 +1,7 @@
 // USP read-side response bodies (GetResp, GetSupportedDMResp, GetInstancesResp): encoders and
 // decoders. Tags are written as their one-byte wire form: (field number << 3) | wire type.
-import { newStringMap, type Reader, type Writer } from './wire.ts';
+import type { Writer } from './wire.ts';
+import { newStringMap, type Reader } from './reader.ts';
 import { decStrings } from './msg-request.ts';
 import type {
   GetResp, GetResp_RequestedPathResult, GetResp_ResolvedPathResult, GetSupportedDMResp,

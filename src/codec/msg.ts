@@ -1,7 +1,8 @@
 // USP Msg encode/decode: the envelope (Msg, Header, Body, Request, Response) and Error. The
 // request bodies live in msg-request.ts, the responses in msg-response.ts and msg-oper-response.ts.
 // Tags are written as their one-byte wire form: (field number << 3) | wire type.
-import { Reader, Writer } from './wire.ts';
+import { Writer } from './wire.ts';
+import { Reader } from './reader.ts';
 import { DecodeError, EncodeError, DEFAULT_DECODE_LIMITS, type DecodeLimits } from './errors.ts';
 import type { Msg, Header, Body, Request, Response, Error, Error_ParamError } from './msg-types.ts';
 import * as rq from './msg-request.ts';

@@ -1,6 +1,7 @@
 // USP Record encode/decode (usp_record package). Tags are written as their one-byte wire form:
 // (field number << 3) | wire type, e.g. 0x3a = field 7, length-delimited.
-import { Reader, Writer } from './wire.ts';
+import { Writer } from './wire.ts';
+import { Reader } from './reader.ts';
 import { DecodeError, EncodeError, DEFAULT_DECODE_LIMITS, type DecodeLimits } from './errors.ts';
 import type {
   UspRecord, NoSessionContextRecord, SessionContextRecord, MQTTConnectRecord, STOMPConnectRecord,

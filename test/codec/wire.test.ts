@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BinaryWriter, BinaryReader } from '@bufbuild/protobuf/wire';
-import {
-  Writer, Reader, varintSize, zigzag32, unzigzag32, zigzag64, unzigzag64, utf8Length,
-} from '../../src/codec/wire.ts';
+import { Writer, varintSize, zigzag32, unzigzag32, zigzag64, unzigzag64 } from '../../src/codec/wire.ts';
+import { Reader } from '../../src/codec/reader.ts';
+import { utf8Length } from '../../src/codec/utf8.ts';
 import { DecodeError, EncodeOverflowError } from '../../src/codec/errors.ts';
 import { hex } from './support.ts';
 import { wellFormed } from './arbitraries.ts';

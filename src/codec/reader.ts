@@ -1,0 +1,275 @@
+// The protobuf wire Reader: every read is bounds-checked and fails with a typed DecodeError;
+// nesting is bounded by DecodeLimits.maxDepth.
+import { DecodeError } from './errors.ts';
+import { WIRE_VARINT, WIRE_FIXED64, WIRE_LEN, WIRE_START_GROUP, WIRE_END_GROUP, WIRE_FIXED32, unzigzag32, unzigzag64 } from './wire.ts';
+import { CACHE_MAX_LEN, shortString, longString } from './utf8.ts';
+
+/**
+ * A new decoded map<string,string> object. It has no inherited properties: its prototype is
+ * an empty, frozen object with a null prototype, so a hostile "__proto__" or "constructor"
+ * key is plain data, as with Object.create(null). (V8 keeps Object.create(null) objects in
+ * slow dictionary mode; these stay fast, ~25% on a 100-param GetResp decode.)
+ */
+export function newStringMap(): { [key: string]: string } {
+  return new (StringMapObject as unknown as new () => { [key: string]: string })();
+}
+function StringMapObject(): void {}
+StringMapObject.prototype = Object.freeze(Object.create(null));
+
+export class Reader {
+  buf: Uint8Array;
+  pos: number;
+  /** End of the input. */
+  len: number;
+  maxDepth: number;
+
+  constructor(buf: Uint8Array, maxDepth: number) {
+    this.buf = buf;
+    this.pos = 0;
+    this.len = buf.length;
+    this.maxDepth = maxDepth;
+  }
+
+  /** Start over on another input (lets one Reader serve every decode). */
+  reset(buf: Uint8Array, maxDepth: number): this {
+    this.buf = buf;
+    this.pos = 0;
+    this.len = buf.length;
+    this.maxDepth = maxDepth;
+    return this;
+  }
+
+  fail(reason: ConstructorParameters<typeof DecodeError>[0]): never {
+    throw new DecodeError(reason, this.pos);
+  }
+
+  /** A varint's low 32 bits, unsigned; consumes all of it (at most 10 bytes). */
+  varint32(): number {
+    const buf = this.buf;
+    let p = this.pos;
+    if (p >= this.len) this.fail('truncated');
+    let b = buf[p++];
+    if (b < 0x80) {
+      this.pos = p;
+      return b;
+    }
+    let v = b & 0x7f;
+    for (let shift = 7; shift < 35; shift += 7) {
+      if (p >= this.len) this.fail('truncated');
+      b = buf[p++];
+      v |= (b & 0x7f) << shift; // bits past 32 fall off, as int32/uint32 decoding says
+      if (b < 0x80) {
+        this.pos = p;
+        return v >>> 0;
+      }
+    }
+    // Bytes 6..10 only carry high bits we drop; an 11th byte is malformed.
+    for (let i = 5; i < 10; i++) {
+      if (p >= this.len) this.fail('truncated');
+      if (buf[p++] < 0x80) {
+        this.pos = p;
+        return v >>> 0;
+      }
+    }
+    this.pos = p;
+    return this.fail('overlong');
+  }
+
+  uint64(): bigint {
+    const buf = this.buf;
+    let p = this.pos;
+    let lo = 0;
+    let hi = 0;
+    let b = 0x80;
+    let i = 0;
+    for (; i < 10 && b >= 0x80; i++) {
+      if (p >= this.len) this.fail('truncated');
+      b = buf[p++];
+      if (i < 4) lo |= (b & 0x7f) << (7 * i);
+      else if (i === 4) {
+        lo |= (b & 0x0f) << 28;
+        hi = (b & 0x7f) >> 4;
+      } else hi |= (b & 0x7f) << (7 * i - 32);
+    }
+    this.pos = p;
+    if (b >= 0x80) this.fail('overlong');
+    lo >>>= 0;
+    hi >>>= 0;
+    return hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  int32(): number {
+    return this.varint32() | 0;
+  }
+
+  sint32(): number {
+    return unzigzag32(this.varint32());
+  }
+
+  sint64(): bigint {
+    return unzigzag64(this.uint64());
+  }
+
+  /** An enum value; one the schema does not define is an error (R-ENC.2). */
+  enumOf(max: number): number {
+    const v = this.varint32() | 0;
+    if (v < 0 || v > max) this.fail('unknown-enum');
+    return v;
+  }
+
+  bool(): boolean {
+    const buf = this.buf;
+    let p = this.pos;
+    let any = 0;
+    for (let i = 0; i < 10; i++) {
+      if (p >= this.len) this.fail('truncated');
+      const b = buf[p++];
+      any |= b & 0x7f;
+      if (b < 0x80) {
+        this.pos = p;
+        return any !== 0;
+      }
+    }
+    this.pos = p;
+    return this.fail('overlong');
+  }
+
+  fixed32(): number {
+    const p = this.pos;
+    if (p + 4 > this.len) this.fail('truncated');
+    const buf = this.buf;
+    this.pos = p + 4;
+    return (buf[p] | (buf[p + 1] << 8) | (buf[p + 2] << 16) | (buf[p + 3] << 24)) >>> 0;
+  }
+
+  fixed64(): bigint {
+    const lo = this.fixed32();
+    const hi = this.fixed32();
+    return (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  /** Reads a length prefix; returns the end of the bytes it announces. */
+  lenEnd(): number {
+    const n = this.varint32();
+    if (n > this.len - this.pos) this.fail('truncated');
+    return this.pos + n;
+  }
+
+  /** Enters a submessage at depth d + 1; returns its end. */
+  sub(d: number): number {
+    if (d >= this.maxDepth) this.fail('too-deep');
+    const p = this.pos;
+    const n = p < this.len ? this.buf[p] : 0x80;
+    if (n < 0x80 && n < this.len - p) {
+      this.pos = p + 1; // one-byte length, the common case
+      return p + 1 + n;
+    }
+    return this.lenEnd();
+  }
+
+  /** After a message's field loop: the last field must end exactly at the message's end. */
+  done(end: number): void {
+    if (this.pos !== end) this.fail('truncated');
+  }
+
+  /** Bytes as a view into the input (like protobuf-es): copy it to keep it past the input buffer. */
+  bytes(): Uint8Array {
+    const end = this.lenEnd();
+    const start = this.pos;
+    this.pos = end;
+    return this.buf.subarray(start, end);
+  }
+
+  /** A length-prefixed string; strict UTF-8 (see utf8Decode). */
+  string(): string {
+    const buf = this.buf;
+    let start = this.pos;
+    let n = start < this.len ? buf[start] : 0x80;
+    if (n < 0x80) start++; // one-byte length, the common case
+    else {
+      n = this.varint32();
+      start = this.pos;
+    }
+    if (n > this.len - start) this.fail('truncated');
+    const end = start + n;
+    this.pos = end;
+    if (n === 0) return '';
+    return n <= CACHE_MAX_LEN ? shortString(buf, start, end) : longString(buf, start, end);
+  }
+
+  /** Skips a field of a number this message does not know (unknown fields are ignored). */
+  skip(tag: number, d: number): void {
+    const no = tag >>> 3;
+    if (no === 0) this.fail('bad-field-number');
+    switch (tag & 7) {
+      case WIRE_VARINT:
+        this.varint32();
+        return;
+      case WIRE_FIXED64:
+        if (this.pos + 8 > this.len) this.fail('truncated');
+        this.pos += 8;
+        return;
+      case WIRE_LEN:
+        this.pos = this.lenEnd();
+        return;
+      case WIRE_START_GROUP:
+        // A (deprecated) group: skip to its matching end-group; nesting counts as depth.
+        if (d >= this.maxDepth) this.fail('too-deep');
+        for (;;) {
+          const t = this.varint32();
+          if ((t & 7) === WIRE_END_GROUP) {
+            if (t >>> 3 !== no) this.fail('bad-wire-type');
+            return;
+          }
+          this.skip(t, d + 1);
+        }
+      case WIRE_FIXED32:
+        if (this.pos + 4 > this.len) this.fail('truncated');
+        this.pos += 4;
+        return;
+      default: // end-group without a start, or wire types 6 and 7
+        this.fail('bad-wire-type');
+    }
+  }
+
+  /**
+   * map<string,string> entries into `map` (made by newStringMap): this one, whose tag was just
+   * read, and any that directly follow with the same one-byte tag (one call per map, not per entry).
+   */
+  mapEntries(map: { [key: string]: string }, tagByte: number, msgEnd: number, d: number): void {
+    const buf = this.buf;
+    if (d >= this.maxDepth) this.fail('too-deep');
+    for (;;) {
+      // The entry's length: one byte is the common case.
+      let end: number;
+      const n = buf[this.pos];
+      if (n < 0x80 && n < this.len - this.pos) end = ++this.pos + n;
+      else end = this.lenEnd();
+      let key = '';
+      let value = '';
+      // Canonical layout first: key (field 1) then value (field 2), one-byte lengths.
+      let p = this.pos;
+      if (p + 2 <= end && buf[p] === 0x0a && buf[p + 1] < 0x80 && p + 2 + buf[p + 1] <= end) {
+        const ks = p + 2;
+        p = ks + buf[p + 1];
+        key = p === ks ? '' : p - ks <= CACHE_MAX_LEN ? shortString(buf, ks, p) : longString(buf, ks, p);
+        if (p + 2 <= end && buf[p] === 0x12 && buf[p + 1] < 0x80 && p + 2 + buf[p + 1] <= end) {
+          const vs = p + 2;
+          p = vs + buf[p + 1];
+          value = p === vs ? '' : p - vs <= CACHE_MAX_LEN ? shortString(buf, vs, p) : longString(buf, vs, p);
+        }
+        this.pos = p;
+      }
+      while (this.pos < end) {
+        const t = this.varint32();
+        if (t === 0x0a) key = this.string();
+        else if (t === 0x12) value = this.string();
+        else this.skip(t, d + 1);
+      }
+      this.done(end);
+      map[key] = value;
+      if (this.pos >= msgEnd || buf[this.pos] !== tagByte) return;
+      this.pos++;
+    }
+  }
+}

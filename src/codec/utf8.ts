@@ -1,0 +1,157 @@
+// UTF-8 for the codec, without TextEncoder/TextDecoder (not in XS by default): encode straight
+// into the output buffer, and a strict decoder with a small cache for the short ASCII strings
+// that make up most of USP (parameter names, "true", "Up", ...).
+import { DecodeError } from './errors.ts';
+
+/** Exact UTF-8 length of a JS string; a lone surrogate counts as U+FFFD (3 bytes), like TextEncoder. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Writes UTF-8 of s[from..] at buf[p..] (room already checked); returns the end position. */
+export function utf8Write(buf: Uint8Array, p: number, s: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      buf[p++] = c;
+    } else if (c < 0x800) {
+      buf[p++] = 0xc0 | (c >> 6);
+      buf[p++] = 0x80 | (c & 0x3f);
+    } else {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && (d & 0xfc00) === 0xdc00) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+          buf[p++] = 0xf0 | (c >> 18);
+          buf[p++] = 0x80 | ((c >> 12) & 0x3f);
+          buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+          buf[p++] = 0x80 | (c & 0x3f);
+          continue;
+        }
+        c = 0xfffd; // lone surrogate: what TextEncoder (and so protobuf-es) writes
+      }
+      buf[p++] = 0xe0 | (c >> 12);
+      buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+      buf[p++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return p;
+}
+
+// Reusable scratch for non-ASCII string decoding.
+const units: number[] = [];
+const CHUNK = 4096;
+
+// Short ASCII strings (USP parameter names, "true", "Up", ...) repeat across messages: a small
+// direct-mapped cache returns the same string instead of building a new one. Bounded: 256
+// slots of at most 32 characters (8 KB of bytes); a hit is confirmed byte by byte.
+const CACHE_SLOTS = 256;
+export const CACHE_MAX_LEN = 32;
+const cache: string[] = [];
+for (let i = 0; i < CACHE_SLOTS; i++) cache.push('');
+const cacheBytes = new Uint8Array(CACHE_SLOTS * CACHE_MAX_LEN); // each slot's string as bytes
+
+const fromCharCode = String.fromCharCode;
+
+/** ASCII bytes [p, end) as a string; four characters per call keeps it cheap. */
+function asciiString(buf: Uint8Array, p: number, end: number): string {
+  let s = '';
+  for (; p + 4 <= end; p += 4) s += fromCharCode(buf[p], buf[p + 1], buf[p + 2], buf[p + 3]);
+  for (; p < end; p++) s += fromCharCode(buf[p]);
+  return s;
+}
+
+/** A string of at most CACHE_MAX_LEN bytes, through the cache when it is ASCII. */
+export function shortString(buf: Uint8Array, start: number, end: number): string {
+  const n = end - start;
+  const h = (n * 31 + buf[start] * 7 + buf[start + (n >> 2)] * 131 + buf[start + (n >> 1)] * 17 +
+    buf[start + ((3 * n) >> 2)] * 251 + buf[end - 2 + (n === 1 ? 1 : 0)] * 3 + buf[end - 1] * 1031) | 0;
+  const slot = Math.imul(h, 0x9e3779b1) >>> 24; // CACHE_SLOTS = 256
+  const c = cache[slot];
+  const base = slot * CACHE_MAX_LEN;
+  if (c.length === n) {
+    let i = 0;
+    while (i < n && cacheBytes[base + i] === buf[start + i]) i++;
+    if (i === n) return c;
+  }
+  return cacheMiss(buf, start, end, slot);
+}
+
+/** Not cached: decode, and cache it when it is ASCII (kept apart so shortString stays small). */
+function cacheMiss(buf: Uint8Array, start: number, end: number, slot: number): string {
+  let p = start;
+  while (p < end && buf[p] < 0x80) p++;
+  if (p < end) return utf8Decode(buf, start, end);
+  const base = slot * CACHE_MAX_LEN;
+  for (let i = start; i < end; i++) cacheBytes[base + i - start] = buf[i];
+  return (cache[slot] = asciiString(buf, start, end));
+}
+
+export function longString(buf: Uint8Array, start: number, end: number): string {
+  let p = start;
+  while (p < end && buf[p] < 0x80) p++;
+  return p < end ? utf8Decode(buf, start, end) : asciiString(buf, start, end);
+}
+
+/** Strict UTF-8 (RFC 3629): overlong forms, surrogates, > U+10FFFF and cut sequences fail. */
+export function utf8Decode(buf: Uint8Array, start: number, end: number): string {
+  let p = start;
+  let s = '';
+  let k = 0;
+  while (p < end) {
+    let c = buf[p++];
+    if (c >= 0x80) {
+      const at = p - 1;
+      let need: number;
+      let min: number;
+      if (c >= 0xc2 && c <= 0xdf) {
+        need = 1;
+        min = 0x80;
+        c &= 0x1f;
+      } else if (c >= 0xe0 && c <= 0xef) {
+        need = 2;
+        min = 0x800;
+        c &= 0x0f;
+      } else if (c >= 0xf0 && c <= 0xf4) {
+        need = 3;
+        min = 0x10000;
+        c &= 0x07;
+      } else {
+        throw new DecodeError('bad-utf8', at);
+      }
+      if (p + need > end) throw new DecodeError('bad-utf8', at);
+      for (let j = 0; j < need; j++) {
+        const d = buf[p++];
+        if ((d & 0xc0) !== 0x80) throw new DecodeError('bad-utf8', at);
+        c = (c << 6) | (d & 0x3f);
+      }
+      if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) throw new DecodeError('bad-utf8', at);
+      if (c >= 0x10000) {
+        c -= 0x10000;
+        units[k++] = 0xd800 | (c >> 10);
+        c = 0xdc00 | (c & 0x3ff);
+      }
+    }
+    units[k++] = c;
+    if (k >= CHUNK) {
+      s += fromCharCode.apply(null, units.length === k ? units : units.slice(0, k));
+      k = 0;
+    }
+  }
+  if (k > 0) {
+    if (units.length > k) units.length = k;
+    s += fromCharCode.apply(null, units);
+  }
+  return s;
+}
