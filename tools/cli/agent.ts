@@ -10,6 +10,7 @@ import { createHostSystem, createHostTimers, hostClock } from '../../hal/host/sy
 import { host as hostBoard } from '../../boards/host.ts';
 import { startDevice, type Device } from '../../src/device.ts';
 import { parseArgs, intOption, UsageError } from './args.ts';
+import pkg from '../../package.json' with { type: 'json' };
 
 const HELP = `usage: tinyusp agent --defaults <file.json> --state <dir> [options]
 
@@ -51,10 +52,6 @@ export function readDefaults(file: string): { [path: string]: string } {
   return out;
 }
 
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export async function agentCommand(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -88,7 +85,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
       serialNumber: p.values.get('serial') ?? 'SIM0001',
       modelName: 'tinyusp-sim',
       hardwareVersion: 'host',
-      softwareVersion: packageVersion(),
+      softwareVersion: pkg.version,
     },
     logLevel: level,
     write: (line) => process.stderr.write(line + '\n'),
