@@ -3,8 +3,7 @@
 // memory cap. Both print `ready <endpointId> <uri>` once listening (again after a reboot).
 // Every wait is bounded; stop() kills the process.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundle, root } from '../../build.config.ts';
 import { buildXsHost, capArgs, xsHostBinary, type Cap } from '../engines/xs-harness.ts';
@@ -54,10 +53,12 @@ export async function xsAgentBundle(): Promise<string> {
   if (xsBundlePath) return xsBundlePath;
   buildXsHost();
   const { code } = await bundle({ entry: 'hal/xs/main.ts', minify: true });
-  const dir = join(tmpdir(), `tinyusp-xs-agent-${process.pid}`);
+  // One file per test process under build/ (gitignored), removed when the process ends.
+  const dir = join(root, 'build', 'e2e');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'tinyusp.js');
+  const file = join(dir, `xs-agent-${process.pid}.js`);
   writeFileSync(file, code);
+  process.once('exit', () => rmSync(file, { force: true }));
   xsBundlePath = file;
   return file;
 }
