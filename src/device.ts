@@ -115,8 +115,17 @@ export function startDevice(opts: DeviceOptions): Device {
     limits: board.limits,
     transmission: board.coap,
   });
-  const uri = (): string =>
-    formatCoapUri({ scheme: 'coap', host, port: socket ? socket.port : mtp.port, path: mtp.path.split('/').filter(Boolean) });
+  let ownUri = '';
+  const uri = (): string => {
+    const port = socket ? socket.port : mtp.port;
+    // Formatted once the port is final (it changes from 0 when the socket binds).
+    if (!ownUri || port !== ownPort) {
+      ownPort = port;
+      ownUri = formatCoapUri({ scheme: 'coap', host, port, path: mtp.path.split('/').filter(Boolean) });
+    }
+    return ownUri;
+  };
+  let ownPort = -1;
 
   const binding = new UspCoapBinding(endpoint, { path: mtp.path }, (record, replyTo) => {
     const out = agent.handleRecord(record, {});

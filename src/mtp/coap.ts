@@ -66,6 +66,10 @@ export class UspCoapBinding implements CoapResource {
   private lastReplyHost: string | undefined;
   private lastPeerAddress = '';
   private lastPeerIp: string | undefined;
+  private lastTargetText = '';
+  private lastOwnText = '';
+  private lastTarget: CoapUri | undefined;
+  private lastReplyQuery: string[] = [];
 
   constructor(
     private readonly endpoint: CoapEndpoint,
@@ -147,17 +151,25 @@ export class UspCoapBinding implements CoapResource {
    * (host names need resolving by the caller) and CoapLimitError when the exchange table is full.
    */
   sendRecord(record: Uint8Array, targetUri: string, replyToUri: string, onDone: (outcome: SendOutcome) => void): void {
-    const target = parseCoapUri(targetUri);
-    if (!target || canonicalIp(target.host) === undefined) throw new CoapUriError('target is not a coap URI with an IP literal: ' + targetUri);
-    if (target.scheme !== this.scheme) throw new CoapUriError('this endpoint speaks ' + this.scheme + ', not ' + target.scheme);
-    const replyTo: CoapUri | undefined = parseCoapUri(replyToUri);
-    if (!replyTo) throw new CoapUriError('reply-to is not a coap URI: ' + replyToUri);
+    // Responses go to the same few URIs again and again: parse and check each once.
+    if (targetUri !== this.lastTargetText || replyToUri !== this.lastOwnText) {
+      const target = parseCoapUri(targetUri);
+      if (!target || canonicalIp(target.host) === undefined) throw new CoapUriError('target is not a coap URI with an IP literal: ' + targetUri);
+      if (target.scheme !== this.scheme) throw new CoapUriError('this endpoint speaks ' + this.scheme + ', not ' + target.scheme);
+      const replyTo: CoapUri | undefined = parseCoapUri(replyToUri);
+      if (!replyTo) throw new CoapUriError('reply-to is not a coap URI: ' + replyToUri);
+      this.lastTarget = target;
+      this.lastReplyQuery = ['reply-to=' + formatCoapUri(replyTo)];
+      this.lastTargetText = targetUri;
+      this.lastOwnText = replyToUri;
+    }
+    const target = this.lastTarget as CoapUri;
     this.endpoint.request(
       { address: target.host, port: target.port },
       {
         method: Method.POST,
         uriPath: target.path,
-        uriQuery: ['reply-to=' + formatCoapUri(replyTo)],
+        uriQuery: this.lastReplyQuery,
         contentFormat: ContentFormat.OCTET_STREAM,
         payload: record,
         block1Always: this.config.block1Always,
