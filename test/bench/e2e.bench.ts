@@ -17,6 +17,7 @@
 // memory (VmRSS) before and after 100,000 requests (Node); the smallest XS cap that serves a mix
 // of both requests (binary search as firmware/xs-host/min-cap.mjs).
 import dgram from 'node:dgram';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -319,6 +320,51 @@ async function smallestXsCap(defaultsFile: string, client: LeanClient): Promise<
   console.log(`  --chunks ${cap.chunks} --slots ${cap.slots} --stack ${cap.stack} = ${bytes64} bytes on x86-64; ~${bytes32} bytes with 16-byte slots (32-bit ARM)`);
 }
 
+// The floor of this machine: a Node process that answers each POST with the same datagrams an
+// agent sends (an empty ACK, then a CON POST of `bytes` bytes) and does nothing else. What the
+// agent adds is its latency minus this. (On the 2-core VM used here every datagram that wakes a
+// sleeping process costs ~30 us in sendto, and one request puts four on the path.)
+const FLOOR_ECHO = `
+const dgram = require('node:dgram');
+const size = Number(process.argv[1]);
+const s = dgram.createSocket('udp4');
+s.bind(0, '127.0.0.1', () => process.stdout.write(s.address().port + '\\n'));
+let mid = 1;
+s.on('message', (m, r) => {
+  if (((m[0] >> 4) & 3) !== 0 || m[1] !== 0x02) return;
+  const tkl = m[0] & 15;
+  const ack = Buffer.alloc(4 + tkl); ack[0] = 0x60 | tkl; ack[1] = 0x44; ack[2] = m[2]; ack[3] = m[3]; m.copy(ack, 4, 4, 4 + tkl);
+  s.send(ack, r.port, r.address);
+  mid = (mid + 1) & 0xffff;
+  const post = Buffer.alloc(5 + tkl + size); post[0] = 0x40 | tkl; post[1] = 0x02; post[2] = mid >> 8; post[3] = mid & 255;
+  m.copy(post, 4, 4, 4 + tkl); post[4 + tkl] = 0xff;
+  s.send(post, r.port, r.address);
+});`;
+
+async function floor(client: LeanClient, bytes: number): Promise<Run> {
+  const child = spawn(process.execPath, ['-e', FLOOR_ECHO, String(bytes)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('floor echo did not start')), 10_000);
+      child.stdout.once('data', (d: Buffer) => { clearTimeout(timer); resolve(Number(String(d).trim())); });
+    });
+    const t = client.template(['Device.DeviceInfo.']);
+    for (let i = 0; i < WARMUP; i++) await client.request(t, port);
+    const lat = new Array<number>(N);
+    const start = performance.now();
+    for (let i = 0; i < N; i++) {
+      const s0 = performance.now();
+      await client.request(t, port);
+      lat[i] = performance.now() - s0;
+    }
+    const total = performance.now() - start;
+    lat.sort((a, b) => a - b);
+    return { p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), rps: (N * 1000) / total, params: 0, bytes };
+  } finally {
+    child.kill();
+  }
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tinyusp-bench-'));
   const client = new LeanClient();
@@ -326,6 +372,8 @@ async function main(): Promise<void> {
   try {
     const defaultsFile = benchDefaults(dir);
     console.log(`bench:e2e: N=${N} after ${WARMUP} warm-up requests, one at a time, plaintext CoAP on loopback, lean client (see header)`);
+    const f = await floor(client, 614);
+    console.log(`\nFloor (a Node echo sending the same ACK + 614-byte POST, no USP work)\n  p50 ${f.p50.toFixed(3)} ms  p99 ${f.p99.toFixed(3)} ms  ${Math.round(f.rps)} req/s`);
     for (const engine of ['node', 'xs'] as Engine[]) {
       if (!only || only === engine) await benchEngine(engine, defaultsFile, client);
     }
