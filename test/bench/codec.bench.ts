@@ -14,9 +14,10 @@ import { get3Init, getResp100Init } from '../codec/vectors.ts';
 import { fromPb } from '../codec/support.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-// V8's allocation-site pretenuring made case (c) decode bimodal from run to run (~6.4M or
-// ~2.6M ops/s for the own codec, protobuf-es unchanged); with it off the figures repeat.
-// Set PRETENURE=1 to keep V8's default and see both modes.
+// With V8's default allocation-site tracking, the own decoder's figures are bimodal from run
+// to run (one of (b)/(c) decode runs at about half speed; protobuf-es is unaffected), and the
+// bimodality goes away with --no-allocation-site-pretenuring. Both codecs run under the same
+// flags; PRETENURE=1 keeps V8's default to show the other mode.
 if (!process.env.PRETENURE) setFlagsFromString('--no-allocation-site-pretenuring');
 const out = new Uint8Array(64 * 1024);
 
