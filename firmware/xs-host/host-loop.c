@@ -71,15 +71,21 @@ static void xsHostWait(xsMachine* the, int timeoutMs)
 	}
 }
 
-void xsHostRunLoop(xsMachine* machine)
+/* Installed before the script runs: a signal that arrives while it is still being evaluated
+ * must end the run the same way, not kill the process. */
+void xsHostInstallStopSignals(void)
 {
-	txMachine* the = (txMachine*)machine;
 	struct sigaction action;
 	c_memset(&action, 0, sizeof(action));
 	action.sa_handler = xsHostOnStopSignal; /* no SA_RESTART: poll(2) returns EINTR */
 	sigemptyset(&action.sa_mask);
 	sigaction(SIGTERM, &action, NULL);
 	sigaction(SIGINT, &action, NULL);
+}
+
+void xsHostRunLoop(xsMachine* machine)
+{
+	txMachine* the = (txMachine*)machine;
 	for (;;) {
 		double now, due;
 		int timeoutMs = -1;

@@ -336,6 +336,7 @@ int main(int argc, char* argv[])
 	clock_gettime(CLOCK_MONOTONIC, &gxStartTime);
 	xsHostParseArguments(argc, argv);
 	xsHostStorageOpen();
+	xsHostInstallStopSignals();
 
 	/* The cap: initial sizes from the command line, every increment zero. */
 	c_memset(&creation, 0, sizeof(creation));

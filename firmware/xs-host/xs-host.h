@@ -92,6 +92,7 @@ extern void xsHostWatchRemove(xsHostWatch* watch);
 
 /* Runs promise jobs, then timers and watches until nothing is pending (host-loop.c). */
 extern void xsHostRunLoop(xsMachine* the);
+extern void xsHostInstallStopSignals(void);
 /* Runs queued promise jobs (after the script and after every callback). */
 extern void xsHostRunPromiseJobs(xsMachine* the);
 
