@@ -9,8 +9,8 @@
 //     anything malformed (R-ENC.2 unknown enum, R-ENC.3-5 oneof missing/twice, bad UTF-8,
 //     truncation, nesting or size beyond the limits). Unknown fields are skipped.
 //     `bytes` fields of decoded objects are views into the input: copy them to keep them after
-//     the input buffer is reused. Decoded maps have no inherited properties (see newStringMap),
-//     so a "__proto__" key is plain data; spread them ({ ...m }) for a plain object.
+//     the input buffer is reused. map<string,string> fields are Maps (StringMap), in wire order:
+//     names a peer sends never become property names (each one a permanent key on XS).
 export { encodeMsg, decodeMsg } from './msg.ts';
 export { encodeRecord, decodeRecord } from './record.ts';
 export {

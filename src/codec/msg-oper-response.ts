@@ -3,7 +3,7 @@
 // {requested_path = 1, OperationStatus oper_status = 2 {oneof oper_failure = 1, oper_success = 2}},
 // so they share one generic result codec with per-message failure/success parts.
 import { WIRE_LEN, type Writer } from './wire.ts';
-import { newStringMap, type Reader } from './reader.ts';
+import type { Reader } from './reader.ts';
 import { EncodeError } from './errors.ts';
 import { decFailure, decMapOnly, decOneString, decStrings } from './msg-request.ts';
 import type {
@@ -167,7 +167,7 @@ function decSetSuccess(r: Reader, end: number, d: number): SetSuccess {
 
 /** SetResp.UpdatedInstanceResult (withParams) or SetResp.UpdatedInstanceFailure. */
 function decInstance(r: Reader, end: number, d: number, withParams: boolean): SetResp_UpdatedInstanceFailure {
-  const m: SetResp_UpdatedInstanceResult = { affectedPath: '', paramErrs: [], updatedParams: newStringMap() };
+  const m: SetResp_UpdatedInstanceResult = { affectedPath: '', paramErrs: [], updatedParams: new Map() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.affectedPath = r.string();
@@ -196,7 +196,7 @@ function encAddSuccess(w: Writer, m: AddSuccess): void {
 }
 
 function decAddSuccess(r: Reader, end: number, d: number): AddSuccess {
-  const m: AddSuccess = { instantiatedPath: '', paramErrs: [], uniqueKeys: newStringMap() };
+  const m: AddSuccess = { instantiatedPath: '', paramErrs: [], uniqueKeys: new Map() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.instantiatedPath = r.string();

@@ -2,7 +2,7 @@
 // Register, and the one-field messages): encoders and decoders. Tags are written as their
 // one-byte wire form: (field number << 3) | wire type.
 import type { Writer } from './wire.ts';
-import { newStringMap, type Reader } from './reader.ts';
+import type { Reader } from './reader.ts';
 import { EncodeError } from './errors.ts';
 import type {
   Get, GetSupportedDM, GetInstances, Set, Set_UpdateObject, Set_UpdateParamSetting, Add,
@@ -166,7 +166,7 @@ export function decStrings(r: Reader, end: number, d: number): string[] {
 
 /** A map<string,string> wrapper message with the map as field 1 (OutputArgs). */
 export function decMapOnly(r: Reader, end: number, d: number): StringMap {
-  const map: StringMap = newStringMap();
+  const map: StringMap = new Map();
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) r.mapEntries(map, 0x0a, end, d);
@@ -288,7 +288,7 @@ export function decDelete(r: Reader, end: number, d: number): Delete {
 }
 
 export function decOperate(r: Reader, end: number, d: number): Operate {
-  const m: Operate = { command: '', commandKey: '', sendResp: false, inputArgs: newStringMap() };
+  const m: Operate = { command: '', commandKey: '', sendResp: false, inputArgs: new Map() };
   while (r.pos < end) {
     const t = r.varint32();
     switch (t) {
@@ -328,7 +328,7 @@ export function decNotify(r: Reader, end: number, d: number): Notify {
 }
 
 function decEvent(r: Reader, end: number, d: number): Notify_Event {
-  const m: Notify_Event = { objPath: '', eventName: '', params: newStringMap() };
+  const m: Notify_Event = { objPath: '', eventName: '', params: new Map() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.objPath = r.string();
@@ -353,7 +353,7 @@ function decValueChange(r: Reader, end: number, d: number): Notify_ValueChange {
 }
 
 function decObjectCreation(r: Reader, end: number, d: number): Notify_ObjectCreation {
-  const m: Notify_ObjectCreation = { objPath: '', uniqueKeys: newStringMap() };
+  const m: Notify_ObjectCreation = { objPath: '', uniqueKeys: new Map() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.objPath = r.string();

@@ -1,7 +1,7 @@
 // USP read-side response bodies (GetResp, GetSupportedDMResp, GetInstancesResp): encoders and
 // decoders. Tags are written as their one-byte wire form: (field number << 3) | wire type.
 import type { Writer } from './wire.ts';
-import { newStringMap, type Reader } from './reader.ts';
+import type { Reader } from './reader.ts';
 import { decStrings } from './msg-request.ts';
 import type {
   GetResp, GetResp_RequestedPathResult, GetResp_ResolvedPathResult, GetSupportedDMResp,
@@ -129,7 +129,7 @@ function decRequestedPath(r: Reader, end: number, d: number): GetResp_RequestedP
 }
 
 function decResolvedPath(r: Reader, end: number, d: number): GetResp_ResolvedPathResult {
-  const m: GetResp_ResolvedPathResult = { resolvedPath: '', resultParams: newStringMap() };
+  const m: GetResp_ResolvedPathResult = { resolvedPath: '', resultParams: new Map() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x12) r.mapEntries(m.resultParams, 0x12, end, d);
@@ -271,7 +271,7 @@ function decInstancesPath(r: Reader, end: number, d: number): GetInstancesResp_R
 }
 
 function decCurrInstance(r: Reader, end: number, d: number): GetInstancesResp_CurrInstance {
-  const m: GetInstancesResp_CurrInstance = { instantiatedObjPath: '', uniqueKeys: newStringMap() };
+  const m: GetInstancesResp_CurrInstance = { instantiatedObjPath: '', uniqueKeys: new Map() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.instantiatedObjPath = r.string();

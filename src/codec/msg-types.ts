@@ -5,8 +5,12 @@ import type {
   NotifyResp, GetSupportedProtocolResp, RegisterResp, DeregisterResp,
 } from './resp-types.ts';
 
-/** map<string,string>; decoded maps have no inherited properties, so a "__proto__" key is plain data. */
-export type StringMap = { [key: string]: string };
+/**
+ * map<string,string>, in wire (insertion) order. A Map, not an object: on the device engine
+ * (XS) every distinct property name becomes a key that is never freed, so names a peer sends
+ * must not become property names (and a "__proto__" key is plain data).
+ */
+export type StringMap = Map<string, string>;
 
 export interface Msg {
   header?: Header;

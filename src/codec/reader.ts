@@ -4,18 +4,6 @@ import { DecodeError } from './errors.ts';
 import { WIRE_VARINT, WIRE_FIXED64, WIRE_LEN, WIRE_START_GROUP, WIRE_END_GROUP, WIRE_FIXED32, unzigzag32, unzigzag64 } from './wire.ts';
 import { CACHE_MAX_LEN, shortString, longString } from './utf8.ts';
 
-/**
- * A new decoded map<string,string> object. It has no inherited properties: its prototype is
- * an empty, frozen object with a null prototype, so a hostile "__proto__" or "constructor"
- * key is plain data, as with Object.create(null). (V8 keeps Object.create(null) objects in
- * slow dictionary mode; these stay fast, ~25% on a 100-param GetResp decode.)
- */
-export function newStringMap(): { [key: string]: string } {
-  return new (StringMapObject as unknown as new () => { [key: string]: string })();
-}
-function StringMapObject(): void {}
-StringMapObject.prototype = Object.freeze(Object.create(null));
-
 export class Reader {
   buf: Uint8Array;
   pos: number;
@@ -233,10 +221,10 @@ export class Reader {
   }
 
   /**
-   * map<string,string> entries into `map` (made by newStringMap): this one, whose tag was just
+   * map<string,string> entries into `map`: this one, whose tag was just
    * read, and any that directly follow with the same one-byte tag (one call per map, not per entry).
    */
-  mapEntries(map: { [key: string]: string }, tagByte: number, msgEnd: number, d: number): void {
+  mapEntries(map: Map<string, string>, tagByte: number, msgEnd: number, d: number): void {
     const buf = this.buf;
     if (d >= this.maxDepth) this.fail('too-deep');
     for (;;) {
@@ -267,7 +255,7 @@ export class Reader {
         else this.skip(t, d + 1);
       }
       this.done(end);
-      map[key] = value;
+      map.set(key, value); // a later duplicate key wins, as in protobuf
       if (this.pos >= msgEnd || buf[this.pos] !== tagByte) return;
       this.pos++;
     }

@@ -288,14 +288,12 @@ export class Writer {
     }
   }
 
-  /** map<string,string>: one entry message {1: key, 2: value} per key, in Object.keys order, key and value always written (as protobuf-es does). */
-  fieldMap(no: number, map: { [key: string]: string }): void {
-    const keys = Object.keys(map);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
+  /** map<string,string>: one entry message {1: key, 2: value} per key, in Map order, key and value always written (as protobuf-es does). */
+  fieldMap(no: number, map: Map<string, string>): void {
+    for (const [k, v] of map) {
       const at = this.fork(no);
       this.string(k, 0x0a); // entry field 1: key
-      this.string(map[k], 0x12); // entry field 2: value
+      this.string(v, 0x12); // entry field 2: value
       this.join(at);
     }
   }

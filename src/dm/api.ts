@@ -158,6 +158,9 @@ export interface AsyncOperation {
   cancel(): void;
 }
 
+/** Operate input arguments: a Map (decoded from the wire) or a plain object (local callers). */
+export type CommandInput = ReadonlyMap<string, string> | { readonly [name: string]: string };
+
 export interface CommandCall {
   /** Instantiated object path of the command's object. */
   readonly objPath: string;
@@ -487,8 +490,10 @@ export interface Engine {
    * Request.{i} row is created (7005 beyond profile `limits.asyncOperations`); completion
    * comes later from step() as an 'operationComplete' ChangeEvent and the row is removed.
    * A throwing sync handler surfaces as UspError (7022 unless it carries its own code).
+   * `input` is the wire's map as decoded (a Map) or a plain object from local callers; only the
+   * command's own argument names are looked up, so a peer's names never become property names.
    */
-  operate(objPath: string, command: string, input: { readonly [name: string]: string },
+  operate(objPath: string, command: string, input: CommandInput,
     commandKey: string, origin: Origin): OperateResult;
   /**
    * Re-attach an asynchronous operation a module restored after a reboot (a command whose

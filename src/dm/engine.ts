@@ -4,7 +4,7 @@
 import type { Hal } from '../../hal/hal.ts';
 import { ErrorCode, UspError } from '../usp/errors.ts';
 import type {
-  AsyncOperation, BootInfo, ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
+  AsyncOperation, CommandInput, BootInfo, ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
   ObjectDef, OperateResult, Origin, ParamValue, ParsedPath, Resolution, ResolveOptions, Transaction,
 } from './api.ts';
 import { applyDefaults } from './defaults.ts';
@@ -275,7 +275,7 @@ class EngineImpl implements Engine {
     return txn;
   }
 
-  operate(objPath: string, command: string, input: { readonly [name: string]: string }, commandKey: string, origin: Origin): OperateResult {
+  operate(objPath: string, command: string, input: CommandInput, commandKey: string, origin: Origin): OperateResult {
     return this.ops.operate(objPath, command, input, commandKey, origin);
   }
 

@@ -1,7 +1,7 @@
 // Operate: input checks (R-OPR.5-7), sync calls, and async operations tracked in
 // Device.LocalAgent.Request.{i} (R-OPR.0) and driven by step(now) — no timers in the core.
 import { ErrorCode, UspError } from '../usp/errors.ts';
-import type { AsyncOperation, ChangeEvent, CommandDef, HandlerContext, OperateResult, Origin, Value } from './api.ts';
+import type { AsyncOperation, ChangeEvent, CommandDef, CommandInput, HandlerContext, OperateResult, Origin, Value } from './api.ts';
 import type { DefNode } from './schema.ts';
 import type { Txn } from './txn.ts';
 import { canonical, formatValue } from './values.ts';
@@ -33,10 +33,13 @@ function isAsyncOp(v: unknown): v is AsyncOperation {
   return !!v && typeof (v as AsyncOperation).poll === 'function' && typeof (v as AsyncOperation).cancel === 'function';
 }
 
-function checkInput(cmd: CommandDef, input: { readonly [name: string]: string }): { [name: string]: string } {
+function checkInput(cmd: CommandDef, input: CommandInput): { [name: string]: string } {
   const out: { [name: string]: string } = {};
+  const map = input instanceof Map ? input : undefined;
+  const obj = input as { readonly [name: string]: string };
   for (const a of cmd.input || []) {
-    const given = Object.prototype.hasOwnProperty.call(input, a.name) ? input[a.name] : undefined;
+    // Only schema names are looked up (a Map's other keys never become property names).
+    const given = map ? map.get(a.name) : Object.prototype.hasOwnProperty.call(obj, a.name) ? obj[a.name] : undefined;
     if (given === undefined) {
       // R-OPR.5@1.4: missing mandatory argument → 7027; R-OPR.7: optional → its default.
       if (a.mandatory) throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, `missing mandatory argument ${a.name}`);
@@ -65,7 +68,7 @@ export class Operations {
 
   get count(): number { return this.running.size; }
 
-  operate(objPath: string, command: string, input: { readonly [name: string]: string }, commandKey: string, origin: Origin): OperateResult {
+  operate(objPath: string, command: string, input: CommandInput, commandKey: string, origin: Origin): OperateResult {
     const node = this.core.node(objPath);
     if (!node) throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', objPath + command);
     const cmd = node.commands.get(command);

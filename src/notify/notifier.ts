@@ -109,7 +109,7 @@ export class Notifier {
     this.dispatch('Event', BOOT_EVENT, (sub) => {
       let map = maps.get(sub.controller);
       if (map === undefined) { map = bootParameterMap(this.engine, sub.controller); maps.set(sub.controller, map); }
-      return { case: 'event', value: { objPath: 'Device.', eventName: 'Boot!', params: bootEventArgs({ engine: this.engine }, map) } };
+      return { case: 'event', value: { objPath: 'Device.', eventName: 'Boot!', params: entriesOf(bootEventArgs({ engine: this.engine }, map)) } };
     });
     // Operations the model resumed at boot (ScheduleTimer, 2.14+) have a Request row again.
     const running: { request: string; command: string; commandKey: string; originator: string }[] = [];
@@ -187,8 +187,8 @@ export class Notifier {
         }
         this.dispatch('ObjectCreation', ev.path, (_sub, access) => {
           // Only the keys the recipient may read (R-SEC.1).
-          const keys: { [k: string]: string } = {};
-          for (const k of Object.keys(ev.uniqueKeys)) if (access.can(ev.path + k, Perm.PARAM_READ)) keys[k] = ev.uniqueKeys[k];
+          const keys = new Map<string, string>();
+          for (const k of Object.keys(ev.uniqueKeys)) if (access.can(ev.path + k, Perm.PARAM_READ)) keys.set(k, ev.uniqueKeys[k]);
           return { case: 'objCreation', value: { objPath: ev.path, uniqueKeys: keys } };
         });
         return;
@@ -203,7 +203,7 @@ export class Notifier {
         this.dispatch('ObjectDeletion', ev.path, () => ({ case: 'objDeletion', value: { objPath: ev.path } }));
         return;
       case 'event':
-        this.dispatch('Event', ev.objPath + ev.name, () => ({ case: 'event', value: { objPath: ev.objPath, eventName: ev.name, params: { ...ev.args } } }));
+        this.dispatch('Event', ev.objPath + ev.name, () => ({ case: 'event', value: { objPath: ev.objPath, eventName: ev.name, params: entriesOf(ev.args) } }));
         return;
       case 'operationComplete':
         this.onOperationComplete(ev.objPath, ev.command, ev.commandKey, ev.error, ev.output);
@@ -220,7 +220,7 @@ export class Notifier {
         objPath, commandName: command, commandKey,
         operationResp: error
           ? { case: 'cmdFailure', value: { errCode: error.code, errMsg: error.message } }
-          : { case: 'reqOutputArgs', value: { outputArgs: { ...(output || {}) } } },
+          : { case: 'reqOutputArgs', value: { outputArgs: entriesOf(output || {}) } },
       },
     }));
   }
@@ -348,7 +348,7 @@ export class Notifier {
       const schedule = () => nextPeriodicMs(now, Number(this.read(c + 'PeriodicNotifInterval')) || 1, this.read(c + 'PeriodicNotifTime') || UNKNOWN_TIME, this.hal.clock.wallTimeMs());
       if (at === undefined) { this.periodic.set(c, schedule()); continue; }
       if (now < at) continue;
-      this.dispatch('Event', PERIODIC_EVENT, () => ({ case: 'event', value: { objPath: 'Device.LocalAgent.', eventName: 'Periodic!', params: {} } }), c);
+      this.dispatch('Event', PERIODIC_EVENT, () => ({ case: 'event', value: { objPath: 'Device.LocalAgent.', eventName: 'Periodic!', params: new Map() } }), c);
       at = schedule();
       this.periodic.set(c, at);
     }
@@ -381,4 +381,11 @@ function probePath(parsed: { segments: readonly { kind: string; name?: string; n
   let p = '';
   for (const s of parsed.segments) p += (s.kind === 'name' ? s.name : s.kind === 'instance' ? String(s.n) : '1') + '.';
   return p;
+}
+
+/** A model's name → value object (schema names) as the codec's map<string,string>. */
+function entriesOf(o: { readonly [name: string]: string }): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const k of Object.keys(o)) m.set(k, o[k]);
+  return m;
 }

@@ -104,7 +104,7 @@ function addOne(engine: Engine, tx: Transaction, obj: Add_CreateObject, ctx: Req
   }
   // R-MSG.4a: a search matching no table → success without instances.
   if (results.length === 0) {
-    results.push({ requestedPath: obj.objPath, operStatus: { operStatus: { case: 'operSuccess', value: { instantiatedPath: '', paramErrs: [], uniqueKeys: Object.create(null) } } } });
+    results.push({ requestedPath: obj.objPath, operStatus: { operStatus: { case: 'operSuccess', value: { instantiatedPath: '', paramErrs: [], uniqueKeys: new Map() } } } });
   }
   return { ok: true, results };
 }
@@ -115,8 +115,8 @@ function failWithParams(objPath: string, code: number, errs: readonly ParamError
 }
 
 /** R-ADD.5 unique keys (generated ones too), minus unreadable ones (R-ADD.6). */
-function readableKeys(access: Access, instPath: string, keys: { readonly [k: string]: string }): { [k: string]: string } {
-  const out: { [k: string]: string } = Object.create(null);
-  for (const k in keys) if (access.can(instPath + k, Perm.PARAM_READ)) out[k] = keys[k];
+function readableKeys(access: Access, instPath: string, keys: { readonly [k: string]: string }): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const k in keys) if (access.can(instPath + k, Perm.PARAM_READ)) out.set(k, keys[k]);
   return out;
 }

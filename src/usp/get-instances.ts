@@ -51,10 +51,10 @@ function one(engine: Engine, path: string, firstLevelOnly: boolean, ctx: Request
       seen.add(inst.path);
       // R-GIN.0: instances the Controller cannot read are not present.
       if (!access.can(inst.path, Perm.INST_READ)) continue;
-      const keys: { [k: string]: string } = Object.create(null);
+      const keys = new Map<string, string>();
       for (const name in inst.uniqueKeys) {
         // R-GIN.1: unreadable key parameters are left out.
-        if (access.can(inst.path + name, Perm.PARAM_READ)) keys[name] = inst.uniqueKeys[name];
+        if (access.can(inst.path + name, Perm.PARAM_READ)) keys.set(name, inst.uniqueKeys[name]);
       }
       insts.push({ instantiatedObjPath: inst.path, uniqueKeys: keys });
     }

@@ -49,12 +49,8 @@ function getOne(engine: Engine, path: string, maxDepth: number, ctx: RequestCont
       }
       // R-GET.2/3: resolved_path is the parent object, the key the relative parameter name.
       const last = out.length > 0 ? out[out.length - 1] : undefined;
-      if (last && last.resolvedPath === t.objPath) last.resultParams[t.name] = value;
-      else {
-        const params: { [k: string]: string } = {};
-        params[t.name] = value;
-        out.push({ resolvedPath: t.objPath, resultParams: params });
-      }
+      if (last && last.resolvedPath === t.objPath) last.resultParams.set(t.name, value);
+      else out.push({ resolvedPath: t.objPath, resultParams: new Map([[t.name, value]]) });
     }
   } else {
     // Object path: one ResolvedPathResult per object and sub-object (1.2+), max_depth R-GET.5.
@@ -73,16 +69,14 @@ function addObject(engine: Engine, access: Access, objPath: string, out: GetResp
   } catch {
     return; // vanished meanwhile (a handler's instances changed): not present
   }
-  let params: { [k: string]: string } | undefined;
+  let params: Map<string, string> | undefined;
   // One permission check for the whole object when no Target points inside it.
   const uniform = access.objectParamMask(objPath);
   if (uniform >= 0 && (uniform & Perm.PARAM_READ) === 0) return;
   for (const v of values) {
     if (uniform < 0 && !access.can(v.path, Perm.PARAM_READ)) continue; // R-GET.1 / R-GET.4
-    // Keys are parameter names of our own model (never "__proto__"), so a plain object is safe
-    // and much faster than a prototype-less dictionary.
-    if (!params) params = {};
-    params[v.name] = v.value;
+    if (!params) params = new Map();
+    params.set(v.name, v.value);
   }
   // Objects without (readable) parameters — a table node, an empty table — are not listed.
   if (params) out.push({ resolvedPath: objPath, resultParams: params });

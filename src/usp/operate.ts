@@ -26,8 +26,8 @@ export function handleOperate(engine: Engine, req: Operate, ctx: RequestContext)
       try {
         const r = engine.operate(t.objPath, t.name, req.inputArgs, req.commandKey, origin);
         if (r.kind === 'sync') {
-          const out: { [k: string]: string } = Object.create(null);
-          for (const k in r.output) out[k] = r.output[k];
+          const out = new Map<string, string>();
+          for (const k in r.output) out.set(k, r.output[k]);
           resp = { case: 'reqOutputArgs', value: { outputArgs: out } };
         } else {
           // R-OPR.0/2: async → the Device.LocalAgent.Request.{i}. row tracking it.

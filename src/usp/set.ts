@@ -116,12 +116,12 @@ function updateOne(engine: Engine, tx: Transaction, obj: Set_UpdateObject, ctx: 
     }
     // updated_params: every parameter set, including unchanged ones, value after the update;
     // R-SET.3: minus the ones the Controller cannot read.
-    const updated: { [k: string]: string } = Object.create(null);
+    const updated = new Map<string, string>();
     for (const s of obj.paramSettings) {
       const path = t.objPath + s.param;
       if (errs.some((x) => x.param === s.param) || !access.can(path, Perm.PARAM_READ)) continue;
       try {
-        updated[s.param] = tx.get(path);
+        updated.set(s.param, tx.get(path));
       } catch {
         // not readable back: leave it out
       }

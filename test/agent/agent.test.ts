@@ -17,7 +17,7 @@ test('step/nextDeadline: an async command completes inside step() at its deadlin
   const t = startAgent();
   assert.equal(t.agent.nextDeadline(), -1);
   const start = t.hal.clock.now;
-  const r = respOf(call(t, { case: 'operate', value: { command: 'Device.ScheduleTimer()', commandKey: 'k', sendResp: true, inputArgs: { DelaySeconds: '2' } } }), 'operateResp');
+  const r = respOf(call(t, { case: 'operate', value: { command: 'Device.ScheduleTimer()', commandKey: 'k', sendResp: true, inputArgs: new Map([['DelaySeconds', '2']]) } }), 'operateResp');
   assert.equal(r.operationResults[0].operationResp.case, 'reqObjPath');
   const req = r.operationResults[0].operationResp.value;
   assert.equal(t.agent.nextDeadline(), start + 2000);

@@ -27,7 +27,9 @@ const bool: A<boolean> = fc.boolean();
 const enumOf = (max: number): A<number> => fc.integer({ min: 0, max });
 const bytes: A<Uint8Array> = fc.oneof({ weight: 5, arbitrary: fc.uint8Array({ maxLength: 40 }) }, { weight: 1, arbitrary: fc.uint8Array({ minLength: 120, maxLength: 400 }) });
 const list = <T>(a: A<T>, maxLength = 3): A<T[]> => fc.array(a, { maxLength });
-const map: A<StringMap> = fc.dictionary(key, str, { maxKeys: 4, noNullPrototype: true });
+// A Map in Object.keys order of the same entries (integer-like keys first), the order
+// protobuf-es writes a map in, so both encoders produce the same bytes.
+const map: A<StringMap> = fc.dictionary(key, str, { maxKeys: 4, noNullPrototype: true }).map((o) => new Map(Object.entries(o)));
 const oneof = <C extends string, T>(c: C, a: A<T>) => a.map((value) => ({ case: c, value }));
 
 const failure = fc.record({ errCode: u32, errMsg: str });

@@ -79,11 +79,26 @@ test('given a map entry with a "__proto__" key, when decoded, then it is plain d
   const op = bw().tag(1, 2).string('X()').tag(4, 2).bytes(entry).finish();
   const bytes = bw().tag(2, 2).bytes(bw().tag(1, 2).bytes(bw().tag(7, 2).bytes(op).finish()).finish()).finish();
   const d = decodeMsg(bytes);
-  const args = (d.body!.msgBody.value as { reqType: { value: { inputArgs: Record<string, string> } } }).reqType.value.inputArgs;
-  assert.equal(Object.keys(args).length, 1);
-  assert.equal(args['__proto__'], 'polluted');
-  assert.equal(args['toString'], undefined);
+  const args = (d.body!.msgBody.value as unknown as { reqType: { value: { inputArgs: Map<string, string> } } }).reqType.value.inputArgs;
+  assert.ok(args instanceof Map);
+  assert.deepEqual([...args], [['__proto__', 'polluted']]);
+  assert.equal(args.get('toString'), undefined);
   assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+});
+
+test('given map entries with integer-like and repeated keys, when decoded and re-encoded, then wire order is kept and the last value wins', () => {
+  // A JS object would list "42" and "7" first; a Map keeps the wire order.
+  const entry = (k: string, v: string) => bw().tag(1, 2).string(k).tag(2, 2).string(v).finish();
+  let op = bw().tag(1, 2).string('X()');
+  for (const [k, v] of [['b', '1'], ['42', '2'], ['7', '3'], ['b', '4']]) op = op.tag(4, 2).bytes(entry(k, v));
+  const bytes = bw().tag(2, 2).bytes(bw().tag(1, 2).bytes(bw().tag(7, 2).bytes(op.finish()).finish()).finish()).finish();
+  const d = decodeMsg(bytes);
+  const args = (d.body!.msgBody.value as unknown as { reqType: { value: { inputArgs: Map<string, string> } } }).reqType.value.inputArgs;
+  assert.deepEqual([...args], [['b', '4'], ['42', '2'], ['7', '3']]);
+  // Re-encoded: one entry per key, in that order.
+  const out = new Uint8Array(256);
+  const again = decodeMsg(out.slice(0, encodeMsg(d, out)));
+  assert.deepEqual([...(again.body!.msgBody.value as unknown as { reqType: { value: { inputArgs: Map<string, string> } } }).reqType.value.inputArgs], [['b', '4'], ['42', '2'], ['7', '3']]);
 });
 
 /** Decoding either succeeds or throws DecodeError, and terminates; anything else fails the test. */

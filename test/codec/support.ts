@@ -1,8 +1,8 @@
 // Test helpers for the codec: converters between the own plain objects (src/codec) and
 // protobuf-es messages (gen/usp), so a differential test compares exact values.
-import { create, equals, toBinary, fromBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
-import { MsgSchema } from '../../gen/usp/usp-msg_pb.ts';
-import { RecordSchema } from '../../gen/usp/usp-record_pb.ts';
+import { create, createRegistry, equals, toBinary, fromBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
+import { MsgSchema, file_usp_msg } from '../../gen/usp/usp-msg_pb.ts';
+import { RecordSchema, file_usp_record } from '../../gen/usp/usp-record_pb.ts';
 import type { Msg, UspRecord } from '../../src/codec/index.ts';
 
 export { MsgSchema, RecordSchema };
@@ -15,27 +15,50 @@ export const msgToPb = (m: Msg) => toPb(MsgSchema, m);
 export const recordToPb = (r: UspRecord) => toPb(RecordSchema, r);
 
 /**
- * protobuf-es message -> own object: drops `$typeName`/`$unknown`, turns maps into
- * prototype-less objects like the own decoder makes them, keeps bigint and Uint8Array.
+ * protobuf-es message -> own object: drops `$typeName`/`$unknown`, turns map fields (plain
+ * objects in protobuf-es) into Maps like the own decoder makes them, in Object.keys order (the
+ * order protobuf-es writes them in), keeps bigint and Uint8Array.
  */
 export function fromPb<T>(pb: unknown): T {
   return strip(pb) as T;
 }
 
+const registry = createRegistry(file_usp_msg, file_usp_record);
+/** The map fields of each message type, by localName (from the schema, not guessed from values). */
+const mapFields = new Map<string, Set<string>>();
+function mapFieldsOf(typeName: string): Set<string> {
+  let names = mapFields.get(typeName);
+  if (!names) {
+    const desc = registry.getMessage(typeName);
+    if (!desc) throw new Error('unknown message ' + typeName);
+    names = new Set(desc.fields.filter((f) => f.fieldKind === 'map').map((f) => f.localName));
+    mapFields.set(typeName, names);
+  }
+  return names;
+}
+
 function strip(v: unknown): unknown {
   if (v === null || typeof v !== 'object' || v instanceof Uint8Array) return v;
   if (Array.isArray(v)) return v.map(strip);
+  const typeName = (v as { $typeName?: string }).$typeName;
+  const maps = typeName ? mapFieldsOf(typeName) : undefined;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {
     if (k === '$typeName' || k === '$unknown') continue;
-    out[k] = strip((v as Record<string, unknown>)[k]);
+    const x = (v as Record<string, unknown>)[k];
+    out[k] = maps && maps.has(k) ? new Map(Object.entries(x as Record<string, string>)) : strip(x);
   }
   return out;
 }
 
-/** Deep copy with prototype-less maps turned into plain objects (protobuf-es `create` wants plain ones). */
+/**
+ * Deep copy with Maps turned into plain objects (protobuf-es `create` wants plain ones). Keys
+ * keep Map order except integer-like ones ("7"), which a JS object lists first: tests that
+ * compare bytes with protobuf-es build their Maps in Object.keys order (arbitraries.ts).
+ */
 export function plain(v: unknown): unknown {
   if (v === null || typeof v !== 'object' || v instanceof Uint8Array) return v;
+  if (v instanceof Map) return Object.fromEntries(v as Map<string, unknown>); // own data properties, even "__proto__"
   if (Array.isArray(v)) return v.map(plain);
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {

@@ -33,7 +33,7 @@ const addMsg = (t: TestAgent, allowPartial: boolean, ...createObjs: { objPath: s
   call(t, { case: 'add', value: { allowPartial, createObjs } });
 const delMsg = (t: TestAgent, allowPartial: boolean, ...objPaths: string[]) => call(t, { case: 'delete', value: { allowPartial, objPaths } });
 const operate = (t: TestAgent, command: string, inputArgs: { [k: string]: string } = {}, sendResp = true) =>
-  call(t, { case: 'operate', value: { command, commandKey: 'key-1', sendResp, inputArgs } });
+  call(t, { case: 'operate', value: { command, commandKey: 'key-1', sendResp, inputArgs: new Map(Object.entries(inputArgs)) } });
 const gsdm = (t: TestAgent, path: string, firstLevelOnly = false) =>
   respOf(call(t, { case: 'getSupportedDm', value: { objPaths: [path], firstLevelOnly, returnCommands: true, returnEvents: true, returnParams: true, returnUniqueKeySets: true } }), 'getSupportedDmResp').reqObjResults[0];
 const gi = (t: TestAgent, path: string, firstLevelOnly: boolean) =>
@@ -55,7 +55,7 @@ const rows: [string, (t: TestAgent) => void][] = [
   ['§2.0 1.1+: msg_type is informational, the body oneof wins', (t) => {
     const m = requestMsg({ case: 'get', value: { paramPaths: [LA + 'EndpointID'], maxDepth: 0 } });
     m.header!.msgType = Header_MsgType.OPERATE;
-    assert.equal(respOf(rawReply(t, encodeMsgBytes(m)), 'getResp').reqPathResults[0].resolvedPathResults[0].resultParams.EndpointID, AGENT_ID);
+    assert.equal(respOf(rawReply(t, encodeMsgBytes(m)), 'getResp').reqPathResults[0].resolvedPathResults[0].resultParams.get('EndpointID'), AGENT_ID);
   }],
   ['§2.0 R-MSG.0: Operate with send_resp=false gets no response (the command still runs)', (t) => {
     assert.equal(operate(t, 'Device.SelfTestDiagnostics()', {}, false), undefined);
@@ -133,7 +133,7 @@ const rows: [string, (t: TestAgent) => void][] = [
   ['§2.2 1.2+: object path → one resolved_path per object and sub-object', (t) => {
     const rp = get(t, [C1]).reqPathResults[0];
     assert.deepEqual(paths(rp), [C1, C1 + 'MTP.1.', C1 + 'MTP.1.CoAP.', C1 + 'BootParameter.1.', C1 + 'BootParameter.2.']);
-    assert.equal(rp.resolvedPathResults[2].resultParams.Host, '127.0.0.1');
+    assert.equal(rp.resolvedPathResults[2].resultParams.get('Host'), '127.0.0.1');
   }],
   ['§2.2 R-GET.5@1.2: max_depth=1 → the object only; 2 → plus first-level sub-objects', (t) => {
     assert.deepEqual(paths(get(t, [C1], 1).reqPathResults[0]), [C1]);
@@ -159,12 +159,12 @@ const rows: [string, (t: TestAgent) => void][] = [
     const rs = get(t, ['Device.Nope.', 'Device.DeviceInfo.Manufacturer']).reqPathResults;
     assert.equal(rs[0].errCode, 7026);
     assert.equal(rs[1].errCode, 0);
-    assert.equal(rs[1].resolvedPathResults[0].resultParams.Manufacturer, 'tinyusp');
+    assert.equal(rs[1].resolvedPathResults[0].resultParams.get('Manufacturer'), 'tinyusp');
   }],
   ['§2.2 overlapping requested paths are each evaluated independently', (t) => {
     const rs = get(t, ['Device.DeviceInfo.', 'Device.DeviceInfo.SerialNumber']).reqPathResults;
     assert.equal(rs.length, 2);
-    assert.equal(rs[0].resolvedPathResults[0].resultParams.SerialNumber, rs[1].resolvedPathResults[0].resultParams.SerialNumber);
+    assert.equal(rs[0].resolvedPathResults[0].resultParams.get('SerialNumber'), rs[1].resolvedPathResults[0].resultParams.get('SerialNumber'));
   }],
   // §2.3 GetInstances
   ['§2.3 first_level_only=true → only the addressed table; false → every descendant instance', (t) => {
@@ -173,7 +173,7 @@ const rows: [string, (t: TestAgent) => void][] = [
     assert.deepEqual(all, [C1, C1 + 'MTP.1.', C1 + 'BootParameter.1.', C1 + 'BootParameter.2.', LA + 'Controller.2.']);
   }],
   ['§2.3 R-GIN.1: unique_keys holds all unique-key parameters (relative names)', (t) => {
-    assert.deepEqual(Object.keys(gi(t, LA + 'Controller.', true).currInsts[0].uniqueKeys).sort(), ['Alias', 'EndpointID']);
+    assert.deepEqual([...gi(t, LA + 'Controller.', true).currInsts[0].uniqueKeys.keys()].sort(), ['Alias', 'EndpointID']);
   }],
   ['§2.3 not a table → 7018; not supported → 7026; search without match → empty', (t) => {
     assert.equal(gi(t, 'Device.DeviceInfo.', true).errCode, 7018);
@@ -224,8 +224,8 @@ const rows: [string, (t: TestAgent) => void][] = [
     const ok = respOf(addMsg(t, false, { objPath: C1 + 'BootParameter.', paramSettings: [r('ParameterName', 'Device.DeviceInfo.UpTime')] }), 'addResp').createdObjResults[0].operStatus.operStatus;
     assert.equal(ok.case, 'operSuccess');
     assert.equal(ok.value.instantiatedPath, C1 + 'BootParameter.3.');
-    assert.ok(ok.value.uniqueKeys.Alias.length > 0);
-    assert.equal(ok.value.uniqueKeys.ParameterName, 'Device.DeviceInfo.UpTime');
+    assert.ok(ok.value.uniqueKeys.get('Alias').length > 0);
+    assert.equal(ok.value.uniqueKeys.get('ParameterName'), 'Device.DeviceInfo.UpTime');
   }],
   ['§2.6 R-ADD.4: a failed non-required param → instance created, failure in param_errs', (t) => {
     const ok = respOf(addMsg(t, false, { objPath: LA + 'Controller.', paramSettings: [r('EndpointID', 'proto::c3'), o('PeriodicNotifInterval', '0')] }), 'addResp').createdObjResults[0].operStatus.operStatus;

@@ -155,7 +155,7 @@ export function set(engine: Engine, path: string, value: string, origin?: Origin
   txn.commit();
 }
 
-/** Decoded maps are prototype-less: a plain JSON copy for deepEqual. */
+/** A plain JSON copy for deepEqual; decoded maps (Maps) become plain objects. */
 export function plain<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T;
+  return JSON.parse(JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? Object.fromEntries(x) : x))) as T;
 }

@@ -10,7 +10,7 @@ const BOOT_SUB = { Enable: 'true', NotifType: 'Event', ReferenceList: 'Device.Bo
 
 function bootParams(r: Rig, c: typeof C1): { [k: string]: string }[] {
   return r.of(c).filter((s) => s.notify.notification.case === 'event' && (s.notify.notification.value as { eventName: string }).eventName === 'Boot!')
-    .map((s) => plain((s.notify.notification.value as { params: { [k: string]: string } }).params));
+    .map((s) => plain(Object.fromEntries((s.notify.notification.value as unknown as { params: Map<string, string> }).params)));
 }
 
 test('given Boot! subscriptions of two Controllers, when the Agent restarts, then each gets Boot! with its own ParameterMap JSON', () => {

@@ -202,9 +202,9 @@ function replacer(_k: string, v: unknown) {
   return typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? [...v] : v;
 }
 
-/** Plain-object copy of a prototype-less map, for deepEqual. */
-export function plain(m: { [k: string]: string }): { [k: string]: string } {
-  return { ...m };
+/** Plain-object copy of a decoded map (a Map) or of an object, for deepEqual. */
+export function plain(m: ReadonlyMap<string, string> | { readonly [k: string]: string }): { [k: string]: string } {
+  return m instanceof Map ? Object.fromEntries(m as ReadonlyMap<string, string>) : { ...(m as { readonly [k: string]: string }) };
 }
 
 export function get(t: TestAgent, paths: string[], maxDepth = 0, from = CONTROLLER_ID) {
@@ -216,5 +216,5 @@ export function getValue(t: TestAgent, path: string, from = CONTROLLER_ID): stri
   const r = get(t, [path], 0, from).reqPathResults[0];
   if (r.errCode !== 0 || r.resolvedPathResults.length === 0) return undefined;
   const res = r.resolvedPathResults[0];
-  return res.resultParams[path.slice(res.resolvedPath.length)];
+  return res.resultParams.get(path.slice(res.resolvedPath.length));
 }

@@ -22,8 +22,8 @@ test('unreadable parameters are absent from an object Get (R-GET.1) and from sea
   const T = 'Device.LocalAgent.ControllerTrust.Role.3.Permission.2.';
   const t = agent({ [T + 'Enable']: 'true', [T + 'Order']: '9', [T + 'Targets']: 'Device.DeviceInfo.Secret,Device.LocalAgent.Controller.*.EndpointID', [T + 'Param']: '----' });
   const params = get(t, ['Device.DeviceInfo.'], 0, READER_ID).reqPathResults[0].resolvedPathResults[0].resultParams;
-  assert.ok(!('Secret' in params));
-  assert.equal(params.SerialNumber, 'SN0001');
+  assert.ok(!params.has('Secret'));
+  assert.equal(params.get('SerialNumber'), 'SN0001');
   // the full-access Controller still sees it
   assert.equal(getValue(t, 'Device.DeviceInfo.Secret'), 's3cret');
   // a search on an unreadable parameter matches nothing for the reader
@@ -32,7 +32,7 @@ test('unreadable parameters are absent from an object Get (R-GET.1) and from sea
   assert.equal(s.resolvedPathResults.length, 0);
   // GetInstances leaves the unreadable key out (R-GIN.1)
   const gi = respOf(call(t, { case: 'getInstances', value: { objPaths: [LA + 'Controller.'], firstLevelOnly: true } }, READER_ID), 'getInstancesResp');
-  assert.deepEqual(Object.keys(gi.reqPathResults[0].currInsts[0].uniqueKeys), ['Alias']);
+  assert.deepEqual([...gi.reqPathResults[0].currInsts[0].uniqueKeys.keys()], ['Alias']);
 });
 
 test('a write without permission → 7006 (Set param error, Add, Delete, Operate cmd_failure)', () => {
@@ -45,7 +45,7 @@ test('a write without permission → 7006 (Set param error, Add, Delete, Operate
   assert.equal(getValue(t, 'Device.DeviceInfo.FriendlyName'), '');
   assert.equal(errOf(call(t, { case: 'add', value: { allowPartial: false, createObjs: [{ objPath: LA + 'Subscription.', paramSettings: [] }] } }, READER_ID)).errCode, 7006);
   assert.equal(errOf(call(t, { case: 'delete', value: { allowPartial: false, objPaths: [LA + 'Controller.1.'] } }, READER_ID)).errCode, 7006);
-  const op = respOf(call(t, { case: 'operate', value: { command: 'Device.Echo()', commandKey: '', sendResp: true, inputArgs: { Text: 'a' } } }, READER_ID), 'operateResp');
+  const op = respOf(call(t, { case: 'operate', value: { command: 'Device.Echo()', commandKey: '', sendResp: true, inputArgs: new Map([['Text', 'a']]) } }, READER_ID), 'operateResp');
   assert.deepEqual([op.operationResults[0].operationResp.case, op.operationResults[0].operationResp.value.errCode], ['cmdFailure', 7006]);
 });
 

@@ -22,8 +22,8 @@ test('Add: the new instance path and all unique keys, generated ones included (R
   assert.equal(r.createdObjResults[0].requestedPath, LA + 'Controller.');
   assert.equal(ok.case, 'operSuccess');
   assert.equal(ok.value.instantiatedPath, LA + 'Controller.3.');
-  assert.equal(ok.value.uniqueKeys.EndpointID, 'proto::new');
-  assert.ok(ok.value.uniqueKeys.Alias.length > 0, 'Alias generated');
+  assert.equal(ok.value.uniqueKeys.get('EndpointID'), 'proto::new');
+  assert.ok(ok.value.uniqueKeys.get('Alias').length > 0, 'Alias generated');
   assert.equal(getValue(t, LA + 'Controller.3.Enable'), 'true');
 });
 
@@ -97,7 +97,7 @@ test('Delete allow_partial=false: an undeletable instance → Error and nothing 
   const t = agent();
   t.agent.step(0);
   // a read-only table (Request) cannot be deleted from
-  call(t, { case: 'operate', value: { command: 'Device.SelfTest()', commandKey: '', sendResp: true, inputArgs: {} } });
+  call(t, { case: 'operate', value: { command: 'Device.SelfTest()', commandKey: '', sendResp: true, inputArgs: new Map() } });
   const e = errOf(del(t, false, LA + 'Controller.2.', LA + 'Request.1.'));
   assert.equal(e.errCode, 7015);
   assert.equal(getValue(t, LA + 'ControllerNumberOfEntries'), '2');

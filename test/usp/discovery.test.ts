@@ -82,8 +82,8 @@ test('GetInstances: first_level_only vs all descendants, with all unique keys (R
   const t = agent();
   const one = gi(t, [LA + 'Controller.'], true).reqPathResults[0];
   assert.deepEqual(one.currInsts.map((c: any) => c.instantiatedObjPath), [LA + 'Controller.1.', LA + 'Controller.2.']);
-  assert.deepEqual(Object.keys(one.currInsts[0].uniqueKeys).sort(), ['Alias', 'EndpointID']);
-  assert.equal(one.currInsts[0].uniqueKeys.EndpointID, 'proto::controller-1');
+  assert.deepEqual([...one.currInsts[0].uniqueKeys.keys()].sort(), ['Alias', 'EndpointID']);
+  assert.equal(one.currInsts[0].uniqueKeys.get('EndpointID'), 'proto::controller-1');
   const all = gi(t, [LA + 'Controller.'], false).reqPathResults[0];
   assert.deepEqual(all.currInsts.map((c: any) => c.instantiatedObjPath), [LA + 'Controller.1.', LA + 'Controller.1.MTP.1.', LA + 'Controller.2.']);
 });

@@ -31,7 +31,7 @@ test('digest §2.0: the body wins when msg_type disagrees', () => {
   msg.header!.msgType = Header_MsgType.DELETE;
   const m = replyMsg(t, encodeMsgBytes(msg));
   const resp = respOf(m, 'getResp');
-  assert.equal(resp.reqPathResults[0].resolvedPathResults[0].resultParams.SerialNumber, 'SN0001');
+  assert.equal(resp.reqPathResults[0].resolvedPathResults[0].resultParams.get('SerialNumber'), 'SN0001');
 });
 
 test('R-MSG.1: Register, Deregister and Notify requests at an Agent → Error 7001', () => {
@@ -123,7 +123,7 @@ test('R-MSG.7: a Msg without a body → Error 7004', () => {
 
 test('R-MSG.0: Operate with send_resp=false runs the command and sends no response', () => {
   const t = mini();
-  const m = call(t, { case: 'operate', value: { command: 'Device.SelfTest()', commandKey: 'k', sendResp: false, inputArgs: {} } });
+  const m = call(t, { case: 'operate', value: { command: 'Device.SelfTest()', commandKey: 'k', sendResp: false, inputArgs: new Map() } });
   assert.equal(m, undefined);
   assert.equal(getValue(t, 'Device.LocalAgent.RequestNumberOfEntries'), '1');
 });

@@ -26,10 +26,10 @@ test('1.2+: an object path gives one resolved_path per object and sub-object, re
   const r = get(t, ['Device.LocalAgent.Controller.1.']).reqPathResults[0];
   const paths = r.resolvedPathResults.map((x: any) => x.resolvedPath);
   assert.deepEqual(paths, ['Device.LocalAgent.Controller.1.', 'Device.LocalAgent.Controller.1.MTP.1.', 'Device.LocalAgent.Controller.1.MTP.2.']);
-  assert.equal(r.resolvedPathResults[0].resultParams.EndpointID, 'proto::controller-1');
-  assert.equal(r.resolvedPathResults[0].resultParams.MTPNumberOfEntries, '2');
-  assert.deepEqual(Object.keys(r.resolvedPathResults[2].resultParams).sort(), ['Alias', 'Enable', 'Protocol']);
-  assert.equal(r.resolvedPathResults[2].resultParams.Protocol, 'WebSocket');
+  assert.equal(r.resolvedPathResults[0].resultParams.get('EndpointID'), 'proto::controller-1');
+  assert.equal(r.resolvedPathResults[0].resultParams.get('MTPNumberOfEntries'), '2');
+  assert.deepEqual([...r.resolvedPathResults[2].resultParams.keys()].sort(), ['Alias', 'Enable', 'Protocol']);
+  assert.equal(r.resolvedPathResults[2].resultParams.get('Protocol'), 'WebSocket');
 });
 
 test('R-GET.5: max_depth 1 = the object only, 2 = plus first-level sub-objects', () => {
@@ -72,7 +72,7 @@ test('partial failure: each requested path gets its own result; bad ones carry e
   assert.deepEqual(rs.map((r: any) => r.requestedPath), ['Device.DeviceInfo.Nope', 'Device.DeviceInfo.Manufacturer', 'Device..Bad', 'Device.LocalAgent.Controller.9.']);
   assert.equal(rs[0].errCode, 7026); // R-GET.0 not in the supported model
   assert.equal(rs[1].errCode, 0);
-  assert.equal(rs[1].resolvedPathResults[0].resultParams.Manufacturer, 'tinyusp');
+  assert.equal(rs[1].resolvedPathResults[0].resultParams.get('Manufacturer'), 'tinyusp');
   assert.equal(rs[2].errCode, 7008); // syntax
   assert.equal(rs[3].errCode, 7026); // R-GET.0@1.3: missing instance (digest §2.13)
   assert.ok(rs[0].errMsg.length > 0);

@@ -7,7 +7,7 @@ import type { ChangeEvent } from '../../src/dm/api.ts';
 const agent = () => startAgent({ model: [miniModel] });
 type T = ReturnType<typeof agent>;
 const operate = (t: T, command: string, inputArgs: { [k: string]: string } = {}, sendResp = true) =>
-  call(t, { case: 'operate', value: { command, commandKey: 'ck-1', sendResp, inputArgs } });
+  call(t, { case: 'operate', value: { command, commandKey: 'ck-1', sendResp, inputArgs: new Map(Object.entries(inputArgs)) } });
 
 test('sync command → req_output_args with the outputs; unknown input args ignored (R-OPR.6)', () => {
   const t = agent();
