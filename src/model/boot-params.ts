@@ -7,8 +7,9 @@ import type { Engine } from '../dm/api.ts';
 const MAX_ENTRIES = 64;
 
 export function bootParameterMap(engine: Engine, controllerPath: string): string {
-  const map: { [path: string]: string } = Object.create(null);
-  let count = 0;
+  // A Map, not an object: the paths come from Controller-set patterns and instance numbers,
+  // and on XS every property name would be a key kept for the machine's life.
+  const map = new Map<string, string>();
   const table = controllerPath + 'BootParameter.';
   if (!engine.exists(table)) return '{}';
   for (const bp of engine.instances(table, true)) {
@@ -22,11 +23,13 @@ export function bootParameterMap(engine: Engine, controllerPath: string): string
         try { for (const p of engine.params(t.objPath)) values.push({ path: p.path, value: p.value }); } catch { /* a table path */ }
       }
       for (const v of values) {
-        if (count >= MAX_ENTRIES) break;
-        if (!Object.prototype.hasOwnProperty.call(map, v.path)) count++;
-        map[v.path] = v.value;
+        if (map.size >= MAX_ENTRIES) break;
+        map.set(v.path, v.value);
       }
     }
   }
-  return JSON.stringify(map);
+  // The JSON object text, members in insertion order (as JSON.stringify of an object would).
+  let json = '';
+  map.forEach((value, path) => { json += (json ? ',' : '') + JSON.stringify(path) + ':' + JSON.stringify(value); });
+  return '{' + json + '}';
 }
