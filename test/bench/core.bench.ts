@@ -48,7 +48,7 @@ function bench(label: string, path: string): void {
   if (body.case !== 'response' || body.value.respType.case !== 'getResp') throw new Error('unexpected answer');
   for (const rp of body.value.respType.value.reqPathResults) {
     if (rp.errCode !== 0) throw new Error('Get failed: ' + rp.errMsg);
-    for (const r of rp.resolvedPathResults) params += Object.keys(r.resultParams).length;
+    for (const r of rp.resolvedPathResults) params += r.resultParams.size;
   }
   // Warm up, then measure for about a second.
   for (let i = 0; i < 2000; i++) agent.handleRecord(records[i & 255], {});
