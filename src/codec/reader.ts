@@ -228,36 +228,40 @@ export class Reader {
     const buf = this.buf;
     if (d >= this.maxDepth) this.fail('too-deep');
     for (;;) {
-      // The entry's length: one byte is the common case.
-      let end: number;
-      const n = buf[this.pos];
-      if (n < 0x80 && n < this.len - this.pos) end = ++this.pos + n;
-      else end = this.lenEnd();
-      let key = '';
-      let value = '';
-      // Canonical layout first: key (field 1) then value (field 2), one-byte lengths.
-      let p = this.pos;
-      if (p + 2 <= end && buf[p] === 0x0a && buf[p + 1] < 0x80 && p + 2 + buf[p + 1] <= end) {
-        const ks = p + 2;
-        p = ks + buf[p + 1];
-        key = p === ks ? '' : p - ks <= CACHE_MAX_LEN ? shortString(buf, ks, p) : longString(buf, ks, p);
-        if (p + 2 <= end && buf[p] === 0x12 && buf[p + 1] < 0x80 && p + 2 + buf[p + 1] <= end) {
-          const vs = p + 2;
-          p = vs + buf[p + 1];
-          value = p === vs ? '' : p - vs <= CACHE_MAX_LEN ? shortString(buf, vs, p) : longString(buf, vs, p);
-        }
-        this.pos = p;
+      // Canonical layout: a one-byte entry length, then key (field 1) and value (field 2) with
+      // one-byte lengths, filling the entry exactly. Anything else takes the general path.
+      const p = this.pos;
+      const end = p + 1 + buf[p];
+      const ks = p + 3;
+      const ke = ks + buf[p + 2];
+      const ve = ke + 2 + buf[ke + 1];
+      if (buf[p] < 0x80 && end <= this.len && buf[p + 1] === 0x0a && buf[p + 2] < 0x80 &&
+        buf[ke] === 0x12 && buf[ke + 1] < 0x80 && ve === end) {
+        const key = ke === ks ? '' : ke - ks <= CACHE_MAX_LEN ? shortString(buf, ks, ke) : longString(buf, ks, ke);
+        const vs = ke + 2;
+        map.set(key, ve === vs ? '' : ve - vs <= CACHE_MAX_LEN ? shortString(buf, vs, ve) : longString(buf, vs, ve));
+        this.pos = end;
+      } else {
+        this.mapEntry(map, d);
       }
-      while (this.pos < end) {
-        const t = this.varint32();
-        if (t === 0x0a) key = this.string();
-        else if (t === 0x12) value = this.string();
-        else this.skip(t, d + 1);
-      }
-      this.done(end);
-      map.set(key, value); // a later duplicate key wins, as in protobuf
       if (this.pos >= msgEnd || buf[this.pos] !== tagByte) return;
       this.pos++;
     }
   }
+
+  /** One map entry in any valid layout (fields in any order, missing, repeated or unknown). */
+  private mapEntry(map: Map<string, string>, d: number): void {
+    const end = this.lenEnd();
+    let key = '';
+    let value = '';
+    while (this.pos < end) {
+      const t = this.varint32();
+      if (t === 0x0a) key = this.string();
+      else if (t === 0x12) value = this.string();
+      else this.skip(t, d + 1);
+    }
+    this.done(end);
+    map.set(key, value); // a later duplicate key wins, as in protobuf
+  }
+
 }
