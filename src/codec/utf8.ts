@@ -10,6 +10,7 @@ export function utf8Length(s: string): number {
     const c = s.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
+    else if (c > 0xffff) n += 4; // XS: an astral character is one unit holding its code point
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       n += 4;
       i++;
@@ -28,19 +29,18 @@ export function utf8Write(buf: Uint8Array, p: number, s: string, from: number): 
       buf[p++] = 0xc0 | (c >> 6);
       buf[p++] = 0x80 | (c & 0x3f);
     } else {
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
-        if (c <= 0xdbff && (d & 0xfc00) === 0xdc00) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          i++;
-          buf[p++] = 0xf0 | (c >> 18);
-          buf[p++] = 0x80 | ((c >> 12) & 0x3f);
-          buf[p++] = 0x80 | ((c >> 6) & 0x3f);
-          buf[p++] = 0x80 | (c & 0x3f);
-          continue;
-        }
-        c = 0xfffd; // lone surrogate: what TextEncoder (and so protobuf-es) writes
+      // A surrogate pair (UTF-16 engines), or one unit above U+FFFF (XS: strings are not
+      // UTF-16, charCodeAt gives an astral character's code point).
+      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      if (pair || c > 0xffff) {
+        if (pair) c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+        buf[p++] = 0xf0 | (c >> 18);
+        buf[p++] = 0x80 | ((c >> 12) & 0x3f);
+        buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[p++] = 0x80 | (c & 0x3f);
+        continue;
       }
+      if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd; // lone surrogate: what TextEncoder (and so protobuf-es) writes
       buf[p++] = 0xe0 | (c >> 12);
       buf[p++] = 0x80 | ((c >> 6) & 0x3f);
       buf[p++] = 0x80 | (c & 0x3f);

@@ -147,8 +147,9 @@ export class Writer {
   string(s: string, tagByte = -1): void {
     const n = s.length;
     let start = this.pos;
-    // Worst case is 3 bytes per UTF-16 unit; when that does not fit, size it exactly first.
-    if (start + 6 + 3 * n > this.cap) {
+    // Worst case is 3 bytes per UTF-16 unit, 4 per unit on XS (an astral character is one
+    // unit there); when that does not fit, size it exactly first.
+    if (start + 6 + 4 * n > this.cap) {
       const len = utf8Length(s);
       this.need((tagByte >= 0 ? 1 : 0) + varintSize(len) + len);
       if (tagByte >= 0) this.buf[this.pos++] = tagByte;
