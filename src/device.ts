@@ -206,10 +206,14 @@ export function startDevice(opts: DeviceOptions): Device {
       if (stopped) return;
       endpoint.receive(data, { address, port }, hal.clock.monotonicMs());
       // Deferred work (reboot after the answer, async completions) and the notifications a
-      // change caused run from step().
+      // change caused run from step(), now if due (most datagrams leave nothing due).
       const now = hal.clock.monotonicMs();
-      agent.step(now);
-      if (ready) notify.step(now);
+      const a = agent.nextDeadline();
+      if (a >= 0 && a <= now) agent.step(now);
+      if (ready) {
+        const n = notify.nextDeadline();
+        if (n >= 0 && n <= now) notify.step(now);
+      }
       schedule();
     },
     onReady: () => {
