@@ -6,6 +6,8 @@
 import { build, type Plugin } from 'esbuild';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { host } from './boards/host.ts';
 import { esp32 } from './boards/esp32.ts';
 import type { BoardProfile } from './boards/profile.ts';
@@ -74,7 +76,7 @@ async function main(argv: string[]): Promise<void> {
     const { profile, entry } = boards[name];
     const outfile = `dist/${name}/tinyusp.js`;
     const { bytes } = await bundle({ entry, outfile, minify: profile.minify, write: true });
-    console.log(`${name}: ${outfile} ${bytes} bytes`);
+    console.log(`${name}: ${outfile} ${bytes} bytes, ${gzipSync(readFileSync(outfile)).length} gzipped`);
   }
 }
 
