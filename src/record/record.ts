@@ -92,8 +92,8 @@ function disconnectReply(toId: string, fromId: string, code: number, reason: str
   return { kind: 'reply', record: disconnectRecord(toId, fromId, code, reason), why: errorName(code) };
 }
 
-/** A DisconnectRecord (1.2+) from us to `toId`. */
-export function disconnectRecord(toId: string, fromId: string, reasonCode: number, reason: string): UspRecord {
+/** A plaintext Record from us to `toId` (no E2E security: mac_signature and sender_cert empty). */
+function plainRecord(toId: string, fromId: string, recordType: UspRecord['recordType']): UspRecord {
   return {
     version: RECORD_VERSION,
     toId,
@@ -101,21 +101,18 @@ export function disconnectRecord(toId: string, fromId: string, reasonCode: numbe
     payloadSecurity: UspRecord_PayloadSecurity.PLAINTEXT,
     macSignature: EMPTY,
     senderCert: EMPTY,
-    recordType: { case: 'disconnect', value: { reason, reasonCode } },
+    recordType,
   };
+}
+
+/** A DisconnectRecord (1.2+) from us to `toId`. */
+export function disconnectRecord(toId: string, fromId: string, reasonCode: number, reason: string): UspRecord {
+  return plainRecord(toId, fromId, { case: 'disconnect', value: { reason, reasonCode } });
 }
 
 /** The plaintext no_session_context Record carrying one encoded Msg (R-MSG.0a: same type as the request). */
 export function messageRecord(toId: string, fromId: string, payload: Uint8Array): UspRecord {
-  return {
-    version: RECORD_VERSION,
-    toId,
-    fromId,
-    payloadSecurity: UspRecord_PayloadSecurity.PLAINTEXT,
-    macSignature: EMPTY,
-    senderCert: EMPTY,
-    recordType: { case: 'noSessionContext', value: { payload } },
-  };
+  return plainRecord(toId, fromId, { case: 'noSessionContext', value: { payload } });
 }
 
 /** Encode a Record into `out`; throws the codec's EncodeOverflowError when it does not fit. */
