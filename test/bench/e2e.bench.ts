@@ -3,7 +3,8 @@
 //   npm run bench:e2e [-- --quick] [-- --no-xs-cap] [-- --only node|xs] [-- --cpu-prof DIR]
 //   [-- --xs-cap CHUNKS,SLOTS]
 // (--cpu-prof: the Node agent writes a V8 CPU profile into DIR when stopped; --xs-cap: the XS
-// agent's cap for the latency runs, default XS_DEFAULT_CAP of test/e2e/launch.ts)
+// agent's cap for the latency runs, default XS_DEFAULT_CAP of test/e2e/launch.ts; the
+// AGENT_NODE_FLAGS environment variable passes flags such as --trace-gc to the Node agent)
 //
 // The client is lean so that it is not the bottleneck: one node:dgram socket, the Record of each
 // request pre-encoded once with @bufbuild/protobuf and patched in place per request (a fixed-width
@@ -240,7 +241,7 @@ const fmt = (r: Run) =>
 async function benchEngine(engine: Engine, defaultsFile: string, client: LeanClient): Promise<void> {
   const state = mkdtempSync(join(tmpdir(), `tinyusp-bench-${engine}-`));
   const profDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
-  const nodeFlags = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
+  const nodeFlags = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : process.env.AGENT_NODE_FLAGS ? process.env.AGENT_NODE_FLAGS.split(' ') : [];
   const capArg = process.argv.includes('--xs-cap') ? process.argv[process.argv.indexOf('--xs-cap') + 1].split(',').map(Number) : undefined;
   const cap = capArg ? { chunks: capArg[0], slots: capArg[1], stack: XS_DEFAULT_CAP.stack } : XS_DEFAULT_CAP;
   const agent = await launchAgent({ engine, defaultsFile, stateDir: state, logLevel: 'error', nodeFlags, cap });
