@@ -114,8 +114,14 @@ class EngineImpl implements Engine {
   private readonly deferred: (() => void)[] = [];
 
   ctx(origin: Origin): HandlerContext {
-    return { hal: this.hal, engine: this, origin, defer: (a) => { this.deferred.push(a); } };
+    // Reads run a handler per parameter on behalf of the Agent: one shared context for those.
+    if (origin === AGENT && this.agentCtx) return this.agentCtx;
+    const c: HandlerContext = { hal: this.hal, engine: this, origin, defer: (a) => { this.deferred.push(a); } };
+    if (origin === AGENT) this.agentCtx = c;
+    return c;
   }
+
+  private agentCtx: HandlerContext | undefined;
 
   private nodeOf(objPath: string): DefNode | undefined {
     return this.schema.byPath.get(supportedPathOf(objPath));

@@ -155,11 +155,12 @@ export class Notifier {
 
   nextDeadline(): number {
     if (this.dirty) return 0;
+    // Called on every datagram: plain loops, no closures (no garbage on the hot path).
     let d = this.outbox.nextDeadline();
-    const take = (t: number) => { if (t >= 0 && (d < 0 || t < d)) d = t; };
-    if (this.ttl) for (const t of this.ttl.values()) take(t);
-    for (const t of this.periodic.values()) take(t);
-    take(this.pollAt);
+    if (this.ttl) for (const t of this.ttl.values()) if (t >= 0 && (d < 0 || t < d)) d = t;
+    for (const t of this.periodic.values()) if (t >= 0 && (d < 0 || t < d)) d = t;
+    const t = this.pollAt;
+    if (t >= 0 && (d < 0 || t < d)) d = t;
     return d;
   }
 

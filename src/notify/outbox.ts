@@ -129,13 +129,15 @@ export class Outbox {
 
   nextDeadline(): number {
     let d = -1;
-    const take = (t: number) => { if (d < 0 || t < d) d = t; };
     for (const q of this.queues.values()) {
       for (const it of q.items) {
-        if (it.retry && it.expirationMs > 0 && it.firstAt >= 0) take(it.firstAt + it.expirationMs);
-        if (q.busy) continue;
-        if (it.state === 'ready') take(0);
-        else if (it.state === 'awaiting') take(it.nextAt);
+        let t = -1;
+        if (it.retry && it.expirationMs > 0 && it.firstAt >= 0) t = it.firstAt + it.expirationMs;
+        if (!q.busy) {
+          const due = it.state === 'ready' ? 0 : it.state === 'awaiting' ? it.nextAt : -1;
+          if (due >= 0 && (t < 0 || due < t)) t = due;
+        }
+        if (t >= 0 && (d < 0 || t < d)) d = t;
       }
     }
     return d;
