@@ -291,11 +291,17 @@ export class Writer {
 
   /** map<string,string>: one entry message {1: key, 2: value} per key, in Map order, key and value always written (as protobuf-es does). */
   fieldMap(no: number, map: Map<string, string>): void {
-    for (const [k, v] of map) {
-      const at = this.fork(no);
-      this.string(k, 0x0a); // entry field 1: key
-      this.string(v, 0x12); // entry field 2: value
-      this.join(at);
-    }
+    // forEach with one bound callback: iterating `for (const [k, v] of map)` allocates an entry
+    // array per entry, garbage on every response.
+    this.mapNo = no;
+    map.forEach(this.mapEntry);
   }
+
+  private mapNo = 0;
+  private readonly mapEntry = (v: string, k: string): void => {
+    const at = this.fork(this.mapNo);
+    this.string(k, 0x0a); // entry field 1: key
+    this.string(v, 0x12); // entry field 2: value
+    this.join(at);
+  };
 }
