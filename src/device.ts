@@ -46,8 +46,6 @@ export interface Device {
    * (Device.LocalAgent.Controller.{i}.MTP.{j}.CoAP.*), reporting the outcome (R-COAP.9/10).
    */
   sendToController(controllerPath: string, record: Uint8Array, onDone: (o: SendOutcome) => void): void;
-  /** Run step() of every layer now and re-arm the timer. */
-  poke(): void;
   stop(): void;
 }
 
@@ -115,17 +113,17 @@ export function startDevice(opts: DeviceOptions): Device {
     limits: board.limits,
     transmission: board.coap,
   });
+  // Our URI is formatted again only when the port changes (from 0 once the socket binds).
+  let ownPort = -1;
   let ownUri = '';
   const uri = (): string => {
     const port = socket ? socket.port : mtp.port;
-    // Formatted once the port is final (it changes from 0 when the socket binds).
-    if (!ownUri || port !== ownPort) {
+    if (port !== ownPort) {
       ownPort = port;
       ownUri = formatCoapUri({ scheme: 'coap', host, port, path: mtp.path.split('/').filter(Boolean) });
     }
     return ownUri;
   };
-  let ownPort = -1;
 
   const binding = new UspCoapBinding(endpoint, { path: mtp.path }, (record, replyTo) => {
     const out = agent.handleRecord(record, {});
@@ -254,7 +252,6 @@ export function startDevice(opts: DeviceOptions): Device {
     port: () => (socket ? socket.port : 0),
     uri,
     sendToController,
-    poke: () => tick(),
     stop,
   };
 }
