@@ -1,36 +1,21 @@
 // USP Msg encode/decode: the envelope (Msg, Header, Body, Request, Response) and Error. The
 // request bodies live in msg-request.ts, the responses in msg-response.ts and msg-oper-response.ts.
 // Tags are written as their one-byte wire form: (field number << 3) | wire type.
-import { Writer } from './wire.ts';
-import { Reader } from './reader.ts';
-import { DecodeError, EncodeError, DEFAULT_DECODE_LIMITS, type DecodeLimits } from './errors.ts';
+import type { Writer } from './wire.ts';
+import type { Reader } from './reader.ts';
+import { topDecoder, topEncoder } from './top.ts';
+import { EncodeError, type DecodeLimits } from './errors.ts';
 import type { Msg, Header, Body, Request, Response, Error, Error_ParamError } from './msg-types.ts';
 import * as rq from './msg-request.ts';
 import * as rs from './msg-response.ts';
 import * as ro from './msg-oper-response.ts';
 
-const reader = new Reader(new Uint8Array(0), 0);
-const writer = new Writer(new Uint8Array(0));
-const EMPTY = new Uint8Array(0);
 
 /** Encodes `msg` into `out` from offset 0; returns the length. Throws EncodeOverflowError when it does not fit. */
-export function encodeMsg(msg: Msg, out: Uint8Array): number {
-  const w = writer.reset(out);
-  encMsg(w, msg);
-  const n = w.pos;
-  w.reset(EMPTY);
-  return n;
-}
+export const encodeMsg: (msg: Msg, out: Uint8Array) => number = topEncoder(encMsg);
 
 /** Decodes one Msg; throws DecodeError (R-ENC.2 unknown enum, R-ENC.3-5 oneof, bounds). */
-export function decodeMsg(bytes: Uint8Array, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Msg {
-  if (bytes.length > limits.maxBytes) throw new DecodeError('too-large', limits.maxBytes);
-  if (limits.maxDepth < 1) throw new DecodeError('too-deep', 0);
-  const r = reader.reset(bytes, limits.maxDepth);
-  const m = decMsg(r, bytes.length, 1);
-  r.reset(EMPTY, 0); // do not keep the input alive
-  return m;
-}
+export const decodeMsg: (bytes: Uint8Array, limits?: DecodeLimits) => Msg = topDecoder(decMsg);
 
 function encMsg(w: Writer, m: Msg): void {
   let at: number;

@@ -1,35 +1,21 @@
 // USP Record encode/decode (usp_record package). Tags are written as their one-byte wire form:
 // (field number << 3) | wire type, e.g. 0x3a = field 7, length-delimited.
-import { Writer } from './wire.ts';
-import { Reader } from './reader.ts';
-import { DecodeError, EncodeError, DEFAULT_DECODE_LIMITS, type DecodeLimits } from './errors.ts';
+import type { Writer } from './wire.ts';
+import type { Reader } from './reader.ts';
+import { topDecoder, topEncoder } from './top.ts';
+import { EncodeError, type DecodeLimits } from './errors.ts';
 import type {
   UspRecord, NoSessionContextRecord, SessionContextRecord, MQTTConnectRecord, STOMPConnectRecord,
   DisconnectRecord, WebSocketConnectRecord, UDSConnectRecord,
 } from './record-types.ts';
 
 const EMPTY = new Uint8Array(0);
-const reader = new Reader(new Uint8Array(0), 0);
-const writer = new Writer(EMPTY);
 
 /** Encodes `rec` into `out` from offset 0; returns the length. Throws EncodeOverflowError when it does not fit. */
-export function encodeRecord(rec: UspRecord, out: Uint8Array): number {
-  const w = writer.reset(out);
-  encRecord(w, rec);
-  const n = w.pos;
-  w.reset(EMPTY);
-  return n;
-}
+export const encodeRecord: (rec: UspRecord, out: Uint8Array) => number = topEncoder(encRecord);
 
 /** Decodes one Record; throws DecodeError (R-ENC.2 unknown enum, R-ENC.3-5 oneof, bounds). */
-export function decodeRecord(bytes: Uint8Array, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): UspRecord {
-  if (bytes.length > limits.maxBytes) throw new DecodeError('too-large', limits.maxBytes);
-  if (limits.maxDepth < 1) throw new DecodeError('too-deep', 0);
-  const r = reader.reset(bytes, limits.maxDepth);
-  const m = decRecord(r, bytes.length, 1);
-  r.reset(EMPTY, 0); // do not keep the input alive
-  return m;
-}
+export const decodeRecord: (bytes: Uint8Array, limits?: DecodeLimits) => UspRecord = topDecoder(decRecord);
 
 function encRecord(w: Writer, m: UspRecord): void {
   w.fieldString(1, m.version);

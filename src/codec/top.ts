@@ -1,0 +1,33 @@
+// The outermost encode/decode of a message (Msg or Record), shared by msg.ts and record.ts:
+// one reusable Writer/Reader per caller, the size and depth limits checked up front, and the
+// buffers released afterwards so a decoded message does not keep the input alive.
+import { Writer } from './wire.ts';
+import { Reader } from './reader.ts';
+import { DecodeError, DEFAULT_DECODE_LIMITS, type DecodeLimits } from './errors.ts';
+
+const EMPTY = new Uint8Array(0);
+
+/** A top-level encoder: a fixed Writer (reused across calls) and the message's field writer. */
+export function topEncoder<T>(enc: (w: Writer, m: T) => void): (m: T, out: Uint8Array) => number {
+  const writer = new Writer(EMPTY);
+  return (m, out) => {
+    const w = writer.reset(out);
+    enc(w, m);
+    const n = w.pos;
+    w.reset(EMPTY);
+    return n;
+  };
+}
+
+/** A top-level decoder: a fixed Reader (reused across calls) and the message's field reader. */
+export function topDecoder<T>(dec: (r: Reader, end: number, depth: number) => T): (bytes: Uint8Array, limits?: DecodeLimits) => T {
+  const reader = new Reader(EMPTY, 0);
+  return (bytes, limits = DEFAULT_DECODE_LIMITS) => {
+    if (bytes.length > limits.maxBytes) throw new DecodeError('too-large', limits.maxBytes);
+    if (limits.maxDepth < 1) throw new DecodeError('too-deep', 0);
+    const r = reader.reset(bytes, limits.maxDepth);
+    const m = dec(r, bytes.length, 1);
+    r.reset(EMPTY, 0);
+    return m;
+  };
+}
