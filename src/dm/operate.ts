@@ -75,7 +75,8 @@ export class Operations {
     if (!cmd) throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', objPath + command);
     if (!this.core.exists(objPath)) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', objPath);
     const handler = node.handlers.operate && node.handlers.operate[command];
-    if (!handler) throw new UspError(ErrorCode.COMMAND_FAILURE, 'Command not implemented', objPath + command);
+    // A model module that declares a command but registers no operate handler for it.
+    if (!handler) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no handler for this command in the data model', objPath + command);
     const args = checkInput(cmd, input);
     if (cmd.async) {
       if (this.running.size >= this.core.maxOperations) {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AsyncOperation, ChangeEvent, ModelModule, ObjectDef } from '../../src/dm/api.ts';
 import { memoryHal } from '../support/memory-hal.ts';
-import { fixture, isUsp, SMALL, TEST_OBJECTS } from './fixture.ts';
+import { fixture, isUsp, SMALL, TEST_MODULE, TEST_OBJECTS } from './fixture.ts';
 
 const ORIGIN = { endpointId: 'proto::ctl', controllerPath: 'Device.LocalAgent.Controller.1' };
 
@@ -134,4 +134,14 @@ test('given an event, when emitted, then listeners get canonical args; unknown e
   off();
   engine.emitEvent('Device.', 'Ping!', {});
   assert.equal(events.length, 1);
+});
+
+test('given a module that declares a command without an operate handler, when it is operated, then 7022 and nothing else happens', () => {
+  const objects = TEST_OBJECTS.map((d) => d.path === 'Device.Table.{i}.'
+    ? { ...d, commands: [...(d.commands ?? []), { name: 'Orphan()', async: false }] }
+    : d);
+  const { engine } = fixture({ modules: [{ objects, handlers: TEST_MODULE.handlers }] });
+  assert.throws(() => engine.operate('Device.Table.1.', 'Orphan()', {}, '', ORIGIN), isUsp(7022, 'Device.Table.1.Orphan()'));
+  // the declared, handled command still works
+  assert.deepEqual(engine.operate('Device.Table.1.', 'Echo()', { Text: 'x' }, '', ORIGIN), { kind: 'sync', output: { Out: 'x' } });
 });
