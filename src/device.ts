@@ -150,7 +150,7 @@ export function startDevice(opts: DeviceOptions): Device {
   let timer = -1;
   let timerAt = Infinity;
   let stopped = false;
-  /** Arm the one timer for the earliest deadline of every layer (kept when unchanged). */
+  /** Arm the one timer for the earliest deadline of every layer (kept when not later). */
   function schedule(): void {
     if (stopped) return;
     const now = hal.clock.monotonicMs();
@@ -162,7 +162,10 @@ export function startDevice(opts: DeviceOptions): Device {
     // A reboot waits for in-flight exchanges; it is due once none is left.
     if (rebootRequested && endpoint.pendingRequests === 0) next = now;
     next = Math.ceil(next);
-    if (next === timerAt && timer >= 0) return;
+    // An armed timer that fires no later than needed is kept: firing early only costs a tick
+    // that finds nothing due and re-arms. Every request arms a retransmission deadline that its
+    // ACK removes, so re-arming on each change would cost a set and a clear per request.
+    if (timer >= 0 && timerAt <= next) return;
     if (timer >= 0) hal.timers.clear(timer);
     timer = -1;
     timerAt = next;

@@ -2,6 +2,7 @@
 // Datagrams are copied on send (the core reuses its encode buffer) and handed to `onDatagram` as
 // plain Uint8Array views.
 import dgram from 'node:dgram';
+import { isIP } from 'node:net';
 import type { Net, UdpOptions, UdpSocket } from '../hal.ts';
 
 /** A host socket: `ready` resolves once bound (Node binds asynchronously; `port` is 0 before). */
@@ -13,15 +14,24 @@ export interface HostNet extends Net {
   udp(options: UdpOptions): HostUdpSocket;
 }
 
+/**
+ * The HAL speaks IP literals only (the core resolves nothing), so the address is its own answer.
+ * Synchronous, unlike dns.lookup, which defers every send to the next tick.
+ */
+function literalLookup(address: string, family: unknown, callback: (err: Error | null, address: string, family: number) => void): void {
+  const v = isIP(address);
+  if (v === 0) callback(new Error('not an IP address: ' + address), address, 4);
+  else callback(null, address, v);
+}
+
 export function createHostNet(): HostNet {
   const sockets = new WeakMap<UdpSocket, dgram.Socket>();
   return {
     udp(options: UdpOptions): HostUdpSocket {
       const address = options.address || '0.0.0.0';
-      const socket = dgram.createSocket({ type: address.indexOf(':') >= 0 ? 'udp6' : 'udp4', reuseAddr: false });
+      const socket = dgram.createSocket({ type: address.indexOf(':') >= 0 ? 'udp6' : 'udp4', reuseAddr: false, lookup: literalLookup });
       let port = 0;
       let closed = false;
-      let inflight = 0;
       const report = (message: string) => {
         if (options.onError) options.onError(message);
       };
@@ -33,7 +43,10 @@ export function createHostNet(): HostNet {
         socket.once('listening', () => {
           port = socket.address().port;
           resolve();
-          if (options.onReady) options.onReady(port);
+          // 'listening' can come inside bind() (the lookup is synchronous): call back after
+          // udp() has returned, as the HAL contract and hal/xs do.
+          const onReady = options.onReady;
+          if (onReady) queueMicrotask(() => { if (!closed) onReady(port); });
         });
         socket.once('error', reject);
       });
@@ -46,17 +59,21 @@ export function createHostNet(): HostNet {
         ready,
         send(data: Uint8Array, toAddress: string, toPort: number) {
           if (closed) return;
-          inflight++;
-          socket.send(Buffer.from(data), toPort, toAddress, (err) => {
-            if (err) report(err.message);
-            if (--inflight === 0 && closed) socket.close();
-          });
+          // No callback: a send that completes at once (nearly all) then costs no extra tick.
+          // A failure is emitted as 'error' and reported above. The copy is needed because a
+          // send the kernel cannot take at once is queued, and the core reuses its buffer.
+          socket.send(Buffer.from(data), toPort, toAddress);
         },
         close() {
           if (closed) return;
           closed = true;
-          // node:dgram sends asynchronously: let the last datagrams (an ACK, say) leave first.
-          if (inflight === 0) socket.close();
+          // Let queued datagrams (the last ACK, say) leave before the handle goes; bounded.
+          let waits = 0;
+          const closeWhenFlushed = () => {
+            if (port !== 0 && socket.getSendQueueCount() > 0 && waits++ < 100) setTimeout(closeWhenFlushed, 1);
+            else socket.close();
+          };
+          closeWhenFlushed();
         },
       };
       sockets.set(handle, socket);

@@ -265,6 +265,10 @@ async function benchEngine(engine: Engine, defaultsFile: string, client: LeanCli
       if (i % (soak / 4) === 0) samples.push(`${residentKb(agent.pid)}`);
     }
     console.log(`  RSS: ${before} KB before ${soak} Get DeviceInfo, then ${samples.join(' / ')} KB at each quarter`);
+    // The figures above are from a young process (JIT still tiering up, heap still growing);
+    // a device that has run a while answers like this.
+    const warm = await measure(client, agent, ['Device.DeviceInfo.'], N, 0);
+    console.log(`  Get Device.DeviceInfo. after the ${soak} requests: ${fmt(warm)}`);
   } finally {
     await agent.stop();
     rmSync(state, { recursive: true, force: true });
