@@ -9,8 +9,9 @@
 //     anything malformed (R-ENC.2 unknown enum, R-ENC.3-5 oneof missing/twice, bad UTF-8,
 //     truncation, nesting or size beyond the limits). Unknown fields are skipped.
 //     `bytes` fields of decoded objects are views into the input: copy them to keep them after
-//     the input buffer is reused. map<string,string> fields are Maps (StringMap), in wire order:
-//     names a peer sends never become property names (each one a permanent key on XS).
+//     the input buffer is reused. map<string,string> fields are ReadonlyMaps (StringMap): the
+//     decoder makes EntryMaps (entry-map.ts), in wire order, and the encoder takes any
+//     ReadonlyMap. Names a peer sends never become property names (each a permanent key on XS).
 export { encodeMsg, decodeMsg } from './msg.ts';
 export { encodeRecord, decodeRecord } from './record.ts';
 export {
@@ -20,3 +21,4 @@ export {
 export * from './record-types.ts';
 export * from './msg-types.ts';
 export * from './resp-types.ts';
+export { EntryMap, isStringMap } from './entry-map.ts';

@@ -2,6 +2,7 @@
 // OperateResp): encoders and decoders. The first five share one shape: a list of
 // {requested_path = 1, OperationStatus oper_status = 2 {oneof oper_failure = 1, oper_success = 2}},
 // so they share one generic result codec with per-message failure/success parts.
+import { EntryMap } from './entry-map.ts';
 import { WIRE_LEN, type Writer } from './wire.ts';
 import type { Reader } from './reader.ts';
 import { EncodeError } from './errors.ts';
@@ -167,12 +168,12 @@ function decSetSuccess(r: Reader, end: number, d: number): SetSuccess {
 
 /** SetResp.UpdatedInstanceResult (withParams) or SetResp.UpdatedInstanceFailure. */
 function decInstance(r: Reader, end: number, d: number, withParams: boolean): SetResp_UpdatedInstanceFailure {
-  const m: SetResp_UpdatedInstanceResult = { affectedPath: '', paramErrs: [], updatedParams: new Map() };
+  const m: SetResp_UpdatedInstanceResult = { affectedPath: '', paramErrs: [], updatedParams: new EntryMap() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.affectedPath = r.string();
     else if (t === 0x12) m.paramErrs.push(decParamErr(r, r.sub(d), d + 1));
-    else if (t === 0x1a && withParams) r.mapEntries(m.updatedParams, 0x1a, end, d);
+    else if (t === 0x1a && withParams) r.mapEntries(m.updatedParams as EntryMap, 0x1a, end, d);
     else r.skip(t, d);
   }
   r.done(end);
@@ -196,12 +197,12 @@ function encAddSuccess(w: Writer, m: AddSuccess): void {
 }
 
 function decAddSuccess(r: Reader, end: number, d: number): AddSuccess {
-  const m: AddSuccess = { instantiatedPath: '', paramErrs: [], uniqueKeys: new Map() };
+  const m: AddSuccess = { instantiatedPath: '', paramErrs: [], uniqueKeys: new EntryMap() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.instantiatedPath = r.string();
     else if (t === 0x12) m.paramErrs.push(decParamErr(r, r.sub(d), d + 1));
-    else if (t === 0x1a) r.mapEntries(m.uniqueKeys, 0x1a, end, d);
+    else if (t === 0x1a) r.mapEntries(m.uniqueKeys as EntryMap, 0x1a, end, d);
     else r.skip(t, d);
   }
   r.done(end);

@@ -1,6 +1,7 @@
 // USP request bodies (Get, GetSupportedDM, GetInstances, Set, Add, Delete, Operate, Notify,
 // Register, and the one-field messages): encoders and decoders. Tags are written as their
 // one-byte wire form: (field number << 3) | wire type.
+import { EntryMap } from './entry-map.ts';
 import type { Writer } from './wire.ts';
 import type { Reader } from './reader.ts';
 import { EncodeError } from './errors.ts';
@@ -166,7 +167,7 @@ export function decStrings(r: Reader, end: number, d: number): string[] {
 
 /** A map<string,string> wrapper message with the map as field 1 (OutputArgs). */
 export function decMapOnly(r: Reader, end: number, d: number): StringMap {
-  const map: StringMap = new Map();
+  const map = new EntryMap();
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) r.mapEntries(map, 0x0a, end, d);
@@ -288,14 +289,14 @@ export function decDelete(r: Reader, end: number, d: number): Delete {
 }
 
 export function decOperate(r: Reader, end: number, d: number): Operate {
-  const m: Operate = { command: '', commandKey: '', sendResp: false, inputArgs: new Map() };
+  const m: Operate = { command: '', commandKey: '', sendResp: false, inputArgs: new EntryMap() };
   while (r.pos < end) {
     const t = r.varint32();
     switch (t) {
       case 0x0a: m.command = r.string(); break;
       case 0x12: m.commandKey = r.string(); break;
       case 0x18: m.sendResp = r.bool(); break;
-      case 0x22: r.mapEntries(m.inputArgs, 0x22, end, d); break;
+      case 0x22: r.mapEntries(m.inputArgs as EntryMap, 0x22, end, d); break;
       default: r.skip(t, d);
     }
   }
@@ -328,12 +329,12 @@ export function decNotify(r: Reader, end: number, d: number): Notify {
 }
 
 function decEvent(r: Reader, end: number, d: number): Notify_Event {
-  const m: Notify_Event = { objPath: '', eventName: '', params: new Map() };
+  const m: Notify_Event = { objPath: '', eventName: '', params: new EntryMap() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.objPath = r.string();
     else if (t === 0x12) m.eventName = r.string();
-    else if (t === 0x1a) r.mapEntries(m.params, 0x1a, end, d);
+    else if (t === 0x1a) r.mapEntries(m.params as EntryMap, 0x1a, end, d);
     else r.skip(t, d);
   }
   r.done(end);
@@ -353,11 +354,11 @@ function decValueChange(r: Reader, end: number, d: number): Notify_ValueChange {
 }
 
 function decObjectCreation(r: Reader, end: number, d: number): Notify_ObjectCreation {
-  const m: Notify_ObjectCreation = { objPath: '', uniqueKeys: new Map() };
+  const m: Notify_ObjectCreation = { objPath: '', uniqueKeys: new EntryMap() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.objPath = r.string();
-    else if (t === 0x12) r.mapEntries(m.uniqueKeys, 0x12, end, d);
+    else if (t === 0x12) r.mapEntries(m.uniqueKeys as EntryMap, 0x12, end, d);
     else r.skip(t, d);
   }
   r.done(end);

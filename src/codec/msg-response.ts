@@ -1,5 +1,6 @@
 // USP read-side response bodies (GetResp, GetSupportedDMResp, GetInstancesResp): encoders and
 // decoders. Tags are written as their one-byte wire form: (field number << 3) | wire type.
+import { EntryMap } from './entry-map.ts';
 import type { Writer } from './wire.ts';
 import type { Reader } from './reader.ts';
 import { decStrings } from './msg-request.ts';
@@ -129,10 +130,10 @@ function decRequestedPath(r: Reader, end: number, d: number): GetResp_RequestedP
 }
 
 function decResolvedPath(r: Reader, end: number, d: number): GetResp_ResolvedPathResult {
-  const m: GetResp_ResolvedPathResult = { resolvedPath: '', resultParams: new Map() };
+  const m: GetResp_ResolvedPathResult = { resolvedPath: '', resultParams: new EntryMap() };
   while (r.pos < end) {
     const t = r.varint32();
-    if (t === 0x12) r.mapEntries(m.resultParams, 0x12, end, d);
+    if (t === 0x12) r.mapEntries(m.resultParams as EntryMap, 0x12, end, d);
     else if (t === 0x0a) m.resolvedPath = r.string();
     else r.skip(t, d);
   }
@@ -271,11 +272,11 @@ function decInstancesPath(r: Reader, end: number, d: number): GetInstancesResp_R
 }
 
 function decCurrInstance(r: Reader, end: number, d: number): GetInstancesResp_CurrInstance {
-  const m: GetInstancesResp_CurrInstance = { instantiatedObjPath: '', uniqueKeys: new Map() };
+  const m: GetInstancesResp_CurrInstance = { instantiatedObjPath: '', uniqueKeys: new EntryMap() };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.instantiatedObjPath = r.string();
-    else if (t === 0x12) r.mapEntries(m.uniqueKeys, 0x12, end, d);
+    else if (t === 0x12) r.mapEntries(m.uniqueKeys as EntryMap, 0x12, end, d);
     else r.skip(t, d);
   }
   r.done(end);

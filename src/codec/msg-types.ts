@@ -10,7 +10,7 @@ import type {
  * (XS) every distinct property name becomes a key that is never freed, so names a peer sends
  * must not become property names (and a "__proto__" key is plain data).
  */
-export type StringMap = Map<string, string>;
+export type StringMap = ReadonlyMap<string, string>;
 
 export interface Msg {
   header?: Header;

@@ -3,9 +3,12 @@
 import { DecodeError } from './errors.ts';
 import { WIRE_VARINT, WIRE_FIXED64, WIRE_LEN, WIRE_START_GROUP, WIRE_END_GROUP, WIRE_FIXED32, unzigzag32, unzigzag64 } from './wire.ts';
 import { CACHE_MAX_LEN, shortString, longString } from './utf8.ts';
+import { EntryMap } from './entry-map.ts';
 
 export class Reader {
   buf: Uint8Array;
+  /** A DataView of `buf` for word-wise string cache checks, made by the first map field (a small message does not pay for it). */
+  view: DataView | undefined = undefined;
   pos: number;
   /** End of the input. */
   len: number;
@@ -21,6 +24,7 @@ export class Reader {
   /** Start over on another input (lets one Reader serve every decode). */
   reset(buf: Uint8Array, maxDepth: number): this {
     this.buf = buf;
+    this.view = undefined;
     this.pos = 0;
     this.len = buf.length;
     this.maxDepth = maxDepth;
@@ -182,7 +186,7 @@ export class Reader {
     const end = start + n;
     this.pos = end;
     if (n === 0) return '';
-    return n <= CACHE_MAX_LEN ? shortString(buf, start, end) : longString(buf, start, end);
+    return n <= CACHE_MAX_LEN ? shortString(buf, this.view, start, end) : longString(buf, start, end);
   }
 
   /** Skips a field of a number this message does not know (unknown fields are ignored). */
@@ -224,8 +228,9 @@ export class Reader {
    * map<string,string> entries into `map`: this one, whose tag was just
    * read, and any that directly follow with the same one-byte tag (one call per map, not per entry).
    */
-  mapEntries(map: Map<string, string>, tagByte: number, msgEnd: number, d: number): void {
+  mapEntries(map: EntryMap, tagByte: number, msgEnd: number, d: number): void {
     const buf = this.buf;
+    const view = this.view || (this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength));
     if (d >= this.maxDepth) this.fail('too-deep');
     for (;;) {
       // Canonical layout: a one-byte entry length, then key (field 1) and value (field 2) with
@@ -237,9 +242,10 @@ export class Reader {
       const ve = ke + 2 + buf[ke + 1];
       if (buf[p] < 0x80 && end <= this.len && buf[p + 1] === 0x0a && buf[p + 2] < 0x80 &&
         buf[ke] === 0x12 && buf[ke + 1] < 0x80 && ve === end) {
-        const key = ke === ks ? '' : ke - ks <= CACHE_MAX_LEN ? shortString(buf, ks, ke) : longString(buf, ks, ke);
+        const key = ke === ks ? '' : ke - ks <= CACHE_MAX_LEN ? shortString(buf, view, ks, ke) : longString(buf, ks, ke);
         const vs = ke + 2;
-        map.set(key, ve === vs ? '' : ve - vs <= CACHE_MAX_LEN ? shortString(buf, vs, ve) : longString(buf, vs, ve));
+        const value = ve === vs ? '' : ve - vs <= CACHE_MAX_LEN ? shortString(buf, view, vs, ve) : longString(buf, vs, ve);
+        map.put(key, value, keyHint(key));
         this.pos = end;
       } else {
         this.mapEntry(map, d);
@@ -250,7 +256,7 @@ export class Reader {
   }
 
   /** One map entry in any valid layout (fields in any order, missing, repeated or unknown). */
-  private mapEntry(map: Map<string, string>, d: number): void {
+  private mapEntry(map: EntryMap, d: number): void {
     const end = this.lenEnd();
     let key = '';
     let value = '';
@@ -261,7 +267,14 @@ export class Reader {
       else this.skip(t, d + 1);
     }
     this.done(end);
-    map.set(key, value); // a later duplicate key wins, as in protobuf
+    // a later duplicate key wins, as in protobuf
+    map.put(key, value, keyHint(key));
   }
 
+}
+
+/** EntryMap.put's hint: a key's length and its first and last units. */
+function keyHint(key: string): number {
+  const n = key.length;
+  return n === 0 ? 0 : n * 7 + key.charCodeAt(0) + key.charCodeAt(n - 1) * 3;
 }

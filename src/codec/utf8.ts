@@ -54,13 +54,14 @@ const units: number[] = [];
 const CHUNK = 4096;
 
 // Short ASCII strings (USP parameter names, "true", "Up", ...) repeat across messages: a small
-// direct-mapped cache returns the same string instead of building a new one. Bounded: 256
-// slots of at most 32 characters (8 KB of bytes); a hit is confirmed byte by byte.
-const CACHE_SLOTS = 256;
+// cache returns the same string instead of building a new one. Bounded: 256 strings of at most
+// 32 characters (8 KB of bytes), two-way set-associative so that two strings meeting in one set
+// do not evict each other on every message; a hit is confirmed byte by byte.
+const CACHE_SETS = 128;
 export const CACHE_MAX_LEN = 32;
 const cache: string[] = [];
-for (let i = 0; i < CACHE_SLOTS; i++) cache.push('');
-const cacheBytes = new Uint8Array(CACHE_SLOTS * CACHE_MAX_LEN); // each slot's string as bytes
+for (let i = 0; i < 2 * CACHE_SETS; i++) cache.push('');
+const cacheBytes = new Uint8Array(2 * CACHE_SETS * CACHE_MAX_LEN); // each entry's string as bytes
 
 const fromCharCode = String.fromCharCode;
 
@@ -72,30 +73,43 @@ function asciiString(buf: Uint8Array, p: number, end: number): string {
   return s;
 }
 
+const cacheView = new DataView(cacheBytes.buffer);
+
+/** Are bytes [start, start + n) of the input those of cache entry `e`? Four at a time when there is a view. */
+function sameBytes(buf: Uint8Array, view: DataView | undefined, start: number, n: number, e: number): boolean {
+  const base = e * CACHE_MAX_LEN;
+  let i = 0;
+  if (view !== undefined) for (; i + 4 <= n; i += 4) if (view.getUint32(start + i) !== cacheView.getUint32(base + i)) return false;
+  for (; i < n; i++) if (buf[start + i] !== cacheBytes[base + i]) return false;
+  return true;
+}
+
 /** A string of at most CACHE_MAX_LEN bytes, through the cache when it is ASCII. */
-export function shortString(buf: Uint8Array, start: number, end: number): string {
+export function shortString(buf: Uint8Array, view: DataView | undefined, start: number, end: number): string {
   const n = end - start;
   const h = (n * 31 + buf[start] * 7 + buf[start + (n >> 2)] * 131 + buf[start + (n >> 1)] * 17 +
     buf[start + ((3 * n) >> 2)] * 251 + buf[end - 2 + (n === 1 ? 1 : 0)] * 3 + buf[end - 1] * 1031) | 0;
-  const slot = Math.imul(h, 0x9e3779b1) >>> 24; // CACHE_SLOTS = 256
-  const c = cache[slot];
-  const base = slot * CACHE_MAX_LEN;
-  if (c.length === n) {
-    let i = 0;
-    while (i < n && cacheBytes[base + i] === buf[start + i]) i++;
-    if (i === n) return c;
-  }
-  return cacheMiss(buf, start, end, slot);
+  const way0 = (Math.imul(h, 0x9e3779b1) >>> 25) << 1; // CACHE_SETS = 128
+  let c = cache[way0];
+  if (c.length === n && sameBytes(buf, view, start, n, way0)) return c;
+  c = cache[way0 + 1];
+  if (c.length === n && sameBytes(buf, view, start, n, way0 + 1)) return c;
+  return cacheMiss(buf, start, end, way0);
 }
 
-/** Not cached: decode, and cache it when it is ASCII (kept apart so shortString stays small). */
-function cacheMiss(buf: Uint8Array, start: number, end: number, slot: number): string {
+/**
+ * Not cached: decode, and cache it when it is ASCII (kept apart so shortString stays small).
+ * The new string takes way 0 of its set and the one there moves to way 1.
+ */
+function cacheMiss(buf: Uint8Array, start: number, end: number, way0: number): string {
   let p = start;
   while (p < end && buf[p] < 0x80) p++;
   if (p < end) return utf8Decode(buf, start, end);
-  const base = slot * CACHE_MAX_LEN;
+  const base = way0 * CACHE_MAX_LEN;
+  cache[way0 + 1] = cache[way0];
+  cacheBytes.copyWithin(base + CACHE_MAX_LEN, base, base + CACHE_MAX_LEN);
   for (let i = start; i < end; i++) cacheBytes[base + i - start] = buf[i];
-  return (cache[slot] = asciiString(buf, start, end));
+  return (cache[way0] = asciiString(buf, start, end));
 }
 
 export function longString(buf: Uint8Array, start: number, end: number): string {

@@ -290,7 +290,7 @@ export class Writer {
   }
 
   /** map<string,string>: one entry message {1: key, 2: value} per key, in Map order, key and value always written (as protobuf-es does). */
-  fieldMap(no: number, map: Map<string, string>): void {
+  fieldMap(no: number, map: ReadonlyMap<string, string>): void {
     // forEach with one bound callback: iterating `for (const [k, v] of map)` allocates an entry
     // array per entry, garbage on every response.
     this.mapNo = no;

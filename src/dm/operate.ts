@@ -1,5 +1,6 @@
 // Operate: input checks (R-OPR.5-7), sync calls, and async operations tracked in
 // Device.LocalAgent.Request.{i} (R-OPR.0) and driven by step(now) — no timers in the core.
+import { isStringMap } from '../codec/entry-map.ts';
 import { ErrorCode, UspError } from '../usp/errors.ts';
 import type { AsyncOperation, ChangeEvent, CommandDef, CommandInput, HandlerContext, OperateResult, Origin, Value } from './api.ts';
 import type { DefNode } from './schema.ts';
@@ -35,7 +36,7 @@ function isAsyncOp(v: unknown): v is AsyncOperation {
 
 function checkInput(cmd: CommandDef, input: CommandInput): { [name: string]: string } {
   const out: { [name: string]: string } = {};
-  const map = input instanceof Map ? input : undefined;
+  const map = isStringMap(input) ? input : undefined;
   const obj = input as { readonly [name: string]: string };
   for (const a of cmd.input || []) {
     // Only schema names are looked up (a Map's other keys never become property names).

@@ -31,6 +31,7 @@ function getOne(engine: Engine, path: string, maxDepth: number, ctx: RequestCont
   const kind = res.parsed.kind;
   if (kind === 'command' || kind === 'event') return failed(path, ErrorCode.INVALID_PATH, 'Get takes object or parameter paths');
   const out: GetResp_ResolvedPathResult[] = [];
+  let lastParams: Map<string, string> | undefined;
   if (kind === 'parameter') {
     for (const t of res.targets) {
       if (!access.can(t.path, Perm.PARAM_READ)) {
@@ -49,8 +50,11 @@ function getOne(engine: Engine, path: string, maxDepth: number, ctx: RequestCont
       }
       // R-GET.2/3: resolved_path is the parent object, the key the relative parameter name.
       const last = out.length > 0 ? out[out.length - 1] : undefined;
-      if (last && last.resolvedPath === t.objPath) last.resultParams.set(t.name, value);
-      else out.push({ resolvedPath: t.objPath, resultParams: new Map([[t.name, value]]) });
+      if (last && last.resolvedPath === t.objPath && lastParams) lastParams.set(t.name, value);
+      else {
+        lastParams = new Map([[t.name, value]]);
+        out.push({ resolvedPath: t.objPath, resultParams: lastParams });
+      }
     }
   } else {
     // Object path: one ResolvedPathResult per object and sub-object (1.2+), max_depth R-GET.5.

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BinaryWriter } from '@bufbuild/protobuf/wire';
-import { decodeMsg, decodeRecord, encodeMsg, DecodeError, type DecodeLimits } from '../../src/codec/index.ts';
+import { decodeMsg, decodeRecord, encodeMsg, DecodeError, EntryMap, type DecodeLimits } from '../../src/codec/index.ts';
 import { makeVectors } from './vectors.ts';
 import { msg, record } from './arbitraries.ts';
 import { pbEncodeMsg, pbEncodeRecord } from './support.ts';
@@ -79,8 +79,8 @@ test('given a map entry with a "__proto__" key, when decoded, then it is plain d
   const op = bw().tag(1, 2).string('X()').tag(4, 2).bytes(entry).finish();
   const bytes = bw().tag(2, 2).bytes(bw().tag(1, 2).bytes(bw().tag(7, 2).bytes(op).finish()).finish()).finish();
   const d = decodeMsg(bytes);
-  const args = (d.body!.msgBody.value as unknown as { reqType: { value: { inputArgs: Map<string, string> } } }).reqType.value.inputArgs;
-  assert.ok(args instanceof Map);
+  const args = (d.body!.msgBody.value as unknown as { reqType: { value: { inputArgs: EntryMap } } }).reqType.value.inputArgs;
+  assert.ok(args instanceof EntryMap);
   assert.deepEqual([...args], [['__proto__', 'polluted']]);
   assert.equal(args.get('toString'), undefined);
   assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
@@ -93,12 +93,12 @@ test('given map entries with integer-like and repeated keys, when decoded and re
   for (const [k, v] of [['b', '1'], ['42', '2'], ['7', '3'], ['b', '4']]) op = op.tag(4, 2).bytes(entry(k, v));
   const bytes = bw().tag(2, 2).bytes(bw().tag(1, 2).bytes(bw().tag(7, 2).bytes(op.finish()).finish()).finish()).finish();
   const d = decodeMsg(bytes);
-  const args = (d.body!.msgBody.value as unknown as { reqType: { value: { inputArgs: Map<string, string> } } }).reqType.value.inputArgs;
+  const args = (d.body!.msgBody.value as unknown as { reqType: { value: { inputArgs: EntryMap } } }).reqType.value.inputArgs;
   assert.deepEqual([...args], [['b', '4'], ['42', '2'], ['7', '3']]);
   // Re-encoded: one entry per key, in that order.
   const out = new Uint8Array(256);
   const again = decodeMsg(out.slice(0, encodeMsg(d, out)));
-  assert.deepEqual([...(again.body!.msgBody.value as unknown as { reqType: { value: { inputArgs: Map<string, string> } } }).reqType.value.inputArgs], [['b', '4'], ['42', '2'], ['7', '3']]);
+  assert.deepEqual([...(again.body!.msgBody.value as unknown as { reqType: { value: { inputArgs: EntryMap } } }).reqType.value.inputArgs], [['b', '4'], ['42', '2'], ['7', '3']]);
 });
 
 /** Decoding either succeeds or throws DecodeError, and terminates; anything else fails the test. */

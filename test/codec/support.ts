@@ -3,7 +3,7 @@
 import { create, createRegistry, equals, toBinary, fromBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import { MsgSchema, file_usp_msg } from '../../gen/usp/usp-msg_pb.ts';
 import { RecordSchema, file_usp_record } from '../../gen/usp/usp-record_pb.ts';
-import type { Msg, UspRecord } from '../../src/codec/index.ts';
+import { isStringMap, type Msg, type UspRecord } from '../../src/codec/index.ts';
 
 export { MsgSchema, RecordSchema };
 
@@ -58,7 +58,7 @@ function strip(v: unknown): unknown {
  */
 export function plain(v: unknown): unknown {
   if (v === null || typeof v !== 'object' || v instanceof Uint8Array) return v;
-  if (v instanceof Map) return Object.fromEntries(v as Map<string, unknown>); // own data properties, even "__proto__"
+  if (isStringMap(v)) return Object.fromEntries(v); // own data properties, even "__proto__"
   if (Array.isArray(v)) return v.map(plain);
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {

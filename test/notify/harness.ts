@@ -4,7 +4,7 @@
 import { host } from '../../boards/host.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import { createAgent, type Agent } from '../../src/agent.ts';
-import { decodeMsg, decodeRecord, type Notify } from '../../src/codec/index.ts';
+import { decodeMsg, decodeRecord, isStringMap, type Notify } from '../../src/codec/index.ts';
 import type { Engine, Origin } from '../../src/dm/api.ts';
 import { tr181Modules } from '../../src/model/index.ts';
 import { Notifier } from '../../src/notify/notifier.ts';
@@ -157,5 +157,5 @@ export function set(engine: Engine, path: string, value: string, origin?: Origin
 
 /** A plain JSON copy for deepEqual; decoded maps (Maps) become plain objects. */
 export function plain<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? Object.fromEntries(x) : x))) as T;
+  return JSON.parse(JSON.stringify(v, (_k, x: unknown) => (isStringMap(x) || x instanceof Map ? Object.fromEntries(x) : x))) as T;
 }

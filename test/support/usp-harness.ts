@@ -6,6 +6,7 @@ import type { BoardProfile } from '../../boards/profile.ts';
 import { createAgent, type Agent, type AgentOptions } from '../../src/agent.ts';
 import {
   decodeMsg,
+  isStringMap,
   decodeRecord,
   encodeMsg,
   encodeRecord,
@@ -204,7 +205,7 @@ function replacer(_k: string, v: unknown) {
 
 /** Plain-object copy of a decoded map (a Map) or of an object, for deepEqual. */
 export function plain(m: ReadonlyMap<string, string> | { readonly [k: string]: string }): { [k: string]: string } {
-  return m instanceof Map ? Object.fromEntries(m as ReadonlyMap<string, string>) : { ...(m as { readonly [k: string]: string }) };
+  return isStringMap(m) ? Object.fromEntries(m) : { ...(m as { readonly [k: string]: string }) };
 }
 
 export function get(t: TestAgent, paths: string[], maxDepth = 0, from = CONTROLLER_ID) {
