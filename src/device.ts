@@ -129,9 +129,8 @@ export function startDevice(opts: DeviceOptions): Device {
     const out = agent.handleRecord(record, {});
     if (out.mtpError) return 'bad-record';
     if (out.reply) {
-      // The reply view lives in the agent's fixed buffer: copy before the next Record reuses it.
-      const reply = out.reply.slice();
-      sendRecord(reply, replyTo, (o) => {
+      // A fresh array (handleRecord copies out of its fixed buffer): the exchange keeps it.
+      sendRecord(out.reply, replyTo, (o) => {
         if (!o.ok) log('warn', `response to ${replyTo} not delivered: ${describe(o)}`);
       });
     }

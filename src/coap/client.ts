@@ -13,9 +13,10 @@ export interface ClientContext {
   allocMessageId(): number;
   randomBytes(n: number): Uint8Array;
   random01(): number;
-  /** Encodes and sends; returns a copy of the bytes for retransmission. */
-  transmit(msg: CoapMessage, peer: Peer): Uint8Array;
-  resend(bytes: Uint8Array, peer: Peer): void;
+  /** Encodes and sends (throws CoapEncodeError when it does not fit a datagram). */
+  transmit(msg: CoapMessage, peer: Peer): void;
+  /** The same, counted as a retransmission. */
+  resend(msg: CoapMessage, peer: Peer): void;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -36,7 +37,8 @@ class Exchange {
   /** Block2 download in progress. */
   download: { chunks: Uint8Array[]; received: number; code: number; options: CoapOption[]; szx: number } | undefined;
   messageId = -1;
-  bytes: Uint8Array = EMPTY;
+  /** What was last sent, kept to be encoded again for a retransmission (no copy of the bytes). */
+  sent: CoapMessage | undefined = undefined;
   attempt = 0;
   timeoutMs = 0;
   deadline = Infinity;
@@ -56,7 +58,7 @@ class Exchange {
     if (spec.contentFormat !== undefined) base.push(uintOption(Option.CONTENT_FORMAT, spec.contentFormat));
     for (const o of spec.options || []) base.push({ number: o.number, value: o.value.slice() });
     this.base = base;
-    this.payload = spec.payload ? spec.payload.slice() : EMPTY;
+    this.payload = spec.payload || EMPTY; // kept, not copied: RequestSpec.payload
     this.szx = ourSzx;
     this.useBlock1 = !!spec.block1Always || this.payload.length > blockSize(ourSzx);
     this.earlyBlock2 = !!spec.earlyBlock2;
@@ -143,7 +145,9 @@ export class CoapClientSide {
 
   private sendNext(ex: Exchange, now: number): void {
     ex.messageId = this.ctx.allocMessageId();
-    ex.bytes = this.ctx.transmit(ex.build(ex.messageId), ex.peer);
+    const msg = ex.build(ex.messageId);
+    this.ctx.transmit(msg, ex.peer);
+    ex.sent = msg;
     ex.attempt = 0;
     ex.acked = false;
     ex.timeoutMs = initialTimeout(this.params, this.ctx.random01());
@@ -184,7 +188,7 @@ export class CoapClientSide {
         ex.timeoutMs *= 2;
         ex.deadline += ex.timeoutMs;
         if (ex.deadline <= now) ex.deadline = now + ex.timeoutMs;
-        this.ctx.resend(ex.bytes, ex.peer);
+        if (ex.sent) this.ctx.resend(ex.sent, ex.peer);
       } else this.finish(ex, { kind: 'timeout' }, now);
     }
   }

@@ -38,10 +38,10 @@ export class CoapEndpoint {
         allocMessageId: () => this.allocMessageId(),
         randomBytes: (n) => cfg.randomBytes(n),
         random01: () => this.random01(),
-        transmit: (msg, peer) => this.transmit(msg, peer).slice(),
-        resend: (bytes, peer) => {
+        transmit: (msg, peer) => void this.transmit(msg, peer),
+        resend: (msg, peer) => {
           this.stats.retransmissions++;
-          this.emit(bytes, peer);
+          this.transmit(msg, peer);
         },
       },
       cfg.limits,
