@@ -84,11 +84,20 @@ function sameBytes(buf: Uint8Array, view: DataView | undefined, start: number, n
   return true;
 }
 
+/** Bytes p..p+3 as a big-endian word, as DataView.getUint32 reads them. */
+function word(buf: Uint8Array, p: number): number {
+  return ((buf[p] << 24) | (buf[p + 1] << 16) | (buf[p + 2] << 8) | buf[p + 3]) >>> 0;
+}
+
 /** A string of at most CACHE_MAX_LEN bytes, through the cache when it is ASCII. */
 export function shortString(buf: Uint8Array, view: DataView | undefined, start: number, end: number): string {
   const n = end - start;
-  const h = (n * 31 + buf[start] * 7 + buf[start + (n >> 2)] * 131 + buf[start + (n >> 1)] * 17 +
-    buf[start + ((3 * n) >> 2)] * 251 + buf[end - 2 + (n === 1 ? 1 : 0)] * 3 + buf[end - 1] * 1031) | 0;
+  // The hash: length, first and last four bytes (where USP strings differ: "...SSID.1." and
+  // "...SSID.2.", "wl0" and "wl1"), read as words when there is a view. Same value either way.
+  let h: number;
+  if (n < 4) h = n * 31 + buf[start] * 7 + buf[end - 1] * 1031;
+  else if (view !== undefined) h = Math.imul(view.getUint32(start), 0x85ebca6b) ^ view.getUint32(end - 4) ^ n;
+  else h = Math.imul(word(buf, start), 0x85ebca6b) ^ word(buf, end - 4) ^ n;
   const way0 = (Math.imul(h, 0x9e3779b1) >>> 25) << 1; // CACHE_SETS = 128
   let c = cache[way0];
   if (c.length === n && sameBytes(buf, view, start, n, way0)) return c;
