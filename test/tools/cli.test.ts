@@ -104,4 +104,16 @@ test('given a running simulator, when ctl gets, sets and reads back, then output
   const bad = await run(['get', 'Device.NoSuchThing.']);
   assert.equal(bad.code, 1);
   assert.match(bad.stdout, /Device\.NoSuchThing\.: error 7026/);
+
+  // gsdm reads as a data-model listing: type and access per parameter, sync/async per command.
+  const dm = await run(['gsdm', 'Device.', '--first-level']);
+  assert.equal(dm.code, 0, dm.stderr);
+  assert.match(dm.stdout, /^Device\.  object$/m);
+  assert.match(dm.stdout, /^  RootDataModelVersion +string +read-only$/m);
+  assert.match(dm.stdout, /^  SelfTestDiagnostics\(\)  async  out: Status, Results$/m);
+  assert.match(dm.stdout, /^  Boot!  event  args: CommandKey, Cause, FirmwareUpdated, ParameterMap$/m);
+  const table = await run(['gsdm', 'Device.LocalAgent.Subscription.']);
+  assert.match(table.stdout, /^Device\.LocalAgent\.Subscription\.\{i\}\.  table, add\/delete$/m);
+  assert.match(table.stdout, /^  Enable +boolean +read-write$/m);
+  assert.match(table.stdout, /^  TimeToLive +unsignedInt +read-write$/m);
 });

@@ -3,6 +3,11 @@ import type { Msg, Notify } from '../../gen/usp/usp-msg_pb.ts';
 
 const indent = (s: string) => '  ' + s;
 
+// GetSupportedDMResp enums (usp-msg.proto) by number, in TR-106 words.
+const VALUE_TYPE = ['', 'base64', 'boolean', 'dateTime', 'decimal', 'hexBinary', 'int', 'long', 'string', 'unsignedInt', 'unsignedLong'];
+const PARAM_ACCESS = ['read-only', 'read-write', 'write-only'];
+const OBJ_ACCESS = ['read-only', 'add/delete', 'add only', 'delete only'];
+
 function err(code: number, msg: string): string {
   return `error ${code}${msg ? ' ' + msg : ''}`;
 }
@@ -106,10 +111,17 @@ export function formatResponse(msg: Msg): string {
       for (const ro of r.value.reqObjResults) {
         if (ro.errCode) { out.push(`${ro.reqObjPath}: ${err(ro.errCode, ro.errMsg)}`); continue; }
         for (const so of ro.supportedObjs) {
-          out.push(`${so.supportedObjPath}${so.isMultiInstance ? ' (table)' : ''}`);
-          for (const sp of so.supportedParams) out.push(indent(`${sp.paramName}${sp.access ? ' (writable)' : ''}`));
-          for (const sc of so.supportedCommands) out.push(indent(`${sc.commandName}${sc.inputArgNames.length ? ' in: ' + sc.inputArgNames.join(',') : ''}${sc.outputArgNames.length ? ' out: ' + sc.outputArgNames.join(',') : ''}`));
-          for (const se of so.supportedEvents) out.push(indent(`${se.eventName}${se.argNames.length ? ' args: ' + se.argNames.join(',') : ''}`));
+          out.push(`${so.supportedObjPath}  ${so.isMultiInstance ? 'table, ' + OBJ_ACCESS[so.access] : 'object'}`);
+          const width = Math.max(0, ...so.supportedParams.map((p) => p.paramName.length));
+          for (const sp of so.supportedParams) {
+            const vc = sp.valueChange === 2 ? '  no value-change' : '';
+            out.push(indent(`${sp.paramName.padEnd(width)}  ${(VALUE_TYPE[sp.valueType] || '?').padEnd(13)} ${PARAM_ACCESS[sp.access] || '?'}${vc}`));
+          }
+          for (const sc of so.supportedCommands) {
+            const kind = sc.commandType === 2 ? 'async' : sc.commandType === 1 ? 'sync' : '';
+            out.push(indent(`${sc.commandName}  ${kind}${sc.inputArgNames.length ? '  in: ' + sc.inputArgNames.join(', ') : ''}${sc.outputArgNames.length ? '  out: ' + sc.outputArgNames.join(', ') : ''}`));
+          }
+          for (const se of so.supportedEvents) out.push(indent(`${se.eventName}  event${se.argNames.length ? '  args: ' + se.argNames.join(', ') : ''}`));
         }
       }
       break;
