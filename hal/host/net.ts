@@ -60,8 +60,9 @@ export function createHostNet(): HostNet {
         send(data: Uint8Array, toAddress: string, toPort: number) {
           if (closed) return;
           // No callback: a send that completes at once (nearly all) then costs no extra tick.
-          // A failure is emitted as 'error' and reported above. The copy is needed because a
-          // send the kernel cannot take at once is queued, and the core reuses its buffer.
+          // A bad address is emitted as 'error' (reported above); a failing sendto is dropped
+          // like a lost datagram, which CoAP retransmission covers. The copy is needed because
+          // a send the kernel cannot take at once is queued, and the core reuses its buffer.
           socket.send(Buffer.from(data), toPort, toAddress);
         },
         close() {
