@@ -69,6 +69,9 @@ function benchDefaults(dir: string): string {
 
 class RequestFailed extends Error {}
 
+/** A request datagram ready to patch per send (see LeanClient.template). */
+interface Template { datagram: Buffer; msgIdAt: number }
+
 /** The lean controller: one socket, pre-encoded requests patched per send. */
 class LeanClient {
   private readonly socket = dgram.createSocket('udp4');
@@ -92,7 +95,7 @@ class LeanClient {
   }
 
   /** A CoAP POST carrying a Get of `paths`, ready to patch: returns the datagram and patch offsets. */
-  template(paths: string[]): { datagram: Buffer; msgIdAt: number } {
+  template(paths: string[]): Template {
     const msg = create(MsgSchema, {
       header: { msgId: MSG_ID_TEMPLATE, msgType: Header_MsgType.GET },
       body: { msgBody: { case: 'request', value: { reqType: { case: 'get', value: { paramPaths: paths } } } } },
@@ -119,7 +122,7 @@ class LeanClient {
   }
 
   /** Sends one request and resolves when the last block of the response is in. */
-  request(t: { datagram: Buffer; msgIdAt: number }, agentPort: number, timeoutMs = 2_000): Promise<void> {
+  request(t: Template, agentPort: number, timeoutMs = 2_000): Promise<void> {
     const d = t.datagram;
     const mid = this.mid = (this.mid + 1) & 0xffff;
     d[2] = mid >> 8; d[3] = mid & 0xff;
@@ -216,16 +219,8 @@ function countParams(record: Uint8Array): number {
 
 interface Run { p50: number; p99: number; rps: number; params: number; bytes: number }
 
-async function measure(client: LeanClient, agent: LaunchedAgent, paths: string[], n: number, warmup: number): Promise<Run> {
-  const port = Number(new URL(agent.uri.replace('coap:', 'http:')).port);
-  const t = client.template(paths);
-  void agent.exited.then(() => client.fail(new RequestFailed('agent exited')));
-  client.keepBody = true;
-  await client.request(t, port);
-  const params = countParams(client.body());
-  const bytes = client.body().length;
-  client.keepBody = false;
-  for (let i = 0; i < warmup; i++) await client.request(t, port);
+/** `n` requests one at a time: latency percentiles and requests/s. */
+async function timeRequests(client: LeanClient, t: Template, port: number, n: number): Promise<{ p50: number; p99: number; rps: number }> {
   const lat = new Array<number>(n);
   const start = performance.now();
   for (let i = 0; i < n; i++) {
@@ -235,7 +230,20 @@ async function measure(client: LeanClient, agent: LaunchedAgent, paths: string[]
   }
   const total = performance.now() - start;
   lat.sort((a, b) => a - b);
-  return { p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), rps: (n * 1000) / total, params, bytes };
+  return { p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), rps: (n * 1000) / total };
+}
+
+/** One checked request (a GetResp, counted), then `n` timed ones. */
+async function measure(client: LeanClient, agent: LaunchedAgent, paths: string[], n: number): Promise<Run> {
+  const port = Number(new URL(agent.uri.replace('coap:', 'http:')).port);
+  const t = client.template(paths);
+  void agent.exited.then(() => client.fail(new RequestFailed('agent exited')));
+  client.keepBody = true;
+  await client.request(t, port);
+  const params = countParams(client.body());
+  const bytes = client.body().length;
+  client.keepBody = false;
+  return { ...(await timeRequests(client, t, port, n)), params, bytes };
 }
 
 /**
@@ -245,11 +253,11 @@ async function measure(client: LeanClient, agent: LaunchedAgent, paths: string[]
 async function rounds(client: LeanClient, agent: LaunchedAgent, label: string, paths: string[]): Promise<Run> {
   // The warm-up is measured too: it is what a freshly started process does while V8 is still
   // optimising the hot paths.
-  const cold = await measure(client, agent, paths, WARMUP, 0);
+  const cold = await measure(client, agent, paths, WARMUP);
   console.log(`  ${label}  warm-up: ${fmt(cold)}`);
   const runs: Run[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const run = await measure(client, agent, paths, N, 0);
+    const run = await measure(client, agent, paths, N);
     console.log(`  ${label}  round ${r + 1}: ${fmt(run)}`);
     runs.push(run);
   }
@@ -293,7 +301,7 @@ async function benchEngine(engine: Engine, defaultsFile: string, client: LeanCli
     console.log(`  RSS: ${before} KB before ${soak} Get DeviceInfo, then ${samples.join(' / ')} KB at each quarter`);
     // The figures above are from a young process (JIT still tiering up, heap still growing);
     // a device that has run a while answers like this.
-    const warm = await measure(client, agent, ['Device.DeviceInfo.'], N, 0);
+    const warm = await measure(client, agent, ['Device.DeviceInfo.'], N);
     console.log(`  Get Device.DeviceInfo. after the ${soak} requests: ${fmt(warm)}`);
   } finally {
     await agent.stop();
@@ -399,16 +407,7 @@ async function floor(client: LeanClient, bytes: number): Promise<Run> {
     });
     const t = client.template(['Device.DeviceInfo.']);
     for (let i = 0; i < WARMUP; i++) await client.request(t, port);
-    const lat = new Array<number>(N);
-    const start = performance.now();
-    for (let i = 0; i < N; i++) {
-      const s0 = performance.now();
-      await client.request(t, port);
-      lat[i] = performance.now() - s0;
-    }
-    const total = performance.now() - start;
-    lat.sort((a, b) => a - b);
-    return { p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), rps: (N * 1000) / total, params: 0, bytes };
+    return { ...(await timeRequests(client, t, port, N)), params: 0, bytes };
   } finally {
     child.kill();
   }
