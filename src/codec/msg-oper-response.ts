@@ -168,12 +168,13 @@ function decSetSuccess(r: Reader, end: number, d: number): SetSuccess {
 
 /** SetResp.UpdatedInstanceResult (withParams) or SetResp.UpdatedInstanceFailure. */
 function decInstance(r: Reader, end: number, d: number, withParams: boolean): SetResp_UpdatedInstanceFailure {
-  const m: SetResp_UpdatedInstanceResult = { affectedPath: '', paramErrs: [], updatedParams: new EntryMap() };
+  const updatedParams = new EntryMap();
+  const m: SetResp_UpdatedInstanceResult = { affectedPath: '', paramErrs: [], updatedParams };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.affectedPath = r.string();
     else if (t === 0x12) m.paramErrs.push(decParamErr(r, r.sub(d), d + 1));
-    else if (t === 0x1a && withParams) r.mapEntries(m.updatedParams as EntryMap, 0x1a, end, d);
+    else if (t === 0x1a && withParams) r.mapEntries(updatedParams, 0x1a, end, d);
     else r.skip(t, d);
   }
   r.done(end);
@@ -197,12 +198,13 @@ function encAddSuccess(w: Writer, m: AddSuccess): void {
 }
 
 function decAddSuccess(r: Reader, end: number, d: number): AddSuccess {
-  const m: AddSuccess = { instantiatedPath: '', paramErrs: [], uniqueKeys: new EntryMap() };
+  const uniqueKeys = new EntryMap();
+  const m: AddSuccess = { instantiatedPath: '', paramErrs: [], uniqueKeys };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.instantiatedPath = r.string();
     else if (t === 0x12) m.paramErrs.push(decParamErr(r, r.sub(d), d + 1));
-    else if (t === 0x1a) r.mapEntries(m.uniqueKeys as EntryMap, 0x1a, end, d);
+    else if (t === 0x1a) r.mapEntries(uniqueKeys, 0x1a, end, d);
     else r.skip(t, d);
   }
   r.done(end);

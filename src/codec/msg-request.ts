@@ -289,14 +289,15 @@ export function decDelete(r: Reader, end: number, d: number): Delete {
 }
 
 export function decOperate(r: Reader, end: number, d: number): Operate {
-  const m: Operate = { command: '', commandKey: '', sendResp: false, inputArgs: new EntryMap() };
+  const inputArgs = new EntryMap();
+  const m: Operate = { command: '', commandKey: '', sendResp: false, inputArgs };
   while (r.pos < end) {
     const t = r.varint32();
     switch (t) {
       case 0x0a: m.command = r.string(); break;
       case 0x12: m.commandKey = r.string(); break;
       case 0x18: m.sendResp = r.bool(); break;
-      case 0x22: r.mapEntries(m.inputArgs as EntryMap, 0x22, end, d); break;
+      case 0x22: r.mapEntries(inputArgs, 0x22, end, d); break;
       default: r.skip(t, d);
     }
   }
@@ -329,12 +330,13 @@ export function decNotify(r: Reader, end: number, d: number): Notify {
 }
 
 function decEvent(r: Reader, end: number, d: number): Notify_Event {
-  const m: Notify_Event = { objPath: '', eventName: '', params: new EntryMap() };
+  const params = new EntryMap();
+  const m: Notify_Event = { objPath: '', eventName: '', params };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.objPath = r.string();
     else if (t === 0x12) m.eventName = r.string();
-    else if (t === 0x1a) r.mapEntries(m.params as EntryMap, 0x1a, end, d);
+    else if (t === 0x1a) r.mapEntries(params, 0x1a, end, d);
     else r.skip(t, d);
   }
   r.done(end);
@@ -354,11 +356,12 @@ function decValueChange(r: Reader, end: number, d: number): Notify_ValueChange {
 }
 
 function decObjectCreation(r: Reader, end: number, d: number): Notify_ObjectCreation {
-  const m: Notify_ObjectCreation = { objPath: '', uniqueKeys: new EntryMap() };
+  const uniqueKeys = new EntryMap();
+  const m: Notify_ObjectCreation = { objPath: '', uniqueKeys };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.objPath = r.string();
-    else if (t === 0x12) r.mapEntries(m.uniqueKeys as EntryMap, 0x12, end, d);
+    else if (t === 0x12) r.mapEntries(uniqueKeys, 0x12, end, d);
     else r.skip(t, d);
   }
   r.done(end);

@@ -130,10 +130,11 @@ function decRequestedPath(r: Reader, end: number, d: number): GetResp_RequestedP
 }
 
 function decResolvedPath(r: Reader, end: number, d: number): GetResp_ResolvedPathResult {
-  const m: GetResp_ResolvedPathResult = { resolvedPath: '', resultParams: new EntryMap() };
+  const resultParams = new EntryMap();
+  const m: GetResp_ResolvedPathResult = { resolvedPath: '', resultParams };
   while (r.pos < end) {
     const t = r.varint32();
-    if (t === 0x12) r.mapEntries(m.resultParams as EntryMap, 0x12, end, d);
+    if (t === 0x12) r.mapEntries(resultParams, 0x12, end, d);
     else if (t === 0x0a) m.resolvedPath = r.string();
     else r.skip(t, d);
   }
@@ -272,11 +273,12 @@ function decInstancesPath(r: Reader, end: number, d: number): GetInstancesResp_R
 }
 
 function decCurrInstance(r: Reader, end: number, d: number): GetInstancesResp_CurrInstance {
-  const m: GetInstancesResp_CurrInstance = { instantiatedObjPath: '', uniqueKeys: new EntryMap() };
+  const uniqueKeys = new EntryMap();
+  const m: GetInstancesResp_CurrInstance = { instantiatedObjPath: '', uniqueKeys };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.instantiatedObjPath = r.string();
-    else if (t === 0x12) r.mapEntries(m.uniqueKeys as EntryMap, 0x12, end, d);
+    else if (t === 0x12) r.mapEntries(uniqueKeys, 0x12, end, d);
     else r.skip(t, d);
   }
   r.done(end);
