@@ -40,7 +40,7 @@ export interface RecordSource {
 }
 
 export interface RecordOutcome {
-  /** The Record to send back to the sender (reply-to), when there is one: a fresh array the caller owns. */
+  /** The Record to send back to the sender (reply-to), if any: a fresh array the caller owns. */
   reply?: Uint8Array;
   /** The MTP must answer "bad request" (CoAP 4.00: R-COAP.13, R-ENC.2@1.0). */
   mtpError?: 'bad-record';

@@ -7,7 +7,10 @@ import { EntryMap } from './entry-map.ts';
 
 export class Reader {
   buf: Uint8Array;
-  /** A DataView of `buf` for word-wise string cache checks, made by the first map field (a small message does not pay for it). */
+  /**
+   * A DataView of `buf` for word-wise string cache checks, made by the first map field (a small
+   * message does not pay for it).
+   */
   view: DataView | undefined = undefined;
   pos: number;
   /** End of the input. */

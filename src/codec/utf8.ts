@@ -75,7 +75,7 @@ function asciiString(buf: Uint8Array, p: number, end: number): string {
 
 const cacheView = new DataView(cacheBytes.buffer);
 
-/** Are bytes [start, start + n) of the input those of cache entry `e`? Four at a time when there is a view. */
+/** Are bytes [start, start + n) of the input those of cache entry `e`? Four at a time with a view. */
 function sameBytes(buf: Uint8Array, view: DataView | undefined, start: number, n: number, e: number): boolean {
   const base = e * CACHE_MAX_LEN;
   let i = 0;

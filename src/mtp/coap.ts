@@ -147,8 +147,9 @@ export class UspCoapBinding implements CoapResource {
 
   /**
    * Sends a Record as a confirmable POST to `targetUri` with `reply-to=<replyToUri>`;
-   * `onDone` is called exactly once, later. `record` is kept until then: do not change it. Throws CoapUriError for an unusable URI
-   * (host names need resolving by the caller) and CoapLimitError when the exchange table is full.
+   * `onDone` is called exactly once, later; `record` is kept until then, so do not change it.
+   * Throws CoapUriError for an unusable URI (host names need resolving by the caller) and
+   * CoapLimitError when the exchange table is full.
    */
   sendRecord(record: Uint8Array, targetUri: string, replyToUri: string, onDone: (outcome: SendOutcome) => void): void {
     // Responses go to the same few URIs again and again: parse and check each once.

@@ -31,7 +31,7 @@ function getOne(engine: Engine, path: string, maxDepth: number, ctx: RequestCont
   const kind = res.parsed.kind;
   if (kind === 'command' || kind === 'event') return failed(path, ErrorCode.INVALID_PATH, 'Get takes object or parameter paths');
   const out: GetResp_ResolvedPathResult[] = [];
-  let lastParams: Map<string, string> | undefined;
+  let lastParams: Map<string, string> | undefined; // resultParams of out's last entry
   if (kind === 'parameter') {
     for (const t of res.targets) {
       if (!access.can(t.path, Perm.PARAM_READ)) {
@@ -49,8 +49,7 @@ function getOne(engine: Engine, path: string, maxDepth: number, ctx: RequestCont
         return failed(path, f.code, f.message);
       }
       // R-GET.2/3: resolved_path is the parent object, the key the relative parameter name.
-      const last = out.length > 0 ? out[out.length - 1] : undefined;
-      if (last && last.resolvedPath === t.objPath && lastParams) lastParams.set(t.name, value);
+      if (lastParams && out[out.length - 1].resolvedPath === t.objPath) lastParams.set(t.name, value);
       else {
         lastParams = new Map([[t.name, value]]);
         out.push({ resolvedPath: t.objPath, resultParams: lastParams });
