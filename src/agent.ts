@@ -10,7 +10,7 @@ import { tr181Modules } from './model/index.ts';
 import { messageRecord, openRecord, sealRecord } from './record/record.ts';
 import { ControllerDirectory } from './usp/controllers.ts';
 import { Dispatcher, errorMsg, type DispatchHooks, type Handlers, type Requester } from './usp/dispatch.ts';
-import { ErrorCode } from './usp/errors.ts';
+import { ErrorCode } from './errors.ts';
 import { handleGet } from './usp/get.ts';
 import { handleGetInstances } from './usp/get-instances.ts';
 import { handleGetSupportedDM, handleGetSupportedProtocol } from './usp/get-supported-dm.ts';

@@ -1,6 +1,6 @@
 // The data-model engine's public interface (what src/usp handlers, notify/ and agent.ts call).
 // Types only; the implementation is `createEngine()` in ./engine.ts (re-exported by ./index.ts).
-// Every failure is a `UspError` (src/usp/errors.ts) carrying the USP code and, when it is about
+// Every failure is a `UspError` (src/errors.ts) carrying the USP code and, when it is about
 // one parameter or object, its path: the handler decides whether that code goes into a
 // RequestedPathResult, a ParamError, an oper_failure or an Error message.
 //
@@ -9,7 +9,7 @@
 
 import type { Hal } from '../../hal/hal.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
-import type { UspError } from '../usp/errors.ts';
+import type { UspError } from '../errors.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Schema: static, frozen plain data (XS keeps it in flash). A device maker extends the model by

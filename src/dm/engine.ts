@@ -2,7 +2,7 @@
 // the Engine interface of api.ts. Boot: load the persisted model (or apply factory defaults),
 // reconcile handler-backed tables, run the modules' boot hooks.
 import type { Hal } from '../../hal/hal.ts';
-import { ErrorCode, UspError } from '../usp/errors.ts';
+import { ErrorCode, UspError } from '../errors.ts';
 import type {
   AsyncOperation, CommandInput, BootInfo, ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
   ObjectDef, OperateResult, Origin, ParamValue, ParsedPath, Resolution, ResolveOptions, Transaction,

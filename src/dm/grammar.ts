@@ -1,6 +1,6 @@
 // USP 1.x path grammar (digest §3): parse a path string into segments, and format it back.
 // Pure syntax: whether names exist is the resolver's job (7026); here only 7008.
-import { ErrorCode, UspError } from '../usp/errors.ts';
+import { ErrorCode, UspError } from '../errors.ts';
 import type { ParsedPath, RefFollow, SearchOp, SearchTerm, Segment } from './api.ts';
 
 /** Longest path accepted (TR-106 path strings are string(1024)); longer is 7008, not a crash. */

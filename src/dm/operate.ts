@@ -1,7 +1,7 @@
 // Operate: input checks (R-OPR.5-7), sync calls, and async operations tracked in
 // Device.LocalAgent.Request.{i} (R-OPR.0) and driven by step(now) — no timers in the core.
 import { isStringMap } from '../codec/entry-map.ts';
-import { ErrorCode, UspError } from '../usp/errors.ts';
+import { ErrorCode, UspError } from '../errors.ts';
 import type { AsyncOperation, ChangeEvent, CommandDef, CommandInput, HandlerContext, OperateResult, Origin, Value } from './api.ts';
 import type { DefNode } from './schema.ts';
 import type { Txn } from './txn.ts';

@@ -1,7 +1,7 @@
 // Path resolution against the instantiated model (digest §3): instance numbers, unique keys and
 // searches, wildcards, reference following. 7008 for syntax and invalid expressions, 7026 for
 // what the supported model does not have; a missing instance is reported, not thrown.
-import { ErrorCode, UspError } from '../usp/errors.ts';
+import { ErrorCode, UspError } from '../errors.ts';
 import type { ParamDef, ParsedPath, Resolution, ResolveOptions, SearchTerm, Target } from './api.ts';
 import { parsePath } from './grammar.ts';
 import type { DefNode, Schema } from './schema.ts';

@@ -1,7 +1,7 @@
 // The instantiated model in RAM: one record per object (instance or single-instance object)
 // keyed by its instantiated path, one record per table. Transactions (txn.ts) change it through
 // these primitives and keep an undo log; persist.ts mirrors it to Storage.
-import { ErrorCode, UspError } from '../usp/errors.ts';
+import { ErrorCode, UspError } from '../errors.ts';
 import type { DefNode, Schema } from './schema.ts';
 import { zeroValue } from './values.ts';
 

@@ -1,7 +1,7 @@
 // Transactions: Set/Add/Delete change the store directly and keep an undo log, so a failure
 // anywhere restores the exact previous state (R-SET.1, R-ADD.1, R-DEL.1) and savepoints give
 // per-object undo for allow_partial=true (R-SET.2a). Only commit persists and notifies.
-import { ErrorCode, UspError } from '../usp/errors.ts';
+import { ErrorCode, UspError } from '../errors.ts';
 import type {
   AddResult, ChangeEvent, HandlerContext, InstanceChange, Origin, ParamError, ParamSetting, Transaction,
 } from './api.ts';

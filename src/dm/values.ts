@@ -1,6 +1,6 @@
 // TR-106 values: parse, validate and print parameter values in their lexical form (R-ENC.6).
 // 7011 = does not parse as the type, 7012 = parses but out of range / not allowed.
-import { ErrorCode, UspError } from '../usp/errors.ts';
+import { ErrorCode, UspError } from '../errors.ts';
 import type { ParamDef, ParamType, Value } from './api.ts';
 
 export const UNKNOWN_TIME = '0001-01-01T00:00:00Z';

@@ -1,7 +1,7 @@
 // Device.LocalAgent.: the Agent itself, its MTPs, Controllers (with MTPs and BootParameters),
 // Subscriptions (table and validation; notify/ does the sending) and Requests (digest §4.1, §5.2,
 // §7.3, §11).
-import { ErrorCode, UspError } from '../usp/errors.ts';
+import { ErrorCode, UspError } from '../errors.ts';
 import type { HandlerContext, ModelModule, ObjectDef, ObjectHandlers, ParamDef } from '../dm/api.ts';
 import { parsePath } from '../dm/grammar.ts';
 import { UNKNOWN_TIME, formatDateTime, splitList } from '../dm/values.ts';

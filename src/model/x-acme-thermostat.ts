@@ -1,7 +1,7 @@
 // Extension example: how a device maker adds a vendor object (TR-106 'X_<OUI-or-name>_' prefix)
 // with parameters, a table, a command and an event — one ModelModule, no engine change:
 //   createEngine({ hal, profile, modules: [...tr181Modules(), thermostatModule(sensor)] })
-import { ErrorCode, UspError } from '../usp/errors.ts';
+import { ErrorCode, UspError } from '../errors.ts';
 import type { ModelModule, ObjectDef, ParamDef } from '../dm/api.ts';
 import { formatDateTime, parseDateTime } from '../dm/values.ts';
 

@@ -9,7 +9,7 @@ import type { ChangeEvent, Engine } from '../dm/api.ts';
 import { UNKNOWN_TIME, parseDateTime } from '../dm/values.ts';
 import { bootEventArgs, bootParameterMap } from '../model/index.ts';
 import { Perm, type Access } from '../usp/access.ts';
-import { ErrorCode } from '../usp/errors.ts';
+import { ErrorCode } from '../errors.ts';
 import { OperationJournal } from './journal.ts';
 import { deletionCandidates, refMatches, structuralMatch, type MatchContext, type NotifType } from './match.ts';
 import { Outbox, type Outgoing, type OutboxStats } from './outbox.ts';

@@ -14,7 +14,7 @@ import {
   type DecodeLimits,
   type UspRecord,
 } from '../codec/index.ts';
-import { ErrorCode, errorName } from '../usp/errors.ts';
+import { ErrorCode, errorName } from '../errors.ts';
 
 /** Record.version on everything we send (design.md: 1.2 is the last release allowing CoAP). */
 export const RECORD_VERSION = '1.2';

@@ -12,7 +12,7 @@ import type { Engine, ParamError, ParamSetting, Transaction } from '../dm/api.ts
 import { Perm, type Access } from './access.ts';
 import { failureOf, originOf, readFilter } from './context.ts';
 import { ParamErrors, type RequestContext } from './dispatch.ts';
-import { ErrorCode, UspError, errorName } from './errors.ts';
+import { ErrorCode, UspError, errorName } from '../errors.ts';
 
 type Outcome =
   | { ok: true; results: AddResp_CreatedObjectResult[] }

@@ -2,7 +2,7 @@
 import type { Engine, Origin, ResolveOptions } from '../dm/api.ts';
 import { Perm } from './access.ts';
 import type { RequestContext } from './dispatch.ts';
-import { UspError, ErrorCode } from './errors.ts';
+import { UspError, ErrorCode } from '../errors.ts';
 
 export interface HandlerDeps {
   engine: Engine;

@@ -12,7 +12,7 @@ import type { Engine } from '../dm/api.ts';
 import { Perm } from './access.ts';
 import { failureOf, isInstancePath, originOf, readFilter } from './context.ts';
 import { ParamErrors, type RequestContext } from './dispatch.ts';
-import { ErrorCode, errorName } from './errors.ts';
+import { ErrorCode, errorName } from '../errors.ts';
 
 export function handleDelete(engine: Engine, req: Delete, ctx: RequestContext): Response['respType'] {
   const access = ctx.requester.access;

@@ -12,7 +12,7 @@ import {
   type NotifyResp,
   type Error as ErrorMsg,
 } from '../codec/index.ts';
-import { ErrorCode, UspError, errorName } from './errors.ts';
+import { ErrorCode, UspError, errorName } from '../errors.ts';
 import { salvageMsgId } from './msg-id.ts';
 import type { Access } from './access.ts';
 

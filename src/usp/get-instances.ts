@@ -9,7 +9,7 @@ import type { Engine } from '../dm/api.ts';
 import { Perm } from './access.ts';
 import { failureOf, readFilter } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
-import { ErrorCode, errorName } from './errors.ts';
+import { ErrorCode, errorName } from '../errors.ts';
 
 export function handleGetInstances(engine: Engine, req: GetInstances, ctx: RequestContext): Response['respType'] {
   const results: GetInstancesResp_RequestedPathResult[] = [];

@@ -15,7 +15,7 @@ import type { Engine, ObjectDef, ParamType } from '../dm/api.ts';
 import { Perm, type Access } from './access.ts';
 import { failureOf } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
-import { ErrorCode, errorName } from './errors.ts';
+import { ErrorCode, errorName } from '../errors.ts';
 
 /** What we advertise (design.md "Wire version"): 1.2 is the last release permitting CoAP. */
 export const AGENT_SUPPORTED_PROTOCOL_VERSIONS = '1.0,1.1,1.2';

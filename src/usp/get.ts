@@ -4,7 +4,7 @@ import type { Engine } from '../dm/api.ts';
 import { Perm, type Access } from './access.ts';
 import { failureOf, readFilter } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
-import { ErrorCode, errorName } from './errors.ts';
+import { ErrorCode, errorName } from '../errors.ts';
 
 export function handleGet(engine: Engine, req: Get, ctx: RequestContext): Response['respType'] {
   const results: GetResp_RequestedPathResult[] = [];

@@ -7,7 +7,7 @@ import type { Engine } from '../dm/api.ts';
 import { Perm } from './access.ts';
 import { failureOf, originOf, readFilter } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
-import { ErrorCode, UspError, errorName } from './errors.ts';
+import { ErrorCode, UspError, errorName } from '../errors.ts';
 
 export function handleOperate(engine: Engine, req: Operate, ctx: RequestContext): Response['respType'] | undefined {
   const access = ctx.requester.access;

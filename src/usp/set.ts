@@ -14,7 +14,7 @@ import type { Engine, Transaction } from '../dm/api.ts';
 import { Perm } from './access.ts';
 import { failureOf, originOf, readFilter } from './context.ts';
 import { ParamErrors, type RequestContext } from './dispatch.ts';
-import { ErrorCode, errorName } from './errors.ts';
+import { ErrorCode, errorName } from '../errors.ts';
 
 type Outcome =
   | { ok: true; results: SetResp_UpdatedInstanceResult[] }

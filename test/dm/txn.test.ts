@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddFailure, ChangeEvent } from '../../src/dm/api.ts';
-import { UspError } from '../../src/usp/errors.ts';
+import { UspError } from '../../src/errors.ts';
 import { fixture, isUsp, TEST_OBJECTS } from './fixture.ts';
 
 function listen(engine: ReturnType<typeof fixture>['engine']) {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { host } from '../../boards/host.ts';
-import { ErrorCode } from '../../src/usp/errors.ts';
+import { ErrorCode } from '../../src/errors.ts';
 import { C1, C2, C3, DEFAULTS, plain, rig, set, type Rig } from './harness.ts';
 
 const BOOT_SUB = { Enable: 'true', NotifType: 'Event', ReferenceList: 'Device.Boot!', Persistent: 'true' };

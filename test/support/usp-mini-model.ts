@@ -2,7 +2,7 @@
 // DeviceInfo, LocalAgent with Controller / ControllerTrust / Request / Subscription tables, a
 // table with a sub-table (Delete of sub-instances), a sync and an async command.
 import type { AsyncOperation, ModelModule } from '../../src/dm/api.ts';
-import { UspError } from '../../src/usp/errors.ts';
+import { UspError } from '../../src/errors.ts';
 
 const LA = 'Device.LocalAgent.';
 const CT = LA + 'ControllerTrust.';

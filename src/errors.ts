@@ -1,5 +1,6 @@
-// USP error codes (usp-spec-digest.md §2.1) and the one error type every layer throws.
-// Errors carry the USP code they will become on the wire (style.md: one place per layer).
+// USP error codes (usp-spec-digest.md §2.1) and the one error type every layer throws. It sits
+// below every layer (dm/, record/, model/, usp/ all import it; it imports nothing). Errors carry
+// the USP code they will become on the wire (style.md: one place per layer).
 
 export const ErrorCode = Object.freeze({
   MESSAGE_FAILED: 7000,
