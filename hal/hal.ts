@@ -132,12 +132,16 @@ export interface System {
   log(level: LogLevel, message: string): void;
 }
 
-export interface Hal {
-  net: Net;
-  dtls?: Dtls;
+/** What the sans-I/O core uses itself (src/core.ts); sockets and timers stay with the host. */
+export interface CoreHal {
   clock: Clock;
-  timers: Timers;
   storage: Storage;
   firmware?: Firmware;
   system: System;
+}
+
+export interface Hal extends CoreHal {
+  net: Net;
+  dtls?: Dtls;
+  timers: Timers;
 }

@@ -1,12 +1,13 @@
 // The sans-I/O agent core (design.md "The core is sans-I/O"): a Record in, a Record out.
 // No sockets, no timers: the host (MTP) calls handleRecord() for each received Record and
 // step(now) whenever nextDeadline() comes due; async operations complete inside step().
-import type { Hal } from '../hal/hal.ts';
+import type { CoreHal } from '../hal/hal.ts';
 import type { BoardProfile } from '../boards/profile.ts';
 import { encodeMsg, EncodeOverflowError, type DecodeLimits, type Msg } from './codec/index.ts';
 import { createEngine } from './dm/index.ts';
 import type { Engine, ModelModule } from './dm/api.ts';
 import { tr181Modules } from './model/index.ts';
+import { RateLimitedLog } from './log-rate.ts';
 import { messageRecord, openRecord, sealRecord } from './record/record.ts';
 import { ControllerDirectory } from './usp/controllers.ts';
 import { Dispatcher, errorMsg, type DispatchHooks, type Handlers, type Requester } from './usp/dispatch.ts';
@@ -20,7 +21,7 @@ import { handleDelete } from './usp/delete.ts';
 import { handleOperate } from './usp/operate.ts';
 
 export interface AgentOptions {
-  hal: Hal;
+  hal: CoreHal;
   board: BoardProfile;
   /** Factory defaults: flat TR-181 path → value (design.md "Configuration is the data model"). */
   defaults?: { readonly [path: string]: string };
@@ -32,6 +33,8 @@ export interface AgentOptions {
   duplicateWindowMs?: number;
   /** One line per handled Record (what came, what went back), for debug logs. Off when absent. */
   trace?: (line: string) => void;
+  /** See EngineOptions.answered: deferred actions wait until it holds. */
+  answered?: () => boolean;
 }
 
 export interface RecordSource {
@@ -58,7 +61,7 @@ export interface Agent {
   requester(endpointId: string): Requester | undefined;
   /** Drive async operations and expiries with the monotonic clock. */
   step(nowMs: number): void;
-  /** Monotonic ms when step() must run next, or -1 if nothing is pending. */
+  /** Monotonic ms when step() must run next (async operations, deferred actions, the R-MSG.4 window), or -1. */
   nextDeadline(): number;
 }
 
@@ -74,7 +77,8 @@ const DUPLICATE_WINDOW_MS = 2_000;
 
 export function createAgent(options: AgentOptions): Agent {
   const { hal, board } = options;
-  const engine = createEngine({ hal, profile: board, modules: options.model ?? tr181Modules(), defaults: options.defaults });
+  const engine = createEngine({ hal, profile: board, modules: options.model ?? tr181Modules(), defaults: options.defaults, answered: options.answered });
+  const failures = new RateLimitedLog((level, m) => hal.system.log(level, m));
   const limits: DecodeLimits = { maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes };
   const directory = new ControllerDirectory(engine);
   const handlers: Handlers = {
@@ -87,7 +91,11 @@ export function createAgent(options: AgentOptions): Agent {
     delete: (r, c) => handleDelete(engine, r, c),
     operate: (r, c) => handleOperate(engine, r, c),
   };
-  const dispatcher = new Dispatcher(handlers, { limits, pendingIds: PENDING_IDS, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS }, options.hooks);
+  const dispatcher = new Dispatcher(handlers, {
+    limits, pendingIds: PENDING_IDS, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
+    // A handler that throws something other than a UspError is a bug: say which and why (7003 goes back).
+    onInternalError: (what, e) => failures.write('error', `agent: ${what} failed: ${describeThrown(e)}`, hal.clock.monotonicMs()),
+  }, options.hooks);
   // Fixed buffers (board.limits.messageBytes): the Msg, then the Record around it.
   const msgBuf = new Uint8Array(board.limits.messageBytes);
   const recBuf = new Uint8Array(board.limits.messageBytes);
@@ -156,9 +164,9 @@ export function createAgent(options: AgentOptions): Agent {
         if (out.kind === 'none') return {};
         const reply = wrap(intake.fromId, out.msg, true);
         return reply ? { reply } : {};
-      } catch {
+      } catch (e) {
         // Defensive: a bug below must not take the agent down; the request goes unanswered.
-        hal.system.log('error', 'agent: unexpected failure while handling a Record');
+        failures.write('error', `agent: unexpected failure while handling a Record: ${describeThrown(e)}`, hal.clock.monotonicMs());
         return {};
       }
     },
@@ -176,9 +184,15 @@ export function createAgent(options: AgentOptions): Agent {
       dispatcher.expire(nowMs);
     },
     nextDeadline() {
-      return engine.nextDeadline();
+      const e = engine.nextDeadline();
+      const d = dispatcher.nextDeadline();
+      return e < 0 || (d >= 0 && d < e) ? d : e;
     },
   };
+}
+
+function describeThrown(e: unknown): string {
+  return e instanceof Error ? e.name + ': ' + e.message : String(e);
 }
 
 /** `msg_id → getResp` / `msg_id → error 7026`: what a debug log says about a reply. */

@@ -95,7 +95,7 @@ export function startXsDevice(host: XsHostFunctions, compiledDefaults?: Defaults
       host: host.arg('host'),
       port,
       // One line with `ready` for scripts and tests to wait on (as tools/cli/agent.ts).
-      onReady: (uri) => host.print(`ready ${device ? device.agent.endpointId() : ''} ${uri}`),
+      onReady: (uri) => host.print(`ready ${device ? device.core.endpointId() : ''} ${uri}`),
       onFatal: (m) => fail(host, m),
     });
   } catch (e) {

@@ -213,7 +213,7 @@ function buildRequest(msg: CoapMessage, peer: Peer): CoapRequest {
     else if (o.number === Option.CONTENT_FORMAT) contentFormat = uintValue(msg, Option.CONTENT_FORMAT);
   }
   return {
-    peer: { address: peer.address, port: peer.port },
+    peer: peer.identity ? { address: peer.address, port: peer.port, identity: peer.identity } : { address: peer.address, port: peer.port },
     method: msg.code,
     confirmable: msg.type === 0,
     token: msg.token,

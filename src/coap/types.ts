@@ -3,9 +3,20 @@
 import type { CoapOption } from './message.ts';
 import type { TransmissionParameters } from './transmission.ts';
 
+/**
+ * Who authenticated the link a datagram came over (the DTLS peer certificate's Endpoint ID, or
+ * the PSK identity); absent on a plaintext link. It travels with the request up to Record
+ * handling, where from_id is checked against it (R-SEC.0a, R-SEC.10a).
+ */
+export interface PeerIdentity {
+  readonly endpointId?: string;
+  readonly pskIdentity?: string;
+}
+
 export interface Peer {
   address: string;
   port: number;
+  identity?: PeerIdentity;
 }
 
 export function peerKey(p: Peer): string {

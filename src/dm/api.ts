@@ -7,7 +7,7 @@
 // Paths handed back by the engine are always instantiated paths with instance numbers (R-MSG.3),
 // objects with a trailing '.', commands with '()', events with '!'.
 
-import type { Hal } from '../../hal/hal.ts';
+import type { CoreHal } from '../../hal/hal.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import type { UspError } from '../errors.ts';
 
@@ -127,12 +127,13 @@ export type Value = string | number | boolean | bigint;
 
 /** What handlers get: the HAL, the engine, the origin of the request. */
 export interface HandlerContext {
-  readonly hal: Hal;
+  readonly hal: CoreHal;
   readonly engine: Engine;
   readonly origin: Origin;
   /**
-   * Run `action` after the current request has been answered: on the next Engine.step()
-   * (Reboot() must answer before it reboots, TP-469 1.61). Engine.nextDeadline() is then 0.
+   * Run `action` once the answer to the current request has left the device: on an
+   * Engine.step() at which EngineOptions.answered() holds (the core: no CoAP exchange of ours
+   * still in flight). Reboot() must answer before it reboots (digest §5.3, TP-469 1.61).
    */
   defer(action: () => void): void;
 }
@@ -436,12 +437,17 @@ export interface BootInfo {
 // ---------------------------------------------------------------------------------------------
 
 export interface EngineOptions {
-  readonly hal: Hal;
+  readonly hal: CoreHal;
   readonly profile: BoardProfile;
   /** The model: src/model's modules plus any device-maker extension modules. */
   readonly modules: readonly ModelModule[];
   /** Factory defaults: flat TR-181 parameter path → lexical value (design.md). */
   readonly defaults?: { readonly [path: string]: string };
+  /**
+   * Whether what the Agent has answered so far has left the device, so deferred actions may
+   * run (HandlerContext.defer). Default: always (a bare engine has no transport).
+   */
+  readonly answered?: () => boolean;
 }
 
 export interface Engine {

@@ -1,7 +1,7 @@
 // The engine: wires schema, store, persistence, resolver, transactions and operations behind
 // the Engine interface of api.ts. Boot: load the persisted model (or apply factory defaults),
 // reconcile handler-backed tables, run the modules' boot hooks.
-import type { Hal } from '../../hal/hal.ts';
+import type { CoreHal } from '../../hal/hal.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import type {
   AsyncOperation, CommandInput, BootInfo, ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
@@ -26,16 +26,18 @@ class EngineImpl implements Engine {
   readonly schema: Schema;
   readonly store: Store;
   readonly persist: Persist;
-  private readonly hal: Hal;
+  private readonly hal: CoreHal;
   private readonly listeners: ChangeListener[] = [];
   private readonly ops: Operations;
   private current: Txn | undefined;
   private boot: BootInfo;
   private readonly modules: readonly ModelModule[];
   private readonly defaults: { readonly [path: string]: string };
+  private readonly answered: () => boolean;
 
   constructor(opts: EngineOptions) {
     this.hal = opts.hal;
+    this.answered = opts.answered || (() => true);
     this.modules = opts.modules;
     this.defaults = opts.defaults || {};
     this.schema = buildSchema(opts.modules);
@@ -306,14 +308,18 @@ class EngineImpl implements Engine {
   }
 
   step(nowMs: number): void {
-    for (const a of this.deferred.splice(0, this.deferred.length)) {
-      try { a(); } catch (e) { this.hal.system.log('error', `deferred action failed: ${(e as Error).message}`); }
+    if (this.deferred.length && this.answered()) {
+      for (const a of this.deferred.splice(0, this.deferred.length)) {
+        try { a(); } catch (e) { this.hal.system.log('error', `deferred action failed: ${(e as Error).message}`); }
+      }
     }
     this.ops.step(nowMs);
   }
 
   nextDeadline(): number {
-    return this.deferred.length ? 0 : this.ops.nextDeadline();
+    // Deferred actions waiting for an answer to leave are due when the transport says so: the
+    // core steps the engine again when its exchanges end.
+    return this.deferred.length && this.answered() ? 0 : this.ops.nextDeadline();
   }
 
   onChange(listener: ChangeListener): () => void {

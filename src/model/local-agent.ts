@@ -5,6 +5,7 @@ import { ErrorCode, UspError } from '../errors.ts';
 import type { HandlerContext, ModelModule, ObjectDef, ObjectHandlers, ParamDef } from '../dm/api.ts';
 import { parsePath } from '../dm/grammar.ts';
 import { UNKNOWN_TIME, formatDateTime, splitList } from '../dm/values.ts';
+import { SUBSCRIPTION_TABLE } from '../names.ts';
 
 const f = Object.freeze;
 const str = (name: string, maxLength: number, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'string', maxLength, ...extra });
@@ -14,8 +15,6 @@ const alias = str('Alias', 64, { access: 'W' });
 const keys = (...sets: string[][]) => f(sets.map((s) => f(s)));
 const port = (dflt?: string) => uint('Port', { access: 'W', min: 1, max: 65535, default: dflt ?? '5683' });
 
-export const CONTROLLER_TABLE = 'Device.LocalAgent.Controller.';
-export const SUBSCRIPTION_TABLE = 'Device.LocalAgent.Subscription.';
 
 export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
   f({

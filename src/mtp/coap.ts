@@ -108,7 +108,7 @@ export class UspCoapBinding implements CoapResource {
     const replyTo = this.replyTo(req) as string;
     // R-COAP.13: an empty body is no Record.
     if (req.payload.length === 0) return refuse(Code.BAD_REQUEST, 'empty Record');
-    const verdict = this.onRecord(req.payload, replyTo, { address: req.peer.address, port: req.peer.port });
+    const verdict = this.onRecord(req.payload, replyTo, req.peer);
     if (verdict !== 'ok') return refuse(Code.BAD_REQUEST, 'Record not decodable');
     // R-COAP.7: 2.04 Changed, no payload; the USP response travels as a new POST.
     return { code: Code.CHANGED, payload: EMPTY };

@@ -2,12 +2,11 @@
 // messages for the Subscriptions whose ReferenceList covers them, and hands them to the Outbox.
 // Sans-I/O like the rest of the core: no timers; the run loop calls step(now) when
 // nextDeadline() comes due (design.md "The core is sans-I/O").
-import type { Hal } from '../../hal/hal.ts';
+import type { CoreHal } from '../../hal/hal.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import { Header_MsgType, type Msg, type Notify } from '../codec/index.ts';
 import type { ChangeEvent, Engine } from '../dm/api.ts';
 import { UNKNOWN_TIME, parseDateTime } from '../dm/values.ts';
-import { bootEventArgs, bootParameterMap } from '../model/index.ts';
 import { Perm, type Access } from '../usp/access.ts';
 import { ErrorCode } from '../errors.ts';
 import { OperationJournal } from './journal.ts';
@@ -16,28 +15,26 @@ import { Outbox, type Outgoing, type OutboxStats } from './outbox.ts';
 import { nextPeriodicMs } from './periodic.ts';
 import { pollComputed } from './poll.ts';
 import { unitInterval } from './retry.ts';
-import { SUBSCRIPTION_TABLE, SubscriptionCache, type Subscription } from './subscriptions.ts';
+import { SubscriptionCache, type Subscription } from './subscriptions.ts';
+import { SUPPORTED_PROTOCOL_VERSIONS, SUBSCRIPTION_TABLE, REQUEST_TABLE, BOOT_EVENT, PERIODIC_EVENT } from '../names.ts';
 
 export interface NotifierOptions {
   readonly engine: Engine;
-  readonly hal: Hal;
+  readonly hal: CoreHal;
   readonly board: BoardProfile;
   /** What the Controller with this Endpoint ID may do (agent.requester(id).access); undefined = nothing. */
   access(endpointId: string): Access | undefined;
   /** Wrap a Msg we originate in a Record to `toId` (agent.encodeMessage). May reuse its buffer. */
   encode(toId: string, msg: Msg): Uint8Array;
-  /** Post a Record to the Controller's own MTP (device.sendToController), never a reply-to. */
+  /** Post a Record to the Controller's own MTP (never a reply-to), reporting how it ended. */
   send(controller: string, record: Uint8Array, onDone: (ok: boolean, detail: string) => void): void;
+  /** Device.Boot! arguments for one recipient Controller (the model builds them: digest §4.4). */
+  bootArgs(controllerPath: string): { readonly [name: string]: string };
 }
 
 const CONTROLLER_ROW = /^Device\.LocalAgent\.Controller\.[0-9]+\.$/;
 const CONTROLLER_PERIODIC = /^(Device\.LocalAgent\.Controller\.[0-9]+\.)PeriodicNotif(Interval|Time)$/;
 const REQUEST_ROW = /^Device\.LocalAgent\.Request\.[0-9]+\.$/;
-const REQUEST_TABLE = 'Device.LocalAgent.Request.';
-const BOOT_EVENT = 'Device.Boot!';
-const PERIODIC_EVENT = 'Device.LocalAgent.Periodic!';
-/** R-NOT.7 / design.md: the versions this Agent advertises. */
-export const SUPPORTED_PROTOCOL_VERSIONS = '1.0,1.1,1.2';
 /** Bounds on watched computed values and on remembered deletion candidates per reference. */
 const POLL_LIMIT = 256;
 const DELETION_LIMIT = 256;
@@ -55,7 +52,7 @@ function permitted(access: Access, type: NotifType, path: string): boolean {
 export class Notifier {
   readonly outbox: Outbox;
   private readonly engine: Engine;
-  private readonly hal: Hal;
+  private readonly hal: CoreHal;
   private readonly subs: SubscriptionCache;
   private readonly journal: OperationJournal;
   private readonly idPrefix: string;
@@ -105,11 +102,11 @@ export class Notifier {
    * ObjectDeletion notifications queue behind Boot! (the order obuspa uses too).
    */
   private boot(): void {
-    const maps = new Map<string, string>();
+    const args = new Map<string, { readonly [name: string]: string }>();
     this.dispatch('Event', BOOT_EVENT, (sub) => {
-      let map = maps.get(sub.controller);
-      if (map === undefined) { map = bootParameterMap(this.engine, sub.controller); maps.set(sub.controller, map); }
-      return { case: 'event', value: { objPath: 'Device.', eventName: 'Boot!', params: entriesOf(bootEventArgs({ engine: this.engine }, map)) } };
+      let a = args.get(sub.controller);
+      if (a === undefined) { a = this.opts.bootArgs(sub.controller); args.set(sub.controller, a); }
+      return { case: 'event', value: { objPath: 'Device.', eventName: 'Boot!', params: entriesOf(a) } };
     });
     // Operations the model resumed at boot (ScheduleTimer, 2.14+) have a Request row again.
     const running: { request: string; command: string; commandKey: string; originator: string }[] = [];

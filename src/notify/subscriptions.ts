@@ -3,8 +3,8 @@
 import type { Engine } from '../dm/api.ts';
 import { splitList } from '../dm/values.ts';
 import { NOTIF_TYPES, type NotifType } from './match.ts';
+import { SUBSCRIPTION_TABLE } from '../names.ts';
 
-export const SUBSCRIPTION_TABLE = 'Device.LocalAgent.Subscription.';
 
 export interface Subscription {
   /** 'Device.LocalAgent.Subscription.3.' */

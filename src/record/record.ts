@@ -15,9 +15,8 @@ import {
   type UspRecord,
 } from '../codec/index.ts';
 import { ErrorCode, errorName } from '../errors.ts';
+import { RECORD_VERSION } from '../names.ts';
 
-/** Record.version on everything we send (design.md: 1.2 is the last release allowing CoAP). */
-export const RECORD_VERSION = '1.2';
 
 /** What the MTP must do with an inbound Record. */
 export type RecordIntake =

@@ -5,9 +5,8 @@
 import type { Engine, InstanceInfo } from '../dm/api.ts';
 import { RoleSet, type PermissionData, type RoleData } from './access.ts';
 import type { Requester } from './dispatch.ts';
+import { CONTROLLER_TABLE, CONTROLLER_TRUST } from '../names.ts';
 
-const CONTROLLER_TABLE = 'Device.LocalAgent.Controller.';
-const TRUST = 'Device.LocalAgent.ControllerTrust.';
 
 /** Result of identifying a sender: a Requester, or a reason to drop its Records. */
 export type Identification = { ok: true; requester: Requester } | { ok: false; why: string };
@@ -21,7 +20,7 @@ export class ControllerDirectory {
     this.cacheLimit = cacheLimit;
     engine.onChange((ev) => {
       const path = ev.type === 'event' || ev.type === 'operationComplete' ? ev.objPath : ev.path;
-      if (path.lastIndexOf(CONTROLLER_TABLE, 0) === 0 || path.lastIndexOf(TRUST, 0) === 0) this.invalidate();
+      if (path.lastIndexOf(CONTROLLER_TABLE, 0) === 0 || path.lastIndexOf(CONTROLLER_TRUST, 0) === 0) this.invalidate();
     });
   }
 
@@ -44,7 +43,7 @@ export class ControllerDirectory {
     const row = this.findController(endpointId);
     if (row === undefined) {
       // §9.3 Determine-role: no AssignedRole and no InheritedRole → UntrustedRole.
-      return { ok: true, requester: { endpointId, controllerPath: undefined, access: this.roleSet(this.list(TRUST + 'UntrustedRole')) } };
+      return { ok: true, requester: { endpointId, controllerPath: undefined, access: this.roleSet(this.list(CONTROLLER_TRUST + 'UntrustedRole')) } };
     }
     // A disabled Controller entry: the Agent does not talk to it (its Records are dropped).
     if (this.read(row + 'Enable') === 'false') return { ok: false, why: 'controller disabled' };
@@ -83,7 +82,7 @@ export class ControllerDirectory {
 
   private readRole(rolePath: string): RoleData | undefined {
     const path = rolePath.charAt(rolePath.length - 1) === '.' ? rolePath : rolePath + '.';
-    if (path.lastIndexOf(TRUST + 'Role.', 0) !== 0 || !this.engine.exists(path)) return undefined;
+    if (path.lastIndexOf(CONTROLLER_TRUST + 'Role.', 0) !== 0 || !this.engine.exists(path)) return undefined;
     const permissions: PermissionData[] = [];
     let rows: InstanceInfo[];
     try {

@@ -56,6 +56,8 @@ export interface DispatcherOptions {
   pendingIds: number;
   /** How long a handled request stays "pending" for duplicate suppression, ms. */
   duplicateWindowMs: number;
+  /** A handler threw something other than a UspError (a bug): it is answered 7003; log it here. */
+  onInternalError?(what: string, e: unknown): void;
 }
 
 const RESP_TYPE: { [C in ReqCase]: Header_MsgType } = {
@@ -131,6 +133,7 @@ export class Dispatcher {
     try {
       resp = handler(req.value, { requester: from, msgId });
     } catch (e) {
+      if (!(e instanceof UspError)) this.options.onInternalError?.(req.case + ' ' + msgId, e);
       return { kind: 'reply', msg: errorFromThrown(msgId, e) };
     }
     // R-MSG.0: Operate with send_resp=false gets no response.
@@ -147,8 +150,15 @@ export class Dispatcher {
   /** Forget pending ids older than the window (called from the agent's step()). */
   expire(nowMs: number): void {
     for (const [key, e] of this.pending) {
-      if (nowMs - e.at >= this.options.duplicateWindowMs) this.pending.delete(key);
+      if (nowMs - e.at < this.options.duplicateWindowMs) break; // insertion order is age order
+      this.pending.delete(key);
     }
+  }
+
+  /** When the oldest remembered msg_id leaves the window, or -1 when none is remembered. */
+  nextDeadline(): number {
+    const first = this.pending.values().next();
+    return first.done ? -1 : first.value.at + this.options.duplicateWindowMs;
   }
 
   // A request counts as pending for `duplicateWindowMs` after it was handled: its response may

@@ -16,15 +16,15 @@ import { Perm, type Access } from './access.ts';
 import { failureOf } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { ErrorCode, errorName } from '../errors.ts';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '../names.ts';
 
 /** What we advertise (design.md "Wire version"): 1.2 is the last release permitting CoAP. */
-export const AGENT_SUPPORTED_PROTOCOL_VERSIONS = '1.0,1.1,1.2';
 
 /** The TR-181 version the model follows (data_model_inst_uri). */
 export const DATA_MODEL_INST_URI = 'urn:broadband-forum-org:tr-181-2-16-0-usp';
 
 export function handleGetSupportedProtocol(_req: GetSupportedProtocol): Response['respType'] {
-  return { case: 'getSupportedProtocolResp', value: { agentSupportedProtocolVersions: AGENT_SUPPORTED_PROTOCOL_VERSIONS } };
+  return { case: 'getSupportedProtocolResp', value: { agentSupportedProtocolVersions: SUPPORTED_PROTOCOL_VERSIONS } };
 }
 
 export function handleGetSupportedDM(engine: Engine, req: GetSupportedDM, ctx: RequestContext): Response['respType'] {

@@ -13,7 +13,7 @@ test('given the default model and defaults, when booted, then the agent answers 
   assert.equal(getValue(t, 'Device.LocalAgent.EndpointID'), AGENT_ID);
 });
 
-test('step/nextDeadline: an async command completes inside step() at its deadline, not before', () => {
+test('step/nextDeadline: an async command completes inside step() at its deadline, not before; msg_id expiry is a deadline too', () => {
   const t = startAgent();
   assert.equal(t.agent.nextDeadline(), -1);
   const start = t.hal.clock.now;
@@ -27,6 +27,10 @@ test('step/nextDeadline: an async command completes inside step() at its deadlin
   t.hal.clock.now = start + 2000;
   t.agent.step(t.hal.clock.now);
   assert.equal(getValue(t, 'Device.LocalAgent.RequestNumberOfEntries'), '0');
+  // What is left are the R-MSG.4 windows (2 s) of the two Gets above: deadlines of the core too.
+  assert.equal(t.agent.nextDeadline(), start + 1999 + 2000);
+  t.hal.clock.now = start + 4000;
+  t.agent.step(t.hal.clock.now);
   assert.equal(t.agent.nextDeadline(), -1);
 });
 

@@ -1,66 +1,46 @@
-// The whole agent (USP core + CoAP binding) on a hostile simulated network: every USP request
-// completes exactly once. Two CON exchanges per request (the Controller's POST and the agent's
-// response POST to reply-to), each protected by CoAP retransmission and deduplication.
+// The whole agent core (src/core.ts: CoAP, USP binding, Records, dispatch) on a hostile simulated
+// network: every USP request completes exactly once. Two CON exchanges per request (the
+// Controller's POST and the agent's response POST to reply-to), each protected by CoAP
+// retransmission and deduplication.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CoapEndpoint } from '../../src/coap/endpoint.ts';
-import { UspCoapBinding } from '../../src/mtp/coap.ts';
 import { decodeMsg, decodeRecord } from '../../src/codec/index.ts';
 import { host } from '../../boards/host.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
-import { SimNet, seededBytes, type SimFaults, type SimPeer } from '../support/sim-net.ts';
-import { encodeMsgBytes, encodeRecordBytes, recordOf, requestMsg, startAgent } from '../support/usp-harness.ts';
+import { SimNet, type SimFaults } from '../support/sim-net.ts';
+import { attachAgent, attachController } from '../support/sim-core.ts';
+import { encodeMsgBytes, encodeRecordBytes, recordOf, requestMsg, testDefaults, testHal } from '../support/usp-harness.ts';
 
 const AGENT = { address: '127.0.0.2', port: 5683 };
 const CTL = { address: '127.0.0.1', port: 5684 };
-const AGENT_URI = 'coap://127.0.0.2:5683/usp';
-const CTL_URI = 'coap://127.0.0.1:5684/usp';
-
-/** A CoAP endpoint as a SimNode. */
-function node(ep: CoapEndpoint) {
-  return {
-    receive: (d: Uint8Array, p: SimPeer, now: number) => ep.receive(d, p, now),
-    step: (now: number) => ep.step(now),
-    nextDeadline: () => ep.nextDeadline(),
-  };
-}
 
 function world(seed: number, faults: SimFaults, board: BoardProfile) {
   const net = new SimNet(seed, faults);
-  const t = startAgent({ board });
-  // How often the agent's USP layer saw each msg_id, and the Controller each response.
+  const hal = testHal();
+  // How often the agent's USP layer handled each msg_id (its trace line per Record), and how
+  // often the Controller received each response.
   const handled = new Map<string, number>();
   const answered = new Map<string, number>();
-
-  const agentEp = new CoapEndpoint({ send: net.sender(AGENT.address, AGENT.port), randomBytes: seededBytes(seed + 1), limits: board.limits, transmission: board.coap });
-  const agentBinding = new UspCoapBinding(agentEp, { path: '/usp' }, (record, replyTo) => {
-    const id = decodeMsg((decodeRecord(record).recordType.value as { payload: Uint8Array }).payload).header?.msgId ?? '';
-    handled.set(id, (handled.get(id) ?? 0) + 1);
-    t.hal.clock.now = net.now;
-    const out = t.agent.handleRecord(record, {});
-    if (out.mtpError) return 'bad-record';
-    if (out.reply) agentBinding.sendRecord(out.reply.slice(), replyTo, AGENT_URI, () => {});
-    return 'ok';
-  });
-  const agentNode = node(agentEp);
-  net.attach(AGENT.address, AGENT.port, {
-    ...agentNode,
-    step(now) {
-      t.hal.clock.now = now;
-      agentEp.step(now);
-      t.agent.step(now);
+  const agent = attachAgent(net, AGENT.address, AGENT.port, {
+    hal, board,
+    defaults: testDefaults({
+      'Device.LocalAgent.MTP.1.Enable': 'true', 'Device.LocalAgent.MTP.1.Protocol': 'CoAP',
+      'Device.LocalAgent.MTP.1.CoAP.Port': String(AGENT.port), 'Device.LocalAgent.MTP.1.CoAP.Path': 'usp',
+    }),
+    trace: (line) => {
+      const m = /: (\S+) → /.exec(line);
+      if (m) handled.set(m[1], (handled.get(m[1]) ?? 0) + 1);
     },
   });
-
-  const ctlEp = new CoapEndpoint({ send: net.sender(CTL.address, CTL.port), randomBytes: seededBytes(seed + 2), limits: board.limits, transmission: board.coap });
-  const ctlBinding = new UspCoapBinding(ctlEp, { path: '/usp', interfaceType: 'bbf.usp.c' }, (record) => {
-    const msg = decodeMsg((decodeRecord(record).recordType.value as { payload: Uint8Array }).payload);
-    const id = msg.header?.msgId ?? '';
-    answered.set(id, (answered.get(id) ?? 0) + 1);
-    return 'ok';
-  });
-  net.attach(CTL.address, CTL.port, node(ctlEp));
-  return { net, t, ctlBinding, handled, answered };
+  const ctl = attachController(net, CTL.address, CTL.port, board, seed + 2);
+  const countAnswers = () => {
+    for (const record of ctl.received.splice(0)) {
+      const msg = decodeMsg((decodeRecord(record).recordType.value as { payload: Uint8Array }).payload);
+      const id = msg.header?.msgId ?? '';
+      answered.set(id, (answered.get(id) ?? 0) + 1);
+    }
+  };
+  return { net, hal, agent, ctl, handled, answered, countAnswers };
 }
 
 test('given 20% loss both ways plus duplicates and reordering, when 1,000 Get and Set requests run, then each is handled once and answered once', () => {
@@ -78,23 +58,24 @@ test('given 20% loss both ways plus duplicates and reordering, when 1,000 Get an
       const req = i % 2 === 0
         ? requestMsg({ case: 'get', value: { paramPaths: ['Device.DeviceInfo.SerialNumber'], maxDepth: 0 } }, 'r' + i)
         : requestMsg({ case: 'set', value: { allowPartial: false, updateObjs: [{ objPath: 'Device.DeviceInfo.', paramSettings: [{ param: 'FriendlyName', value: 'v' + i, required: true }] }] } }, 'r' + i);
-      w.ctlBinding.sendRecord(encodeRecordBytes(recordOf(encodeMsgBytes(req))), AGENT_URI, CTL_URI, (o) => {
+      w.ctl.send(encodeRecordBytes(recordOf(encodeMsgBytes(req))), w.agent.uri, (o) => {
         delivered[i] = o.ok;
       });
     }
   };
   issue();
   const done = w.net.run(() => {
+    w.countAnswers();
     issue();
     return w.answered.size === total;
   }, 24 * 3_600_000); // virtual time: every lost datagram costs an ACK_TIMEOUT of 2-3 s
 
   const stuck = [...Array(issued).keys()].filter((i) => !w.answered.has('r' + i)).map((i) => `r${i}:h${w.handled.get('r' + i) ?? 0}:d${delivered[i]}`);
-  assert.ok(done, `only ${w.answered.size} of ${total} answered, stuck ${stuck.join(' ')} (net: ${JSON.stringify(w.net.stats)}) logs ${w.t.hal.logs.slice(-5).join(' | ')}`);
+  assert.ok(done, `only ${w.answered.size} of ${total} answered, stuck ${stuck.join(' ')} (net: ${JSON.stringify(w.net.stats)}) logs ${w.hal.logs.slice(-5).join(' | ')}`);
   assert.ok(w.net.stats.dropped > 500, 'the network really dropped datagrams');
   for (let i = 0; i < total; i++) {
     assert.equal(w.handled.get('r' + i), 1, `request r${i} handled ${w.handled.get('r' + i)} times`);
     assert.equal(w.answered.get('r' + i), 1, `response to r${i} received ${w.answered.get('r' + i)} times`);
   }
-  assert.equal(w.t.agent.engine.get('Device.DeviceInfo.FriendlyName').startsWith('v'), true);
+  assert.equal(w.agent.core.engine.get('Device.DeviceInfo.FriendlyName').startsWith('v'), true);
 });

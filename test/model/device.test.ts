@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChangeEvent } from '../../src/dm/api.ts';
-import { bootEventArgs, bootParameterMap } from '../../src/model/index.ts';
+import { bootEventArgs } from '../../src/model/device.ts';
+import { bootParameterMap } from '../../src/model/boot-params.ts';
 import { memoryHal, TEST_IDENTITY } from '../support/memory-hal.ts';
 import { boot, CONTROLLER_1 } from './helpers.ts';
 

@@ -1,13 +1,14 @@
-// The notifier on the memory HAL with a virtual clock: a real agent core (engine, model, access
-// control, Record encoding) and a fake MTP that records every Notify and lets the test decide
-// when (and how) each CoAP exchange ends.
+// The notifier inside the whole agent core (src/core.ts) on the memory HAL with a virtual clock:
+// the test reads every Notify the core sends as a CoAP POST and decides when (and how) each
+// exchange ends: an ACK (ok) or an RST (failed), fed back as datagrams.
 import { host } from '../../boards/host.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
-import { createAgent, type Agent } from '../../src/agent.ts';
+import { createCore, type Core, type Peer } from '../../src/core.ts';
+import { CoapType, Code } from '../../src/coap/constants.ts';
+import { decodeMessage, encodeMessage, type CoapMessage } from '../../src/coap/message.ts';
 import { decodeMsg, decodeRecord, isStringMap, type Notify } from '../../src/codec/index.ts';
 import type { Engine, Origin } from '../../src/dm/api.ts';
-import { tr181Modules } from '../../src/model/index.ts';
-import { Notifier } from '../../src/notify/notifier.ts';
+import type { Notifier } from '../../src/notify/notifier.ts';
 import { DEMO_DEFAULTS } from '../model/helpers.ts';
 import { memoryHal, type MemoryHal } from '../support/memory-hal.ts';
 
@@ -22,12 +23,22 @@ export const DEFAULTS: { [p: string]: string } = {
   'Device.LocalAgent.Controller.2.Enable': 'true',
   'Device.LocalAgent.Controller.2.EndpointID': C2.endpointId,
   'Device.LocalAgent.Controller.2.AssignedRole': 'Device.LocalAgent.ControllerTrust.Role.1',
+  'Device.LocalAgent.Controller.2.MTP.1.Enable': 'true',
+  'Device.LocalAgent.Controller.2.MTP.1.Protocol': 'CoAP',
+  'Device.LocalAgent.Controller.2.MTP.1.CoAP.Host': '127.0.0.1',
+  'Device.LocalAgent.Controller.2.MTP.1.CoAP.Port': '5685',
+  'Device.LocalAgent.Controller.2.MTP.1.CoAP.Path': '/usp',
   'Device.LocalAgent.Controller.2.BootParameter.1.Enable': 'true',
   'Device.LocalAgent.Controller.2.BootParameter.1.ParameterName': 'Device.DeviceInfo.FriendlyName',
   'Device.LocalAgent.Controller.3.Alias': 'limited',
   'Device.LocalAgent.Controller.3.Enable': 'true',
   'Device.LocalAgent.Controller.3.EndpointID': C3.endpointId,
   'Device.LocalAgent.Controller.3.AssignedRole': 'Device.LocalAgent.ControllerTrust.Role.3',
+  'Device.LocalAgent.Controller.3.MTP.1.Enable': 'true',
+  'Device.LocalAgent.Controller.3.MTP.1.Protocol': 'CoAP',
+  'Device.LocalAgent.Controller.3.MTP.1.CoAP.Host': '127.0.0.1',
+  'Device.LocalAgent.Controller.3.MTP.1.CoAP.Port': '5686',
+  'Device.LocalAgent.Controller.3.MTP.1.CoAP.Path': '/usp',
   'Device.LocalAgent.ControllerTrust.Role.3.Alias': 'deviceinfo-only',
   'Device.LocalAgent.ControllerTrust.Role.3.Enable': 'true',
   'Device.LocalAgent.ControllerTrust.Role.3.Permission.1.Enable': 'true',
@@ -58,7 +69,7 @@ export interface Sent {
 
 export interface Rig {
   hal: MemoryHal;
-  agent: Agent;
+  core: Core;
   engine: Engine;
   notifier: Notifier;
   sent: Sent[];
@@ -96,42 +107,61 @@ export function rig(opts: RigOptions = {}): Rig {
     };
   }
   const board = opts.board ?? host;
-  let notifier: Notifier | undefined;
-  const agent = createAgent({
-    hal, board, defaults: opts.defaults ?? DEFAULTS,
-    model: tr181Modules({ sendOnBoardRequest: (c) => notifier!.sendOnBoardRequest(c) }),
-    hooks: { notifyResp: (id, _r, from) => notifier!.notifyResp(id, from.controllerPath) },
-  });
   const sent: Sent[] = [];
-  notifier = new Notifier({
-    engine: agent.engine, hal, board,
-    access: (id) => agent.requester(id)?.access,
-    encode: (to, m) => agent.encodeMessage(to, m),
-    send: (controller, record, onDone) => {
-      const rec = decodeRecord(record);
+  // Datagrams the test answers once the core's step has returned (never re-entrantly).
+  const replies: { bytes: Uint8Array; peer: Peer }[] = [];
+  const seen = new Set<string>();
+  const out = new Uint8Array(board.limits.datagramBytes);
+  const answer = (peer: Peer, m: CoapMessage, ok: boolean) => {
+    const n = encodeMessage(ok
+      ? { type: CoapType.ACK, code: Code.CHANGED, messageId: m.messageId, token: m.token, options: [], payload: new Uint8Array(0) }
+      : { type: CoapType.RST, code: Code.EMPTY, messageId: m.messageId, token: new Uint8Array(0), options: [], payload: new Uint8Array(0) }, out);
+    replies.push({ bytes: out.slice(0, n), peer });
+  };
+  // The whole core, as the device runs it; its datagrams to the Controllers' MTPs are read here.
+  const core: Core = createCore({
+    hal, board, defaults: opts.defaults ?? DEFAULTS, host: '127.0.0.1',
+    send(bytes, peer) {
+      const d = decodeMessage(bytes);
+      if (!d.ok || d.message.type !== CoapType.CON) return;
+      const m = d.message;
+      const key = peer.address + ':' + peer.port + '#' + m.messageId;
+      if (seen.has(key)) return; // a CoAP retransmission of a Notify already recorded
+      seen.add(key);
+      const rec = decodeRecord(m.payload);
       if (rec.recordType.case !== 'noSessionContext') throw new Error('expected a no-session Record');
       const msg = decodeMsg(rec.recordType.value.payload);
       const body = msg.body!.msgBody;
       if (body.case !== 'request' || body.value.reqType.case !== 'notify') throw new Error('expected a Notify');
-      const s: Sent = { controller, toId: rec.toId, msgId: msg.header!.msgId, notify: body.value.reqType.value, at: hal.time.mono, done: (ok) => onDone(ok, ok ? 'ok' : 'timeout') };
+      const controller = core.engine.instances('Device.LocalAgent.Controller.', true)
+        .find((c) => core.engine.get(c.path + 'EndpointID') === rec.toId)!.path;
+      const s: Sent = { controller, toId: rec.toId, msgId: msg.header!.msgId, notify: body.value.reqType.value, at: hal.time.mono, done: (ok) => { answer({ address: peer.address, port: peer.port }, m, ok); deliver(); } };
       sent.push(s);
-      if (opts.autoAck !== false) s.done(true);
+      if (opts.autoAck !== false) answer({ address: peer.address, port: peer.port }, m, true);
     },
   });
-  const n = notifier;
+  core.listening(5683);
+  let delivering = false;
+  function deliver(): void {
+    if (delivering) return;
+    delivering = true;
+    while (replies.length) {
+      const r = replies.shift()!;
+      core.receive(r.bytes, r.peer, hal.time.mono);
+    }
+    delivering = false;
+  }
   const step = () => {
-    agent.step(hal.time.mono);
-    n.step(hal.time.mono);
+    core.step(hal.time.mono);
+    deliver();
   };
   return {
-    hal, agent, engine: agent.engine, notifier: n, sent, step,
+    hal, core, engine: core.engine, notifier: core.notifier, sent, step,
     runUntil(ms) {
       step();
       for (let guard = 0; guard < 100_000; guard++) {
-        let d = n.nextDeadline();
-        const a = agent.nextDeadline();
-        if (a >= 0 && (d < 0 || a < d)) d = a;
-        if (d < 0 || d > ms) break;
+        const d = core.nextDeadline();
+        if (d > ms) break;
         hal.time.mono = Math.max(hal.time.mono, d);
         step();
       }
@@ -139,7 +169,7 @@ export function rig(opts: RigOptions = {}): Rig {
       step();
     },
     subscribe(origin, settings) {
-      const txn = agent.engine.begin(origin);
+      const txn = core.engine.begin(origin);
       const r = txn.add('Device.LocalAgent.Subscription.', Object.keys(settings).map((k) => ({ param: k, value: settings[k], required: true })));
       txn.commit();
       return r.path;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openRecord, RECORD_VERSION, messageRecord, sealRecord } from '../../src/record/record.ts';
+import { openRecord, messageRecord, sealRecord } from '../../src/record/record.ts';
+import { RECORD_VERSION } from '../../src/names.ts';
 import { decodeRecord, UspRecord_PayloadSecurity, SessionContextRecord_PayloadSARState } from '../../src/codec/index.ts';
 import { AGENT_ID, CONTROLLER_ID, encodeRecordBytes, recordOf } from '../support/usp-harness.ts';
 

@@ -133,6 +133,11 @@ export class SimNet {
     this.events.splice(i, 0, e);
   }
 
+  /** Datagrams in flight. */
+  inFlight(): number {
+    return this.events.length;
+  }
+
   /**
    * Advances the virtual clock, delivering datagrams and stepping nodes at their deadlines,
    * until `done()` or `maxMs` of virtual time passed. Returns done().

@@ -89,8 +89,10 @@ export async function agentCommand(argv: string[]): Promise<number> {
     },
     logLevel: level,
     write: (line) => process.stderr.write(line + '\n'),
-    onReboot: () => { restarting = 'reboot'; setImmediate(boot); },
-    onFactoryReset: () => { restarting = 'factory-reset'; setImmediate(boot); },
+    // The core reboots from a deferred action once its answer has left: stop this device (its
+    // socket and timer) and boot a new one on the same state, as a board restarts its firmware.
+    onReboot: () => { restarting = 'reboot'; device?.stop(); setImmediate(boot); },
+    onFactoryReset: () => { restarting = 'factory-reset'; device?.stop(); setImmediate(boot); },
   });
   const hal: Hal = { net, clock: hostClock, timers: createHostTimers(), storage, system };
 
@@ -102,7 +104,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
         hal, board: hostBoard, defaults, allowNoSec, host: p.values.get('host'), port,
         traceMessages: level === 'debug',
         // One line with `ready` for scripts and tests to wait on.
-        onReady: (uri) => process.stdout.write(`ready ${device?.agent.endpointId()} ${uri}\n`),
+        onReady: (uri) => process.stdout.write(`ready ${device?.core.endpointId()} ${uri}\n`),
         onFatal: (m) => { process.stderr.write(`tinyusp agent: ${m}\n`); done(1); },
       });
     } catch (e) {

@@ -1,0 +1,213 @@
+// The agent core (design.md "The core is sans-I/O"): one object that takes datagrams in and
+// hands datagrams out, and owns everything between: CoAP reliability and block-wise transfer
+// (coap/), the USP CoAP binding (mtp/), Records and dispatch (agent.ts), the notifier
+// (notify/) and deferred work. It does no I/O and owns no timers: the host calls
+// receive(datagram, peer, now) for each datagram, step(now) when nextDeadline() comes due,
+// and gives it one `send` function. src/device.ts binds it to a HAL's socket and timer.
+//
+//   datagram → CoapEndpoint → UspCoapBinding → Agent (Record → dispatch → handler → dm → model)
+//   answer   ← CoapEndpoint ← UspCoapBinding.sendRecord (a new POST to reply-to, R-COAP.7)
+import type { CoreHal } from '../hal/hal.ts';
+import type { BoardProfile } from '../boards/profile.ts';
+import { createAgent, type Agent } from './agent.ts';
+import { CoapEndpoint } from './coap/endpoint.ts';
+import type { Peer } from './coap/types.ts';
+import type { Engine, ModelModule } from './dm/api.ts';
+import { UspCoapBinding, type SendOutcome } from './mtp/coap.ts';
+import { formatCoapUri } from './mtp/coap-uri.ts';
+import { bootEvent, tr181Modules } from './model/index.ts';
+import { MTP_TABLE } from './names.ts';
+import { Notifier } from './notify/notifier.ts';
+
+export type { Peer, PeerIdentity } from './coap/types.ts';
+export type { CoreHal } from '../hal/hal.ts';
+
+export type Defaults = { readonly [path: string]: string };
+
+export interface CoreOptions {
+  hal: CoreHal;
+  board: BoardProfile;
+  /** Factory defaults: flat TR-181 path → value (design.md "Configuration is the data model"). */
+  defaults?: Defaults;
+  /** A device maker's model modules, added to the built-in TR-181 ones (which keep their hooks). */
+  modules?: readonly ModelModule[];
+  /** Emit one datagram; `bytes` is valid only during the call. */
+  send(bytes: Uint8Array, peer: Peer): void;
+  /** The address Controllers reach us at: the host of our reply-to URI. */
+  host: string;
+  /** One line per handled Record, for debug logs. */
+  trace?(line: string): void;
+}
+
+export interface Core {
+  readonly engine: Engine;
+  /** Device.LocalAgent.EndpointID. */
+  endpointId(): string;
+  /** The port of the first enabled CoAP MTP (Device.LocalAgent.MTP.{i}.CoAP.Port): bind it. */
+  mtpPort(): number;
+  /** The socket is bound on `port`: our URI is final and notifications may leave. */
+  listening(port: number): void;
+  /** Our own URI (what goes into reply-to). */
+  uri(): string;
+  /** One received datagram from `peer` (with the identity its link authenticated, if any). */
+  receive(datagram: Uint8Array, peer: Peer, nowMs: number): void;
+  /** Run whatever is due at `nowMs`: retransmissions, async operations, deferred actions, notifications. */
+  step(nowMs: number): void;
+  /** Monotonic ms at which step() must run next; Infinity when nothing is timed. */
+  nextDeadline(): number;
+  /** Notifications and their statistics (tests, benchmarks). */
+  readonly notifier: Notifier;
+  /** Stop: pending exchanges fail, nothing more is sent. */
+  close(): void;
+}
+
+export class CoreConfigError extends Error {}
+
+interface PendingReply {
+  record: Uint8Array;
+  replyTo: string;
+}
+
+export function createCore(opts: CoreOptions): Core {
+  const { hal, board } = opts;
+  let closed = false;
+  let ready = false;
+  let notifier: Notifier | undefined;
+  const endpoint = new CoapEndpoint({
+    send: (bytes, peer) => { if (!closed) opts.send(bytes, peer); },
+    randomBytes: (n) => hal.system.randomBytes(n),
+    limits: board.limits,
+    transmission: board.coap,
+  });
+  const modules = tr181Modules({ sendOnBoardRequest: (c) => notifier?.sendOnBoardRequest(c) }).concat(opts.modules || []);
+  const agent: Agent = createAgent({
+    hal, board, defaults: opts.defaults, model: modules,
+    hooks: { notifyResp: (msgId, _resp, from) => notifier?.notifyResp(msgId, from.controllerPath) },
+    trace: opts.trace,
+    // Deferred work (Reboot(), FactoryReset(), boot clean-up) waits until our answers have left.
+    answered: () => endpoint.pendingRequests === 0,
+  });
+  const engine = agent.engine;
+  const mtp = coapMtp(engine);
+  let port = mtp.port;
+  let ownUri = '';
+  const uri = (): string => {
+    if (!ownUri) ownUri = formatCoapUri({ scheme: 'coap', host: opts.host, port, path: mtp.path.split('/').filter(Boolean) });
+    return ownUri;
+  };
+
+  // R-COAP.7: the USP response leaves as a new POST after the CoAP ACK of the request, so the
+  // answer to a datagram is queued here and sent once the endpoint has acknowledged it.
+  const replies: PendingReply[] = [];
+  const binding = new UspCoapBinding(endpoint, { path: mtp.path }, (record, replyTo, peer) => {
+    const out = agent.handleRecord(record, { mtpIdentity: peer.identity ? peer.identity.endpointId : undefined });
+    if (out.mtpError) return 'bad-record';
+    if (out.reply) replies.push({ record: out.reply, replyTo });
+    return 'ok';
+  });
+
+  function sendRecord(record: Uint8Array, target: string, onDone: (o: SendOutcome) => void): void {
+    try {
+      binding.sendRecord(record, target, uri(), onDone);
+    } catch (e) {
+      onDone({ ok: false, reason: 'failed', detail: (e as Error).message });
+    }
+  }
+
+  /** A Record we originate (Notify) to the Controller's own CoAP MTP (Controller.{i}.MTP.{j}.CoAP). */
+  function sendToController(controllerPath: string, record: Uint8Array, onDone: (o: SendOutcome) => void): void {
+    for (const inst of engine.instances(controllerPath + 'MTP.', true)) {
+      if (engine.get(inst.path + 'Enable') !== 'true' || engine.get(inst.path + 'Protocol') !== 'CoAP') continue;
+      const target = formatCoapUri({
+        scheme: 'coap',
+        host: engine.get(inst.path + 'CoAP.Host'),
+        port: Number(engine.get(inst.path + 'CoAP.Port')),
+        path: engine.get(inst.path + 'CoAP.Path').split('/').filter(Boolean),
+      });
+      sendRecord(record, target, onDone);
+      return;
+    }
+    onDone({ ok: false, reason: 'failed', detail: `no enabled CoAP MTP under ${controllerPath}` });
+  }
+
+  const notify = new Notifier({
+    engine, hal, board,
+    access: (id) => agent.requester(id)?.access,
+    encode: (toId, msg) => agent.encodeMessage(toId, msg),
+    send: (controller, record, onDone) => sendToController(controller, record, (o) => onDone(o.ok, describe(o))),
+    bootArgs: (controllerPath) => bootEvent(engine, controllerPath),
+  });
+  notifier = notify;
+
+  function flushReplies(): void {
+    while (replies.length && !closed) {
+      const r = replies.shift() as PendingReply;
+      sendRecord(r.record, r.replyTo, (o) => {
+        if (!o.ok) hal.system.log('warn', `response to ${r.replyTo} not delivered: ${describe(o)}`);
+      });
+    }
+  }
+
+  function step(now: number): void {
+    if (closed) return;
+    endpoint.step(now);
+    agent.step(now);
+    if (ready && !closed) notify.step(now);
+  }
+
+  return {
+    engine,
+    notifier: notify,
+    endpointId: () => agent.endpointId(),
+    mtpPort: () => mtp.port,
+    listening(p) {
+      port = p;
+      ownUri = '';
+      ready = true;
+    },
+    uri,
+    receive(datagram, peer, now) {
+      if (closed) return;
+      endpoint.receive(datagram, peer, now);
+      flushReplies();
+      // What the datagram made due (a deferred reboot once its answer is acknowledged, the
+      // notifications a change caused) runs now; most datagrams leave nothing due.
+      const a = agent.nextDeadline();
+      if (a >= 0 && a <= now) agent.step(now);
+      if (ready && !closed) {
+        const n = notify.nextDeadline();
+        if (n >= 0 && n <= now) notify.step(now);
+      }
+    },
+    step,
+    nextDeadline() {
+      if (closed) return Infinity;
+      let next = endpoint.nextDeadline();
+      const a = agent.nextDeadline();
+      if (a >= 0 && a < next) next = a;
+      const n = ready ? notify.nextDeadline() : -1;
+      if (n >= 0 && n < next) next = n;
+      return next;
+    },
+    close() {
+      if (closed) return;
+      endpoint.close();
+      closed = true;
+    },
+  };
+}
+
+/** The first enabled CoAP MTP of Device.LocalAgent.MTP.{i}. */
+function coapMtp(e: Engine): { port: number; path: string } {
+  for (const inst of e.instances(MTP_TABLE, true)) {
+    if (e.get(inst.path + 'Enable') !== 'true' || e.get(inst.path + 'Protocol') !== 'CoAP') continue;
+    return { port: Number(e.get(inst.path + 'CoAP.Port')), path: e.get(inst.path + 'CoAP.Path') };
+  }
+  throw new CoreConfigError('no enabled CoAP MTP in Device.LocalAgent.MTP.{i} (check the factory defaults)');
+}
+
+export function describe(o: SendOutcome): string {
+  if (o.ok) return 'ok';
+  if (o.reason === 'coap-error') return `CoAP ${o.code >> 5}.${String(o.code & 31).padStart(2, '0')}`;
+  return o.reason + ('detail' in o && o.detail ? ` (${o.detail})` : '');
+}
