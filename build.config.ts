@@ -8,8 +8,8 @@ import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { host } from './boards/host.ts';
-import { esp32 } from './boards/esp32.ts';
+import { host } from './boards/host/profile.ts';
+import { esp32 } from './boards/esp32/profile.ts';
 import type { BoardProfile } from './boards/profile.ts';
 
 export const root = fileURLToPath(new URL('.', import.meta.url));

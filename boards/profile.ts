@@ -4,10 +4,13 @@
 
 export interface BoardProfile {
   name: string;
-  /** Which HAL the bundle for this board binds to. */
-  hal: 'host' | 'xs';
   /** Minify the bundle (device boards). */
   minify: boolean;
+  /**
+   * RAM the board leaves to the agent's JavaScript engine, bytes (XS heap on 32-bit), or
+   * undefined on a host with no such budget. The figure a device build has to fit.
+   */
+  memoryBudgetBytes: number | undefined;
   limits: {
     /** Largest UDP datagram handled, bytes. */
     datagramBytes: number;
@@ -27,8 +30,6 @@ export interface BoardProfile {
     notificationsPerController: number;
     /** Concurrent asynchronous operations (7005 beyond). */
     asyncOperations: number;
-    /** Concurrent DTLS sessions. */
-    dtlsSessions: number;
   };
   coap: {
     ackTimeoutMs: number;

@@ -1,7 +1,7 @@
-// Starts the agent (src/device.ts) on the XS HAL. The runner hands over its settings as
-// `--arg name=value` (host.arg) and the factory defaults as JSON text (host.defaultsJson); a
-// board build calls startXsDevice with defaults compiled in instead.
-//   --arg board=host|esp32     board profile (default esp32, the XS board)
+// Starts the agent (src/device.ts) on the XS HAL for the board whose entry calls it
+// (boards/esp32/main.ts). The runner hands over its settings as `--arg name=value` (host.arg)
+// and the factory defaults as JSON text (host.defaultsJson), which replace the defaults the
+// board compiled in.
 //   --arg allow-nosec=true     plaintext CoAP (the runner's --allow-nosec)
 //   --arg host=ADDR            local address to bind and advertise (default 127.0.0.1)
 //   --arg port=N               override Device.LocalAgent.MTP.{i}.CoAP.Port (0: any free port)
@@ -11,8 +11,7 @@
 // On start it prints `ready <endpointId> <uri>` on stdout, as the Node simulator does.
 import type { Hal } from '../hal.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
-import { esp32 } from '../../boards/esp32.ts';
-import { host as hostBoard } from '../../boards/host.ts';
+import type { ModelModule } from '../../src/dm/api.ts';
 import { startDevice, type Device } from '../../src/device.ts';
 import type { XsHostFunctions } from './host.ts';
 import { xsClock } from './clock.ts';
@@ -22,8 +21,6 @@ import { isLogLevel, xsSystem } from './system.ts';
 import { xsTimers } from './timers.ts';
 
 export type Defaults = { readonly [path: string]: string };
-
-const BOARDS: { readonly [name: string]: BoardProfile } = Object.freeze({ esp32, host: hostBoard });
 
 /** Exit code of a configuration the firmware cannot start with (as a usage error). */
 export const EXIT_CONFIG = 2;
@@ -49,19 +46,25 @@ function fail(host: XsHostFunctions, message: string): never {
   throw new Error(message); // exit() does not return
 }
 
-export function startXsDevice(host: XsHostFunctions, compiledDefaults?: Defaults): Device {
+export interface XsBoard {
+  profile: BoardProfile;
+  /** Factory defaults compiled into the firmware (the runner's --defaults replaces them). */
+  defaults?: Defaults;
+  /** A device maker's model modules, added to the built-in TR-181 model. */
+  modules?: readonly ModelModule[];
+}
+
+export function startXsDevice(host: XsHostFunctions, boardSpec: XsBoard): Device {
+  const board = boardSpec.profile;
   const level = host.arg('log-level') ?? 'info';
   if (!isLogLevel(level)) fail(host, `log-level must be error, warn, info or debug, not ${level}`);
-  const boardName = host.arg('board') ?? 'esp32';
-  const board = BOARDS[boardName];
-  if (!board) fail(host, `unknown board ${boardName} (esp32 or host)`);
   let port: number | undefined;
   const portText = host.arg('port');
   if (portText !== undefined) {
     port = Number(portText);
     if (!(port >= 0 && port <= 65535 && port === Math.floor(port)) || portText === '') fail(host, `port must be 0..65535, not ${portText}`);
   }
-  let defaults = compiledDefaults;
+  let defaults = boardSpec.defaults;
   const text = host.defaultsJson();
   if (text !== undefined) {
     try {
@@ -91,6 +94,7 @@ export function startXsDevice(host: XsHostFunctions, compiledDefaults?: Defaults
       hal,
       board,
       defaults,
+      modules: boardSpec.modules,
       allowNoSec: host.arg('allow-nosec') === 'true',
       host: host.arg('host'),
       port,

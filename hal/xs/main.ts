@@ -1,6 +1,5 @@
-// The XS board bundle entry (build.config.ts: boards host and esp32): starts the agent on the
-// XS HAL with the runner's settings and factory defaults (hal/xs/device.ts).
-import { xsHost } from './host.ts';
-import { startXsDevice } from './device.ts';
+// The XS runner's script entry (firmware/xs-host runs a script bundle): starts the esp32 board
+// (boards/esp32/main.ts) as its firmware would.
+import { start } from '../../boards/esp32/main.ts';
 
-startXsDevice(xsHost());
+start();

@@ -97,11 +97,6 @@ export interface ObjectDef {
   readonly minEntries?: number;
   /** Upper bound on instances (also bounded by profile `limits.instancesPerTable`; 7005 beyond). */
   readonly maxEntries?: number;
-  /**
-   * Path of the NumberOfEntries parameter of the parent object that counts this table, in
-   * supported notation ('Device.LocalAgent.Controller.{i}.MTPNumberOfEntries'); engine-computed.
-   */
-  readonly numberOfEntries?: string;
   /** false: never persisted (e.g. Request.{i}); default true. */
   readonly persist?: boolean;
   readonly params?: readonly ParamDef[];
@@ -173,14 +168,21 @@ export interface CommandCall {
 }
 
 /** Sync commands return their output arguments; async ones return an AsyncOperation. */
+/**
+ * A command. It runs inside `txn`, a transaction on behalf of the caller that the engine
+ * commits when the handler returns and rolls back when it throws: a command that changes the
+ * model (Boost() setting BoostUntil) does it through `txn`, never through a transaction of its own.
+ */
 export type CommandHandler = (
   ctx: HandlerContext,
   call: CommandCall,
+  txn: Transaction,
 ) => { [name: string]: Value } | AsyncOperation;
 
-export interface ObjectHandlers {
+/** `N`: the object's parameter names (defineObject in define.ts types them for you). */
+export interface ObjectHandlers<N extends string = string> {
   /** Computed value (UpTime...). Return undefined to fall back to the stored value. */
-  read?(ctx: HandlerContext, objPath: string, name: string): Value | undefined;
+  read?(ctx: HandlerContext, objPath: string, name: N): Value | undefined;
   /**
    * Instance numbers of a table whose rows come from elsewhere (FirmwareImage from the HAL).
    * Called once per engine start; rows are then fixed until the next boot.
@@ -191,9 +193,9 @@ export interface ObjectHandlers {
    * UspError to refuse this value, which then becomes that parameter's ParamError. Side effects
    * belong in commit.
    */
-  write?(ctx: HandlerContext, objPath: string, name: string, value: string): void;
+  write?(ctx: HandlerContext, objPath: string, name: N, value: string): void;
   /** Called in Transaction.add after defaults: may set Agent-owned params (Recipient, CreationDate) or throw to refuse. */
-  add?(ctx: HandlerContext, objPath: string, set: (name: string, value: string) => void): void;
+  add?(ctx: HandlerContext, objPath: string, set: (name: N, value: string) => void): void;
   /**
    * Called in Transaction.delete for the instance and each sub-instance before they go: throw
    * UspError (7024) to refuse, or make dependent changes through `txn` (e.g. delete the
@@ -216,6 +218,11 @@ export interface ModelModule {
   readonly handlers?: { readonly [supportedPath: string]: ObjectHandlers };
   /** Once per engine start, after the persisted model is loaded (drop non-persistent rows...). */
   boot?(ctx: HandlerContext): void;
+  /**
+   * This module's table (path without '{i}.') that lists running asynchronous commands, one row
+   * each with Originator, Command, CommandKey and Status (TR-181 Device.LocalAgent.Request.{i}).
+   */
+  readonly requestTable?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import type {
 } from './api.ts';
 import { applyDefaults } from './defaults.ts';
 import { parsePath } from './grammar.ts';
-import { Operations, REQUEST_TABLE } from './operate.ts';
+import { AGENT, Operations } from './operate.ts';
 import { Persist, unitOf } from './persist.ts';
 import { resolvePath, resolveSupported } from './resolver.ts';
 import { buildSchema, supportedPathOf, type DefNode, type Schema } from './schema.ts';
@@ -17,7 +17,6 @@ import { Store, type ObjRec } from './store.ts';
 import { Txn, uniqueKeysOf } from './txn.ts';
 import { canonical, formatValue, zeroValue } from './values.ts';
 
-const AGENT: Origin = Object.freeze({ endpointId: '' });
 const BOOT_KEY = 'dm.boot';
 const SW_KEY = 'dm.sw';
 const CAUSES: readonly BootInfo['cause'][] = ['LocalReboot', 'RemoteReboot', 'LocalFactoryReset', 'RemoteFactoryReset'];
@@ -44,14 +43,16 @@ class EngineImpl implements Engine {
     this.store = new Store(this.schema, opts.profile.limits.instancesPerTable);
     this.persist = new Persist(opts.hal.storage, opts.hal.system, this.schema, this.store);
     const self = this;
+    let requestTable: string | undefined;
+    for (const m of opts.modules) if (m.requestTable) requestTable = m.requestTable;
     this.ops = new Operations({
       maxOperations: opts.profile.limits.asyncOperations,
       node: (p) => this.nodeOf(p),
       exists: (p) => this.store.objs.has(p),
       ctx: (o) => this.ctx(o),
-      agentTxn: (fn) => self.agentTxn(fn),
+      inTxn: (origin, fn) => self.inTxn(origin, fn),
       emit: (e) => this.emit(e),
-      hasRequestTable: () => this.store.tables.has(REQUEST_TABLE),
+      requestTable: () => (requestTable && this.store.tables.has(requestTable) ? requestTable : undefined),
     });
     const firstBoot = !this.persist.hasState();
     this.boot = this.readBootRecord(firstBoot);
@@ -157,10 +158,10 @@ class EngineImpl implements Engine {
     }
   }
 
-  private agentTxn<T>(fn: (txn: Txn) => T): T {
+  private inTxn<T>(origin: Origin, fn: (txn: Txn) => T): T {
     // Agent work (Request rows) may happen while a Controller's transaction is open: use it.
     if (this.current) return fn(this.current);
-    const txn = this.begin(AGENT) as Txn;
+    const txn = this.begin(origin) as Txn;
     try {
       const r = fn(txn);
       txn.commit();

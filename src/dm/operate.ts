@@ -7,8 +7,8 @@ import type { DefNode } from './schema.ts';
 import type { Txn } from './txn.ts';
 import { canonical, formatValue } from './values.ts';
 
-export const REQUEST_TABLE = 'Device.LocalAgent.Request.';
-const REQUEST_DEF = 'Device.LocalAgent.Request.{i}.';
+/** The Agent itself as the origin of a change (Request rows, boot clean-up). */
+export const AGENT: Origin = Object.freeze({ endpointId: '' });
 
 export interface OperateCore {
   readonly maxOperations: number;
@@ -16,9 +16,14 @@ export interface OperateCore {
   exists(objPath: string): boolean;
   ctx(origin: Origin): HandlerContext;
   /** Run `fn` in an Agent transaction and commit it. */
-  agentTxn<T>(fn: (txn: Txn) => T): T;
+  /** Run fn in the open transaction, or in one of its own on behalf of `origin` (committed after). */
+  inTxn<T>(origin: Origin, fn: (txn: Txn) => T): T;
   emit(events: ChangeEvent[]): void;
-  hasRequestTable(): boolean;
+  /**
+   * The table whose rows list running asynchronous commands (ModelModule.requestTable), if the
+   * model has one: its rows have Originator, Command, CommandKey and Status.
+   */
+  requestTable(): string | undefined;
 }
 
 interface Running {
@@ -83,11 +88,11 @@ export class Operations {
       if (this.running.size >= this.core.maxOperations) {
         throw new UspError(ErrorCode.RESOURCES_EXCEEDED, 'too many asynchronous operations', objPath + command);
       }
-      if (!this.core.hasRequestTable()) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no Request table', objPath + command);
+      if (!this.core.requestTable()) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no Request table', objPath + command);
     }
     let result: ReturnType<typeof handler>;
     try {
-      result = handler(this.core.ctx(origin), { objPath, command, input: args, commandKey });
+      result = this.core.inTxn(origin, (txn) => handler(this.core.ctx(origin), { objPath, command, input: args, commandKey }, txn));
     } catch (e) {
       if (e instanceof UspError) throw e;
       throw new UspError(ErrorCode.COMMAND_FAILURE, e instanceof Error ? e.message : String(e), objPath + command);
@@ -117,7 +122,7 @@ export class Operations {
   private track(objPath: string, command: string, commandKey: string, origin: Origin, op: AsyncOperation, outputs: Running['outputs']): string {
     let requestPath: string;
     try {
-      requestPath = this.core.agentTxn((txn) => txn.agentAdd(REQUEST_TABLE, {
+      requestPath = this.core.inTxn(AGENT, (txn) => txn.agentAdd(this.core.requestTable() as string, {
         Originator: origin.endpointId, Command: objPath + command, CommandKey: commandKey, Status: 'Active',
       }));
     } catch (e) {
@@ -139,14 +144,14 @@ export class Operations {
       ...(error ? { error: { code: error.code, message: error.message } } : { output: output || {} }),
     };
     this.core.emit([ev]);
-    if (this.core.exists(requestPath)) this.core.agentTxn((txn) => txn.agentDelete(requestPath));
+    if (this.core.exists(requestPath)) this.core.inTxn(AGENT, (txn) => txn.agentDelete(requestPath));
   }
 
   /** Request.{i}.Cancel(): the operation stops and completes with 7023. */
   cancel(requestPath: string): void {
     const r = this.running.get(requestPath);
     if (!r) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no running operation', requestPath);
-    this.core.agentTxn((txn) => txn.agentSet(requestPath + 'Status', 'Canceling'));
+    this.core.inTxn(AGENT, (txn) => txn.agentSet(requestPath + 'Status', 'Canceling'));
     try { r.op.cancel(); } catch { /* a failing cancel still cancels */ }
     this.finish(requestPath, undefined, new UspError(ErrorCode.COMMAND_CANCELED, 'Command canceled'));
   }
@@ -174,5 +179,4 @@ export class Operations {
     return d;
   }
 
-  static requestDef(): string { return REQUEST_DEF; }
 }

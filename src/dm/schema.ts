@@ -11,7 +11,7 @@ export interface DefNode {
   readonly multi: boolean;
   readonly parent: DefNode | undefined;
   readonly children: Map<string, DefNode>;
-  readonly params: Map<string, ParamDef>;
+  params: Map<string, ParamDef>;
   readonly commands: Map<string, CommandDef>;
   readonly events: Map<string, EventDef>;
   readonly handlers: ObjectHandlers;
@@ -33,6 +33,10 @@ export interface Schema {
 // Most objects have no commands, events or counters: they share one empty map (XS slots).
 const NONE = new Map<string, never>();
 const NO_HANDLERS: ObjectHandlers = Object.freeze({});
+
+function counterDef(name: string): ParamDef {
+  return Object.freeze({ name, type: 'unsignedInt' as const });
+}
 
 function byName<T extends { name: string }>(list: readonly T[] | undefined): Map<string, T> {
   return list && list.length ? new Map(list.map((x) => [x.name, x] as [string, T])) : NONE;
@@ -117,17 +121,16 @@ export function buildSchema(modules: readonly ModelModule[]): Schema {
   }
   if (!root) throw new Error('empty model');
   for (const k of handlerOf.keys()) if (!byPath.has(k)) throw new Error(`handlers for unknown object ${k}`);
-  // NumberOfEntries counters: a parameter of the table's parent object.
+  // TR-181: every table `X.{i}.` is counted by `XNumberOfEntries`, a parameter of its parent
+  // object. Derived here (engine-computed), so a module never declares it.
   const strongRefs: { node: DefNode; param: ParamDef }[] = [];
   for (const node of nodes) {
-    const counter = node.def.numberOfEntries;
-    if (counter) {
-      const dot = counter.lastIndexOf('.');
-      const owner = byPath.get(supportedPathOf(counter.slice(0, dot + 1)));
-      const name = counter.slice(dot + 1);
-      if (!node.multi || !owner || owner !== node.parent || !owner.params.has(name)) {
-        throw new Error(`${node.path}: numberOfEntries ${counter} is not a parameter of its parent`);
-      }
+    const owner = node.parent;
+    if (node.multi && owner) {
+      const name = node.name + 'NumberOfEntries';
+      if (owner.params.has(name)) throw new Error(`${owner.path}${name} is derived from ${node.path}: do not declare it`);
+      if (owner.params === NONE) owner.params = new Map();
+      owner.params.set(name, counterDef(name));
       if (owner.counters === NONE) owner.counters = new Map();
       owner.counters.set(name, node);
     }

@@ -20,22 +20,18 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
       str('BannedRole', 256, { access: 'W', ref: role }),
       f({ name: 'TOFUAllowed', type: 'boolean', access: 'W', default: 'false' }) as ParamDef,
       f({ name: 'TOFUInactivityTimer', type: 'unsignedInt', access: 'W', default: '0' }) as ParamDef,
-      f({ name: 'RoleNumberOfEntries', type: 'unsignedInt' }) as ParamDef,
-      f({ name: 'CredentialNumberOfEntries', type: 'unsignedInt' }) as ParamDef,
     ]),
   }),
   f({
     path: 'Device.LocalAgent.ControllerTrust.Role.{i}.',
     access: 'AD',
     uniqueKeys: keys(['Alias'], ['Name']),
-    numberOfEntries: 'Device.LocalAgent.ControllerTrust.RoleNumberOfEntries',
-    params: f([alias, enable, str('Name', 64, { access: 'W' }), f({ name: 'PermissionNumberOfEntries', type: 'unsignedInt' }) as ParamDef]),
+    params: f([alias, enable, str('Name', 64, { access: 'W' })]),
   }),
   f({
     path: 'Device.LocalAgent.ControllerTrust.Role.{i}.Permission.{i}.',
     access: 'AD',
     uniqueKeys: keys(['Alias'], ['Order']),
-    numberOfEntries: 'Device.LocalAgent.ControllerTrust.Role.{i}.PermissionNumberOfEntries',
     params: f([
       alias,
       enable,
@@ -51,7 +47,6 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
     path: 'Device.LocalAgent.ControllerTrust.Credential.{i}.',
     access: 'AD',
     uniqueKeys: keys(['Alias'], ['Credential']),
-    numberOfEntries: 'Device.LocalAgent.ControllerTrust.CredentialNumberOfEntries',
     params: f([
       alias,
       enable,
@@ -64,7 +59,6 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
     path: 'Device.LocalAgent.Certificate.{i}.',
     access: 'R', // rows come from the factory defaults (no AddCertificate() yet)
     uniqueKeys: keys(['Alias'], ['SerialNumber', 'Issuer']),
-    numberOfEntries: 'Device.LocalAgent.CertificateNumberOfEntries',
     params: f([alias, enable, str('SerialNumber', 64), str('Issuer', 256)]),
   }),
 ]);

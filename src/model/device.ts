@@ -49,14 +49,12 @@ export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
       str('ProvisioningCode', 64, { access: 'W' }),
       Object.freeze({ name: 'UpTime', type: 'unsignedInt' as const, computed: true, valueChange: 'ignore' as const }),
       str('ActiveFirmwareImage', 256, { computed: true, ref: Object.freeze({ kind: 'strong', target: 'Device.DeviceInfo.FirmwareImage.{i}.' }) }),
-      Object.freeze({ name: 'FirmwareImageNumberOfEntries', type: 'unsignedInt' as const }),
     ]),
   }),
   Object.freeze({
     path: 'Device.DeviceInfo.FirmwareImage.{i}.',
     access: 'R' as const,
     uniqueKeys: Object.freeze([Object.freeze(['Alias'])]),
-    numberOfEntries: 'Device.DeviceInfo.FirmwareImageNumberOfEntries',
     params: Object.freeze([
       str('Alias', 64, { access: 'W' }),
       str('Name', 64, { computed: true }),

@@ -1,5 +1,5 @@
 // The TR-181 model of tinyusp: the modules the engine is created with. A device maker appends
-// its own modules (see x-acme-thermostat.ts) without touching src/dm.
+// its own modules (examples/x-acme-thermostat/model.ts) without touching src/.
 import type { Engine, ModelModule } from '../dm/api.ts';
 import { bootParameterMap } from './boot-params.ts';
 import { controllerTrustModule } from './controller-trust.ts';

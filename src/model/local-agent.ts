@@ -5,7 +5,7 @@ import { ErrorCode, UspError } from '../errors.ts';
 import type { HandlerContext, ModelModule, ObjectDef, ObjectHandlers, ParamDef } from '../dm/api.ts';
 import { parsePath } from '../dm/grammar.ts';
 import { UNKNOWN_TIME, formatDateTime, splitList } from '../dm/values.ts';
-import { SUBSCRIPTION_TABLE } from '../names.ts';
+import { REQUEST_TABLE, SUBSCRIPTION_TABLE } from '../names.ts';
 
 const f = Object.freeze;
 const str = (name: string, maxLength: number, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'string', maxLength, ...extra });
@@ -26,11 +26,6 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
       str('SupportedProtocols', 256, { list: true, computed: true }),
       str('AdvertisedDeviceSubtypes', 256, { access: 'W', list: true }),
       uint('MaxSubscriptionChangeAdoptionTime', { access: 'W', min: 5, default: '5' }),
-      uint('MTPNumberOfEntries'),
-      uint('ControllerNumberOfEntries'),
-      uint('SubscriptionNumberOfEntries'),
-      uint('RequestNumberOfEntries'),
-      uint('CertificateNumberOfEntries'),
     ]),
     events: f([f({ name: 'Periodic!' })]),
   }),
@@ -38,7 +33,6 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     path: 'Device.LocalAgent.MTP.{i}.',
     access: 'AD',
     uniqueKeys: keys(['Alias']),
-    numberOfEntries: 'Device.LocalAgent.MTPNumberOfEntries',
     params: f([
       alias,
       bool('Enable', 'W', 'false'),
@@ -61,7 +55,6 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     path: 'Device.LocalAgent.Controller.{i}.',
     access: 'AD',
     uniqueKeys: keys(['Alias'], ['EndpointID']),
-    numberOfEntries: 'Device.LocalAgent.ControllerNumberOfEntries',
     params: f([
       alias,
       bool('Enable', 'W', 'false'),
@@ -74,8 +67,6 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
       uint('USPNotifRetryMinimumWaitInterval', { access: 'W', min: 1, max: 65535, default: '5' }),
       uint('USPNotifRetryIntervalMultiplier', { access: 'W', min: 1000, max: 65535, default: '2000' }),
       str('ProvisioningCode', 64, { access: 'W' }),
-      uint('MTPNumberOfEntries'),
-      uint('BootParameterNumberOfEntries'),
     ]),
     // R-NOT.5: ask the Agent to send an OnBoardRequest notification to this Controller.
     commands: f([f({ name: 'SendOnBoardRequest()', async: false })]),
@@ -84,7 +75,6 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     path: 'Device.LocalAgent.Controller.{i}.MTP.{i}.',
     access: 'AD',
     uniqueKeys: keys(['Alias'], ['Protocol']),
-    numberOfEntries: 'Device.LocalAgent.Controller.{i}.MTPNumberOfEntries',
     params: f([alias, bool('Enable', 'W', 'false'), str('Protocol', 16, { access: 'W', enum: f(['CoAP']), default: 'CoAP' })]),
   }),
   f({
@@ -95,14 +85,12 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     path: 'Device.LocalAgent.Controller.{i}.BootParameter.{i}.',
     access: 'AD',
     uniqueKeys: keys(['Alias'], ['ParameterName']),
-    numberOfEntries: 'Device.LocalAgent.Controller.{i}.BootParameterNumberOfEntries',
     params: f([alias, bool('Enable', 'W', 'false'), str('ParameterName', 256, { access: 'W' })]),
   }),
   f({
     path: 'Device.LocalAgent.Subscription.{i}.',
     access: 'AD',
     uniqueKeys: keys(['Alias'], ['Recipient', 'ID']),
-    numberOfEntries: 'Device.LocalAgent.SubscriptionNumberOfEntries',
     params: f([
       alias,
       bool('Enable', 'W', 'false'),
@@ -123,7 +111,6 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     access: 'R',
     persist: false, // §5.5: Request rows and in-flight operations do not survive a reboot
     uniqueKeys: keys(['Alias']),
-    numberOfEntries: 'Device.LocalAgent.RequestNumberOfEntries',
     params: f([
       alias,
       str('Originator', 256),
@@ -219,6 +206,7 @@ export function localAgentModule(hooks: LocalAgentHooks = {}): ModelModule {
   };
   return {
     objects: LOCAL_AGENT_OBJECTS,
+    requestTable: REQUEST_TABLE,
     handlers,
     boot: (ctx) => {
       bootMs = ctx.hal.clock.monotonicMs();

@@ -1,12 +1,8 @@
-// What every request handler needs: the engine and who is asking.
-import type { Engine, Origin, ResolveOptions } from '../dm/api.ts';
+// What every request handler needs to know about who is asking.
+import type { Origin, ResolveOptions } from '../dm/api.ts';
 import { Perm } from './access.ts';
 import type { RequestContext } from './dispatch.ts';
 import { UspError, ErrorCode } from '../errors.ts';
-
-export interface HandlerDeps {
-  engine: Engine;
-}
 
 export function originOf(ctx: RequestContext): Origin {
   const r = ctx.requester;

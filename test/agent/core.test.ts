@@ -2,7 +2,7 @@
 // out through the one send function, work driven by step()/nextDeadline() on a virtual clock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import { CoapType, Code, Method } from '../../src/coap/constants.ts';
 import { decodeMessage, encodeMessage, type CoapMessage } from '../../src/coap/message.ts';
 import { decodeMsg, decodeRecord } from '../../src/codec/index.ts';

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevice } from '../../src/device.ts';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import { CoapType, Code, Method } from '../../src/coap/constants.ts';
 import { decodeMessage, encodeMessage } from '../../src/coap/message.ts';
 import { testDefaults, testHal, encodeMsgBytes, encodeRecordBytes, recordOf, requestMsg } from '../support/usp-harness.ts';

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeMsg, decodeRecord } from '../../src/codec/index.ts';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import { SimNet, type SimFaults } from '../support/sim-net.ts';
 import { attachAgent, attachController } from '../support/sim-core.ts';

@@ -7,7 +7,7 @@ import { readFileSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'nod
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import { createAgent } from '../../src/agent.ts';
 import { decodeMsg, decodeRecord } from '../../src/codec/index.ts';
 import { AGENT_ID, CONTROLLER_ID, encodeMsgBytes, encodeRecordBytes, recordOf, requestMsg, testHal } from '../support/usp-harness.ts';

@@ -5,7 +5,7 @@
 // at the agent's socket (datagram in, datagram out), so the Controllers' own costs are excluded.
 // Also: heap growth while a Controller that never answers keeps being notified (bounded queue).
 import { readFileSync } from 'node:fs';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import type { Hal, Storage, UdpOptions } from '../../hal/hal.ts';
 import { createHostNet } from '../../hal/host/net.ts';
 import { createHostSystem, createHostTimers, hostClock } from '../../hal/host/system.ts';

@@ -6,7 +6,7 @@ import { blockOption, decodeBlock } from '../../src/coap/block.ts';
 import { CoapEndpoint } from '../../src/coap/endpoint.ts';
 import type { CoapRequest, CoapResult } from '../../src/coap/types.ts';
 import { SimNet, seededBytes } from '../support/sim-net.ts';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import { endpoint, bytesOf, PEER } from './fixture.ts';
 
 const b1 = (num: number, more: boolean, szx: number) => blockOption(Option.BLOCK1, { num, more, szx });

@@ -6,7 +6,7 @@ import { CoapEndpoint } from '../../src/coap/endpoint.ts';
 import { UspCoapBinding, type SendOutcome } from '../../src/mtp/coap.ts';
 import { utf8Encode } from '../../src/coap/utf8.ts';
 import { SimNet, seededBytes } from '../support/sim-net.ts';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 
 function time(label: string, n: number, fn: () => void): void {
   for (let i = 0; i < Math.min(n, 1000); i++) fn(); // warm up

@@ -4,7 +4,7 @@ import { decodeMessage, encodeMessage, type CoapMessage, type CoapOption } from 
 import type { CoapResource, EndpointLimits, Peer } from '../../src/coap/types.ts';
 import type { TransmissionParameters } from '../../src/coap/transmission.ts';
 import { seededBytes } from '../support/sim-net.ts';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 
 export const PEER: Peer = { address: '127.0.0.1', port: 5683 };
 

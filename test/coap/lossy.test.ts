@@ -6,7 +6,7 @@ import { CoapEndpoint } from '../../src/coap/endpoint.ts';
 import { decodeMessage, emptyMessage, encodeMessage } from '../../src/coap/message.ts';
 import type { CoapRequest, CoapResult, Peer } from '../../src/coap/types.ts';
 import { SimNet, seededBytes, type SimFaults } from '../support/sim-net.ts';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 
 const CLIENT = { address: '127.0.0.1', port: 40001 };
 const SERVER = { address: '127.0.0.2', port: 5683 };

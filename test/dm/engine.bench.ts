@@ -1,7 +1,7 @@
 // Data-model engine figures (not a test): boot, resolve, Get-style reads, Set commits, Add/Delete.
 // Run: node --expose-gc --import tsx test/dm/engine.bench.ts
 import { readFileSync } from 'node:fs';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import { createEngine } from '../../src/dm/index.ts';
 import { tr181Modules } from '../../src/model/index.ts';
 import { memoryHal } from '../support/memory-hal.ts';

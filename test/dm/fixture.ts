@@ -1,6 +1,6 @@
 // A small test model exercising every engine feature: tables with unique keys, nested tables,
 // single-instance sub-objects, strong references, each TR-106 type, commands and an event.
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import type { Engine, ModelModule, ObjectDef, ParamDef } from '../../src/dm/api.ts';
 import { createEngine } from '../../src/dm/index.ts';
@@ -17,7 +17,6 @@ export const TEST_OBJECTS: readonly ObjectDef[] = f([
       p({ name: 'Level', type: 'unsignedInt', access: 'W', min: 1, max: 10, default: '5' }),
       p({ name: 'Once', type: 'string', access: 'WO' }),
       p({ name: 'Fixed', type: 'string', default: 'ro' }),
-      p({ name: 'TableNumberOfEntries', type: 'unsignedInt' }),
     ]),
     events: f([f({ name: 'Ping!', args: f([p({ name: 'N', type: 'int' })]) })]),
   }),
@@ -32,7 +31,6 @@ export const TEST_OBJECTS: readonly ObjectDef[] = f([
     path: 'Device.Table.{i}.',
     access: 'AD' as const,
     uniqueKeys: f([f(['Alias']), f(['Key'])]),
-    numberOfEntries: 'Device.TableNumberOfEntries',
     params: f([
       p({ name: 'Alias', type: 'string', access: 'W', maxLength: 64 }),
       p({ name: 'Key', type: 'string', access: 'W', maxLength: 32 }),

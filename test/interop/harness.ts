@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createHostNet, type HostUdpSocket } from '../../hal/host/net.ts';
 import { CoapEndpoint } from '../../src/coap/endpoint.ts';
 import type { CoapResource } from '../../src/coap/types.ts';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 
 export interface LiveEndpoint {
   ep: CoapEndpoint;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import type { Engine, ModelModule } from '../../src/dm/api.ts';
 import { createEngine } from '../../src/dm/index.ts';
 import { tr181Modules } from '../../src/model/index.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChangeEvent } from '../../src/dm/api.ts';
-import { thermostatModule } from '../../src/model/x-acme-thermostat.ts';
+import { thermostatModule } from '../../examples/x-acme-thermostat/model.ts';
 import { memoryHal } from '../support/memory-hal.ts';
 import { boot, CONTROLLER_1 } from './helpers.ts';
 

@@ -6,7 +6,7 @@ import { blockOption } from '../../src/coap/block.ts';
 import { CoapEndpoint } from '../../src/coap/endpoint.ts';
 import { UspCoapBinding, CoapUriError, type SendOutcome } from '../../src/mtp/coap.ts';
 import { SimNet, seededBytes } from '../support/sim-net.ts';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import { endpoint, bytesOf, opt, PEER } from '../coap/fixture.ts';
 
 const REPLY_TO = 'reply-to=coap://127.0.0.1:5683/ctrl';

@@ -1,7 +1,7 @@
 // The notifier inside the whole agent core (src/core.ts) on the memory HAL with a virtual clock:
 // the test reads every Notify the core sends as a CoAP POST and decides when (and how) each
 // exchange ends: an ACK (ok) or an RST (failed), fed back as datagrams.
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import { createCore, type Core, type Peer } from '../../src/core.ts';
 import { CoapType, Code } from '../../src/coap/constants.ts';

@@ -2,7 +2,7 @@
 // OnBoardRequest, Periodic!, the ValueChange poll, queue bounds and access control.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import { ErrorCode } from '../../src/errors.ts';
 import { C1, C2, C3, DEFAULTS, plain, rig, set, type Rig } from './harness.ts';
 

@@ -1,7 +1,7 @@
 // Test harness for the agent core: an in-memory HAL with a virtual clock, and a test Controller
 // that builds Records with the codec, feeds them to agent.handleRecord and decodes the reply.
 import type { Hal, Storage } from '../../hal/hal.ts';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import { createAgent, type Agent, type AgentOptions } from '../../src/agent.ts';
 import {

@@ -9,6 +9,7 @@ const CT = LA + 'ControllerTrust.';
 
 /** Async operations of Device.Selftest(): complete at the deadline the test chooses via Duration. */
 export const miniModel: ModelModule = {
+  requestTable: 'Device.LocalAgent.Request.',
   objects: [
     {
       path: 'Device.',
@@ -35,16 +36,12 @@ export const miniModel: ModelModule = {
       path: LA,
       params: [
         { name: 'EndpointID', type: 'string' },
-        { name: 'ControllerNumberOfEntries', type: 'unsignedInt' },
-        { name: 'RequestNumberOfEntries', type: 'unsignedInt' },
-        { name: 'SubscriptionNumberOfEntries', type: 'unsignedInt' },
       ],
     },
     {
       path: LA + 'Controller.{i}.',
       access: 'AD',
       uniqueKeys: [['Alias'], ['EndpointID']],
-      numberOfEntries: LA + 'ControllerNumberOfEntries',
       params: [
         { name: 'Alias', type: 'string', access: 'W', maxLength: 64 },
         { name: 'Enable', type: 'boolean', access: 'W' },
@@ -52,14 +49,12 @@ export const miniModel: ModelModule = {
         { name: 'AssignedRole', type: 'string', access: 'W', list: true, ref: { kind: 'strong', target: CT + 'Role.{i}.' } },
         { name: 'InheritedRole', type: 'string', list: true, ref: { kind: 'strong', target: CT + 'Role.{i}.' } },
         { name: 'PeriodicNotifInterval', type: 'unsignedInt', access: 'W', min: 1, default: '86400' },
-        { name: 'MTPNumberOfEntries', type: 'unsignedInt' },
       ],
     },
     {
       path: LA + 'Controller.{i}.MTP.{i}.',
       access: 'AD',
       uniqueKeys: [['Alias']],
-      numberOfEntries: LA + 'Controller.{i}.MTPNumberOfEntries',
       params: [
         { name: 'Alias', type: 'string', access: 'W', maxLength: 64 },
         { name: 'Enable', type: 'boolean', access: 'W' },
@@ -70,7 +65,6 @@ export const miniModel: ModelModule = {
       path: LA + 'Subscription.{i}.',
       access: 'AD',
       uniqueKeys: [['Alias'], ['ID']],
-      numberOfEntries: LA + 'SubscriptionNumberOfEntries',
       params: [
         { name: 'Alias', type: 'string', access: 'W', maxLength: 64 },
         { name: 'Enable', type: 'boolean', access: 'W' },
@@ -83,7 +77,6 @@ export const miniModel: ModelModule = {
       access: 'R',
       persist: false,
       uniqueKeys: [['Alias']],
-      numberOfEntries: LA + 'RequestNumberOfEntries',
       params: [
         { name: 'Alias', type: 'string', access: 'W', maxLength: 64 },
         { name: 'Originator', type: 'string' },
@@ -96,26 +89,22 @@ export const miniModel: ModelModule = {
       path: CT,
       params: [
         { name: 'UntrustedRole', type: 'string', access: 'W', list: true, ref: { kind: 'strong', target: CT + 'Role.{i}.' } },
-        { name: 'RoleNumberOfEntries', type: 'unsignedInt' },
       ],
     },
     {
       path: CT + 'Role.{i}.',
       access: 'AD',
       uniqueKeys: [['Alias']],
-      numberOfEntries: CT + 'RoleNumberOfEntries',
       params: [
         { name: 'Alias', type: 'string', access: 'W', maxLength: 64 },
         { name: 'Enable', type: 'boolean', access: 'W' },
         { name: 'Name', type: 'string', access: 'W', maxLength: 64 },
-        { name: 'PermissionNumberOfEntries', type: 'unsignedInt' },
       ],
     },
     {
       path: CT + 'Role.{i}.Permission.{i}.',
       access: 'AD',
       uniqueKeys: [['Alias'], ['Order']],
-      numberOfEntries: CT + 'Role.{i}.PermissionNumberOfEntries',
       params: [
         { name: 'Alias', type: 'string', access: 'W', maxLength: 64 },
         { name: 'Enable', type: 'boolean', access: 'W' },

@@ -6,7 +6,7 @@ import {
   CONTROLLER_ID,
 } from '../support/usp-harness.ts';
 import { miniModel } from '../support/usp-mini-model.ts';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 
 const mini = (extra: Partial<Parameters<typeof startAgent>[0]> = {}) => startAgent({ model: [miniModel], ...extra });
 

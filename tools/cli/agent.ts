@@ -7,7 +7,7 @@ import type { Hal, LogLevel } from '../../hal/hal.ts';
 import { createHostNet } from '../../hal/host/net.ts';
 import { createFileStorage } from '../../hal/host/storage.ts';
 import { createHostSystem, createHostTimers, hostClock } from '../../hal/host/system.ts';
-import { host as hostBoard } from '../../boards/host.ts';
+import { host as hostBoard } from '../../boards/host/profile.ts';
 import { startDevice, type Device } from '../../src/device.ts';
 import { parseArgs, intOption, UsageError } from './args.ts';
 import pkg from '../../package.json' with { type: 'json' };

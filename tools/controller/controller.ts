@@ -16,7 +16,7 @@ import { createHostNet, type HostUdpSocket } from '../../hal/host/net.ts';
 import { CoapEndpoint } from '../../src/coap/endpoint.ts';
 import { UspCoapBinding, type SendOutcome } from '../../src/mtp/coap.ts';
 import { formatCoapUri, parseCoapUri } from '../../src/mtp/coap-uri.ts';
-import { host as hostBoard } from '../../boards/host.ts';
+import { host as hostBoard } from '../../boards/host/profile.ts';
 import { randomBytes } from 'node:crypto';
 
 export interface ControllerOptions {

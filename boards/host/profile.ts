@@ -1,10 +1,10 @@
 // The host simulator (Node): generous bounds, same code paths as the device.
-import { RFC7252_TRANSMISSION, type BoardProfile } from './profile.ts';
+import { RFC7252_TRANSMISSION, type BoardProfile } from '../profile.ts';
 
 export const host: BoardProfile = Object.freeze({
   name: 'host',
-  hal: 'host',
   minify: false,
+  memoryBudgetBytes: undefined,
   limits: Object.freeze({
     datagramBytes: 1500,
     messageBytes: 64 * 1024,
@@ -15,7 +15,6 @@ export const host: BoardProfile = Object.freeze({
     instancesPerTable: 256,
     notificationsPerController: 64,
     asyncOperations: 8,
-    dtlsSessions: 8,
   }),
   coap: RFC7252_TRANSMISSION,
   valueChangePollMs: 1000,

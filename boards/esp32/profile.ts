@@ -1,11 +1,11 @@
 // ESP32 with Moddable XS: ~150 KB of XS heap for the application (platform-notes.md), so
-// every bound is small. The same bundle runs in the XS runner on the host and under QEMU.
-import { RFC7252_TRANSMISSION, type BoardProfile } from './profile.ts';
+// every bound is small. The same bundle runs in the XS runner on the host (firmware/xs-host).
+import { RFC7252_TRANSMISSION, type BoardProfile } from '../profile.ts';
 
 export const esp32: BoardProfile = Object.freeze({
   name: 'esp32',
-  hal: 'xs',
   minify: true,
+  memoryBudgetBytes: 150 * 1024,
   limits: Object.freeze({
     datagramBytes: 1280,
     messageBytes: 8 * 1024,
@@ -16,7 +16,6 @@ export const esp32: BoardProfile = Object.freeze({
     instancesPerTable: 16,
     notificationsPerController: 8,
     asyncOperations: 2,
-    dtlsSessions: 2,
   }),
   coap: RFC7252_TRANSMISSION,
   valueChangePollMs: 5000,

@@ -1,0 +1,63 @@
+// Typed, frozen model definitions (the one set of helpers every ModelModule uses). A module is
+// static data: each helper returns a frozen object, so a board build keeps it in flash
+// (design.md), and each is typed so that a misspelled option or an unknown parameter name in a
+// handler fails to compile:
+//
+//   defineModule({ objects: [
+//     defineObject({ path: 'Device.X_ACME_Thermostat.', params: [decimal('CurrentTemperature', { computed: true })] },
+//       { read: (ctx, objPath, name) => (name === 'CurrentTemperature' ? sensor() : undefined) }),
+//   ] })
+//
+// A table's `<Name>NumberOfEntries` parameter is derived by the engine (schema.ts): never declare it.
+import type {
+  CommandDef, EventDef, HandlerContext, ModelModule, ObjectDef, ObjectHandlers, ParamDef, ParamType,
+} from './api.ts';
+
+/** Everything of a parameter but its name and type (so excess properties are compile errors). */
+export type ParamOptions = Omit<ParamDef, 'name' | 'type'>;
+/** A parameter definition that remembers its name's literal type. */
+export type Param<N extends string = string> = ParamDef & { readonly name: N };
+
+export function param<N extends string>(name: N, type: ParamType, options: ParamOptions = {}): Param<N> {
+  return Object.freeze({ name, type, ...options });
+}
+export const str = <N extends string>(name: N, maxLength: number, o: Omit<ParamOptions, 'maxLength'> = {}): Param<N> =>
+  param(name, 'string', { maxLength, ...o });
+export const bool = <N extends string>(name: N, o: ParamOptions = {}): Param<N> => param(name, 'boolean', o);
+export const uint = <N extends string>(name: N, o: ParamOptions = {}): Param<N> => param(name, 'unsignedInt', o);
+export const int = <N extends string>(name: N, o: ParamOptions = {}): Param<N> => param(name, 'int', o);
+export const decimal = <N extends string>(name: N, o: ParamOptions = {}): Param<N> => param(name, 'decimal', o);
+export const dateTime = <N extends string>(name: N, o: ParamOptions = {}): Param<N> => param(name, 'dateTime', o);
+
+/** A strong reference to instances of `target` (R-ARC.12: cleared when they are deleted). */
+export const strongRef = (target: string): NonNullable<ParamDef['ref']> => Object.freeze({ kind: 'strong', target });
+/** Unique key sets: keys(['Alias'], ['EndpointID']). */
+export const keys = (...sets: string[][]): readonly (readonly string[])[] => Object.freeze(sets.map((s) => Object.freeze(s)));
+/** A frozen list (enum values, argument lists). */
+export const list = <T>(...items: T[]): readonly T[] => Object.freeze(items);
+
+export const command = (name: `${string}()`, o: Omit<CommandDef, 'name'>): CommandDef => Object.freeze({ name, ...o });
+export const event = (name: `${string}!`, args: readonly ParamDef[] = []): EventDef => Object.freeze({ name, args: Object.freeze(args) });
+
+/** The definition of one object with its parameter names as a type, for its handlers. */
+export interface ObjectSpec<N extends string> extends Omit<ObjectDef, 'params'> {
+  readonly params?: readonly Param<N>[];
+}
+
+/** One object and its handlers; `name` in `read`/`write` is one of its own parameter names. */
+export interface ObjectPart {
+  readonly def: ObjectDef;
+  readonly handlers?: ObjectHandlers;
+}
+
+export function defineObject<N extends string = never>(spec: ObjectSpec<N>, handlers?: ObjectHandlers<N>): ObjectPart {
+  const def: ObjectDef = Object.freeze({ ...spec, params: Object.freeze(spec.params ? spec.params.slice() : []) });
+  return Object.freeze({ def, handlers: handlers as ObjectHandlers | undefined });
+}
+
+/** A ModelModule from its objects (with their handlers) and an optional boot hook. */
+export function defineModule(spec: { objects: readonly ObjectPart[]; boot?(ctx: HandlerContext): void }): ModelModule {
+  const handlers: { [path: string]: ObjectHandlers } = {};
+  for (const o of spec.objects) if (o.handlers) handlers[o.def.path] = o.handlers;
+  return { objects: Object.freeze(spec.objects.map((o) => o.def)), handlers, boot: spec.boot };
+}
