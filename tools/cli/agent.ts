@@ -1,8 +1,12 @@
 // `tinyusp agent`: the host simulator. Runs the portable agent (src/device.ts) on Node with the
 // host HAL: node:dgram UDP, file-backed storage under --state, the real clock. Reboot() and
 // FactoryReset() restart the agent in-process on the same state and print `ready` again.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import type { ModelModule } from '../../src/dm/api.ts';
 import type { Hal, LogLevel } from '../../hal/hal.ts';
 import { createHostNet } from '../../hal/host/net.ts';
 import { createFileStorage } from '../../hal/host/storage.ts';
@@ -22,7 +26,9 @@ Runs a simulated tinyusp device on this machine.
   --host <addr>        local address to bind and advertise (default 127.0.0.1)
   --port <n>           override Device.LocalAgent.MTP.1.CoAP.Port (0 = any free port)
   --log-level <lvl>    error | warn | info | debug (default info)
-  --serial <sn>        Device.DeviceInfo.SerialNumber of the simulated device (default SIM0001)`;
+  --serial <sn>        Device.DeviceInfo.SerialNumber of the simulated device (default SIM0001)
+  --model <file.ts>    add a device maker's model: the file's default export is a ModelModule
+                       or a list of them (examples/x-acme-thermostat/simulated.ts)`;
 
 const LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
@@ -53,12 +59,38 @@ export function readDefaults(file: string): { [path: string]: string } {
 }
 
 
+/**
+ * A device maker's model file (TypeScript or JavaScript): bundled with esbuild like the CLI
+ * itself, then imported; its default export is a ModelModule or a list of them.
+ */
+async function loadModel(file: string): Promise<ModelModule[]> {
+  const outfile = join(tmpdir(), `tinyusp-model-${process.pid}.mjs`);
+  try {
+    await build({ entryPoints: [resolve(file)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
+  } catch (e) {
+    throw new UsageError(`--model ${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  let exported: unknown;
+  try {
+    exported = (await import(pathToFileURL(outfile).href + '?' + Date.now())).default;
+  } finally {
+    rmSync(outfile, { force: true });
+  }
+  const list = Array.isArray(exported) ? exported : [exported];
+  for (const m of list) {
+    if (!m || typeof m !== 'object' || !Array.isArray((m as ModelModule).objects)) {
+      throw new UsageError(`--model ${file}: the default export must be a ModelModule ({ objects, handlers }) or a list of them`);
+    }
+  }
+  return list as ModelModule[];
+}
+
 export async function agentCommand(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(HELP + '\n');
     return 0;
   }
-  const p = parseArgs(argv, { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial'], flags: ['allow-nosec'] });
+  const p = parseArgs(argv, { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial', 'model'], flags: ['allow-nosec'] });
   if (p.positionals.length) throw new UsageError(`unexpected argument '${p.positionals[0]}'`);
   const defaultsFile = p.values.get('defaults');
   const stateDir = p.values.get('state');
@@ -68,6 +100,8 @@ export async function agentCommand(argv: string[]): Promise<number> {
   if (!LEVELS.includes(level)) throw new UsageError(`--log-level must be one of ${LEVELS.join(', ')}`);
   const port = p.values.has('port') ? intOption(p, 'port', 0, 0, 65535) : undefined;
   const defaults = readDefaults(defaultsFile);
+  const modelFile = p.values.get('model');
+  const modules = modelFile ? await loadModel(modelFile) : [];
   const allowNoSec = p.flags.has('allow-nosec');
 
   const storage = createFileStorage(join(stateDir, 'dm'));
@@ -101,7 +135,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
     restarting = undefined;
     try {
       device = startDevice({
-        hal, board: hostBoard, defaults, allowNoSec, host: p.values.get('host'), port,
+        hal, board: hostBoard, defaults, modules, allowNoSec, host: p.values.get('host'), port,
         traceMessages: level === 'debug',
         // One line with `ready` for scripts and tests to wait on.
         onReady: (uri) => process.stdout.write(`ready ${device?.core.endpointId()} ${uri}\n`),
