@@ -173,6 +173,10 @@ test('given a running simulator, when ctl gsp, add, instances, delete and operat
   assert.equal(again.code, 1, again.stdout);
   assert.match(again.stdout, /error 7025 unique key EndpointID already used by Device\.LocalAgent\.Controller\.\d+\./);
   assert.ok(!/^created /m.test(again.stdout), again.stdout);
+  // With --allow-partial the failure is inside an AddResp (not an Error message): still exit 1.
+  const partial = await run('add', 'Device.LocalAgent.Controller.', 'EndpointID=proto::third', '--allow-partial');
+  assert.equal(partial.code, 1, partial.stdout);
+  assert.match(partial.stdout, /^Device\.LocalAgent\.Controller\.: error 70\d\d .*unique key EndpointID already used/m);
 
   // instances: both Controllers with their keys; an unknown path is exit 1 with the error.
   const inst = await run('instances', 'Device.LocalAgent.Controller.', '--first-level');
@@ -197,7 +201,10 @@ test('given a running simulator, when ctl gsp, add, instances, delete and operat
   assert.equal(gone.stdout, `${created![1]}: (no match)\n`);
   const badDel = await run('delete', 'Device.DeviceInfo.');
   assert.equal(badDel.code, 1, badDel.stdout);
-  assert.match(badDel.stdout, /error 70\d\d /);
+  assert.match(badDel.stdout, /error 7018 /);
+  const badPartial = await run('delete', 'Device.DeviceInfo.', '--allow-partial');
+  assert.equal(badPartial.code, 1, badPartial.stdout);
+  assert.equal(badPartial.stdout, 'Device.DeviceInfo.: error 7018 Object is not a table\n');
 
   // operate: an async command starts a Request; Cancel() is sync and done; an unknown command
   // is exit 1; --no-resp sends and prints the msg_id, and the command still runs.
