@@ -101,7 +101,7 @@ test('R-MSG.4 (Dispatcher): the handler runs once per (Controller, msg_id, bytes
   const who = (endpointId: string): Requester => ({ endpointId, controllerPath: undefined, access: FULL_ACCESS });
   const bytes = encodeMsgBytes(requestMsg({ case: 'getSupportedProtocol', value: { controllerSupportedProtocolVersions: '1.2' } }, 'd-1'));
   assert.equal(d.handle(bytes, who('proto::a'), 1000).kind, 'reply');
-  assert.deepEqual(d.handle(bytes, who('proto::a'), 1299), { kind: 'none', why: 'duplicate msg_id' });
+  assert.equal(d.handle(bytes, who('proto::a'), 1299).kind, 'none');
   assert.equal(runs, 1);
   assert.equal(d.handle(bytes, who('proto::b'), 1299).kind, 'reply', 'other Controller');
   assert.equal(runs, 2);
