@@ -111,12 +111,19 @@ const rows: [string, (t: TestAgent) => void][] = [
   }],
   ['§2.1 Delete errors ⊂ {7000–7008, 7015, 7016, 7018, 7024, 7026}', (t) => {
     const allowed = [7000, 7001, 7002, 7003, 7004, 7005, 7006, 7007, 7008, 7015, 7016, 7018, 7024, 7026];
-    const r = respOf(delMsg(t, true, 'Device..', 'Device.Nope.1.', 'Device.DeviceInfo.', LA + 'Controller.', 'Device.DeviceInfo.FirmwareImage.1.'), 'deleteResp');
+    const bad = ['Device..', 'Device.Nope.1.', 'Device.DeviceInfo.', LA + 'Controller.', 'Device.DeviceInfo.FirmwareImage.1.'];
+    const r = respOf(delMsg(t, true, ...bad), 'deleteResp');
+    // One result per requested path, each of them an error: a row that deleted something or
+    // reported nothing would make the allowed-list check below vacuous.
+    assert.deepEqual(r.deletedObjResults.map((d: any) => d.requestedPath), bad);
     for (const d of r.deletedObjResults) {
       const st = d.operStatus.operStatus;
       const codes = st.case === 'operFailure' ? [st.value.errCode] : st.value.unaffectedPathErrs.map((u: any) => u.errCode);
-      for (const c of codes) assert.ok(allowed.includes(c), d.requestedPath + ' → ' + c);
+      if (st.case === 'operSuccess') assert.deepEqual(st.value.affectedPaths, [], d.requestedPath + ' deleted something');
+      assert.ok(codes.length > 0, d.requestedPath + ' → no error');
+      for (const c of codes) assert.ok(c !== 0 && allowed.includes(c), d.requestedPath + ' → ' + c);
     }
+    assert.equal(getValue(t, C1 + 'EndpointID'), CONTROLLER_ID, 'Controller.1 still there');
   }],
   ['§2.1 Operate errors ⊂ {7000–7008, 7016, 7022, 7026, 7027}', (t) => {
     const allowed = [7000, 7001, 7002, 7003, 7004, 7005, 7006, 7007, 7008, 7016, 7022, 7026, 7027];

@@ -117,3 +117,150 @@ test('given a running simulator, when ctl gets, sets and reads back, then output
   assert.match(table.stdout, /^  Enable +boolean +read-write$/m);
   assert.match(table.stdout, /^  TimeToLive +unsignedInt +read-write$/m);
 });
+
+/** A simulator process on an ephemeral port (demo defaults, fresh state); killed after the test. */
+async function simulator(t: { after(fn: () => void): void }): Promise<string> {
+  const state = tempDir(t);
+  const agent = spawn(process.execPath, [bin, 'agent', '--defaults', join(root, 'examples/demo-defaults.json'), '--state', state, '--allow-nosec', '--port', '0', '--log-level', 'warn'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  t.after(() => agent.kill('SIGKILL'));
+  return await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('agent not ready within 15 s')), 15_000);
+    let buf = '';
+    agent.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const m = /^ready (\S+) (\S+)$/m.exec(buf);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[2]);
+      }
+    });
+  });
+}
+
+interface Ran { code: number | null; stdout: string; stderr: string }
+
+/** `tinyusp ctl <args> --agent <uri>`, killed after 20 s at the latest. */
+function ctl(uri: string, args: string[], onStderr?: (all: string) => void): Promise<Ran> {
+  return new Promise((resolve) => {
+    const c = spawn(process.execPath, [bin, 'ctl', ...args, '--agent', uri], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    const kill = setTimeout(() => c.kill('SIGKILL'), 20_000);
+    c.stdout.on('data', (d: Buffer) => (stdout += d));
+    c.stderr.on('data', (d: Buffer) => { stderr += d; onStderr?.(stderr); });
+    c.on('close', (code) => { clearTimeout(kill); resolve({ code, stdout, stderr }); });
+  });
+}
+
+test('given a running simulator, when ctl gsp, add, instances, delete and operate run, then their output and exit codes follow the agent\'s answers', async (t) => {
+  const uri = await simulator(t);
+  const run = (...args: string[]) => ctl(uri, [...args, '--timeout', '5000']);
+
+  const gsp = await run('gsp', '1.2');
+  assert.equal(gsp.code, 0, gsp.stderr);
+  assert.equal(gsp.stdout, 'agent supports USP 1.0,1.1,1.2\n');
+
+  // add: the new instance and its unique keys; the same unique key again fails with exit 1.
+  const add = await run('add', 'Device.LocalAgent.Controller.', 'EndpointID=proto::third');
+  assert.equal(add.code, 0, add.stderr);
+  const created = /^created (Device\.LocalAgent\.Controller\.(\d+)\.)$/m.exec(add.stdout);
+  assert.ok(created, add.stdout);
+  assert.match(add.stdout, /^ {2}key EndpointID = proto::third$/m);
+  const again = await run('add', 'Device.LocalAgent.Controller.', 'EndpointID=proto::third');
+  assert.equal(again.code, 1, again.stdout);
+  assert.match(again.stdout, /error 7025 unique key EndpointID already used by Device\.LocalAgent\.Controller\.\d+\./);
+  assert.ok(!/^created /m.test(again.stdout), again.stdout);
+  // With --allow-partial the failure is inside an AddResp (not an Error message): still exit 1.
+  const partial = await run('add', 'Device.LocalAgent.Controller.', 'EndpointID=proto::third', '--allow-partial');
+  assert.equal(partial.code, 1, partial.stdout);
+  assert.match(partial.stdout, /^Device\.LocalAgent\.Controller\.: error 70\d\d .*unique key EndpointID already used/m);
+
+  // instances: both Controllers with their keys; an unknown path is exit 1 with the error.
+  const inst = await run('instances', 'Device.LocalAgent.Controller.', '--first-level');
+  assert.equal(inst.code, 0, inst.stderr);
+  assert.deepEqual(inst.stdout.trim().split('\n'), [
+    'Device.LocalAgent.Controller.1.  Alias=controller-1 EndpointID=proto::controller-1',
+    `${created![1]}  Alias=cpe-${created![2]} EndpointID=proto::third`,
+  ]);
+  const noInst = await run('instances', 'Device.LocalAgent.Nope.');
+  assert.equal(noInst.code, 1);
+  assert.match(noInst.stdout, /^Device\.LocalAgent\.Nope\.: error 7026 /m);
+
+  // delete: the deleted path; afterwards it is gone from instances; a path that matches
+  // nothing is "(no match)" and not a failure (digest §2.8).
+  const del = await run('delete', created![1]);
+  assert.equal(del.code, 0, del.stderr);
+  assert.equal(del.stdout, `deleted ${created![1]}\n`);
+  const after = await run('instances', 'Device.LocalAgent.Controller.', '--first-level');
+  assert.ok(!after.stdout.includes('proto::third'), after.stdout);
+  const gone = await run('delete', created![1]);
+  assert.equal(gone.code, 0, gone.stderr);
+  assert.equal(gone.stdout, `${created![1]}: (no match)\n`);
+  const badDel = await run('delete', 'Device.DeviceInfo.');
+  assert.equal(badDel.code, 1, badDel.stdout);
+  assert.match(badDel.stdout, /error 7018 /);
+  const badPartial = await run('delete', 'Device.DeviceInfo.', '--allow-partial');
+  assert.equal(badPartial.code, 1, badPartial.stdout);
+  assert.equal(badPartial.stdout, 'Device.DeviceInfo.: error 7018 Object is not a table\n');
+
+  // operate: an async command starts a Request; Cancel() is sync and done; an unknown command
+  // is exit 1; --no-resp sends and prints the msg_id, and the command still runs.
+  const op = await run('operate', 'Device.ScheduleTimer()', 'DelaySeconds=600', '--key', 'k1');
+  assert.equal(op.code, 0, op.stderr);
+  const req = /^Device\.ScheduleTimer\(\): started, request (Device\.LocalAgent\.Request\.\d+\.)$/m.exec(op.stdout);
+  assert.ok(req, op.stdout);
+  const noResp = await run('operate', 'Device.ScheduleTimer()', 'DelaySeconds=600', '--no-resp');
+  assert.equal(noResp.code, 0, noResp.stderr);
+  assert.match(noResp.stdout, /^sent Device\.ScheduleTimer\(\) \(send_resp=false, msg_id \S+\)$/m);
+  const reqs = await run('instances', 'Device.LocalAgent.Request.');
+  assert.equal(reqs.code, 0, reqs.stderr);
+  assert.equal(reqs.stdout.trim().split('\n').length, 2, reqs.stdout);
+  const cancel = await run('operate', req![1] + 'Cancel()');
+  assert.equal(cancel.code, 0, cancel.stderr);
+  assert.equal(cancel.stdout, `${req![1]}Cancel(): done\n`);
+  const unknown = await run('operate', 'Device.Nope()');
+  assert.equal(unknown.code, 1, unknown.stdout);
+  assert.match(unknown.stdout, /^error 7026 /m);
+});
+
+test('given a running simulator, when ctl subscribes and listens, then the notification is printed and listen exits 0; with nothing to hear it exits 3', async (t) => {
+  const uri = await simulator(t);
+  const run = (...args: string[]) => ctl(uri, [...args, '--timeout', '5000']);
+
+  // Nothing subscribed: listen gives up after its --timeout with exit 3.
+  const quiet = await ctl(uri, ['listen', '--port', '0', '--timeout', '300']);
+  assert.equal(quiet.code, 3, quiet.stderr);
+  assert.equal(quiet.stdout, '');
+
+  // listen as Controller.1 on an ephemeral port (it says which on stderr); point Controller.1's
+  // MTP at it, then subscribe and change the value.
+  let port: ((p: string) => void) | undefined;
+  const listening = new Promise<string>((resolve) => (port = resolve));
+  const listen = ctl(uri, ['listen', '--port', '0', '--count', '1', '--timeout', '15000'], (err) => {
+    const m = /listening for notifications on coap:\/\/127\.0\.0\.1:(\d+)\//.exec(err);
+    if (m) port!(m[1]);
+  });
+  const p = await Promise.race([listening, listen.then((r) => { throw new Error('listen ended early: ' + r.stderr); })]);
+  const mtp = await run('set', `Device.LocalAgent.Controller.1.MTP.1.CoAP.Port=${p}`);
+  assert.equal(mtp.code, 0, mtp.stdout + mtp.stderr);
+
+  const sub = await run('subscribe', 'ValueChange', 'Device.DeviceInfo.FriendlyName', '--sub-id', 'vc1');
+  assert.equal(sub.code, 0, sub.stderr);
+  assert.match(sub.stdout, /^created Device\.LocalAgent\.Subscription\.\d+\.$/m);
+  assert.match(sub.stdout, /^ {2}key Recipient = Device\.LocalAgent\.Controller\.1$/m);
+  assert.match(sub.stdout, /^ {2}key ID = vc1$/m);
+  const dup = await run('subscribe', 'ValueChange', 'Device.DeviceInfo.FriendlyName', '--sub-id', 'vc1');
+  assert.equal(dup.code, 1, dup.stdout);
+  const bogus = await run('subscribe', 'Bogus', 'Device.DeviceInfo.FriendlyName');
+  assert.equal(bogus.code, 1, bogus.stdout);
+  assert.match(bogus.stdout, /'Bogus' is not an allowed value/);
+
+  const set = await run('set', 'Device.DeviceInfo.FriendlyName=hello there');
+  assert.equal(set.code, 0, set.stderr);
+  const heard = await listen;
+  assert.equal(heard.code, 0, heard.stderr);
+  assert.equal(heard.stdout, '[proto::tinyusp-demo] vc1 ValueChange Device.DeviceInfo.FriendlyName = hello there\n');
+});
