@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { decodeMsg, type Msg } from '../../src/codec/index.ts';
 import { Dispatcher, type Requester } from '../../src/usp/dispatch.ts';
 import { FULL_ACCESS } from '../../src/usp/access.ts';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import {
   startAgent, requestMsg, encodeMsgBytes, recordOf, sendRecord, getValue, CONTROLLER_ID, READER_ID, type TestAgent,
 } from '../support/usp-harness.ts';
