@@ -127,8 +127,6 @@ export interface System {
   factoryReset(): void;
   identity(): DeviceIdentity;
   randomBytes(length: number): Uint8Array;
-  utf8Encode(text: string): Uint8Array;
-  utf8Decode(bytes: Uint8Array): string;
   log(level: LogLevel, message: string): void;
 }
 

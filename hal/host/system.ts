@@ -39,7 +39,6 @@ export interface HostSystemOptions {
 export function createHostSystem(opts: HostSystemOptions): System {
   const max = levels.indexOf(opts.logLevel ?? 'info');
   const write = opts.write ?? ((line: string) => process.stderr.write(line + '\n'));
-  const enc = new TextEncoder();
   // CoAP draws 2-4 random bytes per message: serve them from a pool refilled 4 KiB at a time
   // (one crypto call per ~1000 messages instead of one each).
   let pool = randomBytes(4096);
@@ -54,14 +53,11 @@ export function createHostSystem(opts: HostSystemOptions): System {
     used += n;
     return out;
   };
-  const dec = new TextDecoder('utf-8', { fatal: true });
   return {
     reboot: () => (opts.onReboot ?? (() => { throw new Error('reboot not supported by this host'); }))(),
     factoryReset: () => (opts.onFactoryReset ?? (() => { throw new Error('factory reset not supported by this host'); }))(),
     identity: () => opts.identity,
     randomBytes: random,
-    utf8Encode: (s) => enc.encode(s),
-    utf8Decode: (b) => dec.decode(b),
     log(level, message) {
       if (levels.indexOf(level) <= max) write(`${new Date().toISOString()} ${level.padEnd(5)} ${message}`);
     },

@@ -1,16 +1,13 @@
-// HAL System over the XS host functions: randomness, UTF-8, logging, identity, and the board's
+// HAL System over the XS host functions: randomness, logging, identity, and the board's
 // restart (reboot and factory reset re-run the firmware on the same state: host-config.c).
 import type { DeviceIdentity, LogLevel, System } from '../hal.ts';
 import type { XsHostFunctions } from './host.ts';
 
-export type XsSystemBasics = Pick<System, 'randomBytes' | 'utf8Encode' | 'utf8Decode' | 'log'>;
+export type XsSystemBasics = Pick<System, 'randomBytes' | 'log'>;
 
 export function xsSystemBasics(host: XsHostFunctions): XsSystemBasics {
   return Object.freeze({
     randomBytes: (length: number) => new Uint8Array(host.randomBytes(length)),
-    utf8Encode: (text: string) => new Uint8Array(host.utf8Encode(text)),
-    // The view's own window of its buffer, so a subarray decodes only its bytes.
-    utf8Decode: (bytes: Uint8Array) => host.utf8Decode(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength),
     log: (level: LogLevel, message: string) => host.log(level, message),
   });
 }

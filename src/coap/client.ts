@@ -4,7 +4,7 @@
 import { Code, CoapType, Option } from './constants.ts';
 import { findOption, uintOption, type CoapMessage, type CoapOption } from './message.ts';
 import { blockOption, blockSize, decodeBlock, szxForBytes } from './block.ts';
-import { utf8Encode } from './utf8.ts';
+import { utf8Encode } from '../codec/utf8.ts';
 import { initialTimeout, type DerivedTimes, type TransmissionParameters } from './transmission.ts';
 import { CoapLimitError, peerKey, type CoapResult, type EndpointLimits, type Peer, type RequestSpec } from './types.ts';
 

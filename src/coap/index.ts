@@ -9,4 +9,4 @@ export { derivedTimes, initialTimeout } from './transmission.ts';
 export type { TransmissionParameters, DerivedTimes } from './transmission.ts';
 export { CoapLimitError, peerKey } from './types.ts';
 export type { CoapRequest, CoapResponse, CoapResource, CoapResult, EndpointConfig, EndpointLimits, EndpointStats, Peer, RequestSpec } from './types.ts';
-export { utf8Decode, utf8Encode } from './utf8.ts';
+export { utf8Decode, utf8Encode } from '../codec/utf8.ts';

@@ -3,7 +3,7 @@
 import { Code, Method, Option, KNOWN_OPTIONS, isCritical } from './constants.ts';
 import { findOption, uintOption, uintValue, type CoapMessage, type CoapOption } from './message.ts';
 import { blockOption, blockSize, decodeBlock, szxForBytes, type BlockValue } from './block.ts';
-import { utf8Decode } from './utf8.ts';
+import { utf8Decode } from '../codec/utf8.ts';
 import { type CoapRequest, type CoapResource, type CoapResponse, type EndpointLimits, type Peer } from './types.ts';
 import type { DerivedTimes } from './transmission.ts';
 
@@ -208,8 +208,8 @@ function buildRequest(msg: CoapMessage, peer: Peer): CoapRequest {
   const uriQuery: string[] = [];
   let contentFormat: number | undefined;
   for (const o of msg.options) {
-    if (o.number === Option.URI_PATH) uriPath.push(utf8Decode(o.value));
-    else if (o.number === Option.URI_QUERY) uriQuery.push(utf8Decode(o.value));
+    if (o.number === Option.URI_PATH) uriPath.push(optionText(o.value));
+    else if (o.number === Option.URI_QUERY) uriQuery.push(optionText(o.value));
     else if (o.number === Option.CONTENT_FORMAT) contentFormat = uintValue(msg, Option.CONTENT_FORMAT);
   }
   return {
@@ -241,4 +241,13 @@ export function checkOptions(msg: CoapMessage): CoapResponse | undefined {
     if (!ok && isCritical(o.number)) return { code: Code.BAD_OPTION };
   }
   return undefined;
+}
+
+/** A Uri-Path/Uri-Query option as text; ill-formed UTF-8 becomes U+FFFD, so it just matches nothing. */
+function optionText(bytes: Uint8Array): string {
+  try {
+    return utf8Decode(bytes);
+  } catch {
+    return '\ufffd';
+  }
 }

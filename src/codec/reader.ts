@@ -2,7 +2,7 @@
 // nesting is bounded by DecodeLimits.maxDepth.
 import { DecodeError } from './errors.ts';
 import { WIRE_VARINT, WIRE_FIXED64, WIRE_LEN, WIRE_START_GROUP, WIRE_END_GROUP, WIRE_FIXED32, unzigzag32, unzigzag64 } from './wire.ts';
-import { CACHE_MAX_LEN, shortString, longString } from './utf8.ts';
+import { CACHE_MAX_LEN, shortString, longString } from './string-cache.ts';
 import { EntryMap } from './entry-map.ts';
 
 export class Reader {

@@ -16,6 +16,7 @@ import { buildSchema, supportedPathOf, type DefNode, type Schema } from './schem
 import { Store, type ObjRec } from './store.ts';
 import { Txn, uniqueKeysOf } from './txn.ts';
 import { canonical, formatValue, zeroValue } from './values.ts';
+import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
 
 const BOOT_KEY = 'dm.boot';
 const SW_KEY = 'dm.sw';
@@ -64,13 +65,13 @@ class EngineImpl implements Engine {
     const { storage, system } = this.hal;
     const sw = system.identity().softwareVersion;
     const lastSw = storage.get(SW_KEY);
-    const firmwareUpdated = !!lastSw && system.utf8Decode(lastSw) !== sw;
-    if (!lastSw || firmwareUpdated) storage.set(SW_KEY, system.utf8Encode(sw));
+    const firmwareUpdated = !!lastSw && utf8Decode(lastSw) !== sw;
+    if (!lastSw || firmwareUpdated) storage.set(SW_KEY, utf8Encode(sw));
     const rec = storage.get(BOOT_KEY);
     let cause: BootInfo['cause'] = firstBoot ? 'LocalFactoryReset' : 'LocalReboot';
     let commandKey = '';
     if (rec) {
-      const text = system.utf8Decode(rec);
+      const text = utf8Decode(rec);
       const sep = text.indexOf(';');
       const c = text.slice(0, sep) as BootInfo['cause'];
       if (sep > 0 && CAUSES.indexOf(c) >= 0) { cause = c; commandKey = text.slice(sep + 1); }
@@ -336,7 +337,7 @@ class EngineImpl implements Engine {
   }
 
   setNextBootCause(cause: BootInfo['cause'], commandKey: string): void {
-    this.hal.storage.set(BOOT_KEY, this.hal.system.utf8Encode(cause + ';' + commandKey));
+    this.hal.storage.set(BOOT_KEY, utf8Encode(cause + ';' + commandKey));
   }
 
   factoryReset(): void {

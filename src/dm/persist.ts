@@ -14,6 +14,7 @@ import type { DefNode, Schema } from './schema.ts';
 import { supportedPathOf } from './schema.ts';
 import type { ObjRec, Store } from './store.ts';
 import { canonical } from './values.ts';
+import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
 
 const UNIT_RE = /^(.*\.[0-9]+\.)/;
 
@@ -95,7 +96,7 @@ export class Persist {
       }
     };
     add(rec, '');
-    this.storage.set(this.unitKey(unit), this.system.utf8Encode(encodeFields(fields)));
+    this.storage.set(this.unitKey(unit), utf8Encode(encodeFields(fields)));
   }
 
   deleteUnit(unit: string): void {
@@ -107,7 +108,7 @@ export class Persist {
     const t = this.store.tables.get(tablePath);
     if (!t) { this.storage.delete(this.tableKey(tablePath)); return; }
     if (!Persist.persists(t.node)) return;
-    this.storage.set(this.tableKey(tablePath), this.system.utf8Encode(t.next + ';' + t.insts.join(',')));
+    this.storage.set(this.tableKey(tablePath), utf8Encode(t.next + ';' + t.insts.join(',')));
   }
 
   deleteTable(tablePath: string): void {
@@ -124,7 +125,7 @@ export class Persist {
   private read(key: string): string | undefined {
     const b = this.storage.get(key);
     if (!b) return undefined;
-    try { return this.system.utf8Decode(b); } catch { return undefined; }
+    try { return utf8Decode(b); } catch { return undefined; }
   }
 
   /** Overlay a stored unit record onto freshly created records; invalid values keep defaults. */

@@ -3,6 +3,7 @@
 import type { AsyncOperation, CommandCall, HandlerContext, ModelModule, ObjectDef, ObjectHandlers, Value } from '../dm/api.ts';
 import { decodeFields, encodeFields } from '../dm/persist.ts';
 import { UNKNOWN_TIME } from '../dm/values.ts';
+import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
 
 const str = (name: string, maxLength: number, extra: object = {}) => Object.freeze({ name, type: 'string' as const, maxLength, ...extra });
 
@@ -148,7 +149,7 @@ class Timers {
     if (!this.pending.length) { storage.delete(TIMERS_KEY); return; }
     const fields: string[] = [];
     for (const t of this.pending) fields.push(String(t.dueWall), String(t.remainingMs), t.commandKey, t.endpointId, t.controllerPath);
-    storage.set(TIMERS_KEY, system.utf8Encode(encodeFields(fields)));
+    storage.set(TIMERS_KEY, utf8Encode(encodeFields(fields)));
   }
 
   /** Start a timer of `delayMs` (new or restored) as an AsyncOperation driven by step(). */
@@ -188,7 +189,7 @@ class Timers {
   restore(ctx: HandlerContext): void {
     const b = ctx.hal.storage.get(TIMERS_KEY);
     let fields: string[] | undefined;
-    try { fields = b && decodeFields(ctx.hal.system.utf8Decode(b)); } catch { fields = undefined; }
+    try { fields = b && decodeFields(utf8Decode(b)); } catch { fields = undefined; }
     ctx.hal.storage.delete(TIMERS_KEY);
     if (!fields) return;
     const wall = ctx.hal.clock.wallTimeMs();

@@ -2,7 +2,7 @@
 // our resource on the CoAP endpoint (server side) and sending a Record as a POST (client side).
 // The USP response never rides on the CoAP response: it comes back as a new POST to reply-to.
 import { Code, ContentFormat, Method, codeClass } from '../coap/constants.ts';
-import { utf8Encode } from '../coap/utf8.ts';
+import { utf8Encode } from '../codec/utf8.ts';
 import type { CoapEndpoint } from '../coap/endpoint.ts';
 import type { CoapRequest, CoapResource, CoapResponse, CoapResult, Peer } from '../coap/types.ts';
 import { canonicalIp, formatCoapUri, parseCoapUri, pathSegments, type CoapUri } from './coap-uri.ts';

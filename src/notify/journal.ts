@@ -2,6 +2,7 @@
 // reported as failed (digest §5.1/§5.5: a command in progress at reboot is removed and treated as
 // failed; Request.{i} rows themselves are not persisted). Bounded by limits.asyncOperations.
 import type { Storage, System } from '../../hal/hal.ts';
+import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
 
 export const JOURNAL_KEY = 'n.ops';
 
@@ -40,7 +41,7 @@ export class OperationJournal {
 
   private parse(raw: Uint8Array): JournalEntry[] {
     try {
-      const data = JSON.parse(this.system.utf8Decode(raw)) as unknown;
+      const data = JSON.parse(utf8Decode(raw)) as unknown;
       if (!Array.isArray(data)) return [];
       const out: JournalEntry[] = [];
       for (const e of data.slice(0, this.limit)) {
@@ -69,6 +70,6 @@ export class OperationJournal {
 
   private save(): void {
     if (this.entries.length === 0) this.storage.delete(JOURNAL_KEY);
-    else this.storage.set(JOURNAL_KEY, this.system.utf8Encode(JSON.stringify(this.entries)));
+    else this.storage.set(JOURNAL_KEY, utf8Encode(JSON.stringify(this.entries)));
   }
 }

@@ -4,7 +4,7 @@
 import { encodeMessage, decodeMessage, uintOption, type CoapMessage } from '../../src/coap/message.ts';
 import { CoapEndpoint } from '../../src/coap/endpoint.ts';
 import { UspCoapBinding, type SendOutcome } from '../../src/mtp/coap.ts';
-import { utf8Encode } from '../../src/coap/utf8.ts';
+import { utf8Encode } from '../../src/codec/utf8.ts';
 import { SimNet, seededBytes } from '../support/sim-net.ts';
 import { host } from '../../boards/host/profile.ts';
 

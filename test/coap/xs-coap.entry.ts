@@ -2,7 +2,7 @@
 // simulated loss, and the option-string UTF-8 against the host's encoder. Prints one JSON line.
 import { xsHost } from '../../hal/xs/host.ts';
 import { CoapEndpoint } from '../../src/coap/endpoint.ts';
-import { utf8Decode, utf8Encode } from '../../src/coap/utf8.ts';
+import { utf8Decode, utf8Encode } from '../../src/codec/utf8.ts';
 import { UspCoapBinding, type SendOutcome } from '../../src/mtp/coap.ts';
 import { SimNet, seededBytes } from '../support/sim-net.ts';
 

@@ -58,8 +58,6 @@ export function memoryHal(opts: MemoryHalOptions = {}): MemoryHal {
     };
   }
   let seed = 7;
-  const enc = new TextEncoder();
-  const dec = new TextDecoder('utf-8', { fatal: true });
   const identity = { ...TEST_IDENTITY, ...opts.identity };
   return {
     disk, time, calls, logs, writes,
@@ -73,8 +71,6 @@ export function memoryHal(opts: MemoryHalOptions = {}): MemoryHal {
       factoryReset: () => { calls.push('factoryReset'); },
       identity: () => identity,
       randomBytes: (n) => { const b = new Uint8Array(n); for (let i = 0; i < n; i++) { seed = (seed * 1103515245 + 12345) >>> 0; b[i] = seed >>> 24; } return b; },
-      utf8Encode: (s) => enc.encode(s),
-      utf8Decode: (b) => dec.decode(b),
       log: (level, message) => { logs.push(`${level} ${message}`); },
     },
   };

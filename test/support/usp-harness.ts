@@ -59,8 +59,6 @@ export function testHal(): Hal & { clock: { now: number }; logs: string[] } {
         for (let i = 0; i < n; i++) b[i] = (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff;
         return b;
       },
-      utf8Encode: (s) => new Uint8Array(Buffer.from(s, 'utf8')),
-      utf8Decode: (b) => Buffer.from(b).toString('utf8'),
       log: (level, m) => void logs.push(level + ': ' + m),
     },
   };
