@@ -42,6 +42,14 @@ const stripDot = (p: string) => (p.endsWith('.') ? p.slice(0, -1) : p);
 export class Txn implements Transaction {
   private log: Undo[] = [];
   private open = true;
+  /**
+   * Changes that passed validate, each with the log length before the part it covers: a
+   * rollback past that point runs its rollback handler. The log is validated up to
+   * `validatedTo`, so validate (and commit) only look at what changed since (api.ts: validate
+   * runs once per changed object).
+   */
+  private validated: { change: InstanceChange; from: number }[] = [];
+  private validatedTo = 0;
 
   constructor(private readonly core: TxnCore, private readonly origin: Origin) {}
 
@@ -311,6 +319,15 @@ export class Txn implements Transaction {
   }
 
   rollbackTo(savepoint: number): void {
+    // Release what validate reserved for the changes being undone (ObjectHandlers.rollback).
+    let keep = this.validated.length;
+    while (keep > 0 && this.validated[keep - 1].from >= savepoint) keep--;
+    if (keep < this.validated.length) {
+      const undone = this.validated.splice(keep);
+      const ctx = this.core.ctx(this.origin);
+      for (let i = undone.length - 1; i >= 0; i--) this.rollbackHandler(ctx, undone[i].change);
+    }
+    if (this.validatedTo > savepoint) this.validatedTo = savepoint;
     while (this.log.length > savepoint) {
       const u = this.log.pop()!;
       if (u.k === 'value') u.rec.values.set(u.name, u.old);
@@ -319,13 +336,20 @@ export class Txn implements Transaction {
     }
   }
 
-  /** Instances touched, grouped, with what the handlers and listeners need. */
-  private changes(): { list: InstanceChange[]; recs: Map<string, ObjRec>; old: Map<string, Map<string, string>>; added: Set<string>; removed: ObjRec[] } {
+  private rollbackHandler(ctx: HandlerContext, c: InstanceChange): void {
+    const h = this.core.schema.byPath.get(supportedPathOf(c.path))!.handlers.rollback;
+    if (!h) return;
+    try { h(ctx, c); } catch { /* a rollback handler must not throw; nothing more to undo */ }
+  }
+
+  /** Instances touched by log[from..], grouped, with what the handlers and listeners need. */
+  private changes(from = 0): { list: InstanceChange[]; recs: Map<string, ObjRec>; old: Map<string, Map<string, string>>; added: Set<string>; removed: ObjRec[] } {
     const added = new Set<string>();
     const removed: ObjRec[] = [];
     const old = new Map<string, Map<string, string>>();
     const recs = new Map<string, ObjRec>();
-    for (const u of this.log) {
+    for (let i = from; i < this.log.length; i++) {
+      const u = this.log[i];
       if (u.k === 'insert') added.add(u.path);
       else if (u.k === 'remove') {
         for (const o of u.removed.objs) {
@@ -354,9 +378,11 @@ export class Txn implements Transaction {
     return { list, recs, old, added, removed };
   }
 
+  /** Validate what changed since the last successful validate (api.ts Transaction.validate). */
   validate(): void {
     this.check();
-    const { list } = this.changes();
+    const from = this.validatedTo;
+    const { list } = this.changes(from);
     const ctx = this.core.ctx(this.origin);
     for (const c of list) {
       const rec = this.core.store.objs.get(c.path);
@@ -369,13 +395,12 @@ export class Txn implements Transaction {
         if (node.handlers.validate) node.handlers.validate(ctx, c);
         passed.push(c);
       } catch (e) {
-        for (const p of passed) {
-          const h = this.core.schema.byPath.get(supportedPathOf(p.path))!.handlers.rollback;
-          if (h) h(ctx, p);
-        }
+        for (let i = passed.length - 1; i >= 0; i--) this.rollbackHandler(ctx, passed[i]);
         throw withPath(e, c.path, ErrorCode.INVALID_CONFIGURATION);
       }
     }
+    for (const c of passed) this.validated.push({ change: c, from });
+    this.validatedTo = this.log.length;
   }
 
   commit(): void {
@@ -399,6 +424,8 @@ export class Txn implements Transaction {
     for (const t of tables) persist.writeTable(t);
     this.open = false;
     this.log = [];
+    this.validated = [];
+    this.validatedTo = 0;
     this.core.closed(this);
     const ctx = this.core.ctx(this.origin);
     for (const c of list) {

@@ -10,48 +10,26 @@ import type {
 } from '../codec/index.ts';
 import type { Engine, ParamError, ParamSetting, Transaction } from '../dm/api.ts';
 import { Perm, type Access } from './access.ts';
-import { failureOf, originOf, readFilter } from './context.ts';
-import { ParamErrors, type RequestContext } from './dispatch.ts';
+import { failureOf, readFilter } from './context.ts';
+import type { RequestContext } from './dispatch.ts';
+import { eachRequestedPath, pathFailure, type PathOutcome } from './partial.ts';
 import { ErrorCode, UspError, errorName } from '../errors.ts';
 
-type Outcome =
-  | { ok: true; results: AddResp_CreatedObjectResult[] }
-  | { ok: false; code: number; message: string; paramErrs: Error_ParamError[] };
+type Outcome = PathOutcome<AddResp_CreatedObjectResult>;
 
 export function handleAdd(engine: Engine, req: Add, ctx: RequestContext): Response['respType'] {
-  const tx = engine.begin(originOf(ctx));
-  const results: AddResp_CreatedObjectResult[] = [];
-  try {
-    for (const obj of req.createObjs) {
-      const sp = tx.savepoint();
-      let out = addOne(engine, tx, obj, ctx);
-      if (out.ok && req.allowPartial) {
-        try {
-          tx.validate(); // charge cross-check failures to this object (R-ADD.0)
-        } catch (e) {
-          const f = failureOf(e);
-          out = { ok: false, code: ErrorCode.OBJECT_NOT_CREATED, message: f.message, paramErrs: [] };
-        }
-      }
-      if (out.ok) {
-        for (const r of out.results) results.push(r);
-        continue;
-      }
-      tx.rollbackTo(sp);
-      // §2.12 / TP-469 1.6-1.7: allow_partial=false and any failure → Error, nothing created.
-      if (!req.allowPartial) throw new ParamErrors(out.code, out.message, out.paramErrs);
-      results.push({ requestedPath: obj.objPath, operStatus: { operStatus: { case: 'operFailure', value: { errCode: out.code, errMsg: out.message } } } });
-    }
-    tx.commit();
-  } catch (e) {
-    tx.rollback();
-    throw e;
-  }
-  return { case: 'addResp', value: { createdObjResults: results } };
+  const createdObjResults = eachRequestedPath<Add_CreateObject, AddResp_CreatedObjectResult>(engine, ctx, {
+    items: req.createObjs,
+    allowPartial: req.allowPartial,
+    validateCode: ErrorCode.OBJECT_NOT_CREATED, // R-ADD.0: cross-check failures charged to this object
+    apply: (tx, obj) => addOne(engine, tx, obj, ctx),
+    failed: (obj, errCode, errMsg) => ({ requestedPath: obj.objPath, operStatus: { operStatus: { case: 'operFailure', value: { errCode, errMsg } } } }),
+  });
+  return { case: 'addResp', value: { createdObjResults } };
 }
 
 function fail(objPath: string, code: number, message: string, paramErrs?: Error_ParamError[]): Outcome {
-  return { ok: false, code, message, paramErrs: paramErrs ?? [{ paramPath: objPath, errCode: code, errMsg: message }] };
+  return paramErrs ? { ok: false, code, message, paramErrs } : pathFailure(objPath, code, message);
 }
 
 function addOne(engine: Engine, tx: Transaction, obj: Add_CreateObject, ctx: RequestContext): Outcome {

@@ -5,94 +5,69 @@ import type {
   Delete,
   DeleteResp_DeletedObjectResult,
   DeleteResp_UnaffectedPathError,
-  Error_ParamError,
   Response,
 } from '../codec/index.ts';
-import type { Engine } from '../dm/api.ts';
+import type { Engine, Transaction } from '../dm/api.ts';
 import { Perm } from './access.ts';
-import { failureOf, isInstancePath, originOf, readFilter } from './context.ts';
-import { ParamErrors, type RequestContext } from './dispatch.ts';
+import { failureOf, isInstancePath, readFilter } from './context.ts';
+import type { RequestContext } from './dispatch.ts';
+import { eachRequestedPath, pathFailure, type PathOutcome } from './partial.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 
 export function handleDelete(engine: Engine, req: Delete, ctx: RequestContext): Response['respType'] {
+  const deletedObjResults = eachRequestedPath<string, DeleteResp_DeletedObjectResult>(engine, ctx, {
+    items: req.objPaths,
+    allowPartial: req.allowPartial,
+    validateCode: ErrorCode.DELETE_FAILURE,
+    apply: (tx, path) => deleteOne(engine, tx, path, ctx, req.allowPartial),
+    // TP-469 1.26: allow_partial=false → Error naming the path; 1.30: else oper_failure.
+    failed: (path, errCode, errMsg) => ({ requestedPath: path, operStatus: { operStatus: { case: 'operFailure', value: { errCode, errMsg } } } }),
+  });
+  return { case: 'deleteResp', value: { deletedObjResults } };
+}
+
+function deleteOne(engine: Engine, tx: Transaction, path: string, ctx: RequestContext, allowPartial: boolean): PathOutcome<DeleteResp_DeletedObjectResult> {
   const access = ctx.requester.access;
-  const tx = engine.begin(originOf(ctx));
-  const results: DeleteResp_DeletedObjectResult[] = [];
-  const deleted = new Set<string>();
-  const strict = !req.allowPartial;
-  const errorOut = (code: number, message: string, errs: Error_ParamError[]): never => {
-    throw new ParamErrors(code, message, errs);
-  };
+  let res;
   try {
-    for (const path of req.objPaths) {
-      let pathFailed = false;
-      const pathFailure = (code: number, message: string): void => {
-        pathFailed = true;
-        // TP-469 1.26: allow_partial=false → Error naming the path; 1.30: else oper_failure.
-        if (strict) errorOut(code, message, [{ paramPath: path, errCode: code, errMsg: message }]);
-        results.push({ requestedPath: path, operStatus: { operStatus: { case: 'operFailure', value: { errCode: code, errMsg: message } } } });
-      };
-      let res;
-      try {
-        res = engine.resolve(path, readFilter(ctx));
-      } catch (e) {
-        const f = failureOf(e);
-        pathFailure(f.code, f.message);
-        continue;
-      }
-      if (res.parsed.kind !== 'object') {
-        pathFailure(ErrorCode.INVALID_PATH, 'Delete takes object instance paths');
-        continue;
-      }
-      if (!isTable(res.def.path)) {
-        pathFailure(ErrorCode.OBJECT_NOT_A_TABLE, errorName(ErrorCode.OBJECT_NOT_A_TABLE));
-        continue;
-      }
-      const affected: string[] = [];
-      const unaffected: DeleteResp_UnaffectedPathError[] = [];
-      // R-DEL.2a / TP-469 1.25: a valid path resolving to nothing (a search without match, or an
-      // instance that does not exist) → oper_success with empty affected_paths. 1.4.1 R-DEL.1
-      // would make the latter an Error with allow_partial=false; we follow TP-469 (digest §2.13).
-      for (const t of res.targets) {
-        if (deleted.has(t.objPath)) continue; // went with an ancestor matched earlier
-        if (!isInstancePath(t.objPath)) {
-          pathFailure(ErrorCode.INVALID_ARGUMENTS, 'Delete takes instance paths, not a table');
-          break;
-        }
-        let code = 0;
-        let message = '';
-        if (!access.can(t.objPath, Perm.INST_DELETE)) {
-          code = ErrorCode.PERMISSION_DENIED;
-          message = errorName(code);
-        } else {
-          const sp = tx.savepoint();
-          try {
-            for (const p of tx.delete(t.objPath)) {
-              deleted.add(p);
-              // R-DEL.2: unreadable instances are left out of affected_paths.
-              if (access.can(p, Perm.INST_READ)) affected.push(p);
-            }
-          } catch (e) {
-            tx.rollbackTo(sp);
-            const f = failureOf(e);
-            code = f.code === ErrorCode.OBJECT_DOES_NOT_EXIST ? 0 : f.code;
-            message = f.message;
-          }
-        }
-        if (code === 0) continue;
-        if (strict) errorOut(code, message, [{ paramPath: t.objPath, errCode: code, errMsg: message }]);
-        // R-DEL.3 one entry per instance that failed; R-DEL.4 minus unreadable ones.
-        if (access.can(t.objPath, Perm.INST_READ)) unaffected.push({ unaffectedPath: t.objPath, errCode: code, errMsg: message });
-      }
-      if (pathFailed) continue;
-      results.push({ requestedPath: path, operStatus: { operStatus: { case: 'operSuccess', value: { affectedPaths: affected, unaffectedPathErrs: unaffected } } } });
-    }
-    tx.commit();
+    res = engine.resolve(path, readFilter(ctx));
   } catch (e) {
-    tx.rollback();
-    throw e;
+    const f = failureOf(e);
+    return pathFailure(path, f.code, f.message);
   }
-  return { case: 'deleteResp', value: { deletedObjResults: results } };
+  if (res.parsed.kind !== 'object') return pathFailure(path, ErrorCode.INVALID_PATH, 'Delete takes object instance paths');
+  if (!isTable(res.def.path)) return pathFailure(path, ErrorCode.OBJECT_NOT_A_TABLE, errorName(ErrorCode.OBJECT_NOT_A_TABLE));
+  const affected: string[] = [];
+  const unaffected: DeleteResp_UnaffectedPathError[] = [];
+  // R-DEL.2a / TP-469 1.25: a valid path resolving to nothing (a search without match, or an
+  // instance that does not exist) → oper_success with empty affected_paths. 1.4.1 R-DEL.1
+  // would make the latter an Error with allow_partial=false; we follow TP-469 (digest §2.13).
+  for (const t of res.targets) {
+    if (!engine.exists(t.objPath)) continue; // went with an ancestor deleted earlier in this message
+    if (!isInstancePath(t.objPath)) return pathFailure(path, ErrorCode.INVALID_ARGUMENTS, 'Delete takes instance paths, not a table');
+    let code = 0;
+    let message = '';
+    if (!access.can(t.objPath, Perm.INST_DELETE)) {
+      code = ErrorCode.PERMISSION_DENIED;
+      message = errorName(code);
+    } else {
+      const sp = tx.savepoint();
+      try {
+        // R-DEL.2: unreadable instances are left out of affected_paths.
+        for (const p of tx.delete(t.objPath)) if (access.can(p, Perm.INST_READ)) affected.push(p);
+      } catch (e) {
+        tx.rollbackTo(sp);
+        const f = failureOf(e);
+        code = f.code === ErrorCode.OBJECT_DOES_NOT_EXIST ? 0 : f.code;
+        message = f.message;
+      }
+    }
+    if (code === 0) continue;
+    if (!allowPartial) return { ok: false, code, message, paramErrs: [{ paramPath: t.objPath, errCode: code, errMsg: message }] };
+    // R-DEL.3 one entry per instance that failed; R-DEL.4 minus unreadable ones.
+    if (access.can(t.objPath, Perm.INST_READ)) unaffected.push({ unaffectedPath: t.objPath, errCode: code, errMsg: message });
+  }
+  return { ok: true, results: [{ requestedPath: path, operStatus: { operStatus: { case: 'operSuccess', value: { affectedPaths: affected, unaffectedPathErrs: unaffected } } } }] };
 }
 
 function isTable(supportedPath: string): boolean {

@@ -12,49 +12,26 @@ import type {
 } from '../codec/index.ts';
 import type { Engine, Transaction } from '../dm/api.ts';
 import { Perm } from './access.ts';
-import { failureOf, originOf, readFilter } from './context.ts';
-import { ParamErrors, type RequestContext } from './dispatch.ts';
+import { failureOf, readFilter } from './context.ts';
+import type { RequestContext } from './dispatch.ts';
+import { eachRequestedPath, pathFailure, type PathOutcome } from './partial.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 
-type Outcome =
-  | { ok: true; results: SetResp_UpdatedInstanceResult[] }
-  | { ok: false; code: number; message: string; failures: SetResp_UpdatedInstanceFailure[]; paramErrs: Error_ParamError[] };
+type Outcome = PathOutcome<SetResp_UpdatedObjectResult>;
 
 export function handleSet(engine: Engine, req: Set, ctx: RequestContext): Response['respType'] {
-  const tx = engine.begin(originOf(ctx));
-  const results: SetResp_UpdatedObjectResult[] = [];
-  try {
-    for (const obj of req.updateObjs) {
-      const sp = tx.savepoint();
-      let out = updateOne(engine, tx, obj, ctx);
-      // With allow_partial each object stands alone: validate it now so that a cross-check
-      // failure is charged to this object, not to the whole message.
-      if (out.ok && req.allowPartial) {
-        try {
-          tx.validate();
-        } catch (e) {
-          const f = failureOf(e);
-          out = { ok: false, code: ErrorCode.OBJECT_NOT_UPDATED, message: f.message, failures: [], paramErrs: [paramErr(obj.objPath, f.code, f.message)] };
-        }
-      }
-      if (out.ok) {
-        results.push({ requestedPath: obj.objPath, operStatus: { operStatus: { case: 'operSuccess', value: { updatedInstResults: out.results } } } });
-        continue;
-      }
-      tx.rollbackTo(sp); // R-SET.2a: undo every change made for this obj_path
-      // §2.12: allow_partial=false and a failure → Error with param_errs, nothing changes.
-      if (!req.allowPartial) throw new ParamErrors(out.code, out.message, out.paramErrs);
-      results.push({
-        requestedPath: obj.objPath,
-        operStatus: { operStatus: { case: 'operFailure', value: { errCode: out.code, errMsg: out.message, updatedInstFailures: out.failures } } },
-      });
-    }
-    tx.commit();
-  } catch (e) {
-    tx.rollback();
-    throw e;
-  }
-  return { case: 'setResp', value: { updatedObjResults: results } };
+  const updatedObjResults = eachRequestedPath(engine, ctx, {
+    items: req.updateObjs,
+    allowPartial: req.allowPartial,
+    validateCode: ErrorCode.OBJECT_NOT_UPDATED,
+    apply: (tx, obj) => updateOne(engine, tx, obj, ctx),
+    failed: (obj, errCode, errMsg) => failureEntry(obj.objPath, errCode, errMsg, []),
+  });
+  return { case: 'setResp', value: { updatedObjResults } };
+}
+
+function failureEntry(requestedPath: string, errCode: number, errMsg: string, updatedInstFailures: SetResp_UpdatedInstanceFailure[]): SetResp_UpdatedObjectResult {
+  return { requestedPath, operStatus: { operStatus: { case: 'operFailure', value: { errCode, errMsg, updatedInstFailures } } } };
 }
 
 function paramErr(path: string, code: number, message: string): Error_ParamError {
@@ -68,15 +45,10 @@ function updateOne(engine: Engine, tx: Transaction, obj: Set_UpdateObject, ctx: 
     res = engine.resolve(obj.objPath, readFilter(ctx));
   } catch (e) {
     const f = failureOf(e);
-    return { ok: false, code: f.code, message: f.message, failures: [], paramErrs: [paramErr(obj.objPath, f.code, f.message)] };
+    return pathFailure(obj.objPath, f.code, f.message);
   }
-  if (res.parsed.kind !== 'object') {
-    return { ok: false, code: ErrorCode.INVALID_PATH, message: 'Set takes object paths', failures: [], paramErrs: [paramErr(obj.objPath, ErrorCode.INVALID_PATH, 'not an object path')] };
-  }
-  if (res.missing !== undefined) {
-    const m = 'no such instance: ' + res.missing;
-    return { ok: false, code: ErrorCode.OBJECT_DOES_NOT_EXIST, message: m, failures: [], paramErrs: [paramErr(obj.objPath, ErrorCode.OBJECT_DOES_NOT_EXIST, m)] };
-  }
+  if (res.parsed.kind !== 'object') return pathFailure(obj.objPath, ErrorCode.INVALID_PATH, 'Set takes object paths');
+  if (res.missing !== undefined) return pathFailure(obj.objPath, ErrorCode.OBJECT_DOES_NOT_EXIST, 'no such instance: ' + res.missing);
   const results: SetResp_UpdatedInstanceResult[] = [];
   const failures: SetResp_UpdatedInstanceFailure[] = [];
   const allParamErrs: Error_ParamError[] = [];
@@ -130,7 +102,9 @@ function updateOne(engine: Engine, tx: Transaction, obj: Set_UpdateObject, ctx: 
   }
   if (failures.length > 0) {
     // §2.12: a required parameter failed → 7021 (oper_failure) / Error with param_errs.
-    return { ok: false, code: ErrorCode.REQUIRED_PARAM_FAILED, message: firstRequired ? firstRequired.message : errorName(ErrorCode.REQUIRED_PARAM_FAILED), failures, paramErrs: allParamErrs };
+    const code = ErrorCode.REQUIRED_PARAM_FAILED;
+    const message = firstRequired ? firstRequired.message : errorName(code);
+    return { ok: false, code, message, paramErrs: allParamErrs, entry: failureEntry(obj.objPath, code, message, failures) };
   }
-  return { ok: true, results };
+  return { ok: true, results: [{ requestedPath: obj.objPath, operStatus: { operStatus: { case: 'operSuccess', value: { updatedInstResults: results } } } }] };
 }
