@@ -95,3 +95,17 @@ export class UspError extends Error {
     this.path = path;
   }
 }
+
+// The errors raised in many places, each worded once.
+/** 7026: the path is not in the supported data model. */
+export function notInModel(path: string): UspError {
+  return new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', path);
+}
+/** 7016: the path is in the supported model but that instance does not exist. */
+export function noSuchObject(path: string): UspError {
+  return new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist: ' + path, path);
+}
+/** 7018: a table operation on an object that is not a table. */
+export function notATable(path: string): UspError {
+  return new UspError(ErrorCode.OBJECT_NOT_A_TABLE, 'Object is not a table', path);
+}

@@ -2,7 +2,7 @@
 // the Engine interface of api.ts. Boot: load the persisted model (or apply factory defaults),
 // reconcile handler-backed tables, run the modules' boot hooks.
 import type { CoreHal } from '../../hal/hal.ts';
-import { ErrorCode, UspError } from '../errors.ts';
+import { ErrorCode, UspError, notInModel, noSuchObject, notATable } from '../errors.ts';
 import type {
   AsyncOperation, CommandInput, BootInfo, ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
   ObjectDef, OperateResult, Origin, ParamValue, ParsedPath, Resolution, ResolveOptions, Transaction,
@@ -12,7 +12,8 @@ import { parsePath } from './grammar.ts';
 import { AGENT, Operations } from './operate.ts';
 import { Persist, unitOf } from './persist.ts';
 import { resolvePath, resolveSupported } from './resolver.ts';
-import { buildSchema, supportedPathOf, type DefNode, type Schema } from './schema.ts';
+import { isPlainPath, supportedPathOf } from './paths.ts';
+import { buildSchema, type DefNode, type Schema } from './schema.ts';
 import { Store, type ObjRec } from './store.ts';
 import { Txn, uniqueKeysOf } from './txn.ts';
 import { canonical, formatValue, zeroValue } from './values.ts';
@@ -42,7 +43,7 @@ class EngineImpl implements Engine {
     this.defaults = opts.defaults || {};
     this.schema = buildSchema(opts.modules);
     this.store = new Store(this.schema, opts.profile.limits.instancesPerTable);
-    this.persist = new Persist(opts.hal.storage, opts.hal.system, this.schema, this.store);
+    this.persist = new Persist(opts.hal.storage, this.schema, this.store);
     const self = this;
     let requestTable: string | undefined;
     for (const m of opts.modules) if (m.requestTable) requestTable = m.requestTable;
@@ -186,10 +187,10 @@ class EngineImpl implements Engine {
   private rec(objPath: string, what: string): ObjRec {
     const rec = this.store.objs.get(objPath);
     if (rec) return rec;
-    if (this.nodeOf(objPath) && /^[A-Za-z_0-9.]+$/.test(objPath)) {
-      throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', objPath);
+    if (this.nodeOf(objPath) && isPlainPath(objPath)) {
+      throw noSuchObject(objPath);
     }
-    throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', what);
+    throw notInModel(what);
   }
 
   get(paramPath: string): string {
@@ -197,7 +198,7 @@ class EngineImpl implements Engine {
     const rec = this.rec(paramPath.slice(0, dot + 1), paramPath);
     const name = paramPath.slice(dot + 1);
     if (!rec.node.params.has(name) && !rec.node.counters.has(name)) {
-      throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', paramPath);
+      throw notInModel(paramPath);
     }
     return this.read(rec, name);
   }
@@ -236,11 +237,11 @@ class EngineImpl implements Engine {
       const rec = this.store.objs.get(objPath);
       if (!rec) {
         const node = this.schema.byPath.get(supportedPathOf(objPath) + '{i}.') || this.nodeOf(objPath);
-        if (node) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', objPath);
-        throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', objPath);
+        if (node) throw noSuchObject(objPath);
+        throw notInModel(objPath);
       }
       if (!rec.node.multi || unitOf(objPath) !== objPath) {
-        throw new UspError(ErrorCode.OBJECT_NOT_A_TABLE, 'Object is not a table', objPath);
+        throw notATable(objPath);
       }
       roots = [objPath];
     }
@@ -300,7 +301,7 @@ class EngineImpl implements Engine {
   emitEvent(objPath: string, name: string, args: { readonly [name: string]: string }): void {
     const rec = this.rec(objPath, objPath + name);
     const ev = rec.node.events.get(name);
-    if (!ev) throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', objPath + name);
+    if (!ev) throw notInModel(objPath + name);
     const out: { [name: string]: string } = {};
     for (const a of ev.args || []) {
       const v = Object.prototype.hasOwnProperty.call(args, a.name) ? args[a.name] : zeroValue(a);

@@ -1,7 +1,7 @@
 // Operate: input checks (R-OPR.5-7), sync calls, and async operations tracked in
 // Device.LocalAgent.Request.{i} (R-OPR.0) and driven by step(now) — no timers in the core.
 import { isStringMap } from '../codec/entry-map.ts';
-import { ErrorCode, UspError } from '../errors.ts';
+import { ErrorCode, UspError, notInModel, noSuchObject } from '../errors.ts';
 import type { AsyncOperation, ChangeEvent, CommandDef, CommandInput, HandlerContext, OperateResult, Origin, Value } from './api.ts';
 import type { DefNode } from './schema.ts';
 import type { Txn } from './txn.ts';
@@ -76,10 +76,10 @@ export class Operations {
 
   operate(objPath: string, command: string, input: CommandInput, commandKey: string, origin: Origin): OperateResult {
     const node = this.core.node(objPath);
-    if (!node) throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', objPath + command);
+    if (!node) throw notInModel(objPath + command);
     const cmd = node.commands.get(command);
-    if (!cmd) throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', objPath + command);
-    if (!this.core.exists(objPath)) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', objPath);
+    if (!cmd) throw notInModel(objPath + command);
+    if (!this.core.exists(objPath)) throw noSuchObject(objPath);
     const handler = node.handlers.operate && node.handlers.operate[command];
     // A model module that declares a command but registers no operate handler for it.
     if (!handler) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no handler for this command in the data model', objPath + command);

@@ -9,7 +9,7 @@
 //   the live instances; R-ARC.8: numbers survive reboot and are never reused).
 // A commit rewrites only the units and indexes it touched. Values are stored by parameter name
 // (not position), so a firmware that adds parameters still reads old records.
-import type { System, Storage } from '../../hal/hal.ts';
+import type { Storage } from '../../hal/hal.ts';
 import type { DefNode, Schema } from './schema.ts';
 import { supportedPathOf } from './schema.ts';
 import type { ObjRec, Store } from './store.ts';
@@ -50,7 +50,6 @@ export function decodeFields(s: string): string[] | undefined {
 export class Persist {
   constructor(
     private readonly storage: Storage,
-    private readonly system: System,
     private readonly schema: Schema,
     private readonly store: Store,
   ) {}

@@ -2,6 +2,7 @@
 // searches, wildcards, reference following. 7008 for syntax and invalid expressions, 7026 for
 // what the supported model does not have; a missing instance is reported, not thrown.
 import { ErrorCode, UspError } from '../errors.ts';
+import { notInModel } from '../errors.ts';
 import type { ParamDef, ParsedPath, Resolution, ResolveOptions, SearchTerm, Target } from './api.ts';
 import { parsePath } from './grammar.ts';
 import type { DefNode, Schema } from './schema.ts';
@@ -17,8 +18,9 @@ export interface ResolverCore {
   read(rec: ObjRec, name: string): string;
 }
 
-export function notSupported(path: string, why = 'Path is not in the supported data model'): UspError {
-  return new UspError(ErrorCode.INVALID_PATH, why, path);
+/** 7026, with a more specific reason when there is one. */
+export function notSupported(path: string, why?: string): UspError {
+  return why ? new UspError(ErrorCode.INVALID_PATH, why, path) : notInModel(path);
 }
 
 /** Where following a reference parameter leads, statically (for validation). */

@@ -52,10 +52,7 @@ export function pathHash(s: string): string {
   return h.toString(36);
 }
 
-/** Supported path of an instantiated one: instance numbers → '{i}'. */
-export function supportedPathOf(path: string): string {
-  return path.replace(/\.[0-9]+(?=\.)/g, '.{i}');
-}
+export { supportedPathOf } from './paths.ts';
 
 function splitSupported(path: string): { parent: string; name: string; multi: boolean } {
   let p = path.slice(0, -1); // drop trailing '.'

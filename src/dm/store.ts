@@ -1,7 +1,7 @@
 // The instantiated model in RAM: one record per object (instance or single-instance object)
 // keyed by its instantiated path, one record per table. Transactions (txn.ts) change it through
 // these primitives and keep an undo log; persist.ts mirrors it to Storage.
-import { ErrorCode, UspError } from '../errors.ts';
+import { ErrorCode, UspError, noSuchObject } from '../errors.ts';
 import type { DefNode, Schema } from './schema.ts';
 import { zeroValue } from './values.ts';
 
@@ -79,10 +79,10 @@ export class Store {
   removeInstance(path: string): Removed {
     const m = /^(.*\.)([0-9]+)\.$/.exec(path);
     const table = m ? this.tables.get(m[1]) : undefined;
-    if (!m || !table) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', path);
+    if (!m || !table) throw noSuchObject(path);
     const n = Number(m[2]);
     const at = table.insts.indexOf(n);
-    if (at < 0) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', path);
+    if (at < 0) throw noSuchObject(path);
     table.insts.splice(at, 1);
     const objs: ObjRec[] = [];
     const tables: TableRec[] = [];

@@ -1,14 +1,14 @@
 // Transactions: Set/Add/Delete change the store directly and keep an undo log, so a failure
 // anywhere restores the exact previous state (R-SET.1, R-ADD.1, R-DEL.1) and savepoints give
 // per-object undo for allow_partial=true (R-SET.2a). Only commit persists and notifies.
-import { ErrorCode, UspError } from '../errors.ts';
+import { ErrorCode, UspError, notInModel, noSuchObject, notATable } from '../errors.ts';
 import type {
   AddResult, ChangeEvent, HandlerContext, InstanceChange, Origin, ParamError, ParamSetting, Transaction,
 } from './api.ts';
 import type { Persist } from './persist.ts';
 import { unitOf } from './persist.ts';
 import { resolvePath, type ResolverCore } from './resolver.ts';
-import { supportedPathOf } from './schema.ts';
+import { isInstancePath, isPlainPath, supportedPathOf, tableOf } from './paths.ts';
 import type { ObjRec, Removed } from './store.ts';
 import { canonical, splitList, zeroValue } from './values.ts';
 
@@ -64,14 +64,14 @@ export class Txn implements Transaction {
     const rec = this.core.store.objs.get(objPath);
     if (rec) return { rec, name };
     const node = this.core.schema.byPath.get(supportedPathOf(objPath));
-    if (node && /^[A-Za-z_0-9.]+$/.test(objPath)) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', objPath);
-    throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', paramPath);
+    if (node && isPlainPath(objPath)) throw noSuchObject(objPath);
+    throw notInModel(paramPath);
   }
 
   get(paramPath: string): string {
     const { rec, name } = this.objFor(paramPath);
     if (!rec.node.params.has(name) && !rec.node.counters.has(name)) {
-      throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', paramPath);
+      throw notInModel(paramPath);
     }
     return this.core.read(rec, name);
   }
@@ -114,7 +114,7 @@ export class Txn implements Transaction {
   private checkKeys(rec: ObjRec, only?: string): void {
     const keys = rec.node.def.uniqueKeys;
     if (!keys || !rec.node.multi) return;
-    const table = this.core.store.tables.get(rec.path.replace(/[0-9]+\.$/, ''));
+    const table = this.core.store.tables.get(tableOf(rec.path));
     if (!table) return;
     for (const set of keys) {
       if (only !== undefined && set.indexOf(only) < 0) continue;
@@ -170,7 +170,7 @@ export class Txn implements Transaction {
   agentAdd(tablePath: string, values: { [name: string]: string }): string {
     this.check();
     const table = this.core.store.tables.get(tablePath);
-    if (!table) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', tablePath);
+    if (!table) throw noSuchObject(tablePath);
     const sp = this.savepoint();
     const rec = this.core.store.insertInstance(table, undefined);
     this.log.push({ k: 'insert', path: rec.path });
@@ -195,9 +195,9 @@ export class Txn implements Transaction {
     const table = tablePath.endsWith('.') ? store.tables.get(tablePath) : undefined;
     if (!table) {
       const sp = supportedPathOf(tablePath);
-      if (schema.byPath.has(sp + '{i}.')) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', tablePath);
-      if (schema.byPath.has(sp)) throw new UspError(ErrorCode.OBJECT_NOT_A_TABLE, 'Object is not a table', tablePath);
-      throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', tablePath);
+      if (schema.byPath.has(sp + '{i}.')) throw noSuchObject(tablePath);
+      if (schema.byPath.has(sp)) throw notATable(tablePath);
+      throw notInModel(tablePath);
     }
     const access = table.node.def.access || 'R';
     if (access === 'R' || access === 'D') {
@@ -268,16 +268,16 @@ export class Txn implements Transaction {
     const { store, schema } = this.core;
     const rec = store.objs.get(instancePath);
     if (!rec) {
-      if (schema.byPath.has(supportedPathOf(instancePath))) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'Object does not exist', instancePath);
-      throw new UspError(ErrorCode.INVALID_PATH, 'Path is not in the supported data model', instancePath);
+      if (schema.byPath.has(supportedPathOf(instancePath))) throw noSuchObject(instancePath);
+      throw notInModel(instancePath);
     }
-    if (!rec.node.multi || !/\.[0-9]+\.$/.test(instancePath)) {
-      throw new UspError(ErrorCode.OBJECT_NOT_A_TABLE, 'Object is not a table', instancePath);
+    if (!rec.node.multi || !isInstancePath(instancePath)) {
+      throw notATable(instancePath);
     }
     const access = rec.node.def.access || 'R';
     if (access === 'R' || access === 'A') throw new UspError(ErrorCode.OPERATION_ERROR, 'Object instances cannot be deleted', instancePath);
     const min = rec.node.def.minEntries;
-    const table = store.tables.get(instancePath.replace(/[0-9]+\.$/, ''));
+    const table = store.tables.get(tableOf(instancePath));
     if (min !== undefined && table && table.insts.length <= min) {
       throw new UspError(ErrorCode.DELETE_FAILURE, `${table.path} keeps at least ${min} instances`, instancePath);
     }
@@ -354,7 +354,7 @@ export class Txn implements Transaction {
       else if (u.k === 'remove') {
         for (const o of u.removed.objs) {
           if (added.has(o.path)) added.delete(o.path);
-          else if (/\.[0-9]+\.$/.test(o.path) && !added.has(unitOf(o.path))) removed.push(o);
+          else if (isInstancePath(o.path) && !added.has(unitOf(o.path))) removed.push(o);
         }
       } else {
         let m = old.get(u.rec.path);
@@ -413,7 +413,7 @@ export class Txn implements Transaction {
     const tables = new Set<string>();
     for (const u of this.log) {
       if (u.k === 'value') units.add(unitOf(u.rec.path));
-      else if (u.k === 'insert') { units.add(u.path); tables.add(u.path.replace(/[0-9]+\.$/, '')); }
+      else if (u.k === 'insert') { units.add(u.path); tables.add(tableOf(u.path)); }
       else {
         tables.add(u.removed.table.path);
         for (const o of u.removed.objs) if (unitOf(o.path) === o.path) units.add(o.path);

@@ -145,7 +145,7 @@ class Timers {
   private pending: PendingTimer[] = [];
 
   private save(ctx: HandlerContext): void {
-    const { storage, system } = ctx.hal;
+    const { storage } = ctx.hal;
     if (!this.pending.length) { storage.delete(TIMERS_KEY); return; }
     const fields: string[] = [];
     for (const t of this.pending) fields.push(String(t.dueWall), String(t.remainingMs), t.commandKey, t.endpointId, t.controllerPath);

@@ -1,7 +1,7 @@
 // Asynchronous operations in progress, remembered in storage so that after a restart they can be
 // reported as failed (digest §5.1/§5.5: a command in progress at reboot is removed and treated as
 // failed; Request.{i} rows themselves are not persisted). Bounded by limits.asyncOperations.
-import type { Storage, System } from '../../hal/hal.ts';
+import type { Storage } from '../../hal/hal.ts';
 import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
 
 export const JOURNAL_KEY = 'n.ops';
@@ -18,7 +18,7 @@ export interface JournalEntry {
 export class OperationJournal {
   private entries: JournalEntry[] = [];
 
-  constructor(private readonly storage: Storage, private readonly system: System, private readonly limit: number) {}
+  constructor(private readonly storage: Storage, private readonly limit: number) {}
 
   /**
    * The operations the previous run left unfinished and that are not running again (`resumed`:

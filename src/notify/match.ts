@@ -4,6 +4,7 @@
 // cannot work that way (the instance is gone): plain paths and wildcards match by structure,
 // searches against the instances they matched just before the deletion (`deletionSet`).
 import type { Engine, ParsedPath, ResolveOptions } from '../dm/api.ts';
+import { isInstancePath, tableOf } from '../dm/paths.ts';
 
 export type NotifType = 'ValueChange' | 'ObjectCreation' | 'ObjectDeletion' | 'OperationComplete' | 'Event';
 
@@ -21,9 +22,7 @@ export function staticPrefix(ref: string): string {
 }
 
 /** 'Device.X.3.' → 'Device.X.' (the table of an instance path). */
-export function tableOf(instancePath: string): string {
-  return instancePath.replace(/[0-9]+\.$/, '');
-}
+export { tableOf };
 
 function isLiteral(ref: string): boolean {
   return staticPrefix(ref) === ref;
@@ -100,7 +99,7 @@ export function deletionCandidates(engine: Engine, ref: string, resolve: Resolve
   try { targets = engine.resolve(ref, resolve).targets; } catch { return out; }
   for (const t of targets) {
     if (t.name) continue;
-    if (/[0-9]+\.$/.test(t.objPath)) out.add(t.objPath);
+    if (isInstancePath(t.objPath)) out.add(t.objPath);
     else {
       // A table target: its instances.
       try { for (const i of engine.instances(t.objPath, true)) if (out.size < limit) out.add(i.path); } catch { /* not a table */ }

@@ -6,6 +6,7 @@ import type { CoreHal } from '../../hal/hal.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import { Header_MsgType, type Msg, type Notify } from '../codec/index.ts';
 import type { ChangeEvent, Engine } from '../dm/api.ts';
+import { rowOf } from '../dm/paths.ts';
 import { UNKNOWN_TIME, parseDateTime } from '../dm/values.ts';
 import { Perm, type Access } from '../usp/access.ts';
 import { ErrorCode } from '../errors.ts';
@@ -16,7 +17,7 @@ import { nextPeriodicMs } from './periodic.ts';
 import { pollComputed } from './poll.ts';
 import { unitInterval } from './retry.ts';
 import { SubscriptionCache, type Subscription } from './subscriptions.ts';
-import { SUPPORTED_PROTOCOL_VERSIONS, SUBSCRIPTION_TABLE, REQUEST_TABLE, BOOT_EVENT, PERIODIC_EVENT } from '../names.ts';
+import { BOOT_EVENT, CONTROLLER_TABLE, PERIODIC_EVENT, REQUEST_TABLE, SUBSCRIPTION_TABLE, SUPPORTED_PROTOCOL_VERSIONS } from '../names.ts';
 
 export interface NotifierOptions {
   readonly engine: Engine;
@@ -32,9 +33,6 @@ export interface NotifierOptions {
   bootArgs(controllerPath: string): { readonly [name: string]: string };
 }
 
-const CONTROLLER_ROW = /^Device\.LocalAgent\.Controller\.[0-9]+\.$/;
-const CONTROLLER_PERIODIC = /^(Device\.LocalAgent\.Controller\.[0-9]+\.)PeriodicNotif(Interval|Time)$/;
-const REQUEST_ROW = /^Device\.LocalAgent\.Request\.[0-9]+\.$/;
 /** Bounds on watched computed values and on remembered deletion candidates per reference. */
 const POLL_LIMIT = 256;
 const DELETION_LIMIT = 256;
@@ -72,7 +70,7 @@ export class Notifier {
     this.engine = opts.engine;
     this.hal = opts.hal;
     this.subs = new SubscriptionCache(opts.engine);
-    this.journal = new OperationJournal(opts.hal.storage, opts.hal.system, opts.board.limits.asyncOperations);
+    this.journal = new OperationJournal(opts.hal.storage, opts.board.limits.asyncOperations);
     const tag = opts.hal.system.randomBytes(4);
     let hex = '';
     for (let i = 0; i < tag.length; i++) hex += (tag[i] < 16 ? '0' : '') + tag[i].toString(16);
@@ -170,15 +168,16 @@ export class Notifier {
     switch (ev.type) {
       case 'valueChange': {
         if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged();
-        const p = CONTROLLER_PERIODIC.exec(ev.path);
-        if (p) this.periodic.delete(p[1]);
+        // A Controller's PeriodicNotifInterval/Time changed: its Periodic! is scheduled anew.
+        const row = rowOf(ev.path, CONTROLLER_TABLE);
+        if (row && ev.path.lastIndexOf(row + 'PeriodicNotif', 0) === 0) this.periodic.delete(row);
         this.dispatch('ValueChange', ev.path, () => ({ case: 'valueChange', value: { paramPath: ev.path, paramValue: ev.value } }));
         return;
       }
       case 'objectCreation':
         if (this.pollAt < 0) this.pollAt = now; // new instances may hold watched computed values
         if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) { this.createdAt.set(ev.path, now); this.subscriptionsChanged(); }
-        if (REQUEST_ROW.test(ev.path)) {
+        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) {
           this.journal.add({
             request: ev.path, command: this.read(ev.path + 'Command'), commandKey: this.read(ev.path + 'CommandKey'), originator: this.read(ev.path + 'Originator'),
           });
@@ -196,8 +195,8 @@ export class Notifier {
           this.outbox.dropSubscription(ev.path);
           this.subscriptionsChanged();
         }
-        if (CONTROLLER_ROW.test(ev.path)) { this.outbox.dropController(ev.path); this.periodic.delete(ev.path); }
-        if (REQUEST_ROW.test(ev.path)) this.journal.remove(ev.path);
+        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) { this.outbox.dropController(ev.path); this.periodic.delete(ev.path); }
+        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.journal.remove(ev.path);
         this.dispatch('ObjectDeletion', ev.path, () => ({ case: 'objDeletion', value: { objPath: ev.path } }));
         return;
       case 'event':

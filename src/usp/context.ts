@@ -21,10 +21,3 @@ export function failureOf(e: unknown): { code: number; message: string } {
   return { code: ErrorCode.INTERNAL_ERROR, message: 'Internal error' };
 }
 
-/** Is this instantiated object path an instance of a table (ends in a number)? */
-export function isInstancePath(objPath: string): boolean {
-  const end = objPath.length - 1;
-  let i = end - 1;
-  while (i >= 0 && objPath.charCodeAt(i) >= 0x30 && objPath.charCodeAt(i) <= 0x39) i--;
-  return i < end - 1 && objPath.charCodeAt(i) === 0x2e;
-}

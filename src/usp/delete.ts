@@ -9,7 +9,8 @@ import type {
 } from '../codec/index.ts';
 import type { Engine, Transaction } from '../dm/api.ts';
 import { Perm } from './access.ts';
-import { failureOf, isInstancePath, readFilter } from './context.ts';
+import { failureOf, readFilter } from './context.ts';
+import { isInstancePath } from '../dm/paths.ts';
 import type { RequestContext } from './dispatch.ts';
 import { eachRequestedPath, pathFailure, type PathOutcome } from './partial.ts';
 import { ErrorCode, errorName } from '../errors.ts';
