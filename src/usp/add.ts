@@ -10,7 +10,7 @@ import type {
 } from '../codec/index.ts';
 import type { Engine, ParamError, ParamSetting, Transaction } from '../dm/api.ts';
 import { Perm, type Access } from './access.ts';
-import { failureOf, readFilter } from './context.ts';
+import { failureOf, isFailure, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { eachRequestedPath, pathFailure, type PathOutcome } from './partial.ts';
 import { ErrorCode, UspError, errorName } from '../errors.ts';
@@ -34,14 +34,8 @@ function fail(objPath: string, code: number, message: string, paramErrs?: Error_
 
 function addOne(engine: Engine, tx: Transaction, obj: Add_CreateObject, ctx: RequestContext): Outcome {
   const access = ctx.requester.access;
-  let res;
-  try {
-    res = engine.resolve(obj.objPath, readFilter(ctx));
-  } catch (e) {
-    const f = failureOf(e);
-    return fail(obj.objPath, f.code, f.message);
-  }
-  if (res.parsed.kind !== 'object') return fail(obj.objPath, ErrorCode.INVALID_PATH, 'Add takes a table path');
+  const res = resolveRequested(engine, obj.objPath, ctx, 'Add takes a table path');
+  if (isFailure(res)) return fail(obj.objPath, res.code, res.message);
   if (res.missing !== undefined) return fail(obj.objPath, ErrorCode.OBJECT_DOES_NOT_EXIST, 'no such instance: ' + res.missing);
   const results: AddResp_CreatedObjectResult[] = [];
   for (const t of res.targets) {

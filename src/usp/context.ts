@@ -1,5 +1,5 @@
 // What every request handler needs to know about who is asking.
-import type { Origin, ResolveOptions } from '../dm/api.ts';
+import type { Engine, Origin, Resolution, ResolveOptions } from '../dm/api.ts';
 import { Perm } from './access.ts';
 import type { RequestContext } from './dispatch.ts';
 import { UspError, ErrorCode } from '../errors.ts';
@@ -21,3 +21,28 @@ export function failureOf(e: unknown): { code: number; message: string } {
   return { code: ErrorCode.INTERNAL_ERROR, message: 'Internal error' };
 }
 
+
+/** A failure of a requested path: the code and message that go into its result. */
+export interface PathFailure {
+  readonly code: number;
+  readonly message: string;
+}
+
+/**
+ * Resolve one requested path as the Controller sees it (searches filtered by what it may read,
+ * R-SEC.1). `objectsOnly`: the message's reason when the path must name objects (7026 if not).
+ */
+export function resolveRequested(engine: Engine, path: string, ctx: RequestContext, objectsOnly?: string): Resolution | PathFailure {
+  let res: Resolution;
+  try {
+    res = engine.resolve(path, readFilter(ctx));
+  } catch (e) {
+    return failureOf(e);
+  }
+  if (objectsOnly !== undefined && res.parsed.kind !== 'object') return { code: ErrorCode.INVALID_PATH, message: objectsOnly };
+  return res;
+}
+
+export function isFailure(r: Resolution | PathFailure): r is PathFailure {
+  return (r as PathFailure).code !== undefined;
+}

@@ -9,7 +9,7 @@ import type {
 } from '../codec/index.ts';
 import type { Engine, Transaction } from '../dm/api.ts';
 import { Perm } from './access.ts';
-import { failureOf, readFilter } from './context.ts';
+import { failureOf, isFailure, resolveRequested } from './context.ts';
 import { isInstancePath } from '../dm/paths.ts';
 import type { RequestContext } from './dispatch.ts';
 import { eachRequestedPath, pathFailure, type PathOutcome } from './partial.ts';
@@ -29,14 +29,8 @@ export function handleDelete(engine: Engine, req: Delete, ctx: RequestContext): 
 
 function deleteOne(engine: Engine, tx: Transaction, path: string, ctx: RequestContext, allowPartial: boolean): PathOutcome<DeleteResp_DeletedObjectResult> {
   const access = ctx.requester.access;
-  let res;
-  try {
-    res = engine.resolve(path, readFilter(ctx));
-  } catch (e) {
-    const f = failureOf(e);
-    return pathFailure(path, f.code, f.message);
-  }
-  if (res.parsed.kind !== 'object') return pathFailure(path, ErrorCode.INVALID_PATH, 'Delete takes object instance paths');
+  const res = resolveRequested(engine, path, ctx, 'Delete takes object instance paths');
+  if (isFailure(res)) return pathFailure(path, res.code, res.message);
   if (!isTable(res.def.path)) return pathFailure(path, ErrorCode.OBJECT_NOT_A_TABLE, errorName(ErrorCode.OBJECT_NOT_A_TABLE));
   const affected: string[] = [];
   const unaffected: DeleteResp_UnaffectedPathError[] = [];

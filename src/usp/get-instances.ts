@@ -7,7 +7,7 @@ import type {
 } from '../codec/index.ts';
 import type { Engine } from '../dm/api.ts';
 import { Perm } from './access.ts';
-import { failureOf, readFilter } from './context.ts';
+import { failureOf, isFailure, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 
@@ -23,14 +23,8 @@ function failed(path: string, code: number, message?: string): GetInstancesResp_
 
 function one(engine: Engine, path: string, firstLevelOnly: boolean, ctx: RequestContext): GetInstancesResp_RequestedPathResult {
   const access = ctx.requester.access;
-  let res;
-  try {
-    res = engine.resolve(path, readFilter(ctx));
-  } catch (e) {
-    const f = failureOf(e);
-    return failed(path, f.code, f.message);
-  }
-  if (res.parsed.kind !== 'object') return failed(path, ErrorCode.INVALID_PATH, 'GetInstances takes object paths');
+  const res = resolveRequested(engine, path, ctx, 'GetInstances takes object paths');
+  if (isFailure(res)) return failed(path, res.code, res.message);
   // Not a multi-instance object → 7018 (digest §2.3); without first_level_only any object path
   // works as "every instance below it".
   if (firstLevelOnly && !isTableDef(res.def.path)) return failed(path, ErrorCode.OBJECT_NOT_A_TABLE);

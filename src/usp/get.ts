@@ -2,7 +2,7 @@
 import type { Get, GetResp, GetResp_RequestedPathResult, GetResp_ResolvedPathResult, Response } from '../codec/index.ts';
 import type { Engine } from '../dm/api.ts';
 import { Perm, type Access } from './access.ts';
-import { failureOf, readFilter } from './context.ts';
+import { failureOf, isFailure, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 
@@ -19,13 +19,8 @@ function failed(path: string, code: number, message?: string): GetResp_Requested
 
 function getOne(engine: Engine, path: string, maxDepth: number, ctx: RequestContext): GetResp_RequestedPathResult {
   const access = ctx.requester.access;
-  let res;
-  try {
-    res = engine.resolve(path, readFilter(ctx));
-  } catch (e) {
-    const f = failureOf(e);
-    return failed(path, f.code, f.message);
-  }
+  const res = resolveRequested(engine, path, ctx);
+  if (isFailure(res)) return failed(path, res.code, res.message);
   // R-GET.0@1.3: a non-search path naming an instance that does not exist → 7026 (digest §2.13).
   if (res.missing !== undefined) return failed(path, ErrorCode.INVALID_PATH, 'no such instance: ' + res.missing);
   const kind = res.parsed.kind;

@@ -12,7 +12,7 @@ import type {
 } from '../codec/index.ts';
 import type { Engine, Transaction } from '../dm/api.ts';
 import { Perm } from './access.ts';
-import { failureOf, readFilter } from './context.ts';
+import { failureOf, isFailure, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { eachRequestedPath, pathFailure, type PathOutcome } from './partial.ts';
 import { ErrorCode, errorName } from '../errors.ts';
@@ -40,14 +40,8 @@ function paramErr(path: string, code: number, message: string): Error_ParamError
 
 function updateOne(engine: Engine, tx: Transaction, obj: Set_UpdateObject, ctx: RequestContext): Outcome {
   const access = ctx.requester.access;
-  let res;
-  try {
-    res = engine.resolve(obj.objPath, readFilter(ctx));
-  } catch (e) {
-    const f = failureOf(e);
-    return pathFailure(obj.objPath, f.code, f.message);
-  }
-  if (res.parsed.kind !== 'object') return pathFailure(obj.objPath, ErrorCode.INVALID_PATH, 'Set takes object paths');
+  const res = resolveRequested(engine, obj.objPath, ctx, 'Set takes object paths');
+  if (isFailure(res)) return pathFailure(obj.objPath, res.code, res.message);
   if (res.missing !== undefined) return pathFailure(obj.objPath, ErrorCode.OBJECT_DOES_NOT_EXIST, 'no such instance: ' + res.missing);
   const results: SetResp_UpdatedInstanceResult[] = [];
   const failures: SetResp_UpdatedInstanceFailure[] = [];
