@@ -15,7 +15,7 @@ import type { Peer } from './coap/types.ts';
 import type { Engine, ModelModule } from './dm/api.ts';
 import { UspCoapBinding, type SendOutcome } from './mtp/coap.ts';
 import { formatCoapUri } from './mtp/coap-uri.ts';
-import { bootEvent, tr181Modules } from './model/index.ts';
+import { tr181Model } from './model/index.ts';
 import { MTP_TABLE } from './names.ts';
 import { Notifier } from './notify/notifier.ts';
 
@@ -79,7 +79,8 @@ export function createCore(opts: CoreOptions): Core {
     limits: board.limits,
     transmission: board.coap,
   });
-  const modules = tr181Modules({ sendOnBoardRequest: (c) => notifier?.sendOnBoardRequest(c) }).concat(opts.modules || []);
+  const tr181 = tr181Model({ sendOnBoardRequest: (c) => notifier?.sendOnBoardRequest(c) });
+  const modules = tr181.modules.concat(opts.modules || []);
   const agent: Agent = createAgent({
     hal, board, defaults: opts.defaults, model: modules,
     hooks: { notifyResp: (msgId, _resp, from) => notifier?.notifyResp(msgId, from.controllerPath) },
@@ -135,7 +136,7 @@ export function createCore(opts: CoreOptions): Core {
     access: (id) => agent.requester(id)?.access,
     encode: (toId, msg) => agent.encodeMessage(toId, msg),
     send: (controller, record, onDone) => sendToController(controller, record, (o) => onDone(o.ok, describe(o))),
-    bootArgs: (controllerPath) => bootEvent(engine, controllerPath),
+    bootArgs: (controllerPath) => tr181.bootEvent(engine, controllerPath),
   });
   notifier = notify;
 

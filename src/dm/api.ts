@@ -223,6 +223,11 @@ export interface ModelModule {
    * each with Originator, Command, CommandKey and Status (TR-181 Device.LocalAgent.Request.{i}).
    */
   readonly requestTable?: string;
+  /**
+   * Prefix of the string unique-key values the Agent generates (R-ADD.5): TR-181 uses 'cpe-'
+   * for Alias ('cpe-3'). The last module that sets it wins; the engine's own default is 'key-'.
+   */
+  readonly keyPrefix?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -427,17 +432,6 @@ export type ChangeEvent =
  */
 export type ChangeListener = (event: ChangeEvent) => void;
 
-/**
- * What this boot looked like (Device.Boot! arguments apart from the per-Controller ParameterMap,
- * which src/model's bootParameterMap() builds). Cause: the persisted one from Reboot() /
- * FactoryReset(); else LocalFactoryReset when no persisted model existed (first boot), else
- * LocalReboot (power cycle). firmwareUpdated: the HAL identity's softwareVersion changed.
- */
-export interface BootInfo {
-  readonly cause: 'LocalReboot' | 'RemoteReboot' | 'LocalFactoryReset' | 'RemoteFactoryReset';
-  readonly commandKey: string;
-  readonly firmwareUpdated: boolean;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The engine
@@ -527,10 +521,8 @@ export interface Engine {
   /** Subscribe to committed changes; returns the unsubscribe function. */
   onChange(listener: ChangeListener): () => void;
 
-  /** Cause/CommandKey of the current boot (persisted before reboot/factory reset). */
-  bootInfo(): BootInfo;
-  /** Persist the cause (and command key) for the next boot's Boot! event. */
-  setNextBootCause(cause: BootInfo['cause'], commandKey: string): void;
-  /** Wipe the persisted data model and re-apply the factory defaults (keeps the boot record). */
+  /** This start found no persisted model and applied the factory defaults (a first boot). */
+  startedFromDefaults(): boolean;
+  /** Wipe the persisted data model and re-apply the factory defaults (other storage records stay). */
   factoryReset(): void;
 }

@@ -3,7 +3,7 @@
 // reset. A bad entry is logged and skipped: a typo in a defaults file must not brick a device.
 import type { System } from '../../hal/hal.ts';
 import type { Schema } from './schema.ts';
-import { supportedPathOf } from './schema.ts';
+import { fillGeneratedKeys, supportedPathOf } from './schema.ts';
 import type { ObjRec, Store } from './store.ts';
 import { canonical, splitList } from './values.ts';
 
@@ -62,8 +62,6 @@ export function applyDefaults(schema: Schema, store: Store, defaults: { readonly
     }
     rec.values.set(name, v);
   }
-  // Alias of a row the file did not name: 'cpe-N' like an Add would (R-ADD.5).
-  for (const rec of created) {
-    if (rec.values.get('Alias') === '') rec.values.set('Alias', 'cpe-' + rec.path.slice(rec.path.lastIndexOf('.', rec.path.length - 2) + 1, -1));
-  }
+  // Unique keys of a row the file did not name get the Agent's values, as an Add would (R-ADD.5).
+  for (const rec of created) fillGeneratedKeys(schema, rec);
 }

@@ -4,7 +4,7 @@
 import type { CoreHal } from '../../hal/hal.ts';
 import { ErrorCode, UspError, notInModel, noSuchObject, notATable } from '../errors.ts';
 import type {
-  AsyncOperation, CommandInput, BootInfo, ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
+  AsyncOperation, CommandInput, ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
   ObjectDef, OperateResult, Origin, ParamValue, ParsedPath, Resolution, ResolveOptions, Transaction,
 } from './api.ts';
 import { applyDefaults } from './defaults.ts';
@@ -13,15 +13,11 @@ import { AGENT, Operations } from './operate.ts';
 import { Persist, unitOf } from './persist.ts';
 import { resolvePath, resolveSupported } from './resolver.ts';
 import { isPlainPath, supportedPathOf } from './paths.ts';
-import { buildSchema, type DefNode, type Schema } from './schema.ts';
+import { buildSchema, fillGeneratedKeys, type DefNode, type Schema } from './schema.ts';
 import { Store, type ObjRec } from './store.ts';
 import { Txn, uniqueKeysOf } from './txn.ts';
 import { canonical, formatValue, zeroValue } from './values.ts';
-import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
 
-const BOOT_KEY = 'dm.boot';
-const SW_KEY = 'dm.sw';
-const CAUSES: readonly BootInfo['cause'][] = ['LocalReboot', 'RemoteReboot', 'LocalFactoryReset', 'RemoteFactoryReset'];
 
 class EngineImpl implements Engine {
   readonly schema: Schema;
@@ -31,7 +27,7 @@ class EngineImpl implements Engine {
   private readonly listeners: ChangeListener[] = [];
   private readonly ops: Operations;
   private current: Txn | undefined;
-  private boot: BootInfo;
+  private readonly firstBoot: boolean;
   private readonly modules: readonly ModelModule[];
   private readonly defaults: { readonly [path: string]: string };
   private readonly answered: () => boolean;
@@ -56,29 +52,9 @@ class EngineImpl implements Engine {
       emit: (e) => this.emit(e),
       requestTable: () => (requestTable && this.store.tables.has(requestTable) ? requestTable : undefined),
     });
-    const firstBoot = !this.persist.hasState();
-    this.boot = this.readBootRecord(firstBoot);
-    this.build(firstBoot);
+    this.firstBoot = !this.persist.hasState();
+    this.build(this.firstBoot);
     for (const m of this.modules) if (m.boot) m.boot(this.ctx(AGENT));
-  }
-
-  private readBootRecord(firstBoot: boolean): BootInfo {
-    const { storage, system } = this.hal;
-    const sw = system.identity().softwareVersion;
-    const lastSw = storage.get(SW_KEY);
-    const firmwareUpdated = !!lastSw && utf8Decode(lastSw) !== sw;
-    if (!lastSw || firmwareUpdated) storage.set(SW_KEY, utf8Encode(sw));
-    const rec = storage.get(BOOT_KEY);
-    let cause: BootInfo['cause'] = firstBoot ? 'LocalFactoryReset' : 'LocalReboot';
-    let commandKey = '';
-    if (rec) {
-      const text = utf8Decode(rec);
-      const sep = text.indexOf(';');
-      const c = text.slice(0, sep) as BootInfo['cause'];
-      if (sep > 0 && CAUSES.indexOf(c) >= 0) { cause = c; commandKey = text.slice(sep + 1); }
-      storage.delete(BOOT_KEY); // a later power cycle is a LocalReboot again
-    }
-    return Object.freeze({ cause, commandKey, firmwareUpdated });
   }
 
   /** (Re)build the RAM model: persisted state, or factory defaults when there is none. */
@@ -107,7 +83,7 @@ class EngineImpl implements Engine {
           if (t.insts.indexOf(n) >= 0) continue;
           try { this.store.insertInstance(t, n); } catch { continue; }
           const rec = this.store.objs.get(t.path + n + '.')!;
-          if (rec.values.get('Alias') === '') rec.values.set('Alias', 'cpe-' + n);
+          fillGeneratedKeys(this.schema, rec);
           this.persist.writeUnit(rec.path);
           changed = true;
         }
@@ -333,12 +309,8 @@ class EngineImpl implements Engine {
     };
   }
 
-  bootInfo(): BootInfo {
-    return this.boot;
-  }
-
-  setNextBootCause(cause: BootInfo['cause'], commandKey: string): void {
-    this.hal.storage.set(BOOT_KEY, utf8Encode(cause + ';' + commandKey));
+  startedFromDefaults(): boolean {
+    return this.firstBoot;
   }
 
   factoryReset(): void {

@@ -28,6 +28,27 @@ export interface Schema {
   readonly nodes: DefNode[];
   /** Strong reference parameters, for clean-up on delete (R-ARC.12). */
   readonly strongRefs: { node: DefNode; param: ParamDef }[];
+  /** Prefix of the unique-key values the Agent generates (ModelModule.keyPrefix). */
+  readonly keyPrefix: string;
+}
+
+/** The value the Agent gives string unique keys nobody set, for instance `n` (R-ADD.5). */
+export function generatedKey(schema: Schema, n: number | string, suffix = ''): string {
+  return schema.keyPrefix + n + suffix;
+}
+
+/**
+ * Give every empty string unique key of `rec` (references excepted: the Agent or a handler sets
+ * those) its generated value, for rows made without an Add: factory defaults, handler tables.
+ */
+export function fillGeneratedKeys(schema: Schema, rec: { path: string; node: DefNode; values: Map<string, string> }): void {
+  const n = rec.path.slice(rec.path.lastIndexOf('.', rec.path.length - 2) + 1, -1);
+  for (const set of rec.node.def.uniqueKeys || []) {
+    for (const k of set) {
+      const def = rec.node.params.get(k);
+      if (def && def.type === 'string' && !def.ref && rec.values.get(k) === '') rec.values.set(k, generatedKey(schema, n));
+    }
+  }
 }
 
 // Most objects have no commands, events or counters: they share one empty map (XS slots).
@@ -139,7 +160,9 @@ export function buildSchema(modules: readonly ModelModule[]): Schema {
     ordered.push(n);
     for (const c of n.children.values()) walk(c);
   })(root);
-  return { root, byPath, nodes: ordered, strongRefs };
+  let keyPrefix = 'key-';
+  for (const m of modules) if (m.keyPrefix !== undefined) keyPrefix = m.keyPrefix;
+  return { root, byPath, nodes: ordered, strongRefs, keyPrefix };
 }
 
 /** Object's sub-objects of the same instance that are single-instance (same persistence unit). */

@@ -9,6 +9,7 @@ import type { Persist } from './persist.ts';
 import { unitOf } from './persist.ts';
 import { resolvePath, type ResolverCore } from './resolver.ts';
 import { isInstancePath, isPlainPath, supportedPathOf, tableOf } from './paths.ts';
+import { generatedKey } from './schema.ts';
 import type { ObjRec, Removed } from './store.ts';
 import { canonical, splitList, zeroValue } from './values.ts';
 
@@ -235,16 +236,16 @@ export class Txn implements Transaction {
     return { path: rec.path, paramErrs: errs, uniqueKeys: uniqueKeysOf(rec) };
   }
 
-  /** R-ADD.5: give values to unique keys the Controller left out ('cpe-N' strings, N numbers). */
+  /** R-ADD.5: give values to unique keys the Controller left out (prefix + N strings, N numbers). */
   private generateKeys(rec: ObjRec, n: number, given: Set<string>): void {
     const node = rec.node;
-    // Empty string keys nobody gave (Alias, ID...) get 'cpe-N'; references are the Agent's or
+    // Empty string keys nobody gave (Alias, ID...) get prefix + N; references are the Agent's or
     // the add handler's to set.
     for (const set of node.def.uniqueKeys || []) {
       for (const k of set) {
         const def = node.params.get(k)!;
         if (given.has(k) || def.ref || def.type !== 'string' || rec.values.get(k) !== '') continue;
-        try { this.write(rec, k, canonical(def, 'cpe-' + n)); } catch { /* pattern/enum: left to the clash check */ }
+        try { this.write(rec, k, canonical(def, generatedKey(this.core.schema, n))); } catch { /* pattern/enum: left to the clash check */ }
       }
     }
     for (const set of node.def.uniqueKeys || []) {
@@ -255,7 +256,7 @@ export class Txn implements Transaction {
           for (const k of free) {
             const def = node.params.get(k)!;
             const suffix = attempt ? `-${attempt}` : '';
-            const v = def.type === 'string' ? `cpe-${n}${suffix}` : String(n + attempt);
+            const v = def.type === 'string' ? generatedKey(this.core.schema, n, suffix) : String(n + attempt);
             this.write(rec, k, canonical(def, v));
           }
         }

@@ -2,6 +2,7 @@
 // commands and events (digest §5.3, §11). Identity, clock and firmware come from the HAL.
 import type { AsyncOperation, CommandCall, HandlerContext, ModelModule, ObjectDef, ObjectHandlers, Value } from '../dm/api.ts';
 import { decodeFields, encodeFields } from '../dm/persist.ts';
+import { readBootRecord, writeNextBootCause, type BootInfo } from './boot-record.ts';
 import { UNKNOWN_TIME } from '../dm/values.ts';
 import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
 
@@ -204,8 +205,14 @@ class Timers {
   }
 }
 
-export function deviceModule(): ModelModule {
+/** The Device. module, and what this boot looked like (read by its boot hook). */
+export interface DeviceModule extends ModelModule {
+  bootInfo(): BootInfo;
+}
+
+export function deviceModule(): DeviceModule {
   let bootMs = 0;
+  let boot: BootInfo | undefined;
   const timers = new Timers();
   const upTime = (ctx: HandlerContext) => Math.floor((ctx.hal.clock.monotonicMs() - bootMs) / 1000);
   const identityParam: { [name: string]: (ctx: HandlerContext) => Value } = {
@@ -224,12 +231,12 @@ export function deviceModule(): ModelModule {
       operate: {
         // §5.3: answer first, then reboot; the cause and key are persisted for Boot!.
         'Reboot()': (ctx, call) => {
-          ctx.engine.setNextBootCause('RemoteReboot', call.commandKey);
+          writeNextBootCause(ctx.hal.storage, 'RemoteReboot', call.commandKey);
           ctx.defer(() => ctx.hal.system.reboot());
           return {};
         },
         'FactoryReset()': (ctx, call) => {
-          ctx.engine.setNextBootCause('RemoteFactoryReset', call.commandKey);
+          writeNextBootCause(ctx.hal.storage, 'RemoteFactoryReset', call.commandKey);
           ctx.defer(() => { ctx.engine.factoryReset(); ctx.hal.system.factoryReset(); });
           return {};
         },
@@ -270,9 +277,15 @@ export function deviceModule(): ModelModule {
     },
   };
   return {
+    bootInfo: () => {
+      if (!boot) throw new Error('bootInfo() before the engine booted the model');
+      return boot;
+    },
     objects: DEVICE_OBJECTS,
+    keyPrefix: 'cpe-', // TR-181: Agent-assigned Alias values are "cpe-" + instance number
     handlers,
     boot: (ctx) => {
+      boot = readBootRecord(ctx.hal.storage, ctx.hal.system.identity().softwareVersion, ctx.engine.startedFromDefaults());
       bootMs = ctx.hal.clock.monotonicMs();
       timers.restore(ctx);
     },
@@ -280,7 +293,6 @@ export function deviceModule(): ModelModule {
 }
 
 /** The Boot! arguments of this boot for one recipient Controller (ParameterMap per Controller). */
-export function bootEventArgs(ctx: { engine: HandlerContext['engine'] }, parameterMap: string): { [name: string]: string } {
-  const b = ctx.engine.bootInfo();
+export function bootEventArgs(b: BootInfo, parameterMap: string): { [name: string]: string } {
   return { CommandKey: b.commandKey, Cause: b.cause, FirmwareUpdated: String(b.firmwareUpdated), ParameterMap: parameterMap };
 }

@@ -4,16 +4,30 @@ import type { Engine, ModelModule } from '../dm/api.ts';
 import { bootParameterMap } from './boot-params.ts';
 import { controllerTrustModule } from './controller-trust.ts';
 import { bootEventArgs, deviceModule } from './device.ts';
+import type { BootInfo } from './boot-record.ts';
 import { localAgentModule, type LocalAgentHooks } from './local-agent.ts';
 
-/** Fresh module instances (they hold per-boot state such as the UpTime origin). */
-export function tr181Modules(hooks: LocalAgentHooks = {}): ModelModule[] {
-  return [deviceModule(), localAgentModule(hooks), controllerTrustModule()];
+export interface Tr181Model {
+  readonly modules: ModelModule[];
+  /** What this boot looked like (valid once the engine has booted the modules). */
+  bootInfo(): BootInfo;
+  /** Device.Boot! arguments for one recipient Controller (digest §4.4: its own ParameterMap). */
+  bootEvent(engine: Engine, controllerPath: string): { [name: string]: string };
 }
 
-/** Device.Boot! arguments for one recipient Controller (digest §4.4: its own ParameterMap). */
-export function bootEvent(engine: Engine, controllerPath: string): { [name: string]: string } {
-  return bootEventArgs({ engine }, bootParameterMap(engine, controllerPath));
+/** Fresh module instances (they hold per-boot state such as the UpTime origin and boot cause). */
+export function tr181Model(hooks: LocalAgentHooks = {}): Tr181Model {
+  const device = deviceModule();
+  return {
+    modules: [device, localAgentModule(hooks), controllerTrustModule()],
+    bootInfo: () => device.bootInfo(),
+    bootEvent: (engine, controllerPath) => bootEventArgs(device.bootInfo(), bootParameterMap(engine, controllerPath)),
+  };
+}
+
+export function tr181Modules(hooks: LocalAgentHooks = {}): ModelModule[] {
+  return tr181Model(hooks).modules;
 }
 
 export type { LocalAgentHooks } from './local-agent.ts';
+export type { BootInfo } from './boot-record.ts';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BinaryWriter, BinaryReader } from '@bufbuild/protobuf/wire';
+import { BinaryWriter } from '@bufbuild/protobuf/wire';
 import { Writer, varintSize, zigzag32, unzigzag32, zigzag64, unzigzag64 } from '../../src/codec/wire.ts';
 import { Reader } from '../../src/codec/reader.ts';
 import { utf8Length } from '../../src/codec/utf8.ts';

@@ -68,6 +68,7 @@ export const TEST_OBJECTS: readonly ObjectDef[] = f([
 
 export const TEST_MODULE: ModelModule = f({
   objects: TEST_OBJECTS,
+  keyPrefix: 'cpe-',
   handlers: f({
     'Device.Table.{i}.': f({
       operate: f({

@@ -41,6 +41,7 @@ function asyncModel(ops: { op?: AsyncOperation }) {
   );
   const module: ModelModule = {
     objects,
+    keyPrefix: 'cpe-',
     requestTable: 'Device.LocalAgent.Request.',
     handlers: {
       'Device.': {

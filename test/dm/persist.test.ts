@@ -11,7 +11,7 @@ test('given a first boot, when the engine starts, then factory defaults are appl
   assert.equal(engine.get('Device.Table.1.Sub.2.Val'), 'y');
   assert.equal(engine.get('Device.Table.2.Alias'), 'cpe-2'); // not in the file: generated
   assert.ok(hal.disk.size > 0);
-  assert.equal(engine.bootInfo().cause, 'LocalFactoryReset');
+  assert.equal(engine.startedFromDefaults(), true);
 });
 
 test('given committed changes, when a fresh engine loads the same storage, then the model is identical', () => {
@@ -28,7 +28,7 @@ test('given committed changes, when a fresh engine loads the same storage, then 
   const b = fixture({ hal: memoryHal({ disk: hal.disk }) }).engine;
   assert.deepEqual(snapshot(b), snapshot(a));
   assert.equal(b.get(added.path + 'Key'), 'k,with;odd:chars 4:x');
-  assert.equal(b.bootInfo().cause, 'LocalReboot');
+  assert.equal(b.startedFromDefaults(), false);
   // R-ARC.8: numbers are not reused after the reboot either.
   const t2 = b.begin();
   assert.equal(t2.add('Device.Table.').path, 'Device.Table.5.');
@@ -72,32 +72,21 @@ test('given corrupt or outdated records, when loaded, then bad values fall back 
   assert.equal(engine.get('Device.Table.2.Key'), 'beta2');
 });
 
-test('given a factory reset, when done, then the defaults come back, numbering restarts, and the boot record is kept', () => {
+test('given a factory reset, when done, then the defaults come back, numbering restarts, and other storage records are kept', () => {
   const { engine, hal } = fixture();
   const txn = engine.begin();
   txn.set('Device.Name', 'changed');
   txn.delete('Device.Table.3.');
   txn.add('Device.Table.');
   txn.commit();
-  engine.setNextBootCause('RemoteFactoryReset', 'key-1');
+  hal.storage.set('dm.boot', new Uint8Array([1, 2, 3])); // a record of the model's, not of the engine
   engine.factoryReset();
+  assert.deepEqual(hal.disk.get('dm.boot'), new Uint8Array([1, 2, 3]));
   assert.equal(engine.get('Device.Name'), 'dev');
   assert.deepEqual(engine.instances('Device.Table.', true).map((i) => i.path), ['Device.Table.1.', 'Device.Table.2.', 'Device.Table.3.']);
   const after = fixture({ hal: memoryHal({ disk: hal.disk }) }).engine;
-  assert.deepEqual(after.bootInfo(), { cause: 'RemoteFactoryReset', commandKey: 'key-1', firmwareUpdated: false });
   assert.equal(after.get('Device.Name'), 'dev');
-  // The boot record is consumed: the next power cycle is a LocalReboot.
-  const again = fixture({ hal: memoryHal({ disk: hal.disk }) }).engine;
-  assert.equal(again.bootInfo().cause, 'LocalReboot');
-});
-
-test('given a new software version, when booted, then FirmwareUpdated is true once', () => {
-  const hal = memoryHal();
-  fixture({ hal });
-  const b = fixture({ hal: memoryHal({ disk: hal.disk, identity: { softwareVersion: '2.0.0' } }) }).engine;
-  assert.equal(b.bootInfo().firmwareUpdated, true);
-  const c = fixture({ hal: memoryHal({ disk: hal.disk, identity: { softwareVersion: '2.0.0' } }) }).engine;
-  assert.equal(c.bootInfo().firmwareUpdated, false);
+  assert.equal(after.startedFromDefaults(), false, 'the reset wrote the defaults: a persisted model');
 });
 
 test('given a defaults file with mistakes, when applied, then bad entries are logged and skipped', () => {

@@ -71,8 +71,8 @@ test('given Reboot(), when operated, then the answer comes first, the reboot on 
   assert.equal(engine.nextDeadline(), 0);
   engine.step(hal.time.mono);
   assert.deepEqual(hal.calls, ['reboot']);
-  const after = boot({ hal: memoryHal({ disk: hal.disk }) }).engine;
-  assert.deepEqual(bootEventArgs({ engine: after }, '{}'), { CommandKey: 'reboot-key', Cause: 'RemoteReboot', FirmwareUpdated: 'false', ParameterMap: '{}' });
+  const after = boot({ hal: memoryHal({ disk: hal.disk }) });
+  assert.deepEqual(bootEventArgs(after.bootInfo(), '{}'), { CommandKey: 'reboot-key', Cause: 'RemoteReboot', FirmwareUpdated: 'false', ParameterMap: '{}' });
 });
 
 test('given FactoryReset(), when operated and stepped, then the model returns to defaults and Boot! says RemoteFactoryReset', () => {
@@ -84,10 +84,21 @@ test('given FactoryReset(), when operated and stepped, then the model returns to
   engine.operate('Device.', 'FactoryReset()', {}, 'fr', CONTROLLER_1);
   engine.step(hal.time.mono);
   assert.deepEqual(hal.calls, ['factoryReset']);
-  const after = boot({ hal: memoryHal({ disk: hal.disk }) }).engine;
-  assert.equal(after.get('Device.DeviceInfo.FriendlyName'), 'tinyusp demo');
-  assert.equal(after.get('Device.LocalAgent.ControllerNumberOfEntries'), '1');
+  const after = boot({ hal: memoryHal({ disk: hal.disk }) });
+  assert.equal(after.engine.get('Device.DeviceInfo.FriendlyName'), 'tinyusp demo');
+  assert.equal(after.engine.get('Device.LocalAgent.ControllerNumberOfEntries'), '1');
   assert.deepEqual(after.bootInfo(), { cause: 'RemoteFactoryReset', commandKey: 'fr', firmwareUpdated: false });
+  // The boot record is consumed: the next power cycle is a LocalReboot.
+  assert.equal(boot({ hal: memoryHal({ disk: hal.disk }) }).bootInfo().cause, 'LocalReboot');
+});
+
+test('given a first boot, a restart and a new software version, then Cause and FirmwareUpdated follow', () => {
+  const first = boot();
+  assert.deepEqual(first.bootInfo(), { cause: 'LocalFactoryReset', commandKey: '', firmwareUpdated: false });
+  assert.equal(boot({ hal: memoryHal({ disk: first.hal.disk }) }).bootInfo().cause, 'LocalReboot');
+  const updated = boot({ hal: memoryHal({ disk: first.hal.disk, identity: { softwareVersion: '2.0.0' } }) });
+  assert.equal(updated.bootInfo().firmwareUpdated, true);
+  assert.equal(boot({ hal: memoryHal({ disk: first.hal.disk, identity: { softwareVersion: '2.0.0' } }) }).bootInfo().firmwareUpdated, false);
 });
 
 test('given SelfTestDiagnostics(), when operated, then it is async and completes with Status and Results', () => {

@@ -10,6 +10,7 @@ const CT = LA + 'ControllerTrust.';
 /** Async operations of Device.Selftest(): complete at the deadline the test chooses via Duration. */
 export const miniModel: ModelModule = {
   requestTable: 'Device.LocalAgent.Request.',
+  keyPrefix: 'cpe-',
   objects: [
     {
       path: 'Device.',
