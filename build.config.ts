@@ -1,8 +1,8 @@
 // esbuild configuration: one bundle per board (design.md "Engines and language level").
 //   npx tsx build.config.ts              build every board into dist/<board>/tinyusp.js
 //   npx tsx build.config.ts esp32        one board
-// Every bundle is built with a guard that fails on any Node built-in import, so `src/` stays
-// portable to XS and QuickJS.
+// Device boards are built with a guard that fails on any Node built-in import, so `src/` stays
+// portable to XS and QuickJS; the host board (the Node simulator) binds the Node HAL.
 import { build, type Plugin } from 'esbuild';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,14 @@ import type { BoardProfile } from './boards/profile.ts';
 
 export const root = fileURLToPath(new URL('.', import.meta.url));
 
-export const boards: Record<string, { profile: BoardProfile; entry: string }> = {
-  host: { profile: host, entry: 'hal/xs/main.ts' },
-  esp32: { profile: esp32, entry: 'hal/xs/main.ts' },
+/**
+ * One entry and profile per board, chosen at build time (never at run time): `host` is the Node
+ * simulator (host HAL, generous bounds), `esp32` the device (XS HAL, its small bounds and
+ * compiled-in factory defaults; an ES module exporting start(), as xsl preloads it).
+ */
+export const boards: Record<string, { profile: BoardProfile; entry: string; platform: 'node' | 'neutral' }> = {
+  host: { profile: host, entry: 'boards/host/main.ts', platform: 'node' },
+  esp32: { profile: esp32, entry: 'boards/esp32/main.ts', platform: 'neutral' },
 };
 
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
@@ -40,6 +45,10 @@ export interface BundleOptions {
   minify?: boolean;
   /** Return the bundle text instead of writing it. */
   write?: boolean;
+  /** iife (default): a script the XS runner runs; esm: a board's module (exports start()). */
+  format?: 'iife' | 'esm';
+  /** neutral (default): portable, any Node built-in fails the build; node: the host board. */
+  platform?: 'neutral' | 'node';
 }
 
 /** Bundle one entry the way a device board is bundled: iife, es2020, no Node built-ins. */
@@ -49,16 +58,16 @@ export async function bundle(opts: BundleOptions): Promise<{ code: string; bytes
     entryPoints: [opts.entry],
     outfile: opts.outfile ?? 'dist/out.js',
     bundle: true,
-    format: 'iife',
+    format: opts.format ?? 'iife',
     target: 'es2020',
-    platform: 'neutral',
+    platform: opts.platform ?? 'neutral',
     mainFields: ['module', 'main'],
     minify: opts.minify ?? true,
     legalComments: 'none',
     write: opts.write ?? false,
     metafile: true,
     logLevel: 'silent',
-    plugins: [noNodeBuiltins],
+    plugins: opts.platform === 'node' ? [] : [noNodeBuiltins],
   });
   // With write: true esbuild returns no outputFiles; the metafile still has the size.
   const file = result.outputFiles?.[0];
@@ -73,9 +82,9 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   for (const name of argv.length ? argv : Object.keys(boards)) {
-    const { profile, entry } = boards[name];
+    const { profile, entry, platform } = boards[name];
     const outfile = `dist/${name}/tinyusp.js`;
-    const { bytes } = await bundle({ entry, outfile, minify: profile.minify, write: true });
+    const { bytes } = await bundle({ entry, outfile, minify: profile.minify, write: true, format: 'esm', platform });
     console.log(`${name}: ${outfile} ${bytes} bytes, ${gzipSync(readFileSync(outfile)).length} gzipped`);
   }
 }

@@ -1,18 +1,14 @@
-// `tinyusp agent`: the host simulator. Runs the portable agent (src/device.ts) on Node with the
-// host HAL: node:dgram UDP, file-backed storage under --state, the real clock. Reboot() and
-// FactoryReset() restart the agent in-process on the same state and print `ready` again.
+// `tinyusp agent`: the host simulator, the host board (boards/host/main.ts) run from the command
+// line. Reboot() and FactoryReset() restart the agent in-process on the same state and print
+// `ready` again.
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { ModelModule } from '../../src/dm/api.ts';
-import type { Hal, LogLevel } from '../../hal/hal.ts';
-import { createHostNet } from '../../hal/host/net.ts';
-import { createFileStorage } from '../../hal/host/storage.ts';
-import { createHostSystem, createHostTimers, hostClock } from '../../hal/host/system.ts';
-import { host as hostBoard } from '../../boards/host/profile.ts';
-import { startDevice, type Device } from '../../src/device.ts';
+import type { LogLevel } from '../../hal/hal.ts';
+import { runHostDevice } from '../../boards/host/main.ts';
 import { parseArgs, intOption, UsageError } from './args.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -104,56 +100,13 @@ export async function agentCommand(argv: string[]): Promise<number> {
   const modules = modelFile ? await loadModel(modelFile) : [];
   const allowNoSec = p.flags.has('allow-nosec');
 
-  const storage = createFileStorage(join(stateDir, 'dm'));
-  const net = createHostNet();
-  let device: Device | undefined;
-  let restarting: 'reboot' | 'factory-reset' | undefined;
-  let done: (code: number) => void = () => {};
-  const finished = new Promise<number>((r) => (done = r));
-
-  const system = createHostSystem({
-    identity: {
-      manufacturer: 'tinyusp',
-      oui: '00D09E',
-      productClass: 'Simulator',
-      serialNumber: p.values.get('serial') ?? 'SIM0001',
-      modelName: 'tinyusp-sim',
-      hardwareVersion: 'host',
-      softwareVersion: pkg.version,
-    },
-    logLevel: level,
-    write: (line) => process.stderr.write(line + '\n'),
-    // The core reboots from a deferred action once its answer has left: stop this device (its
-    // socket and timer) and boot a new one on the same state, as a board restarts its firmware.
-    onReboot: () => { restarting = 'reboot'; device?.stop(); setImmediate(boot); },
-    onFactoryReset: () => { restarting = 'factory-reset'; device?.stop(); setImmediate(boot); },
+  const device = runHostDevice({
+    defaults, stateDir, modules, allowNoSec, host: p.values.get('host'), port, logLevel: level,
+    serialNumber: p.values.get('serial') ?? 'SIM0001', softwareVersion: pkg.version,
+    // One line with `ready` for scripts and tests to wait on.
+    onReady: (endpointId, uri) => process.stdout.write(`ready ${endpointId} ${uri}\n`),
   });
-  const hal: Hal = { net, clock: hostClock, timers: createHostTimers(), storage, system };
-
-  function boot(): void {
-    if (restarting) system.log('info', `restarting after ${restarting}`);
-    restarting = undefined;
-    try {
-      device = startDevice({
-        hal, board: hostBoard, defaults, modules, allowNoSec, host: p.values.get('host'), port,
-        traceMessages: level === 'debug',
-        // One line with `ready` for scripts and tests to wait on.
-        onReady: (uri) => process.stdout.write(`ready ${device?.core.endpointId()} ${uri}\n`),
-        onFatal: (m) => { process.stderr.write(`tinyusp agent: ${m}\n`); done(1); },
-      });
-    } catch (e) {
-      process.stderr.write(`tinyusp agent: ${(e as Error).message}\n`);
-      done(1);
-    }
-  }
-
-  const stop = (sig: string) => {
-    system.log('info', `stopping on ${sig}`);
-    device?.stop();
-    done(0);
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  boot();
-  return finished;
+  process.once('SIGINT', () => device.stop('SIGINT'));
+  process.once('SIGTERM', () => device.stop('SIGTERM'));
+  return device.finished;
 }
