@@ -1,4 +1,4 @@
-// The USP codec (notes/codec-api.md): plain typed objects for every USP 1.4 Record and Msg
+// The USP codec: plain typed objects for every USP 1.4 Record and Msg
 // message, shaped like protobuf-es v2 output minus `$typeName`, and fixed-buffer encoders and
 // bounded decoders.
 //

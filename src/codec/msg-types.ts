@@ -1,5 +1,5 @@
 // USP Msg objects (usp package, USP 1.4): the envelope, Error and the request bodies. Shaped
-// like protobuf-es v2 output minus `$typeName` (notes/codec-api.md); responses in resp-types.ts.
+// like protobuf-es v2 output minus `$typeName`; responses in resp-types.ts.
 import type {
   GetResp, GetSupportedDMResp, GetInstancesResp, SetResp, AddResp, DeleteResp, OperateResp,
   NotifyResp, GetSupportedProtocolResp, RegisterResp, DeregisterResp,

@@ -1,5 +1,5 @@
 // USP Record objects (usp_record package, USP 1.4), shaped like protobuf-es v2 output minus
-// `$typeName` (notes/codec-api.md). The Record message is `UspRecord` so it does not shadow
+// `$typeName`. The Record message is `UspRecord` so it does not shadow
 // TypeScript's `Record` utility type.
 
 export enum UspRecord_PayloadSecurity {

@@ -1,5 +1,5 @@
 // USP Msg objects (usp package, USP 1.4): the response bodies. Shaped like protobuf-es v2 output
-// minus `$typeName` (notes/codec-api.md).
+// minus `$typeName`.
 import type { StringMap } from './msg-types.ts';
 
 export interface GetResp {
