@@ -9,6 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { host } from '../../boards/host/profile.ts';
 import { createAgent } from '../../src/agent.ts';
+import { CoapType, Code, Method } from '../../src/coap/constants.ts';
+import { decodeMessage, encodeMessage } from '../../src/coap/message.ts';
+import { createCore } from '../../src/core.ts';
 import { decodeMsg, decodeRecord } from '../../src/codec/index.ts';
 import { AGENT_ID, CONTROLLER_ID, encodeMsgBytes, encodeRecordBytes, recordOf, requestMsg, testHal } from '../support/usp-harness.ts';
 
@@ -66,6 +69,56 @@ function bench(label: string, path: string): void {
   console.log(`${label}: ${params} parameters, reply ${first.reply!.length} bytes, ${perSec.toLocaleString('en-US')} Records/s`);
 }
 
+/**
+ * The whole core (src/core.ts) as the device runs it: a CON POST datagram in, its ACK and the
+ * response POST out (one block: DeviceInfo), the Controller's ACK of that POST back in.
+ */
+function benchCore(label: string, path: string): void {
+  const hal = testHal();
+  const out: Uint8Array[] = [];
+  const core = createCore({ hal, board: host, defaults, host: '127.0.0.1', send: (b) => void out.push(b.slice()) });
+  core.listening(5683);
+  const peer = { address: '127.0.0.1', port: 5684 };
+  const enc = new TextEncoder();
+  const buf = new Uint8Array(1500);
+  const ack = new Uint8Array(64);
+  let mid = 0;
+  const datagrams: Uint8Array[] = [];
+  for (let i = 0; i < 256; i++) {
+    const record = encodeRecordBytes(recordOf(encodeMsgBytes(requestMsg({ case: 'get', value: { paramPaths: [path], maxDepth: 0 } }, 'c' + i))));
+    const n = encodeMessage({
+      type: CoapType.CON, code: Method.POST, messageId: i, token: new Uint8Array([7, i]),
+      options: [{ number: 11, value: enc.encode('usp') }, { number: 12, value: new Uint8Array([42]) }, { number: 15, value: enc.encode('reply-to=coap://127.0.0.1:5684/usp') }],
+      payload: record,
+    }, buf);
+    datagrams.push(buf.slice(0, n));
+  }
+  const round = (i: number) => {
+    // New CoAP message ids per round (a repeat would be a CoAP duplicate, answered from cache).
+    const d = datagrams[i & 255];
+    d[2] = (mid >> 8) & 0xff;
+    d[3] = mid++ & 0xff;
+    core.receive(d, peer, hal.clock.now);
+    if (out.length !== 2) throw new Error('expected the ACK and the response POST, got ' + out.length);
+    const post = decodeMessage(out[1]);
+    out.length = 0;
+    if (!post.ok) throw new Error('undecodable POST');
+    const n = encodeMessage({ type: CoapType.ACK, code: Code.CHANGED, messageId: post.message.messageId, token: post.message.token, options: [], payload: new Uint8Array(0) }, ack);
+    core.receive(ack.subarray(0, n), peer, hal.clock.now);
+    hal.clock.now += 0.01; // R-MSG.4 windows pass; msg_ids repeat every 256 requests
+  };
+  for (let i = 0; i < 3000; i++) round(i);
+  let n = 0;
+  const t0 = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < 1e9) {
+    for (let i = 0; i < 256; i++) round(n + i);
+    n += 256;
+    elapsed = Number(process.hrtime.bigint() - t0);
+  }
+  console.log(`${label}: ${Math.round(n / (elapsed / 1e9)).toLocaleString('en-US')} requests/s through the whole core (datagram in, ACK + response POST out, ACK in)`);
+}
+
 declare const TINYUSP_BUNDLED: boolean | undefined;
 const bundled = typeof TINYUSP_BUNDLED !== 'undefined';
 console.log(bundled ? '--- esbuild bundle (es2020) ---' : '--- tsx ---');
@@ -88,6 +141,7 @@ if (!agent.endpointId()) throw new Error('agent did not boot');
 
 bench('Get Device.DeviceInfo.', 'Device.DeviceInfo.');
 bench('Get Device.LocalAgent.', 'Device.LocalAgent.');
+benchCore('core, Get Device.DeviceInfo.', 'Device.DeviceInfo.');
 
 if (!bundled) void rerunBundled();
 
