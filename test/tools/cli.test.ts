@@ -2,24 +2,13 @@
 // the simulator and the controller work together over real UDP on loopback.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { ctl, simulator, tempDir, tinyusp } from './simulator.ts';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
-const bin = join(root, 'tools/tinyusp.mjs');
 
-function cli(args: string[], timeout = 20_000) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function tempDir(t: { after(fn: () => void): void }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tinyusp-cli-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const cli = tinyusp;
 
 test('given bad command lines, when tinyusp runs, then it prints one error line and exits 2', (t) => {
   const dir = tempDir(t);
@@ -62,33 +51,8 @@ test('given no agent at the URI, when ctl asks, then it gives up within --timeou
 });
 
 test('given a running simulator, when ctl gets, sets and reads back, then output and exit codes follow', async (t) => {
-  const state = tempDir(t);
-  const agent = spawn(process.execPath, [bin, 'agent', '--defaults', join(root, 'examples/demo-defaults.json'), '--state', state, '--allow-nosec', '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  t.after(() => agent.kill('SIGKILL'));
-  const uri = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('agent not ready within 15 s')), 15_000);
-    let buf = '';
-    agent.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const m = /^ready (\S+) (\S+)$/m.exec(buf);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[2]);
-      }
-    });
-  });
-  const run = (args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const c = spawn(process.execPath, [bin, 'ctl', ...args, '--agent', uri, '--timeout', '5000'], { cwd: root });
-      let stdout = '';
-      let stderr = '';
-      c.stdout.on('data', (d: Buffer) => (stdout += d));
-      c.stderr.on('data', (d: Buffer) => (stderr += d));
-      c.on('exit', (code) => resolve({ code, stdout, stderr }));
-    });
+  const uri = await simulator(t);
+  const run = (args: string[]) => ctl(uri, [...args, '--timeout', '5000']);
 
   const set = await run(['set', 'Device.DeviceInfo.FriendlyName=kitchen sensor']);
   assert.equal(set.code, 0, set.stderr);
@@ -117,43 +81,6 @@ test('given a running simulator, when ctl gets, sets and reads back, then output
   assert.match(table.stdout, /^  Enable +boolean +read-write$/m);
   assert.match(table.stdout, /^  TimeToLive +unsignedInt +read-write$/m);
 });
-
-/** A simulator process on an ephemeral port (demo defaults, fresh state); killed after the test. */
-async function simulator(t: { after(fn: () => void): void }): Promise<string> {
-  const state = tempDir(t);
-  const agent = spawn(process.execPath, [bin, 'agent', '--defaults', join(root, 'examples/demo-defaults.json'), '--state', state, '--allow-nosec', '--port', '0', '--log-level', 'warn'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  t.after(() => agent.kill('SIGKILL'));
-  return await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('agent not ready within 15 s')), 15_000);
-    let buf = '';
-    agent.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const m = /^ready (\S+) (\S+)$/m.exec(buf);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[2]);
-      }
-    });
-  });
-}
-
-interface Ran { code: number | null; stdout: string; stderr: string }
-
-/** `tinyusp ctl <args> --agent <uri>`, killed after 20 s at the latest. */
-function ctl(uri: string, args: string[], onStderr?: (all: string) => void): Promise<Ran> {
-  return new Promise((resolve) => {
-    const c = spawn(process.execPath, [bin, 'ctl', ...args, '--agent', uri], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    const kill = setTimeout(() => c.kill('SIGKILL'), 20_000);
-    c.stdout.on('data', (d: Buffer) => (stdout += d));
-    c.stderr.on('data', (d: Buffer) => { stderr += d; onStderr?.(stderr); });
-    c.on('close', (code) => { clearTimeout(kill); resolve({ code, stdout, stderr }); });
-  });
-}
 
 test('given a running simulator, when ctl gsp, add, instances, delete and operate run, then their output and exit codes follow the agent\'s answers', async (t) => {
   const uri = await simulator(t);

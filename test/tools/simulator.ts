@@ -1,0 +1,60 @@
+// The simulator and the controller as a user runs them (`tinyusp agent`, `tinyusp ctl`), for
+// the CLI tests: real processes over UDP on loopback, every wait bounded.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const bin = join(root, 'tools/tinyusp.mjs');
+
+/** `tinyusp <args>` to completion (bounded), as a user runs it. */
+export function tinyusp(args: string[], timeout = 20_000): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh directory, removed after the test. */
+export function tempDir(t: { after(fn: () => void): void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tinyusp-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A simulator process on an ephemeral port (demo defaults, fresh state); killed after the test. */
+export async function simulator(t: { after(fn: () => void): void }, extraArgs: string[] = []): Promise<string> {
+  const state = tempDir(t);
+  const agent = spawn(process.execPath, [bin, 'agent', '--defaults', join(root, 'examples/demo-defaults.json'), '--state', state, '--allow-nosec', '--port', '0', '--log-level', 'warn', ...extraArgs], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  t.after(() => agent.kill('SIGKILL'));
+  return await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('agent not ready within 15 s')), 15_000);
+    let buf = '';
+    agent.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const m = /^ready (\S+) (\S+)$/m.exec(buf);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[2]);
+      }
+    });
+  });
+}
+
+export interface Ran { code: number | null; stdout: string; stderr: string }
+
+/** `tinyusp ctl <args> --agent <uri>`, killed after 20 s at the latest. */
+export function ctl(uri: string, args: string[], onStderr?: (all: string) => void): Promise<Ran> {
+  return new Promise((resolve) => {
+    const c = spawn(process.execPath, [bin, 'ctl', ...args, '--agent', uri], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    const kill = setTimeout(() => c.kill('SIGKILL'), 20_000);
+    c.stdout.on('data', (d: Buffer) => (stdout += d));
+    c.stderr.on('data', (d: Buffer) => { stderr += d; onStderr?.(stderr); });
+    c.on('close', (code) => { clearTimeout(kill); resolve({ code, stdout, stderr }); });
+  });
+}
+
