@@ -4,13 +4,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { host } from '../../boards/host/profile.ts';
 import { CoapType, Code, Method } from '../../src/coap/constants.ts';
-import { decodeMessage, encodeMessage, type CoapMessage } from '../../src/coap/message.ts';
+import { decodeMessage, type CoapMessage } from '../../src/coap/message.ts';
 import { decodeMsg, decodeRecord } from '../../src/codec/index.ts';
 import { createCore, type Peer, type PeerIdentity } from '../../src/core.ts';
+import { ackOf, uspPost } from '../support/coap-frames.ts';
 import { CONTROLLER_ID, encodeMsgBytes, encodeRecordBytes, recordOf, requestMsg, testDefaults, testHal } from '../support/usp-harness.ts';
 
 const CTL: Peer = { address: '127.0.0.1', port: 5684 };
-const enc = new TextEncoder();
 
 function rig() {
   const hal = testHal();
@@ -29,29 +29,17 @@ function rig() {
   });
   core.listening(5683);
   let mid = 1;
-  const buf = new Uint8Array(1500);
   return {
     hal, core, out,
     /** A Controller's CON POST carrying `msg` in a Record from `from`. */
     post(req: Parameters<typeof requestMsg>[0], msgId: string, opts: { from?: string; identity?: PeerIdentity } = {}) {
       const record = encodeRecordBytes(recordOf(encodeMsgBytes(requestMsg(req, msgId)), opts.from ?? CONTROLLER_ID));
-      const n = encodeMessage({
-        type: CoapType.CON, code: Method.POST, messageId: ++mid, token: new Uint8Array([9, mid]),
-        options: [
-          { number: 11, value: enc.encode('usp') },
-          { number: 12, value: new Uint8Array([42]) },
-          { number: 15, value: enc.encode(`reply-to=coap://${CTL.address}:${CTL.port}/usp`) },
-        ],
-        payload: record,
-      }, buf);
-      core.receive(buf.subarray(0, n), { ...CTL, identity: opts.identity }, hal.clock.now);
+      core.receive(uspPost(record, ++mid, `coap://${CTL.address}:${CTL.port}/usp`), { ...CTL, identity: opts.identity }, hal.clock.now);
     },
     /** ACK every CON the core sent (as the Controller's CoAP stack would). */
     ackAll() {
       for (const m of out.splice(0)) {
-        if (m.type !== CoapType.CON) continue;
-        const n = encodeMessage({ type: CoapType.ACK, code: Code.CHANGED, messageId: m.messageId, token: m.token, options: [], payload: new Uint8Array(0) }, buf);
-        core.receive(buf.subarray(0, n), CTL, hal.clock.now);
+        if (m.type === CoapType.CON) core.receive(ackOf(m), CTL, hal.clock.now);
       }
     },
     msgOf(m: CoapMessage) {

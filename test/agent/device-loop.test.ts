@@ -5,13 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevice } from '../../src/device.ts';
 import { host } from '../../boards/host/profile.ts';
-import { CoapType, Code, Method } from '../../src/coap/constants.ts';
-import { decodeMessage, encodeMessage } from '../../src/coap/message.ts';
+import { CoapType } from '../../src/coap/constants.ts';
+import { decodeMessage } from '../../src/coap/message.ts';
+import { ackOf, uspPost } from '../support/coap-frames.ts';
 import { testDefaults, testHal, encodeMsgBytes, encodeRecordBytes, recordOf, requestMsg } from '../support/usp-harness.ts';
 import type { UdpOptions } from '../../hal/hal.ts';
 
 const CTL = { address: '127.0.0.1', port: 5684 };
-const enc = new TextEncoder();
 
 function rig() {
   const hal = testHal();
@@ -47,26 +47,13 @@ function rig() {
     /** A CON POST carrying a Get, as a Controller at CTL sends it. */
     get(msgId: string) {
       const record = encodeRecordBytes(recordOf(encodeMsgBytes(requestMsg({ case: 'get', value: { paramPaths: ['Device.DeviceInfo.SerialNumber'], maxDepth: 0 } }, msgId))));
-      const out = new Uint8Array(1500);
-      const n = encodeMessage({
-        type: CoapType.CON, code: Method.POST, messageId: ++mid, token: new Uint8Array([1, 2, 3, mid & 255]),
-        options: [
-          { number: 11, value: enc.encode('usp') },
-          { number: 12, value: new Uint8Array([42]) },
-          { number: 15, value: enc.encode(`reply-to=coap://${CTL.address}:${CTL.port}/usp`) },
-        ],
-        payload: record,
-      }, out);
-      socket!.onDatagram(out.subarray(0, n), CTL.address, CTL.port);
+      socket!.onDatagram(uspPost(record, ++mid, `coap://${CTL.address}:${CTL.port}/usp`), CTL.address, CTL.port);
     },
     /** ACKs (2.04) every CON the device sent since the last call. */
     ackAll() {
       const cons = sent.splice(0).map((d) => decodeMessage(d)).filter((r) => r.ok && r.message.type === CoapType.CON);
       for (const r of cons) {
-        if (!r.ok) continue;
-        const ack = new Uint8Array(1500);
-        const n = encodeMessage({ type: CoapType.ACK, code: Code.CHANGED, messageId: r.message.messageId, token: r.message.token, options: [], payload: new Uint8Array(0) }, ack);
-        socket!.onDatagram(ack.subarray(0, n), CTL.address, CTL.port);
+        if (r.ok) socket!.onDatagram(ackOf(r.message), CTL.address, CTL.port);
       }
       return cons.length;
     },
