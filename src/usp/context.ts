@@ -15,10 +15,13 @@ export function readFilter(ctx: RequestContext): ResolveOptions {
   return { canRead: (p: string) => access.can(p, Perm.PARAM_READ) };
 }
 
-/** The code and message of anything a handler caught (non-USP exceptions become 7003). */
+/**
+ * The code and message of a UspError a handler caught for one path. Anything else is a bug, not
+ * a per-path outcome: it is thrown on, so the dispatcher logs it and answers 7003.
+ */
 export function failureOf(e: unknown): { code: number; message: string } {
   if (e instanceof UspError) return { code: e.code, message: e.message };
-  return { code: ErrorCode.INTERNAL_ERROR, message: 'Internal error' };
+  throw e;
 }
 
 

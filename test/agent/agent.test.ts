@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { decodeMsg, decodeRecord, Header_MsgType, type Msg } from '../../src/codec/index.ts';
+import { defineModule, defineObject, str } from '../../src/index.ts';
+import { tr181Modules } from '../../src/model/index.ts';
 import {
   startAgent, call, respOf, get, getValue, requestMsg, encodeMsgBytes, recordOf, encodeRecordBytes,
   AGENT_ID, CONTROLLER_ID,
@@ -92,4 +94,21 @@ test('requester(): roles for the notify layer; unknown → UntrustedRole, disabl
   assert.ok(u.access.can('Device.DeviceInfo.SerialNumber', Perm.PARAM_READ));
   assert.ok(!u.access.can('Device.LocalAgent.EndpointID', Perm.PARAM_READ));
   assert.equal(t.agent.requester('proto::reader'), undefined);
+});
+
+test('given a handler that fails with a bug, when asked, then 7003 goes back and the failure is logged at a bounded rate', () => {
+  const buggy = defineModule({ objects: [defineObject({ path: 'Device.X_TEST_Buggy.', params: [str('Value', 8)] }, {
+    read: () => { throw new TypeError('sensor table is undefined'); },
+  })] });
+  const t = startAgent({ model: [...tr181Modules(), buggy] });
+  const errorsBefore = t.hal.logs.filter((l) => l.startsWith('error')).length;
+  for (let i = 0; i < 50; i++) {
+    const m = call(t, { case: 'get', value: { paramPaths: ['Device.X_TEST_Buggy.Value'], maxDepth: 0 } });
+    const body = m!.body!.msgBody;
+    assert.equal(body.case, 'error');
+    assert.equal(body.case === 'error' && body.value.errCode, 7003);
+  }
+  const errors = t.hal.logs.filter((l) => l.startsWith('error')).slice(errorsBefore);
+  assert.ok(errors.length >= 1 && errors.length <= 5, `${errors.length} error lines for 50 failures`);
+  assert.match(errors[0], /get .*TypeError: sensor table is undefined/);
 });
