@@ -1,6 +1,7 @@
-// The sans-I/O agent core (design.md "The core is sans-I/O"): a Record in, a Record out.
-// No sockets, no timers: the host (MTP) calls handleRecord() for each received Record and
-// step(now) whenever nextDeadline() comes due; async operations complete inside step().
+// The USP layer of the core (src/core.ts): a Record in, a Record out. It opens the Record
+// (record/), identifies the Controller (usp/controllers), dispatches the Msg (usp/dispatch) to its
+// handler, and wraps the answer; it also builds the Records the notifier sends. No I/O: the
+// core hands it Records from the CoAP binding and steps it (async operations, deferred work).
 import type { CoreHal } from '../hal/hal.ts';
 import type { BoardProfile } from '../boards/profile.ts';
 import { encodeMsg, EncodeOverflowError, type DecodeLimits, type Msg } from './codec/index.ts';
