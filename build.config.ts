@@ -40,16 +40,18 @@ export interface BundleOptions {
   minify?: boolean;
   /** Return the bundle text instead of writing it. */
   write?: boolean;
+  /** iife (default): run as a script; esm: a board module preloaded by xsl (exports start()). */
+  format?: 'iife' | 'esm';
 }
 
-/** Bundle one entry the way a device board is bundled: iife, es2020, no Node built-ins. */
+/** Bundle one entry the way a device board is bundled: iife or esm, es2020, no Node built-ins. */
 export async function bundle(opts: BundleOptions): Promise<{ code: string; bytes: number }> {
   const result = await build({
     absWorkingDir: root,
     entryPoints: [opts.entry],
     outfile: opts.outfile ?? 'dist/out.js',
     bundle: true,
-    format: 'iife',
+    format: opts.format ?? 'iife',
     target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],

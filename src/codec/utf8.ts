@@ -61,7 +61,9 @@ const CACHE_SETS = 128;
 export const CACHE_MAX_LEN = 32;
 const cache: string[] = [];
 for (let i = 0; i < 2 * CACHE_SETS; i++) cache.push('');
-const cacheBytes = new Uint8Array(2 * CACHE_SETS * CACHE_MAX_LEN); // each entry's string as bytes
+// Each entry's string as bytes; allocated on the first miss, not at module level: a board
+// preloads module-level typed arrays read-only.
+let cacheBytes = new Uint8Array(0);
 
 const fromCharCode = String.fromCharCode;
 
@@ -73,7 +75,7 @@ function asciiString(buf: Uint8Array, p: number, end: number): string {
   return s;
 }
 
-const cacheView = new DataView(cacheBytes.buffer);
+let cacheView = new DataView(cacheBytes.buffer);
 
 /** Are bytes [start, start + n) of the input those of cache entry `e`? Four at a time with a view. */
 function sameBytes(buf: Uint8Array, view: DataView | undefined, start: number, n: number, e: number): boolean {
@@ -114,6 +116,10 @@ function cacheMiss(buf: Uint8Array, start: number, end: number, way0: number): s
   let p = start;
   while (p < end && buf[p] < 0x80) p++;
   if (p < end) return utf8Decode(buf, start, end);
+  if (cacheBytes.length === 0) {
+    cacheBytes = new Uint8Array(2 * CACHE_SETS * CACHE_MAX_LEN);
+    cacheView = new DataView(cacheBytes.buffer);
+  }
   const base = way0 * CACHE_MAX_LEN;
   cache[way0 + 1] = cache[way0];
   cacheBytes.copyWithin(base + CACHE_MAX_LEN, base, base + CACHE_MAX_LEN);
