@@ -37,7 +37,9 @@ const ENGINE = ['xsAll', 'xsAPI', 'xsArguments', 'xsArray', 'xsAtomics', 'xsBigI
   'xsSourceMap', 'xsString', 'xsSymbol', 'xsSyntaxical', 'xsTree', 'xsType', 'xsdtoa', 'xsre', 'xsmc'];
 
 // Release flags; no snapshots, metering or debugger. mxParse: script mode parses bundles.
-const RUNTIME_FLAGS = ['-O2', '-fno-common', '-DINCLUDE_XSPLATFORM', '-DXSPLATFORM="xs-platform.h"',
+// _FILE_OFFSET_BITS=64: on 32-bit ARM, readdir/stat of a file system with 64-bit inode numbers
+// (the host's, under qemu) fail with EOVERFLOW otherwise, and storage reads nothing back.
+const RUNTIME_FLAGS = ['-O2', '-fno-common', '-D_FILE_OFFSET_BITS=64', '-DINCLUDE_XSPLATFORM', '-DXSPLATFORM="xs-platform.h"',
   '-DmxParse=1', '-DmxRun=1', '-DmxSloppy=1', '-DmxBoundsCheck=1', '-DmxMinusZero=1',
   '-DmxRegExpUnicodePropertyEscapes=1', '-DmxStringNormalize=1',
   '-Wno-misleading-indentation', '-Wno-implicit-fallthrough'];

@@ -64,7 +64,7 @@ export function xsAgentBinary(arch: Arch): string {
 const packageVersion = (): string => (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The command line that starts the agent (exported for the benchmark's min-cap search). */
-export async function agentCommand(opts: LaunchOptions): Promise<{ file: string; args: string[] }> {
+export async function agentCommand(opts: LaunchOptions): Promise<{ file: string; args: string[]; env?: Record<string, string> }> {
   const level = opts.logLevel ?? 'warn';
   if (opts.engine === 'node') {
     return {
@@ -78,14 +78,15 @@ export async function agentCommand(opts: LaunchOptions): Promise<{ file: string;
     '--defaults', opts.defaultsFile, '--allow-nosec', '--arg', 'port=0', '--arg', `log-level=${level}`,
     '--arg', `board=${opts.board ?? 'esp32'}`, '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`];
   if (opts.engine === 'xs') return { file: xsAgentBinary('x64'), args: runnerArgs };
-  return { file: QEMU_ARM, args: [xsAgentBinary('arm'), ...runnerArgs] };
+  // XS_HOST_EMULATOR: Reboot() re-executes the runner through qemu (firmware/xs-host/host-config.c).
+  return { file: QEMU_ARM, args: [xsAgentBinary('arm'), ...runnerArgs], env: { XS_HOST_EMULATOR: QEMU_ARM } };
 }
 
 const READY = /^ready (\S+) (\S+)$/;
 
 export async function launchAgent(opts: LaunchOptions): Promise<LaunchedAgent> {
-  const { file, args } = await agentCommand(opts);
-  const child: ChildProcess = spawn(file, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { file, args, env } = await agentCommand(opts);
+  const child: ChildProcess = spawn(file, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   let readyCount = 0;
