@@ -113,7 +113,10 @@ export async function buildTarget(target, { root, quiet, force, say }) {
   const objects = [...units.map((u) => u.object), ...(target.objects ?? [])];
   const newestObject = Math.max(...objects.map(mtime));
   if (!target.binary) return stale.length > 0; // objects only, linked by other targets
-  if (!stale.length && mtime(target.binary) >= newestObject) return false;
+  if (!stale.length && mtime(target.binary) >= newestObject) {
+    say(`${target.name}: ${relative(root, target.binary)} is up to date`);
+    return false;
+  }
   mkdirSync(dirname(target.binary), { recursive: true });
   const temporary = `${target.binary}.${process.pid}.tmp`;
   const link = spawnSync(target.cc, [...target.ldflags, ...objects, ...target.libs, '-o', temporary], { encoding: 'utf8' });
