@@ -9,19 +9,20 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../../build.config.ts';
+import { XS_CAP, XS_CAP_64 } from '../../boards/esp32/xs-cap.ts';
 import { buildXsBoard, capArgs, QEMU_ARM, xsBoardBinary, type Arch, type Cap } from '../engines/xs-harness.ts';
 
 export type Engine = 'node' | 'xs' | 'xs-arm';
 export const ENGINES: readonly Engine[] = ['node', 'xs', 'xs-arm'];
 
-/** Roomy enough for the e2e suite with the demo defaults on the esp32 profile (x86-64 slots). */
-export const XS_DEFAULT_CAP: Cap & { keys: number } = { chunks: 384 * 1024, slots: 24 * 1024, stack: 2048, keys: 4096 };
+/** The esp32 board's cap for the x86-64 runner (boards/esp32/xs-cap.ts); xs-arm runs at XS_CAP. */
+export const XS_DEFAULT_CAP: Cap & { keys: number } = { ...XS_CAP_64 };
 
 export interface LaunchOptions {
   engine: Engine;
   defaultsFile: string;
   stateDir: string;
-  /** XS only: the fixed memory cap (default XS_DEFAULT_CAP). */
+  /** XS only: the fixed memory cap (default: the esp32 board's, boards/esp32/xs-cap.ts). */
   cap?: Cap & { keys?: number };
   /** XS only: board profile the esp32 image starts with, esp32 (default) or host. */
   board?: 'esp32' | 'host';
@@ -73,8 +74,9 @@ export async function agentCommand(opts: LaunchOptions): Promise<{ file: string;
         '--allow-nosec', '--port', '0', '--log-level', level],
     };
   }
-  const cap = { ...XS_DEFAULT_CAP, ...opts.cap };
-  const runnerArgs = [...capArgs(cap), '--keys', String(cap.keys ?? XS_DEFAULT_CAP.keys), '--state', opts.stateDir,
+  const board = opts.engine === 'xs-arm' ? XS_CAP : XS_CAP_64;
+  const cap = { ...board, ...opts.cap };
+  const runnerArgs = [...capArgs(cap), '--keys', String(cap.keys ?? board.keys), '--state', opts.stateDir,
     '--defaults', opts.defaultsFile, '--allow-nosec', '--arg', 'port=0', '--arg', `log-level=${level}`,
     '--arg', `board=${opts.board ?? 'esp32'}`, '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`];
   if (opts.engine === 'xs') return { file: xsAgentBinary('x64'), args: runnerArgs };
