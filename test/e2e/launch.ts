@@ -9,8 +9,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../../build.config.ts';
-import { XS_CAP, XS_CAP_64 } from '../../boards/esp32/xs-cap.ts';
-import { buildXsBoard, capArgs, QEMU_ARM, xsBoardBinary, type Arch, type Cap } from '../engines/xs-harness.ts';
+import { XS_CAP_64 } from '../../boards/esp32/xs-cap.ts';
+import { buildXsEngine, xsEngineCap, xsEngineCommand, type XsEngine } from '../../tools/cli/xs-engine.ts';
+import { capArgs, type Cap } from '../engines/xs-harness.ts';
 
 export type Engine = 'node' | 'xs' | 'xs-arm';
 export const ENGINES: readonly Engine[] = ['node', 'xs', 'xs-arm'];
@@ -51,15 +52,14 @@ export interface LaunchedAgent extends Ready {
 
 export class LaunchError extends Error {}
 
-const built = new Set<Arch>();
+const built = new Set<XsEngine>();
 
-/** The esp32 board runner of `arch`, built (or found up to date) once per test process. */
-export function xsAgentBinary(arch: Arch): string {
-  if (!built.has(arch)) {
-    buildXsBoard(arch);
-    built.add(arch);
+/** Builds the runner of `engine` once per test process. */
+function buildOnce(engine: XsEngine): void {
+  if (!built.has(engine)) {
+    buildXsEngine(engine);
+    built.add(engine);
   }
-  return xsBoardBinary(arch);
 }
 
 const packageVersion = (): string => (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -74,14 +74,13 @@ export async function agentCommand(opts: LaunchOptions): Promise<{ file: string;
         '--allow-nosec', '--port', '0', '--log-level', level],
     };
   }
-  const board = opts.engine === 'xs-arm' ? XS_CAP : XS_CAP_64;
+  const board = xsEngineCap(opts.engine);
   const cap = { ...board, ...opts.cap };
   const runnerArgs = [...capArgs(cap), '--keys', String(cap.keys ?? board.keys), '--state', opts.stateDir,
     '--defaults', opts.defaultsFile, '--allow-nosec', '--arg', 'port=0', '--arg', `log-level=${level}`,
     '--arg', `board=${opts.board ?? 'esp32'}`, '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`];
-  if (opts.engine === 'xs') return { file: xsAgentBinary('x64'), args: runnerArgs };
-  // XS_HOST_EMULATOR: Reboot() re-executes the runner through qemu (firmware/xs-host/host-config.c).
-  return { file: QEMU_ARM, args: [xsAgentBinary('arm'), ...runnerArgs], env: { XS_HOST_EMULATOR: QEMU_ARM } };
+  buildOnce(opts.engine);
+  return xsEngineCommand(opts.engine, runnerArgs);
 }
 
 const READY = /^ready (\S+) (\S+)$/;

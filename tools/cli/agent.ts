@@ -1,6 +1,9 @@
 // `tinyusp agent`: the host simulator. Runs the portable agent (src/device.ts) on Node with the
 // host HAL: node:dgram UDP, file-backed storage under --state, the real clock. Reboot() and
 // FactoryReset() restart the agent in-process on the same state and print `ready` again.
+// With --engine xs or xs-arm the same device runs as the device build instead: the esp32 board
+// runner (preloaded by xsl) at the board's memory cap, on x86-64 or on 32-bit ARM under qemu.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hal, LogLevel } from '../../hal/hal.ts';
@@ -10,6 +13,7 @@ import { createHostSystem, createHostTimers, hostClock } from '../../hal/host/sy
 import { host as hostBoard } from '../../boards/host.ts';
 import { startDevice, type Device } from '../../src/device.ts';
 import { parseArgs, intOption, UsageError } from './args.ts';
+import { buildXsEngine, xsEngineCap, xsEngineCommand, type XsEngine } from './xs-engine.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
 const HELP = `usage: tinyusp agent --defaults <file.json> --state <dir> [options]
@@ -22,7 +26,11 @@ Runs a simulated tinyusp device on this machine.
   --host <addr>        local address to bind and advertise (default 127.0.0.1)
   --port <n>           override Device.LocalAgent.MTP.1.CoAP.Port (0 = any free port)
   --log-level <lvl>    error | warn | info | debug (default info)
-  --serial <sn>        Device.DeviceInfo.SerialNumber of the simulated device (default SIM0001)`;
+  --serial <sn>        Device.DeviceInfo.SerialNumber of the simulated device (default SIM0001)
+  --engine <e>         node (default): this process, host board profile;
+                       xs: the esp32 device build (Moddable XS, preloaded) on this machine;
+                       xs-arm: the same for 32-bit ARM, under qemu-arm-static.
+                       The XS engines run at the esp32 board's memory cap and build on first use.`;
 
 const LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
@@ -58,7 +66,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
-  const p = parseArgs(argv, { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial'], flags: ['allow-nosec'] });
+  const p = parseArgs(argv, { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial', 'engine'], flags: ['allow-nosec'] });
   if (p.positionals.length) throw new UsageError(`unexpected argument '${p.positionals[0]}'`);
   const defaultsFile = p.values.get('defaults');
   const stateDir = p.values.get('state');
@@ -69,6 +77,13 @@ export async function agentCommand(argv: string[]): Promise<number> {
   const port = p.values.has('port') ? intOption(p, 'port', 0, 0, 65535) : undefined;
   const defaults = readDefaults(defaultsFile);
   const allowNoSec = p.flags.has('allow-nosec');
+  const engine = p.values.get('engine') ?? 'node';
+  if (engine === 'xs' || engine === 'xs-arm') {
+    return runXsEngine(engine, {
+      defaultsFile, stateDir, level, port, allowNoSec, host: p.values.get('host'), serial: p.values.get('serial') ?? 'SIM0001',
+    });
+  }
+  if (engine !== 'node') throw new UsageError('--engine must be node, xs or xs-arm');
 
   const storage = createFileStorage(join(stateDir, 'dm'));
   const net = createHostNet();
@@ -120,4 +135,40 @@ export async function agentCommand(argv: string[]): Promise<number> {
   process.once('SIGTERM', () => stop('SIGTERM'));
   boot();
   return finished;
+}
+
+interface XsRunOptions {
+  defaultsFile: string;
+  stateDir: string;
+  level: LogLevel;
+  port: number | undefined;
+  allowNoSec: boolean;
+  host: string | undefined;
+  serial: string;
+}
+
+/** Runs the esp32 device build on `engine` in the foreground; resolves with its exit code. */
+async function runXsEngine(engine: XsEngine, o: XsRunOptions): Promise<number> {
+  buildXsEngine(engine);
+  const cap = xsEngineCap(engine);
+  const args = ['--chunks', String(cap.chunks), '--slots', String(cap.slots), '--stack', String(cap.stack), '--keys', String(cap.keys),
+    '--state', o.stateDir, '--defaults', o.defaultsFile, '--arg', `log-level=${o.level}`, '--arg', `serial=${o.serial}`,
+    '--arg', `software-version=${pkg.version}`];
+  if (o.allowNoSec) args.push('--allow-nosec');
+  if (o.port !== undefined) args.push('--arg', `port=${o.port}`);
+  if (o.host !== undefined) args.push('--arg', `host=${o.host}`);
+  const { file, args: argv, env } = xsEngineCommand(engine, args);
+  const child = spawn(file, argv, { stdio: 'inherit', env: { ...process.env, ...env } });
+  // The runner ends its loop on SIGTERM/SIGINT (exit 0): pass them on and wait for it.
+  const forward = (sig: NodeJS.Signals) => child.kill(sig);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  return new Promise((resolve, reject) => {
+    child.on('error', (e) => reject(new Error(`cannot start ${file}: ${e.message}`)));
+    child.on('close', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
 }
