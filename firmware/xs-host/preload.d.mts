@@ -6,3 +6,4 @@ export interface XslReport {
   summary: string;
 }
 export function readXslOutput(text: string): XslReport;
+export function checkBudget(root: string, budgetFile: string, counts: { [kind: string]: number }, reportFile: string): void;

@@ -85,7 +85,8 @@ export async function preloadBoard(root, board, tools, { say }) {
   }
 }
 
-function checkBudget(root, budgetFile, counts, reportFile) {
+/** Throws a BuildError when a warning class is missing from the budget file or above its count. */
+export function checkBudget(root, budgetFile, counts, reportFile) {
   if (!existsSync(budgetFile)) fail(`${relative(root, budgetFile)} is missing: the xsl warning budget of the board`);
   const budget = JSON.parse(readFileSync(budgetFile, 'utf8')).budget ?? {};
   const over = Object.entries(counts).filter(([kind, n]) => n > (budget[kind] ?? 0));

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../../build.config.ts';
-import { readXslOutput } from '../../firmware/xs-host/preload.mjs';
+import { checkBudget, readXslOutput } from '../../firmware/xs-host/preload.mjs';
 import {
   buildXsBoard, buildXsHost, bundleFixture, capArgs, parseStats, QEMU_ARM, scratchDir, xsBoardBinary, xsHostBinary, type Arch,
 } from './xs-harness.ts';
@@ -59,6 +59,15 @@ test('xsl output: warnings are counted per class, anything else but the summary 
   assert.deepEqual(report.counts, { 'no const': 2, 'not frozen': 1 });
   assert.deepEqual(report.errors, ["'x.xsb': module not found"]);
   assert.equal(report.summary, '12 instances, 3 keys, 1 colors, 0 holes');
+});
+
+test('xsl warnings: the build fails on a class not in the budget or above it, and on a missing budget', () => {
+  const budget = join(scratch.dir, 'xsl-warnings.json');
+  writeFileSync(budget, JSON.stringify({ budget: { 'no const': 2, 'not frozen': 1 } }));
+  checkBudget(root, budget, { 'no const': 2, 'not frozen': 1 }, 'report.txt');
+  assert.throws(() => checkBudget(root, budget, { 'no const': 2, 'not frozen': 2 }, 'report.txt'), /"not frozen" 2 > 1/);
+  assert.throws(() => checkBudget(root, budget, { 'no const': 1, generator: 1 }, 'report.txt'), /"generator" 1 > 0/);
+  assert.throws(() => checkBudget(root, join(scratch.dir, 'none.json'), {}, 'report.txt'), /is missing/);
 });
 
 test('preloaded, the esp32 agent boots in less than half the RAM of the same agent run as a script', async () => {
