@@ -1,23 +1,32 @@
 /*
- * xs-host: the tinyusp XS runner. Runs one esbuild iife bundle (as a script, not a module) in a
- * Moddable XS machine with a fixed memory cap, then runs its event loop until nothing is
- * pending or the script calls exit(). Built by `npm run build:xs` (firmware/xs-host/build.mjs).
+ * The tinyusp XS runner over the Moddable SDK's XS (vendor/moddable): a Moddable XS machine with
+ * a fixed memory cap runs a program, then its event loop until nothing is pending or the
+ * program calls exit(). Built by `npm run build:xs` (firmware/xs-host/build.mjs) in two modes:
+ *   xs-host   runs one esbuild iife bundle as a script in a fresh machine (run-script.c)
+ *   xs-esp32  the esp32 board: its modules preloaded by xsl, start() called (run-board.c)
  *
- *   xs-host --chunks BYTES --slots COUNT --stack COUNT [--keys COUNT] [--stats]
- *           [--no-wall-clock] [--state DIR] [--defaults FILE] [--arg NAME=VALUE]...
- *           [--allow-nosec] BUNDLE.js
+ *   xs-host  --chunks BYTES --slots COUNT --stack COUNT [options] BUNDLE.js
+ *   xs-esp32 --chunks BYTES --slots COUNT --stack COUNT [options]
+ *   options: [--keys COUNT] [--stats] [--no-wall-clock] [--state DIR] [--defaults FILE]
+ *            [--arg NAME=VALUE]... [--allow-nosec]
  *
  *   --chunks   chunk heap in bytes (strings, arrays, ArrayBuffers, key names)
- *   --slots    heap slots (objects, properties, closures; 32 bytes each on x86-64, 16 on ESP32)
- *   The cap holds the XS builtins (~16 KB of chunks and ~3,860 slots: a device keeps them in
- *   flash) and the program's data; the bundle's byte code and string literals stay outside,
- *   as a preloaded device image does (xsHostPrepareBundle).
+ *   --slots    heap slots (objects, properties, closures; 32 bytes each on x86-64, 16 on ARM
+ *              and ESP32). In script mode the cap also holds the XS builtins (~17 KB of chunks
+ *              and ~4,460 slots with XS 17); the bundle's byte code and string literals stay
+ *              outside, as in a preloaded image (xsHostPrepareBundle). In board mode builtins,
+ *              byte code and frozen tables are preloaded data, outside the cap.
  *   --stack    JS stack slots
- *   --keys     property-name keys (default 2048; index outside the cap, key strings inside)
+ *   --keys     property-name keys added at run time (default 2048; the index is outside the
+ *              cap, key strings inside)
  *   --stats    on exit, print to stderr one line:
- *              xs-host stats: {"chunksPeak":N,"slotsPeak":N,"keys":N}
- *              Peaks count garbage not yet collected, so they only bound the need from
- *              above; the smallest working cap is found by firmware/xs-host/min-cap.mjs.
+ *              xs-host stats: {"chunksPeak":N,"slotsPeak":N,"keys":N,"slotBytes":N,
+ *                "aliases":N,"peakBytes":N,"bootSlots":N,"bootChunks":N,"bootBytes":N}
+ *              bytes = slots x slotBytes + chunks + aliases x pointer size (the alias table of
+ *              preloaded objects); boot = live after the program started and its promise jobs
+ *              ran, then a collection (only once booted). Peaks count garbage not yet
+ *              collected, so they only bound the need from above; the smallest working cap of
+ *              a script is found by firmware/xs-host/min-cap.mjs.
  *   --no-wall-clock  wallTimeMs() answers undefined (a board whose time is not yet known)
  *   --state DIR      the board's flash: storage records are files under DIR/dm (host-storage.c)
  *   --defaults FILE  factory defaults (JSON text handed to the bundle by defaultsJson(); a
@@ -27,7 +36,8 @@
  *
  * Exit codes: 0 done (loop drained) or exit(code); 1 uncaught exception, unhandled rejection
  * or syntax error (printed on stderr); 2 bad command line; 3 memory cap reached ("xs-host:
- * memory full (cap: ...)", stack overflow or out of keys, one line on stderr).
+ * memory full (cap: ...)", stack overflow or out of keys, one line on stderr); 3 also when the
+ * machine cannot be created (cap far too small, or a preparation from another XS version).
  * SIGTERM or SIGINT ends the event loop between callbacks: exit 0 (with --stats printed).
  * reboot() and factoryReset() do not exit: the runner re-executes itself (same pid, same
  * command line, so the same state directory), as a board restarts its firmware (host-config.c).
