@@ -17,7 +17,7 @@ export function xsBoardBinary(arch: Arch, board = 'esp32'): string {
 }
 
 /** The 32-bit ARM runners run under qemu-arm-static (platform-notes.md, "QEMU"). */
-export const QEMU_ARM = 'qemu-arm-static';
+export { QEMU_ARM } from '../../tools/cli/xs-engine.ts';
 
 function runBuild(args: string[]): void {
   const r = spawnSync(process.execPath, [join(root, 'firmware/xs-host/build.mjs'), '--quiet', ...args], {
