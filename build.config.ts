@@ -51,7 +51,7 @@ export interface BundleOptions {
   platform?: 'neutral' | 'node';
 }
 
-/** Bundle one entry the way a device board is bundled: iife, es2020, no Node built-ins. */
+/** Bundle one entry the way a device board is bundled: iife or esm, es2020, no Node built-ins. */
 export async function bundle(opts: BundleOptions): Promise<{ code: string; bytes: number }> {
   const result = await build({
     absWorkingDir: root,

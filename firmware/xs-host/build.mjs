@@ -1,172 +1,127 @@
-// Builds the tinyusp XS runner: build/xs-host/xs-host from firmware/xs-host/*.c and the Moddable
-// XS sources shipped by @agoric/xsnap (platform-notes.md, "Moddable XS"). `npm run build:xs`.
-//   node firmware/xs-host/build.mjs [--force] [--quiet]
-// Incremental: an object is recompiled when its source, any header or the flags changed; the
-// binary is relinked when an object is newer. Compile units run in a small job pool. Two builds
-// started at once (parallel tests) take turns through a lock directory.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { basename, join, relative } from 'node:path';
+// Builds the tinyusp XS runners over the vendored Moddable SDK (vendor/moddable, patched copy in
+// build/moddable): `npm run build:xs`.
+//   node firmware/xs-host/build.mjs [--arch x64|arm|all] [--script-only] [--board NAME]
+//                                   [--force] [--quiet]
+// Per architecture (x64: the machine's `cc`; arm: `arm-linux-gnueabihf-gcc -static`, 32-bit, run
+// under qemu-arm-static), into build/xs-host/<arch>/:
+//   xs-host      script mode: a fresh machine runs an iife bundle given on the command line
+//   xs-<board>   board mode: the board's modules preloaded by xsl (preload.mjs), start() called
+// --script-only skips xsc/xsl and the board runner (what the engine tests need).
+// Incremental (cc.mjs); two builds started at once (parallel tests) take turns through a lock.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BuildError, buildTarget, fail, hasBuiltinFlags, objectsOf, probeCompiler, takeLock } from './cc.mjs';
+import { buildTools, patchedModdable } from './moddable.mjs';
+import { preloadBoard } from './preload.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const hostDir = join(root, 'firmware/xs-host');
-const xsDir = join(root, 'node_modules/@agoric/xsnap/moddable/xs');
-const outDir = join(root, 'build/xs-host');
-const objDir = join(outDir, 'obj');
-const binary = join(outDir, 'xs-host');
-const lockDir = join(outDir, '.lock');
-const cc = process.env.CC || 'cc';
 
-// The XS engine files (xsnap.mk's list without xsnap's own CLI, platform and modules).
-const xsSources = [
-  'xsAll', 'xsAPI', 'xsArguments', 'xsArray', 'xsAtomics', 'xsBigInt', 'xsBoolean', 'xsCode',
-  'xsCommon', 'xsDataView', 'xsDate', 'xsDebug', 'xsDefaults', 'xsError', 'xsFunction',
-  'xsGenerator', 'xsGlobal', 'xsJSON', 'xsLexical', 'xsLockdown', 'xsMapSet', 'xsMarshall', 'xsMath',
-  'xsMemory', 'xsModule', 'xsNumber', 'xsObject', 'xsPlatforms', 'xsProfile', 'xsPromise',
-  'xsProperty', 'xsProxy', 'xsRegExp', 'xsRun', 'xsScope', 'xsScript', 'xsSourceMap', 'xsString',
-  'xsSymbol', 'xsSyntaxical', 'xsTree', 'xsType', 'xsdtoa', 'xsre', 'xsmc',
-].map((name) => join(xsDir, 'sources', `${name}.c`));
+export const ARCHES = {
+  x64: { cc: () => process.env.CC || 'cc', ldflags: [], hint: 'install one, e.g. `apt-get install gcc libc6-dev`, or set CC' },
+  arm: {
+    cc: () => process.env.CC_ARM || 'arm-linux-gnueabihf-gcc',
+    // Static: the binary runs under qemu-arm-static, or on a board, without an ARM libc.
+    ldflags: ['-static'],
+    hint: 'apt-get install gcc-arm-linux-gnueabihf libc6-dev-armhf-cross, or set CC_ARM',
+  },
+};
 
-// Flags after xsnap.mk (release goal), minus snapshots, metering, lockdown and the debugger.
-const cflags = [
-  '-O2', '-fno-common',
-  '-DINCLUDE_XSPLATFORM', '-DXSPLATFORM="xs-platform.h"',
+// The engine (xs/makefiles/lin/xsl.mk's list plus xsmc and xsLockdown). xsDefaults.c is in the
+// script runner only: a board's mc.xs.c includes it.
+const ENGINE = ['xsAll', 'xsAPI', 'xsArguments', 'xsArray', 'xsAtomics', 'xsBigInt', 'xsBoolean', 'xsCode',
+  'xsCommon', 'xsDataView', 'xsDate', 'xsDebug', 'xsError', 'xsFunction', 'xsGenerator', 'xsGlobal', 'xsJSON',
+  'xsLexical', 'xsLockdown', 'xsMapSet', 'xsMarshall', 'xsMath', 'xsMemory', 'xsModule', 'xsNumber', 'xsObject',
+  'xsPlatforms', 'xsProfile', 'xsPromise', 'xsProperty', 'xsProxy', 'xsRegExp', 'xsRun', 'xsScope', 'xsScript',
+  'xsSourceMap', 'xsString', 'xsSymbol', 'xsSyntaxical', 'xsTree', 'xsType', 'xsdtoa', 'xsre', 'xsmc'];
+
+// Release flags; no snapshots, metering or debugger. mxParse: script mode parses bundles.
+// _FILE_OFFSET_BITS=64: on 32-bit ARM, readdir/stat of a file system with 64-bit inode numbers
+// (the host's, under qemu) fail with EOVERFLOW otherwise, and storage reads nothing back.
+const RUNTIME_FLAGS = ['-O2', '-fno-common', '-D_FILE_OFFSET_BITS=64', '-DINCLUDE_XSPLATFORM', '-DXSPLATFORM="xs-platform.h"',
   '-DmxParse=1', '-DmxRun=1', '-DmxSloppy=1', '-DmxBoundsCheck=1', '-DmxMinusZero=1',
   '-DmxRegExpUnicodePropertyEscapes=1', '-DmxStringNormalize=1',
-  `-I${join(xsDir, 'includes')}`, `-I${join(xsDir, 'platforms')}`, `-I${join(xsDir, 'sources')}`, `-I${hostDir}`,
-  '-Wno-misleading-indentation', '-Wno-implicit-fallthrough',
-];
-const libs = ['-lm', '-lpthread'];
+  '-Wno-misleading-indentation', '-Wno-implicit-fallthrough'];
+const LIBS = ['-lm', '-lpthread'];
 
-const args = new Set(process.argv.slice(2));
-const quiet = args.has('--quiet');
-const say = (text) => { if (!quiet) console.log(text); };
-
-class BuildError extends Error {}
-function fail(message) {
-  throw new BuildError(message);
-}
-
-function mtime(file) {
-  try { return statSync(file).mtimeMs; } catch { return -1; }
-}
-
-function checkPrerequisites() {
-  if (!existsSync(join(xsDir, 'sources/xsAll.c'))) {
-    fail(`Moddable XS sources not found in ${relative(root, xsDir)}: run \`npm install\` (devDependency @agoric/xsnap)`);
+function parseArgs(argv) {
+  const args = { arches: ['x64'], scriptOnly: false, board: 'esp32', force: false, quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--arch') {
+      const v = argv[++i];
+      if (v === 'all') args.arches = Object.keys(ARCHES);
+      else if (v in ARCHES) args.arches = [v];
+      else fail(`--arch needs ${Object.keys(ARCHES).join(', ')} or all, not ${v}`);
+    } else if (a === '--board') args.board = argv[++i];
+    else if (a === '--script-only') args.scriptOnly = true;
+    else if (a === '--force') args.force = true;
+    else if (a === '--quiet') args.quiet = true;
+    else fail(`unknown option ${a}`);
   }
-  const probe = spawnSync(cc, ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    fail(`C compiler \`${cc}\` not found or not working (${probe.error?.code ?? `exit ${probe.status}`}): install one, e.g. \`apt-get install gcc\`, or set CC`);
-  }
-  // XS uses __builtin_*_overflow only where __has_builtin says so; gcc >= 10 and clang define
-  // it, older compilers get it forced on (platform-notes.md), which also works.
-  const hasBuiltin = spawnSync(cc, ['-x', 'c', '-fsyntax-only', '-'], {
-    input: '#ifndef __has_builtin\n#error no __has_builtin\n#endif\n',
-    encoding: 'utf8',
-  });
-  if (hasBuiltin.status !== 0) cflags.push('-D__has_builtin(x)=1');
-  return probe.stdout.split('\n')[0];
+  return args;
 }
 
-async function takeLock() {
-  const deadline = Date.now() + 5 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lockDir);
-      writeFileSync(join(lockDir, 'pid'), String(process.pid));
-      return;
-    } catch (e) {
-      if (e.code !== 'EEXIST') throw e;
-    }
-    let holder = 0;
-    try { holder = Number(readFileSync(join(lockDir, 'pid'), 'utf8')); } catch { /* being written */ }
-    if (holder && !isAlive(holder)) rmSync(lockDir, { recursive: true, force: true });
-    if (Date.now() > deadline) fail(`another build holds ${relative(root, lockDir)} for 5 minutes`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function isAlive(pid) {
-  try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; }
-}
-
-function compile(source, object) {
-  const temporary = `${object}.${process.pid}.tmp`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(cc, [...cflags, '-c', source, '-o', temporary], { stdio: ['ignore', 'inherit', 'pipe'] });
-    let errors = '';
-    child.stderr.on('data', (d) => { errors += d; });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) {
-        if (errors && !quiet) process.stderr.write(errors);
-        renameSync(temporary, object);
-        resolve();
-      } else {
-        rmSync(temporary, { force: true });
-        reject(new BuildError(`${relative(root, source)} failed (exit ${code}):\n${errors}`));
-      }
-    });
-  });
-}
-
-async function runPool(jobs, width) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(width, jobs.length) }, async () => {
-    while (next < jobs.length) await jobs[next++]();
-  });
-  await Promise.all(workers);
+/** Builds the runners of one architecture; `mcDir` is the board's preload (or undefined). */
+async function buildArch(arch, xs, board, mcDir, options) {
+  const { cc: ccOf, ldflags, hint } = ARCHES[arch];
+  const cc = ccOf();
+  probeCompiler(cc, hint);
+  const includes = ['includes', 'platforms', 'sources'].map((d) => `-I${join(xs, d)}`);
+  const cflags = [...RUNTIME_FLAGS, ...includes, `-I${hostDir}`, ...hasBuiltinFlags(cc)];
+  const headers = [
+    ...['includes', 'platforms', 'sources'].flatMap((d) =>
+      readdirSync(join(xs, d)).filter((f) => f.endsWith('.h')).map((f) => join(xs, d, f))),
+    ...readdirSync(hostDir).filter((f) => f.endsWith('.h')).map((f) => join(hostDir, f)),
+  ];
+  const out = join(root, 'build/xs-host', arch);
+  const shared = [
+    ...ENGINE.map((n) => join(xs, 'sources', `${n}.c`)),
+    ...readdirSync(hostDir).filter((f) => f.endsWith('.c') && !f.startsWith('run-')).map((f) => join(hostDir, f)),
+  ];
+  const sharedObj = join(out, 'obj');
+  const common = { cc, cflags, ldflags, libs: LIBS, headers };
+  await buildTarget({ name: `xs-${arch}`, ...common, sources: shared, objDir: sharedObj }, options);
+  const sharedObjects = objectsOf(shared, sharedObj);
+  await buildTarget({
+    name: `xs-host (${arch})`, ...common, objects: sharedObjects, objDir: join(out, 'obj-script'),
+    sources: [join(xs, 'sources/xsDefaults.c'), join(hostDir, 'run-script.c')], binary: join(out, 'xs-host'),
+  }, options);
+  if (!mcDir) return;
+  await buildTarget({
+    name: `xs-${board} (${arch})`, ...common, cflags: [...cflags, `-I${mcDir}`],
+    headers: [...headers, join(mcDir, 'mc.xs.h')], objects: sharedObjects, objDir: join(out, `obj-${board}`),
+    sources: [join(mcDir, 'mc.xs.c'), join(hostDir, 'run-board.c')], binary: join(out, `xs-${board}`),
+  }, options);
 }
 
 async function main() {
   const started = Date.now();
-  const compiler = checkPrerequisites();
-  mkdirSync(objDir, { recursive: true });
-  await takeLock();
+  const args = parseArgs(process.argv.slice(2));
+  const say = (text) => { if (!args.quiet) console.log(text); };
+  const options = { root, quiet: args.quiet, force: args.force, say };
+  const release = await takeLock(join(root, 'build/xs-host/.lock'), root);
   try {
-    const hostSources = readdirSync(hostDir).filter((f) => f.endsWith('.c')).map((f) => join(hostDir, f));
-    const headers = [
-      ...['includes', 'platforms', 'sources'].flatMap((d) =>
-        readdirSync(join(xsDir, d)).filter((f) => f.endsWith('.h')).map((f) => join(xsDir, d, f))),
-      ...readdirSync(hostDir).filter((f) => f.endsWith('.h')).map((f) => join(hostDir, f)),
-    ];
-    const newestHeader = Math.max(...headers.map(mtime));
-    const flagsFile = join(outDir, 'flags.json');
-    const flags = JSON.stringify({ compiler, cflags, libs });
-    const flagsChanged = !existsSync(flagsFile) || readFileSync(flagsFile, 'utf8') !== flags || args.has('--force');
-
-    const units = [...xsSources, ...hostSources].map((source) => ({
-      source,
-      object: join(objDir, `${basename(source, '.c')}.o`),
-    }));
-    const stale = units.filter(({ source, object }) => {
-      const built = mtime(object);
-      return flagsChanged || built < 0 || built < mtime(source) || built < newestHeader;
-    });
-    if (stale.length) {
-      say(`xs-host: compiling ${stale.length} of ${units.length} files with ${cc} (${availableParallelism()} jobs)`);
-      await runPool(stale.map((u) => () => compile(u.source, u.object)), availableParallelism());
-      writeFileSync(flagsFile, flags);
-    }
-    const newestObject = Math.max(...units.map((u) => mtime(u.object)));
-    if (stale.length || mtime(binary) < newestObject) {
-      const temporary = `${binary}.${process.pid}.tmp`;
-      const link = spawnSync(cc, [...units.map((u) => u.object), ...libs, '-o', temporary], { encoding: 'utf8' });
-      if (link.status !== 0) fail(`link failed:\n${link.stderr || link.error}`);
-      renameSync(temporary, binary);
-      say(`xs-host: built ${relative(root, binary)} (${statSync(binary).size} bytes) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    let xs;
+    let mcDir;
+    if (args.scriptOnly) {
+      xs = join(patchedModdable(root, say), 'xs');
     } else {
-      say(`xs-host: ${relative(root, binary)} is up to date`);
+      const tools = await buildTools(root, options);
+      xs = tools.xs;
+      mcDir = (await preloadBoard(root, args.board, tools, options)).mcDir;
     }
+    for (const arch of args.arches) await buildArch(arch, xs, args.board, mcDir, options);
   } finally {
-    rmSync(lockDir, { recursive: true, force: true });
+    release();
   }
+  say(`build.mjs: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-main().catch((e) => {
-  console.error(`build.mjs: ${e instanceof BuildError ? e.message : e.stack ?? e}`);
-  process.exit(1);
-});
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((e) => {
+    console.error(`build.mjs: ${e instanceof BuildError ? e.message : e.stack ?? e}`);
+    process.exit(1);
+  });
+}

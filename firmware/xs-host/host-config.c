@@ -10,6 +10,10 @@
  *                                     board does. The data model has already done its part of
  *                                     a factory reset (src/dm), so both restart the same way;
  *                                     the reason goes to stderr. Does not return.
+ *                                     Under user-mode emulation (qemu-arm-static) the kernel
+ *                                     cannot run the ARM image itself (ENOEXEC without
+ *                                     binfmt_misc): with XS_HOST_EMULATOR=<program> in the
+ *                                     environment the restart goes through that program.
  */
 #include "xs-host.h"
 #include <fcntl.h>
@@ -70,6 +74,29 @@ static void xs_defaultsJson(xsMachine* the)
 		xsTypeError("defaults: the file contains a NUL byte");
 }
 
+/* Runs `$XS_HOST_EMULATOR <this image> <arguments>`; returns only on failure (errno set). The
+ * emulator answers /proc/self/exe with the emulated image's path, as the kernel would. */
+static void xsHostRestartEmulated(void)
+{
+	static char self[4096];
+	const char* emulator = getenv("XS_HOST_EMULATOR");
+	char** argv;
+	ssize_t length = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	int i;
+	if ((length <= 0) || (length >= (ssize_t)sizeof(self) - 1))
+		return;
+	self[length] = 0;
+	argv = calloc((size_t)gxHostOptions.argc + 2, sizeof(char*));
+	if (!argv)
+		return;
+	argv[0] = (char*)emulator;
+	argv[1] = self;
+	for (i = 1; i < gxHostOptions.argc; i++)
+		argv[i + 1] = gxHostOptions.argv[i];
+	execvp(emulator, argv);
+	free(argv);
+}
+
 static void xsHostRestart(xsMachine* the, const char* reason) XS_FUNCTION_NORETURN;
 static void xsHostRestart(xsMachine* the, const char* reason)
 {
@@ -78,6 +105,8 @@ static void xsHostRestart(xsMachine* the, const char* reason)
 	fflush(stderr);
 	/* Sockets and files are close-on-exec: the new image starts with none. */
 	execv("/proc/self/exe", gxHostOptions.argv);
+	if ((errno == ENOEXEC) && getenv("XS_HOST_EMULATOR"))
+		xsHostRestartEmulated();
 	fprintf(stderr, "xs-host: cannot restart: %s\n", strerror(errno));
 	xsHostExit(the, XS_HOST_EXIT_EXCEPTION);
 }

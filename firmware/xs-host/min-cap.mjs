@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const binary = fileURLToPath(new URL('../../build/xs-host/xs-host', import.meta.url));
+const binary = fileURLToPath(new URL('../../build/xs-host/x64/xs-host', import.meta.url));
 const roomy = { chunks: 16 * 1024 * 1024, slots: 512 * 1024, stack: 8192 };
 const floor = { chunks: 4096, slots: 256, stack: 64 };
 const step = { chunks: 256, slots: 16, stack: 8 };

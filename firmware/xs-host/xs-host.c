@@ -1,23 +1,32 @@
 /*
- * xs-host: the tinyusp XS runner. Runs one esbuild iife bundle (as a script, not a module) in a
- * Moddable XS machine with a fixed memory cap, then runs its event loop until nothing is
- * pending or the script calls exit(). Built by `npm run build:xs` (firmware/xs-host/build.mjs).
+ * The tinyusp XS runner over the Moddable SDK's XS (vendor/moddable): a Moddable XS machine with
+ * a fixed memory cap runs a program, then its event loop until nothing is pending or the
+ * program calls exit(). Built by `npm run build:xs` (firmware/xs-host/build.mjs) in two modes:
+ *   xs-host   runs one esbuild iife bundle as a script in a fresh machine (run-script.c)
+ *   xs-esp32  the esp32 board: its modules preloaded by xsl, start() called (run-board.c)
  *
- *   xs-host --chunks BYTES --slots COUNT --stack COUNT [--keys COUNT] [--stats]
- *           [--no-wall-clock] [--state DIR] [--defaults FILE] [--arg NAME=VALUE]...
- *           [--allow-nosec] BUNDLE.js
+ *   xs-host  --chunks BYTES --slots COUNT --stack COUNT [options] BUNDLE.js
+ *   xs-esp32 --chunks BYTES --slots COUNT --stack COUNT [options]
+ *   options: [--keys COUNT] [--stats] [--no-wall-clock] [--state DIR] [--defaults FILE]
+ *            [--arg NAME=VALUE]... [--allow-nosec]
  *
  *   --chunks   chunk heap in bytes (strings, arrays, ArrayBuffers, key names)
- *   --slots    heap slots (objects, properties, closures; 32 bytes each on x86-64, 16 on ESP32)
- *   The cap holds the XS builtins (~16 KB of chunks and ~3,860 slots: a device keeps them in
- *   flash) and the program's data; the bundle's byte code and string literals stay outside,
- *   as a preloaded device image does (xsHostPrepareBundle).
+ *   --slots    heap slots (objects, properties, closures; 32 bytes each on x86-64, 16 on ARM
+ *              and ESP32). In script mode the cap also holds the XS builtins (~17 KB of chunks
+ *              and ~4,460 slots with XS 17); the bundle's byte code and string literals stay
+ *              outside, as in a preloaded image (xsHostPrepareBundle). In board mode builtins,
+ *              byte code and frozen tables are preloaded data, outside the cap.
  *   --stack    JS stack slots
- *   --keys     property-name keys (default 2048; index outside the cap, key strings inside)
+ *   --keys     property-name keys added at run time (default 2048; the index is outside the
+ *              cap, key strings inside)
  *   --stats    on exit, print to stderr one line:
- *              xs-host stats: {"chunksPeak":N,"slotsPeak":N,"keys":N}
- *              Peaks count garbage not yet collected, so they only bound the need from
- *              above; the smallest working cap is found by firmware/xs-host/min-cap.mjs.
+ *              xs-host stats: {"chunksPeak":N,"slotsPeak":N,"keys":N,"slotBytes":N,
+ *                "aliases":N,"peakBytes":N,"bootSlots":N,"bootChunks":N,"bootBytes":N}
+ *              bytes = slots x slotBytes + chunks + aliases x pointer size (the alias table of
+ *              preloaded objects); boot = live after the program started and its promise jobs
+ *              ran, then a collection (only once booted). Peaks count garbage not yet
+ *              collected, so they only bound the need from above; the smallest working cap of
+ *              a script is found by firmware/xs-host/min-cap.mjs.
  *   --no-wall-clock  wallTimeMs() answers undefined (a board whose time is not yet known)
  *   --state DIR      the board's flash: storage records are files under DIR/dm (host-storage.c)
  *   --defaults FILE  factory defaults (JSON text handed to the bundle by defaultsJson(); a
@@ -27,7 +36,8 @@
  *
  * Exit codes: 0 done (loop drained) or exit(code); 1 uncaught exception, unhandled rejection
  * or syntax error (printed on stderr); 2 bad command line; 3 memory cap reached ("xs-host:
- * memory full (cap: ...)", stack overflow or out of keys, one line on stderr).
+ * memory full (cap: ...)", stack overflow or out of keys, one line on stderr); 3 also when the
+ * machine cannot be created (cap far too small, or a preparation from another XS version).
  * SIGTERM or SIGINT ends the event loop between callbacks: exit 0 (with --stats printed).
  * reboot() and factoryReset() do not exit: the runner re-executes itself (same pid, same
  * command line, so the same state directory), as a board restarts its firmware (host-config.c).
@@ -58,15 +68,18 @@ static const xsHostInstall gxHostModules[] = {
 };
 
 static struct timespec gxStartTime;
+static const char* gxHostProgramName = "xs-host";
+static struct { int measured; long slots; long chunks; } gxHostBoot = { 0, 0, 0 };
+static void xsHostPrintStats(txMachine* the);
 
 static void xsHostUsage(const char* problem) XS_FUNCTION_NORETURN;
 static int xsHostParseCount(const char* text, long min, long max, xsIntegerValue* result);
 static void xsHostParseArguments(int argc, char* argv[]);
-static void xsHostRunProgram(txMachine* the, const char* path);
 
 static void xsHostUsage(const char* problem)
 {
-	fprintf(stderr, "xs-host: %s (usage: xs-host --chunks BYTES --slots COUNT --stack COUNT [--keys COUNT] [--stats] [--no-wall-clock] [--state DIR] [--defaults FILE] [--arg NAME=VALUE]... [--allow-nosec] BUNDLE.js)\n", problem);
+	fprintf(stderr, "xs-host: %s (usage: %s --chunks BYTES --slots COUNT --stack COUNT [--keys COUNT] [--stats] [--no-wall-clock] [--state DIR] [--defaults FILE] [--arg NAME=VALUE]... [--allow-nosec] %s)\n",
+		problem, gxHostProgramName, gxHostProgramUsage);
 	exit(XS_HOST_EXIT_USAGE);
 }
 
@@ -142,6 +155,8 @@ static void xsHostParseArguments(int argc, char* argv[])
 			snprintf(problem, sizeof(problem), "unknown option %.64s", arg);
 			xsHostUsage(problem);
 		}
+		else if (!gxHostTakesBundle)
+			xsHostUsage("the program is preloaded: no bundle argument");
 		else if (gxHostOptions.bundlePath)
 			xsHostUsage("only one bundle can be run");
 		else
@@ -149,9 +164,9 @@ static void xsHostParseArguments(int argc, char* argv[])
 	}
 	if (!gxHostOptions.chunks || !gxHostOptions.slots || !gxHostOptions.stack)
 		xsHostUsage("--chunks, --slots and --stack are required (the memory cap)");
-	if (!gxHostOptions.bundlePath)
+	if (gxHostTakesBundle && !gxHostOptions.bundlePath)
 		xsHostUsage("no bundle given");
-	if (access(gxHostOptions.bundlePath, R_OK)) {
+	if (gxHostTakesBundle && access(gxHostOptions.bundlePath, R_OK)) {
 		snprintf(problem, sizeof(problem), "cannot read bundle %.180s", gxHostOptions.bundlePath);
 		xsHostUsage(problem);
 	}
@@ -179,10 +194,8 @@ void xsHostExit(xsMachine* machine, int code)
 {
 	txMachine* the = (txMachine*)machine;
 	fflush(stdout);
-	if (gxHostOptions.stats && the) {
-		fprintf(stderr, "xs-host stats: {\"chunksPeak\":%ld,\"slotsPeak\":%ld,\"keys\":%ld}\n",
-			(long)the->peakChunksSize, (long)the->peakHeapCount, (long)the->keyIndex);
-	}
+	if (gxHostOptions.stats && the)
+		xsHostPrintStats(the);
 	fflush(stderr);
 	exit(code);
 }
@@ -203,129 +216,34 @@ void xsHostUncaught(xsMachine* machine, const char* what, xsSlot* exception)
 	xsHostExit(machine, XS_HOST_EXIT_EXCEPTION);
 }
 
-/* Parse errors of the bundle go to stderr as "path:line: error: message". */
-static void xsHostReportParseError(void* console, txString path, txInteger line, txString format, c_va_list arguments)
-{
-	fprintf(stderr, "%s:%d: error: ", path ? path : "bundle", (int)line);
-	vfprintf(stderr, format, arguments);
-	fputc('\n', stderr);
-}
-
-/* fxParseScript (xsPlatforms.c) with the bundle's path and an error reporter. */
-static txScript* xsHostParseBundle(txMachine* the, FILE* file, const char* path)
-{
-	txParser _parser;
-	txParser* parser = &_parser;
-	txParserJump jump;
-	txScript* script = C_NULL;
-	fxInitializeParser(parser, the, the->parserBufferSize, the->parserTableModulo);
-	parser->firstJump = &jump;
-	parser->reportError = xsHostReportParseError;
-	if (c_setjmp(jump.jmp_buf) == 0) {
-		parser->path = fxNewParserSymbol(parser, (txString)path);
-		/* A script, sloppy unless the bundle says "use strict": esbuild iife output. */
-		fxParserTree(parser, file, (txGetter)fgetc, mxProgramFlag, C_NULL);
-		fxParserHoist(parser);
-		fxParserBind(parser);
-		script = fxParserCode(parser);
-	}
-	fxTerminateParser(parser);
-	return script;
-}
-
-extern void fxRemapIDs(txMachine* the, txByte* codeBuffer, txSize codeSize, txID* theIDs);
-
-/* Turns the opcodes that copy function bodies and string literals into chunks into their
- * "archive" forms, which point into the byte code instead (what a preloaded device image uses).
- * The walk steps over instructions as fxRemapIDs (xsRun.c) does. */
-static void xsHostArchiveOpcodes(txByte* code, txSize size)
-{
-	txByte* p = code;
-	txByte* q = code + size;
-	while (p < q) {
-		txU1 opcode = *((txU1*)p);
-		txS1 offset = gxCodeSizes[opcode];
-		switch (opcode) {
-		case XS_CODE_CODE_1: *p = XS_CODE_CODE_ARCHIVE_1; break;
-		case XS_CODE_CODE_2: *p = XS_CODE_CODE_ARCHIVE_2; break;
-		case XS_CODE_CODE_4: *p = XS_CODE_CODE_ARCHIVE_4; break;
-		case XS_CODE_STRING_1: *p = XS_CODE_STRING_ARCHIVE_1; break;
-		case XS_CODE_STRING_2: *p = XS_CODE_STRING_ARCHIVE_2; break;
-		case XS_CODE_STRING_4: *p = XS_CODE_STRING_ARCHIVE_4; break;
-		default: break;
-		}
-		if (0 < offset)
-			p += offset;
-		else if (0 == offset)
-			p += 1 + sizeof(txID);
-		else if (-1 == offset) {
-			txU1 index = *((txU1*)(p + 1));
-			p += 2 + index;
-		}
-		else if (-2 == offset) {
-			txU2 index;
-			p++;
-			mxDecode2(p, index);
-			p += index;
-		}
-		else {
-			txS4 index;
-			p++;
-			mxDecode4(p, index);
-			p += index;
-		}
-	}
-}
-
 /*
- * Keeps the bundle's byte code out of the capped heap, as on a device where the compiled bundle
- * sits in flash: its symbols become keys once, then the code is archived in place and kept
- * (outside the cap) for the life of the machine. fxRunScript then neither remaps nor frees it.
+ * RAM the machine holds, as a device counts it: heap slots x slot size, chunk bytes and the
+ * alias table (one pointer per preloaded object that may be copied to RAM). Stack and key
+ * tables are fixed by the cap and reported apart.
  */
-static void xsHostPrepareBundle(txMachine* the, txScript* script)
+static long xsHostRamBytes(txMachine* the, long slots, long chunks)
 {
-	txByte* p = script->symbolsBuffer;
-	txID count, i;
-	txID* ids;
-	if (!p)
-		return;
-	mxDecodeID(p, count);
-	ids = c_malloc((size_t)count * sizeof(txID));
-	if (!ids) {
-		fprintf(stderr, "xs-host: out of C memory preparing the bundle\n");
-		xsHostExit(the, XS_HOST_EXIT_MEMORY);
-	}
-	ids[0] = XS_NO_ID;
-	for (i = 1; i < count; i++) {
-		ids[i] = fxNewNameC(the, (txString)p);
-		p += mxStringLength((char*)p) + 1;
-	}
-	fxRemapIDs(the, script->codeBuffer, script->codeSize, ids);
-	c_free(ids);
-	c_free(script->symbolsBuffer);
-	script->symbolsBuffer = C_NULL;
-	script->symbolsSize = 0;
-	xsHostArchiveOpcodes(script->codeBuffer, script->codeSize);
+	return (slots * (long)sizeof(txSlot)) + chunks + ((long)the->aliasCount * (long)sizeof(txSlot*));
 }
 
-static void xsHostRunProgram(txMachine* the, const char* path)
+/* After the program started and its promise jobs ran: collect, and keep the live figures. */
+static void xsHostMeasureBoot(txMachine* the)
 {
-	txSlot* realm = mxProgram.value.reference->next->value.module.realm;
-	txScript* script;
-	FILE* file = fopen(path, "r");
-	if (!file) {
-		fprintf(stderr, "xs-host: cannot open bundle %s\n", path);
-		xsHostExit(the, XS_HOST_EXIT_USAGE);
-	}
-	script = xsHostParseBundle(the, file, path);
-	fclose(file);
-	if (!script) {
-		fprintf(stderr, "xs-host: syntax error in %s\n", path);
-		xsHostExit(the, XS_HOST_EXIT_EXCEPTION);
-	}
-	xsHostPrepareBundle(the, script);
-	fxRunScript(the, script, mxRealmGlobal(realm), C_NULL, mxRealmClosures(realm)->value.reference, C_NULL, mxProgram.value.reference);
-	mxPullSlot(mxResult);
+	fxCollectGarbage(the);
+	gxHostBoot.slots = (long)the->currentHeapCount;
+	gxHostBoot.chunks = (long)the->currentChunksSize;
+	gxHostBoot.measured = 1;
+}
+
+static void xsHostPrintStats(txMachine* the)
+{
+	fprintf(stderr, "xs-host stats: {\"chunksPeak\":%ld,\"slotsPeak\":%ld,\"keys\":%ld,\"slotBytes\":%ld,\"aliases\":%ld,\"peakBytes\":%ld",
+		(long)the->peakChunksSize, (long)the->peakHeapCount, (long)the->keyIndex, (long)sizeof(txSlot), (long)the->aliasCount,
+		xsHostRamBytes(the, (long)the->peakHeapCount, (long)the->peakChunksSize));
+	if (gxHostBoot.measured)
+		fprintf(stderr, ",\"bootSlots\":%ld,\"bootChunks\":%ld,\"bootBytes\":%ld",
+			gxHostBoot.slots, gxHostBoot.chunks, xsHostRamBytes(the, gxHostBoot.slots, gxHostBoot.chunks));
+	fprintf(stderr, "}\n");
 }
 
 int main(int argc, char* argv[])
@@ -334,6 +252,10 @@ int main(int argc, char* argv[])
 	xsCreation creation;
 	size_t i;
 	clock_gettime(CLOCK_MONOTONIC, &gxStartTime);
+	if (argc > 0) {
+		const char* slash = strrchr(argv[0], '/');
+		gxHostProgramName = slash ? slash + 1 : argv[0];
+	}
 	xsHostParseArguments(argc, argv);
 	xsHostStorageOpen();
 	xsHostInstallStopSignals();
@@ -353,9 +275,9 @@ int main(int argc, char* argv[])
 	creation.parserTableModulo = 1993;
 	creation.staticSize = 0;
 
-	machine = xsCreateMachine(&creation, "tinyusp", C_NULL);
+	machine = xsHostCreateMachine(&creation);
 	if (!machine) {
-		fprintf(stderr, "xs-host: cannot create the XS machine\n");
+		fprintf(stderr, "xs-host: cannot create the XS machine (cap too small, or a preparation of another XS version)\n");
 		return XS_HOST_EXIT_MEMORY;
 	}
 	xsBeginHost(machine);
@@ -368,8 +290,10 @@ int main(int argc, char* argv[])
 		xsCall1(xsVar(1), xsID("freeze"), xsVar(0));
 		xsDefine(xsGlobal, xsID("__tinyusp_host"), xsVar(0), xsDontDelete | xsDontSet | xsDontEnum);
 		xsVar(1) = xsUndefined;
-		xsHostRunProgram(the, gxHostOptions.bundlePath);
+		xsHostStartProgram(the);
 		xsHostRunPromiseJobs(the);
+		if (gxHostOptions.stats)
+			xsHostMeasureBoot(the);
 		xsHostRunLoop(the);
 	}
 	xsEndHost(machine);

@@ -1,9 +1,10 @@
 /*
  * Shared declarations of the tinyusp XS runner (firmware/xs-host).
  *
- * The runner is split by job: xs-host.c (command line, machine, exit paths), xs-platform.c (the
- * XS platform glue: fixed-size allocation, aborts), host-loop.c (the event loop), and one
- * host-<module>.c per group of host functions. A module is added by writing its install
+ * The runner is split by job: xs-host.c (command line, machine, exit paths), run-script.c or
+ * run-board.c (what the machine runs), xs-platform.c (the XS platform glue: fixed-size
+ * allocation, aborts), host-loop.c (the event loop), and one host-<module>.c per group of host
+ * functions. A module is added by writing its install
  * function (defines functions on the host object) and listing it in gxHostModules (xs-host.c);
  * a module with file descriptors to wait on registers an xsHostWatch with the loop.
  */
@@ -39,6 +40,17 @@ typedef struct {
 } xsHostOptions;
 
 extern xsHostOptions gxHostOptions;
+
+/*
+ * The program mode, linked in by build.mjs: run-script.c (xs-host: a fresh machine runs a
+ * script bundle) or run-board.c (xs-<board>: a machine prepared from the board's preloaded
+ * modules, whose start() is called).
+ */
+extern const char* const gxHostProgramUsage; /* what follows the options in the usage line */
+extern const int gxHostTakesBundle;           /* 1: a bundle path is required */
+extern xsMachine* xsHostCreateMachine(xsCreation* creation);
+/* Inside xsBeginHost, with __tinyusp_host installed: runs the bundle or calls start(). */
+extern void xsHostStartProgram(xsMachine* the);
 
 /* Ends the process: flushes stdout, prints --stats, exits with `code`. */
 extern void xsHostExit(xsMachine* the, int code) XS_FUNCTION_NORETURN;

@@ -1,6 +1,6 @@
 /*
  * XS platform glue of the tinyusp XS runner: what XS asks of a platform (allocation, aborts,
- * promise-job queueing, module loading), for a machine with a fixed memory cap.
+ * promise-job queueing), for a machine with a fixed memory cap.
  *
  * The cap is real because the machine is created with zero increments (xs-host.c): XS then
  * allocates its chunk block, heap slots and stack once, through the functions below, and
@@ -72,8 +72,11 @@ void fxAbort(txMachine* the, int status)
 		fprintf(stderr, "xs-host: memory full (cap: chunks=%d, slots=%d, stack=%d)\n",
 			(int)gxHostOptions.chunks, (int)gxHostOptions.slots, (int)gxHostOptions.stack);
 		xsHostExit(the, XS_HOST_EXIT_MEMORY);
-	case XS_STACK_OVERFLOW_EXIT:
+	case XS_JAVASCRIPT_STACK_OVERFLOW_EXIT:
 		fprintf(stderr, "xs-host: stack overflow (cap: stack=%d)\n", (int)gxHostOptions.stack);
+		xsHostExit(the, XS_HOST_EXIT_MEMORY);
+	case XS_NATIVE_STACK_OVERFLOW_EXIT:
+		fprintf(stderr, "xs-host: native stack overflow\n");
 		xsHostExit(the, XS_HOST_EXIT_MEMORY);
 	case XS_NO_MORE_KEYS_EXIT:
 		fprintf(stderr, "xs-host: out of keys (cap: keys=%d)\n", (int)gxHostOptions.keys);
@@ -86,16 +89,6 @@ void fxAbort(txMachine* the, int status)
 		fprintf(stderr, "xs-host: abort (XS status %d)\n", status);
 		xsHostExit(the, XS_HOST_EXIT_EXCEPTION);
 	}
-}
-
-/* Bundles are single scripts: import() and modules are not supported, so nothing is found. */
-txID fxFindModule(txMachine* the, txSlot* realm, txID moduleID, txSlot* slot)
-{
-	return XS_NO_ID;
-}
-
-void fxLoadModule(txMachine* the, txSlot* module, txID moduleID)
-{
 }
 
 /*

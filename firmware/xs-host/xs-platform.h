@@ -1,7 +1,7 @@
 /*
  * XS platform header for the tinyusp XS runner (selected with -DXSPLATFORM="xs-platform.h").
- * Modelled on xsnap's xsnapPlatform.h (node_modules/@agoric/xsnap), minus snapshots, metering
- * and the debugger: Linux, little endian.
+ * Modelled on xsnap's xsnapPlatform.h (Agoric's XS runner), minus snapshots, metering and the
+ * debugger: Linux, little endian, 64 or 32 bits (x86-64, ARM).
  *
  * Strings are UTF-8 inside XS, as on Moddable's ESP32 platform (xs/platforms/esp has no
  * mxCESU8; only Moddable's test262 runner xst defines it). So, as on the device, a character
@@ -40,8 +40,11 @@
 #define mxUseGCCAtomics 1
 #define mxUsePOSIXThreads 1
 
-/* xsPlatforms.c supplies these; the rest of the glue is in xs-platform.c. */
+/* xsPlatforms.c supplies these; the rest of the glue is in xs-platform.c. The default module
+ * lookup finds the modules of a preparation (board mode); in script mode there are none. */
 #define mxUseDefaultBuildKeys 1
+#define mxUseDefaultFindModule 1
+#define mxUseDefaultLoadModule 1
 #define mxUseDefaultParseScript 1
 #define mxUseDefaultSharedChunks 1
 /* xs-platform.c supplies fxCStackLimit: XS asks for it at every RegExp compile, and the default

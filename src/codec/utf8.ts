@@ -55,14 +55,17 @@ const fromCharCode = String.fromCharCode;
 /** ASCII bytes [p, end) as a string; four characters per call keeps it cheap. */
 export function asciiString(buf: Uint8Array, p: number, end: number): string {
   let s = '';
+  // Long strings 64 characters per call: fewer intermediate strings (XS copies on each +=).
+  for (; p + 64 <= end; p += 64) s += fromCharCode.apply(null, buf.subarray(p, p + 64) as unknown as number[]);
   for (; p + 4 <= end; p += 4) s += fromCharCode(buf[p], buf[p + 1], buf[p + 2], buf[p + 3]);
   for (; p < end; p++) s += fromCharCode(buf[p]);
   return s;
 }
 
-// Reusable scratch for non-ASCII string decoding.
+// Reusable scratch for non-ASCII string decoding, kept small: on XS an array item is a 16-byte
+// slot in the chunk heap (4096 units were 64 KB of a 64 KB board heap).
 const units: number[] = [];
-const CHUNK = 4096;
+const CHUNK = 64;
 
 
 /** A string as a new array of its UTF-8 bytes (a lone surrogate becomes U+FFFD, like TextEncoder). */
@@ -78,6 +81,9 @@ export function utf8Encode(s: string): Uint8Array {
  */
 export function utf8Decode(buf: Uint8Array, start = 0, end = buf.length): string {
   let p = start;
+  while (p < end && buf[p] < 0x80) p++;
+  if (p === end) return asciiString(buf, start, end); // most storage records and USP strings
+  p = start;
   let s = '';
   let k = 0;
   while (p < end) {

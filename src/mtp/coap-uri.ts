@@ -14,7 +14,6 @@ const DEFAULT_PORT = Object.freeze({ coap: 5683, coaps: 5684 });
 // Compiled once: XS compiles a regular expression literal each time it is evaluated.
 const URI_RE = /^(coaps?):\/\/(\[[0-9A-Fa-f:.]+\]|[^\/\[\]:?#@]+)(?::(\d{1,5}))?(\/[^?#]*)?$/i;
 const HEX2_RE = /^[0-9A-Fa-f]{2}$/;
-const UNRESERVED_RE = /[^A-Za-z0-9\-._~!$&'()*+,;=:@]/g;
 const DEC_OCTET_RE = /^(0|[1-9]\d{0,2})$/;
 const HEX_GROUP_RE = /^[0-9a-f]{1,4}$/;
 
@@ -65,7 +64,9 @@ function percentDecode(seg: string): string | undefined {
 }
 
 function percentEncode(seg: string): string {
-  return seg.replace(UNRESERVED_RE, (c) => {
+  // A literal here, not a module constant: replace() writes lastIndex of a global RegExp, which
+  // a preloaded (read-only) one refuses.
+  return seg.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]/g, (c) => {
     const n = c.charCodeAt(0);
     return n < 0x80 ? '%' + (n < 16 ? '0' : '') + n.toString(16).toUpperCase() : c;
   });

@@ -1,25 +1,31 @@
-// Starts a real agent process for end-to-end tests and benchmarks: the Node simulator
-// (`tinyusp agent`) or the XS runner with the XS board bundle (hal/xs/main.ts) under a fixed
-// memory cap. Both print `ready <endpointId> <uri>` once listening (again after a reboot).
-// Every wait is bounded; stop() kills the process.
+// Starts a real agent process for end-to-end tests and benchmarks, on one engine:
+//   node    the Node simulator (`tinyusp agent`)
+//   xs      the esp32 board runner for x86-64: boards/esp32/main.ts preloaded by xsl (firmware/
+//           xs-host/build.mjs), start() called, under a fixed memory cap
+//   xs-arm  the same runner cross-built for 32-bit ARM, under qemu-arm-static
+// All print `ready <endpointId> <uri>` once listening (again after a reboot). Every wait is
+// bounded; stop() kills the process.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundle, root } from '../../build.config.ts';
-import { buildXsHost, capArgs, xsHostBinary, type Cap } from '../engines/xs-harness.ts';
+import { root } from '../../build.config.ts';
+import { XS_CAP_64 } from '../../boards/esp32/xs-cap.ts';
+import { buildXsEngine, xsEngineCap, xsEngineCommand, type XsEngine } from '../../tools/cli/xs-engine.ts';
+import { capArgs, type Cap } from '../engines/xs-harness.ts';
 
-export type Engine = 'node' | 'xs';
+export type Engine = 'node' | 'xs' | 'xs-arm';
+export const ENGINES: readonly Engine[] = ['node', 'xs', 'xs-arm'];
 
-/** Roomy enough for the e2e suite with the demo defaults on the esp32 profile (x86-64 slots). */
-export const XS_DEFAULT_CAP: Cap & { keys: number } = { chunks: 384 * 1024, slots: 24 * 1024, stack: 2048, keys: 4096 };
+/** The esp32 board's cap for the x86-64 runner (boards/esp32/xs-cap.ts); xs-arm runs at XS_CAP. */
+export const XS_DEFAULT_CAP: Cap & { keys: number } = { ...XS_CAP_64 };
 
 export interface LaunchOptions {
   engine: Engine;
   defaultsFile: string;
   stateDir: string;
-  /** XS only: the fixed memory cap (default XS_DEFAULT_CAP). */
+  /** XS only: the fixed memory cap (default: the esp32 board's, boards/esp32/xs-cap.ts). */
   cap?: Cap & { keys?: number };
-  /** XS only: board profile of the bundle, esp32 (default) or host. */
+  /** XS only: board profile the esp32 image starts with, esp32 (default) or host. */
   board?: 'esp32' | 'host';
   /** Bound on the wait for the first `ready` line (default 20 s). */
   readyTimeoutMs?: number;
@@ -46,27 +52,20 @@ export interface LaunchedAgent extends Ready {
 
 export class LaunchError extends Error {}
 
-let xsBundlePath: string | undefined;
+const built = new Set<XsEngine>();
 
-/** The XS board bundle (minified like the esp32 board build) and the runner, built once. */
-export async function xsAgentBundle(): Promise<string> {
-  if (xsBundlePath) return xsBundlePath;
-  buildXsHost();
-  const { code } = await bundle({ entry: 'hal/xs/main.ts', minify: true });
-  // One file per test process under build/ (gitignored), removed when the process ends.
-  const dir = join(root, 'build', 'e2e');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `xs-agent-${process.pid}.js`);
-  writeFileSync(file, code);
-  process.once('exit', () => rmSync(file, { force: true }));
-  xsBundlePath = file;
-  return file;
+/** Builds the runner of `engine` once per test process. */
+function buildOnce(engine: XsEngine): void {
+  if (!built.has(engine)) {
+    buildXsEngine(engine);
+    built.add(engine);
+  }
 }
 
 const packageVersion = (): string => (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The command line that starts the agent (exported for the benchmark's min-cap search). */
-export async function agentCommand(opts: LaunchOptions): Promise<{ file: string; args: string[] }> {
+export async function agentCommand(opts: LaunchOptions): Promise<{ file: string; args: string[]; env?: Record<string, string> }> {
   const level = opts.logLevel ?? 'warn';
   if (opts.engine === 'node') {
     return {
@@ -75,21 +74,20 @@ export async function agentCommand(opts: LaunchOptions): Promise<{ file: string;
         '--allow-nosec', '--port', '0', '--log-level', level],
     };
   }
-  const cap = { ...XS_DEFAULT_CAP, ...opts.cap };
-  return {
-    file: xsHostBinary,
-    args: [...capArgs(cap), '--keys', String(cap.keys ?? XS_DEFAULT_CAP.keys), '--state', opts.stateDir,
-      '--defaults', opts.defaultsFile, '--allow-nosec', '--arg', 'port=0', '--arg', `log-level=${level}`,
-      '--arg', `board=${opts.board ?? 'esp32'}`, '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`,
-      await xsAgentBundle()],
-  };
+  const board = xsEngineCap(opts.engine);
+  const cap = { ...board, ...opts.cap };
+  const runnerArgs = [...capArgs(cap), '--keys', String(cap.keys ?? board.keys), '--state', opts.stateDir,
+    '--defaults', opts.defaultsFile, '--allow-nosec', '--arg', 'port=0', '--arg', `log-level=${level}`,
+    '--arg', `board=${opts.board ?? 'esp32'}`, '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`];
+  buildOnce(opts.engine);
+  return xsEngineCommand(opts.engine, runnerArgs);
 }
 
 const READY = /^ready (\S+) (\S+)$/;
 
 export async function launchAgent(opts: LaunchOptions): Promise<LaunchedAgent> {
-  const { file, args } = await agentCommand(opts);
-  const child: ChildProcess = spawn(file, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { file, args, env } = await agentCommand(opts);
+  const child: ChildProcess = spawn(file, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   let readyCount = 0;

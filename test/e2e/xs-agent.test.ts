@@ -1,6 +1,7 @@
-// End to end, against both engines: the same agent bundle served by the Node simulator and by
-// the XS runner (esp32 board profile, fixed memory cap), driven over plaintext CoAP on loopback
-// by the project's Controller (tools/controller: messages built with @bufbuild/protobuf).
+// End to end, on every engine of test/e2e/launch.ts: the agent served by the Node simulator and
+// by the preloaded esp32 board runner (fixed memory cap) on x86-64 and on 32-bit ARM under
+// qemu-arm, driven over plaintext CoAP on loopback by the project's Controller
+// (tools/controller: messages built with @bufbuild/protobuf).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Header_MsgType, type Msg, type RequestSchema } from '../../gen/usp/usp-msg_pb.ts';
 import { Controller } from '../../tools/controller/controller.ts';
 import { root } from '../../build.config.ts';
-import { launchAgent, XS_DEFAULT_CAP, type Engine, type LaunchedAgent } from './launch.ts';
+import { ENGINES, launchAgent, XS_DEFAULT_CAP, type LaunchedAgent } from './launch.ts';
 
 const DEFAULTS = join(root, 'examples/demo-defaults.json');
 const AGENT_ID = 'proto::tinyusp-demo';
@@ -45,7 +46,7 @@ function values(getResp: any): Map<string, string> {
   return out;
 }
 
-for (const engine of ['node', 'xs'] as Engine[]) {
+for (const engine of ENGINES) {
   describe(`e2e on ${engine}`, () => {
     let state: string;
     let agent: LaunchedAgent;
@@ -182,12 +183,13 @@ for (const engine of ['node', 'xs'] as Engine[]) {
   });
 }
 
-test('xs: a cap too small for the agent fails with the memory-full exit (3), not a hang or a crash', async () => {
-  const state = mkdtempSync(join(tmpdir(), 'tinyusp-e2e-xs-small-'));
+for (const engine of ['xs', 'xs-arm'] as const) test(`${engine}: a cap too small for the agent fails with the memory-full exit (3), not a hang or a crash`, async () => {
+  const state = mkdtempSync(join(tmpdir(), `tinyusp-e2e-${engine}-small-`));
   try {
-    const tiny = { chunks: 48 * 1024, slots: XS_DEFAULT_CAP.slots, stack: XS_DEFAULT_CAP.stack };
-    await assert.rejects(launchAgent({ engine: 'xs', defaultsFile: DEFAULTS, stateDir: state, cap: tiny, readyTimeoutMs: 15_000 }),
-      (e: Error) => /exited before ready \(code 3,/.test(e.message) && /xs-host: memory full \(cap: chunks=49152,/.test(e.message));
+    // The preloaded agent boots with ~43 KB of chunks (measured with --stats): 16 KB is too small.
+    const tiny = { chunks: 16 * 1024, slots: XS_DEFAULT_CAP.slots, stack: XS_DEFAULT_CAP.stack };
+    await assert.rejects(launchAgent({ engine, defaultsFile: DEFAULTS, stateDir: state, cap: tiny, readyTimeoutMs: 15_000 }),
+      (e: Error) => /exited before ready \(code 3,/.test(e.message) && /xs-host: memory full \(cap: chunks=16384,/.test(e.message));
   } finally {
     rmSync(state, { recursive: true, force: true });
   }

@@ -6,18 +6,38 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundle, root } from '../../build.config.ts';
 
-export const xsHostBinary = join(root, 'build/xs-host/xs-host');
+export type Arch = 'x64' | 'arm';
 
-/** Builds (or finds up to date) build/xs-host/xs-host through firmware/xs-host/build.mjs. */
-export function buildXsHost(): void {
-  const r = spawnSync(process.execPath, [join(root, 'firmware/xs-host/build.mjs'), '--quiet'], {
+/** The script-mode runner (runs an iife bundle) of the machine's architecture. */
+export const xsHostBinary = join(root, 'build/xs-host/x64/xs-host');
+
+/** The board runner of `arch`: the board's modules preloaded, start() called. */
+export function xsBoardBinary(arch: Arch, board = 'esp32'): string {
+  return join(root, 'build/xs-host', arch, `xs-${board}`);
+}
+
+/** The 32-bit ARM runners run under qemu-arm-static (platform-notes.md, "QEMU"). */
+export { QEMU_ARM } from '../../tools/cli/xs-engine.ts';
+
+function runBuild(args: string[]): void {
+  const r = spawnSync(process.execPath, [join(root, 'firmware/xs-host/build.mjs'), '--quiet', ...args], {
     cwd: root,
     encoding: 'utf8',
-    timeout: 300_000,
+    timeout: 600_000,
   });
   if (r.status !== 0) {
-    throw new Error(`xs-host build failed (status ${r.status}, signal ${r.signal}):\n${r.stderr}${r.stdout}`);
+    throw new Error(`xs runner build failed (status ${r.status}, signal ${r.signal}):\n${r.stderr}${r.stdout}`);
   }
+}
+
+/** Builds (or finds up to date) the script-mode runner, build/xs-host/x64/xs-host. */
+export function buildXsHost(): void {
+  runBuild(['--script-only']);
+}
+
+/** Builds (or finds up to date) xsc, xsl, the board's preload and the runners of `arch`. */
+export function buildXsBoard(arch: Arch): void {
+  runBuild(['--arch', arch]);
 }
 
 export interface Cap {

@@ -214,5 +214,5 @@ test('SIGTERM ends the event loop: exit 0 and the --stats line', async () => {
   run.child.kill('SIGTERM');
   const end = await run.done;
   assert.equal(end.status, 0, end.stderr);
-  assert.match(end.stderr, /^xs-host stats: \{"chunksPeak":\d+,"slotsPeak":\d+,"keys":\d+\}$/m);
+  assert.match(end.stderr, /^xs-host stats: \{"chunksPeak":\d+,"slotsPeak":\d+,"keys":\d+,"slotBytes":(16|32),"aliases":0,"peakBytes":\d+,"bootSlots":\d+,"bootChunks":\d+,"bootBytes":\d+\}$/m);
 });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { buildXsHost, bundleFixture, parseStats, runBundle, scratchDir, type Cap, type XsRun } from './xs-harness.ts';
 import { CYCLES, GETS, OPERATES, RESPONSES, SETS, STRANGER_OPERATES, ARGS_PER_OPERATE } from './fixtures/xs-keys-plan.ts';
 
-// The device cap of the end-to-end tests (test/e2e/launch.ts XS_DEFAULT_CAP).
+// A roomy script-mode cap (the agent evaluated with every builtin in RAM, not preloaded).
 const cap: Cap = { chunks: 384 * 1024, slots: 24 * 1024, stack: 2048 };
 /** Keys allowed above the boot figure: lazily made names, not one per request. */
 const MARGIN = 32;

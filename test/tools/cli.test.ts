@@ -3,10 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ctl, simulator, tempDir, tinyusp } from './simulator.ts';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
+const bin = join(root, 'tools/tinyusp.mjs');
 
 const cli = tinyusp;
 
@@ -24,6 +26,7 @@ test('given bad command lines, when tinyusp runs, then it prints one error line 
     [['agent', '--defaults', notFlat, '--state', dir], /must be a "Device\.…" path with a string value/],
     [['agent', '--defaults', badJson, '--state', dir, '--port', 'x'], /--port must be a whole number/],
     [['agent', '--bogus'], /unknown option --bogus/],
+    [['agent', '--defaults', join(root, 'examples/demo-defaults.json'), '--state', dir, '--engine', 'quickjs'], /--engine must be node, xs or xs-arm/],
     [['ctl', 'fly'], /unknown ctl command 'fly'/],
     [['ctl', 'get'], /a path is required/],
     [['ctl', 'set', 'Device.DeviceInfo.FriendlyName'], /expected <path>=<value>/],
@@ -191,3 +194,30 @@ test('given a running simulator, when ctl subscribes and listens, then the notif
   assert.equal(heard.code, 0, heard.stderr);
   assert.equal(heard.stdout, '[proto::tinyusp-demo] vc1 ValueChange Device.DeviceInfo.FriendlyName = hello there\n');
 });
+
+for (const engine of ['xs', 'xs-arm']) {
+  test(`given --engine ${engine}, when the agent runs, then the device build answers ctl and SIGTERM ends it with 0`, { timeout: 300_000 }, async (t) => {
+    const state = tempDir(t);
+    const agent = spawn(process.execPath, [bin, 'agent', '--engine', engine, '--defaults', join(root, 'examples/demo-defaults.json'), '--state', state,
+      '--allow-nosec', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    t.after(() => agent.kill('SIGKILL'));
+    let stderr = '';
+    agent.stderr.on('data', (d: Buffer) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => agent.on('close', resolve));
+    // The first start builds the runners (minutes on a clean tree): the wait is bounded by the test.
+    const uri = await new Promise<string>((resolve, reject) => {
+      let buf = '';
+      agent.stdout.on('data', (d: Buffer) => {
+        buf += d.toString();
+        const m = /^ready (\S+) (\S+)$/m.exec(buf);
+        if (m) resolve(m[2]);
+      });
+      void exited.then((code) => reject(new Error(`agent exited (${code}) before ready:\n${stderr}`)));
+    });
+    const get = cli(['ctl', 'get', 'Device.DeviceInfo.ModelName', '--agent', uri, '--timeout', '5000']);
+    assert.equal(get.code, 0, get.stderr);
+    assert.match(get.stdout, /^Device\.DeviceInfo\.ModelName = tinyusp-xs-esp32$/m);
+    agent.kill('SIGTERM');
+    assert.equal(await exited, 0, stderr);
+  });
+}

@@ -1,6 +1,9 @@
 // `tinyusp agent`: the host simulator, the host board (boards/host/main.ts) run from the command
 // line. Reboot() and FactoryReset() restart the agent in-process on the same state and print
-// `ready` again.
+// `ready` again. With --engine xs or xs-arm the same device runs as the device build instead:
+// the esp32 board runner (preloaded by xsl) at the board's memory cap, on x86-64 or on 32-bit
+// ARM under qemu.
+import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +13,7 @@ import type { ModelModule } from '../../src/dm/api.ts';
 import type { LogLevel } from '../../hal/hal.ts';
 import { runHostDevice } from '../../boards/host/main.ts';
 import { parseArgs, intOption, UsageError } from './args.ts';
+import { buildXsEngine, xsEngineCap, xsEngineCommand, type XsEngine } from './xs-engine.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
 const HELP = `usage: tinyusp agent --defaults <file.json> --state <dir> [options]
@@ -24,7 +28,11 @@ Runs a simulated tinyusp device on this machine.
   --log-level <lvl>    error | warn | info | debug (default info)
   --serial <sn>        Device.DeviceInfo.SerialNumber of the simulated device (default SIM0001)
   --model <file.ts>    add a device maker's model: the file's default export is a ModelModule
-                       or a list of them (examples/x-acme-thermostat/simulated.ts)`;
+                       or a list of them (examples/x-acme-thermostat/simulated.ts); node only
+  --engine <e>         node (default): this process, host board profile;
+                       xs: the esp32 device build (Moddable XS, preloaded) on this machine;
+                       xs-arm: the same for 32-bit ARM, under qemu-arm-static.
+                       The XS engines run at the esp32 board's memory cap and build on first use.`;
 
 const LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
@@ -86,7 +94,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
-  const p = parseArgs(argv, { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial', 'model'], flags: ['allow-nosec'] });
+  const p = parseArgs(argv, { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial', 'model', 'engine'], flags: ['allow-nosec'] });
   if (p.positionals.length) throw new UsageError(`unexpected argument '${p.positionals[0]}'`);
   const defaultsFile = p.values.get('defaults');
   const stateDir = p.values.get('state');
@@ -96,9 +104,18 @@ export async function agentCommand(argv: string[]): Promise<number> {
   if (!LEVELS.includes(level)) throw new UsageError(`--log-level must be one of ${LEVELS.join(', ')}`);
   const port = p.values.has('port') ? intOption(p, 'port', 0, 0, 65535) : undefined;
   const defaults = readDefaults(defaultsFile);
-  const modelFile = p.values.get('model');
-  const modules = modelFile ? await loadModel(modelFile) : [];
   const allowNoSec = p.flags.has('allow-nosec');
+  const modelFile = p.values.get('model');
+  const engine = p.values.get('engine') ?? 'node';
+  if (engine === 'xs' || engine === 'xs-arm') {
+    // A device build carries its modules compiled in (boards/esp32/main.ts), not loaded at run time.
+    if (modelFile) throw new UsageError('--model works with --engine node; a device build compiles its modules in');
+    return runXsEngine(engine, {
+      defaultsFile, stateDir, level, port, allowNoSec, host: p.values.get('host'), serial: p.values.get('serial') ?? 'SIM0001',
+    });
+  }
+  if (engine !== 'node') throw new UsageError('--engine must be node, xs or xs-arm');
+  const modules = modelFile ? await loadModel(modelFile) : [];
 
   const device = runHostDevice({
     defaults, stateDir, modules, allowNoSec, host: p.values.get('host'), port, logLevel: level,
@@ -109,4 +126,40 @@ export async function agentCommand(argv: string[]): Promise<number> {
   process.once('SIGINT', () => device.stop('SIGINT'));
   process.once('SIGTERM', () => device.stop('SIGTERM'));
   return device.finished;
+}
+
+interface XsRunOptions {
+  defaultsFile: string;
+  stateDir: string;
+  level: LogLevel;
+  port: number | undefined;
+  allowNoSec: boolean;
+  host: string | undefined;
+  serial: string;
+}
+
+/** Runs the esp32 device build on `engine` in the foreground; resolves with its exit code. */
+async function runXsEngine(engine: XsEngine, o: XsRunOptions): Promise<number> {
+  buildXsEngine(engine);
+  const cap = xsEngineCap(engine);
+  const args = ['--chunks', String(cap.chunks), '--slots', String(cap.slots), '--stack', String(cap.stack), '--keys', String(cap.keys),
+    '--state', o.stateDir, '--defaults', o.defaultsFile, '--arg', `log-level=${o.level}`, '--arg', `serial=${o.serial}`,
+    '--arg', `software-version=${pkg.version}`];
+  if (o.allowNoSec) args.push('--allow-nosec');
+  if (o.port !== undefined) args.push('--arg', `port=${o.port}`);
+  if (o.host !== undefined) args.push('--arg', `host=${o.host}`);
+  const { file, args: argv, env } = xsEngineCommand(engine, args);
+  const child = spawn(file, argv, { stdio: 'inherit', env: { ...process.env, ...env } });
+  // The runner ends its loop on SIGTERM/SIGINT (exit 0): pass them on and wait for it.
+  const forward = (sig: NodeJS.Signals) => child.kill(sig);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  return new Promise((resolve, reject) => {
+    child.on('error', (e) => reject(new Error(`cannot start ${file}: ${e.message}`)));
+    child.on('close', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
 }
