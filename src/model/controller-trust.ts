@@ -1,11 +1,12 @@
 // Device.LocalAgent.ControllerTrust. (roles and permissions, digest §9.4) and
 // Device.LocalAgent.Certificate.{i}. The access-control decisions are made in src/usp from these
 // values; here are the tables and their validation.
+import { alias as aliasParam } from '../dm/define.ts';
 import type { ModelModule, ObjectDef, ParamDef } from '../dm/api.ts';
 
 const f = Object.freeze;
 const str = (name: string, maxLength: number, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'string', maxLength, ...extra });
-const alias = str('Alias', 64, { access: 'W' });
+const alias = aliasParam();
 const enable = f({ name: 'Enable', type: 'boolean', access: 'W', default: 'false' }) as ParamDef;
 const keys = (...sets: string[][]) => f(sets.map((s) => f(s)));
 const role = f({ kind: 'strong', target: 'Device.LocalAgent.ControllerTrust.Role.{i}.' }) as ParamDef['ref'];

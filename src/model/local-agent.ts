@@ -1,6 +1,7 @@
 // Device.LocalAgent.: the Agent itself, its MTPs, Controllers (with MTPs and BootParameters),
 // Subscriptions (table and validation; notify/ does the sending) and Requests (digest §4.1, §5.2,
 // §7.3, §11).
+import { alias as aliasParam } from '../dm/define.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import type { HandlerContext, ModelModule, ObjectDef, ObjectHandlers, ParamDef } from '../dm/api.ts';
 import { parsePath } from '../dm/grammar.ts';
@@ -11,7 +12,7 @@ const f = Object.freeze;
 const str = (name: string, maxLength: number, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'string', maxLength, ...extra });
 const bool = (name: string, access: 'R' | 'W', dflt: string): ParamDef => f({ name, type: 'boolean', access, default: dflt });
 const uint = (name: string, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'unsignedInt', ...extra });
-const alias = str('Alias', 64, { access: 'W' });
+const alias = aliasParam();
 const keys = (...sets: string[][]) => f(sets.map((s) => f(s)));
 const port = (dflt?: string) => uint('Port', { access: 'W', min: 1, max: 65535, default: dflt ?? '5683' });
 

@@ -105,7 +105,7 @@ export class Notifier {
       let a = args.get(sub.controller);
       if (a === undefined) { a = this.opts.bootArgs(sub.controller); args.set(sub.controller, a); }
       return { case: 'event', value: { objPath: 'Device.', eventName: 'Boot!', params: entriesOf(a) } };
-    });
+    }, undefined, true);
     // Operations the model resumed at boot (ScheduleTimer, 2.14+) have a Request row again.
     const running: { request: string; command: string; commandKey: string; originator: string }[] = [];
     let rows: { path: string }[];
@@ -233,7 +233,7 @@ export class Notifier {
    * (R-SEC.1) and one of whose ReferenceList items covers `eventPath` now.
    */
   private dispatch(type: NotifType, eventPath: string, build: (sub: Subscription, access: Access) => Notify['notification'] | undefined,
-    only?: string): void {
+    only?: string, outlivesSubscription = false): void {
     for (const sub of this.subs.active(type)) {
       if (only !== undefined && sub.controller !== only) continue;
       const access = this.recipientAccess(sub);
@@ -247,7 +247,10 @@ export class Notifier {
       for (const ref of sub.refs) if (refMatches(ctx, type, ref, eventPath)) { hit = true; break; }
       if (!hit) continue;
       const n = build(sub, access);
-      if (n) this.enqueue(sub.controller, sub.path, { subscriptionId: sub.id, sendResp: sub.notifRetry, notification: n }, sub.notifRetry, sub.notifExpiration * 1000);
+      // Boot! (digest §4.4) goes to every subscription that exists at boot, including the
+      // non-persistent ones removed right after: their deletion must not take the queued Boot!
+      // with it, so it is not tied to the row (an empty subscription path is never dropped).
+      if (n) this.enqueue(sub.controller, outlivesSubscription ? '' : sub.path, { subscriptionId: sub.id, sendResp: sub.notifRetry, notification: n }, sub.notifRetry, sub.notifExpiration * 1000);
     }
   }
 
