@@ -158,7 +158,8 @@ export function createAgent(options: AgentOptions): Agent {
           }
           return { reply: sealRecord(intake.record, recBuf) };
         }
-        const who = directory.identify(intake.fromId);
+        let who = directory.identify(intake.fromId);
+        if (who.ok && who.requester.controllerPath === undefined) who = directory.enroll(intake.fromId);
         if (!who.ok) {
           if (trace) trace(`Record from ${intake.fromId}: not accepted`);
           return {};

@@ -2,6 +2,7 @@
 // Device.LocalAgent.Certificate.{i}. The access-control decisions are made in src/usp from these
 // values; here are the tables and their validation.
 import { alias as aliasParam } from '../dm/define.ts';
+import { CHALLENGE_COMMANDS, CHALLENGE_OBJECT, challengeHandlers } from './challenge.ts';
 import type { ModelModule, ObjectDef, ParamDef } from '../dm/api.ts';
 
 const f = Object.freeze;
@@ -22,6 +23,7 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
       f({ name: 'TOFUAllowed', type: 'boolean', access: 'W', default: 'false' }) as ParamDef,
       f({ name: 'TOFUInactivityTimer', type: 'unsignedInt', access: 'W', default: '0' }) as ParamDef,
     ]),
+    commands: CHALLENGE_COMMANDS,
   }),
   f({
     path: 'Device.LocalAgent.ControllerTrust.Role.{i}.',
@@ -44,6 +46,7 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
       perm('CommandEvent'),
     ]),
   }),
+  CHALLENGE_OBJECT,
   f({
     path: 'Device.LocalAgent.ControllerTrust.Credential.{i}.',
     access: 'AD',
@@ -65,5 +68,5 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
 ]);
 
 export function controllerTrustModule(): ModelModule {
-  return { objects: CONTROLLER_TRUST_OBJECTS };
+  return { objects: CONTROLLER_TRUST_OBJECTS, handlers: challengeHandlers() };
 }

@@ -171,7 +171,8 @@ export class Notifier {
         // A Controller's PeriodicNotifInterval/Time changed: its Periodic! is scheduled anew.
         const row = rowOf(ev.path, CONTROLLER_TABLE);
         if (row && ev.path.lastIndexOf(row + 'PeriodicNotif', 0) === 0) this.periodic.delete(row);
-        this.dispatch('ValueChange', ev.path, () => ({ case: 'valueChange', value: { paramPath: ev.path, paramValue: ev.value } }));
+        // The value as a Get reads it (a write-only Challenge.{i}.Value reads back empty, §9.4).
+        this.dispatch('ValueChange', ev.path, () => ({ case: 'valueChange', value: { paramPath: ev.path, paramValue: this.read(ev.path) } }));
         return;
       }
       case 'objectCreation':

@@ -51,6 +51,28 @@ export class ControllerDirectory {
     return { ok: true, requester: { endpointId, controllerPath: row, access: this.roleSet(roles) } };
   }
 
+  /**
+   * §9.3 Determine-role for a Controller we have no row for (no AssignedRole, no certificate
+   * role): a Controller.{i} row is created with AssignedRole = UntrustedRole (stored), so an
+   * operator sees it and a challenge can elevate it. At the table's bound (board
+   * instancesPerTable: the engine refuses with 7005) no row is made and the Records are answered
+   * with UntrustedRole as before.
+   */
+  enroll(endpointId: string): Identification {
+    const txn = this.engine.begin();
+    try {
+      txn.add(CONTROLLER_TABLE, [
+        { param: 'EndpointID', value: endpointId, required: true },
+        { param: 'Enable', value: 'true', required: true },
+        { param: 'AssignedRole', value: this.read(CONTROLLER_TRUST + 'UntrustedRole'), required: true },
+      ]);
+      txn.commit();
+    } catch {
+      txn.rollback();
+    }
+    return this.identify(endpointId);
+  }
+
   private findController(endpointId: string): string | undefined {
     let rows: InstanceInfo[];
     try {
