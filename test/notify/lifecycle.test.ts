@@ -56,6 +56,16 @@ test('given persistent and non-persistent subscriptions, when the Agent restarts
   assert.equal(r.engine.get('Device.LocalAgent.Subscription.3.ID'), 'watch');
 });
 
+test('given a non-persistent Boot! subscription (issue 13), when the Agent restarts, then its Boot! is still sent although the row is removed right after', () => {
+  const first = rig();
+  first.subscribe(C1, { Enable: 'true', ID: 'np-boot', NotifType: 'Event', ReferenceList: 'Device.Boot!' });
+  const r = rig({ disk: first.hal.disk });
+  r.runUntil(r.hal.time.mono + 10);
+  // Fails if the removal of the row drops the Boot! queued for it (Outbox.dropSubscription).
+  assert.deepEqual(r.of(C1).map((s) => `${s.notify.subscriptionId} ${s.notify.notification.case}`), ['np-boot event']);
+  assert.deepEqual(r.engine.instances('Device.LocalAgent.Subscription.', true), []);
+});
+
 test('given FactoryReset(), when the Agent comes back, then the factory Subscriptions hear Boot! with RemoteFactoryReset and the key', () => {
   const defaults = {
     ...DEFAULTS,
