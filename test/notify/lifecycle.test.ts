@@ -168,7 +168,7 @@ test('given SendOnBoardRequest(), then an OnBoardRequest with the device identit
   assert.equal(s.toId, C2.endpointId);
   assert.equal(s.notify.subscriptionId, '');
   assert.equal(s.notify.sendResp, true);
-  assert.deepEqual(plain(s.notify.notification), { case: 'onBoardReq', value: { oui: '00D09E', productClass: 'Thermo', serialNumber: 'SN0001', agentSupportedProtocolVersions: '1.0,1.1,1.2' } });
+  assert.deepEqual(plain(s.notify.notification), { case: 'onBoardReq', value: { oui: '00D09E', productClass: 'Thermo', serialNumber: 'SN0001', agentSupportedProtocolVersions: '1.0,1.1,1.2,1.3,1.4' } });
   r.runUntil(r.hal.time.mono + 100_000);
   const n = r.sent.length;
   assert.ok(n >= 4, `retried: ${n}`);
