@@ -7,6 +7,7 @@ import type { HandlerContext, ModelModule, ObjectDef, ObjectHandlers, ParamDef }
 import { parsePath } from '../dm/grammar.ts';
 import { UNKNOWN_TIME, formatDateTime, splitList } from '../dm/values.ts';
 import { REQUEST_TABLE, SUBSCRIPTION_TABLE } from '../names.ts';
+import { MAX_PAIRS, parseConfigSettings } from '../notify/trigger.ts';
 
 const f = Object.freeze;
 const str = (name: string, maxLength: number, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'string', maxLength, ...extra });
@@ -105,6 +106,9 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
       uint('TimeToLive', { access: 'W', default: '0' }),
       bool('NotifRetry', 'W', 'false'),
       uint('NotifExpiration', { access: 'W', default: '0' }),
+      // TR-181 2.16 / USP 1.3: what a trigger does; the settings are a JSON object path → value.
+      str('TriggerAction', 16, { access: 'W', enum: f(['Notify', 'Config', 'NotifyAndConfig']), default: 'Notify' }),
+      str('TriggerConfigSettings', 1024, { access: 'W' }),
     ]),
   }),
   f({
@@ -145,6 +149,10 @@ function validateSubscription(ctx: HandlerContext, path: string, value: (n: stri
   void ctx;
 }
 
+function isParamPath(p: string): boolean {
+  try { return parsePath(p).kind === 'parameter'; } catch { return false; }
+}
+
 /** What the LocalAgent model needs from the notification layer (src/notify). */
 export interface LocalAgentHooks {
   /** Controller.{i}.SendOnBoardRequest(): queue an OnBoardRequest to that Controller ('Device.LocalAgent.Controller.N.'). */
@@ -182,6 +190,13 @@ export function localAgentModule(hooks: LocalAgentHooks = {}): ModelModule {
     'Device.LocalAgent.Subscription.{i}.': {
       // Each ReferenceList item must be a path (a ParamError on that parameter, not a commit failure).
       write: (_ctx, objPath, name, value) => {
+        if (name === 'TriggerConfigSettings') {
+          const pairs = value === '' ? [] : parseConfigSettings(value, MAX_PAIRS);
+          if (!pairs || pairs.some((p) => !isParamPath(p.path))) {
+            throw new UspError(ErrorCode.INVALID_VALUE, 'TriggerConfigSettings must be a JSON object of parameter path to string value', objPath + name);
+          }
+          return;
+        }
         if (name !== 'ReferenceList') return;
         for (const ref of splitList(value)) {
           try { parsePath(ref); } catch {

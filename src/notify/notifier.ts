@@ -17,6 +17,7 @@ import { nextPeriodicMs } from './periodic.ts';
 import { pollComputed } from './poll.ts';
 import { unitInterval } from './retry.ts';
 import { SubscriptionCache, type Subscription } from './subscriptions.ts';
+import { TriggerConfigQueue } from './trigger.ts';
 import { BOOT_EVENT, CONTROLLER_TABLE, PERIODIC_EVENT, REQUEST_TABLE, SUBSCRIPTION_TABLE, SUPPORTED_PROTOCOL_VERSIONS } from '../names.ts';
 
 export interface NotifierOptions {
@@ -53,6 +54,7 @@ export class Notifier {
   private readonly hal: CoreHal;
   private readonly subs: SubscriptionCache;
   private readonly journal: OperationJournal;
+  private readonly configs: TriggerConfigQueue;
   private readonly idPrefix: string;
   private seq = 0;
   /** Subscriptions created in this run: monotonic creation time (TimeToLive base). */
@@ -70,6 +72,7 @@ export class Notifier {
     this.engine = opts.engine;
     this.hal = opts.hal;
     this.subs = new SubscriptionCache(opts.engine);
+    this.configs = new TriggerConfigQueue(opts.board.limits.notificationsPerController, (l, m) => opts.hal.system.log(l, m));
     this.journal = new OperationJournal(opts.hal.storage, opts.board.limits.asyncOperations);
     const tag = opts.hal.system.randomBytes(4);
     let hex = '';
@@ -145,6 +148,7 @@ export class Notifier {
     if (this.deletionDirty) this.refreshDeletionSets();
     this.runPeriodic(now);
     if (this.pollAt >= 0 && now >= this.pollAt) this.poll(now);
+    if (this.configs.size) this.configs.run(this.engine, (id) => this.opts.access(id));
     this.outbox.step(now);
   }
 
@@ -247,12 +251,20 @@ export class Notifier {
       let hit = false;
       for (const ref of sub.refs) if (refMatches(ctx, type, ref, eventPath)) { hit = true; break; }
       if (!hit) continue;
+      // TriggerAction (1.3): Config applies TriggerConfigSettings instead of notifying.
+      if (sub.configures) this.triggered(sub);
+      if (!sub.notifies) continue;
       const n = build(sub, access);
       // Boot! (digest §4.4) goes to every subscription that exists at boot, including the
       // non-persistent ones removed right after: their deletion must not take the queued Boot!
       // with it, so it is not tied to the row (an empty subscription path is never dropped).
       if (n) this.enqueue(sub.controller, outlivesSubscription ? '' : sub.path, { subscriptionId: sub.id, sendResp: sub.notifRetry, notification: n }, sub.notifRetry, sub.notifExpiration * 1000);
     }
+  }
+
+  private triggered(sub: Subscription): void {
+    this.dirty = true;
+    this.configs.push({ sub: sub.path, endpointId: this.read(sub.controller + 'EndpointID'), controller: sub.controller, settings: sub.configSettings });
   }
 
   private recipientAccess(sub: Subscription): Access | undefined {
@@ -365,6 +377,8 @@ export class Notifier {
       this.hal.system.log('warn', `notify: ValueChange poll watches at most ${POLL_LIMIT} computed values; the rest are not polled`);
     }
     for (const c of r.changes) {
+      if (c.sub.configures) this.triggered(c.sub);
+      if (!c.sub.notifies) continue;
       this.enqueue(c.sub.controller, c.sub.path, { subscriptionId: c.sub.id, sendResp: c.sub.notifRetry, notification: { case: 'valueChange', value: { paramPath: c.path, paramValue: c.value } } },
         c.sub.notifRetry, c.sub.notifExpiration * 1000);
     }
