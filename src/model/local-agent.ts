@@ -69,6 +69,10 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
       uint('USPNotifRetryMinimumWaitInterval', { access: 'W', min: 1, max: 65535, default: '5' }),
       uint('USPNotifRetryIntervalMultiplier', { access: 'W', min: 1000, max: 65535, default: '2000' }),
       str('ProvisioningCode', 64, { access: 'W' }),
+      // Device:2.17 (TP-469 1.101-1.103): the Controller sets OnBoardingComplete when it is done;
+      // until then a new OnBoardRequest goes every OnBoardingRestartTime seconds (0: never).
+      bool('OnBoardingComplete', 'W', 'false'),
+      uint('OnBoardingRestartTime', { access: 'W', default: '0' }),
     ]),
     // R-NOT.5: ask the Agent to send an OnBoardRequest notification to this Controller.
     commands: f([f({ name: 'SendOnBoardRequest()', async: false })]),
@@ -173,8 +177,10 @@ export function localAgentModule(hooks: LocalAgentHooks = {}): ModelModule {
     },
     'Device.LocalAgent.Controller.{i}.': {
       operate: {
-        'SendOnBoardRequest()': (_ctx, call) => {
+        'SendOnBoardRequest()': (_ctx, call, txn) => {
           if (!hooks.sendOnBoardRequest) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no notification layer in this build');
+          // A new onboarding starts: it is complete again only when the Controller says so.
+          txn.agentSet(call.objPath + 'OnBoardingComplete', 'false');
           hooks.sendOnBoardRequest(call.objPath);
           return {};
         },

@@ -61,6 +61,8 @@ export class Notifier {
   private readonly createdAt = new Map<string, number>();
   private ttl: Map<string, number> | undefined;
   private readonly periodic = new Map<string, number>();
+  /** Controllers being onboarded: monotonic ms of their last OnBoardRequest (Device:2.17). */
+  private readonly onboarding = new Map<string, number>();
   private baseline = new Map<string, string>();
   private pollAt = 0;
   private pollTruncatedLogged = false;
@@ -127,6 +129,8 @@ export class Notifier {
 
   /** Controller.{i}.SendOnBoardRequest() (R-NOT.5): send_resp=true, retried until a NotifyResp, no expiry (R-NOT.6a). */
   sendOnBoardRequest(controller: string): void {
+    // Device:2.17 OnBoardingRestartTime counts from this request (one entry per Controller row).
+    this.onboarding.set(controller, this.hal.clock.monotonicMs());
     const id = this.hal.system.identity();
     this.enqueue(controller, '', {
       subscriptionId: '', // R-NOT.7
@@ -149,6 +153,7 @@ export class Notifier {
     this.runPeriodic(now);
     if (this.pollAt >= 0 && now >= this.pollAt) this.poll(now);
     if (this.configs.size) this.configs.run(this.engine, (id) => this.opts.access(id));
+    this.restartOnboarding(now);
     this.outbox.step(now);
   }
 
@@ -158,6 +163,7 @@ export class Notifier {
     let d = this.outbox.nextDeadline();
     if (this.ttl) for (const t of this.ttl.values()) if (t >= 0 && (d < 0 || t < d)) d = t;
     for (const t of this.periodic.values()) if (t >= 0 && (d < 0 || t < d)) d = t;
+    for (const c of this.onboarding.keys()) { const t = this.onboardingDue(c); if (t >= 0 && (d < 0 || t < d)) d = t; }
     const t = this.pollAt;
     if (t >= 0 && (d < 0 || t < d)) d = t;
     return d;
@@ -200,7 +206,7 @@ export class Notifier {
           this.outbox.dropSubscription(ev.path);
           this.subscriptionsChanged();
         }
-        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) { this.outbox.dropController(ev.path); this.periodic.delete(ev.path); }
+        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) { this.outbox.dropController(ev.path); this.periodic.delete(ev.path); this.onboarding.delete(ev.path); }
         if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.journal.remove(ev.path);
         this.dispatch('ObjectDeletion', ev.path, () => ({ case: 'objDeletion', value: { objPath: ev.path } }));
         return;
@@ -300,6 +306,23 @@ export class Notifier {
   }
 
   // --- timed work ---------------------------------------------------------------------------
+
+  /** When the next OnBoardRequest to `c` is due (monotonic ms), or -1 (complete, or restart time 0). */
+  private onboardingDue(c: string): number {
+    const since = this.onboarding.get(c);
+    const every = Number(this.read(c + 'OnBoardingRestartTime')) || 0;
+    if (since === undefined || every <= 0 || this.read(c + 'OnBoardingComplete') !== 'false') return -1;
+    return since + every * 1000;
+  }
+
+  /** Device:2.17: onboarding not completed within OnBoardingRestartTime → a new OnBoardRequest. */
+  private restartOnboarding(now: number): void {
+    for (const c of Array.from(this.onboarding.keys())) {
+      if (this.read(c + 'OnBoardingComplete') !== 'false') { this.onboarding.delete(c); continue; }
+      const due = this.onboardingDue(c);
+      if (due >= 0 && now >= due) this.sendOnBoardRequest(c);
+    }
+  }
 
   /** TimeToLive (digest §4.1): counted from CreationDate; without absolute time it ends at restart. */
   private expireSubscriptions(now: number): void {
