@@ -81,7 +81,7 @@ export function createAgent(options: AgentOptions): Agent {
   const failures = new RateLimitedLog((level, m) => hal.system.log(level, m));
   const selfLog = new RateLimitedLog((level, m) => hal.system.log(level, m));
   const limits: DecodeLimits = { maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes };
-  const directory = new ControllerDirectory(engine);
+  const directory = new ControllerDirectory(engine, board.limits.instancesPerTable);
   const handlers: Handlers = {
     get: (r, c) => handleGet(engine, r, c),
     getInstances: (r, c) => handleGetInstances(engine, r, c),

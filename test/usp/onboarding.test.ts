@@ -60,6 +60,15 @@ test('given a full Controller table (board instancesPerTable), when an unknown C
   assert.equal(request(t).case, 'cmdFailure', 'no row to elevate');
 });
 
+test('given unknown senders, then Untrusted-only rows take at most half of the table, so an operator can still add Controllers', () => {
+  const t = agent({}, 6); // 2 rows in the defaults; at most 3 Untrusted-only rows
+  for (const n of [1, 2, 3, 4]) assert.equal(getValue(t, 'Device.DeviceInfo.SerialNumber', 'proto::s' + n), 'SN0001');
+  const ids = get(t, ['Device.LocalAgent.Controller.*.EndpointID']).reqPathResults[0].resolvedPathResults.map((x: any) => x.resultParams.get('EndpointID'));
+  assert.deepEqual(ids.slice(2), ['proto::s1', 'proto::s2', 'proto::s3']);
+  const add = respOf(call(t, { case: 'add', value: { allowPartial: false, createObjs: [{ objPath: 'Device.LocalAgent.Controller.', paramSettings: [{ param: 'EndpointID', value: 'proto::ops', required: true }] }] } }), 'addResp');
+  assert.equal(add.createdObjResults[0].operStatus.operStatus.case, 'operSuccess');
+});
+
 test('given a challenge, when the right passphrase comes back, then UntrustedRole is replaced by the challenge Role and Value reads back empty', () => {
   const t = agent();
   const r = request(t);
