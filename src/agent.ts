@@ -80,8 +80,9 @@ export function createAgent(options: AgentOptions): Agent {
   const { hal, board } = options;
   const engine = createEngine({ hal, profile: board, modules: options.model ?? tr181Modules(), defaults: options.defaults, answered: options.answered });
   const failures = new RateLimitedLog((level, m) => hal.system.log(level, m));
+  const selfLog = new RateLimitedLog((level, m) => hal.system.log(level, m));
   const limits: DecodeLimits = { maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes };
-  const directory = new ControllerDirectory(engine);
+  const directory = new ControllerDirectory(engine, board.limits.instancesPerTable);
   const handlers: Handlers = {
     get: (r, c) => handleGet(engine, r, c),
     getInstances: (r, c) => handleGetInstances(engine, r, c),
@@ -151,10 +152,15 @@ export function createAgent(options: AgentOptions): Agent {
         if (intake.kind !== 'msg') {
           if (trace) trace(`Record (${bytes.length} B): ${intake.kind}, ${intake.why}`);
           if (intake.kind === 'bad-record') return { mtpError: 'bad-record' };
-          if (intake.kind === 'ignore') return {};
+          if (intake.kind === 'ignore') {
+            // Anyone can spoof our ID on an unauthenticated link: say so, at a bounded rate.
+            if (intake.self) selfLog.write('warn', 'agent: Record with our own Endpoint ID as from_id ignored (R-ARC.2)', hal.clock.monotonicMs());
+            return {};
+          }
           return { reply: sealRecord(intake.record, recBuf) };
         }
-        const who = directory.identify(intake.fromId);
+        let who = directory.identify(intake.fromId);
+        if (who.ok && who.requester.controllerPath === undefined) who = directory.enroll(intake.fromId);
         if (!who.ok) {
           if (trace) trace(`Record from ${intake.fromId}: not accepted`);
           return {};

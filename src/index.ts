@@ -4,7 +4,7 @@
 export { startDevice, type Device, type DeviceOptions } from './device.ts';
 export { createCore, type Core, type CoreOptions, type Peer, type PeerIdentity } from './core.ts';
 export {
-  defineModule, defineObject, param, str, bool, uint, int, decimal, dateTime, strongRef, keys, list, command, event,
+  defineModule, defineObject, param, alias, str, bool, uint, int, decimal, dateTime, strongRef, keys, list, command, event,
   type Param, type ParamOptions, type ObjectPart, type ObjectSpec,
 } from './dm/define.ts';
 export type {

@@ -2,9 +2,12 @@
 // data-model engine (dm/) names none of them: the model declares its tables to it.
 
 /** R-NOT.7 / GetSupportedProtocol: the USP versions this Agent advertises (design.md "Wire version"). */
-export const SUPPORTED_PROTOCOL_VERSIONS = '1.0,1.1,1.2';
-/** Record.version on everything we send: 1.2 is the last release that permits the CoAP MTP. */
-export const RECORD_VERSION = '1.2';
+export const SUPPORTED_PROTOCOL_VERSIONS = '1.0,1.1,1.2,1.3,1.4';
+/**
+ * Record.version on everything we send: the newest release we implement (issue 13). USP 1.3
+ * obsoleted the CoAP MTP; the agent keeps it as the device's MTP (README "USP 1.3 and 1.4").
+ */
+export const RECORD_VERSION = '1.4';
 
 export const LOCAL_AGENT = 'Device.LocalAgent.';
 export const ENDPOINT_ID = 'Device.LocalAgent.EndpointID';

@@ -4,7 +4,7 @@
 //   startDevice({ hal, board, modules: [thermostatModule(sensor, apply)], ... })
 //   tinyusp agent --model examples/x-acme-thermostat/simulated.ts ...
 import {
-  ErrorCode, UspError, command, decimal, dateTime, defineModule, defineObject, event, formatDateTime, keys, list,
+  ErrorCode, UspError, alias, command, decimal, dateTime, defineModule, defineObject, event, formatDateTime, keys, list,
   parseDateTime, str, uint, bool, type ModelModule,
 } from '../../src/index.ts';
 
@@ -58,7 +58,7 @@ export function thermostatModule(sensor: () => number, apply: (target: number) =
         maxEntries: 8,
         uniqueKeys: keys(['Alias'], ['StartTime']),
         params: [
-          str('Alias', 64, { access: 'W' }),
+          alias(),
           str('StartTime', 5, { access: 'W', pattern: '([01][0-9]|2[0-3]):[0-5][0-9]', default: '00:00' }),
           decimal('Temperature', { access: 'W', min: 5, max: 35, default: '19' }),
         ],

@@ -29,6 +29,12 @@ export const int = <N extends string>(name: N, o: ParamOptions = {}): Param<N> =
 export const decimal = <N extends string>(name: N, o: ParamOptions = {}): Param<N> => param(name, 'decimal', o);
 export const dateTime = <N extends string>(name: N, o: ParamOptions = {}): Param<N> => param(name, 'dateTime', o);
 
+/**
+ * The TR-181 Alias of a table row (a non-functional unique key): starts with a letter (7012
+ * otherwise) and is write-once: settable at creation and once more while it holds the Agent's
+ * 'cpe-' value, then fixed (R-KEY.1@1.3; Set answers 7013). Every model's Alias uses this.
+ */
+export const alias = (): Param<'Alias'> => str('Alias', 64, { access: 'WO', pattern: '[A-Za-z].*|' });
 /** A strong reference to instances of `target` (R-ARC.12: cleared when they are deleted). */
 export const strongRef = (target: string): NonNullable<ParamDef['ref']> => Object.freeze({ kind: 'strong', target });
 /** Unique key sets: keys(['Alias'], ['EndpointID']). */

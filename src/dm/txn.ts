@@ -145,8 +145,11 @@ export class Txn implements Transaction {
     if (w) {
       try { w(this.core.ctx(this.origin), rec.path, name, v); } catch (e) { throw withPath(e, paramPath, ErrorCode.INVALID_VALUE); }
     }
-    // 1.3+: a writeOnceReadOnly parameter can be set only while it still has its initial value.
-    if (access === 'WO' && rec.values.get(name) !== zeroValue(def) && rec.values.get(name) !== v) {
+    // 1.3+: a writeOnceReadOnly parameter can be set only while it still has its initial value;
+    // an Alias (TR-181, write-once) also while it holds the 'cpe-' value the Agent chose (R-ADD.5).
+    const cur = rec.values.get(name) as string;
+    const unset = cur === zeroValue(def) || (name === 'Alias' && cur.lastIndexOf('cpe-', 0) === 0);
+    if (access === 'WO' && !unset && cur !== v) {
       throw new UspError(ErrorCode.PARAM_READ_ONLY, 'write-once parameter already set', paramPath);
     }
     const old = rec.values.get(name)!;

@@ -1,11 +1,13 @@
 // Device.LocalAgent.ControllerTrust. (roles and permissions, digest §9.4) and
 // Device.LocalAgent.Certificate.{i}. The access-control decisions are made in src/usp from these
 // values; here are the tables and their validation.
+import { alias as aliasParam } from '../dm/define.ts';
+import { CHALLENGE_COMMANDS, CHALLENGE_OBJECT, challengeHandlers } from './challenge.ts';
 import type { ModelModule, ObjectDef, ParamDef } from '../dm/api.ts';
 
 const f = Object.freeze;
 const str = (name: string, maxLength: number, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'string', maxLength, ...extra });
-const alias = str('Alias', 64, { access: 'W' });
+const alias = aliasParam();
 const enable = f({ name: 'Enable', type: 'boolean', access: 'W', default: 'false' }) as ParamDef;
 const keys = (...sets: string[][]) => f(sets.map((s) => f(s)));
 const role = f({ kind: 'strong', target: 'Device.LocalAgent.ControllerTrust.Role.{i}.' }) as ParamDef['ref'];
@@ -21,6 +23,7 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
       f({ name: 'TOFUAllowed', type: 'boolean', access: 'W', default: 'false' }) as ParamDef,
       f({ name: 'TOFUInactivityTimer', type: 'unsignedInt', access: 'W', default: '0' }) as ParamDef,
     ]),
+    commands: CHALLENGE_COMMANDS,
   }),
   f({
     path: 'Device.LocalAgent.ControllerTrust.Role.{i}.',
@@ -43,6 +46,7 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
       perm('CommandEvent'),
     ]),
   }),
+  CHALLENGE_OBJECT,
   f({
     path: 'Device.LocalAgent.ControllerTrust.Credential.{i}.',
     access: 'AD',
@@ -64,5 +68,5 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
 ]);
 
 export function controllerTrustModule(): ModelModule {
-  return { objects: CONTROLLER_TRUST_OBJECTS };
+  return { objects: CONTROLLER_TRUST_OBJECTS, handlers: challengeHandlers() };
 }

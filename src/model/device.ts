@@ -1,10 +1,12 @@
 // Device. (root), Device.DeviceInfo. with FirmwareImage.{i}, Device.Time. and the Device-level
 // commands and events (digest §5.3, §11). Identity, clock and firmware come from the HAL.
+import { alias as aliasParam } from '../dm/define.ts';
 import type { AsyncOperation, CommandCall, HandlerContext, ModelModule, ObjectDef, ObjectHandlers, Value } from '../dm/api.ts';
 import { decodeFields, encodeFields } from '../dm/persist.ts';
 import { readBootRecord, writeNextBootCause, type BootInfo } from './boot-record.ts';
 import { UNKNOWN_TIME } from '../dm/values.ts';
 import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
+import { ErrorCode, UspError } from '../errors.ts';
 
 const str = (name: string, maxLength: number, extra: object = {}) => Object.freeze({ name, type: 'string' as const, maxLength, ...extra });
 
@@ -51,6 +53,8 @@ export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
       str('ProvisioningCode', 64, { access: 'W' }),
       Object.freeze({ name: 'UpTime', type: 'unsignedInt' as const, computed: true, valueChange: 'ignore' as const }),
       str('ActiveFirmwareImage', 256, { computed: true, ref: Object.freeze({ kind: 'strong', target: 'Device.DeviceInfo.FirmwareImage.{i}.' }) }),
+      // Firmware:1 (digest §5.4): the image the next boot starts; a Boot! BootParameter candidate.
+      str('BootFirmwareImage', 256, { access: 'W', ref: Object.freeze({ kind: 'strong', target: 'Device.DeviceInfo.FirmwareImage.{i}.' }) }),
     ]),
   }),
   Object.freeze({
@@ -58,7 +62,7 @@ export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
     access: 'R' as const,
     uniqueKeys: Object.freeze([Object.freeze(['Alias'])]),
     params: Object.freeze([
-      str('Alias', 64, { access: 'W' }),
+      aliasParam(),
       str('Name', 64, { computed: true }),
       str('Version', 64, { computed: true }),
       Object.freeze({ name: 'Available', type: 'boolean' as const, computed: true }),
@@ -246,6 +250,19 @@ export function deviceModule(): DeviceModule {
     },
     'Device.DeviceInfo.': {
       read: (ctx, _p, name) => (identityParam[name] ? identityParam[name](ctx) : undefined),
+      // §5.4: BootFirmwareImage must name an image with Available=true.
+      write: (ctx, _p, name, value) => {
+        if (name === 'BootFirmwareImage' && value !== '' && ctx.engine.get(value.replace(/\.?$/, '.') + 'Available') !== 'true') {
+          throw new UspError(ErrorCode.INVALID_VALUE, `${value} is not an available firmware image`);
+        }
+      },
+      // A dual-bank board boots the chosen image next (the HAL rolls back if it is not confirmed).
+      commit: (ctx, change) => {
+        const fw = ctx.hal.firmware;
+        if (!fw || change.changed.indexOf('BootFirmwareImage') < 0) return;
+        const m = /\.([0-9]+)\.?$/.exec(change.value('BootFirmwareImage'));
+        if (m && Number(m[1]) - 1 !== fw.runningSlot()) fw.activate(Number(m[1]) - 1);
+      },
     },
     'Device.DeviceInfo.FirmwareImage.{i}.': {
       instances: (ctx) => {
@@ -288,6 +305,12 @@ export function deviceModule(): DeviceModule {
       boot = readBootRecord(ctx.hal.storage, ctx.hal.system.identity().softwareVersion, ctx.engine.startedFromDefaults());
       bootMs = ctx.hal.clock.monotonicMs();
       timers.restore(ctx);
+      // Unset (first boot, factory reset): the running image. Never rewritten otherwise (§5.4).
+      if (ctx.engine.get('Device.DeviceInfo.BootFirmwareImage') === '') {
+        const txn = ctx.engine.begin();
+        txn.agentSet('Device.DeviceInfo.BootFirmwareImage', String(identityParam.ActiveFirmwareImage(ctx)));
+        txn.commit();
+      }
     },
   };
 }

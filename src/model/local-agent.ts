@@ -1,17 +1,19 @@
 // Device.LocalAgent.: the Agent itself, its MTPs, Controllers (with MTPs and BootParameters),
 // Subscriptions (table and validation; notify/ does the sending) and Requests (digest §4.1, §5.2,
 // §7.3, §11).
+import { alias as aliasParam } from '../dm/define.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import type { HandlerContext, ModelModule, ObjectDef, ObjectHandlers, ParamDef } from '../dm/api.ts';
 import { parsePath } from '../dm/grammar.ts';
 import { UNKNOWN_TIME, formatDateTime, splitList } from '../dm/values.ts';
 import { REQUEST_TABLE, SUBSCRIPTION_TABLE } from '../names.ts';
+import { MAX_PAIRS, parseConfigSettings } from '../notify/trigger.ts';
 
 const f = Object.freeze;
 const str = (name: string, maxLength: number, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'string', maxLength, ...extra });
 const bool = (name: string, access: 'R' | 'W', dflt: string): ParamDef => f({ name, type: 'boolean', access, default: dflt });
 const uint = (name: string, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'unsignedInt', ...extra });
-const alias = str('Alias', 64, { access: 'W' });
+const alias = aliasParam();
 const keys = (...sets: string[][]) => f(sets.map((s) => f(s)));
 const port = (dflt?: string) => uint('Port', { access: 'W', min: 1, max: 65535, default: dflt ?? '5683' });
 
@@ -67,6 +69,10 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
       uint('USPNotifRetryMinimumWaitInterval', { access: 'W', min: 1, max: 65535, default: '5' }),
       uint('USPNotifRetryIntervalMultiplier', { access: 'W', min: 1000, max: 65535, default: '2000' }),
       str('ProvisioningCode', 64, { access: 'W' }),
+      // Device:2.17 (TP-469 1.101-1.103): the Controller sets OnBoardingComplete when it is done;
+      // until then a new OnBoardRequest goes every OnBoardingRestartTime seconds (0: never).
+      bool('OnBoardingComplete', 'W', 'false'),
+      uint('OnBoardingRestartTime', { access: 'W', default: '0' }),
     ]),
     // R-NOT.5: ask the Agent to send an OnBoardRequest notification to this Controller.
     commands: f([f({ name: 'SendOnBoardRequest()', async: false })]),
@@ -104,6 +110,9 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
       uint('TimeToLive', { access: 'W', default: '0' }),
       bool('NotifRetry', 'W', 'false'),
       uint('NotifExpiration', { access: 'W', default: '0' }),
+      // TR-181 2.16 / USP 1.3: what a trigger does; the settings are a JSON object path → value.
+      str('TriggerAction', 16, { access: 'W', enum: f(['Notify', 'Config', 'NotifyAndConfig']), default: 'Notify' }),
+      str('TriggerConfigSettings', 1024, { access: 'W' }),
     ]),
   }),
   f({
@@ -144,6 +153,10 @@ function validateSubscription(ctx: HandlerContext, path: string, value: (n: stri
   void ctx;
 }
 
+function isParamPath(p: string): boolean {
+  try { return parsePath(p).kind === 'parameter'; } catch { return false; }
+}
+
 /** What the LocalAgent model needs from the notification layer (src/notify). */
 export interface LocalAgentHooks {
   /** Controller.{i}.SendOnBoardRequest(): queue an OnBoardRequest to that Controller ('Device.LocalAgent.Controller.N.'). */
@@ -164,8 +177,10 @@ export function localAgentModule(hooks: LocalAgentHooks = {}): ModelModule {
     },
     'Device.LocalAgent.Controller.{i}.': {
       operate: {
-        'SendOnBoardRequest()': (_ctx, call) => {
+        'SendOnBoardRequest()': (_ctx, call, txn) => {
           if (!hooks.sendOnBoardRequest) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no notification layer in this build');
+          // A new onboarding starts: it is complete again only when the Controller says so.
+          txn.agentSet(call.objPath + 'OnBoardingComplete', 'false');
           hooks.sendOnBoardRequest(call.objPath);
           return {};
         },
@@ -181,6 +196,13 @@ export function localAgentModule(hooks: LocalAgentHooks = {}): ModelModule {
     'Device.LocalAgent.Subscription.{i}.': {
       // Each ReferenceList item must be a path (a ParamError on that parameter, not a commit failure).
       write: (_ctx, objPath, name, value) => {
+        if (name === 'TriggerConfigSettings') {
+          const pairs = value === '' ? [] : parseConfigSettings(value, MAX_PAIRS);
+          if (!pairs || pairs.some((p) => !isParamPath(p.path))) {
+            throw new UspError(ErrorCode.INVALID_VALUE, 'TriggerConfigSettings must be a JSON object of parameter path to string value', objPath + name);
+          }
+          return;
+        }
         if (name !== 'ReferenceList') return;
         for (const ref of splitList(value)) {
           try { parsePath(ref); } catch {

@@ -17,6 +17,7 @@ import { nextPeriodicMs } from './periodic.ts';
 import { pollComputed } from './poll.ts';
 import { unitInterval } from './retry.ts';
 import { SubscriptionCache, type Subscription } from './subscriptions.ts';
+import { TriggerConfigQueue } from './trigger.ts';
 import { BOOT_EVENT, CONTROLLER_TABLE, PERIODIC_EVENT, REQUEST_TABLE, SUBSCRIPTION_TABLE, SUPPORTED_PROTOCOL_VERSIONS } from '../names.ts';
 
 export interface NotifierOptions {
@@ -53,12 +54,15 @@ export class Notifier {
   private readonly hal: CoreHal;
   private readonly subs: SubscriptionCache;
   private readonly journal: OperationJournal;
+  private readonly configs: TriggerConfigQueue;
   private readonly idPrefix: string;
   private seq = 0;
   /** Subscriptions created in this run: monotonic creation time (TimeToLive base). */
   private readonly createdAt = new Map<string, number>();
   private ttl: Map<string, number> | undefined;
   private readonly periodic = new Map<string, number>();
+  /** Controllers being onboarded: monotonic ms of their last OnBoardRequest (Device:2.17). */
+  private readonly onboarding = new Map<string, number>();
   private baseline = new Map<string, string>();
   private pollAt = 0;
   private pollTruncatedLogged = false;
@@ -70,6 +74,7 @@ export class Notifier {
     this.engine = opts.engine;
     this.hal = opts.hal;
     this.subs = new SubscriptionCache(opts.engine);
+    this.configs = new TriggerConfigQueue(opts.board.limits.notificationsPerController, (l, m) => opts.hal.system.log(l, m));
     this.journal = new OperationJournal(opts.hal.storage, opts.board.limits.asyncOperations);
     const tag = opts.hal.system.randomBytes(4);
     let hex = '';
@@ -105,7 +110,7 @@ export class Notifier {
       let a = args.get(sub.controller);
       if (a === undefined) { a = this.opts.bootArgs(sub.controller); args.set(sub.controller, a); }
       return { case: 'event', value: { objPath: 'Device.', eventName: 'Boot!', params: entriesOf(a) } };
-    });
+    }, undefined, true);
     // Operations the model resumed at boot (ScheduleTimer, 2.14+) have a Request row again.
     const running: { request: string; command: string; commandKey: string; originator: string }[] = [];
     let rows: { path: string }[];
@@ -124,6 +129,8 @@ export class Notifier {
 
   /** Controller.{i}.SendOnBoardRequest() (R-NOT.5): send_resp=true, retried until a NotifyResp, no expiry (R-NOT.6a). */
   sendOnBoardRequest(controller: string): void {
+    // Device:2.17 OnBoardingRestartTime counts from this request (one entry per Controller row).
+    this.onboarding.set(controller, this.hal.clock.monotonicMs());
     const id = this.hal.system.identity();
     this.enqueue(controller, '', {
       subscriptionId: '', // R-NOT.7
@@ -145,6 +152,8 @@ export class Notifier {
     if (this.deletionDirty) this.refreshDeletionSets();
     this.runPeriodic(now);
     if (this.pollAt >= 0 && now >= this.pollAt) this.poll(now);
+    if (this.configs.size) this.configs.run(this.engine, (id) => this.opts.access(id));
+    this.restartOnboarding(now);
     this.outbox.step(now);
   }
 
@@ -154,6 +163,7 @@ export class Notifier {
     let d = this.outbox.nextDeadline();
     if (this.ttl) for (const t of this.ttl.values()) if (t >= 0 && (d < 0 || t < d)) d = t;
     for (const t of this.periodic.values()) if (t >= 0 && (d < 0 || t < d)) d = t;
+    for (const c of this.onboarding.keys()) { const t = this.onboardingDue(c); if (t >= 0 && (d < 0 || t < d)) d = t; }
     const t = this.pollAt;
     if (t >= 0 && (d < 0 || t < d)) d = t;
     return d;
@@ -171,7 +181,8 @@ export class Notifier {
         // A Controller's PeriodicNotifInterval/Time changed: its Periodic! is scheduled anew.
         const row = rowOf(ev.path, CONTROLLER_TABLE);
         if (row && ev.path.lastIndexOf(row + 'PeriodicNotif', 0) === 0) this.periodic.delete(row);
-        this.dispatch('ValueChange', ev.path, () => ({ case: 'valueChange', value: { paramPath: ev.path, paramValue: ev.value } }));
+        // The value as a Get reads it (a write-only Challenge.{i}.Value reads back empty, §9.4).
+        this.dispatch('ValueChange', ev.path, () => ({ case: 'valueChange', value: { paramPath: ev.path, paramValue: this.read(ev.path) } }));
         return;
       }
       case 'objectCreation':
@@ -195,7 +206,7 @@ export class Notifier {
           this.outbox.dropSubscription(ev.path);
           this.subscriptionsChanged();
         }
-        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) { this.outbox.dropController(ev.path); this.periodic.delete(ev.path); }
+        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) { this.outbox.dropController(ev.path); this.periodic.delete(ev.path); this.onboarding.delete(ev.path); }
         if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.journal.remove(ev.path);
         this.dispatch('ObjectDeletion', ev.path, () => ({ case: 'objDeletion', value: { objPath: ev.path } }));
         return;
@@ -233,7 +244,7 @@ export class Notifier {
    * (R-SEC.1) and one of whose ReferenceList items covers `eventPath` now.
    */
   private dispatch(type: NotifType, eventPath: string, build: (sub: Subscription, access: Access) => Notify['notification'] | undefined,
-    only?: string): void {
+    only?: string, outlivesSubscription = false): void {
     for (const sub of this.subs.active(type)) {
       if (only !== undefined && sub.controller !== only) continue;
       const access = this.recipientAccess(sub);
@@ -246,9 +257,20 @@ export class Notifier {
       let hit = false;
       for (const ref of sub.refs) if (refMatches(ctx, type, ref, eventPath)) { hit = true; break; }
       if (!hit) continue;
+      // TriggerAction (1.3): Config applies TriggerConfigSettings instead of notifying.
+      if (sub.configures) this.triggered(sub);
+      if (!sub.notifies) continue;
       const n = build(sub, access);
-      if (n) this.enqueue(sub.controller, sub.path, { subscriptionId: sub.id, sendResp: sub.notifRetry, notification: n }, sub.notifRetry, sub.notifExpiration * 1000);
+      // Boot! (digest §4.4) goes to every subscription that exists at boot, including the
+      // non-persistent ones removed right after: their deletion must not take the queued Boot!
+      // with it, so it is not tied to the row (an empty subscription path is never dropped).
+      if (n) this.enqueue(sub.controller, outlivesSubscription ? '' : sub.path, { subscriptionId: sub.id, sendResp: sub.notifRetry, notification: n }, sub.notifRetry, sub.notifExpiration * 1000);
     }
+  }
+
+  private triggered(sub: Subscription): void {
+    this.dirty = true;
+    this.configs.push({ sub: sub.path, endpointId: this.read(sub.controller + 'EndpointID'), controller: sub.controller, settings: sub.configSettings });
   }
 
   private recipientAccess(sub: Subscription): Access | undefined {
@@ -284,6 +306,23 @@ export class Notifier {
   }
 
   // --- timed work ---------------------------------------------------------------------------
+
+  /** When the next OnBoardRequest to `c` is due (monotonic ms), or -1 (complete, or restart time 0). */
+  private onboardingDue(c: string): number {
+    const since = this.onboarding.get(c);
+    const every = Number(this.read(c + 'OnBoardingRestartTime')) || 0;
+    if (since === undefined || every <= 0 || this.read(c + 'OnBoardingComplete') !== 'false') return -1;
+    return since + every * 1000;
+  }
+
+  /** Device:2.17: onboarding not completed within OnBoardingRestartTime → a new OnBoardRequest. */
+  private restartOnboarding(now: number): void {
+    for (const c of Array.from(this.onboarding.keys())) {
+      if (this.read(c + 'OnBoardingComplete') !== 'false') { this.onboarding.delete(c); continue; }
+      const due = this.onboardingDue(c);
+      if (due >= 0 && now >= due) this.sendOnBoardRequest(c);
+    }
+  }
 
   /** TimeToLive (digest §4.1): counted from CreationDate; without absolute time it ends at restart. */
   private expireSubscriptions(now: number): void {
@@ -361,6 +400,8 @@ export class Notifier {
       this.hal.system.log('warn', `notify: ValueChange poll watches at most ${POLL_LIMIT} computed values; the rest are not polled`);
     }
     for (const c of r.changes) {
+      if (c.sub.configures) this.triggered(c.sub);
+      if (!c.sub.notifies) continue;
       this.enqueue(c.sub.controller, c.sub.path, { subscriptionId: c.sub.id, sendResp: c.sub.notifRetry, notification: { case: 'valueChange', value: { paramPath: c.path, paramValue: c.value } } },
         c.sub.notifRetry, c.sub.notifExpiration * 1000);
     }

@@ -20,6 +20,10 @@ export interface Subscription {
   readonly notifExpiration: number;
   /** The recipient Controller's instance path with its trailing '.', or '' when unset. */
   readonly controller: string;
+  /** TriggerAction (1.3): whether a trigger sends a Notify and/or applies TriggerConfigSettings. */
+  readonly notifies: boolean;
+  readonly configures: boolean;
+  readonly configSettings: string;
 }
 
 function read(engine: Engine, path: string): string {
@@ -42,6 +46,9 @@ export function readSubscription(engine: Engine, path: string): Subscription {
     notifRetry: v('NotifRetry') === 'true',
     notifExpiration: Number(v('NotifExpiration')) || 0,
     controller: recipient === '' ? '' : recipient.charAt(recipient.length - 1) === '.' ? recipient : recipient + '.',
+    notifies: v('TriggerAction') !== 'Config',
+    configures: v('TriggerAction') === 'Config' || v('TriggerAction') === 'NotifyAndConfig',
+    configSettings: v('TriggerConfigSettings'),
   };
 }
 

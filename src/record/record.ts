@@ -25,7 +25,7 @@ export type RecordIntake =
   /** Answer with this Record (a DisconnectRecord), process nothing. */
   | { kind: 'reply'; record: UspRecord; why: string }
   /** Process nothing and answer nothing at USP level (the MTP still acknowledges). */
-  | { kind: 'ignore'; why: string }
+  | { kind: 'ignore'; why: string; self?: true }
   /** The Record is malformed: the MTP answers "bad request" (CoAP 4.00, R-COAP.13, R-ENC.2@1.0). */
   | { kind: 'bad-record'; why: string };
 
@@ -56,6 +56,9 @@ export function openRecord(bytes: Uint8Array, ctx: RecordContext): RecordIntake 
   if (rec.toId !== ctx.endpointId) return { kind: 'ignore', why: 'to_id is not ours' };
   // Without from_id there is nobody to answer or to authorise (R-SEC.0a).
   if (rec.fromId === '') return { kind: 'bad-record', why: 'from_id missing' };
+  // R-ARC.2 (digest §9.1): an Agent never talks USP to itself, even when an Agent and a Controller
+  // share an Endpoint ID: a Record from our own ID is not processed and gets no answer at all.
+  if (rec.fromId === ctx.endpointId) return { kind: 'ignore', why: 'from_id is our own Endpoint ID', self: true };
   // R-SEC.0a / R-SEC.10a: the from_id must match the MTP-authenticated identity; drop otherwise.
   if (ctx.mtpIdentity !== undefined && ctx.mtpIdentity !== rec.fromId) {
     return { kind: 'ignore', why: 'from_id does not match the MTP identity' };

@@ -16,8 +16,12 @@ export class ControllerDirectory {
   private readonly roleSets = new Map<string, RoleSet>();
   private readonly cacheLimit: number;
 
-  constructor(private readonly engine: Engine, cacheLimit = 16) {
+  private readonly enrollLimit: number;
+
+  /** `tableBound`: the board's instancesPerTable (the Controller table's bound). */
+  constructor(private readonly engine: Engine, tableBound: number, cacheLimit = 16) {
     this.cacheLimit = cacheLimit;
+    this.enrollLimit = Math.floor(tableBound / 2);
     engine.onChange((ev) => {
       const path = ev.type === 'event' || ev.type === 'operationComplete' ? ev.objPath : ev.path;
       if (path.lastIndexOf(CONTROLLER_TABLE, 0) === 0 || path.lastIndexOf(CONTROLLER_TRUST, 0) === 0) this.invalidate();
@@ -49,6 +53,36 @@ export class ControllerDirectory {
     if (this.read(row + 'Enable') === 'false') return { ok: false, why: 'controller disabled' };
     const roles = this.list(row + 'AssignedRole').concat(this.list(row + 'InheritedRole'));
     return { ok: true, requester: { endpointId, controllerPath: row, access: this.roleSet(roles) } };
+  }
+
+  /**
+   * §9.3 Determine-role for a Controller we have no row for (no AssignedRole, no certificate
+   * role): a Controller.{i} row is created with AssignedRole = UntrustedRole (stored), so an
+   * operator sees it and a challenge can elevate it. Rows whose only role is Untrusted take at
+   * most half of the table's bound (board instancesPerTable), so unknown senders (any from_id
+   * on an unauthenticated link) cannot crowd out the Controllers an operator adds; beyond that,
+   * or at the engine's bound (7005), no row is made and the Records are answered with
+   * UntrustedRole as before.
+   */
+  enroll(endpointId: string): Identification {
+    const untrusted = this.read(CONTROLLER_TRUST + 'UntrustedRole');
+    let onlyUntrusted = 0;
+    for (const r of this.engine.instances(CONTROLLER_TABLE, true)) {
+      if (this.read(r.path + 'AssignedRole') === untrusted && this.read(r.path + 'InheritedRole') === '') onlyUntrusted++;
+    }
+    if (onlyUntrusted >= this.enrollLimit) return this.identify(endpointId);
+    const txn = this.engine.begin();
+    try {
+      txn.add(CONTROLLER_TABLE, [
+        { param: 'EndpointID', value: endpointId, required: true },
+        { param: 'Enable', value: 'true', required: true },
+        { param: 'AssignedRole', value: untrusted, required: true },
+      ]);
+      txn.commit();
+    } catch {
+      txn.rollback();
+    }
+    return this.identify(endpointId);
   }
 
   private findController(endpointId: string): string | undefined {

@@ -18,7 +18,6 @@ import type { RequestContext } from './dispatch.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../names.ts';
 
-/** What we advertise (design.md "Wire version"): 1.2 is the last release permitting CoAP. */
 
 /** The TR-181 version the model follows (data_model_inst_uri). */
 export const DATA_MODEL_INST_URI = 'urn:broadband-forum-org:tr-181-2-16-0-usp';

@@ -43,7 +43,7 @@ test('encodeMessage wraps an Agent-originated Msg (Notify) in a Record to the Co
     body: { msgBody: { case: 'request', value: { reqType: { case: 'notify', value: { subscriptionId: 's', sendResp: true, notification: { case: 'objDeletion', value: { objPath: 'Device.X.1.' } } } } } } },
   };
   const rec = decodeRecord(t.agent.encodeMessage(CONTROLLER_ID, notify));
-  assert.deepEqual([rec.version, rec.toId, rec.fromId, rec.recordType.case], ['1.2', CONTROLLER_ID, AGENT_ID, 'noSessionContext']);
+  assert.deepEqual([rec.version, rec.toId, rec.fromId, rec.recordType.case], ['1.4', CONTROLLER_ID, AGENT_ID, 'noSessionContext']);
   const m = decodeMsg(rec.recordType.case === 'noSessionContext' ? rec.recordType.value.payload : new Uint8Array(0));
   assert.equal(m.header?.msgId, 'n1');
 });

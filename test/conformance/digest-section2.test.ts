@@ -222,9 +222,9 @@ const rows: [string, (t: TestAgent) => void][] = [
     assert.equal(gsdm(t, 'Device.Nope.').errCode, 7026);
   }],
   // §2.5 GetSupportedProtocol
-  ['§2.5 agent_supported_protocol_versions = "1.0,1.1,1.2"', (t) => {
+  ['§2.5 agent_supported_protocol_versions = "1.0,1.1,1.2,1.3,1.4"', (t) => {
     const v = respOf(call(t, { case: 'getSupportedProtocol', value: { controllerSupportedProtocolVersions: '1.3' } }), 'getSupportedProtocolResp');
-    assert.equal(v.agentSupportedProtocolVersions, '1.0,1.1,1.2');
+    assert.equal(v.agentSupportedProtocolVersions, '1.0,1.1,1.2,1.3,1.4');
   }],
   // §2.6 Add
   ['§2.6 R-ADD.5: unique keys the Controller left out are generated and returned', (t) => {

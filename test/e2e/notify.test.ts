@@ -177,7 +177,7 @@ for (const engine of ENGINES) test(`given the agent on ${engine} and two Control
   assert.equal(ob.notify.sendResp, true);
   assert.equal(ob.notify.subscriptionId, '');
   assert.deepEqual(ob.notify.notification.case === 'onBoardReq' && [ob.notify.notification.value.oui, ob.notify.notification.value.serialNumber, ob.notify.notification.value.agentSupportedProtocolVersions],
-    [identity.ManufacturerOUI, identity.SerialNumber, '1.0,1.1,1.2']);
+    [identity.ManufacturerOUI, identity.SerialNumber, '1.0,1.1,1.2,1.3,1.4']);
   // Not resent once the agent has handled our NotifyResp. A resend the agent sent before it read
   // the NotifyResp (a stalled machine: legitimate) reaches us before the ACK of our NotifyResp on
   // the same socket pair, so only one heard after that ACK is a fault: no machine speed can fail

@@ -159,7 +159,7 @@ for (const engine of ENGINES) {
       assert.ok(obj.supportedParams.some((p: any) => p.paramName === 'SerialNumber'));
       const gsp = resp(await ask({ reqType: { case: 'getSupportedProtocol', value: { controllerSupportedProtocolVersions: '1.2' } } },
         Header_MsgType.GET_SUPPORTED_PROTO), 'getSupportedProtocolResp');
-      assert.equal(gsp.agentSupportedProtocolVersions, '1.0,1.1,1.2');
+      assert.equal(gsp.agentSupportedProtocolVersions, '1.0,1.1,1.2,1.3,1.4');
     });
 
     test('persistence: a Set survives Reboot() (same process on XS) and a kill + restart on the same state', async () => {

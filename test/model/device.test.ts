@@ -50,6 +50,19 @@ test('given A/B firmware slots, when FirmwareImage is listed, then one row per s
   txn.rollback();
 });
 
+test('given A/B slots, then BootFirmwareImage starts as the running image, accepts only an available image and a change activates that slot', () => {
+  const { engine, hal } = boot({ halOptions: { firmware: [
+    { slot: 0, version: '1.2.3', status: 'active' }, { slot: 1, version: '1.3.0', status: 'valid' }, { slot: 2, version: '', status: 'empty' }] } });
+  assert.equal(engine.get('Device.DeviceInfo.BootFirmwareImage'), 'Device.DeviceInfo.FirmwareImage.1');
+  const bad = engine.begin(CONTROLLER_1);
+  assert.throws(() => bad.set('Device.DeviceInfo.BootFirmwareImage', 'Device.DeviceInfo.FirmwareImage.3'), (e: unknown) => (e as { code: number }).code === 7012);
+  bad.rollback();
+  const txn = engine.begin(CONTROLLER_1);
+  txn.set('Device.DeviceInfo.BootFirmwareImage', 'Device.DeviceInfo.FirmwareImage.2');
+  txn.commit();
+  assert.deepEqual(hal.calls.filter((c: string) => c.startsWith('activate')), ['activate 1']);
+});
+
 test('given wall time known or not, when Time is read, then CurrentLocalTime and Status follow the HAL clock', () => {
   const { engine } = boot();
   assert.equal(engine.get('Device.Time.Status'), 'Synchronized');

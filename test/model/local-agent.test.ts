@@ -17,7 +17,8 @@ test('given the demo defaults, when booted, then the Agent, its MTP, Controller.
   assert.equal(engine.get('Device.LocalAgent.Controller.1.MTP.1.CoAP.Port'), '5684');
   assert.deepEqual(engine.resolve('Device.LocalAgent.Controller.1.AssignedRole#1+.Name').targets.map((t) => engine.get(t.path)), ['Full Access']);
   assert.deepEqual(engine.resolve('Device.LocalAgent.ControllerTrust.UntrustedRole#*+.Name').targets.map((t) => engine.get(t.path)), ['Untrusted']);
-  assert.equal(engine.get('Device.LocalAgent.ControllerTrust.Role.2.PermissionNumberOfEntries'), '0');
+  // Untrusted: reading the challenges' Alias/Description and the two challenge commands (digest §9.4).
+  assert.equal(engine.get('Device.LocalAgent.ControllerTrust.Role.2.PermissionNumberOfEntries'), '3');
   assert.equal(engine.get('Device.LocalAgent.ControllerTrust.Role.1.Permission.1.Param'), 'rw-n');
   assert.equal(engine.get('Device.LocalAgent.SupportedProtocols'), 'CoAP');
   assert.equal(engine.get('Device.LocalAgent.Controller.1.USPNotifRetryMinimumWaitInterval'), '5');

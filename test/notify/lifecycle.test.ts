@@ -56,6 +56,16 @@ test('given persistent and non-persistent subscriptions, when the Agent restarts
   assert.equal(r.engine.get('Device.LocalAgent.Subscription.3.ID'), 'watch');
 });
 
+test('given a non-persistent Boot! subscription (issue 13), when the Agent restarts, then its Boot! is still sent although the row is removed right after', () => {
+  const first = rig();
+  first.subscribe(C1, { Enable: 'true', ID: 'np-boot', NotifType: 'Event', ReferenceList: 'Device.Boot!' });
+  const r = rig({ disk: first.hal.disk });
+  r.runUntil(r.hal.time.mono + 10);
+  // Fails if the removal of the row drops the Boot! queued for it (Outbox.dropSubscription).
+  assert.deepEqual(r.of(C1).map((s) => `${s.notify.subscriptionId} ${s.notify.notification.case}`), ['np-boot event']);
+  assert.deepEqual(r.engine.instances('Device.LocalAgent.Subscription.', true), []);
+});
+
 test('given FactoryReset(), when the Agent comes back, then the factory Subscriptions hear Boot! with RemoteFactoryReset and the key', () => {
   const defaults = {
     ...DEFAULTS,
@@ -158,7 +168,7 @@ test('given SendOnBoardRequest(), then an OnBoardRequest with the device identit
   assert.equal(s.toId, C2.endpointId);
   assert.equal(s.notify.subscriptionId, '');
   assert.equal(s.notify.sendResp, true);
-  assert.deepEqual(plain(s.notify.notification), { case: 'onBoardReq', value: { oui: '00D09E', productClass: 'Thermo', serialNumber: 'SN0001', agentSupportedProtocolVersions: '1.0,1.1,1.2' } });
+  assert.deepEqual(plain(s.notify.notification), { case: 'onBoardReq', value: { oui: '00D09E', productClass: 'Thermo', serialNumber: 'SN0001', agentSupportedProtocolVersions: '1.0,1.1,1.2,1.3,1.4' } });
   r.runUntil(r.hal.time.mono + 100_000);
   const n = r.sent.length;
   assert.ok(n >= 4, `retried: ${n}`);

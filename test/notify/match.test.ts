@@ -50,14 +50,14 @@ test('given ValueChange subscriptions (parameter, object filter, wildcard), when
 
 test('given a search ReferenceList naming an instance that does not exist yet, when it appears and changes, then the search is resolved at event time', () => {
   const r = rig();
-  r.subscribe(C1, { Enable: 'true', ID: 'late', NotifType: 'ValueChange', ReferenceList: 'Device.LocalAgent.Controller.[Alias=="late"].ProvisioningCode' });
+  r.subscribe(C1, { Enable: 'true', ID: 'late', NotifType: 'ValueChange', ReferenceList: 'Device.LocalAgent.Controller.[EndpointID=="proto::late"].ProvisioningCode' });
   const txn = r.engine.begin(C1);
-  const added = txn.add('Device.LocalAgent.Controller.', [{ param: 'Alias', value: 'late', required: true }]).path;
+  const added = txn.add('Device.LocalAgent.Controller.', [{ param: 'EndpointID', value: 'proto::late', required: true }]).path;
   txn.commit();
   set(r.engine, 'Device.LocalAgent.Controller.2.ProvisioningCode', 'other');
   set(r.engine, added + 'ProvisioningCode', 'mine');
-  // The key changes: the same instance no longer matches.
-  set(r.engine, added + 'Alias', 'renamed');
+  // The key changes (a functional key: Alias is write-once): the same instance no longer matches.
+  set(r.engine, added + 'EndpointID', 'proto::renamed');
   set(r.engine, added + 'ProvisioningCode', 'after-rename');
   r.step();
   assert.deepEqual(r.sent.map((s) => (s.notify.notification.value as { paramValue: string }).paramValue), ['mine']);

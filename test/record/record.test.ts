@@ -108,9 +108,9 @@ test('a Record without from_id → bad-record; Disconnect and Connect records ar
   assert.equal(openRecord(encodeRecordBytes(ws), ctx).kind, 'ignore');
 });
 
-test('messageRecord: version 1.2, plaintext no_session_context, round-trips through the codec', () => {
+test('messageRecord: version 1.4, plaintext no_session_context, round-trips through the codec', () => {
   const out = decodeRecord(sealRecord(messageRecord(CONTROLLER_ID, AGENT_ID, payload), new Uint8Array(256)));
-  assert.equal(out.version, '1.2');
+  assert.equal(out.version, '1.4');
   assert.equal(out.toId, CONTROLLER_ID);
   assert.equal(out.fromId, AGENT_ID);
   assert.equal(out.payloadSecurity, UspRecord_PayloadSecurity.PLAINTEXT);

@@ -175,7 +175,7 @@ export function call(t: TestAgent, req: Request['reqType'], from = CONTROLLER_ID
   const { out, reply } = sendRecord(t, recordOf(encodeMsgBytes(msg), from));
   if (out.mtpError) throw new Error('unexpected mtpError ' + out.mtpError);
   if (!reply) return undefined;
-  if (reply.toId !== from || reply.fromId !== AGENT_ID || reply.version !== '1.2') throw new Error('bad reply addressing');
+  if (reply.toId !== from || reply.fromId !== AGENT_ID || reply.version !== '1.4') throw new Error('bad reply addressing');
   if (reply.recordType.case !== 'noSessionContext') throw new Error('reply is not no_session_context');
   const m = decodeMsg(reply.recordType.value.payload);
   if (m.header?.msgId !== msg.header!.msgId) throw new Error('reply msg_id mismatch');

@@ -91,7 +91,7 @@ test('given a running simulator, when ctl gsp, add, instances, delete and operat
 
   const gsp = await run('gsp', '1.2');
   assert.equal(gsp.code, 0, gsp.stderr);
-  assert.equal(gsp.stdout, 'agent supports USP 1.0,1.1,1.2\n');
+  assert.equal(gsp.stdout, 'agent supports USP 1.0,1.1,1.2,1.3,1.4\n');
 
   // add: the new instance and its unique keys; the same unique key again fails with exit 1.
   const add = await run('add', 'Device.LocalAgent.Controller.', 'EndpointID=proto::third');

@@ -15,10 +15,10 @@ const gsdm = (t: T, paths: string[], o: Partial<{ firstLevelOnly: boolean; retur
 const gi = (t: T, paths: string[], firstLevelOnly: boolean) =>
   respOf(call(t, { case: 'getInstances', value: { objPaths: paths, firstLevelOnly } }), 'getInstancesResp');
 
-test('GetSupportedProtocol → "1.0,1.1,1.2"', () => {
+test('GetSupportedProtocol → "1.0,1.1,1.2,1.3,1.4"', () => {
   const t = agent();
   const r = respOf(call(t, { case: 'getSupportedProtocol', value: { controllerSupportedProtocolVersions: '1.0,1.3' } }), 'getSupportedProtocolResp');
-  assert.equal(r.agentSupportedProtocolVersions, '1.0,1.1,1.2');
+  assert.equal(r.agentSupportedProtocolVersions, '1.0,1.1,1.2,1.3,1.4');
 });
 
 test('GSDM: supported paths with {i}, access, multi-instance, params with value_type/value_change, unique key sets', () => {

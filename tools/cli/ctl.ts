@@ -204,7 +204,7 @@ async function run(c: Controller, cmd: string, args: string[], ctx: Ctx): Promis
     case 'instances':
       return ask({ reqType: { case: 'getInstances', value: { objPaths: need(args, 'a path'), firstLevelOnly: p.flags.has('first-level') } } }, Header_MsgType.GET_INSTANCES);
     case 'gsp':
-      return ask({ reqType: { case: 'getSupportedProtocol', value: { controllerSupportedProtocolVersions: args[0] ?? '1.0,1.1,1.2' } } }, Header_MsgType.GET_SUPPORTED_PROTO);
+      return ask({ reqType: { case: 'getSupportedProtocol', value: { controllerSupportedProtocolVersions: args[0] ?? '1.0,1.1,1.2,1.3,1.4' } } }, Header_MsgType.GET_SUPPORTED_PROTO);
     case 'subscribe': {
       const [type, refs] = args;
       if (!type || !refs) throw new UsageError('subscribe needs <type> <reference-list>');
