@@ -127,12 +127,17 @@ static double g_last_mono_ms;
 
 void tud_set_wall_time(double unix_seconds) { g_wall_time = unix_seconds; }
 
-static mbedtls_time_t tud_time(mbedtls_time_t *t)
+time_t tinyusp_dtls_time(time_t *t)
 {
-    mbedtls_time_t now = g_wall_time >= 0 ? (mbedtls_time_t) g_wall_time
-                                          : (mbedtls_time_t) (g_last_mono_ms / 1000.0);
+    time_t now = g_wall_time >= 0 ? (time_t) g_wall_time : (time_t) (g_last_mono_ms / 1000.0);
     if (t != NULL) *t = now;
     return now;
+}
+
+/* Monotonic milliseconds for mbedTLS (MBEDTLS_PLATFORM_MS_TIME_ALT): the host's clock. */
+mbedtls_ms_time_t mbedtls_ms_time(void)
+{
+    return (mbedtls_ms_time_t) g_last_mono_ms;
 }
 
 /* Days from 1970-01-01 to y-m-d (proleptic Gregorian; H. Hinnant's days_from_civil). */
@@ -194,7 +199,6 @@ static void platform_init(void)
 {
     if (g_platform_ready) return;
     mbedtls_platform_set_calloc_free(tud_calloc, tud_free_mem);
-    mbedtls_platform_set_time(tud_time);
     g_platform_ready = 1;
 }
 

@@ -27,8 +27,12 @@
 #define MBEDTLS_PLATFORM_MEMORY
 #define MBEDTLS_HAVE_TIME
 #define MBEDTLS_HAVE_TIME_DATE
-#define MBEDTLS_PLATFORM_TIME_ALT
+/* mbedtls_time() is the shim's clock (tinyusp_dtls.c), never libc's time(): no clock import. */
+#include <time.h>
+time_t tinyusp_dtls_time(time_t *t);
+#define MBEDTLS_PLATFORM_TIME_MACRO tinyusp_dtls_time
 #define MBEDTLS_PLATFORM_GMTIME_R_ALT
+#define MBEDTLS_PLATFORM_MS_TIME_ALT
 #define MBEDTLS_NO_PLATFORM_ENTROPY
 #define MBEDTLS_DEPRECATED_REMOVED
 

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds firmware/dtls/tinyusp-dtls.wasm from the mbedTLS 3.6.6 source (fetch-mbedtls.sh) and the
+# shim with Debian's clang, lld and wasi-libc (platform-notes.md, "DTLS"), reproducibly: no debug
+# info, build paths mapped away, symbols stripped. Then:
+#   build-wasm.sh           writes the .wasm, its .sha256 and BUILDINFO into firmware/dtls
+#   build-wasm.sh --check   builds into build/ and fails unless the sha256 equals the committed one
+# Needs: clang lld wasi-libc libclang-rt-14-dev-wasm32 (Debian 12).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+firmware/dtls/fetch-mbedtls.sh >/dev/null
+M=build/mbedtls-3.6.6
+D=firmware/dtls
+CLANG=${CLANG:-clang}
+mkdir -p build/dtls-wasm
+OUT=build/dtls-wasm/tinyusp-dtls.wasm
+
+# Sorted source list so the link order (and so the output) does not depend on the file system.
+mapfile -t SRCS < <(LC_ALL=C ls "$M"/library/*.c)
+"$CLANG" --target=wasm32-wasi -mexec-model=reactor -Oz -g0 \
+  -ffile-prefix-map="$ROOT"=. -fno-ident \
+  -DMBEDTLS_CONFIG_FILE='"tinyusp_mbedtls_config.h"' -I "$D" -I "$M/include" -I "$M/library" \
+  -Wall -Wno-unused-parameter \
+  "$D/tinyusp_dtls.c" "${SRCS[@]}" \
+  -Wl,--strip-all -Wl,--gc-sections -Wl,-z,stack-size=65536 \
+  -o "$OUT"
+
+sum=$(cd build/dtls-wasm && sha256sum tinyusp-dtls.wasm)
+if [ "${1:-}" = --check ]; then
+  if ! (cd "$D" && echo "$sum" | sha256sum --quiet --strict -c -); then
+    echo "build-wasm: $OUT differs from the committed $D/tinyusp-dtls.wasm ($(cat "$D/tinyusp-dtls.wasm.sha256"))" >&2
+    echo "build-wasm: rebuilt: $sum" >&2
+    exit 1
+  fi
+  echo "build-wasm: tinyusp-dtls.wasm reproduced ($(stat -c %s "$OUT") bytes, sha256 ${sum%% *})"
+  exit 0
+fi
+
+cp "$OUT" "$D/tinyusp-dtls.wasm"
+echo "$sum" > "$D/tinyusp-dtls.wasm.sha256"
+ver() { dpkg-query -W -f '${Version}' "$1" 2>/dev/null || echo unknown; }
+{
+  echo "tinyusp-dtls.wasm: mbedTLS DTLS shim for Node (hal/host/dtls.ts)"
+  echo "sha256: ${sum%% *}"
+  echo "size: $(stat -c %s "$OUT") bytes"
+  echo "mbedtls source: Debian trixie mbedtls 3.6.6-0.1~deb13u1 (hashes in mbedtls-source.sha256)"
+  echo "clang: $("$CLANG" --version | head -1) (Debian clang-14 $(ver clang-14))"
+  echo "lld: Debian lld-14 $(ver lld-14)"
+  echo "wasi-libc: Debian wasi-libc $(ver wasi-libc)"
+  echo "compiler-rt: Debian libclang-rt-14-dev-wasm32 $(ver libclang-rt-14-dev-wasm32)"
+  echo "record buffers: in $(sed -n 's/^#define TINYUSP_DTLS_IN_LEN //p' $D/tinyusp_mbedtls_config.h), out $(sed -n 's/^#define TINYUSP_DTLS_OUT_LEN //p' $D/tinyusp_mbedtls_config.h) bytes"
+  echo "command: firmware/dtls/build-wasm.sh"
+} > "$D/BUILDINFO"
+cat "$D/BUILDINFO"
