@@ -5,8 +5,15 @@ import { readFileSync } from 'node:fs';
 import { randomFillSync } from 'node:crypto';
 import type { Clock, Dtls, DtlsContext, DtlsContextOptions, DtlsHello, DtlsPeer, DtlsSession } from '../hal.ts';
 
+// The project's lib is es2020 without DOM, so the WebAssembly API is typed here, as used.
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+}
+const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
 interface Exports {
-  memory: WebAssembly.Memory;
+  memory: { buffer: ArrayBuffer };
   _initialize(): void;
   tud_alloc(n: number): number;
   tud_dealloc(p: number): void;
@@ -112,7 +119,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       },
     },
   };
-  x = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports).exports as unknown as Exports;
+  x = new WA.Instance(new WA.Module(bytes), imports).exports as Exports;
   x._initialize();
   const scratch = x.tud_alloc(SCRATCH);
   const enc = new TextEncoder();
