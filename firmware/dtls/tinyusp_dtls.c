@@ -73,6 +73,7 @@ struct tud_session {
     double int_deadline, fin_deadline; /* -1: timer cancelled */
     int state;
     int started;
+    int over_limit;       /* an allocation was refused by the session's cap */
     int error;
     size_t memory, memory_peak;
     uint8_t psk_id[TUD_MAX_PSK_ID];
@@ -90,6 +91,7 @@ static void *tud_calloc(size_t n, size_t size)
     tud_session *owner = g_current;
     if (owner != NULL && owner->ctx->session_cap != 0 &&
         owner->memory + bytes + HDR_SIZE > owner->ctx->session_cap) {
+        owner->over_limit = 1;
         return NULL; /* the session's budget is spent: mbedTLS fails the operation cleanly */
     }
     unsigned char *p = calloc(1, bytes + HDR_SIZE);
@@ -332,6 +334,11 @@ int tud_ctx_set_own(tud_ctx *c, const uint8_t *cert, size_t cert_len, const uint
     }
     if (r != 0) return r;
     if (!mbedtls_pk_can_do(&c->key, MBEDTLS_PK_ECKEY)) return MBEDTLS_ERR_PK_TYPE_MISMATCH;
+    /* A key that is not the certificate's would only show up as failed handshakes. */
+    g_current_ctx = c;
+    r = mbedtls_pk_check_pair(&c->own.pk, &c->key, tud_rng, NULL);
+    g_current_ctx = NULL;
+    if (r != 0) return r;
     c->have_own = 1;
     return 0;
 }
@@ -676,6 +683,7 @@ size_t tud_out_take(tud_session *s, uint8_t *buf, size_t cap)
 
 int tud_state(const tud_session *s) { return s->state; }
 int tud_error(const tud_session *s) { return s->error; }
+int tud_over_limit(const tud_session *s) { return s->over_limit; }
 
 void tud_close(tud_session *s)
 {

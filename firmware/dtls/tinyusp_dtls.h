@@ -98,6 +98,8 @@ TUD_EXPORT(tud_state) int tud_state(const tud_session *s);
 /* Last mbedTLS error (negative) that ended the session, or 0. */
 TUD_EXPORT(tud_error) int tud_error(const tud_session *s);
 /* Sends close_notify if open; the session stays allocated until tud_free. */
+/* Whether an allocation was refused because of the session's memory cap. */
+TUD_EXPORT(tud_over_limit) int tud_over_limit(const tud_session *s);
 TUD_EXPORT(tud_close) void tud_close(tud_session *s);
 TUD_EXPORT(tud_free) void tud_free(tud_session *s);
 /* Heap bytes this session holds now, and the most it ever held. */

@@ -37,6 +37,7 @@ interface Exports {
   tud_out_take(s: number, p: number, cap: number): number;
   tud_state(s: number): number;
   tud_error(s: number): number;
+  tud_over_limit(s: number): number;
   tud_close(s: number): void;
   tud_free(s: number): void;
   tud_memory(s: number): number;
@@ -75,6 +76,9 @@ const ERRORS: Record<number, string> = {
   [-0x4d80]: 'ECP_ALLOC_FAILED',
   [-0x3f80]: 'PK_ALLOC_FAILED',
   [-0x0010]: 'MPI_ALLOC_FAILED',
+  [-0x5180]: 'MD_ALLOC_FAILED',
+  [-0x6180]: 'CIPHER_ALLOC_FAILED',
+  [-0x006a]: 'ASN1_ALLOC_FAILED',
 };
 
 /** X.509 verification flags (mbedtls/x509.h MBEDTLS_X509_BADCERT_*). */
@@ -173,6 +177,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       if (failure !== undefined || x.tud_state(ptr) !== 3) return;
       const code = x.tud_error(ptr);
       failure = mbedtlsError(code);
+      if (x.tud_over_limit(ptr)) failure = 'session memory limit reached: ' + failure;
       const flags = x.tud_peer_verify_flags(ptr) >>> 0;
       if (code === -0x2700 && flags !== 0 && flags !== 0xffffffff) failure += ': ' + verifyFlags(flags).join(', ');
     };
