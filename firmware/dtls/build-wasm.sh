@@ -15,15 +15,19 @@ CLANG=${CLANG:-clang}
 mkdir -p build/dtls-wasm
 OUT=build/dtls-wasm/tinyusp-dtls.wasm
 
-# Sorted source list so the link order (and so the output) does not depend on the file system.
-mapfile -t SRCS < <(LC_ALL=C ls "$M"/library/*.c)
-"$CLANG" --target=wasm32-wasi -mexec-model=reactor -Oz -g0 \
-  -ffile-prefix-map="$ROOT"=. -fno-ident \
-  -DMBEDTLS_CONFIG_FILE='"tinyusp_mbedtls_config.h"' -I "$D" -I "$M/include" -I "$M/library" \
-  -Wall -Wno-unused-parameter \
-  "$D/tinyusp_dtls.c" "${SRCS[@]}" \
-  -Wl,--strip-all -Wl,--gc-sections -Wl,-z,stack-size=65536 \
-  -o "$OUT"
+FLAGS=(--target=wasm32-wasi -Oz -g0 -ffile-prefix-map="$ROOT"=. -fno-ident
+       -DMBEDTLS_CONFIG_FILE='"tinyusp_mbedtls_config.h"' -I "$D" -I "$M/include" -I "$M/library"
+       -Wall -Wno-unused-parameter)
+OBJ=build/dtls-wasm/obj
+rm -rf "$OBJ"
+mkdir -p "$OBJ"
+# Objects compiled in parallel (CI has 2 cores), linked in a sorted order so the output does not
+# depend on the file system or on scheduling.
+printf '%s\n' "$D/tinyusp_dtls.c" "$M"/library/*.c | LC_ALL=C sort |
+  xargs -P "$(nproc)" -I{} sh -c '"$0" "$@" -c "{}" -o "'"$OBJ"'/$(basename "{}" .c).o"' "$CLANG" "${FLAGS[@]}"
+mapfile -t OBJS < <(LC_ALL=C ls "$OBJ"/*.o)
+"$CLANG" --target=wasm32-wasi -mexec-model=reactor "${OBJS[@]}" \
+  -Wl,--strip-all -Wl,--gc-sections -Wl,-z,stack-size=65536 -o "$OUT"
 
 sum=$(cd build/dtls-wasm && sha256sum tinyusp-dtls.wasm)
 if [ "${1:-}" = --check ]; then
