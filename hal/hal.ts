@@ -131,6 +131,8 @@ export interface DtlsSession {
   peer(): DtlsPeer | undefined;
   /** Heap bytes the session holds now (counted against sessionMemoryLimit). */
   memoryBytes(): number;
+  /** The most heap bytes it held at any time (the handshake's peak: what the board must budget). */
+  memoryPeakBytes(): number;
   /** Queues close_notify if open (take it with takeOutgoing) and frees the session's memory. */
   close(): void;
 }

@@ -165,6 +165,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
     let freed = false;
     let closedState: 'closed' | 'failed' | undefined;
     let failure: string | undefined;
+    let peak = 0;
 
     const drainOut = () => {
       for (;;) {
@@ -192,6 +193,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       if (freed) return;
       const st = x.tud_state(ptr);
       closedState = st === 3 ? 'failed' : 'closed';
+      peak = x.tud_memory_peak(ptr);
       freed = true;
       x.tud_free(ptr);
     };
@@ -260,6 +262,10 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       },
       memoryBytes() {
         return freed ? 0 : x.tud_memory(ptr);
+      },
+      memoryPeakBytes() {
+        if (!freed) peak = x.tud_memory_peak(ptr);
+        return peak;
       },
       close() {
         if (freed) return;

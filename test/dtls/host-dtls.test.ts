@@ -170,6 +170,8 @@ test('a session over its memory limit fails cleanly; a normal one reports its me
   assert.equal(ok.server?.state, 'open');
   const bytes = ok.server!.memoryBytes();
   assert.ok(bytes > 6000 && bytes <= 16000, 'server session holds ' + bytes + ' bytes');
+  const peak = ok.server!.memoryPeakBytes();
+  assert.ok(peak >= bytes && peak <= 16000, 'peak ' + peak + ' within the limit');
   ok.client.close();
   ok.server!.close();
 });

@@ -40,7 +40,7 @@ after(() => {
 /** Runs a coap-client against `server` and returns its output and the session it made there. */
 async function client(server: OurServer, backend: string, args: string[], path = 'hello') {
   const seen = server.outcomes.length;
-  const r = await run('coap-client-' + backend, ['-B', '3', '-m', 'get', ...args, `coaps://127.0.0.1:${server.port}/${path}`], 15000);
+  const r = await run('coap-client-' + backend, ['-B', '2', '-m', 'get', ...args, `coaps://127.0.0.1:${server.port}/${path}`], 15000);
   const outcomes = await server.waitOutcomes(seen + 1, 10000);
   const mine = outcomes.slice(seen);
   assert.equal(mine.length, 1, 'one session per client run (the cookie exchange keeps no state): ' + JSON.stringify(mine));
