@@ -40,7 +40,7 @@ static int pump(tud_ctx *sctx, tud_session **server, tud_session *client, double
         moved++;
         if (*server == NULL) {
             uint8_t hvr[256];
-            int r = tud_server_hello(sctx, buf, n, PEER, sizeof PEER - 1, hvr, sizeof hvr);
+            int r = tud_server_hello(sctx, buf, n, PEER, sizeof PEER - 1, hvr, sizeof hvr, now);
             if (r > 0) tud_feed(client, hvr, (size_t) r, now);
             else if (r == TUD_HELLO_ACCEPT) {
                 *server = tud_server_new(sctx, PEER, sizeof PEER - 1);

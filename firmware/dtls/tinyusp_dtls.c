@@ -412,9 +412,11 @@ size_t tud_ctx_memory(const tud_ctx *c) { return c->memory; }
  * and either answer a HelloVerifyRequest or accept it, keeping no state for the peer.
  */
 int tud_server_hello(tud_ctx *c, const uint8_t *in, size_t len, const uint8_t *peer, size_t peer_len,
-                     uint8_t *out, size_t out_cap)
+                     uint8_t *out, size_t out_cap, double now_ms)
 {
     if (!c->server) return TUD_HELLO_DROP;
+    /* Cookies expire (mbedtls_ssl_cookie_set_timeout, 60 s) on the clock of mbedtls_time(). */
+    if (now_ms > g_last_mono_ms) g_last_mono_ms = now_ms;
     /* Record header (13) + handshake header (12) + version (2) + random (32) + sid len (1). */
     if (len < 13 + 12 + 2 + 32 + 1) return TUD_HELLO_DROP;
     if (in[0] != MBEDTLS_SSL_MSG_HANDSHAKE || in[1] != 0xfe) return TUD_HELLO_DROP;
@@ -595,7 +597,7 @@ static void enter(tud_session *s, double now_ms)
 {
     g_current = s;
     if (now_ms > s->now_ms) s->now_ms = now_ms;
-    g_last_mono_ms = s->now_ms;
+    if (s->now_ms > g_last_mono_ms) g_last_mono_ms = s->now_ms;
 }
 
 int tud_feed(tud_session *s, const uint8_t *dgram, size_t len, double now_ms)

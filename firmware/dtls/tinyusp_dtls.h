@@ -70,7 +70,7 @@ TUD_EXPORT(tud_ctx_memory) size_t tud_ctx_memory(const tud_ctx *c);
  * feed it the same datagram. Anything else returns TUD_HELLO_DROP. No state is kept. */
 TUD_EXPORT(tud_server_hello)
 int tud_server_hello(tud_ctx *c, const uint8_t *dgram, size_t len, const uint8_t *peer,
-                     size_t peer_len, uint8_t *out, size_t out_cap);
+                     size_t peer_len, uint8_t *out, size_t out_cap, double now_ms);
 TUD_EXPORT(tud_server_new)
 tud_session *tud_server_new(tud_ctx *c, const uint8_t *peer, size_t peer_len);
 /* `server_name` (may be NULL) is checked against the server certificate's names; NULL leaves

@@ -25,7 +25,7 @@ interface Exports {
   tud_ctx_finish(c: number): number;
   tud_ctx_free(c: number): void;
   tud_ctx_memory(c: number): number;
-  tud_server_hello(c: number, p: number, n: number, peer: number, peerLen: number, out: number, cap: number): number;
+  tud_server_hello(c: number, p: number, n: number, peer: number, peerLen: number, out: number, cap: number, now: number): number;
   tud_server_new(c: number, peer: number, peerLen: number): number;
   tud_client_new(c: number, name: number): number;
   tud_feed(s: number, p: number, n: number, now: number): number;
@@ -327,7 +327,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
           const [dp, freeD] = putOwn(datagram);
           const out = x.tud_alloc(512);
           try {
-            const r = x.tud_server_hello(c, dp, datagram.length, pp, id.length, out, 512);
+            const r = x.tud_server_hello(c, dp, datagram.length, pp, id.length, out, 512, nowMs);
             if (r > 0) return { action: 'reply', datagram: mem().slice(out, out + r) };
             if (r < 0) return { action: 'drop' };
             const sp = x.tud_server_new(c, pp, id.length);
