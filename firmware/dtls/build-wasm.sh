@@ -4,6 +4,8 @@
 # info, build paths mapped away, symbols stripped. Then:
 #   build-wasm.sh           writes the .wasm, its .sha256 and BUILDINFO into firmware/dtls
 #   build-wasm.sh --check   builds into build/ and fails unless the sha256 equals the committed one
+#   build-wasm.sh --variant IN OUT [-D...]   builds build/dtls-wasm/variant-IN-OUT[-tuned].wasm with other record
+#                           buffer sizes (board profiles; not committed), to measure their memory
 # Needs: clang lld wasi-libc libclang-rt-14-dev-wasm32 (Debian 12).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,10 +16,15 @@ D=firmware/dtls
 CLANG=${CLANG:-clang}
 mkdir -p build/dtls-wasm
 OUT=build/dtls-wasm/tinyusp-dtls.wasm
+EXTRA=()
+if [ "${1:-}" = --variant ]; then
+  EXTRA=(-DTINYUSP_DTLS_IN_LEN="$2" -DTINYUSP_DTLS_OUT_LEN="$3" "${@:4}")
+  OUT=build/dtls-wasm/variant-$2-$3${4:+-tuned}.wasm
+fi
 
 FLAGS=(--target=wasm32-wasi -Oz -g0 -ffile-prefix-map="$ROOT"=. -fno-ident
        -DMBEDTLS_CONFIG_FILE='"tinyusp_mbedtls_config.h"' -I "$D" -I "$M/include" -I "$M/library"
-       -Wall -Wno-unused-parameter)
+       -Wall -Wno-unused-parameter "${EXTRA[@]}")
 OBJ=build/dtls-wasm/obj
 rm -rf "$OBJ"
 mkdir -p "$OBJ"
@@ -29,6 +36,10 @@ mapfile -t OBJS < <(LC_ALL=C ls "$OBJ"/*.o)
 "$CLANG" --target=wasm32-wasi -mexec-model=reactor "${OBJS[@]}" \
   -Wl,--strip-all -Wl,--gc-sections -Wl,-z,stack-size=65536 -o "$OUT"
 
+if [ "${1:-}" = --variant ]; then
+  echo "build-wasm: $OUT ($(stat -c %s "$OUT") bytes)"
+  exit 0
+fi
 sum=$(cd build/dtls-wasm && sha256sum tinyusp-dtls.wasm)
 if [ "${1:-}" = --check ]; then
   if ! (cd "$D" && echo "$sum" | sha256sum --quiet --strict -c -); then

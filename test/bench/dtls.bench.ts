@@ -8,12 +8,15 @@ import { readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import type { DtlsContext, DtlsContextOptions, DtlsSession } from '../../hal/hal.ts';
 import { createHostNet } from '../../hal/host/net.ts';
+import { createHostDtls } from '../../hal/host/dtls.ts';
 import { hostDtls, makePki, certCredentials, ourClientGet, type Pki } from '../dtls/support.ts';
 import { freePort, hasTool, run } from '../interop/harness.ts';
 
 const te = new TextEncoder();
 const N = Number(process.env.DTLS_BENCH_N ?? 30);
-const dtls = hostDtls();
+// DTLS_WASM=build/dtls-wasm/variant-2048-1280.wasm measures a board-sized build (build-wasm.sh --variant).
+const wasmPath = process.env.DTLS_WASM ? new URL(process.env.DTLS_WASM, 'file://' + process.cwd() + '/') : new URL('../../firmware/dtls/tinyusp-dtls.wasm', import.meta.url);
+const dtls = process.env.DTLS_WASM ? createHostDtls({ clock: { wallTimeMs: () => Date.now() }, wasmPath }) : hostDtls();
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -137,8 +140,8 @@ async function wireClient(name: string, options: Omit<DtlsContextOptions, 'role'
 }
 
 const psk = { psk: [{ identity: 'bench', key: te.encode('bench-key-012345') }] };
-const wasm = readFileSync(new URL('../../firmware/dtls/tinyusp-dtls.wasm', import.meta.url));
-console.log(`tinyusp-dtls.wasm: ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} gzipped (-9)`);
+const wasm = readFileSync(wasmPath);
+console.log(`${wasmPath.pathname.split('/').pop()}: ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} gzipped (-9)`);
 
 console.log(`\nIn process, median of ${N} warm handshakes (time inside each side's calls):`);
 inProcess('PSK', psk, psk);
@@ -148,7 +151,8 @@ if (await hasTool('openssl')) {
   inProcess('ECDSA', certCredentials(pki, 'controller'), certCredentials(pki, 'agent'));
 } else console.log('ECDSA  skipped: openssl not installed (needed for the test PKI)');
 
-if (pki && (await hasTool('coap-client-openssl')) && (await hasTool('coap-server-openssl'))) {
+if (process.env.DTLS_WASM) console.log('\nOn the wire: only with the committed module');
+else if (pki && (await hasTool('coap-client-openssl')) && (await hasTool('coap-server-openssl'))) {
   console.log('\nOn the wire (UDP loopback, OpenSSL peers from libcoap3-bin):');
   await wireServer('PSK', psk, ['-k', 'bench-key-012345', '-u', 'bench']);
   await wireServer('ECDSA', certCredentials(pki, 'agent'), ['-c', pki.path('controller.pem'), '-j', pki.path('controller.key'), '-C', pki.path('ca.pem'), '-R', pki.path('ca.pem')]);
