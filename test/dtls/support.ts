@@ -226,6 +226,7 @@ export async function ourClientGet(options: Omit<DtlsContextOptions, 'role'>, po
       if (done) return;
       done = true;
       clearTimeout(deadline);
+      if (resend) clearTimeout(resend);
       session?.close();
       flush();
       ctx.dispose();
@@ -239,6 +240,15 @@ export async function ourClientGet(options: Omit<DtlsContextOptions, 'role'>, po
       while (session && (d = session.takeOutgoing())) socket.send(d, '127.0.0.1', port);
     };
     const token = new Uint8Array([1, 2, 3, 4]);
+    let request: Uint8Array | undefined;
+    let resend: NodeJS.Timeout | undefined;
+    // CON retransmission (RFC 7252 §4.2, simplified: every second) for lossy links.
+    const sendRequest = () => {
+      if (done || !session || session.state !== 'open' || !request) return;
+      session.writeApplication(request, now());
+      flush();
+      resend = setTimeout(sendRequest, 1000);
+    };
     const check = () => {
       if (!session) return;
       if (session.state === 'failed' || session.state === 'closed') {
@@ -256,8 +266,8 @@ export async function ourClientGet(options: Omit<DtlsContextOptions, 'role'>, po
           payload: new Uint8Array(0),
         };
         const buf = new Uint8Array(512);
-        session.writeApplication(buf.subarray(0, encodeMessage(req, buf)), now());
-        flush();
+        request = buf.subarray(0, encodeMessage(req, buf));
+        sendRequest();
       }
       let app;
       while ((app = session.readApplication())) {
@@ -286,4 +296,62 @@ export async function ourClientGet(options: Omit<DtlsContextOptions, 'role'>, po
       arm();
     }, (e) => finish(e));
   });
+}
+
+export interface LossyProxy {
+  port: number;
+  dropped: number;
+  forwarded: number;
+  close(): void;
+}
+
+/**
+ * A UDP relay on 127.0.0.1 between one client and `targetPort` that drops each datagram with
+ * probability `loss` (a seeded xorshift, so the pattern of a run is reproducible).
+ */
+export async function lossyProxy(targetPort: number, loss: number, seed = 0x2545f491): Promise<LossyProxy> {
+  const net = createHostNet();
+  let x = seed >>> 0 || 1;
+  const rand = () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x / 0x100000000;
+  };
+  let client: { address: string; port: number } | undefined;
+  const stats = { dropped: 0, forwarded: 0 };
+  const relay = (send: () => void) => {
+    if (rand() < loss) stats.dropped++;
+    else (stats.forwarded++, send());
+  };
+  const upstream = net.udp({
+    address: '127.0.0.1',
+    onDatagram(data) {
+      const c = client;
+      if (c) relay(() => front.send(data, c.address, c.port));
+    },
+  });
+  const front = net.udp({
+    address: '127.0.0.1',
+    onDatagram(data, address, port) {
+      client = { address, port };
+      relay(() => upstream.send(data, '127.0.0.1', targetPort));
+    },
+  });
+  await Promise.all([upstream.ready, front.ready]);
+  return {
+    port: front.port,
+    get dropped() {
+      return stats.dropped;
+    },
+    get forwarded() {
+      return stats.forwarded;
+    },
+    close() {
+      front.close();
+      upstream.close();
+    },
+  };
 }
