@@ -215,3 +215,19 @@ test('configuration errors are reported, not deferred', { skip: haveOpenssl ? fa
   assert.throws(() => withWall.context({ role: 'server' }), /configuration/, 'no credentials');
   assert.throws(() => withWall.context({ role: 'server', certificate: pki!.read('agent.pem'), privateKey: pki!.read('controller.key'), trustAnchors: [pki!.read('ca.pem')] }), /own certificate|configuration/, 'key of another certificate');
 });
+
+test('a client that restarts on the same address gets a new session through hello (RFC 6347 §4.2.8)', () => {
+  const sctx = withWall.context({ role: 'server', psk: PSK });
+  const cctx = withWall.context({ role: 'client', psk: PSK });
+  const first = link(cctx, sctx);
+  first.pump();
+  assert.equal(first.server?.state, 'open');
+  // The same address starts over: the open session would ignore a ClientHello; hello answers it.
+  const again = link(cctx, sctx);
+  again.pump();
+  assert.equal(again.replies, 1);
+  assert.equal(again.server?.state, 'open');
+  assert.notEqual(again.server, first.server);
+  assert.equal(first.server!.state, 'open', 'the old session is untouched until the caller replaces it');
+  for (const s of [first.client, first.server!, again.client, again.server!]) s.close();
+});
