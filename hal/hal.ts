@@ -105,8 +105,11 @@ export interface DtlsPeer {
   pskIdentity?: string;
   /** The verified peer certificate's Endpoint ID, from its subjectAltName URI urn:bbf:usp:id:<id> (R-SEC.0a, R-SEC.10a). */
   endpointId?: string;
-  /** The verified peer certificate: DER and validity in Unix ms. */
-  certificate?: { der: Uint8Array; notBeforeMs: number; notAfterMs: number };
+  /**
+   * The verified peer certificate: DER, validity in Unix ms, and whether the dates were checked
+   * (false when wall time was unknown at the handshake: check them once it is known, R-MTP.3).
+   */
+  certificate?: { der: Uint8Array; notBeforeMs: number; notAfterMs: number; datesChecked: boolean };
 }
 
 /** One DTLS 1.2 session with one peer. Every call may queue datagrams: drain takeOutgoing after each. */

@@ -74,6 +74,7 @@ struct tud_session {
     int state;
     int started;
     int over_limit;       /* an allocation was refused by the session's cap */
+    int dates_checked;    /* wall time was known when the peer chain was verified */
     int error;
     size_t memory, memory_peak;
     uint8_t psk_id[TUD_MAX_PSK_ID];
@@ -215,6 +216,7 @@ static const uint16_t k_sig_algs[] = { MBEDTLS_TLS1_3_SIG_ECDSA_SECP256R1_SHA256
 static int verify_cb(void *p, mbedtls_x509_crt *crt, int depth, uint32_t *flags)
 {
     (void) p; (void) crt; (void) depth;
+    if (g_current != NULL) g_current->dates_checked = g_wall_time >= 0;
     if (g_wall_time < 0) *flags &= ~(uint32_t) (MBEDTLS_X509_BADCERT_EXPIRED | MBEDTLS_X509_BADCERT_FUTURE);
     return 0;
 }
@@ -789,6 +791,8 @@ double tud_peer_not_after(const tud_session *s)
     const mbedtls_x509_crt *crt = peer_cert(s);
     return crt ? x509_time_to_unix(&crt->valid_to) : NAN;
 }
+
+int tud_peer_dates_checked(const tud_session *s) { return s->dates_checked; }
 
 uint32_t tud_peer_verify_flags(const tud_session *s)
 {

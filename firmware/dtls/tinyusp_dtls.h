@@ -120,6 +120,9 @@ int tud_peer_endpoint_id(const tud_session *s, uint8_t *out, size_t cap);
 /* Validity of the peer certificate, Unix seconds (UTC). NaN without a certificate. */
 TUD_EXPORT(tud_peer_not_before) double tud_peer_not_before(const tud_session *s);
 TUD_EXPORT(tud_peer_not_after) double tud_peer_not_after(const tud_session *s);
+/* 1 when wall time was known as the peer chain was verified (dates checked), 0 when the dates
+ * were ignored and must be checked once time is known (R-MTP.3). */
+TUD_EXPORT(tud_peer_dates_checked) int tud_peer_dates_checked(const tud_session *s);
 /* mbedTLS X.509 verification flags of the peer chain (0 = verified). */
 TUD_EXPORT(tud_peer_verify_flags) uint32_t tud_peer_verify_flags(const tud_session *s);
 

@@ -49,6 +49,7 @@ interface Exports {
   tud_peer_not_before(s: number): number;
   tud_peer_not_after(s: number): number;
   tud_peer_verify_flags(s: number): number;
+  tud_peer_dates_checked(s: number): number;
 }
 
 const STATES = ['handshaking', 'open', 'closed', 'failed'] as const;
@@ -256,6 +257,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
             der: mem().slice(scratch, scratch + n),
             notBeforeMs: x.tud_peer_not_before(ptr) * 1000,
             notAfterMs: x.tud_peer_not_after(ptr) * 1000,
+            datesChecked: x.tud_peer_dates_checked(ptr) === 1,
           };
         }
         return info;

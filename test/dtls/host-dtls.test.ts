@@ -184,6 +184,7 @@ test('certificates: Endpoint ID both ways; expired refused once wall time is kno
   assert.equal(l.server!.peer()?.endpointId, 'proto::controller-1');
   assert.equal(l.client.peer()?.endpointId, 'os::00256D-0000000001');
   assert.equal(l.client.peer()?.cipherSuite, 'TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8');
+  assert.equal(l.server!.peer()?.certificate?.datesChecked, true);
   l.client.close();
   l.server!.close();
 
@@ -198,6 +199,7 @@ test('certificates: Endpoint ID both ways; expired refused once wall time is kno
   early.pump();
   assert.equal(early.server?.state, 'open', 'dates are not judged without wall time');
   assert.equal(early.server!.peer()?.certificate?.notAfterMs, Date.UTC(2021, 0, 1));
+  assert.equal(early.server!.peer()?.certificate?.datesChecked, false, 'the agent must check them later');
   early.client.close();
   early.server!.close();
 
