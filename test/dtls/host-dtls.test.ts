@@ -27,7 +27,7 @@ interface Link {
   now: number;
   replies: number;
   /** Moves datagrams both ways until quiet; `drop(n)` loses the n-th datagram overall. */
-  pump(drop?: (n: number) => boolean): void;
+  pump(drop?: (n: number, from: 'client' | 'server') => boolean): void;
 }
 
 function link(cctx: DtlsContext, sctx: DtlsContext): Link {
@@ -42,7 +42,7 @@ function link(cctx: DtlsContext, sctx: DtlsContext): Link {
         let d;
         while ((d = l.client.takeOutgoing())) {
           moved++;
-          if (drop(sent++)) continue;
+          if (drop(sent++, 'client')) continue;
           if (!l.server) {
             const h = sctx.hello(d, '127.0.0.1:4000', l.now);
             if (h.action === 'reply') (l.replies++, l.client.feed(h.datagram, l.now));
@@ -51,7 +51,7 @@ function link(cctx: DtlsContext, sctx: DtlsContext): Link {
         }
         while (l.server && (d = l.server.takeOutgoing())) {
           moved++;
-          if (drop(sent++)) continue;
+          if (drop(sent++, 'server')) continue;
           l.client.feed(d, l.now);
         }
         if (!moved) return;
@@ -131,6 +131,26 @@ test('lost flights are retransmitted on the timer; the handshake still completes
   assert.ok(l.now >= 1000, 'completed after at least one retransmission timeout, at ' + l.now);
   l.client.close();
   l.server?.close();
+});
+
+test('the server resends its final flight when the client repeats its own (RFC 6347 §4.2.4)', { skip: haveOpenssl ? false : 'openssl not installed' }, () => {
+  for (const who of ['psk', 'cert']) {
+    const creds = (c: string) => (who === 'psk' ? { psk: PSK } : certCredentials(pki!, c));
+    const l = link(withWall.context({ role: 'client', ...creds('controller') }), withWall.context({ role: 'server', ...creds('agent') }));
+    // Lose every datagram the server sends once it is open (its ChangeCipherSpec + Finished), twice.
+    let lost = 0;
+    const drop = (_n: number, from: string) => from === 'server' && l.server?.state === 'open' && lost < 2 && ++lost > 0;
+    l.pump(drop);
+    let ticks = 0;
+    while (l.client.state === 'handshaking' && ticks++ < 6) {
+      tick(l);
+      l.pump(drop);
+    }
+    assert.equal(lost, 2, who + ': the final flight was lost twice');
+    assert.equal(l.client.state, 'open', who + ': the client completed on the third copy');
+    l.client.close();
+    l.server!.close();
+  }
 });
 
 test('no answer: the handshake fails after the maximum timeout', () => {
