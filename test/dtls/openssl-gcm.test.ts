@@ -21,10 +21,13 @@ test('openssl s_client (GCM only) completes a handshake with our server', { skip
   const server = await ourServer(certCredentials(pki, 'agent'));
   try {
     const r = await run('openssl', ['s_client', '-dtls1_2', '-connect', '127.0.0.1:' + server.port, '-cipher', GCM,
-      '-cert', pki.path('controller.pem'), '-key', pki.path('controller.key'), '-CAfile', pki.path('ca.pem'), '-verify_return_error', '-quiet'], 15000);
+      '-cert', pki.path('controller.pem'), '-key', pki.path('controller.key'), '-CAfile', pki.path('ca.pem'), '-verify_return_error'], 15000);
     const [o] = await server.waitOutcomes(1);
     assert.equal(o.facts?.cipherSuite, 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', JSON.stringify(o) + r.stderr.slice(-300));
     assert.equal(o.facts?.endpointId, 'proto::controller-1');
+    // RFC 7627 (RFC 7925 §16): the extended master secret is negotiated.
+    assert.match(r.stdout, /Extended master secret: yes/);
+    assert.match(r.stdout, /Verify return code: 0 \(ok\)/, 'openssl verified our certificate chain');
   } finally {
     server.close();
   }
