@@ -1,9 +1,10 @@
-// ECDHE-ECDSA-AES128-GCM-SHA256 (offered for interoperability, issue 11) with the openssl CLI as
-// the peer restricted to that one suite, in both roles, mutual certificates. libcoap's peers
-// always settle on CCM_8, so this is where GCM meets an independent implementation.
+// The openssl CLI as a DTLS 1.2 peer for what libcoap cannot ask for: ECDHE-ECDSA-AES128-GCM-SHA256
+// alone (offered for interoperability, issue 11; libcoap's peers settle on CCM_8), in both roles
+// with mutual certificates; the extended master secret (RFC 7627); renegotiation refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { run, freePort, hasTool } from '../interop/harness.ts';
 import { makePki, certCredentials, ourServer, ourClientGet, type Pki } from './support.ts';
 
@@ -51,5 +52,28 @@ test('our client completes a handshake and a CoAP exchange with openssl s_server
   } finally {
     clearTimeout(guard);
     child.kill('SIGTERM');
+  }
+});
+
+test('renegotiation asked by openssl s_client is refused (no_renegotiation)', { skip, timeout: 30000 }, async () => {
+  const key = '0123456789abcdef';
+  const server = await ourServer({ psk: [{ identity: 'reneg', key: new TextEncoder().encode(key) }] });
+  const child = spawn('openssl', ['s_client', '-dtls1_2', '-connect', '127.0.0.1:' + server.port, '-psk_identity', 'reneg',
+    '-psk', Buffer.from(key).toString('hex'), '-cipher', 'PSK-AES128-CCM8'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const guard = setTimeout(() => child.kill('SIGKILL'), 25000);
+  try {
+    const [o] = await server.waitOutcomes(1);
+    assert.equal(o.facts?.cipherSuite, 'TLS_PSK_WITH_AES_128_CCM_8');
+    child.stdin.write('R\n'); // s_client: renegotiate
+    for (let i = 0; i < 50 && !/no renegotiation/.test(out); i++) await sleep(100);
+    assert.match(out, /RENEGOTIATING/);
+    assert.match(out, /no renegotiation/, 'our no_renegotiation alert reached openssl: ' + out.slice(-300));
+  } finally {
+    clearTimeout(guard);
+    child.kill('SIGTERM');
+    server.close();
   }
 });
