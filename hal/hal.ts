@@ -93,7 +93,7 @@ export interface DtlsContext {
   connect(nowMs: number, serverName?: string): DtlsSession;
   /** Heap bytes held by the context (credentials and configuration). */
   memoryBytes(): number;
-  /** Frees the context. Its sessions must be closed first. */
+  /** Frees the context; sessions still open are closed first (their close_notify is lost). */
   dispose(): void;
 }
 

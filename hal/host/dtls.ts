@@ -160,7 +160,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
     x.tud_set_wall_time(wall === undefined ? -1 : wall / 1000);
   }
 
-  function session(ptr: number): DtlsSession {
+  function session(ptr: number, live: Set<DtlsSession>): DtlsSession {
     const outgoing: Uint8Array[] = [];
     const incoming: Uint8Array[] = [];
     let freed = false;
@@ -196,6 +196,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       closedState = st === 3 ? 'failed' : 'closed';
       peak = x.tud_memory_peak(ptr);
       freed = true;
+      live.delete(s);
       x.tud_free(ptr);
     };
 
@@ -319,6 +320,8 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       }
       check(x.tud_ctx_finish(c), 'configuration');
       let disposed = false;
+      // Sessions point into the context's configuration: disposing it closes them first.
+      const live = new Set<DtlsSession>();
       return {
         role: o.role,
         hello(datagram, peer, nowMs): DtlsHello {
@@ -334,7 +337,8 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
             if (r < 0) return { action: 'drop' };
             const sp = x.tud_server_new(c, pp, id.length);
             if (sp === 0) return { action: 'drop' };
-            const s = session(sp);
+            const s = session(sp, live);
+            live.add(s);
             s.feed(datagram, nowMs);
             return { action: 'accept', session: s };
           } finally {
@@ -351,7 +355,8 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
           const sp = x.tud_client_new(c, np);
           freeN();
           if (sp === 0) throw new Error('dtls: session allocation failed');
-          const s = session(sp);
+          const s = session(sp, live);
+          live.add(s);
           s.step(nowMs);
           return s;
         },
@@ -361,6 +366,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
         dispose() {
           if (disposed) return;
           disposed = true;
+          for (const s of [...live]) s.close();
           x.tud_ctx_free(c);
         },
       };

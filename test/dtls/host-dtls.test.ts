@@ -278,3 +278,18 @@ test('a client that restarts on the same address gets a new session through hell
   assert.equal(first.server!.state, 'open', 'the old session is untouched until the caller replaces it');
   for (const s of [first.client, first.server!, again.client, again.server!]) s.close();
 });
+
+test('disposing a context closes its sessions', () => {
+  const cctx = withWall.context({ role: 'client', psk: PSK });
+  const sctx = withWall.context({ role: 'server', psk: PSK });
+  const l = link(cctx, sctx);
+  l.pump();
+  assert.equal(l.server?.state, 'open');
+  sctx.dispose();
+  assert.equal(l.server!.state, 'closed');
+  assert.equal(l.server!.memoryBytes(), 0);
+  assert.equal(sctx.memoryBytes(), 0);
+  assert.equal(sctx.hello(new Uint8Array(60), '1.2.3.4:5', 0).action, 'drop');
+  cctx.dispose();
+  assert.equal(l.client.state, 'closed');
+});
