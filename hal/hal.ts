@@ -33,37 +33,111 @@ export interface Net {
   joinMulticast?(socket: UdpSocket, group: string): void;
 }
 
-/** One DTLS 1.2 session over a datagram transport, sans-I/O (platform-notes.md, DTLS). */
-export interface DtlsSession {
-  /** Feed one datagram received from the peer. */
-  feed(datagram: Uint8Array): void;
-  /** Next datagram to send to the peer, or undefined when none is pending. */
-  takeOutgoing(): Uint8Array | undefined;
-  /** Decrypted application data received, or undefined. */
-  readApplication(): Uint8Array | undefined;
-  /** Encrypt and queue application data (only once `state` is 'open'). */
-  writeApplication(data: Uint8Array): void;
-  /** Drive handshake timers; returns the monotonic ms of the next timeout, or -1. */
-  step(nowMs: number): number;
-  readonly state: 'handshaking' | 'open' | 'closed' | 'failed';
-  /** DER of the peer's certificate once verified (for the Endpoint ID check, R-SEC). */
-  peerCertificate(): Uint8Array | undefined;
-  /** PSK identity the peer used, when PSK mode. */
-  pskIdentity(): string | undefined;
-  close(): void;
+/**
+ * DTLS 1.2 over a datagram transport, sans-I/O (platform-notes.md "DTLS"; issue 11): the caller
+ * moves datagrams between the UDP socket and the sessions and drives the timers. Implemented by
+ * hal/host/dtls.ts (the mbedTLS shim compiled to WebAssembly) and, over the same C shim as host
+ * functions, by the XS runner and the board. Validity dates are checked against the HAL clock's
+ * wall time once it is known, and ignored before (USP digest §7.2, R-MTP.2/3).
+ */
+export interface Dtls {
+  /** A role with its credentials, set once and shared by all the sessions made from it. */
+  context(options: DtlsContextOptions): DtlsContext;
 }
 
-export interface DtlsConfig {
+export interface DtlsContextOptions {
   role: 'client' | 'server';
-  /** PEM/DER credentials for Certificate mode (the default, R-SEC). */
-  caCertificates?: Uint8Array[];
+  /**
+   * Certificate mode (the USP default, R-MTP.1/R-COAP.16): our certificate (PEM, may hold a
+   * chain), its private key (PEM or DER, EC P-256) and the trust anchors the peer's chain must
+   * lead to. The peer's certificate is always required, in both roles.
+   */
   certificate?: Uint8Array;
   privateKey?: Uint8Array;
-  psk?: { identity: string; key: Uint8Array };
+  trustAnchors?: Uint8Array[];
+  /**
+   * PSK mode (RFC 7925 §4.2). A client uses its one entry; a server accepts any listed identity
+   * (at most 8). Both modes may be configured on one context; the peer picks.
+   */
+  psk?: { identity: string; key: Uint8Array }[];
+  /** Handshake retransmission (RFC 6347 §4.2.4): first timeout, and the one after which the handshake fails. */
+  handshakeTimeoutMs?: { initial: number; max: number };
+  /** Largest datagram to send: path MTU minus IP and UDP headers. */
+  mtu?: number;
+  /** Heap bytes one session may hold (board profile); beyond it the session fails. 0 or absent: unbounded. */
+  sessionMemoryLimit?: number;
 }
 
-export interface Dtls {
-  createSession(config: DtlsConfig): DtlsSession;
+/** What to do with a datagram from a transport address that has no session (server role). */
+export type DtlsHello =
+  /** A ClientHello without a valid cookie: send this HelloVerifyRequest back; nothing is kept. */
+  | { action: 'reply'; datagram: Uint8Array }
+  /** A ClientHello with a valid cookie: a new session, already fed with this datagram. */
+  | { action: 'accept'; session: DtlsSession }
+  /** Not a ClientHello (or malformed): ignore it. */
+  | { action: 'drop' };
+
+export interface DtlsContext {
+  readonly role: 'client' | 'server';
+  /**
+   * Server: the stateless cookie exchange (RFC 6347 §4.2.1). `peer` names the client's transport
+   * address (e.g. "192.0.2.7:5684") and is bound into the cookie, so a flood of ClientHellos from
+   * spoofed or many ports costs no session state.
+   */
+  hello(datagram: Uint8Array, peer: string, nowMs: number): DtlsHello;
+  /**
+   * Client: a new session whose ClientHello is queued at once (takeOutgoing). `serverName`, when
+   * given, must match the server certificate's names; otherwise the caller checks the peer's
+   * Endpoint ID (R-MTP.4).
+   */
+  connect(nowMs: number, serverName?: string): DtlsSession;
+  /** Heap bytes held by the context (credentials and configuration). */
+  memoryBytes(): number;
+  /** Frees the context; sessions still open are closed first (their close_notify is lost). */
+  dispose(): void;
+}
+
+/** What the handshake established about the peer (only once the session is open). */
+export interface DtlsPeer {
+  /** IANA name, e.g. TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8. */
+  cipherSuite: string;
+  /** PSK identity (the client's, as seen by a server; our own, as a client). */
+  pskIdentity?: string;
+  /** The verified peer certificate's Endpoint ID, from its subjectAltName URI urn:bbf:usp:id:<id> (R-SEC.0a, R-SEC.10a). */
+  endpointId?: string;
+  /**
+   * The verified peer certificate: DER, validity in Unix ms, and whether the dates were checked
+   * (false when wall time was unknown at the handshake: check them once it is known, R-MTP.3).
+   */
+  certificate?: { der: Uint8Array; notBeforeMs: number; notAfterMs: number; datesChecked: boolean };
+}
+
+/** One DTLS 1.2 session with one peer. Every call may queue datagrams: drain takeOutgoing after each. */
+export interface DtlsSession {
+  readonly state: 'handshaking' | 'open' | 'closed' | 'failed';
+  /** Why the session failed (the mbedTLS error, with the certificate verdict when there is one). */
+  readonly error: string | undefined;
+  /** One datagram received from the peer. Decrypted application data goes to readApplication. */
+  feed(datagram: Uint8Array, nowMs: number): void;
+  /** Drives the handshake retransmission timer; call at nextTimeoutMs() (or later). */
+  step(nowMs: number): void;
+  /** Monotonic ms at which step() has work to do, or -1. */
+  nextTimeoutMs(): number;
+  /** Next datagram to send to the peer, or undefined. */
+  takeOutgoing(): Uint8Array | undefined;
+  /** Next decrypted application record (one CoAP message), or undefined. */
+  readApplication(): Uint8Array | undefined;
+  /** Encrypts one record (state 'open' only; at most maxApplicationPayload() bytes). False if refused. */
+  writeApplication(data: Uint8Array, nowMs: number): boolean;
+  /** Largest application payload of one record with this MTU and suite. */
+  maxApplicationPayload(): number;
+  peer(): DtlsPeer | undefined;
+  /** Heap bytes the session holds now (counted against sessionMemoryLimit). */
+  memoryBytes(): number;
+  /** The most heap bytes it held at any time (the handshake's peak: what the board must budget). */
+  memoryPeakBytes(): number;
+  /** Queues close_notify if open (take it with takeOutgoing) and frees the session's memory. */
+  close(): void;
 }
 
 export interface Clock {

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Builds firmware/dtls/tinyusp-dtls.wasm from the mbedTLS 3.6.6 source (fetch-mbedtls.sh) and the
+# shim with Debian's clang, lld and wasi-libc (platform-notes.md, "DTLS"), reproducibly: no debug
+# info, build paths mapped away, symbols stripped. Then:
+#   build-wasm.sh           writes the .wasm, its .sha256 and BUILDINFO into firmware/dtls
+#   build-wasm.sh --check   builds into build/ and fails unless the sha256 equals the committed one
+#   build-wasm.sh --variant IN OUT [-D...]   builds build/dtls-wasm/variant-IN-OUT[-tuned].wasm with other record
+#                           buffer sizes (board profiles; not committed), to measure their memory
+# Needs: clang lld wasi-libc libclang-rt-14-dev-wasm32 (Debian 12).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+firmware/dtls/fetch-mbedtls.sh >/dev/null
+M=build/mbedtls-3.6.6
+D=firmware/dtls
+CLANG=${CLANG:-clang}
+mkdir -p build/dtls-wasm
+OUT=build/dtls-wasm/tinyusp-dtls.wasm
+EXTRA=()
+if [ "${1:-}" = --variant ]; then
+  EXTRA=(-DTINYUSP_DTLS_IN_LEN="$2" -DTINYUSP_DTLS_OUT_LEN="$3" "${@:4}")
+  OUT=build/dtls-wasm/variant-$2-$3${4:+-tuned}.wasm
+fi
+
+FLAGS=(--target=wasm32-wasi -Oz -g0 -ffile-prefix-map="$ROOT"=. -fno-ident
+       -DMBEDTLS_CONFIG_FILE='"tinyusp_mbedtls_config.h"' -I "$D" -I "$M/include" -I "$M/library"
+       -Wall -Wno-unused-parameter "${EXTRA[@]}")
+OBJ=build/dtls-wasm/obj
+rm -rf "$OBJ"
+mkdir -p "$OBJ"
+# Objects compiled in parallel (CI has 2 cores), linked in a sorted order so the output does not
+# depend on the file system or on scheduling.
+printf '%s\n' "$D/tinyusp_dtls.c" "$M"/library/*.c | LC_ALL=C sort |
+  xargs -P "$(nproc)" -I{} sh -c '"$0" "$@" -c "{}" -o "'"$OBJ"'/$(basename "{}" .c).o"' "$CLANG" "${FLAGS[@]}"
+mapfile -t OBJS < <(LC_ALL=C ls "$OBJ"/*.o)
+"$CLANG" --target=wasm32-wasi -mexec-model=reactor "${OBJS[@]}" \
+  -Wl,--strip-all -Wl,--gc-sections -Wl,-z,stack-size=65536 -o "$OUT"
+
+if [ "${1:-}" = --variant ]; then
+  echo "build-wasm: $OUT ($(stat -c %s "$OUT") bytes)"
+  exit 0
+fi
+sum=$(cd build/dtls-wasm && sha256sum tinyusp-dtls.wasm)
+if [ "${1:-}" = --check ]; then
+  if ! (cd "$D" && echo "$sum" | sha256sum --quiet --strict -c -); then
+    echo "build-wasm: $OUT differs from the committed $D/tinyusp-dtls.wasm ($(cat "$D/tinyusp-dtls.wasm.sha256"))" >&2
+    echo "build-wasm: rebuilt: $sum" >&2
+    exit 1
+  fi
+  echo "build-wasm: tinyusp-dtls.wasm reproduced ($(stat -c %s "$OUT") bytes, sha256 ${sum%% *})"
+  exit 0
+fi
+
+cp "$OUT" "$D/tinyusp-dtls.wasm"
+echo "$sum" > "$D/tinyusp-dtls.wasm.sha256"
+ver() { dpkg-query -W -f '${Version}' "$1" 2>/dev/null || echo unknown; }
+{
+  echo "tinyusp-dtls.wasm: mbedTLS DTLS shim for Node (hal/host/dtls.ts)"
+  echo "sha256: ${sum%% *}"
+  echo "size: $(stat -c %s "$OUT") bytes"
+  echo "mbedtls source: Debian trixie mbedtls 3.6.6-0.1~deb13u1 (hashes in mbedtls-source.sha256)"
+  echo "clang: $("$CLANG" --version | head -1) (Debian clang-14 $(ver clang-14))"
+  echo "lld: Debian lld-14 $(ver lld-14)"
+  echo "wasi-libc: Debian wasi-libc $(ver wasi-libc)"
+  echo "compiler-rt: Debian libclang-rt-14-dev-wasm32 $(ver libclang-rt-14-dev-wasm32)"
+  echo "record buffers: in $(sed -n 's/^#define TINYUSP_DTLS_IN_LEN //p' $D/tinyusp_mbedtls_config.h), out $(sed -n 's/^#define TINYUSP_DTLS_OUT_LEN //p' $D/tinyusp_mbedtls_config.h) bytes"
+  echo "command: firmware/dtls/build-wasm.sh"
+} > "$D/BUILDINFO"
+cat "$D/BUILDINFO"

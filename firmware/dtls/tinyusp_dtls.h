@@ -1,0 +1,129 @@
+/*
+ * tinyusp DTLS shim: a sans-I/O DTLS 1.2 session API over mbedTLS 3.6 (issue 11).
+ *
+ * No sockets, timers or clocks: the host feeds received datagrams, takes the datagrams to send,
+ * and passes a monotonic clock in milliseconds; mbedTLS's retransmission timer (RFC 6347
+ * §4.2.4) is driven from that clock. Entropy comes from the host through
+ * tinyusp_dtls_entropy() (a WebAssembly import, or a C function of the native host).
+ *
+ * The same C is compiled to WebAssembly for Node (hal/host/dtls.ts) and natively for the XS
+ * runner and the board; every function here is a WebAssembly export.
+ */
+#ifndef TINYUSP_DTLS_H
+#define TINYUSP_DTLS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __wasm__
+#define TUD_EXPORT(name) __attribute__((export_name(#name)))
+#define TUD_IMPORT(name) __attribute__((import_module("env"), import_name(#name)))
+#else
+#define TUD_EXPORT(name)
+#define TUD_IMPORT(name)
+#endif
+
+/* Supplied by the host: fill buf with len bytes from a cryptographically secure source.
+ * Returns 0 on success. */
+TUD_IMPORT(tinyusp_dtls_entropy) int tinyusp_dtls_entropy(unsigned char *buf, size_t len);
+
+typedef struct tud_ctx tud_ctx;
+typedef struct tud_session tud_session;
+
+/* Session states (mirrored by hal/host/dtls.ts). */
+enum { TUD_HANDSHAKING = 0, TUD_OPEN = 1, TUD_CLOSED = 2, TUD_FAILED = 3 };
+
+/* Results of tud_server_hello (RFC 6347 §4.2.1, stateless cookie exchange). */
+enum { TUD_HELLO_DROP = -1, TUD_HELLO_ACCEPT = 0 /* > 0: HelloVerifyRequest length */ };
+
+/* Allocation inside the module's heap, for the host's I/O buffers. */
+TUD_EXPORT(tud_alloc) void *tud_alloc(size_t n);
+TUD_EXPORT(tud_dealloc) void tud_dealloc(void *p);
+
+/* Wall time in Unix seconds for certificate validity (R-MTP.2/3); negative while unknown, in
+ * which case notBefore/notAfter are not checked (USP digest §7.2). */
+TUD_EXPORT(tud_set_wall_time) void tud_set_wall_time(double unix_seconds);
+
+/* --- Context: one per role and credential set; sessions share it. --- */
+TUD_EXPORT(tud_ctx_new)
+tud_ctx *tud_ctx_new(int server, uint32_t hs_min_ms, uint32_t hs_max_ms, uint32_t mtu,
+                     uint32_t session_cap_bytes);
+/* PEM (with its BEGIN line) or DER. Returns 0 or a negative mbedTLS error. */
+TUD_EXPORT(tud_ctx_add_ca) int tud_ctx_add_ca(tud_ctx *c, const uint8_t *buf, size_t len);
+TUD_EXPORT(tud_ctx_set_own)
+int tud_ctx_set_own(tud_ctx *c, const uint8_t *cert, size_t cert_len, const uint8_t *key,
+                    size_t key_len);
+/* Client: the identity and key it uses (one). Server: one accepted identity per call. */
+TUD_EXPORT(tud_ctx_add_psk)
+int tud_ctx_add_psk(tud_ctx *c, const uint8_t *id, size_t id_len, const uint8_t *key,
+                    size_t key_len);
+/* Fixes the suites and the peer-authentication mode from the credentials given. */
+TUD_EXPORT(tud_ctx_finish) int tud_ctx_finish(tud_ctx *c);
+TUD_EXPORT(tud_ctx_free) void tud_ctx_free(tud_ctx *c);
+/* Bytes the context holds (credentials, configuration). */
+TUD_EXPORT(tud_ctx_memory) size_t tud_ctx_memory(const tud_ctx *c);
+
+/* --- Server entry point before any session exists (RFC 6347 §4.2.1) ---
+ * `peer` identifies the client's transport address (e.g. "192.0.2.1:5684"). A ClientHello
+ * without a valid cookie gets a HelloVerifyRequest written to `out` (its length returned);
+ * one with a valid cookie returns TUD_HELLO_ACCEPT: create the session with tud_server_new and
+ * feed it the same datagram. Anything else returns TUD_HELLO_DROP. No state is kept. */
+TUD_EXPORT(tud_server_hello)
+int tud_server_hello(tud_ctx *c, const uint8_t *dgram, size_t len, const uint8_t *peer,
+                     size_t peer_len, uint8_t *out, size_t out_cap, double now_ms);
+TUD_EXPORT(tud_server_new)
+tud_session *tud_server_new(tud_ctx *c, const uint8_t *peer, size_t peer_len);
+/* `server_name` (may be NULL) is checked against the server certificate's names; NULL leaves
+ * the identity check to the caller (the USP Endpoint ID, R-MTP.4). */
+TUD_EXPORT(tud_client_new)
+tud_session *tud_client_new(tud_ctx *c, const char *server_name);
+
+/* --- Session I/O; every call may queue datagrams to send (tud_out_*). --- */
+/* One received datagram. Afterwards call tud_read until it returns <= 0. Returns the state. */
+TUD_EXPORT(tud_feed) int tud_feed(tud_session *s, const uint8_t *dgram, size_t len, double now_ms);
+/* Drives the handshake and its retransmission timer. Returns the state. */
+TUD_EXPORT(tud_step) int tud_step(tud_session *s, double now_ms);
+/* Monotonic ms of the next timer expiry, or -1 when no timer runs. */
+TUD_EXPORT(tud_next_timeout) double tud_next_timeout(const tud_session *s);
+/* Decrypted application data of one record: > 0 bytes, 0 none, < 0 closed or failed. */
+TUD_EXPORT(tud_read) int tud_read(tud_session *s, uint8_t *out, size_t cap, double now_ms);
+/* Encrypts one record. Returns len or a negative mbedTLS error. */
+TUD_EXPORT(tud_write) int tud_write(tud_session *s, const uint8_t *data, size_t len, double now_ms);
+/* Largest application payload of one record (depends on MTU and suite). */
+TUD_EXPORT(tud_max_payload) int tud_max_payload(tud_session *s);
+TUD_EXPORT(tud_out_len) size_t tud_out_len(const tud_session *s);
+/* Copies and removes the oldest queued datagram; returns its length or 0. */
+TUD_EXPORT(tud_out_take) size_t tud_out_take(tud_session *s, uint8_t *buf, size_t cap);
+TUD_EXPORT(tud_state) int tud_state(const tud_session *s);
+/* Last mbedTLS error (negative) that ended the session, or 0. */
+TUD_EXPORT(tud_error) int tud_error(const tud_session *s);
+/* Sends close_notify if open; the session stays allocated until tud_free. */
+/* Whether an allocation was refused because of the session's memory cap. */
+TUD_EXPORT(tud_over_limit) int tud_over_limit(const tud_session *s);
+TUD_EXPORT(tud_close) void tud_close(tud_session *s);
+TUD_EXPORT(tud_free) void tud_free(tud_session *s);
+/* Heap bytes this session holds now, and the most it ever held. */
+TUD_EXPORT(tud_memory) size_t tud_memory(const tud_session *s);
+TUD_EXPORT(tud_memory_peak) size_t tud_memory_peak(const tud_session *s);
+
+/* --- Facts of an open session --- */
+/* IANA name of the negotiated suite (static string), or NULL. */
+TUD_EXPORT(tud_ciphersuite) const char *tud_ciphersuite(const tud_session *s);
+/* PSK identity used (server: the client's; client: its own). Returns length or -1. */
+TUD_EXPORT(tud_psk_identity) int tud_psk_identity(const tud_session *s, uint8_t *out, size_t cap);
+/* Peer certificate (verified: the handshake fails otherwise). DER length or -1. */
+TUD_EXPORT(tud_peer_cert_der) int tud_peer_cert_der(const tud_session *s, uint8_t *out, size_t cap);
+/* USP Endpoint ID from the first subjectAltName URI "urn:bbf:usp:id:<id>" (USP digest §9.1,
+ * R-SEC.0a): the bare <id> written to out; length, or -1 when the certificate has none. */
+TUD_EXPORT(tud_peer_endpoint_id)
+int tud_peer_endpoint_id(const tud_session *s, uint8_t *out, size_t cap);
+/* Validity of the peer certificate, Unix seconds (UTC). NaN without a certificate. */
+TUD_EXPORT(tud_peer_not_before) double tud_peer_not_before(const tud_session *s);
+TUD_EXPORT(tud_peer_not_after) double tud_peer_not_after(const tud_session *s);
+/* 1 when wall time was known as the peer chain was verified (dates checked), 0 when the dates
+ * were ignored and must be checked once time is known (R-MTP.3). */
+TUD_EXPORT(tud_peer_dates_checked) int tud_peer_dates_checked(const tud_session *s);
+/* mbedTLS X.509 verification flags of the peer chain (0 = verified). */
+TUD_EXPORT(tud_peer_verify_flags) uint32_t tud_peer_verify_flags(const tud_session *s);
+
+#endif /* TINYUSP_DTLS_H */

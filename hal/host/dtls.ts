@@ -1,0 +1,375 @@
+// The HAL `Dtls` on Node: the mbedTLS 3.6 shim (firmware/dtls) compiled to WebAssembly, loaded
+// with the plain WebAssembly API (no emscripten glue). The module's only import is the entropy
+// source; time comes in with every call (monotonic) and from the HAL clock (wall time).
+import { readFileSync } from 'node:fs';
+import { randomFillSync } from 'node:crypto';
+import type { Clock, Dtls, DtlsContext, DtlsContextOptions, DtlsHello, DtlsPeer, DtlsSession } from '../hal.ts';
+
+// The project's lib is es2020 without DOM, so the WebAssembly API is typed here, as used.
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+}
+const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+interface Exports {
+  memory: { buffer: ArrayBuffer };
+  _initialize(): void;
+  tud_alloc(n: number): number;
+  tud_dealloc(p: number): void;
+  tud_set_wall_time(s: number): void;
+  tud_ctx_new(server: number, hsMin: number, hsMax: number, mtu: number, cap: number): number;
+  tud_ctx_add_ca(c: number, p: number, n: number): number;
+  tud_ctx_set_own(c: number, cp: number, cn: number, kp: number, kn: number): number;
+  tud_ctx_add_psk(c: number, ip: number, in_: number, kp: number, kn: number): number;
+  tud_ctx_finish(c: number): number;
+  tud_ctx_free(c: number): void;
+  tud_ctx_memory(c: number): number;
+  tud_server_hello(c: number, p: number, n: number, peer: number, peerLen: number, out: number, cap: number, now: number): number;
+  tud_server_new(c: number, peer: number, peerLen: number): number;
+  tud_client_new(c: number, name: number): number;
+  tud_feed(s: number, p: number, n: number, now: number): number;
+  tud_step(s: number, now: number): number;
+  tud_next_timeout(s: number): number;
+  tud_read(s: number, p: number, cap: number, now: number): number;
+  tud_write(s: number, p: number, n: number, now: number): number;
+  tud_max_payload(s: number): number;
+  tud_out_take(s: number, p: number, cap: number): number;
+  tud_state(s: number): number;
+  tud_error(s: number): number;
+  tud_over_limit(s: number): number;
+  tud_close(s: number): void;
+  tud_free(s: number): void;
+  tud_memory(s: number): number;
+  tud_memory_peak(s: number): number;
+  tud_ciphersuite(s: number): number;
+  tud_psk_identity(s: number, p: number, cap: number): number;
+  tud_peer_cert_der(s: number, p: number, cap: number): number;
+  tud_peer_endpoint_id(s: number, p: number, cap: number): number;
+  tud_peer_not_before(s: number): number;
+  tud_peer_not_after(s: number): number;
+  tud_peer_verify_flags(s: number): number;
+  tud_peer_dates_checked(s: number): number;
+}
+
+const STATES = ['handshaking', 'open', 'closed', 'failed'] as const;
+/** Scratch buffer in the module's memory: one datagram or record, or a certificate. */
+const SCRATCH = 16384;
+
+/** Names of the mbedTLS errors a handshake or a configuration ends with (mbedtls/ssl.h, x509.h). */
+const ERRORS: Record<number, string> = {
+  [-0x7100]: 'SSL_BAD_INPUT_DATA',
+  [-0x7180]: 'SSL_INVALID_MAC',
+  [-0x7300]: 'SSL_DECODE_ERROR',
+  [-0x7480]: 'SSL_NO_CLIENT_CERTIFICATE',
+  [-0x7680]: 'SSL_CA_CHAIN_REQUIRED',
+  [-0x7700]: 'SSL_UNEXPECTED_MESSAGE',
+  [-0x7780]: 'SSL_FATAL_ALERT_MESSAGE (the peer refused)',
+  [-0x7a00]: 'SSL_BAD_CERTIFICATE',
+  [-0x7f00]: 'SSL_ALLOC_FAILED',
+  [-0x6e80]: 'SSL_BAD_PROTOCOL_VERSION',
+  [-0x6e00]: 'SSL_HANDSHAKE_FAILURE',
+  [-0x6c80]: 'SSL_UNKNOWN_IDENTITY',
+  [-0x6800]: 'SSL_TIMEOUT',
+  [-0x6600]: 'SSL_ILLEGAL_PARAMETER',
+  [-0x2700]: 'X509_CERT_VERIFY_FAILED',
+  [-0x2880]: 'X509_ALLOC_FAILED',
+  [-0x4d80]: 'ECP_ALLOC_FAILED',
+  [-0x3f80]: 'PK_ALLOC_FAILED',
+  [-0x0010]: 'MPI_ALLOC_FAILED',
+  [-0x5180]: 'MD_ALLOC_FAILED',
+  [-0x6180]: 'CIPHER_ALLOC_FAILED',
+  [-0x006a]: 'ASN1_ALLOC_FAILED',
+};
+
+/** X.509 verification flags (mbedtls/x509.h MBEDTLS_X509_BADCERT_*). */
+const BADCERT: [number, string][] = [
+  [0x01, 'expired'], [0x02, 'revoked'], [0x04, 'name mismatch'], [0x08, 'not trusted'],
+  [0x40, 'missing'], [0x80, 'skipped'], [0x100, 'other'], [0x200, 'not yet valid'],
+  [0x800, 'key usage'], [0x1000, 'extended key usage'], [0x4000, 'bad hash'], [0x8000, 'bad key type'],
+  [0x10000, 'bad key'],
+];
+
+export function mbedtlsError(code: number): string {
+  const hex = '-0x' + (-code).toString(16).toUpperCase();
+  return ERRORS[code] ? ERRORS[code] + ' (' + hex + ')' : 'mbedTLS error ' + hex;
+}
+
+export function verifyFlags(flags: number): string[] {
+  const out: string[] = [];
+  for (const [bit, name] of BADCERT) if (flags & bit) out.push(name);
+  return out;
+}
+
+export interface HostDtls extends Dtls {
+  /** Size of the loaded .wasm in bytes (for the bench and the footprint table). */
+  readonly wasmBytes: number;
+}
+
+export interface HostDtlsOptions {
+  /** Wall time for certificate validity; undefined while unknown (dates are then not checked). */
+  clock: Pick<Clock, 'wallTimeMs'>;
+  /** Path of the module; default firmware/dtls/tinyusp-dtls.wasm of this repository. */
+  wasmPath?: string | URL;
+}
+
+export function createHostDtls(options: HostDtlsOptions): HostDtls {
+  const bytes = readFileSync(options.wasmPath ?? new URL('../../firmware/dtls/tinyusp-dtls.wasm', import.meta.url));
+  let x: Exports;
+  const imports = {
+    env: {
+      tinyusp_dtls_entropy(ptr: number, len: number): number {
+        randomFillSync(new Uint8Array(x.memory.buffer, ptr, len));
+        return 0;
+      },
+    },
+  };
+  x = new WA.Instance(new WA.Module(bytes), imports).exports as Exports;
+  x._initialize();
+  const scratch = x.tud_alloc(SCRATCH);
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  const mem = () => new Uint8Array(x.memory.buffer);
+
+  /** Copies `data` into the module (scratch when it fits); returns its address and a release. */
+  function put(data: Uint8Array): [number, () => void] {
+    if (data.length <= SCRATCH) {
+      mem().set(data, scratch);
+      return [scratch, () => {}];
+    }
+    const p = x.tud_alloc(data.length);
+    if (p === 0) throw new Error('dtls: out of memory');
+    mem().set(data, p);
+    return [p, () => x.tud_dealloc(p)];
+  }
+  /** A second region for calls that take two buffers (input and peer id, cert and key). */
+  function putOwn(data: Uint8Array): [number, () => void] {
+    const p = x.tud_alloc(Math.max(1, data.length));
+    if (p === 0) throw new Error('dtls: out of memory');
+    mem().set(data, p);
+    return [p, () => x.tud_dealloc(p)];
+  }
+  function cString(p: number): string {
+    const m = mem();
+    let end = p;
+    while (m[end] !== 0) end++;
+    return dec.decode(m.subarray(p, end));
+  }
+  function syncWallTime(): void {
+    const wall = options.clock.wallTimeMs();
+    x.tud_set_wall_time(wall === undefined ? -1 : wall / 1000);
+  }
+
+  function session(ptr: number, live: Set<DtlsSession>): DtlsSession {
+    const outgoing: Uint8Array[] = [];
+    const incoming: Uint8Array[] = [];
+    let freed = false;
+    let closedState: 'closed' | 'failed' | undefined;
+    let failure: string | undefined;
+    let peak = 0;
+
+    const drainOut = () => {
+      for (;;) {
+        const n = x.tud_out_take(ptr, scratch, SCRATCH);
+        if (n === 0) break;
+        outgoing.push(mem().slice(scratch, scratch + n));
+      }
+    };
+    const noteFailure = () => {
+      if (failure !== undefined || x.tud_state(ptr) !== 3) return;
+      const code = x.tud_error(ptr);
+      failure = mbedtlsError(code);
+      if (x.tud_over_limit(ptr)) failure = 'session memory limit reached: ' + failure;
+      const flags = x.tud_peer_verify_flags(ptr) >>> 0;
+      if (code === -0x2700 && flags !== 0 && flags !== 0xffffffff) failure += ': ' + verifyFlags(flags).join(', ');
+    };
+    const drainIn = (nowMs: number) => {
+      for (;;) {
+        const n = x.tud_read(ptr, scratch, SCRATCH, nowMs);
+        if (n <= 0) break;
+        incoming.push(mem().slice(scratch, scratch + n));
+      }
+    };
+    const release = () => {
+      if (freed) return;
+      const st = x.tud_state(ptr);
+      closedState = st === 3 ? 'failed' : 'closed';
+      peak = x.tud_memory_peak(ptr);
+      freed = true;
+      live.delete(s);
+      x.tud_free(ptr);
+    };
+
+    const s: DtlsSession = {
+      get state() {
+        return freed ? closedState! : STATES[x.tud_state(ptr)];
+      },
+      get error() {
+        return failure;
+      },
+      feed(datagram, nowMs) {
+        // Larger than any record buffer: it could not be accepted anyway, so it is lost.
+        if (freed || datagram.length > SCRATCH) return;
+        syncWallTime();
+        const [p] = put(datagram);
+        x.tud_feed(ptr, p, datagram.length, nowMs);
+        drainIn(nowMs);
+        drainOut();
+        noteFailure();
+      },
+      step(nowMs) {
+        if (freed) return;
+        syncWallTime();
+        x.tud_step(ptr, nowMs);
+        drainOut();
+        noteFailure();
+      },
+      nextTimeoutMs() {
+        return freed ? -1 : x.tud_next_timeout(ptr);
+      },
+      takeOutgoing() {
+        return outgoing.shift();
+      },
+      readApplication() {
+        return incoming.shift();
+      },
+      writeApplication(data, nowMs) {
+        if (freed || x.tud_state(ptr) !== 1 || data.length > SCRATCH) return false;
+        const [p] = put(data);
+        const r = x.tud_write(ptr, p, data.length, nowMs);
+        drainOut();
+        return r === data.length;
+      },
+      maxApplicationPayload() {
+        return freed ? 0 : x.tud_max_payload(ptr);
+      },
+      peer(): DtlsPeer | undefined {
+        if (freed || x.tud_state(ptr) !== 1) return undefined;
+        const suite = x.tud_ciphersuite(ptr);
+        if (suite === 0) return undefined;
+        const info: DtlsPeer = { cipherSuite: cString(suite) };
+        let n = x.tud_psk_identity(ptr, scratch, SCRATCH);
+        if (n >= 0) info.pskIdentity = dec.decode(mem().subarray(scratch, scratch + n));
+        n = x.tud_peer_endpoint_id(ptr, scratch, SCRATCH);
+        if (n >= 0) info.endpointId = dec.decode(mem().subarray(scratch, scratch + n));
+        n = x.tud_peer_cert_der(ptr, scratch, SCRATCH);
+        if (n > 0) {
+          info.certificate = {
+            der: mem().slice(scratch, scratch + n),
+            notBeforeMs: x.tud_peer_not_before(ptr) * 1000,
+            notAfterMs: x.tud_peer_not_after(ptr) * 1000,
+            datesChecked: x.tud_peer_dates_checked(ptr) === 1,
+          };
+        }
+        return info;
+      },
+      memoryBytes() {
+        return freed ? 0 : x.tud_memory(ptr);
+      },
+      memoryPeakBytes() {
+        if (!freed) peak = x.tud_memory_peak(ptr);
+        return peak;
+      },
+      close() {
+        if (freed) return;
+        x.tud_close(ptr);
+        drainOut();
+        release();
+      },
+    };
+    return s;
+  }
+
+  return {
+    wasmBytes: bytes.length,
+    context(o: DtlsContextOptions): DtlsContext {
+      const hs = o.handshakeTimeoutMs ?? { initial: 1000, max: 16000 };
+      const c = x.tud_ctx_new(o.role === 'server' ? 1 : 0, hs.initial, hs.max, o.mtu ?? 1280 - 48, o.sessionMemoryLimit ?? 0);
+      if (c === 0) throw new Error('dtls: context allocation failed');
+      const check = (r: number, what: string) => {
+        if (r !== 0) {
+          x.tud_ctx_free(c);
+          throw new Error('dtls: ' + what + ': ' + mbedtlsError(r));
+        }
+      };
+      for (const ca of o.trustAnchors ?? []) {
+        const [p, free] = putOwn(ca);
+        const r = x.tud_ctx_add_ca(c, p, ca.length);
+        free();
+        check(r, 'trust anchor');
+      }
+      if (o.certificate || o.privateKey) {
+        if (!o.certificate || !o.privateKey) check(-0x7100, 'certificate and private key go together');
+        const [cp, freeC] = putOwn(o.certificate!);
+        const [kp, freeK] = putOwn(o.privateKey!);
+        const r = x.tud_ctx_set_own(c, cp, o.certificate!.length, kp, o.privateKey!.length);
+        mem().fill(0, kp, kp + o.privateKey!.length);
+        freeC();
+        freeK();
+        check(r, 'own certificate');
+      }
+      for (const e of o.psk ?? []) {
+        const id = enc.encode(e.identity);
+        const [ip, freeI] = putOwn(id);
+        const [kp, freeK] = putOwn(e.key);
+        const r = x.tud_ctx_add_psk(c, ip, id.length, kp, e.key.length);
+        mem().fill(0, kp, kp + e.key.length);
+        freeI();
+        freeK();
+        check(r, 'psk ' + JSON.stringify(e.identity));
+      }
+      check(x.tud_ctx_finish(c), 'configuration');
+      let disposed = false;
+      // Sessions point into the context's configuration: disposing it closes them first.
+      const live = new Set<DtlsSession>();
+      return {
+        role: o.role,
+        hello(datagram, peer, nowMs): DtlsHello {
+          if (disposed || o.role !== 'server' || datagram.length > SCRATCH) return { action: 'drop' };
+          syncWallTime();
+          const id = enc.encode(peer);
+          const [pp, freeP] = putOwn(id);
+          const [dp, freeD] = putOwn(datagram);
+          const out = x.tud_alloc(512);
+          try {
+            const r = x.tud_server_hello(c, dp, datagram.length, pp, id.length, out, 512, nowMs);
+            if (r > 0) return { action: 'reply', datagram: mem().slice(out, out + r) };
+            if (r < 0) return { action: 'drop' };
+            const sp = x.tud_server_new(c, pp, id.length);
+            if (sp === 0) return { action: 'drop' };
+            const s = session(sp, live);
+            live.add(s);
+            s.feed(datagram, nowMs);
+            return { action: 'accept', session: s };
+          } finally {
+            x.tud_dealloc(out);
+            freeP();
+            freeD();
+          }
+        },
+        connect(nowMs, serverName) {
+          if (disposed || o.role !== 'client') throw new Error('dtls: connect needs a client context');
+          let np = 0;
+          let freeN = () => {};
+          if (serverName !== undefined) [np, freeN] = putOwn(enc.encode(serverName + '\0'));
+          const sp = x.tud_client_new(c, np);
+          freeN();
+          if (sp === 0) throw new Error('dtls: session allocation failed');
+          const s = session(sp, live);
+          live.add(s);
+          s.step(nowMs);
+          return s;
+        },
+        memoryBytes() {
+          return disposed ? 0 : x.tud_ctx_memory(c);
+        },
+        dispose() {
+          if (disposed) return;
+          disposed = true;
+          for (const s of [...live]) s.close();
+          x.tud_ctx_free(c);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,162 @@
+// npm run bench:dtls — figures of the DTLS HAL on the host (issue 11, "Figures"):
+//  1. handshake cost per role, in process: our client and our server wired in memory, the time
+//     spent inside each side's calls (so "agent as server" and "agent as client" separately);
+//  2. handshake time on the wire over UDP loopback against OpenSSL peers (libcoap), both roles;
+//  3. heap per open session (PSK and ECDSA, each role) and the .wasm size.
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import type { DtlsContext, DtlsContextOptions, DtlsSession } from '../../hal/hal.ts';
+import { createHostNet } from '../../hal/host/net.ts';
+import { createHostDtls } from '../../hal/host/dtls.ts';
+import { hostDtls, makePki, certCredentials, ourClientGet, type Pki } from '../dtls/support.ts';
+import { freePort, hasTool, run } from '../interop/harness.ts';
+
+const te = new TextEncoder();
+const N = Number(process.env.DTLS_BENCH_N ?? 30);
+// DTLS_WASM=build/dtls-wasm/variant-2048-1280.wasm measures a board-sized build (build-wasm.sh --variant).
+const wasmPath = process.env.DTLS_WASM ? new URL(process.env.DTLS_WASM, 'file://' + process.cwd() + '/') : new URL('../../firmware/dtls/tinyusp-dtls.wasm', import.meta.url);
+const dtls = process.env.DTLS_WASM ? createHostDtls({ clock: { wallTimeMs: () => Date.now() }, wasmPath }) : hostDtls();
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+const ms = (x: number) => x.toFixed(2) + ' ms';
+
+interface InProcess {
+  serverMs: number;
+  clientMs: number;
+  serverBytes: number;
+  clientBytes: number;
+  serverPeak: number;
+  clientPeak: number;
+}
+
+/** One in-memory handshake, timing each side's calls separately. */
+function handshake(cctx: DtlsContext, sctx: DtlsContext): InProcess {
+  let serverMs = 0;
+  let clientMs = 0;
+  const timed = <T>(side: 'c' | 's', f: () => T): T => {
+    const t = performance.now();
+    const r = f();
+    const d = performance.now() - t;
+    if (side === 'c') clientMs += d;
+    else serverMs += d;
+    return r;
+  };
+  const client = timed('c', () => cctx.connect(0));
+  let server: DtlsSession | undefined;
+  for (let round = 0; round < 20; round++) {
+    let moved = 0;
+    let d;
+    while ((d = client.takeOutgoing())) {
+      moved++;
+      const dg = d;
+      if (!server) {
+        const h = timed('s', () => sctx.hello(dg, '127.0.0.1:1', 0));
+        if (h.action === 'reply') timed('c', () => client.feed(h.datagram, 0));
+        else if (h.action === 'accept') server = h.session;
+      } else timed('s', () => server!.feed(dg, 0));
+    }
+    while (server && (d = server.takeOutgoing())) {
+      moved++;
+      const dg = d;
+      timed('c', () => client.feed(dg, 0));
+    }
+    if (!moved) break;
+  }
+  if (client.state !== 'open' || server?.state !== 'open') throw new Error('handshake failed: ' + client.error + ' / ' + server?.error);
+  const r = { serverMs, clientMs, serverBytes: server.memoryBytes(), clientBytes: client.memoryBytes(),
+    serverPeak: server.memoryPeakBytes(), clientPeak: client.memoryPeakBytes() };
+  client.close();
+  server.close();
+  return r;
+}
+
+function inProcess(name: string, client: Omit<DtlsContextOptions, 'role'>, server: Omit<DtlsContextOptions, 'role'>): void {
+  const cctx = dtls.context({ role: 'client', ...client });
+  const sctx = dtls.context({ role: 'server', ...server });
+  const first = handshake(cctx, sctx);
+  const runs: InProcess[] = [];
+  for (let i = 0; i < N; i++) runs.push(handshake(cctx, sctx));
+  console.log(`${name.padEnd(6)} as server ${ms(median(runs.map((r) => r.serverMs))).padStart(10)}   as client ${ms(median(runs.map((r) => r.clientMs))).padStart(10)}   ` +
+    `(first: ${ms(first.serverMs)} / ${ms(first.clientMs)})   session heap open/peak: server ${first.serverBytes}/${first.serverPeak} B, client ${first.clientBytes}/${first.clientPeak} B`);
+  cctx.dispose();
+  sctx.dispose();
+}
+
+/** Our server, coap-client-openssl connecting N times: first ClientHello to open, on our clock. */
+async function wireServer(name: string, options: Omit<DtlsContextOptions, 'role'>, clientArgs: string[]): Promise<void> {
+  const sctx = dtls.context({ role: 'server', ...options });
+  const net = createHostNet();
+  const started = new Map<string, number>();
+  const times: number[] = [];
+  const sessions = new Map<string, DtlsSession>();
+  const sock = net.udp({
+    address: '127.0.0.1',
+    onDatagram(data, address, port) {
+      const key = address + ':' + port;
+      const now = performance.now();
+      if (!started.has(key)) started.set(key, now);
+      let s = sessions.get(key);
+      if (!s) {
+        const h = sctx.hello(data, key, now);
+        if (h.action === 'reply') return sock.send(h.datagram, address, port);
+        if (h.action !== 'accept') return;
+        s = h.session;
+        sessions.set(key, s);
+      } else s.feed(data, now);
+      let d;
+      while ((d = s.takeOutgoing())) sock.send(d, address, port);
+      // The CoAP request is left unanswered: coap-client gives up after -B 1.
+      if (s.state === 'open' && times.length < sessions.size) times.push(performance.now() - started.get(key)!);
+    },
+  });
+  await sock.ready;
+  for (let i = 0; i < Math.min(N, 10); i++) {
+    await run('coap-client-openssl', ['-B', '1', '-m', 'get', ...clientArgs, `coaps://127.0.0.1:${sock.port}/x`], 10000);
+  }
+  for (const s of sessions.values()) s.close();
+  sock.close();
+  sctx.dispose();
+  console.log(`${name.padEnd(6)} our server <- coap-client-openssl: median ${ms(median(times))} over ${times.length} (first ClientHello to open; includes the peer's work)`);
+}
+
+/** Our client against one running coap-server-openssl, N handshakes. */
+async function wireClient(name: string, options: Omit<DtlsContextOptions, 'role'>, serverArgs: string[]): Promise<void> {
+  const port = await freePort();
+  const child = spawn('coap-server-openssl', ['-A', '127.0.0.1', '-p', String(port - 1), ...serverArgs], { stdio: 'ignore' });
+  const guard = setTimeout(() => child.kill('SIGKILL'), 120000);
+  try {
+    await ourClientGet(options, port, '', 15000); // waits for the server to be up
+    const times: number[] = [];
+    for (let i = 0; i < N; i++) times.push((await ourClientGet(options, port, '', 5000)).handshakeMs);
+    console.log(`${name.padEnd(6)} our client -> coap-server-openssl: median ${ms(median(times))} over ${times.length} (connect to open; includes the peer's work)`);
+  } finally {
+    clearTimeout(guard);
+    child.kill('SIGTERM');
+  }
+}
+
+const psk = { psk: [{ identity: 'bench', key: te.encode('bench-key-012345') }] };
+const wasm = readFileSync(wasmPath);
+console.log(`${wasmPath.pathname.split('/').pop()}: ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} gzipped (-9)`);
+
+console.log(`\nIn process, median of ${N} warm handshakes (time inside each side's calls):`);
+inProcess('PSK', psk, psk);
+let pki: Pki | undefined;
+if (await hasTool('openssl')) {
+  pki = await makePki();
+  inProcess('ECDSA', certCredentials(pki, 'controller'), certCredentials(pki, 'agent'));
+} else console.log('ECDSA  skipped: openssl not installed (needed for the test PKI)');
+
+if (process.env.DTLS_WASM) console.log('\nOn the wire: only with the committed module');
+else if (pki && (await hasTool('coap-client-openssl')) && (await hasTool('coap-server-openssl'))) {
+  console.log('\nOn the wire (UDP loopback, OpenSSL peers from libcoap3-bin):');
+  await wireServer('PSK', psk, ['-k', 'bench-key-012345', '-u', 'bench']);
+  await wireServer('ECDSA', certCredentials(pki, 'agent'), ['-c', pki.path('controller.pem'), '-j', pki.path('controller.key'), '-C', pki.path('ca.pem'), '-R', pki.path('ca.pem')]);
+  await wireClient('PSK', psk, ['-k', 'bench-key-012345']);
+  await wireClient('ECDSA', certCredentials(pki, 'agent'), ['-c', pki.path('controller.pem'), '-j', pki.path('controller.key'), '-C', pki.path('ca.pem'), '-R', pki.path('ca.pem')]);
+} else console.log('\nOn the wire: skipped (libcoap3-bin or openssl not installed)');
+pki?.remove();
