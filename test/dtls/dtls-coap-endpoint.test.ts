@@ -12,7 +12,7 @@ import type { DtlsContextOptions, DtlsSession } from '../../hal/hal.ts';
 import { CoapEndpoint } from '../../src/coap/endpoint.ts';
 import { Code } from '../../src/coap/constants.ts';
 import type { CoapRequest } from '../../src/coap/types.ts';
-import { host } from '../../boards/host.ts';
+import { host } from '../../boards/host/profile.ts';
 import { run, hasTool } from '../interop/harness.ts';
 import { hostDtls, makePki, certCredentials, type Pki } from './support.ts';
 
