@@ -4,23 +4,22 @@
 // calling Controller to the challenge's Role (it replaces UntrustedRole in AssignedRole, or is
 // appended). Failed answers are counted per Controller; after Retries of them the Controller is
 // locked out for LockoutPeriod seconds on the monotonic clock (R-SEC.16/17).
-import type { HandlerContext, ObjectDef, ObjectHandlers, ParamDef, Transaction } from '../dm/api.ts';
-import { alias as aliasParam } from '../dm/define.ts';
+import type { HandlerContext, ObjectDef, ObjectHandlers, Transaction } from '../dm/api.ts';
+import { alias as aliasParam, str, uint, bool, int, strongRef, param, type ParamOptions } from '../dm/define.ts';
 import { splitList } from '../dm/values.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import { CONTROLLER_TRUST } from '../names.ts';
 
 const f = Object.freeze;
-const str = (name: string, maxLength: number, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'string', maxLength, ...extra });
-const b64 = (name: string, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'base64', maxLength: 256, ...extra });
+const b64 = (name: string, o: ParamOptions = {}) => param(name, 'base64', { maxLength: 256, ...o });
 const CHALLENGE = CONTROLLER_TRUST + 'Challenge.';
 
 export const CHALLENGE_COMMANDS = f([
   f({
     name: 'RequestChallenge()', async: false,
     input: f([
-      str('ChallengeRef', 256, { mandatory: true, ref: f({ kind: 'strong', target: CHALLENGE + '{i}.' }) as ParamDef['ref'] }),
-      f({ name: 'RequestExpiration', type: 'unsignedInt', min: 1, default: '900' }) as ParamDef,
+      str('ChallengeRef', 256, { mandatory: true, ref: strongRef(CHALLENGE + '{i}.') }),
+      uint('RequestExpiration', { min: 1, default: '900' }),
     ]),
     output: f([b64('Instruction'), str('InstructionType', 32), str('ValueType', 32), str('ChallengeID', 64)]),
   }),
@@ -34,16 +33,16 @@ export const CHALLENGE_OBJECT: ObjectDef = f({
   params: f([
     aliasParam(),
     str('Description', 256, { access: 'W' }),
-    str('Role', 256, { access: 'W', ref: f({ kind: 'strong', target: CONTROLLER_TRUST + 'Role.{i}.' }) as ParamDef['ref'] }),
-    f({ name: 'Enable', type: 'boolean', access: 'W', default: 'false' }) as ParamDef,
+    str('Role', 256, { access: 'W', ref: strongRef(CONTROLLER_TRUST + 'Role.{i}.') }),
+    bool('Enable', { access: 'W', default: 'false' }),
     str('Type', 16, { access: 'W', enum: f(['Passphrase']), default: 'Passphrase' }),
     // Write-only semantics: a Get reads it back empty (the read handler below).
     b64('Value', { access: 'W' }),
     str('ValueType', 16, { access: 'W', enum: f(['text/plain', 'image/jpeg']), default: 'text/plain' }),
     b64('Instruction', { access: 'W' }),
     str('InstructionType', 16, { access: 'W', enum: f(['text/plain', 'image/jpeg', 'text/html']), default: 'text/plain' }),
-    f({ name: 'Retries', type: 'unsignedInt', access: 'W', default: '3' }) as ParamDef,
-    f({ name: 'LockoutPeriod', type: 'int', access: 'W', min: 0, default: '30' }) as ParamDef,
+    uint('Retries', { access: 'W', default: '3' }),
+    int('LockoutPeriod', { access: 'W', min: 0, default: '30' }),
   ]),
 });
 

@@ -1,16 +1,14 @@
 // Device.LocalAgent.ControllerTrust. (roles and permissions, digest §9.4) and
 // Device.LocalAgent.Certificate.{i}. The access-control decisions are made in src/usp from these
 // values; here are the tables and their validation.
-import { alias as aliasParam } from '../dm/define.ts';
+import { alias as aliasParam, bool, keys, str, strongRef, uint } from '../dm/define.ts';
 import { CHALLENGE_COMMANDS, CHALLENGE_OBJECT, challengeHandlers } from './challenge.ts';
-import type { ModelModule, ObjectDef, ParamDef } from '../dm/api.ts';
+import type { ModelModule, ObjectDef } from '../dm/api.ts';
 
 const f = Object.freeze;
-const str = (name: string, maxLength: number, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'string', maxLength, ...extra });
 const alias = aliasParam();
-const enable = f({ name: 'Enable', type: 'boolean', access: 'W', default: 'false' }) as ParamDef;
-const keys = (...sets: string[][]) => f(sets.map((s) => f(s)));
-const role = f({ kind: 'strong', target: 'Device.LocalAgent.ControllerTrust.Role.{i}.' }) as ParamDef['ref'];
+const enable = bool('Enable', { access: 'W', default: 'false' });
+const role = strongRef('Device.LocalAgent.ControllerTrust.Role.{i}.');
 /** 'rwxn' with '-' for absent, fixed order (digest §9.4). */
 const perm = (name: string) => str(name, 4, { access: 'W', pattern: '[r-][w-][x-][n-]', default: '----' });
 
@@ -20,8 +18,8 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
     params: f([
       str('UntrustedRole', 1024, { access: 'W', list: true, ref: role }),
       str('BannedRole', 256, { access: 'W', ref: role }),
-      f({ name: 'TOFUAllowed', type: 'boolean', access: 'W', default: 'false' }) as ParamDef,
-      f({ name: 'TOFUInactivityTimer', type: 'unsignedInt', access: 'W', default: '0' }) as ParamDef,
+      bool('TOFUAllowed', { access: 'W', default: 'false' }),
+      uint('TOFUInactivityTimer', { access: 'W', default: '0' }),
     ]),
     commands: CHALLENGE_COMMANDS,
   }),
@@ -38,7 +36,7 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
     params: f([
       alias,
       enable,
-      f({ name: 'Order', type: 'unsignedInt', access: 'W' }) as ParamDef,
+      uint('Order', { access: 'W' }),
       str('Targets', 1024, { access: 'W', list: true }),
       perm('Param'),
       perm('Obj'),
@@ -55,7 +53,7 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
       alias,
       enable,
       str('Role', 1024, { access: 'W', list: true, ref: role }),
-      str('Credential', 256, { access: 'W', ref: f({ kind: 'strong', target: 'Device.LocalAgent.Certificate.{i}.' }) as ParamDef['ref'] }),
+      str('Credential', 256, { access: 'W', ref: strongRef('Device.LocalAgent.Certificate.{i}.') }),
       str('AllowedUses', 32, { access: 'W', enum: f(['MTP-only', 'MTP-and-USP', 'MTP-and-broker']), default: 'MTP-only' }),
     ]),
   }),

@@ -1,6 +1,6 @@
 // Device. (root), Device.DeviceInfo. with FirmwareImage.{i}, Device.Time. and the Device-level
 // commands and events (digest §5.3, §11). Identity, clock and firmware come from the HAL.
-import { alias as aliasParam } from '../dm/define.ts';
+import { alias as aliasParam, str, uint, bool, dateTime } from '../dm/define.ts';
 import type { AsyncOperation, CommandCall, HandlerContext, ModelModule, ObjectDef, ObjectHandlers, Value } from '../dm/api.ts';
 import { decodeFields, encodeFields } from '../dm/persist.ts';
 import { readBootRecord, writeNextBootCause, type BootInfo } from './boot-record.ts';
@@ -8,7 +8,6 @@ import { UNKNOWN_TIME } from '../dm/values.ts';
 import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 
-const str = (name: string, maxLength: number, extra: object = {}) => Object.freeze({ name, type: 'string' as const, maxLength, ...extra });
 
 export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
   Object.freeze({
@@ -26,7 +25,7 @@ export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
       }),
       Object.freeze({
         name: 'ScheduleTimer()', async: true,
-        input: Object.freeze([Object.freeze({ name: 'DelaySeconds', type: 'unsignedInt' as const, min: 1, mandatory: true })]),
+        input: Object.freeze([uint('DelaySeconds', { min: 1, mandatory: true })]),
       }),
     ]),
     events: Object.freeze([Object.freeze({
@@ -34,7 +33,7 @@ export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
       args: Object.freeze([
         str('CommandKey', 32),
         str('Cause', 32, { enum: Object.freeze(['LocalReboot', 'RemoteReboot', 'LocalFactoryReset', 'RemoteFactoryReset']) }),
-        Object.freeze({ name: 'FirmwareUpdated', type: 'boolean' as const }),
+        bool('FirmwareUpdated'),
         str('ParameterMap', 65535),
       ]),
     })]),
@@ -51,7 +50,7 @@ export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
       str('SoftwareVersion', 64, { computed: true }),
       str('FriendlyName', 32, { access: 'W' }),
       str('ProvisioningCode', 64, { access: 'W' }),
-      Object.freeze({ name: 'UpTime', type: 'unsignedInt' as const, computed: true, valueChange: 'ignore' as const }),
+      uint('UpTime', { computed: true, valueChange: 'ignore' }),
       str('ActiveFirmwareImage', 256, { computed: true, ref: Object.freeze({ kind: 'strong', target: 'Device.DeviceInfo.FirmwareImage.{i}.' }) }),
       // Firmware:1 (digest §5.4): the image the next boot starts; a Boot! BootParameter candidate.
       str('BootFirmwareImage', 256, { access: 'W', ref: Object.freeze({ kind: 'strong', target: 'Device.DeviceInfo.FirmwareImage.{i}.' }) }),
@@ -65,7 +64,7 @@ export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
       aliasParam(),
       str('Name', 64, { computed: true }),
       str('Version', 64, { computed: true }),
-      Object.freeze({ name: 'Available', type: 'boolean' as const, computed: true }),
+      bool('Available', { computed: true }),
       str('Status', 32, {
         computed: true,
         enum: Object.freeze(['NoImage', 'Active', 'Downloading', 'Validating', 'Available', 'DownloadFailed', 'ValidationFailed', 'InstallationFailed', 'ActivationFailed']),
@@ -76,11 +75,11 @@ export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
   Object.freeze({
     path: 'Device.Time.',
     params: Object.freeze([
-      Object.freeze({ name: 'Enable', type: 'boolean' as const, access: 'W' as const, default: 'true' }),
+      bool('Enable', { access: 'W', default: 'true' }),
       str('Status', 32, { computed: true, enum: Object.freeze(['Disabled', 'Unsynchronized', 'Synchronized', 'Error_FailedToSynchronize', 'Error']) }),
       str('NTPServer1', 64, { access: 'W' }),
       str('NTPServer2', 64, { access: 'W' }),
-      Object.freeze({ name: 'CurrentLocalTime', type: 'dateTime' as const, computed: true, valueChange: 'ignore' as const }),
+      dateTime('CurrentLocalTime', { computed: true, valueChange: 'ignore' }),
       str('LocalTimeZone', 256, { access: 'W' }),
     ]),
   }),

@@ -1,20 +1,16 @@
 // Device.LocalAgent.: the Agent itself, its MTPs, Controllers (with MTPs and BootParameters),
 // Subscriptions (table and validation; notify/ does the sending) and Requests (digest §4.1, §5.2,
 // §7.3, §11).
-import { alias as aliasParam } from '../dm/define.ts';
+import { alias as aliasParam, bool, keys, str, uint, dateTime } from '../dm/define.ts';
 import { ErrorCode, UspError } from '../errors.ts';
-import type { HandlerContext, ModelModule, ObjectDef, ObjectHandlers, ParamDef } from '../dm/api.ts';
+import type { HandlerContext, ModelModule, ObjectDef, ObjectHandlers } from '../dm/api.ts';
 import { parsePath } from '../dm/grammar.ts';
 import { UNKNOWN_TIME, formatDateTime, splitList } from '../dm/values.ts';
 import { REQUEST_TABLE, SUBSCRIPTION_TABLE } from '../names.ts';
 import { MAX_PAIRS, parseConfigSettings } from '../notify/trigger.ts';
 
 const f = Object.freeze;
-const str = (name: string, maxLength: number, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'string', maxLength, ...extra });
-const bool = (name: string, access: 'R' | 'W', dflt: string): ParamDef => f({ name, type: 'boolean', access, default: dflt });
-const uint = (name: string, extra: Partial<ParamDef> = {}): ParamDef => f({ name, type: 'unsignedInt', ...extra });
 const alias = aliasParam();
-const keys = (...sets: string[][]) => f(sets.map((s) => f(s)));
 const port = (dflt?: string) => uint('Port', { access: 'W', min: 1, max: 65535, default: dflt ?? '5683' });
 
 
@@ -37,10 +33,10 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     uniqueKeys: keys(['Alias']),
     params: f([
       alias,
-      bool('Enable', 'W', 'false'),
+      bool('Enable', { access: 'W', default: 'false' }),
       str('Status', 16, { enum: f(['Up', 'Down', 'Error']), default: 'Down' }),
       str('Protocol', 16, { access: 'W', enum: f(['CoAP']), default: 'CoAP' }),
-      bool('EnableMDNS', 'W', 'true'),
+      bool('EnableMDNS', { access: 'W', default: 'true' }),
     ]),
   }),
   f({
@@ -49,8 +45,8 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
       str('Interfaces', 256, { access: 'W', list: true }),
       port(),
       str('Path', 256, { access: 'W' }),
-      bool('IsEncrypted', 'R', 'false'),
-      bool('EnableEncryption', 'W', 'true'),
+      bool('IsEncrypted', { access: 'R', default: 'false' }),
+      bool('EnableEncryption', { access: 'W', default: 'true' }),
     ]),
   }),
   f({
@@ -59,19 +55,19 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     uniqueKeys: keys(['Alias'], ['EndpointID']),
     params: f([
       alias,
-      bool('Enable', 'W', 'false'),
+      bool('Enable', { access: 'W', default: 'false' }),
       str('EndpointID', 256, { access: 'W' }),
       str('AssignedRole', 1024, { access: 'W', list: true, ref: f({ kind: 'strong', target: 'Device.LocalAgent.ControllerTrust.Role.{i}.' }) }),
       str('InheritedRole', 1024, { list: true, ref: f({ kind: 'strong', target: 'Device.LocalAgent.ControllerTrust.Role.{i}.' }) }),
       str('Credential', 256, { access: 'W', ref: f({ kind: 'strong', target: 'Device.LocalAgent.Certificate.{i}.' }) }),
       uint('PeriodicNotifInterval', { access: 'W', min: 1, default: '86400' }),
-      f({ name: 'PeriodicNotifTime', type: 'dateTime', access: 'W', default: UNKNOWN_TIME }),
+      dateTime('PeriodicNotifTime', { access: 'W', default: UNKNOWN_TIME }),
       uint('USPNotifRetryMinimumWaitInterval', { access: 'W', min: 1, max: 65535, default: '5' }),
       uint('USPNotifRetryIntervalMultiplier', { access: 'W', min: 1000, max: 65535, default: '2000' }),
       str('ProvisioningCode', 64, { access: 'W' }),
       // Device:2.17 (TP-469 1.101-1.103): the Controller sets OnBoardingComplete when it is done;
       // until then a new OnBoardRequest goes every OnBoardingRestartTime seconds (0: never).
-      bool('OnBoardingComplete', 'W', 'false'),
+      bool('OnBoardingComplete', { access: 'W', default: 'false' }),
       uint('OnBoardingRestartTime', { access: 'W', default: '0' }),
     ]),
     // R-NOT.5: ask the Agent to send an OnBoardRequest notification to this Controller.
@@ -81,17 +77,17 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     path: 'Device.LocalAgent.Controller.{i}.MTP.{i}.',
     access: 'AD',
     uniqueKeys: keys(['Alias'], ['Protocol']),
-    params: f([alias, bool('Enable', 'W', 'false'), str('Protocol', 16, { access: 'W', enum: f(['CoAP']), default: 'CoAP' })]),
+    params: f([alias, bool('Enable', { access: 'W', default: 'false' }), str('Protocol', 16, { access: 'W', enum: f(['CoAP']), default: 'CoAP' })]),
   }),
   f({
     path: 'Device.LocalAgent.Controller.{i}.MTP.{i}.CoAP.',
-    params: f([str('Host', 256, { access: 'W' }), port(), str('Path', 256, { access: 'W' }), bool('EnableEncryption', 'W', 'true')]),
+    params: f([str('Host', 256, { access: 'W' }), port(), str('Path', 256, { access: 'W' }), bool('EnableEncryption', { access: 'W', default: 'true' })]),
   }),
   f({
     path: 'Device.LocalAgent.Controller.{i}.BootParameter.{i}.',
     access: 'AD',
     uniqueKeys: keys(['Alias'], ['ParameterName']),
-    params: f([alias, bool('Enable', 'W', 'false'), str('ParameterName', 256, { access: 'W' })]),
+    params: f([alias, bool('Enable', { access: 'W', default: 'false' }), str('ParameterName', 256, { access: 'W' })]),
   }),
   f({
     path: 'Device.LocalAgent.Subscription.{i}.',
@@ -99,16 +95,16 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     uniqueKeys: keys(['Alias'], ['Recipient', 'ID']),
     params: f([
       alias,
-      bool('Enable', 'W', 'false'),
+      bool('Enable', { access: 'W', default: 'false' }),
       str('Recipient', 256, { ref: f({ kind: 'strong', target: 'Device.LocalAgent.Controller.{i}.' }) }),
       str('ID', 64, { access: 'W' }),
-      f({ name: 'CreationDate', type: 'dateTime' }),
+      dateTime('CreationDate'),
       str('NotifType', 32, { access: 'W', enum: f(['ValueChange', 'ObjectCreation', 'ObjectDeletion', 'OperationComplete', 'Event']) }),
       // "Immutable once set" (digest §4.1): writeOnceReadOnly.
       str('ReferenceList', 1024, { access: 'WO', list: true }),
-      bool('Persistent', 'W', 'false'),
+      bool('Persistent', { access: 'W', default: 'false' }),
       uint('TimeToLive', { access: 'W', default: '0' }),
-      bool('NotifRetry', 'W', 'false'),
+      bool('NotifRetry', { access: 'W', default: 'false' }),
       uint('NotifExpiration', { access: 'W', default: '0' }),
       // TR-181 2.16 / USP 1.3: what a trigger does; the settings are a JSON object path → value.
       str('TriggerAction', 16, { access: 'W', enum: f(['Notify', 'Config', 'NotifyAndConfig']), default: 'Notify' }),
