@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Header_MsgType, type Msg, type Notify } from '../../gen/usp/usp-msg_pb.ts';
 import { Controller } from '../../tools/controller/controller.ts';
-import { ENGINES, launchAgent, type Engine as AgentEngine, type LaunchedAgent } from './launch.ts';
+import { ARM_UNAVAILABLE, ENGINES, launchAgent, type Engine as AgentEngine, type LaunchedAgent } from './launch.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const AGENT_ID = 'proto::tinyusp-e2e';
@@ -92,6 +92,7 @@ function body(m: Msg) {
   return b.value.respType;
 }
 
+if (ARM_UNAVAILABLE) test('the notification suite on xs-arm', (t) => { t.skip(ARM_UNAVAILABLE as string); });
 for (const engine of ENGINES) test(`given the agent on ${engine} and two Controllers, then subscriptions, every notification type, restart, Reboot() and FactoryReset() work over CoAP`, { timeout: 180_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'tinyusp-notify-'));
   const c1 = new Listener('proto::controller-1');

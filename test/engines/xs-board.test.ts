@@ -11,6 +11,7 @@ import { checkBudget, readXslOutput } from '../../firmware/xs-host/preload.mjs';
 import {
   buildXsBoard, buildXsHost, bundleFixture, capArgs, parseStats, QEMU_ARM, scratchDir, xsBoardBinary, xsHostBinary, type Arch,
 } from './xs-harness.ts';
+import { armUnavailable, needs } from '../support/tools.ts';
 
 const DEFAULTS = join(root, 'examples/demo-defaults.json');
 const cap = { chunks: 384 * 1024, slots: 24 * 1024, stack: 2048 };
@@ -19,7 +20,7 @@ let scratch: ReturnType<typeof scratchDir>;
 before(() => {
   buildXsHost();
   buildXsBoard('x64');
-  buildXsBoard('arm');
+  if (!armUnavailable()) buildXsBoard('arm');
   scratch = scratchDir('xs-board');
 });
 after(() => scratch?.remove());
@@ -85,7 +86,8 @@ test('preloaded, the esp32 agent boots in less than half the RAM of the same age
   assert.ok(p.bootBytes < e.bootBytes / 2, `preloaded ${p.bootBytes} B, script ${e.bootBytes} B`);
 });
 
-test('on 32-bit ARM under qemu-arm the board runner boots with 16-byte slots', async () => {
+test('on 32-bit ARM under qemu-arm the board runner boots with 16-byte slots', async (t) => {
+  if (!needs(t, armUnavailable())) return;
   const arm = await bootAndStop(QEMU_ARM, [xsBoardBinary('arm'), ...agentArgs('arm')]);
   assert.equal(arm.status, 0, arm.stderr);
   assert.match(arm.stdout, /^ready proto::tinyusp-demo coap:\/\/127\.0\.0\.1:\d+\/usp$/m);

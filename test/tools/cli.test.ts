@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ctl, simulator, tempDir, tinyusp } from './simulator.ts';
+import { armUnavailable, needs } from '../support/tools.ts';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -197,6 +198,7 @@ test('given a running simulator, when ctl subscribes and listens, then the notif
 
 for (const engine of ['xs', 'xs-arm']) {
   test(`given --engine ${engine}, when the agent runs, then the device build answers ctl and SIGTERM ends it with 0`, { timeout: 300_000 }, async (t) => {
+    if (engine === 'xs-arm' && !needs(t, armUnavailable())) return;
     const state = tempDir(t);
     const agent = spawn(process.execPath, [bin, 'agent', '--engine', engine, '--defaults', join(root, 'examples/demo-defaults.json'), '--state', state,
       '--allow-nosec', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
