@@ -20,6 +20,11 @@ export interface UdpOptions {
   /** A received datagram. `data` is only valid during the call (copy to keep it). */
   onDatagram(data: Uint8Array, address: string, port: number): void;
   /**
+   * Datagrams larger than this are dropped by the host before they reach the engine: a board's
+   * datagram bound, so a peer's 64 KB datagram costs it no heap. Default: no bound but UDP's.
+   */
+  maxDatagramBytes?: number;
+  /**
    * The socket is bound and `port` is final. Hosts that bind asynchronously (Node) call it
    * later; synchronous ones may call it before `udp()` returns. A bind failure goes to onError.
    */

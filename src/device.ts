@@ -94,6 +94,7 @@ export function startDevice(opts: DeviceOptions): Device {
   socket = hal.net.udp({
     address: host,
     port: wanted,
+    maxDatagramBytes: opts.board.limits.datagramBytes,
     onDatagram(data, address, port) {
       if (stopped) return;
       core.receive(data, { address, port }, hal.clock.monotonicMs());

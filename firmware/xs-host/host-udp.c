@@ -1,6 +1,7 @@
 /*
  * Host functions: UDP sockets for the HAL's Net (hal/hal.ts, bound in hal/xs/net.ts).
- *   udpOpen(address, port, onDatagram) -> id   binds a non-blocking socket (IPv4 or IPv6 by the
+ *   udpOpen(address, port, onDatagram[, maxDatagram]) -> id
+ *                                               binds a non-blocking socket (IPv4 or IPv6 by the
  *                                               literal; port 0 picks a free one); a bind
  *                                               failure throws an Error with the reason
  *   udpPort(id) -> port                         the port actually bound
@@ -8,8 +9,10 @@
  *                                               one datagram; throws an Error on failure
  *   udpClose(id)                                unknown or closed ids are ignored
  * Received datagrams reach onDatagram(buffer, address, port) from the event loop (host-loop.c):
- * `buffer` is a fresh ArrayBuffer holding exactly the datagram. A datagram larger than
- * XS_HOST_UDP_MAX_DATAGRAM is dropped (no board accepts one), as is one that fails to allocate.
+ * `buffer` is a fresh ArrayBuffer holding exactly the datagram. A datagram larger than the
+ * socket's maxDatagram (the board's datagram bound; default XS_HOST_UDP_MAX_DATAGRAM) is read
+ * into the runner's static buffer and dropped there: it never costs XS heap, so a peer's 64 KB
+ * datagram cannot exhaust a board's heap (issue 10: the RAM budget holds under attack).
  * The socket table is bounded (XS_HOST_UDP_MAX_SOCKETS): one more throws a RangeError.
  * Sockets are close-on-exec, so a restart (host-config.c) starts with none.
  */
@@ -30,6 +33,7 @@ typedef struct {
 	xsHostWatch watch;     /* watch.fd < 0: free */
 	xsIntegerValue id;
 	int port;
+	ssize_t maxDatagram;   /* larger datagrams are dropped before they reach the machine */
 	xsSlot callback;       /* a GC root while open (xsRemember) */
 } xsHostUdp;
 
@@ -88,7 +92,7 @@ static void xsHostUdpReady(xsMachine* the, xsHostWatch* watch, short revents)
 		ssize_t size = recvfrom(watch->fd, gxUdpBuffer, sizeof(gxUdpBuffer), MSG_DONTWAIT | MSG_TRUNC, (struct sockaddr*)&from, &fromLength);
 		if (size < 0)
 			return; /* EAGAIN (drained) or an error report of an earlier send: nothing to read */
-		if (size > XS_HOST_UDP_MAX_DATAGRAM)
+		if (size > udp->maxDatagram)
 			continue;
 		if (from.ss_family == AF_INET6) {
 			struct sockaddr_in6* a = (struct sockaddr_in6*)&from;
@@ -150,6 +154,12 @@ static void xs_udpOpen(xsMachine* the)
 	udp->port = ntohs((address.ss_family == AF_INET6) ? ((struct sockaddr_in6*)&address)->sin6_port : ((struct sockaddr_in*)&address)->sin_port);
 	gxLastUdpId = (gxLastUdpId >= 0x7FFFFFFF) ? 1 : gxLastUdpId + 1;
 	udp->id = gxLastUdpId;
+	udp->maxDatagram = XS_HOST_UDP_MAX_DATAGRAM;
+	if ((xsToInteger(xsArgc) > 3) && xsTest(xsArg(3))) {
+		xsIntegerValue max = xsToInteger(xsArg(3));
+		if ((max > 0) && (max < XS_HOST_UDP_MAX_DATAGRAM))
+			udp->maxDatagram = max;
+	}
 	udp->callback = xsArg(2);
 	xsRemember(udp->callback);
 	udp->watch.fd = fd;

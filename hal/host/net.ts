@@ -35,7 +35,9 @@ export function createHostNet(): HostNet {
       const report = (message: string) => {
         if (options.onError) options.onError(message);
       };
+      const max = options.maxDatagramBytes;
       socket.on('message', (msg, rinfo) => {
+        if (max !== undefined && msg.length > max) return; // the board's bound (hal.ts UdpOptions)
         options.onDatagram(new Uint8Array(msg.buffer, msg.byteOffset, msg.length), rinfo.address, rinfo.port);
       });
       socket.on('error', (err) => report(err.message));

@@ -29,7 +29,7 @@ export interface XsHostFunctions {
    * Binds a UDP socket to an IP literal and port (0: any free port); throws on a bind failure.
    * Datagrams arrive from the event loop as a fresh ArrayBuffer. At most 8 sockets.
    */
-  udpOpen(address: string, port: number, onDatagram: (data: ArrayBuffer, address: string, port: number) => void): number;
+  udpOpen(address: string, port: number, onDatagram: (data: ArrayBuffer, address: string, port: number) => void, maxDatagram?: number): number;
   /** The port the socket is bound to. */
   udpPort(id: number): number;
   /** One datagram of buffer[offset, offset + length); throws on failure. */

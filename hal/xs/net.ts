@@ -15,7 +15,7 @@ export function xsNet(host: XsHostFunctions): Net {
       try {
         id = host.udpOpen(options.address || '0.0.0.0', options.port || 0, (buffer, address, fromPort) => {
           if (id) options.onDatagram(new Uint8Array(buffer), address, fromPort);
-        });
+        }, options.maxDatagramBytes);
         port = host.udpPort(id);
       } catch (e) {
         const message = (e as Error).message;

@@ -3,6 +3,7 @@
 // qemu-arm, driven over plaintext CoAP on loopback by the project's Controller
 // (tools/controller: messages built with @bufbuild/protobuf).
 import { describe, test, before, after } from 'node:test';
+import { createSocket } from 'node:dgram';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -161,6 +162,19 @@ for (const engine of ENGINES) {
       const gsp = resp(await ask({ reqType: { case: 'getSupportedProtocol', value: { controllerSupportedProtocolVersions: '1.2' } } },
         Header_MsgType.GET_SUPPORTED_PROTO), 'getSupportedProtocolResp');
       assert.equal(gsp.agentSupportedProtocolVersions, '1.0,1.1,1.2,1.3,1.4');
+    });
+
+    test('a 65,000-byte datagram is dropped before the engine (the board bound): the agent keeps serving', async () => {
+      const { port } = new URL(agent.uri);
+      const sock = createSocket('udp4');
+      try {
+        // Several, so that an engine that copied each into its heap would run out of memory.
+        for (let i = 0; i < 4; i++) await new Promise<void>((ok, fail) => sock.send(new Uint8Array(65_000).fill(0x40), Number(port), '127.0.0.1', (e) => (e ? fail(e) : ok())));
+      } finally {
+        sock.close();
+      }
+      assert.equal(await getValue('Device.DeviceInfo.SerialNumber'), 'SIM0001');
+      assert.equal(agent.output().stderr.includes('memory full'), false, agent.output().stderr);
     });
 
     test('persistence: a Set survives Reboot() (same process on XS) and a kill + restart on the same state', async () => {
