@@ -41,7 +41,7 @@ export const ErrorCode = Object.freeze({
   SESSION_CONTEXT_NOT_ALLOWED: 7106,
 });
 
-const names: { [code: number]: string } = {
+const names: { [code: number]: string } = Object.freeze({
   7000: 'Message failed',
   7001: 'Message not supported',
   7002: 'Request denied',
@@ -77,7 +77,7 @@ const names: { [code: number]: string } = {
   7104: 'Invalid Record value',
   7105: 'Session Context terminated',
   7106: 'Session Context not allowed',
-};
+});
 
 /** The spec's name of an error code, for err_msg defaults and logs. */
 export function errorName(code: number): string {

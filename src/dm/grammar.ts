@@ -53,7 +53,7 @@ class Cursor {
   }
 }
 
-const OPS: readonly SearchOp[] = ['==', '!=', '~=', '<=', '>=', '<', '>'];
+const OPS: readonly SearchOp[] = Object.freeze(['==', '!=', '~=', '<=', '>=', '<', '>']);
 
 /** %22 → '"', %25 → '%' (the only escapes of a search literal). */
 export function unescapeLiteral(s: string): string {

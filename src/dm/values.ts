@@ -8,12 +8,12 @@ export const UNKNOWN_TIME = '0001-01-01T00:00:00Z';
 /** Bound of a string-like value whose definition gives none (keeps records bounded). */
 export const DEFAULT_MAX_LENGTH = 4096;
 
-const LIMITS: { [t: string]: [bigint, bigint] } = {
-  int: [-0x80000000n, 0x7fffffffn],
-  unsignedInt: [0n, 0xffffffffn],
-  long: [-0x8000000000000000n, 0x7fffffffffffffffn],
-  unsignedLong: [0n, 0xffffffffffffffffn],
-};
+const LIMITS: { readonly [t: string]: readonly [bigint, bigint] } = Object.freeze({
+  int: Object.freeze([-0x80000000n, 0x7fffffffn] as [bigint, bigint]),
+  unsignedInt: Object.freeze([0n, 0xffffffffn] as [bigint, bigint]),
+  long: Object.freeze([-0x8000000000000000n, 0x7fffffffffffffffn] as [bigint, bigint]),
+  unsignedLong: Object.freeze([0n, 0xffffffffffffffffn] as [bigint, bigint]),
+});
 
 function typeErr(def: ParamDef, v: string): UspError {
   return new UspError(ErrorCode.INVALID_TYPE, `'${clip(v)}' is not a valid ${def.type}${def.list ? ' list' : ''}`);

@@ -86,9 +86,9 @@ export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
 ]);
 
 /** Firmware slot status (HAL) → FirmwareImage.Status (TR-181 Firmware:1). */
-const SLOT_STATUS: { [s: string]: string } = {
+const SLOT_STATUS: { [s: string]: string } = Object.freeze({
   active: 'Active', valid: 'Available', pending: 'Available', empty: 'NoImage', invalid: 'ValidationFailed',
-};
+});
 
 /** FirmwareImage rows: instance = HAL slot + 1, or one row for the running image without firmware HAL. */
 function imageOf(ctx: HandlerContext, objPath: string): { version: string; status: string } | undefined {

@@ -127,13 +127,13 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
   }),
 ]);
 
-const NOTIF_TARGET: { [t: string]: RegExp } = {
+const NOTIF_TARGET: { [t: string]: RegExp } = Object.freeze({
   ValueChange: /[^!)]$/, // parameter, object or search path
   ObjectCreation: /\.$/,
   ObjectDeletion: /\.$/,
   OperationComplete: /(\(\)|\.)$/,
   Event: /(!|\.)$/,
-};
+});
 
 /** Subscription checks (digest §4.1): ReferenceList paths parse and fit NotifType. */
 function validateSubscription(ctx: HandlerContext, path: string, value: (n: string) => string): void {

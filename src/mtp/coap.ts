@@ -43,7 +43,7 @@ export class CoapUriError extends Error {
   }
 }
 
-const WELL_KNOWN = ['.well-known', 'core'];
+const WELL_KNOWN = Object.freeze(['.well-known', 'core']);
 const EMPTY = new Uint8Array(0);
 
 function refuse(code: number, why: string): CoapResponse {
@@ -51,7 +51,7 @@ function refuse(code: number, why: string): CoapResponse {
   return { code, payload: utf8Encode(why) };
 }
 
-function samePath(a: string[], b: string[]): boolean {
+function samePath(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -60,7 +60,7 @@ export interface DispatcherOptions {
   onInternalError?(what: string, e: unknown): void;
 }
 
-const RESP_TYPE: { [C in ReqCase]: Header_MsgType } = {
+const RESP_TYPE: { [C in ReqCase]: Header_MsgType } = Object.freeze({
   get: Header_MsgType.GET_RESP,
   getSupportedDm: Header_MsgType.GET_SUPPORTED_DM_RESP,
   getInstances: Header_MsgType.GET_INSTANCES_RESP,
@@ -72,7 +72,7 @@ const RESP_TYPE: { [C in ReqCase]: Header_MsgType } = {
   getSupportedProtocol: Header_MsgType.GET_SUPPORTED_PROTO_RESP,
   register: Header_MsgType.REGISTER_RESP,
   deregister: Header_MsgType.DEREGISTER_RESP,
-};
+});
 
 interface PendingEntry {
   at: number;

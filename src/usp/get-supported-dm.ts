@@ -74,9 +74,9 @@ function hasElement(def: ObjectDef, name: string): boolean {
   return false;
 }
 
-const OBJ_ACCESS = { R: GetSupportedDMResp_ObjAccessType.OBJ_READ_ONLY, AD: GetSupportedDMResp_ObjAccessType.OBJ_ADD_DELETE, A: GetSupportedDMResp_ObjAccessType.OBJ_ADD_ONLY, D: GetSupportedDMResp_ObjAccessType.OBJ_DELETE_ONLY };
+const OBJ_ACCESS = Object.freeze({ R: GetSupportedDMResp_ObjAccessType.OBJ_READ_ONLY, AD: GetSupportedDMResp_ObjAccessType.OBJ_ADD_DELETE, A: GetSupportedDMResp_ObjAccessType.OBJ_ADD_ONLY, D: GetSupportedDMResp_ObjAccessType.OBJ_DELETE_ONLY });
 
-const VALUE_TYPE: { [t in ParamType]: GetSupportedDMResp_ParamValueType } = {
+const VALUE_TYPE: { [t in ParamType]: GetSupportedDMResp_ParamValueType } = Object.freeze({
   string: GetSupportedDMResp_ParamValueType.PARAM_STRING,
   boolean: GetSupportedDMResp_ParamValueType.PARAM_BOOLEAN,
   int: GetSupportedDMResp_ParamValueType.PARAM_INT,
@@ -87,7 +87,7 @@ const VALUE_TYPE: { [t in ParamType]: GetSupportedDMResp_ParamValueType } = {
   base64: GetSupportedDMResp_ParamValueType.PARAM_BASE_64,
   hexBinary: GetSupportedDMResp_ParamValueType.PARAM_HEX_BINARY,
   decimal: GetSupportedDMResp_ParamValueType.PARAM_DECIMAL,
-};
+});
 
 function describe(def: ObjectDef, full: boolean, req: GetSupportedDM, access: Access, only: string): GetSupportedDMResp_SupportedObjectResult {
   const isTable = def.path.lastIndexOf('{i}.') === def.path.length - 4;
