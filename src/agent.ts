@@ -9,6 +9,7 @@ import { createEngine } from './dm/index.ts';
 import type { Engine, ModelModule } from './dm/api.ts';
 import { tr181Modules } from './model/index.ts';
 import { RateLimitedLog } from './log-rate.ts';
+import { ENDPOINT_ID } from './names.ts';
 import { messageRecord, openRecord, sealRecord } from './record/record.ts';
 import { ControllerDirectory } from './usp/controllers.ts';
 import { Dispatcher, errorMsg, type DispatchHooks, type Handlers, type Requester } from './usp/dispatch.ts';
@@ -104,12 +105,12 @@ export function createAgent(options: AgentOptions): Agent {
 
   let ownId: string | undefined;
   engine.onChange((ev) => {
-    if (ev.type === 'valueChange' && ev.path === 'Device.LocalAgent.EndpointID') ownId = undefined;
+    if (ev.type === 'valueChange' && ev.path === ENDPOINT_ID) ownId = undefined;
   });
   const endpointId = (): string => {
     if (ownId === undefined) {
       try {
-        ownId = engine.get('Device.LocalAgent.EndpointID');
+        ownId = engine.get(ENDPOINT_ID);
       } catch {
         ownId = '';
       }

@@ -9,7 +9,6 @@ export const SUPPORTED_PROTOCOL_VERSIONS = '1.0,1.1,1.2,1.3,1.4';
  */
 export const RECORD_VERSION = '1.4';
 
-export const LOCAL_AGENT = 'Device.LocalAgent.';
 export const ENDPOINT_ID = 'Device.LocalAgent.EndpointID';
 export const MTP_TABLE = 'Device.LocalAgent.MTP.';
 export const CONTROLLER_TABLE = 'Device.LocalAgent.Controller.';

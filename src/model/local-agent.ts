@@ -6,7 +6,7 @@ import { ErrorCode, UspError } from '../errors.ts';
 import type { HandlerContext, ModelModule, ObjectDef, ObjectHandlers } from '../dm/api.ts';
 import { parsePath } from '../dm/grammar.ts';
 import { UNKNOWN_TIME, formatDateTime, splitList } from '../dm/values.ts';
-import { REQUEST_TABLE, SUBSCRIPTION_TABLE } from '../names.ts';
+import { ENDPOINT_ID, REQUEST_TABLE, SUBSCRIPTION_TABLE } from '../names.ts';
 import { MAX_PAIRS, parseConfigSettings } from '../notify/trigger.ts';
 
 const f = Object.freeze;
@@ -228,11 +228,11 @@ export function localAgentModule(hooks: LocalAgentHooks = {}): ModelModule {
     handlers,
     boot: (ctx) => {
       bootMs = ctx.hal.clock.monotonicMs();
-      if (ctx.engine.get('Device.LocalAgent.EndpointID') === '') {
+      if (ctx.engine.get(ENDPOINT_ID) === '') {
         // Unconfigured: an 'os::' Endpoint ID from OUI and serial number (digest §9.1).
         const id = ctx.hal.system.identity();
         const txn = ctx.engine.begin();
-        txn.agentSet('Device.LocalAgent.EndpointID', `os::${id.oui}-${id.serialNumber}`);
+        txn.agentSet(ENDPOINT_ID, `os::${id.oui}-${id.serialNumber}`);
         txn.commit();
       }
       // §5.5: non-persistent subscriptions do not survive a restart. They go on the engine's first

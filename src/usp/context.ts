@@ -24,7 +24,6 @@ export function failureOf(e: unknown): { code: number; message: string } {
   throw e;
 }
 
-
 /** A failure of a requested path: the code and message that go into its result. */
 export interface PathFailure {
   readonly code: number;

@@ -38,8 +38,8 @@ export function eachRequestedPath<T, R>(engine: Engine, ctx: RequestContext, spe
         try {
           tx.validate();
         } catch (e) {
-          const f = failureOf(e);
-          out = { ok: false, code: spec.validateCode, message: f.message, paramErrs: [{ paramPath: pathOf(e), errCode: f.code, errMsg: f.message }] };
+          // allow_partial=true: this becomes the path's own failure entry (no param_errs needed).
+          out = { ok: false, code: spec.validateCode, message: failureOf(e).message, paramErrs: [] };
         }
       }
       if (out.ok) {
@@ -56,10 +56,6 @@ export function eachRequestedPath<T, R>(engine: Engine, ctx: RequestContext, spe
     throw e;
   }
   return results;
-}
-
-function pathOf(e: unknown): string {
-  return (e as { path?: string }).path ?? '';
 }
 
 /** A path-level failure whose one ParamError names the requested path. */

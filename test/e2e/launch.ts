@@ -32,8 +32,6 @@ export interface LaunchOptions {
   stateDir: string;
   /** XS only: the fixed memory cap (default: the esp32 board's, boards/esp32/xs-cap.ts). */
   cap?: Cap & { keys?: number };
-  /** XS only: board profile the esp32 image starts with, esp32 (default) or host. */
-  board?: 'esp32' | 'host';
   /** Bound on the wait for the first `ready` line (default 20 s). */
   readyTimeoutMs?: number;
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
@@ -85,7 +83,7 @@ export async function agentCommand(opts: LaunchOptions): Promise<{ file: string;
   const cap = { ...board, ...opts.cap };
   const runnerArgs = [...capArgs(cap), '--keys', String(cap.keys ?? board.keys), '--state', opts.stateDir,
     '--defaults', opts.defaultsFile, '--allow-nosec', '--arg', 'port=0', '--arg', `log-level=${level}`,
-    '--arg', `board=${opts.board ?? 'esp32'}`, '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`];
+    '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`];
   buildOnce(opts.engine);
   return xsEngineCommand(opts.engine, runnerArgs);
 }
