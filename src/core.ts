@@ -47,7 +47,7 @@ export interface Core {
   mtpPort(): number;
   /** Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption of the MTP we serve. */
   mtpEncryption(): boolean;
-  /** The socket is bound on `port` with `transport` (default PLAINTEXT): our URI is final and notifications may leave. */
+  /** The socket is bound on `port` with `transport` (default: plaintext only): our URI is final and notifications may leave. */
   listening(port: number, transport?: Transport): void;
   /** Our own URI (what goes into reply-to). */
   uri(): string;
@@ -76,7 +76,9 @@ export interface Transport {
 }
 
 /** No DTLS: the transport of a core that is never told otherwise (tests, plaintext tools). */
-export const PLAINTEXT: Transport = Object.freeze({ dtlsServer: false, dtlsClient: false, plaintext: true });
+function plaintextOnly(): Transport {
+  return { dtlsServer: false, dtlsClient: false, plaintext: true };
+}
 
 interface PendingReply {
   record: Uint8Array;
@@ -108,7 +110,7 @@ export function createCore(opts: CoreOptions): Core {
   const mtp = coapMtp(engine);
   let port = mtp.port;
   let ownUri = '';
-  let transport = PLAINTEXT;
+  let transport = plaintextOnly();
   const uri = (): string => {
     if (!ownUri) ownUri = formatCoapUri({ scheme: transport.dtlsServer ? 'coaps' : 'coap', host: opts.host, port, path: mtp.path.split('/').filter(Boolean) });
     return ownUri;
@@ -184,7 +186,7 @@ export function createCore(opts: CoreOptions): Core {
     endpointId: () => agent.endpointId(),
     mtpPort: () => mtp.port,
     mtpEncryption: () => mtp.encryption,
-    listening(p, t = PLAINTEXT) {
+    listening(p, t = plaintextOnly()) {
       port = p;
       transport = t;
       ownUri = '';
