@@ -310,6 +310,13 @@ export class DtlsLink {
     return { server, client: this.table.size - server };
   }
 
+  /** Heap bytes of each live session now and at its peak (the handshake's), by role. */
+  sessionMemory(): { channel: Channel; bytes: number; peakBytes: number }[] {
+    const out: { channel: Channel; bytes: number; peakBytes: number }[] = [];
+    for (const e of this.table.values()) out.push({ channel: e.channel, bytes: e.session.memoryBytes(), peakBytes: e.session.memoryPeakBytes() });
+    return out;
+  }
+
   /** Heap bytes held by DTLS: every live session and the contexts (credentials). */
   memoryBytes(): number {
     let n = 0;

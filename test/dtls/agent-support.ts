@@ -47,7 +47,10 @@ export function agentDefaults(controllerPort: number, extra: { [p: string]: stri
 
 export async function startSecureAgent(opts: {
   credentials?: DtlsCredentials; allowNoSec?: boolean; defaults: { [p: string]: string }; board?: BoardProfile;
+  /** Log every Record at debug level (default true; benchmarks turn it off). */
+  trace?: boolean;
 }): Promise<SecureAgent> {
+  const trace = opts.trace ?? true;
   const logs: string[] = [];
   const waiters: (() => void)[] = [];
   const store = new Map<string, Uint8Array>();
@@ -59,7 +62,7 @@ export async function startSecureAgent(opts: {
   };
   const system = createHostSystem({
     identity: { manufacturer: 'tinyusp', oui: '00256D', productClass: 'Test', serialNumber: '0000000001', modelName: 'test', hardwareVersion: 'host', softwareVersion: '0' },
-    logLevel: 'debug',
+    logLevel: trace ? 'debug' : 'warn',
     write: (line) => {
       logs.push(line);
       for (const w of waiters.splice(0)) w();
@@ -70,7 +73,7 @@ export async function startSecureAgent(opts: {
   const uri = new Promise<string>((r) => (ready = r));
   const device = startDevice({
     hal, board: opts.board ?? host, defaults: opts.defaults, credentials: opts.credentials, allowNoSec: opts.allowNoSec ?? false,
-    port: 0, traceMessages: true, onReady: (u) => ready(u),
+    port: 0, traceMessages: trace, onReady: (u) => ready(u),
   });
   const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('agent not ready in 5 s')), 5000).unref());
   await Promise.race([uri, timeout]);
