@@ -39,6 +39,23 @@ export interface BoardProfile {
   };
   /** Interval of the bounded ValueChange poll for HAL-changed values, ms. */
   valueChangePollMs: number;
+  /** DTLS (src/dtls/): the session table's bounds and timers (issue 11). */
+  dtls: DtlsLimits;
+}
+
+export interface DtlsLimits {
+  /** Concurrent DTLS sessions, both roles together; beyond it the oldest idle one is evicted. */
+  sessions: number;
+  /** Heap bytes one session may hold, its handshake peak included (the HAL's sessionMemoryLimit). */
+  sessionBytes: number;
+  /** First handshake retransmission timeout, ms (RFC 6347 §4.2.4.1); it doubles from there. */
+  retransmitMs: number;
+  /** A handshake not finished after this long fails and its session goes, ms. */
+  handshakeTimeoutMs: number;
+  /** An open session without traffic for this long is closed (close_notify), ms. */
+  idleTimeoutMs: number;
+  /** CoAP messages queued per client session while its handshake runs (the oldest dropped beyond). */
+  queuedMessages: number;
 }
 
 export const RFC7252_TRANSMISSION = Object.freeze({

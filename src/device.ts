@@ -5,6 +5,7 @@ import type { Hal, UdpSocket } from '../hal/hal.ts';
 import type { BoardProfile } from '../boards/profile.ts';
 import type { ModelModule } from './dm/api.ts';
 import { createCore, CoreConfigError, type Core, type Defaults } from './core.ts';
+import type { DtlsCredentials } from './dtls/credentials.ts';
 
 export interface DeviceOptions {
   hal: Hal;
@@ -12,6 +13,12 @@ export interface DeviceOptions {
   defaults?: Defaults;
   /** A device maker's model modules, added to the built-in TR-181 model. */
   modules?: readonly ModelModule[];
+  /**
+   * DTLS credentials (USP digest §7.2, §9): our certificate, its key and the trust anchors
+   * (Certificate mode, the default), and/or a pre-shared key per Controller. The HAL must have
+   * `dtls`. Without credentials the device starts only with allowNoSec.
+   */
+  credentials?: DtlsCredentials;
   /**
    * Plaintext CoAP (no DTLS). Never the default: R-SEC.0 says a NoSec link alone must not let a
    * Controller in, so the caller has to ask for it explicitly and it is logged loudly.

@@ -18,5 +18,6 @@ export const esp32: BoardProfile = Object.freeze({
     asyncOperations: 2,
   }),
   coap: RFC7252_TRANSMISSION,
+  dtls: Object.freeze({ sessions: 3, sessionBytes: 16 * 1024, retransmitMs: 1000, handshakeTimeoutMs: 16_000, idleTimeoutMs: 120_000, queuedMessages: 2 }),
   valueChangePollMs: 5000,
 });
