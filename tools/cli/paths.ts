@@ -1,10 +1,14 @@
-// Where the tinyusp CLI finds its checkout and the demo's files. The CLI also runs bundled, from
-// node_modules/.cache/tinyusp (tools/tinyusp.mjs), so the root is found, not assumed.
+// Where the tinyusp CLI finds its checkout and the demo's files. The CLI runs bundled, from
+// node_modules/.cache/tinyusp (tools/tinyusp.mjs), which defines __TINYUSP_ROOT__; run from
+// source (tests), the root is the first folder up from here with firmware/xs-host.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+declare const __TINYUSP_ROOT__: string | undefined;
+
 function findRoot(): string {
+  if (typeof __TINYUSP_ROOT__ === 'string') return __TINYUSP_ROOT__;
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'firmware/xs-host/build.mjs'))) {
     const up = dirname(dir);
@@ -23,3 +27,6 @@ export const DEMO_DEFAULTS = join(root, 'examples/demo-defaults.json');
 
 /** The development PKI of a state directory (`tinyusp pki`, `npm start`, `tinyusp ctl`). */
 export const pkiDirOf = (stateDir: string) => join(stateDir, 'pki');
+
+/** The DTLS module (hal/host/dtls.ts cannot find it relative to a bundle). */
+export const DTLS_WASM = join(root, 'firmware/dtls/tinyusp-dtls.wasm');
