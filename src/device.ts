@@ -53,6 +53,13 @@ export function startDevice(opts: DeviceOptions): Device {
     hal, board: opts.board, defaults: opts.defaults, modules: opts.modules, host,
     send: (bytes, peer) => socket?.send(bytes, peer.address, peer.port),
     trace: opts.traceMessages ? (line) => hal.system.log('debug', 'usp: ' + line) : undefined,
+    wake: () => {
+      // Step now: drop the armed timer for a zero-delay one.
+      if (stopped) return;
+      if (timer >= 0) hal.timers.clear(timer);
+      timerAt = 0;
+      timer = hal.timers.set(0, tick);
+    },
   });
 
   let timer = -1;

@@ -18,5 +18,7 @@ export const esp32: BoardProfile = Object.freeze({
     asyncOperations: 2,
   }),
   coap: RFC7252_TRANSMISSION,
+  // Two OTA app partitions (ESP-IDF 'two OTA' layout on 4 MB flash).
+  firmware: Object.freeze({ slots: 2, imageBytes: 1536 * 1024, confirmAfterMs: 60_000, trialWatchdogMs: 180_000, rebootGraceMs: 5_000 }),
   valueChangePollMs: 5000,
 });

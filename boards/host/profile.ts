@@ -17,5 +17,6 @@ export const host: BoardProfile = Object.freeze({
     asyncOperations: 8,
   }),
   coap: RFC7252_TRANSMISSION,
+  firmware: Object.freeze({ slots: 2, imageBytes: 64 * 1024 * 1024, confirmAfterMs: 60_000, trialWatchdogMs: 180_000, rebootGraceMs: 5_000 }),
   valueChangePollMs: 1000,
 });
