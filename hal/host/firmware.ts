@@ -180,3 +180,18 @@ export function createHostFirmware(dir: string, boot: BootChoice): Firmware {
   };
   return fw;
 }
+
+/** Exit status of an image that asks the boot loader for a reboot (Reboot(), FactoryReset(), an activation). */
+export const EXIT_REBOOT = 75;
+
+/** First start of a device: the build it ships with goes to slot 0, confirmed (the factory image). */
+export function installFactoryImage(dir: string, image: Uint8Array, header: { version: string; engine: ImageEngine }): void {
+  mkdirSync(dir, { recursive: true });
+  writeAtomic(slotImage(dir, 0), image);
+  writeMeta(dir, 0, { version: header.version, engine: header.engine, valid: true, log: '' });
+  writeControl(dir, { boot: 0, trial: -1, tried: false });
+}
+
+export function isProvisioned(dir: string): boolean {
+  return existsSync(controlFile(dir));
+}

@@ -80,6 +80,7 @@ export function startDownload(m: FirmwareManager, ctx: HandlerContext, call: Com
     m.downloading = -1;
     m.setStatus(slot, status);
     outcome = { error };
+    if (error) ctx.hal.system.log('warn', `firmware: download into slot ${slot}: ${error.message}`);
   };
   const onEnd = (err?: string) => {
     if (outcome) return;

@@ -6,6 +6,7 @@ const USAGE = `usage: tinyusp <command> [options]
 commands:
   agent    run a simulated device (the agent on Node with the host HAL)
   ctl      act as a USP Controller against an agent (get, set, add, ...)
+  firmware make a firmware image of this build for the simulator's A/B slots (pack, info)
 
 Run 'tinyusp <command> --help' for the options of a command.`;
 
@@ -17,6 +18,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./agent.ts')).agentCommand(rest);
       case 'ctl':
         return await (await import('./ctl.ts')).ctlCommand(rest);
+      case 'firmware':
+        return await (await import('./firmware.ts')).firmwareCommand(rest);
       case undefined:
       case '--help':
       case '-h':

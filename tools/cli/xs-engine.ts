@@ -13,15 +13,22 @@ export const QEMU_ARM = 'qemu-arm-static';
 /** The repository: the first folder up with firmware/xs-host (this file also runs bundled, from
  * node_modules/.cache/tinyusp, see tools/tinyusp.mjs). */
 function findRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'firmware/xs-host/build.mjs'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('tinyusp: firmware/xs-host/build.mjs not found above the CLI');
-    dir = up;
+  // The script that started us first (tools/tinyusp.mjs): the bundled CLI's own path may be the
+  // real path of a node_modules symlinked from another checkout.
+  const starts = [process.argv[1] ? dirname(process.argv[1]) : '', dirname(fileURLToPath(import.meta.url))];
+  for (const start of starts) {
+    let dir = start;
+    while (dir && !existsSync(join(dir, 'firmware/xs-host/build.mjs'))) {
+      const up = dirname(dir);
+      dir = up === dir ? '' : up;
+    }
+    if (dir) return dir;
   }
-  return dir;
+  throw new Error('tinyusp: firmware/xs-host/build.mjs not found above the CLI');
 }
 const root = findRoot();
+/** The repository this CLI runs from. */
+export const repositoryRoot = (): string => root;
 const archOf = (engine: XsEngine) => (engine === 'xs-arm' ? 'arm' : 'x64');
 
 /** The esp32 board's cap for `engine` (boards/esp32/xs-cap.ts). */
@@ -37,6 +44,11 @@ export function buildXsEngine(engine: XsEngine): void {
     timeout: 600_000,
   });
   if (r.status !== 0) throw new Error(`building the ${engine} runner failed (status ${r.status}, signal ${r.signal}):\n${r.stderr}${r.stdout}`);
+}
+
+/** The esp32 runner binary of `engine` (built by buildXsEngine). */
+export function xsRunnerBinary(engine: XsEngine): string {
+  return join(root, 'build/xs-host', archOf(engine), 'xs-esp32');
 }
 
 /** The program, arguments and environment that run the esp32 runner of `engine` with `runnerArgs`. */
