@@ -143,7 +143,10 @@ export function createCore(opts: CoreOptions): Core {
     engine, hal, board,
     access: (id) => agent.requester(id)?.access,
     encode: (toId, msg) => agent.encodeMessage(toId, msg),
-    send: (controller, record, onDone) => sendToController(controller, record, (o) => onDone(o.ok, describe(o))),
+    send: (controller, record, onDone) => sendToController(controller, record, (o) => {
+      if (o.ok) ota.reachedController(); // a Controller took our Notify: a new image is reachable
+      onDone(o.ok, describe(o));
+    }),
     bootArgs: (controllerPath) => tr181.bootEvent(engine, controllerPath),
   });
   notifier = notify;
