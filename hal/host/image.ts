@@ -1,7 +1,7 @@
 // The host board's firmware image format (what `tinyusp firmware pack` writes and a slot holds):
 //   "TUSPIMG1" | u32 BE header length | header JSON {version, engine} | payload | SHA-256 of all before
 // The trailing digest is the image's own integrity check, as an ESP-IDF app image carries its
-// SHA-256: a slot is only valid once it matches (finish()). The payload is the build the boot
+// SHA-256: a slot is only valid once it matches (src/ota/slots.ts ImageCheck, at finish()). The payload is the build the boot
 // loader starts: a Node bundle (engine 'node') or a preloaded XS runner binary ('xs', 'xs-arm').
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -23,35 +23,6 @@ export function encodeImage(header: ImageHeader, payload: Uint8Array): Buffer {
   head.writeUInt32BE(json.length, 8);
   const body = Buffer.concat([head, json, payload]);
   return Buffer.concat([body, createHash('sha256').update(body).digest()]);
-}
-
-/** Checks an image as it streams in: the header from its first bytes, the trailing digest at the end. */
-export class ImageVerifier {
-  private readonly hash = createHash('sha256');
-  private readonly tail = Buffer.alloc(32);
-  private tailLen = 0;
-  private head = Buffer.alloc(0);
-  private total = 0;
-
-  update(chunk: Uint8Array): void {
-    this.total += chunk.length;
-    if (this.head.length < 12 + MAX_HEADER) this.head = Buffer.concat([this.head, Buffer.from(chunk.subarray(0, 12 + MAX_HEADER - this.head.length))]);
-    // Everything but the last 32 bytes goes into the hash; those are held back in `tail`.
-    const joined = Buffer.concat([this.tail.subarray(0, this.tailLen), chunk]);
-    const keep = Math.min(32, joined.length);
-    this.hash.update(joined.subarray(0, joined.length - keep));
-    joined.copy(this.tail, 0, joined.length - keep);
-    this.tailLen = keep;
-  }
-
-  /** The header when the image is well formed and its digest matches; a reason otherwise. */
-  result(): { ok: true; header: ImageHeader } | { ok: false; reason: string } {
-    const parsed = parseHeader(this.head);
-    if (!parsed.ok) return parsed;
-    if (this.total < 12 + parsed.headerBytes + 32) return { ok: false, reason: 'image truncated' };
-    if (!this.hash.digest().equals(this.tail.subarray(0, 32))) return { ok: false, reason: 'image digest mismatch (corrupted image)' };
-    return { ok: true, header: parsed.header };
-  }
 }
 
 function parseHeader(b: Buffer): { ok: true; header: ImageHeader; headerBytes: number } | { ok: false; reason: string } {

@@ -34,6 +34,7 @@ test('given an image written in pieces, then a good one is valid and a corrupted
   const fw = createHostFirmware(dir, chooseBoot(dir, ''));
   const good = encodeImage({ version: '2.0', engine: 'node' }, Buffer.alloc(10_000, 7));
   assert.equal(write(fw, 1, good), true);
+  assert.equal(write(fw, 1, good, 3001), true, 'in pieces smaller than the digest');
   assert.deepEqual([fw.slots()[1].status, fw.slots()[1].version], ['valid', '2.0']);
   const bad = Buffer.from(good);
   bad[5000] ^= 1;

@@ -59,12 +59,11 @@ function command(o: BootLoaderOptions, run: ReturnType<typeof prepare>, choice: 
     if (o.host !== undefined) args.push('--host', o.host);
     return { file: process.execPath, args, env: {} };
   }
-  // An XS image: the preloaded runner at the esp32 board's cap; it has no firmware HAL yet, so it
-  // runs (and reports its version) but cannot download the next image.
+  // An XS image: the preloaded runner at the esp32 board's cap, with its slots HAL (hal/xs/firmware.ts).
   const cap = xsEngineCap(run.engine);
   const args = ['--chunks', String(cap.chunks), '--slots', String(cap.slots), '--stack', String(cap.stack), '--keys', String(cap.keys),
     '--state', o.stateDir, '--defaults', o.defaultsFile, '--arg', `log-level=${o.level}`, '--arg', `serial=${o.serial}`,
-    '--arg', `software-version=${run.version}`];
+    '--arg', `software-version=${run.version}`, '--arg', `fw-boot=${choice.slot},${choice.trial ? 1 : 0},${choice.rolledBackFrom}`];
   if (o.allowNoSec) args.push('--allow-nosec');
   if (o.port !== undefined) args.push('--arg', `port=${o.port}`);
   if (o.host !== undefined) args.push('--arg', `host=${o.host}`);
