@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Header_MsgType, type Msg, type Notify } from '../../gen/usp/usp-msg_pb.ts';
 import { Controller } from '../../tools/controller/controller.ts';
-import { launchAgent, type LaunchedAgent } from './launch.ts';
+import { launchAgent, type Engine, type LaunchedAgent } from './launch.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 export const AGENT_ID = 'proto::tinyusp-e2e';
@@ -64,17 +64,21 @@ export class OtaDevice {
   agent!: LaunchedAgent;
   uri = '';
   readonly dir = mkdtempSync(join(tmpdir(), 'tinyusp-ota-'));
+  readonly state = join(this.dir, 'state');
   readonly c1 = new Listener();
   /** The fixture's second Controller: it answers, so nothing waits on an unreachable peer. */
   readonly c2 = new Listener();
 
-  async start(): Promise<void> {
+  /** Default: the Node simulator under its boot loader; `engine` xs runs the XS runner itself (`runnerArgs`). */
+  async start(o: { engine?: Engine; otaEngine?: Engine; runnerArgs?: string[] } = {}): Promise<void> {
     await this.c1.open('proto::controller-1');
     await this.c2.open('proto::controller-2');
     const defaults = join(this.dir, 'defaults.json');
     writeFileSync(defaults, readFileSync(join(root, 'test/e2e/fixtures/notify-defaults.json'), 'utf8')
       .replace('${C1_PORT}', String(this.c1.port)).replace('${C2_PORT}', String(this.c2.port)));
-    this.agent = await launchAgent({ engine: 'node', ota: true, defaultsFile: defaults, stateDir: join(this.dir, 'state'), readyTimeoutMs: 60_000, logLevel: 'info' });
+    const engine = o.engine ?? 'node';
+    this.agent = await launchAgent({ engine, ota: engine === 'node', otaEngine: o.otaEngine, runnerArgs: o.runnerArgs,
+      defaultsFile: defaults, stateDir: this.state, readyTimeoutMs: 120_000, logLevel: 'info' });
     this.uri = this.agent.uri;
   }
 

@@ -150,3 +150,40 @@ test('OTA over coap:// on node: Block2 streamed from libcoap\'s coap-server into
   const now = await dev.get('Device.DeviceInfo.SoftwareVersion', 'Device.DeviceInfo.ActiveFirmwareImage', `${FW}2.Version`);
   assert.deepEqual(Object.values(now), ['3.0.0-coap', `${FW}2`, '3.0.0-coap']);
 });
+
+test('OTA on xs: the esp32 board runner under the boot loader downloads over coap:// (Block2 into its slot, SHA-256 in JS), refuses a wrong checksum, and switches to the new image', { timeout: 300_000 }, async (t) => {
+  const missing = missingCommand('coap-server-notls', 'coap-client-notls');
+  if (!needs(t, missing && `${missing} not found (apt-get install libcoap3-bin)`)) return;
+  // The x86-64 XS runner (3 MB) is beyond the esp32 slot (1.5 MB): the next image is a Node build.
+  const next = await packImage('4.0.0-from-xs', 'node');
+  const dev = new OtaDevice();
+  const imageFile = join(dev.dir, 'next.img');
+  writeFileSync(imageFile, next);
+  const port = 20000 + ((process.pid + 7) % 20000);
+  const server = spawn('coap-server-notls', ['-A', '127.0.0.1', '-p', String(port), '-d', '2'], { stdio: 'ignore' });
+  t.after(async () => { server.kill('SIGKILL'); await dev.stop(); rmSync(dev.dir, { recursive: true, force: true }); });
+  await new Promise((r) => setTimeout(r, 300));
+  const put = spawnSync('coap-client-notls', ['-m', 'put', '-b', '1024', '-f', imageFile, `coap://127.0.0.1:${port}/next.img`], { timeout: 30_000 });
+  assert.equal(put.status, 0, `PUT of the image to coap-server: ${put.stderr}`);
+  await dev.start({ otaEngine: 'xs' });
+  const c1 = dev.c1;
+  await dev.subscribe('boot', 'Event', 'Device.Boot!');
+  await dev.subscribe('xfer', 'Event', 'Device.LocalAgent.TransferComplete!');
+  const factory = (await dev.get('Device.DeviceInfo.ModelName'))['Device.DeviceInfo.ModelName'];
+  assert.match(factory, /^tinyusp-xs-esp32/, 'slot 0 runs the XS build');
+  const url = `coap://127.0.0.1:${port}/next.img`;
+  assert.equal((await dev.operate(`${FW}1.Download()`, 'k', { URL: url })).code, 7022);
+  assert.equal((await dev.operate(`${FW}2.Download()`, 'k', { URL: 'http://127.0.0.1/next.img' })).code, 7027, 'no HTTP on this board yet');
+  let mark = c1.heard.length;
+  await dev.operate(`${FW}2.Download()`, 'bad', { URL: url, CheckSumAlgorithm: 'SHA-256', CheckSum: sha('sha256', Buffer.from('other')) });
+  assert.equal(eventArgs(await c1.next(isEvent('TransferComplete!'), mark, 60_000)).FaultCode, '7022');
+  assert.equal((await dev.get(`${FW}2.Status`))[`${FW}2.Status`], 'ValidationFailed');
+  mark = c1.heard.length;
+  await dev.operate(`${FW}2.Download()`, 'xs-up', { URL: url, AutoActivate: 'true', CheckSumAlgorithm: 'SHA-256', CheckSum: sha('sha256', next) });
+  assert.equal(eventArgs(await c1.next(isEvent('TransferComplete!'), mark, 60_000)).FaultCode, '0');
+  await dev.rebooted(60_000);
+  const boot = eventArgs(await c1.next(isEvent('Boot!'), mark));
+  assert.deepEqual([boot.FirmwareUpdated, boot.CommandKey], ['true', 'xs-up']);
+  const now = await dev.get('Device.DeviceInfo.SoftwareVersion', 'Device.DeviceInfo.ActiveFirmwareImage', `${FW}1.Status`);
+  assert.deepEqual(Object.values(now), ['4.0.0-from-xs', `${FW}2`, 'Available']);
+});
