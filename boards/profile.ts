@@ -41,6 +41,22 @@ export interface BoardProfile {
   valueChangePollMs: number;
   /** DTLS (src/dtls/): the session table's bounds and timers (issue 11). */
   dtls: DtlsLimits;
+  /** A/B firmware images (digest §5.4; src/ota). */
+  firmware: {
+    /** Image slots (FirmwareImage rows) the board's flash has. */
+    slots: number;
+    /** Largest image a slot holds, bytes (a Download beyond it fails). */
+    imageBytes: number;
+    /**
+     * A newly activated image confirms itself once it has reached a Controller, or after this long
+     * up and serving (a board whose Controller is away still keeps a healthy image).
+     */
+    confirmAfterMs: number;
+    /** The boot loader's watchdog: an image still unconfirmed this long after its start is reset and rolled back. */
+    trialWatchdogMs: number;
+    /** After an activation, how long the reboot waits for notifications in flight to leave. */
+    rebootGraceMs: number;
+  };
 }
 
 export interface DtlsLimits {

@@ -171,24 +171,76 @@ export interface Storage {
 
 export interface FirmwareSlotInfo {
   slot: number;
+  /** The image's own version (its header; ESP-IDF: esp_app_desc_t.version); '' when empty. */
   version: string;
   /** 'active' (running), 'valid' (verified, bootable), 'empty', 'invalid', 'pending' (to be tried once). */
   status: 'active' | 'valid' | 'empty' | 'invalid' | 'pending';
+  /** Why this image last failed to boot (TR-181 BootFailureLog); '' if it never did. Cleared by begin(). */
+  bootFailureLog: string;
 }
 
-/** A/B firmware images (digest §5.4). Writes go to the inactive slot only. */
+/** What this boot is, as the boot loader decided it (ESP-IDF: esp_ota_get_state_partition). */
+export interface FirmwareBootState {
+  /** The running image was newly activated and has not confirmed yet (ESP_OTA_IMG_PENDING_VERIFY). */
+  trial: boolean;
+  /** The previous boot ran an image of this slot that did not confirm; this boot rolled back from it. -1: none. */
+  rolledBackFrom: number;
+}
+
+/**
+ * A/B firmware images (digest §5.4), the shape of ESP-IDF's esp_ota_*: begin/write/finish map
+ * to esp_ota_begin/write/end, abort to esp_ota_abort, activate to esp_ota_set_boot_partition with
+ * rollback enabled, confirm to esp_ota_mark_app_valid_cancel_rollback, rollback to
+ * esp_ota_mark_app_invalid_rollback_and_reboot. Writes go to an inactive slot only. Every state
+ * change is atomic (a power loss leaves the old or the new state, and a bootable image).
+ */
 export interface Firmware {
   slots(): FirmwareSlotInfo[];
   runningSlot(): number;
+  /** The slot the next boot starts (esp_ota_get_boot_partition). */
+  bootSlot(): number;
+  bootState(): FirmwareBootState;
+  /** Starts writing `slot` (erases it; the slot is 'empty' until finish). Throws for the running slot or while another write is open. */
   begin(slot: number, totalBytes: number): void;
   write(chunk: Uint8Array): void;
-  /** Finish and verify the image; returns false on checksum mismatch (the slot becomes invalid). */
+  /**
+   * Finish and verify the image (its format and its own integrity, and `expectedSha256` of the
+   * whole file when given). True: the slot is 'valid'; false: it is 'invalid'.
+   */
   finish(expectedSha256?: Uint8Array): boolean;
-  /** Boot into `slot` once; if the next boot is not confirmed, the board rolls back. */
+  /** Drop an open write; the slot is left 'empty'. No-op when none is open. */
+  abort(): void;
+  /** Boot into `slot` once on the next boot; if that boot is not confirmed, the boot after it rolls back. */
   activate(slot: number): void;
-  /** Confirm the running image after a good boot. */
+  /** Confirm the running image after a good boot (cancels the rollback). */
   confirm(): void;
+  /** Mark the running (unconfirmed) image invalid and make the next boot start the previous one. */
   rollback(): void;
+}
+
+/** One streamed HTTP(S) GET (digest §5.4 Download()). */
+export interface HttpGetOptions {
+  /** Basic authentication (Download()'s Username/Password), sent only when a username is given. */
+  username?: string;
+  password?: string;
+  /** The status line and Content-Length (-1 when absent), before any body chunk. */
+  onResponse(status: number, contentLength: number): void;
+  /** One piece of the body, valid only during the call (write it out; do not keep it). */
+  onData(chunk: Uint8Array): void;
+  /** The transfer ended: `error` undefined on a complete body. Called exactly once, never from inside get(). */
+  onEnd(error?: string): void;
+}
+
+export interface HttpRequest {
+  /** Stop the transfer; onEnd is called with 'aborted' unless it already ran. */
+  abort(): void;
+}
+
+/** An HTTP client for image downloads: http:// (and https:// where the host has TLS). */
+export interface Http {
+  /** URL schemes this host fetches, e.g. ['http', 'https']. */
+  readonly schemes: readonly string[];
+  get(url: string, options: HttpGetOptions): HttpRequest;
 }
 
 export interface DeviceIdentity {
@@ -214,6 +266,8 @@ export interface CoreHal {
   clock: Clock;
   storage: Storage;
   firmware?: Firmware;
+  /** Image downloads over HTTP(S) (Download()); absent on a board without it. */
+  http?: Http;
   system: System;
 }
 

@@ -18,6 +18,8 @@ import { formatCoapUri } from './mtp/coap-uri.ts';
 import { tr181Model } from './model/index.ts';
 import { MTP_TABLE } from './names.ts';
 import { Notifier } from './notify/notifier.ts';
+import { FirmwareManager } from './ota/manager.ts';
+import { createFetcher } from './ota/transfer.ts';
 
 export type { Peer, PeerIdentity } from './coap/types.ts';
 export type { CoreHal } from '../hal/hal.ts';
@@ -37,6 +39,8 @@ export interface CoreOptions {
   host: string;
   /** One line per handled Record, for debug logs. */
   trace?(line: string): void;
+  /** Ask the host to call step() soon: work became due outside receive/step (an HTTP image transfer ended). */
+  wake?(): void;
 }
 
 export interface Core {
@@ -97,11 +101,12 @@ export function createCore(opts: CoreOptions): Core {
     limits: board.limits,
     transmission: board.coap,
   });
-  const tr181 = tr181Model({ sendOnBoardRequest: (c) => notifier?.sendOnBoardRequest(c) });
+  const ota = new FirmwareManager(board.firmware);
+  const tr181 = tr181Model({ sendOnBoardRequest: (c) => notifier?.sendOnBoardRequest(c) }, ota);
   const modules = tr181.modules.concat(opts.modules || []);
   const agent: Agent = createAgent({
     hal, board, defaults: opts.defaults, model: modules,
-    hooks: { notifyResp: (msgId, _resp, from) => notifier?.notifyResp(msgId, from.controllerPath) },
+    hooks: { notifyResp: (msgId, _resp, from) => { ota.reachedController(); notifier?.notifyResp(msgId, from.controllerPath); } },
     trace: opts.trace,
     // Deferred work (Reboot(), FactoryReset(), boot clean-up) waits until our answers have left.
     answered: () => endpoint.pendingRequests === 0,
@@ -126,7 +131,10 @@ export function createCore(opts: CoreOptions): Core {
     if (peer.dtls && !mtpIdentity) return 'ok';
     const out = agent.handleRecord(record, { mtpIdentity });
     if (out.mtpError) return 'bad-record';
-    if (out.reply) replies.push({ record: out.reply, replyTo, to: out.to });
+    if (out.reply) {
+      replies.push({ record: out.reply, replyTo, to: out.to });
+      ota.reachedController(); // a new image that hears its Controllers confirms itself
+    }
     return 'ok';
   });
 
@@ -159,10 +167,17 @@ export function createCore(opts: CoreOptions): Core {
     engine, hal, board,
     access: (id) => agent.requester(id)?.access,
     encode: (toId, msg) => agent.encodeMessage(toId, msg),
-    send: (controller, record, onDone) => sendToController(controller, record, (o) => onDone(o.ok, describe(o))),
+    send: (controller, record, onDone) => sendToController(controller, record, (o) => {
+      if (o.ok) ota.reachedController(); // a Controller took our Notify: a new image is reachable
+      onDone(o.ok, describe(o));
+    }),
     bootArgs: (controllerPath) => tr181.bootEvent(engine, controllerPath),
   });
   notifier = notify;
+  ota.attach({
+    fetcher: createFetcher({ endpoint, http: hal.http, wake: () => opts.wake?.() }),
+    idle: () => endpoint.pendingRequests === 0 && notify.idle(),
+  });
 
   function flushReplies(): void {
     while (replies.length && !closed) {
@@ -178,6 +193,7 @@ export function createCore(opts: CoreOptions): Core {
     endpoint.step(now);
     agent.step(now);
     if (ready && !closed) notify.step(now);
+    if (!closed) ota.step(now);
   }
 
   return {
@@ -210,6 +226,8 @@ export function createCore(opts: CoreOptions): Core {
         const n = notify.nextDeadline();
         if (n >= 0 && n <= now) notify.step(now);
       }
+      const o = ota.nextDeadline();
+      if (o >= 0 && o <= now && !closed) ota.step(now);
     },
     step,
     nextDeadline() {
@@ -219,6 +237,8 @@ export function createCore(opts: CoreOptions): Core {
       if (a >= 0 && a < next) next = a;
       const n = ready ? notify.nextDeadline() : -1;
       if (n >= 0 && n < next) next = n;
+      const o = ota.nextDeadline();
+      if (o >= 0 && o < next) next = o;
       return next;
     },
     close() {

@@ -71,6 +71,13 @@ export function startDevice(opts: DeviceOptions): Device {
     hal, board: opts.board, defaults: opts.defaults, modules: opts.modules, host,
     send: (bytes, peer) => send(bytes, peer),
     trace: opts.traceMessages ? (line) => hal.system.log('debug', 'usp: ' + line) : undefined,
+    wake: () => {
+      // Step now: drop the armed timer for a zero-delay one.
+      if (stopped) return;
+      if (timer >= 0) hal.timers.clear(timer);
+      timerAt = 0;
+      timer = hal.timers.set(0, tick);
+    },
   });
   // Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption: DTLS on our MTP port, or plaintext there.
   const dtlsServer = creds !== undefined && core.mtpEncryption();

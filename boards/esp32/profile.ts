@@ -19,5 +19,7 @@ export const esp32: BoardProfile = Object.freeze({
   }),
   coap: RFC7252_TRANSMISSION,
   dtls: Object.freeze({ sessions: 3, sessionBytes: 16 * 1024, retransmitMs: 1000, handshakeTimeoutMs: 16_000, idleTimeoutMs: 120_000, queuedMessages: 2 }),
+  // Two OTA app partitions (ESP-IDF 'two OTA' layout on 4 MB flash).
+  firmware: Object.freeze({ slots: 2, imageBytes: 1536 * 1024, confirmAfterMs: 60_000, trialWatchdogMs: 180_000, rebootGraceMs: 5_000 }),
   valueChangePollMs: 5000,
 });

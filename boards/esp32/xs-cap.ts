@@ -5,8 +5,12 @@
 // slots, nor at 64 KB of chunks once the USP 1.3/1.4 model (challenges, triggers, onboarding)
 // was in (boot: 43,372 B of chunks, 3,856 slots). Total: 72 KB + (5,120 + 1,024) x 16 B +
 // 1,024 keys x 4 B = 172 KB, plus the ~840 B alias table: above the ~150 KB an ESP32 leaves,
-// which the bounds work of issue 10 has to bring down.
-export const XS_CAP = Object.freeze({ chunks: 72 * 1024, slots: 5120, stack: 1024, keys: 1024 });
+// which the bounds work of issue 10 has to bring down. Firmware over the air (issue 12) adds ~180
+// slots at boot (the FirmwareImage commands, TransferComplete!, the OTA state: 3,860 -> 4,043 on
+// x86-64 with the e2e defaults), and a coap:// Download() needs ~400-600 slots more than idle at
+// its peak (bisected with the demo defaults: idle passes at 4,400 slots, a download not at 4,800,
+// it does at 5,376); 768 more slots (12 KB) in all keep the e2e suites passing during a download.
+export const XS_CAP = Object.freeze({ chunks: 72 * 1024, slots: 5888, stack: 1024, keys: 1024 });
 
 /**
  * The same cap for the x86-64 runner: slot counts are the same, chunks hold pointers and so grow

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { Hal, LogLevel } from '../../hal/hal.ts';
 import { createHostNet } from '../../hal/host/net.ts';
 import { createFileStorage } from '../../hal/host/storage.ts';
+import { createHostFirmware, type BootChoice } from '../../hal/host/firmware.ts';
+import { createHostHttp } from '../../hal/host/http.ts';
 import { createHostSystem, createHostTimers, hostClock } from '../../hal/host/system.ts';
 import type { ModelModule } from '../../src/dm/api.ts';
 import { startDevice, type Device } from '../../src/device.ts';
@@ -32,6 +34,13 @@ export interface HostDeviceOptions {
   write?(line: string): void;
   /** Listening (again after each restart). */
   onReady?(endpointId: string, uri: string): void;
+  /**
+   * Run as a firmware image in A/B slots under <stateDir>/fw (tools/cli/boot.ts, the boot
+   * loader, started it with its choice for this boot). Reboot() and FactoryReset() then call
+   * `restart` (the image exits and the boot loader starts the boot slot's build) instead of
+   * restarting in-process.
+   */
+  image?: { boot: BootChoice; restart(): void };
 }
 
 export interface HostDevice {
@@ -55,13 +64,15 @@ export function runHostDevice(opts: HostDeviceOptions): HostDevice {
     write,
     // The core reboots from a deferred action once its answer has left: stop this device (its
     // socket and timer) and boot a new one on the same state.
-    onReboot: () => { restarting = 'reboot'; device?.stop(); setImmediate(boot); },
-    onFactoryReset: () => { restarting = 'factory-reset'; device?.stop(); setImmediate(boot); },
+    onReboot: () => { restarting = 'reboot'; device?.stop(); if (opts.image) opts.image.restart(); else setImmediate(boot); },
+    onFactoryReset: () => { restarting = 'factory-reset'; device?.stop(); if (opts.image) opts.image.restart(); else setImmediate(boot); },
   });
   const hal: Hal = {
     net: createHostNet(), clock: hostClock, timers: createHostTimers(), storage: createFileStorage(join(opts.stateDir, 'dm')), system,
     // The mbedTLS module is loaded only when there is something to authenticate with.
     dtls: opts.credentials ? createHostDtls({ clock: hostClock, wasmPath: opts.dtlsWasm }) : undefined,
+    http: createHostHttp(),
+    firmware: opts.image ? createHostFirmware(join(opts.stateDir, 'fw'), opts.image.boot) : undefined,
   };
 
   function boot(): void {

@@ -18,5 +18,6 @@ export const host: BoardProfile = Object.freeze({
   }),
   coap: RFC7252_TRANSMISSION,
   dtls: Object.freeze({ sessions: 64, sessionBytes: 32 * 1024, retransmitMs: 1000, handshakeTimeoutMs: 16_000, idleTimeoutMs: 300_000, queuedMessages: 8 }),
+  firmware: Object.freeze({ slots: 2, imageBytes: 64 * 1024 * 1024, confirmAfterMs: 60_000, trialWatchdogMs: 180_000, rebootGraceMs: 5_000 }),
   valueChangePollMs: 1000,
 });

@@ -14,6 +14,8 @@
  *                                     cannot run the ARM image itself (ENOEXEC without
  *                                     binfmt_misc): with XS_HOST_EMULATOR=<program> in the
  *                                     environment the restart goes through that program.
+ *                                     Started from a firmware slot (--arg fw-boot=...), the
+ *                                     runner exits 75 instead and the boot loader restarts it.
  */
 #include "xs-host.h"
 #include <fcntl.h>
@@ -100,9 +102,15 @@ static void xsHostRestartEmulated(void)
 static void xsHostRestart(xsMachine* the, const char* reason) XS_FUNCTION_NORETURN;
 static void xsHostRestart(xsMachine* the, const char* reason)
 {
+	int i;
 	fprintf(stderr, "[info] xs-host: restarting after %s\n", reason);
 	fflush(stdout);
 	fflush(stderr);
+	/* Started by the boot loader from a firmware slot (--arg fw-boot=...): it starts the boot
+	 * slot's build, which may be another image (tools/cli/boot.ts, EXIT_REBOOT). */
+	for (i = 0; i < gxHostOptions.argCount; i++)
+		if (!strncmp(gxHostOptions.args[i], "fw-boot=", 8))
+			exit(75);
 	/* Sockets and files are close-on-exec: the new image starts with none. */
 	execv("/proc/self/exe", gxHostOptions.argv);
 	if ((errno == ENOEXEC) && getenv("XS_HOST_EMULATOR"))

@@ -51,6 +51,7 @@
  *   host-udp.c     udpOpen/udpPort/udpSend/udpClose (UDP sockets on the event loop)
  *   host-storage.c storageGet/storageSet/storageDelete/storageKeys (atomic file records)
  *   host-config.c  arg(name), defaultsJson(), reboot(), factoryReset()
+ *   host-firmware.c fwRead/fwWrite/fwRemove/fwOpen/fwAppend/fwClose (A/B slot files under DIR/fw)
  */
 #include "xsAll.h"
 #include "xsScript.h"
@@ -65,6 +66,7 @@ static const xsHostInstall gxHostModules[] = {
 	xsHostInstallUdp,
 	xsHostInstallStorage,
 	xsHostInstallConfig,
+	xsHostInstallFirmware,
 };
 
 static struct timespec gxStartTime;

@@ -78,6 +78,7 @@ extern void xsHostInstallTimers(xsMachine* the, xsSlot* host); /* host-timers.c 
 extern void xsHostInstallUdp(xsMachine* the, xsSlot* host);    /* host-udp.c */
 extern void xsHostInstallStorage(xsMachine* the, xsSlot* host);/* host-storage.c */
 extern void xsHostInstallConfig(xsMachine* the, xsSlot* host); /* host-config.c */
+extern void xsHostInstallFirmware(xsMachine* the, xsSlot* host); /* host-firmware.c */
 
 /* Prepares the storage directory (creates it, drops unfinished writes); exits 2 on failure. */
 extern void xsHostStorageOpen(void);

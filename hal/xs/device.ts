@@ -8,6 +8,8 @@
 //   --arg log-level=LEVEL      error | warn | info | debug (default info)
 //   --arg serial=SN            Device.DeviceInfo.SerialNumber (default XS0001)
 //   --arg software-version=V   Device.DeviceInfo.SoftwareVersion (default 0.0.0)
+//   --arg fw-boot=S,T,R        started by the boot loader from firmware slot S (T: 1 on trial; R:
+//                              the slot it rolled back from, or -1): the A/B slots HAL is present
 // On start it prints `ready <endpointId> <uri>` on stdout, as the Node simulator does.
 import type { Hal } from '../hal.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
@@ -19,6 +21,7 @@ import { xsNet } from './net.ts';
 import { xsStorage } from './storage.ts';
 import { isLogLevel, xsSystem } from './system.ts';
 import { xsTimers } from './timers.ts';
+import { xsBootChoice, xsFirmware } from './firmware.ts';
 
 export type Defaults = { readonly [path: string]: string };
 
@@ -73,7 +76,9 @@ export function startXsDevice(host: XsHostFunctions, boardSpec: XsBoard): Device
       fail(host, `--defaults: ${(e as Error).message}`);
     }
   }
+  const boot = xsBootChoice(host.arg('fw-boot'));
   const hal: Hal = {
+    firmware: boot && xsFirmware(host, boot),
     net: xsNet(host),
     clock: xsClock(host),
     timers: xsTimers(host),

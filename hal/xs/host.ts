@@ -53,6 +53,17 @@ export interface XsHostFunctions {
   reboot(): void;
   /** Restart after the data model wiped itself (does not return). */
   factoryReset(): void;
+
+  /** A/B slot files under --state DIR/fw (firmware/xs-host/host-firmware.c); names [A-Za-z0-9._-]. */
+  fwRead(name: string): ArrayBuffer | undefined;
+  /** Atomic write of a small file (at most 64 KB). */
+  fwWrite(name: string, buffer: ArrayBuffer, offset: number, length: number): void;
+  fwRemove(name: string): void;
+  /** Start streaming an image into `name` (one at a time). */
+  fwOpen(name: string): void;
+  fwAppend(buffer: ArrayBuffer, offset: number, length: number): void;
+  /** Sync and close the image; rename it to `finalName`, or remove it when undefined. */
+  fwClose(finalName?: string): void;
 }
 
 /** The host functions, or an error when not running under the XS runner or a Moddable board. */

@@ -28,6 +28,7 @@ class Exchange {
   readonly payload: Uint8Array;
   useBlock1: boolean;
   readonly earlyBlock2: boolean;
+  readonly onBlock2: RequestSpec['onBlock2'];
   szx: number;
   /** Bytes of the body the server has taken (Block1). */
   offset = 0;
@@ -62,6 +63,7 @@ class Exchange {
     this.szx = ourSzx;
     this.useBlock1 = !!spec.block1Always || this.payload.length > blockSize(ourSzx);
     this.earlyBlock2 = !!spec.earlyBlock2;
+    this.onBlock2 = spec.onBlock2;
   }
 
   /** The next message of this exchange (a block of the body, or a Block2 follow-up). */
@@ -240,6 +242,21 @@ export class CoapClientSide {
     const b2 = findOption(msg, Option.BLOCK2);
     const v2 = b2 ? decodeBlock(b2.value) : undefined;
     if (b2 && !v2) return this.finish(ex, { kind: 'failed', reason: 'reserved SZX in Block2' }, now);
+    if (ex.onBlock2 && msg.code >= Code.CREATED && msg.code < 0x60) {
+      // Streamed body (RequestSpec.onBlock2): each block handed over in order, nothing kept.
+      const expected = ex.download ? ex.download.received : 0;
+      if (v2 && v2.num * blockSize(v2.szx) !== expected) return this.finish(ex, { kind: 'failed', reason: 'Block2 out of order' }, now);
+      try { ex.onBlock2(msg.payload, expected); } catch (e) {
+        return this.finish(ex, { kind: 'failed', reason: e instanceof Error ? e.message : String(e) }, now);
+      }
+      if (!v2 || !v2.more) return this.finish(ex, response(msg.code, msg.options, EMPTY), now);
+      if (msg.payload.length === 0) return this.finish(ex, { kind: 'failed', reason: 'empty Block2 with more' }, now);
+      const d = ex.download || { chunks: [], received: 0, code: msg.code, options: [], szx: v2.szx };
+      d.received += msg.payload.length;
+      d.szx = Math.min(v2.szx, this.ourSzx);
+      ex.download = d;
+      return this.sendNext(ex, now);
+    }
     if (v2 && (v2.more || ex.download)) {
       const dl = ex.download;
       const expected = dl ? dl.received : 0;

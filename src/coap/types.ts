@@ -83,6 +83,13 @@ export interface RequestSpec {
   block1Always?: boolean;
   /** Ask for our block size in the first request (RFC 7959 §2.4 early negotiation, Block2 num 0). */
   earlyBlock2?: boolean;
+  /**
+   * Stream the response body (RFC 7959 Block2) instead of reassembling it: each block's payload,
+   * in order, at its byte offset, valid only during the call (an image download writes it out, so
+   * RAM holds one block, not the body; reassemblyBytes does not apply). A throw ends the request
+   * as 'failed'. The final result then carries an empty payload.
+   */
+  onBlock2?(payload: Uint8Array, offset: number): void;
 }
 
 export interface EndpointLimits {

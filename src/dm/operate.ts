@@ -39,13 +39,30 @@ function isAsyncOp(v: unknown): v is AsyncOperation {
   return !!v && typeof (v as AsyncOperation).poll === 'function' && typeof (v as AsyncOperation).cancel === 'function';
 }
 
+/** Instances of a multi-instance input argument object accepted per call (TR-181 TimeWindow: 5). */
+const INPUT_INSTANCES = 8;
+
 function checkInput(cmd: CommandDef, input: CommandInput): { [name: string]: string } {
   const out: { [name: string]: string } = {};
   const map = isStringMap(input) ? input : undefined;
   const obj = input as { readonly [name: string]: string };
+  const lookup = (name: string) => (map ? map.get(name) : Object.prototype.hasOwnProperty.call(obj, name) ? obj[name] : undefined);
   for (const a of cmd.input || []) {
+    if (a.name.indexOf('{i}') >= 0) {
+      // A multi-instance input object (Activate()'s TimeWindow.{i}.): instances 1..INPUT_INSTANCES
+      // are looked up by name, so the bound holds whatever the peer sends; no default applies.
+      for (let i = 1; i <= INPUT_INSTANCES; i++) {
+        const name = a.name.replace('{i}', String(i));
+        const v = lookup(name);
+        if (v === undefined) continue;
+        try { out[name] = canonical(a, v); } catch (e) {
+          throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, `argument ${name}: ${(e as Error).message}`);
+        }
+      }
+      continue;
+    }
     // Only schema names are looked up (a Map's other keys never become property names).
-    const given = map ? map.get(a.name) : Object.prototype.hasOwnProperty.call(obj, a.name) ? obj[a.name] : undefined;
+    const given = lookup(a.name);
     if (given === undefined) {
       // R-OPR.5@1.4: missing mandatory argument → 7027; R-OPR.7: optional → its default.
       if (a.mandatory) throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, `missing mandatory argument ${a.name}`);

@@ -2,7 +2,8 @@
 // records of the TR-181 model: the cause Reboot()/FactoryReset() persisted before restarting,
 // and the software version of the last boot. Cause: the persisted one; else LocalFactoryReset
 // when no persisted model existed (first boot), else LocalReboot (a power cycle).
-// firmwareUpdated: the HAL identity's softwareVersion changed since the last boot.
+// firmwareUpdated: with the HAL Firmware, this is the first boot of a newly activated image (never
+// a rollback); without it, the HAL identity's softwareVersion changed since the last boot.
 import type { Storage } from '../../hal/hal.ts';
 import { utf8Decode, utf8Encode } from '../codec/utf8.ts';
 
@@ -17,10 +18,11 @@ const SW_KEY = 'dm.sw';
 const CAUSES: readonly BootInfo['cause'][] = Object.freeze(['LocalReboot', 'RemoteReboot', 'LocalFactoryReset', 'RemoteFactoryReset'] as BootInfo['cause'][]);
 
 /** Read (and consume) the boot record at start; `firstBoot`: no persisted model existed. */
-export function readBootRecord(storage: Storage, softwareVersion: string, firstBoot: boolean): BootInfo {
+export function readBootRecord(storage: Storage, softwareVersion: string, firstBoot: boolean, firmwareTrial?: boolean): BootInfo {
   const lastSw = storage.get(SW_KEY);
-  const firmwareUpdated = !!lastSw && utf8Decode(lastSw) !== softwareVersion;
-  if (!lastSw || firmwareUpdated) storage.set(SW_KEY, utf8Encode(softwareVersion));
+  const changed = !!lastSw && utf8Decode(lastSw) !== softwareVersion;
+  if (!lastSw || changed) storage.set(SW_KEY, utf8Encode(softwareVersion));
+  const firmwareUpdated = firmwareTrial === undefined ? changed : firmwareTrial;
   const rec = storage.get(BOOT_KEY);
   let cause: BootInfo['cause'] = firstBoot ? 'LocalFactoryReset' : 'LocalReboot';
   let commandKey = '';
@@ -37,4 +39,9 @@ export function readBootRecord(storage: Storage, softwareVersion: string, firstB
 /** Persist the cause (and command key) the next boot's Boot! reports. */
 export function writeNextBootCause(storage: Storage, cause: BootInfo['cause'], commandKey: string): void {
   storage.set(BOOT_KEY, utf8Encode(cause + ';' + commandKey));
+}
+
+/** Forget a persisted cause (an Activate() cancelled before its reboot). */
+export function clearNextBootCause(storage: Storage): void {
+  storage.delete(BOOT_KEY);
 }

@@ -1,4 +1,4 @@
-// Device. (root), Device.DeviceInfo. with FirmwareImage.{i}, Device.Time. and the Device-level
+// Device. (root), Device.DeviceInfo. (FirmwareImage.{i} is model/firmware.ts), Device.Time. and the Device-level
 // commands and events (digest §5.3, §11). Identity, clock and firmware come from the HAL.
 import { alias as aliasParam, str, uint, bool, dateTime } from '../dm/define.ts';
 import type { AsyncOperation, CommandCall, HandlerContext, ModelModule, ObjectDef, ObjectHandlers, Value } from '../dm/api.ts';
@@ -57,22 +57,6 @@ export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
     ]),
   }),
   Object.freeze({
-    path: 'Device.DeviceInfo.FirmwareImage.{i}.',
-    access: 'R' as const,
-    uniqueKeys: Object.freeze([Object.freeze(['Alias'])]),
-    params: Object.freeze([
-      aliasParam(),
-      str('Name', 64, { computed: true }),
-      str('Version', 64, { computed: true }),
-      bool('Available', { computed: true }),
-      str('Status', 32, {
-        computed: true,
-        enum: Object.freeze(['NoImage', 'Active', 'Downloading', 'Validating', 'Available', 'DownloadFailed', 'ValidationFailed', 'InstallationFailed', 'ActivationFailed']),
-      }),
-      str('BootFailureLog', 4096),
-    ]),
-  }),
-  Object.freeze({
     path: 'Device.Time.',
     params: Object.freeze([
       bool('Enable', { access: 'W', default: 'true' }),
@@ -84,20 +68,6 @@ export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
     ]),
   }),
 ]);
-
-/** Firmware slot status (HAL) → FirmwareImage.Status (TR-181 Firmware:1). */
-const SLOT_STATUS: { [s: string]: string } = Object.freeze({
-  active: 'Active', valid: 'Available', pending: 'Available', empty: 'NoImage', invalid: 'ValidationFailed',
-});
-
-/** FirmwareImage rows: instance = HAL slot + 1, or one row for the running image without firmware HAL. */
-function imageOf(ctx: HandlerContext, objPath: string): { version: string; status: string } | undefined {
-  const n = Number(/\.([0-9]+)\.$/.exec(objPath)![1]);
-  const fw = ctx.hal.firmware;
-  if (!fw) return n === 1 ? { version: ctx.hal.system.identity().softwareVersion, status: 'Active' } : undefined;
-  const slot = fw.slots().find((s) => s.slot + 1 === n);
-  return slot && { version: slot.status === 'empty' ? '' : slot.version, status: SLOT_STATUS[slot.status] };
-}
 
 /** Async self test: storage round trip, clock sanity, identity present. Completes on the next step. */
 function selfTest(ctx: HandlerContext): AsyncOperation {
@@ -229,6 +199,10 @@ export function deviceModule(): DeviceModule {
     UpTime: upTime,
     ActiveFirmwareImage: (c) => 'Device.DeviceInfo.FirmwareImage.' + (c.hal.firmware ? c.hal.firmware.runningSlot() + 1 : 1),
   };
+  // With the HAL, the image the next boot starts is the boot loader's (a pending activation, or
+  // the confirmed image after a rollback): right at every moment.
+  let chosenBoot = '';
+  const bootImage = (c: HandlerContext) => (c.hal.firmware ? 'Device.DeviceInfo.FirmwareImage.' + (c.hal.firmware.bootSlot() + 1) : undefined);
   const handlers: { [path: string]: ObjectHandlers } = {
     'Device.': {
       operate: {
@@ -248,36 +222,20 @@ export function deviceModule(): DeviceModule {
       },
     },
     'Device.DeviceInfo.': {
-      read: (ctx, _p, name) => (identityParam[name] ? identityParam[name](ctx) : undefined),
+      read: (ctx, _p, name) => (identityParam[name] ? identityParam[name](ctx) : name === 'BootFirmwareImage' ? bootImage(ctx) : undefined),
       // §5.4: BootFirmwareImage must name an image with Available=true.
       write: (ctx, _p, name, value) => {
         if (name === 'BootFirmwareImage' && value !== '' && ctx.engine.get(value.replace(/\.?$/, '.') + 'Available') !== 'true') {
           throw new UspError(ErrorCode.INVALID_VALUE, `${value} is not an available firmware image`);
         }
+        if (name === 'BootFirmwareImage') chosenBoot = value; // read() shows the boot loader's choice, so commit takes it from here
       },
       // A dual-bank board boots the chosen image next (the HAL rolls back if it is not confirmed).
       commit: (ctx, change) => {
         const fw = ctx.hal.firmware;
         if (!fw || change.changed.indexOf('BootFirmwareImage') < 0) return;
-        const m = /\.([0-9]+)\.?$/.exec(change.value('BootFirmwareImage'));
-        if (m && Number(m[1]) - 1 !== fw.runningSlot()) fw.activate(Number(m[1]) - 1);
-      },
-    },
-    'Device.DeviceInfo.FirmwareImage.{i}.': {
-      instances: (ctx) => {
-        const fw = ctx.hal.firmware;
-        return fw ? fw.slots().map((s) => s.slot + 1) : [1];
-      },
-      read: (ctx, objPath, name) => {
-        const img = imageOf(ctx, objPath);
-        if (!img) return undefined;
-        switch (name) {
-          case 'Version': return img.version;
-          case 'Name': return img.status === 'NoImage' ? '' : img.version;
-          case 'Available': return img.status === 'Active' || img.status === 'Available';
-          case 'Status': return img.status;
-          default: return undefined;
-        }
+        const m = /\.([0-9]+)\.?$/.exec(chosenBoot);
+        if (m) fw.activate(Number(m[1]) - 1); // the running slot: a pending switch is cancelled
       },
     },
     'Device.Time.': {
@@ -301,7 +259,8 @@ export function deviceModule(): DeviceModule {
     keyPrefix: 'cpe-', // TR-181: Agent-assigned Alias values are "cpe-" + instance number
     handlers,
     boot: (ctx) => {
-      boot = readBootRecord(ctx.hal.storage, ctx.hal.system.identity().softwareVersion, ctx.engine.startedFromDefaults());
+      const fw = ctx.hal.firmware;
+      boot = readBootRecord(ctx.hal.storage, ctx.hal.system.identity().softwareVersion, ctx.engine.startedFromDefaults(), fw && fw.bootState().trial);
       bootMs = ctx.hal.clock.monotonicMs();
       timers.restore(ctx);
       // Unset (first boot, factory reset): the running image. Never rewritten otherwise (§5.4).

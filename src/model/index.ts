@@ -6,6 +6,8 @@ import { controllerTrustModule } from './controller-trust.ts';
 import { bootEventArgs, deviceModule } from './device.ts';
 import type { BootInfo } from './boot-record.ts';
 import { localAgentModule, type LocalAgentHooks } from './local-agent.ts';
+import { firmwareModule } from './firmware.ts';
+import { DEFAULT_FIRMWARE_LIMITS, FirmwareManager } from '../ota/manager.ts';
 
 export interface Tr181Model {
   readonly modules: ModelModule[];
@@ -13,13 +15,16 @@ export interface Tr181Model {
   bootInfo(): BootInfo;
   /** Device.Boot! arguments for one recipient Controller (digest §4.4: its own ParameterMap). */
   bootEvent(engine: Engine, controllerPath: string): { [name: string]: string };
+  /** Download()/Activate() state, confirmation and the switch reboot (driven by the core). */
+  readonly firmware: FirmwareManager;
 }
 
 /** Fresh module instances (they hold per-boot state such as the UpTime origin and boot cause). */
-export function tr181Model(hooks: LocalAgentHooks = {}): Tr181Model {
+export function tr181Model(hooks: LocalAgentHooks = {}, firmware = new FirmwareManager(DEFAULT_FIRMWARE_LIMITS)): Tr181Model {
   const device = deviceModule();
   return {
-    modules: [device, localAgentModule(hooks), controllerTrustModule()],
+    firmware,
+    modules: [device, firmwareModule(firmware), localAgentModule(hooks), controllerTrustModule()],
     bootInfo: () => device.bootInfo(),
     bootEvent: (engine, controllerPath) => bootEventArgs(device.bootInfo(), bootParameterMap(engine, controllerPath)),
   };

@@ -8,6 +8,7 @@ import { parsePath } from '../dm/grammar.ts';
 import { UNKNOWN_TIME, formatDateTime, splitList } from '../dm/values.ts';
 import { ENDPOINT_ID, REQUEST_TABLE, SUBSCRIPTION_TABLE } from '../names.ts';
 import { MAX_PAIRS, parseConfigSettings } from '../notify/trigger.ts';
+import { TRANSFER_COMPLETE_ARGS } from './firmware.ts';
 
 const f = Object.freeze;
 const alias = aliasParam();
@@ -25,7 +26,7 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
       str('AdvertisedDeviceSubtypes', 256, { access: 'W', list: true }),
       uint('MaxSubscriptionChangeAdoptionTime', { access: 'W', min: 5, default: '5' }),
     ]),
-    events: f([f({ name: 'Periodic!' })]),
+    events: f([f({ name: 'Periodic!' }), f({ name: 'TransferComplete!', args: TRANSFER_COMPLETE_ARGS })]),
   }),
   f({
     path: 'Device.LocalAgent.MTP.{i}.',

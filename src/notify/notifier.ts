@@ -94,6 +94,11 @@ export class Notifier {
     this.boot();
   }
 
+  /** Nothing waits to be sent or acknowledged (a reboot into a new image waits for this). */
+  idle(): boolean {
+    return !this.dirty && this.outbox.pending() === 0;
+  }
+
   get stats(): OutboxStats {
     return this.outbox.stats;
   }

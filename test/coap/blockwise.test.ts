@@ -140,3 +140,36 @@ test('given a 5 KB POST, when our client sends it to a server with smaller block
   assert.equal(seen.length, 1);
   assert.deepEqual([...seen[0]], [...body]);
 });
+
+test('given onBlock2, then a Block2 body beyond our reassemblyBytes streams block by block, in order, and nothing is reassembled', () => {
+  const big = bodyOf(5000);
+  const { net, mk } = pair(10);
+  mk('127.0.0.2', {}, { handle: () => ({ code: Code.CONTENT, payload: big }) });
+  const client = mk('127.0.0.1', { reassemblyBytes: 2048, coapBlockBytes: 512 });
+  const got: number[] = [];
+  const offsets: number[] = [];
+  let largest = 0;
+  let result: CoapResult | undefined;
+  client.request({ address: '127.0.0.2', port: 5683 }, {
+    method: Method.GET, uriPath: ['fw'], earlyBlock2: true,
+    onBlock2: (payload, offset) => { offsets.push(offset); largest = Math.max(largest, payload.length); got.push(...payload); },
+  }, (r) => (result = r));
+  assert.ok(net.run(() => result !== undefined, 60000));
+  assert.equal(result!.kind === 'response' && result!.code, Code.CONTENT);
+  assert.equal(result!.kind === 'response' && result!.payload.length, 0, 'the body is not kept');
+  assert.deepEqual(got, [...big]);
+  assert.equal(largest, 512, 'one block at a time, at our block size');
+  assert.deepEqual(offsets, offsets.map((_, i) => i * 512));
+});
+
+test('given onBlock2 that throws, then the request ends as failed with its message', () => {
+  const { net, mk } = pair(11);
+  mk('127.0.0.2', {}, { handle: () => ({ code: Code.CONTENT, payload: bodyOf(5000) }) });
+  const client = mk('127.0.0.1', { coapBlockBytes: 512 });
+  let result: CoapResult | undefined;
+  let calls = 0;
+  client.request({ address: '127.0.0.2', port: 5683 }, { method: Method.GET, onBlock2: () => { if (++calls === 3) throw new Error('slot full'); } }, (r) => (result = r));
+  assert.ok(net.run(() => result !== undefined, 60000));
+  assert.deepEqual(result, { kind: 'failed', reason: 'slot full' });
+  assert.equal(calls, 3);
+});

@@ -39,6 +39,12 @@ export interface LaunchOptions {
   nodeFlags?: string[];
   /** Node only: the agent's security flags (test/e2e/transport.ts); default --allow-nosec. */
   securityArgs?: string[];
+  /** Node only: run as firmware in A/B slots under the boot loader (`tinyusp agent --ota`). */
+  ota?: boolean;
+  /** With ota: the engine of the factory image in slot 0 (`--engine`, default node). */
+  otaEngine?: Engine;
+  /** XS only: more runner arguments (e.g. --stats, --arg fw-boot=...). */
+  runnerArgs?: string[];
 }
 
 export interface Ready {
@@ -78,14 +84,14 @@ export async function agentCommand(opts: LaunchOptions): Promise<{ file: string;
     return {
       file: process.execPath,
       args: [...(opts.nodeFlags ?? []), join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', opts.defaultsFile, '--state', opts.stateDir,
-        ...(opts.securityArgs ?? ['--allow-nosec']), '--port', '0', '--log-level', level],
+        ...(opts.securityArgs ?? ['--allow-nosec']), '--port', '0', '--log-level', level, ...(opts.ota ? ['--ota', '--engine', opts.otaEngine ?? 'node'] : [])],
     };
   }
   const board = xsEngineCap(opts.engine);
   const cap = { ...board, ...opts.cap };
   const runnerArgs = [...capArgs(cap), '--keys', String(cap.keys ?? board.keys), '--state', opts.stateDir,
     '--defaults', opts.defaultsFile, '--allow-nosec', '--arg', 'port=0', '--arg', `log-level=${level}`,
-    '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`];
+    '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`, ...(opts.runnerArgs ?? [])];
   buildOnce(opts.engine);
   return xsEngineCommand(opts.engine, runnerArgs);
 }

@@ -4,7 +4,7 @@
 // the esp32 board runner (preloaded by xsl) at the board's memory cap, on x86-64 or on 32-bit
 // ARM under qemu.
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,7 @@ import { runHostDevice } from '../../boards/host/main.ts';
 import { parseArgs, intOption, UsageError } from './args.ts';
 import { CREDENTIAL_HELP, CREDENTIAL_OPTIONS, credentialsFromArgs } from './credentials.ts';
 import { DTLS_WASM } from './paths.ts';
+import { readDefaults } from './defaults.ts';
 import { buildXsEngine, xsEngineCap, xsEngineCommand, type XsEngine } from './xs-engine.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -33,6 +34,9 @@ ${CREDENTIAL_HELP}
   --serial <sn>        Device.DeviceInfo.SerialNumber of the simulated device (default SIM0001)
   --model <file.ts>    add a device maker's model: the file's default export is a ModelModule
                        or a list of them (examples/x-acme-thermostat/simulated.ts); node only
+  --ota                run as firmware in A/B slots under <state>/fw: a boot loader starts the
+                       slot's build (first start: this build goes to slot 0) and rolls back an
+                       activated image that does not confirm itself (README "Firmware")
   --engine <e>         node (default): this process, host board profile;
                        xs: the esp32 device build (Moddable XS, preloaded) on this machine;
                        xs-arm: the same for 32-bit ARM, under qemu-arm-static.
@@ -40,32 +44,7 @@ ${CREDENTIAL_HELP}
 
 const LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
-export function readDefaults(file: string): { [path: string]: string } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read --defaults ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`--defaults ${file} is not JSON: ${(e as Error).message}`);
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new UsageError(`--defaults ${file} must be a JSON object of "Device.…" path -> string value`);
-  }
-  const out: { [path: string]: string } = {};
-  for (const [k, v] of Object.entries(data)) {
-    if (!k.startsWith('Device.') || typeof v !== 'string') {
-      throw new UsageError(`--defaults ${file}: entry "${k}" must be a "Device.…" path with a string value`);
-    }
-    out[k] = v;
-  }
-  return out;
-}
-
+export { readDefaults } from './defaults.ts';
 
 /**
  * A device maker's model file (TypeScript or JavaScript): bundled with esbuild like the CLI
@@ -98,7 +77,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
-  const p = parseArgs(argv, { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial', 'model', 'engine', ...CREDENTIAL_OPTIONS], flags: ['allow-nosec'] });
+  const p = parseArgs(argv, { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial', 'model', 'engine', ...CREDENTIAL_OPTIONS], flags: ['allow-nosec', 'ota'] });
   if (p.positionals.length) throw new UsageError(`unexpected argument '${p.positionals[0]}'`);
   const defaultsFile = p.values.get('defaults');
   const stateDir = p.values.get('state');
@@ -112,6 +91,15 @@ export async function agentCommand(argv: string[]): Promise<number> {
   const credentials = credentialsFromArgs(p);
   const modelFile = p.values.get('model');
   const engine = p.values.get('engine') ?? 'node';
+  if (p.flags.has('ota')) {
+    if (modelFile) throw new UsageError('--model cannot be combined with --ota (an image carries its modules compiled in)');
+    if (engine !== 'node' && engine !== 'xs' && engine !== 'xs-arm') throw new UsageError('--engine must be node, xs or xs-arm');
+    const { runBootLoader } = await import('./boot.ts');
+    return runBootLoader({
+      stateDir, defaultsFile, host: p.values.get('host'), port, level, serial: p.values.get('serial') ?? 'SIM0001', allowNoSec,
+      engine, factoryVersion: pkg.version,
+    });
+  }
   if (engine === 'xs' || engine === 'xs-arm') {
     // A device build carries its modules compiled in (boards/esp32/main.ts), not loaded at run time.
     if (modelFile) throw new UsageError('--model works with --engine node; a device build compiles its modules in');

@@ -7,6 +7,7 @@ commands:
   agent    run a simulated device (the agent on Node with the host HAL)
   ctl      act as a USP Controller against an agent (get, set, add, ...)
   pki      make a development PKI: a CA, agent and controller certificates
+  firmware make a firmware image of this build for the simulator's A/B slots (pack, info)
 
 Run 'tinyusp <command> --help' for the options of a command.`;
 
@@ -20,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./ctl.ts')).ctlCommand(rest);
       case 'pki':
         return await (await import('./pki.ts')).pkiCommand(rest);
+      case 'firmware':
+        return await (await import('./firmware.ts')).firmwareCommand(rest);
       case undefined:
       case '--help':
       case '-h':

@@ -26,6 +26,11 @@ export function buildXsEngine(engine: XsEngine): void {
   if (r.status !== 0) throw new Error(`building the ${engine} runner failed (status ${r.status}, signal ${r.signal}):\n${r.stderr}${r.stdout}`);
 }
 
+/** The esp32 runner binary of `engine` (built by buildXsEngine). */
+export function xsRunnerBinary(engine: XsEngine): string {
+  return join(root, 'build/xs-host', archOf(engine), 'xs-esp32');
+}
+
 /** The program, arguments and environment that run the esp32 runner of `engine` with `runnerArgs`. */
 export function xsEngineCommand(engine: XsEngine, runnerArgs: string[]): { file: string; args: string[]; env: Record<string, string> } {
   const binary = join(root, 'build/xs-host', archOf(engine), 'xs-esp32');

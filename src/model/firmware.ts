@@ -1,0 +1,109 @@
+// Device.DeviceInfo.FirmwareImage.{i}. (TR-181 Firmware:1, digest §5.4): one row per HAL slot
+// (instance = slot + 1; one row for the running image on a board without the HAL), with
+// Download() and Activate() (src/ota), and Device.LocalAgent.TransferComplete! arguments.
+import { alias as aliasParam, bool, str, uint, int, dateTime } from '../dm/define.ts';
+import type { HandlerContext, ModelModule, ObjectDef, ParamDef } from '../dm/api.ts';
+import { resumeActivation, startActivate, switchTo } from '../ota/activate.ts';
+import { slotOf, startDownload } from '../ota/download.ts';
+import type { FirmwareManager } from '../ota/manager.ts';
+
+const f = Object.freeze;
+export const FIRMWARE_IMAGE = 'Device.DeviceInfo.FirmwareImage.';
+
+export const FIRMWARE_OBJECTS: readonly ObjectDef[] = f([
+  f({
+    path: FIRMWARE_IMAGE + '{i}.',
+    access: 'R' as const,
+    uniqueKeys: f([f(['Alias'])]),
+    params: f([
+      aliasParam(),
+      str('Name', 64, { computed: true }),
+      str('Version', 64, { computed: true }),
+      bool('Available', { computed: true }),
+      str('Status', 32, {
+        computed: true,
+        enum: f(['NoImage', 'Active', 'Downloading', 'Validating', 'Available', 'DownloadFailed', 'ValidationFailed', 'InstallationFailed', 'ActivationFailed']),
+      }),
+      str('BootFailureLog', 4096, { computed: true }),
+    ]),
+    commands: f([
+      f({
+        name: 'Download()', async: true,
+        input: f([
+          str('URL', 1024, { mandatory: true }),
+          bool('AutoActivate', { default: 'false' }),
+          str('Username', 256),
+          str('Password', 256),
+          uint('FileSize'),
+          str('CheckSumAlgorithm', 16, { enum: f(['SHA-1', 'SHA-224', 'SHA-256', 'SHA-384', 'SHA-512']) }),
+          str('CheckSum', 128),
+        ]),
+      }),
+      f({
+        name: 'Activate()', async: true,
+        input: f([
+          uint('TimeWindow.{i}.Start'),
+          uint('TimeWindow.{i}.End'),
+          str('TimeWindow.{i}.Mode', 32, { enum: f(['AnyTime', 'Immediately', 'WhenIdle', 'ConfirmationNeeded']) }),
+          str('TimeWindow.{i}.UserMessage', 256),
+          int('TimeWindow.{i}.MaxRetries', { min: -1, max: 10 }),
+        ]),
+      }),
+    ]),
+  }),
+]);
+
+/** Device.LocalAgent.TransferComplete! arguments (TR-181 2.12+, digest §4.4). */
+export const TRANSFER_COMPLETE_ARGS: readonly ParamDef[] = f([
+  str('Command', 1024), str('CommandKey', 32), str('Requestor', 256), str('TransferType', 16, { enum: f(['Download', 'Upload']) }),
+  str('Affected', 1024), str('TransferURL', 1024), dateTime('StartTime'), dateTime('CompleteTime'), uint('FaultCode'), str('FaultString', 256),
+]);
+
+const rowOf = (slot: number) => FIRMWARE_IMAGE + (slot + 1) + '.';
+
+function image(ctx: HandlerContext, m: FirmwareManager, objPath: string) {
+  const slot = slotOf(objPath);
+  const fw = ctx.hal.firmware;
+  if (!fw) {
+    return slot === 0 ? { version: ctx.hal.system.identity().softwareVersion, status: 'Active', log: '' } : undefined;
+  }
+  const info = fw.slots().find((s) => s.slot === slot);
+  return info && { version: info.version, status: m.status(info) as string, log: info.bootFailureLog };
+}
+
+export function firmwareModule(m: FirmwareManager): ModelModule {
+  return {
+    objects: FIRMWARE_OBJECTS,
+    handlers: {
+      [FIRMWARE_IMAGE + '{i}.']: {
+        instances: (ctx) => {
+          const fw = ctx.hal.firmware;
+          return fw ? fw.slots().map((s) => s.slot + 1) : [1];
+        },
+        read: (ctx, objPath, name) => {
+          const img = image(ctx, m, objPath);
+          if (!img) return undefined;
+          switch (name) {
+            case 'Version': return img.status === 'NoImage' ? '' : img.version;
+            // TR-181: Name is empty unless the image is Available, Active or failed to install/activate.
+            case 'Name': return ['Available', 'Active', 'InstallationFailed', 'ActivationFailed'].indexOf(img.status) >= 0 ? img.version : '';
+            case 'Available': return img.status === 'Active' || img.status === 'Available';
+            case 'Status': return img.status;
+            case 'BootFailureLog': return img.log;
+            default: return undefined;
+          }
+        },
+        operate: {
+          'Download()': (ctx, call) => startDownload(m, ctx, call, {
+            activate: (c, slot, key) => switchTo(m, c, slot, key, c.origin, false),
+          }),
+          'Activate()': (ctx, call) => startActivate(m, ctx, call),
+        },
+      },
+    },
+    boot: (ctx) => {
+      m.boot(ctx.hal, ctx.hal.clock.monotonicMs());
+      resumeActivation(m, ctx, rowOf);
+    },
+  };
+}

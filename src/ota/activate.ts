@@ -1,0 +1,156 @@
+// FirmwareImage.{i}.Activate() (digest §5.4, TR-181 Firmware:1): switch to the image within the
+// first usable TimeWindow (none: at once), reboot into it, and report the result after the
+// reboot. The switch is kept in one storage record, so the image that boots next (the new one,
+// or the old one after a rollback) resumes the Request and completes it: success once the new
+// image has confirmed itself, failure with its BootFailureLog when the boot loader rolled it back.
+import type { AsyncOperation, CommandCall, HandlerContext, Origin } from '../dm/api.ts';
+import { decodeFields, encodeFields } from '../dm/persist.ts';
+import { utf8Decode, utf8Encode } from '../codec/utf8.ts';
+import { ErrorCode, UspError } from '../errors.ts';
+import { clearNextBootCause, writeNextBootCause } from '../model/boot-record.ts';
+import { slotOf } from './download.ts';
+import type { FirmwareManager } from './manager.ts';
+
+/** The switch in progress: slot, command key, originator, its Controller path (atomic, one record). */
+export const ACTIVATION_KEY = 'fw.act';
+const MODES = Object.freeze(['AnyTime', 'Immediately', 'WhenIdle', 'ConfirmationNeeded']);
+/** TR-181 allows up to 5 TimeWindow instances. */
+const MAX_WINDOWS = 5;
+const IDLE_RETRY_MS = 1000;
+
+interface Window { start: number; end: number; mode: string }
+
+const bad = (msg: string) => new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, msg);
+
+/** TimeWindow.{i}. arguments → windows in monotonic ms, checked (TR-181: ordered, not overlapping). */
+function windows(input: CommandCall['input'], now: number): Window[] {
+  const out: Window[] = [];
+  for (let i = 1; i <= 8; i++) {
+    const p = `TimeWindow.${i}.`;
+    const start = input[p + 'Start'];
+    const end = input[p + 'End'];
+    const mode = input[p + 'Mode'];
+    if (start === undefined && end === undefined && mode === undefined) continue;
+    if (start === undefined || end === undefined || mode === undefined) throw bad(`${p} needs Start, End and Mode`);
+    if (out.length >= MAX_WINDOWS) throw bad(`at most ${MAX_WINDOWS} TimeWindow instances`);
+    if (MODES.indexOf(mode) < 0) throw bad(`${p}Mode: ${mode} is not one of ${MODES.join(', ')}`);
+    if (mode === 'ConfirmationNeeded') throw bad(`${p}Mode ConfirmationNeeded: this device has no user to confirm`);
+    const s = Number(start), e = Number(end);
+    if (e < s) throw bad(`${p}End is before its Start`);
+    if (out.length && s <= (out[out.length - 1].end - now) / 1000) throw bad(`${p} overlaps or precedes the window before it`);
+    out.push({ start: now + s * 1000, end: now + e * 1000, mode });
+  }
+  return out;
+}
+
+export interface ActivationRecord { slot: number; commandKey: string; origin: Origin }
+
+export function readActivation(ctx: HandlerContext): ActivationRecord | undefined {
+  const raw = ctx.hal.storage.get(ACTIVATION_KEY);
+  let f: string[] | undefined;
+  try { f = raw && decodeFields(utf8Decode(raw)); } catch { f = undefined; }
+  if (!f || f.length < 4) return undefined;
+  const origin: Origin = f[3] ? { endpointId: f[2], controllerPath: f[3] } : { endpointId: f[2] };
+  return { slot: Number(f[0]), commandKey: f[1], origin };
+}
+
+/**
+ * Switch to `slot` now: the activation record first (so the next boot can report it), then the
+ * boot loader's choice and the Boot! cause; the manager reboots once notifications have left.
+ */
+export function switchTo(m: FirmwareManager, ctx: HandlerContext, slot: number, commandKey: string, origin: Origin, report: boolean): void {
+  const fw = ctx.hal.firmware!;
+  if (report) {
+    ctx.hal.storage.set(ACTIVATION_KEY, utf8Encode(encodeFields([String(slot), commandKey, origin.endpointId, origin.controllerPath || ''])));
+  }
+  fw.activate(slot);
+  writeNextBootCause(ctx.hal.storage, 'RemoteReboot', commandKey);
+  m.requestReboot(ctx.hal.clock.monotonicMs());
+  ctx.hal.system.log('info', `firmware: slot ${slot} activated; rebooting into it`);
+}
+
+export function startActivate(m: FirmwareManager, ctx: HandlerContext, call: CommandCall): AsyncOperation {
+  const fw = ctx.hal.firmware;
+  const slot = slotOf(call.objPath);
+  if (!fw) throw new UspError(ErrorCode.COMMAND_FAILURE, 'this device has a single firmware image');
+  if (slot === fw.runningSlot()) throw new UspError(ErrorCode.COMMAND_FAILURE, `${call.objPath.slice(0, -1)} is already the running image`);
+  const info = fw.slots().find((s) => s.slot === slot);
+  if (!info || (info.status !== 'valid' && info.status !== 'pending')) {
+    throw new UspError(ErrorCode.COMMAND_FAILURE, `${call.objPath.slice(0, -1)} holds no available image (Status ${info ? m.status(info) : 'NoImage'})`);
+  }
+  if (m.rebootPending()) throw new UspError(ErrorCode.COMMAND_FAILURE, 'the device is already rebooting into an activated image');
+  const wins = windows(call.input, ctx.hal.clock.monotonicMs());
+  let switched = false;
+  const inWindow = (now: number) => (wins.length ? wins.find((w) => now >= w.start && now <= w.end) : { start: now, end: now, mode: 'Immediately' });
+  return {
+    deadline: () => {
+      if (switched) return -1;
+      const now = ctx.hal.clock.monotonicMs();
+      const w = inWindow(now);
+      if (w) return w.mode === 'WhenIdle' && !m.idle() ? now + IDLE_RETRY_MS : 0;
+      const next = wins.find((x) => x.start > now);
+      return next ? next.start : 0;
+    },
+    poll: (now) => {
+      if (switched) return undefined;
+      const w = inWindow(now);
+      if (!w) {
+        if (wins.some((x) => x.start > now)) return undefined;
+        throw new UspError(ErrorCode.COMMAND_FAILURE, 'every TimeWindow has passed without a moment to activate');
+      }
+      if (w.mode === 'WhenIdle' && !m.idle()) return undefined;
+      switchTo(m, ctx, slot, call.commandKey, ctx.origin, true);
+      switched = true;
+      return undefined; // completed by the image that boots next (resumeActivation)
+    },
+    cancel: () => {
+      if (!switched) return;
+      // Not rebooted yet: undo the switch.
+      fw.activate(fw.runningSlot());
+      ctx.hal.storage.delete(ACTIVATION_KEY);
+      clearNextBootCause(ctx.hal.storage);
+      m.cancelReboot();
+    },
+  };
+}
+
+/**
+ * At boot: an Activate() the previous run switched for. Resumed as a Request that completes when
+ * this image confirms itself (the new image) or at once with the rollback (the old one). A record
+ * this boot cannot explain (the switch never reached the boot loader) is dropped: the journal then
+ * reports the interrupted Activate() as failed.
+ */
+export function resumeActivation(m: FirmwareManager, ctx: HandlerContext, objPathOf: (slot: number) => string): void {
+  const rec = readActivation(ctx);
+  const fw = ctx.hal.firmware;
+  if (!rec) return;
+  if (!fw) { ctx.hal.storage.delete(ACTIVATION_KEY); return; }
+  const boot = fw.bootState();
+  const running = fw.runningSlot();
+  let op: AsyncOperation;
+  if (running === rec.slot) {
+    op = {
+      deadline: () => (m.confirmed() ? 0 : -1),
+      cancel: () => ctx.hal.storage.delete(ACTIVATION_KEY),
+      poll: () => {
+        if (!m.confirmed()) return undefined;
+        ctx.hal.storage.delete(ACTIVATION_KEY);
+        return {};
+      },
+    };
+  } else if (boot.rolledBackFrom === rec.slot) {
+    const log = (fw.slots().find((s) => s.slot === rec.slot) || { bootFailureLog: '' }).bootFailureLog;
+    op = {
+      deadline: () => 0,
+      cancel: () => ctx.hal.storage.delete(ACTIVATION_KEY),
+      poll: () => {
+        ctx.hal.storage.delete(ACTIVATION_KEY);
+        throw new UspError(ErrorCode.COMMAND_FAILURE, `the new image did not confirm and was rolled back: ${log}`);
+      },
+    };
+  } else {
+    ctx.hal.storage.delete(ACTIVATION_KEY);
+    return;
+  }
+  try { ctx.engine.resume(objPathOf(rec.slot), 'Activate()', rec.commandKey, rec.origin, op); } catch { op.cancel(); }
+}

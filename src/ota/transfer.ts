@@ -1,0 +1,87 @@
+// Fetching an image for Download() (digest §5.4): coap:// through the agent's own CoAP endpoint
+// (RFC 7959 Block2, each block streamed to the sink: RAM holds one block, not the image), and
+// http:// / https:// through the HAL's Http where the board has one. coaps:// needs the DTLS
+// client session (issue 11) and is refused until the endpoint has it.
+import type { Http } from '../../hal/hal.ts';
+import { Code, Method } from '../coap/constants.ts';
+import type { CoapEndpoint } from '../coap/endpoint.ts';
+import { parseCoapUri } from '../mtp/coap-uri.ts';
+
+export interface TransferRequest {
+  url: string;
+  username: string;
+  password: string;
+  /** One piece of the body at `offset`, in order, valid only during the call; a throw ends the transfer. */
+  onData(chunk: Uint8Array, offset: number): void;
+  /** Exactly once, later: `error` undefined when the whole body arrived. */
+  onEnd(error?: string): void;
+}
+
+export interface Transfer { abort(): void }
+
+export interface Fetcher {
+  /** The URL schemes this device can download from. */
+  schemes(): readonly string[];
+  fetch(req: TransferRequest): Transfer;
+}
+
+export interface FetcherDeps {
+  endpoint: CoapEndpoint;
+  http?: Http;
+  /** Ask the host to step the core soon (an Http callback came outside receive/step). */
+  wake(): void;
+}
+
+const SCHEME_RE = /^([a-z][a-z0-9+.-]*):\/\//i;
+
+export function urlScheme(url: string): string {
+  const m = SCHEME_RE.exec(url);
+  return m ? m[1].toLowerCase() : '';
+}
+
+export function createFetcher(deps: FetcherDeps): Fetcher {
+  const http = deps.http;
+  return {
+    schemes: () => (http ? ['coap'].concat(http.schemes.filter((s) => s !== 'coap')) : ['coap']),
+    fetch(req) {
+      const scheme = urlScheme(req.url);
+      if (scheme === 'coap') return coapFetch(deps.endpoint, req);
+      if (!http || http.schemes.indexOf(scheme) < 0) throw new Error(`URL scheme '${scheme}' not supported`);
+      let offset = 0;
+      return http.get(req.url, {
+        username: req.username || undefined,
+        password: req.password,
+        onResponse: () => {},
+        onData: (chunk) => { req.onData(chunk, offset); offset += chunk.length; },
+        onEnd: (error) => { req.onEnd(error); deps.wake(); },
+      });
+    },
+  };
+}
+
+function coapFetch(endpoint: CoapEndpoint, req: TransferRequest): Transfer {
+  const u = parseCoapUri(req.url);
+  if (!u) throw new Error('not a valid coap:// URL (an IP literal host is needed)');
+  let done = false;
+  endpoint.request({ address: u.host, port: u.port }, {
+    method: Method.GET, uriPath: u.path, earlyBlock2: true,
+    onBlock2: (payload, offset) => {
+      if (done) throw new Error('aborted');
+      req.onData(payload, offset);
+    },
+  }, (r) => {
+    if (done) return;
+    done = true;
+    if (r.kind !== 'response') req.onEnd(r.kind === 'failed' ? r.reason : `CoAP ${r.kind}`);
+    else if (r.code !== Code.CONTENT) req.onEnd(`CoAP ${r.code >> 5}.${String(r.code & 31).padStart(2, '0')}`);
+    else req.onEnd();
+  });
+  return {
+    abort: () => {
+      // The exchange ends at its next block (onBlock2 throws) or by its own timeout.
+      if (done) return;
+      done = true;
+      req.onEnd('aborted');
+    },
+  };
+}

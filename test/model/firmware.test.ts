@@ -1,0 +1,140 @@
+// Download() and Activate() in the model (src/ota) on the in-memory HAL and a virtual clock: the
+// transfer is a scripted Fetcher here (the real ones, HTTP and CoAP Block2, run in test/e2e/ota).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { host } from '../../boards/host/profile.ts';
+import type { ChangeEvent } from '../../src/dm/api.ts';
+import { createEngine } from '../../src/dm/index.ts';
+import { tr181Model } from '../../src/model/index.ts';
+import type { TransferRequest } from '../../src/ota/transfer.ts';
+import { memoryHal, type MemoryHal } from '../support/memory-hal.ts';
+import { CONTROLLER_1, DEMO_DEFAULTS } from './helpers.ts';
+
+const FW = 'Device.DeviceInfo.FirmwareImage.';
+const IMAGE = new TextEncoder().encode('IMAGE 2.0\n' + 'x'.repeat(5000));
+
+function device(hal: MemoryHal = memoryHal({ firmware: [{ slot: 0, version: '1.2.3', status: 'active' }, { slot: 1, version: '', status: 'empty' }] })) {
+  const model = tr181Model();
+  const transfers: TransferRequest[] = [];
+  let idle = true;
+  model.firmware.attach({
+    fetcher: { schemes: () => ['http'], fetch: (req) => { transfers.push(req); return { abort: () => req.onEnd('aborted') }; } },
+    idle: () => idle,
+  });
+  const engine = createEngine({ hal, profile: host, modules: model.modules, defaults: DEMO_DEFAULTS });
+  const events: ChangeEvent[] = [];
+  engine.onChange((e) => events.push(e));
+  const step = () => { engine.step(hal.time.mono); model.firmware.step(hal.time.mono); };
+  return { engine, hal, model, transfers, events, step, setIdle: (v: boolean) => { idle = v; } };
+}
+
+const eventsNamed = (events: ChangeEvent[], name: string) => events.filter((e) => e.type === 'event' && e.name === name) as Extract<ChangeEvent, { type: 'event' }>[];
+const completions = (events: ChangeEvent[]) => events.filter((e) => e.type === 'operationComplete') as Extract<ChangeEvent, { type: 'operationComplete' }>[];
+
+test('given a Download streaming in, then Status is Downloading; Cancel() ends it with 7023, TransferComplete! says so, the slot stays empty', () => {
+  const d = device();
+  const r = d.engine.operate(FW + '2.', 'Download()', { URL: 'http://127.0.0.1/x.img' }, 'k1', CONTROLLER_1);
+  assert.equal(r.kind, 'async');
+  d.transfers[0].onData(IMAGE.subarray(0, 100), 0);
+  assert.equal(d.engine.get(FW + '2.Status'), 'Downloading');
+  d.engine.cancel(r.kind === 'async' ? r.requestPath : '');
+  assert.equal(completions(d.events)[0].error?.code, 7023);
+  assert.deepEqual([eventsNamed(d.events, 'TransferComplete!')[0].args.FaultCode], ['7023']);
+  assert.equal(d.engine.get(FW + '2.Status'), 'NoImage');
+  // The slot is free again for the next Download.
+  assert.equal(d.engine.operate(FW + '2.', 'Download()', { URL: 'http://127.0.0.1/x.img' }, 'k2', CONTROLLER_1).kind, 'async');
+});
+
+test('given a Download with AutoActivate, then it completes, the image is activated, and the reboot waits until nothing is in flight', () => {
+  const d = device();
+  const sum = createHash('sha256').update(IMAGE).digest('hex');
+  d.engine.operate(FW + '2.', 'Download()', { URL: 'http://127.0.0.1/x.img', AutoActivate: 'true', CheckSumAlgorithm: 'SHA-256', CheckSum: sum }, 'auto', CONTROLLER_1);
+  d.transfers[0].onData(IMAGE.subarray(0, 3000), 0);
+  d.transfers[0].onData(IMAGE.subarray(3000), 3000);
+  d.transfers[0].onEnd();
+  d.setIdle(false);
+  d.step();
+  assert.equal(completions(d.events)[0].error, undefined);
+  assert.deepEqual([d.engine.get(FW + '2.Status'), d.engine.get(FW + '2.Version'), d.engine.get('Device.DeviceInfo.BootFirmwareImage')], ['Available', '2.0', FW + '2']);
+  assert.deepEqual(d.hal.calls, ['activate 1'], 'no reboot while notifications are in flight');
+  d.setIdle(true);
+  d.step();
+  assert.deepEqual(d.hal.calls, ['activate 1', 'reboot']);
+});
+
+test('given an image larger than the slot, then the Download fails with DownloadFailed', () => {
+  const d = device();
+  d.engine.operate(FW + '2.', 'Download()', { URL: 'http://127.0.0.1/x.img' }, 'big', CONTROLLER_1);
+  const chunk = new Uint8Array(1024 * 1024);
+  let offset = 0;
+  while (offset <= host.firmware.imageBytes && d.transfers[0]) {
+    try { d.transfers[0].onData(chunk, offset); } catch { break; }
+    offset += chunk.length;
+    if (d.engine.get(FW + '2.Status') !== 'Downloading') break;
+  }
+  d.step();
+  assert.equal(d.engine.get(FW + '2.Status'), 'DownloadFailed');
+  assert.match(completions(d.events)[0].error!.message, /larger than the slot/);
+});
+
+test('given Activate() with TimeWindows on the virtual clock, then it switches at the first window (WhenIdle waits for idle), not before', () => {
+  const d = device(memoryHal({ firmware: [{ slot: 0, version: '1.2.3', status: 'active' }, { slot: 1, version: '2.0', status: 'valid' }] }));
+  d.engine.operate(FW + '2.', 'Activate()', { 'TimeWindow.1.Start': '10', 'TimeWindow.1.End': '20', 'TimeWindow.1.Mode': 'WhenIdle' }, 'a1', CONTROLLER_1);
+  const start = d.hal.time.mono;
+  assert.equal(d.engine.nextDeadline(), start + 10_000);
+  d.hal.time.mono += 9_999;
+  d.step();
+  assert.deepEqual(d.hal.calls, []);
+  d.setIdle(false);
+  d.hal.time.mono += 1;
+  d.step();
+  assert.deepEqual(d.hal.calls, [], 'WhenIdle: busy, so not yet');
+  d.setIdle(true);
+  d.hal.time.mono += 1000;
+  d.step();
+  d.step();
+  assert.deepEqual(d.hal.calls, ['activate 1', 'reboot']);
+  assert.equal(completions(d.events).length, 0, 'completed by the image that boots next');
+});
+
+test('given Activate() windows that all pass busy, then it fails; with the running slot or an empty one it is refused', () => {
+  const d = device(memoryHal({ firmware: [{ slot: 0, version: '1.2.3', status: 'active' }, { slot: 1, version: '2.0', status: 'valid' }] }));
+  assert.throws(() => d.engine.operate(FW + '1.', 'Activate()', {}, 'x', CONTROLLER_1), /already the running image/);
+  d.engine.operate(FW + '2.', 'Activate()', { 'TimeWindow.1.Start': '1', 'TimeWindow.1.End': '2', 'TimeWindow.1.Mode': 'WhenIdle' }, 'a2', CONTROLLER_1);
+  d.setIdle(false);
+  d.hal.time.mono += 1500;
+  d.step();
+  d.hal.time.mono += 1000;
+  d.step();
+  assert.match(completions(d.events)[0].error!.message, /every TimeWindow has passed/);
+  const e = device();
+  assert.throws(() => e.engine.operate(FW + '2.', 'Activate()', {}, 'x', CONTROLLER_1), /no available image/);
+});
+
+test('given a switch by Activate(), then the next boot resumes its Request: success once the new image confirms, failure after a rollback', () => {
+  const first = device(memoryHal({ firmware: [{ slot: 0, version: '1.2.3', status: 'active' }, { slot: 1, version: '2.0', status: 'valid' }] }));
+  first.engine.operate(FW + '2.', 'Activate()', {}, 'switch', CONTROLLER_1);
+  first.step();
+  assert.deepEqual(first.hal.calls, ['activate 1', 'reboot']);
+  const disk = new Map(first.hal.disk);
+  // The new image on trial: the Request is back; it completes when the image confirms itself.
+  const next = device(memoryHal({ disk: first.hal.disk, firmware: [{ slot: 0, version: '1.2.3', status: 'valid' }, { slot: 1, version: '2.0', status: 'active' }],
+    firmwareBoot: { trial: true, rolledBackFrom: -1 } }));
+  assert.equal(next.engine.instances('Device.LocalAgent.Request.', true).length, 1);
+  assert.equal(next.model.bootInfo().firmwareUpdated, true);
+  next.step();
+  assert.equal(completions(next.events).length, 0);
+  next.model.firmware.reachedController();
+  next.step();
+  next.step();
+  assert.deepEqual(next.hal.calls, ['confirm']);
+  assert.deepEqual(completions(next.events).map((c) => [c.command, c.commandKey, c.error]), [['Activate()', 'switch', undefined]]);
+  // The same switch rolled back: the old image reports the failure, without FirmwareUpdated.
+  const back = device(memoryHal({ disk, firmware: [{ slot: 0, version: '1.2.3', status: 'active' },
+    { slot: 1, version: '2.0', status: 'invalid', bootFailureLog: 'it exited with status 3 before confirming' }], firmwareBoot: { trial: false, rolledBackFrom: 1 } }));
+  assert.equal(back.model.bootInfo().firmwareUpdated, false);
+  back.step();
+  assert.match(completions(back.events)[0].error!.message, /rolled back: it exited with status 3/);
+  assert.equal(back.engine.get(FW + '2.Status'), 'ActivationFailed');
+});

@@ -1,0 +1,65 @@
+// `tinyusp firmware pack|info`: host firmware images (hal/host/image.ts). `pack` makes an image of
+// the current build that reports Version and DeviceInfo.SoftwareVersion = <v>: for the Node
+// engine the host board bundle (boards/host/image.ts) with the version compiled in, for the XS
+// engines the preloaded esp32 runner (the boot loader passes the image's version to it).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { encodeImage, IMAGE_ENGINES, readImageLayout, type ImageEngine } from '../../hal/host/image.ts';
+import { parseArgs, UsageError } from './args.ts';
+import { buildXsEngine, xsRunnerBinary } from './xs-engine.ts';
+import { root } from './paths.ts';
+
+const HELP = `usage: tinyusp firmware pack --version <v> --out <file> [--engine node|xs|xs-arm]
+       tinyusp firmware info <file>
+
+pack   an image of this build for the host board's A/B slots (tinyusp agent --ota), reporting
+       Version and Device.DeviceInfo.SoftwareVersion = <v>; serve it over http:// or coap:// and
+       call Device.DeviceInfo.FirmwareImage.{i}.Download() with its URL (README "Firmware").
+info   the header of an image: version, engine, payload size.`;
+
+const VERSION_RE = /^[\x21-\x7e]{1,64}$/;
+
+/** The bytes of an image of the current build for `engine`. */
+export async function packImage(version: string, engine: ImageEngine): Promise<Buffer> {
+  if (!VERSION_RE.test(version)) throw new UsageError('--version: 1 to 64 printable ASCII characters, no spaces');
+  let payload: Uint8Array;
+  if (engine === 'node') {
+    const r = await build({
+      absWorkingDir: root, entryPoints: ['boards/host/image.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20',
+      write: false, outfile: 'image.mjs', logLevel: 'silent', define: { __TINYUSP_IMAGE_VERSION__: JSON.stringify(version) },
+    });
+    payload = r.outputFiles[0].contents;
+  } else {
+    buildXsEngine(engine);
+    payload = readFileSync(xsRunnerBinary(engine));
+  }
+  return encodeImage({ version, engine }, payload);
+}
+
+export async function firmwareCommand(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (!sub || sub === '--help' || sub === '-h') {
+    process.stdout.write(HELP + '\n');
+    return sub ? 0 : 2;
+  }
+  if (sub === 'pack') {
+    const p = parseArgs(rest, { values: ['version', 'out', 'engine'] });
+    const version = p.values.get('version');
+    const out = p.values.get('out');
+    const engine = (p.values.get('engine') ?? 'node') as ImageEngine;
+    if (!version) throw new UsageError('--version <v> is required');
+    if (!out) throw new UsageError('--out <file> is required');
+    if (!IMAGE_ENGINES.includes(engine)) throw new UsageError('--engine must be node, xs or xs-arm');
+    const image = await packImage(version, engine);
+    writeFileSync(out, image);
+    process.stdout.write(`${out}: ${engine} image ${version}, ${image.length} bytes\n`);
+    return 0;
+  }
+  if (sub === 'info') {
+    if (rest.length !== 1) throw new UsageError('info takes one image file');
+    const l = readImageLayout(rest[0]);
+    process.stdout.write(`version ${l.header.version}\nengine ${l.header.engine}\npayload ${l.payloadBytes} bytes\nfile ${l.fileBytes} bytes\n`);
+    return 0;
+  }
+  throw new UsageError(`unknown firmware command '${sub}'`);
+}
