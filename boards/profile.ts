@@ -39,6 +39,27 @@ export interface BoardProfile {
   };
   /** Interval of the bounded ValueChange poll for HAL-changed values, ms. */
   valueChangePollMs: number;
+  /**
+   * DTLS on a board that links the mbedTLS shim natively (firmware/dtls; the XS runner builds
+   * it this way, firmware/xs-host/dtls.mjs). Absent: the shim's defaults (record buffers
+   * 4096/2048, as the Node simulator's WebAssembly module).
+   */
+  dtls?: DtlsBuild;
+}
+
+/** How a board's mbedTLS is compiled, and what one session may hold (issue 11). */
+export interface DtlsBuild {
+  /**
+   * Record buffers (MBEDTLS_SSL_IN/OUT_CONTENT_LEN). IN holds the largest record or handshake
+   * message the peer sends (its Certificate, reassembled, RFC 6347 §4.2.3); OUT the largest we
+   * send (our Certificate, a record of at most limits.datagramBytes).
+   */
+  inContentBytes: number;
+  outContentBytes: number;
+  /** ECP window 2 and no fixed-point comb cache: ~2 KB less handshake peak, slower ECDSA. */
+  lowMemoryEcp: boolean;
+  /** mbedTLS heap one session may hold (DtlsContextOptions.sessionMemoryLimit). */
+  sessionMemoryBytes: number;
 }
 
 export const RFC7252_TRANSMISSION = Object.freeze({

@@ -15,6 +15,7 @@ import type { ModelModule } from '../../src/dm/api.ts';
 import { startDevice, type Device } from '../../src/device.ts';
 import type { XsHostFunctions } from './host.ts';
 import { xsClock } from './clock.ts';
+import { xsDtls } from './dtls.ts';
 import { xsNet } from './net.ts';
 import { xsStorage } from './storage.ts';
 import { isLogLevel, xsSystem } from './system.ts';
@@ -73,9 +74,11 @@ export function startXsDevice(host: XsHostFunctions, boardSpec: XsBoard): Device
       fail(host, `--defaults: ${(e as Error).message}`);
     }
   }
+  const clock = xsClock(host);
   const hal: Hal = {
     net: xsNet(host),
-    clock: xsClock(host),
+    dtls: xsDtls(host, clock),
+    clock,
     timers: xsTimers(host),
     storage: xsStorage(host),
     system: xsSystem(host, {

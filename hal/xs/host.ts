@@ -53,6 +53,42 @@ export interface XsHostFunctions {
   reboot(): void;
   /** Restart after the data model wiped itself (does not return). */
   factoryReset(): void;
+
+  // DTLS 1.2 over the mbedTLS shim (firmware/xs-host/host-dtls.c; bound in dtls.ts). Contexts
+  // and sessions are ids; mbedTLS memory is C heap outside the XS cap, counted per session.
+  /** Wall time in Unix seconds for certificate dates, or -1 while unknown. */
+  dtlsWallTime(seconds: number): void;
+  dtlsContext(server: boolean, handshakeInitialMs: number, handshakeMaxMs: number, mtu: number, sessionLimit: number): number;
+  /** 0, or a negative mbedTLS error. */
+  dtlsAddTrust(ctx: number, buffer: ArrayBuffer, offset: number, length: number): number;
+  dtlsSetOwn(ctx: number, cert: ArrayBuffer, certOffset: number, certLength: number, key: ArrayBuffer, keyOffset: number, keyLength: number): number;
+  dtlsAddPsk(ctx: number, identity: string, key: ArrayBuffer, offset: number, length: number): number;
+  dtlsFinish(ctx: number): number;
+  dtlsContextMemory(ctx: number): number;
+  /** Frees the sessions still made from the context, then the context. */
+  dtlsContextFree(ctx: number): void;
+  /** A HelloVerifyRequest to send back, a new session's id (already fed), or undefined (drop). */
+  dtlsHello(ctx: number, buffer: ArrayBuffer, offset: number, length: number, peer: string, nowMs: number): ArrayBuffer | number | undefined;
+  /** A new client session's id; its ClientHello is queued. */
+  dtlsConnect(ctx: number, serverName: string | undefined, nowMs: number): number;
+  /** Feeds one datagram; returns the application records it carried, decrypted. */
+  dtlsFeed(session: number, buffer: ArrayBuffer, offset: number, length: number, nowMs: number): ArrayBuffer[] | undefined;
+  dtlsStep(session: number, nowMs: number): void;
+  dtlsTakeOutgoing(session: number): ArrayBuffer | undefined;
+  /** `length`, or a negative mbedTLS error. */
+  dtlsWrite(session: number, buffer: ArrayBuffer, offset: number, length: number, nowMs: number): number;
+  /** One number about the session (DtlsInfo in dtls.ts). */
+  dtlsInfo(session: number, what: number): number;
+  /** [suite, pskIdentity, endpointId, der, notBeforeS, notAfterS, datesChecked] once open. */
+  dtlsPeer(session: number): [string, ArrayBuffer?, ArrayBuffer?, ArrayBuffer?, number?, number?, boolean?] | undefined;
+  /** Queues close_notify if open, frees the session, returns the datagrams still to send. */
+  dtlsClose(session: number): ArrayBuffer[] | undefined;
+
+  /** The bytes of the runner's --cert, --key or --ca file (PEM), or undefined when not given. */
+  credential(name: 'cert' | 'key' | 'ca'): ArrayBuffer | undefined;
+
+  /** [bytes, slots, chunks] of the XS heap live after a full collection (for measurements). */
+  heapUsed(): [number, number, number];
 }
 
 /** The host functions, or an error when not running under the XS runner or a Moddable board. */

@@ -1,0 +1,467 @@
+/*
+ * Host functions: DTLS 1.2 for the HAL's Dtls (hal/hal.ts, bound in hal/xs/dtls.ts), over the
+ * mbedTLS 3.6 shim of firmware/dtls (tinyusp_dtls.h), compiled into the runner as the board
+ * links it (issue 11; build.mjs, dtls.mjs). mbedTLS works in the C heap, outside the XS cap:
+ * the shim counts every allocation against its session and refuses those beyond the context's
+ * session limit. Datagrams and records cross as ArrayBuffers (bytes as buffer, offset, length);
+ * contexts and sessions are small integer ids in bounded tables.
+ *   dtlsWallTime(seconds)        wall time for certificate dates, or -1 while unknown (R-MTP.2)
+ *   dtlsContext(server, handshakeInitialMs, handshakeMaxMs, mtu, sessionLimit) -> id
+ *                                sessionLimit: bytes in 32-bit terms (0: none), see below
+ *   dtlsAddTrust(ctx, buffer, offset, length) -> 0 | mbedTLS error (< 0)
+ *   dtlsSetOwn(ctx, cert, offset, length, key, offset, length) -> 0 | error
+ *   dtlsAddPsk(ctx, identity, key, offset, length) -> 0 | error
+ *   dtlsFinish(ctx) -> 0 | error
+ *   dtlsContextMemory(ctx) -> bytes held by the context (credentials, configuration)
+ *   dtlsContextFree(ctx)         frees the sessions still made from it, then the context
+ *   dtlsHello(ctx, buffer, offset, length, peer, nowMs) -> ArrayBuffer (a HelloVerifyRequest to
+ *                                send back; nothing kept) | session id (cookie valid: the session
+ *                                exists and was fed the datagram) | undefined (drop; also when
+ *                                the session table is full)
+ *   dtlsConnect(ctx, serverName | undefined, nowMs) -> session id (its ClientHello queued)
+ *   dtlsFeed(session, buffer, offset, length, nowMs) -> ArrayBuffer[] | undefined
+ *                                the application records the datagram carried, decrypted
+ *   dtlsStep(session, nowMs)     the retransmission timer
+ *   dtlsTakeOutgoing(session) -> ArrayBuffer | undefined   the oldest queued datagram
+ *   dtlsWrite(session, buffer, offset, length, nowMs) -> length | error
+ *   dtlsInfo(session, what) -> number   what: DTLS_INFO_* below
+ *   dtlsPeer(session) -> [suite, pskIdentity, endpointId, der, notBeforeS, notAfterS,
+ *                         datesChecked] | undefined (not open); byte fields are ArrayBuffers
+ *                                or undefined
+ *   dtlsClose(session) -> ArrayBuffer[] | undefined   queues close_notify if open, returns what
+ *                                was still queued to send, and frees the session
+ * Unknown ids throw a TypeError. Entropy: getrandom(2) here; a board links its hardware RNG
+ * instead (ESP32: esp_fill_random(), with the RF subsystem or the bootloader RNG enabled).
+ */
+#include "xs-host.h"
+#include "tinyusp_dtls.h"
+#include <sys/random.h>
+
+#define XS_HOST_DTLS_MAX_CONTEXTS 8
+#define XS_HOST_DTLS_MAX_SESSIONS 32
+#define XS_HOST_DTLS_MAX_PEER 96       /* "address:port" of IPv6 with a scope */
+#define XS_HOST_DTLS_MAX_TEXT 256      /* PSK identity (shim: 128 bytes), server name */
+#define XS_HOST_DTLS_MAX_ENDPOINT 1024 /* Endpoint ID from a certificate */
+#define XS_HOST_DTLS_MAX_CERT 16384    /* DER of a peer certificate */
+#define XS_HOST_DTLS_BAD_INPUT (-0x7100) /* MBEDTLS_ERR_SSL_BAD_INPUT_DATA */
+/* The session limit comes in the terms of the 32-bit board (boards/<board>/profile.ts). On a
+ * 64-bit runner mbedTLS's structures hold 8-byte pointers and bignum limbs, so the same session
+ * takes more bytes: the limit grows by 5/4 there (measured, ECDSA server with the esp32 buffers:
+ * peak 11,420 B on 32-bit ARM, 13,311 B on x86-64), as the XS cap does (boards/esp32/xs-cap.ts). */
+#define XS_HOST_DTLS_LIMIT_SCALE(limit) ((sizeof(void*) > 4) ? ((limit) / 4 * 5) : (limit))
+
+enum {
+	DTLS_INFO_STATE = 0, DTLS_INFO_ERROR, DTLS_INFO_OVER_LIMIT, DTLS_INFO_MAX_PAYLOAD, DTLS_INFO_MEMORY,
+	DTLS_INFO_MEMORY_PEAK, DTLS_INFO_VERIFY_FLAGS, DTLS_INFO_NEXT_TIMEOUT,
+};
+
+typedef struct {
+	xsIntegerValue id;  /* 0: free */
+	tud_ctx* ctx;
+} xsHostDtlsContext;
+
+typedef struct {
+	xsIntegerValue id;  /* 0: free */
+	xsIntegerValue context;
+	tud_session* session;
+} xsHostDtlsSession;
+
+static xsHostDtlsContext gxDtlsContexts[XS_HOST_DTLS_MAX_CONTEXTS];
+static xsHostDtlsSession gxDtlsSessions[XS_HOST_DTLS_MAX_SESSIONS];
+static xsIntegerValue gxDtlsLastId = 0;
+
+int tinyusp_dtls_entropy(unsigned char* buffer, size_t length)
+{
+	while (length > 0) {
+		ssize_t count = getrandom(buffer, length, 0);
+		if (count < 0 && errno == EINTR)
+			continue;
+		if (count <= 0)
+			return -1;
+		buffer += count;
+		length -= (size_t)count;
+	}
+	return 0;
+}
+
+static xsIntegerValue xsHostDtlsNextId(void)
+{
+	gxDtlsLastId = (gxDtlsLastId >= 0x7FFFFFFF) ? 1 : gxDtlsLastId + 1;
+	return gxDtlsLastId;
+}
+
+static xsHostDtlsContext* xsHostDtlsContextArg(xsMachine* the, xsIntegerValue index)
+{
+	xsIntegerValue id = (xsToInteger(xsArgc) > index) ? xsToInteger(xsArg(index)) : 0;
+	int i;
+	for (i = 0; id && (i < XS_HOST_DTLS_MAX_CONTEXTS); i++) {
+		if (gxDtlsContexts[i].id == id)
+			return &gxDtlsContexts[i];
+	}
+	xsTypeError("dtls: not a live context");
+	return NULL;
+}
+
+static xsHostDtlsSession* xsHostDtlsSessionArg(xsMachine* the, xsIntegerValue index)
+{
+	xsIntegerValue id = (xsToInteger(xsArgc) > index) ? xsToInteger(xsArg(index)) : 0;
+	int i;
+	for (i = 0; id && (i < XS_HOST_DTLS_MAX_SESSIONS); i++) {
+		if (gxDtlsSessions[i].id == id)
+			return &gxDtlsSessions[i];
+	}
+	xsTypeError("dtls: not a live session");
+	return NULL;
+}
+
+/* Registers `session` of `context`; frees it and returns 0 when the table is full. */
+static xsIntegerValue xsHostDtlsAdd(xsIntegerValue context, tud_session* session)
+{
+	int i;
+	for (i = 0; i < XS_HOST_DTLS_MAX_SESSIONS; i++) {
+		if (!gxDtlsSessions[i].id) {
+			gxDtlsSessions[i].id = xsHostDtlsNextId();
+			gxDtlsSessions[i].context = context;
+			gxDtlsSessions[i].session = session;
+			return gxDtlsSessions[i].id;
+		}
+	}
+	tud_free(session);
+	return 0;
+}
+
+static void xsHostDtlsRemove(xsHostDtlsSession* entry)
+{
+	tud_free(entry->session);
+	entry->session = NULL;
+	entry->id = 0;
+	entry->context = 0;
+}
+
+/* The bytes of buffer[offset, offset + length) at arguments index..index+2. Take it after
+ * every other conversion and before any XS allocation: a collection may move chunks. */
+static const uint8_t* xsHostDtlsBytes(xsMachine* the, xsIntegerValue index, size_t* length)
+{
+	xsIntegerValue byteLength, offset, size;
+	if ((xsToInteger(xsArgc) < index + 3) || !xsIsInstanceOf(xsArg(index), xsArrayBufferPrototype))
+		xsTypeError("dtls: bytes must be an ArrayBuffer, offset, length");
+	byteLength = xsGetArrayBufferLength(xsArg(index));
+	offset = xsToInteger(xsArg(index + 1));
+	size = xsToInteger(xsArg(index + 2));
+	if ((offset < 0) || (size < 0) || (offset > byteLength) || (size > byteLength - offset))
+		xsRangeError("dtls: offset/length outside the buffer");
+	*length = (size_t)size;
+	return (const uint8_t*)xsToArrayBuffer(xsArg(index)) + offset;
+}
+
+/* Standard UTF-8 of a string argument into `out` (NUL-terminated); -1 when longer than `capacity` - 1. */
+static int xsHostDtlsText(xsMachine* the, xsIntegerValue index, unsigned char* out, size_t capacity)
+{
+	const char* text = xsToString(xsArg(index));
+	size_t length = xsHostUtf8FromString(text, NULL);
+	if (length >= capacity)
+		return -1;
+	xsHostUtf8FromString(xsToString(xsArg(index)), out);
+	out[length] = 0;
+	return (int)length;
+}
+
+static void xs_dtlsWallTime(xsMachine* the)
+{
+	tud_set_wall_time((xsToInteger(xsArgc) > 0) ? xsToNumber(xsArg(0)) : -1);
+}
+
+static void xs_dtlsContext(xsMachine* the)
+{
+	int i;
+	if (xsToInteger(xsArgc) < 5)
+		xsTypeError("dtlsContext(server, handshakeInitialMs, handshakeMaxMs, mtu, sessionLimit)");
+	for (i = 0; i < XS_HOST_DTLS_MAX_CONTEXTS; i++) {
+		if (!gxDtlsContexts[i].id) {
+			tud_ctx* ctx = tud_ctx_new(xsTest(xsArg(0)), (uint32_t)xsToInteger(xsArg(1)), (uint32_t)xsToInteger(xsArg(2)),
+				(uint32_t)xsToInteger(xsArg(3)), (uint32_t)XS_HOST_DTLS_LIMIT_SCALE(xsToInteger(xsArg(4))));
+			if (!ctx)
+				xsUnknownError("dtls: context allocation failed");
+			gxDtlsContexts[i].id = xsHostDtlsNextId();
+			gxDtlsContexts[i].ctx = ctx;
+			xsResult = xsInteger(gxDtlsContexts[i].id);
+			return;
+		}
+	}
+	xsRangeError("dtls: too many contexts (%d)", XS_HOST_DTLS_MAX_CONTEXTS);
+}
+
+static void xs_dtlsAddTrust(xsMachine* the)
+{
+	xsHostDtlsContext* entry = xsHostDtlsContextArg(the, 0);
+	size_t length;
+	const uint8_t* bytes = xsHostDtlsBytes(the, 1, &length);
+	xsResult = xsInteger(tud_ctx_add_ca(entry->ctx, bytes, length));
+}
+
+static void xs_dtlsSetOwn(xsMachine* the)
+{
+	xsHostDtlsContext* entry = xsHostDtlsContextArg(the, 0);
+	size_t certLength, keyLength;
+	const uint8_t* cert = xsHostDtlsBytes(the, 1, &certLength);
+	const uint8_t* key = xsHostDtlsBytes(the, 4, &keyLength);
+	xsResult = xsInteger(tud_ctx_set_own(entry->ctx, cert, certLength, key, keyLength));
+}
+
+static void xs_dtlsAddPsk(xsMachine* the)
+{
+	unsigned char identity[XS_HOST_DTLS_MAX_TEXT];
+	xsHostDtlsContext* entry = xsHostDtlsContextArg(the, 0);
+	size_t keyLength;
+	const uint8_t* key;
+	int identityLength;
+	if (xsToInteger(xsArgc) < 5)
+		xsTypeError("dtlsAddPsk(ctx, identity, key, offset, length)");
+	identityLength = xsHostDtlsText(the, 1, identity, sizeof(identity));
+	key = xsHostDtlsBytes(the, 2, &keyLength);
+	xsResult = xsInteger((identityLength < 0) ? XS_HOST_DTLS_BAD_INPUT : tud_ctx_add_psk(entry->ctx, identity, (size_t)identityLength, key, keyLength));
+}
+
+static void xs_dtlsFinish(xsMachine* the)
+{
+	xsResult = xsInteger(tud_ctx_finish(xsHostDtlsContextArg(the, 0)->ctx));
+}
+
+static void xs_dtlsContextMemory(xsMachine* the)
+{
+	xsResult = xsNumber((double)tud_ctx_memory(xsHostDtlsContextArg(the, 0)->ctx));
+}
+
+static void xs_dtlsContextFree(xsMachine* the)
+{
+	xsHostDtlsContext* entry = xsHostDtlsContextArg(the, 0);
+	int i;
+	/* Sessions point into their context's configuration: they go first. */
+	for (i = 0; i < XS_HOST_DTLS_MAX_SESSIONS; i++) {
+		if (gxDtlsSessions[i].id && (gxDtlsSessions[i].context == entry->id))
+			xsHostDtlsRemove(&gxDtlsSessions[i]);
+	}
+	tud_ctx_free(entry->ctx);
+	entry->ctx = NULL;
+	entry->id = 0;
+}
+
+static void xs_dtlsHello(xsMachine* the)
+{
+	char peer[XS_HOST_DTLS_MAX_PEER];
+	uint8_t reply[256];
+	xsHostDtlsContext* entry = xsHostDtlsContextArg(the, 0);
+	const uint8_t* datagram;
+	size_t length, peerLength;
+	double now;
+	tud_session* session;
+	int r;
+	if (xsToInteger(xsArgc) < 6)
+		xsTypeError("dtlsHello(ctx, buffer, offset, length, peer, nowMs)");
+	xsToStringBuffer(xsArg(4), peer, sizeof(peer));
+	peerLength = strlen(peer);
+	now = xsToNumber(xsArg(5));
+	datagram = xsHostDtlsBytes(the, 1, &length);
+	r = tud_server_hello(entry->ctx, datagram, length, (const uint8_t*)peer, peerLength, reply, sizeof(reply), now);
+	if (r > 0) {
+		xsResult = xsArrayBuffer(reply, r);
+		return;
+	}
+	if (r != TUD_HELLO_ACCEPT)
+		return;
+	session = tud_server_new(entry->ctx, (const uint8_t*)peer, peerLength);
+	if (!session)
+		return;
+	tud_feed(session, datagram, length, now);
+	r = xsHostDtlsAdd(entry->id, session);
+	if (r)
+		xsResult = xsInteger(r);
+}
+
+static void xs_dtlsConnect(xsMachine* the)
+{
+	unsigned char name[XS_HOST_DTLS_MAX_TEXT];
+	xsHostDtlsContext* entry = xsHostDtlsContextArg(the, 0);
+	tud_session* session;
+	xsIntegerValue id;
+	double now;
+	int named;
+	if (xsToInteger(xsArgc) < 3)
+		xsTypeError("dtlsConnect(ctx, serverName, nowMs)");
+	named = xsTypeOf(xsArg(1)) != xsUndefinedType;
+	if (named && (xsHostDtlsText(the, 1, name, sizeof(name)) < 0))
+		xsRangeError("dtls: server name too long");
+	now = xsToNumber(xsArg(2));
+	session = tud_client_new(entry->ctx, named ? (const char*)name : NULL);
+	if (!session)
+		xsUnknownError("dtls: session allocation failed");
+	id = xsHostDtlsAdd(entry->id, session);
+	if (!id)
+		xsRangeError("dtls: too many sessions (%d)", XS_HOST_DTLS_MAX_SESSIONS);
+	tud_step(session, now);
+	xsResult = xsInteger(id);
+}
+
+/* Reads every decrypted record into an array of ArrayBuffers in xsResult (left undefined when
+ * none). A record is never longer than the datagram it came in, so `capacity` bytes suffice. */
+static void xsHostDtlsReadRecords(xsMachine* the, tud_session* session, size_t capacity, double now)
+{
+	uint8_t* record = malloc(capacity ? capacity : 1);
+	xsIntegerValue count = 0;
+	int n;
+	if (!record)
+		xsUnknownError("dtls: out of C memory");
+	xsVars(1);
+	while ((n = tud_read(session, record, capacity, now)) > 0) {
+		if (!count)
+			xsResult = xsNewArray(0);
+		xsVar(0) = xsArrayBuffer(record, n);
+		xsSetIndex(xsResult, count++, xsVar(0));
+	}
+	free(record);
+}
+
+static void xs_dtlsFeed(xsMachine* the)
+{
+	xsHostDtlsSession* entry = xsHostDtlsSessionArg(the, 0);
+	const uint8_t* datagram;
+	size_t length;
+	double now;
+	if (xsToInteger(xsArgc) < 5)
+		xsTypeError("dtlsFeed(session, buffer, offset, length, nowMs)");
+	now = xsToNumber(xsArg(4));
+	datagram = xsHostDtlsBytes(the, 1, &length);
+	tud_feed(entry->session, datagram, length, now);
+	xsHostDtlsReadRecords(the, entry->session, length, now);
+}
+
+static void xs_dtlsStep(xsMachine* the)
+{
+	xsHostDtlsSession* entry = xsHostDtlsSessionArg(the, 0);
+	tud_step(entry->session, (xsToInteger(xsArgc) > 1) ? xsToNumber(xsArg(1)) : 0);
+}
+
+static void xs_dtlsTakeOutgoing(xsMachine* the)
+{
+	tud_session* session = xsHostDtlsSessionArg(the, 0)->session;
+	size_t length = tud_out_len(session);
+	if (!length)
+		return;
+	xsResult = xsArrayBuffer(NULL, (xsIntegerValue)length);
+	tud_out_take(session, (uint8_t*)xsToArrayBuffer(xsResult), length);
+}
+
+static void xs_dtlsWrite(xsMachine* the)
+{
+	xsHostDtlsSession* entry = xsHostDtlsSessionArg(the, 0);
+	const uint8_t* data;
+	size_t length;
+	double now;
+	if (xsToInteger(xsArgc) < 5)
+		xsTypeError("dtlsWrite(session, buffer, offset, length, nowMs)");
+	now = xsToNumber(xsArg(4));
+	data = xsHostDtlsBytes(the, 1, &length);
+	xsResult = xsInteger(tud_write(entry->session, data, length, now));
+}
+
+static void xs_dtlsInfo(xsMachine* the)
+{
+	tud_session* session = xsHostDtlsSessionArg(the, 0)->session;
+	switch ((xsToInteger(xsArgc) > 1) ? xsToInteger(xsArg(1)) : -1) {
+	case DTLS_INFO_STATE: xsResult = xsInteger(tud_state(session)); break;
+	case DTLS_INFO_ERROR: xsResult = xsInteger(tud_error(session)); break;
+	case DTLS_INFO_OVER_LIMIT: xsResult = xsInteger(tud_over_limit(session)); break;
+	case DTLS_INFO_MAX_PAYLOAD: xsResult = xsInteger(tud_max_payload(session)); break;
+	case DTLS_INFO_MEMORY: xsResult = xsNumber((double)tud_memory(session)); break;
+	case DTLS_INFO_MEMORY_PEAK: xsResult = xsNumber((double)tud_memory_peak(session)); break;
+	case DTLS_INFO_VERIFY_FLAGS: xsResult = xsNumber((double)tud_peer_verify_flags(session)); break;
+	case DTLS_INFO_NEXT_TIMEOUT: xsResult = xsNumber(tud_next_timeout(session)); break;
+	default: xsRangeError("dtlsInfo: unknown item");
+	}
+}
+
+static void xs_dtlsPeer(xsMachine* the)
+{
+	tud_session* session = xsHostDtlsSessionArg(the, 0)->session;
+	const char* suite;
+	uint8_t* buffer;
+	size_t capacity;
+	int n;
+	if (tud_state(session) != TUD_OPEN)
+		return;
+	suite = tud_ciphersuite(session);
+	if (!suite)
+		return;
+	buffer = malloc(XS_HOST_DTLS_MAX_ENDPOINT);
+	if (!buffer)
+		xsUnknownError("dtls: out of C memory");
+	xsVars(1);
+	xsResult = xsNewArray(7);
+	xsVar(0) = xsString(suite);
+	xsSetIndex(xsResult, 0, xsVar(0));
+	n = tud_psk_identity(session, buffer, XS_HOST_DTLS_MAX_ENDPOINT);
+	xsVar(0) = (n >= 0) ? xsArrayBuffer(buffer, n) : xsUndefined;
+	xsSetIndex(xsResult, 1, xsVar(0));
+	n = tud_peer_endpoint_id(session, buffer, XS_HOST_DTLS_MAX_ENDPOINT);
+	xsVar(0) = (n >= 0) ? xsArrayBuffer(buffer, n) : xsUndefined;
+	xsSetIndex(xsResult, 2, xsVar(0));
+	/* The DER length is not known before: try 1 KB (a P-256 certificate), then up to 16 KB. */
+	for (capacity = XS_HOST_DTLS_MAX_ENDPOINT, n = -1; ; capacity *= 4) {
+		n = tud_peer_cert_der(session, buffer, capacity);
+		if ((n >= 0) || (capacity >= XS_HOST_DTLS_MAX_CERT))
+			break;
+		free(buffer);
+		buffer = malloc(capacity * 4);
+		if (!buffer)
+			xsUnknownError("dtls: out of C memory");
+	}
+	if (n > 0) {
+		xsVar(0) = xsArrayBuffer(buffer, n);
+		xsSetIndex(xsResult, 3, xsVar(0));
+		xsVar(0) = xsNumber(tud_peer_not_before(session));
+		xsSetIndex(xsResult, 4, xsVar(0));
+		xsVar(0) = xsNumber(tud_peer_not_after(session));
+		xsSetIndex(xsResult, 5, xsVar(0));
+		xsVar(0) = xsBoolean(tud_peer_dates_checked(session) == 1);
+		xsSetIndex(xsResult, 6, xsVar(0));
+	}
+	free(buffer);
+}
+
+static void xs_dtlsClose(xsMachine* the)
+{
+	xsHostDtlsSession* entry = xsHostDtlsSessionArg(the, 0);
+	xsIntegerValue count = 0;
+	size_t length;
+	tud_close(entry->session);
+	xsVars(1);
+	while ((length = tud_out_len(entry->session)) > 0) {
+		if (!count)
+			xsResult = xsNewArray(0);
+		xsVar(0) = xsArrayBuffer(NULL, (xsIntegerValue)length);
+		tud_out_take(entry->session, (uint8_t*)xsToArrayBuffer(xsVar(0)), length);
+		xsSetIndex(xsResult, count++, xsVar(0));
+	}
+	xsHostDtlsRemove(entry);
+}
+
+void xsHostInstallDtls(xsMachine* the, xsSlot* host)
+{
+	xsHostDefineFunction(the, host, "dtlsWallTime", xs_dtlsWallTime, 1);
+	xsHostDefineFunction(the, host, "dtlsContext", xs_dtlsContext, 5);
+	xsHostDefineFunction(the, host, "dtlsAddTrust", xs_dtlsAddTrust, 4);
+	xsHostDefineFunction(the, host, "dtlsSetOwn", xs_dtlsSetOwn, 7);
+	xsHostDefineFunction(the, host, "dtlsAddPsk", xs_dtlsAddPsk, 5);
+	xsHostDefineFunction(the, host, "dtlsFinish", xs_dtlsFinish, 1);
+	xsHostDefineFunction(the, host, "dtlsContextMemory", xs_dtlsContextMemory, 1);
+	xsHostDefineFunction(the, host, "dtlsContextFree", xs_dtlsContextFree, 1);
+	xsHostDefineFunction(the, host, "dtlsHello", xs_dtlsHello, 6);
+	xsHostDefineFunction(the, host, "dtlsConnect", xs_dtlsConnect, 3);
+	xsHostDefineFunction(the, host, "dtlsFeed", xs_dtlsFeed, 5);
+	xsHostDefineFunction(the, host, "dtlsStep", xs_dtlsStep, 2);
+	xsHostDefineFunction(the, host, "dtlsTakeOutgoing", xs_dtlsTakeOutgoing, 1);
+	xsHostDefineFunction(the, host, "dtlsWrite", xs_dtlsWrite, 5);
+	xsHostDefineFunction(the, host, "dtlsInfo", xs_dtlsInfo, 2);
+	xsHostDefineFunction(the, host, "dtlsPeer", xs_dtlsPeer, 1);
+	xsHostDefineFunction(the, host, "dtlsClose", xs_dtlsClose, 1);
+}
