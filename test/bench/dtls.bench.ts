@@ -2,15 +2,23 @@
 //  1. handshake cost per role, in process: our client and our server wired in memory, the time
 //     spent inside each side's calls (so "agent as server" and "agent as client" separately);
 //  2. handshake time on the wire over UDP loopback against OpenSSL peers (libcoap), both roles;
-//  3. heap per open session (PSK and ECDSA, each role) and the .wasm size.
+//  3. heap per open session (PSK and ECDSA, each role) and the .wasm size;
+//  4. the XS runner (the same C compiled in, with the esp32 board's record buffers): handshake
+//     cost in process and the memory per session, mbedTLS heap and XS heap, on x86-64 and on
+//     32-bit ARM under qemu-arm (test/dtls/xs-dtls-bench.entry.ts).
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { DtlsContext, DtlsContextOptions, DtlsSession } from '../../hal/hal.ts';
 import { createHostNet } from '../../hal/host/net.ts';
 import { createHostDtls } from '../../hal/host/dtls.ts';
 import { hostDtls, makePki, certCredentials, ourClientGet, type Pki } from '../dtls/support.ts';
 import { freePort, hasTool, run } from '../interop/harness.ts';
+import { buildXsBoard, bundleFixture, capArgs, QEMU_ARM, scratchDir } from '../engines/xs-harness.ts';
+import { armUnavailable } from '../support/tools.ts';
+import { root } from '../../build.config.ts';
+import { esp32 } from '../../boards/esp32/profile.ts';
 
 const te = new TextEncoder();
 const N = Number(process.env.DTLS_BENCH_N ?? 30);
@@ -159,4 +167,37 @@ else if (pki && (await hasTool('coap-client-openssl')) && (await hasTool('coap-s
   await wireClient('PSK', psk, ['-k', 'bench-key-012345']);
   await wireClient('ECDSA', certCredentials(pki, 'agent'), ['-c', pki.path('controller.pem'), '-j', pki.path('controller.key'), '-C', pki.path('ca.pem'), '-R', pki.path('ca.pem')]);
 } else console.log('\nOn the wire: skipped (libcoap3-bin or openssl not installed)');
+
+/** The XS rows: the bench entry run by the script-mode runner of each architecture. */
+async function xsRows(): Promise<void> {
+  const d = esp32.dtls!;
+  console.log(`\nXS runner (mbedTLS compiled in; esp32 record buffers ${d.inContentBytes}/${d.outContentBytes}, low-memory ECP ${d.lowMemoryEcp}; ` +
+    `session limit ${d.sessionMemoryBytes} B in 32-bit terms, 5/4 of it on x86-64), in process, median of ${N} warm handshakes:`);
+  const scratch = scratchDir('dtls-bench');
+  try {
+    const file = await bundleFixture('test/dtls/xs-dtls-bench.entry.ts', scratch.dir, 'xs-dtls-bench');
+    const arm = armUnavailable();
+    for (const arch of ['x64', 'arm'] as const) {
+      if (arch === 'arm' && arm) {
+        console.log(`arm    skipped: ${arm}`);
+        continue;
+      }
+      buildXsBoard(arch);
+      const binary = join(root, 'build/xs-host', arch, 'xs-host');
+      const args = [...capArgs({ chunks: 256 * 1024, slots: 16384, stack: 2048 }), '--arg', 'n=' + N,
+        ...(pki ? ['--cert', pki.path('agent.pem'), '--key', pki.path('agent.key'), '--ca', pki.path('ca.pem')] : []), file];
+      const r = arch === 'arm' ? spawnSync(QEMU_ARM, [binary, ...args], { encoding: 'utf8', timeout: 600_000 }) : spawnSync(binary, args, { encoding: 'utf8', timeout: 600_000 });
+      if (r.status !== 0) throw new Error(`XS bench on ${arch} failed (${r.status}): ${r.stderr}`);
+      for (const line of r.stdout.trim().split('\n')) {
+        const m = JSON.parse(line);
+        console.log(`${arch.padEnd(4)} ${m.mode.padEnd(6)} as server ${ms(m.serverMs).padStart(10)}   as client ${ms(m.clientMs).padStart(10)}   ` +
+          `session heap open/peak: server ${m.serverOpen}/${m.serverPeak} B, client ${m.clientOpen}/${m.clientPeak} B; XS heap per open session ${m.xsPerSession} B`);
+      }
+    }
+    console.log('(arm runs under qemu-arm user emulation: its times are not the board\'s; its memory is, 32-bit as the ESP32)');
+  } finally {
+    scratch.remove();
+  }
+}
+await xsRows();
 pki?.remove();
