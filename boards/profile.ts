@@ -39,16 +39,33 @@ export interface BoardProfile {
   };
   /** Interval of the bounded ValueChange poll for HAL-changed values, ms. */
   valueChangePollMs: number;
-  /**
-   * DTLS on a board that links the mbedTLS shim natively (firmware/dtls; the XS runner builds
-   * it this way, firmware/xs-host/dtls.mjs). Absent: the shim's defaults (record buffers
-   * 4096/2048, as the Node simulator's WebAssembly module).
-   */
-  dtls?: DtlsBuild;
+  /** DTLS (src/dtls/): the session table's bounds and timers (issue 11). */
+  dtls: DtlsLimits;
 }
 
-/** How a board's mbedTLS is compiled, and what one session may hold (issue 11). */
-export interface DtlsBuild {
+export interface DtlsLimits {
+  /** Concurrent DTLS sessions, both roles together; beyond it the oldest idle one is evicted. */
+  sessions: number;
+  /** Heap bytes one session may hold, its handshake peak included (the HAL's sessionMemoryLimit). */
+  sessionBytes: number;
+  /** First handshake retransmission timeout, ms (RFC 6347 §4.2.4.1); it doubles from there. */
+  retransmitMs: number;
+  /** A handshake not finished after this long fails and its session goes, ms. */
+  handshakeTimeoutMs: number;
+  /** An open session without traffic for this long is closed (close_notify), ms. */
+  idleTimeoutMs: number;
+  /** CoAP messages queued per client session while its handshake runs (the oldest dropped beyond). */
+  queuedMessages: number;
+  /**
+   * How a board that links the mbedTLS shim natively compiles it (firmware/dtls; the XS runner
+   * builds it so, firmware/xs-host/dtls.mjs). Absent: the shim's defaults (record buffers
+   * 4096/2048, as the Node simulator's WebAssembly module).
+   */
+  native?: DtlsNative;
+}
+
+/** mbedTLS build options that set a session's memory (issue 11: a session fits the board). */
+export interface DtlsNative {
   /**
    * Record buffers (MBEDTLS_SSL_IN/OUT_CONTENT_LEN). IN holds the largest record or handshake
    * message the peer sends (its Certificate, reassembled, RFC 6347 §4.2.3); OUT the largest we
@@ -58,8 +75,6 @@ export interface DtlsBuild {
   outContentBytes: number;
   /** ECP window 2 and no fixed-point comb cache: ~2 KB less handshake peak, slower ECDSA. */
   lowMemoryEcp: boolean;
-  /** mbedTLS heap one session may hold (DtlsContextOptions.sessionMemoryLimit). */
-  sessionMemoryBytes: number;
 }
 
 export const RFC7252_TRANSMISSION = Object.freeze({

@@ -47,6 +47,8 @@ export interface RecordSource {
 export interface RecordOutcome {
   /** The Record to send back to the sender (reply-to), if any: a fresh array the caller owns. */
   reply?: Uint8Array;
+  /** The Endpoint ID the reply goes to (the request's from_id). */
+  to?: string;
   /** The MTP must answer "bad request" (CoAP 4.00: R-COAP.13, R-ENC.2@1.0). */
   mtpError?: 'bad-record';
 }
@@ -156,9 +158,11 @@ export function createAgent(options: AgentOptions): Agent {
           if (intake.kind === 'ignore') {
             // Anyone can spoof our ID on an unauthenticated link: say so, at a bounded rate.
             if (intake.self) selfLog.write('warn', 'agent: Record with our own Endpoint ID as from_id ignored (R-ARC.2)', hal.clock.monotonicMs());
+            // R-SEC.0a/R-SEC.10a: the link authenticated someone else than the Record claims.
+            if (intake.spoofed) selfLog.write('warn', `agent: Record not processed: its from_id is not ${from.mtpIdentity}, who the DTLS link authenticated (R-SEC.0a)`, hal.clock.monotonicMs());
             return {};
           }
-          return { reply: sealRecord(intake.record, recBuf) };
+          return { reply: sealRecord(intake.record, recBuf), to: intake.record.toId };
         }
         let who = directory.identify(intake.fromId);
         if (who.ok && who.requester.controllerPath === undefined) who = directory.enroll(intake.fromId);
@@ -171,7 +175,7 @@ export function createAgent(options: AgentOptions): Agent {
         if (out.kind === 'bad-record') return { mtpError: 'bad-record' };
         if (out.kind === 'none') return {};
         const reply = wrap(intake.fromId, out.msg, true);
-        return reply ? { reply } : {};
+        return reply ? { reply, to: intake.fromId } : {};
       } catch (e) {
         // Defensive: a bug below must not take the agent down; the request goes unanswered.
         failures.write('error', `agent: unexpected failure while handling a Record: ${describeThrown(e)}`, hal.clock.monotonicMs());

@@ -45,8 +45,10 @@ export interface Core {
   endpointId(): string;
   /** The port of the first enabled CoAP MTP (Device.LocalAgent.MTP.{i}.CoAP.Port): bind it. */
   mtpPort(): number;
-  /** The socket is bound on `port`: our URI is final and notifications may leave. */
-  listening(port: number): void;
+  /** Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption of the MTP we serve. */
+  mtpEncryption(): boolean;
+  /** The socket is bound on `port` with `transport` (default: plaintext only): our URI is final and notifications may leave. */
+  listening(port: number, transport?: Transport): void;
   /** Our own URI (what goes into reply-to). */
   uri(): string;
   /** One received datagram from `peer` (with the identity its link authenticated, if any). */
@@ -63,9 +65,25 @@ export interface Core {
 
 export class CoreConfigError extends Error {}
 
+/** What the host's links can carry (src/device.ts decides from the credentials and the flags). */
+export interface Transport {
+  /** Our MTP listens over DTLS: our URI is coaps:// (Device.LocalAgent.MTP.{i}.CoAP.IsEncrypted). */
+  dtlsServer: boolean;
+  /** We can reach coaps:// Controllers (there are DTLS credentials). */
+  dtlsClient: boolean;
+  /** Plaintext coap:// is allowed (--allow-nosec). */
+  plaintext: boolean;
+}
+
+/** No DTLS: the transport of a core that is never told otherwise (tests, plaintext tools). */
+function plaintextOnly(): Transport {
+  return { dtlsServer: false, dtlsClient: false, plaintext: true };
+}
+
 interface PendingReply {
   record: Uint8Array;
   replyTo: string;
+  to: string | undefined;
 }
 
 export function createCore(opts: CoreOptions): Core {
@@ -92,8 +110,9 @@ export function createCore(opts: CoreOptions): Core {
   const mtp = coapMtp(engine);
   let port = mtp.port;
   let ownUri = '';
+  let transport = plaintextOnly();
   const uri = (): string => {
-    if (!ownUri) ownUri = formatCoapUri({ scheme: 'coap', host: opts.host, port, path: mtp.path.split('/').filter(Boolean) });
+    if (!ownUri) ownUri = formatCoapUri({ scheme: transport.dtlsServer ? 'coaps' : 'coap', host: opts.host, port, path: mtp.path.split('/').filter(Boolean) });
     return ownUri;
   };
 
@@ -101,15 +120,19 @@ export function createCore(opts: CoreOptions): Core {
   // answer to a datagram is queued here and sent once the endpoint has acknowledged it.
   const replies: PendingReply[] = [];
   const binding = new UspCoapBinding(endpoint, { path: mtp.path }, (record, replyTo, peer) => {
-    const out = agent.handleRecord(record, { mtpIdentity: peer.identity ? peer.identity.endpointId : undefined });
+    const mtpIdentity = peer.identity ? peer.identity.endpointId : undefined;
+    // R-SEC.0a: a DTLS link that authenticated no Endpoint ID lets no Record through (src/dtls
+    // refuses such sessions; this keeps it so whatever the link).
+    if (peer.dtls && !mtpIdentity) return 'ok';
+    const out = agent.handleRecord(record, { mtpIdentity });
     if (out.mtpError) return 'bad-record';
-    if (out.reply) replies.push({ record: out.reply, replyTo });
+    if (out.reply) replies.push({ record: out.reply, replyTo, to: out.to });
     return 'ok';
   });
 
-  function sendRecord(record: Uint8Array, target: string, onDone: (o: SendOutcome) => void): void {
+  function sendRecord(record: Uint8Array, target: string, onDone: (o: SendOutcome) => void, toId?: string): void {
     try {
-      binding.sendRecord(record, target, uri(), onDone);
+      binding.sendRecord(record, target, uri(), onDone, toId);
     } catch (e) {
       onDone({ ok: false, reason: 'failed', detail: (e as Error).message });
     }
@@ -119,13 +142,14 @@ export function createCore(opts: CoreOptions): Core {
   function sendToController(controllerPath: string, record: Uint8Array, onDone: (o: SendOutcome) => void): void {
     for (const inst of engine.instances(controllerPath + 'MTP.', true)) {
       if (engine.get(inst.path + 'Enable') !== 'true' || engine.get(inst.path + 'Protocol') !== 'CoAP') continue;
+      // Controller.{i}.MTP.{j}.CoAP.EnableEncryption: coaps:// (DTLS) or plaintext coap://.
       const target = formatCoapUri({
-        scheme: 'coap',
+        scheme: engine.get(inst.path + 'CoAP.EnableEncryption') === 'false' ? 'coap' : 'coaps',
         host: engine.get(inst.path + 'CoAP.Host'),
         port: Number(engine.get(inst.path + 'CoAP.Port')),
         path: engine.get(inst.path + 'CoAP.Path').split('/').filter(Boolean),
       });
-      sendRecord(record, target, onDone);
+      sendRecord(record, target, onDone, engine.get(controllerPath + 'EndpointID'));
       return;
     }
     onDone({ ok: false, reason: 'failed', detail: `no enabled CoAP MTP under ${controllerPath}` });
@@ -145,7 +169,7 @@ export function createCore(opts: CoreOptions): Core {
       const r = replies.shift() as PendingReply;
       sendRecord(r.record, r.replyTo, (o) => {
         if (!o.ok) hal.system.log('warn', `response to ${r.replyTo} not delivered: ${describe(o)}`);
-      });
+      }, r.to);
     }
   }
 
@@ -161,9 +185,16 @@ export function createCore(opts: CoreOptions): Core {
     notifier: notify,
     endpointId: () => agent.endpointId(),
     mtpPort: () => mtp.port,
-    listening(p) {
+    mtpEncryption: () => mtp.encryption,
+    listening(p, t = plaintextOnly()) {
       port = p;
+      transport = t;
       ownUri = '';
+      const schemes: ('coap' | 'coaps')[] = [];
+      if (t.dtlsClient) schemes.push('coaps');
+      if (t.plaintext) schemes.push('coap');
+      binding.schemes = schemes;
+      isEncrypted(engine, mtp.instance, t.dtlsServer);
       ready = true;
     },
     uri,
@@ -199,12 +230,26 @@ export function createCore(opts: CoreOptions): Core {
 }
 
 /** The first enabled CoAP MTP of Device.LocalAgent.MTP.{i}. */
-function coapMtp(e: Engine): { port: number; path: string } {
+function coapMtp(e: Engine): { instance: string; port: number; path: string; encryption: boolean } {
   for (const inst of e.instances(MTP_TABLE, true)) {
     if (e.get(inst.path + 'Enable') !== 'true' || e.get(inst.path + 'Protocol') !== 'CoAP') continue;
-    return { port: Number(e.get(inst.path + 'CoAP.Port')), path: e.get(inst.path + 'CoAP.Path') };
+    return {
+      instance: inst.path, port: Number(e.get(inst.path + 'CoAP.Port')), path: e.get(inst.path + 'CoAP.Path'),
+      encryption: e.get(inst.path + 'CoAP.EnableEncryption') !== 'false',
+    };
   }
   throw new CoreConfigError('no enabled CoAP MTP in Device.LocalAgent.MTP.{i} (check the factory defaults)');
+}
+
+/** Device.LocalAgent.MTP.{i}.CoAP.IsEncrypted says what the link really is. */
+function isEncrypted(e: Engine, mtpPath: string, on: boolean): void {
+  const path = mtpPath + 'CoAP.IsEncrypted';
+  const value = on ? 'true' : 'false';
+  if (e.get(path) === value) return;
+  const txn = e.begin();
+  txn.agentSet(path, value);
+  txn.validate();
+  txn.commit();
 }
 
 export function describe(o: SendOutcome): string {

@@ -4,7 +4,10 @@
 import type { Hal, UdpSocket } from '../hal/hal.ts';
 import type { BoardProfile } from '../boards/profile.ts';
 import type { ModelModule } from './dm/api.ts';
-import { createCore, CoreConfigError, type Core, type Defaults } from './core.ts';
+import { createCore, CoreConfigError, type Core, type Defaults, type Transport } from './core.ts';
+import type { Peer } from './coap/types.ts';
+import { credentialProblem, type DtlsCredentials } from './dtls/credentials.ts';
+import { DtlsLink } from './dtls/link.ts';
 
 export interface DeviceOptions {
   hal: Hal;
@@ -12,6 +15,12 @@ export interface DeviceOptions {
   defaults?: Defaults;
   /** A device maker's model modules, added to the built-in TR-181 model. */
   modules?: readonly ModelModule[];
+  /**
+   * DTLS credentials (USP digest §7.2, §9): our certificate, its key and the trust anchors
+   * (Certificate mode, the default), and/or a pre-shared key per Controller. The HAL must have
+   * `dtls`. Without credentials the device starts only with allowNoSec.
+   */
+  credentials?: DtlsCredentials;
   /**
    * Plaintext CoAP (no DTLS). Never the default: R-SEC.0 says a NoSec link alone must not let a
    * Controller in, so the caller has to ask for it explicitly and it is logged loudly.
@@ -35,6 +44,8 @@ export interface Device {
   port(): number;
   /** The agent's own URI (what goes into reply-to). */
   uri(): string;
+  /** The DTLS sessions and contexts, when DTLS runs (tests, benchmarks). */
+  readonly dtls: DtlsLink | undefined;
   stop(): void;
 }
 
@@ -43,17 +54,35 @@ export class DeviceConfigError extends CoreConfigError {}
 
 export function startDevice(opts: DeviceOptions): Device {
   const { hal } = opts;
-  if (!opts.allowNoSec) {
-    // DTLS (Certificate mode) is the default transport; until it is built, nothing else may run.
-    throw new DeviceConfigError('DTLS is not available in this build; plaintext CoAP needs an explicit --allow-nosec');
+  const creds = opts.credentials;
+  if (creds) {
+    const problem = credentialProblem(creds);
+    if (problem) throw new DeviceConfigError('DTLS credentials: ' + problem);
+    if (!hal.dtls) throw new DeviceConfigError('DTLS credentials given, but this board\'s HAL has no DTLS');
+  } else if (!opts.allowNoSec) {
+    // Secure by default (R-SEC.0): Certificate mode needs our certificate, key and trust anchors.
+    throw new DeviceConfigError('no DTLS credentials: give a certificate, its key and the CA (--cert/--key/--ca) or a PSK (--psk-identity/--psk); plaintext CoAP needs an explicit --allow-nosec');
   }
   const host = opts.host ?? '127.0.0.1';
   let socket: UdpSocket | undefined;
+  let clientSocket: UdpSocket | undefined;
+  let link: DtlsLink | undefined;
   const core = createCore({
     hal, board: opts.board, defaults: opts.defaults, modules: opts.modules, host,
-    send: (bytes, peer) => socket?.send(bytes, peer.address, peer.port),
+    send: (bytes, peer) => send(bytes, peer),
     trace: opts.traceMessages ? (line) => hal.system.log('debug', 'usp: ' + line) : undefined,
   });
+  // Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption: DTLS on our MTP port, or plaintext there.
+  const dtlsServer = creds !== undefined && core.mtpEncryption();
+  if (creds && !dtlsServer && !opts.allowNoSec) {
+    throw new DeviceConfigError('Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption is false: plaintext CoAP needs an explicit --allow-nosec');
+  }
+  const transport: Transport = { dtlsServer, dtlsClient: creds !== undefined, plaintext: opts.allowNoSec };
+
+  function send(bytes: Uint8Array, peer: Peer): void {
+    if (peer.dtls) link?.send(bytes, peer, hal.clock.monotonicMs());
+    else if (transport.plaintext) socket?.send(bytes, peer.address, peer.port);
+  }
 
   let timer = -1;
   let timerAt = Infinity;
@@ -61,7 +90,7 @@ export function startDevice(opts: DeviceOptions): Device {
   /** Arm the one timer for the core's next deadline (kept when it fires no later than needed). */
   function schedule(): void {
     if (stopped) return;
-    const next = Math.ceil(core.nextDeadline());
+    const next = Math.ceil(link ? Math.min(core.nextDeadline(), link.nextDeadline()) : core.nextDeadline());
     // An armed timer that fires no later than needed is kept: firing early only costs a tick
     // that finds nothing due and re-arms. Every request arms a retransmission deadline that its
     // ACK removes, so re-arming on each change would cost a set and a clear per request.
@@ -77,7 +106,9 @@ export function startDevice(opts: DeviceOptions): Device {
     timer = -1;
     timerAt = Infinity;
     if (stopped) return;
-    core.step(hal.clock.monotonicMs());
+    const now = hal.clock.monotonicMs();
+    link?.step(now);
+    core.step(now);
     schedule();
   }
 
@@ -87,9 +118,44 @@ export function startDevice(opts: DeviceOptions): Device {
     if (timer >= 0) hal.timers.clear(timer);
     timer = -1;
     core.close();
+    link?.close();
     socket?.close();
+    clientSocket?.close();
   }
 
+  function newLink(credentials: DtlsCredentials, dtls: NonNullable<Hal['dtls']>): DtlsLink {
+    return new DtlsLink({
+      dtls, limits: opts.board.dtls, credentials, server: dtlsServer, datagramBytes: opts.board.limits.datagramBytes,
+      wallTimeMs: () => hal.clock.wallTimeMs(),
+      output: (d, address, port, channel) => (channel === 'server' ? socket : clientSocket)?.send(d, address, port),
+      deliver: (m, peer, now) => core.receive(m, peer, now),
+      log: (level, m) => hal.system.log(level, m),
+    });
+  }
+
+  if (creds && hal.dtls) {
+    try {
+      link = newLink(creds, hal.dtls);
+    } catch (e) {
+      core.close();
+      throw new DeviceConfigError('DTLS credentials: ' + (e as Error).message);
+    }
+    // The client role (responses and Notify to coaps:// Controllers) has a socket of its own:
+    // its sessions stay apart from the ones Controllers open to our MTP port.
+    clientSocket = hal.net.udp({
+      address: host,
+      port: 0,
+      maxDatagramBytes: opts.board.limits.datagramBytes,
+      onDatagram(data, address, port) {
+        if (stopped) return;
+        link?.receive(data, address, port, 'client', hal.clock.monotonicMs());
+        schedule();
+      },
+      onError: (m) => hal.system.log('error', `udp (DTLS client): ${m}`),
+    });
+    const modes = (creds.certificate ? ['certificate'] : []).concat(creds.psk && creds.psk.length ? ['PSK'] : []).join(' and ');
+    hal.system.log('info', `DTLS 1.2 (${modes}): ${dtlsServer ? 'coaps:// on the MTP port, ' : ''}coaps:// to Controllers`);
+  }
   const wanted = opts.port ?? core.mtpPort();
   socket = hal.net.udp({
     address: host,
@@ -97,11 +163,12 @@ export function startDevice(opts: DeviceOptions): Device {
     maxDatagramBytes: opts.board.limits.datagramBytes,
     onDatagram(data, address, port) {
       if (stopped) return;
-      core.receive(data, { address, port }, hal.clock.monotonicMs());
+      if (dtlsServer) link?.receive(data, address, port, 'server', hal.clock.monotonicMs());
+      else core.receive(data, { address, port }, hal.clock.monotonicMs());
       schedule();
     },
     onReady: (port) => {
-      core.listening(port);
+      core.listening(port, transport);
       opts.onReady?.(core.uri());
       schedule();
     },
@@ -113,7 +180,9 @@ export function startDevice(opts: DeviceOptions): Device {
       }
     },
   });
-  hal.system.log('warn', 'SECURITY: plaintext CoAP without DTLS (--allow-nosec); any host on the network can act as a Controller');
+  if (opts.allowNoSec) {
+    hal.system.log('warn', 'SECURITY: plaintext CoAP without DTLS allowed (--allow-nosec)' + (dtlsServer ? ' towards coap:// Controllers' : '; any host on the network can act as a Controller'));
+  }
   schedule();
-  return { core, port: () => (socket ? socket.port : 0), uri: () => core.uri(), stop };
+  return { core, port: () => (socket ? socket.port : 0), uri: () => core.uri(), dtls: link, stop };
 }

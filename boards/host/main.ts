@@ -9,6 +9,8 @@ import { createFileStorage } from '../../hal/host/storage.ts';
 import { createHostSystem, createHostTimers, hostClock } from '../../hal/host/system.ts';
 import type { ModelModule } from '../../src/dm/api.ts';
 import { startDevice, type Device } from '../../src/device.ts';
+import type { DtlsCredentials } from '../../src/dtls/credentials.ts';
+import { createHostDtls } from '../../hal/host/dtls.ts';
 import { host } from './profile.ts';
 
 export interface HostDeviceOptions {
@@ -16,6 +18,8 @@ export interface HostDeviceOptions {
   /** The device's flash: storage records are files under <stateDir>/dm. */
   stateDir: string;
   modules?: readonly ModelModule[];
+  /** DTLS credentials (certificate mode and/or PSKs); without them only --allow-nosec starts. */
+  credentials?: DtlsCredentials;
   allowNoSec: boolean;
   host?: string;
   port?: number;
@@ -52,14 +56,18 @@ export function runHostDevice(opts: HostDeviceOptions): HostDevice {
     onReboot: () => { restarting = 'reboot'; device?.stop(); setImmediate(boot); },
     onFactoryReset: () => { restarting = 'factory-reset'; device?.stop(); setImmediate(boot); },
   });
-  const hal: Hal = { net: createHostNet(), clock: hostClock, timers: createHostTimers(), storage: createFileStorage(join(opts.stateDir, 'dm')), system };
+  const hal: Hal = {
+    net: createHostNet(), clock: hostClock, timers: createHostTimers(), storage: createFileStorage(join(opts.stateDir, 'dm')), system,
+    // The mbedTLS module is loaded only when there is something to authenticate with.
+    dtls: opts.credentials ? createHostDtls({ clock: hostClock }) : undefined,
+  };
 
   function boot(): void {
     if (restarting) system.log('info', `restarting after ${restarting}`);
     restarting = undefined;
     try {
       device = startDevice({
-        hal, board: host, defaults: opts.defaults, modules: opts.modules, allowNoSec: opts.allowNoSec, host: opts.host, port: opts.port,
+        hal, board: host, defaults: opts.defaults, modules: opts.modules, credentials: opts.credentials, allowNoSec: opts.allowNoSec, host: opts.host, port: opts.port,
         traceMessages: opts.logLevel === 'debug',
         onReady: (uri) => opts.onReady?.(device ? device.core.endpointId() : '', uri),
         onFatal: (m) => { write(`tinyusp agent: ${m}`); done(1); },

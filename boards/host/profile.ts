@@ -17,5 +17,6 @@ export const host: BoardProfile = Object.freeze({
     asyncOperations: 8,
   }),
   coap: RFC7252_TRANSMISSION,
+  dtls: Object.freeze({ sessions: 64, sessionBytes: 32 * 1024, retransmitMs: 1000, handshakeTimeoutMs: 16_000, idleTimeoutMs: 300_000, queuedMessages: 8 }),
   valueChangePollMs: 1000,
 });

@@ -4,7 +4,7 @@
 // build/); its objects are built once per architecture and board configuration into
 // build/xs-host/<arch>/obj-dtls (cc.mjs rebuilds them only when a source, header or flag
 // changes). The record buffers and ECP options come from the board profile (boards/<board>/
-// profile.ts, `dtls`), so a session fits the board.
+// profile.ts, `dtls.native`), so a session fits the board.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,13 +21,13 @@ function fetchMbedtls(root, say) {
   if (!/already extracted/.test(r.stdout)) say(r.stdout.trim());
 }
 
-/** The board's `dtls` build settings (boards/<board>/profile.ts), or undefined for the shim's defaults. */
+/** The board's `dtls.native` build settings (boards/<board>/profile.ts), or undefined for the shim's defaults. */
 export async function boardDtls(root, board) {
   const { tsImport } = await import('tsx/esm/api');
   const module = await tsImport(join(root, 'boards', board, 'profile.ts'), import.meta.url);
   const profile = Object.values(module).find((p) => p && typeof p === 'object' && p.name === board);
   if (!profile) fail(`boards/${board}/profile.ts exports no profile named ${board}`);
-  return profile.dtls;
+  return profile.dtls?.native;
 }
 
 /** -D flags of the board's mbedTLS configuration (firmware/dtls/tinyusp_mbedtls_config.h). */

@@ -70,7 +70,8 @@ export class CoapEndpoint {
    * CoapEncodeError when the first message cannot fit a datagram.
    */
   request(peer: Peer, spec: RequestSpec, onDone: (result: CoapResult) => void): void {
-    this.client.request({ address: peer.address, port: peer.port }, spec, onDone, this.now);
+    // A copy: the caller's object is not kept; the link and identity say which session carries it.
+    this.client.request({ address: peer.address, port: peer.port, identity: peer.identity, dtls: peer.dtls }, spec, onDone, this.now);
   }
 
   /** Monotonic ms at which `step` should next be called; Infinity when nothing is timed. */

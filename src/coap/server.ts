@@ -213,7 +213,8 @@ function buildRequest(msg: CoapMessage, peer: Peer): CoapRequest {
     else if (o.number === Option.CONTENT_FORMAT) contentFormat = uintValue(msg, Option.CONTENT_FORMAT);
   }
   return {
-    peer: peer.identity ? { address: peer.address, port: peer.port, identity: peer.identity } : { address: peer.address, port: peer.port },
+    // A copy of the link facts (the caller's object may be reused): who, and over which DTLS role.
+    peer: peer.identity || peer.dtls ? { address: peer.address, port: peer.port, identity: peer.identity, dtls: peer.dtls } : { address: peer.address, port: peer.port },
     method: msg.code,
     confirmable: msg.type === 0,
     token: msg.token,

@@ -17,10 +17,17 @@ export interface Peer {
   address: string;
   port: number;
   identity?: PeerIdentity;
+  /**
+   * The DTLS session the message travels in (src/dtls/link.ts): 'server' when the peer called us
+   * (our MTP port), 'client' when we called it (a coaps:// Controller URI; `identity.endpointId`
+   * then names the Controller its certificate must prove, R-MTP.4). Absent: plaintext CoAP.
+   */
+  dtls?: 'server' | 'client';
 }
 
 export function peerKey(p: Peer): string {
-  return p.address + '|' + p.port;
+  // The two roles are separate sessions (and sockets), even towards one Controller address.
+  return p.dtls ? p.address + '|' + p.port + '|' + p.dtls : p.address + '|' + p.port;
 }
 
 /** A request as a resource sees it (Block1 already reassembled into `payload`). */

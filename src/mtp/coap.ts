@@ -21,8 +21,11 @@ export interface UspCoapConfig {
   path: string;
   /** R-COAP.1: 'bbf.usp.a' for an Agent (default), 'bbf.usp.c' for a Controller. */
   interfaceType?: 'bbf.usp.a' | 'bbf.usp.c';
-  /** Scheme of this endpoint's transport ('coaps' when the endpoint runs over DTLS). */
-  scheme?: 'coap' | 'coaps';
+  /**
+   * The schemes this endpoint can send Records to: 'coaps' with DTLS client credentials,
+   * 'coap' when plaintext is allowed (default ['coap']). Settable later (UspCoapBinding.schemes).
+   */
+  schemes?: readonly ('coap' | 'coaps')[];
   /** Send Block1 + Size1 even for a one-block Record, as OB-USP-Agent does. */
   block1Always?: boolean;
 }
@@ -59,11 +62,13 @@ function samePath(a: readonly string[], b: readonly string[]): boolean {
 
 export class UspCoapBinding implements CoapResource {
   private readonly path: string[];
-  private readonly scheme: 'coap' | 'coaps';
+  /** See UspCoapConfig.schemes. */
+  schemes: readonly ('coap' | 'coaps')[];
   private readonly linkFormat: Uint8Array;
   private lastReplyText = '';
   private lastReplyUri: string | undefined;
   private lastReplyHost: string | undefined;
+  private lastReplySecure = false;
   private lastPeerAddress = '';
   private lastPeerIp: string | undefined;
   private lastTargetText = '';
@@ -77,7 +82,7 @@ export class UspCoapBinding implements CoapResource {
     private readonly onRecord: OnRecord,
   ) {
     this.path = pathSegments(config.path);
-    this.scheme = config.scheme || 'coap';
+    this.schemes = config.schemes || ['coap'];
     // R-COAP.1: resource type and interface in RFC 6690 link format.
     this.linkFormat = utf8Encode(
       '</' + this.path.join('/') + '>;rt="bbf.usp.endpoint";if="' + (config.interfaceType || 'bbf.usp.a') + '";ct=42',
@@ -133,8 +138,11 @@ export class UspCoapBinding implements CoapResource {
       this.lastReplyText = found;
       this.lastReplyUri = uri ? formatCoapUri(uri) : undefined;
       this.lastReplyHost = uri ? canonicalIp(uri.host) : undefined;
+      this.lastReplySecure = uri !== undefined && uri.scheme === 'coaps';
     }
     if (this.lastReplyUri === undefined) return refuse(Code.BAD_REQUEST, 'reply-to is not a coap URI');
+    // A request that came over DTLS is answered over DTLS: no downgrade to plaintext.
+    if (req.peer.dtls && !this.lastReplySecure) return refuse(Code.BAD_REQUEST, 'reply-to must be coaps over DTLS');
     if (req.peer.address !== this.lastPeerAddress) {
       this.lastPeerAddress = req.peer.address;
       this.lastPeerIp = canonicalIp(req.peer.address);
@@ -148,15 +156,15 @@ export class UspCoapBinding implements CoapResource {
   /**
    * Sends a Record as a confirmable POST to `targetUri` with `reply-to=<replyToUri>`;
    * `onDone` is called exactly once, later; `record` is kept until then, so do not change it.
+   * `toId` is the Controller's Endpoint ID: over coaps:// its certificate must prove it (R-MTP.4).
    * Throws CoapUriError for an unusable URI (host names need resolving by the caller) and
    * CoapLimitError when the exchange table is full.
    */
-  sendRecord(record: Uint8Array, targetUri: string, replyToUri: string, onDone: (outcome: SendOutcome) => void): void {
+  sendRecord(record: Uint8Array, targetUri: string, replyToUri: string, onDone: (outcome: SendOutcome) => void, toId?: string): void {
     // Responses go to the same few URIs again and again: parse and check each once.
     if (targetUri !== this.lastTargetText || replyToUri !== this.lastOwnText) {
       const target = parseCoapUri(targetUri);
       if (!target || canonicalIp(target.host) === undefined) throw new CoapUriError('target is not a coap URI with an IP literal: ' + targetUri);
-      if (target.scheme !== this.scheme) throw new CoapUriError('this endpoint speaks ' + this.scheme + ', not ' + target.scheme);
       const replyTo: CoapUri | undefined = parseCoapUri(replyToUri);
       if (!replyTo) throw new CoapUriError('reply-to is not a coap URI: ' + replyToUri);
       this.lastTarget = target;
@@ -165,8 +173,13 @@ export class UspCoapBinding implements CoapResource {
       this.lastOwnText = replyToUri;
     }
     const target = this.lastTarget as CoapUri;
+    if (this.schemes.indexOf(target.scheme) < 0) {
+      throw new CoapUriError(target.scheme === 'coap' ? 'plaintext coap:// is not allowed (no --allow-nosec)' : 'no DTLS credentials for coaps://');
+    }
     this.endpoint.request(
-      { address: target.host, port: target.port },
+      target.scheme === 'coaps'
+        ? { address: target.host, port: target.port, dtls: 'client', identity: { endpointId: toId } }
+        : { address: target.host, port: target.port },
       {
         method: Method.POST,
         uriPath: target.path,

@@ -25,7 +25,7 @@ export type RecordIntake =
   /** Answer with this Record (a DisconnectRecord), process nothing. */
   | { kind: 'reply'; record: UspRecord; why: string }
   /** Process nothing and answer nothing at USP level (the MTP still acknowledges). */
-  | { kind: 'ignore'; why: string; self?: true }
+  | { kind: 'ignore'; why: string; self?: true; spoofed?: true }
   /** The Record is malformed: the MTP answers "bad request" (CoAP 4.00, R-COAP.13, R-ENC.2@1.0). */
   | { kind: 'bad-record'; why: string };
 
@@ -61,7 +61,7 @@ export function openRecord(bytes: Uint8Array, ctx: RecordContext): RecordIntake 
   if (rec.fromId === ctx.endpointId) return { kind: 'ignore', why: 'from_id is our own Endpoint ID', self: true };
   // R-SEC.0a / R-SEC.10a: the from_id must match the MTP-authenticated identity; drop otherwise.
   if (ctx.mtpIdentity !== undefined && ctx.mtpIdentity !== rec.fromId) {
-    return { kind: 'ignore', why: 'from_id does not match the MTP identity' };
+    return { kind: 'ignore', why: 'from_id does not match the MTP identity', spoofed: true };
   }
   const type = rec.recordType;
   switch (type.case) {

@@ -170,9 +170,9 @@ else if (pki && (await hasTool('coap-client-openssl')) && (await hasTool('coap-s
 
 /** The XS rows: the bench entry run by the script-mode runner of each architecture. */
 async function xsRows(): Promise<void> {
-  const d = esp32.dtls!;
+  const d = esp32.dtls.native!;
   console.log(`\nXS runner (mbedTLS compiled in; esp32 record buffers ${d.inContentBytes}/${d.outContentBytes}, low-memory ECP ${d.lowMemoryEcp}; ` +
-    `session limit ${d.sessionMemoryBytes} B in 32-bit terms, 5/4 of it on x86-64), in process, median of ${N} warm handshakes:`);
+    `session limit ${esp32.dtls.sessionBytes} B in 32-bit terms, 5/4 of it on x86-64), in process, median of ${N} warm handshakes:`);
   const scratch = scratchDir('dtls-bench');
   try {
     const file = await bundleFixture('test/dtls/xs-dtls-bench.entry.ts', scratch.dir, 'xs-dtls-bench');

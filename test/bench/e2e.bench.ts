@@ -52,7 +52,7 @@ function benchDefaults(dir: string): string {
       [p + 'Alias']: `controller-${c}`, [p + 'Enable']: 'true', [p + 'EndpointID']: `proto::controller-${c}`,
       [p + 'AssignedRole']: 'Device.LocalAgent.ControllerTrust.Role.2',
       [p + 'MTP.1.Alias']: 'coap', [p + 'MTP.1.Enable']: 'true', [p + 'MTP.1.Protocol']: 'CoAP',
-      [p + 'MTP.1.CoAP.Host']: '127.0.0.1', [p + 'MTP.1.CoAP.Port']: String(5684 + c), [p + 'MTP.1.CoAP.Path']: '/usp',
+      [p + 'MTP.1.CoAP.Host']: '127.0.0.1', [p + 'MTP.1.CoAP.Port']: String(5684 + c), [p + 'MTP.1.CoAP.Path']: '/usp', [p + 'MTP.1.CoAP.EnableEncryption']: 'false',
     });
   }
   for (let s = 1; s <= 2; s++) {

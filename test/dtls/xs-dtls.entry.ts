@@ -28,7 +28,7 @@ const now = () => clock.monotonicMs();
 
 function credentials(): Omit<DtlsContextOptions, 'role'> {
   const limit = host.arg('limit');
-  const options: Omit<DtlsContextOptions, 'role'> = { sessionMemoryLimit: limit ? Number(limit) : esp32.dtls!.sessionMemoryBytes };
+  const options: Omit<DtlsContextOptions, 'role'> = { sessionMemoryLimit: limit ? Number(limit) : esp32.dtls.sessionBytes };
   const hsMax = host.arg('hs-max');
   if (hsMax) options.handshakeTimeoutMs = { initial: Number(hsMax) / 8, max: Number(hsMax) };
   const cert = host.credential('cert');

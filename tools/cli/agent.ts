@@ -13,16 +13,19 @@ import type { ModelModule } from '../../src/dm/api.ts';
 import type { LogLevel } from '../../hal/hal.ts';
 import { runHostDevice } from '../../boards/host/main.ts';
 import { parseArgs, intOption, UsageError } from './args.ts';
+import { CREDENTIAL_HELP, CREDENTIAL_OPTIONS, credentialsFromArgs } from './credentials.ts';
 import { buildXsEngine, xsEngineCap, xsEngineCommand, type XsEngine } from './xs-engine.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
 const HELP = `usage: tinyusp agent --defaults <file.json> --state <dir> [options]
 
-Runs a simulated tinyusp device on this machine.
+Runs a simulated tinyusp device on this machine. CoAP runs over DTLS 1.2 (coaps://) with the
+credentials below; without any, the agent refuses to start unless --allow-nosec is given.
 
   --defaults <file>    factory defaults: a flat JSON object of TR-181 path -> value
   --state <dir>        where the device keeps its persisted data model (created if missing)
-  --allow-nosec        permit plaintext CoAP without DTLS (required today; logged loudly)
+${CREDENTIAL_HELP}
+  --allow-nosec        permit plaintext CoAP without DTLS (no credentials needed; logged loudly)
   --host <addr>        local address to bind and advertise (default 127.0.0.1)
   --port <n>           override Device.LocalAgent.MTP.1.CoAP.Port (0 = any free port)
   --log-level <lvl>    error | warn | info | debug (default info)
@@ -94,7 +97,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
-  const p = parseArgs(argv, { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial', 'model', 'engine'], flags: ['allow-nosec'] });
+  const p = parseArgs(argv, { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial', 'model', 'engine', ...CREDENTIAL_OPTIONS], flags: ['allow-nosec'] });
   if (p.positionals.length) throw new UsageError(`unexpected argument '${p.positionals[0]}'`);
   const defaultsFile = p.values.get('defaults');
   const stateDir = p.values.get('state');
@@ -105,6 +108,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
   const port = p.values.has('port') ? intOption(p, 'port', 0, 0, 65535) : undefined;
   const defaults = readDefaults(defaultsFile);
   const allowNoSec = p.flags.has('allow-nosec');
+  const credentials = credentialsFromArgs(p);
   const modelFile = p.values.get('model');
   const engine = p.values.get('engine') ?? 'node';
   if (engine === 'xs' || engine === 'xs-arm') {
@@ -112,13 +116,15 @@ export async function agentCommand(argv: string[]): Promise<number> {
     if (modelFile) throw new UsageError('--model works with --engine node; a device build compiles its modules in');
     return runXsEngine(engine, {
       defaultsFile, stateDir, level, port, allowNoSec, host: p.values.get('host'), serial: p.values.get('serial') ?? 'SIM0001',
+      // The runner reads the files itself (the esp32 board has them in flash): names, not bytes.
+      credentialArgs: CREDENTIAL_OPTIONS.filter((n) => p.values.has(n)).map((n) => `${n}=${p.values.get(n)}`),
     });
   }
   if (engine !== 'node') throw new UsageError('--engine must be node, xs or xs-arm');
   const modules = modelFile ? await loadModel(modelFile) : [];
 
   const device = runHostDevice({
-    defaults, stateDir, modules, allowNoSec, host: p.values.get('host'), port, logLevel: level,
+    defaults, stateDir, modules, allowNoSec, credentials, host: p.values.get('host'), port, logLevel: level,
     serialNumber: p.values.get('serial') ?? 'SIM0001', softwareVersion: pkg.version,
     // One line with `ready` for scripts and tests to wait on.
     onReady: (endpointId, uri) => process.stdout.write(`ready ${endpointId} ${uri}\n`),
@@ -136,6 +142,8 @@ interface XsRunOptions {
   allowNoSec: boolean;
   host: string | undefined;
   serial: string;
+  /** `name=value` of the credential options given (CREDENTIAL_OPTIONS), passed on as `--arg`s. */
+  credentialArgs: string[];
 }
 
 /** Runs the esp32 device build on `engine` in the foreground; resolves with its exit code. */
@@ -146,6 +154,7 @@ async function runXsEngine(engine: XsEngine, o: XsRunOptions): Promise<number> {
     '--state', o.stateDir, '--defaults', o.defaultsFile, '--arg', `log-level=${o.level}`, '--arg', `serial=${o.serial}`,
     '--arg', `software-version=${pkg.version}`];
   if (o.allowNoSec) args.push('--allow-nosec');
+  for (const a of o.credentialArgs) args.push('--arg', a);
   if (o.port !== undefined) args.push('--arg', `port=${o.port}`);
   if (o.host !== undefined) args.push('--arg', `host=${o.host}`);
   const { file, args: argv, env } = xsEngineCommand(engine, args);

@@ -1,0 +1,347 @@
+// DTLS between the UDP sockets and the core (issue 11; USP digest §7.2, §9), sans-I/O like the
+// core: datagrams come in through receive(), leave through `output`, decrypted CoAP messages go
+// up through `deliver`, and step()/nextDeadline() drive the timers.
+//
+// Server role (a Controller's requests, on the MTP port): a datagram from an unknown transport
+// address goes to the HAL's stateless cookie exchange first (RFC 6347 §4.2.1), so a flood of
+// ClientHellos costs no session; a session is kept only once the client proved its address.
+// Client role (responses and Notify to a coaps:// Controller URI, on a socket of its own, so the
+// two roles are separate sessions even towards one Controller address): one session per
+// Controller address, CoAP messages queued (bounded) while it handshakes, and the server's
+// certificate must carry the Controller's Endpoint ID before anything is sent (R-MTP.4).
+// Both roles share one table, bounded by the board (DtlsLimits.sessions): when full, the session
+// idle the longest goes. Every session's heap is capped (DtlsLimits.sessionBytes) and counted.
+import type { Dtls, DtlsContext, DtlsSession, LogLevel } from '../../hal/hal.ts';
+import type { DtlsLimits } from '../../boards/profile.ts';
+import type { Peer, PeerIdentity } from '../coap/types.ts';
+import { RateLimitedLog } from '../log-rate.ts';
+import { pskEndpointId, type ControllerPsk, type DtlsCredentials } from './credentials.ts';
+
+export type Channel = 'server' | 'client';
+
+export interface DtlsLinkOptions {
+  dtls: Dtls;
+  limits: DtlsLimits;
+  credentials: DtlsCredentials;
+  /** Run the server role (our MTP is coaps://). The client role runs whenever there are credentials. */
+  server: boolean;
+  /** Largest datagram to send (the board's datagram bound). */
+  datagramBytes: number;
+  /** Wall time in Unix ms, or undefined while unknown: certificate dates are checked once known (R-MTP.3). */
+  wallTimeMs(): number | undefined;
+  /** Put one datagram on the wire, from the MTP socket ('server') or the client socket ('client'). */
+  output(datagram: Uint8Array, address: string, port: number, channel: Channel): void;
+  /** One decrypted CoAP message; `peer.identity.endpointId` is the authenticated Controller. */
+  deliver(message: Uint8Array, peer: Peer, nowMs: number): void;
+  log(level: LogLevel, message: string): void;
+}
+
+interface Entry {
+  readonly channel: Channel;
+  readonly key: string;
+  readonly address: string;
+  readonly port: number;
+  session: DtlsSession;
+  readonly createdMs: number;
+  lastMs: number;
+  /** The authenticated peer once open (server), or the Controller we must reach (client). */
+  peer: Peer | undefined;
+  /** Client: the Endpoint ID the server's certificate must carry (R-MTP.4). */
+  readonly expect: string;
+  /** Client: CoAP messages waiting for the handshake (copies; bounded by queuedMessages). */
+  readonly queue: Uint8Array[];
+}
+
+export interface DtlsLinkStats {
+  sessions: number;
+  helloReplies: number;
+  handshakes: number;
+  failures: number;
+  evictions: number;
+}
+
+export class DtlsLink {
+  private readonly table = new Map<string, Entry>();
+  private readonly serverCtx: DtlsContext | undefined;
+  private certClient: DtlsContext | undefined;
+  private readonly pskClients = new Map<string, DtlsContext>();
+  private readonly psks: readonly ControllerPsk[];
+  private readonly warn: RateLimitedLog;
+  private closed = false;
+  readonly stats: DtlsLinkStats = { sessions: 0, helloReplies: 0, handshakes: 0, failures: 0, evictions: 0 };
+
+  constructor(private readonly o: DtlsLinkOptions) {
+    this.psks = o.credentials.psk ?? [];
+    this.warn = new RateLimitedLog(o.log);
+    if (o.server) this.serverCtx = this.context('server', this.psks);
+  }
+
+  private context(role: Channel, psk: readonly ControllerPsk[]): DtlsContext {
+    const c = this.o.credentials;
+    const useCert = psk.length === 0 || role === 'server';
+    return this.o.dtls.context({
+      role,
+      certificate: useCert ? c.certificate : undefined,
+      privateKey: useCert ? c.privateKey : undefined,
+      trustAnchors: useCert ? c.trustAnchors : undefined,
+      psk: psk.map((p) => ({ identity: p.identity, key: p.key })),
+      handshakeTimeoutMs: { initial: this.o.limits.retransmitMs, max: this.o.limits.handshakeTimeoutMs },
+      mtu: Math.min(this.o.datagramBytes, 1280) - 48,
+      sessionMemoryLimit: this.o.limits.sessionBytes,
+    });
+  }
+
+  /** One datagram from `address:port` on `channel`'s socket. */
+  receive(datagram: Uint8Array, address: string, port: number, channel: Channel, nowMs: number): void {
+    if (this.closed) return;
+    const key = channel[0] + address + ':' + port;
+    const e = this.table.get(key);
+    if (channel === 'client') {
+      // Only a server we called may talk to the client socket.
+      if (e) this.feed(e, datagram, nowMs);
+      return;
+    }
+    if (!this.serverCtx) return;
+    // A new ClientHello to an open session: the client restarted on the same port (RFC 6347
+    // §4.2.8). It must prove its address again; only then does its new session replace the old.
+    if (e && !(e.session.state === 'open' && isClientHello(datagram))) return this.feed(e, datagram, nowMs);
+    const h = this.serverCtx.hello(datagram, address + ':' + port, nowMs);
+    if (h.action === 'drop') return;
+    if (h.action === 'reply') {
+      this.stats.helloReplies++;
+      this.o.output(h.datagram, address, port, 'server');
+      return;
+    }
+    if (e) this.remove(e, false);
+    const entry = this.admit(key, address, port, 'server', h.session, nowMs, '');
+    this.after(entry, nowMs);
+  }
+
+  /**
+   * One CoAP message to `peer`, over the session its `dtls` names: 'server' answers on the
+   * session the request came in (dropped if it is gone), 'client' goes to a coaps:// Controller
+   * whose Endpoint ID is `peer.identity.endpointId` (a session is made when there is none).
+   */
+  send(message: Uint8Array, peer: Peer, nowMs: number): void {
+    if (this.closed) return;
+    const channel: Channel = peer.dtls === 'server' ? 'server' : 'client';
+    const key = channel[0] + peer.address + ':' + peer.port;
+    let e = this.table.get(key);
+    const expect = peer.identity && peer.identity.endpointId ? peer.identity.endpointId : '';
+    if (channel === 'client') {
+      if (e && e.expect !== expect) {
+        // Another Controller at the same address: its own session, with its own check.
+        this.remove(e, true);
+        e = undefined;
+      }
+      if (!e) {
+        e = this.connect(key, peer, expect, nowMs);
+        if (!e) return;
+      }
+    }
+    if (!e) return;
+    if (e.session.state === 'handshaking') {
+      if (e.queue.length >= this.o.limits.queuedMessages) e.queue.shift();
+      e.queue.push(message.slice());
+      return;
+    }
+    if (e.session.state !== 'open') return;
+    this.write(e, message, nowMs);
+    this.flush(e);
+  }
+
+  private write(e: Entry, message: Uint8Array, nowMs: number): void {
+    if (message.length > e.session.maxApplicationPayload()) {
+      this.warn.write('warn', `dtls: a ${message.length}-byte CoAP message does not fit one record to ${e.address}:${e.port}; dropped`, nowMs);
+      return;
+    }
+    if (e.session.writeApplication(message, nowMs)) e.lastMs = nowMs;
+  }
+
+  private connect(key: string, peer: Peer, expect: string, nowMs: number): Entry | undefined {
+    // R-MTP.4: the Controller's own PSK, else our certificate (whose peer must then prove `expect`).
+    const psk = this.psks.find((p) => pskEndpointId(p) === expect);
+    let ctx: DtlsContext | undefined;
+    try {
+      if (psk) {
+        ctx = this.pskClients.get(psk.identity);
+        if (!ctx) this.pskClients.set(psk.identity, (ctx = this.context('client', [psk])));
+      } else if (this.o.credentials.certificate) {
+        ctx = this.certClient ??= this.context('client', []);
+      }
+    } catch (err) {
+      this.warn.write('error', `dtls: cannot make a client context: ${(err as Error).message}`, nowMs);
+      return undefined;
+    }
+    if (!ctx || !expect) {
+      this.warn.write('warn', `dtls: no credentials to reach ${expect || 'an unnamed Controller'} at coaps://${peer.address}:${peer.port}; not sent`, nowMs);
+      return undefined;
+    }
+    const e = this.admit(key, peer.address, peer.port, 'client', ctx.connect(nowMs), nowMs, expect);
+    this.flush(e);
+    return e;
+  }
+
+  /** A new session into the table; when it is full, the one idle the longest goes first. */
+  private admit(key: string, address: string, port: number, channel: Channel, session: DtlsSession, nowMs: number, expect: string): Entry {
+    while (this.table.size >= this.o.limits.sessions) {
+      let oldest: Entry | undefined;
+      for (const x of this.table.values()) if (!oldest || x.lastMs < oldest.lastMs) oldest = x;
+      if (!oldest) break;
+      this.stats.evictions++;
+      this.warn.write('info', `dtls: ${this.o.limits.sessions} sessions in use; the one idle longest (${oldest.channel} ${oldest.address}:${oldest.port}) is closed`, nowMs);
+      this.remove(oldest, true);
+    }
+    const e: Entry = { channel, key, address, port, session, createdMs: nowMs, lastMs: nowMs, peer: undefined, expect, queue: [] };
+    this.table.set(key, e);
+    this.stats.sessions++;
+    return e;
+  }
+
+  private feed(e: Entry, datagram: Uint8Array, nowMs: number): void {
+    e.session.feed(datagram, nowMs);
+    e.lastMs = nowMs;
+    this.after(e, nowMs);
+  }
+
+  /** After every call into a session: send what it queued, settle its state, pass records up. */
+  private after(e: Entry, nowMs: number): void {
+    this.flush(e);
+    const s = e.session;
+    if (s.state === 'failed' || s.state === 'closed') {
+      if (s.state === 'failed') {
+        this.stats.failures++;
+        this.warn.write('warn', `dtls: ${e.channel === 'server' ? 'session from' : 'session to'} ${e.address}:${e.port} failed: ${s.error ?? 'unknown'}`, nowMs);
+      }
+      this.remove(e, false);
+      return;
+    }
+    if (s.state !== 'open') return;
+    if (!e.peer && !this.opened(e, nowMs)) return;
+    let m: Uint8Array | undefined;
+    while (this.table.get(e.key) === e && (m = s.readApplication())) this.o.deliver(m, e.peer as Peer, nowMs);
+    this.flush(e);
+  }
+
+  /** The handshake just finished: bind the peer's identity, or refuse it. */
+  private opened(e: Entry, nowMs: number): boolean {
+    const facts = e.session.peer();
+    let id: string | undefined;
+    if (facts && facts.endpointId !== undefined) id = facts.endpointId;
+    else if (facts && facts.pskIdentity !== undefined) {
+      const psk = this.psks.find((p) => p.identity === facts.pskIdentity);
+      if (psk) id = pskEndpointId(psk);
+    }
+    let why: string | undefined;
+    const cert = facts && facts.certificate;
+    const wall = this.o.wallTimeMs();
+    if (!id) why = 'its certificate carries no Endpoint ID (subjectAltName urn:bbf:usp:id:...)';
+    else if (cert && !cert.datesChecked && wall !== undefined && (wall < cert.notBeforeMs || wall > cert.notAfterMs)) why = 'its certificate is outside its validity dates';
+    else if (e.channel === 'client' && id !== e.expect) why = `it is ${id}, not the Controller ${e.expect} (R-MTP.4)`;
+    if (why) {
+      this.stats.failures++;
+      this.warn.write('warn', `dtls: ${e.address}:${e.port} refused: ${why}`, nowMs);
+      this.remove(e, true);
+      return false;
+    }
+    this.stats.handshakes++;
+    const identity: PeerIdentity = facts && facts.pskIdentity !== undefined ? { endpointId: id, pskIdentity: facts.pskIdentity } : { endpointId: id };
+    e.peer = { address: e.address, port: e.port, dtls: e.channel, identity };
+    for (const m of e.queue.splice(0)) this.write(e, m, nowMs);
+    return true;
+  }
+
+  private flush(e: Entry): void {
+    let d: Uint8Array | undefined;
+    while ((d = e.session.takeOutgoing())) this.o.output(d, e.address, e.port, e.channel);
+  }
+
+  /** Drops a session; `notify` sends close_notify (RFC 5246 §7.2.1) when it is open. */
+  private remove(e: Entry, notify: boolean): void {
+    if (this.table.get(e.key) === e) this.table.delete(e.key);
+    e.queue.length = 0;
+    e.session.close();
+    if (notify) this.flush(e);
+    else while (e.session.takeOutgoing());
+  }
+
+  /** Retransmissions, handshake and idle timeouts that are due at `nowMs`. */
+  step(nowMs: number): void {
+    if (this.closed) return;
+    const l = this.o.limits;
+    for (const e of Array.from(this.table.values())) {
+      if (this.table.get(e.key) !== e) continue;
+      const s = e.session;
+      if (s.state === 'handshaking' && nowMs - e.createdMs >= l.handshakeTimeoutMs) {
+        this.stats.failures++;
+        this.warn.write('warn', `dtls: handshake with ${e.address}:${e.port} not finished after ${l.handshakeTimeoutMs} ms; dropped`, nowMs);
+        this.remove(e, false);
+        continue;
+      }
+      if (s.state === 'open' && nowMs - e.lastMs >= l.idleTimeoutMs) {
+        this.remove(e, true);
+        continue;
+      }
+      const t = s.nextTimeoutMs();
+      if (t >= 0 && t <= nowMs) {
+        s.step(nowMs);
+        this.after(e, nowMs);
+      }
+    }
+  }
+
+  /** Monotonic ms of the next step() with work, or Infinity. */
+  nextDeadline(): number {
+    let next = Infinity;
+    const l = this.o.limits;
+    for (const e of this.table.values()) {
+      const t = e.session.nextTimeoutMs();
+      if (t >= 0 && t < next) next = t;
+      const end = e.session.state === 'handshaking' ? e.createdMs + l.handshakeTimeoutMs : e.lastMs + l.idleTimeoutMs;
+      if (end < next) next = end;
+    }
+    return next;
+  }
+
+  /** Live sessions per role. */
+  sessions(): { server: number; client: number } {
+    let server = 0;
+    for (const e of this.table.values()) if (e.channel === 'server') server++;
+    return { server, client: this.table.size - server };
+  }
+
+  /** Heap bytes of each live session now and at its peak (the handshake's), by role. */
+  sessionMemory(): { channel: Channel; bytes: number; peakBytes: number }[] {
+    const out: { channel: Channel; bytes: number; peakBytes: number }[] = [];
+    for (const e of this.table.values()) out.push({ channel: e.channel, bytes: e.session.memoryBytes(), peakBytes: e.session.memoryPeakBytes() });
+    return out;
+  }
+
+  /** Heap bytes held by DTLS: every live session and the contexts (credentials). */
+  memoryBytes(): number {
+    let n = 0;
+    for (const e of this.table.values()) n += e.session.memoryBytes();
+    for (const c of this.contexts()) n += c.memoryBytes();
+    return n;
+  }
+
+  private contexts(): DtlsContext[] {
+    const all = Array.from(this.pskClients.values());
+    if (this.serverCtx) all.push(this.serverCtx);
+    if (this.certClient) all.push(this.certClient);
+    return all;
+  }
+
+  /** Closes every session (close_notify goes out) and frees the contexts. */
+  close(): void {
+    if (this.closed) return;
+    for (const e of Array.from(this.table.values())) this.remove(e, true);
+    for (const c of this.contexts()) c.dispose();
+    this.closed = true;
+  }
+}
+
+/** A DTLS 1.2 record of epoch 0 holding a ClientHello (RFC 6347 §4.1, §4.2.2). */
+function isClientHello(d: Uint8Array): boolean {
+  return d.length > 25 && d[0] === 22 && d[3] === 0 && d[4] === 0 && d[13] === 1;
+}

@@ -1,0 +1,220 @@
+// npm run bench:dtls, part 2 — DTLS through the agent (src/device.ts + src/dtls/link.ts), in this
+// process on UDP loopback, with a lean Controller made of our HAL DTLS contexts and hand-built
+// CoAP ACKs (no CoAP endpoint, no retransmission: loopback does not lose):
+//  1. handshake, agent as server: our client's connect() to open (both sides' work, one process);
+//  2. handshake, agent as client: the agent's first ClientHello at our reply-to socket to open;
+//  3. Get Device.DeviceInfo. one at a time over established sessions (certificate mode), req/s and
+//     p50, and the same over plaintext CoAP (--allow-nosec) in the same run;
+//  4. heap per session on the host (open and peak, each role).
+import type { DtlsContext, DtlsSession } from '../../hal/hal.ts';
+import { createHostNet, type HostUdpSocket } from '../../hal/host/net.ts';
+import { decodeMessage, encodeMessage } from '../../src/coap/message.ts';
+import { CoapType, Code, ContentFormat, Method, Option } from '../../src/coap/constants.ts';
+import { encodeMsg, encodeRecord } from '../../src/codec/index.ts';
+import { recordOf, requestMsg } from '../support/usp-harness.ts';
+import { hostDtls, makePki, certCredentials } from '../dtls/support.ts';
+import { agentCredentials, agentDefaults, startSecureAgent, PSK_ID, PSK_KEY, type SecureAgent } from '../dtls/agent-support.ts';
+import { hasTool } from '../interop/harness.ts';
+
+const N = Number(process.env.DTLS_BENCH_N ?? 30);
+const GETS = Number(process.env.DTLS_BENCH_GETS ?? 2000);
+const te = new TextEncoder();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x: number) => x.toFixed(2) + ' ms';
+const now = () => performance.now();
+
+/** One side of the lean Controller: a UDP socket, plaintext or one DTLS session per peer. */
+interface Side {
+  socket: HostUdpSocket;
+  send(bytes: Uint8Array, port: number): void;
+  onMessage?(bytes: Uint8Array, port: number): void;
+  session?: DtlsSession;
+  openedAt?: number;
+  firstAt?: number;
+  close(): void;
+}
+
+async function side(ctx?: DtlsContext, connectTo?: number): Promise<Side> {
+  const net = createHostNet();
+  const s: Side = {
+    socket: undefined as unknown as HostUdpSocket,
+    send(bytes, port) {
+      if (!ctx) return s.socket.send(bytes, '127.0.0.1', port);
+      s.session!.writeApplication(bytes, now());
+      flush(port);
+    },
+    close() {
+      s.session?.close();
+      s.socket.close();
+    },
+  };
+  const flush = (port: number) => {
+    let d;
+    while (s.session && (d = s.session.takeOutgoing())) s.socket.send(d, '127.0.0.1', port);
+  };
+  s.socket = net.udp({
+    address: '127.0.0.1',
+    onDatagram(data, _a, port) {
+      if (!ctx) return s.onMessage?.(data, port);
+      s.firstAt ??= now();
+      if (!s.session) {
+        const h = ctx.hello(data, '127.0.0.1:' + port, now());
+        if (h.action === 'reply') s.socket.send(h.datagram, '127.0.0.1', port);
+        if (h.action === 'accept') s.session = h.session;
+      } else s.session.feed(data, now());
+      flush(port);
+      if (s.session?.state === 'open') s.openedAt ??= now();
+      let m;
+      while (s.session && (m = s.session.readApplication())) s.onMessage?.(m, port);
+    },
+  });
+  await s.socket.ready;
+  if (ctx && connectTo !== undefined) {
+    const t0 = now();
+    s.session = ctx.connect(t0);
+    flush(connectTo);
+    // Loopback, no loss: wait for open (bounded), retransmitting on the session's timer.
+    while (s.session.state === 'handshaking' && now() - t0 < 5000) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (s.session.nextTimeoutMs() >= 0 && s.session.nextTimeoutMs() <= now()) (s.session.step(now()), flush(connectTo));
+    }
+    if (s.session.state !== 'open') throw new Error('handshake with the agent failed: ' + s.session.error);
+    s.openedAt = now() - t0;
+  }
+  return s;
+}
+
+let seq = 0;
+// Fixed buffers: the Controller's own garbage must not weigh on the figures (GC pauses).
+const msgBuf = new Uint8Array(4096);
+const recBuf = new Uint8Array(4096);
+const out = new Uint8Array(4096);
+/** A CON POST of a Get Record with reply-to `replyTo` (valid until the next call). */
+function post(replyTo: string, paths: string[]): Uint8Array {
+  const m = encodeMsg(requestMsg({ case: 'get', value: { paramPaths: paths, maxDepth: 0 } }, 'b' + ++seq), msgBuf);
+  const record = recBuf.subarray(0, encodeRecord(recordOf(msgBuf.subarray(0, m)), recBuf));
+  const n = encodeMessage({
+    type: CoapType.CON, code: Method.POST, messageId: seq & 0xffff, token: new Uint8Array([seq >> 24, seq >> 16, seq >> 8, seq]),
+    options: [
+      { number: Option.URI_PATH, value: te.encode('usp') },
+      { number: Option.CONTENT_FORMAT, value: new Uint8Array([ContentFormat.OCTET_STREAM]) },
+      { number: Option.URI_QUERY, value: te.encode('reply-to=' + replyTo) },
+    ],
+    payload: record,
+  }, out);
+  return out.subarray(0, n);
+}
+
+/** The agent's response POSTs arrive at `inbound`: ACK each (2.04) and count them. */
+function ackResponses(inbound: Side): { next(): Promise<void> } {
+  let waiting: (() => void) | undefined;
+  const ack = new Uint8Array(16);
+  inbound.onMessage = (bytes, port) => {
+    const d = decodeMessage(bytes);
+    if (!d.ok || d.message.type !== CoapType.CON || d.message.code !== Method.POST) return;
+    const n = encodeMessage({ type: CoapType.ACK, code: Code.CHANGED, messageId: d.message.messageId, token: d.message.token, options: [], payload: new Uint8Array(0) }, ack);
+    inbound.send(ack.subarray(0, n), port);
+    const w = waiting;
+    waiting = undefined;
+    w?.();
+  };
+  return {
+    next: () => new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('no response within 2 s')), 2000);
+      waiting = () => (clearTimeout(t), resolve());
+    }),
+  };
+}
+
+/** `count` Gets one at a time (after a warm-up); the answer is the response POST at `inbound`. */
+async function gets(out: Side, agentPort: number, inbound: Side, scheme: string, count: number): Promise<{ ms: number; lat: number[] }> {
+  const replyTo = `${scheme}://127.0.0.1:${inbound.socket.port}/usp`;
+  const acks = ackResponses(inbound);
+  const lat: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const p = acks.next();
+    out.send(post(replyTo, ['Device.DeviceInfo.']), agentPort);
+    await p;
+  }
+  const t0 = now();
+  for (let i = 0; i < count; i++) {
+    const t = now();
+    const p = acks.next();
+    out.send(post(replyTo, ['Device.DeviceInfo.']), agentPort);
+    await p;
+    lat.push(now() - t);
+  }
+  return { ms: now() - t0, lat };
+}
+
+const pki = (await hasTool('openssl')) ? await makePki() : undefined;
+if (!pki) {
+  console.log('bench:dtls (agent): skipped, openssl not installed (needed for the test PKI)');
+  process.exit(0);
+}
+const dtls = hostDtls();
+const cert = certCredentials(pki, 'controller');
+const psk = { psk: [{ identity: PSK_ID, key: te.encode(PSK_KEY) }] };
+
+console.log(`\nThrough the agent (src/device.ts + src/dtls/link.ts, in this process, UDP loopback), median of ${N}:`);
+for (const mode of ['PSK', 'certificate'] as const) {
+  const agent: SecureAgent = await startSecureAgent({ credentials: mode === 'PSK' ? agentCredentials(pki, 'PSK') : agentCredentials(pki, 'certificate'), defaults: agentDefaults(9), trace: false });
+  const creds = mode === 'PSK' ? psk : cert;
+  const cctx = dtls.context({ role: 'client', ...creds });
+  const sctx = dtls.context({ role: 'server', ...creds });
+  const asServer: number[] = [];
+  const asClient: number[] = [];
+  let memory = '';
+  for (let i = 0; i < N; i++) {
+    const out = await side(cctx, agent.port);
+    asServer.push(out.openedAt!);
+    const inbound = await side(sctx);
+    const acks = ackResponses(inbound);
+    const p = acks.next();
+    out.send(post(`coaps://127.0.0.1:${inbound.socket.port}/usp`, ['Device.DeviceInfo.SerialNumber']), agent.port);
+    await p;
+    asClient.push(inbound.openedAt! - inbound.firstAt!);
+    if (i === 0) {
+      memory = agent.device.dtls!.sessionMemory().map((m) => `${m.channel} ${m.bytes}/${m.peakBytes} B`).join(', ');
+    }
+    out.close();
+    inbound.close();
+  }
+  const name = mode === 'PSK' ? 'PSK' : 'ECDSA';
+  console.log(`${name.padEnd(6)} handshake, agent as server ${ms(median(asServer)).padStart(9)}   agent as client ${ms(median(asClient)).padStart(9)}   session heap open/peak: ${memory}`);
+  agent.stop();
+  cctx.dispose();
+  sctx.dispose();
+}
+
+// Get Device.DeviceInfo. over established sessions vs plaintext, same run, same process: blocks
+// of each in turn, so both see the same load on a shared machine.
+const secure = await startSecureAgent({ credentials: agentCredentials(pki, 'certificate'), defaults: agentDefaults(9), trace: false });
+const plain = await startSecureAgent({ allowNoSec: true, defaults: agentDefaults(9), trace: false });
+const cctx = dtls.context({ role: 'client', ...cert });
+const sctx = dtls.context({ role: 'server', ...cert });
+const dOut = await side(cctx, secure.port);
+const dIn = await side(sctx);
+const pSide = await side();
+const BLOCKS = 10;
+const tally = { dtls: { ms: 0, lat: [] as number[] }, plain: { ms: 0, lat: [] as number[] } };
+for (let b = 0; b < BLOCKS; b++) {
+  const d = await gets(dOut, secure.port, dIn, 'coaps', GETS / BLOCKS);
+  const p = await gets(pSide, plain.port, pSide, 'coap', GETS / BLOCKS);
+  tally.dtls.ms += d.ms;
+  tally.dtls.lat.push(...d.lat);
+  tally.plain.ms += p.ms;
+  tally.plain.lat.push(...p.lat);
+}
+const rps = (t: { ms: number; lat: number[] }) => t.lat.length / (t.ms / 1000);
+console.log(`\nGet Device.DeviceInfo., ${GETS} of each one at a time, in ${BLOCKS} alternating blocks; certificate mode, one session per direction:`);
+console.log(`  DTLS ${rps(tally.dtls).toFixed(0)} req/s p50 ${ms(median(tally.dtls.lat))}   plaintext ${rps(tally.plain).toFixed(0)} req/s p50 ${ms(median(tally.plain.lat))}   ` +
+  `DTLS/plaintext ${(100 * rps(tally.dtls) / rps(tally.plain)).toFixed(0)}% (goal >= 70%)`);
+dOut.close();
+dIn.close();
+pSide.close();
+secure.stop();
+plain.stop();
+cctx.dispose();
+sctx.dispose();
+pki.remove();

@@ -1,0 +1,185 @@
+// src/dtls/link.ts on a virtual clock, in memory, with the real mbedTLS module on both sides (our
+// HAL client/server contexts stand in for Controllers): the bounds the board profile sets. A flood
+// of ClientHellos costs no session; the table holds at most DtlsLimits.sessions and evicts the one
+// idle the longest; idle and handshake timeouts; the per-session heap cap; PSK identity → the
+// Controller's Endpoint ID; the client role's queue while it handshakes, and its bound.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { DtlsContext, DtlsSession } from '../../hal/hal.ts';
+import type { DtlsLimits } from '../../boards/profile.ts';
+import { host } from '../../boards/host/profile.ts';
+import type { Peer } from '../../src/coap/types.ts';
+import { DtlsLink } from '../../src/dtls/link.ts';
+import { hostDtls } from './support.ts';
+
+const te = new TextEncoder();
+const KEY = te.encode('link-test-key-16');
+const PSK = [{ identity: 'c1', key: KEY, endpointId: 'proto::controller-1' }];
+const LIMITS: DtlsLimits = { ...host.dtls, sessions: 2, idleTimeoutMs: 60_000, handshakeTimeoutMs: 8_000, queuedMessages: 2 };
+
+interface World {
+  link: DtlsLink;
+  now: number;
+  delivered: { text: string; peer: Peer }[];
+  logs: string[];
+  /** Datagrams the link sent, by "channel port". */
+  wire: { d: Uint8Array; port: number; channel: string }[];
+}
+
+function world(limits: DtlsLimits = LIMITS, sessionBytes?: number): World {
+  const w: World = { now: 1000, delivered: [], logs: [], wire: [], link: undefined as unknown as DtlsLink };
+  w.link = new DtlsLink({
+    dtls: hostDtls(), limits: sessionBytes ? { ...limits, sessionBytes } : limits, credentials: { psk: PSK }, server: true, datagramBytes: 1500,
+    wallTimeMs: () => Date.now(),
+    output: (d, _a, port, channel) => void w.wire.push({ d: d.slice(), port, channel }),
+    deliver: (m, peer) => void w.delivered.push({ text: new TextDecoder().decode(m), peer }),
+    log: (level, m) => void w.logs.push(level + ' ' + m),
+  });
+  return w;
+}
+
+/** A Controller's client session from `port`, pumped with the link until quiet. */
+function connect(w: World, port: number, key = KEY): DtlsSession {
+  const ctx = hostDtls().context({ role: 'client', psk: [{ identity: 'c1', key }] });
+  const s = ctx.connect(w.now);
+  pumpClient(w, s, port);
+  return s;
+}
+
+function pumpClient(w: World, s: DtlsSession, port: number): void {
+  for (let round = 0; round < 30; round++) {
+    let moved = 0;
+    let d: Uint8Array | undefined;
+    while ((d = s.takeOutgoing())) (moved++, w.link.receive(d, '127.0.0.1', port, 'server', w.now));
+    for (const x of w.wire.splice(0)) {
+      if (x.port === port) (moved++, s.feed(x.d, w.now));
+      else w.wire.push(x);
+      if (moved > 200) break;
+    }
+    if (!moved) return;
+  }
+}
+
+test('a flood of ClientHellos from 300 ports costs no session: each gets a HelloVerifyRequest, nothing is kept', () => {
+  const w = world();
+  const ctx = hostDtls().context({ role: 'client', psk: [{ identity: 'c1', key: KEY }] });
+  for (let i = 0; i < 300; i++) {
+    const s = ctx.connect(w.now);
+    w.link.receive(s.takeOutgoing()!, '127.0.0.1', 20000 + i, 'server', w.now);
+    s.close();
+  }
+  assert.equal(w.link.stats.helloReplies, 300);
+  assert.deepEqual(w.link.sessions(), { server: 0, client: 0 });
+  assert.equal(w.link.nextDeadline(), Infinity, 'no timer either');
+  ctx.dispose();
+});
+
+test('a PSK session delivers records with the Controller Endpoint ID the PSK is bound to', () => {
+  const w = world();
+  const s = connect(w, 30001);
+  assert.equal(s.state, 'open');
+  assert.ok(s.writeApplication(te.encode('coap-bytes'), w.now));
+  pumpClient(w, s, 30001);
+  assert.equal(w.delivered.length, 1);
+  assert.equal(w.delivered[0].text, 'coap-bytes');
+  assert.deepEqual(w.delivered[0].peer, { address: '127.0.0.1', port: 30001, dtls: 'server', identity: { endpointId: 'proto::controller-1', pskIdentity: 'c1' } });
+  // The answer goes back through the same session.
+  w.link.send(te.encode('answer'), w.delivered[0].peer, w.now);
+  pumpClient(w, s, 30001);
+  assert.equal(new TextDecoder().decode(s.readApplication()), 'answer');
+});
+
+test('at the bound (2 sessions) a third Controller evicts the one idle the longest, which gets close_notify', () => {
+  const w = world();
+  const a = connect(w, 30011);
+  w.now += 1000;
+  const b = connect(w, 30012);
+  w.now += 1000;
+  a.writeApplication(te.encode('a is busy'), w.now);
+  pumpClient(w, a, 30011);
+  w.now += 1000;
+  const c = connect(w, 30013);
+  assert.equal(c.state, 'open');
+  assert.deepEqual(w.link.sessions(), { server: 2, client: 0 });
+  assert.equal(w.link.stats.evictions, 1);
+  pumpClient(w, b, 30012);
+  assert.equal(b.state, 'closed', 'b (idle longest) was closed with close_notify');
+  assert.equal(a.state, 'open');
+});
+
+test('an open session idle past idleTimeoutMs is closed; a handshake stalled past handshakeTimeoutMs is dropped', () => {
+  const w = world();
+  const a = connect(w, 30021);
+  assert.equal(w.link.nextDeadline(), w.now + LIMITS.idleTimeoutMs);
+  w.now += LIMITS.idleTimeoutMs;
+  w.link.step(w.now);
+  pumpClient(w, a, 30021);
+  assert.equal(a.state, 'closed');
+  assert.deepEqual(w.link.sessions(), { server: 0, client: 0 });
+
+  // A client that answers the cookie and then goes silent.
+  const ctx = hostDtls().context({ role: 'client', psk: [{ identity: 'c1', key: KEY }] });
+  const s = ctx.connect(w.now);
+  w.link.receive(s.takeOutgoing()!, '127.0.0.1', 30022, 'server', w.now);
+  s.feed(w.wire.splice(0)[0].d, w.now);
+  w.link.receive(s.takeOutgoing()!, '127.0.0.1', 30022, 'server', w.now);
+  w.wire.length = 0;
+  assert.equal(w.link.sessions().server, 1);
+  for (let t = 0; t <= LIMITS.handshakeTimeoutMs; t += 500) {
+    w.now += 500;
+    if (w.link.nextDeadline() <= w.now) w.link.step(w.now);
+  }
+  assert.equal(w.link.sessions().server, 0);
+  assert.ok(w.logs.some((l) => /not finished after 8000 ms|failed: .*TIMEOUT/.test(l)), w.logs.join('\n'));
+  s.close();
+  ctx.dispose();
+});
+
+test('a session over the per-session heap cap (DtlsLimits.sessionBytes) fails and is dropped', () => {
+  const w = world(LIMITS, 8000);
+  const s = connect(w, 30031);
+  assert.notEqual(s.state, 'open');
+  assert.equal(w.link.sessions().server, 0);
+  assert.ok(w.logs.some((l) => /session memory limit reached/.test(l)), w.logs.join('\n'));
+});
+
+test('client role: messages wait (at most queuedMessages) for the handshake, then go; the Controller must be the PSK\'s', () => {
+  const w = world();
+  // The Controller's server: our HAL server context.
+  const sctx: DtlsContext = hostDtls().context({ role: 'server', psk: [{ identity: 'c1', key: KEY }] });
+  let server: DtlsSession | undefined;
+  const got: string[] = [];
+  const pump = () => {
+    for (let round = 0; round < 30; round++) {
+      const out = w.wire.splice(0).filter((x) => x.channel === 'client');
+      for (const x of out) {
+        if (!server) {
+          const h = sctx.hello(x.d, '127.0.0.1:' + 40000, w.now);
+          if (h.action === 'reply') w.link.receive(h.datagram, '127.0.0.1', 5684, 'client', w.now);
+          else if (h.action === 'accept') server = h.session;
+        } else server.feed(x.d, w.now);
+      }
+      let d: Uint8Array | undefined;
+      let moved = out.length;
+      while (server && (d = server.takeOutgoing())) (moved++, w.link.receive(d, '127.0.0.1', 5684, 'client', w.now));
+      let m: Uint8Array | undefined;
+      while (server && (m = server.readApplication())) got.push(new TextDecoder().decode(m));
+      if (!moved) break;
+    }
+  };
+  const to: Peer = { address: '127.0.0.1', port: 5684, dtls: 'client', identity: { endpointId: 'proto::controller-1' } };
+  for (const t of ['one', 'two', 'three']) w.link.send(te.encode(t), to, w.now);
+  pump();
+  assert.equal(server?.state, 'open');
+  assert.deepEqual(got, ['two', 'three'], 'the oldest queued message gave way');
+  w.link.send(te.encode('four'), to, w.now);
+  pump();
+  assert.deepEqual(got, ['two', 'three', 'four']);
+  assert.deepEqual(w.link.sessions(), { server: 0, client: 1 });
+  // A Controller we hold no credentials for is not contacted at all.
+  w.link.send(te.encode('x'), { ...to, port: 5999, identity: { endpointId: 'proto::nobody' } }, w.now);
+  assert.equal(w.wire.length, 0);
+  assert.ok(w.logs.some((l) => /no credentials to reach proto::nobody/.test(l)));
+  w.link.close();
+  sctx.dispose();
+});
