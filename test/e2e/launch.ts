@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../../build.config.ts';
 import { XS_CAP_64 } from '../../boards/esp32/xs-cap.ts';
+import { runnerCredentialArgs } from '../../tools/cli/credentials.ts';
 import { buildXsEngine, xsEngineCap, xsEngineCommand, type XsEngine } from '../../tools/cli/xs-engine.ts';
 import { capArgs, type Cap } from '../engines/xs-harness.ts';
 import { armUnavailable, inCi } from '../support/tools.ts';
@@ -37,6 +38,11 @@ export interface LaunchOptions {
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
   /** Node only: extra flags for node (e.g. --cpu-prof). */
   nodeFlags?: string[];
+  /**
+   * DTLS instead of --allow-nosec: `tinyusp agent`'s credential options, name -> value (cert,
+   * key, ca, psk-identity, psk, psk-controller), handed to every engine as the CLI does.
+   */
+  credentials?: ReadonlyMap<string, string>;
 }
 
 export interface Ready {
@@ -72,17 +78,18 @@ const packageVersion = (): string => (JSON.parse(readFileSync(join(root, 'packag
 /** The command line that starts the agent (exported for the benchmark's min-cap search). */
 export async function agentCommand(opts: LaunchOptions): Promise<{ file: string; args: string[]; env?: Record<string, string> }> {
   const level = opts.logLevel ?? 'warn';
+  const secure = opts.credentials;
   if (opts.engine === 'node') {
     return {
       file: process.execPath,
       args: [...(opts.nodeFlags ?? []), join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', opts.defaultsFile, '--state', opts.stateDir,
-        '--allow-nosec', '--port', '0', '--log-level', level],
+        ...(secure ? [...secure].flatMap(([k, v]) => ['--' + k, v]) : ['--allow-nosec']), '--port', '0', '--log-level', level],
     };
   }
   const board = xsEngineCap(opts.engine);
   const cap = { ...board, ...opts.cap };
   const runnerArgs = [...capArgs(cap), '--keys', String(cap.keys ?? board.keys), '--state', opts.stateDir,
-    '--defaults', opts.defaultsFile, '--allow-nosec', '--arg', 'port=0', '--arg', `log-level=${level}`,
+    '--defaults', opts.defaultsFile, ...(secure ? runnerCredentialArgs(secure) : ['--allow-nosec']), '--arg', 'port=0', '--arg', `log-level=${level}`,
     '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`];
   buildOnce(opts.engine);
   return xsEngineCommand(opts.engine, runnerArgs);
