@@ -4,31 +4,33 @@
  * links it (issue 11; build.mjs, dtls.mjs). mbedTLS works in the C heap, outside the XS cap:
  * the shim counts every allocation against its session and refuses those beyond the context's
  * session limit. Datagrams and records cross as ArrayBuffers (bytes as buffer, offset, length);
- * contexts and sessions are small integer ids in bounded tables.
- *   dtlsWallTime(seconds)        wall time for certificate dates, or -1 while unknown (R-MTP.2)
- *   dtlsContext(server, handshakeInitialMs, handshakeMaxMs, mtu, sessionLimit) -> id
+ * contexts and sessions are small integer ids in bounded tables. One host function, dtls(op,
+ * ...arguments), serves every operation: each host function costs the board's heap ~100 bytes
+ * at boot (6 slots on 32-bit), so 17 of them would cost 1.7 KB. The operations, numbered from 0:
+ *   0 wallTime(seconds)        wall time for certificate dates, or -1 while unknown (R-MTP.2)
+ *   1 context(server, handshakeInitialMs, handshakeMaxMs, mtu, sessionLimit) -> id
  *                                sessionLimit: bytes in 32-bit terms (0: none), see below
- *   dtlsAddTrust(ctx, buffer, offset, length) -> 0 | mbedTLS error (< 0)
- *   dtlsSetOwn(ctx, cert, offset, length, key, offset, length) -> 0 | error
- *   dtlsAddPsk(ctx, identity, key, offset, length) -> 0 | error
- *   dtlsFinish(ctx) -> 0 | error
- *   dtlsContextMemory(ctx) -> bytes held by the context (credentials, configuration)
- *   dtlsContextFree(ctx)         frees the sessions still made from it, then the context
- *   dtlsHello(ctx, buffer, offset, length, peer, nowMs) -> ArrayBuffer (a HelloVerifyRequest to
+ *   2 addTrust(ctx, buffer, offset, length) -> 0 | mbedTLS error (< 0)
+ *   3 setOwn(ctx, cert, offset, length, key, offset, length) -> 0 | error
+ *   4 addPsk(ctx, identity, key, offset, length) -> 0 | error
+ *   5 finish(ctx) -> 0 | error
+ *   6 contextMemory(ctx) -> bytes held by the context (credentials, configuration)
+ *   7 contextFree(ctx)         frees the sessions still made from it, then the context
+ *   8 hello(ctx, buffer, offset, length, peer, nowMs) -> ArrayBuffer (a HelloVerifyRequest to
  *                                send back; nothing kept) | session id (cookie valid: the session
  *                                exists and was fed the datagram) | undefined (drop; also when
  *                                the session table is full)
- *   dtlsConnect(ctx, serverName | undefined, nowMs) -> session id (its ClientHello queued)
- *   dtlsFeed(session, buffer, offset, length, nowMs) -> ArrayBuffer[] | undefined
+ *   9 connect(ctx, serverName | undefined, nowMs) -> session id (its ClientHello queued)
+ *   10 feed(session, buffer, offset, length, nowMs) -> ArrayBuffer[] | undefined
  *                                the application records the datagram carried, decrypted
- *   dtlsStep(session, nowMs)     the retransmission timer
- *   dtlsTakeOutgoing(session) -> ArrayBuffer | undefined   the oldest queued datagram
- *   dtlsWrite(session, buffer, offset, length, nowMs) -> length | error
- *   dtlsInfo(session, what) -> number   what: DTLS_INFO_* below
- *   dtlsPeer(session) -> [suite, pskIdentity, endpointId, der, notBeforeS, notAfterS,
+ *   11 step(session, nowMs)     the retransmission timer
+ *   12 takeOutgoing(session) -> ArrayBuffer | undefined   the oldest queued datagram
+ *   13 write(session, buffer, offset, length, nowMs) -> length | error
+ *   14 info(session, what) -> number   what: DTLS_INFO_* below
+ *   15 peer(session) -> [suite, pskIdentity, endpointId, der, notBeforeS, notAfterS,
  *                         datesChecked] | undefined (not open); byte fields are ArrayBuffers
  *                                or undefined
- *   dtlsClose(session) -> ArrayBuffer[] | undefined   queues close_notify if open, returns what
+ *   16 close(session) -> ArrayBuffer[] | undefined   queues close_notify if open, returns what
  *                                was still queued to send, and frees the session
  * Unknown ids throw a TypeError. Entropy: getrandom(2) here; a board links its hardware RNG
  * instead (ESP32: esp_fill_random(), with the RF subsystem or the bootloader RNG enabled).
@@ -36,6 +38,10 @@
 #include "xs-host.h"
 #include "tinyusp_dtls.h"
 #include <sys/random.h>
+
+/* The operation's own arguments follow the operation number. */
+#define DTLS_ARG(index) xsArg((index) + 1)
+#define DTLS_ARGC (xsToInteger(xsArgc) - 1)
 
 #define XS_HOST_DTLS_MAX_CONTEXTS 8
 #define XS_HOST_DTLS_MAX_SESSIONS 32
@@ -92,7 +98,7 @@ static xsIntegerValue xsHostDtlsNextId(void)
 
 static xsHostDtlsContext* xsHostDtlsContextArg(xsMachine* the, xsIntegerValue index)
 {
-	xsIntegerValue id = (xsToInteger(xsArgc) > index) ? xsToInteger(xsArg(index)) : 0;
+	xsIntegerValue id = (DTLS_ARGC > index) ? xsToInteger(DTLS_ARG(index)) : 0;
 	int i;
 	for (i = 0; id && (i < XS_HOST_DTLS_MAX_CONTEXTS); i++) {
 		if (gxDtlsContexts[i].id == id)
@@ -104,7 +110,7 @@ static xsHostDtlsContext* xsHostDtlsContextArg(xsMachine* the, xsIntegerValue in
 
 static xsHostDtlsSession* xsHostDtlsSessionArg(xsMachine* the, xsIntegerValue index)
 {
-	xsIntegerValue id = (xsToInteger(xsArgc) > index) ? xsToInteger(xsArg(index)) : 0;
+	xsIntegerValue id = (DTLS_ARGC > index) ? xsToInteger(DTLS_ARG(index)) : 0;
 	int i;
 	for (i = 0; id && (i < XS_HOST_DTLS_MAX_SESSIONS); i++) {
 		if (gxDtlsSessions[i].id == id)
@@ -143,43 +149,43 @@ static void xsHostDtlsRemove(xsHostDtlsSession* entry)
 static const uint8_t* xsHostDtlsBytes(xsMachine* the, xsIntegerValue index, size_t* length)
 {
 	xsIntegerValue byteLength, offset, size;
-	if ((xsToInteger(xsArgc) < index + 3) || !xsIsInstanceOf(xsArg(index), xsArrayBufferPrototype))
+	if ((DTLS_ARGC < index + 3) || !xsIsInstanceOf(DTLS_ARG(index), xsArrayBufferPrototype))
 		xsTypeError("dtls: bytes must be an ArrayBuffer, offset, length");
-	byteLength = xsGetArrayBufferLength(xsArg(index));
-	offset = xsToInteger(xsArg(index + 1));
-	size = xsToInteger(xsArg(index + 2));
+	byteLength = xsGetArrayBufferLength(DTLS_ARG(index));
+	offset = xsToInteger(DTLS_ARG(index + 1));
+	size = xsToInteger(DTLS_ARG(index + 2));
 	if ((offset < 0) || (size < 0) || (offset > byteLength) || (size > byteLength - offset))
 		xsRangeError("dtls: offset/length outside the buffer");
 	*length = (size_t)size;
-	return (const uint8_t*)xsToArrayBuffer(xsArg(index)) + offset;
+	return (const uint8_t*)xsToArrayBuffer(DTLS_ARG(index)) + offset;
 }
 
 /* Standard UTF-8 of a string argument into `out` (NUL-terminated); -1 when longer than `capacity` - 1. */
 static int xsHostDtlsText(xsMachine* the, xsIntegerValue index, unsigned char* out, size_t capacity)
 {
-	const char* text = xsToString(xsArg(index));
+	const char* text = xsToString(DTLS_ARG(index));
 	size_t length = xsHostUtf8FromString(text, NULL);
 	if (length >= capacity)
 		return -1;
-	xsHostUtf8FromString(xsToString(xsArg(index)), out);
+	xsHostUtf8FromString(xsToString(DTLS_ARG(index)), out);
 	out[length] = 0;
 	return (int)length;
 }
 
 static void xs_dtlsWallTime(xsMachine* the)
 {
-	tud_set_wall_time((xsToInteger(xsArgc) > 0) ? xsToNumber(xsArg(0)) : -1);
+	tud_set_wall_time((DTLS_ARGC > 0) ? xsToNumber(DTLS_ARG(0)) : -1);
 }
 
 static void xs_dtlsContext(xsMachine* the)
 {
 	int i;
-	if (xsToInteger(xsArgc) < 5)
+	if (DTLS_ARGC < 5)
 		xsTypeError("dtlsContext(server, handshakeInitialMs, handshakeMaxMs, mtu, sessionLimit)");
 	for (i = 0; i < XS_HOST_DTLS_MAX_CONTEXTS; i++) {
 		if (!gxDtlsContexts[i].id) {
-			tud_ctx* ctx = tud_ctx_new(xsTest(xsArg(0)), (uint32_t)xsToInteger(xsArg(1)), (uint32_t)xsToInteger(xsArg(2)),
-				(uint32_t)xsToInteger(xsArg(3)), (uint32_t)XS_HOST_DTLS_LIMIT_SCALE(xsToInteger(xsArg(4))));
+			tud_ctx* ctx = tud_ctx_new(xsTest(DTLS_ARG(0)), (uint32_t)xsToInteger(DTLS_ARG(1)), (uint32_t)xsToInteger(DTLS_ARG(2)),
+				(uint32_t)xsToInteger(DTLS_ARG(3)), (uint32_t)XS_HOST_DTLS_LIMIT_SCALE(xsToInteger(DTLS_ARG(4))));
 			if (!ctx)
 				xsUnknownError("dtls: context allocation failed");
 			gxDtlsContexts[i].id = xsHostDtlsNextId();
@@ -215,7 +221,7 @@ static void xs_dtlsAddPsk(xsMachine* the)
 	size_t keyLength;
 	const uint8_t* key;
 	int identityLength;
-	if (xsToInteger(xsArgc) < 5)
+	if (DTLS_ARGC < 5)
 		xsTypeError("dtlsAddPsk(ctx, identity, key, offset, length)");
 	identityLength = xsHostDtlsText(the, 1, identity, sizeof(identity));
 	key = xsHostDtlsBytes(the, 2, &keyLength);
@@ -256,11 +262,11 @@ static void xs_dtlsHello(xsMachine* the)
 	double now;
 	tud_session* session;
 	int r;
-	if (xsToInteger(xsArgc) < 6)
+	if (DTLS_ARGC < 6)
 		xsTypeError("dtlsHello(ctx, buffer, offset, length, peer, nowMs)");
-	xsToStringBuffer(xsArg(4), peer, sizeof(peer));
+	xsToStringBuffer(DTLS_ARG(4), peer, sizeof(peer));
 	peerLength = strlen(peer);
-	now = xsToNumber(xsArg(5));
+	now = xsToNumber(DTLS_ARG(5));
 	datagram = xsHostDtlsBytes(the, 1, &length);
 	r = tud_server_hello(entry->ctx, datagram, length, (const uint8_t*)peer, peerLength, reply, sizeof(reply), now);
 	if (r > 0) {
@@ -286,12 +292,12 @@ static void xs_dtlsConnect(xsMachine* the)
 	xsIntegerValue id;
 	double now;
 	int named;
-	if (xsToInteger(xsArgc) < 3)
+	if (DTLS_ARGC < 3)
 		xsTypeError("dtlsConnect(ctx, serverName, nowMs)");
-	named = xsTypeOf(xsArg(1)) != xsUndefinedType;
+	named = xsTypeOf(DTLS_ARG(1)) != xsUndefinedType;
 	if (named && (xsHostDtlsText(the, 1, name, sizeof(name)) < 0))
 		xsRangeError("dtls: server name too long");
-	now = xsToNumber(xsArg(2));
+	now = xsToNumber(DTLS_ARG(2));
 	session = tud_client_new(entry->ctx, named ? (const char*)name : NULL);
 	if (!session)
 		xsUnknownError("dtls: session allocation failed");
@@ -327,9 +333,9 @@ static void xs_dtlsFeed(xsMachine* the)
 	const uint8_t* datagram;
 	size_t length;
 	double now;
-	if (xsToInteger(xsArgc) < 5)
+	if (DTLS_ARGC < 5)
 		xsTypeError("dtlsFeed(session, buffer, offset, length, nowMs)");
-	now = xsToNumber(xsArg(4));
+	now = xsToNumber(DTLS_ARG(4));
 	datagram = xsHostDtlsBytes(the, 1, &length);
 	tud_feed(entry->session, datagram, length, now);
 	xsHostDtlsReadRecords(the, entry->session, length, now);
@@ -338,7 +344,7 @@ static void xs_dtlsFeed(xsMachine* the)
 static void xs_dtlsStep(xsMachine* the)
 {
 	xsHostDtlsSession* entry = xsHostDtlsSessionArg(the, 0);
-	tud_step(entry->session, (xsToInteger(xsArgc) > 1) ? xsToNumber(xsArg(1)) : 0);
+	tud_step(entry->session, (DTLS_ARGC > 1) ? xsToNumber(DTLS_ARG(1)) : 0);
 }
 
 static void xs_dtlsTakeOutgoing(xsMachine* the)
@@ -357,9 +363,9 @@ static void xs_dtlsWrite(xsMachine* the)
 	const uint8_t* data;
 	size_t length;
 	double now;
-	if (xsToInteger(xsArgc) < 5)
+	if (DTLS_ARGC < 5)
 		xsTypeError("dtlsWrite(session, buffer, offset, length, nowMs)");
-	now = xsToNumber(xsArg(4));
+	now = xsToNumber(DTLS_ARG(4));
 	data = xsHostDtlsBytes(the, 1, &length);
 	xsResult = xsInteger(tud_write(entry->session, data, length, now));
 }
@@ -367,7 +373,7 @@ static void xs_dtlsWrite(xsMachine* the)
 static void xs_dtlsInfo(xsMachine* the)
 {
 	tud_session* session = xsHostDtlsSessionArg(the, 0)->session;
-	switch ((xsToInteger(xsArgc) > 1) ? xsToInteger(xsArg(1)) : -1) {
+	switch ((DTLS_ARGC > 1) ? xsToInteger(DTLS_ARG(1)) : -1) {
 	case DTLS_INFO_STATE: xsResult = xsInteger(tud_state(session)); break;
 	case DTLS_INFO_ERROR: xsResult = xsInteger(tud_error(session)); break;
 	case DTLS_INFO_OVER_LIMIT: xsResult = xsInteger(tud_over_limit(session)); break;
@@ -445,23 +451,22 @@ static void xs_dtlsClose(xsMachine* the)
 	xsHostDtlsRemove(entry);
 }
 
+/* The operations, in the order of their numbers (DTLS_OP in hal/xs/dtls.ts). */
+static const xsCallback gxDtlsOperations[] = {
+	xs_dtlsWallTime, xs_dtlsContext, xs_dtlsAddTrust, xs_dtlsSetOwn, xs_dtlsAddPsk, xs_dtlsFinish, xs_dtlsContextMemory,
+	xs_dtlsContextFree, xs_dtlsHello, xs_dtlsConnect, xs_dtlsFeed, xs_dtlsStep, xs_dtlsTakeOutgoing, xs_dtlsWrite,
+	xs_dtlsInfo, xs_dtlsPeer, xs_dtlsClose,
+};
+
+static void xs_dtls(xsMachine* the)
+{
+	xsIntegerValue op = (xsToInteger(xsArgc) > 0) ? xsToInteger(xsArg(0)) : -1;
+	if ((op < 0) || (op >= (xsIntegerValue)(sizeof(gxDtlsOperations) / sizeof(gxDtlsOperations[0]))))
+		xsRangeError("dtls: unknown operation %d", (int)op);
+	(*gxDtlsOperations[op])(the);
+}
+
 void xsHostInstallDtls(xsMachine* the, xsSlot* host)
 {
-	xsHostDefineFunction(the, host, "dtlsWallTime", xs_dtlsWallTime, 1);
-	xsHostDefineFunction(the, host, "dtlsContext", xs_dtlsContext, 5);
-	xsHostDefineFunction(the, host, "dtlsAddTrust", xs_dtlsAddTrust, 4);
-	xsHostDefineFunction(the, host, "dtlsSetOwn", xs_dtlsSetOwn, 7);
-	xsHostDefineFunction(the, host, "dtlsAddPsk", xs_dtlsAddPsk, 5);
-	xsHostDefineFunction(the, host, "dtlsFinish", xs_dtlsFinish, 1);
-	xsHostDefineFunction(the, host, "dtlsContextMemory", xs_dtlsContextMemory, 1);
-	xsHostDefineFunction(the, host, "dtlsContextFree", xs_dtlsContextFree, 1);
-	xsHostDefineFunction(the, host, "dtlsHello", xs_dtlsHello, 6);
-	xsHostDefineFunction(the, host, "dtlsConnect", xs_dtlsConnect, 3);
-	xsHostDefineFunction(the, host, "dtlsFeed", xs_dtlsFeed, 5);
-	xsHostDefineFunction(the, host, "dtlsStep", xs_dtlsStep, 2);
-	xsHostDefineFunction(the, host, "dtlsTakeOutgoing", xs_dtlsTakeOutgoing, 1);
-	xsHostDefineFunction(the, host, "dtlsWrite", xs_dtlsWrite, 5);
-	xsHostDefineFunction(the, host, "dtlsInfo", xs_dtlsInfo, 2);
-	xsHostDefineFunction(the, host, "dtlsPeer", xs_dtlsPeer, 1);
-	xsHostDefineFunction(the, host, "dtlsClose", xs_dtlsClose, 1);
+	xsHostDefineFunction(the, host, "dtls", xs_dtls, 1);
 }
