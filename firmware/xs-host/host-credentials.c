@@ -40,7 +40,6 @@ static void xs_credential(xsMachine* the)
 	}
 	xsResult = xsArrayBuffer(NULL, (xsIntegerValue)status.st_size);
 	while (done < (size_t)status.st_size) {
-		/* Taken again every time: nothing here allocates, but the pointer is cheap to take. */
 		ssize_t count = read(fd, (char*)xsToArrayBuffer(xsResult) + done, (size_t)status.st_size - done);
 		if ((count < 0) && (errno == EINTR))
 			continue;

@@ -181,7 +181,7 @@ static void xs_dtlsContext(xsMachine* the)
 {
 	int i;
 	if (DTLS_ARGC < 5)
-		xsTypeError("dtlsContext(server, handshakeInitialMs, handshakeMaxMs, mtu, sessionLimit)");
+		xsTypeError("dtls context(server, handshakeInitialMs, handshakeMaxMs, mtu, sessionLimit)");
 	for (i = 0; i < XS_HOST_DTLS_MAX_CONTEXTS; i++) {
 		if (!gxDtlsContexts[i].id) {
 			tud_ctx* ctx = tud_ctx_new(xsTest(DTLS_ARG(0)), (uint32_t)xsToInteger(DTLS_ARG(1)), (uint32_t)xsToInteger(DTLS_ARG(2)),
@@ -222,7 +222,7 @@ static void xs_dtlsAddPsk(xsMachine* the)
 	const uint8_t* key;
 	int identityLength;
 	if (DTLS_ARGC < 5)
-		xsTypeError("dtlsAddPsk(ctx, identity, key, offset, length)");
+		xsTypeError("dtls addPsk(ctx, identity, key, offset, length)");
 	identityLength = xsHostDtlsText(the, 1, identity, sizeof(identity));
 	key = xsHostDtlsBytes(the, 2, &keyLength);
 	xsResult = xsInteger((identityLength < 0) ? XS_HOST_DTLS_BAD_INPUT : tud_ctx_add_psk(entry->ctx, identity, (size_t)identityLength, key, keyLength));
@@ -263,7 +263,7 @@ static void xs_dtlsHello(xsMachine* the)
 	tud_session* session;
 	int r;
 	if (DTLS_ARGC < 6)
-		xsTypeError("dtlsHello(ctx, buffer, offset, length, peer, nowMs)");
+		xsTypeError("dtls hello(ctx, buffer, offset, length, peer, nowMs)");
 	xsToStringBuffer(DTLS_ARG(4), peer, sizeof(peer));
 	peerLength = strlen(peer);
 	now = xsToNumber(DTLS_ARG(5));
@@ -293,7 +293,7 @@ static void xs_dtlsConnect(xsMachine* the)
 	double now;
 	int named;
 	if (DTLS_ARGC < 3)
-		xsTypeError("dtlsConnect(ctx, serverName, nowMs)");
+		xsTypeError("dtls connect(ctx, serverName, nowMs)");
 	named = xsTypeOf(DTLS_ARG(1)) != xsUndefinedType;
 	if (named && (xsHostDtlsText(the, 1, name, sizeof(name)) < 0))
 		xsRangeError("dtls: server name too long");
@@ -334,7 +334,7 @@ static void xs_dtlsFeed(xsMachine* the)
 	size_t length;
 	double now;
 	if (DTLS_ARGC < 5)
-		xsTypeError("dtlsFeed(session, buffer, offset, length, nowMs)");
+		xsTypeError("dtls feed(session, buffer, offset, length, nowMs)");
 	now = xsToNumber(DTLS_ARG(4));
 	datagram = xsHostDtlsBytes(the, 1, &length);
 	tud_feed(entry->session, datagram, length, now);
@@ -364,7 +364,7 @@ static void xs_dtlsWrite(xsMachine* the)
 	size_t length;
 	double now;
 	if (DTLS_ARGC < 5)
-		xsTypeError("dtlsWrite(session, buffer, offset, length, nowMs)");
+		xsTypeError("dtls write(session, buffer, offset, length, nowMs)");
 	now = xsToNumber(DTLS_ARG(4));
 	data = xsHostDtlsBytes(the, 1, &length);
 	xsResult = xsInteger(tud_write(entry->session, data, length, now));
@@ -382,7 +382,7 @@ static void xs_dtlsInfo(xsMachine* the)
 	case DTLS_INFO_MEMORY_PEAK: xsResult = xsNumber((double)tud_memory_peak(session)); break;
 	case DTLS_INFO_VERIFY_FLAGS: xsResult = xsNumber((double)tud_peer_verify_flags(session)); break;
 	case DTLS_INFO_NEXT_TIMEOUT: xsResult = xsNumber(tud_next_timeout(session)); break;
-	default: xsRangeError("dtlsInfo: unknown item");
+	default: xsRangeError("dtls info: unknown item");
 	}
 }
 

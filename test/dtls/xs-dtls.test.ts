@@ -6,7 +6,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { buildXsBoard, bundleFixture, capArgs, QEMU_ARM, scratchDir, type Arch } from '../engines/xs-harness.ts';
+import { buildXsBoard, bundleFixture, capArgs, QEMU_ARM, runBundle, scratchDir, scriptFile, type Arch } from '../engines/xs-harness.ts';
 import { freePort, run } from '../interop/harness.ts';
 import { armUnavailable, missingCommand, needs } from '../support/tools.ts';
 import { root } from '../../build.config.ts';
@@ -260,3 +260,29 @@ for (const arch of ['x64', 'arm'] as const) {
     }
   });
 }
+
+test('the dtls host function refuses bad calls with an exception and keeps no state for them', (t) => {
+  if (!needs(t, noPeers)) return;
+  const file = scriptFile(scratch.dir, 'bad-calls', `
+    const h = __tinyusp_host;
+    const out = [];
+    const attempt = (what, f) => { try { f(); out.push(what + ': no error'); } catch (e) { out.push(what + ': ' + e.name); } };
+    attempt('unknown operation', () => h.dtls(99));
+    attempt('dead session', () => h.dtls(10, 12345, new ArrayBuffer(4), 0, 4, 0));
+    const c = h.dtls(1, true, 1000, 16000, 1232, 12288);
+    attempt('offset outside the buffer', () => h.dtls(8, c, new ArrayBuffer(4), 2, 4, '127.0.0.1:1', 0));
+    attempt('not an ArrayBuffer', () => h.dtls(2, c, 'pem', 0, 3));
+    out.push('garbage hello: ' + h.dtls(8, c, new ArrayBuffer(64), 0, 64, '127.0.0.1:1', 0));
+    out.push('bad trust anchor: ' + (h.dtls(2, c, new ArrayBuffer(16), 0, 16) < 0));
+    out.push('psk identity over 128 bytes: ' + h.dtls(4, c, 'x'.repeat(300), new ArrayBuffer(16), 0, 16));
+    h.dtls(7, c);
+    attempt('freed context', () => h.dtls(5, c));
+    h.print(JSON.stringify(out));
+  `);
+  const r = runBundle(file, CAP);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), [
+    'unknown operation: RangeError', 'dead session: TypeError', 'offset outside the buffer: RangeError', 'not an ArrayBuffer: TypeError',
+    'garbage hello: undefined', 'bad trust anchor: true', 'psk identity over 128 bytes: -28928', 'freed context: TypeError',
+  ]);
+});
