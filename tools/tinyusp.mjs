@@ -23,6 +23,9 @@ await build({
   packages: 'external',
   sourcemap: 'inline',
   logLevel: 'error',
+  // The checkout, for tools/cli/paths.ts: the bundle's own URL says nothing reliable (it sits
+  // under node_modules/.cache, and Node resolves a symlinked node_modules to its target).
+  define: { __TINYUSP_ROOT__: JSON.stringify(root) },
 });
 let main;
 try {

@@ -69,10 +69,10 @@ for (const engine of ENGINES) {
         srv = await libcoapServer('openssl', mode === 'PSK' ? ['-k', PSK_KEY] : clientAuth(pki, 'certificate'));
         const defaults = join(dir, 'defaults.json');
         writeFileSync(defaults, JSON.stringify(agentDefaults(srv.port)));
-        const credentials = new Map(mode === 'PSK'
-          ? [['psk-identity', PSK_ID], ['psk', hex(PSK_KEY)], ['psk-controller', CONTROLLER_ID]]
-          : [['cert', pki.path('agent.pem')], ['key', pki.path('agent.key')], ['ca', pki.path('ca.pem')]]);
-        agent = await launchAgent({ engine, defaultsFile: defaults, stateDir: join(dir, 'state'), credentials, readyTimeoutMs: 60_000 });
+        const securityArgs = mode === 'PSK'
+          ? ['--psk-identity', PSK_ID, '--psk', hex(PSK_KEY), '--psk-controller', CONTROLLER_ID]
+          : ['--cert', pki.path('agent.pem'), '--key', pki.path('agent.key'), '--ca', pki.path('ca.pem')];
+        agent = await launchAgent({ engine, defaultsFile: defaults, stateDir: join(dir, 'state'), securityArgs, readyTimeoutMs: 60_000 });
       });
       after(async () => {
         await agent?.stop();

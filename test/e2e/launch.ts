@@ -39,10 +39,11 @@ export interface LaunchOptions {
   /** Node only: extra flags for node (e.g. --cpu-prof). */
   nodeFlags?: string[];
   /**
-   * DTLS instead of --allow-nosec: `tinyusp agent`'s credential options, name -> value (cert,
-   * key, ca, psk-identity, psk, psk-controller), handed to every engine as the CLI does.
+   * The agent's security flags as `tinyusp agent` takes them (test/e2e/transport.ts): --cert,
+   * --key, --ca, --psk-identity, --psk, --psk-controller with their values, or --allow-nosec (the
+   * default); every engine gets them as the CLI hands them over.
    */
-  credentials?: ReadonlyMap<string, string>;
+  securityArgs?: string[];
 }
 
 export interface Ready {
@@ -78,21 +79,32 @@ const packageVersion = (): string => (JSON.parse(readFileSync(join(root, 'packag
 /** The command line that starts the agent (exported for the benchmark's min-cap search). */
 export async function agentCommand(opts: LaunchOptions): Promise<{ file: string; args: string[]; env?: Record<string, string> }> {
   const level = opts.logLevel ?? 'warn';
-  const secure = opts.credentials;
+  const security = opts.securityArgs ?? ['--allow-nosec'];
   if (opts.engine === 'node') {
     return {
       file: process.execPath,
       args: [...(opts.nodeFlags ?? []), join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', opts.defaultsFile, '--state', opts.stateDir,
-        ...(secure ? [...secure].flatMap(([k, v]) => ['--' + k, v]) : ['--allow-nosec']), '--port', '0', '--log-level', level],
+        ...security, '--port', '0', '--log-level', level],
     };
   }
   const board = xsEngineCap(opts.engine);
   const cap = { ...board, ...opts.cap };
   const runnerArgs = [...capArgs(cap), '--keys', String(cap.keys ?? board.keys), '--state', opts.stateDir,
-    '--defaults', opts.defaultsFile, ...(secure ? runnerCredentialArgs(secure) : ['--allow-nosec']), '--arg', 'port=0', '--arg', `log-level=${level}`,
+    '--defaults', opts.defaultsFile, ...xsSecurityArgs(security), '--arg', 'port=0', '--arg', `log-level=${level}`,
     '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`];
   buildOnce(opts.engine);
   return xsEngineCommand(opts.engine, runnerArgs);
+}
+
+/** The XS runner's arguments for `tinyusp agent`'s security flags (as tools/cli/agent.ts passes them). */
+function xsSecurityArgs(flags: string[]): string[] {
+  const values = new Map<string, string>();
+  const out: string[] = [];
+  for (let i = 0; i < flags.length; i++) {
+    if (flags[i] === '--allow-nosec') out.push('--allow-nosec');
+    else values.set(flags[i].replace(/^--/, ''), flags[++i]);
+  }
+  return [...out, ...runnerCredentialArgs(values)];
 }
 
 const READY = /^ready (\S+) (\S+)$/;

@@ -31,6 +31,15 @@ test('given bad command lines, when tinyusp runs, then it prints one error line 
     [['ctl', 'fly'], /unknown ctl command 'fly'/],
     [['ctl', 'get'], /a path is required/],
     [['ctl', 'set', 'Device.DeviceInfo.FriendlyName'], /expected <path>=<value>/],
+    // Plaintext only when asked for; DTLS needs credentials, found or named.
+    [['ctl', 'get', 'Device.', '--agent', 'coap://127.0.0.1:9/usp'], /coap:\/\/127\.0\.0\.1:9\/usp is plaintext CoAP: use coaps:\/\/, or pass --allow-nosec/],
+    [['ctl', 'get', 'Device.', '--agent', 'http://127.0.0.1/usp'], /--agent must be a coaps:\/\/ \(or, with --allow-nosec, coap:\/\/\) URI/],
+    [['ctl', 'get', 'Device.', '--pki', join(dir, 'nothing')], /no DTLS credentials: .*nothing\/controller\.pem not found\. Make a development PKI with 'tinyusp pki'/],
+    [['ctl', 'get', 'Device.', '--allow-nosec', '--cert', badJson], /--cert is for DTLS, but coap:\/\/127\.0\.0\.1:5683\/usp is plaintext/],
+    [['ctl', 'get', 'Device.', '--psk-identity', 'c1'], /--psk-identity and --psk go together/],
+    [['ctl', 'get', 'Device.', '--psk-identity', 'c1', '--psk', 'zz'], /--psk must be hexadecimal/],
+    [['ctl', 'get', 'Device.', '--psk-identity', 'c1', '--psk', '0011'], /the PSK of c1 must be 16\.\.64 bytes/],
+    [['ctl', 'get', 'Device.', '--cert', join(dir, 'missing.pem'), '--key', badJson, '--ca', badJson], /cannot read --cert .*missing\.pem: ENOENT/],
   ];
   for (const [args, expected] of cases) {
     const r = cli(args);
@@ -48,7 +57,7 @@ test('given no --allow-nosec, when the agent starts, then it refuses plaintext a
 
 test('given no agent at the URI, when ctl asks, then it gives up within --timeout and exits 3', () => {
   const started = Date.now();
-  const r = cli(['ctl', 'get', 'Device.DeviceInfo.', '--agent', 'coap://127.0.0.1:9/usp', '--timeout', '400']);
+  const r = cli(['ctl', 'get', 'Device.DeviceInfo.', '--agent', 'coap://127.0.0.1:9/usp', '--allow-nosec', '--timeout', '400']);
   assert.equal(r.code, 3, r.stderr);
   assert.match(r.stderr, /no USP response to GET within 400 ms/);
   assert.ok(Date.now() - started < 15_000);
@@ -139,7 +148,7 @@ test('given a running simulator, when ctl gsp, add, instances, delete and operat
 
   // operate: an async command starts a Request; Cancel() is sync and done; an unknown command
   // is exit 1; --no-resp sends and prints the msg_id, and the command still runs.
-  const op = await run('operate', 'Device.ScheduleTimer()', 'DelaySeconds=600', '--key', 'k1');
+  const op = await run('operate', 'Device.ScheduleTimer()', 'DelaySeconds=600', '--command-key', 'k1');
   assert.equal(op.code, 0, op.stderr);
   const req = /^Device\.ScheduleTimer\(\): started, request (Device\.LocalAgent\.Request\.\d+\.)$/m.exec(op.stdout);
   assert.ok(req, op.stdout);
@@ -216,7 +225,7 @@ for (const engine of ['xs', 'xs-arm']) {
       });
       void exited.then((code) => reject(new Error(`agent exited (${code}) before ready:\n${stderr}`)));
     });
-    const get = cli(['ctl', 'get', 'Device.DeviceInfo.ModelName', '--agent', uri, '--timeout', '5000']);
+    const get = cli(['ctl', 'get', 'Device.DeviceInfo.ModelName', '--agent', uri, '--allow-nosec', '--timeout', '5000']);
     assert.equal(get.code, 0, get.stderr);
     assert.match(get.stdout, /^Device\.DeviceInfo\.ModelName = tinyusp-xs-esp32$/m);
     agent.kill('SIGTERM');

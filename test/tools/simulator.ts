@@ -45,10 +45,14 @@ export async function simulator(t: { after(fn: () => void): void }, extraArgs: s
 
 export interface Ran { code: number | null; stdout: string; stderr: string }
 
-/** `tinyusp ctl <args> --agent <uri>`, killed after 20 s at the latest. */
+/**
+ * `tinyusp ctl <args> --agent <uri>`, killed after 20 s at the latest. A coap:// agent is
+ * plaintext, which ctl speaks only with --allow-nosec: added here for such a URI.
+ */
 export function ctl(uri: string, args: string[], onStderr?: (all: string) => void): Promise<Ran> {
   return new Promise((resolve) => {
-    const c = spawn(process.execPath, [bin, 'ctl', ...args, '--agent', uri], { cwd: root });
+    const nosec = uri.startsWith('coap://') ? ['--allow-nosec'] : [];
+    const c = spawn(process.execPath, [bin, 'ctl', ...args, '--agent', uri, ...nosec], { cwd: root });
     let stdout = '';
     let stderr = '';
     const kill = setTimeout(() => c.kill('SIGKILL'), 20_000);

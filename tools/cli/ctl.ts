@@ -1,10 +1,12 @@
 // `tinyusp ctl`: a USP Controller on the command line. Readable output by default, `--json` for
-// scripts. Exit codes: 0 success, 1 a USP error (message or per-path), 2 usage, 3 no answer.
+// scripts. Exit codes: 0 success, 1 a USP error (message or per-path), 2 usage, 3 no answer (or
+// a DTLS handshake that failed, with its reason). DTLS by default (tools/cli/ctl-security.ts).
 import { create, toJson } from '@bufbuild/protobuf';
 import { Header_MsgType, MsgSchema, type Msg, type Notify } from '../../gen/usp/usp-msg_pb.ts';
 import { Controller, TransportError, UspTimeoutError } from '../controller/controller.ts';
 import { intOption, parseArgs, UsageError, type Parsed } from './args.ts';
 import { formatResponse, formatNotify, responseFailed } from './ctl-format.ts';
+import { agentUri, dtlsOptions, SECURITY_FLAGS, SECURITY_HELP, SECURITY_VALUES } from './ctl-security.ts';
 
 const HELP = `usage: tinyusp ctl <command> [arguments] [options]
 
@@ -23,7 +25,8 @@ commands:
   listen                                Print Notify messages (answers NotifyResp) until --count
 
 options:
-  --agent <uri>        the agent's USP CoAP URI (default coap://127.0.0.1:5683/usp)
+  --agent <uri>        the agent's USP CoAP URI (default coaps://127.0.0.1:5683/usp;
+                       with --allow-nosec coap://127.0.0.1:5683/usp)
   --agent-id <id>      the agent's Endpoint ID (default proto::tinyusp-demo)
   --id <id>            our Endpoint ID (default proto::controller-1)
   --host <addr>        our local address (default 127.0.0.1)
@@ -34,15 +37,17 @@ options:
   --required           Set/Add: mark every parameter required
   --max-depth <n>      Get: max_depth
   --first-level        GetSupportedDM/GetInstances: first_level_only
-  --key <k>            Operate: command_key
+  --command-key <k>    Operate: command_key
   --no-resp            Operate: send_resp=false
   --sub-id <id>        subscribe: the subscription ID (default generated)
   --persistent         subscribe: Persistent=true
   --retry              subscribe: NotifRetry=true
-  --count <n>          listen: stop after n notifications (default: run until interrupted)`;
+  --count <n>          listen: stop after n notifications (default: run until interrupted)
 
-const VALUES = ['agent', 'agent-id', 'id', 'host', 'port', 'timeout', 'max-depth', 'key', 'sub-id', 'count'];
-const FLAGS = ['json', 'allow-partial', 'required', 'first-level', 'no-resp', 'persistent', 'retry'];
+${SECURITY_HELP}`;
+
+const VALUES = ['agent', 'agent-id', 'id', 'host', 'port', 'timeout', 'max-depth', 'command-key', 'sub-id', 'count', ...SECURITY_VALUES];
+const FLAGS = ['json', 'allow-partial', 'required', 'first-level', 'no-resp', 'persistent', 'retry', ...SECURITY_FLAGS];
 
 interface Ctx {
   p: Parsed;
@@ -81,27 +86,35 @@ export async function ctlCommand(argv: string[]): Promise<number> {
   }
   const p = parseArgs(argv, { values: VALUES, flags: FLAGS });
   const [cmd, ...args] = p.positionals;
+  const known = ['get', 'set', 'add', 'delete', 'operate', 'gsdm', 'instances', 'gsp', 'subscribe', 'listen'];
+  if (!known.includes(cmd)) throw new UsageError(`unknown ctl command '${cmd}'`);
+  const agent = agentUri(p);
   const ctx: Ctx = {
     p,
-    agent: p.values.get('agent') ?? 'coap://127.0.0.1:5683/usp',
+    agent,
     agentId: p.values.get('agent-id') ?? 'proto::tinyusp-demo',
     timeout: intOption(p, 'timeout', 5000, 1, 3_600_000),
     json: p.flags.has('json'),
   };
-  const known = ['get', 'set', 'add', 'delete', 'operate', 'gsdm', 'instances', 'gsp', 'subscribe', 'listen'];
-  if (!known.includes(cmd)) throw new UsageError(`unknown ctl command '${cmd}'`);
   const defaultPort = cmd === 'listen' ? 5684 : 0;
   const notifications: Notify[] = [];
   let onNotify: (n: Notify, fromId: string) => void = () => {};
-  const controller = await Controller.open({
+  const port = intOption(p, 'port', defaultPort, 0, 65535);
+  // Opened on first use, once the command's own arguments have been checked.
+  let controller: Controller | undefined;
+  const open = async () => (controller ??= await Controller.open({
     endpointId: p.values.get('id') ?? 'proto::controller-1',
     host: p.values.get('host'),
-    port: intOption(p, 'port', defaultPort, 0, 65535),
+    port,
     timeoutMs: ctx.timeout,
     onNotify: (n, fromId) => onNotify(n, fromId),
-  });
+    // Said at once while listening; a request's timeout message carries the last one.
+    onRefused: (reason) => { if (cmd === 'listen') process.stderr.write(`tinyusp ctl: refused: ${reason}\n`); },
+    dtls: dtlsOptions(p, agent),
+  }));
   try {
     if (cmd === 'listen') {
+      const controller = await open();
       const count = p.values.has('count') ? intOption(p, 'count', 1, 1, 1_000_000) : Infinity;
       process.stderr.write(`listening for notifications on ${controller.uri}\n`);
       return await new Promise<number>((resolve) => {
@@ -118,7 +131,7 @@ export async function ctlCommand(argv: string[]): Promise<number> {
         process.once('SIGINT', () => resolve(0));
       });
     }
-    const msg = await run(controller, cmd, args, ctx);
+    const msg = await run(open, cmd, args, ctx);
     if (!msg) return 0;
     process.stdout.write((ctx.json ? JSON.stringify(toJson(MsgSchema, msg)) : formatResponse(msg)) + '\n');
     return responseFailed(msg) ? 1 : 0;
@@ -129,7 +142,7 @@ export async function ctlCommand(argv: string[]): Promise<number> {
     }
     throw e;
   } finally {
-    controller.close();
+    controller?.close();
   }
 }
 
@@ -138,9 +151,9 @@ function toJsonNotify(n: Notify): unknown {
   return JSON.parse(JSON.stringify(rest, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
 }
 
-async function run(c: Controller, cmd: string, args: string[], ctx: Ctx): Promise<Msg | undefined> {
+async function run(open: () => Promise<Controller>, cmd: string, args: string[], ctx: Ctx): Promise<Msg | undefined> {
   const { p } = ctx;
-  const ask = (req: Parameters<Controller['request']>[2], type: Header_MsgType) => c.request(ctx.agent, ctx.agentId, req, type, ctx.timeout);
+  const ask = async (req: Parameters<Controller['request']>[2], type: Header_MsgType) => (await open()).request(ctx.agent, ctx.agentId, req, type, ctx.timeout);
   const allowPartial = p.flags.has('allow-partial');
   const required = p.flags.has('required');
   switch (cmd) {
@@ -174,8 +187,9 @@ async function run(c: Controller, cmd: string, args: string[], ctx: Ctx): Promis
       const inputArgs: { [k: string]: string } = {};
       for (const s of settings(rest, false)) inputArgs[s.param] = s.value;
       const sendResp = !p.flags.has('no-resp');
-      const req = { reqType: { case: 'operate' as const, value: { command, commandKey: p.values.get('key') ?? '', sendResp, inputArgs } } };
+      const req = { reqType: { case: 'operate' as const, value: { command, commandKey: p.values.get('command-key') ?? '', sendResp, inputArgs } } };
       if (!sendResp) {
+        const c = await open();
         const m = c.nextMsgId();
         const out = await c.send(ctx.agent, ctx.agentId, create(MsgSchema, {
           header: { msgId: m, msgType: Header_MsgType.OPERATE },
@@ -208,7 +222,7 @@ async function run(c: Controller, cmd: string, args: string[], ctx: Ctx): Promis
     case 'subscribe': {
       const [type, refs] = args;
       if (!type || !refs) throw new UsageError('subscribe needs <type> <reference-list>');
-      const id = p.values.get('sub-id') ?? c.nextMsgId('sub');
+      const id = p.values.get('sub-id') ?? (await open()).nextMsgId('sub');
       const paramSettings = [
         { param: 'ID', value: id, required: true },
         { param: 'NotifType', value: type, required: true },

@@ -6,6 +6,7 @@ const USAGE = `usage: tinyusp <command> [options]
 commands:
   agent    run a simulated device (the agent on Node with the host HAL)
   ctl      act as a USP Controller against an agent (get, set, add, ...)
+  pki      make a development PKI: a CA, agent and controller certificates
 
 Run 'tinyusp <command> --help' for the options of a command.`;
 
@@ -17,6 +18,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./agent.ts')).agentCommand(rest);
       case 'ctl':
         return await (await import('./ctl.ts')).ctlCommand(rest);
+      case 'pki':
+        return await (await import('./pki.ts')).pkiCommand(rest);
       case undefined:
       case '--help':
       case '-h':

@@ -2,26 +2,13 @@
 // the esp32 board runner, its modules preloaded by xsl (firmware/xs-host/build.mjs), on x86-64
 // or cross-built for 32-bit ARM and run under qemu-arm-static, at the board's memory cap.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { XS_CAP, XS_CAP_64 } from '../../boards/esp32/xs-cap.ts';
+import { root } from './paths.ts';
 
 export type XsEngine = 'xs' | 'xs-arm';
 export const QEMU_ARM = 'qemu-arm-static';
 
-/** The repository: the first folder up with firmware/xs-host (this file also runs bundled, from
- * node_modules/.cache/tinyusp, see tools/tinyusp.mjs). */
-function findRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'firmware/xs-host/build.mjs'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('tinyusp: firmware/xs-host/build.mjs not found above the CLI');
-    dir = up;
-  }
-  return dir;
-}
-const root = findRoot();
 const archOf = (engine: XsEngine) => (engine === 'xs-arm' ? 'arm' : 'x64');
 
 /** The esp32 board's cap for `engine` (boards/esp32/xs-cap.ts). */

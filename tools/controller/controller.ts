@@ -1,7 +1,9 @@
 // A USP Controller for the host: messages built and read with @bufbuild/protobuf (gen/usp, an
 // implementation independent of the agent's own codec), carried by the project's CoAP stack.
 // It listens on its own CoAP endpoint: the agent's responses arrive there as new POSTs to our
-// reply-to URI (R-COAP.3), and so do Notify messages.
+// reply-to URI (R-COAP.3), and so do Notify messages. Over DTLS (coaps://) each direction is its
+// own session and socket: our requests leave as a DTLS client, the agent's POSTs arrive at our
+// DTLS server (tools/controller/dtls-link.ts).
 import { create, fromBinary, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
 import {
   Header_MsgType,
@@ -12,11 +14,15 @@ import {
   RequestSchema,
 } from '../../gen/usp/usp-msg_pb.ts';
 import { RecordSchema } from '../../gen/usp/usp-record_pb.ts';
-import { createHostNet, type HostUdpSocket } from '../../hal/host/net.ts';
+import { createHostNet } from '../../hal/host/net.ts';
 import { CoapEndpoint } from '../../src/coap/endpoint.ts';
 import { UspCoapBinding, type SendOutcome } from '../../src/mtp/coap.ts';
 import { formatCoapUri, parseCoapUri } from '../../src/mtp/coap-uri.ts';
 import { host as hostBoard } from '../../boards/host/profile.ts';
+import type { DtlsContextOptions } from '../../hal/hal.ts';
+import { createHostDtls } from '../../hal/host/dtls.ts';
+import type { Peer } from '../../src/coap/types.ts';
+import { DtlsLink } from './dtls-link.ts';
 import { randomBytes } from 'node:crypto';
 
 export interface ControllerOptions {
@@ -32,6 +38,14 @@ export interface ControllerOptions {
   onNotify?(notify: Notify, fromId: string, msgId: string): void;
   /** Every wait is bounded: default time to wait for a response, ms. */
   timeoutMs?: number;
+  /** Something the agent sent us was refused: a DTLS session it opened failed, or a Record claimed another from_id. */
+  onRefused?(reason: string): void;
+  /**
+   * DTLS (coaps://): our certificate, key and trust anchors, or a PSK; `wasmPath` of the mbedTLS
+   * module when not the default (hal/host/dtls.ts). Absent: plaintext coap:// (the caller
+   * decides whether that is allowed).
+   */
+  dtls?: { credentials: Omit<DtlsContextOptions, 'role'>; wasmPath?: string };
 }
 
 export class UspTimeoutError extends Error {}
@@ -39,12 +53,27 @@ export class TransportError extends Error {}
 
 type Pending = { resolve(m: Msg): void; reject(e: Error): void; timer: NodeJS.Timeout };
 
+/** One CoAP endpoint over one transport: a plain UDP socket, or a DTLS link in one role. */
+interface Side {
+  endpoint: CoapEndpoint;
+  binding: UspCoapBinding;
+  transport: { ready: Promise<void>; readonly port: number; close(): void };
+}
+
 export class Controller {
   readonly endpointId: string;
-  private readonly endpoint: CoapEndpoint;
-  private readonly binding: UspCoapBinding;
-  private readonly socket: HostUdpSocket;
+  /** Where the agent's POSTs (responses, Notify) arrive: our reply-to URI. */
+  private readonly inbound: Side;
+  /** Where our requests leave from (the inbound side itself over plaintext). */
+  private readonly outbound: Side;
+  private readonly scheme: 'coap' | 'coaps';
   private readonly pending = new Map<string, Pending>();
+  /** Agent Endpoint ID by "addr:port" we send to: what its DTLS certificate must name. */
+  private readonly targets = new Map<string, string>();
+  /** The last failure of a DTLS session the agent opened to us (said when a response never comes). */
+  private inboundFailure: string | undefined;
+  /** Our DTLS client (requests), to say which handshake is still open when an answer never comes. */
+  private readonly clientLink: DtlsLink | undefined;
   private readonly host: string;
   private readonly path: string;
   private timer: NodeJS.Timeout | undefined;
@@ -55,29 +84,57 @@ export class Controller {
     this.endpointId = opts.endpointId;
     this.host = opts.host ?? '127.0.0.1';
     this.path = opts.path ?? '/usp';
-    const net = createHostNet();
-    this.endpoint = new CoapEndpoint({
-      send: (bytes, peer) => this.socket.send(bytes, peer.address, peer.port),
+    this.scheme = opts.dtls ? 'coaps' : 'coap';
+    if (!opts.dtls) {
+      const socket = createHostNet().udp({
+        address: this.host,
+        port: opts.port ?? 0,
+        onDatagram: (data, address, port) => this.receive(side, data, { address, port }),
+      });
+      const side = this.side((bytes, peer) => socket.send(bytes, peer.address, peer.port), socket);
+      this.inbound = this.outbound = side;
+      this.clientLink = undefined;
+      return;
+    }
+    const dtls = createHostDtls({ clock: { wallTimeMs: () => Date.now() }, wasmPath: opts.dtls.wasmPath });
+    const link = (role: 'client' | 'server', port: number) => {
+      const l: DtlsLink = new DtlsLink({
+        dtls, role, credentials: { handshakeTimeoutMs: handshakeTimers(opts.timeoutMs ?? 5000), ...opts.dtls!.credentials }, host: this.host, port,
+        onMessage: (data, peer) => this.receive(role === 'server' ? this.inbound : this.outbound, data, peer),
+        onFailure: (peer, reason) => this.dtlsFailed(role, peer, reason),
+        expectedEndpointId: (peer) => this.targets.get(peer),
+      });
+      return l;
+    };
+    const server = link('server', opts.port ?? 0);
+    this.inbound = this.side((bytes, peer) => server.send(bytes, peer), server);
+    const client = link('client', 0);
+    this.clientLink = client;
+    this.outbound = this.side((bytes, peer) => client.send(bytes, peer), client);
+  }
+
+  private side(send: (bytes: Uint8Array, peer: Peer) => void, transport: Side['transport']): Side {
+    const endpoint = new CoapEndpoint({
+      send,
       randomBytes: (n) => new Uint8Array(randomBytes(n)),
       limits: hostBoard.limits,
       transmission: hostBoard.coap,
     });
-    this.binding = new UspCoapBinding(this.endpoint, { path: this.path, interfaceType: 'bbf.usp.c' }, (rec, replyTo) => this.onRecord(rec, replyTo));
-    this.socket = net.udp({
-      address: this.host,
-      port: opts.port ?? 0,
-      onDatagram: (data, address, port) => {
-        this.endpoint.receive(data, { address, port }, performance.now());
-        this.schedule();
-      },
-    });
+    const binding = new UspCoapBinding(endpoint, { path: this.path, interfaceType: 'bbf.usp.c', scheme: this.scheme }, (rec, replyTo, peer) => this.onRecord(rec, replyTo, peer));
+    return { endpoint, binding, transport };
   }
 
-  /** Start listening; resolves once the socket is bound. */
+  private receive(side: Side, data: Uint8Array, peer: Peer): void {
+    side.endpoint.receive(data, peer, performance.now());
+    this.schedule();
+  }
+
+  /** Start listening; resolves once the sockets are bound. */
   static async open(opts: ControllerOptions): Promise<Controller> {
     const c = new Controller(opts);
     try {
-      await c.socket.ready;
+      await c.inbound.transport.ready;
+      await c.outbound.transport.ready;
     } catch (e) {
       c.close();
       throw new TransportError(`cannot listen on ${c.host}:${opts.port ?? 0}: ${(e as Error).message}`);
@@ -87,7 +144,7 @@ export class Controller {
 
   /** Our own URI, as sent in reply-to. */
   get uri(): string {
-    return formatCoapUri({ scheme: 'coap', host: this.host, port: this.socket.port, path: this.path.split('/').filter(Boolean) });
+    return formatCoapUri({ scheme: this.scheme, host: this.host, port: this.inbound.transport.port, path: this.path.split('/').filter(Boolean) });
   }
 
   /** A fresh msg_id. */
@@ -109,7 +166,10 @@ export class Controller {
     const answer = new Promise<Msg>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(msgId);
-        reject(new UspTimeoutError(`no USP response to ${Header_MsgType[msgType]} within ${timeoutMs} ms`));
+        const stuck = this.clientLink?.handshaking() ?? [];
+        const why = stuck.length ? `; the DTLS handshake with ${stuck.join(', ')} has not completed (no DTLS server there, or no answer)`
+          : this.inboundFailure ? `; the agent's DTLS session to ${this.uri} failed: ${this.inboundFailure}` : '';
+        reject(new UspTimeoutError(`no USP response to ${Header_MsgType[msgType]} within ${timeoutMs} ms${why}`));
       }, timeoutMs);
       this.pending.set(msgId, { resolve, reject, timer });
     });
@@ -135,9 +195,13 @@ export class Controller {
     });
     const target = parseCoapUri(agentUri);
     if (!target) return Promise.resolve({ ok: false, reason: 'failed', detail: `not a coap URI: ${agentUri}` });
+    if (target.scheme !== this.scheme) {
+      return Promise.resolve({ ok: false, reason: 'failed', detail: `${agentUri} is ${target.scheme}://, this controller speaks ${this.scheme}://` });
+    }
+    this.targets.set(`${target.host}:${target.port}`, agentId);
     return new Promise((resolve) => {
       try {
-        this.binding.sendRecord(toBinary(RecordSchema, record), agentUri, this.uri, resolve);
+        this.outbound.binding.sendRecord(toBinary(RecordSchema, record), agentUri, this.uri, resolve);
       } catch (e) {
         resolve({ ok: false, reason: 'failed', detail: (e as Error).message });
       }
@@ -154,16 +218,42 @@ export class Controller {
       p.reject(new TransportError('controller closed'));
     }
     this.pending.clear();
-    this.endpoint.close();
-    this.socket.close();
+    for (const side of new Set([this.inbound, this.outbound])) {
+      side.endpoint.close();
+      side.transport.close();
+    }
   }
 
-  private onRecord(bytes: Uint8Array, replyTo: string): 'ok' | 'bad-record' {
+  /** A DTLS session failed: our request to the agent ends now with the reason; the agent's session to us is remembered. */
+  private dtlsFailed(role: 'client' | 'server', peer: string, reason: string): void {
+    if (role === 'server') {
+      this.inboundFailure = `${reason} (from ${peer})`;
+      this.opts.onRefused?.(`a DTLS session from ${peer} failed: ${reason}`);
+      return;
+    }
+    // OpenSSL drops a handshake with a wrong PSK without a word; so does a port without DTLS.
+    const hint = /SSL_TIMEOUT/.test(reason) ? ' (no answer to the handshake: no DTLS server there, or it dropped our credentials silently, as OpenSSL does with a wrong PSK)' : '';
+    const err = new TransportError(`DTLS handshake with the agent at ${peer} failed: ${reason}${hint}`);
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(err);
+    }
+    this.pending.clear();
+  }
+
+  private onRecord(bytes: Uint8Array, replyTo: string, peer: Peer): 'ok' | 'bad-record' {
     let fromId: string;
     let msg: Msg;
     try {
       const rec = fromBinary(RecordSchema, bytes);
       if (rec.recordType.case !== 'noSessionContext' || rec.toId !== this.endpointId) return 'bad-record';
+      // The sender's certificate names its Endpoint ID: a Record claiming another is not its (R-SEC.0a).
+      const certified = peer.identity?.endpointId;
+      if (certified !== undefined && rec.fromId !== certified) {
+        this.inboundFailure = `a Record from_id ${rec.fromId} came over a session certified for ${certified}; dropped`;
+        this.opts.onRefused?.(this.inboundFailure);
+        return 'bad-record';
+      }
       fromId = rec.fromId;
       msg = fromBinary(MsgSchema, rec.recordType.value.payload);
     } catch {
@@ -196,13 +286,31 @@ export class Controller {
   private schedule(): void {
     if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
-    const next = this.endpoint.nextDeadline();
+    const next = Math.min(this.inbound.endpoint.nextDeadline(), this.outbound.endpoint.nextDeadline());
     if (next === Infinity) return;
     this.timer = setTimeout(() => {
-      this.endpoint.step(performance.now());
+      const now = performance.now();
+      this.inbound.endpoint.step(now);
+      if (this.outbound !== this.inbound) this.outbound.endpoint.step(now);
       this.schedule();
     }, Math.max(0, Math.ceil(next - performance.now())));
   }
+}
+
+/**
+ * Handshake retransmission (RFC 6347 §4.2.4) whose timers add up to half the USP wait, so a
+ * handshake nobody answers ends with its own reason rather than a bare timeout. (Half: a peer
+ * that resends its own flight restarts our timer, which stretches the sum.)
+ */
+export function handshakeTimers(timeoutMs: number): { initial: number; max: number } {
+  const initial = Math.min(1000, Math.max(100, Math.floor(timeoutMs / 8)));
+  let max = initial;
+  let total = initial;
+  while (total + max * 2 <= timeoutMs / 2) {
+    max *= 2;
+    total += max;
+  }
+  return { initial, max };
 }
 
 export function describeOutcome(o: SendOutcome): string {
