@@ -1,5 +1,5 @@
 /*
- * Host functions: DTLS 1.2 for the HAL's Dtls (hal/hal.ts, bound in hal/xs/dtls.ts), over the
+ * Host function: DTLS 1.2 for the HAL's Dtls (hal/hal.ts, bound in hal/xs/dtls.ts), over the
  * mbedTLS 3.6 shim of firmware/dtls (tinyusp_dtls.h), compiled into the runner as the board
  * links it (issue 11; build.mjs, dtls.mjs). mbedTLS works in the C heap, outside the XS cap:
  * the shim counts every allocation against its session and refuses those beyond the context's
@@ -26,51 +26,18 @@
  *   11 step(session, nowMs)     the retransmission timer
  *   12 takeOutgoing(session) -> ArrayBuffer | undefined   the oldest queued datagram
  *   13 write(session, buffer, offset, length, nowMs) -> length | error
- *   14 info(session, what) -> number   what: DTLS_INFO_* below
+ *   14 info(session, what) -> number   what: DTLS_INFO_* (host-dtls.h)
  *   15 peer(session) -> [suite, pskIdentity, endpointId, der, notBeforeS, notAfterS,
  *                         datesChecked] | undefined (not open); byte fields are ArrayBuffers
  *                                or undefined
  *   16 close(session) -> ArrayBuffer[] | undefined   queues close_notify if open, returns what
  *                                was still queued to send, and frees the session
- * Unknown ids throw a TypeError. Entropy: getrandom(2) here; a board links its hardware RNG
- * instead (ESP32: esp_fill_random(), with the RF subsystem or the bootloader RNG enabled).
+ * Operations 10..16 are in host-dtls-session.c. Unknown ids throw a TypeError. Entropy:
+ * getrandom(2) here; a board links its hardware RNG instead (ESP32: esp_fill_random(), with the
+ * RF subsystem or the bootloader RNG enabled).
  */
-#include "xs-host.h"
-#include "tinyusp_dtls.h"
+#include "host-dtls.h"
 #include <sys/random.h>
-
-/* The operation's own arguments follow the operation number. */
-#define DTLS_ARG(index) xsArg((index) + 1)
-#define DTLS_ARGC (xsToInteger(xsArgc) - 1)
-
-#define XS_HOST_DTLS_MAX_CONTEXTS 8
-#define XS_HOST_DTLS_MAX_SESSIONS 32
-#define XS_HOST_DTLS_MAX_PEER 96       /* "address:port" of IPv6 with a scope */
-#define XS_HOST_DTLS_MAX_TEXT 256      /* PSK identity (shim: 128 bytes), server name */
-#define XS_HOST_DTLS_MAX_ENDPOINT 1024 /* Endpoint ID from a certificate */
-#define XS_HOST_DTLS_MAX_CERT 16384    /* DER of a peer certificate */
-#define XS_HOST_DTLS_BAD_INPUT (-0x7100) /* MBEDTLS_ERR_SSL_BAD_INPUT_DATA */
-/* The session limit comes in the terms of the 32-bit board (boards/<board>/profile.ts). On a
- * 64-bit runner mbedTLS's structures hold 8-byte pointers and bignum limbs, so the same session
- * takes more bytes: the limit grows by 5/4 there (measured, ECDSA server with the esp32 buffers:
- * peak 11,420 B on 32-bit ARM, 13,311 B on x86-64), as the XS cap does (boards/esp32/xs-cap.ts). */
-#define XS_HOST_DTLS_LIMIT_SCALE(limit) ((sizeof(void*) > 4) ? ((limit) / 4 * 5) : (limit))
-
-enum {
-	DTLS_INFO_STATE = 0, DTLS_INFO_ERROR, DTLS_INFO_OVER_LIMIT, DTLS_INFO_MAX_PAYLOAD, DTLS_INFO_MEMORY,
-	DTLS_INFO_MEMORY_PEAK, DTLS_INFO_VERIFY_FLAGS, DTLS_INFO_NEXT_TIMEOUT,
-};
-
-typedef struct {
-	xsIntegerValue id;  /* 0: free */
-	tud_ctx* ctx;
-} xsHostDtlsContext;
-
-typedef struct {
-	xsIntegerValue id;  /* 0: free */
-	xsIntegerValue context;
-	tud_session* session;
-} xsHostDtlsSession;
 
 static xsHostDtlsContext gxDtlsContexts[XS_HOST_DTLS_MAX_CONTEXTS];
 static xsHostDtlsSession gxDtlsSessions[XS_HOST_DTLS_MAX_SESSIONS];
@@ -96,7 +63,7 @@ static xsIntegerValue xsHostDtlsNextId(void)
 	return gxDtlsLastId;
 }
 
-static xsHostDtlsContext* xsHostDtlsContextArg(xsMachine* the, xsIntegerValue index)
+xsHostDtlsContext* xsHostDtlsContextArg(xsMachine* the, xsIntegerValue index)
 {
 	xsIntegerValue id = (DTLS_ARGC > index) ? xsToInteger(DTLS_ARG(index)) : 0;
 	int i;
@@ -108,7 +75,7 @@ static xsHostDtlsContext* xsHostDtlsContextArg(xsMachine* the, xsIntegerValue in
 	return NULL;
 }
 
-static xsHostDtlsSession* xsHostDtlsSessionArg(xsMachine* the, xsIntegerValue index)
+xsHostDtlsSession* xsHostDtlsSessionArg(xsMachine* the, xsIntegerValue index)
 {
 	xsIntegerValue id = (DTLS_ARGC > index) ? xsToInteger(DTLS_ARG(index)) : 0;
 	int i;
@@ -136,7 +103,7 @@ static xsIntegerValue xsHostDtlsAdd(xsIntegerValue context, tud_session* session
 	return 0;
 }
 
-static void xsHostDtlsRemove(xsHostDtlsSession* entry)
+void xsHostDtlsRemove(xsHostDtlsSession* entry)
 {
 	tud_free(entry->session);
 	entry->session = NULL;
@@ -144,9 +111,7 @@ static void xsHostDtlsRemove(xsHostDtlsSession* entry)
 	entry->context = 0;
 }
 
-/* The bytes of buffer[offset, offset + length) at arguments index..index+2. Take it after
- * every other conversion and before any XS allocation: a collection may move chunks. */
-static const uint8_t* xsHostDtlsBytes(xsMachine* the, xsIntegerValue index, size_t* length)
+const uint8_t* xsHostDtlsBytes(xsMachine* the, xsIntegerValue index, size_t* length)
 {
 	xsIntegerValue byteLength, offset, size;
 	if ((DTLS_ARGC < index + 3) || !xsIsInstanceOf(DTLS_ARG(index), xsArrayBufferPrototype))
@@ -308,154 +273,11 @@ static void xs_dtlsConnect(xsMachine* the)
 	xsResult = xsInteger(id);
 }
 
-/* Reads every decrypted record into an array of ArrayBuffers in xsResult (left undefined when
- * none). A record is never longer than the datagram it came in, so `capacity` bytes suffice. */
-static void xsHostDtlsReadRecords(xsMachine* the, tud_session* session, size_t capacity, double now)
-{
-	uint8_t* record = malloc(capacity ? capacity : 1);
-	xsIntegerValue count = 0;
-	int n;
-	if (!record)
-		xsUnknownError("dtls: out of C memory");
-	xsVars(1);
-	while ((n = tud_read(session, record, capacity, now)) > 0) {
-		if (!count)
-			xsResult = xsNewArray(0);
-		xsVar(0) = xsArrayBuffer(record, n);
-		xsSetIndex(xsResult, count++, xsVar(0));
-	}
-	free(record);
-}
-
-static void xs_dtlsFeed(xsMachine* the)
-{
-	xsHostDtlsSession* entry = xsHostDtlsSessionArg(the, 0);
-	const uint8_t* datagram;
-	size_t length;
-	double now;
-	if (DTLS_ARGC < 5)
-		xsTypeError("dtls feed(session, buffer, offset, length, nowMs)");
-	now = xsToNumber(DTLS_ARG(4));
-	datagram = xsHostDtlsBytes(the, 1, &length);
-	tud_feed(entry->session, datagram, length, now);
-	xsHostDtlsReadRecords(the, entry->session, length, now);
-}
-
-static void xs_dtlsStep(xsMachine* the)
-{
-	xsHostDtlsSession* entry = xsHostDtlsSessionArg(the, 0);
-	tud_step(entry->session, (DTLS_ARGC > 1) ? xsToNumber(DTLS_ARG(1)) : 0);
-}
-
-static void xs_dtlsTakeOutgoing(xsMachine* the)
-{
-	tud_session* session = xsHostDtlsSessionArg(the, 0)->session;
-	size_t length = tud_out_len(session);
-	if (!length)
-		return;
-	xsResult = xsArrayBuffer(NULL, (xsIntegerValue)length);
-	tud_out_take(session, (uint8_t*)xsToArrayBuffer(xsResult), length);
-}
-
-static void xs_dtlsWrite(xsMachine* the)
-{
-	xsHostDtlsSession* entry = xsHostDtlsSessionArg(the, 0);
-	const uint8_t* data;
-	size_t length;
-	double now;
-	if (DTLS_ARGC < 5)
-		xsTypeError("dtls write(session, buffer, offset, length, nowMs)");
-	now = xsToNumber(DTLS_ARG(4));
-	data = xsHostDtlsBytes(the, 1, &length);
-	xsResult = xsInteger(tud_write(entry->session, data, length, now));
-}
-
-static void xs_dtlsInfo(xsMachine* the)
-{
-	tud_session* session = xsHostDtlsSessionArg(the, 0)->session;
-	switch ((DTLS_ARGC > 1) ? xsToInteger(DTLS_ARG(1)) : -1) {
-	case DTLS_INFO_STATE: xsResult = xsInteger(tud_state(session)); break;
-	case DTLS_INFO_ERROR: xsResult = xsInteger(tud_error(session)); break;
-	case DTLS_INFO_OVER_LIMIT: xsResult = xsInteger(tud_over_limit(session)); break;
-	case DTLS_INFO_MAX_PAYLOAD: xsResult = xsInteger(tud_max_payload(session)); break;
-	case DTLS_INFO_MEMORY: xsResult = xsNumber((double)tud_memory(session)); break;
-	case DTLS_INFO_MEMORY_PEAK: xsResult = xsNumber((double)tud_memory_peak(session)); break;
-	case DTLS_INFO_VERIFY_FLAGS: xsResult = xsNumber((double)tud_peer_verify_flags(session)); break;
-	case DTLS_INFO_NEXT_TIMEOUT: xsResult = xsNumber(tud_next_timeout(session)); break;
-	default: xsRangeError("dtls info: unknown item");
-	}
-}
-
-static void xs_dtlsPeer(xsMachine* the)
-{
-	tud_session* session = xsHostDtlsSessionArg(the, 0)->session;
-	const char* suite;
-	uint8_t* buffer;
-	size_t capacity;
-	int n;
-	if (tud_state(session) != TUD_OPEN)
-		return;
-	suite = tud_ciphersuite(session);
-	if (!suite)
-		return;
-	buffer = malloc(XS_HOST_DTLS_MAX_ENDPOINT);
-	if (!buffer)
-		xsUnknownError("dtls: out of C memory");
-	xsVars(1);
-	xsResult = xsNewArray(7);
-	xsVar(0) = xsString(suite);
-	xsSetIndex(xsResult, 0, xsVar(0));
-	n = tud_psk_identity(session, buffer, XS_HOST_DTLS_MAX_ENDPOINT);
-	xsVar(0) = (n >= 0) ? xsArrayBuffer(buffer, n) : xsUndefined;
-	xsSetIndex(xsResult, 1, xsVar(0));
-	n = tud_peer_endpoint_id(session, buffer, XS_HOST_DTLS_MAX_ENDPOINT);
-	xsVar(0) = (n >= 0) ? xsArrayBuffer(buffer, n) : xsUndefined;
-	xsSetIndex(xsResult, 2, xsVar(0));
-	/* The DER length is not known before: try 1 KB (a P-256 certificate), then up to 16 KB. */
-	for (capacity = XS_HOST_DTLS_MAX_ENDPOINT, n = -1; ; capacity *= 4) {
-		n = tud_peer_cert_der(session, buffer, capacity);
-		if ((n >= 0) || (capacity >= XS_HOST_DTLS_MAX_CERT))
-			break;
-		free(buffer);
-		buffer = malloc(capacity * 4);
-		if (!buffer)
-			xsUnknownError("dtls: out of C memory");
-	}
-	if (n > 0) {
-		xsVar(0) = xsArrayBuffer(buffer, n);
-		xsSetIndex(xsResult, 3, xsVar(0));
-		xsVar(0) = xsNumber(tud_peer_not_before(session));
-		xsSetIndex(xsResult, 4, xsVar(0));
-		xsVar(0) = xsNumber(tud_peer_not_after(session));
-		xsSetIndex(xsResult, 5, xsVar(0));
-		xsVar(0) = xsBoolean(tud_peer_dates_checked(session) == 1);
-		xsSetIndex(xsResult, 6, xsVar(0));
-	}
-	free(buffer);
-}
-
-static void xs_dtlsClose(xsMachine* the)
-{
-	xsHostDtlsSession* entry = xsHostDtlsSessionArg(the, 0);
-	xsIntegerValue count = 0;
-	size_t length;
-	tud_close(entry->session);
-	xsVars(1);
-	while ((length = tud_out_len(entry->session)) > 0) {
-		if (!count)
-			xsResult = xsNewArray(0);
-		xsVar(0) = xsArrayBuffer(NULL, (xsIntegerValue)length);
-		tud_out_take(entry->session, (uint8_t*)xsToArrayBuffer(xsVar(0)), length);
-		xsSetIndex(xsResult, count++, xsVar(0));
-	}
-	xsHostDtlsRemove(entry);
-}
-
 /* The operations, in the order of their numbers (DTLS_OP in hal/xs/dtls.ts). */
 static const xsCallback gxDtlsOperations[] = {
 	xs_dtlsWallTime, xs_dtlsContext, xs_dtlsAddTrust, xs_dtlsSetOwn, xs_dtlsAddPsk, xs_dtlsFinish, xs_dtlsContextMemory,
-	xs_dtlsContextFree, xs_dtlsHello, xs_dtlsConnect, xs_dtlsFeed, xs_dtlsStep, xs_dtlsTakeOutgoing, xs_dtlsWrite,
-	xs_dtlsInfo, xs_dtlsPeer, xs_dtlsClose,
+	xs_dtlsContextFree, xs_dtlsHello, xs_dtlsConnect, xsHostDtlsFeed, xsHostDtlsStep, xsHostDtlsTakeOutgoing, xsHostDtlsWrite,
+	xsHostDtlsInfo, xsHostDtlsPeer, xsHostDtlsClose,
 };
 
 static void xs_dtls(xsMachine* the)
