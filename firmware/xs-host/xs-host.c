@@ -54,7 +54,8 @@
  *   host-udp.c     udpOpen/udpPort/udpSend/udpClose (UDP sockets on the event loop)
  *   host-storage.c storageGet/storageSet/storageDelete/storageKeys (atomic file records)
  *   host-config.c  arg(name), defaultsJson(), reboot(), factoryReset()
- *   host-dtls.c    dtls(op, ...) (DTLS 1.2 sessions over the mbedTLS shim of firmware/dtls)
+ *   host-dtls.c    dtls(op, ...) (DTLS 1.2 over the mbedTLS shim of firmware/dtls; with
+ *                  host-dtls-session.c)
  *   host-credentials.c credential(name) (the files of --cert, --key, --ca)
  *   host-heap.c    heapUsed() (live XS heap after a collection, for measurements)
  */
