@@ -72,6 +72,25 @@ export interface DtlsLimits {
   idleTimeoutMs: number;
   /** CoAP messages queued per client session while its handshake runs (the oldest dropped beyond). */
   queuedMessages: number;
+  /**
+   * How a board that links the mbedTLS shim natively compiles it (firmware/dtls; the XS runner
+   * builds it so, firmware/xs-host/dtls.mjs). Absent: the shim's defaults (record buffers
+   * 4096/2048, as the Node simulator's WebAssembly module).
+   */
+  native?: DtlsNative;
+}
+
+/** mbedTLS build options that set a session's memory (issue 11: a session fits the board). */
+export interface DtlsNative {
+  /**
+   * Record buffers (MBEDTLS_SSL_IN/OUT_CONTENT_LEN). IN holds the largest record or handshake
+   * message the peer sends (its Certificate, reassembled, RFC 6347 §4.2.3); OUT the largest we
+   * send (our Certificate, a record of at most limits.datagramBytes).
+   */
+  inContentBytes: number;
+  outContentBytes: number;
+  /** ECP window 2 and no fixed-point comb cache: ~2 KB less handshake peak, slower ECDSA. */
+  lowMemoryEcp: boolean;
 }
 
 export const RFC7252_TRANSMISSION = Object.freeze({

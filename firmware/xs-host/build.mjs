@@ -6,12 +6,14 @@
 // under qemu-arm-static), into build/xs-host/<arch>/:
 //   xs-host      script mode: a fresh machine runs an iife bundle given on the command line
 //   xs-<board>   board mode: the board's modules preloaded by xsl (preload.mjs), start() called
+// Both link the DTLS shim and mbedTLS, compiled for the board's profile (dtls.mjs).
 // --script-only skips xsc/xsl and the board runner (what the engine tests need).
 // Incremental (cc.mjs); two builds started at once (parallel tests) take turns through a lock.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BuildError, buildTarget, fail, hasBuiltinFlags, objectsOf, probeCompiler, takeLock } from './cc.mjs';
+import { boardDtls, dtlsTarget } from './dtls.mjs';
 import { buildTools, patchedModdable } from './moddable.mjs';
 import { preloadBoard } from './preload.mjs';
 
@@ -64,13 +66,15 @@ function parseArgs(argv) {
 }
 
 /** Builds the runners of one architecture; `mcDir` is the board's preload (or undefined). */
-async function buildArch(arch, xs, board, mcDir, options) {
+async function buildArch(arch, xs, board, mcDir, dtls, options) {
   const { cc: ccOf, ldflags, hint } = ARCHES[arch];
   const cc = ccOf();
   probeCompiler(cc, hint);
   const includes = ['includes', 'platforms', 'sources'].map((d) => `-I${join(xs, d)}`);
-  const cflags = [...RUNTIME_FLAGS, ...includes, `-I${hostDir}`, ...hasBuiltinFlags(cc)];
+  const dtlsDir = join(root, 'firmware/dtls');
+  const cflags = [...RUNTIME_FLAGS, ...includes, `-I${hostDir}`, `-I${dtlsDir}`, ...hasBuiltinFlags(cc)];
   const headers = [
+    join(dtlsDir, 'tinyusp_dtls.h'),
     ...['includes', 'platforms', 'sources'].flatMap((d) =>
       readdirSync(join(xs, d)).filter((f) => f.endsWith('.h')).map((f) => join(xs, d, f))),
     ...readdirSync(hostDir).filter((f) => f.endsWith('.h')).map((f) => join(hostDir, f)),
@@ -83,7 +87,11 @@ async function buildArch(arch, xs, board, mcDir, options) {
   const sharedObj = join(out, 'obj');
   const common = { cc, cflags, ldflags, libs: LIBS, headers };
   await buildTarget({ name: `xs-${arch}`, ...common, sources: shared, objDir: sharedObj }, options);
-  const sharedObjects = objectsOf(shared, sharedObj);
+  const tls = dtlsTarget(root, dtls, options);
+  const tlsObj = join(out, 'obj-dtls');
+  await buildTarget({ name: `mbedtls-${arch}`, ...common, cflags: tls.cflags, headers: tls.headers,
+    sources: tls.sources, objDir: tlsObj }, options);
+  const sharedObjects = [...objectsOf(shared, sharedObj), ...objectsOf(tls.sources, tlsObj)];
   await buildTarget({
     name: `xs-host (${arch})`, ...common, objects: sharedObjects, objDir: join(out, 'obj-script'),
     sources: [join(xs, 'sources/xsDefaults.c'), join(hostDir, 'run-script.c')], binary: join(out, 'xs-host'),
@@ -112,7 +120,8 @@ async function main() {
       xs = tools.xs;
       mcDir = (await preloadBoard(root, args.board, tools, options)).mcDir;
     }
-    for (const arch of args.arches) await buildArch(arch, xs, args.board, mcDir, options);
+    const dtls = await boardDtls(root, args.board);
+    for (const arch of args.arches) await buildArch(arch, xs, args.board, mcDir, dtls, options);
   } finally {
     release();
   }

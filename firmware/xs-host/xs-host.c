@@ -8,7 +8,7 @@
  *   xs-host  --chunks BYTES --slots COUNT --stack COUNT [options] BUNDLE.js
  *   xs-esp32 --chunks BYTES --slots COUNT --stack COUNT [options]
  *   options: [--keys COUNT] [--stats] [--no-wall-clock] [--state DIR] [--defaults FILE]
- *            [--arg NAME=VALUE]... [--allow-nosec]
+ *            [--arg NAME=VALUE]... [--allow-nosec] [--cert FILE] [--key FILE] [--ca FILE]
  *
  *   --chunks   chunk heap in bytes (strings, arrays, ArrayBuffers, key names)
  *   --slots    heap slots (objects, properties, closures; 32 bytes each on x86-64, 16 on ARM
@@ -33,6 +33,9 @@
  *                    device compiles them in instead)
  *   --arg NAME=VALUE a setting for the bundle, read with arg(NAME) (at most 16)
  *   --allow-nosec    same as --arg allow-nosec=true
+ *   --cert FILE, --key FILE, --ca FILE
+ *                    the board's DTLS credentials (PEM): its certificate, private key and trust
+ *                    anchors, read by credential(name) (a device keeps them in its flash)
  *
  * Exit codes: 0 done (loop drained) or exit(code); 1 uncaught exception, unhandled rejection
  * or syntax error (printed on stderr); 2 bad command line; 3 memory cap reached ("xs-host:
@@ -52,6 +55,10 @@
  *   host-storage.c storageGet/storageSet/storageDelete/storageKeys (atomic file records)
  *   host-config.c  arg(name), defaultsJson(), reboot(), factoryReset()
  *   host-firmware.c fwRead/fwWrite/fwRemove/fwOpen/fwAppend/fwClose (A/B slot files under DIR/fw)
+ *   host-dtls.c    dtls(op, ...) (DTLS 1.2 over the mbedTLS shim of firmware/dtls; with
+ *                  host-dtls-session.c)
+ *   host-credentials.c credential(name) (the files of --cert, --key, --ca)
+ *   host-heap.c    heapUsed() (live XS heap after a collection, for measurements)
  */
 #include "xsAll.h"
 #include "xsScript.h"
@@ -67,6 +74,9 @@ static const xsHostInstall gxHostModules[] = {
 	xsHostInstallStorage,
 	xsHostInstallConfig,
 	xsHostInstallFirmware,
+	xsHostInstallDtls,
+	xsHostInstallCredentials,
+	xsHostInstallHeap,
 };
 
 static struct timespec gxStartTime;
@@ -80,7 +90,7 @@ static void xsHostParseArguments(int argc, char* argv[]);
 
 static void xsHostUsage(const char* problem)
 {
-	fprintf(stderr, "xs-host: %s (usage: %s --chunks BYTES --slots COUNT --stack COUNT [--keys COUNT] [--stats] [--no-wall-clock] [--state DIR] [--defaults FILE] [--arg NAME=VALUE]... [--allow-nosec] %s)\n",
+	fprintf(stderr, "xs-host: %s (usage: %s --chunks BYTES --slots COUNT --stack COUNT [--keys COUNT] [--stats] [--no-wall-clock] [--state DIR] [--defaults FILE] [--arg NAME=VALUE]... [--allow-nosec] [--cert FILE] [--key FILE] [--ca FILE] %s)\n",
 		problem, gxHostProgramName, gxHostProgramUsage);
 	exit(XS_HOST_EXIT_USAGE);
 }
@@ -120,6 +130,19 @@ static void xsHostParseArguments(int argc, char* argv[])
 					xsHostUsage(problem);
 				}
 				i++;
+				matched = 1;
+				break;
+			}
+		}
+		if (matched)
+			continue;
+		for (j = 0; j < XS_HOST_CREDENTIALS; j++) {
+			if (!strncmp(arg, "--", 2) && !strcmp(arg + 2, gxHostCredentialNames[j])) {
+				if ((i + 1 >= argc) || !argv[i + 1][0] || access(argv[i + 1], R_OK)) {
+					snprintf(problem, sizeof(problem), "%s needs a readable file", arg);
+					xsHostUsage(problem);
+				}
+				gxHostOptions.credentialPaths[j] = argv[++i];
 				matched = 1;
 				break;
 			}

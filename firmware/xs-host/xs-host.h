@@ -21,6 +21,8 @@
 
 /* Bound on --arg k=v pairs. */
 #define XS_HOST_MAX_ARGS 16
+/* --cert, --key, --ca. */
+#define XS_HOST_CREDENTIALS 3
 
 /* The fixed memory cap and options from the command line. */
 typedef struct {
@@ -37,7 +39,12 @@ typedef struct {
 	const char* args[XS_HOST_MAX_ARGS];
 	int argc;                /* the command line, kept for the restart (host-config.c) */
 	char** argv;
+	/* --cert FILE, --key FILE, --ca FILE: the board's DTLS credentials (host-credentials.c) */
+	const char* credentialPaths[XS_HOST_CREDENTIALS];
 } xsHostOptions;
+
+/* Names of the credential options, in the order of credentialPaths. */
+extern const char* const gxHostCredentialNames[XS_HOST_CREDENTIALS];
 
 extern xsHostOptions gxHostOptions;
 
@@ -79,6 +86,9 @@ extern void xsHostInstallUdp(xsMachine* the, xsSlot* host);    /* host-udp.c */
 extern void xsHostInstallStorage(xsMachine* the, xsSlot* host);/* host-storage.c */
 extern void xsHostInstallConfig(xsMachine* the, xsSlot* host); /* host-config.c */
 extern void xsHostInstallFirmware(xsMachine* the, xsSlot* host); /* host-firmware.c */
+extern void xsHostInstallDtls(xsMachine* the, xsSlot* host);   /* host-dtls.c */
+extern void xsHostInstallCredentials(xsMachine* the, xsSlot* host); /* host-credentials.c */
+extern void xsHostInstallHeap(xsMachine* the, xsSlot* host);   /* host-heap.c */
 
 /* Prepares the storage directory (creates it, drops unfinished writes); exits 2 on failure. */
 extern void xsHostStorageOpen(void);

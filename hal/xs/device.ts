@@ -3,6 +3,10 @@
 // and the factory defaults as JSON text (host.defaultsJson), which replace the defaults the
 // board compiled in.
 //   --arg allow-nosec=true     plaintext CoAP (the runner's --allow-nosec)
+//   --cert/--key/--ca FILE     DTLS certificate mode: the runner reads the PEM files (a device
+//                              keeps them in its flash) and hands them over by credential(name)
+//   --arg psk-identity=ID --arg psk=HEX [--arg psk-controller=ENDPOINT_ID]
+//                              DTLS with a Controller's pre-shared key (as `tinyusp agent`)
 //   --arg host=ADDR            local address to bind and advertise (default 127.0.0.1)
 //   --arg port=N               override Device.LocalAgent.MTP.{i}.CoAP.Port (0: any free port)
 //   --arg log-level=LEVEL      error | warn | info | debug (default info)
@@ -15,8 +19,10 @@ import type { Hal } from '../hal.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import type { ModelModule } from '../../src/dm/api.ts';
 import { startDevice, type Device } from '../../src/device.ts';
+import type { DtlsCredentials } from '../../src/dtls/credentials.ts';
 import type { XsHostFunctions } from './host.ts';
 import { xsClock } from './clock.ts';
+import { xsDtls } from './dtls.ts';
 import { xsNet } from './net.ts';
 import { xsStorage } from './storage.ts';
 import { isLogLevel, xsSystem } from './system.ts';
@@ -57,6 +63,38 @@ export interface XsBoard {
   modules?: readonly ModelModule[];
 }
 
+/** Bytes of an even-length hex string, or undefined when it is not one. */
+function hexBytes(hex: string): Uint8Array | undefined {
+  if (hex.length === 0 || hex.length % 2 !== 0) return undefined;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    const pair = hex.slice(2 * i, 2 * i + 2);
+    if (!/^[0-9a-fA-F]{2}$/.test(pair)) return undefined;
+    out[i] = parseInt(pair, 16);
+  }
+  return out;
+}
+
+/** The DTLS credentials the runner was given, or undefined (src/device.ts checks them). */
+function xsCredentials(host: XsHostFunctions): DtlsCredentials | undefined {
+  const c: DtlsCredentials = {};
+  const cert = host.credential('cert');
+  const key = host.credential('key');
+  const ca = host.credential('ca');
+  if (cert) c.certificate = new Uint8Array(cert);
+  if (key) c.privateKey = new Uint8Array(key);
+  if (ca) c.trustAnchors = [new Uint8Array(ca)];
+  const identity = host.arg('psk-identity');
+  const hex = host.arg('psk');
+  if ((identity === undefined) !== (hex === undefined)) fail(host, 'psk-identity and psk go together');
+  if (identity !== undefined && hex !== undefined) {
+    const k = hexBytes(hex);
+    if (!k) fail(host, 'psk must be hexadecimal (an even number of digits)');
+    c.psk = [{ identity, key: k, endpointId: host.arg('psk-controller') }];
+  }
+  return c.certificate || c.privateKey || c.trustAnchors || c.psk ? c : undefined;
+}
+
 export function startXsDevice(host: XsHostFunctions, boardSpec: XsBoard): Device {
   const board = boardSpec.profile;
   const level = host.arg('log-level') ?? 'info';
@@ -77,10 +115,12 @@ export function startXsDevice(host: XsHostFunctions, boardSpec: XsBoard): Device
     }
   }
   const boot = xsBootChoice(host.arg('fw-boot'));
+  const clock = xsClock(host);
   const hal: Hal = {
     firmware: boot && xsFirmware(host, boot),
     net: xsNet(host),
-    clock: xsClock(host),
+    dtls: xsDtls(host, clock),
+    clock,
     timers: xsTimers(host),
     storage: xsStorage(host),
     system: xsSystem(host, {
@@ -100,6 +140,7 @@ export function startXsDevice(host: XsHostFunctions, boardSpec: XsBoard): Device
       board,
       defaults,
       modules: boardSpec.modules,
+      credentials: xsCredentials(host),
       allowNoSec: host.arg('allow-nosec') === 'true',
       host: host.arg('host'),
       port,

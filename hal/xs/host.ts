@@ -64,6 +64,50 @@ export interface XsHostFunctions {
   fwAppend(buffer: ArrayBuffer, offset: number, length: number): void;
   /** Sync and close the image; rename it to `finalName`, or remove it when undefined. */
   fwClose(finalName?: string): void;
+  // DTLS 1.2 over the mbedTLS shim (firmware/xs-host/host-dtls.c; bound in dtls.ts, which names
+  // the operations: DTLS_OP). One host function for all of them: each one costs the board ~100 B
+  // of heap at boot. Contexts and sessions are ids; mbedTLS memory is C heap outside the XS cap,
+  // counted per session. Errors are negative mbedTLS codes.
+  /** Wall time in Unix seconds for certificate dates, or -1 while unknown. */
+  dtls(op: 0, seconds: number): void;
+  /** A context; sessionLimit in 32-bit terms (0: none). */
+  dtls(op: 1, server: boolean, handshakeInitialMs: number, handshakeMaxMs: number, mtu: number, sessionLimit: number): number;
+  /** Trust anchors; 0 or an error. */
+  dtls(op: 2, ctx: number, buffer: ArrayBuffer, offset: number, length: number): number;
+  /** Our certificate and key; 0 or an error. */
+  dtls(op: 3, ctx: number, cert: ArrayBuffer, certOffset: number, certLength: number, key: ArrayBuffer, keyOffset: number, keyLength: number): number;
+  /** A PSK; 0 or an error. */
+  dtls(op: 4, ctx: number, identity: string, key: ArrayBuffer, offset: number, length: number): number;
+  /** Fixes suites and authentication mode; 0 or an error. */
+  dtls(op: 5, ctx: number): number;
+  /** Bytes the context holds. */
+  dtls(op: 6, ctx: number): number;
+  /** Frees the sessions still made from the context, then the context. */
+  dtls(op: 7, ctx: number): void;
+  /** A HelloVerifyRequest to send back, a new session's id (already fed), or undefined (drop). */
+  dtls(op: 8, ctx: number, buffer: ArrayBuffer, offset: number, length: number, peer: string, nowMs: number): ArrayBuffer | number | undefined;
+  /** A new client session's id; its ClientHello is queued. */
+  dtls(op: 9, ctx: number, serverName: string | undefined, nowMs: number): number;
+  /** Feeds one datagram; returns the application records it carried, decrypted. */
+  dtls(op: 10, session: number, buffer: ArrayBuffer, offset: number, length: number, nowMs: number): ArrayBuffer[] | undefined;
+  /** The retransmission timer. */
+  dtls(op: 11, session: number, nowMs: number): void;
+  /** The oldest datagram queued to send. */
+  dtls(op: 12, session: number): ArrayBuffer | undefined;
+  /** Encrypts one record: its length, or an error. */
+  dtls(op: 13, session: number, buffer: ArrayBuffer, offset: number, length: number, nowMs: number): number;
+  /** One number about the session (DTLS_INFO in dtls.ts). */
+  dtls(op: 14, session: number, what: number): number;
+  /** [suite, pskIdentity, endpointId, der, notBeforeS, notAfterS, datesChecked] once open. */
+  dtls(op: 15, session: number): [string, ArrayBuffer?, ArrayBuffer?, ArrayBuffer?, number?, number?, boolean?] | undefined;
+  /** Queues close_notify if open, frees the session, returns the datagrams still to send. */
+  dtls(op: 16, session: number): ArrayBuffer[] | undefined;
+
+  /** The bytes of the runner's --cert, --key or --ca file (PEM), or undefined when not given. */
+  credential(name: 'cert' | 'key' | 'ca'): ArrayBuffer | undefined;
+
+  /** [bytes, slots, chunks] of the XS heap live after a full collection (for measurements). */
+  heapUsed(): [number, number, number];
 }
 
 /** The host functions, or an error when not running under the XS runner or a Moddable board. */

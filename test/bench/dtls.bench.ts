@@ -2,15 +2,23 @@
 //  1. handshake cost per role, in process: our client and our server wired in memory, the time
 //     spent inside each side's calls (so "agent as server" and "agent as client" separately);
 //  2. handshake time on the wire over UDP loopback against OpenSSL peers (libcoap), both roles;
-//  3. heap per open session (PSK and ECDSA, each role) and the .wasm size.
+//  3. heap per open session (PSK and ECDSA, each role) and the .wasm size;
+//  4. the XS runner (the same C compiled in, with the esp32 board's record buffers): handshake
+//     cost in process and the memory per session, mbedTLS heap and XS heap, on x86-64 and on
+//     32-bit ARM under qemu-arm (test/dtls/xs-dtls-bench.entry.ts).
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { DtlsContext, DtlsContextOptions, DtlsSession } from '../../hal/hal.ts';
 import { createHostNet } from '../../hal/host/net.ts';
 import { createHostDtls } from '../../hal/host/dtls.ts';
 import { hostDtls, makePki, certCredentials, ourClientGet, type Pki } from '../dtls/support.ts';
 import { freePort, hasTool, run } from '../interop/harness.ts';
+import { buildXsBoard, bundleFixture, capArgs, QEMU_ARM, scratchDir } from '../engines/xs-harness.ts';
+import { armUnavailable } from '../support/tools.ts';
+import { root } from '../../build.config.ts';
+import { esp32 } from '../../boards/esp32/profile.ts';
 
 const te = new TextEncoder();
 const N = Number(process.env.DTLS_BENCH_N ?? 30);
@@ -159,4 +167,97 @@ else if (pki && (await hasTool('coap-client-openssl')) && (await hasTool('coap-s
   await wireClient('PSK', psk, ['-k', 'bench-key-012345']);
   await wireClient('ECDSA', certCredentials(pki, 'agent'), ['-c', pki.path('controller.pem'), '-j', pki.path('controller.key'), '-C', pki.path('ca.pem'), '-R', pki.path('ca.pem')]);
 } else console.log('\nOn the wire: skipped (libcoap3-bin or openssl not installed)');
+
+/** Runs the XS runner (script mode) of `arch` with `args`; resolves with its JSON lines at exit. */
+function xsRun(arch: 'x64' | 'arm', args: string[], onLine?: (e: any) => void): { done: Promise<any[]>; stop(): void } {
+  const binary = join(root, 'build/xs-host', arch, 'xs-host');
+  const child = arch === 'arm' ? spawn(QEMU_ARM, [binary, ...args]) : spawn(binary, args);
+  const lines: any[] = [];
+  let pending = '';
+  child.stdout.on('data', (d) => {
+    pending += d;
+    let nl;
+    while ((nl = pending.indexOf('\n')) >= 0) {
+      const e = JSON.parse(pending.slice(0, nl));
+      pending = pending.slice(nl + 1);
+      lines.push(e);
+      onLine?.(e);
+    }
+  });
+  const guard = setTimeout(() => child.kill('SIGKILL'), 120_000);
+  return { done: new Promise((resolve) => child.on('close', () => (clearTimeout(guard), resolve(lines)))), stop: () => child.kill('SIGTERM') };
+}
+
+/** Session heap peaks of the XS runner with OpenSSL peers (libcoap), whose ClientHello and flights differ from ours. */
+async function xsWire(arch: 'x64' | 'arm', p: Pki): Promise<void> {
+  const cap = capArgs({ chunks: 256 * 1024, slots: 16384, stack: 2048 });
+  const dir = scratchDir('dtls-bench-wire');
+  try {
+    const file = await bundleFixture('test/dtls/xs-dtls.entry.ts', dir.dir, 'xs-dtls');
+    const cert = ['--cert', p.path('agent.pem'), '--key', p.path('agent.key'), '--ca', p.path('ca.pem')];
+    const psk = ['--arg', 'psk-identity=bench', '--arg', 'psk-key=bench-key-012345'];
+    const coapCert = ['-c', p.path('controller.pem'), '-j', p.path('controller.key'), '-C', p.path('ca.pem'), '-R', p.path('ca.pem')];
+    let ready: (port: number) => void = () => {};
+    const port = new Promise<number>((r) => (ready = r));
+    const server = xsRun(arch, [...cap, '--arg', 'mode=server', ...cert, ...psk, file], (e) => e.event === 'ready' && ready(e.port));
+    const srvPort = await port;
+    const peaks: Record<string, number> = {};
+    for (const args of [['-k', 'bench-key-012345', '-u', 'bench'], coapCert]) {
+      await run('coap-client-openssl', ['-B', '3', '-m', 'get', ...args, `coaps://127.0.0.1:${srvPort}/x`], 20_000);
+    }
+    server.stop();
+    const events = await server.done;
+    // The peak once open is the handshake's (nothing after it holds more).
+    for (const e of events) if (e.event === 'open') peaks[e.suite === 'TLS_PSK_WITH_AES_128_CCM_8' ? 'server PSK' : 'server ECDSA'] = e.peak;
+    for (const [mode, serverArgs, clientArgs] of [['PSK', ['-k', 'bench-key-012345'], psk], ['ECDSA', coapCert, cert]] as const) {
+      const wirePort = await freePort();
+      const child = spawn('coap-server-openssl', ['-A', '127.0.0.1', '-p', String(wirePort - 1), ...serverArgs], { stdio: 'ignore' });
+      try {
+        const lines = await xsRun(arch, [...cap, '--arg', 'mode=client', '--arg', 'port=' + wirePort, ...clientArgs, file]).done;
+        const last = lines[lines.length - 1];
+        if (last?.event === 'response') peaks['client ' + mode] = last.peak;
+      } finally {
+        child.kill('SIGTERM');
+      }
+    }
+    console.log(`${arch.padEnd(4)} with OpenSSL peers (libcoap), session heap peak: ` +
+      ['server PSK', 'server ECDSA', 'client PSK', 'client ECDSA'].map((k) => `${k} ${peaks[k] ?? '?'} B`).join(', '));
+  } finally {
+    dir.remove();
+  }
+}
+
+/** The XS rows: the bench entry run by the script-mode runner of each architecture. */
+async function xsRows(): Promise<void> {
+  const d = esp32.dtls.native!;
+  console.log(`\nXS runner (mbedTLS compiled in; esp32 record buffers ${d.inContentBytes}/${d.outContentBytes}, low-memory ECP ${d.lowMemoryEcp}; ` +
+    `session limit ${esp32.dtls.sessionBytes} B in 32-bit terms, 5/4 of it on x86-64), in process, median of ${N} warm handshakes:`);
+  const scratch = scratchDir('dtls-bench');
+  try {
+    const file = await bundleFixture('test/dtls/xs-dtls-bench.entry.ts', scratch.dir, 'xs-dtls-bench');
+    const arm = armUnavailable();
+    for (const arch of ['x64', 'arm'] as const) {
+      if (arch === 'arm' && arm) {
+        console.log(`arm    skipped: ${arm}`);
+        continue;
+      }
+      buildXsBoard(arch);
+      const binary = join(root, 'build/xs-host', arch, 'xs-host');
+      const args = [...capArgs({ chunks: 256 * 1024, slots: 16384, stack: 2048 }), '--arg', 'n=' + N,
+        ...(pki ? ['--cert', pki.path('agent.pem'), '--key', pki.path('agent.key'), '--ca', pki.path('ca.pem')] : []), file];
+      const r = arch === 'arm' ? spawnSync(QEMU_ARM, [binary, ...args], { encoding: 'utf8', timeout: 600_000 }) : spawnSync(binary, args, { encoding: 'utf8', timeout: 600_000 });
+      if (r.status !== 0) throw new Error(`XS bench on ${arch} failed (${r.status}): ${r.stderr}`);
+      for (const line of r.stdout.trim().split('\n')) {
+        const m = JSON.parse(line);
+        console.log(`${arch.padEnd(4)} ${m.mode.padEnd(6)} as server ${ms(m.serverMs).padStart(10)}   as client ${ms(m.clientMs).padStart(10)}   ` +
+          `session heap open/peak: server ${m.serverOpen}/${m.serverPeak} B, client ${m.clientOpen}/${m.clientPeak} B; XS heap per open session ${m.xsPerSession} B`);
+      }
+      if (pki && (await hasTool('coap-client-openssl')) && (await hasTool('coap-server-openssl'))) await xsWire(arch, pki);
+    }
+    console.log('(arm runs under qemu-arm user emulation: its times are not the board\'s; its memory is, 32-bit as the ESP32)');
+  } finally {
+    scratch.remove();
+  }
+}
+await xsRows();
 pki?.remove();

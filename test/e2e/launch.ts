@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../../build.config.ts';
 import { XS_CAP_64 } from '../../boards/esp32/xs-cap.ts';
+import { runnerCredentialArgs } from '../../tools/cli/credentials.ts';
 import { buildXsEngine, xsEngineCap, xsEngineCommand, type XsEngine } from '../../tools/cli/xs-engine.ts';
 import { capArgs, type Cap } from '../engines/xs-harness.ts';
 import { armUnavailable, inCi } from '../support/tools.ts';
@@ -37,7 +38,11 @@ export interface LaunchOptions {
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
   /** Node only: extra flags for node (e.g. --cpu-prof). */
   nodeFlags?: string[];
-  /** Node only: the agent's security flags (test/e2e/transport.ts); default --allow-nosec. */
+  /**
+   * The agent's security flags as `tinyusp agent` takes them (test/e2e/transport.ts): --cert,
+   * --key, --ca, --psk-identity, --psk, --psk-controller with their values, or --allow-nosec (the
+   * default); every engine gets them as the CLI hands them over.
+   */
   securityArgs?: string[];
   /** Node only: run as firmware in A/B slots under the boot loader (`tinyusp agent --ota`). */
   ota?: boolean;
@@ -80,20 +85,32 @@ const packageVersion = (): string => (JSON.parse(readFileSync(join(root, 'packag
 /** The command line that starts the agent (exported for the benchmark's min-cap search). */
 export async function agentCommand(opts: LaunchOptions): Promise<{ file: string; args: string[]; env?: Record<string, string> }> {
   const level = opts.logLevel ?? 'warn';
+  const security = opts.securityArgs ?? ['--allow-nosec'];
   if (opts.engine === 'node') {
     return {
       file: process.execPath,
       args: [...(opts.nodeFlags ?? []), join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', opts.defaultsFile, '--state', opts.stateDir,
-        ...(opts.securityArgs ?? ['--allow-nosec']), '--port', '0', '--log-level', level, ...(opts.ota ? ['--ota', '--engine', opts.otaEngine ?? 'node'] : [])],
+        ...security, '--port', '0', '--log-level', level, ...(opts.ota ? ['--ota', '--engine', opts.otaEngine ?? 'node'] : [])],
     };
   }
   const board = xsEngineCap(opts.engine);
   const cap = { ...board, ...opts.cap };
   const runnerArgs = [...capArgs(cap), '--keys', String(cap.keys ?? board.keys), '--state', opts.stateDir,
-    '--defaults', opts.defaultsFile, '--allow-nosec', '--arg', 'port=0', '--arg', `log-level=${level}`,
+    '--defaults', opts.defaultsFile, ...xsSecurityArgs(security), '--arg', 'port=0', '--arg', `log-level=${level}`,
     '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`, ...(opts.runnerArgs ?? [])];
   buildOnce(opts.engine);
   return xsEngineCommand(opts.engine, runnerArgs);
+}
+
+/** The XS runner's arguments for `tinyusp agent`'s security flags (as tools/cli/agent.ts passes them). */
+function xsSecurityArgs(flags: string[]): string[] {
+  const values = new Map<string, string>();
+  const out: string[] = [];
+  for (let i = 0; i < flags.length; i++) {
+    if (flags[i] === '--allow-nosec') out.push('--allow-nosec');
+    else values.set(flags[i].replace(/^--/, ''), flags[++i]);
+  }
+  return [...out, ...runnerCredentialArgs(values)];
 }
 
 const READY = /^ready (\S+) (\S+)$/;

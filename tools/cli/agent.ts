@@ -13,7 +13,7 @@ import type { ModelModule } from '../../src/dm/api.ts';
 import type { LogLevel } from '../../hal/hal.ts';
 import { runHostDevice } from '../../boards/host/main.ts';
 import { parseArgs, intOption, UsageError } from './args.ts';
-import { CREDENTIAL_HELP, CREDENTIAL_OPTIONS, credentialsFromArgs } from './credentials.ts';
+import { CREDENTIAL_HELP, CREDENTIAL_OPTIONS, credentialsFromArgs, runnerCredentialArgs } from './credentials.ts';
 import { DTLS_WASM } from './paths.ts';
 import { readDefaults } from './defaults.ts';
 import { buildXsEngine, xsEngineCap, xsEngineCommand, type XsEngine } from './xs-engine.ts';
@@ -105,8 +105,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
     if (modelFile) throw new UsageError('--model works with --engine node; a device build compiles its modules in');
     return runXsEngine(engine, {
       defaultsFile, stateDir, level, port, allowNoSec, host: p.values.get('host'), serial: p.values.get('serial') ?? 'SIM0001',
-      // The runner reads the files itself (the esp32 board has them in flash): names, not bytes.
-      credentialArgs: CREDENTIAL_OPTIONS.filter((n) => p.values.has(n)).map((n) => `${n}=${p.values.get(n)}`),
+      credentialArgs: runnerCredentialArgs(p.values),
     });
   }
   if (engine !== 'node') throw new UsageError('--engine must be node, xs or xs-arm');
@@ -131,7 +130,7 @@ interface XsRunOptions {
   allowNoSec: boolean;
   host: string | undefined;
   serial: string;
-  /** `name=value` of the credential options given (CREDENTIAL_OPTIONS), passed on as `--arg`s. */
+  /** The runner's arguments for the credential options given (CREDENTIAL_OPTIONS). */
   credentialArgs: string[];
 }
 
@@ -143,7 +142,7 @@ async function runXsEngine(engine: XsEngine, o: XsRunOptions): Promise<number> {
     '--state', o.stateDir, '--defaults', o.defaultsFile, '--arg', `log-level=${o.level}`, '--arg', `serial=${o.serial}`,
     '--arg', `software-version=${pkg.version}`];
   if (o.allowNoSec) args.push('--allow-nosec');
-  for (const a of o.credentialArgs) args.push('--arg', a);
+  args.push(...o.credentialArgs);
   if (o.port !== undefined) args.push('--arg', `port=${o.port}`);
   if (o.host !== undefined) args.push('--arg', `host=${o.host}`);
   const { file, args: argv, env } = xsEngineCommand(engine, args);

@@ -75,3 +75,13 @@ export function credentialsFromArgs(p: Parsed): DtlsCredentials | undefined {
   if (problem) throw new UsageError(`DTLS credentials: ${problem}`);
   return c;
 }
+
+/**
+ * The XS runner's arguments for the credential options given (`name` -> value): it reads the PEM
+ * files itself (--cert/--key/--ca; the esp32 board has them in flash), names not bytes; the PSK
+ * options go as --arg name=value (hal/xs/device.ts).
+ */
+export function runnerCredentialArgs(values: ReadonlyMap<string, string>): string[] {
+  return CREDENTIAL_OPTIONS.filter((n) => values.has(n)).flatMap((n) =>
+    (n === 'cert' || n === 'key' || n === 'ca' ? [`--${n}`, values.get(n)!] : ['--arg', `${n}=${values.get(n)}`]));
+}

@@ -1,0 +1,218 @@
+// HAL Dtls over the XS runner's DTLS host functions (firmware/xs-host/host-dtls.c): the mbedTLS
+// 3.6 shim of firmware/dtls compiled natively into the runner, as the board links it (issue 11).
+// It behaves as hal/host/dtls.ts, the WebAssembly build of the same C. What it costs the XS heap
+// is kept small: a session is one object of a few fields; the datagrams it has to send wait in
+// the shim's queue (C heap, counted in the session's memory) until takeOutgoing() asks.
+import type { Clock, Dtls, DtlsContext, DtlsContextOptions, DtlsHello, DtlsPeer, DtlsSession } from '../hal.ts';
+import { mbedtlsError, verifyFlags } from '../dtls-errors.ts';
+import { utf8Decode } from '../../src/codec/utf8.ts';
+import type { XsHostFunctions } from './host.ts';
+
+// The operations of the dtls host function (host-dtls.c), its info items (DTLS_INFO_*), the
+// shim's session states (tinyusp_dtls.h TUD_*) and MBEDTLS_ERR_SSL_BAD_INPUT_DATA. One frozen
+// table: preloaded into flash on a device.
+const K = Object.freeze({
+  WALL_TIME: 0, CONTEXT: 1, ADD_TRUST: 2, SET_OWN: 3, ADD_PSK: 4, FINISH: 5, CONTEXT_MEMORY: 6, CONTEXT_FREE: 7,
+  HELLO: 8, CONNECT: 9, FEED: 10, STEP: 11, TAKE_OUTGOING: 12, WRITE: 13, INFO: 14, PEER: 15, CLOSE: 16,
+  info: Object.freeze({ STATE: 0, ERROR: 1, OVER_LIMIT: 2, MAX_PAYLOAD: 3, MEMORY: 4, MEMORY_PEAK: 5, VERIFY_FLAGS: 6, NEXT_TIMEOUT: 7 } as const),
+  OPEN: 1, FAILED: 3, BAD_INPUT: -0x7100,
+  STATES: Object.freeze(['handshaking', 'open', 'closed', 'failed'] as const),
+} as const);
+
+/** What the sessions of one context share. */
+interface Owner {
+  host: XsHostFunctions;
+  /** Passes the HAL clock's wall time to the shim (certificate dates, R-MTP.2/3). */
+  sync(): void;
+  live: Set<XsDtlsSession>;
+}
+
+/** Strict UTF-8, or undefined for bytes that are not (no Endpoint ID can match them). */
+function text(buffer: ArrayBuffer | undefined): string | undefined {
+  if (buffer === undefined) return undefined;
+  try {
+    return utf8Decode(new Uint8Array(buffer));
+  } catch {
+    return undefined;
+  }
+}
+
+class XsDtlsSession implements DtlsSession {
+  /** The host's session id; 0 once closed (the C side is freed). */
+  private id: number;
+  private readonly owner: Owner;
+  private incoming: Uint8Array[] | undefined;
+  /** What was still queued when the session was closed (close_notify). */
+  private leftover: ArrayBuffer[] | undefined;
+  private ended: 'closed' | 'failed' | undefined;
+  private failure: string | undefined;
+  private peak = 0;
+
+  constructor(id: number, owner: Owner) {
+    this.id = id;
+    this.owner = owner;
+    owner.live.add(this);
+  }
+
+  private info(what: number): number {
+    return this.owner.host.dtls(K.INFO, this.id, what);
+  }
+
+  /** Keeps why the session failed, with the certificate verdict when there is one. */
+  private noteFailure(): void {
+    if (this.failure !== undefined || !this.id || this.info(K.info.STATE) !== K.FAILED) return;
+    const code = this.info(K.info.ERROR);
+    let failure = mbedtlsError(code);
+    if (this.info(K.info.OVER_LIMIT)) failure = 'session memory limit reached: ' + failure;
+    const flags = this.info(K.info.VERIFY_FLAGS) >>> 0;
+    if (code === -0x2700 && flags !== 0 && flags !== 0xffffffff) failure += ': ' + verifyFlags(flags).join(', ');
+    this.failure = failure;
+  }
+
+  get state(): DtlsSession['state'] {
+    return this.id ? K.STATES[this.info(K.info.STATE)] : this.ended!;
+  }
+
+  get error(): string | undefined {
+    this.noteFailure();
+    return this.failure;
+  }
+
+  feed(datagram: Uint8Array, nowMs: number): void {
+    if (!this.id) return;
+    this.owner.sync();
+    const records = this.owner.host.dtls(K.FEED, this.id, datagram.buffer as ArrayBuffer, datagram.byteOffset, datagram.byteLength, nowMs);
+    if (records) {
+      const queue = this.incoming ?? (this.incoming = []);
+      for (let i = 0; i < records.length; i++) queue.push(new Uint8Array(records[i]));
+    }
+    this.noteFailure();
+  }
+
+  step(nowMs: number): void {
+    if (!this.id) return;
+    this.owner.sync();
+    this.owner.host.dtls(K.STEP, this.id, nowMs);
+    this.noteFailure();
+  }
+
+  nextTimeoutMs(): number {
+    return this.id ? this.info(K.info.NEXT_TIMEOUT) : -1;
+  }
+
+  takeOutgoing(): Uint8Array | undefined {
+    if (this.leftover) {
+      const d = this.leftover.shift();
+      if (!this.leftover.length) this.leftover = undefined;
+      return d && new Uint8Array(d);
+    }
+    const d = this.id ? this.owner.host.dtls(K.TAKE_OUTGOING, this.id) : undefined;
+    return d && new Uint8Array(d);
+  }
+
+  readApplication(): Uint8Array | undefined {
+    const queue = this.incoming;
+    if (!queue) return undefined;
+    const record = queue.shift();
+    if (!queue.length) this.incoming = undefined;
+    return record;
+  }
+
+  writeApplication(data: Uint8Array, nowMs: number): boolean {
+    if (!this.id || this.info(K.info.STATE) !== K.OPEN) return false;
+    return this.owner.host.dtls(K.WRITE, this.id, data.buffer as ArrayBuffer, data.byteOffset, data.byteLength, nowMs) === data.byteLength;
+  }
+
+  maxApplicationPayload(): number {
+    return this.id ? this.info(K.info.MAX_PAYLOAD) : 0;
+  }
+
+  peer(): DtlsPeer | undefined {
+    const p = this.id ? this.owner.host.dtls(K.PEER, this.id) : undefined;
+    if (!p) return undefined;
+    const facts: DtlsPeer = { cipherSuite: p[0] };
+    const psk = text(p[1]);
+    if (psk !== undefined) facts.pskIdentity = psk;
+    const endpointId = text(p[2]);
+    if (endpointId !== undefined) facts.endpointId = endpointId;
+    if (p[3]) facts.certificate = { der: new Uint8Array(p[3]), notBeforeMs: p[4]! * 1000, notAfterMs: p[5]! * 1000, datesChecked: p[6] === true };
+    return facts;
+  }
+
+  memoryBytes(): number {
+    return this.id ? this.info(K.info.MEMORY) : 0;
+  }
+
+  memoryPeakBytes(): number {
+    if (this.id) this.peak = this.info(K.info.MEMORY_PEAK);
+    return this.peak;
+  }
+
+  close(): void {
+    if (!this.id) return;
+    this.noteFailure();
+    this.ended = this.info(K.info.STATE) === K.FAILED ? 'failed' : 'closed';
+    this.peak = this.info(K.info.MEMORY_PEAK);
+    this.leftover = this.owner.host.dtls(K.CLOSE, this.id);
+    this.id = 0;
+    this.owner.live.delete(this);
+  }
+}
+
+export function xsDtls(host: XsHostFunctions, clock: Pick<Clock, 'wallTimeMs'>): Dtls {
+  const sync = () => {
+    const wall = clock.wallTimeMs();
+    host.dtls(K.WALL_TIME, wall === undefined ? -1 : wall / 1000);
+  };
+  return Object.freeze({
+    context(o: DtlsContextOptions): DtlsContext {
+      const hs = o.handshakeTimeoutMs ?? { initial: 1000, max: 16000 };
+      const c = host.dtls(K.CONTEXT, o.role === 'server', hs.initial, hs.max, o.mtu ?? 1280 - 48, o.sessionMemoryLimit ?? 0);
+      const check = (r: number, what: string) => {
+        if (r !== 0) {
+          host.dtls(K.CONTEXT_FREE, c);
+          throw new Error('dtls: ' + what + ': ' + mbedtlsError(r));
+        }
+      };
+      for (const ca of o.trustAnchors ?? []) check(host.dtls(K.ADD_TRUST, c, ca.buffer as ArrayBuffer, ca.byteOffset, ca.byteLength), 'trust anchor');
+      if (o.certificate || o.privateKey) {
+        if (!o.certificate || !o.privateKey) check(K.BAD_INPUT, 'certificate and private key go together');
+        const cert = o.certificate!;
+        const key = o.privateKey!;
+        check(host.dtls(K.SET_OWN, c, cert.buffer as ArrayBuffer, cert.byteOffset, cert.byteLength, key.buffer as ArrayBuffer, key.byteOffset, key.byteLength), 'own certificate');
+      }
+      for (const e of o.psk ?? []) {
+        check(host.dtls(K.ADD_PSK, c, e.identity, e.key.buffer as ArrayBuffer, e.key.byteOffset, e.key.byteLength), 'psk ' + JSON.stringify(e.identity));
+      }
+      check(host.dtls(K.FINISH, c), 'configuration');
+      let disposed = false;
+      // Sessions point into the context's configuration: disposing it closes them first.
+      const owner: Owner = { host, sync, live: new Set() };
+      return {
+        role: o.role,
+        hello(datagram: Uint8Array, peer: string, nowMs: number): DtlsHello {
+          if (disposed || o.role !== 'server') return { action: 'drop' };
+          sync();
+          const r = host.dtls(K.HELLO, c, datagram.buffer as ArrayBuffer, datagram.byteOffset, datagram.byteLength, peer, nowMs);
+          if (typeof r === 'number') return { action: 'accept', session: new XsDtlsSession(r, owner) };
+          if (r) return { action: 'reply', datagram: new Uint8Array(r) };
+          return { action: 'drop' };
+        },
+        connect(nowMs: number, serverName?: string): DtlsSession {
+          if (disposed || o.role !== 'client') throw new Error('dtls: connect needs a client context');
+          sync();
+          return new XsDtlsSession(host.dtls(K.CONNECT, c, serverName, nowMs), owner);
+        },
+        memoryBytes() {
+          return disposed ? 0 : host.dtls(K.CONTEXT_MEMORY, c);
+        },
+        dispose() {
+          if (disposed) return;
+          disposed = true;
+          owner.live.forEach((s) => s.close());
+          host.dtls(K.CONTEXT_FREE, c);
+        },
+      };
+    },
+  });
+}
