@@ -7,6 +7,7 @@ import { EXIT_REBOOT, type BootChoice } from '../../hal/host/firmware.ts';
 import type { LogLevel } from '../../hal/hal.ts';
 import { intOption, parseArgs } from '../../tools/cli/args.ts';
 import { readDefaults } from '../../tools/cli/defaults.ts';
+import { CREDENTIAL_OPTIONS, credentialsFromArgs } from '../../tools/cli/credentials.ts';
 import { runHostDevice } from './main.ts';
 
 declare const __TINYUSP_IMAGE_VERSION__: string;
@@ -18,10 +19,10 @@ function bootChoice(text: string | undefined): BootChoice {
 }
 
 async function main(): Promise<number> {
-  const p = parseArgs(process.argv.slice(2), { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial', 'fw-boot'], flags: ['allow-nosec'] });
+  const p = parseArgs(process.argv.slice(2), { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial', 'fw-boot', 'dtls-wasm', ...CREDENTIAL_OPTIONS], flags: ['allow-nosec'] });
   const device = runHostDevice({
     defaults: readDefaults(p.values.get('defaults') ?? ''), stateDir: p.values.get('state') ?? '',
-    allowNoSec: p.flags.has('allow-nosec'), host: p.values.get('host'),
+    allowNoSec: p.flags.has('allow-nosec'), credentials: credentialsFromArgs(p), dtlsWasm: p.values.get('dtls-wasm'), host: p.values.get('host'),
     port: p.values.has('port') ? intOption(p, 'port', 0, 0, 65535) : undefined,
     logLevel: (p.values.get('log-level') ?? 'info') as LogLevel, serialNumber: p.values.get('serial') ?? 'SIM0001',
     softwareVersion: __TINYUSP_IMAGE_VERSION__,

@@ -90,6 +90,7 @@ test('tinyusp agent: bad credential flags are one line and exit 2; --psk-identit
     [['--psk-file', defaultsFile], /--psk-file .* must be a JSON list/],
     [['--psk-file', pskList([{ identity: 'c1', key: '0011' }])], /DTLS credentials: the PSK of c1 must be 16\.\.64 bytes/],
     [['--psk-file', pskList([{ identity: 'c1' }])], /entry 1 needs "identity" and "key" strings/],
+    [['--engine', 'xs', '--psk-file', pskList([{ identity: 'c1', key: '00112233445566778899aabbccddeeff' }])], /--psk-file works with --engine node/],
   ];
   for (const [args, re] of cases) {
     const r = tinyusp([...base, ...args]);

@@ -98,6 +98,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
     return runBootLoader({
       stateDir, defaultsFile, host: p.values.get('host'), port, level, serial: p.values.get('serial') ?? 'SIM0001', allowNoSec,
       engine, factoryVersion: pkg.version,
+      credentialFlags: new Map(CREDENTIAL_OPTIONS.filter((n) => p.values.has(n)).map((n) => [n, p.values.get(n)!])),
     });
   }
   if (engine === 'xs' || engine === 'xs-arm') {

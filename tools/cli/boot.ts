@@ -13,6 +13,8 @@ import type { LogLevel } from '../../hal/hal.ts';
 import { host } from '../../boards/host/profile.ts';
 import { packImage } from './firmware.ts';
 import { xsEngineCap, xsEngineCommand } from './xs-engine.ts';
+import { runnerCredentialArgs } from './credentials.ts';
+import { DTLS_WASM } from './paths.ts';
 
 export interface BootLoaderOptions {
   stateDir: string;
@@ -25,6 +27,8 @@ export interface BootLoaderOptions {
   /** The engine of the factory image made on the first start. */
   engine: ImageEngine;
   factoryVersion: string;
+  /** The agent's credential flags as given (--cert, --key, --ca, --psk-*), passed to every image. */
+  credentialFlags?: ReadonlyMap<string, string>;
   /** Unconfirmed trial images are reset after this long (default: the host profile's). */
   trialWatchdogMs?: number;
 }
@@ -57,6 +61,9 @@ function command(o: BootLoaderOptions, run: ReturnType<typeof prepare>, choice: 
     if (o.allowNoSec) args.push('--allow-nosec');
     if (o.port !== undefined) args.push('--port', String(o.port));
     if (o.host !== undefined) args.push('--host', o.host);
+    // The image runs from <state>/fw, away from the checkout: it is told where the DTLS module is.
+    for (const [name, value] of o.credentialFlags ?? []) args.push(`--${name}`, value);
+    if (o.credentialFlags?.size) args.push('--dtls-wasm', DTLS_WASM);
     return { file: process.execPath, args, env: {} };
   }
   // An XS image: the preloaded runner at the esp32 board's cap, with its slots HAL (hal/xs/firmware.ts).
@@ -67,6 +74,7 @@ function command(o: BootLoaderOptions, run: ReturnType<typeof prepare>, choice: 
   if (o.allowNoSec) args.push('--allow-nosec');
   if (o.port !== undefined) args.push('--arg', `port=${o.port}`);
   if (o.host !== undefined) args.push('--arg', `host=${o.host}`);
+  args.push(...runnerCredentialArgs(o.credentialFlags ?? new Map()));
   const c = xsEngineCommand(run.engine, args);
   const swap = (a: string) => (a.endsWith('/xs-esp32') ? run.file : a);
   return { file: swap(c.file), args: c.args.map(swap), env: c.env };

@@ -82,6 +82,9 @@ export function credentialsFromArgs(p: Parsed): DtlsCredentials | undefined {
  * options go as --arg name=value (hal/xs/device.ts).
  */
 export function runnerCredentialArgs(values: ReadonlyMap<string, string>): string[] {
+  // The XS device reads one PSK from its args (hal/xs/device.ts), not a JSON list: refuse rather
+  // than start without the Controllers' keys.
+  if (values.has('psk-file')) throw new UsageError('--psk-file works with --engine node; an XS engine takes one --psk-identity/--psk/--psk-controller');
   return CREDENTIAL_OPTIONS.filter((n) => values.has(n)).flatMap((n) =>
     (n === 'cert' || n === 'key' || n === 'ca' ? [`--${n}`, values.get(n)!] : ['--arg', `${n}=${values.get(n)}`]));
 }
