@@ -1,11 +1,13 @@
 // ESP32 with Moddable XS: ~150 KB of XS heap for the application (platform-notes.md), so
 // every bound is small. The same bundle runs in the XS runner on the host (firmware/xs-host).
 import { RFC7252_TRANSMISSION, type BoardProfile } from '../profile.ts';
+import { capBytes32, XS_CAP } from './xs-cap.ts';
 
 export const esp32: BoardProfile = Object.freeze({
   name: 'esp32',
   minify: true,
-  memoryBudgetBytes: 150 * 1024,
+  // The XS cap the engines run at, in 32-bit RAM (boards/esp32/xs-cap.ts: the accounting).
+  memoryBudgetBytes: capBytes32(XS_CAP),
   limits: Object.freeze({
     datagramBytes: 1280,
     messageBytes: 8 * 1024,
