@@ -18,6 +18,8 @@ export interface DefNode {
   readonly events: Map<string, EventDef>;
   /** NumberOfEntries parameter name of this object → the child table it counts. */
   counters: Map<string, DefNode>;
+  /** Names of the stored parameters (neither computed nor counters), in definition order. */
+  stored: readonly string[];
   /** Key for persistence: short hash of the supported path (see persist.ts). */
   readonly hash: string;
 }
@@ -49,7 +51,7 @@ export function generatedKey(schema: Schema, n: number | string, suffix = ''): s
  * Give every empty string unique key of `rec` (references excepted: the Agent or a handler sets
  * those) its generated value, for rows made without an Add: factory defaults, handler tables.
  */
-export function fillGeneratedKeys(schema: Schema, rec: { path: string; node: DefNode; values: Map<string, string> }): void {
+export function fillGeneratedKeys(schema: Schema, rec: { path: string; node: DefNode; values: { get(name: string): string | undefined; set(name: string, value: string): void } }): void {
   const n = rec.path.slice(rec.path.lastIndexOf('.', rec.path.length - 2) + 1, -1);
   for (const set of rec.node.def.uniqueKeys || []) {
     for (const k of set) {
@@ -125,6 +127,7 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
       commands: byName<CommandDef>(def.commands),
       events: byName<EventDef>(def.events),
       counters: NONE,
+      stored: [],
       hash,
     };
     for (const k of node.def.uniqueKeys || []) {
@@ -160,6 +163,9 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
     for (const c of n.children.values()) walk(c);
   })(root);
   for (const n of ordered) {
+    const stored: string[] = [];
+    for (const p of n.params.values()) if (!p.computed && !n.counters.has(p.name)) stored.push(p.name);
+    n.stored = Object.freeze(stored);
     for (const m of [n.children, n.params, n.commands, n.events, n.counters]) Object.freeze(m);
     Object.freeze(n);
   }

@@ -370,7 +370,7 @@ export class Txn implements Transaction {
     const live = (rec: ObjRec) => (name: string) => this.core.read(rec, name);
     for (const p of added) {
       const rec = this.core.store.objs.get(p);
-      if (rec) list.push({ kind: 'added', path: p, changed: Array.from(rec.values.keys()), value: live(rec) });
+      if (rec) list.push({ kind: 'added', path: p, changed: rec.values.keys().slice(), value: live(rec) });
     }
     for (const [p, m] of old) {
       const rec = recs.get(p)!;
