@@ -42,6 +42,8 @@ export interface BoardProfile {
     notificationsPerController: number;
     /** Concurrent asynchronous operations (7005 beyond). */
     asyncOperations: number;
+    /** Paths and parameter settings one request may name (7005 beyond): bounds its handling. */
+    requestPaths: number;
   };
   coap: {
     ackTimeoutMs: number;

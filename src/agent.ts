@@ -95,7 +95,7 @@ export function createAgent(options: AgentOptions): Agent {
     operate: (r, c) => handleOperate(engine, r, c),
   };
   const dispatcher = new Dispatcher(handlers, {
-    limits, pendingIds: PENDING_IDS, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
+    limits, pendingIds: PENDING_IDS, maxPaths: board.limits.requestPaths, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
     // A handler that throws something other than a UspError is a bug: say which and why (7003 goes back).
     onInternalError: (what, e) => failures.write('error', `agent: ${what} failed: ${describeThrown(e)}`, hal.clock.monotonicMs()),
   }, options.hooks);

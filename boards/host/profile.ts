@@ -15,6 +15,7 @@ export const host: BoardProfile = Object.freeze({
     instancesPerTable: 256,
     notificationsPerController: 64,
     asyncOperations: 8,
+    requestPaths: 1024,
   }),
   coap: RFC7252_TRANSMISSION,
   valueChangePollMs: 1000,

@@ -37,6 +37,8 @@ export interface LaunchOptions {
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
   /** Node only: extra flags for node (e.g. --cpu-prof). */
   nodeFlags?: string[];
+  /** XS only: extra runner flags (e.g. --stats, --gc-stress). */
+  runnerFlags?: string[];
 }
 
 export interface Ready {
@@ -83,7 +85,7 @@ export async function agentCommand(opts: LaunchOptions): Promise<{ file: string;
   const cap = { ...board, ...opts.cap };
   const runnerArgs = [...capArgs(cap), '--keys', String(cap.keys ?? board.keys), '--state', opts.stateDir,
     '--defaults', opts.defaultsFile, '--allow-nosec', '--arg', 'port=0', '--arg', `log-level=${level}`,
-    '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`];
+    '--arg', 'serial=SIM0001', '--arg', `software-version=${packageVersion()}`, ...(opts.runnerFlags ?? [])];
   buildOnce(opts.engine);
   return xsEngineCommand(opts.engine, runnerArgs);
 }
