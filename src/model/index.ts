@@ -23,7 +23,8 @@ export interface Tr181Model {
  * The schema tree of the TR-181 modules, in tr181Model()'s order, built when the module loads:
  * on a board, xsl runs this at build time and the frozen tree lands in flash (issue 10).
  */
-export const TR181_TREE = buildTree([DEVICE_OBJECTS, LOCAL_AGENT_OBJECTS, CONTROLLER_TRUST_OBJECTS]);
+// Pure: a bundle that does not use it (the codec's XS test) drops it rather than building it.
+export const TR181_TREE = /* @__PURE__ */ buildTree([DEVICE_OBJECTS, LOCAL_AGENT_OBJECTS, CONTROLLER_TRUST_OBJECTS]);
 
 /** Fresh module instances (they hold per-boot state such as the UpTime origin and boot cause). */
 export function tr181Model(hooks: LocalAgentHooks = {}): Tr181Model {
