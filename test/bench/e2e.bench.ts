@@ -241,7 +241,7 @@ async function timeRequests(client: LeanClient, t: Template, port: number, n: nu
 async function measure(client: LeanClient, agent: LaunchedAgent, paths: string[], n: number): Promise<Run> {
   const port = Number(new URL(agent.uri.replace('coap:', 'http:')).port);
   const t = client.template(paths);
-  void agent.exited.then(() => client.fail(new RequestFailed('agent exited')));
+  void agent.exited.then((e) => client.fail(new RequestFailed(`agent exited (${e.status ?? e.signal}): ${agent.output().stderr.split('\n').slice(-4).join(' | ')}`)));
   client.keepBody = true;
   await client.request(t, port);
   const params = countParams(client.body());
