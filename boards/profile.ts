@@ -11,6 +11,18 @@ export interface BoardProfile {
    * undefined on a host with no such budget. The figure a device build has to fit.
    */
   memoryBudgetBytes: number | undefined;
+  /**
+   * Footprint budgets of a device board, bytes, as `npm run footprint` measures them (32-bit,
+   * under qemu-arm): CI fails when a figure grows past its budget.
+   */
+  footprintBudget?: {
+    /** Flash of the agent above an empty preloaded module (byte code + preloaded heap). */
+    flashAgentBytes: number;
+    /** RAM after boot, after a collection (slots x 16 + chunks + alias table). */
+    ramBootBytes: number;
+    /** Live RAM high-water mark over the footprint scenario. */
+    ramPeakBytes: number;
+  };
   limits: {
     /** Largest UDP datagram handled, bytes. */
     datagramBytes: number;
@@ -30,6 +42,8 @@ export interface BoardProfile {
     notificationsPerController: number;
     /** Concurrent asynchronous operations (7005 beyond). */
     asyncOperations: number;
+    /** Paths and parameter settings one request may name (7005 beyond): bounds its handling. */
+    requestPaths: number;
   };
   coap: {
     ackTimeoutMs: number;

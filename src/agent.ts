@@ -7,10 +7,10 @@ import type { BoardProfile } from '../boards/profile.ts';
 import { encodeMsg, EncodeOverflowError, type DecodeLimits, type Msg } from './codec/index.ts';
 import { createEngine } from './dm/index.ts';
 import type { Engine, ModelModule } from './dm/api.ts';
-import { tr181Modules } from './model/index.ts';
+import { TR181_TREE, tr181Modules } from './model/index.ts';
 import { RateLimitedLog } from './log-rate.ts';
 import { ENDPOINT_ID } from './names.ts';
-import { messageRecord, openRecord, sealRecord } from './record/record.ts';
+import { messageRecord, openRecord, sealRecord, sealRecordInPlace } from './record/record.ts';
 import { ControllerDirectory } from './usp/controllers.ts';
 import { Dispatcher, errorMsg, type DispatchHooks, type Handlers, type Requester } from './usp/dispatch.ts';
 import { ErrorCode } from './errors.ts';
@@ -81,7 +81,7 @@ const DUPLICATE_WINDOW_MS = 2_000;
 
 export function createAgent(options: AgentOptions): Agent {
   const { hal, board } = options;
-  const engine = createEngine({ hal, profile: board, modules: options.model ?? tr181Modules(), defaults: options.defaults, answered: options.answered });
+  const engine = createEngine({ hal, profile: board, modules: options.model ?? tr181Modules(), tree: TR181_TREE, defaults: options.defaults, answered: options.answered });
   const failures = new RateLimitedLog((level, m) => hal.system.log(level, m));
   const selfLog = new RateLimitedLog((level, m) => hal.system.log(level, m));
   const limits: DecodeLimits = { maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes };
@@ -97,13 +97,15 @@ export function createAgent(options: AgentOptions): Agent {
     operate: (r, c) => handleOperate(engine, r, c),
   };
   const dispatcher = new Dispatcher(handlers, {
-    limits, pendingIds: PENDING_IDS, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
+    limits, pendingIds: PENDING_IDS, maxPaths: board.limits.requestPaths, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
     // A handler that throws something other than a UspError is a bug: say which and why (7003 goes back).
     onInternalError: (what, e) => failures.write('error', `agent: ${what} failed: ${describeThrown(e)}`, hal.clock.monotonicMs()),
   }, options.hooks);
-  // Fixed buffers (board.limits.messageBytes): the Msg, then the Record around it.
+  // One fixed buffer (board.limits.messageBytes) for the encoded Msg (and the small Records that
+  // carry none). The Record around a Msg is encoded straight into the reply array, sized to the
+  // Msg plus the room of the Record's fields: no second buffer of messageBytes at boot, and no
+  // copy at the peak (issue 10: RAM cap).
   const msgBuf = new Uint8Array(board.limits.messageBytes);
-  const recBuf = new Uint8Array(board.limits.messageBytes);
 
   let ownId: string | undefined;
   engine.onChange((ev) => {
@@ -123,8 +125,9 @@ export function createAgent(options: AgentOptions): Agent {
   /** Encode msg into a Record to toId; an oversized response becomes Error 7005 (same msg_id). */
   function wrap(toId: string, msg: Msg, fallbackToError: boolean): Uint8Array | undefined {
     const me = endpointId();
-    // Room left for the Record fields around the payload (UTF-8 ≤ 3 bytes per UTF-16 unit).
-    const budget = board.limits.messageBytes - (32 + 3 * (toId.length + me.length));
+    // Room for the Record fields around the payload (UTF-8 ≤ 3 bytes per UTF-16 unit).
+    const room = 32 + 3 * (toId.length + me.length);
+    const budget = board.limits.messageBytes - room;
     if (budget <= 0) return undefined;
     const view = msgBuf.subarray(0, budget);
     let n: number;
@@ -139,7 +142,7 @@ export function createAgent(options: AgentOptions): Agent {
       }
     }
     try {
-      return sealRecord(messageRecord(toId, me, msgBuf.subarray(0, n)), recBuf);
+      return sealRecordInPlace(messageRecord(toId, me, msgBuf.subarray(0, n)), new Uint8Array(n + room));
     } catch {
       return undefined;
     }
@@ -162,7 +165,7 @@ export function createAgent(options: AgentOptions): Agent {
             if (intake.spoofed) selfLog.write('warn', `agent: Record not processed: its from_id is not ${from.mtpIdentity}, who the DTLS link authenticated (R-SEC.0a)`, hal.clock.monotonicMs());
             return {};
           }
-          return { reply: sealRecord(intake.record, recBuf), to: intake.record.toId };
+          return { reply: sealRecord(intake.record, msgBuf), to: intake.record.toId };
         }
         let who = directory.identify(intake.fromId);
         if (who.ok && who.requester.controllerPath === undefined) who = directory.enroll(intake.fromId);

@@ -1,19 +1,49 @@
-// The esp32 board's XS memory cap, in the terms of a 32-bit machine (ESP32; the ARM runner under
-// qemu-arm): fixed chunk bytes, heap slots of 16 bytes, stack slots, extra keys; every increment
-// zero (firmware/xs-host: past it, "memory full" and exit 3). Measured: the end-to-end suites
-// (test/e2e, two Controllers, notifications, reboot) pass at this cap on xs-arm, not at 4,096
-// slots, nor at 64 KB of chunks once the USP 1.3/1.4 model (challenges, triggers, onboarding)
-// was in (boot: 43,372 B of chunks, 3,856 slots). Total: 72 KB + (5,120 + 1,024) x 16 B +
-// 1,024 keys x 4 B = 172 KB, plus the ~840 B alias table: above the ~150 KB an ESP32 leaves,
-// which the bounds work of issue 10 has to bring down. Firmware over the air (issue 12) adds ~180
-// slots at boot (the FirmwareImage commands, TransferComplete!, the OTA state: 3,860 -> 4,043 on
-// x86-64 with the e2e defaults), and a coap:// Download() needs ~400-600 slots more than idle at
-// its peak (bisected with the demo defaults: idle passes at 4,400 slots, a download not at 4,800,
-// it does at 5,376); 768 more slots (12 KB) in all keep the e2e suites passing during a download.
-export const XS_CAP = Object.freeze({ chunks: 72 * 1024, slots: 5888, stack: 1024, keys: 1024 });
+// The esp32 board's XS memory cap, and the one place that says what it costs in RAM on a 32-bit
+// machine (ESP32; the ARM runner under qemu-arm). The XS engines run at exactly this cap
+// (firmware/xs-host: every increment zero, so past it "memory full" and exit 3).
+//
+// Accounting (XS 17, 32-bit; xsMemory.c, fxPrepareMachine in xsAPI.c):
+//   chunks   bytes of the chunk heap (strings, ArrayBuffers, array and Map storage)
+//   slots    heap slots, 16 bytes each (objects, properties, closures)
+//   stack    JS stack slots, 16 bytes each
+//   keys     run-time property-name keys: one 4-byte pointer each in the key table (their
+//            strings are in the chunks); builtins and the preloaded module's keys are in flash
+//   aliases  one 4-byte pointer per preloaded object that may be copied to RAM when written; the
+//            build fixes the count (xsl), the footprint check keeps it under ALIAS_RESERVE_BYTES
+// capBytes32 = chunks + (slots + stack) x 16 + keys x 4 + ALIAS_RESERVE_BYTES, and the board
+// profile's memoryBudgetBytes is that figure (boards/esp32/profile.ts).
+export const SLOT_BYTES_32 = 16;
+export const POINTER_BYTES_32 = 4;
+/** Room for the alias table: 198 preloaded aliasable objects (792 B) measured at this commit. */
+export const ALIAS_RESERVE_BYTES = 1024;
+/** What an ESP32 leaves to the application's XS machine (platform-notes.md). */
+export const ESP32_APP_RAM_BYTES = 150 * 1024;
+
+export interface XsCap {
+  readonly chunks: number;
+  readonly slots: number;
+  readonly stack: number;
+  readonly keys: number;
+}
+
+/** RAM a cap takes on a 32-bit machine, alias table included (see above). */
+export function capBytes32(cap: XsCap): number {
+  return cap.chunks + (cap.slots + cap.stack) * SLOT_BYTES_32 + cap.keys * POINTER_BYTES_32 + ALIAS_RESERVE_BYTES;
+}
+
+/**
+ * The cap: 72 KB of chunks + (4,096 heap + 768 stack) x 16 B + 64 keys x 4 B + 1 KB alias room
+ * = 152,832 B (149.25 KB) <= 150 KB. Sized from live peaks measured with --gc-stress on ARM
+ * (npm run footprint; the hostile sequence of test/e2e/hostile.test.ts: tables at their bound
+ * with 200-character values, subscriptions at their bound notifying a silent Controller): 66,848 B
+ * of chunks and 3,758 slots at most, against 30,584 B and 2,370 slots after boot. The stack: 512
+ * slots overflowed on an Add, 768 pass. Keys: at most 14 are added at run time (peer-chosen
+ * names never become keys: src/codec/entry-map.ts). Every e2e suite passes at this cap on xs-arm.
+ */
+export const XS_CAP: XsCap = Object.freeze({ chunks: 72 * 1024, slots: 4096, stack: 768, keys: 64 });
 
 /**
  * The same cap for the x86-64 runner: slot counts are the same, chunks hold pointers and so grow
- * (boot: 43,512 B of chunks on x86-64 against 37,348 B on ARM); 1.5 x passes the same suites.
+ * (boot: 48,880 B of chunks on x86-64 against 41,460 B on ARM, same state); 1.5 x the chunks.
  */
-export const XS_CAP_64 = Object.freeze({ ...XS_CAP, chunks: XS_CAP.chunks * 3 / 2 });
+export const XS_CAP_64: XsCap = Object.freeze({ ...XS_CAP, chunks: XS_CAP.chunks * 3 / 2 });

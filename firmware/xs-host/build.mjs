@@ -1,13 +1,15 @@
 // Builds the tinyusp XS runners over the vendored Moddable SDK (vendor/moddable, patched copy in
 // build/moddable): `npm run build:xs`.
 //   node firmware/xs-host/build.mjs [--arch x64|arm|all] [--script-only] [--board NAME]
-//                                   [--force] [--quiet]
+//                                   [--force] [--quiet] [--empty]
 // Per architecture (x64: the machine's `cc`; arm: `arm-linux-gnueabihf-gcc -static`, 32-bit, run
 // under qemu-arm-static), into build/xs-host/<arch>/:
 //   xs-host      script mode: a fresh machine runs an iife bundle given on the command line
 //   xs-<board>   board mode: the board's modules preloaded by xsl (preload.mjs), start() called
 // Both link the DTLS shim and mbedTLS, compiled for the board's profile (dtls.mjs).
 // --script-only skips xsc/xsl and the board runner (what the engine tests need).
+// --empty builds the board "empty" instead: a preloaded module `export function start() {}`,
+// the baseline of npm run footprint (xs-empty, build/xs-host/<arch>/obj-empty/mc.xs.o).
 // Incremental (cc.mjs); two builds started at once (parallel tests) take turns through a lock.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,16 +41,18 @@ const ENGINE = ['xsAll', 'xsAPI', 'xsArguments', 'xsArray', 'xsAtomics', 'xsBigI
   'xsSourceMap', 'xsString', 'xsSymbol', 'xsSyntaxical', 'xsTree', 'xsType', 'xsdtoa', 'xsre', 'xsmc'];
 
 // Release flags; no snapshots, metering or debugger. mxParse: script mode parses bundles.
+// mxStress: compiled in, off unless --gc-stress (a collection before every allocation, for the
+// live peaks of npm run footprint); off, it costs one test per allocation.
 // _FILE_OFFSET_BITS=64: on 32-bit ARM, readdir/stat of a file system with 64-bit inode numbers
 // (the host's, under qemu) fail with EOVERFLOW otherwise, and storage reads nothing back.
 const RUNTIME_FLAGS = ['-O2', '-fno-common', '-D_FILE_OFFSET_BITS=64', '-DINCLUDE_XSPLATFORM', '-DXSPLATFORM="xs-platform.h"',
-  '-DmxParse=1', '-DmxRun=1', '-DmxSloppy=1', '-DmxBoundsCheck=1', '-DmxMinusZero=1',
+  '-DmxParse=1', '-DmxRun=1', '-DmxStress=1', '-DmxSloppy=1', '-DmxBoundsCheck=1', '-DmxMinusZero=1',
   '-DmxRegExpUnicodePropertyEscapes=1', '-DmxStringNormalize=1',
   '-Wno-misleading-indentation', '-Wno-implicit-fallthrough'];
 const LIBS = ['-lm', '-lpthread'];
 
 function parseArgs(argv) {
-  const args = { arches: ['x64'], scriptOnly: false, board: 'esp32', force: false, quiet: false };
+  const args = { arches: ['x64'], scriptOnly: false, board: 'esp32', force: false, quiet: false, module: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--arch') {
@@ -60,13 +64,17 @@ function parseArgs(argv) {
     else if (a === '--script-only') args.scriptOnly = true;
     else if (a === '--force') args.force = true;
     else if (a === '--quiet') args.quiet = true;
+    else if (a === '--empty') {
+      args.board = 'empty';
+      args.module = 'export function start() {}\n';
+    }
     else fail(`unknown option ${a}`);
   }
   return args;
 }
 
 /** Builds the runners of one architecture; `mcDir` is the board's preload (or undefined). */
-async function buildArch(arch, xs, board, mcDir, dtls, options) {
+export async function buildArch(arch, xs, board, mcDir, dtls, options) {
   const { cc: ccOf, ldflags, hint } = ARCHES[arch];
   const cc = ccOf();
   probeCompiler(cc, hint);
@@ -80,6 +88,7 @@ async function buildArch(arch, xs, board, mcDir, dtls, options) {
     ...readdirSync(hostDir).filter((f) => f.endsWith('.h')).map((f) => join(hostDir, f)),
   ];
   const out = join(root, 'build/xs-host', arch);
+  const result = { out, boardObject: mcDir ? join(out, `obj-${board}`, 'mc.xs.o') : undefined, boardBinary: join(out, `xs-${board}`) };
   const shared = [
     ...ENGINE.map((n) => join(xs, 'sources', `${n}.c`)),
     ...readdirSync(hostDir).filter((f) => f.endsWith('.c') && !f.startsWith('run-')).map((f) => join(hostDir, f)),
@@ -96,12 +105,13 @@ async function buildArch(arch, xs, board, mcDir, dtls, options) {
     name: `xs-host (${arch})`, ...common, objects: sharedObjects, objDir: join(out, 'obj-script'),
     sources: [join(xs, 'sources/xsDefaults.c'), join(hostDir, 'run-script.c')], binary: join(out, 'xs-host'),
   }, options);
-  if (!mcDir) return;
+  if (!mcDir) return result;
   await buildTarget({
     name: `xs-${board} (${arch})`, ...common, cflags: [...cflags, `-I${mcDir}`],
     headers: [...headers, join(mcDir, 'mc.xs.h')], objects: sharedObjects, objDir: join(out, `obj-${board}`),
     sources: [join(mcDir, 'mc.xs.c'), join(hostDir, 'run-board.c')], binary: join(out, `xs-${board}`),
   }, options);
+  return result;
 }
 
 async function main() {
@@ -118,7 +128,7 @@ async function main() {
     } else {
       const tools = await buildTools(root, options);
       xs = tools.xs;
-      mcDir = (await preloadBoard(root, args.board, tools, options)).mcDir;
+      mcDir = (await preloadBoard(root, args.board, tools, options, args.module)).mcDir;
     }
     const dtls = await boardDtls(root, args.board);
     for (const arch of args.arches) await buildArch(arch, xs, args.board, mcDir, dtls, options);

@@ -8,7 +8,10 @@
  *                        (--no-wall-clock, or a clock before 2020 as on a board without NTP)
  *   randomBytes(length)  ArrayBuffer of `length` (0..65536) bytes from getrandom(2)
  *   exit(code)           ends the runner now with `code` (0..255)
+ *   memoryUse()          collects garbage, then [live heap slots, live chunk bytes, runtime
+ *                        keys]: a diagnostic for the footprint scenario (npm run footprint)
  */
+#include "xsAll.h"
 #include "xs-host.h"
 #include <sys/random.h>
 
@@ -97,6 +100,20 @@ static void xs_exit(xsMachine* the)
 	xsHostExit(the, code);
 }
 
+static void xs_memoryUse(xsMachine* the)
+{
+	txMachine* machine = (txMachine*)the;
+	xsIntegerValue slots, chunks, keys;
+	fxCollectGarbage(machine);
+	slots = (xsIntegerValue)machine->currentHeapCount;
+	chunks = (xsIntegerValue)machine->currentChunksSize;
+	keys = (xsIntegerValue)(machine->keyIndex - machine->keyOffset);
+	xsResult = xsNewArray(3);
+	xsSetIndex(xsResult, 0, xsInteger(slots));
+	xsSetIndex(xsResult, 1, xsInteger(chunks));
+	xsSetIndex(xsResult, 2, xsInteger(keys));
+}
+
 void xsHostInstallCore(xsMachine* the, xsSlot* host)
 {
 	xsHostDefineFunction(the, host, "print", xs_print, 1);
@@ -105,4 +122,5 @@ void xsHostInstallCore(xsMachine* the, xsSlot* host)
 	xsHostDefineFunction(the, host, "wallTimeMs", xs_wallTimeMs, 0);
 	xsHostDefineFunction(the, host, "randomBytes", xs_randomBytes, 1);
 	xsHostDefineFunction(the, host, "exit", xs_exit, 1);
+	xsHostDefineFunction(the, host, "memoryUse", xs_memoryUse, 0);
 }

@@ -141,7 +141,16 @@ static void xs_udpOpen(xsMachine* the)
 	}
 	if (!udp)
 		xsRangeError("too many UDP sockets (%d)", XS_HOST_UDP_MAX_SOCKETS);
+#if defined(SOCK_NONBLOCK) && defined(SOCK_CLOEXEC)
 	fd = socket(address.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+#else
+	/* lwIP (the ESP32 build, firmware/esp32): no type flags; non-blocking by fcntl, no exec. */
+	fd = socket(address.ss_family, SOCK_DGRAM, 0);
+	if ((fd >= 0) && (fcntl(fd, F_SETFL, O_NONBLOCK) < 0)) {
+		close(fd);
+		fd = -1;
+	}
+#endif
 	if (fd < 0)
 		xsUnknownError("socket: %s", strerror(errno));
 	if (bind(fd, (struct sockaddr*)&address, length) < 0) {

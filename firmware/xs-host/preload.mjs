@@ -44,17 +44,21 @@ function run(file, args, cwd) {
   return r;
 }
 
-/** Builds build/boards/<board>/mc/mc.xs.{c,h}; returns { mcDir, counts }. */
-export async function preloadBoard(root, board, tools, { say }) {
+/**
+ * Builds build/boards/<board>/mc/mc.xs.{c,h}; returns { mcDir, counts }. `module` replaces the
+ * board's bundle by a given module text with no warning budget (npm run footprint's empty
+ * module, the baseline of the flash and RAM figures).
+ */
+export async function preloadBoard(root, board, tools, { say }, module) {
   const dir = join(root, 'build/boards', board);
   const mcDir = join(dir, 'mc');
   const source = join(dir, 'main.js');
-  const budgetFile = join(root, 'boards', board, 'xsl-warnings.json');
+  const budgetFile = module ? undefined : join(root, 'boards', board, 'xsl-warnings.json');
   mkdirSync(dir, { recursive: true });
-  writeIfChanged(source, await bundleBoard(root, board));
+  writeIfChanged(source, module ?? await bundleBoard(root, board));
   const mcFile = join(mcDir, 'mc.xs.c');
   const reportFile = join(dir, 'xsl-warnings.txt');
-  const newestInput = Math.max(mtime(source), mtime(tools.xsc), mtime(tools.xsl), mtime(budgetFile));
+  const newestInput = Math.max(mtime(source), mtime(tools.xsc), mtime(tools.xsl), budgetFile ? mtime(budgetFile) : 0);
   if (mtime(mcFile) >= newestInput && existsSync(reportFile)) {
     return { mcDir, ...readXslOutput(readFileSync(reportFile, 'utf8')) };
   }
@@ -74,7 +78,7 @@ export async function preloadBoard(root, board, tools, { say }) {
     if (xsl.status !== 0 || report.errors.length) {
       fail(`xsl failed (exit ${xsl.status}) on ${relative(root, source)}:\n${report.errors.join('\n') || output}`);
     }
-    checkBudget(root, budgetFile, report.counts, reportFile);
+    if (budgetFile) checkBudget(root, budgetFile, report.counts, reportFile);
     writeIfChanged(mcFile, readFileSync(join(out, 'mc.xs.c')));
     writeIfChanged(join(mcDir, 'mc.xs.h'), readFileSync(join(out, 'mc.xs.h')));
     const summary = Object.entries(report.counts).map(([k, n]) => `${n} "${k}"`).join(', ') || 'none';

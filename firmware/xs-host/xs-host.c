@@ -20,13 +20,18 @@
  *   --keys     property-name keys added at run time (default 2048; the index is outside the
  *              cap, key strings inside)
  *   --stats    on exit, print to stderr one line:
- *              xs-host stats: {"chunksPeak":N,"slotsPeak":N,"keys":N,"slotBytes":N,
+ *              xs-host stats: {"chunksPeak":N,"slotsPeak":N,"keys":N,"runtimeKeys":N,"slotBytes":N,
  *                "aliases":N,"peakBytes":N,"bootSlots":N,"bootChunks":N,"bootBytes":N}
+ *              (keys: the key index, preloaded keys included; runtimeKeys: those added at run
+ *              time, what --keys bounds)
  *              bytes = slots x slotBytes + chunks + aliases x pointer size (the alias table of
  *              preloaded objects); boot = live after the program started and its promise jobs
  *              ran, then a collection (only once booted). Peaks count garbage not yet
  *              collected, so they only bound the need from above; the smallest working cap of
  *              a script is found by firmware/xs-host/min-cap.mjs.
+ *   --gc-stress      collect garbage before every allocation (XS's mxStress), so the peaks of
+ *                    --stats are the live high-water mark, not garbage waiting for a collection
+ *                    (npm run footprint; slow)
  *   --no-wall-clock  wallTimeMs() answers undefined (a board whose time is not yet known)
  *   --state DIR      the board's flash: storage records are files under DIR/dm (host-storage.c)
  *   --defaults FILE  factory defaults (JSON text handed to the bundle by defaultsJson(); a
@@ -82,6 +87,10 @@ static const xsHostInstall gxHostModules[] = {
 static struct timespec gxStartTime;
 static const char* gxHostProgramName = "xs-host";
 static struct { int measured; long slots; long chunks; } gxHostBoot = { 0, 0, 0 };
+static int gxHostGcStress = 0;
+#if mxStress
+extern int gxStress;
+#endif
 static void xsHostPrintStats(txMachine* the);
 
 static void xsHostUsage(const char* problem) XS_FUNCTION_NORETURN;
@@ -116,7 +125,7 @@ static void xsHostParseArguments(int argc, char* argv[])
 		{ "--chunks", 4096, 1L << 30, &gxHostOptions.chunks },
 		{ "--slots", 256, 1L << 24, &gxHostOptions.slots },
 		{ "--stack", 64, 1L << 20, &gxHostOptions.stack },
-		{ "--keys", 1024, 1L << 15, &gxHostOptions.keys },
+		{ "--keys", 64, 1L << 15, &gxHostOptions.keys },
 	};
 	char problem[256];
 	int i, j;
@@ -151,6 +160,8 @@ static void xsHostParseArguments(int argc, char* argv[])
 			continue;
 		if (!strcmp(arg, "--stats"))
 			gxHostOptions.stats = 1;
+		else if (!strcmp(arg, "--gc-stress"))
+			gxHostGcStress = 1;
 		else if (!strcmp(arg, "--no-wall-clock"))
 			gxHostOptions.wallClock = 0;
 		else if (!strcmp(arg, "--state") || !strcmp(arg, "--defaults")) {
@@ -262,8 +273,8 @@ static void xsHostMeasureBoot(txMachine* the)
 
 static void xsHostPrintStats(txMachine* the)
 {
-	fprintf(stderr, "xs-host stats: {\"chunksPeak\":%ld,\"slotsPeak\":%ld,\"keys\":%ld,\"slotBytes\":%ld,\"aliases\":%ld,\"peakBytes\":%ld",
-		(long)the->peakChunksSize, (long)the->peakHeapCount, (long)the->keyIndex, (long)sizeof(txSlot), (long)the->aliasCount,
+	fprintf(stderr, "xs-host stats: {\"chunksPeak\":%ld,\"slotsPeak\":%ld,\"keys\":%ld,\"runtimeKeys\":%ld,\"slotBytes\":%ld,\"aliases\":%ld,\"peakBytes\":%ld",
+		(long)the->peakChunksSize, (long)the->peakHeapCount, (long)the->keyIndex, (long)(the->keyIndex - the->keyOffset), (long)sizeof(txSlot), (long)the->aliasCount,
 		xsHostRamBytes(the, (long)the->peakHeapCount, (long)the->peakChunksSize));
 	if (gxHostBoot.measured)
 		fprintf(stderr, ",\"bootSlots\":%ld,\"bootChunks\":%ld,\"bootBytes\":%ld",
@@ -301,6 +312,13 @@ int main(int argc, char* argv[])
 	creation.staticSize = 0;
 
 	machine = xsHostCreateMachine(&creation);
+#if mxStress
+	if (machine && gxHostGcStress)
+		gxStress = 1;
+#else
+	if (gxHostGcStress)
+		xsHostUsage("--gc-stress needs a runner built with mxStress");
+#endif
 	if (!machine) {
 		fprintf(stderr, "xs-host: cannot create the XS machine (cap too small, or a preparation of another XS version)\n");
 		return XS_HOST_EXIT_MEMORY;

@@ -8,7 +8,9 @@ import { type CoapRequest, type CoapResource, type CoapResponse, type EndpointLi
 import type { DerivedTimes } from './transmission.ts';
 
 interface Reassembly {
-  chunks: Uint8Array[];
+  /** One buffer for the body (Size1, or the reassembly bound when Size1 is absent or short):
+   * blocks are copied in as they come, and the body is a view of it (no concat copy). */
+  buf: Uint8Array;
   received: number;
   lastActive: number;
 }
@@ -109,7 +111,9 @@ export class CoapServerSide {
       if (!this.makeRoom(this.reassemblies, now, (r) => r.lastActive + this.times.maxTransmitWaitMs)) {
         return { code: Code.SERVICE_UNAVAILABLE, options: [uintOption(Option.MAX_AGE, 5)] };
       }
-      this.reassemblies.set(key, { chunks: [req.payload.slice()], received: req.payload.length, lastActive: now });
+      const buf = new Uint8Array(size1 !== undefined && size1 > req.payload.length ? size1 : this.limits.reassemblyBytes);
+      buf.set(req.payload, 0);
+      this.reassemblies.set(key, { buf, received: req.payload.length, lastActive: now });
       return { code: Code.CONTINUE, options: [blockOption(Option.BLOCK1, { num: 0, more: true, szx: replySzx })] };
     }
     const r = this.reassemblies.get(key);
@@ -126,14 +130,20 @@ export class CoapServerSide {
       this.reassemblies.delete(key);
       return this.tooLarge();
     }
-    r.chunks.push(req.payload.slice());
+    if (r.received + req.payload.length > r.buf.length) {
+      // More than the Size1 announced (within the bound): move to a buffer of the bound.
+      const grown = new Uint8Array(this.limits.reassemblyBytes);
+      grown.set(r.buf.subarray(0, r.received), 0);
+      r.buf = grown;
+    }
+    r.buf.set(req.payload, r.received);
     r.received += req.payload.length;
     r.lastActive = now;
     if (b1.more) {
       return { code: Code.CONTINUE, options: [blockOption(Option.BLOCK1, { num: b1.num, more: true, szx: replySzx })] };
     }
     this.reassemblies.delete(key);
-    req.payload = concat(r.chunks, r.received);
+    req.payload = r.buf.subarray(0, r.received);
     const early = this.check(req);
     const res = early ? early : this.run(req);
     return withOption(this.respond(key, res, b2, now), blockOption(Option.BLOCK1, b1));
@@ -183,16 +193,6 @@ function withOption(res: CoapResponse, opt: CoapOption): CoapResponse {
   const options = res.options ? res.options.slice() : [];
   options.push(opt);
   return { code: res.code, contentFormat: res.contentFormat, options, payload: res.payload };
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let pos = 0;
-  for (const c of chunks) {
-    out.set(c, pos);
-    pos += c.length;
-  }
-  return out;
 }
 
 /**

@@ -7,6 +7,7 @@
 // Paths handed back by the engine are always instantiated paths with instance numbers (R-MSG.3),
 // objects with a trailing '.', commands with '()', events with '!'.
 
+import type { SchemaTree } from './schema.ts';
 import type { CoreHal } from '../../hal/hal.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import type { UspError } from '../errors.ts';
@@ -442,6 +443,11 @@ export interface EngineOptions {
   readonly profile: BoardProfile;
   /** The model: src/model's modules plus any device-maker extension modules. */
   readonly modules: readonly ModelModule[];
+  /**
+   * A tree built at module level from exactly these modules' objects (src/model's TR181_TREE):
+   * used when it fits, so a preloaded board keeps it in flash; otherwise one is built.
+   */
+  readonly tree?: SchemaTree;
   /** Factory defaults: flat TR-181 parameter path → lexical value (design.md). */
   readonly defaults?: { readonly [path: string]: string };
   /**

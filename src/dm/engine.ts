@@ -37,7 +37,7 @@ class EngineImpl implements Engine {
     this.answered = opts.answered || (() => true);
     this.modules = opts.modules;
     this.defaults = opts.defaults || {};
-    this.schema = buildSchema(opts.modules);
+    this.schema = buildSchema(opts.modules, opts.tree);
     this.store = new Store(this.schema, opts.profile.limits.instancesPerTable);
     this.persist = new Persist(opts.hal.storage, this.schema, this.store);
     const self = this;
@@ -46,6 +46,7 @@ class EngineImpl implements Engine {
     this.ops = new Operations({
       maxOperations: opts.profile.limits.asyncOperations,
       node: (p) => this.nodeOf(p),
+      handlers: (n) => this.schema.handlersOf(n),
       exists: (p) => this.store.objs.has(p),
       ctx: (o) => this.ctx(o),
       inTxn: (origin, fn) => self.inTxn(origin, fn),
@@ -72,7 +73,7 @@ class EngineImpl implements Engine {
   /** Tables whose rows come from a handler (FirmwareImage ← HAL firmware slots): fixed per boot. */
   private reconcileHandlerTables(): void {
     for (const node of this.schema.nodes) {
-      const h = node.handlers.instances;
+      const h = this.schema.handlersOf(node).instances;
       if (!h) continue;
       for (const t of Array.from(this.store.tables.values())) {
         if (t.node !== node) continue;
@@ -117,8 +118,9 @@ class EngineImpl implements Engine {
       return String(t ? t.insts.length : 0);
     }
     const def = node.params.get(name)!;
-    if (node.handlers.read) {
-      const v = node.handlers.read(this.ctx(AGENT), rec.path, name);
+    const read = this.schema.handlersOf(node).read;
+    if (read) {
+      const v = read(this.ctx(AGENT), rec.path, name);
       if (v !== undefined) {
         const s = formatValue(def, v);
         try { return canonical(def, s); } catch { return s; }

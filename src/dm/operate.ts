@@ -2,7 +2,7 @@
 // Device.LocalAgent.Request.{i} (R-OPR.0) and driven by step(now) — no timers in the core.
 import { isStringMap } from '../codec/entry-map.ts';
 import { ErrorCode, UspError, notInModel, noSuchObject } from '../errors.ts';
-import type { AsyncOperation, ChangeEvent, CommandDef, CommandInput, HandlerContext, OperateResult, Origin, Value } from './api.ts';
+import type { AsyncOperation, ChangeEvent, CommandDef, CommandInput, HandlerContext, ObjectHandlers, OperateResult, Origin, Value } from './api.ts';
 import type { DefNode } from './schema.ts';
 import type { Txn } from './txn.ts';
 import { canonical, formatValue } from './values.ts';
@@ -13,6 +13,8 @@ export const AGENT: Origin = Object.freeze({ endpointId: '' });
 export interface OperateCore {
   readonly maxOperations: number;
   node(objPath: string): DefNode | undefined;
+  /** The handlers bound to an object of the schema. */
+  handlers(node: DefNode): ObjectHandlers;
   exists(objPath: string): boolean;
   ctx(origin: Origin): HandlerContext;
   /** Run `fn` in an Agent transaction and commit it. */
@@ -97,7 +99,8 @@ export class Operations {
     const cmd = node.commands.get(command);
     if (!cmd) throw notInModel(objPath + command);
     if (!this.core.exists(objPath)) throw noSuchObject(objPath);
-    const handler = node.handlers.operate && node.handlers.operate[command];
+    const ops = this.core.handlers(node).operate;
+    const handler = ops && ops[command];
     // A model module that declares a command but registers no operate handler for it.
     if (!handler) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no handler for this command in the data model', objPath + command);
     const args = checkInput(cmd, input);

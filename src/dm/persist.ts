@@ -87,7 +87,7 @@ export class Persist {
     if (!Persist.persists(rec.node)) return;
     const fields: string[] = [];
     const add = (r: ObjRec, prefix: string) => {
-      for (const [name, v] of r.values) fields.push(prefix + name, v);
+      r.values.forEach((v, name) => { fields.push(prefix + name, v); });
       for (const c of r.node.children.values()) {
         if (c.multi) continue;
         const child = this.store.objs.get(r.path + c.name + '.');

@@ -1,5 +1,7 @@
-// The supported model as a tree, built once from the frozen ObjectDef tables of the modules.
-// Lookups by name are Maps (RAM, built at boot); the definitions themselves stay frozen data.
+// The supported model as a tree, built from the frozen ObjectDef tables of the modules. The tree
+// holds no handler and no state: built at module level (src/model/index.ts, TR181_TREE) it is
+// frozen data that xsl preloads into flash, so a board boots without building it in RAM
+// (issue 10: ~1,100 XS slots). The handlers are bound per engine (buildSchema).
 import type { CommandDef, EventDef, ModelModule, ObjectDef, ObjectHandlers, ParamDef } from './api.ts';
 
 export interface DefNode {
@@ -14,20 +16,28 @@ export interface DefNode {
   params: Map<string, ParamDef>;
   readonly commands: Map<string, CommandDef>;
   readonly events: Map<string, EventDef>;
-  readonly handlers: ObjectHandlers;
   /** NumberOfEntries parameter name of this object → the child table it counts. */
   counters: Map<string, DefNode>;
+  /** Names of the stored parameters (neither computed nor counters), in definition order. */
+  stored: readonly string[];
   /** Key for persistence: short hash of the supported path (see persist.ts). */
   readonly hash: string;
 }
 
-export interface Schema {
+export interface SchemaTree {
+  /** The definitions the tree was built from, in module order (to tell whether it fits). */
+  readonly defs: readonly ObjectDef[];
   readonly root: DefNode;
   readonly byPath: Map<string, DefNode>;
   /** Every node in schema (pre-)order. */
   readonly nodes: DefNode[];
   /** Strong reference parameters, for clean-up on delete (R-ARC.12). */
-  readonly strongRefs: { node: DefNode; param: ParamDef }[];
+  readonly strongRefs: readonly { node: DefNode; param: ParamDef }[];
+}
+
+export interface Schema extends SchemaTree {
+  /** The handlers of an object (its module's), or none. */
+  handlersOf(node: DefNode): ObjectHandlers;
   /** Prefix of the unique-key values the Agent generates (ModelModule.keyPrefix). */
   readonly keyPrefix: string;
 }
@@ -41,7 +51,7 @@ export function generatedKey(schema: Schema, n: number | string, suffix = ''): s
  * Give every empty string unique key of `rec` (references excepted: the Agent or a handler sets
  * those) its generated value, for rows made without an Add: factory defaults, handler tables.
  */
-export function fillGeneratedKeys(schema: Schema, rec: { path: string; node: DefNode; values: Map<string, string> }): void {
+export function fillGeneratedKeys(schema: Schema, rec: { path: string; node: DefNode; values: { get(name: string): string | undefined; set(name: string, value: string): void } }): void {
   const n = rec.path.slice(rec.path.lastIndexOf('.', rec.path.length - 2) + 1, -1);
   for (const set of rec.node.def.uniqueKeys || []) {
     for (const k of set) {
@@ -85,22 +95,15 @@ function splitSupported(path: string): { parent: string; name: string; multi: bo
 
 const NAME_RE = /^[A-Za-z_][A-Za-z_0-9]*$/;
 
-/** Build the tree; throws Error (a programming error in a model table) on inconsistencies. */
-export function buildSchema(modules: readonly ModelModule[]): Schema {
+/** Builds the tree of `objectLists` (each module's objects, in module order); throws Error (a
+ * programming error in a model table) on inconsistencies. Pure: the result is deeply frozen. */
+export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): SchemaTree {
   const byPath = new Map<string, DefNode>();
   const nodes: DefNode[] = [];
-  const handlerOf = new Map<string, ObjectHandlers>();
-  const defs: ObjectDef[] = [];
-  for (const m of modules) {
-    for (const d of m.objects) defs.push(d);
-    const hs = m.handlers || {};
-    for (const k of Object.keys(hs)) {
-      if (handlerOf.has(k)) throw new Error(`two handler tables for ${k}`);
-      handlerOf.set(k, hs[k]);
-    }
-  }
+  const listed: ObjectDef[] = [];
+  for (const list of objectLists) for (const d of list) listed.push(d);
   // Parents before children whatever order the modules list them in.
-  defs.sort((a, b) => a.path.split('.').length - b.path.split('.').length);
+  const defs = listed.slice().sort((a, b) => a.path.split('.').length - b.path.split('.').length);
   const hashes = new Map<string, string>();
   let root: DefNode | undefined;
   for (const def of defs) {
@@ -123,8 +126,8 @@ export function buildSchema(modules: readonly ModelModule[]): Schema {
       params: byName<ParamDef>(def.params),
       commands: byName<CommandDef>(def.commands),
       events: byName<EventDef>(def.events),
-      handlers: handlerOf.get(def.path) || NO_HANDLERS,
       counters: NONE,
+      stored: [],
       hash,
     };
     for (const k of node.def.uniqueKeys || []) {
@@ -138,7 +141,6 @@ export function buildSchema(modules: readonly ModelModule[]): Schema {
     nodes.push(node);
   }
   if (!root) throw new Error('empty model');
-  for (const k of handlerOf.keys()) if (!byPath.has(k)) throw new Error(`handlers for unknown object ${k}`);
   // TR-181: every table `X.{i}.` is counted by `XNumberOfEntries`, a parameter of its parent
   // object. Derived here (engine-computed), so a module never declares it.
   const strongRefs: { node: DefNode; param: ParamDef }[] = [];
@@ -152,7 +154,7 @@ export function buildSchema(modules: readonly ModelModule[]): Schema {
       if (owner.counters === NONE) owner.counters = new Map();
       owner.counters.set(name, node);
     }
-    for (const p of node.params.values()) if (p.ref && p.ref.kind === 'strong') strongRefs.push({ node, param: p });
+    for (const p of node.params.values()) if (p.ref && p.ref.kind === 'strong') strongRefs.push(Object.freeze({ node, param: p }));
   }
   // Sort nodes in the order a reader expects: pre-order by declaration within each parent.
   const ordered: DefNode[] = [];
@@ -160,9 +162,47 @@ export function buildSchema(modules: readonly ModelModule[]): Schema {
     ordered.push(n);
     for (const c of n.children.values()) walk(c);
   })(root);
+  for (const n of ordered) {
+    const stored: string[] = [];
+    for (const p of n.params.values()) if (!p.computed && !n.counters.has(p.name)) stored.push(p.name);
+    n.stored = Object.freeze(stored);
+    for (const m of [n.children, n.params, n.commands, n.events, n.counters]) Object.freeze(m);
+    Object.freeze(n);
+  }
+  return Object.freeze({
+    defs: Object.freeze(listed), root, byPath: Object.freeze(byPath), nodes: Object.freeze(ordered) as DefNode[],
+    strongRefs: Object.freeze(strongRefs),
+  });
+}
+
+/** True when `tree` was built from exactly the objects of `modules` (same tables, same order). */
+function fits(tree: SchemaTree, modules: readonly ModelModule[]): boolean {
+  let i = 0;
+  for (const m of modules) for (const d of m.objects) if (tree.defs[i++] !== d) return false;
+  return i === tree.defs.length;
+}
+
+/**
+ * The schema of an engine: `tree` when it was built from these modules' objects (a board's
+ * preloaded tree), else a tree built now; with the modules' handlers bound to it.
+ */
+export function buildSchema(modules: readonly ModelModule[], tree?: SchemaTree): Schema {
+  const handlerOf = new Map<string, ObjectHandlers>();
+  for (const m of modules) {
+    const hs = m.handlers || {};
+    for (const k of Object.keys(hs)) {
+      if (handlerOf.has(k)) throw new Error(`two handler tables for ${k}`);
+      handlerOf.set(k, hs[k]);
+    }
+  }
+  const t = tree && fits(tree, modules) ? tree : buildTree(modules.map((m) => m.objects));
+  for (const k of handlerOf.keys()) if (!t.byPath.has(k)) throw new Error(`handlers for unknown object ${k}`);
   let keyPrefix = 'key-';
   for (const m of modules) if (m.keyPrefix !== undefined) keyPrefix = m.keyPrefix;
-  return { root, byPath, nodes: ordered, strongRefs, keyPrefix };
+  return {
+    defs: t.defs, root: t.root, byPath: t.byPath, nodes: t.nodes, strongRefs: t.strongRefs, keyPrefix,
+    handlersOf: (node) => handlerOf.get(node.path) || NO_HANDLERS,
+  };
 }
 
 /** Object's sub-objects of the same instance that are single-instance (same persistence unit). */

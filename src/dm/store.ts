@@ -10,7 +10,45 @@ export interface ObjRec {
   /** 'Device.LocalAgent.Controller.1.' */
   readonly path: string;
   /** Stored (non-computed) parameter values, canonical lexical form. */
-  readonly values: Map<string, string>;
+  readonly values: RowValues;
+}
+
+/**
+ * The stored values of one object: the names are the node's (one frozen list per object
+ * definition, shared by every row), the values one array per row. Half the RAM of a Map per
+ * row on XS (one array item against a key and a value slot per entry; issue 10).
+ */
+export class RowValues {
+  private readonly vals: string[];
+
+  /** `names`: the node's stored parameters (DefNode.stored), `zero` their initial values. */
+  constructor(private readonly names: readonly string[], zero: (name: string) => string) {
+    this.vals = names.map(zero);
+  }
+
+  get(name: string): string | undefined {
+    const i = this.names.indexOf(name);
+    return i < 0 ? undefined : this.vals[i];
+  }
+
+  has(name: string): boolean {
+    return this.names.indexOf(name) >= 0;
+  }
+
+  /** Sets a stored parameter; any other name is a programming error. */
+  set(name: string, value: string): void {
+    const i = this.names.indexOf(name);
+    if (i < 0) throw new Error(`${name} is not a stored parameter`);
+    this.vals[i] = value;
+  }
+
+  keys(): readonly string[] {
+    return this.names;
+  }
+
+  forEach(fn: (value: string, name: string) => void): void {
+    for (let i = 0; i < this.names.length; i++) fn(this.vals[i], this.names[i]);
+  }
 }
 
 export interface TableRec {
@@ -39,10 +77,7 @@ export class Store {
 
   /** Create a record and, recursively, its single-instance children and empty child tables. */
   createObject(node: DefNode, path: string): ObjRec {
-    const values = new Map<string, string>();
-    for (const p of node.params.values()) {
-      if (!p.computed && !node.counters.has(p.name)) values.set(p.name, zeroValue(p));
-    }
+    const values = new RowValues(node.stored, (name) => zeroValue(node.params.get(name)!));
     const rec: ObjRec = { node, path, values };
     this.objs.set(path, rec);
     for (const child of node.children.values()) {

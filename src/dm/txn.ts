@@ -141,7 +141,7 @@ export class Txn implements Transaction {
     const access = def.access || 'R';
     if (access === 'R' || def.computed) throw new UspError(ErrorCode.PARAM_READ_ONLY, 'read-only parameter', paramPath);
     const v = this.prepare(rec, name, value);
-    const w = rec.node.handlers.write;
+    const w = this.core.schema.handlersOf(rec.node).write;
     if (w) {
       try { w(this.core.ctx(this.origin), rec.path, name, v); } catch (e) { throw withPath(e, paramPath, ErrorCode.INVALID_VALUE); }
     }
@@ -215,7 +215,7 @@ export class Txn implements Transaction {
     const errs: ParamError[] = [];
     let failed = false;
     try {
-      const h = table.node.handlers.add;
+      const h = this.core.schema.handlersOf(table.node).add;
       if (h) h(this.core.ctx(this.origin), rec.path, (name, value) => this.setInternal(rec, name, value));
       const keyParams = new Set<string>();
       for (const set of table.node.def.uniqueKeys || []) for (const k of set) keyParams.add(k);
@@ -290,7 +290,7 @@ export class Txn implements Transaction {
     try {
       for (const p of deleted) {
         const r = store.objs.get(p);
-        const h = r && r.node.handlers.remove;
+        const h = r && this.core.schema.handlersOf(r.node).remove;
         if (h) h(this.core.ctx(this.origin), p, this);
       }
       if (!store.objs.has(instancePath)) return deleted; // a handler already removed it
@@ -341,7 +341,7 @@ export class Txn implements Transaction {
   }
 
   private rollbackHandler(ctx: HandlerContext, c: InstanceChange): void {
-    const h = this.core.schema.byPath.get(supportedPathOf(c.path))!.handlers.rollback;
+    const h = this.core.schema.handlersOf(this.core.schema.byPath.get(supportedPathOf(c.path))!).rollback;
     if (!h) return;
     try { h(ctx, c); } catch { /* a rollback handler must not throw; nothing more to undo */ }
   }
@@ -370,7 +370,7 @@ export class Txn implements Transaction {
     const live = (rec: ObjRec) => (name: string) => this.core.read(rec, name);
     for (const p of added) {
       const rec = this.core.store.objs.get(p);
-      if (rec) list.push({ kind: 'added', path: p, changed: Array.from(rec.values.keys()), value: live(rec) });
+      if (rec) list.push({ kind: 'added', path: p, changed: rec.values.keys().slice(), value: live(rec) });
     }
     for (const [p, m] of old) {
       const rec = recs.get(p)!;
@@ -396,7 +396,8 @@ export class Txn implements Transaction {
     for (const c of list) {
       const node = this.core.schema.byPath.get(supportedPathOf(c.path))!;
       try {
-        if (node.handlers.validate) node.handlers.validate(ctx, c);
+        const validate = this.core.schema.handlersOf(node).validate;
+        if (validate) validate(ctx, c);
         passed.push(c);
       } catch (e) {
         for (let i = passed.length - 1; i >= 0; i--) this.rollbackHandler(ctx, passed[i]);
@@ -433,7 +434,7 @@ export class Txn implements Transaction {
     this.core.closed(this);
     const ctx = this.core.ctx(this.origin);
     for (const c of list) {
-      const h = this.core.schema.byPath.get(supportedPathOf(c.path))!.handlers.commit;
+      const h = this.core.schema.handlersOf(this.core.schema.byPath.get(supportedPathOf(c.path))!).commit;
       if (h) h(ctx, c);
     }
     const events: ChangeEvent[] = [];

@@ -1,6 +1,10 @@
 // The TR-181 model of tinyusp: the modules the engine is created with. A device maker appends
 // its own modules (examples/x-acme-thermostat/model.ts) without touching src/.
 import type { Engine, ModelModule } from '../dm/api.ts';
+import { buildTree } from '../dm/schema.ts';
+import { CONTROLLER_TRUST_OBJECTS } from './controller-trust.ts';
+import { DEVICE_OBJECTS } from './device.ts';
+import { LOCAL_AGENT_OBJECTS } from './local-agent.ts';
 import { bootParameterMap } from './boot-params.ts';
 import { controllerTrustModule } from './controller-trust.ts';
 import { bootEventArgs, deviceModule } from './device.ts';
@@ -18,6 +22,13 @@ export interface Tr181Model {
   /** Download()/Activate() state, confirmation and the switch reboot (driven by the core). */
   readonly firmware: FirmwareManager;
 }
+
+/**
+ * The schema tree of the TR-181 modules, in tr181Model()'s order, built when the module loads:
+ * on a board, xsl runs this at build time and the frozen tree lands in flash (issue 10).
+ */
+// Pure: a bundle that does not use it (the codec's XS test) drops it rather than building it.
+export const TR181_TREE = /* @__PURE__ */ buildTree([DEVICE_OBJECTS, LOCAL_AGENT_OBJECTS, CONTROLLER_TRUST_OBJECTS]);
 
 /** Fresh module instances (they hold per-boot state such as the UpTime origin and boot cause). */
 export function tr181Model(hooks: LocalAgentHooks = {}, firmware = new FirmwareManager(DEFAULT_FIRMWARE_LIMITS)): Tr181Model {

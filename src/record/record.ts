@@ -123,4 +123,9 @@ export function sealRecord(rec: UspRecord, out: Uint8Array): Uint8Array {
   return out.slice(0, n);
 }
 
+/** Encode a Record into `out`, which the caller gives away: the encoded part of it, no copy. */
+export function sealRecordInPlace(rec: UspRecord, out: Uint8Array): Uint8Array {
+  return out.subarray(0, encodeRecord(rec, out));
+}
+
 const EMPTY = new Uint8Array(0);

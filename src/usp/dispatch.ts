@@ -58,6 +58,21 @@ export interface DispatcherOptions {
   duplicateWindowMs: number;
   /** A handler threw something other than a UspError (a bug): it is answered 7003; log it here. */
   onInternalError?(what: string, e: unknown): void;
+  /** Bound on the paths (objects and parameters) one request names (board requestPaths); 7005 beyond. */
+  maxPaths?: number;
+}
+
+/** Paths and parameter settings a request names: what its handling costs grows with this. */
+function pathCount(req: { case: string | undefined; value?: unknown }): number {
+  const v = req.value as {
+    paramPaths?: unknown[]; objPaths?: unknown[];
+    updateObjs?: { paramSettings: unknown[] }[]; createObjs?: { paramSettings: unknown[] }[];
+  } | undefined;
+  if (!v) return 0;
+  let n = (v.paramPaths ? v.paramPaths.length : 0) + (v.objPaths ? v.objPaths.length : 0);
+  for (const o of v.updateObjs || []) n += 1 + o.paramSettings.length;
+  for (const o of v.createObjs || []) n += 1 + o.paramSettings.length;
+  return n;
 }
 
 const RESP_TYPE: { [C in ReqCase]: Header_MsgType } = Object.freeze({
@@ -129,6 +144,13 @@ export class Dispatcher {
     const handler = this.handlers[req.case] as ((r: unknown, c: RequestContext) => RespType | undefined) | undefined;
     // R-MSG.1: Register/Deregister/Notify at an Agent, or anything without a handler.
     if (!handler) return { kind: 'reply', msg: errorMsg(msgId, ErrorCode.MESSAGE_NOT_SUPPORTED, req.case + ' is not supported by this Agent') };
+    // A bounded board answers a request naming more paths than it can hold the results of with
+    // 7005 (Resources exceeded), before any work: a valid 8 KB Get of 260 paths must not exhaust
+    // the XS heap (issue 10).
+    const max = this.options.maxPaths;
+    if (max !== undefined && pathCount(req) > max) {
+      return { kind: 'reply', msg: errorMsg(msgId, ErrorCode.RESOURCES_EXCEEDED, `more than ${max} paths in one request`) };
+    }
     let resp: RespType | undefined;
     try {
       resp = handler(req.value, { requester: from, msgId });

@@ -29,7 +29,8 @@ import { Header_MsgType, MsgSchema } from '../../gen/usp/usp-msg_pb.ts';
 import { RecordSchema } from '../../gen/usp/usp-record_pb.ts';
 import { encodeMessage } from '../../src/coap/message.ts';
 import { root } from '../../build.config.ts';
-import { launchAgent, residentKb, XS_DEFAULT_CAP, type Engine, type LaunchedAgent } from '../e2e/launch.ts';
+import { ARM_UNAVAILABLE, launchAgent, residentKb, XS_DEFAULT_CAP, type Engine, type LaunchedAgent } from '../e2e/launch.ts';
+import { xsEngineCap } from '../../tools/cli/xs-engine.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -40,6 +41,9 @@ const ROUNDS = 3;
 const SOAK = quick ? 10_000 : 100_000;
 // XS serves ~10x fewer requests/s: its soak is shorter (the point there is the fixed cap).
 const XS_SOAK = quick ? 2_000 : 10_000;
+// The ARM runner under qemu-arm-static (emulated: its timings say nothing about a device) is
+// another ~10x slower: fewer requests, same shape.
+const ARM = { n: quick ? 100 : 300, warmup: quick ? 100 : 300, soak: quick ? 500 : 1_000 };
 const AGENT_ID = 'proto::tinyusp-demo';
 const MSG_ID_TEMPLATE = 'bench-0000000000';
 
@@ -237,7 +241,7 @@ async function timeRequests(client: LeanClient, t: Template, port: number, n: nu
 async function measure(client: LeanClient, agent: LaunchedAgent, paths: string[], n: number): Promise<Run> {
   const port = Number(new URL(agent.uri.replace('coap:', 'http:')).port);
   const t = client.template(paths);
-  void agent.exited.then(() => client.fail(new RequestFailed('agent exited')));
+  void agent.exited.then((e) => client.fail(new RequestFailed(`agent exited (${e.status ?? e.signal}): ${agent.output().stderr.split('\n').slice(-4).join(' | ')}`)));
   client.keepBody = true;
   await client.request(t, port);
   const params = countParams(client.body());
@@ -250,14 +254,14 @@ async function measure(client: LeanClient, agent: LaunchedAgent, paths: string[]
  * ROUNDS rounds of N requests after the warm-up; each round is printed and the median of each
  * figure is what counts (this VM's neighbours slow single rounds down by up to 2x).
  */
-async function rounds(client: LeanClient, agent: LaunchedAgent, label: string, paths: string[]): Promise<Run> {
+async function rounds(client: LeanClient, agent: LaunchedAgent, label: string, paths: string[], n = N, warmup = WARMUP): Promise<Run> {
   // The warm-up is measured too: it is what a freshly started process does while V8 is still
   // optimising the hot paths.
-  const cold = await measure(client, agent, paths, WARMUP);
+  const cold = await measure(client, agent, paths, warmup);
   console.log(`  ${label}  warm-up: ${fmt(cold)}`);
   const runs: Run[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const run = await measure(client, agent, paths, N);
+    const run = await measure(client, agent, paths, n);
     console.log(`  ${label}  round ${r + 1}: ${fmt(run)}`);
     runs.push(run);
   }
@@ -279,19 +283,22 @@ async function benchEngine(engine: Engine, defaultsFile: string, client: LeanCli
   const profDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
   const nodeFlags = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : process.env.AGENT_NODE_FLAGS ? process.env.AGENT_NODE_FLAGS.split(' ') : [];
   const capArg = process.argv.includes('--xs-cap') ? process.argv[process.argv.indexOf('--xs-cap') + 1].split(',').map(Number) : undefined;
-  const cap = capArg ? { chunks: capArg[0], slots: capArg[1], stack: XS_DEFAULT_CAP.stack } : XS_DEFAULT_CAP;
-  const agent = await launchAgent({ engine, defaultsFile, stateDir: state, logLevel: 'error', nodeFlags, cap });
+  const board = engine === 'node' ? XS_DEFAULT_CAP : xsEngineCap(engine);
+  const cap = capArg ? { chunks: capArg[0], slots: capArg[1], stack: board.stack } : board;
+  const arm = engine === 'xs-arm';
+  const agent = await launchAgent({ engine, defaultsFile, stateDir: state, logLevel: 'error', nodeFlags, cap, readyTimeoutMs: 60_000 });
   try {
-    const label = engine === 'node' ? 'Node simulator (host board)' : `XS runner (esp32 board, cap ${cap.chunks} B chunks / ${cap.slots} slots)`;
+    const label = engine === 'node' ? 'Node simulator (host board)'
+      : `XS runner${arm ? ' for 32-bit ARM under qemu-arm-static (EMULATED: not a device timing)' : ' (x86-64)'}, preloaded esp32 board, cap ${cap.chunks} B chunks / ${cap.slots} slots / ${cap.stack} stack`;
     console.log(`\n${label}, pid ${agent.pid}`);
-    const info = await rounds(client, agent, 'Get Device.DeviceInfo.', ['Device.DeviceInfo.']);
-    const la = await rounds(client, agent, 'Get Device.LocalAgent.', ['Device.LocalAgent.']);
+    const info = await rounds(client, agent, 'Get Device.DeviceInfo.', ['Device.DeviceInfo.'], arm ? ARM.n : N, arm ? ARM.warmup : WARMUP);
+    const la = await rounds(client, agent, 'Get Device.LocalAgent.', ['Device.LocalAgent.'], arm ? ARM.n : N, arm ? ARM.warmup : WARMUP);
     if (engine === 'node') {
       console.log(`  goals: DeviceInfo p50 <= 0.15 ms ${info.p50 <= 0.15 ? 'met' : 'MISSED'}, >= 5000 req/s ${info.rps >= 5000 ? 'met' : 'MISSED'}; LocalAgent p50 <= 0.8 ms ${la.p50 <= 0.8 ? 'met' : 'MISSED'}`);
     }
     const port = Number(new URL(agent.uri.replace('coap:', 'http:')).port);
     const t = client.template(['Device.DeviceInfo.']);
-    const soak = engine === 'node' ? SOAK : XS_SOAK;
+    const soak = engine === 'node' ? SOAK : arm ? ARM.soak : XS_SOAK;
     const before = residentKb(agent.pid);
     const samples: string[] = [];
     for (let i = 1; i <= soak; i++) {
@@ -301,7 +308,7 @@ async function benchEngine(engine: Engine, defaultsFile: string, client: LeanCli
     console.log(`  RSS: ${before} KB before ${soak} Get DeviceInfo, then ${samples.join(' / ')} KB at each quarter`);
     // The figures above are from a young process (JIT still tiering up, heap still growing);
     // a device that has run a while answers like this.
-    const warm = await measure(client, agent, ['Device.DeviceInfo.'], N);
+    const warm = await measure(client, agent, ['Device.DeviceInfo.'], arm ? ARM.n : N);
     console.log(`  Get Device.DeviceInfo. after the ${soak} requests: ${fmt(warm)}`);
   } finally {
     await agent.stop();
@@ -424,7 +431,9 @@ async function main(): Promise<void> {
     for (let r = 0; r < ROUNDS; r++) floors.push(await floor(client, 614));
     const f = median(floors);
     console.log(`\nFloor (a Node echo sending the same ACK + 614-byte POST, no USP work; median of ${ROUNDS} rounds)\n  p50 ${f.p50.toFixed(3)} ms  p99 ${f.p99.toFixed(3)} ms  ${Math.round(f.rps)} req/s`);
-    for (const engine of ['node', 'xs'] as Engine[]) {
+    const engines: Engine[] = ARM_UNAVAILABLE ? ['node', 'xs'] : ['node', 'xs', 'xs-arm'];
+    if (ARM_UNAVAILABLE) console.log(`\n(xs-arm left out: ${ARM_UNAVAILABLE})`);
+    for (const engine of engines) {
       if (!only || only === engine) await benchEngine(engine, defaultsFile, client);
     }
     if (!args.has('--no-xs-cap') && (!only || only === 'xs')) {

@@ -1,16 +1,19 @@
 // Hostile traffic against the agent process at its board's memory cap (the XS engines run at the
 // esp32 cap, boards/esp32/xs-cap.ts): 64 KB datagrams (xs-agent.test.ts), Block1 uploads of any
-// size and order from many peers, a flood of new exchanges. Each is answered with the spec's
-// error or bound, and the agent never ends in "memory full": afterwards it still answers a Get
-// (issue 10, item 5). Not here yet, because they do not hold at today's cap: a table grown to
-// its bound, and notifications to a Controller that never answers (issue 10 note).
+// size and order from many peers, a flood of new exchanges, tables grown to their bound (Add
+// until 7005), and subscriptions at their bound notifying a Controller that never answers
+// (queue full: the oldest dropped). Each is answered with the spec's error or bound, and the
+// agent never ends in "memory full": afterwards it still answers a Get (issue 10, item 5).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSocket, type Socket } from 'node:dgram';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Header_MsgType } from '../../gen/usp/usp-msg_pb.ts';
+import { Header_MsgType, type Msg, type RequestSchema } from '../../gen/usp/usp-msg_pb.ts';
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { esp32 } from '../../boards/esp32/profile.ts';
+import { host } from '../../boards/host/profile.ts';
 import { Controller } from '../../tools/controller/controller.ts';
 import { root } from '../../build.config.ts';
 import { CoapType, Method } from '../../src/coap/constants.ts';
@@ -52,8 +55,10 @@ function block1(s: Socket, mid: number, num: number, more: boolean, szx: number,
 }
 
 if (ARM_UNAVAILABLE) test('hostile traffic on xs-arm', (t) => { t.skip(ARM_UNAVAILABLE as string); });
-for (const engine of ENGINES) {
+for (const engine of ENGINES.filter((e) => !process.env.HOSTILE_ENGINE || e === process.env.HOSTILE_ENGINE)) {
   describe(`hostile traffic at the board's cap on ${engine}`, () => {
+    // The Node simulator runs the host board; the XS engines the esp32 board at its cap.
+    const board = engine === 'node' ? host : esp32;
     let state: string;
     let agent: LaunchedAgent;
     let ctl: Controller;
@@ -100,6 +105,63 @@ for (const engine of ENGINES) {
         for (const s of peers) s.close();
       }
       await stillServing();
+    });
+
+    type Req = MessageInitShape<typeof RequestSchema>;
+    const ask = (req: Req, type: Header_MsgType): Promise<Msg> => ctl.request(agent.uri, AGENT_ID, req, type, 15_000).catch((e: Error) => {
+      // Say what the agent said last (a memory-full exit, a full exchange table...).
+      throw new Error(`${e.message}; agent stderr ends with:\n${agent.output().stderr.split('\n').slice(-12).join('\n')}`);
+    });
+    const add = (objPath: string, params: [string, string][]): Promise<Msg> => ask({ reqType: { case: 'add', value: {
+      allowPartial: false, createObjs: [{ objPath, paramSettings: params.map(([param, value]) => ({ param, value, required: true })) }] } } }, Header_MsgType.ADD);
+    const set = (objPath: string, param: string, value: string): Promise<Msg> => ask({ reqType: { case: 'set', value: {
+      allowPartial: false, updateObjs: [{ objPath, paramSettings: [{ param, value, required: true }] }] } } }, Header_MsgType.SET);
+    const outcome = (m: Msg): string => {
+      const b = m.body?.msgBody;
+      if (b?.case === 'error') return `error ${b.value.errCode}`;
+      if (b?.case === 'response') return b.value.respType.case ?? 'none';
+      return 'none';
+    };
+    /** Adds rows until the agent answers 7005 (Resources exceeded); returns the rows added. */
+    const fill = async (table: string, row: (i: number) => [string, string][]): Promise<number> => {
+      const bound = board.limits.instancesPerTable;
+      for (let i = 0; i <= bound + 1; i++) {
+        const got = outcome(await add(table, row(i)));
+        if (got === 'error 7005') return i;
+        assert.equal(got, 'addResp', `Add #${i + 1} to ${table}`);
+      }
+      assert.fail(`${table}: no 7005 within ${bound + 2} Adds`);
+    };
+
+    test('tables grown to their bound: Add answers 7005 beyond it', { timeout: 240_000 }, async () => {
+      // Long values: the rows cost what a hostile Controller can make them cost.
+      const long = (n: number, c: string) => c.repeat(n);
+      const boot = await fill('Device.LocalAgent.Controller.1.BootParameter.', (i) => [['ParameterName', `Device.DeviceInfo.${long(200, 'P')}${i}`]]);
+      assert.ok(boot >= 1 && boot <= board.limits.instancesPerTable, `${boot} BootParameter rows`);
+      const ctls = await fill('Device.LocalAgent.Controller.', (i) => [['EndpointID', `proto::hostile-${long(200, 'c')}-${i}`]]);
+      assert.ok(ctls >= 1 && ctls <= board.limits.instancesPerTable, `${ctls} Controller rows`);
+      await stillServing();
+    });
+
+    test('subscriptions at their bound notifying a Controller that never answers', { timeout: 300_000 }, async () => {
+      // The Controller's MTP points at a socket that reads and never answers: every Notify waits
+      // for its retransmissions, the queue fills and drops the oldest (notificationsPerController).
+      const [blackhole] = await openSockets(1);
+      try {
+        assert.equal(outcome(await set('Device.LocalAgent.Controller.1.MTP.1.CoAP.', 'Port', String(blackhole.address().port))), 'setResp');
+        // The Recipient is the Controller that adds the row (controller-1).
+        const subs = await fill('Device.LocalAgent.Subscription.', (i) => [['Enable', 'true'], ['ID', `hostile-${i}`],
+          ['NotifType', 'ValueChange'], ['NotifRetry', 'true'],
+          ['ReferenceList', 'Device.LocalAgent.Controller.1.ProvisioningCode']]);
+        assert.ok(subs >= 1, `${subs} subscriptions`);
+        for (let i = 0; i < 3 * esp32.limits.notificationsPerController; i++) {
+          assert.equal(outcome(await set('Device.LocalAgent.Controller.1.', 'ProvisioningCode', `code-${i}-${'x'.repeat(48)}`)), 'setResp');
+        }
+        await new Promise((r) => setTimeout(r, 500));
+        await stillServing();
+      } finally {
+        blackhole.close();
+      }
     });
 
     test('a flood of 600 new exchanges from 30 peers', { timeout: 120_000 }, async () => {

@@ -137,6 +137,22 @@ test('an encode overflow becomes Error 7005 with the same msg_id, never a crash'
   assert.equal(m?.header?.msgId, 'big');
 });
 
+test('a request naming more paths than the board\'s requestPaths is answered 7005 before any work', () => {
+  const board = { ...host, limits: { ...host.limits, requestPaths: 4 } };
+  const t = mini({ board });
+  const path = 'Device.DeviceInfo.SerialNumber';
+  const ok = call(t, { case: 'get', value: { paramPaths: [path, path, path, path], maxDepth: 0 } }, CONTROLLER_ID, 'four');
+  assert.equal(ok?.body?.msgBody.case, 'response');
+  const m = call(t, { case: 'get', value: { paramPaths: [path, path, path, path, path], maxDepth: 0 } }, CONTROLLER_ID, 'five');
+  assert.equal(errOf(m).errCode, 7005);
+  assert.equal(m?.header?.msgId, 'five');
+  // A Set counts its objects and their settings: 2 objects x 2 settings = 6 > 4.
+  const settings = [{ param: 'FriendlyName', value: 'a', required: true }, { param: 'FriendlyName', value: 'b', required: true }];
+  const set = call(t, { case: 'set', value: { allowPartial: false, updateObjs: [{ objPath: 'Device.DeviceInfo.', paramSettings: settings },
+    { objPath: 'Device.DeviceInfo.', paramSettings: settings }] } }, CONTROLLER_ID, 'set6');
+  assert.equal(errOf(set).errCode, 7005);
+});
+
 test('a Record to another endpoint gets nothing back; undecodable Record → bad-record', () => {
   const t = mini();
   const bytes = encodeMsgBytes(requestMsg({ case: 'get', value: { paramPaths: ['Device.'], maxDepth: 0 } }));
