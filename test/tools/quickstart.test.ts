@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDevPki, PKI_FILES } from '../../tools/pki/dev-pki.ts';
 import { DEMO_STATE, pkiDirOf, root } from '../../tools/cli/paths.ts';
-import { ctl, tempDir } from './simulator.ts';
+import { ctl, tempDir, tinyusp } from './simulator.ts';
 
 const bin = join(root, 'tools/tinyusp.mjs');
 const DEMO = join(root, 'examples/demo-defaults.json');
@@ -125,4 +125,15 @@ test('PSK: the agent with --psk-identity/--psk and ctl with the same get and set
   const wrong = await ctl(a.uri, ['get', 'Device.', '--psk-identity', 'ctl-1', '--psk', PSK_HEX.replace('0f', 'ff'), '--timeout', '8000']);
   assert.equal(wrong.code, 3);
   assert.match(wrong.stderr, /DTLS handshake with the agent at .* failed: /);
+});
+
+test('--dev-pki with a PKI made for another agent says how to remake it; with --cert as well it is a usage error', (t) => {
+  const state = tempDir(t);
+  ensureDevPki({ dir: join(state, 'pki'), agentId: 'proto::another-agent', controllerId: 'proto::controller-1' });
+  const r = tinyusp(['agent', '--defaults', DEMO, '--state', state, '--dev-pki', '--port', '0']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /--dev-pki: agent\.pem in .* is for proto::another-agent, not the agent proto::tinyusp-demo: run 'tinyusp pki --state .* --force' to remake the PKI/);
+  const both = tinyusp(['agent', '--defaults', DEMO, '--state', state, '--dev-pki', '--cert', join(state, 'pki', 'agent.pem')]);
+  assert.equal(both.code, 2);
+  assert.match(both.stderr, /--dev-pki gives --cert, --key and --ca: not --cert as well/);
 });

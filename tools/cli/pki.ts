@@ -79,7 +79,14 @@ export function useDevPki(p: Parsed, defaults: { [path: string]: string }, state
     if (problem) throw new UsageError(`--dev-pki: ${problem}`);
   }
   const dir = resolve(pkiDirOf(stateDir));
-  const r = devPki({ dir, agentId, controllerId });
+  let r: DevPki;
+  try {
+    r = ensureDevPki({ dir, agentId, controllerId });
+  } catch (e) {
+    // The agent has no --force: say which command remakes it.
+    if (e instanceof PkiError) throw new Error(`--dev-pki: ${e.message.replace(/pass --force/, `run 'tinyusp pki --state ${stateDir} --force'`)}`);
+    throw e;
+  }
   process.stderr.write(describePki(r).join('\n') + `\n  (tinyusp ctl uses ${PKI_FILES.controller}; see 'tinyusp pki --help')\n`);
   p.values.set('cert', join(dir, PKI_FILES.agent));
   p.values.set('key', join(dir, PKI_FILES.agentKey));
