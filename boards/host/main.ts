@@ -20,6 +20,8 @@ export interface HostDeviceOptions {
   modules?: readonly ModelModule[];
   /** DTLS credentials (certificate mode and/or PSKs); without them only --allow-nosec starts. */
   credentials?: DtlsCredentials;
+  /** Path of the mbedTLS module (tools/cli/paths.ts DTLS_WASM; the bundled CLI cannot find it itself). */
+  dtlsWasm?: string;
   allowNoSec: boolean;
   host?: string;
   port?: number;
@@ -59,7 +61,7 @@ export function runHostDevice(opts: HostDeviceOptions): HostDevice {
   const hal: Hal = {
     net: createHostNet(), clock: hostClock, timers: createHostTimers(), storage: createFileStorage(join(opts.stateDir, 'dm')), system,
     // The mbedTLS module is loaded only when there is something to authenticate with.
-    dtls: opts.credentials ? createHostDtls({ clock: hostClock }) : undefined,
+    dtls: opts.credentials ? createHostDtls({ clock: hostClock, wasmPath: opts.dtlsWasm }) : undefined,
   };
 
   function boot(): void {

@@ -1,9 +1,7 @@
 // The HAL `Dtls` on Node: the mbedTLS 3.6 shim (firmware/dtls) compiled to WebAssembly, loaded
 // with the plain WebAssembly API (no emscripten glue). The module's only import is the entropy
 // source; time comes in with every call (monotonic) and from the HAL clock (wall time).
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { randomFillSync } from 'node:crypto';
 import type { Clock, Dtls, DtlsContext, DtlsContextOptions, DtlsHello, DtlsPeer, DtlsSession } from '../hal.ts';
 
@@ -115,21 +113,8 @@ export interface HostDtlsOptions {
   wasmPath?: string | URL;
 }
 
-/** firmware/dtls/tinyusp-dtls.wasm in the first folder up from this file that has it (this file
- * also runs bundled into the CLI, from node_modules/.cache/tinyusp; see tools/tinyusp.mjs). */
-function findWasm(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const p = join(dir, 'firmware/dtls/tinyusp-dtls.wasm');
-    if (existsSync(p)) return p;
-    const up = dirname(dir);
-    if (up === dir) throw new Error('dtls: firmware/dtls/tinyusp-dtls.wasm not found above ' + fileURLToPath(import.meta.url));
-    dir = up;
-  }
-}
-
 export function createHostDtls(options: HostDtlsOptions): HostDtls {
-  const bytes = readFileSync(options.wasmPath ?? findWasm());
+  const bytes = readFileSync(options.wasmPath ?? new URL('../../firmware/dtls/tinyusp-dtls.wasm', import.meta.url));
   let x: Exports;
   const imports = {
     env: {

@@ -26,8 +26,7 @@ export interface Peer {
 }
 
 export function peerKey(p: Peer): string {
-  // The two roles are separate sessions (and sockets), even towards one Controller address.
-  return p.dtls ? p.address + '|' + p.port + '|' + p.dtls : p.address + '|' + p.port;
+  return p.address + '|' + p.port;
 }
 
 /** A request as a resource sees it (Block1 already reassembled into `payload`). */

@@ -26,6 +26,8 @@ export interface UspCoapConfig {
    * 'coap' when plaintext is allowed (default ['coap']). Settable later (UspCoapBinding.schemes).
    */
   schemes?: readonly ('coap' | 'coaps')[];
+  /** The one scheme this endpoint sends to (shorthand for `schemes: [scheme]`). */
+  scheme?: 'coap' | 'coaps';
   /** Send Block1 + Size1 even for a one-block Record, as OB-USP-Agent does. */
   block1Always?: boolean;
 }
@@ -82,7 +84,7 @@ export class UspCoapBinding implements CoapResource {
     private readonly onRecord: OnRecord,
   ) {
     this.path = pathSegments(config.path);
-    this.schemes = config.schemes || ['coap'];
+    this.schemes = config.schemes || [config.scheme || 'coap'];
     // R-COAP.1: resource type and interface in RFC 6690 link format.
     this.linkFormat = utf8Encode(
       '</' + this.path.join('/') + '>;rt="bbf.usp.endpoint";if="' + (config.interfaceType || 'bbf.usp.a') + '";ct=42',

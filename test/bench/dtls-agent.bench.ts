@@ -4,7 +4,8 @@
 //  1. handshake, agent as server: our client's connect() to open (both sides' work, one process);
 //  2. handshake, agent as client: the agent's first ClientHello at our reply-to socket to open;
 //  3. Get Device.DeviceInfo. one at a time over established sessions (certificate mode), req/s and
-//     p50, and the same over plaintext CoAP (--allow-nosec) in the same run;
+//     p50, and the same over plaintext CoAP (--allow-nosec) in the same run: with the agents in
+//     this process, then as `tinyusp agent` processes (the bundled CLI, as deployed);
 //  4. heap per session on the host (open and peak, each role).
 import type { DtlsContext, DtlsSession } from '../../hal/hal.ts';
 import { createHostNet, type HostUdpSocket } from '../../hal/host/net.ts';
@@ -15,6 +16,10 @@ import { recordOf, requestMsg } from '../support/usp-harness.ts';
 import { hostDtls, makePki, certCredentials } from '../dtls/support.ts';
 import { agentCredentials, agentDefaults, startSecureAgent, PSK_ID, PSK_KEY, type SecureAgent } from '../dtls/agent-support.ts';
 import { hasTool } from '../interop/harness.ts';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const N = Number(process.env.DTLS_BENCH_N ?? 30);
 const GETS = Number(process.env.DTLS_BENCH_GETS ?? 2000);
@@ -147,6 +152,22 @@ async function gets(out: Side, agentPort: number, inbound: Side, scheme: string,
   return { ms: now() - t0, lat };
 }
 
+/** `tinyusp agent` in a child process on the bench's defaults; resolves once it prints `ready`. */
+function agentProcess(args: string[], name: string): Promise<{ port: number; stop(): void }> {
+  const root = new URL('../..', import.meta.url).pathname;
+  const child = spawn(process.execPath, [join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', join(dir, 'defaults.json'), '--state', join(dir, name),
+    '--port', '0', '--log-level', 'error', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error('agent not ready in 20 s'))), 20000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /^ready \S+ \S+:(\d+)\/usp$/m.exec(out);
+      if (m) (clearTimeout(timer), resolve({ port: Number(m[1]), stop: () => child.kill('SIGTERM') }));
+    });
+  });
+}
+
 const pki = (await hasTool('openssl')) ? await makePki() : undefined;
 if (!pki) {
   console.log('bench:dtls (agent): skipped, openssl not installed (needed for the test PKI)');
@@ -187,34 +208,46 @@ for (const mode of ['PSK', 'certificate'] as const) {
   sctx.dispose();
 }
 
-// Get Device.DeviceInfo. over established sessions vs plaintext, same run, same process: blocks
-// of each in turn, so both see the same load on a shared machine.
-const secure = await startSecureAgent({ credentials: agentCredentials(pki, 'certificate'), defaults: agentDefaults(9), trace: false });
-const plain = await startSecureAgent({ allowNoSec: true, defaults: agentDefaults(9), trace: false });
+// Get Device.DeviceInfo. over established sessions vs plaintext, same run: blocks of each in
+// turn, so both see the same load on a shared machine. Twice: the agents in this process, then
+// as `tinyusp agent` processes.
 const cctx = dtls.context({ role: 'client', ...cert });
 const sctx = dtls.context({ role: 'server', ...cert });
-const dOut = await side(cctx, secure.port);
-const dIn = await side(sctx);
-const pSide = await side();
 const BLOCKS = 10;
-const tally = { dtls: { ms: 0, lat: [] as number[] }, plain: { ms: 0, lat: [] as number[] } };
-for (let b = 0; b < BLOCKS; b++) {
-  const d = await gets(dOut, secure.port, dIn, 'coaps', GETS / BLOCKS);
-  const p = await gets(pSide, plain.port, pSide, 'coap', GETS / BLOCKS);
-  tally.dtls.ms += d.ms;
-  tally.dtls.lat.push(...d.lat);
-  tally.plain.ms += p.ms;
-  tally.plain.lat.push(...p.lat);
+async function compare(label: string, securePort: number, plainPort: number): Promise<void> {
+  const dOut = await side(cctx, securePort);
+  const dIn = await side(sctx);
+  const pSide = await side();
+  const tally = { dtls: { ms: 0, lat: [] as number[] }, plain: { ms: 0, lat: [] as number[] } };
+  for (let b = 0; b < BLOCKS; b++) {
+    const d = await gets(dOut, securePort, dIn, 'coaps', GETS / BLOCKS);
+    const p = await gets(pSide, plainPort, pSide, 'coap', GETS / BLOCKS);
+    tally.dtls.ms += d.ms;
+    tally.dtls.lat.push(...d.lat);
+    tally.plain.ms += p.ms;
+    tally.plain.lat.push(...p.lat);
+  }
+  const rps = (t: { ms: number; lat: number[] }) => t.lat.length / (t.ms / 1000);
+  console.log(`  ${label}: DTLS ${rps(tally.dtls).toFixed(0)} req/s p50 ${ms(median(tally.dtls.lat))}   plaintext ${rps(tally.plain).toFixed(0)} req/s p50 ${ms(median(tally.plain.lat))}   ` +
+    `DTLS/plaintext ${(100 * rps(tally.dtls) / rps(tally.plain)).toFixed(0)}% (goal >= 70%)`);
+  dOut.close();
+  dIn.close();
+  pSide.close();
 }
-const rps = (t: { ms: number; lat: number[] }) => t.lat.length / (t.ms / 1000);
 console.log(`\nGet Device.DeviceInfo., ${GETS} of each one at a time, in ${BLOCKS} alternating blocks; certificate mode, one session per direction:`);
-console.log(`  DTLS ${rps(tally.dtls).toFixed(0)} req/s p50 ${ms(median(tally.dtls.lat))}   plaintext ${rps(tally.plain).toFixed(0)} req/s p50 ${ms(median(tally.plain.lat))}   ` +
-  `DTLS/plaintext ${(100 * rps(tally.dtls) / rps(tally.plain)).toFixed(0)}% (goal >= 70%)`);
-dOut.close();
-dIn.close();
-pSide.close();
+const inSecure = await startSecureAgent({ credentials: agentCredentials(pki, 'certificate'), defaults: agentDefaults(9), trace: false });
+const inPlain = await startSecureAgent({ allowNoSec: true, defaults: agentDefaults(9), trace: false });
+await compare('agents in this process', inSecure.port, inPlain.port);
+inSecure.stop();
+inPlain.stop();
+const dir = mkdtempSync(join(tmpdir(), 'tinyusp-bench-dtls-'));
+writeFileSync(join(dir, 'defaults.json'), JSON.stringify(agentDefaults(9)));
+const secure = await agentProcess(['--cert', pki.path('agent.pem'), '--key', pki.path('agent.key'), '--ca', pki.path('ca.pem')], 'secure');
+const plain = await agentProcess(['--allow-nosec'], 'plain');
+await compare('agents as tinyusp agent processes', secure.port, plain.port);
 secure.stop();
 plain.stop();
+rmSync(dir, { recursive: true, force: true });
 cctx.dispose();
 sctx.dispose();
 pki.remove();

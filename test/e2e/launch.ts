@@ -37,6 +37,8 @@ export interface LaunchOptions {
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
   /** Node only: extra flags for node (e.g. --cpu-prof). */
   nodeFlags?: string[];
+  /** Node only: the agent's security flags (test/e2e/transport.ts); default --allow-nosec. */
+  securityArgs?: string[];
 }
 
 export interface Ready {
@@ -76,7 +78,7 @@ export async function agentCommand(opts: LaunchOptions): Promise<{ file: string;
     return {
       file: process.execPath,
       args: [...(opts.nodeFlags ?? []), join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', opts.defaultsFile, '--state', opts.stateDir,
-        '--allow-nosec', '--port', '0', '--log-level', level],
+        ...(opts.securityArgs ?? ['--allow-nosec']), '--port', '0', '--log-level', level],
     };
   }
   const board = xsEngineCap(opts.engine);

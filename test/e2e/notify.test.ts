@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Header_MsgType, type Msg, type Notify } from '../../gen/usp/usp-msg_pb.ts';
 import { Controller } from '../../tools/controller/controller.ts';
 import { ARM_UNAVAILABLE, ENGINES, launchAgent, type Engine as AgentEngine, type LaunchedAgent } from './launch.ts';
+import { security, transportsFor, type Security } from './transport.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const AGENT_ID = 'proto::tinyusp-e2e';
@@ -21,9 +22,9 @@ class Listener {
   /** When the agent acknowledged (CoAP 2.xx) each NotifyResp we sent, by msg_id. */
   readonly acked: { at: number; msgId: string }[] = [];
   controller!: Controller;
-  constructor(readonly endpointId: string) {}
+  constructor(readonly endpointId: string, private readonly sec: Security) {}
   async open(): Promise<void> {
-    this.controller = await Controller.open({ endpointId: this.endpointId, port: 0, timeoutMs: 8000,
+    this.controller = await Controller.open({ endpointId: this.endpointId, port: 0, timeoutMs: 8000, dtls: this.sec.controller(this.endpointId),
       onNotify: (notify, _from, msgId) => { this.heard.push({ at: performance.now(), msgId, notify }); } });
     // The Controller answers a Notify with send_resp through send(): note when the agent's CoAP
     // ACK for that NotifyResp came back, i.e. when the agent had handled it.
@@ -71,9 +72,9 @@ const bootOf = (n: Notify) => n.notification.case === 'event' && n.notification.
 class Agent {
   private proc!: LaunchedAgent;
   uri = '';
-  constructor(private readonly engine: AgentEngine, private readonly defaults: string, private readonly state: string) {}
+  constructor(private readonly engine: AgentEngine, private readonly defaults: string, private readonly state: string, private readonly sec: Security) {}
   async start(): Promise<void> {
-    this.proc = await launchAgent({ engine: this.engine, defaultsFile: this.defaults, stateDir: this.state, readyTimeoutMs: 60_000 });
+    this.proc = await launchAgent({ engine: this.engine, defaultsFile: this.defaults, stateDir: this.state, readyTimeoutMs: 60_000, securityArgs: this.sec.agentArgs });
     this.uri = this.proc.uri;
   }
   /** The next `ready` line (the in-process restart after Reboot() / FactoryReset()). */
@@ -93,16 +94,17 @@ function body(m: Msg) {
 }
 
 if (ARM_UNAVAILABLE) test('the notification suite on xs-arm', (t) => { t.skip(ARM_UNAVAILABLE as string); });
-for (const engine of ENGINES) test(`given the agent on ${engine} and two Controllers, then subscriptions, every notification type, restart, Reboot() and FactoryReset() work over CoAP`, { timeout: 180_000 }, async (t) => {
+for (const engine of ENGINES) for (const transport of transportsFor(engine)) test(`given the agent on ${engine} and two Controllers, then subscriptions, every notification type, restart, Reboot() and FactoryReset() work over ${transport === 'coaps' ? 'CoAP over DTLS' : 'CoAP'}`, { timeout: 180_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'tinyusp-notify-'));
-  const c1 = new Listener('proto::controller-1');
-  const c2 = new Listener('proto::controller-2');
+  const sec = security(transport, dir, AGENT_ID, ['proto::controller-1', 'proto::controller-2']);
+  const c1 = new Listener('proto::controller-1', sec);
+  const c2 = new Listener('proto::controller-2', sec);
   await c1.open();
   await c2.open();
   const defaults = join(dir, 'defaults.json');
-  writeFileSync(defaults, readFileSync(join(root, 'test/e2e/fixtures/notify-defaults.json'), 'utf8')
-    .replace('${C1_PORT}', String(c1.port)).replace('${C2_PORT}', String(c2.port)));
-  const agent = new Agent(engine, defaults, join(dir, 'state'));
+  writeFileSync(defaults, sec.defaults(readFileSync(join(root, 'test/e2e/fixtures/notify-defaults.json'), 'utf8')
+    .replace('${C1_PORT}', String(c1.port)).replace('${C2_PORT}', String(c2.port))));
+  const agent = new Agent(engine, defaults, join(dir, 'state'), sec);
   t.after(async () => {
     await agent.stop().catch(() => {});
     c1.controller.close();

@@ -14,6 +14,7 @@ import type { LogLevel } from '../../hal/hal.ts';
 import { runHostDevice } from '../../boards/host/main.ts';
 import { parseArgs, intOption, UsageError } from './args.ts';
 import { CREDENTIAL_HELP, CREDENTIAL_OPTIONS, credentialsFromArgs } from './credentials.ts';
+import { DTLS_WASM } from './paths.ts';
 import { useDevPki } from './pki.ts';
 import { buildXsEngine, xsEngineCap, xsEngineCommand, type XsEngine } from './xs-engine.ts';
 import pkg from '../../package.json' with { type: 'json' };
@@ -128,7 +129,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
   const modules = modelFile ? await loadModel(modelFile) : [];
 
   const device = runHostDevice({
-    defaults, stateDir, modules, allowNoSec, credentials, host: p.values.get('host'), port, logLevel: level,
+    defaults, stateDir, modules, allowNoSec, credentials, dtlsWasm: DTLS_WASM, host: p.values.get('host'), port, logLevel: level,
     serialNumber: p.values.get('serial') ?? 'SIM0001', softwareVersion: pkg.version,
     // One line with `ready` for scripts and tests to wait on.
     onReady: (endpointId, uri) => process.stdout.write(`ready ${endpointId} ${uri}\n`),
