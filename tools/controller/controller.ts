@@ -95,14 +95,11 @@ export class Controller {
       return;
     }
     const dtls = createHostDtls({ clock: { wallTimeMs: () => Date.now() }, wasmPath: opts.dtls.wasmPath });
-    const link = (role: 'client' | 'server', port: number) => {
-      const l: DtlsLink = new DtlsLink({
-        dtls, role, credentials: { handshakeTimeoutMs: handshakeTimers(opts.timeoutMs ?? 5000), ...opts.dtls!.credentials }, host: this.host, port,
-        onMessage: (data, peer) => this.receive(role === 'server' ? this.inbound : this.outbound, data, peer),
-        onFailure: (peer, reason) => this.dtlsFailed(role, peer, reason),
-      });
-      return l;
-    };
+    const link = (role: 'client' | 'server', port: number): DtlsLink => new DtlsLink({
+      dtls, role, credentials: { handshakeTimeoutMs: handshakeTimers(opts.timeoutMs ?? 5000), ...opts.dtls!.credentials }, host: this.host, port,
+      onMessage: (data, peer) => this.receive(role === 'server' ? this.inbound : this.outbound, data, peer),
+      onFailure: (peer, reason) => this.dtlsFailed(role, peer, reason),
+    });
     const server = link('server', opts.port ?? 0);
     this.inbound = this.side((bytes, peer) => server.send(bytes, peer), server);
     const client = link('client', 0);
