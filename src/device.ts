@@ -75,6 +75,7 @@ export function startDevice(opts: DeviceOptions): Device {
   // Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption: DTLS on our MTP port, or plaintext there.
   const dtlsServer = creds !== undefined && core.mtpEncryption();
   if (creds && !dtlsServer && !opts.allowNoSec) {
+    core.close();
     throw new DeviceConfigError('Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption is false: plaintext CoAP needs an explicit --allow-nosec');
   }
   const transport: Transport = { dtlsServer, dtlsClient: creds !== undefined, plaintext: opts.allowNoSec };

@@ -50,6 +50,8 @@ interface Entry {
   readonly expect: string;
   /** Client: CoAP messages waiting for the handshake (copies; bounded by queuedMessages). */
   readonly queue: Uint8Array[];
+  /** The peer certificate's validity, while wall time was unknown at the handshake (R-MTP.3). */
+  dates: { notBeforeMs: number; notAfterMs: number } | undefined;
 }
 
 export interface DtlsLinkStats {
@@ -192,7 +194,7 @@ export class DtlsLink {
       this.warn.write('info', `dtls: ${this.o.limits.sessions} sessions in use; the one idle longest (${oldest.channel} ${oldest.address}:${oldest.port}) is closed`, nowMs);
       this.remove(oldest, true);
     }
-    const e: Entry = { channel, key, address, port, session, createdMs: nowMs, lastMs: nowMs, peer: undefined, expect, queue: [] };
+    const e: Entry = { channel, key, address, port, session, createdMs: nowMs, lastMs: nowMs, peer: undefined, expect, queue: [], dates: undefined };
     this.table.set(key, e);
     this.stats.sessions++;
     return e;
@@ -218,6 +220,7 @@ export class DtlsLink {
     }
     if (s.state !== 'open') return;
     if (!e.peer && !this.opened(e, nowMs)) return;
+    if (e.dates && !this.datesValid(e, nowMs)) return;
     let m: Uint8Array | undefined;
     while (this.table.get(e.key) === e && (m = s.readApplication())) this.o.deliver(m, e.peer as Peer, nowMs);
     this.flush(e);
@@ -237,6 +240,8 @@ export class DtlsLink {
     const wall = this.o.wallTimeMs();
     if (!id) why = 'its certificate carries no Endpoint ID (subjectAltName urn:bbf:usp:id:...)';
     else if (cert && !cert.datesChecked && wall !== undefined && (wall < cert.notBeforeMs || wall > cert.notAfterMs)) why = 'its certificate is outside its validity dates';
+    // Wall time still unknown: the dates are checked as soon as it is (datesValid).
+    if (!why && cert && !cert.datesChecked && wall === undefined) e.dates = { notBeforeMs: cert.notBeforeMs, notAfterMs: cert.notAfterMs };
     else if (e.channel === 'client' && id !== e.expect) why = `it is ${id}, not the Controller ${e.expect} (R-MTP.4)`;
     if (why) {
       this.stats.failures++;
@@ -249,6 +254,19 @@ export class DtlsLink {
     e.peer = { address: e.address, port: e.port, dtls: e.channel, identity };
     for (const m of e.queue.splice(0)) this.write(e, m, nowMs);
     return true;
+  }
+
+  /** R-MTP.3: a certificate accepted before wall time was known is checked once it is. */
+  private datesValid(e: Entry, nowMs: number): boolean {
+    const wall = this.o.wallTimeMs();
+    if (wall === undefined || !e.dates) return true;
+    const ok = wall >= e.dates.notBeforeMs && wall <= e.dates.notAfterMs;
+    e.dates = undefined;
+    if (ok) return true;
+    this.stats.failures++;
+    this.warn.write('warn', `dtls: ${e.address}:${e.port} closed: its certificate is outside its validity dates (wall time now known)`, nowMs);
+    this.remove(e, true);
+    return false;
   }
 
   private flush(e: Entry): void {
@@ -278,6 +296,7 @@ export class DtlsLink {
         this.remove(e, false);
         continue;
       }
+      if (e.dates && !this.datesValid(e, nowMs)) continue;
       if (s.state === 'open' && nowMs - e.lastMs >= l.idleTimeoutMs) {
         this.remove(e, true);
         continue;

@@ -3,14 +3,16 @@
 // of ClientHellos costs no session; the table holds at most DtlsLimits.sessions and evicts the one
 // idle the longest; idle and handshake timeouts; the per-session heap cap; PSK identity → the
 // Controller's Endpoint ID; the client role's queue while it handshakes, and its bound.
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DtlsContext, DtlsSession } from '../../hal/hal.ts';
 import type { DtlsLimits } from '../../boards/profile.ts';
 import { host } from '../../boards/host/profile.ts';
 import type { Peer } from '../../src/coap/types.ts';
 import { DtlsLink } from '../../src/dtls/link.ts';
-import { hostDtls } from './support.ts';
+import { createHostDtls } from '../../hal/host/dtls.ts';
+import { needs, missingCommand } from '../support/tools.ts';
+import { hostDtls, makePki, type Pki } from './support.ts';
 
 const te = new TextEncoder();
 const KEY = te.encode('link-test-key-16');
@@ -182,4 +184,40 @@ test('client role: messages wait (at most queuedMessages) for the handshake, the
   assert.ok(w.logs.some((l) => /no credentials to reach proto::nobody/.test(l)));
   w.link.close();
   sctx.dispose();
+});
+
+let pki: Pki | undefined;
+const noOpenssl = missingCommand('openssl');
+before(async () => {
+  if (!noOpenssl) pki = await makePki();
+});
+after(() => pki?.remove());
+
+test('R-MTP.3: an expired certificate accepted while wall time was unknown is closed once it is known', (t) => {
+  if (!needs(t, noOpenssl && 'openssl not found (apt-get install openssl)') || !pki) return;
+  let wall: number | undefined;
+  const dtls = createHostDtls({ clock: { wallTimeMs: () => wall } });
+  const w: World = { now: 1000, delivered: [], logs: [], wire: [], link: undefined as unknown as DtlsLink };
+  const certs = (who: string) => ({ certificate: pki!.read(who + '.pem'), privateKey: pki!.read(who + '.key'), trustAnchors: [pki!.read('ca.pem')] });
+  w.link = new DtlsLink({
+    dtls, limits: LIMITS, credentials: certs('agent'), server: true, datagramBytes: 1500, wallTimeMs: () => wall,
+    output: (d, _a, port, channel) => void w.wire.push({ d: d.slice(), port, channel }),
+    deliver: (m, peer) => void w.delivered.push({ text: new TextDecoder().decode(m), peer }),
+    log: (level, m) => void w.logs.push(level + ' ' + m),
+  });
+  const ctx = dtls.context({ role: 'client', ...certs('expired') });
+  const s = ctx.connect(w.now);
+  pumpClient(w, s, 30041);
+  assert.equal(s.state, 'open', 'no wall time: the dates cannot be checked at the handshake');
+  s.writeApplication(te.encode('before'), w.now);
+  pumpClient(w, s, 30041);
+  assert.deepEqual(w.delivered.map((d) => [d.text, d.peer.identity?.endpointId]), [['before', 'proto::expired']]);
+  wall = Date.now();
+  s.writeApplication(te.encode('after'), w.now);
+  pumpClient(w, s, 30041);
+  assert.equal(w.delivered.length, 1, 'nothing delivered once the certificate is known to be expired');
+  assert.equal(s.state, 'closed', 'closed with close_notify');
+  assert.ok(w.logs.some((l) => /outside its validity dates \(wall time now known\)/.test(l)), w.logs.join('\n'));
+  w.link.close();
+  ctx.dispose();
 });

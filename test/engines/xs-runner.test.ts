@@ -75,7 +75,7 @@ test('the board entry (hal/xs/main.ts) refuses to start without DTLS unless --al
   const r = runBundle(main, agentCap, ['--state', join(scratch.dir, 'state-main'), '--defaults', join(root, 'examples/demo-defaults.json')]);
   // then it says why and exits with the configuration code (the served case: test/e2e/xs-agent.test.ts)
   assert.equal(r.status, 2, r.stderr);
-  assert.match(r.stderr, /^\[error\] tinyusp: DTLS is not available in this build/m);
+  assert.match(r.stderr, /^\[error\] tinyusp: no DTLS credentials: .*plaintext CoAP needs an explicit --allow-nosec/m);
   // and a defaults file that is not an object of strings is refused the same way
   const bad = scriptFile(scratch.dir, 'bad-defaults', '{"Device.X": 1}');
   const r2 = runBundle(main, agentCap, ['--state', join(scratch.dir, 'state-main'), '--defaults', bad, '--allow-nosec']);
