@@ -72,10 +72,12 @@ test('quick start over coaps://: a fresh PKI on first start, then get, set, subs
   // ctl listen as Controller.1 on a coaps:// port of its own; the agent reaches it as a DTLS client.
   let heardPort: (p: string) => void = () => {};
   const port = new Promise<string>((resolve) => (heardPort = resolve));
-  const listen = ctl(a.uri, ['listen', '--port', '0', '--count', '1', '--pki', pki, '--timeout', '20000'], (err) => {
+  // Three ctl runs (two handshakes each) come before the notification: on a loaded machine that
+  // takes a while, so listen waits up to a minute.
+  const listen = ctl(a.uri, ['listen', '--port', '0', '--count', '1', '--pki', pki, '--timeout', '60000'], (err) => {
     const m = /listening for notifications on coaps:\/\/127\.0\.0\.1:(\d+)\/usp/.exec(err);
     if (m) heardPort(m[1]);
-  });
+  }, 70_000);
   const p = await Promise.race([port, listen.then((r) => { throw new Error('listen ended early: ' + r.stderr); })]);
   assert.equal((await run('set', `Device.LocalAgent.Controller.1.MTP.1.CoAP.Port=${p}`)).code, 0);
   const sub = await run('subscribe', 'ValueChange', 'Device.DeviceInfo.FriendlyName', '--sub-id', 'vc1');

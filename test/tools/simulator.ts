@@ -55,16 +55,16 @@ export async function simulator(t: { after(fn: () => void): void }, extraArgs: s
 export interface Ran { code: number | null; stdout: string; stderr: string }
 
 /**
- * `tinyusp ctl <args> --agent <uri>`, killed after 20 s at the latest. A coap:// agent is
- * plaintext, which ctl speaks only with --allow-nosec: added here for such a URI.
+ * `tinyusp ctl <args> --agent <uri>`, killed after `killMs` (20 s) at the latest. A coap:// agent
+ * is plaintext, which ctl speaks only with --allow-nosec: added here for such a URI.
  */
-export function ctl(uri: string, args: string[], onStderr?: (all: string) => void): Promise<Ran> {
+export function ctl(uri: string, args: string[], onStderr?: (all: string) => void, killMs = 20_000): Promise<Ran> {
   return new Promise((resolve) => {
     const nosec = uri.startsWith('coap://') ? ['--allow-nosec'] : [];
     const c = spawn(process.execPath, [bin, 'ctl', ...args, '--agent', uri, ...nosec], { cwd: root });
     let stdout = '';
     let stderr = '';
-    const kill = setTimeout(() => c.kill('SIGKILL'), 20_000);
+    const kill = setTimeout(() => c.kill('SIGKILL'), killMs);
     c.stdout.on('data', (d: Buffer) => (stdout += d));
     c.stderr.on('data', (d: Buffer) => { stderr += d; onStderr?.(stderr); });
     c.on('close', (code) => { clearTimeout(kill); resolve({ code, stdout, stderr }); });
