@@ -68,19 +68,28 @@ test('MTP EnableEncryption false with credentials needs allowNoSec; a Controller
   }
 });
 
-test('tinyusp agent: bad credential flags are one line and exit 2; --psk-identity/--psk bring it up on coaps://', async (t) => {
+test('tinyusp agent: bad credential flags are one line and exit 2; --psk-identity/--psk and --psk-file bring it up on coaps://', async (t) => {
   const dir = tempDir(t);
   const defaultsFile = join(dir, 'defaults.json');
   const defaults = JSON.parse(readFileSync(join(root, 'examples/demo-defaults.json'), 'utf8'));
   defaults['Device.LocalAgent.MTP.1.CoAP.EnableEncryption'] = 'true';
   writeFileSync(defaultsFile, JSON.stringify(defaults));
   const base = ['agent', '--defaults', defaultsFile, '--state', dir, '--port', '0'];
+  let lists = 0;
+  const pskList = (entries: object[]) => {
+    const f = join(dir, `psk-${++lists}.json`);
+    writeFileSync(f, JSON.stringify(entries));
+    return f;
+  };
   const cases: [string[], RegExp][] = [
     [['--cert', join(dir, 'missing.pem')], /cannot read --cert .*ENOENT/],
     [['--cert', defaultsFile], /DTLS credentials: a certificate needs its private key/],
     [['--psk', '00112233445566778899aabbccddeeff'], /--psk-identity and --psk go together/],
     [['--psk-identity', 'c1', '--psk', 'xyz'], /--psk must be hexadecimal/],
     [['--psk-controller', 'proto::c'], /--psk-controller needs --psk-identity and --psk/],
+    [['--psk-file', defaultsFile], /--psk-file .* must be a JSON list/],
+    [['--psk-file', pskList([{ identity: 'c1', key: '0011' }])], /DTLS credentials: the PSK of c1 must be 16\.\.64 bytes/],
+    [['--psk-file', pskList([{ identity: 'c1' }])], /entry 1 needs "identity" and "key" strings/],
   ];
   for (const [args, re] of cases) {
     const r = tinyusp([...base, ...args]);
@@ -88,7 +97,8 @@ test('tinyusp agent: bad credential flags are one line and exit 2; --psk-identit
     assert.match(r.stderr, re);
   }
   const child = spawn(process.execPath, [join(root, 'tools/tinyusp.mjs'), ...base, '--psk-identity', 'c1', '--psk', '00112233445566778899aabbccddeeff',
-    '--psk-controller', 'proto::controller-1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    '--psk-controller', 'proto::controller-1',
+    '--psk-file', pskList([{ identity: 'c2', key: 'ffeeddccbbaa99887766554433221100', controller: 'proto::controller-2' }])], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     const line = await new Promise<string>((resolve, reject) => {
       let out = '';

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Header_MsgType, type Msg, type Notify } from '../../gen/usp/usp-msg_pb.ts';
 import { Controller, UspTimeoutError } from '../../tools/controller/controller.ts';
 import { launchAgent, type Engine as AgentEngine, type LaunchedAgent } from './launch.ts';
+import { security, transportsFor } from './transport.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const AGENT_ID = 'proto::tinyusp-e2e';
@@ -36,22 +37,26 @@ function params(m: Msg): { [path: string]: string } {
   return out;
 }
 
-for (const engine of ['node', 'xs'] as AgentEngine[]) test(`given the agent on ${engine}, then the five answers of issue 13 are right over CoAP`, { timeout: 180_000 }, async (t) => {
+for (const engine of ['node', 'xs'] as AgentEngine[]) for (const transport of transportsFor(engine)) test(`given the agent on ${engine}, then the five answers of issue 13 are right over ${transport === 'coaps' ? 'CoAP over DTLS' : 'CoAP'}`, { timeout: 180_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'tinyusp-i13-'));
+  const sec = security(transport, dir, AGENT_ID, ['proto::controller-1', 'proto::stranger']);
   const heard: Notify[] = [];
-  const c1 = await Controller.open({ endpointId: 'proto::controller-1', port: 0, timeoutMs: 8000, onNotify: (n) => { heard.push(n); } });
-  const stranger = await Controller.open({ endpointId: 'proto::stranger', port: 0, timeoutMs: 8000 });
-  const impostor = await Controller.open({ endpointId: AGENT_ID, port: 0, timeoutMs: 8000 });
+  const c1 = await Controller.open({ endpointId: 'proto::controller-1', port: 0, timeoutMs: 8000, dtls: sec.controller('proto::controller-1'), onNotify: (n) => { heard.push(n); } });
+  // A Controller the agent does not know: over DTLS, certified by the same CA.
+  const stranger = await Controller.open({ endpointId: 'proto::stranger', port: 0, timeoutMs: 8000, dtls: sec.controller('proto::stranger') });
+  // Over DTLS the impostor presents the agent's own certificate, so its from_id passes the
+  // certificate check and meets R-ARC.2.
+  const impostor = await Controller.open({ endpointId: AGENT_ID, port: 0, timeoutMs: 8000, dtls: sec.agentCertificate() });
   const defaults = join(dir, 'defaults.json');
-  writeFileSync(defaults, readFileSync(join(root, 'test/e2e/fixtures/issue13-defaults.json'), 'utf8')
-    .replace(/"\$\{C1_PORT\}"/, `"${/:(\d+)\//.exec(c1.uri)![1]}"`));
+  writeFileSync(defaults, sec.defaults(readFileSync(join(root, 'test/e2e/fixtures/issue13-defaults.json'), 'utf8')
+    .replace(/"\$\{C1_PORT\}"/, `"${/:(\d+)\//.exec(c1.uri)![1]}"`)));
   let proc: LaunchedAgent | undefined;
   t.after(async () => {
     await proc?.stop().catch(() => {});
     for (const c of [c1, stranger, impostor]) c.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  proc = await launchAgent({ engine, defaultsFile: defaults, stateDir: join(dir, 'state'), readyTimeoutMs: 60_000 });
+  proc = await launchAgent({ engine, defaultsFile: defaults, stateDir: join(dir, 'state'), readyTimeoutMs: 60_000, securityArgs: sec.agentArgs });
   let uri = proc.uri;
   const ask = (c: Controller, req: Req, type: Header_MsgType, ms?: number) => c.request(uri, AGENT_ID, req, type, ms);
 

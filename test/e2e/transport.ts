@@ -20,13 +20,15 @@ export interface Security {
   agentArgs: string[];
   /** A Controller's `dtls` option (tools/controller), or undefined over plaintext. */
   controller(endpointId: string): { credentials: Omit<DtlsContextOptions, 'role'> } | undefined;
+  /** A peer presenting the agent's own certificate (an impostor of its Endpoint ID), or undefined over plaintext. */
+  agentCertificate(): { credentials: Omit<DtlsContextOptions, 'role'> } | undefined;
   /** The defaults file's text with every CoAP EnableEncryption set for this transport. */
   defaults(text: string): string;
 }
 
 export function security(transport: Transport, dir: string, agentId: string, controllerIds: string[]): Security {
   if (transport === 'coap') {
-    return { transport, agentArgs: ['--allow-nosec'], controller: () => undefined, defaults: (t) => t };
+    return { transport, agentArgs: ['--allow-nosec'], controller: () => undefined, agentCertificate: () => undefined, defaults: (t) => t };
   }
   // One CA: the first PKI makes it, each further Controller's directory reuses it.
   const dirs = controllerIds.map((id, i) => {
@@ -47,6 +49,7 @@ export function security(transport: Transport, dir: string, agentId: string, con
       if (!d) throw new Error('no certificate for ' + endpointId);
       return { credentials: { certificate: read(d, PKI_FILES.controller), privateKey: read(d, PKI_FILES.controllerKey), trustAnchors: [read(d, PKI_FILES.ca)] } };
     },
+    agentCertificate: () => ({ credentials: { certificate: read(dirs[0], PKI_FILES.agent), privateKey: read(dirs[0], PKI_FILES.agentKey), trustAnchors: [read(dirs[0], PKI_FILES.ca)] } }),
     defaults: (t) => t.replace(/("Device\.LocalAgent\.(?:Controller\.\d+\.)?MTP\.\d+\.CoAP\.EnableEncryption": )"false"/g, '$1"true"'),
   };
 }
