@@ -71,6 +71,8 @@ before(async () => {
   const defaults = JSON.parse(readFileSync(join(root, 'examples/demo-defaults.json'), 'utf8'));
   defaults['Device.LocalAgent.Controller.1.MTP.1.CoAP.Port'] = String(listener.port);
   defaults['Device.LocalAgent.Controller.1.MTP.1.CoAP.Path'] = '/ctrl';
+  // This interop runs plaintext (--allow-nosec): the listener is a plain coap:// endpoint.
+  defaults['Device.LocalAgent.Controller.1.MTP.1.CoAP.EnableEncryption'] = 'false';
   const defaultsFile = join(dir, 'defaults.json');
   writeFileSync(defaultsFile, JSON.stringify(defaults));
   agent = await launchAgent({ engine: 'node', defaultsFile, stateDir: join(dir, 'state'), readyTimeoutMs: 30_000 });

@@ -19,6 +19,8 @@ export const C3: Origin = { endpointId: 'proto::limited', controllerPath: 'Devic
 
 export const DEFAULTS: { [p: string]: string } = {
   ...DEMO_DEFAULTS,
+  // The harness's core sends plaintext (no DTLS link): the demo's Controller.1 is coaps://.
+  'Device.LocalAgent.Controller.1.MTP.1.CoAP.EnableEncryption': 'false',
   'Device.LocalAgent.Controller.2.Alias': 'controller-2',
   'Device.LocalAgent.Controller.2.Enable': 'true',
   'Device.LocalAgent.Controller.2.EndpointID': C2.endpointId,

@@ -179,10 +179,11 @@ test('given a running simulator, when ctl subscribes and listens, then the notif
   // MTP at it, then subscribe and change the value.
   let port: ((p: string) => void) | undefined;
   const listening = new Promise<string>((resolve) => (port = resolve));
-  const listen = ctl(uri, ['listen', '--port', '0', '--count', '1', '--timeout', '15000'], (err) => {
+  // Several ctl runs come before the notification: on a loaded machine listen waits up to a minute.
+  const listen = ctl(uri, ['listen', '--port', '0', '--count', '1', '--timeout', '60000'], (err) => {
     const m = /listening for notifications on coap:\/\/127\.0\.0\.1:(\d+)\//.exec(err);
     if (m) port!(m[1]);
-  });
+  }, 70_000);
   const p = await Promise.race([listening, listen.then((r) => { throw new Error('listen ended early: ' + r.stderr); })]);
   const mtp = await run('set', `Device.LocalAgent.Controller.1.MTP.1.CoAP.Port=${p}`);
   assert.equal(mtp.code, 0, mtp.stdout + mtp.stderr);

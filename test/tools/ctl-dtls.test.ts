@@ -99,7 +99,7 @@ test('ctl listen as a DTLS server: a Notify from a certified agent is printed; a
   if (!needs(t, missing())) return;
   const { ours, theirs } = pkis(t);
   let onStderr: (err: string) => void = () => {};
-  const listen = ctl('coaps://127.0.0.1:9/usp', ['listen', '--port', '0', '--count', '1', '--pki', ours, '--timeout', '15000'], (e) => onStderr(e));
+  const listen = ctl('coaps://127.0.0.1:9/usp', ['listen', '--port', '0', '--count', '1', '--pki', ours, '--timeout', '60000'], (e) => onStderr(e), 70_000);
   const listenUri = new Promise<string>((resolve) => {
     void listen.then(() => resolve(''));
     onStderr = (err) => {

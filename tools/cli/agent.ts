@@ -16,6 +16,7 @@ import { parseArgs, intOption, UsageError } from './args.ts';
 import { CREDENTIAL_HELP, CREDENTIAL_OPTIONS, credentialsFromArgs, runnerCredentialArgs } from './credentials.ts';
 import { DTLS_WASM } from './paths.ts';
 import { readDefaults } from './defaults.ts';
+import { useDevPki } from './pki.ts';
 import { buildXsEngine, xsEngineCap, xsEngineCommand, type XsEngine } from './xs-engine.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -27,6 +28,8 @@ credentials below; without any, the agent refuses to start unless --allow-nosec 
   --defaults <file>    factory defaults: a flat JSON object of TR-181 path -> value
   --state <dir>        where the device keeps its persisted data model (created if missing)
 ${CREDENTIAL_HELP}
+  --dev-pki            take --cert/--key/--ca from the development PKI in <state>/pki, made on
+                       first use (tinyusp pki; what npm start does)
   --allow-nosec        permit plaintext CoAP without DTLS (no credentials needed; logged loudly)
   --host <addr>        local address to bind and advertise (default 127.0.0.1)
   --port <n>           override Device.LocalAgent.MTP.1.CoAP.Port (0 = any free port)
@@ -77,7 +80,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
-  const p = parseArgs(argv, { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial', 'model', 'engine', ...CREDENTIAL_OPTIONS], flags: ['allow-nosec', 'ota'] });
+  const p = parseArgs(argv, { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial', 'model', 'engine', ...CREDENTIAL_OPTIONS], flags: ['allow-nosec', 'ota', 'dev-pki'] });
   if (p.positionals.length) throw new UsageError(`unexpected argument '${p.positionals[0]}'`);
   const defaultsFile = p.values.get('defaults');
   const stateDir = p.values.get('state');
@@ -88,6 +91,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
   const port = p.values.has('port') ? intOption(p, 'port', 0, 0, 65535) : undefined;
   const defaults = readDefaults(defaultsFile);
   const allowNoSec = p.flags.has('allow-nosec');
+  if (p.flags.has('dev-pki')) useDevPki(p, defaults, stateDir);
   const credentials = credentialsFromArgs(p);
   const modelFile = p.values.get('model');
   const engine = p.values.get('engine') ?? 'node';

@@ -1,9 +1,9 @@
 // `tinyusp pki`: a development PKI for the agent and `tinyusp ctl` (tools/pki/dev-pki.ts).
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { ensureDevPki, CA_DAYS, LEAF_DAYS, PkiError, PKI_FILES, type DevPki } from '../pki/dev-pki.ts';
 import { endpointIdProblem } from '../pki/x509.ts';
 import { readDefaults } from './agent.ts';
-import { intOption, parseArgs, UsageError } from './args.ts';
+import { intOption, parseArgs, UsageError, type Parsed } from './args.ts';
 import { DEMO_DEFAULTS, DEMO_STATE, pkiDirOf } from './paths.ts';
 
 const HELP = `usage: tinyusp pki [options]
@@ -61,6 +61,36 @@ export function devPki(choice: PkiChoice & { days?: number; force?: boolean }): 
     if (e instanceof PkiError) throw new Error(`pki: ${e.message}`);
     throw e;
   }
+}
+
+/**
+ * `tinyusp agent --dev-pki`: the development PKI of the state directory (made when missing, for
+ * the Endpoint IDs of the defaults) gives the agent its --cert/--key/--ca. Says where on stderr.
+ */
+export function useDevPki(p: Parsed, defaults: { [path: string]: string }, stateDir: string): void {
+  for (const name of ['cert', 'key', 'ca']) {
+    if (p.values.has(name)) throw new UsageError(`--dev-pki gives --cert, --key and --ca: not --${name} as well`);
+  }
+  const agentId = defaults['Device.LocalAgent.EndpointID'];
+  if (!agentId) throw new UsageError('--dev-pki needs Device.LocalAgent.EndpointID in --defaults: the certificate must carry it');
+  const controllerId = defaults['Device.LocalAgent.Controller.1.EndpointID'] || 'proto::controller-1';
+  for (const id of [agentId, controllerId]) {
+    const problem = endpointIdProblem(id);
+    if (problem) throw new UsageError(`--dev-pki: ${problem}`);
+  }
+  const dir = resolve(pkiDirOf(stateDir));
+  let r: DevPki;
+  try {
+    r = ensureDevPki({ dir, agentId, controllerId });
+  } catch (e) {
+    // The agent has no --force: say which command remakes it.
+    if (e instanceof PkiError) throw new Error(`--dev-pki: ${e.message.replace(/pass --force/, `run 'tinyusp pki --state ${stateDir} --force'`)}`);
+    throw e;
+  }
+  process.stderr.write(describePki(r).join('\n') + `\n  (tinyusp ctl uses ${PKI_FILES.controller}; see 'tinyusp pki --help')\n`);
+  p.values.set('cert', join(dir, PKI_FILES.agent));
+  p.values.set('key', join(dir, PKI_FILES.agentKey));
+  p.values.set('ca', join(dir, PKI_FILES.ca));
 }
 
 export async function pkiCommand(argv: string[]): Promise<number> {

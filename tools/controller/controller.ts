@@ -68,8 +68,6 @@ export class Controller {
   private readonly outbound: Side;
   private readonly scheme: 'coap' | 'coaps';
   private readonly pending = new Map<string, Pending>();
-  /** Agent Endpoint ID by "addr:port" we send to: what its DTLS certificate must name. */
-  private readonly targets = new Map<string, string>();
   /** The last failure of a DTLS session the agent opened to us (said when a response never comes). */
   private inboundFailure: string | undefined;
   /** Our DTLS client (requests), to say which handshake is still open when an answer never comes. */
@@ -97,15 +95,11 @@ export class Controller {
       return;
     }
     const dtls = createHostDtls({ clock: { wallTimeMs: () => Date.now() }, wasmPath: opts.dtls.wasmPath });
-    const link = (role: 'client' | 'server', port: number) => {
-      const l: DtlsLink = new DtlsLink({
-        dtls, role, credentials: { handshakeTimeoutMs: handshakeTimers(opts.timeoutMs ?? 5000), ...opts.dtls!.credentials }, host: this.host, port,
-        onMessage: (data, peer) => this.receive(role === 'server' ? this.inbound : this.outbound, data, peer),
-        onFailure: (peer, reason) => this.dtlsFailed(role, peer, reason),
-        expectedEndpointId: (peer) => this.targets.get(peer),
-      });
-      return l;
-    };
+    const link = (role: 'client' | 'server', port: number): DtlsLink => new DtlsLink({
+      dtls, role, credentials: { handshakeTimeoutMs: handshakeTimers(opts.timeoutMs ?? 5000), ...opts.dtls!.credentials }, host: this.host, port,
+      onMessage: (data, peer) => this.receive(role === 'server' ? this.inbound : this.outbound, data, peer),
+      onFailure: (peer, reason) => this.dtlsFailed(role, peer, reason),
+    });
     const server = link('server', opts.port ?? 0);
     this.inbound = this.side((bytes, peer) => server.send(bytes, peer), server);
     const client = link('client', 0);
@@ -120,7 +114,7 @@ export class Controller {
       limits: hostBoard.limits,
       transmission: hostBoard.coap,
     });
-    const binding = new UspCoapBinding(endpoint, { path: this.path, interfaceType: 'bbf.usp.c', scheme: this.scheme }, (rec, replyTo, peer) => this.onRecord(rec, replyTo, peer));
+    const binding = new UspCoapBinding(endpoint, { path: this.path, interfaceType: 'bbf.usp.c', schemes: [this.scheme] }, (rec, replyTo, peer) => this.onRecord(rec, replyTo, peer));
     return { endpoint, binding, transport };
   }
 
@@ -198,10 +192,10 @@ export class Controller {
     if (target.scheme !== this.scheme) {
       return Promise.resolve({ ok: false, reason: 'failed', detail: `${agentUri} is ${target.scheme}://, this controller speaks ${this.scheme}://` });
     }
-    this.targets.set(`${target.host}:${target.port}`, agentId);
     return new Promise((resolve) => {
       try {
-        this.outbound.binding.sendRecord(toBinary(RecordSchema, record), agentUri, this.uri, resolve);
+        // Over coaps:// the agent's certificate must name agentId (R-MTP.4; checked by the DTLS link).
+        this.outbound.binding.sendRecord(toBinary(RecordSchema, record), agentUri, this.uri, resolve, agentId);
       } catch (e) {
         resolve({ ok: false, reason: 'failed', detail: (e as Error).message });
       }

@@ -20,11 +20,6 @@ export interface DtlsLinkOptions {
   onMessage(data: Uint8Array, peer: Peer): void;
   /** A session with `peer` ("addr:port") failed; `reason` names the cause (DtlsSession.error). */
   onFailure(peer: string, reason: string): void;
-  /**
-   * Client: the Endpoint ID the server's certificate must carry, by "addr:port" (R-MTP.4: when
-   * the URL has no domain name, the certificate's Endpoint ID must be the target's).
-   */
-  expectedEndpointId?(peer: string): string | undefined;
   /** Sessions kept (the oldest goes first beyond it). */
   maxSessions?: number;
   /** CoAP messages held per client session while its handshake runs (the oldest dropped beyond). */
@@ -37,6 +32,11 @@ interface Entry {
   port: number;
   queue: Uint8Array[];
   identity?: PeerIdentity;
+  /**
+   * Client: the Endpoint ID the server's certificate must carry (R-MTP.4: with no domain name
+   * in the URL, the certificate's Endpoint ID must be the target's): the send's identity.endpointId.
+   */
+  expect?: string;
 }
 
 const now = () => performance.now();
@@ -75,7 +75,10 @@ export class DtlsLink {
     return [...this.sessions].filter(([, e]) => e.session.state === 'handshaking').map(([key]) => key);
   }
 
-  /** One CoAP message to `peer`: over its open session; a client opens one and holds the message until then. */
+  /**
+   * One CoAP message to `peer`: over its open session; a client opens one (the server must prove
+   * `peer.identity.endpointId`) and holds the message until then.
+   */
   send(bytes: Uint8Array, peer: Peer): void {
     if (this.closed) return;
     const key = peer.address + ':' + peer.port;
@@ -88,7 +91,7 @@ export class DtlsLink {
     // A server speaks only to clients that came to it; it cannot open a session.
     if (this.o.role === 'server') return;
     if (!e) {
-      e = this.add(key, { session: this.ctx.connect(now()), address: peer.address, port: peer.port, queue: [] });
+      e = this.add(key, { session: this.ctx.connect(now()), address: peer.address, port: peer.port, queue: [], expect: peer.identity?.endpointId });
       this.flush(e);
     }
     // CoAP retransmits while the handshake runs: keep the newest few (the last copy is enough).
@@ -148,7 +151,7 @@ export class DtlsLink {
     const s = e.session;
     if (s.state === 'open' && !e.identity) {
       const peer = s.peer();
-      const expected = this.o.expectedEndpointId?.(key);
+      const expected = e.expect;
       if (expected !== undefined && peer?.endpointId !== undefined && peer.endpointId !== expected) {
         this.fail(key, e, `its certificate is for Endpoint ID ${peer.endpointId}, not ${expected} (R-MTP.4)`);
         return;
@@ -162,7 +165,7 @@ export class DtlsLink {
       this.flush(e);
     }
     for (let m = s.readApplication(); m; m = s.readApplication()) {
-      this.o.onMessage(m, { address: e.address, port: e.port, identity: e.identity });
+      this.o.onMessage(m, { address: e.address, port: e.port, identity: e.identity, dtls: this.o.role });
     }
     if (s.state === 'failed') this.fail(key, e, s.error ?? 'handshake failed');
     else if (s.state === 'closed') this.sessions.delete(key);
