@@ -13,31 +13,35 @@
 import type { Storage } from '../../hal/hal.ts';
 
 export const JOURNAL_KEY = 'p.j';
+/** Present once the whole model has been written (first boot, factory reset: persist.ts). */
+export const MODEL_MARKER_KEY = 'p.m'; // short: esbuild inlines it (no XS alias slot)
 
 /** A write set: key -> new value, or null to delete. Later calls for a key win. */
 export type WriteSet = Map<string, Uint8Array | null>;
 
 /** A write failed. `committed`: the journal had landed, so the change stands (a restart replays it). */
-export class StorageWriteError extends Error {
-  constructor(message: string, readonly committed: boolean) {
-    super(message);
-  }
+export interface StorageWriteError extends Error {
+  readonly committed: boolean;
 }
 
-let table: Uint32Array | undefined;
+/** (A function rather than a class: one module binding less in the XS preload.) */
+function writeError(e: unknown, committed: boolean): StorageWriteError {
+  const err = new Error('storage: ' + (e instanceof Error ? e.message : String(e))) as Error & { committed: boolean };
+  err.committed = committed;
+  return err;
+}
 
-/** CRC-32 (IEEE 802.3, as zlib), table built on first use (1 KB). */
+export function isStorageWriteError(e: unknown): e is StorageWriteError {
+  return e instanceof Error && typeof (e as { committed?: unknown }).committed === 'boolean';
+}
+
+/** CRC-32 (IEEE 802.3, as zlib), bit by bit: no 1 KB table in RAM; a journal is a few hundred bytes. */
 export function crc32(bytes: Uint8Array, from = 0, to = bytes.length): number {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
   let c = 0xffffffff;
-  for (let i = from; i < to; i++) c = table[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  for (let i = from; i < to; i++) {
+    c ^= bytes[i];
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -116,7 +120,7 @@ function apply(storage: Storage, ops: WriteSet): void {
 export function writeAtomically(storage: Storage, ops: WriteSet): void {
   if (ops.size === 0) return;
   if (ops.size === 1) {
-    try { apply(storage, ops); } catch (e) { throw new StorageWriteError((e as Error).message, false); }
+    try { apply(storage, ops); } catch (e) { throw writeError(e, false); }
     return;
   }
   try {
@@ -124,13 +128,13 @@ export function writeAtomically(storage: Storage, ops: WriteSet): void {
   } catch (e) {
     // The set may have landed or not: take it back so that a restart cannot replay it.
     try { storage.delete(JOURNAL_KEY); } catch { /* a restart decides */ }
-    throw new StorageWriteError((e as Error).message, false);
+    throw writeError(e, false);
   }
   try {
     apply(storage, ops);
     storage.delete(JOURNAL_KEY);
   } catch (e) {
-    throw new StorageWriteError((e as Error).message, true);
+    throw writeError(e, true);
   }
 }
 

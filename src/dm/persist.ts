@@ -22,16 +22,9 @@ import { supportedPathOf } from './schema.ts';
 import type { ObjRec, Store, TableRec } from './store.ts';
 import { canonical } from './values.ts';
 import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
-import { JOURNAL_KEY, recoverJournal, writeAtomically, type WriteSet } from './journal.ts';
+import { isStorageWriteError, JOURNAL_KEY, MODEL_MARKER_KEY, recoverJournal, writeAtomically, type WriteSet } from './journal.ts';
 
 const UNIT_RE = /^(.*\.[0-9]+\.)/;
-/** Present once the whole model has been written (first boot, factory reset). */
-export const MODEL_MARKER_KEY = 'p.model';
-const MARKER_VALUE = 'tinyusp-dm 2';
-/** Tables nested at most this deep, at most SLOTS instances each: keys stay within 15 characters. */
-export const MAX_TABLE_DEPTH = 4;
-export const SLOTS = 36 * 36;
-const isEngineKey = (k: string) => k.startsWith('d.') || k.startsWith('t.');
 
 /** The unit (see above) an object record belongs to. */
 export function unitOf(path: string): string {
@@ -66,13 +59,12 @@ export class Persist {
     private readonly schema: Schema,
     private readonly store: Store,
   ) {
-    if (store.instancesPerTable > SLOTS) throw new Error(`instancesPerTable over ${SLOTS}: storage keys would exceed 15 characters`);
+    // Keys within 15 characters: 2 base-36 digits of slot per table, at most 4 tables deep.
+    if (store.instancesPerTable > 36 * 36) throw new Error('instancesPerTable over 1296: storage keys would exceed 15 characters');
     for (const node of schema.nodes) {
       let depth = 0;
       for (let n: DefNode | undefined = node; n; n = n.parent) if (n.multi) depth++;
-      if (depth > MAX_TABLE_DEPTH && Persist.persists(node)) {
-        throw new Error(`${node.path}: persisted tables nest at most ${MAX_TABLE_DEPTH} deep (storage keys ≤ 15 characters)`);
-      }
+      if (depth > 4 && Persist.persists(node)) throw new Error(`${node.path}: persisted tables nest at most 4 deep (storage keys ≤ 15 characters)`);
     }
   }
 
@@ -130,13 +122,13 @@ export class Persist {
     this.invalidate();
     this.storage.delete(JOURNAL_KEY);
     this.pending = false;
-    for (const k of this.storage.keys()) if (isEngineKey(k)) this.storage.delete(k);
+    for (const k of this.storage.keys()) if (k.lastIndexOf('d.', 0) === 0 || k.lastIndexOf('t.', 0) === 0) this.storage.delete(k);
     // One record at a time: no RAM peak of the whole encoded model.
     const one: WriteSet = new Map();
     const flush = () => { for (const [k, v] of one) if (v) this.storage.set(k, v); one.clear(); };
     for (const [p, rec] of this.store.objs) if (unitOf(p) === p && Persist.persists(rec.node)) { this.writeUnit(p, one); flush(); }
     for (const p of this.store.tables.keys()) { this.writeTable(p, one); flush(); }
-    this.storage.set(MODEL_MARKER_KEY, utf8Encode(MARKER_VALUE));
+    this.storage.set(MODEL_MARKER_KEY, utf8Encode('tinyusp-dm 2'));
   }
 
   /** Write `ops` atomically (journal.ts); throws StorageWriteError. */
@@ -145,7 +137,7 @@ export class Persist {
     try {
       writeAtomically(this.storage, ops);
     } catch (e) {
-      if ((e as { committed?: boolean }).committed) this.pending = true;
+      if (isStorageWriteError(e) && e.committed) this.pending = true;
       throw e;
     }
   }

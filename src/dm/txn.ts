@@ -7,7 +7,7 @@ import type {
 } from './api.ts';
 import type { Persist } from './persist.ts';
 import { unitOf } from './persist.ts';
-import { StorageWriteError, type WriteSet } from './journal.ts';
+import { isStorageWriteError, type WriteSet } from './journal.ts';
 import { resolvePath, type ResolverCore } from './resolver.ts';
 import { isInstancePath, isPlainPath, supportedPathOf, tableOf } from './paths.ts';
 import { generatedKey } from './schema.ts';
@@ -437,11 +437,11 @@ export class Txn implements Transaction {
     } catch (e) {
       // Not on storage: the change did not happen (7003). Past the commit point it stands: a
       // restart replays the journal, so the model in RAM is the truth.
-      if (!(e instanceof StorageWriteError) || !e.committed) {
+      if (!isStorageWriteError(e) || !e.committed) {
         this.rollback();
-        throw new UspError(ErrorCode.INTERNAL_ERROR, `storage: ${(e as Error).message}`);
+        throw new UspError(ErrorCode.INTERNAL_ERROR, (e as Error).message);
       }
-      this.core.ctx(this.origin).hal.system.log('error', `storage: commit applied from the journal only: ${e.message}`);
+      this.core.ctx(this.origin).hal.system.log('error', `commit stands in the journal only: ${e.message}`);
     }
     this.open = false;
     this.log = [];

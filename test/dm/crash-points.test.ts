@@ -9,8 +9,7 @@ import assert from 'node:assert/strict';
 import { host } from '../../boards/host/profile.ts';
 import { createAgent, type Agent } from '../../src/agent.ts';
 import type { Request } from '../../src/codec/index.ts';
-import { JOURNAL_KEY } from '../../src/dm/journal.ts';
-import { MODEL_MARKER_KEY } from '../../src/dm/persist.ts';
+import { JOURNAL_KEY, MODEL_MARKER_KEY } from '../../src/dm/journal.ts';
 import { forEachCrashPoint, powerLossStorage, type PowerLoss } from '../support/power-loss.ts';
 import { call, errOf, respOf, testDefaults, testHal } from '../support/usp-harness.ts';
 
