@@ -87,7 +87,7 @@ export class Persist {
       const t = this.store.tables.get(path.slice(0, m.index + 1));
       const at = t ? t.insts.indexOf(Number(m[1])) : -1;
       if (!t || at < 0) throw new Error(`no storage slot for ${path}`);
-      out += ('0' + t.slots[at].toString(36)).slice(-2);
+      out += ('0' + t.slots![at].toString(36)).slice(-2);
     }
     return out;
   }
@@ -164,7 +164,7 @@ export class Persist {
   writeTable(tablePath: string, ops: WriteSet): void {
     const t = this.store.tables.get(tablePath);
     if (!t || !Persist.persists(t.node)) return;
-    ops.set(this.tableKey(tablePath), utf8Encode(t.next + ';' + t.insts.map((n, i) => n + ':' + t.slots[i]).join(',')));
+    ops.set(this.tableKey(tablePath), utf8Encode(t.next + ';' + t.insts.map((n, i) => n + ':' + t.slots![i]).join(',')));
   }
 
   /** Keys of every record of the instance at `path` and below it (before it is removed). */

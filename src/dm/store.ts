@@ -24,9 +24,10 @@ export interface TableRec {
   /**
    * Storage slot of each instance (parallel to insts): the smallest free one when added, kept
    * for the instance's life. Storage keys use slots, not instance numbers, so they stay short
-   * however large the numbers grow (persist.ts).
+   * however large the numbers grow (persist.ts). Made with the first instance: most tables
+   * stay empty, and an array per table costs XS heap slots.
    */
-  readonly slots: number[];
+  slots: number[] | undefined;
 }
 
 /** What deleting an instance removed, enough to put it back (rollback). */
@@ -54,7 +55,7 @@ export class Store {
     this.objs.set(path, rec);
     for (const child of node.children.values()) {
       const cp = path + child.name + '.';
-      if (child.multi) this.tables.set(cp, { node: child, path: cp, next: 1, insts: [], slots: [] });
+      if (child.multi) this.tables.set(cp, { node: child, path: cp, next: 1, insts: [], slots: undefined });
       else this.createObject(child, cp);
     }
     return rec;
@@ -75,16 +76,17 @@ export class Store {
     if (!(num >= 1 && num <= 0xffffffff) || table.insts.indexOf(num) >= 0) {
       throw new UspError(ErrorCode.INTERNAL_ERROR, `instance number ${num} unavailable`, table.path);
     }
+    const slots = table.slots || (table.slots = []);
     let s = slot === undefined ? 0 : slot;
-    if (slot === undefined) while (table.slots.indexOf(s) >= 0) s++;
-    else if (!(slot >= 0 && slot < this.capacity(table)) || table.slots.indexOf(slot) >= 0) {
+    if (slot === undefined) while (slots.indexOf(s) >= 0) s++;
+    else if (!(slot >= 0 && slot < this.capacity(table)) || slots.indexOf(slot) >= 0) {
       throw new UspError(ErrorCode.INTERNAL_ERROR, `storage slot ${slot} unavailable`, table.path);
     }
     if (num >= table.next) table.next = num + 1;
     let i = table.insts.length;
     while (i > 0 && table.insts[i - 1] > num) i--;
     table.insts.splice(i, 0, num);
-    table.slots.splice(i, 0, s);
+    slots.splice(i, 0, s);
     return this.createObject(table.node, table.path + num + '.');
   }
 
@@ -97,7 +99,7 @@ export class Store {
     const at = table.insts.indexOf(n);
     if (at < 0) throw noSuchObject(path);
     table.insts.splice(at, 1);
-    const slot = table.slots.splice(at, 1)[0];
+    const slot = table.slots!.splice(at, 1)[0];
     const objs: ObjRec[] = [];
     const tables: TableRec[] = [];
     for (const [p, r] of this.objs) if (p.startsWith(path)) objs.push(r);
@@ -112,7 +114,7 @@ export class Store {
     let i = r.table.insts.length;
     while (i > 0 && r.table.insts[i - 1] > r.n) i--;
     r.table.insts.splice(i, 0, r.n);
-    r.table.slots.splice(i, 0, r.slot);
+    (r.table.slots || (r.table.slots = [])).splice(i, 0, r.slot);
     for (const o of r.objs) this.objs.set(o.path, o);
     for (const t of r.tables) this.tables.set(t.path, t);
   }
