@@ -34,6 +34,16 @@ static void xsHostStorageMakeDir(const char* path)
 	}
 }
 
+static void xsHostStorageSyncPath(const char* path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if ((fd < 0) || (fsync(fd) < 0)) {
+		fprintf(stderr, "xs-host: cannot sync %s: %s\n", path, strerror(errno));
+		exit(XS_HOST_EXIT_USAGE);
+	}
+	close(fd);
+}
+
 void xsHostStorageOpen(void)
 {
 	DIR* dir;
@@ -48,6 +58,11 @@ void xsHostStorageOpen(void)
 	}
 	xsHostStorageMakeDir(gxHostOptions.stateDir);
 	xsHostStorageMakeDir(gxStorageDir);
+	/* Directories made just now survive a power loss only once their parents are synced. */
+	snprintf(path, sizeof(path), "%s/..", gxHostOptions.stateDir);
+	xsHostStorageSyncPath(path);
+	xsHostStorageSyncPath(gxHostOptions.stateDir);
+	xsHostStorageSyncPath(gxStorageDir);
 	/* A temp file left by a crash is an unfinished write: the previous value stands. */
 	dir = opendir(gxStorageDir);
 	if (!dir) {

@@ -2,7 +2,7 @@
 // Atomic by write-to-temp + fsync + rename + fsync(dir): after a crash or power loss a key
 // holds the old or the new value, never a torn one (design.md "Nothing lost").
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Storage } from '../hal.ts';
 
 const TMP_SUFFIX = '.tmp';
@@ -18,15 +18,23 @@ function keyOf(file: string): string {
   return decodeURIComponent(file);
 }
 
+/** fsync a directory, so that the entries made in it (files, renames, subdirectories) are durable. */
+function syncDirectory(path: string): void {
+  const fd = openSync(path, 'r');
+  try { fsyncSync(fd); } finally { closeSync(fd); }
+}
+
 export function createFileStorage(dir: string): Storage {
   mkdirSync(dir, { recursive: true });
+  // A directory made just now exists after a power loss only once its parent is synced: else a
+  // change answered after the first boot could vanish with it.
+  syncDirectory(dir);
+  syncDirectory(dirname(dir));
+  syncDirectory(dirname(dirname(dir)));
   // A temp file left by a crash is an unfinished write: the previous value stands.
   for (const f of readdirSync(dir)) if (f.endsWith(TMP_SUFFIX)) rmSync(join(dir, f), { force: true });
 
-  function syncDir(): void {
-    const fd = openSync(dir, 'r');
-    try { fsyncSync(fd); } finally { closeSync(fd); }
-  }
+  const syncDir = () => syncDirectory(dir);
 
   return {
     get(key) {

@@ -529,6 +529,11 @@ export interface Engine {
 
   /** This start found no persisted model and applied the factory defaults (a first boot). */
   startedFromDefaults(): boolean;
+  /**
+   * A factory reset is decided (FactoryReset() before its answer leaves): a restart from now on
+   * comes up on the factory defaults even if factoryReset() never ran.
+   */
+  prepareFactoryReset(): void;
   /** Wipe the persisted data model and re-apply the factory defaults (other storage records stay). */
   factoryReset(): void;
 }

@@ -10,6 +10,7 @@ import type {
 import { applyDefaults } from './defaults.ts';
 import { parsePath } from './grammar.ts';
 import { AGENT, Operations } from './operate.ts';
+import type { WriteSet } from './journal.ts';
 import { Persist, unitOf } from './persist.ts';
 import { resolvePath, resolveSupported } from './resolver.ts';
 import { isPlainPath, supportedPathOf } from './paths.ts';
@@ -53,6 +54,9 @@ class EngineImpl implements Engine {
       emit: (e) => this.emit(e),
       requestTable: () => (requestTable && this.store.tables.has(requestTable) ? requestTable : undefined),
     });
+    // A write set a power loss interrupted is finished first; then a model without its marker
+    // (none yet, or a first write or factory reset cut short) is written again from the defaults.
+    this.persist.recover();
     this.firstBoot = !this.persist.hasState();
     this.build(this.firstBoot);
     for (const m of this.modules) if (m.boot) m.boot(this.ctx(AGENT));
@@ -66,12 +70,14 @@ class EngineImpl implements Engine {
     this.store.createObject(this.schema.root, rootPath);
     if (fromDefaults) applyDefaults(this.schema, this.store, this.defaults, this.hal.system);
     else this.persist.load(rootPath);
-    this.reconcileHandlerTables();
+    const ops: WriteSet = new Map();
+    this.reconcileHandlerTables(ops);
     if (fromDefaults) this.persist.saveAll();
+    else this.persist.commit(ops);
   }
 
   /** Tables whose rows come from a handler (FirmwareImage ← HAL firmware slots): fixed per boot. */
-  private reconcileHandlerTables(): void {
+  private reconcileHandlerTables(ops: WriteSet): void {
     for (const node of this.schema.nodes) {
       const h = this.schema.handlersOf(node).instances;
       if (!h) continue;
@@ -79,16 +85,21 @@ class EngineImpl implements Engine {
         if (t.node !== node) continue;
         const want = h(this.ctx(AGENT), t.path.slice(0, t.path.length - node.name.length - 1));
         let changed = false;
-        for (const n of t.insts.slice()) if (want.indexOf(n) < 0) { this.store.removeInstance(t.path + n + '.'); changed = true; }
+        for (const n of t.insts.slice()) {
+          if (want.indexOf(n) >= 0) continue;
+          for (const k of this.persist.subtreeKeys(t.path + n + '.')) ops.set(k, null);
+          this.store.removeInstance(t.path + n + '.');
+          changed = true;
+        }
         for (const n of want) {
           if (t.insts.indexOf(n) >= 0) continue;
           try { this.store.insertInstance(t, n); } catch { continue; }
           const rec = this.store.objs.get(t.path + n + '.')!;
           fillGeneratedKeys(this.schema, rec);
-          this.persist.writeUnit(rec.path);
+          this.persist.writeUnit(rec.path, ops);
           changed = true;
         }
-        if (changed) this.persist.writeTable(t.path);
+        if (changed) this.persist.writeTable(t.path, ops);
       }
     }
   }
@@ -315,9 +326,12 @@ class EngineImpl implements Engine {
     return this.firstBoot;
   }
 
+  prepareFactoryReset(): void {
+    this.persist.invalidate();
+  }
+
   factoryReset(): void {
     if (this.current) this.current.rollback();
-    this.persist.wipe();
     this.build(true);
   }
 }

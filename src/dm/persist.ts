@@ -1,20 +1,28 @@
-// Persistence of the instantiated model through the HAL Storage (atomic per key).
+// Persistence of the instantiated model through the HAL Storage (atomic per key), crash-safe as
+// a whole (issue 12): after a power loss the stored model is the old or the new one, never half.
 //
 // Layout, chosen so one write is bounded by the schema rather than by the whole model:
 // - one record per *unit*: a multi-instance object instance together with its single-instance
-//   sub-objects (e.g. Controller.1. + nothing, Controller.1.MTP.1. + its CoAP.), or a top-level
-//   single-instance object (Device.LocalAgent.). Key 'd.<hash>[.<n>...]' where <hash> is the
-//   FNV-1a of the supported path (short: NVS keys are ≤15 chars) and <n> the instance numbers.
-// - one index per table instance: 't.<hash>[.<n>...]' = "next;1,2,5" (next instance number and
-//   the live instances; R-ARC.8: numbers survive reboot and are never reused).
-// A commit rewrites only the units and indexes it touched. Values are stored by parameter name
-// (not position), so a firmware that adds parameters still reads old records.
+//   sub-objects (e.g. Controller.1. + nothing, Controller.1.MTP.1. + its CoAP.), or a
+//   single-instance object outside any table (Device.LocalAgent.). Values by parameter name
+//   (not position), so a firmware that adds parameters still reads old records.
+// - one index per table instance: "next;n:s,n:s" (next instance number, then each live
+//   instance with its storage slot; R-ARC.8: numbers survive reboot and are never reused).
+// Keys: 'd.' (unit) or 't.' (table index), the 5-character hash of the supported path, then
+// 2 base-36 digits per enclosing table: the instance's storage *slot* (store.ts), not its
+// number. So a key has at most 2 + 5 + 2 * 4 = 15 characters (the ESP-IDF NVS limit) however
+// large instance numbers grow; the schema may nest persisted tables 4 deep, each table holds at
+// most 36^2 instances (checked at start).
+// Atomicity: a commit's records go through the journal (journal.ts). The first boot and a
+// factory reset write the whole model record by record, then the format marker: a model without
+// the marker is a torn first write, wiped and written again from the defaults.
 import type { Storage } from '../../hal/hal.ts';
 import type { DefNode, Schema } from './schema.ts';
 import { supportedPathOf } from './schema.ts';
-import type { ObjRec, Store } from './store.ts';
+import type { ObjRec, Store, TableRec } from './store.ts';
 import { canonical } from './values.ts';
 import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
+import { isStorageWriteError, JOURNAL_KEY, MODEL_MARKER_KEY, recoverJournal, writeAtomically, type WriteSet } from './journal.ts';
 
 const UNIT_RE = /^(.*\.[0-9]+\.)/;
 
@@ -22,11 +30,6 @@ const UNIT_RE = /^(.*\.[0-9]+\.)/;
 export function unitOf(path: string): string {
   const m = UNIT_RE.exec(path);
   return m ? m[1] : path;
-}
-
-function numbersOf(path: string): string {
-  const nums = path.match(/\.[0-9]+(?=\.)/g);
-  return nums ? nums.join('') : '';
 }
 
 /** length-prefixed strings: "4:Port4:5683" — no separator can clash with a value. */
@@ -48,11 +51,22 @@ export function decodeFields(s: string): string[] | undefined {
 }
 
 export class Persist {
+  /** A journal whose apply failed is still pending: finish it before writing another. */
+  private pending = false;
+
   constructor(
     private readonly storage: Storage,
     private readonly schema: Schema,
     private readonly store: Store,
-  ) {}
+  ) {
+    // Keys within 15 characters: 2 base-36 digits of slot per table, at most 4 tables deep.
+    if (store.instancesPerTable > 36 * 36) throw new Error('instancesPerTable over 1296: storage keys would exceed 15 characters');
+    for (const node of schema.nodes) {
+      let depth = 0;
+      for (let n: DefNode | undefined = node; n; n = n.parent) if (n.multi) depth++;
+      if (depth > 4 && Persist.persists(node)) throw new Error(`${node.path}: persisted tables nest at most 4 deep (storage keys ≤ 15 characters)`);
+    }
+  }
 
   private nodeOf(path: string): DefNode | undefined {
     return this.schema.byPath.get(supportedPathOf(path));
@@ -64,61 +78,103 @@ export class Persist {
     return true;
   }
 
+  /** 2 base-36 digits per instance in `path`: each instance's storage slot in its table. */
+  private slots(path: string): string {
+    let out = '';
+    const re = /\.([0-9]+)(?=\.)/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(path))) {
+      const t = this.store.tables.get(path.slice(0, m.index + 1));
+      const at = t ? t.insts.indexOf(Number(m[1])) : -1;
+      if (!t || at < 0) throw new Error(`no storage slot for ${path}`);
+      out += ('0' + t.slots![at].toString(36)).slice(-2);
+    }
+    return out;
+  }
+
   unitKey(unit: string): string {
-    return 'd.' + this.nodeOf(unit)!.hash + numbersOf(unit);
+    return 'd.' + this.nodeOf(unit)!.hash + this.slots(unit);
   }
   tableKey(tablePath: string): string {
-    return 't.' + this.schema.byPath.get(supportedPathOf(tablePath) + '{i}.')!.hash + numbersOf(tablePath);
+    return 't.' + this.schema.byPath.get(supportedPathOf(tablePath) + '{i}.')!.hash + this.slots(tablePath);
   }
 
-  /** True when any engine key exists (not a first boot). */
+  /** Finish a write set a restart interrupted. Call before anything reads the model. */
+  recover(): void {
+    recoverJournal(this.storage);
+  }
+
+  /** True when a whole model was written (not a first boot, nor a torn first write or reset). */
   hasState(): boolean {
-    return this.storage.keys().some((k) => k.startsWith('d.') || k.startsWith('t.'));
+    return this.storage.get(MODEL_MARKER_KEY) !== undefined;
   }
 
-  /** Delete every engine key (factory reset). */
-  wipe(): void {
-    for (const k of this.storage.keys()) if (k.startsWith('d.') || k.startsWith('t.')) this.storage.delete(k);
+  /**
+   * A factory reset is decided: from now on a restart comes up on the defaults, even if the
+   * reset itself has not run yet (the answer to FactoryReset() may leave first).
+   */
+  invalidate(): void {
+    this.storage.delete(MODEL_MARKER_KEY);
   }
 
-  writeUnit(unit: string): void {
+  /** Write the whole model (first boot, factory reset): stale records go, the marker comes last. */
+  saveAll(): void {
+    this.invalidate();
+    this.storage.delete(JOURNAL_KEY);
+    this.pending = false;
+    for (const k of this.storage.keys()) if (k.lastIndexOf('d.', 0) === 0 || k.lastIndexOf('t.', 0) === 0) this.storage.delete(k);
+    // One record at a time: no RAM peak of the whole encoded model.
+    const one: WriteSet = new Map();
+    const flush = () => { for (const [k, v] of one) if (v) this.storage.set(k, v); one.clear(); };
+    for (const [p, rec] of this.store.objs) if (unitOf(p) === p && Persist.persists(rec.node)) { this.writeUnit(p, one); flush(); }
+    for (const p of this.store.tables.keys()) { this.writeTable(p, one); flush(); }
+    this.storage.set(MODEL_MARKER_KEY, utf8Encode('tinyusp-dm 2'));
+  }
+
+  /** Write `ops` atomically (journal.ts); throws StorageWriteError. */
+  commit(ops: WriteSet): void {
+    if (this.pending) { recoverJournal(this.storage); this.pending = false; }
+    try {
+      writeAtomically(this.storage, ops);
+    } catch (e) {
+      if (isStorageWriteError(e) && e.committed) this.pending = true;
+      throw e;
+    }
+  }
+
+  /** The record of a unit into `ops` (nothing for volatile or missing ones). */
+  writeUnit(unit: string, ops: WriteSet): void {
     const rec = this.store.objs.get(unit);
-    if (!rec) { this.deleteUnit(unit); return; }
-    if (!Persist.persists(rec.node)) return;
+    if (!rec || !Persist.persists(rec.node)) return;
     const fields: string[] = [];
     const add = (r: ObjRec, prefix: string) => {
       r.values.forEach((v, name) => { fields.push(prefix + name, v); });
       for (const c of r.node.children.values()) {
         if (c.multi) continue;
         const child = this.store.objs.get(r.path + c.name + '.');
-        if (child) add(child, prefix + c.name + '.');
+        // A single-instance object outside any table is a unit of its own (not repeated here).
+        if (child && unitOf(child.path) === unit) add(child, prefix + c.name + '.');
       }
     };
     add(rec, '');
-    this.storage.set(this.unitKey(unit), utf8Encode(encodeFields(fields)));
+    ops.set(this.unitKey(unit), utf8Encode(encodeFields(fields)));
   }
 
-  deleteUnit(unit: string): void {
-    const node = this.nodeOf(unit);
-    if (node && Persist.persists(node)) this.storage.delete(this.unitKey(unit));
-  }
-
-  writeTable(tablePath: string): void {
+  /** The index of a live table into `ops`. */
+  writeTable(tablePath: string, ops: WriteSet): void {
     const t = this.store.tables.get(tablePath);
-    if (!t) { this.storage.delete(this.tableKey(tablePath)); return; }
-    if (!Persist.persists(t.node)) return;
-    this.storage.set(this.tableKey(tablePath), utf8Encode(t.next + ';' + t.insts.join(',')));
+    if (!t || !Persist.persists(t.node)) return;
+    ops.set(this.tableKey(tablePath), utf8Encode(t.next + ';' + t.insts.map((n, i) => n + ':' + t.slots![i]).join(',')));
   }
 
-  deleteTable(tablePath: string): void {
-    const node = this.schema.byPath.get(supportedPathOf(tablePath) + '{i}.');
-    if (node && Persist.persists(node)) this.storage.delete(this.tableKey(tablePath));
-  }
-
-  /** Write the whole model (after factory defaults). */
-  saveAll(): void {
-    for (const [p, rec] of this.store.objs) if (unitOf(p) === p && Persist.persists(rec.node)) this.writeUnit(p);
-    for (const p of this.store.tables.keys()) this.writeTable(p);
+  /** Keys of every record of the instance at `path` and below it (before it is removed). */
+  subtreeKeys(path: string): string[] {
+    const out: string[] = [];
+    for (const [p, rec] of this.store.objs) {
+      if (p.lastIndexOf(path, 0) === 0 && unitOf(p) === p && Persist.persists(rec.node)) out.push(this.unitKey(p));
+    }
+    for (const [p, t] of this.store.tables) if (p.lastIndexOf(path, 0) === 0 && Persist.persists(t.node)) out.push(this.tableKey(p));
+    return out;
   }
 
   private read(key: string): string | undefined {
@@ -143,6 +199,22 @@ export class Persist {
     }
   }
 
+  private loadTable(t: TableRec): void {
+    const text = this.read(this.tableKey(t.path));
+    const m = text === undefined ? null : /^([0-9]+);([0-9:,]*)$/.exec(text);
+    if (!m) return;
+    for (const item of m[2] ? m[2].split(',') : []) {
+      const colon = item.indexOf(':');
+      const n = Number(item.slice(0, colon));
+      const slot = Number(item.slice(colon + 1));
+      if (colon < 0 || !(n >= 1) || t.insts.indexOf(n) >= 0) continue;
+      try { this.store.insertInstance(t, n, slot); } catch { continue; } // bound lowered: drop extras
+      this.load(t.path + n + '.');
+    }
+    const next = Number(m[1]);
+    if (next > t.next) t.next = next;
+  }
+
   /** Load the unit at `path` and, recursively, the tables below it. */
   load(path: string): void {
     const rec = this.store.objs.get(path);
@@ -152,17 +224,7 @@ export class Persist {
       const cp = path + c.name + '.';
       if (!c.multi) { this.load(cp); continue; }
       const t = this.store.tables.get(cp);
-      const text = t && Persist.persists(c) ? this.read(this.tableKey(cp)) : undefined;
-      const m = text === undefined ? null : /^([0-9]+);([0-9,]*)$/.exec(text);
-      if (!t || !m) continue;
-      for (const s of m[2] ? m[2].split(',') : []) {
-        const n = Number(s);
-        if (!(n >= 1) || t.insts.indexOf(n) >= 0) continue;
-        try { this.store.insertInstance(t, n); } catch { continue; } // bound lowered: drop extras
-        this.load(cp + n + '.');
-      }
-      const next = Number(m[1]);
-      if (next > t.next) t.next = next;
+      if (t && Persist.persists(c)) this.loadTable(t);
     }
   }
 }

@@ -73,14 +73,18 @@ function byName<T extends { name: string }>(list: readonly T[] | undefined): Map
   return list && list.length ? new Map(list.map((x) => [x.name, x] as [string, T])) : NONE;
 }
 
-/** FNV-1a 32-bit, base 36: short, stable storage key for a supported path. */
+/**
+ * FNV-1a 32-bit folded to 5 base-36 digits: a short, stable storage key part for a supported
+ * path (persist.ts keys are at most 15 characters, the ESP-IDF NVS limit). Clashes are refused
+ * when the schema is built.
+ */
 export function pathHash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h.toString(36);
+  return ('0000' + (h % 60466176).toString(36)).slice(-5); // 36^5
 }
 
 export { supportedPathOf } from './paths.ts';

@@ -59,12 +59,20 @@ export interface TableRec {
   next: number;
   /** Instance numbers, ascending. */
   readonly insts: number[];
+  /**
+   * Storage slot of each instance (parallel to insts): the smallest free one when added, kept
+   * for the instance's life. Storage keys use slots, not instance numbers, so they stay short
+   * however large the numbers grow (persist.ts). Made with the first instance: most tables
+   * stay empty, and an array per table costs XS heap slots.
+   */
+  slots: number[] | undefined;
 }
 
 /** What deleting an instance removed, enough to put it back (rollback). */
 export interface Removed {
   readonly table: TableRec;
   readonly n: number;
+  readonly slot: number;
   readonly objs: ObjRec[];
   readonly tables: TableRec[];
 }
@@ -82,7 +90,7 @@ export class Store {
     this.objs.set(path, rec);
     for (const child of node.children.values()) {
       const cp = path + child.name + '.';
-      if (child.multi) this.tables.set(cp, { node: child, path: cp, next: 1, insts: [] });
+      if (child.multi) this.tables.set(cp, { node: child, path: cp, next: 1, insts: [], slots: undefined });
       else this.createObject(child, cp);
     }
     return rec;
@@ -94,8 +102,8 @@ export class Store {
     return m !== undefined && m < this.instancesPerTable ? m : this.instancesPerTable;
   }
 
-  /** Add instance `n` (or the next free number) to a table. 7005 at the bound. */
-  insertInstance(table: TableRec, n?: number): ObjRec {
+  /** Add instance `n` (or the next free number) to a table, in `slot` (or the smallest free). 7005 at the bound. */
+  insertInstance(table: TableRec, n?: number, slot?: number): ObjRec {
     if (table.insts.length >= this.capacity(table)) {
       throw new UspError(ErrorCode.RESOURCES_EXCEEDED, `${table.path} is full (${this.capacity(table)} instances)`, table.path);
     }
@@ -103,10 +111,17 @@ export class Store {
     if (!(num >= 1 && num <= 0xffffffff) || table.insts.indexOf(num) >= 0) {
       throw new UspError(ErrorCode.INTERNAL_ERROR, `instance number ${num} unavailable`, table.path);
     }
+    const slots = table.slots || (table.slots = []);
+    let s = slot === undefined ? 0 : slot;
+    if (slot === undefined) while (slots.indexOf(s) >= 0) s++;
+    else if (!(slot >= 0 && slot < this.capacity(table)) || slots.indexOf(slot) >= 0) {
+      throw new UspError(ErrorCode.INTERNAL_ERROR, `storage slot ${slot} unavailable`, table.path);
+    }
     if (num >= table.next) table.next = num + 1;
     let i = table.insts.length;
     while (i > 0 && table.insts[i - 1] > num) i--;
     table.insts.splice(i, 0, num);
+    slots.splice(i, 0, s);
     return this.createObject(table.node, table.path + num + '.');
   }
 
@@ -119,13 +134,14 @@ export class Store {
     const at = table.insts.indexOf(n);
     if (at < 0) throw noSuchObject(path);
     table.insts.splice(at, 1);
+    const slot = table.slots!.splice(at, 1)[0];
     const objs: ObjRec[] = [];
     const tables: TableRec[] = [];
     for (const [p, r] of this.objs) if (p.startsWith(path)) objs.push(r);
     for (const [p, t] of this.tables) if (p.startsWith(path)) tables.push(t);
     for (const r of objs) this.objs.delete(r.path);
     for (const t of tables) this.tables.delete(t.path);
-    return { table, n, objs, tables };
+    return { table, n, slot, objs, tables };
   }
 
   /** Undo a removeInstance. */
@@ -133,6 +149,7 @@ export class Store {
     let i = r.table.insts.length;
     while (i > 0 && r.table.insts[i - 1] > r.n) i--;
     r.table.insts.splice(i, 0, r.n);
+    (r.table.slots || (r.table.slots = [])).splice(i, 0, r.slot);
     for (const o of r.objs) this.objs.set(o.path, o);
     for (const t of r.tables) this.tables.set(t.path, t);
   }

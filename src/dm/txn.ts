@@ -7,6 +7,7 @@ import type {
 } from './api.ts';
 import type { Persist } from './persist.ts';
 import { unitOf } from './persist.ts';
+import { isStorageWriteError, type WriteSet } from './journal.ts';
 import { resolvePath, type ResolverCore } from './resolver.ts';
 import { isInstancePath, isPlainPath, supportedPathOf, tableOf } from './paths.ts';
 import { generatedKey } from './schema.ts';
@@ -24,7 +25,8 @@ export interface TxnCore extends ResolverCore {
 type Undo =
   | { k: 'value'; rec: ObjRec; name: string; old: string }
   | { k: 'insert'; path: string }
-  | { k: 'remove'; removed: Removed };
+  /** `keys`: the storage records of the removed subtree (their slots are gone after removal). */
+  | { k: 'remove'; removed: Removed; keys: string[] };
 
 function withPath(e: unknown, path: string, fallback: number): UspError {
   if (e instanceof UspError) return e.path ? e : new UspError(e.code, e.message, path);
@@ -189,7 +191,8 @@ export class Txn implements Transaction {
   agentDelete(instancePath: string): void {
     this.check();
     const below = this.core.store.instancesBelow(instancePath);
-    this.log.push({ k: 'remove', removed: this.core.store.removeInstance(instancePath) });
+    const keys = this.core.persist.subtreeKeys(instancePath);
+    this.log.push({ k: 'remove', removed: this.core.store.removeInstance(instancePath), keys });
     this.clearReferences([instancePath].concat(below));
   }
 
@@ -294,7 +297,8 @@ export class Txn implements Transaction {
         if (h) h(this.core.ctx(this.origin), p, this);
       }
       if (!store.objs.has(instancePath)) return deleted; // a handler already removed it
-      this.log.push({ k: 'remove', removed: store.removeInstance(instancePath) });
+      const keys = this.core.persist.subtreeKeys(instancePath);
+      this.log.push({ k: 'remove', removed: store.removeInstance(instancePath), keys });
       this.clearReferences(deleted);
     } catch (e) {
       this.rollbackTo(sp);
@@ -413,20 +417,33 @@ export class Txn implements Transaction {
     try { this.validate(); } catch (e) { this.rollback(); throw e; }
     const { list, old, added, removed } = this.changes();
     const { persist, store } = this.core;
-    // Persist: every touched unit and table index; deleted units and their tables go away.
+    // Persist, all or nothing (journal.ts), before anything is answered: every touched unit and
+    // table index; the records of removed subtrees go (a key reused by a new instance's slot in
+    // the same commit is set, since sets come after deletes).
     const units = new Set<string>();
     const tables = new Set<string>();
+    const ops: WriteSet = new Map();
     for (const u of this.log) {
       if (u.k === 'value') units.add(unitOf(u.rec.path));
       else if (u.k === 'insert') { units.add(u.path); tables.add(tableOf(u.path)); }
       else {
         tables.add(u.removed.table.path);
-        for (const o of u.removed.objs) if (unitOf(o.path) === o.path) units.add(o.path);
-        for (const t of u.removed.tables) if (!store.tables.has(t.path)) persist.deleteTable(t.path);
+        for (const k of u.keys) ops.set(k, null);
       }
     }
-    for (const u of units) persist.writeUnit(u);
-    for (const t of tables) persist.writeTable(t);
+    for (const u of units) if (store.objs.has(u)) persist.writeUnit(u, ops);
+    for (const t of tables) if (store.tables.has(t)) persist.writeTable(t, ops);
+    try {
+      persist.commit(ops);
+    } catch (e) {
+      // Not on storage: the change did not happen (7003). Past the commit point it stands: a
+      // restart replays the journal, so the model in RAM is the truth.
+      if (!isStorageWriteError(e) || !e.committed) {
+        this.rollback();
+        throw new UspError(ErrorCode.INTERNAL_ERROR, (e as Error).message);
+      }
+      this.core.ctx(this.origin).hal.system.log('error', `commit stands in the journal only: ${e.message}`);
+    }
     this.open = false;
     this.log = [];
     this.validated = [];

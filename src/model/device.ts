@@ -213,6 +213,8 @@ export function deviceModule(): DeviceModule {
           return {};
         },
         'FactoryReset()': (ctx, call) => {
+          // Decided before the answer leaves: a power loss from here on still resets.
+          ctx.engine.prepareFactoryReset();
           writeNextBootCause(ctx.hal.storage, 'RemoteFactoryReset', call.commandKey);
           ctx.defer(() => { ctx.engine.factoryReset(); ctx.hal.system.factoryReset(); });
           return {};

@@ -45,7 +45,7 @@ test('given a one-parameter Set, when committed, then only that instance record 
   txn.commit();
   assert.equal(hal.writes.size, 1);
   const [key, bytes] = Array.from(hal.writes)[0];
-  assert.match(key, /^d\.[0-9a-z]+\.3$/);
+  assert.match(key, /^d\.[0-9a-z]{5}02$/); // Table.3 holds storage slot 2
   assert.ok(key.length <= 15, 'fits an NVS key');
   assert.ok(bytes < 200, `record of ${bytes} bytes`);
 });
@@ -63,7 +63,7 @@ test('given a delete, when committed, then the records of the instance and its s
 test('given corrupt or outdated records, when loaded, then bad values fall back to defaults without a crash', () => {
   const hal = memoryHal();
   fixture({ hal });
-  const key = Array.from(hal.disk.keys()).find((k) => /^d\.[0-9a-z]+\.2$/.test(k) && decodeFields(new TextDecoder().decode(hal.disk.get(k)!))!.indexOf('Key') >= 0)!;
+  const key = Array.from(hal.disk.keys()).find((k) => /^d\.[0-9a-z]{5}01$/.test(k) && decodeFields(new TextDecoder().decode(hal.disk.get(k)!))!.indexOf('Key') >= 0)!;
   hal.disk.set(key, new TextEncoder().encode(encodeFields(['Num', 'not-a-number', 'Gone', 'x', 'Key', 'beta2'])));
   const other = Array.from(hal.disk.keys()).find((k) => k.startsWith('d.') && k !== key)!;
   hal.disk.set(other, new Uint8Array([0xff, 0xfe, 0x31]));
