@@ -10,7 +10,7 @@ import { controllerTrustModule } from './controller-trust.ts';
 import { bootEventArgs, deviceModule } from './device.ts';
 import type { BootInfo } from './boot-record.ts';
 import { localAgentModule, type LocalAgentHooks } from './local-agent.ts';
-import { firmwareModule } from './firmware.ts';
+import { FIRMWARE_OBJECTS, firmwareModule } from './firmware.ts';
 import { DEFAULT_FIRMWARE_LIMITS, FirmwareManager } from '../ota/manager.ts';
 
 export interface Tr181Model {
@@ -25,10 +25,11 @@ export interface Tr181Model {
 
 /**
  * The schema tree of the TR-181 modules, in tr181Model()'s order, built when the module loads:
- * on a board, xsl runs this at build time and the frozen tree lands in flash (issue 10).
+ * on a board, xsl runs this at build time and the frozen tree lands in flash (issue 10). It must
+ * list every module's objects in that order, or buildSchema() builds a whole tree in RAM at boot.
  */
 // Pure: a bundle that does not use it (the codec's XS test) drops it rather than building it.
-export const TR181_TREE = /* @__PURE__ */ buildTree([DEVICE_OBJECTS, LOCAL_AGENT_OBJECTS, CONTROLLER_TRUST_OBJECTS]);
+export const TR181_TREE = /* @__PURE__ */ buildTree([DEVICE_OBJECTS, FIRMWARE_OBJECTS, LOCAL_AGENT_OBJECTS, CONTROLLER_TRUST_OBJECTS]);
 
 /** Fresh module instances (they hold per-boot state such as the UpTime origin and boot cause). */
 export function tr181Model(hooks: LocalAgentHooks = {}, firmware = new FirmwareManager(DEFAULT_FIRMWARE_LIMITS)): Tr181Model {
