@@ -19,7 +19,7 @@ import { tr181Model } from './model/index.ts';
 import { MTP_TABLE } from './names.ts';
 import { Notifier } from './notify/notifier.ts';
 import { FirmwareManager } from './ota/manager.ts';
-import { createFetcher } from './ota/transfer.ts';
+import { HalFetcher } from './ota/transfer.ts';
 
 export type { Peer, PeerIdentity } from './coap/types.ts';
 export type { CoreHal } from '../hal/hal.ts';
@@ -175,7 +175,7 @@ export function createCore(opts: CoreOptions): Core {
   });
   notifier = notify;
   ota.attach({
-    fetcher: createFetcher({ endpoint, http: hal.http, wake: () => opts.wake?.() }),
+    fetcher: new HalFetcher({ endpoint, http: hal.http, wake: () => opts.wake?.() }),
     idle: () => endpoint.pendingRequests === 0 && notify.idle(),
   });
 

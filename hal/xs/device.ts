@@ -116,10 +116,12 @@ export function startXsDevice(host: XsHostFunctions, boardSpec: XsBoard): Device
   }
   const boot = xsBootChoice(host.arg('fw-boot'));
   const clock = xsClock(host);
+  const credentials = xsCredentials(host);
   const hal: Hal = {
     firmware: boot && xsFirmware(host, boot),
     net: xsNet(host),
-    dtls: xsDtls(host, clock),
+    // The DTLS HAL only with credentials: without them nothing uses it (XS heap slots).
+    dtls: credentials && xsDtls(host, clock),
     clock,
     timers: xsTimers(host),
     storage: xsStorage(host),
@@ -140,7 +142,7 @@ export function startXsDevice(host: XsHostFunctions, boardSpec: XsBoard): Device
       board,
       defaults,
       modules: boardSpec.modules,
-      credentials: xsCredentials(host),
+      credentials,
       allowNoSec: host.arg('allow-nosec') === 'true',
       host: host.arg('host'),
       port,

@@ -62,10 +62,10 @@ export interface TableRec {
   /**
    * Storage slot of each instance (parallel to insts): the smallest free one when added, kept
    * for the instance's life. Storage keys use slots, not instance numbers, so they stay short
-   * however large the numbers grow (persist.ts). Made with the first instance: most tables
-   * stay empty, and an array per table costs XS heap slots.
+   * however large the numbers grow (persist.ts). Made (the property too) with the first instance:
+   * most tables stay empty, and an array or a property per table costs XS heap slots.
    */
-  slots: number[] | undefined;
+  slots?: number[];
 }
 
 /** What deleting an instance removed, enough to put it back (rollback). */
@@ -90,7 +90,7 @@ export class Store {
     this.objs.set(path, rec);
     for (const child of node.children.values()) {
       const cp = path + child.name + '.';
-      if (child.multi) this.tables.set(cp, { node: child, path: cp, next: 1, insts: [], slots: undefined });
+      if (child.multi) this.tables.set(cp, { node: child, path: cp, next: 1, insts: [] });
       else this.createObject(child, cp);
     }
     return rec;

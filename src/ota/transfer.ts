@@ -39,24 +39,32 @@ export function urlScheme(url: string): string {
   return m ? m[1].toLowerCase() : '';
 }
 
-export function createFetcher(deps: FetcherDeps): Fetcher {
-  const http = deps.http;
-  return {
-    schemes: () => (http ? ['coap'].concat(http.schemes.filter((s) => s !== 'coap')) : ['coap']),
-    fetch(req) {
-      const scheme = urlScheme(req.url);
-      if (scheme === 'coap') return coapFetch(deps.endpoint, req);
-      if (!http || http.schemes.indexOf(scheme) < 0) throw new Error(`URL scheme '${scheme}' not supported`);
-      let offset = 0;
-      return http.get(req.url, {
-        username: req.username || undefined,
-        password: req.password,
-        onResponse: () => {},
-        onData: (chunk) => { req.onData(chunk, offset); offset += chunk.length; },
-        onEnd: (error) => { req.onEnd(error); deps.wake(); },
-      });
-    },
-  };
+/**
+ * The device's Fetcher: coap:// through the core's endpoint, other schemes through the HAL's Http.
+ * (A class: its methods are in the preloaded prototype, so an instance costs the XS heap no closures.)
+ */
+export class HalFetcher implements Fetcher {
+  constructor(private readonly deps: FetcherDeps) {}
+
+  schemes(): readonly string[] {
+    const http = this.deps.http;
+    return http ? ['coap'].concat(http.schemes.filter((s) => s !== 'coap')) : ['coap'];
+  }
+
+  fetch(req: TransferRequest): Transfer {
+    const { http, endpoint } = this.deps;
+    const scheme = urlScheme(req.url);
+    if (scheme === 'coap') return coapFetch(endpoint, req);
+    if (!http || http.schemes.indexOf(scheme) < 0) throw new Error(`URL scheme '${scheme}' not supported`);
+    let offset = 0;
+    return http.get(req.url, {
+      username: req.username || undefined,
+      password: req.password,
+      onResponse: () => {},
+      onData: (chunk) => { req.onData(chunk, offset); offset += chunk.length; },
+      onEnd: (error) => { req.onEnd(error); this.deps.wake(); },
+    });
+  }
 }
 
 function coapFetch(endpoint: CoapEndpoint, req: TransferRequest): Transfer {
