@@ -23,6 +23,8 @@ function fetchMbedtls(root, say) {
 
 /** The board's `dtls.native` build settings (boards/<board>/profile.ts), or undefined for the shim's defaults. */
 export async function boardDtls(root, board) {
+  // build.mjs --empty (npm run footprint's baseline) has no profile: the shim's defaults.
+  if (board === 'empty') return undefined;
   const { tsImport } = await import('tsx/esm/api');
   const module = await tsImport(join(root, 'boards', board, 'profile.ts'), import.meta.url);
   const profile = Object.values(module).find((p) => p && typeof p === 'object' && p.name === board);
