@@ -77,6 +77,8 @@ export interface Transport {
   dtlsClient: boolean;
   /** Plaintext coap:// is allowed (--allow-nosec). */
   plaintext: boolean;
+  /** We can fetch from coaps:// file servers (Download()): we have a certificate and trust anchors. */
+  dtlsFiles?: boolean;
 }
 
 /** No DTLS: the transport of a core that is never told otherwise (tests, plaintext tools). */
@@ -175,7 +177,7 @@ export function createCore(opts: CoreOptions): Core {
   });
   notifier = notify;
   ota.attach({
-    fetcher: createFetcher({ endpoint, http: hal.http, wake: () => opts.wake?.() }),
+    fetcher: createFetcher({ endpoint, http: hal.http, wake: () => opts.wake?.(), coaps: () => transport.dtlsFiles === true }),
     idle: () => endpoint.pendingRequests === 0 && notify.idle(),
   });
 
