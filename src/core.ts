@@ -57,6 +57,8 @@ export interface Core {
   uri(): string;
   /** One received datagram from `peer` (with the identity its link authenticated, if any). */
   receive(datagram: Uint8Array, peer: Peer, nowMs: number): void;
+  /** The DTLS session to a coaps:// file server failed (refused, timed out): its transfer ends now. */
+  linkFailed(peer: Peer, reason: string, nowMs: number): void;
   /** Run whatever is due at `nowMs`: retransmissions, async operations, deferred actions, notifications. */
   step(nowMs: number): void;
   /** Monotonic ms at which step() must run next; Infinity when nothing is timed. */
@@ -216,6 +218,9 @@ export function createCore(opts: CoreOptions): Core {
       ready = true;
     },
     uri,
+    linkFailed(peer, reason, now) {
+      if (!closed) endpoint.peerFailed(peer, reason, now);
+    },
     receive(datagram, peer, now) {
       if (closed) return;
       endpoint.receive(datagram, peer, now);

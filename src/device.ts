@@ -140,6 +140,7 @@ export function startDevice(opts: DeviceOptions): Device {
       wallTimeMs: () => hal.clock.wallTimeMs(),
       output: (d, address, port, channel) => (channel === 'server' ? socket : clientSocket)?.send(d, address, port),
       deliver: (m, peer, now) => core.receive(m, peer, now),
+      fileFailed: (address, port, reason, now) => core.linkFailed({ address, port, dtls: 'file' }, reason, now),
       log: (level, m) => hal.system.log(level, m),
     });
   }

@@ -37,6 +37,8 @@ export interface DtlsLinkOptions {
   output(datagram: Uint8Array, address: string, port: number, channel: Channel): void;
   /** One decrypted CoAP message; `peer.identity.endpointId` is the authenticated Controller. */
   deliver(message: Uint8Array, peer: Peer, nowMs: number): void;
+  /** A file server's session failed or was refused: what waits on it can fail now. */
+  fileFailed?(address: string, port: number, reason: string, nowMs: number): void;
   log(level: LogLevel, message: string): void;
 }
 
@@ -225,6 +227,7 @@ export class DtlsLink {
         this.warn.write('warn', `dtls: ${e.channel === 'server' ? 'session from' : 'session to'} ${e.address}:${e.port} failed: ${s.error ?? 'unknown'}`, nowMs);
       }
       this.remove(e, false);
+      if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: ${s.error ?? 'session ' + s.state}`, nowMs);
       return;
     }
     if (s.state !== 'open') return;
@@ -261,6 +264,7 @@ export class DtlsLink {
       this.stats.failures++;
       this.warn.write('warn', `dtls: ${e.address}:${e.port} refused: ${why}`, nowMs);
       this.remove(e, true);
+      if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: ${why}`, nowMs);
       return false;
     }
     this.stats.handshakes++;
@@ -309,6 +313,7 @@ export class DtlsLink {
         this.stats.failures++;
         this.warn.write('warn', `dtls: handshake with ${e.address}:${e.port} not finished after ${l.handshakeTimeoutMs} ms; dropped`, nowMs);
         this.remove(e, false);
+        if (e.file) this.o.fileFailed?.(e.address, e.port, 'DTLS: handshake timed out', nowMs);
         continue;
       }
       if (e.dates && !this.datesValid(e, nowMs)) continue;

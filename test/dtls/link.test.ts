@@ -228,10 +228,12 @@ function clientToServer(who: string, peer: Peer, wall: number | undefined, ca = 
   const dtls = createHostDtls({ clock: { wallTimeMs: () => wall } });
   const certs = (name: string, anchor: string) => ({ certificate: pki!.read(name + '.pem'), privateKey: pki!.read(name + '.key'), trustAnchors: [pki!.read(anchor)] });
   const w: World = { now: 1000, delivered: [], logs: [], wire: [], link: undefined as unknown as DtlsLink };
+  const failed: string[] = [];
   w.link = new DtlsLink({
     dtls, limits: LIMITS, credentials: certs('agent', 'ca.pem'), server: false, datagramBytes: 1500, wallTimeMs: () => wall,
     output: (d, _a, port, channel) => void w.wire.push({ d: d.slice(), port, channel }),
     deliver: (m, p) => void w.delivered.push({ text: new TextDecoder().decode(m), peer: p }),
+    fileFailed: (a, port, reason) => void failed.push(`${a}:${port} ${reason}`),
     log: (level, m) => void w.logs.push(level + ' ' + m),
   });
   const sctx = dtls.context({ role: 'server', ...certs(who, ca) });
@@ -259,7 +261,7 @@ function clientToServer(who: string, peer: Peer, wall: number | undefined, ca = 
     if (!moved) break;
   }
   const done = () => { w.link.close(); sctx.dispose(); };
-  return { w, got, done };
+  return { w, got, failed, done };
 }
 
 test('R-MTP.4 holds while wall time is unknown: a server whose certificate names another Endpoint ID gets nothing', (t) => {
@@ -276,14 +278,18 @@ test('a coaps:// file server (peer \'file\'): a certificate of our CA with no En
   const ok = clientToServer('files', { address: '127.0.0.1', port: 5701, dtls: 'file' }, Date.now());
   assert.deepEqual(ok.got, ['GET']);
   assert.deepEqual(ok.w.delivered.map((d) => [d.text, d.peer.dtls, d.peer.identity]), [['CONTENT', 'file', undefined]]);
+  assert.deepEqual(ok.failed, []);
   ok.done();
   const bad = clientToServer('stranger', { address: '127.0.0.1', port: 5702, dtls: 'file' }, Date.now(), 'other-ca.pem');
   assert.deepEqual([bad.got, bad.w.delivered.length], [[], 0]);
   assert.ok(bad.w.logs.some((l) => /session to 127\.0\.0\.1:5702 failed/.test(l)), bad.w.logs.join('\n'));
+  assert.equal(bad.failed.length, 1, 'the fetch waiting on it is told at once');
+  assert.match(bad.failed[0], /^127\.0\.0\.1:5702 DTLS: /);
   bad.done();
   // A file server is not a Controller: the same certificate without the 'file' marker is refused (no Endpoint ID).
   const asController = clientToServer('files', { address: '127.0.0.1', port: 5703, dtls: 'client', identity: { endpointId: 'proto::controller-1' } }, Date.now());
   assert.deepEqual(asController.got, []);
   assert.ok(asController.w.logs.some((l) => /carries no Endpoint ID/.test(l)), asController.w.logs.join('\n'));
+  assert.deepEqual(asController.failed, [], 'only file-server sessions report to the fetcher');
   asController.done();
 });
