@@ -57,6 +57,8 @@ export interface Core {
   uri(): string;
   /** One received datagram from `peer` (with the identity its link authenticated, if any). */
   receive(datagram: Uint8Array, peer: Peer, nowMs: number): void;
+  /** The DTLS session to a coaps:// file server failed (refused, timed out): its transfer ends now. */
+  linkFailed(peer: Peer, reason: string, nowMs: number): void;
   /** Run whatever is due at `nowMs`: retransmissions, async operations, deferred actions, notifications. */
   step(nowMs: number): void;
   /** Monotonic ms at which step() must run next; Infinity when nothing is timed. */
@@ -77,6 +79,8 @@ export interface Transport {
   dtlsClient: boolean;
   /** Plaintext coap:// is allowed (--allow-nosec). */
   plaintext: boolean;
+  /** We can fetch from coaps:// file servers (Download()): we have a certificate and trust anchors. */
+  dtlsFiles?: boolean;
 }
 
 /** No DTLS: the transport of a core that is never told otherwise (tests, plaintext tools). */
@@ -175,7 +179,7 @@ export function createCore(opts: CoreOptions): Core {
   });
   notifier = notify;
   ota.attach({
-    fetcher: new HalFetcher({ endpoint, http: hal.http, wake: () => opts.wake?.() }),
+    fetcher: new HalFetcher({ endpoint, http: hal.http, wake: () => opts.wake?.(), coaps: () => transport.dtlsFiles === true }),
     idle: () => endpoint.pendingRequests === 0 && notify.idle(),
   });
 
@@ -214,6 +218,9 @@ export function createCore(opts: CoreOptions): Core {
       ready = true;
     },
     uri,
+    linkFailed(peer, reason, now) {
+      if (!closed) endpoint.peerFailed(peer, reason, now);
+    },
     receive(datagram, peer, now) {
       if (closed) return;
       endpoint.receive(datagram, peer, now);

@@ -85,7 +85,10 @@ export function startDevice(opts: DeviceOptions): Device {
     core.close();
     throw new DeviceConfigError('Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption is false: plaintext CoAP needs an explicit --allow-nosec');
   }
-  const transport: Transport = { dtlsServer, dtlsClient: creds !== undefined, plaintext: opts.allowNoSec };
+  const transport: Transport = {
+    dtlsServer, dtlsClient: creds !== undefined, plaintext: opts.allowNoSec,
+    dtlsFiles: creds !== undefined && creds.certificate !== undefined && !!creds.trustAnchors && creds.trustAnchors.length > 0,
+  };
 
   function send(bytes: Uint8Array, peer: Peer): void {
     if (peer.dtls) link?.send(bytes, peer, hal.clock.monotonicMs());
@@ -137,6 +140,7 @@ export function startDevice(opts: DeviceOptions): Device {
       wallTimeMs: () => hal.clock.wallTimeMs(),
       output: (d, address, port, channel) => (channel === 'server' ? socket : clientSocket)?.send(d, address, port),
       deliver: (m, peer, now) => core.receive(m, peer, now),
+      fileFailed: (address, port, reason, now) => core.linkFailed({ address, port, dtls: 'file' }, reason, now),
       log: (level, m) => hal.system.log(level, m),
     });
   }

@@ -285,6 +285,14 @@ export class CoapClientSide {
   }
 
   /** Ends every request with 'failed' (the endpoint is closing). */
+  /** The secure link to `peer` failed for good (a refused DTLS handshake): its exchanges end now. */
+  failPeer(peer: Peer, reason: string, now: number): void {
+    const key = peerKey(peer);
+    const hit = this.active.filter((ex) => ex.key === key);
+    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].key === key) hit.push(this.queue.splice(i, 1)[0]);
+    for (const ex of hit) this.finish(ex, { kind: 'failed', reason }, now);
+  }
+
   cancelAll(now: number): void {
     const all = this.active.concat(this.queue);
     this.queue.length = 0;

@@ -75,6 +75,12 @@ export class CoapEndpoint {
   }
 
   /** Monotonic ms at which `step` should next be called; Infinity when nothing is timed. */
+  /** The secure link to `peer` failed (src/dtls/link.ts): our requests to it fail now, not at their timeout. */
+  peerFailed(peer: Peer, reason: string, nowMs: number): void {
+    this.now = nowMs;
+    this.client.failPeer(peer, reason, nowMs);
+  }
+
   nextDeadline(): number {
     return this.client.nextDeadline();
   }

@@ -20,9 +20,11 @@ export interface Peer {
   /**
    * The DTLS session the message travels in (src/dtls/link.ts): 'server' when the peer called us
    * (our MTP port), 'client' when we called it (a coaps:// Controller URI; `identity.endpointId`
-   * then names the Controller its certificate must prove, R-MTP.4). Absent: plaintext CoAP.
+   * then names the Controller its certificate must prove, R-MTP.4), 'file' when we called a
+   * coaps:// file server for Download() (its certificate must chain to our trust anchors; it is
+   * no USP Endpoint, so no Endpoint ID is asked). Absent: plaintext CoAP.
    */
-  dtls?: 'server' | 'client';
+  dtls?: 'server' | 'client' | 'file';
 }
 
 export function peerKey(p: Peer): string {

@@ -8,7 +8,11 @@
 // Client role (responses and Notify to a coaps:// Controller URI, on a socket of its own, so the
 // two roles are separate sessions even towards one Controller address): one session per
 // Controller address, CoAP messages queued (bounded) while it handshakes, and the server's
-// certificate must carry the Controller's Endpoint ID before anything is sent (R-MTP.4).
+// certificate must carry the Controller's Endpoint ID before anything is sent (R-MTP.4). A coaps://
+// file server (Download(), peer.dtls 'file') is called the same way with our certificate context:
+// its certificate must chain to our trust anchors, but it names no Endpoint ID (it is no USP
+// Endpoint; the image's CheckSum and own digest vouch for the bytes), and its session delivers
+// with no identity, so no USP Record from it passes (R-SEC.0a in src/core.ts).
 // Both roles share one table, bounded by the board (DtlsLimits.sessions): when full, the session
 // idle the longest goes. Every session's heap is capped (DtlsLimits.sessionBytes) and counted.
 import type { Dtls, DtlsContext, DtlsSession, LogLevel } from '../../hal/hal.ts';
@@ -33,6 +37,8 @@ export interface DtlsLinkOptions {
   output(datagram: Uint8Array, address: string, port: number, channel: Channel): void;
   /** One decrypted CoAP message; `peer.identity.endpointId` is the authenticated Controller. */
   deliver(message: Uint8Array, peer: Peer, nowMs: number): void;
+  /** A file server's session failed or was refused: what waits on it can fail now. */
+  fileFailed?(address: string, port: number, reason: string, nowMs: number): void;
   log(level: LogLevel, message: string): void;
 }
 
@@ -46,8 +52,10 @@ interface Entry {
   lastMs: number;
   /** The authenticated peer once open (server), or the Controller we must reach (client). */
   peer: Peer | undefined;
-  /** Client: the Endpoint ID the server's certificate must carry (R-MTP.4). */
+  /** Client: the Endpoint ID the server's certificate must carry (R-MTP.4); '' for a file server. */
   readonly expect: string;
+  /** Client: a coaps:// file server (certificate chain checked, no Endpoint ID). */
+  readonly file: boolean;
   /** Client: CoAP messages waiting for the handshake (copies; bounded by queuedMessages). */
   readonly queue: Uint8Array[];
   /** The peer certificate's validity, while wall time was unknown at the handshake (R-MTP.3). */
@@ -115,7 +123,7 @@ export class DtlsLink {
       return;
     }
     if (e) this.remove(e, false);
-    const entry = this.admit(key, address, port, 'server', h.session, nowMs, '');
+    const entry = this.admit(key, address, port, 'server', h.session, nowMs, '', false);
     this.after(entry, nowMs);
   }
 
@@ -129,15 +137,16 @@ export class DtlsLink {
     const channel: Channel = peer.dtls === 'server' ? 'server' : 'client';
     const key = channel[0] + peer.address + ':' + peer.port;
     let e = this.table.get(key);
-    const expect = peer.identity && peer.identity.endpointId ? peer.identity.endpointId : '';
+    const file = peer.dtls === 'file';
+    const expect = !file && peer.identity && peer.identity.endpointId ? peer.identity.endpointId : '';
     if (channel === 'client') {
-      if (e && e.expect !== expect) {
+      if (e && (e.expect !== expect || e.file !== file)) {
         // Another Controller at the same address: its own session, with its own check.
         this.remove(e, true);
         e = undefined;
       }
       if (!e) {
-        e = this.connect(key, peer, expect, nowMs);
+        e = this.connect(key, peer, expect, file, nowMs);
         if (!e) return;
       }
     }
@@ -160,9 +169,10 @@ export class DtlsLink {
     if (e.session.writeApplication(message, nowMs)) e.lastMs = nowMs;
   }
 
-  private connect(key: string, peer: Peer, expect: string, nowMs: number): Entry | undefined {
+  private connect(key: string, peer: Peer, expect: string, file: boolean, nowMs: number): Entry | undefined {
     // R-MTP.4: the Controller's own PSK, else our certificate (whose peer must then prove `expect`).
-    const psk = this.psks.find((p) => pskEndpointId(p) === expect);
+    // A file server: our certificate context only (its certificate is what authenticates it).
+    const psk = file ? undefined : this.psks.find((p) => pskEndpointId(p) === expect);
     let ctx: DtlsContext | undefined;
     try {
       if (psk) {
@@ -175,17 +185,18 @@ export class DtlsLink {
       this.warn.write('error', `dtls: cannot make a client context: ${(err as Error).message}`, nowMs);
       return undefined;
     }
-    if (!ctx || !expect) {
-      this.warn.write('warn', `dtls: no credentials to reach ${expect || 'an unnamed Controller'} at coaps://${peer.address}:${peer.port}; not sent`, nowMs);
+    if (!ctx || (!expect && !file)) {
+      const who = file ? 'a file server (needs our certificate and trust anchors)' : expect || 'an unnamed Controller';
+      this.warn.write('warn', `dtls: no credentials to reach ${who} at coaps://${peer.address}:${peer.port}; not sent`, nowMs);
       return undefined;
     }
-    const e = this.admit(key, peer.address, peer.port, 'client', ctx.connect(nowMs), nowMs, expect);
+    const e = this.admit(key, peer.address, peer.port, 'client', ctx.connect(nowMs), nowMs, expect, file);
     this.flush(e);
     return e;
   }
 
   /** A new session into the table; when it is full, the one idle the longest goes first. */
-  private admit(key: string, address: string, port: number, channel: Channel, session: DtlsSession, nowMs: number, expect: string): Entry {
+  private admit(key: string, address: string, port: number, channel: Channel, session: DtlsSession, nowMs: number, expect: string, file: boolean): Entry {
     while (this.table.size >= this.o.limits.sessions) {
       let oldest: Entry | undefined;
       for (const x of this.table.values()) if (!oldest || x.lastMs < oldest.lastMs) oldest = x;
@@ -194,7 +205,7 @@ export class DtlsLink {
       this.warn.write('info', `dtls: ${this.o.limits.sessions} sessions in use; the one idle longest (${oldest.channel} ${oldest.address}:${oldest.port}) is closed`, nowMs);
       this.remove(oldest, true);
     }
-    const e: Entry = { channel, key, address, port, session, createdMs: nowMs, lastMs: nowMs, peer: undefined, expect, queue: [], dates: undefined };
+    const e: Entry = { channel, key, address, port, session, createdMs: nowMs, lastMs: nowMs, peer: undefined, expect, file, queue: [], dates: undefined };
     this.table.set(key, e);
     this.stats.sessions++;
     return e;
@@ -216,6 +227,7 @@ export class DtlsLink {
         this.warn.write('warn', `dtls: ${e.channel === 'server' ? 'session from' : 'session to'} ${e.address}:${e.port} failed: ${s.error ?? 'unknown'}`, nowMs);
       }
       this.remove(e, false);
+      if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: ${s.error ?? 'session ' + s.state}`, nowMs);
       return;
     }
     if (s.state !== 'open') return;
@@ -238,20 +250,27 @@ export class DtlsLink {
     let why: string | undefined;
     const cert = facts && facts.certificate;
     const wall = this.o.wallTimeMs();
-    if (!id) why = 'its certificate carries no Endpoint ID (subjectAltName urn:bbf:usp:id:...)';
-    else if (cert && !cert.datesChecked && wall !== undefined && (wall < cert.notBeforeMs || wall > cert.notAfterMs)) why = 'its certificate is outside its validity dates';
+    if (e.file) {
+      // The context verified the chain to our trust anchors; a file server must have shown one.
+      if (!cert) why = 'a file server must authenticate with a certificate';
+    } else if (!id) why = 'its certificate carries no Endpoint ID (subjectAltName urn:bbf:usp:id:...)';
+    const undated = !!cert && !cert.datesChecked;
+    if (!why && undated && wall !== undefined && (wall < cert!.notBeforeMs || wall > cert!.notAfterMs)) why = 'its certificate is outside its validity dates';
+    // R-MTP.4 holds whether or not the dates can be checked yet.
+    if (!why && e.channel === 'client' && !e.file && id !== e.expect) why = `it is ${id}, not the Controller ${e.expect} (R-MTP.4)`;
     // Wall time still unknown: the dates are checked as soon as it is (datesValid).
-    if (!why && cert && !cert.datesChecked && wall === undefined) e.dates = { notBeforeMs: cert.notBeforeMs, notAfterMs: cert.notAfterMs };
-    else if (e.channel === 'client' && id !== e.expect) why = `it is ${id}, not the Controller ${e.expect} (R-MTP.4)`;
+    if (!why && undated && wall === undefined) e.dates = { notBeforeMs: cert!.notBeforeMs, notAfterMs: cert!.notAfterMs };
     if (why) {
       this.stats.failures++;
       this.warn.write('warn', `dtls: ${e.address}:${e.port} refused: ${why}`, nowMs);
       this.remove(e, true);
+      if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: ${why}`, nowMs);
       return false;
     }
     this.stats.handshakes++;
     const identity: PeerIdentity = facts && facts.pskIdentity !== undefined ? { endpointId: id, pskIdentity: facts.pskIdentity } : { endpointId: id };
-    e.peer = { address: e.address, port: e.port, dtls: e.channel, identity };
+    // A file server's session carries no identity: nothing it sends counts as a USP Record.
+    e.peer = e.file ? { address: e.address, port: e.port, dtls: 'file' } : { address: e.address, port: e.port, dtls: e.channel, identity };
     for (const m of e.queue.splice(0)) this.write(e, m, nowMs);
     return true;
   }
@@ -294,6 +313,7 @@ export class DtlsLink {
         this.stats.failures++;
         this.warn.write('warn', `dtls: handshake with ${e.address}:${e.port} not finished after ${l.handshakeTimeoutMs} ms; dropped`, nowMs);
         this.remove(e, false);
+        if (e.file) this.o.fileFailed?.(e.address, e.port, 'DTLS: handshake timed out', nowMs);
         continue;
       }
       if (e.dates && !this.datesValid(e, nowMs)) continue;

@@ -1,7 +1,8 @@
 // Fetching an image for Download() (digest §5.4): coap:// through the agent's own CoAP endpoint
-// (RFC 7959 Block2, each block streamed to the sink: RAM holds one block, not the image), and
-// http:// / https:// through the HAL's Http where the board has one. coaps:// needs the DTLS
-// client session (issue 11) and is refused until the endpoint has it.
+// (RFC 7959 Block2, each block streamed to the sink: RAM holds one block, not the image), coaps://
+// the same way over a DTLS client session of the agent's link (src/dtls/link.ts, peer.dtls 'file':
+// the server's certificate must chain to our trust anchors), and http:// / https:// through the
+// HAL's Http where the board has one.
 import type { Http } from '../../hal/hal.ts';
 import { Code, Method } from '../coap/constants.ts';
 import type { CoapEndpoint } from '../coap/endpoint.ts';
@@ -30,6 +31,8 @@ export interface FetcherDeps {
   http?: Http;
   /** Ask the host to step the core soon (an Http callback came outside receive/step). */
   wake(): void;
+  /** coaps:// can be fetched now (the link has a certificate context; known once listening). */
+  coaps?(): boolean;
 }
 
 const SCHEME_RE = /^([a-z][a-z0-9+.-]*):\/\//i;
@@ -40,21 +43,28 @@ export function urlScheme(url: string): string {
 }
 
 /**
- * The device's Fetcher: coap:// through the core's endpoint, other schemes through the HAL's Http.
- * (A class: its methods are in the preloaded prototype, so an instance costs the XS heap no closures.)
+ * The device's Fetcher: coap:// and coaps:// through the core's endpoint, other schemes through
+ * the HAL's Http. (A class: its methods are in the preloaded prototype, so an instance costs the
+ * XS heap no closures.)
  */
 export class HalFetcher implements Fetcher {
   constructor(private readonly deps: FetcherDeps) {}
 
   schemes(): readonly string[] {
-    const http = this.deps.http;
-    return http ? ['coap'].concat(http.schemes.filter((s) => s !== 'coap')) : ['coap'];
+    const { http, coaps } = this.deps;
+    const coap = coaps && coaps() ? ['coap', 'coaps'] : ['coap'];
+    return http ? coap.concat(http.schemes.filter((s) => coap.indexOf(s) < 0)) : coap;
   }
 
   fetch(req: TransferRequest): Transfer {
-    const { http, endpoint } = this.deps;
+    const deps = this.deps;
+    const http = deps.http;
     const scheme = urlScheme(req.url);
-    if (scheme === 'coap') return coapFetch(endpoint, req);
+    if (scheme === 'coap') return coapFetch(deps.endpoint, req, false);
+    if (scheme === 'coaps') {
+      if (!deps.coaps || !deps.coaps()) throw new Error('coaps:// needs DTLS with our certificate and trust anchors');
+      return coapFetch(deps.endpoint, req, true);
+    }
     if (!http || http.schemes.indexOf(scheme) < 0) throw new Error(`URL scheme '${scheme}' not supported`);
     let offset = 0;
     return http.get(req.url, {
@@ -62,16 +72,16 @@ export class HalFetcher implements Fetcher {
       password: req.password,
       onResponse: () => {},
       onData: (chunk) => { req.onData(chunk, offset); offset += chunk.length; },
-      onEnd: (error) => { req.onEnd(error); this.deps.wake(); },
+      onEnd: (error) => { req.onEnd(error); deps.wake(); },
     });
   }
 }
 
-function coapFetch(endpoint: CoapEndpoint, req: TransferRequest): Transfer {
+function coapFetch(endpoint: CoapEndpoint, req: TransferRequest, secure: boolean): Transfer {
   const u = parseCoapUri(req.url);
-  if (!u) throw new Error('not a valid coap:// URL (an IP literal host is needed)');
+  if (!u) throw new Error(`not a valid ${secure ? 'coaps' : 'coap'}:// URL (an IP literal host is needed)`);
   let done = false;
-  endpoint.request({ address: u.host, port: u.port }, {
+  endpoint.request(secure ? { address: u.host, port: u.port, dtls: 'file' } : { address: u.host, port: u.port }, {
     method: Method.GET, uriPath: u.path, earlyBlock2: true,
     onBlock2: (payload, offset) => {
       if (done) throw new Error('aborted');

@@ -2,7 +2,8 @@
 // HAL client/server contexts stand in for Controllers): the bounds the board profile sets. A flood
 // of ClientHellos costs no session; the table holds at most DtlsLimits.sessions and evicts the one
 // idle the longest; idle and handshake timeouts; the per-session heap cap; PSK identity → the
-// Controller's Endpoint ID; the client role's queue while it handshakes, and its bound.
+// Controller's Endpoint ID; the client role's queue while it handshakes, and its bound; R-MTP.4
+// while wall time is unknown; a coaps:// file server (peer 'file': our CA, no Endpoint ID).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DtlsContext, DtlsSession } from '../../hal/hal.ts';
@@ -220,4 +221,75 @@ test('R-MTP.3: an expired certificate accepted while wall time was unknown is cl
   assert.ok(w.logs.some((l) => /outside its validity dates \(wall time now known\)/.test(l)), w.logs.join('\n'));
   w.link.close();
   ctx.dispose();
+});
+
+/** Our link's client role calling a server context (certificate `who`) at 127.0.0.1:`port`; `wall` undefined: unknown. */
+function clientToServer(who: string, peer: Peer, wall: number | undefined, ca = 'ca.pem') {
+  const dtls = createHostDtls({ clock: { wallTimeMs: () => wall } });
+  const certs = (name: string, anchor: string) => ({ certificate: pki!.read(name + '.pem'), privateKey: pki!.read(name + '.key'), trustAnchors: [pki!.read(anchor)] });
+  const w: World = { now: 1000, delivered: [], logs: [], wire: [], link: undefined as unknown as DtlsLink };
+  const failed: string[] = [];
+  w.link = new DtlsLink({
+    dtls, limits: LIMITS, credentials: certs('agent', 'ca.pem'), server: false, datagramBytes: 1500, wallTimeMs: () => wall,
+    output: (d, _a, port, channel) => void w.wire.push({ d: d.slice(), port, channel }),
+    deliver: (m, p) => void w.delivered.push({ text: new TextDecoder().decode(m), peer: p }),
+    fileFailed: (a, port, reason) => void failed.push(`${a}:${port} ${reason}`),
+    log: (level, m) => void w.logs.push(level + ' ' + m),
+  });
+  const sctx = dtls.context({ role: 'server', ...certs(who, ca) });
+  let server: DtlsSession | undefined;
+  const got: string[] = [];
+  w.link.send(te.encode('GET'), peer, w.now);
+  for (let round = 0; round < 40; round++) {
+    const out = w.wire.splice(0).filter((x) => x.channel === 'client');
+    for (const x of out) {
+      if (!server) {
+        const h = sctx.hello(x.d, '127.0.0.1:' + 40001, w.now);
+        if (h.action === 'reply') w.link.receive(h.datagram, '127.0.0.1', peer.port, 'client', w.now);
+        else if (h.action === 'accept') server = h.session;
+      } else server.feed(x.d, w.now);
+    }
+    let d: Uint8Array | undefined;
+    let moved = out.length;
+    while (server && (d = server.takeOutgoing())) (moved++, w.link.receive(d, '127.0.0.1', peer.port, 'client', w.now));
+    let m: Uint8Array | undefined;
+    while (server && (m = server.readApplication())) {
+      got.push(new TextDecoder().decode(m));
+      server.writeApplication(te.encode('CONTENT'), w.now);
+      moved++;
+    }
+    if (!moved) break;
+  }
+  const done = () => { w.link.close(); sctx.dispose(); };
+  return { w, got, failed, done };
+}
+
+test('R-MTP.4 holds while wall time is unknown: a server whose certificate names another Endpoint ID gets nothing', (t) => {
+  if (!needs(t, noOpenssl && 'openssl not found (apt-get install openssl)') || !pki) return;
+  const { w, got, done } = clientToServer('expired', { address: '127.0.0.1', port: 5700, dtls: 'client', identity: { endpointId: 'proto::controller-1' } }, undefined);
+  assert.deepEqual(got, [], 'the queued message never reaches the wrong server');
+  assert.ok(w.logs.some((l) => /refused: it is proto::expired, not the Controller proto::controller-1/.test(l)), w.logs.join('\n'));
+  assert.deepEqual(w.link.sessions(), { server: 0, client: 0 });
+  done();
+});
+
+test('a coaps:// file server (peer \'file\'): a certificate of our CA with no Endpoint ID is accepted, its answers carry no identity; another CA\'s is refused', (t) => {
+  if (!needs(t, noOpenssl && 'openssl not found (apt-get install openssl)') || !pki) return;
+  const ok = clientToServer('files', { address: '127.0.0.1', port: 5701, dtls: 'file' }, Date.now());
+  assert.deepEqual(ok.got, ['GET']);
+  assert.deepEqual(ok.w.delivered.map((d) => [d.text, d.peer.dtls, d.peer.identity]), [['CONTENT', 'file', undefined]]);
+  assert.deepEqual(ok.failed, []);
+  ok.done();
+  const bad = clientToServer('stranger', { address: '127.0.0.1', port: 5702, dtls: 'file' }, Date.now(), 'other-ca.pem');
+  assert.deepEqual([bad.got, bad.w.delivered.length], [[], 0]);
+  assert.ok(bad.w.logs.some((l) => /session to 127\.0\.0\.1:5702 failed/.test(l)), bad.w.logs.join('\n'));
+  assert.equal(bad.failed.length, 1, 'the fetch waiting on it is told at once');
+  assert.match(bad.failed[0], /^127\.0\.0\.1:5702 DTLS: /);
+  bad.done();
+  // A file server is not a Controller: the same certificate without the 'file' marker is refused (no Endpoint ID).
+  const asController = clientToServer('files', { address: '127.0.0.1', port: 5703, dtls: 'client', identity: { endpointId: 'proto::controller-1' } }, Date.now());
+  assert.deepEqual(asController.got, []);
+  assert.ok(asController.w.logs.some((l) => /carries no Endpoint ID/.test(l)), asController.w.logs.join('\n'));
+  assert.deepEqual(asController.failed, [], 'only file-server sessions report to the fetcher');
+  asController.done();
 });

@@ -6,6 +6,7 @@
 #   controller.pem/.key    urn:bbf:usp:id:proto::controller-1        (the peer)
 #   expired.pem/.key       signed by ca, valid 2020-01-01 .. 2021-01-01
 #   other-ca.pem, stranger.pem/.key   a certificate from an unrelated CA
+#   files.pem/.key         signed by ca, IP:127.0.0.1, no Endpoint ID  (a coaps:// file server)
 set -euo pipefail
 dir=$1
 mkdir -p "$dir"
@@ -55,3 +56,4 @@ leaf agent ca "URI:urn:bbf:usp:id:os::00256D-0000000001"
 leaf controller ca "URI:urn:bbf:usp:id:proto::controller-1"
 leaf expired ca "URI:urn:bbf:usp:id:proto::expired" 20200101000000Z 20210101000000Z
 leaf stranger other-ca "URI:urn:bbf:usp:id:proto::stranger"
+leaf files ca "IP:127.0.0.1"

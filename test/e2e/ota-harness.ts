@@ -70,14 +70,14 @@ export class OtaDevice {
   readonly c2 = new Listener();
 
   /** Default: the Node simulator under its boot loader; `engine` xs runs the XS runner itself (`runnerArgs`). */
-  async start(o: { engine?: Engine; otaEngine?: Engine; runnerArgs?: string[] } = {}): Promise<void> {
+  async start(o: { engine?: Engine; otaEngine?: Engine; runnerArgs?: string[]; securityArgs?: string[] } = {}): Promise<void> {
     await this.c1.open('proto::controller-1');
     await this.c2.open('proto::controller-2');
     const defaults = join(this.dir, 'defaults.json');
     writeFileSync(defaults, readFileSync(join(root, 'test/e2e/fixtures/notify-defaults.json'), 'utf8')
       .replace('${C1_PORT}', String(this.c1.port)).replace('${C2_PORT}', String(this.c2.port)));
     const engine = o.engine ?? 'node';
-    this.agent = await launchAgent({ engine, ota: engine === 'node', otaEngine: o.otaEngine, runnerArgs: o.runnerArgs,
+    this.agent = await launchAgent({ engine, ota: engine === 'node', otaEngine: o.otaEngine, runnerArgs: o.runnerArgs, securityArgs: o.securityArgs,
       defaultsFile: defaults, stateDir: this.state, readyTimeoutMs: 120_000, logLevel: 'info' });
     this.uri = this.agent.uri;
   }
