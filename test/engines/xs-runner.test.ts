@@ -72,13 +72,14 @@ test('the board entry (hal/xs/main.ts) refuses to start without DTLS unless --al
   // Given the board bundle and a state directory, when run without --allow-nosec
   const main = await bundleFixture('hal/xs/main.ts', scratch.dir, 'main');
   const agentCap: Cap = { chunks: 512 * 1024, slots: 32768, stack: 2048 };
-  const r = runBundle(main, agentCap, ['--state', join(scratch.dir, 'state-main'), '--defaults', join(root, 'examples/demo-defaults.json')]);
+  // The script runner keeps every key of the agent's code in RAM: more than its default 2048.
+  const r = runBundle(main, agentCap, ['--keys', '4096', '--state', join(scratch.dir, 'state-main'), '--defaults', join(root, 'examples/demo-defaults.json')]);
   // then it says why and exits with the configuration code (the served case: test/e2e/xs-agent.test.ts)
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /^\[error\] tinyusp: no DTLS credentials: .*plaintext CoAP needs an explicit --allow-nosec/m);
   // and a defaults file that is not an object of strings is refused the same way
   const bad = scriptFile(scratch.dir, 'bad-defaults', '{"Device.X": 1}');
-  const r2 = runBundle(main, agentCap, ['--state', join(scratch.dir, 'state-main'), '--defaults', bad, '--allow-nosec']);
+  const r2 = runBundle(main, agentCap, ['--keys', '4096', '--state', join(scratch.dir, 'state-main'), '--defaults', bad, '--allow-nosec']);
   assert.equal(r2.status, 2, r2.stderr);
   assert.match(r2.stderr, /--defaults: defaults entry "Device.X" must be a "Device.…" path with a string value/);
 });
