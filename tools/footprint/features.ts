@@ -13,6 +13,8 @@ const FEATURES: { name: string; match: RegExp; files: string }[] = [
   { name: 'CoAP (RFC 7252/7959) + USP CoAP binding', match: /^src\/(coap|mtp)\//, files: 'src/coap, src/mtp' },
   { name: 'USP messages (dispatch, Get..Operate, access)', match: /^src\/(usp\/|agent\.ts)/, files: 'src/usp, src/agent.ts' },
   { name: 'data-model engine', match: /^src\/dm\//, files: 'src/dm' },
+  { name: 'DTLS link + XS DTLS binding (issue 11)', match: /^(src\/dtls\/|hal\/xs\/dtls\.ts|hal\/dtls-errors\.ts)/, files: 'src/dtls, hal/xs/dtls.ts, hal/dtls-errors.ts' },
+  { name: 'firmware over the air (issue 12)', match: /^(src\/ota\/|src\/model\/firmware\.ts|hal\/xs\/firmware\.ts)/, files: 'src/ota, src/model/firmware.ts, hal/xs/firmware.ts' },
   { name: 'TR-181 model + factory defaults', match: /^(src\/model\/|boards\/esp32\/defaults\.json)/, files: 'src/model, boards/esp32/defaults.json' },
   { name: 'notifications', match: /^src\/notify\//, files: 'src/notify' },
   { name: 'core, device loop, XS HAL, board', match: /./, files: 'src/core.ts, device.ts, errors.ts, hal/xs, boards' },
