@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { DtlsContext, DtlsContextOptions, DtlsSession } from '../../hal/hal.ts';
+import { handshakeInMemory } from '../support/dtls-handshake.ts';
 import { createHostNet } from '../../hal/host/net.ts';
 import { createHostDtls } from '../../hal/host/dtls.ts';
 import { hostDtls, makePki, certCredentials, ourClientGet, type Pki } from '../dtls/support.ts';
@@ -43,38 +44,7 @@ interface InProcess {
 
 /** One in-memory handshake, timing each side's calls separately. */
 function handshake(cctx: DtlsContext, sctx: DtlsContext): InProcess {
-  let serverMs = 0;
-  let clientMs = 0;
-  const timed = <T>(side: 'c' | 's', f: () => T): T => {
-    const t = performance.now();
-    const r = f();
-    const d = performance.now() - t;
-    if (side === 'c') clientMs += d;
-    else serverMs += d;
-    return r;
-  };
-  const client = timed('c', () => cctx.connect(0));
-  let server: DtlsSession | undefined;
-  for (let round = 0; round < 20; round++) {
-    let moved = 0;
-    let d;
-    while ((d = client.takeOutgoing())) {
-      moved++;
-      const dg = d;
-      if (!server) {
-        const h = timed('s', () => sctx.hello(dg, '127.0.0.1:1', 0));
-        if (h.action === 'reply') timed('c', () => client.feed(h.datagram, 0));
-        else if (h.action === 'accept') server = h.session;
-      } else timed('s', () => server!.feed(dg, 0));
-    }
-    while (server && (d = server.takeOutgoing())) {
-      moved++;
-      const dg = d;
-      timed('c', () => client.feed(dg, 0));
-    }
-    if (!moved) break;
-  }
-  if (client.state !== 'open' || server?.state !== 'open') throw new Error('handshake failed: ' + client.error + ' / ' + server?.error);
+  const { client, server, serverMs, clientMs } = handshakeInMemory(cctx, sctx, () => performance.now());
   const r = { serverMs, clientMs, serverBytes: server.memoryBytes(), clientBytes: client.memoryBytes(),
     serverPeak: server.memoryPeakBytes(), clientPeak: client.memoryPeakBytes() };
   client.close();

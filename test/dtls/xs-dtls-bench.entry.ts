@@ -6,6 +6,7 @@
 // the XS heap one open session costs (heapUsed() with 4 client/server pairs open, per session).
 // Certificate mode uses --cert/--key/--ca on both sides.
 import type { DtlsContext, DtlsContextOptions, DtlsSession } from '../../hal/hal.ts';
+import { handshakeInMemory } from '../support/dtls-handshake.ts';
 import { xsHost } from '../../hal/xs/host.ts';
 import { xsClock } from '../../hal/xs/clock.ts';
 import { xsDtls } from '../../hal/xs/dtls.ts';
@@ -17,46 +18,8 @@ const dtls = xsDtls(host, xsClock(host));
 const N = Number(host.arg('n') ?? 5);
 const limit = esp32.dtls.sessionBytes;
 
-interface Pair {
-  client: DtlsSession;
-  server: DtlsSession;
-  serverMs: number;
-  clientMs: number;
-}
-
-/** One handshake through memory, timing each side's calls; throws unless both ends open. */
-function handshake(cctx: DtlsContext, sctx: DtlsContext): Pair {
-  const t = { s: 0, c: 0 };
-  const timed = <T>(side: 's' | 'c', f: () => T): T => {
-    const t0 = host.monotonicMs();
-    const r = f();
-    t[side] += host.monotonicMs() - t0;
-    return r;
-  };
-  const client = timed('c', () => cctx.connect(0));
-  let server: DtlsSession | undefined;
-  for (let round = 0; round < 20; round++) {
-    let moved = 0;
-    let d;
-    while ((d = client.takeOutgoing())) {
-      moved++;
-      const dg = d;
-      if (!server) {
-        const h = timed('s', () => sctx.hello(dg, '127.0.0.1:1', 0));
-        if (h.action === 'reply') timed('c', () => client.feed(h.datagram, 0));
-        else if (h.action === 'accept') server = h.session;
-      } else timed('s', () => server!.feed(dg, 0));
-    }
-    while (server && (d = server.takeOutgoing())) {
-      moved++;
-      const dg = d;
-      timed('c', () => client.feed(dg, 0));
-    }
-    if (!moved) break;
-  }
-  if (client.state !== 'open' || server?.state !== 'open') throw new Error('handshake failed: ' + client.error + ' / ' + server?.error);
-  return { client, server, serverMs: t.s, clientMs: t.c };
-}
+/** One handshake through memory, timed on the runner's monotonic clock. */
+const handshake = (cctx: DtlsContext, sctx: DtlsContext) => handshakeInMemory(cctx, sctx, () => host.monotonicMs());
 
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
