@@ -12,6 +12,7 @@ import { parsePath } from './grammar.ts';
 import { AGENT, Operations } from './operate.ts';
 import type { WriteSet } from './journal.ts';
 import { Persist, unitOf } from './persist.ts';
+import { applyNewDefaults, migrationWrites, MigrationLog } from './migrate.ts';
 import { resolvePath, resolveSupported } from './resolver.ts';
 import { isPlainPath, supportedPathOf } from './paths.ts';
 import { buildSchema, fillGeneratedKeys, type DefNode, type Schema } from './schema.ts';
@@ -69,11 +70,29 @@ class EngineImpl implements Engine {
     const rootPath = this.schema.root.name + '.';
     this.store.createObject(this.schema.root, rootPath);
     if (fromDefaults) applyDefaults(this.schema, this.store, this.defaults, this.hal.system);
-    else this.persist.load(rootPath);
+    const mig = !fromDefaults && this.persist.otherSchema() ? new MigrationLog() : undefined;
+    this.persist.migration = mig;
+    if (!fromDefaults) this.persist.load(rootPath);
+    this.persist.migration = undefined;
+    if (mig) applyNewDefaults(this.schema, this.store, this.defaults, mig, Persist.persists);
     const ops: WriteSet = new Map();
     this.reconcileHandlerTables(ops);
     if (fromDefaults) this.persist.saveAll();
-    else this.persist.commit(ops);
+    else if (!mig) this.persist.commit(ops);
+    else this.migrated(mig);
+  }
+
+  /** Store the migrated model (migrate.ts): the changed records and the new marker, atomically. */
+  private migrated(mig: MigrationLog): void {
+    const log = this.hal.system.log;
+    for (const d of mig.dropped) log('warn', `migrate: dropped ${d}`);
+    const wanted: WriteSet = new Map();
+    this.persist.allRecords(wanted);
+    const { ops, rewritten, removed } = migrationWrites(this.persist.storedRecords(), wanted, this.persist.identity());
+    // Records of objects and tables this build no longer has (only their key's hash is known).
+    for (const k of removed) log('warn', `migrate: dropped record ${k}: not in this model`);
+    this.persist.commit(ops);
+    log('info', `migrate: stored model of an earlier build kept (${rewritten} records rewritten, ${removed.length} removed, ${mig.dropped.length} values dropped)`);
   }
 
   /** Tables whose rows come from a handler (FirmwareImage ← HAL firmware slots): fixed per boot. */

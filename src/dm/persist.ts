@@ -15,7 +15,8 @@
 // most 36^2 instances (checked at start).
 // Atomicity: a commit's records go through the journal (journal.ts). The first boot and a
 // factory reset write the whole model record by record, then the format marker: a model without
-// the marker is a torn first write, wiped and written again from the defaults.
+// the marker is a torn first write, wiped and written again from the defaults. The marker also
+// names the schema: another build's model is migrated (migrate.ts).
 import type { Storage } from '../../hal/hal.ts';
 import type { DefNode, Schema } from './schema.ts';
 import { supportedPathOf } from './schema.ts';
@@ -23,6 +24,7 @@ import type { ObjRec, Store, TableRec } from './store.ts';
 import { canonical } from './values.ts';
 import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
 import { isStorageWriteError, JOURNAL_KEY, MODEL_MARKER_KEY, recoverJournal, writeAtomically, type WriteSet } from './journal.ts';
+import { markerOf, schemaIdentity, type MigrationLog } from './migrate.ts';
 
 const UNIT_RE = /^(.*\.[0-9]+\.)/;
 
@@ -53,6 +55,9 @@ export function decodeFields(s: string): string[] | undefined {
 export class Persist {
   /** A journal whose apply failed is still pending: finish it before writing another. */
   private pending = false;
+  /** Set while a stored model of another schema is loaded: what was read and what was dropped. */
+  migration: MigrationLog | undefined;
+  private id: string | undefined;
 
   constructor(
     private readonly storage: Storage,
@@ -109,6 +114,34 @@ export class Persist {
     return this.storage.get(MODEL_MARKER_KEY) !== undefined;
   }
 
+  /** This build's schema identity (migrate.ts), computed once. */
+  identity(): string {
+    return this.id || (this.id = schemaIdentity(this.schema, Persist.persists));
+  }
+
+  /** A whole model of another build's schema is stored (migrate it rather than load it as is). */
+  otherSchema(): boolean {
+    const b = this.storage.get(MODEL_MARKER_KEY);
+    return !!b && this.read(MODEL_MARKER_KEY) !== markerOf(this.identity());
+  }
+
+  /** Every stored engine record (unit and table keys). */
+  storedRecords(): Map<string, Uint8Array> {
+    const out = new Map<string, Uint8Array>();
+    for (const k of this.storage.keys()) {
+      if (k.lastIndexOf('d.', 0) !== 0 && k.lastIndexOf('t.', 0) !== 0) continue;
+      const b = this.storage.get(k);
+      if (b) out.set(k, b);
+    }
+    return out;
+  }
+
+  /** The records of the whole model in RAM (what saveAll writes), into `ops`. */
+  allRecords(ops: WriteSet): void {
+    for (const [p, rec] of this.store.objs) if (unitOf(p) === p && Persist.persists(rec.node)) this.writeUnit(p, ops);
+    for (const p of this.store.tables.keys()) this.writeTable(p, ops);
+  }
+
   /**
    * A factory reset is decided: from now on a restart comes up on the defaults, even if the
    * reset itself has not run yet (the answer to FactoryReset() may leave first).
@@ -128,7 +161,7 @@ export class Persist {
     const flush = () => { for (const [k, v] of one) if (v) this.storage.set(k, v); one.clear(); };
     for (const [p, rec] of this.store.objs) if (unitOf(p) === p && Persist.persists(rec.node)) { this.writeUnit(p, one); flush(); }
     for (const p of this.store.tables.keys()) { this.writeTable(p, one); flush(); }
-    this.storage.set(MODEL_MARKER_KEY, utf8Encode('tinyusp-dm 2'));
+    this.storage.set(MODEL_MARKER_KEY, utf8Encode(markerOf(this.identity())));
   }
 
   /** Write `ops` atomically (journal.ts); throws StorageWriteError. */
@@ -188,14 +221,24 @@ export class Persist {
     const text = this.read(this.unitKey(unit));
     const fields = text === undefined ? undefined : decodeFields(text);
     if (!fields) return;
+    const mig = this.migration;
     for (let i = 0; i + 1 < fields.length; i += 2) {
       const rel = fields[i];
       const dot = rel.lastIndexOf('.');
       const rec = this.store.objs.get(unit + rel.slice(0, dot + 1));
       const name = rel.slice(dot + 1);
       const def = rec && rec.node.params.get(name);
-      if (!rec || !def || !rec.values.has(name)) continue;
-      try { rec.values.set(name, canonical(def, fields[i + 1])); } catch { /* schema changed: keep default */ }
+      if (!rec || !def || !rec.values.has(name)) {
+        if (mig) mig.dropped.push(`${unit}${rel}: no longer in the model`);
+        continue;
+      }
+      if (mig) mig.seen.add(rec.path + '\u0000' + name);
+      try {
+        rec.values.set(name, canonical(def, fields[i + 1]));
+      } catch {
+        // Not valid for its (changed) type or range: the default stays.
+        if (mig) mig.dropped.push(`${rec.path}${name}: '${fields[i + 1]}' not valid as ${def.type}${def.list ? ' list' : ''}`);
+      }
     }
   }
 
@@ -208,7 +251,10 @@ export class Persist {
       const n = Number(item.slice(0, colon));
       const slot = Number(item.slice(colon + 1));
       if (colon < 0 || !(n >= 1) || t.insts.indexOf(n) >= 0) continue;
-      try { this.store.insertInstance(t, n, slot); } catch { continue; } // bound lowered: drop extras
+      try { this.store.insertInstance(t, n, slot); } catch { // bound lowered: drop extras
+        if (this.migration) this.migration.dropped.push(`${t.path}${n}.: over the table's bound`);
+        continue;
+      }
       this.load(t.path + n + '.');
     }
     const next = Number(m[1]);

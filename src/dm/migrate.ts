@@ -1,0 +1,112 @@
+// State migration across builds (issue 12: a firmware upgrade must not reset a device's
+// configuration). The model marker (persist.ts) records the schema identity: a hash of every
+// persisted object path with its stored parameters and their types. A build that finds another
+// identity migrates the stored model instead of starting from the defaults:
+// - records are read by parameter name, so a parameter that still exists keeps its value when
+//   the stored lexical value is valid for its (possibly changed) type: "compatible";
+// - a value that is not valid any more, a parameter or object that is gone, instances beyond a
+//   lowered bound: dropped, each with a log line;
+// - a parameter the stored record did not have (new in this build, or a new single-instance
+//   object) gets the factory default (the defaults file's entry for that path, else the schema's);
+// - records that change, stale records and the new marker are one write set through the journal
+//   (journal.ts): a power loss leaves the old stored model (old marker: the next boot migrates
+//   again from it) or the migrated one, never a mix. An OTA rollback before the commit point
+//   finds its own state untouched.
+// New tables start empty (their rows in the defaults file are not created: a table absent from
+// storage cannot be told from one an operator emptied).
+import type { DefNode, Schema } from './schema.ts';
+import { fillGeneratedKeys } from './schema.ts';
+import type { Store } from './store.ts';
+import { canonical, splitList } from './values.ts';
+import { MODEL_MARKER_KEY, type WriteSet } from './journal.ts';
+import { utf8Encode } from '../codec/utf8.ts';
+
+/** The marker's format (bump when the record layout itself changes: no migration across it). */
+export const MARKER_FORMAT = 'tinyusp-dm 2';
+
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** What a stored value's validity depends on, for every persisted node: 8 hex digits. */
+export function schemaIdentity(schema: Schema, persists: (n: DefNode) => boolean): string {
+  let h = 0x811c9dc5;
+  for (const node of schema.nodes) {
+    if (!persists(node)) continue;
+    h = fnv(h, node.path + (node.def.maxEntries === undefined ? '' : '<' + node.def.maxEntries));
+    for (const name of node.stored) {
+      const d = node.params.get(name)!;
+      h = fnv(h, `|${name}:${d.type}${d.list ? '[' + (d.maxItems ?? '') + ']' : ''}:${d.maxLength ?? ''}:${String(d.min ?? '')}` +
+        `:${String(d.max ?? '')}:${d.pattern ?? ''}:${d.enum ? d.enum.join(',') : ''}:${d.ref ? d.ref.kind + d.ref.target : ''}`);
+    }
+  }
+  return ('0000000' + h.toString(16)).slice(-8);
+}
+
+/** The marker value of this build's schema. */
+export function markerOf(identity: string): string {
+  return MARKER_FORMAT + ';' + identity;
+}
+
+/** What loading a stored model for migration noticed (persist.ts fills it). */
+export class MigrationLog {
+  /** 'objPath\u0000name' of every stored value read back (valid or not). */
+  readonly seen = new Set<string>();
+  readonly dropped: string[] = [];
+}
+
+/**
+ * After `persist.load` with a MigrationLog: give parameters no stored record had their factory
+ * default. Returns the number of values taken from the defaults.
+ */
+export function applyNewDefaults(schema: Schema, store: Store, defaults: { readonly [path: string]: string }, mig: MigrationLog,
+  persists: (n: DefNode) => boolean): number {
+  let n = 0;
+  store.objs.forEach((rec) => {
+    if (!persists(rec.node)) return;
+    let fresh = false;
+    for (const name of rec.node.stored) {
+      if (mig.seen.has(rec.path + '\u0000' + name)) continue;
+      fresh = true;
+      const lexical = defaults[rec.path + name];
+      if (lexical === undefined) continue; // the schema's default, already there
+      const def = rec.node.params.get(name)!;
+      let v: string;
+      try { v = canonical(def, lexical); } catch { mig.dropped.push(`${rec.path}${name}: default '${lexical}' not valid`); continue; }
+      if (def.ref && def.ref.kind === 'strong') {
+        const items = splitList(v).map((i) => (i.endsWith('.') ? i.slice(0, -1) : i));
+        if (items.some((i) => { const r = store.objs.get(i + '.'); return !r || r.node.path !== def.ref!.target; })) continue;
+        v = items.join(',');
+      }
+      rec.values.set(name, v);
+      n++;
+    }
+    // A unique key new in this build gets the Agent's value, as an Add would (R-ADD.5).
+    if (fresh) fillGeneratedKeys(schema, rec);
+  });
+  return n;
+}
+
+/**
+ * The write set that turns `stored` (key -> bytes, engine keys only) into `wanted` (this build's
+ * records), plus the new marker: only records that differ, and deletes of stale ones.
+ */
+export function migrationWrites(stored: Map<string, Uint8Array>, wanted: WriteSet, identity: string): { ops: WriteSet; rewritten: number; removed: string[] } {
+  const ops: WriteSet = new Map();
+  let rewritten = 0;
+  const removed: string[] = [];
+  wanted.forEach((v, k) => {
+    const old = stored.get(k);
+    if (v && old && old.length === v.length && old.every((b, i) => b === v[i])) return;
+    ops.set(k, v);
+    if (v) rewritten++;
+  });
+  stored.forEach((_, k) => {
+    if (wanted.has(k)) return;
+    ops.set(k, null);
+    removed.push(k);
+  });
+  ops.set(MODEL_MARKER_KEY, utf8Encode(markerOf(identity)));
+  return { ops, rewritten, removed };
+}
