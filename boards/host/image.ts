@@ -4,6 +4,7 @@
 // with EXIT_REBOOT and the boot loader starts the boot slot's build; it also exits when the boot
 // loader goes away (its stdin pipe closes), as firmware stops with its board.
 import { EXIT_REBOOT, type BootChoice } from '../../hal/host/firmware.ts';
+import type { ModelModule } from '../../src/dm/api.ts';
 import type { LogLevel } from '../../hal/hal.ts';
 import { intOption, parseArgs } from '../../tools/cli/args.ts';
 import { readDefaults } from '../../tools/cli/defaults.ts';
@@ -11,6 +12,9 @@ import { CREDENTIAL_OPTIONS, credentialsFromArgs } from '../../tools/cli/credent
 import { runHostDevice } from './main.ts';
 
 declare const __TINYUSP_IMAGE_VERSION__: string;
+/** The model modules of `firmware pack --model <file>` (its default export), or undefined. */
+declare const __TINYUSP_IMAGE_MODULES__: ModelModule | readonly ModelModule[] | undefined;
+const IMAGE_MODULES = __TINYUSP_IMAGE_MODULES__;
 
 /** `--fw-boot <slot>,<trial 0|1>,<rolled back from slot or -1>`: the boot loader's choice. */
 function bootChoice(text: string | undefined): BootChoice {
@@ -22,6 +26,7 @@ async function main(): Promise<number> {
   const p = parseArgs(process.argv.slice(2), { values: ['defaults', 'state', 'host', 'port', 'log-level', 'serial', 'fw-boot', 'dtls-wasm', ...CREDENTIAL_OPTIONS], flags: ['allow-nosec'] });
   const device = runHostDevice({
     defaults: readDefaults(p.values.get('defaults') ?? ''), stateDir: p.values.get('state') ?? '',
+    modules: IMAGE_MODULES === undefined ? undefined : ([] as readonly ModelModule[]).concat(IMAGE_MODULES),
     allowNoSec: p.flags.has('allow-nosec'), credentials: credentialsFromArgs(p), dtlsWasm: p.values.get('dtls-wasm'), host: p.values.get('host'),
     port: p.values.has('port') ? intOption(p, 'port', 0, 0, 65535) : undefined,
     logLevel: (p.values.get('log-level') ?? 'info') as LogLevel, serialNumber: p.values.get('serial') ?? 'SIM0001',

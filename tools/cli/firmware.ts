@@ -2,33 +2,47 @@
 // the current build that reports Version and DeviceInfo.SoftwareVersion = <v>: for the Node
 // engine the host board bundle (boards/host/image.ts) with the version compiled in, for the XS
 // engines the preloaded esp32 runner (the boot loader passes the image's version to it).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { encodeImage, IMAGE_ENGINES, readImageLayout, type ImageEngine } from '../../hal/host/image.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { buildXsEngine, xsRunnerBinary } from './xs-engine.ts';
 import { root } from './paths.ts';
 
-const HELP = `usage: tinyusp firmware pack --version <v> --out <file> [--engine node|xs|xs-arm]
+const HELP = `usage: tinyusp firmware pack --version <v> --out <file> [--engine node|xs|xs-arm] [--model <file>]
        tinyusp firmware info <file>
 
 pack   an image of this build for the host board's A/B slots (tinyusp agent --ota), reporting
        Version and Device.DeviceInfo.SoftwareVersion = <v>; serve it over http:// or coap:// and
        call Device.DeviceInfo.FirmwareImage.{i}.Download() with its URL (README "Firmware").
+       --model (node): the build also carries the model modules of <file> (as agent --model);
+       a device upgraded to it keeps its stored model where it fits (README "Persistence").
 info   the header of an image: version, engine, payload size.`;
 
 const VERSION_RE = /^[\x21-\x7e]{1,64}$/;
 
 /** The bytes of an image of the current build for `engine`. */
-export async function packImage(version: string, engine: ImageEngine): Promise<Buffer> {
+export async function packImage(version: string, engine: ImageEngine, modelFile?: string): Promise<Buffer> {
   if (!VERSION_RE.test(version)) throw new UsageError('--version: 1 to 64 printable ASCII characters, no spaces');
+  if (modelFile !== undefined && engine !== 'node') throw new UsageError('--model works with --engine node; a device build compiles its modules in');
   let payload: Uint8Array;
   if (engine === 'node') {
-    const r = await build({
-      absWorkingDir: root, entryPoints: ['boards/host/image.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20',
-      write: false, outfile: 'image.mjs', logLevel: 'silent', define: { __TINYUSP_IMAGE_VERSION__: JSON.stringify(version) },
-    });
-    payload = r.outputFiles[0].contents;
+    // The model file's default export becomes __TINYUSP_IMAGE_MODULES__ (an esbuild inject).
+    const tmp = modelFile === undefined ? undefined : mkdtempSync(join(tmpdir(), 'tinyusp-pack-'));
+    const inject = tmp && join(tmp, 'model.mjs');
+    if (inject) writeFileSync(inject, `import m from ${JSON.stringify(resolve(modelFile!))};\nexport { m as __TINYUSP_IMAGE_MODULES__ };\n`);
+    try {
+      const r = await build({
+        absWorkingDir: root, entryPoints: ['boards/host/image.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20',
+        write: false, outfile: 'image.mjs', logLevel: 'silent', inject: inject ? [inject] : [],
+        define: { __TINYUSP_IMAGE_VERSION__: JSON.stringify(version), ...(inject ? {} : { __TINYUSP_IMAGE_MODULES__: 'undefined' }) },
+      });
+      payload = r.outputFiles[0].contents;
+    } finally {
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
+    }
   } else {
     buildXsEngine(engine);
     payload = readFileSync(xsRunnerBinary(engine));
@@ -43,14 +57,14 @@ export async function firmwareCommand(argv: string[]): Promise<number> {
     return sub ? 0 : 2;
   }
   if (sub === 'pack') {
-    const p = parseArgs(rest, { values: ['version', 'out', 'engine'] });
+    const p = parseArgs(rest, { values: ['version', 'out', 'engine', 'model'] });
     const version = p.values.get('version');
     const out = p.values.get('out');
     const engine = (p.values.get('engine') ?? 'node') as ImageEngine;
     if (!version) throw new UsageError('--version <v> is required');
     if (!out) throw new UsageError('--out <file> is required');
     if (!IMAGE_ENGINES.includes(engine)) throw new UsageError('--engine must be node, xs or xs-arm');
-    const image = await packImage(version, engine);
+    const image = await packImage(version, engine, p.values.get('model'));
     writeFileSync(out, image);
     process.stdout.write(`${out}: ${engine} image ${version}, ${image.length} bytes\n`);
     return 0;
