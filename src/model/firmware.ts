@@ -3,6 +3,7 @@
 // Download() and Activate() (src/ota), and Device.LocalAgent.TransferComplete! arguments.
 import { alias as aliasParam, bool, str, uint, int, dateTime } from '../dm/define.ts';
 import type { HandlerContext, ModelModule, ObjectDef, ParamDef } from '../dm/api.ts';
+import { ErrorCode, UspError } from '../errors.ts';
 import { resumeActivation, startActivate, switchTo } from '../ota/activate.ts';
 import { slotOf, startDownload } from '../ota/download.ts';
 import type { FirmwareManager } from '../ota/manager.ts';
@@ -19,7 +20,9 @@ export const FIRMWARE_OBJECTS: readonly ObjectDef[] = f([
       aliasParam(),
       str('Name', 64, { computed: true }),
       str('Version', 64, { computed: true }),
-      bool('Available', { computed: true }),
+      // Stored: the operator's choice (TR-181: the Agent boots an image only while it is true);
+      // read as false while the slot holds no installed image. Set true by each Download().
+      bool('Available', { access: 'W', default: 'true' }),
       str('Status', 32, {
         computed: true,
         enum: f(['NoImage', 'Active', 'Downloading', 'Validating', 'Available', 'DownloadFailed', 'ValidationFailed', 'InstallationFailed', 'ActivationFailed']),
@@ -87,16 +90,38 @@ export function firmwareModule(m: FirmwareManager): ModelModule {
             case 'Version': return img.status === 'NoImage' ? '' : img.version;
             // TR-181: Name is empty unless the image is Available, Active or failed to install/activate.
             case 'Name': return ['Available', 'Active', 'InstallationFailed', 'ActivationFailed'].indexOf(img.status) >= 0 ? img.version : '';
-            case 'Available': return img.status === 'Active' || img.status === 'Available';
+            // Installed: the stored value (the operator's); otherwise false.
+            case 'Available': return img.status === 'Active' || img.status === 'Available' ? undefined : false;
             case 'Status': return img.status;
             case 'BootFailureLog': return img.log;
             default: return undefined;
           }
         },
+        // TR-181 Available: not false for the active image nor for the one the device boots next
+        // (BootFirmwareImage, a pending activation); not true for a slot without an installed image.
+        write: (ctx, objPath, name, value) => {
+          if (name !== 'Available') return;
+          const img = image(ctx, m, objPath);
+          const row = objPath.slice(0, -1);
+          if (value === 'true') {
+            if (!img || (img.status !== 'Active' && img.status !== 'Available')) throw new UspError(ErrorCode.INVALID_VALUE, `${row} holds no installed image`);
+            return;
+          }
+          if (img && img.status === 'Active') throw new UspError(ErrorCode.INVALID_VALUE, `${row} is the active image: it cannot be made unavailable`);
+          if (ctx.engine.get('Device.DeviceInfo.BootFirmwareImage') === row) {
+            throw new UspError(ErrorCode.INVALID_VALUE, `${row} is the image the device boots next: it cannot be made unavailable`);
+          }
+        },
         operate: {
-          'Download()': (ctx, call) => startDownload(m, ctx, call, {
-            activate: (c, slot, key) => switchTo(m, c, slot, key, c.origin, false),
-          }),
+          'Download()': (ctx, call, txn) => {
+            const op = startDownload(m, ctx, call, {
+              activate: (c, slot, key) => switchTo(m, c, slot, key, c.origin, false),
+            });
+            // TR-181: Available is set true whenever a new image is installed. Stored now (with
+            // the Request row), read as false until the image is installed and valid.
+            txn.agentSet(call.objPath + 'Available', 'true');
+            return op;
+          },
           'Activate()': (ctx, call) => startActivate(m, ctx, call),
         },
       },

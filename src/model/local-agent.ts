@@ -84,6 +84,11 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     path: 'Device.LocalAgent.Controller.{i}.MTP.{i}.CoAP.',
     params: f([str('Host', 256, { access: 'W' }), port(), str('Path', 256, { access: 'W' }), bool('EnableEncryption', { access: 'W', default: 'true' })]),
   }),
+  // Which TransferComplete! events this Controller receives (TR-181; notify/transfer-policy.ts).
+  f({
+    path: 'Device.LocalAgent.Controller.{i}.TransferCompletePolicy.',
+    params: f([str('ResultTypeFilter', 8, { access: 'W', enum: f(['Success', 'Failure', 'Both']), default: 'Both' })]),
+  }),
   f({
     path: 'Device.LocalAgent.Controller.{i}.BootParameter.{i}.',
     access: 'AD',

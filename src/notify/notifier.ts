@@ -18,6 +18,7 @@ import { pollComputed } from './poll.ts';
 import { unitInterval } from './retry.ts';
 import { SubscriptionCache, type Subscription } from './subscriptions.ts';
 import { TriggerConfigQueue } from './trigger.ts';
+import { transferCompleteWanted } from './transfer-policy.ts';
 import { BOOT_EVENT, CONTROLLER_TABLE, PERIODIC_EVENT, REQUEST_TABLE, SUBSCRIPTION_TABLE, SUPPORTED_PROTOCOL_VERSIONS } from '../names.ts';
 
 export interface NotifierOptions {
@@ -216,7 +217,8 @@ export class Notifier {
         this.dispatch('ObjectDeletion', ev.path, () => ({ case: 'objDeletion', value: { objPath: ev.path } }));
         return;
       case 'event':
-        this.dispatch('Event', ev.objPath + ev.name, () => ({ case: 'event', value: { objPath: ev.objPath, eventName: ev.name, params: entriesOf(ev.args) } }));
+        this.dispatch('Event', ev.objPath + ev.name, (sub) => (transferCompleteWanted(this.engine, sub.controller, ev.objPath + ev.name, ev.args)
+          ? { case: 'event', value: { objPath: ev.objPath, eventName: ev.name, params: entriesOf(ev.args) } } : undefined));
         return;
       case 'operationComplete':
         this.onOperationComplete(ev.objPath, ev.command, ev.commandKey, ev.error, ev.output);

@@ -78,6 +78,10 @@ export function startActivate(m: FirmwareManager, ctx: HandlerContext, call: Com
   if (!info || (info.status !== 'valid' && info.status !== 'pending')) {
     throw new UspError(ErrorCode.COMMAND_FAILURE, `${call.objPath.slice(0, -1)} holds no available image (Status ${info ? m.status(info) : 'NoImage'})`);
   }
+  // TR-181: the Agent only boots an image whose Available is true.
+  if (ctx.engine.get(call.objPath + 'Available') !== 'true') {
+    throw new UspError(ErrorCode.COMMAND_FAILURE, `${call.objPath.slice(0, -1)} is not available (Available=false)`);
+  }
   if (m.rebootPending()) throw new UspError(ErrorCode.COMMAND_FAILURE, 'the device is already rebooting into an activated image');
   const wins = windows(call.input, ctx.hal.clock.monotonicMs());
   let switched = false;
@@ -99,6 +103,10 @@ export function startActivate(m: FirmwareManager, ctx: HandlerContext, call: Com
         throw new UspError(ErrorCode.COMMAND_FAILURE, 'every TimeWindow has passed without a moment to activate');
       }
       if (w.mode === 'WhenIdle' && !m.idle()) return undefined;
+      // Made unavailable while the Activate() waited for its window: not booted.
+      if (ctx.engine.get(call.objPath + 'Available') !== 'true') {
+        throw new UspError(ErrorCode.COMMAND_FAILURE, `${call.objPath.slice(0, -1)} was made unavailable before its TimeWindow`);
+      }
       switchTo(m, ctx, slot, call.commandKey, ctx.origin, true);
       switched = true;
       return undefined; // completed by the image that boots next (resumeActivation)
