@@ -139,12 +139,12 @@ const rows: [string, (t: TestAgent) => void][] = [
   }],
   ['§2.2 1.2+: object path → one resolved_path per object and sub-object', (t) => {
     const rp = get(t, [C1]).reqPathResults[0];
-    assert.deepEqual(paths(rp), [C1, C1 + 'MTP.1.', C1 + 'MTP.1.CoAP.', C1 + 'BootParameter.1.', C1 + 'BootParameter.2.']);
-    assert.equal(rp.resolvedPathResults[2].resultParams.get('Host'), '127.0.0.1');
+    assert.deepEqual(paths(rp), [C1, C1 + 'TransferCompletePolicy.', C1 + 'MTP.1.', C1 + 'MTP.1.CoAP.', C1 + 'BootParameter.1.', C1 + 'BootParameter.2.']);
+    assert.equal(rp.resolvedPathResults[3].resultParams.get('Host'), '127.0.0.1');
   }],
   ['§2.2 R-GET.5@1.2: max_depth=1 → the object only; 2 → plus first-level sub-objects', (t) => {
     assert.deepEqual(paths(get(t, [C1], 1).reqPathResults[0]), [C1]);
-    assert.deepEqual(paths(get(t, [C1], 2).reqPathResults[0]), [C1, C1 + 'MTP.1.', C1 + 'BootParameter.1.', C1 + 'BootParameter.2.']);
+    assert.deepEqual(paths(get(t, [C1], 2).reqPathResults[0]), [C1, C1 + 'TransferCompletePolicy.', C1 + 'MTP.1.', C1 + 'BootParameter.1.', C1 + 'BootParameter.2.']);
   }],
   ['§2.2 R-GET.0: a path not in the Supported DM → 7026', (t) => {
     assert.equal(get(t, ['Device.DeviceInfo.NoSuchThing']).reqPathResults[0].errCode, 7026);
