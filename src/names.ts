@@ -17,4 +17,3 @@ export const REQUEST_TABLE = 'Device.LocalAgent.Request.';
 export const CONTROLLER_TRUST = 'Device.LocalAgent.ControllerTrust.';
 export const BOOT_EVENT = 'Device.Boot!';
 export const PERIODIC_EVENT = 'Device.LocalAgent.Periodic!';
-export const TRANSFER_COMPLETE_EVENT = 'Device.LocalAgent.TransferComplete!';

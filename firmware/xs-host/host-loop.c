@@ -6,6 +6,9 @@
  */
 #include "xsAll.h"
 #include "xs-host.h"
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <poll.h>
 #include <signal.h>
 
@@ -81,6 +84,12 @@ void xsHostInstallStopSignals(void)
 	sigemptyset(&action.sa_mask);
 	sigaction(SIGTERM, &action, NULL);
 	sigaction(SIGINT, &action, NULL);
+#ifdef __linux__
+	/* The process that started the runner (tinyusp agent, the OTA boot loader) is its board:
+	 * when it dies, even by SIGKILL, the runner stops too, so no orphan keeps serving an old
+	 * model from RAM beside the agent restarted on the same --state (issue 12). */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+#endif
 }
 
 void xsHostRunLoop(xsMachine* machine)
