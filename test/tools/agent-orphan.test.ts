@@ -27,7 +27,8 @@ test('given tinyusp agent --engine xs, when the tinyusp process is killed with S
   t.after(() => { agent.kill('SIGKILL'); if (runner && alive(runner)) process.kill(runner, 'SIGKILL'); });
   let stderr = '';
   agent.stderr.on('data', (d: Buffer) => (stderr += d));
-  const exited = new Promise<void>((resolve) => agent.on('close', () => resolve()));
+  // 'exit', not 'close': an orphaned runner would hold the inherited stdout pipe open.
+  const exited = new Promise<void>((resolve) => agent.on('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     let buf = '';
     agent.stdout.on('data', (d: Buffer) => {
@@ -36,7 +37,9 @@ test('given tinyusp agent --engine xs, when the tinyusp process is killed with S
     });
     void exited.then(() => reject(new Error(`agent exited before ready:\n${stderr}`)));
   });
-  const children = readFileSync(`/proc/${agent.pid}/task/${agent.pid}/children`, 'utf8').trim().split(/\s+/).map(Number).filter((n) => n > 0);
+  // Its children: the runner (given --state) and esbuild's service process.
+  const children = readFileSync(`/proc/${agent.pid}/task/${agent.pid}/children`, 'utf8').trim().split(/\s+/).map(Number)
+    .filter((n) => n > 0 && readFileSync(`/proc/${n}/cmdline`, 'utf8').split('\0').indexOf(state) >= 0);
   assert.equal(children.length, 1, 'one runner process');
   runner = children[0];
   assert.ok(alive(runner));
