@@ -223,11 +223,12 @@ test('a session over its memory limit fails cleanly; a normal one reports its me
 
 test("a context's memoryBytes() is what it holds once configured, not the temporaries of parsing", { skip: haveOpenssl ? false : 'openssl not installed' }, () => {
   const cred = certCredentials(pki!, 'agent');
+  const ca = cred.trustAnchors![0];
   const der = (pem: Uint8Array) => Buffer.from(new TextDecoder().decode(pem).replace(/-----[^-]+-----|\s/g, ''), 'base64').length;
-  const caDer = der(cred.trustAnchors[0]);
+  const caDer = der(ca);
   const psk = withWall.context({ role: 'server', psk: PSK });
   const one = withWall.context({ role: 'server', ...cred });
-  const two = withWall.context({ role: 'server', ...cred, trustAnchors: [cred.trustAnchors[0], cred.trustAnchors[0]] });
+  const two = withWall.context({ role: 'server', ...cred, trustAnchors: [ca, ca] });
   // One more trust anchor is one more parsed certificate: mbedTLS keeps its DER and a small
   // structure. The PEM decoding buffers freed during parsing are not counted.
   const perCa = two.memoryBytes() - one.memoryBytes();
