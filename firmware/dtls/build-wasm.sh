@@ -22,8 +22,8 @@ if [ "${1:-}" = --variant ]; then
   OUT=build/dtls-wasm/variant-$2-$3${4:+-tuned}.wasm
 fi
 
-# -O2 and the four AES tables: a record's cost is mostly AES-CCM, and -Oz made it ~30% slower
-# per record (npm run bench:dtls; README "Figures"); the module is ~40 KB larger for it.
+# -O2 and the four AES tables: a record's cost is mostly AES-CCM; a few us less per kilobyte
+# than -Oz, for ~40 KB more module (README, "Build flags": the gain is within this machine's noise).
 OPT=(-O2 -DTINYUSP_AES_FULL_TABLES)
 FLAGS=(--target=wasm32-wasi "${OPT[@]}" -g0 -ffile-prefix-map="$ROOT"=. -fno-ident
        -DMBEDTLS_CONFIG_FILE='"tinyusp_mbedtls_config.h"' -I "$D" -I "$M/include" -I "$M/library"
