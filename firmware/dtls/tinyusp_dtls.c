@@ -29,8 +29,11 @@
  */
 typedef struct alloc_hdr {
     size_t size;
-    tud_session *owner;
+    /* The session whose call made it, or the context being configured tagged with bit 0
+     * (OWNER_CTX), or 0: a tag rather than a third field keeps the header at 16 bytes. */
+    uintptr_t owner;
 } alloc_hdr;
+#define OWNER_CTX ((uintptr_t) 1)
 /* Keep the payload aligned as malloc would. */
 #define HDR_SIZE ((sizeof(alloc_hdr) + 15u) & ~(size_t) 15u)
 
@@ -99,13 +102,16 @@ static void *tud_calloc(size_t n, size_t size)
     if (p == NULL) return NULL;
     alloc_hdr *h = (alloc_hdr *) p;
     h->size = bytes;
-    h->owner = owner;
+    h->owner = 0;
     if (owner != NULL) {
+        h->owner = (uintptr_t) owner;
         owner->memory += bytes + HDR_SIZE;
         if (owner->memory > owner->memory_peak) owner->memory_peak = owner->memory;
     } else if (g_current_ctx != NULL) {
+        /* Context set-up: its frees are debited too (key parsing and the pair check free
+         * their temporaries), so tud_ctx_memory() is what the context holds. */
+        h->owner = (uintptr_t) g_current_ctx | OWNER_CTX;
         g_current_ctx->memory += bytes + HDR_SIZE;
-        h->owner = NULL;
     }
     return p + HDR_SIZE;
 }
@@ -115,7 +121,8 @@ static void tud_free_mem(void *ptr)
     if (ptr == NULL) return;
     unsigned char *p = (unsigned char *) ptr - HDR_SIZE;
     alloc_hdr *h = (alloc_hdr *) p;
-    if (h->owner != NULL) h->owner->memory -= h->size + HDR_SIZE;
+    if (h->owner & OWNER_CTX) ((tud_ctx *) (h->owner & ~OWNER_CTX))->memory -= h->size + HDR_SIZE;
+    else if (h->owner != 0) ((tud_session *) h->owner)->memory -= h->size + HDR_SIZE;
     free(p);
 }
 

@@ -113,9 +113,13 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
     while (m[end] !== 0) end++;
     return dec.decode(m.subarray(p, end));
   }
+  // The shim judges validity dates in whole seconds: pass wall time only when the second changes
+  // (one call fewer per record).
+  let wallSent = NaN;
   function syncWallTime(): void {
     const wall = options.clock.wallTimeMs();
-    x.tud_set_wall_time(wall === undefined ? -1 : wall / 1000);
+    const secs = wall === undefined ? -1 : Math.floor(wall / 1000);
+    if (secs !== wallSent) x.tud_set_wall_time((wallSent = secs));
   }
 
   function session(ptr: number, live: Set<DtlsSession>): DtlsSession {
@@ -125,6 +129,11 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
     let closedState: 'closed' | 'failed' | undefined;
     let failure: string | undefined;
     let peak = 0;
+    // The shim's state (TUD_*) as of the last call that can change it (feed, step, read, write,
+    // close), and the record payload bound once open: read per record by the link, they are
+    // kept here rather than asked of the module each time.
+    let st = x.tud_state(ptr);
+    let maxPayload = -1;
 
     const drainOut = () => {
       for (;;) {
@@ -134,7 +143,8 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       }
     };
     const noteFailure = () => {
-      if (failure !== undefined || x.tud_state(ptr) !== 3) return;
+      st = x.tud_state(ptr);
+      if (failure !== undefined || st !== 3) return;
       const code = x.tud_error(ptr);
       failure = mbedtlsError(code);
       if (x.tud_over_limit(ptr)) failure = 'session memory limit reached: ' + failure;
@@ -150,8 +160,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
     };
     const release = () => {
       if (freed) return;
-      const st = x.tud_state(ptr);
-      closedState = st === 3 ? 'failed' : 'closed';
+      closedState = x.tud_state(ptr) === 3 ? 'failed' : 'closed';
       peak = x.tud_memory_peak(ptr);
       freed = true;
       live.delete(s);
@@ -160,7 +169,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
 
     const s: DtlsSession = {
       get state() {
-        return freed ? closedState! : STATES[x.tud_state(ptr)];
+        return freed ? closedState! : STATES[st];
       },
       get error() {
         return failure;
@@ -183,7 +192,8 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
         noteFailure();
       },
       nextTimeoutMs() {
-        return freed ? -1 : x.tud_next_timeout(ptr);
+        // Only a handshake has a timer (tud_next_timeout is -1 otherwise).
+        return freed || st !== 0 ? -1 : x.tud_next_timeout(ptr);
       },
       takeOutgoing() {
         return outgoing.shift();
@@ -192,17 +202,22 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
         return incoming.shift();
       },
       writeApplication(data, nowMs) {
-        if (freed || x.tud_state(ptr) !== 1 || data.length > SCRATCH) return false;
+        if (freed || st !== 1 || data.length > SCRATCH) return false;
         const [p] = put(data);
         const r = x.tud_write(ptr, p, data.length, nowMs);
         drainOut();
+        if (r !== data.length) noteFailure();
         return r === data.length;
       },
       maxApplicationPayload() {
-        return freed ? 0 : x.tud_max_payload(ptr);
+        if (freed) return 0;
+        // Fixed once the handshake has chosen the suite (the MTU is set per context).
+        if (st !== 1) return x.tud_max_payload(ptr);
+        if (maxPayload < 0) maxPayload = x.tud_max_payload(ptr);
+        return maxPayload;
       },
       peer(): DtlsPeer | undefined {
-        if (freed || x.tud_state(ptr) !== 1) return undefined;
+        if (freed || st !== 1) return undefined;
         const suite = x.tud_ciphersuite(ptr);
         if (suite === 0) return undefined;
         const info: DtlsPeer = { cipherSuite: cString(suite) };
@@ -233,6 +248,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
         x.tud_close(ptr);
         drainOut();
         release();
+        st = 2;
       },
     };
     return s;

@@ -59,7 +59,42 @@ function inProcess(name: string, client: Omit<DtlsContextOptions, 'role'>, serve
   const runs: InProcess[] = [];
   for (let i = 0; i < N; i++) runs.push(handshake(cctx, sctx));
   console.log(`${name.padEnd(6)} as server ${ms(median(runs.map((r) => r.serverMs))).padStart(10)}   as client ${ms(median(runs.map((r) => r.clientMs))).padStart(10)}   ` +
-    `(first: ${ms(first.serverMs)} / ${ms(first.clientMs)})   session heap open/peak: server ${first.serverBytes}/${first.serverPeak} B, client ${first.clientBytes}/${first.clientPeak} B`);
+    `(first: ${ms(first.serverMs)} / ${ms(first.clientMs)})   session heap open/peak: server ${first.serverBytes}/${first.serverPeak} B, client ${first.clientBytes}/${first.clientPeak} B; ` +
+    `context heap (credentials, shared by its sessions): server ${sctx.memoryBytes()} B, client ${cctx.memoryBytes()} B`);
+  cctx.dispose();
+  sctx.dispose();
+}
+
+/**
+ * Cost of one application record over an open PSK session (AES-128-CCM_8), in process: write on
+ * one side, feed and read on the other, alternating directions. CPU time of the process (user +
+ * system) per record, median of 3 rounds: the scheduler's share on a loaded machine stays out.
+ */
+function recordCost(sizes: number[], count = 5000): void {
+  const cctx = dtls.context({ role: 'client', ...psk });
+  const sctx = dtls.context({ role: 'server', ...psk });
+  const { client, server } = handshakeInMemory(cctx, sctx, () => performance.now());
+  const row: string[] = [];
+  for (const size of sizes) {
+    const msg = new Uint8Array(size).fill(0x55);
+    const rounds: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < count; i++) {
+        const [a, b] = i & 1 ? [client, server] : [server, client];
+        a.writeApplication(msg, 1);
+        let d;
+        while ((d = a.takeOutgoing())) b.feed(d, 1);
+        if (b.readApplication()?.length !== size) throw new Error('record lost in the bench');
+      }
+      const c = process.cpuUsage(c0);
+      rounds.push((c.user + c.system) / count);
+    }
+    row.push(`${size} B ${median(rounds).toFixed(1)} us`);
+  }
+  console.log(`One record (write, feed, read), CPU per record: ${row.join(', ')}`);
+  client.close();
+  server.close();
   cctx.dispose();
   sctx.dispose();
 }
@@ -123,6 +158,7 @@ console.log(`${wasmPath.pathname.split('/').pop()}: ${wasm.length} bytes, ${gzip
 
 console.log(`\nIn process, median of ${N} warm handshakes (time inside each side's calls):`);
 inProcess('PSK', psk, psk);
+recordCost([20, 400, 1000]);
 let pki: Pki | undefined;
 if (await hasTool('openssl')) {
   pki = await makePki();
@@ -220,7 +256,8 @@ async function xsRows(): Promise<void> {
       for (const line of r.stdout.trim().split('\n')) {
         const m = JSON.parse(line);
         console.log(`${arch.padEnd(4)} ${m.mode.padEnd(6)} as server ${ms(m.serverMs).padStart(10)}   as client ${ms(m.clientMs).padStart(10)}   ` +
-          `session heap open/peak: server ${m.serverOpen}/${m.serverPeak} B, client ${m.clientOpen}/${m.clientPeak} B; XS heap per open session ${m.xsPerSession} B`);
+          `session heap open/peak: server ${m.serverOpen}/${m.serverPeak} B, client ${m.clientOpen}/${m.clientPeak} B; XS heap per open session ${m.xsPerSession} B; ` +
+          `context heap: server ${m.serverContext} B, client ${m.clientContext} B`);
       }
       if (pki && (await hasTool('coap-client-openssl')) && (await hasTool('coap-server-openssl'))) await xsWire(arch, pki);
     }

@@ -221,6 +221,28 @@ test('a session over its memory limit fails cleanly; a normal one reports its me
   ok.server!.close();
 });
 
+test("a context's memoryBytes() is what it holds once configured, not the temporaries of parsing", { skip: haveOpenssl ? false : 'openssl not installed' }, () => {
+  const cred = certCredentials(pki!, 'agent');
+  const ca = cred.trustAnchors![0];
+  const der = (pem: Uint8Array) => Buffer.from(new TextDecoder().decode(pem).replace(/-----[^-]+-----|\s/g, ''), 'base64').length;
+  const caDer = der(ca);
+  const psk = withWall.context({ role: 'server', psk: PSK });
+  const one = withWall.context({ role: 'server', ...cred });
+  const two = withWall.context({ role: 'server', ...cred, trustAnchors: [ca, ca] });
+  // One more trust anchor is one more parsed certificate: mbedTLS keeps its DER and a small
+  // structure. The PEM decoding buffers freed during parsing are not counted.
+  const perCa = two.memoryBytes() - one.memoryBytes();
+  assert.ok(perCa >= caDer && perCa <= caDer + 1536, `a ${caDer}-byte CA costs ${perCa} B`);
+  // Own certificate, key and CA above a PSK context: about three parsed objects. The key's
+  // parsing and the pair check (mbedtls_pk_check_pair) free ~20 KB of temporaries, which the
+  // shim once counted as held.
+  const held = one.memoryBytes() - psk.memoryBytes();
+  const ownDer = der(cred.certificate!);
+  assert.ok(held >= caDer + ownDer && held <= caDer + ownDer + 4096, `certificate, key and CA hold ${held} B`);
+  for (const c of [psk, one, two]) c.dispose();
+  assert.equal(one.memoryBytes(), 0);
+});
+
 test('certificates: Endpoint ID both ways; expired refused once wall time is known, accepted before (R-MTP.2/3)', { skip: haveOpenssl ? false : 'openssl not installed' }, () => {
   const p = pki!;
   const l = link(withWall.context({ role: 'client', ...certCredentials(p, 'controller') }), withWall.context({ role: 'server', ...certCredentials(p, 'agent') }));

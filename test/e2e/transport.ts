@@ -9,9 +9,9 @@ import type { Engine } from './launch.ts';
 
 export type Transport = 'coap' | 'coaps';
 
-/** DTLS runs on the Node engine; the XS runner's DTLS is the dtlsxs part of issue 11. */
+/** Both transports on every engine: the XS runners link the same DTLS shim natively. */
 export function transportsFor(engine: Engine): Transport[] {
-  return engine === 'node' ? ['coap', 'coaps'] : ['coap'];
+  return ['coap', 'coaps'];
 }
 
 export interface Security {
