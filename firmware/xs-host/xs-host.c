@@ -47,6 +47,8 @@
  * memory full (cap: ...)", stack overflow or out of keys, one line on stderr); 3 also when the
  * machine cannot be created (cap far too small, or a preparation from another XS version).
  * SIGTERM or SIGINT ends the event loop between callbacks: exit 0 (with --stats printed).
+ * SIGUSR1 with --stats prints "xs-host mark: {...}": the peaks since the previous mark, and
+ * what is live after a collection (npm run footprint marks each step of its scenario).
  * reboot() and factoryReset() do not exit: the runner re-executes itself (same pid, same
  * command line, so the same state directory), as a board restarts its firmware (host-config.c).
  *
@@ -88,6 +90,8 @@ static struct timespec gxStartTime;
 static const char* gxHostProgramName = "xs-host";
 static struct { int measured; long slots; long chunks; } gxHostBoot = { 0, 0, 0 };
 static int gxHostGcStress = 0;
+/* The peaks before the last mark (xsHostStatsMark restarts the machine's own). */
+static struct { long slots; long chunks; } gxHostEarlierPeak = { 0, 0 };
 #if mxStress
 extern int gxStress;
 #endif
@@ -271,8 +275,85 @@ static void xsHostMeasureBoot(txMachine* the)
 	gxHostBoot.measured = 1;
 }
 
+/* TEMPORARY census (ram helper): live slots and chunk bytes by slot kind. */
+static long xsHostChunkSize(txMachine* the, void* data)
+{
+	txBlock* block = the->firstBlock;
+	if (!data) return 0;
+	while (block) {
+		txByte* start = ((txByte*)block) + sizeof(txBlock);
+		if (((txByte*)data > start) && ((txByte*)data < block->current))
+			return (long)(((txChunk*)(((txByte*)data) - sizeof(txChunk)))->size);
+		block = block->nextBlock;
+	}
+	return 0;
+}
+
+static void xsHostCensus(txMachine* the)
+{
+	long slots[64], chunks[64];
+	txSlot* heap = the->firstHeap;
+	txSlot* slot;
+	int i;
+	c_memset(slots, 0, sizeof(slots));
+	c_memset(chunks, 0, sizeof(chunks));
+	while (heap) {
+		txSlot* limit = heap->value.reference;
+		for (slot = heap + 1; slot < limit; slot++) {
+			int k = slot->kind + 1;
+			void* data = C_NULL;
+			if (k < 0 || k >= 64) k = 63;
+			slots[k]++;
+			switch (slot->kind) {
+			case XS_STRING_KIND: data = slot->value.string; break;
+			case XS_ARRAY_KIND: data = slot->value.array.address; break;
+			case XS_ARRAY_BUFFER_KIND: data = slot->value.arrayBuffer.address; break;
+			case XS_CODE_KIND: data = slot->value.code.address; break;
+			case XS_MAP_KIND: case XS_SET_KIND: case XS_WEAK_MAP_KIND: case XS_WEAK_SET_KIND: data = slot->value.table.address; break;
+			case XS_KEY_KIND: data = slot->value.key.string; break;
+			case XS_STACK_KIND: data = slot->value.stack.address; break;
+			default: break;
+			}
+			chunks[k] += xsHostChunkSize(the, data);
+		}
+		heap = heap->next;
+	}
+	for (slot = the->freeHeap; slot; slot = slot->next)
+		slots[XS_UNDEFINED_KIND + 1]--;
+	fprintf(stderr, "xs-host census:");
+	for (i = 0; i < 64; i++)
+		if (slots[i] || chunks[i])
+			fprintf(stderr, " k%d=%ld/%ld", i - 1, slots[i], chunks[i]);
+	fprintf(stderr, "\n");
+}
+
+void xsHostStatsMark(xsMachine* machine)
+{
+	txMachine* the = (txMachine*)machine;
+	long slotsPeak = (long)the->peakHeapCount, chunksPeak = (long)the->peakChunksSize;
+	if (!gxHostOptions.stats)
+		return;
+	fxCollectGarbage(the);
+	fprintf(stderr, "xs-host mark: {\"slotsPeak\":%ld,\"chunksPeak\":%ld,\"peakBytes\":%ld,\"slots\":%ld,\"chunks\":%ld,\"liveBytes\":%ld}\n",
+		slotsPeak, chunksPeak, xsHostRamBytes(the, slotsPeak, chunksPeak), (long)the->currentHeapCount, (long)the->currentChunksSize,
+		xsHostRamBytes(the, (long)the->currentHeapCount, (long)the->currentChunksSize));
+	if (getenv("XS_HOST_CENSUS"))
+		xsHostCensus(the);
+	fflush(stderr);
+	if (slotsPeak > gxHostEarlierPeak.slots)
+		gxHostEarlierPeak.slots = slotsPeak;
+	if (chunksPeak > gxHostEarlierPeak.chunks)
+		gxHostEarlierPeak.chunks = chunksPeak;
+	the->peakHeapCount = the->currentHeapCount;
+	the->peakChunksSize = the->currentChunksSize;
+}
+
 static void xsHostPrintStats(txMachine* the)
 {
+	if ((long)the->peakHeapCount < gxHostEarlierPeak.slots)
+		the->peakHeapCount = (txSize)gxHostEarlierPeak.slots;
+	if ((long)the->peakChunksSize < gxHostEarlierPeak.chunks)
+		the->peakChunksSize = (txSize)gxHostEarlierPeak.chunks;
 	fprintf(stderr, "xs-host stats: {\"chunksPeak\":%ld,\"slotsPeak\":%ld,\"keys\":%ld,\"runtimeKeys\":%ld,\"slotBytes\":%ld,\"aliases\":%ld,\"peakBytes\":%ld",
 		(long)the->peakChunksSize, (long)the->peakHeapCount, (long)the->keyIndex, (long)(the->keyIndex - the->keyOffset), (long)sizeof(txSlot), (long)the->aliasCount,
 		xsHostRamBytes(the, (long)the->peakHeapCount, (long)the->peakChunksSize));
