@@ -20,7 +20,9 @@ export class DecodeError extends Error {
   readonly offset: number;
   constructor(reason: DecodeReason, offset: number) {
     super('USP decode failed: ' + reason + ' at byte ' + offset);
-    this.name = 'DecodeError';
+    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
+    // inherited read-only `name` throws a TypeError instead of making this error.
+    Object.defineProperty(this, 'name', { value: 'DecodeError', writable: true, configurable: true });
     this.reason = reason;
     this.offset = offset;
   }
@@ -30,7 +32,9 @@ export class DecodeError extends Error {
 export class EncodeError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'EncodeError';
+    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
+    // inherited read-only `name` throws a TypeError instead of making this error.
+    Object.defineProperty(this, 'name', { value: 'EncodeError', writable: true, configurable: true });
   }
 }
 
@@ -39,7 +43,9 @@ export class EncodeOverflowError extends EncodeError {
   readonly capacity: number;
   constructor(capacity: number) {
     super('USP encode overflow: message does not fit in ' + capacity + ' bytes');
-    this.name = 'EncodeOverflowError';
+    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
+    // inherited read-only `name` throws a TypeError instead of making this error.
+    Object.defineProperty(this, 'name', { value: 'EncodeOverflowError', writable: true, configurable: true });
     this.capacity = capacity;
   }
 }
