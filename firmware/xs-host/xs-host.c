@@ -48,7 +48,8 @@
  * machine cannot be created (cap far too small, or a preparation from another XS version).
  * SIGTERM or SIGINT ends the event loop between callbacks: exit 0 (with --stats printed).
  * SIGUSR1 with --stats prints "xs-host mark: {...}": the peaks since the previous mark, and
- * what is live after a collection (npm run footprint marks each step of its scenario).
+ * what is live after a collection (npm run footprint marks each step of its scenario); with
+ * XS_HOST_CENSUS=1 in the environment, also the live slots and chunk bytes by slot kind.
  * reboot() and factoryReset() do not exit: the runner re-executes itself (same pid, same
  * command line, so the same state directory), as a board restarts its firmware (host-config.c).
  *
@@ -275,7 +276,9 @@ static void xsHostMeasureBoot(txMachine* the)
 	gxHostBoot.measured = 1;
 }
 
-/* TEMPORARY census (ram helper): live slots and chunk bytes by slot kind. */
+/* With XS_HOST_CENSUS set in the environment, each mark also prints "xs-host census:" the live
+ * slots and their chunk bytes by slot kind (k<kind>=slots/bytes, kinds of xsAll.h), to attribute
+ * RAM (it showed the byte code that closures copied into the chunk heap: patch 0004). */
 static long xsHostChunkSize(txMachine* the, void* data)
 {
 	txBlock* block = the->firstBlock;
