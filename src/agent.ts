@@ -84,7 +84,10 @@ export function createAgent(options: AgentOptions): Agent {
   const engine = createEngine({ hal, profile: board, modules: options.model ?? tr181Modules(), tree: TR181_TREE, defaults: options.defaults, answered: options.answered });
   const failures = new RateLimitedLog((level, m) => hal.system.log(level, m));
   const selfLog = new RateLimitedLog((level, m) => hal.system.log(level, m));
-  const limits: DecodeLimits = { maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes };
+  // maxItems: a request's list beyond requestPaths is refused (7005) as soon as it is seen.
+  const limits: DecodeLimits = {
+    maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes, stringCache: board.codecStringCache !== false, maxItems: board.limits.requestPaths,
+  };
   const directory = new ControllerDirectory(engine, board.limits.instancesPerTable);
   const handlers: Handlers = {
     get: (r, c) => handleGet(engine, r, c),

@@ -14,10 +14,18 @@
 
 /* SIGTERM/SIGINT end the loop between callbacks (so --stats is printed and the exit is 0). */
 static volatile sig_atomic_t gxStopRequested = 0;
+/* SIGUSR1 (with --stats): print the peaks since the last mark and start new ones (npm run
+ * footprint marks each scenario step so, to tell which one sets the high-water mark). */
+static volatile sig_atomic_t gxMarkRequested = 0;
 
 static void xsHostOnStopSignal(int signal)
 {
 	gxStopRequested = 1;
+}
+
+static void xsHostOnMarkSignal(int signal)
+{
+	gxMarkRequested = 1;
 }
 
 /* poll(2) set size: the board has a handful of sockets at most. */
@@ -84,6 +92,8 @@ void xsHostInstallStopSignals(void)
 	sigemptyset(&action.sa_mask);
 	sigaction(SIGTERM, &action, NULL);
 	sigaction(SIGINT, &action, NULL);
+	action.sa_handler = xsHostOnMarkSignal;
+	sigaction(SIGUSR1, &action, NULL);
 #ifdef __linux__
 	/* The process that started the runner (tinyusp agent, the OTA boot loader) is its board:
 	 * when it dies, even by SIGKILL, the runner stops too, so no orphan keeps serving an old
@@ -99,6 +109,10 @@ void xsHostRunLoop(xsMachine* machine)
 		double now, due;
 		int timeoutMs = -1;
 		xsHostRunPromiseJobs(the);
+		if (gxMarkRequested) {
+			gxMarkRequested = 0;
+			xsHostStatsMark(the);
+		}
 		if (gxStopRequested || (!xsHostTimersPending() && !gxFirstWatch))
 			break;
 		now = xsHostMonotonicMs();

@@ -47,6 +47,9 @@
  * memory full (cap: ...)", stack overflow or out of keys, one line on stderr); 3 also when the
  * machine cannot be created (cap far too small, or a preparation from another XS version).
  * SIGTERM or SIGINT ends the event loop between callbacks: exit 0 (with --stats printed).
+ * SIGUSR1 with --stats prints "xs-host mark: {...}": the peaks since the previous mark, and
+ * what is live after a collection (npm run footprint marks each step of its scenario); with
+ * XS_HOST_CENSUS=1 in the environment, also the live slots and chunk bytes by slot kind.
  * reboot() and factoryReset() do not exit: the runner re-executes itself (same pid, same
  * command line, so the same state directory), as a board restarts its firmware (host-config.c).
  *
@@ -88,6 +91,8 @@ static struct timespec gxStartTime;
 static const char* gxHostProgramName = "xs-host";
 static struct { int measured; long slots; long chunks; } gxHostBoot = { 0, 0, 0 };
 static int gxHostGcStress = 0;
+/* The peaks before the last mark (xsHostStatsMark restarts the machine's own). */
+static struct { long slots; long chunks; } gxHostEarlierPeak = { 0, 0 };
 #if mxStress
 extern int gxStress;
 #endif
@@ -271,8 +276,33 @@ static void xsHostMeasureBoot(txMachine* the)
 	gxHostBoot.measured = 1;
 }
 
+void xsHostStatsMark(xsMachine* machine)
+{
+	txMachine* the = (txMachine*)machine;
+	long slotsPeak = (long)the->peakHeapCount, chunksPeak = (long)the->peakChunksSize;
+	if (!gxHostOptions.stats)
+		return;
+	fxCollectGarbage(the);
+	fprintf(stderr, "xs-host mark: {\"slotsPeak\":%ld,\"chunksPeak\":%ld,\"peakBytes\":%ld,\"slots\":%ld,\"chunks\":%ld,\"liveBytes\":%ld}\n",
+		slotsPeak, chunksPeak, xsHostRamBytes(the, slotsPeak, chunksPeak), (long)the->currentHeapCount, (long)the->currentChunksSize,
+		xsHostRamBytes(the, (long)the->currentHeapCount, (long)the->currentChunksSize));
+	if (getenv("XS_HOST_CENSUS"))
+		xsHostCensus(machine);
+	fflush(stderr);
+	if (slotsPeak > gxHostEarlierPeak.slots)
+		gxHostEarlierPeak.slots = slotsPeak;
+	if (chunksPeak > gxHostEarlierPeak.chunks)
+		gxHostEarlierPeak.chunks = chunksPeak;
+	the->peakHeapCount = the->currentHeapCount;
+	the->peakChunksSize = the->currentChunksSize;
+}
+
 static void xsHostPrintStats(txMachine* the)
 {
+	if ((long)the->peakHeapCount < gxHostEarlierPeak.slots)
+		the->peakHeapCount = (txSize)gxHostEarlierPeak.slots;
+	if ((long)the->peakChunksSize < gxHostEarlierPeak.chunks)
+		the->peakChunksSize = (txSize)gxHostEarlierPeak.chunks;
 	fprintf(stderr, "xs-host stats: {\"chunksPeak\":%ld,\"slotsPeak\":%ld,\"keys\":%ld,\"runtimeKeys\":%ld,\"slotBytes\":%ld,\"aliases\":%ld,\"peakBytes\":%ld",
 		(long)the->peakChunksSize, (long)the->peakHeapCount, (long)the->keyIndex, (long)(the->keyIndex - the->keyOffset), (long)sizeof(txSlot), (long)the->aliasCount,
 		xsHostRamBytes(the, (long)the->peakHeapCount, (long)the->peakChunksSize));

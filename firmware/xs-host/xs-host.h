@@ -59,6 +59,11 @@ extern xsMachine* xsHostCreateMachine(xsCreation* creation);
 /* Inside xsBeginHost, with __tinyusp_host installed: runs the bundle or calls start(). */
 extern void xsHostStartProgram(xsMachine* the);
 
+/* With --stats: prints "xs-host mark: {...}" (the peaks since the last mark, and what is live
+ * after a collection) on stderr, then starts new peaks from the live figures (SIGUSR1). */
+extern void xsHostStatsMark(xsMachine* the);
+/* Live slots and chunk bytes by slot kind on stderr (host-heap.c; XS_HOST_CENSUS with a mark). */
+extern void xsHostCensus(xsMachine* the);
 /* Ends the process: flushes stdout, prints --stats, exits with `code`. */
 extern void xsHostExit(xsMachine* the, int code) XS_FUNCTION_NORETURN;
 /* Reports the pending exception (xsException or `exception`) on stderr and exits 1. */

@@ -51,6 +51,14 @@
  * (pthread_getattr_np) reads /proc/self/maps each time (~60 us, most of a request's time). */
 #define mxUseDefaultCStackLimit 0
 
+/* Byte code in the runner's image (string literals of mc.xs.c, what xsl preloaded: read-only
+ * data, before edata) outlives the machine: closures made at run time point at it instead of
+ * copying it into the chunk heap (firmware/patches/moddable/0004). The chunk heap and the
+ * scripts of script mode are malloc'd, after the image, so they never match. */
+extern const char __executable_start[];
+extern const char edata[];
+#define mxCodeInROM(ADDRESS) (((const char*)(ADDRESS) >= __executable_start) && ((const char*)(ADDRESS) < edata))
+
 /* XS reports (parse errors, allocation failures) go to stderr: stdout is the program's output. */
 #define c_vprintf(FORMAT, ARGUMENTS) vfprintf(stderr, FORMAT, ARGUMENTS)
 #define c_printf(...) fprintf(stderr, __VA_ARGS__)

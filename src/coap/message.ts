@@ -32,7 +32,9 @@ export type CoapDecodeResult =
 export class CoapEncodeError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'CoapEncodeError';
+    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
+    // inherited read-only `name` throws a TypeError instead of making this error.
+    Object.defineProperty(this, 'name', { value: 'CoapEncodeError', writable: true, configurable: true });
   }
 }
 

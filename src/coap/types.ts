@@ -116,7 +116,9 @@ export interface EndpointConfig {
 export class CoapLimitError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'CoapLimitError';
+    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
+    // inherited read-only `name` throws a TypeError instead of making this error.
+    Object.defineProperty(this, 'name', { value: 'CoapLimitError', writable: true, configurable: true });
   }
 }
 

@@ -11,7 +11,8 @@ export type DecodeReason =
   | 'oneof-twice' // R-ENC.3-5
   | 'bad-utf8' // a string field that is not valid UTF-8
   | 'too-deep' // nesting beyond DecodeLimits.maxDepth
-  | 'too-large'; // input beyond DecodeLimits.maxBytes
+  | 'too-large' // input beyond DecodeLimits.maxBytes
+  | 'too-many'; // a repeated field of a request with more items than DecodeLimits.maxItems
 
 export class DecodeError extends Error {
   readonly reason: DecodeReason;
@@ -19,7 +20,9 @@ export class DecodeError extends Error {
   readonly offset: number;
   constructor(reason: DecodeReason, offset: number) {
     super('USP decode failed: ' + reason + ' at byte ' + offset);
-    this.name = 'DecodeError';
+    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
+    // inherited read-only `name` throws a TypeError instead of making this error.
+    Object.defineProperty(this, 'name', { value: 'DecodeError', writable: true, configurable: true });
     this.reason = reason;
     this.offset = offset;
   }
@@ -29,7 +32,9 @@ export class DecodeError extends Error {
 export class EncodeError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'EncodeError';
+    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
+    // inherited read-only `name` throws a TypeError instead of making this error.
+    Object.defineProperty(this, 'name', { value: 'EncodeError', writable: true, configurable: true });
   }
 }
 
@@ -38,7 +43,9 @@ export class EncodeOverflowError extends EncodeError {
   readonly capacity: number;
   constructor(capacity: number) {
     super('USP encode overflow: message does not fit in ' + capacity + ' bytes');
-    this.name = 'EncodeOverflowError';
+    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
+    // inherited read-only `name` throws a TypeError instead of making this error.
+    Object.defineProperty(this, 'name', { value: 'EncodeOverflowError', writable: true, configurable: true });
     this.capacity = capacity;
   }
 }
@@ -49,6 +56,17 @@ export interface DecodeLimits {
   maxDepth: number;
   /** Largest input accepted, bytes. */
   maxBytes: number;
+  /**
+   * false: decode every string anew, without the string cache (string-cache.ts). The cache, once
+   * made, holds ~17 KB of RAM on XS (32-bit): a board short of RAM goes without it.
+   */
+  stringCache?: boolean;
+  /**
+   * Most items a repeated field of a request may have (paths, objects, parameter settings);
+   * 'too-many' beyond, before the rest is decoded: a board answers such a request 7005 without
+   * holding hundreds of strings first (issue 10). Default: no bound.
+   */
+  maxItems?: number;
 }
 
 /** Used when no limits are passed: deep enough for every USP message, no size cap beyond the input. */

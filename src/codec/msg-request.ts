@@ -158,7 +158,7 @@ export function decStrings(r: Reader, end: number, d: number): string[] {
   const list: string[] = [];
   while (r.pos < end) {
     const t = r.varint32();
-    if (t === 0x0a) list.push(r.string());
+    if (t === 0x0a) r.room(list).push(r.string());
     else r.skip(t, d);
   }
   r.done(end);
@@ -181,7 +181,7 @@ export function decGet(r: Reader, end: number, d: number): Get {
   const m: Get = { paramPaths: [], maxDepth: 0 };
   while (r.pos < end) {
     const t = r.varint32();
-    if (t === 0x0a) m.paramPaths.push(r.string());
+    if (t === 0x0a) r.room(m.paramPaths).push(r.string());
     else if (t === 0x15) m.maxDepth = r.fixed32();
     else r.skip(t, d);
   }
@@ -201,7 +201,7 @@ export function decGetSupportedDM(r: Reader, end: number, d: number): GetSupport
   while (r.pos < end) {
     const t = r.varint32();
     switch (t) {
-      case 0x0a: m.objPaths.push(r.string()); break;
+      case 0x0a: r.room(m.objPaths).push(r.string()); break;
       case 0x10: m.firstLevelOnly = r.bool(); break;
       case 0x18: m.returnCommands = r.bool(); break;
       case 0x20: m.returnEvents = r.bool(); break;
@@ -218,7 +218,7 @@ export function decGetInstances(r: Reader, end: number, d: number): GetInstances
   const m: GetInstances = { objPaths: [], firstLevelOnly: false };
   while (r.pos < end) {
     const t = r.varint32();
-    if (t === 0x0a) m.objPaths.push(r.string());
+    if (t === 0x0a) r.room(m.objPaths).push(r.string());
     else if (t === 0x10) m.firstLevelOnly = r.bool();
     else r.skip(t, d);
   }
@@ -231,7 +231,7 @@ export function decSet(r: Reader, end: number, d: number): Set {
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x08) m.allowPartial = r.bool();
-    else if (t === 0x12) m.updateObjs.push(decObject(r, r.sub(d), d + 1));
+    else if (t === 0x12) r.room(m.updateObjs).push(decObject(r, r.sub(d), d + 1));
     else r.skip(t, d);
   }
   r.done(end);
@@ -243,7 +243,7 @@ export function decAdd(r: Reader, end: number, d: number): Add {
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x08) m.allowPartial = r.bool();
-    else if (t === 0x12) m.createObjs.push(decObject(r, r.sub(d), d + 1));
+    else if (t === 0x12) r.room(m.createObjs).push(decObject(r, r.sub(d), d + 1));
     else r.skip(t, d);
   }
   r.done(end);
@@ -256,7 +256,7 @@ function decObject(r: Reader, end: number, d: number): Set_UpdateObject & Add_Cr
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.objPath = r.string();
-    else if (t === 0x12) m.paramSettings.push(decParamSetting(r, r.sub(d), d + 1));
+    else if (t === 0x12) r.room(m.paramSettings).push(decParamSetting(r, r.sub(d), d + 1));
     else r.skip(t, d);
   }
   r.done(end);
@@ -281,7 +281,7 @@ export function decDelete(r: Reader, end: number, d: number): Delete {
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x08) m.allowPartial = r.bool();
-    else if (t === 0x12) m.objPaths.push(r.string());
+    else if (t === 0x12) r.room(m.objPaths).push(r.string());
     else r.skip(t, d);
   }
   r.done(end);
@@ -430,7 +430,7 @@ export function decRegister(r: Reader, end: number, d: number): Register {
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x08) m.allowPartial = r.bool();
-    else if (t === 0x12) m.regPaths.push({ path: decOneString(r, r.sub(d), d + 1) } as Register_RegistrationPath);
+    else if (t === 0x12) r.room(m.regPaths).push({ path: decOneString(r, r.sub(d), d + 1) } as Register_RegistrationPath);
     else r.skip(t, d);
   }
   r.done(end);

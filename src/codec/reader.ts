@@ -16,6 +16,10 @@ export class Reader {
   /** End of the input. */
   len: number;
   maxDepth: number;
+  /** Strings up to this many bytes go through the string cache (0: none, DecodeLimits.stringCache). */
+  cacheMax = CACHE_MAX_LEN;
+  /** DecodeLimits.maxItems. */
+  maxItems = Infinity;
 
   constructor(buf: Uint8Array, maxDepth: number) {
     this.buf = buf;
@@ -25,13 +29,21 @@ export class Reader {
   }
 
   /** Start over on another input (lets one Reader serve every decode). */
-  reset(buf: Uint8Array, maxDepth: number): this {
+  reset(buf: Uint8Array, maxDepth: number, stringCache = true, maxItems = Infinity): this {
+    this.cacheMax = stringCache ? CACHE_MAX_LEN : 0;
+    this.maxItems = maxItems;
     this.buf = buf;
     this.view = undefined;
     this.pos = 0;
     this.len = buf.length;
     this.maxDepth = maxDepth;
     return this;
+  }
+
+  /** `list`, when it has room for one more item of a request's repeated field (maxItems). */
+  room<T>(list: T[]): T[] {
+    if (list.length >= this.maxItems) this.fail('too-many');
+    return list;
   }
 
   fail(reason: ConstructorParameters<typeof DecodeError>[0]): never {
@@ -189,7 +201,7 @@ export class Reader {
     const end = start + n;
     this.pos = end;
     if (n === 0) return '';
-    return n <= CACHE_MAX_LEN ? shortString(buf, this.view, start, end) : longString(buf, start, end);
+    return n <= this.cacheMax ? shortString(buf, this.view, start, end) : longString(buf, start, end);
   }
 
   /** Skips a field of a number this message does not know (unknown fields are ignored). */
@@ -245,9 +257,9 @@ export class Reader {
       const ve = ke + 2 + buf[ke + 1];
       if (buf[p] < 0x80 && end <= this.len && buf[p + 1] === 0x0a && buf[p + 2] < 0x80 &&
         buf[ke] === 0x12 && buf[ke + 1] < 0x80 && ve === end) {
-        const key = ke === ks ? '' : ke - ks <= CACHE_MAX_LEN ? shortString(buf, view, ks, ke) : longString(buf, ks, ke);
+        const key = ke === ks ? '' : ke - ks <= this.cacheMax ? shortString(buf, view, ks, ke) : longString(buf, ks, ke);
         const vs = ke + 2;
-        const value = ve === vs ? '' : ve - vs <= CACHE_MAX_LEN ? shortString(buf, view, vs, ve) : longString(buf, vs, ve);
+        const value = ve === vs ? '' : ve - vs <= this.cacheMax ? shortString(buf, view, vs, ve) : longString(buf, vs, ve);
         map.put(key, value, keyHint(key));
         this.pos = end;
       } else {

@@ -25,9 +25,13 @@ export function topDecoder<T>(dec: (r: Reader, end: number, depth: number) => T)
   return (bytes, limits = DEFAULT_DECODE_LIMITS) => {
     if (bytes.length > limits.maxBytes) throw new DecodeError('too-large', limits.maxBytes);
     if (limits.maxDepth < 1) throw new DecodeError('too-deep', 0);
-    const r = reader.reset(bytes, limits.maxDepth);
-    const m = dec(r, bytes.length, 1);
-    r.reset(EMPTY, 0);
-    return m;
+    const r = reader.reset(bytes, limits.maxDepth, limits.stringCache !== false, limits.maxItems);
+    try {
+      return dec(r, bytes.length, 1);
+    } finally {
+      // Also when decoding failed: the reader must not keep the input (a reassembled 8 KB
+      // Block1 body stayed live after a refused request on XS).
+      r.reset(EMPTY, 0);
+    }
   };
 }

@@ -44,7 +44,9 @@ export type SendOutcome =
 export class CoapUriError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'CoapUriError';
+    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
+    // inherited read-only `name` throws a TypeError instead of making this error.
+    Object.defineProperty(this, 'name', { value: 'CoapUriError', writable: true, configurable: true });
   }
 }
 

@@ -115,6 +115,12 @@ export class Dispatcher {
         const id = salvageMsgId(payload);
         if (id !== undefined) return { kind: 'reply', msg: errorMsg(id, ErrorCode.INVALID_ARGUMENTS, 'oneof violation (R-ENC.5)') };
       }
+      // A repeated field beyond the board's bound (DecodeLimits.maxItems = requestPaths): the
+      // same 7005 as the path count below gives, found before the rest is decoded (issue 10).
+      if (reason === 'too-many') {
+        const id = salvageMsgId(payload);
+        if (id !== undefined) return { kind: 'reply', msg: errorMsg(id, ErrorCode.RESOURCES_EXCEEDED, `more than ${this.options.maxPaths ?? this.options.limits.maxItems} paths in one request`) };
+      }
       // R-ENC.2@1.0 / R-COAP.13: otherwise the MTP answers "bad request".
       return { kind: 'bad-record', why: 'msg ' + reason };
     }

@@ -68,6 +68,38 @@ test('given nesting deeper than maxDepth or input beyond maxBytes, when decoded,
   assert.throws(() => decodeRecord(new Uint8Array(9000), { maxDepth: 16, maxBytes: 8192 }), reason('too-large'));
 });
 
+test('given a request list beyond maxItems, when decoded, then too-many before the items after it are read', () => {
+  const get = (paths: (string | Uint8Array)[]) => requestWith((w) => {
+    const g = bw();
+    for (const p of paths) g.tag(1, 2).bytes(typeof p === 'string' ? new TextEncoder().encode(p) : p);
+    w.tag(1, 2).bytes(g.finish());
+  });
+  const limits = (maxItems?: number): DecodeLimits => ({ maxDepth: 16, maxBytes: 1 << 16, maxItems });
+  const p = 'Device.DeviceInfo.SerialNumber';
+  assert.deepEqual(decodeMsg(get([p, p, p, p]), limits(4)).body?.msgBody.case, 'request');
+  assert.throws(() => decodeMsg(get([p, p, p, p, p]), limits(4)), reason('too-many'));
+  // The fifth path is not UTF-8: with the bound it is never read, without it it is.
+  const bad = get([p, p, p, p, Uint8Array.of(0xff)]);
+  assert.throws(() => decodeMsg(bad, limits(4)), reason('too-many'));
+  assert.throws(() => decodeMsg(bad, limits()), reason('bad-utf8'));
+  // Set: the parameter settings of one object are bounded too.
+  const set = requestWith((w) => {
+    const obj = bw().tag(1, 2).string('Device.DeviceInfo.');
+    for (let i = 0; i < 5; i++) obj.tag(2, 2).bytes(bw().tag(1, 2).string('FriendlyName').tag(2, 2).string('x' + i).finish());
+    w.tag(4, 2).bytes(bw().tag(2, 2).bytes(obj.finish()).finish());
+  });
+  assert.throws(() => decodeMsg(set, limits(4)), reason('too-many'));
+  assert.equal(decodeMsg(set, limits(5)).body?.msgBody.case, 'request');
+});
+
+test('given stringCache false, when every vector is decoded, then the result is the same as with the cache', () => {
+  for (const v of makeVectors()) {
+    const limits: DecodeLimits = { maxDepth: 32, maxBytes: 1 << 20, stringCache: false };
+    if (v.kind === 'msg') assert.deepEqual(decodeMsg(v.bytes, limits), decodeMsg(v.bytes), v.name);
+    else assert.deepEqual(decodeRecord(v.bytes, limits), decodeRecord(v.bytes), v.name);
+  }
+});
+
 test('given a submessage whose last field runs past its end, when decoded, then truncated', () => {
   // Header of length 2 holding a string field of length 3.
   const bytes = Uint8Array.from([0x0a, 0x02, 0x0a, 0x03, 0x61, 0x62, 0x63]);

@@ -25,6 +25,9 @@ const SIZE = process.env.SIZE_ARM || 'arm-linux-gnueabihf-size';
 const armDir = join(root, 'build/xs-host/arm');
 const capArgs = (c: typeof XS_CAP) => ['--chunks', String(c.chunks), '--slots', String(c.slots), '--stack', String(c.stack)];
 
+/** One SIGUSR1 mark of the runner: the peaks since the previous mark, and what is live now. */
+interface Mark { step: string; slotsPeak: number; chunksPeak: number; peakBytes: number; slots: number; chunks: number; liveBytes: number }
+
 interface Stats { slotBytes: number; aliases: number; peakBytes: number; bootBytes: number; bootSlots: number; bootChunks: number; slotsPeak: number; chunksPeak: number; runtimeKeys: number }
 
 function build(extra: string[]): void {
@@ -53,7 +56,7 @@ function ramEmpty(): Stats {
 }
 
 /** The agent at the cap under qemu-arm, --gc-stress, through the scenario. */
-async function ramAgent(): Promise<{ stats: Stats; steps: string[] }> {
+async function ramAgent(): Promise<{ stats: Stats; steps: string[]; marks: Mark[] }> {
   const state = mkdtempSync(join(tmpdir(), 'tinyusp-footprint-'));
   const args = [join(armDir, 'xs-esp32'), ...capArgs(XS_CAP), '--keys', String(XS_CAP.keys), '--stats', ...(process.env.FOOTPRINT_NO_STRESS ? [] : ['--gc-stress']), '--state', state,
     '--allow-nosec', '--arg', 'port=0', '--arg', 'log-level=warn'];
@@ -72,13 +75,28 @@ async function ramAgent(): Promise<{ stats: Stats; steps: string[] }> {
       });
       child.on('close', () => { clearTimeout(timer); fail(new Error(`agent exited before ready:\n${stderr}`)); });
     });
-    const steps = await runScenario(ready.uri, ready.id, esp32.limits.reassemblyBytes).catch((e: Error) => {
+    // After each step the runner is sent SIGUSR1: it prints the peaks of that step (xs-host.c).
+    const marks: Mark[] = [];
+    const mark = async (step: string): Promise<void> => {
+      await new Promise((r) => setTimeout(r, 300)); // the agent's own exchange of the step ends
+      const seen = (stderr.match(/xs-host mark: /g) || []).length;
+      child.kill('SIGUSR1');
+      const end = Date.now() + 30_000;
+      while ((stderr.match(/xs-host mark: /g) || []).length === seen) {
+        if (Date.now() > end) throw new Error(`no mark line for ${step}:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const lines = stderr.match(/xs-host mark: (\{.*\})/g) as string[];
+      marks.push({ step, ...(JSON.parse(lines[lines.length - 1].slice('xs-host mark: '.length)) as Omit<Mark, 'step'>) });
+    };
+    await mark('boot (start() and the first collection)');
+    const steps = await runScenario(ready.uri, ready.id, esp32.limits.reassemblyBytes, mark).catch((e: Error) => {
       throw new Error(`${e.message}\nagent stderr:\n${stderr}`);
     });
     child.kill('SIGTERM');
     const status = await exited;
     if (status !== 0) throw new Error(`agent exited ${status}:\n${stderr}`);
-    return { stats: parseStats(stderr), steps };
+    return { stats: parseStats(stderr), steps, marks };
   } finally {
     child.kill('SIGKILL');
     rmSync(state, { recursive: true, force: true });
@@ -96,7 +114,7 @@ async function main(): Promise<void> {
   const emptyFlash = flashOf(join(armDir, 'obj-empty/mc.xs.o'));
   const flashAgentBytes = agentFlash.total - emptyFlash.total;
   const empty = ramEmpty();
-  const { stats, steps } = await ramAgent();
+  const { stats, steps, marks } = await ramAgent();
   const peakLive = stats.slotsPeak * stats.slotBytes + stats.chunksPeak + stats.aliases * 4;
   const figures = {
     board: 'esp32', arch: 'arm32', flashAgentBytes, ramEmptyBytes: empty.bootBytes,
@@ -116,6 +134,8 @@ async function main(): Promise<void> {
   console.log(`  agent after boot          ${kb(stats.bootBytes)}  (${ram(stats)}; ${stats.runtimeKeys} run-time keys)`);
   console.log(`  agent peak (live)         ${kb(peakLive)}  (${stats.slotsPeak} slots, ${stats.chunksPeak} B chunks: each its own high-water mark)`);
   console.log(`  peak above empty          ${kb(peakLive - empty.bootBytes)}`);
+  console.log('\nRAM per scenario step (peak while it ran: slots x 16 + chunks + aliases; live after it, after a collection)');
+  for (const m of marks) console.log(`  ${m.step.slice(0, 52).padEnd(52)} peak ${kb(m.peakBytes)} (${m.slotsPeak} slots, ${m.chunksPeak} B)  live after ${kb(m.liveBytes)}`);
   console.log(`  cap (boards/esp32/xs-cap.ts) ${kb(figures.capBytes)}  (${XS_CAP.chunks} B chunks, ${XS_CAP.slots} slots, ${XS_CAP.stack} stack, ${XS_CAP.keys} keys, alias room)`);
   const budget = esp32.footprintBudget;
   const over: string[] = [];

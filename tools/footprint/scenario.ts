@@ -16,8 +16,11 @@ function kind(m: Msg): string {
   return b?.case === 'response' ? (b.value.respType.case ?? 'none') : 'none';
 }
 
-/** Runs the scenario; returns the steps done (for the report). */
-export async function runScenario(agentUri: string, agentId: string, reassemblyBytes: number): Promise<string[]> {
+/**
+ * Runs the scenario; returns the steps done (for the report). `mark`, when given, runs after each
+ * step (the footprint tool reads the agent's peak of that step there).
+ */
+export async function runScenario(agentUri: string, agentId: string, reassemblyBytes: number, mark?: (step: string) => Promise<void>): Promise<string[]> {
   const notes: Notify[] = [];
   const ctl = await Controller.open({ endpointId: CONTROLLER_ID, timeoutMs: 60_000, onNotify: (n) => notes.push(n) });
   const steps: string[] = [];
@@ -26,6 +29,7 @@ export async function runScenario(agentUri: string, agentId: string, reassemblyB
     if (typeof want === 'string') assert.equal(kind(m), want, what);
     else assert.match(kind(m), want, what);
     steps.push(`${what}: ${kind(m)}`);
+    if (mark) await mark(what);
     return m;
   };
   const set = (obj: string, param: string, value: string): Req => ({ reqType: { case: 'set', value: {
@@ -56,6 +60,7 @@ export async function runScenario(agentUri: string, agentId: string, reassemblyB
     while (!notes.some((n) => n.notification.case === 'valueChange') && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     assert.ok(notes.some((n) => n.notification.case === 'valueChange'), 'the ValueChange Notify arrived');
     steps.push('ValueChange Notify received and answered');
+    if (mark) await mark('ValueChange Notify');
     // A Get whose Record fills the reassembly bound (paths to one parameter, repeated): uploaded
     // in Block1 blocks, reassembled, decoded; the answer is the getResp, or 7005 when it would
     // not fit the board's messageBytes (both are the spec's answers; the upload is the point).
