@@ -94,6 +94,8 @@ export class DtlsLink {
   private readonly pskClients = new Map<string, DtlsContext>();
   private readonly psks: readonly ControllerPsk[];
   private readonly warn: RateLimitedLog;
+  /** TOFU admissions, apart: they must not use up the refusals' lines. */
+  private readonly tofuLog: RateLimitedLog;
   private closed = false;
   private untrustedOn = false;
   readonly stats: DtlsLinkStats = { sessions: 0, helloReplies: 0, handshakes: 0, failures: 0, evictions: 0 };
@@ -101,6 +103,7 @@ export class DtlsLink {
   constructor(private readonly o: DtlsLinkOptions) {
     this.psks = o.credentials.psk ?? [];
     this.warn = new RateLimitedLog(o.log);
+    this.tofuLog = new RateLimitedLog(o.log);
     if (o.server) this.serverCtx = this.context('server', this.psks);
   }
 
@@ -308,7 +311,7 @@ export class DtlsLink {
     const identity: PeerIdentity = facts && facts.pskIdentity !== undefined ? { endpointId: id, pskIdentity: facts.pskIdentity } : { endpointId: id, certificate: certFacts };
     if (certFacts && certFacts.untrusted) {
       e.tofu = true;
-      this.warn.write('info', `dtls: ${e.address}:${e.port} (${id}) admitted with a certificate that chains to no trust anchor (TOFU or its stored Credential)`, nowMs);
+      this.tofuLog.write('info', `dtls: ${e.address}:${e.port} (${id}) admitted with a certificate that chains to no trust anchor (TOFU or its stored Credential)`, nowMs);
     }
     // A file server's session carries no identity: nothing it sends counts as a USP Record.
     e.peer = e.file ? { address: e.address, port: e.port, dtls: 'file' } : { address: e.address, port: e.port, dtls: e.channel, identity };
