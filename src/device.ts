@@ -7,8 +7,7 @@ import type { ModelModule } from './dm/api.ts';
 import { createCore, CoreConfigError, type Core, type Defaults, type Transport } from './core.ts';
 import type { Peer } from './coap/types.ts';
 import { credentialProblem, type DtlsCredentials } from './dtls/credentials.ts';
-import { DtlsLink } from './dtls/link.ts';
-import { hex } from './usp/trust.ts';
+import { DtlsLink, hex } from './dtls/link.ts';
 
 export interface DeviceOptions {
   hal: Hal;

@@ -872,7 +872,9 @@ static void put_uint(struct text *t, unsigned long v)
 static void put_serial(struct text *t, const mbedtls_x509_buf *serial)
 {
     static const char hex[] = "0123456789ABCDEF";
-    for (size_t i = 0; i < serial->len; i++) {
+    /* The DER sign byte of a serial with its top bit set is no part of the number. */
+    size_t i = serial->len > 1 && serial->p[0] == 0 ? 1 : 0;
+    for (; i < serial->len; i++) {
         char b[3] = { hex[serial->p[i] >> 4], hex[serial->p[i] & 15], ':' };
         put(t, b, i + 1 < serial->len ? 3 : 2);
     }

@@ -440,7 +440,8 @@ export class DtlsLink {
   }
 }
 
-function hex(bytes: Uint8Array): string {
+/** Lower-case hex of a digest. */
+export function hex(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i++) s += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
   return s;

@@ -28,9 +28,6 @@ export type CertVerdict =
   | { ok: true; inherited: string; tofu: boolean }
   | { ok: false; why: string };
 
-const SHA = 'X_TINYUSP_SHA256';
-const CACHE = 16;
-
 export class CertificateTrust {
   private readonly verdicts = new Map<string, CertVerdict>();
   private accept: boolean | undefined;
@@ -55,12 +52,12 @@ export class CertificateTrust {
 
   /** Certificate.{i} rows for our trust anchors (once each: a row with the same SHA-256 stays). */
   installAnchors(anchors: readonly CertificateFacts[]): void {
-    const have = new Set(this.rows(CERTIFICATE_TABLE).map((r) => this.read(r.path + SHA)));
+    const have = new Set(this.rows(CERTIFICATE_TABLE).map((r) => this.read(r.path + 'X_TINYUSP_SHA256')));
     const txn = this.engine.begin();
     try {
       for (const a of anchors) {
         if (have.has(a.sha256)) continue;
-        txn.agentAdd(CERTIFICATE_TABLE, { Enable: 'true', SerialNumber: a.serialNumber, Issuer: a.issuer, [SHA]: a.sha256 });
+        txn.agentAdd(CERTIFICATE_TABLE, { Enable: 'true', SerialNumber: a.serialNumber.slice(0, 64), Issuer: a.issuer.slice(0, 256), X_TINYUSP_SHA256: a.sha256 });
         have.add(a.sha256);
       }
       txn.commit();
@@ -96,7 +93,7 @@ export class CertificateTrust {
     let v = this.verdicts.get(key);
     if (!v) {
       v = this.judge(endpointId, cert, calling);
-      if (this.verdicts.size >= CACHE) this.verdicts.clear();
+      if (this.verdicts.size >= 16) this.verdicts.clear();
       this.verdicts.set(key, v);
     }
     return v;
@@ -125,7 +122,7 @@ export class CertificateTrust {
    */
   store(txn: ReturnType<Engine['begin']>, controllerPath: string, cert: PeerCertificate): void {
     const path = txn.agentAdd(CERTIFICATE_TABLE, {
-      Enable: 'true', SerialNumber: cert.serialNumber ?? '', Issuer: cert.issuer ?? '', [SHA]: cert.chain[0],
+      Enable: 'true', SerialNumber: (cert.serialNumber ?? '').slice(0, 64), Issuer: (cert.issuer ?? '').slice(0, 256), X_TINYUSP_SHA256: cert.chain[0],
     });
     txn.set(controllerPath + 'Credential', path.slice(0, -1));
   }
@@ -136,9 +133,9 @@ export class CertificateTrust {
     if (creds.length === 0) return '';
     for (const fp of chain) {
       for (const cert of this.rows(CERTIFICATE_TABLE)) {
-        if (this.read(cert.path + SHA) !== fp || this.read(cert.path + 'Enable') !== 'true') continue;
+        if (this.read(cert.path + 'X_TINYUSP_SHA256') !== fp || this.read(cert.path + 'Enable') !== 'true') continue;
         const ref = cert.path.slice(0, -1);
-        for (const c of creds) if (norm(this.read(c.path + 'Credential')) === ref) return this.read(c.path + 'Role');
+        for (const c of creds) if (this.trimDot(this.read(c.path + 'Credential')) === ref) return this.read(c.path + 'Role');
       }
     }
     return '';
@@ -146,9 +143,9 @@ export class CertificateTrust {
 
   /** SHA-256 of an enabled Certificate.{i} row, or '' (a disabled one matches nothing). */
   private fingerprint(ref: string): string {
-    const path = norm(ref) + '.';
+    const path = this.trimDot(ref) + '.';
     if (path.lastIndexOf(CERTIFICATE_TABLE, 0) !== 0 || !this.engine.exists(path) || this.read(path + 'Enable') !== 'true') return '';
-    return this.read(path + SHA);
+    return this.read(path + 'X_TINYUSP_SHA256');
   }
 
   private controllerRow(endpointId: string): string | undefined {
@@ -164,6 +161,11 @@ export class CertificateTrust {
     }
   }
 
+  /** A path reference without its trailing dot (references may be written either way). */
+  private trimDot(p: string): string {
+    return p.charAt(p.length - 1) === '.' ? p.slice(0, -1) : p;
+  }
+
   private read(path: string): string {
     try {
       return this.engine.get(path);
@@ -173,11 +175,3 @@ export class CertificateTrust {
   }
 }
 
-const norm = (p: string): string => (p.charAt(p.length - 1) === '.' ? p.slice(0, -1) : p);
-
-/** Lower-case hex of a digest. */
-export function hex(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
-  return s;
-}
