@@ -11,8 +11,9 @@ export const esp32: BoardProfile = Object.freeze({
   // npm run footprint -- --check fails above these (measured 478,598 / 73,352 / 116,008 B with
   // ~1.5% room, after DTLS, firmware over the air and the journal were merged; 401,418 / 66,892 /
   // 109,428 B before them). Goals of issue 10 not met yet: flash <= 200 KB, peak <= 64 KB above
-  // the empty module (5,052 B).
-  footprintBudget: Object.freeze({ flashAgentBytes: 486_000, ramBootBytes: 74_500, ramPeakBytes: 118_000 }),
+  // the empty module (5,052 B). Certificate roles and TOFU (src/usp/trust.ts, issue 11) then
+  // measured 489,130 / 74,000 / 116,576 B: flash budget 486,000 -> 490,000 (+10.5 KB of flash).
+  footprintBudget: Object.freeze({ flashAgentBytes: 490_000, ramBootBytes: 74_500, ramPeakBytes: 118_000 }),
   limits: Object.freeze({
     datagramBytes: 1280,
     messageBytes: 8 * 1024,
