@@ -48,6 +48,19 @@ export interface Net {
 export interface Dtls {
   /** A role with its credentials, set once and shared by all the sessions made from it. */
   context(options: DtlsContextOptions): DtlsContext;
+  /**
+   * The certificates of a PEM bundle (or one DER certificate), parsed by the same X.509 code:
+   * what Device.LocalAgent.Certificate.{i} shows of a trust anchor or a TOFU certificate (digest
+   * §9.4). Absent where the implementation cannot say; certificate-derived roles then stay off.
+   */
+  describeCertificates?(pemOrDer: Uint8Array): DtlsCertificateInfo[];
+}
+
+/** One certificate: SHA-256 of its DER, serial number (hex pairs) and issuer DN. */
+export interface DtlsCertificateInfo {
+  sha256: Uint8Array;
+  serialNumber: string;
+  issuer: string;
 }
 
 export interface DtlsContextOptions {
@@ -98,6 +111,12 @@ export interface DtlsContext {
   connect(nowMs: number, serverName?: string): DtlsSession;
   /** Heap bytes held by the context (credentials and configuration). */
   memoryBytes(): number;
+  /**
+   * TOFU (digest §9.3): from now on a peer chain that leads to none of the trust anchors passes
+   * the handshake, marked `untrusted` in its facts; every other certificate verdict still fails
+   * it. Off by default. Absent where not implemented (such chains always fail).
+   */
+  acceptUntrusted?(on: boolean): void;
   /** Frees the context; sessions still open are closed first (their close_notify is lost). */
   dispose(): void;
 }
@@ -114,7 +133,13 @@ export interface DtlsPeer {
    * The verified peer certificate: DER, validity in Unix ms, and whether the dates were checked
    * (false when wall time was unknown at the handshake: check them once it is known, R-MTP.3).
    */
-  certificate?: { der: Uint8Array; notBeforeMs: number; notAfterMs: number; datesChecked: boolean };
+  certificate?: {
+    der: Uint8Array; notBeforeMs: number; notAfterMs: number; datesChecked: boolean;
+    /** SHA-256 of each certificate of the verified chain, the peer's own first, up to the trust anchor (at most 4; R-SEC.25). */
+    chainSha256?: Uint8Array[];
+    /** The chain led to no trust anchor (let through by acceptUntrusted: TOFU). */
+    untrusted?: boolean;
+  };
 }
 
 /** One DTLS 1.2 session with one peer. Every call may queue datagrams: drain takeOutgoing after each. */

@@ -12,6 +12,8 @@ import { RateLimitedLog } from './log-rate.ts';
 import { ENDPOINT_ID } from './names.ts';
 import { messageRecord, openRecord, sealRecord, sealRecordInPlace } from './record/record.ts';
 import { ControllerDirectory } from './usp/controllers.ts';
+import { CertificateTrust } from './usp/trust.ts';
+import type { PeerCertificate } from './coap/types.ts';
 import { Dispatcher, errorMsg, type DispatchHooks, type Handlers, type Requester } from './usp/dispatch.ts';
 import { ErrorCode } from './errors.ts';
 import { handleGet } from './usp/get.ts';
@@ -42,6 +44,8 @@ export interface AgentOptions {
 export interface RecordSource {
   /** The Endpoint ID the MTP authenticated (DTLS certificate SAN); must match from_id. */
   mtpIdentity?: string;
+  /** The certificate the MTP verified: Check-cert and the CA's role (src/usp/trust.ts). */
+  mtpCertificate?: PeerCertificate;
 }
 
 export interface RecordOutcome {
@@ -61,6 +65,8 @@ export interface Agent {
   handleRecord(bytes: Uint8Array, from: RecordSource): RecordOutcome;
   /** Wrap a Msg we originate (Notify) in a no_session_context Record to `toId`. Throws on overflow. */
   encodeMessage(toId: string, msg: Msg): Uint8Array;
+  /** Check-cert and the certificate-derived roles (digest §9.3); the DTLS link asks it too. */
+  readonly trust: CertificateTrust;
   /** Who a Controller is and what its roles allow (for the notify layer), or undefined if disabled. */
   requester(endpointId: string): Requester | undefined;
   /** Drive async operations and expiries with the monotonic clock. */
@@ -88,7 +94,8 @@ export function createAgent(options: AgentOptions): Agent {
   const limits: DecodeLimits = {
     maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes, stringCache: board.codecStringCache !== false, maxItems: board.limits.requestPaths,
   };
-  const directory = new ControllerDirectory(engine, board.limits.instancesPerTable);
+  const trust = new CertificateTrust(engine);
+  const directory = new ControllerDirectory(engine, board.limits.instancesPerTable, undefined, trust);
   const handlers: Handlers = {
     get: (r, c) => handleGet(engine, r, c),
     getInstances: (r, c) => handleGetInstances(engine, r, c),
@@ -153,6 +160,7 @@ export function createAgent(options: AgentOptions): Agent {
 
   return {
     engine,
+    trust,
     endpointId,
     handleRecord(bytes, from) {
       try {
@@ -170,9 +178,10 @@ export function createAgent(options: AgentOptions): Agent {
           }
           return { reply: sealRecord(intake.record, msgBuf), to: intake.record.toId };
         }
-        let who = directory.identify(intake.fromId);
-        if (who.ok && who.requester.controllerPath === undefined) who = directory.enroll(intake.fromId);
+        const who = directory.admit(intake.fromId, from.mtpCertificate);
         if (!who.ok) {
+          // Check-cert refused the certificate (§9.3), or the Controller is disabled.
+          if (from.mtpCertificate) selfLog.write('warn', `agent: Record from ${intake.fromId} not processed: ${who.why}`, hal.clock.monotonicMs());
           if (trace) trace(`Record from ${intake.fromId}: not accepted`);
           return {};
         }

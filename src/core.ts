@@ -20,6 +20,7 @@ import { MTP_TABLE } from './names.ts';
 import { Notifier } from './notify/notifier.ts';
 import { FirmwareManager } from './ota/manager.ts';
 import { HalFetcher } from './ota/transfer.ts';
+import type { CertificateTrust } from './usp/trust.ts';
 
 export type { Peer, PeerIdentity } from './coap/types.ts';
 export type { CoreHal } from '../hal/hal.ts';
@@ -45,6 +46,8 @@ export interface CoreOptions {
 
 export interface Core {
   readonly engine: Engine;
+  /** Check-cert and certificate-derived roles (digest §9.3): the DTLS link asks it at each handshake. */
+  readonly trust: CertificateTrust;
   /** Device.LocalAgent.EndpointID. */
   endpointId(): string;
   /** The port of the first enabled CoAP MTP (Device.LocalAgent.MTP.{i}.CoAP.Port): bind it. */
@@ -133,7 +136,7 @@ export function createCore(opts: CoreOptions): Core {
     // R-SEC.0a: a DTLS link that authenticated no Endpoint ID lets no Record through (src/dtls
     // refuses such sessions; this keeps it so whatever the link).
     if (peer.dtls && !mtpIdentity) return 'ok';
-    const out = agent.handleRecord(record, { mtpIdentity });
+    const out = agent.handleRecord(record, { mtpIdentity, mtpCertificate: peer.identity ? peer.identity.certificate : undefined });
     if (out.mtpError) return 'bad-record';
     if (out.reply) {
       replies.push({ record: out.reply, replyTo, to: out.to });
@@ -202,6 +205,7 @@ export function createCore(opts: CoreOptions): Core {
 
   return {
     engine,
+    trust: agent.trust,
     notifier: notify,
     endpointId: () => agent.endpointId(),
     mtpPort: () => mtp.port,

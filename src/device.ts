@@ -7,7 +7,7 @@ import type { ModelModule } from './dm/api.ts';
 import { createCore, CoreConfigError, type Core, type Defaults, type Transport } from './core.ts';
 import type { Peer } from './coap/types.ts';
 import { credentialProblem, type DtlsCredentials } from './dtls/credentials.ts';
-import { DtlsLink } from './dtls/link.ts';
+import { DtlsLink, hex } from './dtls/link.ts';
 
 export interface DeviceOptions {
   hal: Hal;
@@ -141,6 +141,11 @@ export function startDevice(opts: DeviceOptions): Device {
       output: (d, address, port, channel) => (channel === 'server' ? socket : clientSocket)?.send(d, address, port),
       deliver: (m, peer, now) => core.receive(m, peer, now),
       fileFailed: (address, port, reason, now) => core.linkFailed({ address, port, dtls: 'file' }, reason, now),
+      trust: {
+        acceptUntrusted: () => core.trust.acceptUntrusted(),
+        check: (id, cert, calling) => core.trust.check(id, cert, calling),
+        tofuIdleMs: () => core.trust.tofuIdleMs(),
+      },
       log: (level, m) => hal.system.log(level, m),
     });
   }
@@ -148,6 +153,12 @@ export function startDevice(opts: DeviceOptions): Device {
   if (creds && hal.dtls) {
     try {
       link = newLink(creds, hal.dtls);
+      // Device.LocalAgent.Certificate.{i}: our trust anchors, which ControllerTrust.Credential binds to roles.
+      if (hal.dtls.describeCertificates) {
+        const anchors = [];
+        for (const pem of creds.trustAnchors ?? []) anchors.push(...hal.dtls.describeCertificates(pem));
+        core.trust.installAnchors(anchors.map((a) => ({ sha256: hex(a.sha256), serialNumber: a.serialNumber, issuer: a.issuer })));
+      }
     } catch (e) {
       core.close();
       throw new DeviceConfigError('DTLS credentials: ' + (e as Error).message);

@@ -15,5 +15,6 @@ export const CONTROLLER_TABLE = 'Device.LocalAgent.Controller.';
 export const SUBSCRIPTION_TABLE = 'Device.LocalAgent.Subscription.';
 export const REQUEST_TABLE = 'Device.LocalAgent.Request.';
 export const CONTROLLER_TRUST = 'Device.LocalAgent.ControllerTrust.';
+export const CERTIFICATE_TABLE = 'Device.LocalAgent.Certificate.';
 export const BOOT_EVENT = 'Device.Boot!';
 export const PERIODIC_EVENT = 'Device.LocalAgent.Periodic!';

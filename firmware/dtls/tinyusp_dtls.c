@@ -17,10 +17,12 @@
 #include "mbedtls/ssl_cookie.h"
 #include "mbedtls/x509_crt.h"
 #include "mbedtls/pk.h"
+#include "mbedtls/sha256.h"
 
 #define TUD_MAX_PSK 8
 #define TUD_MAX_PSK_ID 128
 #define TUD_MAX_PSK_KEY 64
+#define TUD_MAX_CHAIN 4   /* chain certificates whose SHA-256 a session keeps (leaf first) */
 
 /* ------------------------------------------------------------------------------------------
  * Heap accounting. Every allocation carries a small header naming the session it was made for
@@ -64,6 +66,7 @@ struct tud_ctx {
     uint32_t mtu;
     size_t session_cap;
     size_t memory;
+    int accept_untrusted; /* TOFU: a chain to no trust anchor passes, marked (trust facts) */
 };
 
 struct tud_session {
@@ -82,6 +85,10 @@ struct tud_session {
     size_t memory, memory_peak;
     uint8_t psk_id[TUD_MAX_PSK_ID];
     int psk_id_len;       /* -1: none */
+    /* Trust facts (see "Trust facts" below). */
+    uint8_t (*chain_sha256)[32]; /* TUD_MAX_CHAIN entries, made at the first certificate */
+    int chain_len;
+    int untrusted;        /* the chain led to no trust anchor; let through by accept_untrusted */
 };
 
 static tud_session *g_current;  /* session whose call is running (allocation owner) */
@@ -220,11 +227,14 @@ static const uint16_t k_sig_algs[] = { MBEDTLS_TLS1_3_SIG_ECDSA_SECP256R1_SHA256
 
 /* Without wall time the validity dates cannot be judged: ignore them (USP digest §7.2,
  * R-MTP.2), keep every other verdict. */
+static void record_chain(tud_session *s, const mbedtls_x509_crt *crt, int depth, uint32_t *flags);
+
 static int verify_cb(void *p, mbedtls_x509_crt *crt, int depth, uint32_t *flags)
 {
-    (void) p; (void) crt; (void) depth;
+    (void) p;
     if (g_current != NULL) g_current->dates_checked = g_wall_time >= 0;
     if (g_wall_time < 0) *flags &= ~(uint32_t) (MBEDTLS_X509_BADCERT_EXPIRED | MBEDTLS_X509_BADCERT_FUTURE);
+    if (g_current != NULL) record_chain(g_current, crt, depth, flags);
     return 0;
 }
 
@@ -717,6 +727,7 @@ void tud_free(tud_session *s)
         mbedtls_free(d);
     }
     if (s->in) mbedtls_free(s->in);
+    mbedtls_free(s->chain_sha256);
     mbedtls_ssl_free(&s->ssl);
     g_current = NULL;
     free(s);
@@ -804,4 +815,143 @@ int tud_peer_dates_checked(const tud_session *s) { return s->dates_checked; }
 uint32_t tud_peer_verify_flags(const tud_session *s)
 {
     return mbedtls_ssl_get_verify_result(&s->ssl);
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Trust facts (USP digest §9.3 Check-cert and Determine-role, R-SEC.25; issue 11 roles and TOFU).
+ * The SHA-256 of each certificate of the peer's chain as mbedTLS verified it (leaf first, up to
+ * the trust anchor when one was reached), so the agent can find the first CA bound by a
+ * ControllerTrust.Credential and compare a Controller.{i}.Credential. On a context that accepts
+ * untrusted chains (TOFU), a chain that leads to no trust anchor passes the handshake marked
+ * untrusted; every other verdict (dates once known, signatures of a found parent, key usage)
+ * still fails it, and the peer still proves its key (CertificateVerify).
+ */
+static void record_chain(tud_session *s, const mbedtls_x509_crt *crt, int depth, uint32_t *flags)
+{
+    if (s->chain_sha256 == NULL) s->chain_sha256 = mbedtls_calloc(TUD_MAX_CHAIN, 32);
+    if (s->chain_sha256 != NULL && depth >= 0 && depth < TUD_MAX_CHAIN) {
+        if (mbedtls_sha256(crt->raw.p, crt->raw.len, s->chain_sha256[depth], 0) == 0 && depth >= s->chain_len) {
+            s->chain_len = depth + 1;
+        }
+    }
+    if ((*flags & MBEDTLS_X509_BADCERT_NOT_TRUSTED) != 0 && s->ctx->accept_untrusted) {
+        *flags &= ~(uint32_t) MBEDTLS_X509_BADCERT_NOT_TRUSTED;
+        s->untrusted = 1;
+    }
+}
+
+void tud_ctx_accept_untrusted(tud_ctx *c, int on)
+{
+    c->accept_untrusted = on ? 1 : 0;
+}
+
+int tud_peer_chain_sha256(const tud_session *s, int depth, uint8_t *out)
+{
+    if (peer_cert(s) == NULL || depth < 0 || depth >= s->chain_len) return -1;
+    memcpy(out, s->chain_sha256[depth], 32);
+    return 32;
+}
+
+int tud_peer_untrusted(const tud_session *s)
+{
+    return peer_cert(s) != NULL && s->untrusted;
+}
+
+/* Formatting without snprintf (it would add ~19 KB of printf to the module). */
+struct text { char *p; size_t cap, len; int full; };
+
+static void put(struct text *t, const char *s, size_t n)
+{
+    if (t->len + n >= t->cap) { t->full = 1; return; }
+    memcpy(t->p + t->len, s, n);
+    t->len += n;
+}
+
+static void put_uint(struct text *t, unsigned long v)
+{
+    char d[24];
+    int i = sizeof(d);
+    do { d[--i] = (char) ('0' + v % 10); v /= 10; } while (v != 0 && i > 0);
+    put(t, d + i, sizeof(d) - (size_t) i);
+}
+
+/* Serial number as upper-case hex pairs joined by ':' (RFC 5280 §4.1.2.2). */
+static void put_serial(struct text *t, const mbedtls_x509_buf *serial)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    /* The DER sign byte of a serial with its top bit set is no part of the number. */
+    size_t i = serial->len > 1 && serial->p[0] == 0 ? 1 : 0;
+    for (; i < serial->len; i++) {
+        char b[3] = { hex[serial->p[i] >> 4], hex[serial->p[i] & 15], ':' };
+        put(t, b, i + 1 < serial->len ? 3 : 2);
+    }
+}
+
+/* A DN as "C=NL, O=Example, CN=Example CA" (the form of mbedtls_x509_dn_gets), in certificate
+ * order; attribute types without a short name in dotted form. */
+static void put_dn(struct text *t, const mbedtls_x509_name *dn)
+{
+    static const struct { uint8_t last; const char *name; } k_names[] = {
+        { 3, "CN" }, { 5, "serialNumber" }, { 6, "C" }, { 7, "L" }, { 8, "ST" }, { 10, "O" }, { 11, "OU" },
+    };
+    for (const mbedtls_x509_name *n = dn; n != NULL && n->oid.p != NULL; n = n->next) {
+        if (t->len > 0) put(t, n->MBEDTLS_PRIVATE(next_merged) ? " + " : ", ", n->MBEDTLS_PRIVATE(next_merged) ? 3 : 2);
+        const char *name = NULL;
+        if (n->oid.len == 3 && n->oid.p[0] == 0x55 && n->oid.p[1] == 0x04) {
+            for (size_t i = 0; i < sizeof(k_names) / sizeof(k_names[0]); i++) {
+                if (k_names[i].last == n->oid.p[2]) name = k_names[i].name;
+            }
+        }
+        if (name != NULL) {
+            put(t, name, strlen(name));
+        } else if (n->oid.len > 0) {
+            /* X.690 §8.19: first byte 40*a+b, then base-128 arcs. */
+            put_uint(t, n->oid.p[0] / 40);
+            put(t, ".", 1);
+            put_uint(t, n->oid.p[0] % 40);
+            unsigned long arc = 0;
+            for (size_t i = 1; i < n->oid.len; i++) {
+                arc = (arc << 7) | (n->oid.p[i] & 0x7F);
+                if ((n->oid.p[i] & 0x80) == 0) { put(t, ".", 1); put_uint(t, arc); arc = 0; }
+            }
+        }
+        put(t, "=", 1);
+        for (size_t i = 0; i < n->val.len; i++) {
+            unsigned char ch = n->val.p[i];
+            put(t, ch < 0x20 || ch == 0x7F ? "?" : (const char *) &ch, 1);
+        }
+    }
+}
+
+int tud_x509_info(const uint8_t *buf, size_t len, int index, uint8_t *out, size_t cap)
+{
+    platform_init();
+    mbedtls_x509_crt chain;
+    mbedtls_x509_crt_init(&chain);
+    int r;
+    if (is_pem(buf, len)) {
+        size_t n;
+        uint8_t *z = nul_terminated(buf, len, &n);
+        if (z == NULL) return -1;
+        r = mbedtls_x509_crt_parse(&chain, z, n);
+        free(z);
+    } else {
+        r = mbedtls_x509_crt_parse_der(&chain, buf, len);
+    }
+    int result = -1;
+    const mbedtls_x509_crt *crt = &chain;
+    for (int i = 0; r >= 0 && crt != NULL && crt->raw.p != NULL && i < index; i++) crt = crt->next;
+    if (r >= 0 && crt != NULL && crt->raw.p != NULL && cap > 32) {
+        struct text t = { (char *) out + 32, cap - 32, 0, 0 };
+        put_serial(&t, &crt->serial);
+        put(&t, "\n", 1);
+        size_t issuer_at = t.len;
+        struct text dn = { t.p + issuer_at, t.cap - issuer_at, 0, 0 };
+        put_dn(&dn, &crt->issuer);
+        if (!t.full && !dn.full && mbedtls_sha256(crt->raw.p, crt->raw.len, out, 0) == 0) {
+            result = (int) (32 + issuer_at + dn.len);
+        }
+    }
+    mbedtls_x509_crt_free(&chain);
+    return result;
 }

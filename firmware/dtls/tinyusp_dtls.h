@@ -126,4 +126,19 @@ TUD_EXPORT(tud_peer_dates_checked) int tud_peer_dates_checked(const tud_session 
 /* mbedTLS X.509 verification flags of the peer chain (0 = verified). */
 TUD_EXPORT(tud_peer_verify_flags) uint32_t tud_peer_verify_flags(const tud_session *s);
 
+/* --- Trust facts (USP digest §9.3 Check-cert / Determine-role, R-SEC.25; TOFU) --- */
+/* A context that accepts untrusted chains lets a peer chain that leads to none of its trust
+ * anchors complete the handshake, marked untrusted (tud_peer_untrusted); every other certificate
+ * verdict still fails it. Off by default; takes effect for certificates verified afterwards. */
+TUD_EXPORT(tud_ctx_accept_untrusted) void tud_ctx_accept_untrusted(tud_ctx *c, int on);
+/* SHA-256 of the certificate at `depth` of the verified peer chain (0: the peer's own, then its
+ * issuers up to the trust anchor when one was reached; at most 4): 32 written, or -1. */
+TUD_EXPORT(tud_peer_chain_sha256) int tud_peer_chain_sha256(const tud_session *s, int depth, uint8_t *out);
+/* 1 when the peer chain led to no trust anchor (let through by tud_ctx_accept_untrusted). */
+TUD_EXPORT(tud_peer_untrusted) int tud_peer_untrusted(const tud_session *s);
+/* The `index`-th certificate of a PEM bundle (or a DER certificate, index 0): writes its
+ * SHA-256 (32 bytes), then "<serial as hex pairs>\n<issuer DN>" (RFC 4514-like, mbedTLS's form).
+ * Returns the length written, or -1 (no such certificate, or cap too small). */
+TUD_EXPORT(tud_x509_info) int tud_x509_info(const uint8_t *buf, size_t len, int index, uint8_t *out, size_t cap);
+
 #endif /* TINYUSP_DTLS_H */

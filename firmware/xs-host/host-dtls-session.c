@@ -82,6 +82,19 @@ void xsHostDtlsInfo(xsMachine* the)
 	}
 }
 
+/* Trust facts (tinyusp_dtls.h): [7] the chain's SHA-256s, 32 bytes each, leaf first; [8] no
+ * trust anchor reached. `buffer` holds at least XS_HOST_DTLS_MAX_ENDPOINT bytes. */
+static void xsHostDtlsTrustFacts(xsMachine* the, tud_session* session, uint8_t* buffer)
+{
+	int depth = 0;
+	while ((depth + 1) * 32 <= XS_HOST_DTLS_MAX_ENDPOINT && tud_peer_chain_sha256(session, depth, buffer + depth * 32) == 32)
+		depth++;
+	xsVar(0) = xsArrayBuffer(buffer, depth * 32);
+	xsSetIndex(xsResult, 7, xsVar(0));
+	xsVar(0) = xsBoolean(tud_peer_untrusted(session) == 1);
+	xsSetIndex(xsResult, 8, xsVar(0));
+}
+
 void xsHostDtlsPeer(xsMachine* the)
 {
 	tud_session* session = xsHostDtlsSessionArg(the, 0)->session;
@@ -98,7 +111,7 @@ void xsHostDtlsPeer(xsMachine* the)
 	if (!buffer)
 		xsUnknownError("dtls: out of C memory");
 	xsVars(1);
-	xsResult = xsNewArray(7);
+	xsResult = xsNewArray(9);
 	xsVar(0) = xsString(suite);
 	xsSetIndex(xsResult, 0, xsVar(0));
 	n = tud_psk_identity(session, buffer, XS_HOST_DTLS_MAX_ENDPOINT);
@@ -126,6 +139,7 @@ void xsHostDtlsPeer(xsMachine* the)
 		xsSetIndex(xsResult, 5, xsVar(0));
 		xsVar(0) = xsBoolean(tud_peer_dates_checked(session) == 1);
 		xsSetIndex(xsResult, 6, xsVar(0));
+		xsHostDtlsTrustFacts(the, session, buffer);
 	}
 	free(buffer);
 }

@@ -32,6 +32,12 @@
  *                                or undefined
  *   16 close(session) -> ArrayBuffer[] | undefined   queues close_notify if open, returns what
  *                                was still queued to send, and frees the session
+ *   17 acceptUntrusted(ctx, on)  TOFU: a peer chain that reaches no trust anchor passes, marked
+ *   18 x509Info(buffer, offset, length, index) -> ArrayBuffer | undefined   the index-th
+ *                                certificate of a PEM bundle: SHA-256 (32 bytes), then
+ *                                "serial\nissuer" (tud_x509_info)
+ *   peer() then also gives [7] the SHA-256 of each verified chain certificate, 32 bytes each,
+ *   leaf first, and [8] whether the chain reached no trust anchor (the trust facts).
  * Operations 10..16 are in host-dtls-session.c. Unknown ids throw a TypeError. Entropy:
  * getrandom(2) here; a board links its hardware RNG instead (ESP32: esp_fill_random(), with the
  * RF subsystem or the bootloader RNG enabled).
@@ -273,11 +279,34 @@ static void xs_dtlsConnect(xsMachine* the)
 	xsResult = xsInteger(id);
 }
 
+/* Trust facts (issue 11 roles and TOFU; tinyusp_dtls.h). */
+static void xs_dtlsAcceptUntrusted(xsMachine* the)
+{
+	xsHostDtlsContext* entry = xsHostDtlsContextArg(the, 0);
+	tud_ctx_accept_untrusted(entry->ctx, (DTLS_ARGC > 1) && xsToBoolean(DTLS_ARG(1)));
+}
+
+static void xs_dtlsX509Info(xsMachine* the)
+{
+	uint8_t out[32 + XS_HOST_DTLS_MAX_TEXT + 64];
+	size_t length;
+	xsIntegerValue index;
+	const uint8_t* bytes;
+	int n;
+	if (DTLS_ARGC < 4)
+		xsTypeError("dtls x509Info(buffer, offset, length, index)");
+	index = xsToInteger(DTLS_ARG(3));
+	bytes = xsHostDtlsBytes(the, 0, &length);
+	n = tud_x509_info(bytes, length, (int)index, out, sizeof(out));
+	if (n > 0)
+		xsResult = xsArrayBuffer(out, n);
+}
+
 /* The operations, in the order of their numbers (DTLS_OP in hal/xs/dtls.ts). */
 static const xsCallback gxDtlsOperations[] = {
 	xs_dtlsWallTime, xs_dtlsContext, xs_dtlsAddTrust, xs_dtlsSetOwn, xs_dtlsAddPsk, xs_dtlsFinish, xs_dtlsContextMemory,
 	xs_dtlsContextFree, xs_dtlsHello, xs_dtlsConnect, xsHostDtlsFeed, xsHostDtlsStep, xsHostDtlsTakeOutgoing, xsHostDtlsWrite,
-	xsHostDtlsInfo, xsHostDtlsPeer, xsHostDtlsClose,
+	xsHostDtlsInfo, xsHostDtlsPeer, xsHostDtlsClose, xs_dtlsAcceptUntrusted, xs_dtlsX509Info,
 };
 
 static void xs_dtls(xsMachine* the)

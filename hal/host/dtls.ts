@@ -3,7 +3,7 @@
 // source; time comes in with every call (monotonic) and from the HAL clock (wall time).
 import { readFileSync } from 'node:fs';
 import { randomFillSync } from 'node:crypto';
-import type { Clock, Dtls, DtlsContext, DtlsContextOptions, DtlsHello, DtlsPeer, DtlsSession } from '../hal.ts';
+import type { Clock, Dtls, DtlsCertificateInfo, DtlsContext, DtlsContextOptions, DtlsHello, DtlsPeer, DtlsSession } from '../hal.ts';
 import { mbedtlsError, verifyFlags } from '../dtls-errors.ts';
 
 export { mbedtlsError, verifyFlags };
@@ -53,6 +53,10 @@ interface Exports {
   tud_peer_not_after(s: number): number;
   tud_peer_verify_flags(s: number): number;
   tud_peer_dates_checked(s: number): number;
+  tud_ctx_accept_untrusted(c: number, on: number): void;
+  tud_peer_chain_sha256(s: number, depth: number, out: number): number;
+  tud_peer_untrusted(s: number): number;
+  tud_x509_info(p: number, n: number, index: number, out: number, cap: number): number;
 }
 
 const STATES = ['handshaking', 'open', 'closed', 'failed'] as const;
@@ -232,6 +236,8 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
             notBeforeMs: x.tud_peer_not_before(ptr) * 1000,
             notAfterMs: x.tud_peer_not_after(ptr) * 1000,
             datesChecked: x.tud_peer_dates_checked(ptr) === 1,
+            chainSha256: chain(ptr),
+            untrusted: x.tud_peer_untrusted(ptr) === 1,
           };
         }
         return info;
@@ -254,8 +260,31 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
     return s;
   }
 
+  /** Trust facts: the SHA-256 of each verified chain certificate, leaf first. */
+  function chain(ptr: number): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    for (let d = 0; x.tud_peer_chain_sha256(ptr, d, scratch) === 32; d++) out.push(mem().slice(scratch, scratch + 32));
+    return out;
+  }
+
   return {
     wasmBytes: bytes.length,
+    describeCertificates(pemOrDer: Uint8Array): DtlsCertificateInfo[] {
+      const out: DtlsCertificateInfo[] = [];
+      const [p, free] = putOwn(pemOrDer);
+      try {
+        for (let i = 0; i < 16; i++) {
+          const n = x.tud_x509_info(p, pemOrDer.length, i, scratch, 1024);
+          if (n < 0) break;
+          const text = dec.decode(mem().subarray(scratch + 32, scratch + n));
+          const nl = text.indexOf('\n');
+          out.push({ sha256: mem().slice(scratch, scratch + 32), serialNumber: text.slice(0, nl), issuer: text.slice(nl + 1) });
+        }
+      } finally {
+        free();
+      }
+      return out;
+    },
     context(o: DtlsContextOptions): DtlsContext {
       const hs = o.handshakeTimeoutMs ?? { initial: 1000, max: 16000 };
       const c = x.tud_ctx_new(o.role === 'server' ? 1 : 0, hs.initial, hs.max, o.mtu ?? 1280 - 48, o.sessionMemoryLimit ?? 0);
@@ -336,6 +365,9 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
         },
         memoryBytes() {
           return disposed ? 0 : x.tud_ctx_memory(c);
+        },
+        acceptUntrusted(on) {
+          if (!disposed) x.tud_ctx_accept_untrusted(c, on ? 1 : 0);
         },
         dispose() {
           if (disposed) return;

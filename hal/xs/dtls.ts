@@ -3,7 +3,7 @@
 // It behaves as hal/host/dtls.ts, the WebAssembly build of the same C. What it costs the XS heap
 // is kept small: a session is one object of a few fields; the datagrams it has to send wait in
 // the shim's queue (C heap, counted in the session's memory) until takeOutgoing() asks.
-import type { Clock, Dtls, DtlsContext, DtlsContextOptions, DtlsHello, DtlsPeer, DtlsSession } from '../hal.ts';
+import type { Clock, Dtls, DtlsCertificateInfo, DtlsContext, DtlsContextOptions, DtlsHello, DtlsPeer, DtlsSession } from '../hal.ts';
 import { mbedtlsError, verifyFlags } from '../dtls-errors.ts';
 import { utf8Decode } from '../../src/codec/utf8.ts';
 import type { XsHostFunctions } from './host.ts';
@@ -14,6 +14,7 @@ import type { XsHostFunctions } from './host.ts';
 const K = Object.freeze({
   WALL_TIME: 0, CONTEXT: 1, ADD_TRUST: 2, SET_OWN: 3, ADD_PSK: 4, FINISH: 5, CONTEXT_MEMORY: 6, CONTEXT_FREE: 7,
   HELLO: 8, CONNECT: 9, FEED: 10, STEP: 11, TAKE_OUTGOING: 12, WRITE: 13, INFO: 14, PEER: 15, CLOSE: 16,
+  ACCEPT_UNTRUSTED: 17, X509_INFO: 18,
   info: Object.freeze({ STATE: 0, ERROR: 1, OVER_LIMIT: 2, MAX_PAYLOAD: 3, MEMORY: 4, MEMORY_PEAK: 5, VERIFY_FLAGS: 6, NEXT_TIMEOUT: 7 } as const),
   OPEN: 1, FAILED: 3, BAD_INPUT: -0x7100,
   STATES: Object.freeze(['handshaking', 'open', 'closed', 'failed'] as const),
@@ -135,7 +136,11 @@ class XsDtlsSession implements DtlsSession {
     if (psk !== undefined) facts.pskIdentity = psk;
     const endpointId = text(p[2]);
     if (endpointId !== undefined) facts.endpointId = endpointId;
-    if (p[3]) facts.certificate = { der: new Uint8Array(p[3]), notBeforeMs: p[4]! * 1000, notAfterMs: p[5]! * 1000, datesChecked: p[6] === true };
+    if (p[3]) {
+      const chainSha256: Uint8Array[] = [];
+      for (let i = 0; p[7] && i + 32 <= p[7].byteLength; i += 32) chainSha256.push(new Uint8Array(p[7], i, 32));
+      facts.certificate = { der: new Uint8Array(p[3]), notBeforeMs: p[4]! * 1000, notAfterMs: p[5]! * 1000, datesChecked: p[6] === true, chainSha256, untrusted: p[8] === true };
+    }
     return facts;
   }
 
@@ -165,6 +170,17 @@ export function xsDtls(host: XsHostFunctions, clock: Pick<Clock, 'wallTimeMs'>):
     host.dtls(K.WALL_TIME, wall === undefined ? -1 : wall / 1000);
   };
   return Object.freeze({
+    describeCertificates(pemOrDer: Uint8Array): DtlsCertificateInfo[] {
+      const out: DtlsCertificateInfo[] = [];
+      for (let i = 0; i < 16; i++) {
+        const r = host.dtls(K.X509_INFO, pemOrDer.buffer as ArrayBuffer, pemOrDer.byteOffset, pemOrDer.byteLength, i);
+        if (!r) break;
+        const t = text(r.slice(32)) ?? '';
+        const nl = t.indexOf('\n');
+        out.push({ sha256: new Uint8Array(r, 0, 32), serialNumber: t.slice(0, nl), issuer: t.slice(nl + 1) });
+      }
+      return out;
+    },
     context(o: DtlsContextOptions): DtlsContext {
       const hs = o.handshakeTimeoutMs ?? { initial: 1000, max: 16000 };
       const c = host.dtls(K.CONTEXT, o.role === 'server', hs.initial, hs.max, o.mtu ?? 1280 - 48, o.sessionMemoryLimit ?? 0);
@@ -205,6 +221,9 @@ export function xsDtls(host: XsHostFunctions, clock: Pick<Clock, 'wallTimeMs'>):
         },
         memoryBytes() {
           return disposed ? 0 : host.dtls(K.CONTEXT_MEMORY, c);
+        },
+        acceptUntrusted(on: boolean) {
+          if (!disposed) host.dtls(K.ACCEPT_UNTRUSTED, c, on);
         },
         dispose() {
           if (disposed) return;

@@ -98,10 +98,14 @@ export interface XsHostFunctions {
   dtls(op: 13, session: number, buffer: ArrayBuffer, offset: number, length: number, nowMs: number): number;
   /** One number about the session (DTLS_INFO in dtls.ts). */
   dtls(op: 14, session: number, what: number): number;
-  /** [suite, pskIdentity, endpointId, der, notBeforeS, notAfterS, datesChecked] once open. */
-  dtls(op: 15, session: number): [string, ArrayBuffer?, ArrayBuffer?, ArrayBuffer?, number?, number?, boolean?] | undefined;
+  /** [suite, pskIdentity, endpointId, der, notBeforeS, notAfterS, datesChecked, chain SHA-256s (32 B each), untrusted] once open. */
+  dtls(op: 15, session: number): [string, ArrayBuffer?, ArrayBuffer?, ArrayBuffer?, number?, number?, boolean?, ArrayBuffer?, boolean?] | undefined;
   /** Queues close_notify if open, frees the session, returns the datagrams still to send. */
   dtls(op: 16, session: number): ArrayBuffer[] | undefined;
+  /** TOFU: chains that reach no trust anchor pass the handshake, marked untrusted. */
+  dtls(op: 17, ctx: number, on: boolean): void;
+  /** The index-th certificate of a PEM bundle: SHA-256 (32 bytes) then "serial\nissuer", or undefined. */
+  dtls(op: 18, buffer: ArrayBuffer, offset: number, length: number, index: number): ArrayBuffer | undefined;
 
   /** The bytes of the runner's --cert, --key or --ca file (PEM), or undefined when not given. */
   credential(name: 'cert' | 'key' | 'ca'): ArrayBuffer | undefined;

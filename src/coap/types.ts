@@ -11,6 +11,19 @@ import type { TransmissionParameters } from './transmission.ts';
 export interface PeerIdentity {
   readonly endpointId?: string;
   readonly pskIdentity?: string;
+  /** The certificate the link verified, for Check-cert and Determine-role (src/usp/trust.ts). */
+  readonly certificate?: PeerCertificate;
+}
+
+/** What the DTLS link learnt of a peer's certificate chain (digest §9.3, R-SEC.25). */
+export interface PeerCertificate {
+  /** SHA-256 (lower-case hex) of each certificate of the verified chain, the peer's own first. */
+  readonly chain: readonly string[];
+  /** The chain led to no trust anchor: acceptable only through TOFU or a stored Controller.{i}.Credential. */
+  readonly untrusted: boolean;
+  /** Serial number and issuer of the peer's own certificate (a TOFU Certificate.{i} row); untrusted chains only. */
+  readonly serialNumber?: string;
+  readonly issuer?: string;
 }
 
 export interface Peer {

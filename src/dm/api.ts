@@ -376,6 +376,8 @@ export interface Transaction {
    * (MTP Status, Request Status...). Value still validated. Never for a Controller's Set.
    */
   agentSet(paramPath: string, value: string): void;
+  /** Agent-side add to a table the Agent maintains (access 'R'): values set without access checks; returns the new instance path. */
+  agentAdd(tablePath: string, values: { [name: string]: string }): string;
   /** Savepoint for per-object undo (allow_partial=true, R-SET.2a): pass it to rollbackTo. */
   savepoint(): number;
   rollbackTo(savepoint: number): void;

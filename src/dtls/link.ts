@@ -15,13 +15,26 @@
 // with no identity, so no USP Record from it passes (R-SEC.0a in src/core.ts).
 // Both roles share one table, bounded by the board (DtlsLimits.sessions): when full, the session
 // idle the longest goes. Every session's heap is capped (DtlsLimits.sessionBytes) and counted.
-import type { Dtls, DtlsContext, DtlsSession, LogLevel } from '../../hal/hal.ts';
+import type { Dtls, DtlsContext, DtlsPeer, DtlsSession, LogLevel } from '../../hal/hal.ts';
 import type { DtlsLimits } from '../../boards/profile.ts';
-import type { Peer, PeerIdentity } from '../coap/types.ts';
+import type { Peer, PeerCertificate, PeerIdentity } from '../coap/types.ts';
 import { RateLimitedLog } from '../log-rate.ts';
 import { pskEndpointId, type ControllerPsk, type DtlsCredentials } from './credentials.ts';
 
 export type Channel = 'server' | 'client';
+
+/**
+ * Check-cert at the handshake (src/usp/trust.ts; digest §9.3). Without it every peer chain
+ * must reach a trust anchor, and no certificate-derived role is known.
+ */
+export interface LinkTrust {
+  /** Let chains that reach no trust anchor finish the handshake (TOFU, stored certificates). */
+  acceptUntrusted(): boolean;
+  /** The verdict on `cert` for `endpointId`; `calling`: we called it (our client role). */
+  check(endpointId: string, cert: PeerCertificate, calling: boolean): { ok: true } | { ok: false; why: string };
+  /** ControllerTrust.TOFUInactivityTimer in ms (0: only the board's idle timeout). */
+  tofuIdleMs(): number;
+}
 
 export interface DtlsLinkOptions {
   dtls: Dtls;
@@ -37,6 +50,8 @@ export interface DtlsLinkOptions {
   output(datagram: Uint8Array, address: string, port: number, channel: Channel): void;
   /** One decrypted CoAP message; `peer.identity.endpointId` is the authenticated Controller. */
   deliver(message: Uint8Array, peer: Peer, nowMs: number): void;
+  /** Check-cert and TOFU (absent: only chains to our trust anchors pass). */
+  trust?: LinkTrust;
   /** A file server's session failed or was refused: what waits on it can fail now. */
   fileFailed?(address: string, port: number, reason: string, nowMs: number): void;
   log(level: LogLevel, message: string): void;
@@ -60,6 +75,8 @@ interface Entry {
   readonly queue: Uint8Array[];
   /** The peer certificate's validity, while wall time was unknown at the handshake (R-MTP.3). */
   dates: { notBeforeMs: number; notAfterMs: number } | undefined;
+  /** A TOFU session (its chain reached no trust anchor): TOFUInactivityTimer applies. */
+  tofu: boolean;
 }
 
 export interface DtlsLinkStats {
@@ -77,19 +94,23 @@ export class DtlsLink {
   private readonly pskClients = new Map<string, DtlsContext>();
   private readonly psks: readonly ControllerPsk[];
   private readonly warn: RateLimitedLog;
+  /** TOFU admissions, apart: they must not use up the refusals' lines. */
+  private readonly tofuLog: RateLimitedLog;
   private closed = false;
+  private untrustedOn = false;
   readonly stats: DtlsLinkStats = { sessions: 0, helloReplies: 0, handshakes: 0, failures: 0, evictions: 0 };
 
   constructor(private readonly o: DtlsLinkOptions) {
     this.psks = o.credentials.psk ?? [];
     this.warn = new RateLimitedLog(o.log);
+    this.tofuLog = new RateLimitedLog(o.log);
     if (o.server) this.serverCtx = this.context('server', this.psks);
   }
 
   private context(role: Channel, psk: readonly ControllerPsk[]): DtlsContext {
     const c = this.o.credentials;
     const useCert = psk.length === 0 || role === 'server';
-    return this.o.dtls.context({
+    const ctx = this.o.dtls.context({
       role,
       certificate: useCert ? c.certificate : undefined,
       privateKey: useCert ? c.privateKey : undefined,
@@ -99,11 +120,22 @@ export class DtlsLink {
       mtu: Math.min(this.o.datagramBytes, 1280) - 48,
       sessionMemoryLimit: this.o.limits.sessionBytes,
     });
+    if (this.untrustedOn && useCert) ctx.acceptUntrusted?.(true);
+    return ctx;
+  }
+
+  /** TOFU and stored certificates (digest §9.3): whether contexts let untrusted chains through. */
+  private syncTrust(): void {
+    const on = !!this.o.trust && this.o.trust.acceptUntrusted();
+    if (on === this.untrustedOn) return;
+    this.untrustedOn = on;
+    for (const c of this.contexts()) c.acceptUntrusted?.(on);
   }
 
   /** One datagram from `address:port` on `channel`'s socket. */
   receive(datagram: Uint8Array, address: string, port: number, channel: Channel, nowMs: number): void {
     if (this.closed) return;
+    this.syncTrust();
     const key = channel[0] + address + ':' + port;
     const e = this.table.get(key);
     if (channel === 'client') {
@@ -173,6 +205,7 @@ export class DtlsLink {
     // R-MTP.4: the Controller's own PSK, else our certificate (whose peer must then prove `expect`).
     // A file server: our certificate context only (its certificate is what authenticates it).
     const psk = file ? undefined : this.psks.find((p) => pskEndpointId(p) === expect);
+    this.syncTrust();
     let ctx: DtlsContext | undefined;
     try {
       if (psk) {
@@ -205,7 +238,7 @@ export class DtlsLink {
       this.warn.write('info', `dtls: ${this.o.limits.sessions} sessions in use; the one idle longest (${oldest.channel} ${oldest.address}:${oldest.port}) is closed`, nowMs);
       this.remove(oldest, true);
     }
-    const e: Entry = { channel, key, address, port, session, createdMs: nowMs, lastMs: nowMs, peer: undefined, expect, file, queue: [], dates: undefined };
+    const e: Entry = { channel, key, address, port, session, createdMs: nowMs, lastMs: nowMs, peer: undefined, expect, file, queue: [], dates: undefined, tofu: false };
     this.table.set(key, e);
     this.stats.sessions++;
     return e;
@@ -258,6 +291,13 @@ export class DtlsLink {
     if (!why && undated && wall !== undefined && (wall < cert!.notBeforeMs || wall > cert!.notAfterMs)) why = 'its certificate is outside its validity dates';
     // R-MTP.4 holds whether or not the dates can be checked yet.
     if (!why && e.channel === 'client' && !e.file && id !== e.expect) why = `it is ${id}, not the Controller ${e.expect} (R-MTP.4)`;
+    // Check-cert (digest §9.3): stored certificates, TOFU; a file server needs a trust anchor.
+    const certFacts = cert && !e.file ? this.certificateFacts(cert) : undefined;
+    if (!why && cert && cert.untrusted && (e.file || !this.o.trust)) why = 'its certificate chains to none of our trust anchors';
+    if (!why && certFacts && id && this.o.trust) {
+      const v = this.o.trust.check(id, certFacts, e.channel === 'client');
+      if (!v.ok) why = v.why;
+    }
     // Wall time still unknown: the dates are checked as soon as it is (datesValid).
     if (!why && undated && wall === undefined) e.dates = { notBeforeMs: cert!.notBeforeMs, notAfterMs: cert!.notAfterMs };
     if (why) {
@@ -268,11 +308,31 @@ export class DtlsLink {
       return false;
     }
     this.stats.handshakes++;
-    const identity: PeerIdentity = facts && facts.pskIdentity !== undefined ? { endpointId: id, pskIdentity: facts.pskIdentity } : { endpointId: id };
+    const identity: PeerIdentity = facts && facts.pskIdentity !== undefined ? { endpointId: id, pskIdentity: facts.pskIdentity } : { endpointId: id, certificate: certFacts };
+    if (certFacts && certFacts.untrusted) {
+      e.tofu = true;
+      this.tofuLog.write('info', `dtls: ${e.address}:${e.port} (${id}) admitted with a certificate that chains to no trust anchor (TOFU or its stored Credential)`, nowMs);
+    }
     // A file server's session carries no identity: nothing it sends counts as a USP Record.
     e.peer = e.file ? { address: e.address, port: e.port, dtls: 'file' } : { address: e.address, port: e.port, dtls: e.channel, identity };
     for (const m of e.queue.splice(0)) this.write(e, m, nowMs);
     return true;
+  }
+
+  /** What Check-cert needs of a verified certificate (hal DtlsPeer.certificate). */
+  private certificateFacts(cert: NonNullable<DtlsPeer['certificate']>): PeerCertificate {
+    const chain = (cert.chainSha256 ?? []).map(hex);
+    if (!cert.untrusted) return { chain, untrusted: false };
+    // A TOFU certificate is stored as a Certificate.{i} row: its serial number and issuer.
+    const leaf = this.o.dtls.describeCertificates ? this.o.dtls.describeCertificates(cert.der)[0] : undefined;
+    return { chain, untrusted: true, serialNumber: leaf ? leaf.serialNumber : undefined, issuer: leaf ? leaf.issuer : undefined };
+  }
+
+  /** Idle limit of a session: the board's, or TOFUInactivityTimer for a TOFU session when shorter. */
+  private idleMs(e: Entry): number {
+    const l = this.o.limits.idleTimeoutMs;
+    const t = e.tofu && this.o.trust ? this.o.trust.tofuIdleMs() : 0;
+    return t > 0 && t < l ? t : l;
   }
 
   /** R-MTP.3: a certificate accepted before wall time was known is checked once it is. */
@@ -317,7 +377,7 @@ export class DtlsLink {
         continue;
       }
       if (e.dates && !this.datesValid(e, nowMs)) continue;
-      if (s.state === 'open' && nowMs - e.lastMs >= l.idleTimeoutMs) {
+      if (s.state === 'open' && nowMs - e.lastMs >= this.idleMs(e)) {
         this.remove(e, true);
         continue;
       }
@@ -336,7 +396,7 @@ export class DtlsLink {
     for (const e of this.table.values()) {
       const t = e.session.nextTimeoutMs();
       if (t >= 0 && t < next) next = t;
-      const end = e.session.state === 'handshaking' ? e.createdMs + l.handshakeTimeoutMs : e.lastMs + l.idleTimeoutMs;
+      const end = e.session.state === 'handshaking' ? e.createdMs + l.handshakeTimeoutMs : e.lastMs + this.idleMs(e);
       if (end < next) next = end;
     }
     return next;
@@ -378,6 +438,13 @@ export class DtlsLink {
     for (const c of this.contexts()) c.dispose();
     this.closed = true;
   }
+}
+
+/** Lower-case hex of a digest. */
+export function hex(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+  return s;
 }
 
 /** A DTLS 1.2 record of epoch 0 holding a ClientHello (RFC 6347 §4.1, §4.2.2). */

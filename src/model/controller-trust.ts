@@ -59,9 +59,16 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
   }),
   f({
     path: 'Device.LocalAgent.Certificate.{i}.',
-    access: 'R', // rows come from the factory defaults (no AddCertificate() yet)
+    // Rows the Agent makes: its trust anchors at start and the certificates TOFU stored
+    // (src/usp/trust.ts); no AddCertificate() yet.
+    access: 'R',
     uniqueKeys: keys(['Alias'], ['SerialNumber', 'Issuer']),
-    params: f([alias, enable, str('SerialNumber', 64), str('Issuer', 256)]),
+    params: f([
+      alias, enable, str('SerialNumber', 64), str('Issuer', 256),
+      // Vendor extension: SHA-256 of the DER, what Check-cert compares (serial and issuer of a
+      // certificate that chains to no CA prove nothing). GetFingerprint() is not implemented.
+      str('X_TINYUSP_SHA256', 64, { pattern: '[0-9a-f]{64}|' }),
+    ]),
   }),
 ]);
 

@@ -6,6 +6,8 @@ import type { Engine, InstanceInfo } from '../dm/api.ts';
 import { RoleSet, type PermissionData, type RoleData } from './access.ts';
 import type { Requester } from './dispatch.ts';
 import { CONTROLLER_TABLE, CONTROLLER_TRUST } from '../names.ts';
+import type { PeerCertificate } from '../coap/types.ts';
+import type { CertificateTrust } from './trust.ts';
 
 
 /** Result of identifying a sender: a Requester, or a reason to drop its Records. */
@@ -19,7 +21,7 @@ export class ControllerDirectory {
   private readonly enrollLimit: number;
 
   /** `tableBound`: the board's instancesPerTable (the Controller table's bound). */
-  constructor(private readonly engine: Engine, tableBound: number, cacheLimit = 16) {
+  constructor(private readonly engine: Engine, tableBound: number, cacheLimit = 16, private readonly trust?: CertificateTrust) {
     this.cacheLimit = cacheLimit;
     this.enrollLimit = Math.floor(tableBound / 2);
     engine.onChange((ev) => {
@@ -56,6 +58,35 @@ export class ControllerDirectory {
   }
 
   /**
+   * A Record's sender, as its link authenticated it: Check-cert of its certificate (if any),
+   * then Determine-role (§9.3): the row's InheritedRole follows the certificate of this session
+   * (none without a certificate), and an unknown sender is enrolled (see enroll()).
+   */
+  admit(endpointId: string, cert?: PeerCertificate): Identification {
+    let inherited = '';
+    let tofu = false;
+    if (cert && this.trust) {
+      const v = this.trust.check(endpointId, cert);
+      if (!v.ok) return v;
+      inherited = v.inherited;
+      tofu = v.tofu;
+    }
+    const who = this.identify(endpointId);
+    if (!who.ok) return who;
+    const row = who.requester.controllerPath;
+    if (row === undefined) return this.enroll(endpointId, inherited, tofu ? cert : undefined);
+    if (this.read(row + 'InheritedRole') === inherited) return who;
+    const txn = this.engine.begin();
+    try {
+      txn.agentSet(row + 'InheritedRole', inherited);
+      txn.commit();
+    } catch {
+      txn.rollback();
+    }
+    return this.identify(endpointId);
+  }
+
+  /**
    * §9.3 Determine-role for a Controller we have no row for (no AssignedRole, no certificate
    * role): a Controller.{i} row is created with AssignedRole = UntrustedRole (stored), so an
    * operator sees it and a challenge can elevate it. Rows whose only role is Untrusted take at
@@ -64,23 +95,30 @@ export class ControllerDirectory {
    * or at the engine's bound (7005), no row is made and the Records are answered with
    * UntrustedRole as before.
    */
-  enroll(endpointId: string): Identification {
+  enroll(endpointId: string, inherited = '', tofuCert?: PeerCertificate): Identification {
     const untrusted = this.read(CONTROLLER_TRUST + 'UntrustedRole');
-    let onlyUntrusted = 0;
-    for (const r of this.engine.instances(CONTROLLER_TABLE, true)) {
-      if (this.read(r.path + 'AssignedRole') === untrusted && this.read(r.path + 'InheritedRole') === '') onlyUntrusted++;
+    if (inherited === '') {
+      let onlyUntrusted = 0;
+      for (const r of this.engine.instances(CONTROLLER_TABLE, true)) {
+        if (this.read(r.path + 'AssignedRole') === untrusted && this.read(r.path + 'InheritedRole') === '') onlyUntrusted++;
+      }
+      // A TOFU certificate is never taken without its row (that binding is what protects it).
+      if (onlyUntrusted >= this.enrollLimit) return tofuCert ? { ok: false, why: 'no room for another TOFU Controller' } : this.identify(endpointId);
     }
-    if (onlyUntrusted >= this.enrollLimit) return this.identify(endpointId);
     const txn = this.engine.begin();
     try {
-      txn.add(CONTROLLER_TABLE, [
+      // A role from the certificate's CA (InheritedRole), or else UntrustedRole stored as AssignedRole.
+      const path = txn.add(CONTROLLER_TABLE, [
         { param: 'EndpointID', value: endpointId, required: true },
         { param: 'Enable', value: 'true', required: true },
-        { param: 'AssignedRole', value: untrusted, required: true },
-      ]);
+        { param: 'AssignedRole', value: inherited === '' ? untrusted : '', required: true },
+      ]).path;
+      if (inherited !== '') txn.agentSet(path + 'InheritedRole', inherited);
+      if (tofuCert && this.trust) this.trust.store(txn, path, tofuCert);
       txn.commit();
     } catch {
       txn.rollback();
+      if (tofuCert) return { ok: false, why: 'the TOFU Controller and its certificate could not be stored' };
     }
     return this.identify(endpointId);
   }

@@ -49,11 +49,13 @@ export async function startSecureAgent(opts: {
   credentials?: DtlsCredentials; allowNoSec?: boolean; defaults: { [p: string]: string }; board?: BoardProfile;
   /** Log every Record at debug level (default true; benchmarks turn it off). */
   trace?: boolean;
+  /** The storage map (pass the same one to restart over the persisted model). */
+  store?: Map<string, Uint8Array>;
 }): Promise<SecureAgent> {
   const trace = opts.trace ?? true;
   const logs: string[] = [];
   const waiters: (() => void)[] = [];
-  const store = new Map<string, Uint8Array>();
+  const store = opts.store ?? new Map<string, Uint8Array>();
   const storage: Storage = {
     get: (k) => store.get(k),
     set: (k, v) => void store.set(k, v.slice()),

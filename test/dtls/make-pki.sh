@@ -7,6 +7,9 @@
 #   expired.pem/.key       signed by ca, valid 2020-01-01 .. 2021-01-01
 #   other-ca.pem, stranger.pem/.key   a certificate from an unrelated CA
 #   files.pem/.key         signed by ca, IP:127.0.0.1, no Endpoint ID  (a coaps:// file server)
+#   admin.pem/.key         signed by ca, urn:bbf:usp:id:proto::admin (no Controller row: roles from its CA)
+#   tofu.pem, tofu2.pem    self-signed, both urn:bbf:usp:id:proto::tofu (trust on first use)
+#   impostor.pem/.key      self-signed, urn:bbf:usp:id:proto::controller-1 (TOFU may not claim a known Controller)
 set -euo pipefail
 dir=$1
 mkdir -p "$dir"
@@ -57,3 +60,13 @@ leaf controller ca "URI:urn:bbf:usp:id:proto::controller-1"
 leaf expired ca "URI:urn:bbf:usp:id:proto::expired" 20200101000000Z 20210101000000Z
 leaf stranger other-ca "URI:urn:bbf:usp:id:proto::stranger"
 leaf files ca "IP:127.0.0.1"
+leaf admin ca "URI:urn:bbf:usp:id:proto::admin"
+# selfsigned name san: a Controller's own certificate that chains to no CA (TOFU, R-SEC.6)
+selfsigned() {
+  key "$1.key"
+  openssl req -new -x509 -key "$1.key" -out "$1.pem" -days 825 -subj "/CN=$1" -sha256 \
+    -addext basicConstraints=critical,CA:FALSE -addext keyUsage=critical,digitalSignature -addext "subjectAltName=$2" 2>/dev/null
+}
+selfsigned tofu "URI:urn:bbf:usp:id:proto::tofu"
+selfsigned tofu2 "URI:urn:bbf:usp:id:proto::tofu"
+selfsigned impostor "URI:urn:bbf:usp:id:proto::controller-1"

@@ -71,12 +71,24 @@ function facts(s: DtlsSession): object {
   return {
     suite: p?.cipherSuite, psk: p?.pskIdentity, endpointId: p?.endpointId, der: cert?.der.length,
     notBefore: cert?.notBeforeMs, notAfter: cert?.notAfterMs, datesChecked: cert?.datesChecked,
+    chain: cert?.chainSha256?.map(hex), untrusted: cert?.untrusted,
     memory: s.memoryBytes(), peak: s.memoryPeakBytes(), maxPayload: s.maxApplicationPayload(),
   };
 }
 
+function hex(b: Uint8Array): string {
+  let t = '';
+  for (let i = 0; i < b.length; i++) t += (b[i] < 16 ? '0' : '') + b[i].toString(16);
+  return t;
+}
+
 function server(): void {
   const ctx = dtls.context({ role: 'server', ...credentials() });
+  // --arg tofu=1: chains that reach no trust anchor pass, marked (TOFU); the trust anchors as
+  // Certificate.{i} would show them.
+  if (host.arg('tofu') === '1') ctx.acceptUntrusted?.(true);
+  const ca = host.credential('ca');
+  const anchors = ca && dtls.describeCertificates ? dtls.describeCertificates(new Uint8Array(ca)).map((a) => ({ sha256: hex(a.sha256), serialNumber: a.serialNumber, issuer: a.issuer })) : undefined;
   const sessions = new Map<string, { s: DtlsSession; arm: () => void; opened: boolean }>();
   const out = new Uint8Array(1280);
   const settle = (key: string) => {
@@ -101,7 +113,7 @@ function server(): void {
   const socket = net.udp({
     address: '127.0.0.1',
     maxDatagramBytes: esp32.limits.datagramBytes,
-    onReady: (port) => emit({ event: 'ready', port }),
+    onReady: (port) => emit({ event: 'ready', port, anchors }),
     onDatagram(data, address, port) {
       const key = address + ':' + port;
       const t = now();

@@ -13,6 +13,7 @@ import { root } from '../../build.config.ts';
 import { esp32 } from '../../boards/esp32/profile.ts';
 import { makePki, type Pki } from './support.ts';
 import { join } from 'node:path';
+import { createHash, X509Certificate } from 'node:crypto';
 
 const KEY = 'tinyusp-secret-1';
 const ID = 'controller-1';
@@ -107,6 +108,7 @@ function runner(arch: Arch, args: string[], program = bundle): Runner {
   };
 }
 
+const sha256 = (pem: string) => createHash('sha256').update(new X509Certificate(pki.read(pem)).raw).digest('hex');
 const certArgs = (who: string, ca = 'ca.pem') => ['--cert', pki.path(who + '.pem'), '--key', pki.path(who + '.key'), '--ca', pki.path(ca)];
 const pskArgs = (key = KEY) => ['--arg', 'psk-identity=' + ID, '--arg', 'psk-key=' + key];
 const coapCertArgs = (who: string) => ['-c', pki.path(who + '.pem'), '-j', pki.path(who + '.key'), '-C', pki.path('ca.pem'), '-R', pki.path('ca.pem')];
@@ -162,6 +164,9 @@ for (const arch of ['x64', 'arm'] as const) {
         assert.match(out, new RegExp(`tinyusp:cert-${backend}`));
         assert.match(outcome.suite as string, /^TLS_ECDHE_ECDSA_WITH_AES_128_(CCM_8|GCM_SHA256)$/);
         assert.equal(outcome.endpointId, 'proto::controller-1');
+        // Trust facts: the SHA-256 of each verified chain certificate, leaf first (R-SEC.25).
+        assert.deepEqual(outcome.chain, [sha256('controller.pem'), sha256('ca.pem')]);
+        assert.equal(outcome.untrusted, false);
         assert.equal(outcome.datesChecked, true);
         assert.ok((outcome.notBefore as number) <= Date.now() && Date.now() < (outcome.notAfter as number));
         assert.ok((outcome.peak as number) <= LIMIT, `peak ${outcome.peak} within ${LIMIT}`);
@@ -189,6 +194,33 @@ for (const arch of ['x64', 'arm'] as const) {
       const { outcome, served } = await get('openssl', coapCertArgs('expired'), 'expired', true);
       assert.equal(served, false);
       assert.match(outcome.error as string, /X509_CERT_VERIFY_FAILED.*expired/);
+    });
+  });
+
+  describe(`XS runner (${arch}) trust facts: Certificate.{i} of the trust anchors, TOFU`, () => {
+    let server: Runner | undefined;
+    let ready: { [k: string]: unknown } | undefined;
+    before(async () => {
+      if (unavailable) return;
+      server = runner(arch, ['--arg', 'mode=server', '--arg', 'tofu=1', ...certArgs('agent')]);
+      ready = await server.wait((e) => e.event === 'ready');
+    });
+    after(() => server?.stop());
+
+    test('the trust anchor as Certificate.{i} shows it; with TOFU a self-signed client opens marked untrusted, a CA-signed one not', async (t) => {
+      if (!needs(t, unavailable)) return;
+      const ca = new X509Certificate(pki.read('ca.pem'));
+      const anchors = ready!.anchors as { sha256: string; serialNumber: string; issuer: string }[];
+      assert.deepEqual(anchors.map((a) => [a.sha256, a.issuer]), [[sha256('ca.pem'), 'CN=tinyusp test CA']]);
+      assert.equal(BigInt('0x' + anchors[0].serialNumber.replace(/:/g, '')), BigInt('0x' + ca.serialNumber));
+      const port = ready!.port as number;
+      for (const [who, chain, untrusted] of [['tofu', [sha256('tofu.pem')], true], ['controller', [sha256('controller.pem'), sha256('ca.pem')], false]] as const) {
+        const from = server!.events.length;
+        await run('coap-client-openssl', ['-B', '8', '-m', 'get', '-c', pki.path(who + '.pem'), '-j', pki.path(who + '.key'), '-R', pki.path('ca.pem'), `coaps://127.0.0.1:${port}/${who}`], 20_000);
+        const open = await server!.wait((e) => e.event === 'open' && e.endpointId === (who === 'tofu' ? 'proto::tofu' : 'proto::controller-1'), from);
+        assert.deepEqual(open.chain, chain, who);
+        assert.equal(open.untrusted, untrusted, who);
+      }
     });
   });
 

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDevPki, PKI_FILES } from '../../tools/pki/dev-pki.ts';
 import { DEMO_STATE, pkiDirOf, root } from '../../tools/cli/paths.ts';
@@ -127,6 +127,31 @@ test('PSK: the agent with --psk-identity/--psk and ctl with the same get and set
   const wrong = await ctl(a.uri, ['get', 'Device.', '--psk-identity', 'ctl-1', '--psk', PSK_HEX.replace('0f', 'ff'), '--timeout', '8000']);
   assert.equal(wrong.code, 3);
   assert.match(wrong.stderr, /DTLS handshake with the agent at .* failed: /);
+});
+
+test('--psk-file: the agent and ctl read the same file; ctl takes the entry for its own Endpoint ID', async (t) => {
+  const state = tempDir(t);
+  const file = join(state, 'psk.json');
+  writeFileSync(file, JSON.stringify([
+    { identity: 'other-1', key: PSK_HEX.replace('0f', 'ee'), controller: 'proto::other' },
+    { identity: 'ctl-1', key: PSK_HEX, controller: 'proto::controller-1' },
+  ]));
+  const a = await agent(t, state, ['--psk-file', file]);
+  const set = await ctl(a.uri, ['set', 'Device.DeviceInfo.FriendlyName=from-file', '--psk-file', file, '--timeout', '8000']);
+  assert.equal(set.code, 0, set.stderr);
+  const get = await ctl(a.uri, ['get', 'Device.DeviceInfo.FriendlyName', '--psk-file', file, '--timeout', '8000']);
+  assert.equal(get.stdout, 'Device.DeviceInfo.FriendlyName = from-file\n', get.stderr);
+  // As proto::other, ctl offers that entry's identity and key: the agent answers it, as an
+  // unknown Controller (UntrustedRole of the demo may not read DeviceInfo).
+  const other = await ctl(a.uri, ['get', 'Device.DeviceInfo.FriendlyName', '--psk-file', file, '--id', 'proto::other', '--timeout', '8000']);
+  assert.equal(other.code, 1, other.stderr);
+  assert.match(other.stdout + other.stderr, /7006|ermission/, other.stdout + other.stderr);
+  const none = await ctl(a.uri, ['get', 'Device.', '--psk-file', file, '--id', 'proto::nobody', '--timeout', '8000']);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /--psk-file .*psk\.json: no entry for our Endpoint ID proto::nobody/);
+  const both = await ctl(a.uri, ['get', 'Device.', '--psk-file', file, '--psk-identity', 'ctl-1', '--psk', PSK_HEX]);
+  assert.equal(both.code, 2);
+  assert.match(both.stderr, /--psk-file and --psk-identity\/--psk: give one of them/);
 });
 
 test('--dev-pki with a PKI made for another agent says how to remake it; with --cert as well it is a usage error', (t) => {

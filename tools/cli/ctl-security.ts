@@ -9,7 +9,7 @@ import { UsageError, type Parsed } from './args.ts';
 import { credentialsFromArgs } from './credentials.ts';
 import { DEMO_STATE, DTLS_WASM, pkiDirOf } from './paths.ts';
 
-export const SECURITY_VALUES = ['pki', 'cert', 'key', 'ca', 'psk-identity', 'psk'] as const;
+export const SECURITY_VALUES = ['pki', 'cert', 'key', 'ca', 'psk-identity', 'psk', 'psk-file'] as const;
 export const SECURITY_FLAGS = ['allow-nosec'] as const;
 
 export const SECURITY_HELP = `security (DTLS 1.2, coaps://; the same options as tinyusp agent):
@@ -21,9 +21,13 @@ export const SECURITY_HELP = `security (DTLS 1.2, coaps://; the same options as 
   --ca <pem>           the CA that signs the agent's certificate (default <pki>/${PKI_FILES.ca})
   --psk-identity <id>  use a pre-shared key instead of certificates: the identity
   --psk <hex>          the key, 16..64 bytes in hex
+  --psk-file <file>    the agent's --psk-file (a JSON list of {"identity", "key" (hex), "controller"}):
+                       the entry whose "controller" (or, without one, "identity") is our --id
   --allow-nosec        plaintext CoAP (coap://, no DTLS): only with this flag`;
 
 export const DEFAULT_AGENT_PORT = 5683;
+/** ctl's Endpoint ID unless --id names another. */
+export const DEFAULT_ID = 'proto::controller-1';
 
 export type CtlDtls = { credentials: Omit<DtlsContextOptions, 'role'>; wasmPath: string };
 
@@ -46,7 +50,7 @@ export function dtlsOptions(p: Parsed, agent: string): CtlDtls | undefined {
     }
     return undefined;
   }
-  const psk = p.values.has('psk-identity') || p.values.has('psk');
+  const psk = p.values.has('psk-identity') || p.values.has('psk') || p.values.has('psk-file');
   // Certificate mode takes each file not named from the PKI directory, as the agent's npm start does.
   const values = new Map(p.values);
   if (!psk || p.values.has('cert')) {
@@ -62,8 +66,16 @@ export function dtlsOptions(p: Parsed, agent: string): CtlDtls | undefined {
       values.set(name, path);
     }
   }
+  if (p.values.has('psk-file') && (p.values.has('psk-identity') || p.values.has('psk'))) throw new UsageError('--psk-file and --psk-identity/--psk: give one of them');
   const credentials = credentialsFromArgs({ ...p, values });
   if (!credentials) throw new UsageError('no DTLS credentials');
+  if (p.values.has('psk-file')) {
+    // A client offers one PSK: the agent's entry for us (R-SEC.0a: it names our Endpoint ID).
+    const id = p.values.get('id') ?? DEFAULT_ID;
+    const mine = (credentials.psk ?? []).filter((e) => (e.endpointId ?? e.identity) === id);
+    if (mine.length !== 1) throw new UsageError(`--psk-file ${p.values.get('psk-file')}: ${mine.length ? 'more than one entry' : 'no entry'} for our Endpoint ID ${id} (its "controller", or its "identity" when it names none; --id sets ours)`);
+    credentials.psk = mine;
+  }
   return {
     credentials: {
       certificate: credentials.certificate,

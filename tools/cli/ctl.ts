@@ -6,7 +6,7 @@ import { Header_MsgType, MsgSchema, type Msg, type Notify } from '../../gen/usp/
 import { Controller, TransportError, UspTimeoutError } from '../controller/controller.ts';
 import { intOption, parseArgs, UsageError, type Parsed } from './args.ts';
 import { formatResponse, formatNotify, responseFailed } from './ctl-format.ts';
-import { agentUri, dtlsOptions, SECURITY_FLAGS, SECURITY_HELP, SECURITY_VALUES } from './ctl-security.ts';
+import { agentUri, DEFAULT_ID, dtlsOptions, SECURITY_FLAGS, SECURITY_HELP, SECURITY_VALUES } from './ctl-security.ts';
 
 const HELP = `usage: tinyusp ctl <command> [arguments] [options]
 
@@ -103,7 +103,7 @@ export async function ctlCommand(argv: string[]): Promise<number> {
   // Opened on first use, once the command's own arguments have been checked.
   let controller: Controller | undefined;
   const open = async () => (controller ??= await Controller.open({
-    endpointId: p.values.get('id') ?? 'proto::controller-1',
+    endpointId: p.values.get('id') ?? DEFAULT_ID,
     host: p.values.get('host'),
     port,
     timeoutMs: ctx.timeout,

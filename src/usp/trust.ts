@@ -1,0 +1,177 @@
+// Check-cert and the certificate part of Determine-role (USP digest §9.3, §9.4): what a
+// Controller's DTLS certificate is worth. The link (src/dtls/link.ts) hands over the SHA-256 of
+// each certificate of the chain it verified and whether that chain reached a trust anchor; the
+// decisions read the data model, so an operator's Set takes effect on the next Record:
+// - a Controller whose row names a certificate (Controller.{i}.Credential) must present that
+//   one (R-SEC.8), whatever its chain;
+// - a chain that reached a trust anchor inherits the Role of the first certificate in it, from
+//   the Controller's own upwards, that an enabled ControllerTrust.Credential.{i} binds (R-SEC.25);
+// - a chain that reached none is accepted only with ControllerTrust.TOFUAllowed, for an Endpoint
+//   ID we have no row for: the row is made with UntrustedRole (R-SEC.6) and the certificate is
+//   stored in Certificate.{i} and bound in Controller.{i}.Credential, so only it can use that
+//   Endpoint ID from then on (R-SEC.8); ChallengeResponse() is the way up (R-SEC.7).
+// AllowedUses only matters for E2E sessions and brokers, which this Agent does not do: every
+// value allows the MTP use made here.
+import type { Engine, InstanceInfo } from '../dm/api.ts';
+import type { PeerCertificate } from '../coap/types.ts';
+import { CERTIFICATE_TABLE, CONTROLLER_TABLE, CONTROLLER_TRUST } from '../names.ts';
+
+/** A certificate as Certificate.{i} shows it (hal Dtls.describeCertificates). */
+export interface CertificateFacts {
+  sha256: string;
+  serialNumber: string;
+  issuer: string;
+}
+
+/** Check-cert's verdict for one Endpoint ID and certificate. */
+export type CertVerdict =
+  | { ok: true; inherited: string; tofu: boolean }
+  | { ok: false; why: string };
+
+export class CertificateTrust {
+  private readonly verdicts = new Map<string, CertVerdict>();
+  private accept: boolean | undefined;
+
+  constructor(private readonly engine: Engine) {
+    engine.onChange((ev) => {
+      const path = ev.type === 'event' || ev.type === 'operationComplete' ? ev.objPath : ev.path;
+      if (path.lastIndexOf(CONTROLLER_TABLE, 0) === 0 || path.lastIndexOf(CONTROLLER_TRUST, 0) === 0 || path.lastIndexOf(CERTIFICATE_TABLE, 0) === 0) {
+        this.verdicts.clear();
+        this.accept = undefined;
+      }
+    });
+    // R-SEC.21: roles inherited from a certificate last only as long as its session.
+    const txn = engine.begin();
+    try {
+      for (const r of this.rows(CONTROLLER_TABLE)) if (this.read(r.path + 'InheritedRole') !== '') txn.agentSet(r.path + 'InheritedRole', '');
+      txn.commit();
+    } catch {
+      txn.rollback();
+    }
+  }
+
+  /** Certificate.{i} rows for our trust anchors (once each: a row with the same SHA-256 stays). */
+  installAnchors(anchors: readonly CertificateFacts[]): void {
+    const have = new Set(this.rows(CERTIFICATE_TABLE).map((r) => this.read(r.path + 'X_TINYUSP_SHA256')));
+    const txn = this.engine.begin();
+    try {
+      for (const a of anchors) {
+        if (have.has(a.sha256)) continue;
+        txn.agentAdd(CERTIFICATE_TABLE, { Enable: 'true', SerialNumber: a.serialNumber.slice(0, 64), Issuer: a.issuer.slice(0, 256), X_TINYUSP_SHA256: a.sha256 });
+        have.add(a.sha256);
+      }
+      txn.commit();
+    } catch (e) {
+      txn.rollback();
+      throw e;
+    }
+  }
+
+  /**
+   * Whether the link should let a chain that reaches no trust anchor finish its handshake:
+   * TOFUAllowed, or some Controller has a stored certificate (which may be such a one). Every
+   * such session is then judged by check().
+   */
+  acceptUntrusted(): boolean {
+    if (this.accept === undefined) {
+      this.accept = this.read(CONTROLLER_TRUST + 'TOFUAllowed') === 'true' || this.rows(CONTROLLER_TABLE).some((r) => this.read(r.path + 'Credential') !== '');
+    }
+    return this.accept;
+  }
+
+  /** ControllerTrust.TOFUInactivityTimer in ms: a TOFU session idle that long is closed (0: never). */
+  tofuIdleMs(): number {
+    return (Number(this.read(CONTROLLER_TRUST + 'TOFUInactivityTimer')) || 0) * 1000;
+  }
+
+  /**
+   * Check-cert (§9.3) of `cert`, presented by `endpointId`. `calling`: we called it (the
+   * Controller's coaps:// URI, R-MTP.4), where TOFU does not apply.
+   */
+  check(endpointId: string, cert: PeerCertificate, calling = false): CertVerdict {
+    const key = (calling ? 'c|' : 's|') + endpointId + '|' + cert.chain.join(',') + (cert.untrusted ? '|u' : '');
+    let v = this.verdicts.get(key);
+    if (!v) {
+      v = this.judge(endpointId, cert, calling);
+      if (this.verdicts.size >= 16) this.verdicts.clear();
+      this.verdicts.set(key, v);
+    }
+    return v;
+  }
+
+  private judge(endpointId: string, cert: PeerCertificate, calling: boolean): CertVerdict {
+    const row = this.controllerRow(endpointId);
+    const bound = row ? this.read(row + 'Credential') : '';
+    if (bound !== '' && this.fingerprint(bound) !== cert.chain[0]) {
+      return { ok: false, why: `its certificate is not ${bound}, the one ${row}Credential names (R-SEC.8)` };
+    }
+    if (!cert.untrusted) return { ok: true, inherited: this.caRole(cert.chain), tofu: false };
+    if (bound !== '') return { ok: true, inherited: '', tofu: false };
+    if (calling) return { ok: false, why: 'its certificate chains to none of our trust anchors' };
+    if (this.read(CONTROLLER_TRUST + 'TOFUAllowed') !== 'true') return { ok: false, why: 'its certificate chains to none of our trust anchors and TOFUAllowed is false' };
+    // Only a first use binds an Endpoint ID (R-SEC.6): a row an operator made (or another link
+    // enrolled) would otherwise hand its roles to whoever made a certificate naming it.
+    if (row) return { ok: false, why: `${endpointId} is a known Controller (${row}) with no stored Credential; a certificate that chains to no trust anchor cannot claim it` };
+    if (!cert.serialNumber || cert.issuer === undefined) return { ok: false, why: 'the link gave no serial number and issuer for its certificate' };
+    return { ok: true, inherited: '', tofu: true };
+  }
+
+  /**
+   * TOFU (Determine-role): the certificate goes into Certificate.{i} and the new Controller row
+   * names it, inside the caller's transaction. Returns the reference value.
+   */
+  store(txn: ReturnType<Engine['begin']>, controllerPath: string, cert: PeerCertificate): void {
+    const path = txn.agentAdd(CERTIFICATE_TABLE, {
+      Enable: 'true', SerialNumber: (cert.serialNumber ?? '').slice(0, 64), Issuer: (cert.issuer ?? '').slice(0, 256), X_TINYUSP_SHA256: cert.chain[0],
+    });
+    txn.set(controllerPath + 'Credential', path.slice(0, -1));
+  }
+
+  /** R-SEC.25: the Role of the first certificate of the chain that an enabled ControllerTrust.Credential binds. */
+  private caRole(chain: readonly string[]): string {
+    const creds = this.rows(CONTROLLER_TRUST + 'Credential.').filter((c) => this.read(c.path + 'Enable') === 'true' && this.read(c.path + 'Credential') !== '');
+    if (creds.length === 0) return '';
+    for (const fp of chain) {
+      for (const cert of this.rows(CERTIFICATE_TABLE)) {
+        if (this.read(cert.path + 'X_TINYUSP_SHA256') !== fp || this.read(cert.path + 'Enable') !== 'true') continue;
+        const ref = cert.path.slice(0, -1);
+        for (const c of creds) if (this.trimDot(this.read(c.path + 'Credential')) === ref) return this.read(c.path + 'Role');
+      }
+    }
+    return '';
+  }
+
+  /** SHA-256 of an enabled Certificate.{i} row, or '' (a disabled one matches nothing). */
+  private fingerprint(ref: string): string {
+    const path = this.trimDot(ref) + '.';
+    if (path.lastIndexOf(CERTIFICATE_TABLE, 0) !== 0 || !this.engine.exists(path) || this.read(path + 'Enable') !== 'true') return '';
+    return this.read(path + 'X_TINYUSP_SHA256');
+  }
+
+  private controllerRow(endpointId: string): string | undefined {
+    for (const r of this.rows(CONTROLLER_TABLE)) if ((r.uniqueKeys['EndpointID'] ?? this.read(r.path + 'EndpointID')) === endpointId) return r.path;
+    return undefined;
+  }
+
+  private rows(table: string): InstanceInfo[] {
+    try {
+      return this.engine.instances(table, true);
+    } catch {
+      return [];
+    }
+  }
+
+  /** A path reference without its trailing dot (references may be written either way). */
+  private trimDot(p: string): string {
+    return p.charAt(p.length - 1) === '.' ? p.slice(0, -1) : p;
+  }
+
+  private read(path: string): string {
+    try {
+      return this.engine.get(path);
+    } catch {
+      return '';
+    }
+  }
+}
+
