@@ -21,6 +21,8 @@ export const esp32: BoardProfile = Object.freeze({
     reassemblyBytes: 8 * 1024,
     coapExchanges: 8,
     instancesPerTable: 8,
+    modelInstances: 32,
+    modelValueBytes: 8 * 1024,
     notificationsPerController: 4,
     asyncOperations: 2,
     requestPaths: 32,

@@ -13,6 +13,8 @@ export const host: BoardProfile = Object.freeze({
     reassemblyBytes: 64 * 1024,
     coapExchanges: 64,
     instancesPerTable: 256,
+    modelInstances: 4096,
+    modelValueBytes: 4 * 1024 * 1024,
     notificationsPerController: 64,
     asyncOperations: 8,
     requestPaths: 1024,

@@ -195,7 +195,7 @@ export class Persist {
       const name = rel.slice(dot + 1);
       const def = rec && rec.node.params.get(name);
       if (!rec || !def || !rec.values.has(name)) continue;
-      try { rec.values.set(name, canonical(def, fields[i + 1])); } catch { /* schema changed: keep default */ }
+      try { this.store.setValue(rec, name, canonical(def, fields[i + 1])); } catch { /* schema changed, or past modelValueBytes: keep default */ }
     }
   }
 
