@@ -21,9 +21,10 @@ export const esp32: BoardProfile = Object.freeze({
     reassemblyBytes: 8 * 1024,
     coapExchanges: 8,
     instancesPerTable: 8,
-    modelInstances: 32,
-    modelValueBytes: 8 * 1024,
-    notificationsPerController: 4,
+    // The model, the queues and the exchanges all at their bounds fit the cap: worst-case.ts.
+    modelInstances: 16,
+    modelValueBytes: 2048,
+    notificationsPerController: 2,
     asyncOperations: 2,
     requestPaths: 32,
   }),
