@@ -4,7 +4,7 @@
 // all-bounds test (test/e2e/all-bounds.test.ts) runs the agent with all of them reached at the cap.
 //
 // Per-item costs, measured on 32-bit ARM under qemu-arm (RAM after boot, --stats: live slots x
-// 16 + chunks), `npm run footprint:model` at 4958a1c:
+// 16 + chunks), `npm run footprint:model` at f763f87:
 //   a row                   516 B (BootParameter) .. 1,437 B (Subscription, with its notifier
 //                           index); Controller 1,096, Controller.MTP 814, MTP 828, Permission 630
 //   a stored value byte     1.009 B (a string's chunk; 7 values of +1,000 B)
