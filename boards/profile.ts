@@ -50,6 +50,8 @@ export interface BoardProfile {
     modelValueBytes: number;
     /** Pending notifications queued per Controller (oldest dropped beyond). */
     notificationsPerController: number;
+    /** Pending notifications of every Controller together (the oldest of the longest queue dropped beyond). */
+    notificationsQueued: number;
     /** Concurrent asynchronous operations (7005 beyond). */
     asyncOperations: number;
     /** Paths and parameter settings one request may name (7005 beyond): bounds its handling. */

@@ -22,9 +22,10 @@ export const esp32: BoardProfile = Object.freeze({
     coapExchanges: 8,
     instancesPerTable: 8,
     // The model, the queues and the exchanges all at their bounds fit the cap: worst-case.ts.
-    modelInstances: 16,
+    modelInstances: 22,
     modelValueBytes: 2048,
-    notificationsPerController: 2,
+    notificationsPerController: 4,
+    notificationsQueued: 8,
     asyncOperations: 2,
     requestPaths: 32,
   }),

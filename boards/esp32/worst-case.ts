@@ -4,15 +4,18 @@
 // all-bounds test (test/e2e/all-bounds.test.ts) runs the agent with all of them reached at the cap.
 //
 // Per-item costs, measured on 32-bit ARM under qemu-arm (RAM after boot, --stats: live slots x
-// 16 + chunks), `npm run footprint:model` at f763f87:
-//   a row                   516 B (BootParameter) .. 1,437 B (Subscription, with its notifier
-//                           index); Controller 1,096, Controller.MTP 814, MTP 828, Permission 630
+// 16 + chunks, after a collection; demo defaults 75,784 B), `npm run footprint:model`:
+//   a row                   445 B (BootParameter) .. 1,334 B (Subscription, with its notifier
+//                           index; the figure used for every row); Controller 1,002, MTP 743,
+//                           Controller.MTP 728, Role 680, Challenge 543, Permission 541
 //   a stored value byte     1.009 B (a string's chunk; 7 values of +1,000 B)
-//   a queued notification   1,012 B (Boot! with its ParameterMap, retried, the first in flight)
+//   a queued notification   1,300 B (Boot! with its ParameterMap, retried; 2 queued, the first
+//                           in flight with its CoAP exchange)
 // and `npm run footprint` (footprintBudget): boot plus one request in flight (Block1 upload at
 // the reassembly limit, a multi-block Get, a Set, an Add, a Delete, a ValueChange Notify).
-// Estimated, not measured: a CoAP dedup entry keeps the reply it resent (at most datagramBytes)
-// plus ~160 B (its key string, entry object and Map entry: ~10 slots).
+// Estimated, not measured: a CoAP dedup entry keeps the reply it resends, at most one block
+// (coapBlockBytes) plus 64 B of header and options (src/coap/server.ts answers larger bodies
+// block-wise), plus ~160 B (its key string, entry object and Map entry: ~10 slots).
 import type { BoardProfile } from '../profile.ts';
 
 /** Rows and value bytes of the esp32 factory defaults (boards/esp32/defaults.json; counted by test/boards/worst-case.test.ts). */
@@ -20,10 +23,11 @@ export const BOOT_MODEL = Object.freeze({ rows: 11, valueBytes: 792, controllers
 
 export const COSTS = Object.freeze({
   /** The costliest row of a table a Controller can grow (Subscription). */
-  rowBytes: 1437,
+  rowBytes: 1334,
   valueByteBytes: 1.009,
-  notificationBytes: 1012,
-  /** Estimated (see above). */
+  notificationBytes: 1300,
+  /** Estimated (see above): header and options of a reply, and the entry around it. */
+  replyHeaderBytes: 64,
   exchangeEntryBytes: 160,
 });
 
@@ -42,14 +46,16 @@ export function worstCase(board: BoardProfile): WorstCase {
   const l = board.limits;
   if (!board.footprintBudget) throw new Error(`${board.name}: no footprintBudget to start from`);
   const extraRows = Math.max(0, l.modelInstances - BOOT_MODEL.rows);
-  // Every Controller row can hold a full queue; a new Controller takes a row of the model.
+  // Every Controller row can hold a full queue (a new Controller takes a row of the model), and
+  // all queues together hold at most notificationsQueued.
   const controllers = Math.min(l.instancesPerTable, BOOT_MODEL.controllers + extraRows);
+  const queued = Math.min(l.notificationsQueued, controllers * l.notificationsPerController);
   const parts = {
     bootAndRequest: board.footprintBudget.ramPeakBytes,
     rows: extraRows * COSTS.rowBytes,
     values: Math.ceil(Math.max(0, l.modelValueBytes - BOOT_MODEL.valueBytes) * COSTS.valueByteBytes),
-    notifications: controllers * l.notificationsPerController * COSTS.notificationBytes,
-    exchanges: l.coapExchanges * (l.datagramBytes + COSTS.exchangeEntryBytes),
+    notifications: queued * COSTS.notificationBytes,
+    exchanges: l.coapExchanges * (l.coapBlockBytes + COSTS.replyHeaderBytes + COSTS.exchangeEntryBytes),
   };
   return { ...parts, total: parts.bootAndRequest + parts.rows + parts.values + parts.notifications + parts.exchanges };
 }

@@ -16,6 +16,7 @@ export const host: BoardProfile = Object.freeze({
     modelInstances: 4096,
     modelValueBytes: 4 * 1024 * 1024,
     notificationsPerController: 64,
+    notificationsQueued: 4096,
     asyncOperations: 8,
     requestPaths: 1024,
   }),

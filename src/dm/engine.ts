@@ -92,7 +92,7 @@ class EngineImpl implements Engine {
         }
         for (const n of want) {
           if (t.insts.indexOf(n) >= 0) continue;
-          try { this.store.insertInstance(t, n); } catch { continue; }
+          try { this.store.insertInstance(t, n, undefined, true); } catch { continue; }
           const rec = this.store.objs.get(t.path + n + '.')!;
           fillGeneratedKeys(this.schema, this.store, rec);
           this.persist.writeUnit(rec.path, ops);

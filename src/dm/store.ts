@@ -156,13 +156,15 @@ export class Store {
   /**
    * Add instance `n` (or the next free number) to a table, in `slot` (or the smallest free).
    * 7005 at the table's bound, the model's row bound, or when its initial values would take the
-   * model past modelValueBytes; nothing changes then.
+   * model past modelValueBytes; nothing changes then. `fixed`: a row the hardware decides
+   * (FirmwareImage per firmware slot, made at boot): counted, but never refused for the model's
+   * bounds, so a full model cannot keep the agent from booting.
    */
-  insertInstance(table: TableRec, n?: number, slot?: number): ObjRec {
+  insertInstance(table: TableRec, n?: number, slot?: number, fixed?: boolean): ObjRec {
     if (table.insts.length >= this.capacity(table)) {
       throw new UspError(ErrorCode.RESOURCES_EXCEEDED, `${table.path} is full (${this.capacity(table)} instances)`, table.path);
     }
-    if (this.instanceCount >= this.bounds.modelInstances) {
+    if (!fixed && this.instanceCount >= this.bounds.modelInstances) {
       throw new UspError(ErrorCode.RESOURCES_EXCEEDED, `the data model is full (${this.bounds.modelInstances} instances)`, table.path);
     }
     const num = n === undefined ? table.next : n;
@@ -183,7 +185,7 @@ export class Store {
     this.instanceCount++;
     const path = table.path + num + '.';
     const rec = this.createObject(table.node, path);
-    if (this.valueBytes > this.bounds.modelValueBytes) {
+    if (!fixed && this.valueBytes > this.bounds.modelValueBytes) {
       this.removeInstance(path);
       throw new UspError(ErrorCode.RESOURCES_EXCEEDED, `the data model's values are at their bound (${this.bounds.modelValueBytes} bytes)`, table.path);
     }

@@ -28,9 +28,9 @@ test('raising any bound of the sum without room fails the check', () => {
   for (const more of [
     { modelInstances: l.modelInstances + 4 },
     { modelValueBytes: l.modelValueBytes + 4096 },
-    { notificationsPerController: l.notificationsPerController + 1 },
-    { coapExchanges: l.coapExchanges + 4 },
-    { datagramBytes: l.datagramBytes + 1024 },
+    { notificationsQueued: l.notificationsQueued + 4 },
+    { coapExchanges: l.coapExchanges + 8 },
+    { coapBlockBytes: l.coapBlockBytes * 2 },
   ]) {
     const w = worstCase(raised(more));
     assert.ok(w.total > cap, `${JSON.stringify(more)} still fits (${w.total} B): the room is not where the sum says`);

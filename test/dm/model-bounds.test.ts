@@ -8,7 +8,8 @@ import type { BoardProfile } from '../../boards/profile.ts';
 import type { Engine } from '../../src/dm/api.ts';
 import type { Store } from '../../src/dm/store.ts';
 import { memoryHal } from '../support/memory-hal.ts';
-import { SMALL, fixture, isUsp } from './fixture.ts';
+import type { ModelModule } from '../../src/dm/api.ts';
+import { SMALL, TEST_MODULE, fixture, isUsp } from './fixture.ts';
 
 const storeOf = (e: Engine): Store => (e as unknown as { store: Store }).store;
 
@@ -136,4 +137,16 @@ test('given stored rows beyond a lowered bound, when loaded, then the model stay
   assert.equal(u.instances, 7); // the 8th row is dropped, as a lowered instancesPerTable drops rows
   assert.ok(u.valueBytes <= defaults.valueBytes + 100, `${u.valueBytes} bytes`);
   assert.equal(b.get('Device.Table.2.Tags'), ''); // past the bound: the value keeps its default
+});
+
+test('given a model full from its defaults, when rows a handler fixes (FirmwareImage) are made at boot, then they are made anyway and counted', () => {
+  // Device.Fixed.{i} rows come from the hardware, as FirmwareImage's per firmware slot: a full
+  // model must not keep them from existing (the agent would not boot).
+  const module = { ...TEST_MODULE, handlers: { ...TEST_MODULE.handlers, 'Device.Fixed.{i}.': { instances: () => [1, 2] } } } as ModelModule;
+  const { engine } = fixture({ profile: bounded(7, 1 << 20), modules: [module] });
+  assert.equal(engine.instances('Device.Fixed.', true).length, 2);
+  assert.equal(usage(engine).instances, 9);
+  const txn = engine.begin();
+  assert.throws(() => txn.add('Device.Other.'), isUsp(7005));
+  txn.rollback();
 });

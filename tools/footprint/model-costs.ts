@@ -72,6 +72,8 @@ const TABLES: { [name: string]: (i: number) => { [path: string]: string } } = {
   'MTP.{i}': (i) => ({ [`${LA}MTP.${i}.Protocol`]: 'CoAP' }),
   'Subscription.{i}': (i) => ({ [`${LA}Subscription.${i}.ID`]: `s${i}`, [`${LA}Subscription.${i}.Recipient`]: `${LA}Controller.1` }),
   'ControllerTrust.Role.{i}.Permission.{i}': (i) => ({ [`${LA}ControllerTrust.Role.1.Permission.${i}.Order`]: String(i) }),
+  'ControllerTrust.Role.{i}': (i) => ({ [`${LA}ControllerTrust.Role.${i + 1}.Name`]: `r${i}` }),
+  'ControllerTrust.Challenge.{i}': (i) => ({ [`${LA}ControllerTrust.Challenge.${i}.Alias`]: `ch${i}` }),
 };
 
 async function main(): Promise<void> {
@@ -79,9 +81,11 @@ async function main(): Promise<void> {
   console.log(`demo defaults: ${empty.bootBytes} B after boot (${empty.bootSlots} slots, ${empty.bootChunks} B chunks)`);
   const rowBytes: { [name: string]: number } = {};
   for (const [name, row] of Object.entries(TABLES)) {
-    const s = await bootStats({ ...base, ...rows(N, row) });
-    rowBytes[name] = Math.ceil((s.bootBytes - empty.bootBytes) / N);
-    console.log(`  +${N} ${name.padEnd(40)} ${String(rowBytes[name]).padStart(5)} B a row (${((s.bootSlots - empty.bootSlots) / N).toFixed(1)} slots, ${((s.bootChunks - empty.bootChunks) / N).toFixed(0)} B chunks)`);
+    // Role rows: 2 at boot, so 6 more (Role.3..8).
+    const n = name === 'ControllerTrust.Role.{i}' ? N - 1 : N;
+    const s = await bootStats({ ...base, ...rows(n, row) });
+    rowBytes[name] = Math.ceil((s.bootBytes - empty.bootBytes) / n);
+    console.log(`  +${n} ${name.padEnd(40)} ${String(rowBytes[name]).padStart(5)} B a row (${((s.bootSlots - empty.bootSlots) / n).toFixed(1)} slots, ${((s.bootChunks - empty.bootChunks) / n).toFixed(0)} B chunks)`);
   }
   // Value bytes: the same BootParameter rows, each ParameterName 1,000 bytes longer.
   const LONG = 1000;
