@@ -79,9 +79,18 @@ export async function allBoundsScenario(agent: LaunchedAgent, board: BoardProfil
     }
     assert.ok(rows.length >= 1, 'room for a BootParameter row');
     const count = await get(`${LA}Controller.1.BootParameterNumberOfEntries`);
+    assert.equal(Number(count), rows.length + 1, 'BootParameter rows: the default one and those added (a refused Add made none)');
     if (device) {
-      // The refused Add made no row; the model is at its row bound.
-      assert.equal(Number(count), rows.length + 1, 'BootParameter rows: the default one and those added');
+      // Then Controllers (disabled: nothing is sent to them) until the model's rows are full: the
+      // model's bound stops them before the Controller table's.
+      const ctls: string[] = [];
+      for (let i = 0; i < board.limits.instancesPerTable; i++) {
+        const m = await add(`${LA}Controller.`, [['EndpointID', `proto::all-${i}`], ['Enable', 'false']]);
+        if (resourcesExceeded(m)) break;
+        assert.equal(outcome(m), 'addResp', `Controller Add #${i + 1}`);
+        ctls.push(createdPath(m));
+      }
+      assert.ok(ctls.length < board.limits.instancesPerTable - 1, `${ctls.length} Controllers added: the model's row bound stopped them`);
       assert.ok(resourcesExceeded(await add(`${LA}Subscription.`, [['ID', 'one-too-many']])), 'a Subscription beyond the model\'s rows is refused 7005');
     }
 
