@@ -1,7 +1,6 @@
-// The all-bounds scenario (issue 10, item 5), shared by test/e2e/all-bounds.test.ts (at the
-// board's cap, on every engine) and `npm run footprint:model -- --all-bounds` (its live peak on
-// ARM under --gc-stress): every bound of the board reached at once, each answered as the spec
-// says, and the agent still serving afterwards. Every step asserts its answer.
+// The all-bounds scenario (issue 10, item 5) of test/e2e/all-bounds.test.ts, kept apart so a
+// benchmark can drive it too: every bound of the board reached at once, each answered as the
+// spec says, and the agent still serving afterwards. Every step asserts its answer.
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:dgram';
 import { Header_MsgType, type Msg, type RequestSchema } from '../../gen/usp/usp-msg_pb.ts';

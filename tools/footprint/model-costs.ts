@@ -5,19 +5,13 @@
 // the RAM after boot from --stats (live slots x 16 + chunks, after a collection). Each figure is
 // the difference to the demo defaults divided by the items added. Prints a table and, last, one
 // JSON line: {"rowBytes":{table:N},"valueByteBytes":N,"notificationBytes":N}.
-// --all-bounds: instead, the live peak (--gc-stress) of the all-bounds scenario
-// (test/e2e/all-bounds.ts: every bound reached at once) on ARM at the cap, against the sum of
-// boards/esp32/worst-case.ts; last line {"allBoundsPeakBytes":N,"worstCaseBytes":N,"capBytes":N}.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../../build.config.ts';
 import { esp32 } from '../../boards/esp32/profile.ts';
-import { capBytes32, XS_CAP } from '../../boards/esp32/xs-cap.ts';
-import { worstCase } from '../../boards/esp32/worst-case.ts';
-import { launchAgent } from '../../test/e2e/launch.ts';
-import { allBoundsScenario } from '../../test/e2e/all-bounds.ts';
+import { XS_CAP } from '../../boards/esp32/xs-cap.ts';
 
 const QEMU = 'qemu-arm-static';
 const runner = join(root, 'build/xs-host/arm/xs-esp32');
@@ -111,24 +105,4 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ rowBytes, valueByteBytes: Number(valueByteBytes.toFixed(3)), notificationBytes }));
 }
 
-async function allBounds(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'tinyusp-all-bounds-peak-'));
-  const agent = await launchAgent({ engine: 'xs-arm', defaultsFile: join(root, 'examples/demo-defaults.json'), stateDir: dir,
-    runnerArgs: ['--stats', '--gc-stress'], readyTimeoutMs: 120_000 });
-  try {
-    await allBoundsScenario(agent, esp32, 120_000);
-  } finally {
-    await agent.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const m = /xs-host stats: (\{.*\})/.exec(agent.output().stderr);
-  if (!m) throw new Error(`no --stats line:\n${agent.output().stderr}`);
-  const st = JSON.parse(m[1]) as { slotsPeak: number; chunksPeak: number; slotBytes: number; aliases: number };
-  const peak = st.slotsPeak * st.slotBytes + st.chunksPeak + st.aliases * 4;
-  const w = worstCase(esp32);
-  console.log(`all bounds at once, live peak on ARM: ${peak} B (${st.slotsPeak} slots, ${st.chunksPeak} B chunks, each its own high-water mark)`);
-  console.log(`worst-case sum (boards/esp32/worst-case.ts): ${w.total} B; cap ${capBytes32(XS_CAP)} B`);
-  console.log(JSON.stringify({ allBoundsPeakBytes: peak, worstCaseBytes: w.total, capBytes: capBytes32(XS_CAP) }));
-}
-
-(process.argv.includes('--all-bounds') ? allBounds() : main()).catch((e: Error) => { console.error(e.message); process.exit(1); });
+main().catch((e: Error) => { console.error(e.message); process.exit(1); });
