@@ -43,8 +43,20 @@ export interface BoardProfile {
     coapExchanges: number;
     /** Instances per multi-instance table (7005 beyond). */
     instancesPerTable: number;
+    /**
+     * Rows of the whole data model, every table together (nested ones included; 7005 beyond).
+     * instancesPerTable alone lets nested tables grow to its product (8 Controllers x 8 MTPs...).
+     */
+    modelInstances: number;
+    /**
+     * UTF-8 bytes of every stored parameter value of the data model together (7005 for the Set or
+     * Add that would pass it). With modelInstances, what the model can cost in RAM (boards/esp32/worst-case.ts).
+     */
+    modelValueBytes: number;
     /** Pending notifications queued per Controller (oldest dropped beyond). */
     notificationsPerController: number;
+    /** Pending notifications of every Controller together (the oldest of the longest queue dropped beyond). */
+    notificationsQueued: number;
     /** Concurrent asynchronous operations (7005 beyond). */
     asyncOperations: number;
     /** Paths and parameter settings one request may name (7005 beyond): bounds its handling. */

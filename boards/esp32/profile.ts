@@ -24,7 +24,11 @@ export const esp32: BoardProfile = Object.freeze({
     reassemblyBytes: 8 * 1024,
     coapExchanges: 8,
     instancesPerTable: 8,
+    // The model, the queues and the exchanges all at their bounds fit the cap: worst-case.ts.
+    modelInstances: 22,
+    modelValueBytes: 2048,
     notificationsPerController: 4,
+    notificationsQueued: 8,
     asyncOperations: 2,
     requestPaths: 32,
   }),

@@ -60,8 +60,8 @@ export function applyDefaults(schema: Schema, store: Store, defaults: { readonly
       if (bad.length) { warn(`${p}: ${bad.join(',')} is not an existing ${def.ref.target}`); continue; }
       v = items.join(',');
     }
-    rec.values.set(name, v);
+    try { store.setValue(rec, name, v); } catch (e) { warn(`${p}: ${(e as Error).message}`); }
   }
   // Unique keys of a row the file did not name get the Agent's values, as an Add would (R-ADD.5).
-  for (const rec of created) fillGeneratedKeys(schema, rec);
+  for (const rec of created) fillGeneratedKeys(schema, store, rec);
 }

@@ -40,7 +40,7 @@ class EngineImpl implements Engine {
     this.modules = opts.modules;
     this.defaults = opts.defaults || {};
     this.schema = buildSchema(opts.modules, opts.tree);
-    this.store = new Store(this.schema, opts.profile.limits.instancesPerTable);
+    this.store = new Store(this.schema, opts.profile.limits);
     this.persist = new Persist(opts.hal.storage, this.schema, this.store);
     const self = this;
     let requestTable: string | undefined;
@@ -65,8 +65,7 @@ class EngineImpl implements Engine {
 
   /** (Re)build the RAM model: persisted state, or factory defaults when there is none. */
   private build(fromDefaults: boolean): void {
-    this.store.objs.clear();
-    this.store.tables.clear();
+    this.store.clear();
     const rootPath = this.schema.root.name + '.';
     this.store.createObject(this.schema.root, rootPath);
     if (fromDefaults) applyDefaults(this.schema, this.store, this.defaults, this.hal.system);
@@ -112,9 +111,9 @@ class EngineImpl implements Engine {
         }
         for (const n of want) {
           if (t.insts.indexOf(n) >= 0) continue;
-          try { this.store.insertInstance(t, n); } catch { continue; }
+          try { this.store.insertInstance(t, n, undefined, true); } catch { continue; }
           const rec = this.store.objs.get(t.path + n + '.')!;
-          fillGeneratedKeys(this.schema, rec);
+          fillGeneratedKeys(this.schema, this.store, rec);
           this.persist.writeUnit(rec.path, ops);
           changed = true;
         }

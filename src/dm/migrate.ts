@@ -86,7 +86,7 @@ export function applyNewDefaults(schema: Schema, store: Store, defaults: { reado
         if (dangling) continue;
         v = items.join(',');
       }
-      rec.values.set(name, v);
+      try { store.setValue(rec, name, v); } catch { mig.dropped.push(`${rec.path}${name}: default past modelValueBytes`); continue; }
       n++;
     }
     // A unique key new in this build gets the Agent's value, as an Add would (R-ADD.5).

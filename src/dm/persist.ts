@@ -234,9 +234,9 @@ export class Persist {
       }
       if (mig) mig.seen.add(rec.path + '\u0000' + name);
       try {
-        rec.values.set(name, canonical(def, fields[i + 1]));
+        this.store.setValue(rec, name, canonical(def, fields[i + 1]));
       } catch {
-        // Not valid for its (changed) type or range: the default stays.
+        // Not valid for its (changed) type or range, or past modelValueBytes: the default stays.
         if (mig) mig.dropped.push(`${rec.path}${name}: '${fields[i + 1]}' not valid as ${def.type}${def.list ? ' list' : ''}`);
       }
     }

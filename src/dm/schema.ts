@@ -2,6 +2,7 @@
 // holds no handler and no state: built at module level (src/model/index.ts, TR181_TREE) it is
 // frozen data that xsl preloads into flash, so a board boots without building it in RAM
 // (issue 10: ~1,100 XS slots). The handlers are bound per engine (buildSchema).
+import type { ObjRec, Store } from './store.ts';
 import type { CommandDef, EventDef, ModelModule, ObjectDef, ObjectHandlers, ParamDef } from './api.ts';
 
 export interface DefNode {
@@ -51,12 +52,13 @@ export function generatedKey(schema: Schema, n: number | string, suffix = ''): s
  * Give every empty string unique key of `rec` (references excepted: the Agent or a handler sets
  * those) its generated value, for rows made without an Add: factory defaults, handler tables.
  */
-export function fillGeneratedKeys(schema: Schema, rec: { path: string; node: DefNode; values: { get(name: string): string | undefined; set(name: string, value: string): void } }): void {
+export function fillGeneratedKeys(schema: Schema, store: Pick<Store, 'setValue'>, rec: ObjRec): void {
   const n = rec.path.slice(rec.path.lastIndexOf('.', rec.path.length - 2) + 1, -1);
   for (const set of rec.node.def.uniqueKeys || []) {
     for (const k of set) {
       const def = rec.node.params.get(k);
-      if (def && def.type === 'string' && !def.ref && rec.values.get(k) === '') rec.values.set(k, generatedKey(schema, n));
+      if (!def || def.type !== 'string' || def.ref || rec.values.get(k) !== '') continue;
+      try { store.setValue(rec, k, generatedKey(schema, n)); } catch { /* past modelValueBytes: the key stays empty */ }
     }
   }
 }

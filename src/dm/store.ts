@@ -1,7 +1,12 @@
 // The instantiated model in RAM: one record per object (instance or single-instance object)
 // keyed by its instantiated path, one record per table. Transactions (txn.ts) change it through
 // these primitives and keep an undo log; persist.ts mirrors it to Storage.
+// The Store keeps what the model costs: its rows (all tables together) and the UTF-8 bytes of
+// its stored values, each counted as it changes (no walk per Set) and bounded by the board
+// profile (modelInstances, modelValueBytes: 7005 beyond), so tables nested to their bound cannot
+// outgrow the board's RAM (issue 10; boards/esp32/worst-case.ts).
 import { ErrorCode, UspError, noSuchObject } from '../errors.ts';
+import { utf8Length } from '../codec/utf8.ts';
 import type { DefNode, Schema } from './schema.ts';
 import { zeroValue } from './values.ts';
 
@@ -77,17 +82,63 @@ export interface Removed {
   readonly tables: TableRec[];
 }
 
+/** The model's bounds from the board profile (boards/profile.ts limits). */
+export interface ModelBounds {
+  readonly instancesPerTable: number;
+  readonly modelInstances: number;
+  readonly modelValueBytes: number;
+}
+
+/** UTF-8 bytes of a record's stored values. */
+function rowBytes(rec: ObjRec): number {
+  let n = 0;
+  rec.values.forEach((v) => { n += utf8Length(v); });
+  return n;
+}
+
 export class Store {
   readonly objs = new Map<string, ObjRec>();
   readonly tables = new Map<string, TableRec>();
+  readonly instancesPerTable: number;
+  /** Rows of every table (modelInstances bounds it). */
+  instanceCount = 0;
+  /** UTF-8 bytes of every stored value (modelValueBytes bounds it). */
+  valueBytes = 0;
 
-  constructor(readonly schema: Schema, readonly instancesPerTable: number) {}
+  constructor(readonly schema: Schema, readonly bounds: ModelBounds) {
+    this.instancesPerTable = bounds.instancesPerTable;
+  }
+
+  /** Empty the model (a rebuild: boot, factory reset). */
+  clear(): void {
+    this.objs.clear();
+    this.tables.clear();
+    this.instanceCount = 0;
+    this.valueBytes = 0;
+  }
+
+  /**
+   * Set a stored value, counted. 7005 when it would take the model past modelValueBytes, and
+   * nothing changes; `force` (undo: putting back what was) skips the bound.
+   */
+  setValue(rec: ObjRec, name: string, value: string, force?: boolean): void {
+    const old = rec.values.get(name);
+    if (old === undefined) throw new UspError(ErrorCode.INTERNAL_ERROR, `${name} is not a stored parameter`, rec.path + name);
+    if (old === value) return;
+    const delta = utf8Length(value) - utf8Length(old);
+    if (!force && delta > 0 && this.valueBytes + delta > this.bounds.modelValueBytes) {
+      throw new UspError(ErrorCode.RESOURCES_EXCEEDED, `the data model's values are at their bound (${this.bounds.modelValueBytes} bytes)`, rec.path + name);
+    }
+    rec.values.set(name, value);
+    this.valueBytes += delta;
+  }
 
   /** Create a record and, recursively, its single-instance children and empty child tables. */
   createObject(node: DefNode, path: string): ObjRec {
     const values = new RowValues(node.stored, (name) => zeroValue(node.params.get(name)!));
     const rec: ObjRec = { node, path, values };
     this.objs.set(path, rec);
+    this.valueBytes += rowBytes(rec);
     for (const child of node.children.values()) {
       const cp = path + child.name + '.';
       if (child.multi) this.tables.set(cp, { node: child, path: cp, next: 1, insts: [] });
@@ -102,10 +153,19 @@ export class Store {
     return m !== undefined && m < this.instancesPerTable ? m : this.instancesPerTable;
   }
 
-  /** Add instance `n` (or the next free number) to a table, in `slot` (or the smallest free). 7005 at the bound. */
-  insertInstance(table: TableRec, n?: number, slot?: number): ObjRec {
+  /**
+   * Add instance `n` (or the next free number) to a table, in `slot` (or the smallest free).
+   * 7005 at the table's bound, the model's row bound, or when its initial values would take the
+   * model past modelValueBytes; nothing changes then. `fixed`: a row the hardware decides
+   * (FirmwareImage per firmware slot, made at boot): counted, but never refused for the model's
+   * bounds, so a full model cannot keep the agent from booting.
+   */
+  insertInstance(table: TableRec, n?: number, slot?: number, fixed?: boolean): ObjRec {
     if (table.insts.length >= this.capacity(table)) {
       throw new UspError(ErrorCode.RESOURCES_EXCEEDED, `${table.path} is full (${this.capacity(table)} instances)`, table.path);
+    }
+    if (!fixed && this.instanceCount >= this.bounds.modelInstances) {
+      throw new UspError(ErrorCode.RESOURCES_EXCEEDED, `the data model is full (${this.bounds.modelInstances} instances)`, table.path);
     }
     const num = n === undefined ? table.next : n;
     if (!(num >= 1 && num <= 0xffffffff) || table.insts.indexOf(num) >= 0) {
@@ -122,7 +182,14 @@ export class Store {
     while (i > 0 && table.insts[i - 1] > num) i--;
     table.insts.splice(i, 0, num);
     slots.splice(i, 0, s);
-    return this.createObject(table.node, table.path + num + '.');
+    this.instanceCount++;
+    const path = table.path + num + '.';
+    const rec = this.createObject(table.node, path);
+    if (!fixed && this.valueBytes > this.bounds.modelValueBytes) {
+      this.removeInstance(path);
+      throw new UspError(ErrorCode.RESOURCES_EXCEEDED, `the data model's values are at their bound (${this.bounds.modelValueBytes} bytes)`, table.path);
+    }
+    return rec;
   }
 
   /** Remove an instance and everything below it. */
@@ -141,7 +208,19 @@ export class Store {
     for (const [p, t] of this.tables) if (p.startsWith(path)) tables.push(t);
     for (const r of objs) this.objs.delete(r.path);
     for (const t of tables) this.tables.delete(t.path);
-    return { table, n, slot, objs, tables };
+    const removed: Removed = { table, n, slot, objs, tables };
+    this.count(removed, -1);
+    return removed;
+  }
+
+  /** Add (+1) or take away (-1) what a removed subtree counts. */
+  private count(r: Removed, sign: number): void {
+    let rows = 1;
+    for (const t of r.tables) rows += t.insts.length;
+    let bytes = 0;
+    for (const o of r.objs) bytes += rowBytes(o);
+    this.instanceCount += sign * rows;
+    this.valueBytes += sign * bytes;
   }
 
   /** Undo a removeInstance. */
@@ -152,6 +231,16 @@ export class Store {
     (r.table.slots || (r.table.slots = [])).splice(i, 0, r.slot);
     for (const o of r.objs) this.objs.set(o.path, o);
     for (const t of r.tables) this.tables.set(t.path, t);
+    this.count(r, 1);
+  }
+
+  /** What the counters should say, by a walk of the whole model (tests; never on a request path). */
+  measure(): { instances: number; valueBytes: number } {
+    let instances = 0;
+    let valueBytes = 0;
+    for (const t of this.tables.values()) instances += t.insts.length;
+    for (const o of this.objs.values()) valueBytes += rowBytes(o);
+    return { instances, valueBytes };
   }
 
   /** Instance paths of a table, ascending. */

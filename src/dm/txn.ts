@@ -1,18 +1,22 @@
 // Transactions: Set/Add/Delete change the store directly and keep an undo log, so a failure
 // anywhere restores the exact previous state (R-SET.1, R-ADD.1, R-DEL.1) and savepoints give
 // per-object undo for allow_partial=true (R-SET.2a). Only commit persists and notifies.
+// The checks on what is written are in txn-checks.ts; what the log amounts to (changes, the
+// write set, the events) in txn-changes.ts.
 import { ErrorCode, UspError, notInModel, noSuchObject, notATable } from '../errors.ts';
 import type {
   AddResult, ChangeEvent, HandlerContext, InstanceChange, Origin, ParamError, ParamSetting, Transaction,
 } from './api.ts';
 import type { Persist } from './persist.ts';
-import { unitOf } from './persist.ts';
-import { isStorageWriteError, type WriteSet } from './journal.ts';
-import { resolvePath, type ResolverCore } from './resolver.ts';
+import { isStorageWriteError } from './journal.ts';
+import type { ResolverCore } from './resolver.ts';
 import { isInstancePath, isPlainPath, supportedPathOf, tableOf } from './paths.ts';
-import { generatedKey } from './schema.ts';
-import type { ObjRec, Removed } from './store.ts';
-import { canonical, splitList, zeroValue } from './values.ts';
+import type { ObjRec } from './store.ts';
+import { zeroValue } from './values.ts';
+import { checkKeys, clearReferences, generateKeys, prepareValue, withPath } from './txn-checks.ts';
+import { changesOf, eventsOf, uniqueKeysOf, writeSetOf, type Undo } from './txn-changes.ts';
+
+export { uniqueKeysOf };
 
 export interface TxnCore extends ResolverCore {
   readonly persist: Persist;
@@ -22,25 +26,12 @@ export interface TxnCore extends ResolverCore {
   closed(txn: Txn): void;
 }
 
-type Undo =
-  | { k: 'value'; rec: ObjRec; name: string; old: string }
-  | { k: 'insert'; path: string }
-  /** `keys`: the storage records of the removed subtree (their slots are gone after removal). */
-  | { k: 'remove'; removed: Removed; keys: string[] };
-
-function withPath(e: unknown, path: string, fallback: number): UspError {
-  if (e instanceof UspError) return e.path ? e : new UspError(e.code, e.message, path);
-  return new UspError(fallback, e instanceof Error ? e.message : String(e), path);
-}
-
 /** The error Transaction.add throws when a required setting fails (AddFailure in api.ts). */
 export class AddError extends UspError {
   constructor(readonly paramErrs: ParamError[], path: string) {
     super(ErrorCode.REQUIRED_PARAM_FAILED, 'Required parameter failed', path);
   }
 }
-
-const stripDot = (p: string) => (p.endsWith('.') ? p.slice(0, -1) : p);
 
 export class Txn implements Transaction {
   private log: Undo[] = [];
@@ -79,57 +70,14 @@ export class Txn implements Transaction {
     return this.core.read(rec, name);
   }
 
+  /** write, bound to this transaction, for the checks of txn-checks.ts. */
+  private readonly writer = (rec: ObjRec, name: string, value: string): void => this.write(rec, name, value);
+
   private write(rec: ObjRec, name: string, value: string): void {
     const old = rec.values.get(name)!;
     if (old === value) return;
+    this.core.store.setValue(rec, name, value); // 7005 past modelValueBytes: nothing changed
     this.log.push({ k: 'value', rec, name, old });
-    rec.values.set(name, value);
-  }
-
-  /** Validate `value` for rec.name (type, range, references, keys) and return its canonical form. */
-  private prepare(rec: ObjRec, name: string, value: string): string {
-    const def = rec.node.params.get(name)!;
-    const path = rec.path + name;
-    let v: string;
-    try { v = canonical(def, value); } catch (e) { throw withPath(e, path, ErrorCode.INVALID_VALUE); }
-    if (def.ref && def.ref.kind === 'strong') {
-      // Strong references must name an existing instance of the target; stored with instance
-      // numbers even when given with unique keys (R-ARC.11).
-      const items = def.list ? splitList(v) : [v];
-      const out: string[] = [];
-      for (const item of items) {
-        if (item === '') { if (!def.list) out.push(''); continue; }
-        let target: string | undefined;
-        try {
-          const r = resolvePath(this.core, item.endsWith('.') ? item : item + '.');
-          if (r.targets.length === 1 && r.def.path === def.ref.target) target = r.targets[0].objPath;
-        } catch { /* not a path: reported below */ }
-        if (target === undefined || target.endsWith('.') && this.core.store.tables.has(target)) {
-          throw new UspError(ErrorCode.INVALID_VALUE, `${item} is not an existing ${def.ref.target}`, path);
-        }
-        out.push(stripDot(target));
-      }
-      v = out.join(',');
-    }
-    return v;
-  }
-
-  private checkKeys(rec: ObjRec, only?: string): void {
-    const keys = rec.node.def.uniqueKeys;
-    if (!keys || !rec.node.multi) return;
-    const table = this.core.store.tables.get(tableOf(rec.path));
-    if (!table) return;
-    for (const set of keys) {
-      if (only !== undefined && set.indexOf(only) < 0) continue;
-      const mine = set.map((k) => rec.values.get(k)).join('\u0000');
-      for (const other of this.core.store.instancePaths(table)) {
-        if (other === rec.path) continue;
-        const o = this.core.store.objs.get(other)!;
-        if (set.map((k) => o.values.get(k)).join('\u0000') === mine) {
-          throw new UspError(ErrorCode.DUPLICATE_UNIQUE_KEY, `unique key ${set.join('+')} already used by ${other}`, rec.path + (only || set[0]));
-        }
-      }
-    }
   }
 
   set(paramPath: string, value: string): void {
@@ -142,7 +90,7 @@ export class Txn implements Transaction {
     }
     const access = def.access || 'R';
     if (access === 'R' || def.computed) throw new UspError(ErrorCode.PARAM_READ_ONLY, 'read-only parameter', paramPath);
-    const v = this.prepare(rec, name, value);
+    const v = prepareValue(this.core, rec, name, value);
     const w = this.core.schema.handlersOf(rec.node).write;
     if (w) {
       try { w(this.core.ctx(this.origin), rec.path, name, v); } catch (e) { throw withPath(e, paramPath, ErrorCode.INVALID_VALUE); }
@@ -156,13 +104,13 @@ export class Txn implements Transaction {
     }
     const old = rec.values.get(name)!;
     this.write(rec, name, v);
-    try { this.checkKeys(rec, name); } catch (e) { rec.values.set(name, old); this.log.pop(); throw e; }
+    try { checkKeys(this.core, rec, name); } catch (e) { this.core.store.setValue(rec, name, old, true); this.log.pop(); throw e; }
   }
 
   /** Agent-side write (add handlers, clean-up): no access check, still validated. */
   private setInternal(rec: ObjRec, name: string, value: string): void {
     if (!rec.values.has(name)) throw new UspError(ErrorCode.INTERNAL_ERROR, `${name} is not a stored parameter`, rec.path + name);
-    this.write(rec, name, this.prepare(rec, name, value));
+    this.write(rec, name, prepareValue(this.core, rec, name, value));
   }
 
   /** Agent-side set by path (Request rows, boot clean-up): no access check. */
@@ -182,7 +130,7 @@ export class Txn implements Transaction {
     this.log.push({ k: 'insert', path: rec.path });
     try {
       for (const k of Object.keys(values)) this.setInternal(rec, k, values[k]);
-      this.generateKeys(rec, Number(rec.path.slice(table.path.length, -1)), new Set(Object.keys(values)));
+      generateKeys(this.core, this.writer, rec, Number(rec.path.slice(table.path.length, -1)), new Set(Object.keys(values)));
     } catch (e) { this.rollbackTo(sp); throw e; }
     return rec.path;
   }
@@ -193,7 +141,7 @@ export class Txn implements Transaction {
     const below = this.core.store.instancesBelow(instancePath);
     const keys = this.core.persist.subtreeKeys(instancePath);
     this.log.push({ k: 'remove', removed: this.core.store.removeInstance(instancePath), keys });
-    this.clearReferences([instancePath].concat(below));
+    clearReferences(this.core, this.writer, [instancePath].concat(below));
   }
 
   add(tablePath: string, settings: readonly ParamSetting[] = []): AddResult {
@@ -234,40 +182,12 @@ export class Txn implements Transaction {
         }
       }
       if (failed) throw new AddError(errs, tablePath);
-      this.generateKeys(rec, n, given);
+      generateKeys(this.core, this.writer, rec, n, given);
     } catch (e) {
       this.rollbackTo(sp);
       throw withPath(e, tablePath, ErrorCode.OBJECT_NOT_CREATED);
     }
     return { path: rec.path, paramErrs: errs, uniqueKeys: uniqueKeysOf(rec) };
-  }
-
-  /** R-ADD.5: give values to unique keys the Controller left out (prefix + N strings, N numbers). */
-  private generateKeys(rec: ObjRec, n: number, given: Set<string>): void {
-    const node = rec.node;
-    // Empty string keys nobody gave (Alias, ID...) get prefix + N; references are the Agent's or
-    // the add handler's to set.
-    for (const set of node.def.uniqueKeys || []) {
-      for (const k of set) {
-        const def = node.params.get(k)!;
-        if (given.has(k) || def.ref || def.type !== 'string' || rec.values.get(k) !== '') continue;
-        try { this.write(rec, k, canonical(def, generatedKey(this.core.schema, n))); } catch { /* pattern/enum: left to the clash check */ }
-      }
-    }
-    for (const set of node.def.uniqueKeys || []) {
-      for (let attempt = 0; ; attempt++) {
-        try { this.checkKeys(rec, set[0]); break; } catch (e) {
-          const free = set.filter((k) => !given.has(k) && !node.params.get(k)!.ref);
-          if (!free.length || attempt >= 8) throw e;
-          for (const k of free) {
-            const def = node.params.get(k)!;
-            const suffix = attempt ? `-${attempt}` : '';
-            const v = def.type === 'string' ? generatedKey(this.core.schema, n, suffix) : String(n + attempt);
-            this.write(rec, k, canonical(def, v));
-          }
-        }
-      }
-    }
   }
 
   delete(instancePath: string): string[] {
@@ -299,27 +219,12 @@ export class Txn implements Transaction {
       if (!store.objs.has(instancePath)) return deleted; // a handler already removed it
       const keys = this.core.persist.subtreeKeys(instancePath);
       this.log.push({ k: 'remove', removed: store.removeInstance(instancePath), keys });
-      this.clearReferences(deleted);
+      clearReferences(this.core, this.writer, deleted);
     } catch (e) {
       this.rollbackTo(sp);
       throw withPath(e, instancePath, ErrorCode.DELETE_FAILURE);
     }
     return deleted;
-  }
-
-  /** R-ARC.12: strong references to deleted instances become empty / lose the list item. */
-  private clearReferences(deleted: string[]): void {
-    const gone = new Set(deleted.map(stripDot));
-    for (const { node, param } of this.core.schema.strongRefs) {
-      for (const rec of this.core.store.objs.values()) {
-        if (rec.node !== node) continue;
-        const v = rec.values.get(param.name);
-        if (!v) continue;
-        const items = param.list ? splitList(v) : [v];
-        const kept = items.filter((i) => !gone.has(i));
-        if (kept.length !== items.length) this.write(rec, param.name, kept.join(','));
-      }
-    }
   }
 
   savepoint(): number {
@@ -338,7 +243,7 @@ export class Txn implements Transaction {
     if (this.validatedTo > savepoint) this.validatedTo = savepoint;
     while (this.log.length > savepoint) {
       const u = this.log.pop()!;
-      if (u.k === 'value') u.rec.values.set(u.name, u.old);
+      if (u.k === 'value') this.core.store.setValue(u.rec, u.name, u.old, true);
       else if (u.k === 'insert') this.core.store.removeInstance(u.path);
       else this.core.store.restore(u.removed);
     }
@@ -350,51 +255,15 @@ export class Txn implements Transaction {
     try { h(ctx, c); } catch { /* a rollback handler must not throw; nothing more to undo */ }
   }
 
-  /** Instances touched by log[from..], grouped, with what the handlers and listeners need. */
-  private changes(from = 0): { list: InstanceChange[]; recs: Map<string, ObjRec>; old: Map<string, Map<string, string>>; added: Set<string>; removed: ObjRec[] } {
-    const added = new Set<string>();
-    const removed: ObjRec[] = [];
-    const old = new Map<string, Map<string, string>>();
-    const recs = new Map<string, ObjRec>();
-    for (let i = from; i < this.log.length; i++) {
-      const u = this.log[i];
-      if (u.k === 'insert') added.add(u.path);
-      else if (u.k === 'remove') {
-        for (const o of u.removed.objs) {
-          if (added.has(o.path)) added.delete(o.path);
-          else if (isInstancePath(o.path) && !added.has(unitOf(o.path))) removed.push(o);
-        }
-      } else {
-        let m = old.get(u.rec.path);
-        if (!m) { m = new Map(); old.set(u.rec.path, m); recs.set(u.rec.path, u.rec); }
-        if (!m.has(u.name)) m.set(u.name, u.old);
-      }
-    }
-    const list: InstanceChange[] = [];
-    const live = (rec: ObjRec) => (name: string) => this.core.read(rec, name);
-    for (const p of added) {
-      const rec = this.core.store.objs.get(p);
-      if (rec) list.push({ kind: 'added', path: p, changed: rec.values.keys().slice(), value: live(rec) });
-    }
-    for (const [p, m] of old) {
-      const rec = recs.get(p)!;
-      if (added.has(p) || this.core.store.objs.get(p) !== rec) continue;
-      const changed = Array.from(m.keys()).filter((k) => m.get(k) !== rec.values.get(k));
-      if (changed.length) list.push({ kind: 'changed', path: p, changed, value: live(rec) });
-    }
-    for (const rec of removed) list.push({ kind: 'deleted', path: rec.path, changed: [], value: (n) => rec.values.get(n) || '' });
-    return { list, recs, old, added, removed };
-  }
-
   /** Validate what changed since the last successful validate (api.ts Transaction.validate). */
   validate(): void {
     this.check();
     const from = this.validatedTo;
-    const { list } = this.changes(from);
+    const { list } = changesOf(this.core, this.log, from);
     const ctx = this.core.ctx(this.origin);
     for (const c of list) {
       const rec = this.core.store.objs.get(c.path);
-      if (rec && c.kind !== 'deleted') this.checkKeys(rec);
+      if (rec && c.kind !== 'deleted') checkKeys(this.core, rec);
     }
     const passed: InstanceChange[] = [];
     for (const c of list) {
@@ -415,24 +284,10 @@ export class Txn implements Transaction {
   commit(): void {
     this.check();
     try { this.validate(); } catch (e) { this.rollback(); throw e; }
-    const { list, old, added, removed } = this.changes();
-    const { persist, store } = this.core;
-    // Persist, all or nothing (journal.ts), before anything is answered: every touched unit and
-    // table index; the records of removed subtrees go (a key reused by a new instance's slot in
-    // the same commit is set, since sets come after deletes).
-    const units = new Set<string>();
-    const tables = new Set<string>();
-    const ops: WriteSet = new Map();
-    for (const u of this.log) {
-      if (u.k === 'value') units.add(unitOf(u.rec.path));
-      else if (u.k === 'insert') { units.add(u.path); tables.add(tableOf(u.path)); }
-      else {
-        tables.add(u.removed.table.path);
-        for (const k of u.keys) ops.set(k, null);
-      }
-    }
-    for (const u of units) if (store.objs.has(u)) persist.writeUnit(u, ops);
-    for (const t of tables) if (store.tables.has(t)) persist.writeTable(t, ops);
+    const changes = changesOf(this.core, this.log, 0);
+    const { persist } = this.core;
+    // Persist, all or nothing (journal.ts), before anything is answered.
+    const ops = writeSetOf(this.core, persist, this.log);
     try {
       persist.commit(ops);
     } catch (e) {
@@ -450,25 +305,11 @@ export class Txn implements Transaction {
     this.validatedTo = 0;
     this.core.closed(this);
     const ctx = this.core.ctx(this.origin);
-    for (const c of list) {
+    for (const c of changes.list) {
       const h = this.core.schema.handlersOf(this.core.schema.byPath.get(supportedPathOf(c.path))!).commit;
       if (h) h(ctx, c);
     }
-    const events: ChangeEvent[] = [];
-    for (const rec of removed) events.push({ type: 'objectDeletion', path: rec.path });
-    for (const p of added) {
-      const rec = store.objs.get(p);
-      if (rec) events.push({ type: 'objectCreation', path: p, uniqueKeys: uniqueKeysOf(rec) });
-    }
-    for (const [p, m] of old) {
-      const rec = store.objs.get(p);
-      if (!rec || added.has(unitOf(p))) continue;
-      for (const [name, was] of m) {
-        const now = rec.values.get(name)!;
-        if (now !== was) events.push({ type: 'valueChange', path: p + name, value: now });
-      }
-    }
-    this.core.emit(events);
+    this.core.emit(eventsOf(this.core, changes));
   }
 
   rollback(): void {
@@ -477,10 +318,4 @@ export class Txn implements Transaction {
     this.open = false;
     this.core.closed(this);
   }
-}
-
-export function uniqueKeysOf(rec: ObjRec): { [name: string]: string } {
-  const out: { [name: string]: string } = {};
-  for (const set of rec.node.def.uniqueKeys || []) for (const k of set) out[k] = rec.values.get(k) || '';
-  return out;
 }

@@ -83,6 +83,7 @@ export class Notifier {
     this.idPrefix = 'notify-' + hex + '-';
     this.outbox = new Outbox({
       limit: opts.board.limits.notificationsPerController,
+      totalLimit: opts.board.limits.notificationsQueued,
       random01: () => unitInterval(opts.hal.system.randomBytes(4)),
       retryParams: (c) => ({
         m: Number(this.read(c + 'USPNotifRetryMinimumWaitInterval')) || 5,

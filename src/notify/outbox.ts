@@ -1,6 +1,7 @@
 // Notifications waiting to leave, one bounded FIFO per recipient Controller (board
-// limits.notificationsPerController; the oldest is dropped first, counted and logged), so a
-// Controller that never answers cannot grow memory without bound. One CoAP exchange at a time per
+// limits.notificationsPerController; the oldest is dropped first, counted and logged), and all
+// of them together bounded too (limits.notificationsQueued: the oldest of the longest queue goes),
+// so Controllers that never answer cannot grow memory without bound. One CoAP exchange at a time per
 // Controller keeps the order a Controller sees (Boot! before the ObjectDeletions that follow it).
 // send_resp=true items stay until a NotifyResp with their msg_id arrives (R-NOT.1), resent with
 // the R-NOT.2 back-off, until NotifExpiration (R-NOT.3); send_resp=false items go once.
@@ -25,6 +26,8 @@ export interface Outgoing {
 
 export interface OutboxDeps {
   readonly limit: number;
+  /** Items of every queue together (absent: only the per-Controller limit). */
+  readonly totalLimit?: number;
   /** Uniform in [0, 1) from hal.system.randomBytes. */
   random01(): number;
   /** m (s) and k (per mille) of the Controller: USPNotifRetryMinimumWaitInterval / IntervalMultiplier. */
@@ -64,8 +67,30 @@ export class Outbox {
       this.stats.dropped++;
       this.deps.log('warn', `notify: queue for ${controller} full (${this.deps.limit}); dropped ${gone.msgId} (${this.stats.dropped} dropped so far)`);
     }
+    if (this.deps.totalLimit !== undefined && this.pending() >= this.deps.totalLimit && !this.dropOldestOfLongest(controller)) {
+      // Every queued item is on the wire: the new one is the one that goes.
+      this.stats.dropped++;
+      this.deps.log('warn', `notify: ${this.deps.totalLimit} notifications queued in all; dropped ${item.msgId} to ${controller}`);
+      return;
+    }
     q.items.push(item);
     this.stats.queued++;
+  }
+
+  /** Bound of all queues: the oldest item not on the wire of the longest queue goes; false if none can. */
+  private dropOldestOfLongest(incoming: string): boolean {
+    let from: Queue | undefined;
+    let name = '';
+    let at = -1;
+    for (const [c, q] of this.queues) {
+      const i = q.items.findIndex((it) => it.state !== 'sending');
+      if (i >= 0 && (!from || q.items.length > from.items.length)) { from = q; name = c; at = i; }
+    }
+    if (!from) return false;
+    const gone = from.items.splice(at, 1)[0];
+    this.stats.dropped++;
+    this.deps.log('warn', `notify: ${this.deps.totalLimit} notifications queued in all; dropped ${gone.msgId} to ${name} for one to ${incoming}`);
+    return true;
   }
 
   /**

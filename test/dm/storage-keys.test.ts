@@ -42,7 +42,10 @@ function deepestModel(board: BoardProfile) {
   return { hal, paths, keys: longest.slice(), nodes };
 }
 
-for (const board of [host, esp32]) {
+// esp32's table bound and slots; its model row bound (modelInstances) lifted: one row in every
+// persisted table at once is more rows than it allows, and this is about keys.
+const esp32Keys: BoardProfile = { ...esp32, limits: { ...esp32.limits, modelInstances: host.limits.modelInstances } };
+for (const board of [host, esp32Keys]) {
   test(`given instance numbers 2^32-1 in the last slot of every persisted table (${board.name}), when the model is written, then every key has at most 15 characters and the model loads back`, () => {
     const { hal, paths, keys, nodes } = deepestModel(board);
     assert.ok(paths.length >= 5, `${paths.length} tables filled`);

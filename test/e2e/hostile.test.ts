@@ -6,7 +6,6 @@
 // agent never ends in "memory full": afterwards it still answers a Get (issue 10, item 5).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSocket, type Socket } from 'node:dgram';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,44 +15,12 @@ import { esp32 } from '../../boards/esp32/profile.ts';
 import { host } from '../../boards/host/profile.ts';
 import { Controller } from '../../tools/controller/controller.ts';
 import { root } from '../../build.config.ts';
-import { CoapType, Method } from '../../src/coap/constants.ts';
-import { encodeMessage, uintOption, type CoapOption } from '../../src/coap/message.ts';
 import { seededRandom } from '../support/sim-net.ts';
 import { ARM_UNAVAILABLE, ENGINES, launchAgent, type LaunchedAgent } from './launch.ts';
+import { block1, createdPath, enc, openSockets, outcome, resourcesExceeded, send } from './hostile-peers.ts';
 
 const DEFAULTS = join(root, 'examples/demo-defaults.json');
 const AGENT_ID = 'proto::tinyusp-demo';
-const enc = new TextEncoder();
-
-async function openSockets(n: number): Promise<Socket[]> {
-  const out: Socket[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = createSocket('udp4');
-    await new Promise<void>((ok) => s.bind(0, '127.0.0.1', ok));
-    s.on('message', () => {}); // answers are read and dropped
-    out.push(s);
-  }
-  return out;
-}
-
-function send(s: Socket, bytes: Uint8Array, port: number): Promise<void> {
-  return new Promise((ok, fail) => s.send(bytes, port, '127.0.0.1', (e) => (e ? fail(e) : ok())));
-}
-
-/** One Block1 block of an upload to /usp with reply-to naming the sender (RFC 7959 §2.2). */
-function block1(s: Socket, mid: number, num: number, more: boolean, szx: number, size1: number, payload: Uint8Array): Uint8Array {
-  const options: CoapOption[] = [
-    { number: 11, value: enc.encode('usp') },
-    { number: 12, value: new Uint8Array([42]) },
-    { number: 15, value: enc.encode(`reply-to=coap://127.0.0.1:${s.address().port}/usp`) },
-    uintOption(27, (num << 4) | (more ? 8 : 0) | szx),
-    uintOption(60, size1),
-  ];
-  const out = new Uint8Array(payload.length + 128);
-  const n = encodeMessage({ type: CoapType.CON, code: Method.POST, messageId: mid & 0xffff, token: new Uint8Array([mid & 255, 7]), options, payload }, out);
-  return out.slice(0, n);
-}
-
 if (ARM_UNAVAILABLE) test('hostile traffic on xs-arm', (t) => { t.skip(ARM_UNAVAILABLE as string); });
 for (const engine of ENGINES.filter((e) => !process.env.HOSTILE_ENGINE || e === process.env.HOSTILE_ENGINE)) {
   describe(`hostile traffic at the board's cap on ${engine}`, () => {
@@ -116,19 +83,17 @@ for (const engine of ENGINES.filter((e) => !process.env.HOSTILE_ENGINE || e === 
       allowPartial: false, createObjs: [{ objPath, paramSettings: params.map(([param, value]) => ({ param, value, required: true })) }] } } }, Header_MsgType.ADD);
     const set = (objPath: string, param: string, value: string): Promise<Msg> => ask({ reqType: { case: 'set', value: {
       allowPartial: false, updateObjs: [{ objPath, paramSettings: [{ param, value, required: true }] }] } } }, Header_MsgType.SET);
-    const outcome = (m: Msg): string => {
-      const b = m.body?.msgBody;
-      if (b?.case === 'error') return `error ${b.value.errCode}`;
-      if (b?.case === 'response') return b.value.respType.case ?? 'none';
-      return 'none';
-    };
-    /** Adds rows until the agent answers 7005 (Resources exceeded); returns the rows added. */
-    const fill = async (table: string, row: (i: number) => [string, string][]): Promise<number> => {
+    /**
+     * Adds rows until the agent answers 7005 (Resources exceeded: the table's bound, or the
+     * model's rows or value bytes); returns the rows added.
+     */
+    const fill = async (table: string, row: (i: number) => [string, string][], made: string[] = []): Promise<number> => {
       const bound = board.limits.instancesPerTable;
       for (let i = 0; i <= bound + 1; i++) {
-        const got = outcome(await add(table, row(i)));
-        if (got === 'error 7005') return i;
-        assert.equal(got, 'addResp', `Add #${i + 1} to ${table}`);
+        const m = await add(table, row(i));
+        if (resourcesExceeded(m)) return i;
+        assert.equal(outcome(m), 'addResp', `Add #${i + 1} to ${table}`);
+        made.push(createdPath(m));
       }
       assert.fail(`${table}: no 7005 within ${bound + 2} Adds`);
     };
@@ -136,11 +101,17 @@ for (const engine of ENGINES.filter((e) => !process.env.HOSTILE_ENGINE || e === 
     test('tables grown to their bound: Add answers 7005 beyond it', { timeout: 240_000 }, async () => {
       // Long values: the rows cost what a hostile Controller can make them cost.
       const long = (n: number, c: string) => c.repeat(n);
-      const boot = await fill('Device.LocalAgent.Controller.1.BootParameter.', (i) => [['ParameterName', `Device.DeviceInfo.${long(200, 'P')}${i}`]]);
+      const made: string[] = [];
+      const boot = await fill('Device.LocalAgent.Controller.1.BootParameter.', (i) => [['ParameterName', `Device.DeviceInfo.${long(200, 'P')}${i}`]], made);
       assert.ok(boot >= 1 && boot <= board.limits.instancesPerTable, `${boot} BootParameter rows`);
-      const ctls = await fill('Device.LocalAgent.Controller.', (i) => [['EndpointID', `proto::hostile-${long(200, 'c')}-${i}`]]);
-      assert.ok(ctls >= 1 && ctls <= board.limits.instancesPerTable, `${ctls} Controller rows`);
+      // The model's own bounds (modelInstances, modelValueBytes) may be reached already.
+      const ctls = await fill('Device.LocalAgent.Controller.', (i) => [['EndpointID', `proto::hostile-${long(200, 'c')}-${i}`]], made);
+      assert.ok(ctls <= board.limits.instancesPerTable, `${ctls} Controller rows`);
       await stillServing();
+      // Room again for the next test's subscriptions.
+      for (const p of made.reverse()) {
+        assert.equal(outcome(await ask({ reqType: { case: 'delete', value: { allowPartial: false, objPaths: [p] } } }, Header_MsgType.DELETE)), 'deleteResp');
+      }
     });
 
     test('subscriptions at their bound notifying a Controller that never answers', { timeout: 300_000 }, async () => {

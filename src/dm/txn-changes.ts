@@ -1,0 +1,107 @@
+// What a transaction's undo log (txn.ts) amounts to at validate and commit: the instances it
+// added, changed and deleted (for the handlers), the records to write (persist.ts, one write
+// set, all or nothing), and the change events for the listeners (notifications).
+import type { ChangeEvent, InstanceChange } from './api.ts';
+import type { WriteSet } from './journal.ts';
+import type { Persist } from './persist.ts';
+import { unitOf } from './persist.ts';
+import type { ResolverCore } from './resolver.ts';
+import { isInstancePath, tableOf } from './paths.ts';
+import type { ObjRec, Removed } from './store.ts';
+
+export type Undo =
+  | { k: 'value'; rec: ObjRec; name: string; old: string }
+  | { k: 'insert'; path: string }
+  /** `keys`: the storage records of the removed subtree (their slots are gone after removal). */
+  | { k: 'remove'; removed: Removed; keys: string[] };
+
+export interface Changes {
+  list: InstanceChange[];
+  /** Old values by instance path (the first value each parameter had in the log's range). */
+  old: Map<string, Map<string, string>>;
+  added: Set<string>;
+  removed: ObjRec[];
+}
+
+/** Instances touched by log[from..], grouped, with what the handlers and listeners need. */
+export function changesOf(core: ResolverCore, log: readonly Undo[], from: number): Changes {
+  const added = new Set<string>();
+  const removed: ObjRec[] = [];
+  const old = new Map<string, Map<string, string>>();
+  const recs = new Map<string, ObjRec>();
+  for (let i = from; i < log.length; i++) {
+    const u = log[i];
+    if (u.k === 'insert') added.add(u.path);
+    else if (u.k === 'remove') {
+      for (const o of u.removed.objs) {
+        if (added.has(o.path)) added.delete(o.path);
+        else if (isInstancePath(o.path) && !added.has(unitOf(o.path))) removed.push(o);
+      }
+    } else {
+      let m = old.get(u.rec.path);
+      if (!m) { m = new Map(); old.set(u.rec.path, m); recs.set(u.rec.path, u.rec); }
+      if (!m.has(u.name)) m.set(u.name, u.old);
+    }
+  }
+  const list: InstanceChange[] = [];
+  const live = (rec: ObjRec) => (name: string) => core.read(rec, name);
+  for (const p of added) {
+    const rec = core.store.objs.get(p);
+    if (rec) list.push({ kind: 'added', path: p, changed: rec.values.keys().slice(), value: live(rec) });
+  }
+  for (const [p, m] of old) {
+    const rec = recs.get(p)!;
+    if (added.has(p) || core.store.objs.get(p) !== rec) continue;
+    const changed = Array.from(m.keys()).filter((k) => m.get(k) !== rec.values.get(k));
+    if (changed.length) list.push({ kind: 'changed', path: p, changed, value: live(rec) });
+  }
+  for (const rec of removed) list.push({ kind: 'deleted', path: rec.path, changed: [], value: (n) => rec.values.get(n) || '' });
+  return { list, old, added, removed };
+}
+
+/**
+ * The records a commit writes: every touched unit and table index; the records of removed
+ * subtrees go (a key reused by a new instance's slot in the same commit is set, since sets come
+ * after deletes).
+ */
+export function writeSetOf(core: ResolverCore, persist: Persist, log: readonly Undo[]): WriteSet {
+  const units = new Set<string>();
+  const tables = new Set<string>();
+  const ops: WriteSet = new Map();
+  for (const u of log) {
+    if (u.k === 'value') units.add(unitOf(u.rec.path));
+    else if (u.k === 'insert') { units.add(u.path); tables.add(tableOf(u.path)); }
+    else {
+      tables.add(u.removed.table.path);
+      for (const k of u.keys) ops.set(k, null);
+    }
+  }
+  for (const u of units) if (core.store.objs.has(u)) persist.writeUnit(u, ops);
+  for (const t of tables) if (core.store.tables.has(t)) persist.writeTable(t, ops);
+  return ops;
+}
+
+/** The change events of a committed transaction: deletions, creations, then value changes. */
+export function eventsOf(core: ResolverCore, c: Changes): ChangeEvent[] {
+  const events: ChangeEvent[] = [];
+  for (const rec of c.removed) events.push({ type: 'objectDeletion', path: rec.path });
+  for (const p of c.added) {
+    const rec = core.store.objs.get(p);
+    if (rec) events.push({ type: 'objectCreation', path: p, uniqueKeys: uniqueKeysOf(rec) });
+  }
+  for (const [p, m] of c.old) {
+    const rec = core.store.objs.get(p);
+    if (!rec || c.added.has(unitOf(p))) continue;
+    for (const [name, was] of m) {
+      const now = rec.values.get(name)!;
+      if (now !== was) events.push({ type: 'valueChange', path: p + name, value: now });
+    }
+  }
+  return events;
+}
+
+export function uniqueKeysOf(rec: ObjRec): { [name: string]: string } {
+  const out: { [name: string]: string } = {};
+  for (const set of rec.node.def.uniqueKeys || []) for (const k of set) out[k] = rec.values.get(k) || '';
+  return out;
+}
