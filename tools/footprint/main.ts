@@ -19,6 +19,7 @@ import { esp32 } from '../../boards/esp32/profile.ts';
 import { capBytes32, XS_CAP } from '../../boards/esp32/xs-cap.ts';
 import { runScenario } from './scenario.ts';
 import { featureTable } from './features.ts';
+import { imageRows, readImage } from './image.ts';
 
 const QEMU = 'qemu-arm-static';
 const SIZE = process.env.SIZE_ARM || 'arm-linux-gnueabihf-size';
@@ -109,6 +110,12 @@ async function main(): Promise<void> {
   console.log(`  agent           ${kb(agentFlash.total)}  (${agentFlash.text} text + ${agentFlash.data} data)`);
   console.log(`  empty module    ${kb(emptyFlash.total)}  (${emptyFlash.text} text + ${emptyFlash.data} data)`);
   console.log(`  agent - empty   ${kb(flashAgentBytes)}`);
+  // What mc.xs.c holds (tools/footprint/image.ts): measured from xsl's arrays, agent - empty.
+  const parts = imageRows(readImage(join(root, 'build/boards/esp32/mc/mc.xs.c')), readImage(join(root, 'build/boards/empty/mc/mc.xs.c')));
+  const partsSum = parts.reduce((n, r) => n + r.bytes, 0);
+  console.log('\nwhat the flash above the empty module is (read from mc.xs.c; the rest is C alignment and the preparation)');
+  for (const row of parts) console.log(`  ${row.name.padEnd(32)} ${kb(row.bytes)}  ${row.detail}`);
+  console.log(`  ${'rest'.padEnd(32)} ${kb(flashAgentBytes - partsSum)}`);
   console.log('\nper feature, flash above the empty module (share of the minified bundle, see features.ts)');
   for (const row of await featureTable(flashAgentBytes)) console.log(`  ${row.name.padEnd(48)} ${kb(row.bytes)}  ${row.files}`);
   console.log('\nRAM (live slots x 16 + chunks + alias table)');
