@@ -42,6 +42,10 @@ test('given module-level vars, when reshaped, then those never written again are
   assert.equal(r.consts, 2);
   assert.match(r.code, /const a = 1, b = 2/);
   assert.match(r.code, /var c = 3/);
+  // one statement mixing both is split in order
+  const mixed = same('var a=1,b=[a],c=0,d=c+1;c=2;[a,b,c,d]');
+  assert.equal(mixed.consts, 3);
+  assert.match(mixed.code, /const a = 1, b = \[a\];\s*var c = 0;\s*const d = c \+ 1;/);
 });
 
 test('given a frozen table of literals, when reshaped, then reads become literals and the table goes unless it escapes', () => {

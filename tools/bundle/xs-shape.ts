@@ -177,11 +177,23 @@ export function shapeForXs(code: string): ShapeResult {
           }
         }
         let out = ts.visitNode(s, visit) as ts.Statement;
-        if (top && ts.isVariableStatement(s) && !(s.declarationList.flags & ts.NodeFlags.BlockScoped)
-          && s.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && d.initializer && !written.has(d.name.text))) {
+        if (top && ts.isVariableStatement(s) && !(s.declarationList.flags & ts.NodeFlags.BlockScoped)) {
+          // Runs of declarations, in order: each run of never-written ones becomes a const statement.
           const v = out as ts.VariableStatement;
-          out = f.updateVariableStatement(v, v.modifiers, f.createVariableDeclarationList(v.declarationList.declarations, ts.NodeFlags.Const));
-          consts += s.declarationList.declarations.length;
+          const isConst = (d: ts.VariableDeclaration) => ts.isIdentifier(d.name) && !!d.initializer && !written.has(d.name.text);
+          let run: ts.VariableDeclaration[] = [];
+          let runConst = false;
+          const flush = () => {
+            if (run.length) rest.push(f.createVariableStatement(v.modifiers, f.createVariableDeclarationList(run, runConst ? ts.NodeFlags.Const : ts.NodeFlags.None)));
+            if (runConst) consts += run.length;
+            run = [];
+          };
+          for (const d of v.declarationList.declarations) {
+            if (isConst(d) !== runConst) { flush(); runConst = isConst(d); }
+            run.push(d);
+          }
+          flush();
+          continue;
         }
         rest.push(out);
       }
