@@ -8,7 +8,8 @@
 //          mark over the scenario (tools/footprint/scenario.ts), run with --gc-stress so that
 //          every allocation follows a collection and the peak is live data, not garbage
 //   cap    capBytes32(XS_CAP) (boards/esp32/xs-cap.ts); the agent runs at exactly that cap
-// Prints a per-feature flash table, and as its last line the JSON object of the issue.
+// Prints what the flash is made of (byte code, heap slots, strings, keys: read from xsl's mc.xs.c,
+// image.ts), a per-feature flash table, and as its last line the JSON object of the issue.
 // --check: exit 1 when a figure is above the esp32 profile's footprintBudget (CI, .ci/run).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
