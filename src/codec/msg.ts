@@ -4,7 +4,7 @@
 //
 // Two codecs share the envelope: encodeMsg/decodeMsg know every message (the Controller tools,
 // the tests), encodeAgentMsg/decodeAgentMsg what an Agent sends and reads (issue 10: the device
-// bundle keeps only these, ~14 KB less flash). An Agent never encodes a Get..Operate request nor
+// bundle keeps only these, 16.9 KB less flash). An Agent never encodes a Get..Operate request nor
 // reads a response but NotifyResp: it answers those from their oneof case alone (R-MSG.1,
 // dispatch.ts), so their bodies are skipped, as bounded as any other field, not decoded.
 import type { Writer } from './wire.ts';
