@@ -49,6 +49,8 @@ export interface BundleOptions {
   format?: 'iife' | 'esm';
   /** neutral (default): portable, any Node built-in fails the build; node: the host board. */
   platform?: 'neutral' | 'node';
+  /** A board bundle that xsl preloads: reshaped for XS flash (tools/bundle/xs-shape.ts). */
+  xsPreload?: boolean;
 }
 
 /** Bundle one entry the way a device board is bundled: iife or esm, es2020, no Node built-ins. */
@@ -72,6 +74,7 @@ export async function bundle(opts: BundleOptions): Promise<{ code: string; bytes
   // With write: true esbuild returns no outputFiles; the metafile still has the size.
   const file = result.outputFiles?.[0];
   const bytes = Object.values(result.metafile?.outputs ?? {}).reduce((n, o) => n + o.bytes, 0);
+  if (opts.xsPreload && file) return { code: (await import('./tools/bundle/xs-shape.ts')).shapeForXs(file.text).code, bytes };
   return { code: file ? file.text : '', bytes };
 }
 

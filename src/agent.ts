@@ -4,7 +4,7 @@
 // core hands it Records from the CoAP binding and steps it (async operations, deferred work).
 import type { CoreHal } from '../hal/hal.ts';
 import type { BoardProfile } from '../boards/profile.ts';
-import { encodeMsg, EncodeOverflowError, type DecodeLimits, type Msg } from './codec/index.ts';
+import { encodeAgentMsg, EncodeOverflowError, type DecodeLimits, type Msg } from './codec/index.ts';
 import { createEngine } from './dm/index.ts';
 import type { Engine, ModelModule } from './dm/api.ts';
 import { TR181_TREE, tr181Modules } from './model/index.ts';
@@ -142,11 +142,11 @@ export function createAgent(options: AgentOptions): Agent {
     const view = msgBuf.subarray(0, budget);
     let n: number;
     try {
-      n = encodeMsg(msg, view);
+      n = encodeAgentMsg(msg, view);
     } catch (e) {
       if (!(e instanceof EncodeOverflowError) || !fallbackToError || !msg.header) return undefined;
       try {
-        n = encodeMsg(errorMsg(msg.header.msgId, ErrorCode.RESOURCES_EXCEEDED, 'response exceeds ' + budget + ' bytes'), view);
+        n = encodeAgentMsg(errorMsg(msg.header.msgId, ErrorCode.RESOURCES_EXCEEDED, 'response exceeds ' + budget + ' bytes'), view);
       } catch {
         return undefined;
       }

@@ -16,7 +16,7 @@ async function bundleBoard(root, board) {
   // build.config.ts holds the bundling options (and the no-Node-built-ins guard) of every board.
   const { tsImport } = await import('tsx/esm/api');
   const config = await tsImport(join(root, 'build.config.ts'), import.meta.url);
-  const { code } = await config.bundle({ entry: `boards/${board}/main.ts`, format: 'esm', minify: true });
+  const { code } = await config.bundle({ entry: `boards/${board}/main.ts`, format: 'esm', minify: true, xsPreload: true });
   return code;
 }
 

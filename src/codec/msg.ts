@@ -1,6 +1,12 @@
 // USP Msg encode/decode: the envelope (Msg, Header, Body, Request, Response) and Error. The
 // request bodies live in msg-request.ts, the responses in msg-response.ts and msg-oper-response.ts.
 // Tags are written as their one-byte wire form: (field number << 3) | wire type.
+//
+// Two codecs share the envelope: encodeMsg/decodeMsg know every message (the Controller tools,
+// the tests), encodeAgentMsg/decodeAgentMsg what an Agent sends and reads (issue 10: the device
+// bundle keeps only these, 16.9 KB less flash). An Agent never encodes a Get..Operate request nor
+// reads a response but NotifyResp: it answers those from their oneof case alone (R-MSG.1,
+// dispatch.ts), so their bodies are skipped, as bounded as any other field, not decoded.
 import type { Writer } from './wire.ts';
 import type { Reader } from './reader.ts';
 import { topDecoder, topEncoder } from './top.ts';
@@ -10,14 +16,31 @@ import * as rq from './msg-request.ts';
 import * as rs from './msg-response.ts';
 import * as ro from './msg-oper-response.ts';
 
+type Dec<T> = (r: Reader, end: number, d: number) => T;
+/** Decoders of a oneof's members by field number - 1: [case, decoder]. */
+type OneofTable = readonly (readonly [string, Dec<unknown>])[];
+
+interface Bodies {
+  request(w: Writer, m: Request): void;
+  requests: OneofTable;
+  responses: OneofTable;
+}
 
 /** Encodes `msg` into `out` from offset 0; returns the length. Throws EncodeOverflowError when it does not fit. */
-export const encodeMsg: (msg: Msg, out: Uint8Array) => number = topEncoder(encMsg);
+export const encodeMsg: (msg: Msg, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: Msg) => encMsg(w, m, encRequest));
 
 /** Decodes one Msg; throws DecodeError (R-ENC.2 unknown enum, R-ENC.3-5 oneof, bounds). */
-export const decodeMsg: (bytes: Uint8Array, limits?: DecodeLimits) => Msg = topDecoder(decMsg);
+export const decodeMsg: (bytes: Uint8Array, limits?: DecodeLimits) => Msg = /* @__PURE__ */ topDecoder(
+  (r, end, d) => decMsg(r, end, d, ALL_BODIES));
 
-function encMsg(w: Writer, m: Msg): void {
+/** encodeMsg for an Agent: its only request is a Notify. */
+export const encodeAgentMsg: (msg: Msg, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: Msg) => encMsg(w, m, encAgentRequest));
+
+/** decodeMsg for an Agent: Notify/Register/Deregister requests and responses but NotifyResp are skipped. */
+export const decodeAgentMsg: (bytes: Uint8Array, limits?: DecodeLimits) => Msg = /* @__PURE__ */ topDecoder(
+  (r, end, d) => decMsg(r, end, d, AGENT_BODIES));
+
+function encMsg(w: Writer, m: Msg, request: (w: Writer, m: Request) => void): void {
   let at: number;
   if (m.header !== undefined) {
     at = w.fork(1);
@@ -27,18 +50,18 @@ function encMsg(w: Writer, m: Msg): void {
   }
   if (m.body !== undefined) {
     at = w.fork(2);
-    encBody(w, m.body);
+    encBody(w, m.body, request);
     w.join(at);
   }
 }
 
-function encBody(w: Writer, m: Body): void {
+function encBody(w: Writer, m: Body, request: (w: Writer, m: Request) => void): void {
   const b = m.msgBody;
   let at: number;
   switch (b.case) {
     case 'request':
       at = w.fork(1);
-      encRequest(w, b.value);
+      request(w, b.value);
       break;
     case 'response':
       at = w.fork(2);
@@ -71,6 +94,14 @@ function encRequest(w: Writer, m: Request): void {
     case 'deregister': at = w.fork(11); w.fieldStrings(1, q.value.paths); break;
     default: throw new EncodeError('Request.req_type not set');
   }
+  w.join(at);
+}
+
+function encAgentRequest(w: Writer, m: Request): void {
+  const q = m.reqType;
+  if (q.case !== 'notify') throw new EncodeError(`an Agent does not send ${q.case || 'an empty'} request`);
+  const at = w.fork(8);
+  rq.encNotify(w, q.value);
   w.join(at);
 }
 
@@ -108,13 +139,13 @@ function encError(w: Writer, m: Error): void {
   }
 }
 
-function decMsg(r: Reader, end: number, d: number): Msg {
+function decMsg(r: Reader, end: number, d: number, bodies: Bodies): Msg {
   const m: Msg = { header: undefined, body: undefined };
   while (r.pos < end) {
     const t = r.varint32();
     // A singular message field seen twice is merged, as protobuf says.
     if (t === 0x0a) m.header = decHeader(r, r.sub(d), d + 1, m.header);
-    else if (t === 0x12) m.body = decBody(r, r.sub(d), d + 1, m.body);
+    else if (t === 0x12) m.body = decBody(r, r.sub(d), d + 1, m.body, bodies);
     else r.skip(t, d);
   }
   r.done(end);
@@ -133,13 +164,13 @@ function decHeader(r: Reader, end: number, d: number, into: Header | undefined):
   return m;
 }
 
-function decBody(r: Reader, end: number, d: number, into: Body | undefined): Body {
+function decBody(r: Reader, end: number, d: number, into: Body | undefined, bodies: Bodies): Body {
   let b: Body['msgBody'] | undefined = into?.msgBody;
   while (r.pos < end) {
     const t = r.varint32();
     if ((t === 0x0a || t === 0x12 || t === 0x1a) && b !== undefined) r.fail('oneof-twice'); // R-ENC.4
-    if (t === 0x0a) b = { case: 'request', value: decRequest(r, r.sub(d), d + 1) };
-    else if (t === 0x12) b = { case: 'response', value: decResponse(r, r.sub(d), d + 1) };
+    if (t === 0x0a) b = { case: 'request', value: { reqType: decOneof(r, r.sub(d), d + 1, bodies.requests) as Request['reqType'] } };
+    else if (t === 0x12) b = { case: 'response', value: { respType: decOneof(r, r.sub(d), d + 1, bodies.responses) as Response['respType'] } };
     else if (t === 0x1a) b = { case: 'error', value: decError(r, r.sub(d), d + 1) };
     else r.skip(t, d);
   }
@@ -152,55 +183,58 @@ function decBody(r: Reader, end: number, d: number, into: Body | undefined): Bod
   return { msgBody: b };
 }
 
-function decRequest(r: Reader, end: number, d: number): Request {
-  let q: Request['reqType'] | undefined;
+/**
+ * A Request or Response: one of fields 1..11, each a submessage. R-ENC.4: a second member is
+ * refused (a repeated one too: protobuf would merge it, USP says the oneof is set twice);
+ * R-ENC.3: none is refused. Other fields are skipped.
+ */
+function decOneof(r: Reader, end: number, d: number, table: OneofTable): { case: string; value: unknown } {
+  let q: { case: string; value: unknown } | undefined;
   while (r.pos < end) {
     const t = r.varint32();
-    if ((t & 7) === 2 && t >= 0x0a && t <= 0x5a && q !== undefined) r.fail('oneof-twice'); // R-ENC.4
-    switch (t) {
-      case 0x0a: q = { case: 'get', value: rq.decGet(r, r.sub(d), d + 1) }; break;
-      case 0x12: q = { case: 'getSupportedDm', value: rq.decGetSupportedDM(r, r.sub(d), d + 1) }; break;
-      case 0x1a: q = { case: 'getInstances', value: rq.decGetInstances(r, r.sub(d), d + 1) }; break;
-      case 0x22: q = { case: 'set', value: rq.decSet(r, r.sub(d), d + 1) }; break;
-      case 0x2a: q = { case: 'add', value: rq.decAdd(r, r.sub(d), d + 1) }; break;
-      case 0x32: q = { case: 'delete', value: rq.decDelete(r, r.sub(d), d + 1) }; break;
-      case 0x3a: q = { case: 'operate', value: rq.decOperate(r, r.sub(d), d + 1) }; break;
-      case 0x42: q = { case: 'notify', value: rq.decNotify(r, r.sub(d), d + 1) }; break;
-      case 0x4a: q = { case: 'getSupportedProtocol', value: { controllerSupportedProtocolVersions: rq.decOneString(r, r.sub(d), d + 1) } }; break;
-      case 0x52: q = { case: 'register', value: rq.decRegister(r, r.sub(d), d + 1) }; break;
-      case 0x5a: q = { case: 'deregister', value: { paths: rq.decStrings(r, r.sub(d), d + 1) } }; break;
-      default: r.skip(t, d);
-    }
+    const i = (t >>> 3) - 1;
+    if ((t & 7) === 2 && i >= 0 && i < table.length) {
+      if (q !== undefined) r.fail('oneof-twice');
+      q = { case: table[i][0], value: table[i][1](r, r.sub(d), d + 1) };
+    } else r.skip(t, d);
   }
   r.done(end);
-  if (q === undefined) return r.fail('oneof-missing'); // R-ENC.3
-  return { reqType: q };
+  if (q === undefined) return r.fail('oneof-missing');
+  return q;
 }
 
-function decResponse(r: Reader, end: number, d: number): Response {
-  let p: Response['respType'] | undefined;
-  while (r.pos < end) {
-    const t = r.varint32();
-    if ((t & 7) === 2 && t >= 0x0a && t <= 0x5a && p !== undefined) r.fail('oneof-twice'); // R-ENC.4
-    switch (t) {
-      case 0x0a: p = { case: 'getResp', value: rs.decGetResp(r, r.sub(d), d + 1) }; break;
-      case 0x12: p = { case: 'getSupportedDmResp', value: rs.decGetSupportedDMResp(r, r.sub(d), d + 1) }; break;
-      case 0x1a: p = { case: 'getInstancesResp', value: rs.decGetInstancesResp(r, r.sub(d), d + 1) }; break;
-      case 0x22: p = { case: 'setResp', value: ro.decSetResp(r, r.sub(d), d + 1) }; break;
-      case 0x2a: p = { case: 'addResp', value: ro.decAddResp(r, r.sub(d), d + 1) }; break;
-      case 0x32: p = { case: 'deleteResp', value: ro.decDeleteResp(r, r.sub(d), d + 1) }; break;
-      case 0x3a: p = { case: 'operateResp', value: ro.decOperateResp(r, r.sub(d), d + 1) }; break;
-      case 0x42: p = { case: 'notifyResp', value: { subscriptionId: rq.decOneString(r, r.sub(d), d + 1) } }; break;
-      case 0x4a: p = { case: 'getSupportedProtocolResp', value: { agentSupportedProtocolVersions: rq.decOneString(r, r.sub(d), d + 1) } }; break;
-      case 0x52: p = { case: 'registerResp', value: ro.decRegisterResp(r, r.sub(d), d + 1) }; break;
-      case 0x5a: p = { case: 'deregisterResp', value: ro.decDeregisterResp(r, r.sub(d), d + 1) }; break;
-      default: r.skip(t, d);
-    }
-  }
-  r.done(end);
-  if (p === undefined) return r.fail('oneof-missing'); // R-ENC.3
-  return { respType: p };
+const REQUEST_CASES = Object.freeze(['get', 'getSupportedDm', 'getInstances', 'set', 'add', 'delete', 'operate', 'notify',
+  'getSupportedProtocol', 'register', 'deregister']);
+const RESPONSE_CASES = Object.freeze(['getResp', 'getSupportedDmResp', 'getInstancesResp', 'setResp', 'addResp', 'deleteResp',
+  'operateResp', 'notifyResp', 'getSupportedProtocolResp', 'registerResp', 'deregisterResp']);
+
+function bodies(request: Bodies['request'], requests: readonly Dec<unknown>[], responses: readonly Dec<unknown>[]): Bodies {
+  const table = (cases: readonly string[], decs: readonly Dec<unknown>[]): OneofTable => Object.freeze(cases.map((c, i) => Object.freeze([c, decs[i]] as const)));
+  return Object.freeze({ request, requests: table(REQUEST_CASES, requests), responses: table(RESPONSE_CASES, responses) });
 }
+
+const decGetSupportedProtocol: Dec<unknown> = (r, end, d) => ({ controllerSupportedProtocolVersions: rq.decOneString(r, end, d) });
+const decNotifyResp: Dec<unknown> = (r, end, d) => ({ subscriptionId: rq.decOneString(r, end, d) });
+
+/** A body an Agent answers from its case alone: stepped over (sub() bounded its length). */
+const SKIPPED = Object.freeze({});
+const skipBody: Dec<unknown> = (r, end) => {
+  r.pos = end;
+  return SKIPPED;
+};
+
+const ALL_BODIES: Bodies = /* @__PURE__ */ bodies(encRequest, [
+  rq.decGet, rq.decGetSupportedDM, rq.decGetInstances, rq.decSet, rq.decAdd, rq.decDelete, rq.decOperate, rq.decNotify,
+  decGetSupportedProtocol, rq.decRegister, (r, end, d) => ({ paths: rq.decStrings(r, end, d) }),
+], [
+  rs.decGetResp, rs.decGetSupportedDMResp, rs.decGetInstancesResp, ro.decSetResp, ro.decAddResp, ro.decDeleteResp, ro.decOperateResp,
+  decNotifyResp, (r, end, d) => ({ agentSupportedProtocolVersions: rq.decOneString(r, end, d) }), ro.decRegisterResp, ro.decDeregisterResp,
+]);
+
+const AGENT_BODIES: Bodies = /* @__PURE__ */ bodies(encAgentRequest, [
+  rq.decGet, rq.decGetSupportedDM, rq.decGetInstances, rq.decSet, rq.decAdd, rq.decDelete, rq.decOperate, skipBody,
+  decGetSupportedProtocol, skipBody, skipBody,
+], [skipBody, skipBody, skipBody, skipBody, skipBody, skipBody, skipBody, decNotifyResp, skipBody, skipBody, skipBody]);
 
 function decError(r: Reader, end: number, d: number): Error {
   const m: Error = { errCode: 0, errMsg: '', paramErrs: [] };

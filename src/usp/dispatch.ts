@@ -2,7 +2,7 @@
 // the response or Error Msg. Handlers throw UspError for message-level failures; per-path
 // failures they put in their own results.
 import {
-  decodeMsg,
+  decodeAgentMsg,
   DecodeError,
   Header_MsgType,
   type DecodeLimits,
@@ -107,7 +107,7 @@ export class Dispatcher {
   handle(payload: Uint8Array, from: Requester, nowMs: number): DispatchResult {
     let msg: Msg;
     try {
-      msg = decodeMsg(payload, this.options.limits);
+      msg = decodeAgentMsg(payload, this.options.limits);
     } catch (e) {
       const reason = e instanceof DecodeError ? e.reason : 'undecodable';
       // R-ENC.5: a Msg with a oneof set zero or two times SHOULD get Error 7004.

@@ -8,7 +8,8 @@
 //          mark over the scenario (tools/footprint/scenario.ts), run with --gc-stress so that
 //          every allocation follows a collection and the peak is live data, not garbage
 //   cap    capBytes32(XS_CAP) (boards/esp32/xs-cap.ts); the agent runs at exactly that cap
-// Prints a per-feature flash table, and as its last line the JSON object of the issue.
+// Prints what the flash is made of (byte code, heap slots, strings, keys: read from xsl's mc.xs.c,
+// image.ts), a per-feature flash table, and as its last line the JSON object of the issue.
 // --check: exit 1 when a figure is above the esp32 profile's footprintBudget (CI, .ci/run).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { esp32 } from '../../boards/esp32/profile.ts';
 import { capBytes32, XS_CAP } from '../../boards/esp32/xs-cap.ts';
 import { runScenario } from './scenario.ts';
 import { featureTable } from './features.ts';
+import { imageRows, readImage } from './image.ts';
 
 const QEMU = 'qemu-arm-static';
 const SIZE = process.env.SIZE_ARM || 'arm-linux-gnueabihf-size';
@@ -127,6 +129,12 @@ async function main(): Promise<void> {
   console.log(`  agent           ${kb(agentFlash.total)}  (${agentFlash.text} text + ${agentFlash.data} data)`);
   console.log(`  empty module    ${kb(emptyFlash.total)}  (${emptyFlash.text} text + ${emptyFlash.data} data)`);
   console.log(`  agent - empty   ${kb(flashAgentBytes)}`);
+  // What mc.xs.c holds (tools/footprint/image.ts): measured from xsl's arrays, agent - empty.
+  const parts = imageRows(readImage(join(root, 'build/boards/esp32/mc/mc.xs.c')), readImage(join(root, 'build/boards/empty/mc/mc.xs.c')));
+  const partsSum = parts.reduce((n, r) => n + r.bytes, 0);
+  console.log('\nwhat the flash above the empty module is (read from mc.xs.c; the rest is C alignment and the preparation)');
+  for (const row of parts) console.log(`  ${row.name.padEnd(32)} ${kb(row.bytes)}  ${row.detail}`);
+  console.log(`  ${'rest'.padEnd(32)} ${kb(flashAgentBytes - partsSum)}`);
   console.log('\nper feature, flash above the empty module (share of the minified bundle, see features.ts)');
   for (const row of await featureTable(flashAgentBytes)) console.log(`  ${row.name.padEnd(48)} ${kb(row.bytes)}  ${row.files}`);
   console.log('\nRAM (live slots x 16 + chunks + alias table)');

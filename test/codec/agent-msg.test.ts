@@ -1,0 +1,69 @@
+// The Agent's codec (encodeAgentMsg/decodeAgentMsg, issue 10: the device bundle keeps only it)
+// against the full one, on random messages of every body type: what an Agent sends encodes to
+// the same bytes; what it reads decodes to the same value, except the bodies it answers from
+// their case alone (Notify/Register/Deregister requests, responses but NotifyResp), which keep
+// their case; and every byte string either both reject with the same reason or both accept.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { decodeAgentMsg, decodeMsg, encodeAgentMsg, encodeMsg, EncodeError, type Msg } from '../../src/codec/index.ts';
+import { msg } from './arbitraries.ts';
+import { hex, pbEncodeMsg, sameMsg } from './support.ts';
+
+const out = new Uint8Array(1 << 20);
+const RUNS = { numRuns: 300 };
+
+/** Does an Agent read this body in full (not only its case)? */
+function readInFull(m: Msg): boolean {
+  const b = m.body?.msgBody;
+  if (b?.case === 'request') return !['notify', 'register', 'deregister'].includes(b.value.reqType.case);
+  if (b?.case === 'response') return b.value.respType.case === 'notifyResp';
+  return true;
+}
+
+const sentByAgent = (m: Msg): boolean => m.body?.msgBody.case !== 'request' || m.body.msgBody.value.reqType.case === 'notify';
+
+test('given a random Msg an Agent sends, when encoded by the Agent codec, then the bytes are the full codec\'s', () => {
+  fc.assert(fc.property(msg.filter(sentByAgent), (m) => {
+    const n = encodeAgentMsg(m, out);
+    assert.equal(hex(out.slice(0, n)), hex(out.slice(0, encodeMsg(m, out))));
+  }), RUNS);
+});
+
+test('given a request other than Notify, when the Agent codec encodes it, then it refuses', () => {
+  fc.assert(fc.property(msg.filter((m) => !sentByAgent(m)), (m) => {
+    assert.throws(() => encodeAgentMsg(m, out), EncodeError);
+  }), { numRuns: 50 });
+});
+
+test('given a random Msg, when decoded by both codecs, then the Agent reads the same value or the same case', () => {
+  fc.assert(fc.property(msg.filter((m) => m.body !== undefined), (m) => {
+    const bytes = pbEncodeMsg(m);
+    const full = decodeMsg(bytes);
+    const agent = decodeAgentMsg(bytes);
+    if (readInFull(m)) assert.ok(sameMsg(agent, full));
+    else {
+      assert.deepEqual(agent.header, full.header);
+      const a = agent.body!.msgBody;
+      const f = full.body!.msgBody;
+      assert.equal(a.case, f.case);
+      const caseOf = (b: typeof a) => (b.case === 'request' ? b.value.reqType.case : b.case === 'response' ? b.value.respType.case : b.case);
+      assert.equal(caseOf(a), caseOf(f));
+    }
+  }), RUNS);
+});
+
+test('given random bytes and mutated messages, when decoded by both codecs, then an envelope error is the same', () => {
+  const reason = (f: () => unknown) => { try { f(); return 'ok'; } catch (e) { return (e as { reason?: string }).reason ?? String(e); } };
+  const mutated = msg.filter((m) => m.body !== undefined && readInFull(m)).chain((m) => {
+    const bytes = pbEncodeMsg(m);
+    return fc.tuple(fc.nat(Math.max(0, bytes.length - 1)), fc.nat(255)).map(([i, v]) => { const b = bytes.slice(); if (b.length) b[i] = v; return b; });
+  });
+  fc.assert(fc.property(fc.oneof(mutated, fc.uint8Array({ maxLength: 64 })), (bytes) => {
+    const full = reason(() => decodeMsg(bytes));
+    const agent = reason(() => decodeAgentMsg(bytes));
+    // The Agent skips bodies it does not read, so only it may accept what the full codec refuses
+    // inside such a body; an envelope error (oneof, truncation, depth) is the same for both.
+    if (agent !== 'ok') assert.equal(agent, full);
+  }), RUNS);
+});

@@ -1,0 +1,61 @@
+// tools/bundle/xs-shape.ts: the device bundle's rewrites for XS flash keep the program's meaning,
+// and leave alone what they cannot prove safe. Each case runs the original and the reshaped text
+// in node:vm and compares what they return.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runInNewContext } from 'node:vm';
+import { shapeForXs } from '../../tools/bundle/xs-shape.ts';
+
+const run = (code: string): unknown => runInNewContext(`"use strict";${code}`, {});
+
+function same(code: string): ReturnType<typeof shapeForXs> {
+  const shaped = shapeForXs(code);
+  assert.equal(JSON.stringify(run(shaped.code)), JSON.stringify(run(code)), shaped.code);
+  return shaped;
+}
+
+test('given plain function declarations, when reshaped, then they are arrows hoisted where the declarations were', () => {
+  // g is called before its declaration, at the top level and from a nested block.
+  const r = same('var out=[g(1)];function g(x){return h(x)+1}function h(x){if(x){function k(){return 5}return k()}return 0}out.push(h(0));out');
+  assert.equal(r.arrows, 3);
+  assert.match(r.code, /const g = \(x\) =>/);
+  assert.doesNotMatch(r.code, /function/);
+});
+
+test('given functions that need their own binding or are constructors, when reshaped, then they stay functions', () => {
+  const cases = [
+    'function a(){return this}a.call(7)',
+    'function a(){return arguments.length}a(1,2)',
+    'function A(){}A.prototype.x=3;new A().x',
+    'function A(){}var o={};o instanceof A',
+    'function A(){this.v=2}new A().v',
+    'function a(){return 1}a=function(){return 2};a()',
+    'function*a(){yield 1}[...a()]',
+  ];
+  for (const c of cases) assert.equal(same(c).arrows, 0, c);
+  // a nested ordinary function's own this is not the outer one's: the outer may become an arrow
+  assert.equal(same('function a(){return function(){return this}.call(4)}a()').arrows, 1);
+});
+
+test('given module-level vars, when reshaped, then those never written again are const and the others stay var', () => {
+  const r = same('var a=1,b=2;var c=3;c++;var d;d=4;[a,b,c,d]');
+  assert.equal(r.consts, 2);
+  assert.match(r.code, /const a = 1, b = 2/);
+  assert.match(r.code, /var c = 3/);
+  // one statement mixing both is split in order
+  const mixed = same('var a=1,b=[a],c=0,d=c+1;c=2;[a,b,c,d]');
+  assert.equal(mixed.consts, 3);
+  assert.match(mixed.code, /const a = 1, b = \[a\];\s*var c = 0;\s*const d = c \+ 1;/);
+});
+
+test('given a frozen table of literals, when reshaped, then reads become literals and the table goes unless it escapes', () => {
+  const r = same('var E=Object.freeze({A:7000,B:-3,C:"x"});function f(E){return E.A}[E.A,E.B,E.C,f({A:1})]');
+  assert.equal(r.droppedTables, 1);
+  assert.equal(r.inlined, 3, 'the parameter E of f is not the table');
+  assert.doesNotMatch(r.code, /Object\.freeze/);
+  const kept = same('var E=Object.freeze({A:1,B:2});[E.A,Object.keys(E).length]');
+  assert.equal(kept.droppedTables, 0);
+  assert.equal(kept.inlined, 1);
+  // a table with a non-literal entry is not a table of constants
+  assert.equal(same('var E=Object.freeze({A:1,B:[2]});[E.A,E.B[0]]').inlined, 0);
+});

@@ -1,0 +1,217 @@
+// Reshapes a device board's bundle for Moddable XS preloading (issue 10: agent flash), after
+// esbuild and before xsc. Three rewrites, each the same program for the engine:
+//
+//  1. A `function f(...) {...}` declaration that never uses `this`, `arguments`, `new.target` or
+//     `super`, and whose name is never called with `new`, tested with `instanceof`, read for
+//     `.prototype` or assigned, becomes `const f = (...) => {...}` at the start of the same
+//     statement list. XS gives every ordinary function a prototype object at creation (a
+//     constructor by the language's rules): ~4.7 XS slots (75 B) per function in the preloaded
+//     heap, and per call for a nested one. The const goes where the declaration was hoisted to,
+//     and making an arrow evaluates nothing, so every use sees it as before.
+//  2. A module-level `var x = ...` (esbuild writes top-level const/let so) that is never
+//     assigned again becomes `const`: xsl gives every `var` of a preloaded module a 4-byte alias
+//     slot in RAM ("no const" warnings), and a const none. A read before the initialiser would
+//     now throw where it read undefined: xsl runs the module body at build time, so such a read
+//     fails the build rather than the device.
+//  3. A module-level `const T = Object.freeze({ NAME: literal, ... })` (error codes, CoAP codes
+//     and options) has each `T.NAME` read replaced by its literal, resolved by scope (TypeScript's
+//     checker); a table used only so is dropped: its names are XS keys (~37 B each in flash).
+// The source is parsed by TypeScript (a dev dependency already); what cannot be proven safe by
+// the rules above is left as it is. test/tools/xs-shape.test.ts runs both forms side by side.
+import ts from 'typescript';
+
+export interface ShapeResult { code: string; arrows: number; consts: number; inlined: number; droppedTables: number }
+
+type Fn = ts.FunctionDeclaration & { name: ts.Identifier; body: ts.Block };
+
+/** Does `fn` use what an arrow function would take from its surroundings instead? */
+function usesOwnBinding(fn: ts.FunctionDeclaration): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (n !== fn && (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isClassLike(n) || ts.isMethodDeclaration(n)
+      || ts.isConstructorDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n))) {
+      // their own this/arguments; a class's computed keys and heritage are checked in full below
+      if (ts.isClassLike(n)) for (const c of n.members) if (c.name && ts.isComputedPropertyName(c.name)) visit(c.name);
+      if (ts.isClassLike(n) && n.heritageClauses) n.heritageClauses.forEach(visit);
+      return;
+    }
+    if (n.kind === ts.SyntaxKind.ThisKeyword || n.kind === ts.SyntaxKind.SuperKeyword || ts.isMetaProperty(n)
+      || (ts.isIdentifier(n) && n.text === 'arguments')) { found = true; return; }
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn, visit);
+  return found;
+}
+
+/** Names constructed, tested with instanceof or read for .prototype; names written. */
+function nameUses(sf: ts.SourceFile): { constructed: Set<string>; written: Set<string> } {
+  const constructed = new Set<string>();
+  const written = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isNewExpression(n) && ts.isIdentifier(n.expression)) constructed.add(n.expression.text);
+    if (ts.isBinaryExpression(n) && ts.isIdentifier(n.right) && n.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) constructed.add(n.right.text);
+    if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.name.text === 'prototype') constructed.add(n.expression.text);
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      assigned(n.left, written);
+    }
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n))
+      && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) assigned(n.operand, written);
+    if ((ts.isForInStatement(n) || ts.isForOfStatement(n)) && !ts.isVariableDeclarationList(n.initializer)) assigned(n.initializer, written);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return { constructed, written };
+}
+
+/** Identifiers written by an assignment target (destructuring included). */
+function assigned(target: ts.Node, into: Set<string>): void {
+  if (ts.isIdentifier(target)) into.add(target.text);
+  else if (ts.isParenthesizedExpression(target)) assigned(target.expression, into);
+  else if (ts.isArrayLiteralExpression(target)) target.elements.forEach((e) => assigned(ts.isSpreadElement(e) ? e.expression : e, into));
+  else if (ts.isObjectLiteralExpression(target)) {
+    for (const p of target.properties) {
+      if (ts.isShorthandPropertyAssignment(p)) into.add(p.name.text);
+      else if (ts.isPropertyAssignment(p)) assigned(p.initializer, into);
+      else if (ts.isSpreadAssignment(p)) assigned(p.expression, into);
+    }
+  } else if (ts.isBinaryExpression(target) && target.operatorToken.kind === ts.SyntaxKind.EqualsToken) assigned(target.left, into);
+}
+
+/** A literal a table entry may hold: a number (maybe negative) or a string. */
+const isLiteral = (e: ts.Expression): boolean => ts.isNumericLiteral(e) || ts.isStringLiteral(e)
+  || (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand));
+
+interface Table { values: Map<string, ts.Expression>; escapes: boolean }
+
+/**
+ * Module-level `const T = Object.freeze({ NAME: literal, ... })` tables (USP error codes, CoAP
+ * codes and options, ...), keyed by their symbol. Every `T.NAME` can be replaced by its literal;
+ * a table whose every use is such a read is dropped (its property names are XS keys in flash).
+ */
+function frozenTables(sf: ts.SourceFile): { tables: Map<ts.Symbol, Table>; symbolOf: (n: ts.Node) => ts.Symbol | undefined } {
+  const host = ts.createCompilerHost({});
+  const base = host.getSourceFile;
+  host.getSourceFile = (name, v) => (name === sf.fileName ? sf : base(name, v));
+  const program = ts.createProgram({ rootNames: [sf.fileName], options: { allowJs: true, noLib: true, noResolve: true, types: [] }, host });
+  const checker = program.getTypeChecker();
+  const symbolOf = (n: ts.Node) => checker.getSymbolAtLocation(n);
+  const tables = new Map<ts.Symbol, Table>();
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer;
+      if (!ts.isIdentifier(d.name) || !init || !ts.isCallExpression(init) || init.arguments.length !== 1) continue;
+      const callee = init.expression;
+      const arg = init.arguments[0];
+      if (!ts.isPropertyAccessExpression(callee) || callee.getText(sf) !== 'Object.freeze' || !ts.isObjectLiteralExpression(arg)) continue;
+      const values = new Map<string, ts.Expression>();
+      const ok = arg.properties.every((pr) => ts.isPropertyAssignment(pr) && (ts.isIdentifier(pr.name) || ts.isStringLiteral(pr.name))
+        && isLiteral(pr.initializer) && !values.has(pr.name.text) && values.set(pr.name.text, pr.initializer));
+      const sym = symbolOf(d.name);
+      if (ok && sym) tables.set(sym, { values, escapes: false });
+    }
+  }
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) {
+      const t = tables.get(symbolOf(n) as ts.Symbol);
+      if (t && !readOf(n, t)) t.escapes = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return { tables, symbolOf };
+}
+
+/** `T.NAME` read (not written) with NAME in the table: its literal. */
+function readOf(id: ts.Identifier, t: Table): ts.Expression | undefined {
+  const pa = id.parent;
+  if (!ts.isPropertyAccessExpression(pa) || pa.expression !== id || !t.values.has(pa.name.text)) return undefined;
+  const up = pa.parent;
+  if (ts.isBinaryExpression(up) && up.left === pa && up.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && up.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return undefined;
+  if ((ts.isPrefixUnaryExpression(up) || ts.isPostfixUnaryExpression(up)) && (up.operator === ts.SyntaxKind.PlusPlusToken || up.operator === ts.SyntaxKind.MinusMinusToken)) return undefined;
+  if (ts.isCallExpression(up) && up.expression === pa) return undefined; // a method call would lose its this
+  if (ts.isDeleteExpression(up)) return undefined;
+  return t.values.get(pa.name.text);
+}
+
+const isDirective = (s: ts.Statement): boolean => ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression);
+
+export function shapeForXs(code: string): ShapeResult {
+  const sf = ts.createSourceFile('bundle.js', code, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+  const { constructed, written } = nameUses(sf);
+  const { tables, symbolOf } = frozenTables(sf);
+  let arrows = 0;
+  let consts = 0;
+  let inlined = 0;
+  let droppedTables = 0;
+  const convertible = (s: ts.Statement): s is Fn => ts.isFunctionDeclaration(s) && !!s.name && !!s.body && !s.asteriskToken
+    && !constructed.has(s.name.text) && !written.has(s.name.text) && !s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword)
+    && !usesOwnBinding(s);
+  const transformer: ts.TransformerFactory<ts.SourceFile> = (context) => {
+    const f = context.factory;
+    const list = (statements: ts.NodeArray<ts.Statement>, top: boolean): ts.Statement[] => {
+      const directives: ts.Statement[] = [];
+      const hoisted: ts.Statement[] = [];
+      const rest: ts.Statement[] = [];
+      for (let s of statements) {
+        if (!rest.length && !hoisted.length && isDirective(s)) { directives.push(s); continue; }
+        if (convertible(s)) {
+          const body = ts.visitNode(s.body, visit) as ts.Block;
+          const mods = s.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ? [f.createModifier(ts.SyntaxKind.AsyncKeyword)] : undefined;
+          const params = ts.visitNodes(s.parameters, visit) as ts.NodeArray<ts.ParameterDeclaration>;
+          const arrow = f.createArrowFunction(mods, undefined, params, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
+          hoisted.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(s.name.text, undefined, undefined, arrow)], ts.NodeFlags.Const)));
+          arrows++;
+          continue;
+        }
+        if (top && ts.isVariableStatement(s)) {
+          const kept = s.declarationList.declarations.filter((d) => {
+            const t = tables.get(symbolOf(d.name) as ts.Symbol);
+            return !t || t.escapes;
+          });
+          droppedTables += s.declarationList.declarations.length - kept.length;
+          if (!kept.length) continue;
+          if (kept.length !== s.declarationList.declarations.length) {
+            s = f.updateVariableStatement(s, s.modifiers, f.updateVariableDeclarationList(s.declarationList, kept));
+          }
+        }
+        let out = ts.visitNode(s, visit) as ts.Statement;
+        if (top && ts.isVariableStatement(s) && !(s.declarationList.flags & ts.NodeFlags.BlockScoped)) {
+          // Runs of declarations, in order: each run of never-written ones becomes a const statement.
+          const v = out as ts.VariableStatement;
+          const isConst = (d: ts.VariableDeclaration) => ts.isIdentifier(d.name) && !!d.initializer && !written.has(d.name.text);
+          let run: ts.VariableDeclaration[] = [];
+          let runConst = false;
+          const flush = () => {
+            if (run.length) rest.push(f.createVariableStatement(v.modifiers, f.createVariableDeclarationList(run, runConst ? ts.NodeFlags.Const : ts.NodeFlags.None)));
+            if (runConst) consts += run.length;
+            run = [];
+          };
+          for (const d of v.declarationList.declarations) {
+            if (isConst(d) !== runConst) { flush(); runConst = isConst(d); }
+            run.push(d);
+          }
+          flush();
+          continue;
+        }
+        rest.push(out);
+      }
+      return [...directives, ...hoisted, ...rest];
+    };
+    const visit = (n: ts.Node): ts.Node => {
+      if (ts.isBlock(n)) return f.updateBlock(n, list(n.statements, false));
+      if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression)) {
+        const t = tables.get(symbolOf(n.expression) as ts.Symbol);
+        const literal = t && readOf(n.expression, t);
+        if (literal) { inlined++; return ts.isStringLiteral(literal) ? f.createStringLiteral(literal.text) : literal; }
+      }
+      return ts.visitEachChild(n, visit, context);
+    };
+    return (file) => f.updateSourceFile(file, list(file.statements, true));
+  };
+  const result = ts.transform(sf, [transformer]);
+  const out = ts.createPrinter({ removeComments: true }).printFile(result.transformed[0]);
+  result.dispose();
+  return { code: out, arrows, consts, inlined, droppedTables };
+}
