@@ -90,7 +90,7 @@ export function applyNewDefaults(schema: Schema, store: Store, defaults: { reado
       n++;
     }
     // A unique key new in this build gets the Agent's value, as an Add would (R-ADD.5).
-    if (fresh) fillGeneratedKeys(schema, rec);
+    if (fresh) fillGeneratedKeys(schema, store, rec);
   }
   return n;
 }
