@@ -103,6 +103,15 @@ export interface XsHostFunctions {
   /** Queues close_notify if open, frees the session, returns the datagrams still to send. */
   dtls(op: 16, session: number): ArrayBuffer[] | undefined;
 
+  // HTTP/1.1 GET over TCP, https over mbedTLS's TLS (firmware/xs-host/host-http.c; bound in
+  // http.ts). Events: onEvent(0, status, contentLength | -1), onEvent(1, block) per body block,
+  // then once onEvent(2, error | undefined). At most 2 transfers at once (RangeError beyond).
+  /** A transfer's id; throws on bad arguments or a failed connect()/TLS setup. */
+  http(op: 0, address: string, port: number, tls: boolean, hostHeader: string, path: string, user: string | undefined, password: string,
+    ca: ArrayBuffer | undefined, wallSeconds: number, blockBytes: number, onEvent: (kind: number, a: unknown, b: unknown) => void): number;
+  /** Stops a transfer (no more events); unknown ids are ignored. */
+  http(op: 1, id: number): void;
+
   /** The bytes of the runner's --cert, --key or --ca file (PEM), or undefined when not given. */
   credential(name: 'cert' | 'key' | 'ca'): ArrayBuffer | undefined;
 
