@@ -29,6 +29,10 @@
 #include "tinyusp_dtls.h"
 #include <strings.h>
 
+#if !defined(MBEDTLS_SSL_MAX_FRAGMENT_LENGTH)
+#error "host-http.c needs MBEDTLS_SSL_MAX_FRAGMENT_LENGTH (TLS records above the board's buffer otherwise)"
+#endif
+
 #ifndef MSG_NOSIGNAL
 #define MSG_NOSIGNAL 0 /* lwIP raises no SIGPIPE */
 #endif
@@ -450,15 +454,13 @@ static void xsHostHttpCheckToken(xsMachine* the, const char* text, const char* w
 			xsTypeError("http: %s holds a space or control character", what);
 }
 
-/* The Max Fragment Length (RFC 6066) that keeps records within the board's TLS input buffer. */
+/* The Max Fragment Length (RFC 6066) that keeps records within the board's TLS buffers (mbedTLS
+ * allows at most the smaller of the two). */
+#define XS_HOST_HTTP_RECORD ((MBEDTLS_SSL_IN_CONTENT_LEN < MBEDTLS_SSL_OUT_CONTENT_LEN) ? MBEDTLS_SSL_IN_CONTENT_LEN : MBEDTLS_SSL_OUT_CONTENT_LEN)
 static unsigned char xsHostHttpMaxFragment(void)
 {
-#if defined(MBEDTLS_SSL_MAX_FRAGMENT_LENGTH)
-	return MBEDTLS_SSL_IN_CONTENT_LEN >= 4096 ? MBEDTLS_SSL_MAX_FRAG_LEN_4096 : MBEDTLS_SSL_IN_CONTENT_LEN >= 2048 ? MBEDTLS_SSL_MAX_FRAG_LEN_2048 :
-		MBEDTLS_SSL_IN_CONTENT_LEN >= 1024 ? MBEDTLS_SSL_MAX_FRAG_LEN_1024 : MBEDTLS_SSL_MAX_FRAG_LEN_512;
-#else
-	return 0;
-#endif
+	return XS_HOST_HTTP_RECORD >= 4096 ? MBEDTLS_SSL_MAX_FRAG_LEN_4096 : XS_HOST_HTTP_RECORD >= 2048 ? MBEDTLS_SSL_MAX_FRAG_LEN_2048 :
+		XS_HOST_HTTP_RECORD >= 1024 ? MBEDTLS_SSL_MAX_FRAG_LEN_1024 : MBEDTLS_SSL_MAX_FRAG_LEN_512;
 }
 
 static void xsHostHttpSetupTls(xsMachine* the, xsHostHttp* h, const char* serverName)
@@ -489,9 +491,7 @@ static void xsHostHttpSetupTls(xsMachine* the, xsHostHttp* h, const char* server
 		mbedtls_ssl_conf_ca_chain(&h->conf, &h->ca, NULL);
 		mbedtls_ssl_conf_rng(&h->conf, xsHostHttpRandom, NULL);
 		mbedtls_ssl_conf_verify(&h->conf, xsHostHttpVerify, h);
-#if defined(MBEDTLS_SSL_MAX_FRAGMENT_LENGTH)
 		r = mbedtls_ssl_conf_max_frag_len(&h->conf, xsHostHttpMaxFragment());
-#endif
 	}
 	if (!r)
 		r = mbedtls_ssl_setup(&h->ssl, &h->conf);

@@ -3,9 +3,10 @@
 // http:// (node:http) and coap:// (libcoap's coap-server-notls, Block2 with 1024-byte blocks),
 // SHA-256 checked. 3 rounds per transport; the median is the figure. Also the agent's resident
 // memory (VmRSS) before and after the downloads.
-// On XS: the same over coap:// (the esp32 runner under the boot loader), and the download's peak
-// RAM above idle by bisection of the runner's cap (ota-xs-ram.ts).
-//   npm run bench:ota [-- --no-ram]
+// On XS: the same over coap:// and http:// (the esp32 runner under the boot loader: x86-64, and
+// 32-bit ARM emulated by qemu-arm, whose times are qemu's, not a device's), and the download's
+// peak RAM above idle by bisection of the runner's cap (ota-xs-ram.ts), on both runners.
+//   npm run bench:ota [-- --no-ram] [-- --no-arm]
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { encodeImage, readImageLayout } from '../../hal/host/image.ts';
 import { packImage } from '../../tools/cli/firmware.ts';
 import { residentKb } from '../e2e/launch.ts';
 import { completion, fileServer, isComplete, OtaDevice } from '../e2e/ota-harness.ts';
+import { armUnavailable } from '../support/tools.ts';
+import type { XsEngine } from '../../tools/cli/xs-engine.ts';
 import { xsDownloadRam } from './ota-xs-ram.ts';
 
 const ROUNDS = 3;
@@ -65,34 +68,49 @@ async function main(): Promise<void> {
     }
     console.log(`image process RSS: ${rss0} KB before the downloads, ${residentKb(image1())} KB after ${2 * ROUNDS} of them`);
     await dev.stop();
-    // The same on the XS engine: the esp32 runner under the boot loader (no HTTP there yet).
-    const xs = new OtaDevice();
-    try {
-      await xs.start({ otaEngine: 'xs' });
-      await xs.subscribe('ops', 'OperationComplete', `${FW}*.Download()`);
-      const times: number[] = [];
-      for (let i = 0; i < ROUNDS; i++) {
-        const mark = xs.c1.heard.length;
-        const t0 = performance.now();
-        const r = await xs.operate(`${FW}2.Download()`, `xs-${i}`, { URL: `coap://127.0.0.1:${coapPort}/1mb.img`, CheckSumAlgorithm: 'SHA-256', CheckSum: sum });
-        if (!r.request) throw new Error(`Download refused: ${r.message}`);
-        const done = completion(await xs.c1.next(isComplete('Download()', `xs-${i}`), mark, 180_000));
-        if (!done.ok) throw new Error(`Download failed: ${done.message}`);
-        times.push(performance.now() - t0);
-        console.log(`  xs coap round ${i + 1}: ${times[i].toFixed(0)} ms`);
+    // The same on the XS engines: the esp32 runner under the boot loader.
+    const arm = !process.argv.includes('--no-arm') && !armUnavailable();
+    const engines: XsEngine[] = arm ? ['xs', 'xs-arm'] : ['xs'];
+    for (const engine of engines) {
+      for (const [name, url] of [['coap', `coap://127.0.0.1:${coapPort}/1mb.img`], ['http', http.url('/1mb.img')]] as const) {
+        await xsRounds(engine, name, url, sum);
       }
-      times.sort((a, b) => a - b);
-      console.log(`xs coap: Operate -> OperationComplete, 1 MB, median of ${ROUNDS}: ${times[1].toFixed(0)} ms`);
-    } finally {
-      await xs.stop();
-      rmSync(xs.dir, { recursive: true, force: true });
     }
-    if (!process.argv.includes('--no-ram')) await xsDownloadRam(`coap://127.0.0.1:${coapPort}/1mb.img`);
+    if (!process.argv.includes('--no-ram')) {
+      for (const engine of engines) await xsDownloadRam(engine, [`coap://127.0.0.1:${coapPort}/1mb.img`, http.url('/1mb.img')]);
+    }
   } finally {
     coap.kill('SIGKILL');
     await dev.stop();
     http.server.close();
     rmSync(dev.dir, { recursive: true, force: true });
+  }
+}
+
+/** ROUNDS Downloads of the 1 MB image on an XS engine; prints each and the median. */
+async function xsRounds(engine: XsEngine, name: string, url: string, sum: string): Promise<void> {
+  const label = engine === 'xs-arm' ? 'xs-arm (qemu-arm, emulated)' : 'xs (x86-64)';
+  const xs = new OtaDevice();
+  try {
+    await xs.start({ otaEngine: engine });
+    await xs.subscribe('ops', 'OperationComplete', `${FW}*.Download()`);
+    const times: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const mark = xs.c1.heard.length;
+      const key = `${engine}-${name}-${i}`;
+      const t0 = performance.now();
+      const r = await xs.operate(`${FW}2.Download()`, key, { URL: url, CheckSumAlgorithm: 'SHA-256', CheckSum: sum });
+      if (!r.request) throw new Error(`Download refused: ${r.message}`);
+      const done = completion(await xs.c1.next(isComplete('Download()', key), mark, 600_000));
+      if (!done.ok) throw new Error(`Download failed: ${done.message}`);
+      times.push(performance.now() - t0);
+      console.log(`  ${label} ${name} round ${i + 1}: ${times[i].toFixed(0)} ms`);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`${label} ${name}: Operate -> OperationComplete, 1 MB, median of ${ROUNDS}: ${times[1].toFixed(0)} ms`);
+  } finally {
+    await xs.stop();
+    rmSync(xs.dir, { recursive: true, force: true });
   }
 }
 
