@@ -121,22 +121,26 @@ static void xsHostHttpFree(xsMachine* the, xsHostHttp* h)
 	c_free(h);
 }
 
-/* Ends the transfer with onEvent(2, error); `error` NULL: the body is complete. Uses xsVar(0)
- * (xsVars is declared once, in xsHostHttpReady). */
+/* Ends the transfer with onEvent(2, error); `error` NULL: the body is complete. Uses xsVar(0..2)
+ * (declared once, in xsHostHttpReady). Arguments go through xsVar one statement at a time: xsInteger,
+ * xsString etc. share the machine's scratch slot, so two of them in one call would clash. */
 static void xsHostHttpEnd(xsMachine* the, xsHostHttp* h, const char* error)
 {
 	xsVar(0) = h->callback;
 	xsHostHttpFree(the, h);
-	xsCallFunction2(xsVar(0), xsUndefined, xsInteger(2), error ? xsString(error) : xsUndefined);
+	xsVar(1) = xsInteger(2);
+	xsVar(2) = error ? xsString(error) : xsUndefined;
+	xsCallFunction2(xsVar(0), xsUndefined, xsVar(1), xsVar(2));
 }
 
-/* One event; returns 0 when the callback closed the transfer. */
-static int xsHostHttpEvent(xsMachine* the, xsHostHttp* h, xsIntegerValue kind, xsSlot a, xsSlot b)
+/* One event with xsVar(1) and xsVar(2) as its arguments; returns 0 when the callback closed the transfer. */
+static int xsHostHttpEvent(xsMachine* the, xsHostHttp* h, xsIntegerValue kind)
 {
 	xsIntegerValue id = h->id;
 	int i;
 	xsVar(0) = h->callback;
-	xsCallFunction3(xsVar(0), xsUndefined, xsInteger(kind), a, b);
+	xsVar(3) = xsInteger(kind);
+	xsCallFunction3(xsVar(0), xsUndefined, xsVar(3), xsVar(1), xsVar(2));
 	for (i = 0; i < XS_HOST_HTTP_MAX; i++)
 		if (gxHttp[i] == h && h->id == id)
 			return 1;
@@ -254,12 +258,13 @@ static int xsHostHttpBody(xsMachine* the, xsHostHttp* h, unsigned char* bytes, s
 			continue;
 		}
 		{
-			size_t n = length;
+			size_t n = (length > h->block) ? h->block : length; /* the bytes read with the head too */
 			if (h->remaining >= 0 && (long long)n > h->remaining)
 				n = (size_t)h->remaining;
 			if (n > 0) {
-				xsSlot buffer = xsArrayBuffer(bytes, (xsIntegerValue)n);
-				if (!xsHostHttpEvent(the, h, 1, buffer, xsUndefined))
+				xsVar(1) = xsArrayBuffer(bytes, (xsIntegerValue)n);
+				xsVar(2) = xsUndefined;
+				if (!xsHostHttpEvent(the, h, 1))
 					return 0;
 				bytes += n;
 				length -= n;
@@ -291,7 +296,9 @@ static int xsHostHttpHeadDone(xsMachine* the, xsHostHttp* h, size_t end)
 		xsHostHttpEnd(the, h, error);
 		return 0;
 	}
-	if (!xsHostHttpEvent(the, h, 0, xsInteger(status), xsNumber(h->chunked ? -1 : (double)h->remaining)))
+	xsVar(1) = xsInteger(status);
+	xsVar(2) = xsNumber(h->chunked ? -1 : (double)h->remaining);
+	if (!xsHostHttpEvent(the, h, 0))
 		return 0;
 	if (status < 200 || status > 299) {
 		char text[16];
@@ -357,7 +364,7 @@ static void xsHostHttpReady(xsMachine* the, xsHostWatch* watch, short revents)
 {
 	xsHostHttp* h = (xsHostHttp*)watch->data;
 	char text[64];
-	xsVars(1);
+	xsVars(4);
 	if (h->state == CONNECTING) {
 		int error = 0;
 		socklen_t length = sizeof(error);
