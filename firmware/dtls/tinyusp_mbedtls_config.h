@@ -84,6 +84,11 @@ time_t tinyusp_dtls_time(time_t *t);
 #define MBEDTLS_SSL_KEEP_PEER_CERTIFICATE   /* Endpoint ID read after the handshake */
 #define MBEDTLS_SSL_ALL_ALERT_MESSAGES
 #define MBEDTLS_SSL_SERVER_NAME_INDICATION  /* client: names the server when asked to check it */
+#ifdef TINYUSP_TLS_STREAM
+/* The XS runner's https client (firmware/xs-host/host-http.c) asks a server for records that fit
+ * MBEDTLS_SSL_IN_CONTENT_LEN (RFC 6066 max_fragment_length): TLS records are up to 16 KB. */
+#define MBEDTLS_SSL_MAX_FRAGMENT_LENGTH
+#endif
 #define MBEDTLS_KEY_EXCHANGE_PSK_ENABLED
 #define MBEDTLS_KEY_EXCHANGE_ECDHE_ECDSA_ENABLED
 /* No MBEDTLS_SSL_RENEGOTIATION: renegotiation is refused (issue 11). */

@@ -73,6 +73,9 @@ function parseArgs(argv) {
   return args;
 }
 
+/** The HTTP(S) client of the runner (compiled with mbedTLS's headers). */
+const HTTP = 'host-http.c';
+
 /** Builds the runners of one architecture; `mcDir` is the board's preload (or undefined). */
 export async function buildArch(arch, xs, board, mcDir, dtls, options) {
   const { cc: ccOf, ldflags, hint } = ARCHES[arch];
@@ -91,7 +94,7 @@ export async function buildArch(arch, xs, board, mcDir, dtls, options) {
   const result = { out, boardObject: mcDir ? join(out, `obj-${board}`, 'mc.xs.o') : undefined, boardBinary: join(out, `xs-${board}`) };
   const shared = [
     ...ENGINE.map((n) => join(xs, 'sources', `${n}.c`)),
-    ...readdirSync(hostDir).filter((f) => f.endsWith('.c') && !f.startsWith('run-')).map((f) => join(hostDir, f)),
+    ...readdirSync(hostDir).filter((f) => f.endsWith('.c') && !f.startsWith('run-') && f !== HTTP).map((f) => join(hostDir, f)),
   ];
   const sharedObj = join(out, 'obj');
   const common = { cc, cflags, ldflags, libs: LIBS, headers };
@@ -100,7 +103,12 @@ export async function buildArch(arch, xs, board, mcDir, dtls, options) {
   const tlsObj = join(out, 'obj-dtls');
   await buildTarget({ name: `mbedtls-${arch}`, ...common, cflags: tls.cflags, headers: tls.headers,
     sources: tls.sources, objDir: tlsObj }, options);
-  const sharedObjects = [...objectsOf(shared, sharedObj), ...objectsOf(tls.sources, tlsObj)];
+  // host-http.c uses mbedTLS's TLS directly: built with the runner's flags and mbedTLS's headers.
+  const http = [join(hostDir, HTTP)];
+  const httpObj = join(out, 'obj-http');
+  await buildTarget({ name: `http-${arch}`, ...common, cflags: [...cflags, ...tls.includeFlags], headers: [...headers, ...tls.headers],
+    sources: http, objDir: httpObj }, options);
+  const sharedObjects = [...objectsOf(shared, sharedObj), ...objectsOf(tls.sources, tlsObj), ...objectsOf(http, httpObj)];
   await buildTarget({
     name: `xs-host (${arch})`, ...common, objects: sharedObjects, objDir: join(out, 'obj-script'),
     sources: [join(xs, 'sources/xsDefaults.c'), join(hostDir, 'run-script.c')], binary: join(out, 'xs-host'),

@@ -53,12 +53,16 @@ export function dtlsTarget(root, dtls, { say }) {
   const missing = [...USED].filter((n) => !library.includes(`${n}.c`));
   if (missing.length) fail(`${MBEDTLS}/library lacks ${missing.join(', ')}`);
   const headerDirs = [join(m, 'include/mbedtls'), join(m, 'include/psa'), join(m, 'library'), dir];
+  // TINYUSP_TLS_STREAM: the runner's https client (host-http.c) also uses this build (the
+  // WebAssembly build of firmware/dtls does not).
+  const config = ['-DMBEDTLS_CONFIG_FILE="tinyusp_mbedtls_config.h"', '-DTINYUSP_TLS_STREAM', ...configFlags(dtls)];
   return {
+    // what host-http.c needs to include mbedTLS with the same configuration
+    includeFlags: [`-I${dir}`, `-I${join(m, 'include')}`, ...config],
     sources: [join(dir, 'tinyusp_dtls.c'), ...library.sort().map((f) => join(m, 'library', f))],
     // -w: mbedTLS's own warnings are Debian's and upstream's business; the shim is built with
     // -Wall -Werror by firmware/dtls/build-native.sh.
-    cflags: ['-O2', '-std=c99', '-D_DEFAULT_SOURCE', '-w', `-I${dir}`, `-I${join(m, 'include')}`, `-I${join(m, 'library')}`,
-      '-DMBEDTLS_CONFIG_FILE="tinyusp_mbedtls_config.h"', ...configFlags(dtls)],
+    cflags: ['-O2', '-std=c99', '-D_DEFAULT_SOURCE', '-w', `-I${dir}`, `-I${join(m, 'include')}`, `-I${join(m, 'library')}`, ...config],
     headers: headerDirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.h')).map((f) => join(d, f))),
   };
 }

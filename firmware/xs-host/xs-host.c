@@ -65,6 +65,7 @@
  *   host-firmware.c fwRead/fwWrite/fwRemove/fwOpen/fwAppend/fwClose (A/B slot files under DIR/fw)
  *   host-dtls.c    dtls(op, ...) (DTLS 1.2 over the mbedTLS shim of firmware/dtls; with
  *                  host-dtls-session.c)
+ *   host-http.c    http(op, ...) (HTTP/1.1 GET, https over mbedTLS's TLS: image downloads)
  *   host-credentials.c credential(name) (the files of --cert, --key, --ca)
  *   host-heap.c    heapUsed() (live XS heap after a collection, for measurements)
  */
@@ -83,6 +84,7 @@ static const xsHostInstall gxHostModules[] = {
 	xsHostInstallConfig,
 	xsHostInstallFirmware,
 	xsHostInstallDtls,
+	xsHostInstallHttp,
 	xsHostInstallCredentials,
 	xsHostInstallHeap,
 };

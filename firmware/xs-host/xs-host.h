@@ -92,6 +92,7 @@ extern void xsHostInstallStorage(xsMachine* the, xsSlot* host);/* host-storage.c
 extern void xsHostInstallConfig(xsMachine* the, xsSlot* host); /* host-config.c */
 extern void xsHostInstallFirmware(xsMachine* the, xsSlot* host); /* host-firmware.c */
 extern void xsHostInstallDtls(xsMachine* the, xsSlot* host);   /* host-dtls.c */
+extern void xsHostInstallHttp(xsMachine* the, xsSlot* host);   /* host-http.c */
 extern void xsHostInstallCredentials(xsMachine* the, xsSlot* host); /* host-credentials.c */
 extern void xsHostInstallHeap(xsMachine* the, xsSlot* host);   /* host-heap.c */
 

@@ -28,6 +28,7 @@ import { xsStorage } from './storage.ts';
 import { isLogLevel, xsSystem } from './system.ts';
 import { xsTimers } from './timers.ts';
 import { xsBootChoice, xsFirmware } from './firmware.ts';
+import { xsHttp } from './http.ts';
 
 export type Defaults = { readonly [path: string]: string };
 
@@ -117,13 +118,16 @@ export function startXsDevice(host: XsHostFunctions, boardSpec: XsBoard): Device
   const boot = xsBootChoice(host.arg('fw-boot'));
   const clock = xsClock(host);
   const credentials = xsCredentials(host);
+  const timers = xsTimers(host);
   const hal: Hal = {
     firmware: boot && xsFirmware(host, boot),
     net: xsNet(host),
     // The DTLS HAL only with credentials: without them nothing uses it (XS heap slots).
     dtls: credentials && xsDtls(host, clock),
     clock,
-    timers: xsTimers(host),
+    timers,
+    // Image downloads (Download()): https:// with the runner's --ca as the trust anchors.
+    http: boot && xsHttp(host, clock, timers, { ca: host.credential('ca'), blockBytes: board.limits.coapBlockBytes }),
     storage: xsStorage(host),
     system: xsSystem(host, {
       manufacturer: 'tinyusp',

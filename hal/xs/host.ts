@@ -107,6 +107,15 @@ export interface XsHostFunctions {
   /** The index-th certificate of a PEM bundle: SHA-256 (32 bytes) then "serial\nissuer", or undefined. */
   dtls(op: 18, buffer: ArrayBuffer, offset: number, length: number, index: number): ArrayBuffer | undefined;
 
+  // HTTP/1.1 GET over TCP, https over mbedTLS's TLS (firmware/xs-host/host-http.c; bound in
+  // http.ts). Events: onEvent(0, status, contentLength | -1), onEvent(1, block) per body block,
+  // then once onEvent(2, error | undefined). At most 2 transfers at once (RangeError beyond).
+  /** A transfer's id; throws on bad arguments or a failed connect()/TLS setup. */
+  http(op: 0, address: string, port: number, tls: boolean, hostHeader: string, path: string, user: string | undefined, password: string,
+    ca: ArrayBuffer | undefined, wallSeconds: number, blockBytes: number, onEvent: (kind: number, a: unknown, b: unknown) => void): number;
+  /** Stops a transfer (no more events); unknown ids are ignored. */
+  http(op: 1, id: number): void;
+
   /** The bytes of the runner's --cert, --key or --ca file (PEM), or undefined when not given. */
   credential(name: 'cert' | 'key' | 'ca'): ArrayBuffer | undefined;
 

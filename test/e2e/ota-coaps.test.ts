@@ -74,3 +74,47 @@ test('OTA over coaps:// on node: Block2 over DTLS from coap-server-openssl (cert
   const now = await dev.get('Device.DeviceInfo.SoftwareVersion', 'Device.DeviceInfo.ActiveFirmwareImage', `${FW}2.Version`);
   assert.deepEqual(Object.values(now), ['4.0.0-coaps', `${FW}2`, '4.0.0-coaps']);
 });
+
+// The same on the XS engine (the esp32 runner under the boot loader, its DTLS client the mbedTLS
+// shim compiled into the runner), one Download per agent. TODO (issue 10/12 RAM): at the esp32
+// cap (4,272 heap slots) the agent runs out of slots as the coaps:// download starts ("memory
+// full", exit 3); both tests pass at 4,400 slots (measured with a larger cap on this commit).
+// They stay here, marked todo, so they turn green once the board's RAM has that room.
+const COAPS_XS_TODO = 'the x86-64 XS agent with DTLS credentials runs out of heap slots at the esp32 cap during a coaps:// download (passes at 4,400 slots, cap 4,272)';
+for (const stranger of [true, false]) {
+  test(`OTA over coaps:// on xs: ${stranger ? 'a file server of another CA refused at the handshake' : 'Block2 over DTLS from coap-server-openssl, the switch with FirmwareUpdated'}`, { timeout: 240_000, todo: COAPS_XS_TODO }, async (t) => {
+    const missing = missingCommand('coap-server-openssl', 'coap-client-openssl', 'openssl');
+    if (!needs(t, missing && `${missing} not found (apt-get install libcoap3-bin openssl)`)) return;
+    const pki = await makePki();
+    const next = await packImage('4.1.0-xs-coaps', 'node');
+    const dev = new OtaDevice();
+    const imageFile = join(dev.dir, 'next.img');
+    writeFileSync(imageFile, next);
+    const port = 20000 + ((process.pid + (stranger ? 13 : 17)) % 20000);
+    const server = await coapsFileServer(pki, port, stranger ? 'stranger' : 'files', stranger ? 'other-ca.pem' : 'ca.pem', imageFile);
+    t.after(async () => { if (process.env.DEBUG_OTA) console.error(dev.agent?.output().stdout, dev.agent?.output().stderr); server.stop(); await dev.stop(); rmSync(dev.dir, { recursive: true, force: true }); pki.remove(); });
+    await dev.start({ otaEngine: 'xs', securityArgs: ['--allow-nosec', '--cert', pki.path('agent.pem'), '--key', pki.path('agent.key'), '--ca', pki.path('ca.pem')] });
+    assert.match((await dev.get('Device.DeviceInfo.ModelName'))['Device.DeviceInfo.ModelName'], /^tinyusp-xs-esp32/, 'slot 0 runs the XS build');
+    await dev.subscribe('boot', 'Event', 'Device.Boot!');
+    await dev.subscribe('xfer', 'Event', 'Device.LocalAgent.TransferComplete!');
+    const url = `coaps://127.0.0.1:${port}/fw.img`;
+    const mark = dev.c1.heard.length;
+    const r = await dev.operate(`${FW}2.Download()`, 'xs-coaps', { URL: url, AutoActivate: 'true', CheckSumAlgorithm: 'SHA-256', CheckSum: sha256(next) });
+    assert.ok(r.request, `Download accepted: ${r.message}`);
+    const tc = eventArgs(await dev.c1.next(isEvent('TransferComplete!'), mark, 180_000));
+    if (stranger) {
+      // At the refused handshake, not at the CoAP request's timeout (MAX_TRANSMIT_WAIT, 93 s).
+      assert.notEqual(tc.FaultCode, '0');
+      assert.match(tc.FaultString, /download failed: DTLS: /);
+      const st = await dev.get(`${FW}2.Status`, 'Device.DeviceInfo.ActiveFirmwareImage');
+      assert.deepEqual(Object.values(st), ['DownloadFailed', `${FW}1`]);
+      return;
+    }
+    assert.deepEqual([tc.FaultCode, tc.TransferURL, tc.FaultString], ['0', url, '']);
+    await dev.rebooted(60_000);
+    const boot = eventArgs(await dev.c1.next(isEvent('Boot!'), mark));
+    assert.deepEqual([boot.FirmwareUpdated, boot.CommandKey], ['true', 'xs-coaps']);
+    const now = await dev.get('Device.DeviceInfo.SoftwareVersion', 'Device.DeviceInfo.ActiveFirmwareImage', `${FW}2.Version`);
+    assert.deepEqual(Object.values(now), ['4.1.0-xs-coaps', `${FW}2`, '4.1.0-xs-coaps']);
+  });
+}

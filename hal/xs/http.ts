@@ -1,0 +1,113 @@
+// HAL Http on the XS runner: the http(op, ...) host function of firmware/xs-host/host-http.c, an
+// HTTP/1.1 GET client on the runner's event loop, with TLS 1.2 from the same mbedTLS build as
+// DTLS for https:// (the server's chain must lead to the agent's trust anchors). The body comes
+// one block (<= the board's CoAP block size) at a time and goes straight to the caller, so the
+// XS heap holds one block of the image, as with coap:// (issue 12). No redirect is followed, and
+// a transfer with no byte for idleTimeoutMs ends with 'timeout'.
+import type { Clock, Http, HttpGetOptions, HttpRequest, Timers } from '../hal.ts';
+import type { XsHostFunctions } from './host.ts';
+
+export interface XsHttpOptions {
+  /** Trust anchors for https:// (PEM; the runner's --ca); without them https:// is not offered. */
+  ca?: ArrayBuffer;
+  /** Bytes per body block handed over (64..4096). */
+  blockBytes: number;
+  /** No byte for this long ends the transfer (Node's HAL uses the same 30 s). */
+  idleTimeoutMs?: number;
+}
+
+// The operations of the http host function and its events (host-http.c).
+const OP_GET = 0;
+const OP_CLOSE = 1;
+const EV_RESPONSE = 0;
+const EV_DATA = 1;
+// scheme, host (a name, an IPv4 literal or a bracketed IPv6 one), port, path; no userinfo (the
+// core refuses it before), the fragment is dropped.
+const URL_RE = /^(https?):\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::([0-9]{1,5}))?(\/[^#]*)?(?:#.*)?$/;
+
+/** One transfer: its idle watchdog and the one onEnd. */
+class XsHttpTransfer implements HttpRequest {
+  id = 0;
+  last: number;
+  timer = 0;
+  ended = false;
+  constructor(private readonly host: XsHostFunctions, private readonly clock: Clock, private readonly timers: Timers,
+    private readonly o: HttpGetOptions, private readonly idleMs: number) {
+    this.last = clock.monotonicMs();
+  }
+
+  /** The idle watchdog: re-armed for what is left of the period while bytes keep coming. */
+  watch(delayMs: number): void {
+    this.timer = this.timers.set(delayMs, () => {
+      this.timer = 0;
+      const idle = this.clock.monotonicMs() - this.last;
+      if (idle >= this.idleMs) this.stop('timeout');
+      else this.watch(this.idleMs - idle);
+    });
+  }
+
+  event(kind: number, a: unknown, b: unknown): void {
+    if (this.ended) return;
+    this.last = this.clock.monotonicMs();
+    try {
+      if (kind === EV_RESPONSE) this.o.onResponse(a as number, b as number);
+      else if (kind === EV_DATA) this.o.onData(new Uint8Array(a as ArrayBuffer));
+      else this.end(a as string | undefined);
+    } catch (e) {
+      // A throw from the caller (a slot write failed) ends the transfer here, not in the loop.
+      this.stop((e as Error).message);
+    }
+  }
+
+  end(error?: string): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (this.timer) this.timers.clear(this.timer);
+    this.o.onEnd(error);
+  }
+
+  stop(error: string): void {
+    if (this.id) this.host.http(OP_CLOSE, this.id);
+    this.end(error);
+  }
+
+  abort(): void {
+    this.stop('aborted');
+  }
+}
+
+export function xsHttp(host: XsHostFunctions, clock: Clock, timers: Timers, opts: XsHttpOptions): Http {
+  const ca = opts.ca;
+  const idleMs = opts.idleTimeoutMs ?? 30_000;
+  return Object.freeze({
+    schemes: Object.freeze(ca ? ['http', 'https'] : ['http']),
+    get(url: string, o: HttpGetOptions): HttpRequest {
+      const t = new XsHttpTransfer(host, clock, timers, o, idleMs);
+      const m = URL_RE.exec(url);
+      const tls = m !== null && m[1] === 'https';
+      const port = m ? (m[3] !== undefined ? Number(m[3]) : tls ? 443 : 80) : 0;
+      let error: string | undefined;
+      if (!m || !(port >= 1 && port <= 65535)) error = 'not a valid http(s):// URL';
+      else if (tls && !ca) error = 'https:// needs trust anchors (--ca)';
+      else {
+        const name = m[2];
+        const address = name[0] === '[' ? name.slice(1, -1) : name;
+        const wall = clock.wallTimeMs();
+        try {
+          t.id = host.http(OP_GET, address, port, tls, m[3] !== undefined ? `${name}:${port}` : name, m[4] || '/',
+            o.username, o.password ?? '', ca, wall === undefined ? -1 : Math.floor(wall / 1000),
+            opts.blockBytes, (kind: number, a: unknown, b: unknown) => t.event(kind, a, b));
+          t.watch(idleMs);
+        } catch (e) {
+          error = (e as Error).message;
+        }
+      }
+      // onEnd never runs inside get() (hal.ts).
+      if (error !== undefined) {
+        const why = error;
+        timers.set(0, () => t.end(why));
+      }
+      return t;
+    },
+  });
+}
