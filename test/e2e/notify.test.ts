@@ -11,7 +11,7 @@ import { Header_MsgType, type Msg, type Notify } from '../../gen/usp/usp-msg_pb.
 import { Controller } from '../../tools/controller/controller.ts';
 import { ARM_UNAVAILABLE, ENGINES, launchAgent, type Engine as AgentEngine, type LaunchedAgent } from './launch.ts';
 import { security, transportsFor, type Security, type Transport } from './transport.ts';
-import { XS_CAP, XS_CAP_64, type XsCap } from '../../boards/esp32/xs-cap.ts';
+import type { XsCap } from '../../boards/esp32/xs-cap.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const AGENT_ID = 'proto::tinyusp-e2e';
@@ -98,22 +98,13 @@ function body(m: Msg) {
   return b.value.respType;
 }
 
-/**
- * Over DTLS on XS the suite does not fit the esp32 cap yet (issues 10/11): at its 4,272 slots it
- * ran out of slots in 3 runs of 4 on xs-arm (around the Controller Add/Delete) and 1 run of 5 on
- * xs (an Operate); with 4,400 slots and more every run passed (6 on xs-arm). Not yet known
- * which live objects make the peak (it varies from run to run). It runs on XS with 256 slots more,
- * said in its name, until the RAM work gives them back; every other case runs at the cap.
- */
-const XS_DTLS_SLOTS = XS_CAP.slots + 256;
 
 if (ARM_UNAVAILABLE) test('the notification suite on xs-arm', (t) => { t.skip(ARM_UNAVAILABLE as string); });
 for (const engine of ENGINES) for (const transport of transportsFor(engine)) {
-  const over = engine !== 'node' && transport === 'coaps' ? { ...(engine === 'xs' ? XS_CAP_64 : XS_CAP), slots: XS_DTLS_SLOTS } : undefined;
-  test(`given the agent on ${engine} and two Controllers, then subscriptions, every notification type, restart, Reboot() and FactoryReset() work over ${transport === 'coaps' ? 'CoAP over DTLS' : 'CoAP'}${over ? ` (at the esp32 cap with ${over.slots} slots instead of ${XS_CAP.slots})` : ''}`, { timeout: 180_000 }, (t) => notificationSuite(t, engine, transport, over));
+  test(`given the agent on ${engine} and two Controllers, then subscriptions, every notification type, restart, Reboot() and FactoryReset() work over ${transport === 'coaps' ? 'CoAP over DTLS' : 'CoAP'}`, { timeout: 180_000 }, (t) => notificationSuite(t, engine, transport));
 }
 
-async function notificationSuite(t: TestContext, engine: AgentEngine, transport: Transport, cap: XsCap | undefined): Promise<void> {
+async function notificationSuite(t: TestContext, engine: AgentEngine, transport: Transport, cap?: XsCap): Promise<void> {
   let passed = false;
   const dir = mkdtempSync(join(tmpdir(), 'tinyusp-notify-'));
   const sec = security(transport, dir, AGENT_ID, ['proto::controller-1', 'proto::controller-2']);

@@ -76,13 +76,10 @@ test('OTA over coaps:// on node: Block2 over DTLS from coap-server-openssl (cert
 });
 
 // The same on the XS engine (the esp32 runner under the boot loader, its DTLS client the mbedTLS
-// shim compiled into the runner), one Download per agent. TODO (issue 10/12 RAM): at the esp32
-// cap (4,272 heap slots) the agent runs out of slots as the coaps:// download starts ("memory
-// full", exit 3); both tests pass at 4,400 slots (measured with a larger cap on this commit).
-// They stay here, marked todo, so they turn green once the board's RAM has that room.
-const COAPS_XS_TODO = 'the x86-64 XS agent with DTLS credentials runs out of heap slots at the esp32 cap during a coaps:// download (passes at 4,400 slots, cap 4,272)';
+// shim compiled into the runner), one Download per agent, at the esp32 cap (boards/esp32/xs-cap.ts:
+// it ran out of heap slots at the earlier 4,272-slot cap).
 for (const stranger of [true, false]) {
-  test(`OTA over coaps:// on xs: ${stranger ? 'a file server of another CA refused at the handshake' : 'Block2 over DTLS from coap-server-openssl, the switch with FirmwareUpdated'}`, { timeout: 240_000, todo: COAPS_XS_TODO }, async (t) => {
+  test(`OTA over coaps:// on xs: ${stranger ? 'a file server of another CA refused at the handshake' : 'Block2 over DTLS from coap-server-openssl, the switch with FirmwareUpdated'}`, { timeout: 240_000 }, async (t) => {
     const missing = missingCommand('coap-server-openssl', 'coap-client-openssl', 'openssl');
     if (!needs(t, missing && `${missing} not found (apt-get install libcoap3-bin openssl)`)) return;
     const pki = await makePki();
