@@ -10,8 +10,12 @@ export const esp32: BoardProfile = Object.freeze({
   memoryBudgetBytes: capBytes32(XS_CAP),
   // No decoder string cache: ~17 KB of RAM on XS once made, for speed this board can spare (issue 10).
   codecStringCache: false,
-  // FOOTPRINTBUDGET
-  footprintBudget: Object.freeze({ flashAgentBytes: 490_000, ramBootBytes: 80_000, ramPeakBytes: 120_000 }),
+  // npm run footprint -- --check fails above these (measured 460,938 / 57,900 / 83,340 B with
+  // ~1.5% room, after the RAM pass, the XS reshaping of the bundle, the Agent-side codec, the
+  // certificate roles, the model bounds and migration; 478,598 / 73,352 / 116,008 B before them:
+  // README, "Footprint"). Goals of issue 10 not met yet: flash <= 200 KB, peak <= 64 KB above the
+  // empty module (5,052 B; 78,288 B above it now).
+  footprintBudget: Object.freeze({ flashAgentBytes: 468_000, ramBootBytes: 58_800, ramPeakBytes: 84_600 }),
   limits: Object.freeze({
     datagramBytes: 1280,
     messageBytes: 8 * 1024,
