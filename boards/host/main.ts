@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Hal, LogLevel } from '../../hal/hal.ts';
 import { createHostNet } from '../../hal/host/net.ts';
 import { createFileStorage } from '../../hal/host/storage.ts';
+import { lockStateDirectory } from '../../hal/host/state-lock.ts';
 import { createHostFirmware, type BootChoice } from '../../hal/host/firmware.ts';
 import { createHostHttp } from '../../hal/host/http.ts';
 import { createHostSystem, createHostTimers, hostClock } from '../../hal/host/system.ts';
@@ -51,6 +52,14 @@ export interface HostDevice {
 
 export function runHostDevice(opts: HostDeviceOptions): HostDevice {
   const write = opts.write ?? ((line: string) => process.stderr.write(line + '\n'));
+  // One agent per state directory (hal/host/state-lock.ts); in-process restarts keep the lock.
+  let unlock: () => void;
+  try {
+    unlock = lockStateDirectory(opts.stateDir);
+  } catch (e) {
+    write(`tinyusp agent: ${(e as Error).message}`);
+    return { finished: Promise.resolve(1), stop() {} };
+  }
   let device: Device | undefined;
   let restarting: 'reboot' | 'factory-reset' | undefined;
   let done: (code: number) => void = () => {};
@@ -97,6 +106,7 @@ export function runHostDevice(opts: HostDeviceOptions): HostDevice {
     stop(reason) {
       system.log('info', `stopping on ${reason}`);
       device?.stop();
+      unlock();
       done(0);
     },
   };

@@ -18,6 +18,7 @@ import { DTLS_WASM } from './paths.ts';
 import { readDefaults } from './defaults.ts';
 import { useDevPki } from './pki.ts';
 import { buildXsEngine, xsEngineCap, xsEngineCommand, type XsEngine } from './xs-engine.ts';
+import { lockStateDirectory } from '../../hal/host/state-lock.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
 const HELP = `usage: tinyusp agent --defaults <file.json> --state <dir> [options]
@@ -151,6 +152,8 @@ async function runXsEngine(engine: XsEngine, o: XsRunOptions): Promise<number> {
   if (o.port !== undefined) args.push('--arg', `port=${o.port}`);
   if (o.host !== undefined) args.push('--arg', `host=${o.host}`);
   const { file, args: argv, env } = xsEngineCommand(engine, args);
+  // This process holds the state directory for the runner, which stops when it dies (PDEATHSIG).
+  const unlock = lockStateDirectory(o.stateDir);
   const child = spawn(file, argv, { stdio: 'inherit', env: { ...process.env, ...env } });
   // The runner ends its loop on SIGTERM/SIGINT (exit 0): pass them on and wait for it.
   const forward = (sig: NodeJS.Signals) => child.kill(sig);
@@ -159,6 +162,7 @@ async function runXsEngine(engine: XsEngine, o: XsRunOptions): Promise<number> {
   return new Promise((resolve, reject) => {
     child.on('error', (e) => reject(new Error(`cannot start ${file}: ${e.message}`)));
     child.on('close', (code, signal) => {
+      unlock();
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
       resolve(code ?? (signal ? 128 : 1));

@@ -1,0 +1,72 @@
+// One agent per state directory (hal/host/state-lock.ts, issue 12): a second `tinyusp agent` on
+// a --state that a live agent serves refuses to start, so two copies of the model never serve
+// side by side; after a SIGKILL the lock names a dead process and the next agent takes it over.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOCK_FILE, lockStateDirectory } from '../../hal/host/state-lock.ts';
+import { tempDir } from './simulator.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const bin = join(root, 'tools/tinyusp.mjs');
+
+function startAgent(state: string): { proc: ChildProcess; ready: Promise<void>; exited: Promise<number | null>; stderr: () => string } {
+  const proc = spawn(process.execPath, [bin, 'agent', '--defaults', join(root, 'examples/demo-defaults.json'), '--state', state,
+    '--allow-nosec', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  proc.stderr!.on('data', (d: Buffer) => (err += d));
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    let buf = '';
+    proc.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      if (/^ready \S+ \S+$/m.test(buf)) resolve();
+    });
+    void exited.then(() => reject(new Error(`agent exited before ready:\n${err}`)));
+  });
+  ready.catch(() => {});
+  return { proc, ready, exited, stderr: () => err };
+}
+
+test('given an agent serving a --state, a second agent on it refuses to start; after a SIGKILL the next one takes it over', { timeout: 120_000 }, async (t) => {
+  const state = tempDir(t);
+  const first = startAgent(state);
+  t.after(() => first.proc.kill('SIGKILL'));
+  await first.ready;
+  assert.equal(readFileSync(join(state, LOCK_FILE), 'utf8').trim(), String(first.proc.pid));
+
+  const second = startAgent(state);
+  t.after(() => second.proc.kill('SIGKILL'));
+  assert.equal(await second.exited, 1);
+  assert.match(second.stderr(), new RegExp(`in use by process ${first.proc.pid}`));
+  assert.equal(readFileSync(join(state, LOCK_FILE), 'utf8').trim(), String(first.proc.pid), 'the refused agent left the lock alone');
+
+  first.proc.kill('SIGKILL');
+  await first.exited;
+  const third = startAgent(state);
+  t.after(() => third.proc.kill('SIGKILL'));
+  await third.ready;
+  assert.equal(readFileSync(join(state, LOCK_FILE), 'utf8').trim(), String(third.proc.pid));
+  third.proc.kill('SIGTERM');
+  assert.equal(await third.exited, 0);
+});
+
+test('a lock naming a process that is gone is taken over; one naming this process is kept (in-process restart)', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, LOCK_FILE), '2147483646\n'); // beyond pid_max: no such process
+  const release = lockStateDirectory(dir, 0);
+  assert.equal(readFileSync(join(dir, LOCK_FILE), 'utf8').trim(), String(process.pid));
+  const again = lockStateDirectory(dir, 0);
+  again();
+  assert.throws(() => readFileSync(join(dir, LOCK_FILE)), /ENOENT/, 'released');
+  release();
+});
+
+test('a lock held by another live process is refused after the grace period', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, LOCK_FILE), `${process.ppid}\n`); // the test runner: alive
+  assert.throws(() => lockStateDirectory(dir, 100), new RegExp(`in use by process ${process.ppid}`));
+  assert.equal(readFileSync(join(dir, LOCK_FILE), 'utf8').trim(), String(process.ppid));
+});
