@@ -11,7 +11,6 @@ import { Header_MsgType, type Msg, type Notify } from '../../gen/usp/usp-msg_pb.
 import { Controller } from '../../tools/controller/controller.ts';
 import { ARM_UNAVAILABLE, ENGINES, launchAgent, type Engine as AgentEngine, type LaunchedAgent } from './launch.ts';
 import { security, transportsFor, type Security, type Transport } from './transport.ts';
-import type { XsCap } from '../../boards/esp32/xs-cap.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const AGENT_ID = 'proto::tinyusp-e2e';
@@ -73,10 +72,9 @@ const bootOf = (n: Notify) => n.notification.case === 'event' && n.notification.
 class Agent {
   private proc!: LaunchedAgent;
   uri = '';
-  constructor(private readonly engine: AgentEngine, private readonly defaults: string, private readonly state: string, private readonly sec: Security,
-    private readonly cap?: XsCap) {}
+  constructor(private readonly engine: AgentEngine, private readonly defaults: string, private readonly state: string, private readonly sec: Security) {}
   async start(): Promise<void> {
-    this.proc = await launchAgent({ engine: this.engine, defaultsFile: this.defaults, stateDir: this.state, readyTimeoutMs: 60_000, securityArgs: this.sec.agentArgs, cap: this.cap });
+    this.proc = await launchAgent({ engine: this.engine, defaultsFile: this.defaults, stateDir: this.state, readyTimeoutMs: 60_000, securityArgs: this.sec.agentArgs });
     this.uri = this.proc.uri;
   }
   /** The next `ready` line (the in-process restart after Reboot() / FactoryReset()). */
@@ -104,7 +102,7 @@ for (const engine of ENGINES) for (const transport of transportsFor(engine)) {
   test(`given the agent on ${engine} and two Controllers, then subscriptions, every notification type, restart, Reboot() and FactoryReset() work over ${transport === 'coaps' ? 'CoAP over DTLS' : 'CoAP'}`, { timeout: 180_000 }, (t) => notificationSuite(t, engine, transport));
 }
 
-async function notificationSuite(t: TestContext, engine: AgentEngine, transport: Transport, cap?: XsCap): Promise<void> {
+async function notificationSuite(t: TestContext, engine: AgentEngine, transport: Transport): Promise<void> {
   let passed = false;
   const dir = mkdtempSync(join(tmpdir(), 'tinyusp-notify-'));
   const sec = security(transport, dir, AGENT_ID, ['proto::controller-1', 'proto::controller-2']);
@@ -115,7 +113,7 @@ async function notificationSuite(t: TestContext, engine: AgentEngine, transport:
   const defaults = join(dir, 'defaults.json');
   writeFileSync(defaults, sec.defaults(readFileSync(join(root, 'test/e2e/fixtures/notify-defaults.json'), 'utf8')
     .replace('${C1_PORT}', String(c1.port)).replace('${C2_PORT}', String(c2.port))));
-  const agent = new Agent(engine, defaults, join(dir, 'state'), sec, cap);
+  const agent = new Agent(engine, defaults, join(dir, 'state'), sec);
   t.after(async () => {
     if (!passed) t.diagnostic('agent stderr:\n' + agent.output().slice(-4000));
     await agent.stop().catch(() => {});
