@@ -268,6 +268,24 @@ export interface Http {
   get(url: string, options: HttpGetOptions): HttpRequest;
 }
 
+/** A digest algorithm of Download()'s CheckSumAlgorithm (TR-181) and of the image check. */
+export type DigestAlgorithm = 'SHA-1' | 'SHA-256';
+
+/** One streamed digest: update() as the bytes come, finish() once (the context is spent after). */
+export interface DigestContext {
+  update(data: Uint8Array): void;
+  finish(): Uint8Array;
+}
+
+/**
+ * Message digests for image downloads and checks, from the board's crypto (ESP-IDF: mbedTLS's
+ * mbedtls_sha256_starts/update/finish and sha1, over the SHA accelerator). Absent: the core
+ * hashes in portable JS (src/ota/hash.ts), far slower on a small CPU.
+ */
+export interface Hash {
+  start(algorithm: DigestAlgorithm): DigestContext;
+}
+
 export interface DeviceIdentity {
   manufacturer: string;
   oui: string;
@@ -293,6 +311,8 @@ export interface CoreHal {
   firmware?: Firmware;
   /** Image downloads over HTTP(S) (Download()); absent on a board without it. */
   http?: Http;
+  /** SHA-256/SHA-1 from the board's crypto; absent: portable JS (src/ota/hash.ts). */
+  hash?: Hash;
   system: System;
 }
 

@@ -9,6 +9,7 @@ import { createFileStorage } from '../../hal/host/storage.ts';
 import { lockStateDirectory } from '../../hal/host/state-lock.ts';
 import { createHostFirmware, type BootChoice } from '../../hal/host/firmware.ts';
 import { createHostHttp } from '../../hal/host/http.ts';
+import { hostHash } from '../../hal/host/hash.ts';
 import { createHostSystem, createHostTimers, hostClock } from '../../hal/host/system.ts';
 import type { ModelModule } from '../../src/dm/api.ts';
 import { startDevice, type Device } from '../../src/device.ts';
@@ -81,6 +82,7 @@ export function runHostDevice(opts: HostDeviceOptions): HostDevice {
     // The mbedTLS module is loaded only when there is something to authenticate with.
     dtls: opts.credentials ? createHostDtls({ clock: hostClock, wasmPath: opts.dtlsWasm }) : undefined,
     http: createHostHttp(),
+    hash: hostHash,
     firmware: opts.image ? createHostFirmware(join(opts.stateDir, 'fw'), opts.image.boot) : undefined,
   };
 

@@ -11,8 +11,8 @@
 // --empty builds the board "empty" instead: a preloaded module `export function start() {}`,
 // the baseline of npm run footprint (xs-empty, build/xs-host/<arch>/obj-empty/mc.xs.o).
 // Incremental (cc.mjs); two builds started at once (parallel tests) take turns through a lock.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BuildError, buildTarget, fail, hasBuiltinFlags, objectsOf, probeCompiler, takeLock } from './cc.mjs';
 import { boardDtls, dtlsTarget } from './dtls.mjs';
@@ -45,11 +45,19 @@ const ENGINE = ['xsAll', 'xsAPI', 'xsArguments', 'xsArray', 'xsAtomics', 'xsBigI
 // live peaks of npm run footprint); off, it costs one test per allocation.
 // _FILE_OFFSET_BITS=64: on 32-bit ARM, readdir/stat of a file system with 64-bit inode numbers
 // (the host's, under qemu) fail with EOVERFLOW otherwise, and storage reads nothing back.
-const RUNTIME_FLAGS = ['-O2', '-fno-common', '-D_FILE_OFFSET_BITS=64', '-DINCLUDE_XSPLATFORM', '-DXSPLATFORM="xs-platform.h"',
+// -ffunction-sections -fdata-sections with --gc-sections at the link: what nothing calls is left
+// out of the binaries (the board image must fit its slot, boards/esp32/profile.ts firmware).
+const RUNTIME_FLAGS = ['-O2', '-fno-common', '-ffunction-sections', '-fdata-sections', '-D_FILE_OFFSET_BITS=64', '-DINCLUDE_XSPLATFORM', '-DXSPLATFORM="xs-platform.h"',
   '-DmxParse=1', '-DmxRun=1', '-DmxStress=1', '-DmxSloppy=1', '-DmxBoundsCheck=1', '-DmxMinusZero=1',
-  '-DmxRegExpUnicodePropertyEscapes=1', '-DmxStringNormalize=1',
   '-Wno-misleading-indentation', '-Wno-implicit-fallthrough'];
 const LIBS = ['-lm', '-lpthread'];
+const LINK_FLAGS = ['-Wl,--gc-sections'];
+// Unicode property escapes in RegExp (\p{...}, ~290 KB of tables) and String.prototype.normalize
+// beyond ASCII (~40 KB): the script runner has them (any bundle); the board runner does not, as
+// a Moddable device build can leave them out. boardFeatureCheck() refuses a board bundle that
+// could use them. Only xsre.c and xsString.c depend on these flags: they are compiled per runner.
+const SCRIPT_FEATURES = ['-DmxRegExpUnicodePropertyEscapes=1', '-DmxStringNormalize=1'];
+const FEATURE_SOURCES = ['xsre', 'xsString'];
 
 function parseArgs(argv) {
   const args = { arches: ['x64'], scriptOnly: false, board: 'esp32', force: false, quiet: false, module: undefined };
@@ -75,6 +83,8 @@ function parseArgs(argv) {
 
 /** The HTTP(S) client of the runner (compiled with mbedTLS's headers). */
 const HTTP = 'host-http.c';
+/** The SHA host function (mbedTLS's sha256, and sha1.c, which the DTLS configuration leaves out). */
+const HASH = 'host-hash.c';
 
 /** Builds the runners of one architecture; `mcDir` is the board's preload (or undefined). */
 export async function buildArch(arch, xs, board, mcDir, dtls, options) {
@@ -93,11 +103,12 @@ export async function buildArch(arch, xs, board, mcDir, dtls, options) {
   const out = join(root, 'build/xs-host', arch);
   const result = { out, boardObject: mcDir ? join(out, `obj-${board}`, 'mc.xs.o') : undefined, boardBinary: join(out, `xs-${board}`) };
   const shared = [
-    ...ENGINE.map((n) => join(xs, 'sources', `${n}.c`)),
-    ...readdirSync(hostDir).filter((f) => f.endsWith('.c') && !f.startsWith('run-') && f !== HTTP).map((f) => join(hostDir, f)),
+    ...ENGINE.filter((n) => !FEATURE_SOURCES.includes(n)).map((n) => join(xs, 'sources', `${n}.c`)),
+    ...readdirSync(hostDir).filter((f) => f.endsWith('.c') && !f.startsWith('run-') && f !== HTTP && f !== HASH).map((f) => join(hostDir, f)),
   ];
   const sharedObj = join(out, 'obj');
-  const common = { cc, cflags, ldflags, libs: LIBS, headers };
+  const common = { cc, cflags, ldflags: [...ldflags, ...LINK_FLAGS], libs: LIBS, headers };
+  const featureSources = FEATURE_SOURCES.map((n) => join(xs, 'sources', `${n}.c`));
   await buildTarget({ name: `xs-${arch}`, ...common, sources: shared, objDir: sharedObj }, options);
   const tls = dtlsTarget(root, dtls, options);
   const tlsObj = join(out, 'obj-dtls');
@@ -108,18 +119,38 @@ export async function buildArch(arch, xs, board, mcDir, dtls, options) {
   const httpObj = join(out, 'obj-http');
   await buildTarget({ name: `http-${arch}`, ...common, cflags: [...cflags, ...tls.includeFlags], headers: [...headers, ...tls.headers],
     sources: http, objDir: httpObj }, options);
-  const sharedObjects = [...objectsOf(shared, sharedObj), ...objectsOf(tls.sources, tlsObj), ...objectsOf(http, httpObj)];
+  // host-hash.c and mbedTLS's sha1.c: -DMBEDTLS_SHA1_C for these two files only (SHA-1 is
+  // self-contained in mbedTLS; the DTLS build has no use for it).
+  const hash = [join(hostDir, HASH), join(tls.library, 'sha1.c')];
+  const hashObj = join(out, 'obj-hash');
+  await buildTarget({ name: `hash-${arch}`, ...common, cflags: [...cflags, ...tls.includeFlags, `-I${tls.library}`, '-DMBEDTLS_SHA1_C'],
+    headers: [...headers, ...tls.headers], sources: hash, objDir: hashObj }, options);
+  const sharedObjects = [...objectsOf(shared, sharedObj), ...objectsOf(tls.sources, tlsObj), ...objectsOf(http, httpObj),
+    ...objectsOf(hash, hashObj)];
   await buildTarget({
-    name: `xs-host (${arch})`, ...common, objects: sharedObjects, objDir: join(out, 'obj-script'),
-    sources: [join(xs, 'sources/xsDefaults.c'), join(hostDir, 'run-script.c')], binary: join(out, 'xs-host'),
+    name: `xs-host (${arch})`, ...common, cflags: [...cflags, ...SCRIPT_FEATURES], objects: sharedObjects, objDir: join(out, 'obj-script'),
+    sources: [join(xs, 'sources/xsDefaults.c'), join(hostDir, 'run-script.c'), ...featureSources], binary: join(out, 'xs-host'),
   }, options);
   if (!mcDir) return result;
   await buildTarget({
     name: `xs-${board} (${arch})`, ...common, cflags: [...cflags, `-I${mcDir}`],
     headers: [...headers, join(mcDir, 'mc.xs.h')], objects: sharedObjects, objDir: join(out, `obj-${board}`),
-    sources: [join(mcDir, 'mc.xs.c'), join(hostDir, 'run-board.c')], binary: join(out, `xs-${board}`),
+    sources: [join(mcDir, 'mc.xs.c'), join(hostDir, 'run-board.c'), ...featureSources], binary: join(out, `xs-${board}`),
   }, options);
   return result;
+}
+
+/**
+ * The board runner is built without SCRIPT_FEATURES: its bundle must not write a property escape
+ * (\p{...}, \P{...}) nor call normalize(). Its dynamic RegExps (TR-181 patterns) have no `u`
+ * flag, where \p is a plain `p`.
+ */
+export function boardFeatureCheck(root, board) {
+  if (board === 'empty') return;
+  const file = join(root, 'build/boards', board, 'main.js');
+  const code = readFileSync(file, 'utf8');
+  const used = [/\\[pP]\{/.test(code) && 'a RegExp property escape (\\p{...})', /\bnormalize\b/.test(code) && 'normalize()'].filter(Boolean);
+  if (used.length) fail(`${relative(root, file)} uses ${used.join(' and ')}, left out of the board runner (build.mjs SCRIPT_FEATURES)`);
 }
 
 async function main() {
@@ -137,6 +168,7 @@ async function main() {
       const tools = await buildTools(root, options);
       xs = tools.xs;
       mcDir = (await preloadBoard(root, args.board, tools, options, args.module)).mcDir;
+      boardFeatureCheck(root, args.board);
     }
     const dtls = await boardDtls(root, args.board);
     for (const arch of args.arches) await buildArch(arch, xs, args.board, mcDir, dtls, options);

@@ -59,6 +59,8 @@ export function dtlsTarget(root, dtls, { say }) {
   return {
     // what host-http.c needs to include mbedTLS with the same configuration
     includeFlags: [`-I${dir}`, `-I${join(m, 'include')}`, ...config],
+    // mbedTLS's library/ (its .c files and private headers; host-hash.c builds sha1.c from it)
+    library: join(m, 'library'),
     sources: [join(dir, 'tinyusp_dtls.c'), ...library.sort().map((f) => join(m, 'library', f))],
     // -w: mbedTLS's own warnings are Debian's and upstream's business; the shim is built with
     // -Wall -Werror by firmware/dtls/build-native.sh.

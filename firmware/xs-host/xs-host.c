@@ -68,6 +68,7 @@
  *   host-http.c    http(op, ...) (HTTP/1.1 GET, https over mbedTLS's TLS: image downloads)
  *   host-credentials.c credential(name) (the files of --cert, --key, --ca)
  *   host-heap.c    heapUsed() (live XS heap after a collection, for measurements)
+ *   host-hash.c    hash(op, ...) (SHA-1 / SHA-256 over mbedTLS: image checksums)
  */
 #include "xsAll.h"
 #include "xsScript.h"
@@ -87,6 +88,7 @@ static const xsHostInstall gxHostModules[] = {
 	xsHostInstallHttp,
 	xsHostInstallCredentials,
 	xsHostInstallHeap,
+	xsHostInstallHash,
 };
 
 static struct timespec gxStartTime;

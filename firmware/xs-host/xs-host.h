@@ -95,6 +95,7 @@ extern void xsHostInstallDtls(xsMachine* the, xsSlot* host);   /* host-dtls.c */
 extern void xsHostInstallHttp(xsMachine* the, xsSlot* host);   /* host-http.c */
 extern void xsHostInstallCredentials(xsMachine* the, xsSlot* host); /* host-credentials.c */
 extern void xsHostInstallHeap(xsMachine* the, xsSlot* host);   /* host-heap.c */
+extern void xsHostInstallHash(xsMachine* the, xsSlot* host);   /* host-hash.c */
 
 /* Prepares the storage directory (creates it, drops unfinished writes); exits 2 on failure. */
 extern void xsHostStorageOpen(void);

@@ -8,6 +8,7 @@ import type { Firmware } from '../hal.ts';
 import * as slots from '../../src/ota/slots.ts';
 import type { BootChoice, BootControl, SlotFiles } from '../../src/ota/slots.ts';
 import type { ImageEngine } from './image.ts';
+import { hostHash } from './hash.ts';
 
 export type { BootChoice, BootControl } from '../../src/ota/slots.ts';
 export const SLOT_COUNT = slots.SLOT_COUNT;
@@ -70,7 +71,7 @@ export function hostSlotFiles(dir: string): SlotFiles {
 
 const stamp = () => new Date().toISOString();
 
-export const createHostFirmware = (dir: string, boot: BootChoice): Firmware => slots.createSlotFirmware(hostSlotFiles(dir), boot, stamp);
+export const createHostFirmware = (dir: string, boot: BootChoice): Firmware => slots.createSlotFirmware(hostSlotFiles(dir), boot, stamp, hostHash);
 export const chooseBoot = (dir: string, why: string): BootChoice => slots.chooseBoot(hostSlotFiles(dir), why, stamp());
 export const readControl = (dir: string): BootControl => slots.readControl(hostSlotFiles(dir));
 export const isProvisioned = (dir: string): boolean => existsSync(join(dir, 'boot.json'));

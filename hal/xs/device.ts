@@ -29,6 +29,7 @@ import { isLogLevel, xsSystem } from './system.ts';
 import { xsTimers } from './timers.ts';
 import { xsBootChoice, xsFirmware } from './firmware.ts';
 import { xsHttp } from './http.ts';
+import { xsHash } from './hash.ts';
 
 export type Defaults = { readonly [path: string]: string };
 
@@ -119,8 +120,11 @@ export function startXsDevice(host: XsHostFunctions, boardSpec: XsBoard): Device
   const clock = xsClock(host);
   const credentials = xsCredentials(host);
   const timers = xsTimers(host);
+  // SHA from the runner's mbedTLS for the image checks (only a slot-booted runner downloads).
+  const hash = boot && xsHash(host);
   const hal: Hal = {
-    firmware: boot && xsFirmware(host, boot),
+    firmware: boot && xsFirmware(host, boot, hash),
+    hash,
     net: xsNet(host),
     // The DTLS HAL only with credentials: without them nothing uses it (XS heap slots).
     dtls: credentials && xsDtls(host, clock),

@@ -2,7 +2,7 @@
 // files (firmware/xs-host/host-firmware.c), the same files as the Node simulator's, so the boot
 // loader (tools/cli/boot.ts) starts either engine's image. Present when the boot loader started
 // the runner from a slot (`--arg fw-boot=<slot>,<trial 0|1>,<rolled back from or -1>`).
-import type { Firmware } from '../hal.ts';
+import type { Firmware, Hash } from '../hal.ts';
 import { createSlotFirmware, type BootChoice, type SlotFiles } from '../../src/ota/slots.ts';
 import { formatDateTime } from '../../src/dm/values.ts';
 import type { XsHostFunctions } from './host.ts';
@@ -30,9 +30,9 @@ export function xsBootChoice(text: string | undefined): BootChoice | undefined {
   return { slot: slot >= 0 ? slot : 0, trial: p[1] === '1', rolledBackFrom: from >= 0 ? from : -1 };
 }
 
-export function xsFirmware(host: XsHostFunctions, boot: BootChoice): Firmware {
+export function xsFirmware(host: XsHostFunctions, boot: BootChoice, hash?: Hash): Firmware {
   return createSlotFirmware(xsSlotFiles(host), boot, () => {
     const w = host.wallTimeMs();
     return w === undefined ? 'time unknown' : formatDateTime(w);
-  });
+  }, hash);
 }

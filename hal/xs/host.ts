@@ -116,6 +116,13 @@ export interface XsHostFunctions {
   /** Stops a transfer (no more events); unknown ids are ignored. */
   http(op: 1, id: number): void;
 
+  // SHA-1 / SHA-256 over mbedTLS (firmware/xs-host/host-hash.c; bound in hash.ts). The state
+  // is an ArrayBuffer made by op 0 (algorithm 1: SHA-1, 2: SHA-256); a finished one is refused.
+  hash(op: 0, algorithm: number): ArrayBuffer;
+  hash(op: 1, state: ArrayBuffer, buffer: ArrayBuffer, offset: number, length: number): void;
+  /** The digest (20 or 32 bytes). */
+  hash(op: 2, state: ArrayBuffer): ArrayBuffer;
+
   /** The bytes of the runner's --cert, --key or --ca file (PEM), or undefined when not given. */
   credential(name: 'cert' | 'key' | 'ca'): ArrayBuffer | undefined;
 

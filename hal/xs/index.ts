@@ -5,6 +5,7 @@ export { xsTimers } from './timers.ts';
 export { xsNet } from './net.ts';
 export { xsDtls } from './dtls.ts';
 export { xsHttp } from './http.ts';
+export { xsHash } from './hash.ts';
 export { xsStorage } from './storage.ts';
 export { xsSystem, xsSystemBasics, isLogLevel, type XsSystemBasics } from './system.ts';
 export { startXsDevice, parseDefaults, type Defaults } from './device.ts';

@@ -68,7 +68,7 @@ export function startDownload(m: FirmwareManager, ctx: HandlerContext, call: Com
 
   const wall = () => { const w = ctx.hal.clock.wallTimeMs(); return w === undefined ? UNKNOWN_TIME : formatDateTime(w); };
   const startTime = wall();
-  const hasher: Hasher | undefined = sum ? createHasher(sum.alg) : undefined;
+  const hasher: Hasher | undefined = sum ? createHasher(sum.alg, ctx.hal.hash) : undefined;
   let bytes = 0;
   let outcome: { error?: UspError } | undefined;
   let transfer: Transfer | undefined;
@@ -89,7 +89,7 @@ export function startDownload(m: FirmwareManager, ctx: HandlerContext, call: Com
       return end(refuse(`download failed: ${err}`), 'DownloadFailed');
     }
     m.setStatus(slot, 'Validating');
-    if (sum && toHex(hasher!.digest()) !== sum.digest) {
+    if (sum && toHex(hasher!.finish()) !== sum.digest) {
       fw.abort();
       return end(refuse(`${sum.alg} CheckSum mismatch: the image is not the one expected`), 'ValidationFailed');
     }

@@ -1,15 +1,15 @@
-// Streaming SHA-256 and SHA-1 (FIPS 180-4) in portable JS: Download() checks an image's
-// CheckSum block by block as it is written to the slot, so RAM holds one 64-byte block and the
-// state, never the image (the XS runner has no crypto of its own). Fixed typed arrays only.
+// Streaming SHA-256 and SHA-1 (FIPS 180-4): Download() checks an image's CheckSum block by
+// block as it is written to the slot, so RAM holds one 64-byte block and the state, never the
+// image. The board's crypto does it when the HAL has `hash` (node:crypto on the host, mbedTLS in
+// the XS runner, the SHA accelerator on an ESP32); the portable JS here is the fallback of a HAL
+// without it. Fixed typed arrays only.
+import type { DigestAlgorithm, DigestContext, Hash } from '../../hal/hal.ts';
 
-export type HashAlgorithm = 'SHA-1' | 'SHA-256';
+export type HashAlgorithm = DigestAlgorithm;
 export const HASH_ALGORITHMS: readonly HashAlgorithm[] = Object.freeze(['SHA-1', 'SHA-256'] as HashAlgorithm[]);
 
-export interface Hasher {
-  update(data: Uint8Array): void;
-  /** The digest; the hasher is spent afterwards. */
-  digest(): Uint8Array;
-}
+/** A digest being computed: update() as the bytes come, finish() once. */
+export type Hasher = DigestContext;
 
 const K256 = Object.freeze([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -44,7 +44,7 @@ class BlockHasher implements Hasher {
     }
   }
 
-  digest(): Uint8Array {
+  finish(): Uint8Array {
     const bits = this.bytes * 8;
     const pad = new Uint8Array((this.used < 56 ? 56 : 120) - this.used + 8);
     pad[0] = 0x80;
@@ -108,12 +108,18 @@ function sha1Compress(w: Int32Array): (s: Int32Array, b: Uint8Array) => void {
   };
 }
 
-export function createHasher(algorithm: HashAlgorithm): Hasher {
+/** The portable JS digest (used when the HAL has no `hash`). */
+export function createJsHasher(algorithm: HashAlgorithm): Hasher {
   if (algorithm === 'SHA-256') {
     return new BlockHasher(Int32Array.of(0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19),
       sha256Compress(new Int32Array(64)));
   }
   return new BlockHasher(Int32Array.of(0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0), sha1Compress(new Int32Array(80)));
+}
+
+/** A digest from the board's crypto (`hal.hash`) when it has one, else the portable JS. */
+export function createHasher(algorithm: HashAlgorithm, hash?: Hash): Hasher {
+  return hash ? hash.start(algorithm) : createJsHasher(algorithm);
 }
 
 const HEX = '0123456789abcdef';

@@ -7,7 +7,7 @@
 //   boot.json      {boot: confirmed slot, trial: slot to try once or -1, tried: its try began}
 // An image is "TUSPIMG1" | u32 BE header length | header JSON {version, engine} | payload |
 // SHA-256 of all before (hal/host/image.ts writes them): checked as it streams in.
-import type { Firmware, FirmwareBootState, FirmwareSlotInfo } from '../../hal/hal.ts';
+import type { Firmware, FirmwareBootState, FirmwareSlotInfo, Hash } from '../../hal/hal.ts';
 import { utf8Decode, utf8Encode } from '../codec/utf8.ts';
 import { createHasher, type Hasher } from './hash.ts';
 
@@ -83,12 +83,16 @@ export function chooseBoot(files: SlotFiles, why: string, stamp: string): BootCh
 
 /** Checks an image as it streams in: its header from the first bytes, its trailing SHA-256 at the end. */
 export class ImageCheck {
-  private readonly hash: Hasher = createHasher('SHA-256');
+  private readonly hash: Hasher;
   private readonly head = new Uint8Array(12 + MAX_HEADER);
   private headLen = 0;
   private readonly tail = new Uint8Array(32);
   private tailLen = 0;
   private total = 0;
+  /** `hash`: the board's crypto (HAL `hash`), else portable JS. */
+  constructor(hash?: Hash) {
+    this.hash = createHasher('SHA-256', hash);
+  }
 
   update(chunk: Uint8Array): void {
     this.total += chunk.length;
@@ -126,14 +130,17 @@ export class ImageCheck {
     if (typeof v.version !== 'string' || !v.version || v.version.length > 64) return 'image header: bad version';
     if (typeof v.engine !== 'string' || IMAGE_ENGINES.indexOf(v.engine) < 0) return 'image header: unknown engine';
     if (this.total < 12 + n + 32) return 'image truncated';
-    const d = this.hash.digest();
+    const d = this.hash.finish();
     for (let i = 0; i < 32; i++) if (d[i] !== this.tail[i]) return 'image digest mismatch (corrupted image)';
     return { version: v.version, engine: v.engine };
   }
 }
 
-/** The HAL Firmware over `files`, for the boot the boot loader chose; `now()` stamps BootFailureLog. */
-export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () => string): Firmware {
+/**
+ * The HAL Firmware over `files`, for the boot the boot loader chose; `now()` stamps
+ * BootFailureLog; `hash` (the HAL's) checks images, else portable JS.
+ */
+export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () => string, hash?: Hash): Firmware {
   const running = boot.slot;
   let trial = boot.trial;
   let open: { slot: number; check: ImageCheck } | undefined;
@@ -172,7 +179,7 @@ export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () =
       files.remove(metaName(slot)); // erased: BootFailureLog is cleared on a new install
       files.remove(imageName(slot));
       files.open(`slot${slot}.part`);
-      open = { slot, check: new ImageCheck() };
+      open = { slot, check: new ImageCheck(hash) };
     },
     write(chunk) {
       if (!open) throw new Error('no image write in progress');

@@ -36,7 +36,7 @@ http.get(host.arg('url') ?? '', {
   },
   onEnd: (error) => {
     ends++;
-    emit({ event: 'end', error: error ?? null, bytes, blocks, maxBlock, sha256: toHex(hash.digest()), ends });
+    emit({ event: 'end', error: error ?? null, bytes, blocks, maxBlock, sha256: toHex(hash.finish()), ends });
     // A second onEnd would print a second line; the runner exits when nothing is pending.
   },
 });

@@ -1,7 +1,8 @@
 // `tinyusp firmware pack|info`: host firmware images (hal/host/image.ts). `pack` makes an image of
 // the current build that reports Version and DeviceInfo.SoftwareVersion = <v>: for the Node
 // engine the host board bundle (boards/host/image.ts) with the version compiled in, for the XS
-// engines the preloaded esp32 runner (the boot loader passes the image's version to it).
+// engines the preloaded esp32 runner, stripped (the boot loader passes the image's version to it).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +23,23 @@ pack   an image of this build for the host board's A/B slots (tinyusp agent --ot
 info   the header of an image: version, engine, payload size.`;
 
 const VERSION_RE = /^[\x21-\x7e]{1,64}$/;
+
+/**
+ * The runner of `engine` without its symbol tables and debug sections (binutils strip), as a
+ * device image carries no symbols: what goes into the slot (the build keeps the unstripped one).
+ */
+function strippedRunner(engine: 'xs' | 'xs-arm'): Buffer {
+  const strip = engine === 'xs-arm' ? process.env.STRIP_ARM || 'arm-linux-gnueabihf-strip' : process.env.STRIP || 'strip';
+  const tmp = mkdtempSync(join(tmpdir(), 'tinyusp-pack-'));
+  try {
+    const out = join(tmp, 'runner');
+    const r = spawnSync(strip, ['--strip-all', '-o', out, xsRunnerBinary(engine)], { encoding: 'utf8', timeout: 60_000 });
+    if (r.error || r.status !== 0) throw new Error(`${strip} failed (${r.error?.message ?? r.stderr.trim()}): apt-get install binutils${engine === 'xs-arm' ? '-arm-linux-gnueabihf' : ''}`);
+    return readFileSync(out);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
 
 /** The bytes of an image of the current build for `engine`. */
 export async function packImage(version: string, engine: ImageEngine, modelFile?: string): Promise<Buffer> {
@@ -45,7 +63,7 @@ export async function packImage(version: string, engine: ImageEngine, modelFile?
     }
   } else {
     buildXsEngine(engine);
-    payload = readFileSync(xsRunnerBinary(engine));
+    payload = strippedRunner(engine);
   }
   return encodeImage({ version, engine }, payload);
 }
