@@ -41,7 +41,11 @@ export const esp32: BoardProfile = Object.freeze({
     sessions: 3, sessionBytes: 12 * 1024, retransmitMs: 1000, handshakeTimeoutMs: 16_000, idleTimeoutMs: 120_000, queuedMessages: 2,
     native: Object.freeze({ inContentBytes: 2048, outContentBytes: 1280, lowMemoryEcp: true }),
   }),
-  // Two OTA app partitions (ESP-IDF 'two OTA' layout on 4 MB flash).
-  firmware: Object.freeze({ slots: 2, imageBytes: 1536 * 1024, confirmAfterMs: 60_000, trialWatchdogMs: 180_000, rebootGraceMs: 5_000 }),
+  // Two OTA app partitions on 4 MB flash as arduino-esp32's tools/partitions/min_spiffs.csv lays
+  // them out: app0/app1 (ota_0/ota_1) 0x1E0000 bytes each, beside nvs 0x5000, otadata 0x2000 and a
+  // 0x30000 spiffs (ESP-IDF's partitions_two_ota.csv has 1 MB slots and a factory app; its
+  // default single-app table has no second slot). The packed esp32 runner, stripped, fits it
+  // (README "Firmware over the air": 1.39 MB on 32-bit ARM, 1.92 MB on x86-64).
+  firmware: Object.freeze({ slots: 2, imageBytes: 0x1E0000, confirmAfterMs: 60_000, trialWatchdogMs: 180_000, rebootGraceMs: 5_000 }),
   valueChangePollMs: 5000,
 });

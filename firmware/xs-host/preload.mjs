@@ -12,6 +12,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { join, relative } from 'node:path';
 import { fail, mtime, writeIfChanged } from './cc.mjs';
 
+// -s '*': xsl strips the builtins the preloaded byte code never names (as a Moddable device build
+// does by default): their objects leave the preloaded heap, and with them the C they call, which
+// the link's --gc-sections then drops: eval, Function() and the other constructors from source
+// text go, and so does the whole XS parser and byte-code compiler (the board runs xsc's byte
+// code only). The empty board (npm run footprint's baseline) is stripped the same way.
+const XSL_OPTIONS = ['-s', '*'];
+
 async function bundleBoard(root, board) {
   // build.config.ts holds the bundling options (and the no-Node-built-ins guard) of every board.
   const { tsImport } = await import('tsx/esm/api');
@@ -58,7 +65,10 @@ export async function preloadBoard(root, board, tools, { say }, module) {
   writeIfChanged(source, module ?? await bundleBoard(root, board));
   const mcFile = join(mcDir, 'mc.xs.c');
   const reportFile = join(dir, 'xsl-warnings.txt');
-  const newestInput = Math.max(mtime(source), mtime(tools.xsc), mtime(tools.xsl), budgetFile ? mtime(budgetFile) : 0);
+  // A change of xsl's options re-links (their text is an input).
+  const optionsFile = join(dir, 'xsl-options.txt');
+  writeIfChanged(optionsFile, XSL_OPTIONS.join(' ') + '\n');
+  const newestInput = Math.max(mtime(source), mtime(tools.xsc), mtime(tools.xsl), mtime(optionsFile), budgetFile ? mtime(budgetFile) : 0);
   if (mtime(mcFile) >= newestInput && existsSync(reportFile)) {
     return { mcDir, ...readXslOutput(readFileSync(reportFile, 'utf8')) };
   }
@@ -71,7 +81,7 @@ export async function preloadBoard(root, board, tools, { say }, module) {
     mkdirSync(out);
     const xsc = run(tools.xsc, [source, '-c', '-e', '-o', mods, '-r', 'main'], dir);
     if (xsc.status !== 0) fail(`xsc ${relative(root, source)} failed (exit ${xsc.status}):\n${xsc.stdout}${xsc.stderr}`);
-    const xsl = run(tools.xsl, ['-b', mods, '-o', out, '-p', 'main.xsb', join(mods, 'main.xsb')], dir);
+    const xsl = run(tools.xsl, ['-b', mods, '-o', out, '-p', 'main.xsb', ...XSL_OPTIONS, join(mods, 'main.xsb')], dir);
     const output = `${xsl.stdout}${xsl.stderr}`;
     writeFileSync(reportFile, output);
     const report = readXslOutput(output);

@@ -151,10 +151,10 @@ test('OTA over coap:// on node: Block2 streamed from libcoap\'s coap-server into
   assert.deepEqual(Object.values(now), ['3.0.0-coap', `${FW}2`, '3.0.0-coap']);
 });
 
-test('OTA on xs: the esp32 board runner under the boot loader downloads over coap:// (Block2 into its slot, SHA-256 in JS), refuses a wrong checksum, and switches to the new image', { timeout: 300_000 }, async (t) => {
+test('OTA on xs: the esp32 board runner under the boot loader downloads over coap:// (Block2 into its slot, SHA-256 by mbedTLS in the runner), refuses a wrong checksum, and switches to the new image', { timeout: 300_000 }, async (t) => {
   const missing = missingCommand('coap-server-notls', 'coap-client-notls');
   if (!needs(t, missing && `${missing} not found (apt-get install libcoap3-bin)`)) return;
-  // The x86-64 XS runner (3 MB) is beyond the esp32 slot (1.5 MB): the next image is a Node build.
+  // An engine switch, XS to Node (XS to XS: ota-xs-xs.test.ts).
   const next = await packImage('4.0.0-from-xs', 'node');
   const dev = new OtaDevice();
   const imageFile = join(dev.dir, 'next.img');
