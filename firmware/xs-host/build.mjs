@@ -8,8 +8,11 @@
 //   xs-<board>   board mode: the board's modules preloaded by xsl (preload.mjs), start() called
 // Both link the DTLS shim and mbedTLS, compiled for the board's profile (dtls.mjs).
 // --script-only skips xsc/xsl and the board runner (what the engine tests need).
-// --empty builds the board "empty" instead: a preloaded module `export function start() {}`,
-// the baseline of npm run footprint (xs-empty, build/xs-host/<arch>/obj-empty/mc.xs.o).
+// --empty builds the board "empty" instead: a preloaded module with an empty start(), the
+// baseline of npm run footprint (xs-empty, build/xs-host/<arch>/obj-empty/mc.xs.o). xsl strips
+// the builtins the byte code does not name (preload.mjs), so the module names what the runner
+// itself uses: Promise (xsAwaitImport of the module; `async` keeps it) and Object.freeze
+// (xs-host.c freezes the host object), as the agent's code does.
 // Incremental (cc.mjs); two builds started at once (parallel tests) take turns through a lock.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -74,7 +77,7 @@ function parseArgs(argv) {
     else if (a === '--quiet') args.quiet = true;
     else if (a === '--empty') {
       args.board = 'empty';
-      args.module = 'export function start() {}\n';
+      args.module = 'Object.freeze;\nexport async function start() {}\n';
     }
     else fail(`unknown option ${a}`);
   }
