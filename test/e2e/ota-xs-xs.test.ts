@@ -4,7 +4,8 @@
 // (SHA-256 through the runner's mbedTLS, HAL hash) and activates it; the boot loader then starts
 // the runner stored in that slot, which reports the new SoftwareVersion, confirms, and itself
 // downloads and activates the next one. On x86-64: 2.0 over http://, then 3.0 over coap://
-// (libcoap's coap-server, Block2). On 32-bit ARM (qemu): 2.0 over http://.
+// (libcoap's coap-server, Block2); 4.0 over coaps:// (coap-server-openssl, a certificate of our
+// CA, the agent with DTLS credentials). On 32-bit ARM (qemu): 2.0 over http://.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { esp32 } from '../../boards/esp32/profile.ts';
 import { root } from '../../build.config.ts';
 import { packImage } from '../../tools/cli/firmware.ts';
+import { makePki } from '../dtls/support.ts';
 import { missingCommand, needs } from '../support/tools.ts';
 import { ARM_UNAVAILABLE } from './launch.ts';
 import { eventArgs, fileServer, isEvent, OtaDevice } from './ota-harness.ts';
@@ -34,7 +36,7 @@ async function upgrade(dev: OtaDevice, slot: number, key: string, url: string, i
   return eventArgs(await dev.c1.next(isEvent('Boot!'), mark, ms));
 }
 
-async function xsDevice(t: { after(fn: () => Promise<void>): void }, engine: 'xs' | 'xs-arm', cleanup: () => void): Promise<OtaDevice> {
+async function xsDevice(t: { after(fn: () => Promise<void>): void }, engine: 'xs' | 'xs-arm', cleanup: () => void, securityArgs = ['--allow-nosec']): Promise<OtaDevice> {
   const dev = new OtaDevice();
   t.after(async () => {
     if (process.env.DEBUG_OTA) console.error(dev.agent?.output().stdout, dev.agent?.output().stderr);
@@ -42,7 +44,7 @@ async function xsDevice(t: { after(fn: () => Promise<void>): void }, engine: 'xs
     cleanup();
     rmSync(dev.dir, { recursive: true, force: true });
   });
-  await dev.start({ otaEngine: engine, securityArgs: ['--allow-nosec'] });
+  await dev.start({ otaEngine: engine, securityArgs });
   await dev.subscribe('boot', 'Event', 'Device.Boot!');
   await dev.subscribe('xfer', 'Event', 'Device.LocalAgent.TransferComplete!');
   return dev;
@@ -82,6 +84,30 @@ test('OTA xs -> xs: 2.0 over http://, then from it 3.0 over coap://; the slot\'s
   assert.deepEqual([boot.FirmwareUpdated, boot.CommandKey], ['true', 'to-3.0']);
   assert.deepEqual(await running(dev), ['3.0', `${FW}1`, 'tinyusp-xs-esp32']);
   assert.match(dev.agent.output().stderr, /booting slot 0: xs image 3\.0/);
+});
+
+test('OTA xs -> xs over coaps://: 4.0 from coap-server-openssl (our CA), Block2 over DTLS; the slot\'s runner boots', { timeout: 600_000 }, async (t) => {
+  const missing = missingCommand('coap-server-openssl', 'coap-client-openssl', 'openssl');
+  if (!needs(t, missing && `${missing} not found (apt-get install libcoap3-bin openssl)`)) return;
+  const pki = await makePki();
+  const v4 = new Uint8Array(await packImage('4.0', 'xs'));
+  const port = 20000 + ((process.pid + 31) % 20000);
+  let server: ReturnType<typeof spawn> | undefined;
+  const dev = await xsDevice(t, 'xs', () => { server?.kill('SIGKILL'); pki.remove(); },
+    ['--allow-nosec', '--cert', pki.path('agent.pem'), '--key', pki.path('agent.key'), '--ca', pki.path('ca.pem')]);
+  const imageFile = join(dev.dir, 'v4.img');
+  writeFileSync(imageFile, v4);
+  // coap-server-openssl listens for coaps:// on port + 1 (-p is its coap:// port).
+  server = spawn('coap-server-openssl', ['-A', '127.0.0.1', '-p', String(port - 1), '-d', '4',
+    '-c', pki.path('files.pem'), '-j', pki.path('files.key'), '-C', pki.path('ca.pem'), '-n'], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 300));
+  const put = spawnSync('coap-client-openssl', ['-m', 'put', '-b', '1024', '-f', imageFile, '-c', pki.path('controller.pem'), '-j', pki.path('controller.key'), '-n',
+    `coaps://127.0.0.1:${port}/fw.img`], { timeout: 60_000 });
+  assert.equal(put.status, 0, `PUT of the image to coap-server-openssl: ${put.stderr}`);
+  const boot = await upgrade(dev, 2, 'to-4.0', `coaps://127.0.0.1:${port}/fw.img`, v4, 240_000);
+  assert.deepEqual([boot.FirmwareUpdated, boot.CommandKey], ['true', 'to-4.0']);
+  assert.deepEqual(await running(dev), ['4.0', `${FW}2`, 'tinyusp-xs-esp32']);
+  assert.match(dev.agent.output().stderr, /booting slot 1: xs image 4\.0/);
 });
 
 test('OTA xs-arm -> xs-arm (qemu): 2.0 over http://, the slot\'s ARM runner boots', { timeout: 900_000 }, async (t) => {
