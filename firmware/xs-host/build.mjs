@@ -8,7 +8,7 @@
 //   xs-<board>   board mode: the board's modules preloaded by xsl (preload.mjs), start() called
 // Both link the DTLS shim and mbedTLS, compiled for the board's profile (dtls.mjs).
 // --script-only skips xsc/xsl and the board runner (what the engine tests need).
-// --empty builds the board "empty" instead: a preloaded module `export function start() {}`,
+// --empty builds the board "empty" instead: a preloaded module with an empty `start()`,
 // the baseline of npm run footprint (xs-empty, build/xs-host/<arch>/obj-empty/mc.xs.o).
 // Incremental (cc.mjs); two builds started at once (parallel tests) take turns through a lock.
 import { readdirSync } from 'node:fs';
@@ -66,7 +66,9 @@ function parseArgs(argv) {
     else if (a === '--quiet') args.quiet = true;
     else if (a === '--empty') {
       args.board = 'empty';
-      args.module = 'export function start() {}\n';
+      // xsl strips every built-in the modules do not name (-s '*', preload.mjs); the runner's C
+      // host calls Object.freeze on its host object, so the empty module names it (as every agent does).
+      args.module = 'export function start() { return Object.freeze; }\n';
     }
     else fail(`unknown option ${a}`);
   }

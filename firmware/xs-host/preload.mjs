@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fail, mtime, writeIfChanged } from './cc.mjs';
 
 async function bundleBoard(root, board) {
@@ -58,7 +59,7 @@ export async function preloadBoard(root, board, tools, { say }, module) {
   writeIfChanged(source, module ?? await bundleBoard(root, board));
   const mcFile = join(mcDir, 'mc.xs.c');
   const reportFile = join(dir, 'xsl-warnings.txt');
-  const newestInput = Math.max(mtime(source), mtime(tools.xsc), mtime(tools.xsl), budgetFile ? mtime(budgetFile) : 0);
+  const newestInput = Math.max(mtime(source), mtime(tools.xsc), mtime(tools.xsl), mtime(fileURLToPath(import.meta.url)), budgetFile ? mtime(budgetFile) : 0);
   if (mtime(mcFile) >= newestInput && existsSync(reportFile)) {
     return { mcDir, ...readXslOutput(readFileSync(reportFile, 'utf8')) };
   }
@@ -71,7 +72,7 @@ export async function preloadBoard(root, board, tools, { say }, module) {
     mkdirSync(out);
     const xsc = run(tools.xsc, [source, '-c', '-e', '-o', mods, '-r', 'main'], dir);
     if (xsc.status !== 0) fail(`xsc ${relative(root, source)} failed (exit ${xsc.status}):\n${xsc.stdout}${xsc.stderr}`);
-    const xsl = run(tools.xsl, ['-b', mods, '-o', out, '-p', 'main.xsb', join(mods, 'main.xsb')], dir);
+    const xsl = run(tools.xsl, ['-b', mods, '-o', out, '-s', '*', '-p', 'main.xsb', join(mods, 'main.xsb')], dir);
     const output = `${xsl.stdout}${xsl.stderr}`;
     writeFileSync(reportFile, output);
     const report = readXslOutput(output);
