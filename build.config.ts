@@ -49,7 +49,7 @@ export interface BundleOptions {
   format?: 'iife' | 'esm';
   /** neutral (default): portable, any Node built-in fails the build; node: the host board. */
   platform?: 'neutral' | 'node';
-  /** A board bundle that xsl preloads: reshaped for XS flash (tools/bundle/xs-shape.ts). */
+  /** A board bundle that xsl preloads: reshaped for XS flash (tools/bundle/xs-shape.ts, xs-names.ts). */
   xsPreload?: boolean;
 }
 
@@ -74,7 +74,10 @@ export async function bundle(opts: BundleOptions): Promise<{ code: string; bytes
   // With write: true esbuild returns no outputFiles; the metafile still has the size.
   const file = result.outputFiles?.[0];
   const bytes = Object.values(result.metafile?.outputs ?? {}).reduce((n, o) => n + o.bytes, 0);
-  if (opts.xsPreload && file) return { code: (await import('./tools/bundle/xs-shape.ts')).shapeForXs(file.text).code, bytes };
+  if (opts.xsPreload && file) {
+    const shaped = (await import('./tools/bundle/xs-shape.ts')).shapeForXs(file.text).code;
+    return { code: (await import('./tools/bundle/xs-names.ts')).nameBindingsAsKeys(shaped).code, bytes };
+  }
   return { code: file ? file.text : '', bytes };
 }
 
