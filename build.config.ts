@@ -6,7 +6,9 @@
 import { build, type Plugin } from 'esbuild';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { host } from './boards/host/profile.ts';
 import { esp32 } from './boards/esp32/profile.ts';
@@ -49,7 +51,7 @@ export interface BundleOptions {
   format?: 'iife' | 'esm';
   /** neutral (default): portable, any Node built-in fails the build; node: the host board. */
   platform?: 'neutral' | 'node';
-  /** A board bundle that xsl preloads: reshaped for XS flash (tools/bundle/xs-shape.ts). */
+  /** A board bundle that xsl preloads: reshaped for XS flash (tools/bundle/xs-shape.ts, xs-names.ts). */
   xsPreload?: boolean;
 }
 
@@ -74,8 +76,28 @@ export async function bundle(opts: BundleOptions): Promise<{ code: string; bytes
   // With write: true esbuild returns no outputFiles; the metafile still has the size.
   const file = result.outputFiles?.[0];
   const bytes = Object.values(result.metafile?.outputs ?? {}).reduce((n, o) => n + o.bytes, 0);
-  if (opts.xsPreload && file) return { code: (await import('./tools/bundle/xs-shape.ts')).shapeForXs(file.text).code, bytes };
+  if (opts.xsPreload && file) return { code: await shapedForXs(file.text), bytes };
   return { code: file ? file.text : '', bytes };
+}
+
+/**
+ * The XS reshaping of a preloaded board's bundle (tools/bundle/xs-shape.ts, then xs-names.ts),
+ * kept in build/xs-shaped/ by a hash of the bundle and of both tools: the reshaping takes
+ * TypeScript's checker ~20 s, and every XS test file builds the board runner.
+ */
+async function shapedForXs(text: string): Promise<string> {
+  const tools = ['xs-shape.ts', 'xs-names.ts'].map((f) => readFileSync(join(root, 'tools/bundle', f), 'utf8'));
+  const key = createHash('sha256').update([text, ...tools].join('\0')).digest('hex').slice(0, 32);
+  const dir = join(root, 'build/xs-shaped');
+  const file = join(dir, `${key}.js`);
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  const shaped = (await import('./tools/bundle/xs-shape.ts')).shapeForXs(text).code;
+  const code = (await import('./tools/bundle/xs-names.ts')).nameBindingsAsKeys(shaped).code;
+  mkdirSync(dir, { recursive: true });
+  for (const old of readdirSync(dir)) if (old.endsWith('.js')) rmSync(join(dir, old), { force: true });
+  writeFileSync(`${file}.tmp`, code);
+  renameSync(`${file}.tmp`, file); // whole or absent for a parallel build
+  return code;
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fail, mtime, writeIfChanged } from './cc.mjs';
 
 // -s '*': xsl strips the builtins the preloaded byte code never names (as a Moddable device build
@@ -68,7 +69,7 @@ export async function preloadBoard(root, board, tools, { say }, module) {
   // A change of xsl's options re-links (their text is an input).
   const optionsFile = join(dir, 'xsl-options.txt');
   writeIfChanged(optionsFile, XSL_OPTIONS.join(' ') + '\n');
-  const newestInput = Math.max(mtime(source), mtime(tools.xsc), mtime(tools.xsl), mtime(optionsFile), budgetFile ? mtime(budgetFile) : 0);
+  const newestInput = Math.max(mtime(source), mtime(tools.xsc), mtime(tools.xsl), mtime(optionsFile), mtime(fileURLToPath(import.meta.url)), budgetFile ? mtime(budgetFile) : 0);
   if (mtime(mcFile) >= newestInput && existsSync(reportFile)) {
     return { mcDir, ...readXslOutput(readFileSync(reportFile, 'utf8')) };
   }

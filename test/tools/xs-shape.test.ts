@@ -59,3 +59,9 @@ test('given a frozen table of literals, when reshaped, then reads become literal
   // a table with a non-literal entry is not a table of constants
   assert.equal(same('var E=Object.freeze({A:1,B:[2]});[E.A,E.B[0]]').inlined, 0);
 });
+
+test('given esbuild\'s minified booleans, when reshaped, then they are true and false again', () => {
+  const r = same('var a=!0,b=!1,c=!2,d=!x;function x(){}[a,b,c,d,!0===true,typeof !1]');
+  assert.equal(r.booleans, 4);
+  assert.match(r.code, /a = true, b = false, c = !2, d = !x/);
+});

@@ -1,5 +1,5 @@
 // Reshapes a device board's bundle for Moddable XS preloading (issue 10: agent flash), after
-// esbuild and before xsc. Three rewrites, each the same program for the engine:
+// esbuild and before xsc. Four rewrites, each the same program for the engine:
 //
 //  1. A `function f(...) {...}` declaration that never uses `this`, `arguments`, `new.target` or
 //     `super`, and whose name is never called with `new`, tested with `instanceof`, read for
@@ -16,11 +16,13 @@
 //  3. A module-level `const T = Object.freeze({ NAME: literal, ... })` (error codes, CoAP codes
 //     and options) has each `T.NAME` read replaced by its literal, resolved by scope (TypeScript's
 //     checker); a table used only so is dropped: its names are XS keys (~37 B each in flash).
+//  4. esbuild's minified booleans `!0` and `!1` are written `true` and `false` again (the same
+//     values; xsc compiles each to one byte instead of three).
 // The source is parsed by TypeScript (a dev dependency already); what cannot be proven safe by
 // the rules above is left as it is. test/tools/xs-shape.test.ts runs both forms side by side.
 import ts from 'typescript';
 
-export interface ShapeResult { code: string; arrows: number; consts: number; inlined: number; droppedTables: number }
+export interface ShapeResult { code: string; arrows: number; consts: number; inlined: number; droppedTables: number; booleans: number }
 
 type Fn = ts.FunctionDeclaration & { name: ts.Identifier; body: ts.Block };
 
@@ -145,6 +147,7 @@ export function shapeForXs(code: string): ShapeResult {
   let consts = 0;
   let inlined = 0;
   let droppedTables = 0;
+  let booleans = 0;
   const convertible = (s: ts.Statement): s is Fn => ts.isFunctionDeclaration(s) && !!s.name && !!s.body && !s.asteriskToken
     && !constructed.has(s.name.text) && !written.has(s.name.text) && !s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword)
     && !usesOwnBinding(s);
@@ -201,6 +204,9 @@ export function shapeForXs(code: string): ShapeResult {
     };
     const visit = (n: ts.Node): ts.Node => {
       if (ts.isBlock(n)) return f.updateBlock(n, list(n.statements, false));
+      // esbuild's `!0`/`!1` are 3 bytes of XS byte code (integer, not); `true`/`false` are 1
+      if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken && ts.isNumericLiteral(n.operand)
+        && (n.operand.text === '0' || n.operand.text === '1')) { booleans++; return n.operand.text === '0' ? f.createTrue() : f.createFalse(); }
       if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression)) {
         const t = tables.get(symbolOf(n.expression) as ts.Symbol);
         const literal = t && readOf(n.expression, t);
@@ -213,5 +219,5 @@ export function shapeForXs(code: string): ShapeResult {
   const result = ts.transform(sf, [transformer]);
   const out = ts.createPrinter({ removeComments: true }).printFile(result.transformed[0]);
   result.dispose();
-  return { code: out, arrows, consts, inlined, droppedTables };
+  return { code: out, arrows, consts, inlined, droppedTables, booleans };
 }

@@ -24,6 +24,8 @@ export interface ImageParts {
   /** Compiled regular expressions and BigInt digits (txInteger / txU4 arrays). */
   regExpBytes: number;
   bigIntBytes: number;
+  /** Heap slots by what holds them (objectsOf): each object's own slots, chain included. */
+  objects: Record<string, { count: number; slots: number }>;
 }
 
 /** Bytes of a C string literal's body, once decoded, plus its NUL. */
@@ -52,7 +54,8 @@ export function readImage(mcFile: string): ImageParts {
   const keyNames = new Set<string>();
   const heapStart = text.indexOf('static const txSlot gxHeap[mxHeapCount] =');
   const heapEnd = text.indexOf('static const txSlot gxStack[mxStackCount] =');
-  for (const line of text.slice(heapStart, heapEnd).split('\n')) {
+  const heapLines = text.slice(heapStart, heapEnd).split('\n');
+  for (const line of heapLines) {
     const kind = /\.kind = XS_([A-Z_]+)_KIND\}/.exec(line)?.[1];
     if (!kind) continue;
     kinds[kind] = (kinds[kind] ?? 0) + 1;
@@ -67,7 +70,43 @@ export function readImage(mcFile: string): ImageParts {
     codeBytes: sum(code), codeChunks: code.size, stringBytes: sum(strings), keyNameBytes: sum(keyNames),
     keys, tableBytes: keys * 6 + (count(text, 'mxNamesCount') + count(text, 'mxSymbolsCount') + count(text, 'mxSlotCount')) * 4,
     regExpBytes: count(text, 'mxRegExpCount') * 4, bigIntBytes: count(text, 'mxBigIntCount') * 4,
+    objects: objectsOf(heapLines),
   };
+}
+
+/**
+ * Heap slots grouped by the object that holds them: an instance and the chain of its slots
+ * (`next`), named by its first slot: a function's code (byte code or built-in), a closure
+ * environment (XS_ENVIRONMENT_BEHAVIOR, 4), an array, map or set, a regular expression, any other
+ * object. Slots in no chain are array items, keys, closure targets (module bindings), map entries.
+ */
+function objectsOf(lines: string[]): Record<string, { count: number; slots: number }> {
+  const slots = new Map<number, { next: number; id: string; kind: string }>();
+  for (const line of lines) {
+    // an array item's `next` is its index: (txSlot*)N
+    const m = /^\/\* (\d+) \*\/\t\{ (?:NULL|\(txSlot\*\)(\d+)|\(txSlot\*\)&gxHeap\[(\d+)\]), \{\.ID = ([^,]+), [^}]*\.kind = XS_([A-Z_]+)_KIND\}/.exec(line);
+    if (m) slots.set(Number(m[1]), { next: m[3] === undefined ? -1 : Number(m[3]), id: m[4], kind: m[2] === undefined ? m[5] : 'ITEM' });
+  }
+  const out: Record<string, { count: number; slots: number }> = {};
+  const add = (name: string, n: number) => { const o = (out[name] ??= { count: 0, slots: 0 }); o.count++; o.slots += n; };
+  let chained = 0;
+  for (const s of slots.values()) {
+    if (s.kind !== 'INSTANCE') continue;
+    let n = 1;
+    const first = slots.get(s.next);
+    for (let at = first; at && n <= slots.size; at = slots.get(at.next)) n++;
+    chained += n;
+    const k = first?.kind;
+    add(k === 'CODE_X' || k === 'CODE' ? 'functions' : k === 'CALLBACK_X' || k === 'CALLBACK' ? 'built-in functions'
+      : first?.id === '4' ? 'closure environments' : k === 'ARRAY' ? 'arrays' : k === 'MAP' || k === 'SET' ? 'maps and sets'
+        : k === 'REGEXP' ? 'regular expressions' : 'other objects', n);
+  }
+  const keys = [...slots.values()].filter((s) => s.kind === 'KEY_X').length;
+  const items = [...slots.values()].filter((s) => s.kind === 'ITEM').length;
+  out['array items'] = { count: 0, slots: items };
+  out['keys'] = { count: keys, slots: keys };
+  out['in no object (module bindings, map entries)'] = { count: 0, slots: slots.size - chained - keys - items };
+  return out;
 }
 
 /** Rows of "what the image is made of", each agent - empty in bytes; `rest` is what C adds. */
@@ -78,6 +117,11 @@ export function imageRows(agent: ImageParts, empty: ImageParts): { name: string;
     .filter((r) => r.n !== 0).sort((a, b) => b.n - a.n);
   return [
     { name: 'preloaded heap (slots x 16)', bytes: d((p) => p.heapSlots * SLOT_BYTES_32), detail: `${d((p) => p.heapSlots)} slots: ` + kindRows.slice(0, 8).map((r) => `${r.n} ${r.k.toLowerCase()}`).join(', ') },
+    // the heap row split by object (slots, agent - empty); 0 bytes: not counted again
+    { name: '  heap by object', bytes: 0, detail: Object.keys(agent.objects).map((k) => {
+      const o = agent.objects[k], e = empty.objects[k] ?? { count: 0, slots: 0 };
+      return `${k} ${o.count - e.count ? `${o.count - e.count} (${o.slots - e.slots} slots)` : `${o.slots - e.slots} slots`}`;
+    }).join(', ') },
     { name: 'byte code (xsc)', bytes: d((p) => p.codeBytes), detail: `${d((p) => p.codeChunks)} distinct code chunks` },
     { name: 'string values', bytes: d((p) => p.stringBytes), detail: 'distinct string literals' },
     { name: 'key names', bytes: d((p) => p.keyNameBytes), detail: `${d((p) => p.keys)} keys` },

@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   const parts = imageRows(readImage(join(root, 'build/boards/esp32/mc/mc.xs.c')), readImage(join(root, 'build/boards/empty/mc/mc.xs.c')));
   const partsSum = parts.reduce((n, r) => n + r.bytes, 0);
   console.log('\nwhat the flash above the empty module is (read from mc.xs.c; the rest is C alignment and the preparation)');
-  for (const row of parts) console.log(`  ${row.name.padEnd(32)} ${kb(row.bytes)}  ${row.detail}`);
+  for (const row of parts) console.log(`  ${row.name.padEnd(32)} ${row.bytes ? kb(row.bytes) : ' '.repeat(10)}  ${row.detail}`);
   console.log(`  ${'rest'.padEnd(32)} ${kb(flashAgentBytes - partsSum)}`);
   console.log('\nper feature, flash above the empty module (share of the minified bundle, see features.ts)');
   for (const row of await featureTable(flashAgentBytes)) console.log(`  ${row.name.padEnd(48)} ${kb(row.bytes)}  ${row.files}`);
