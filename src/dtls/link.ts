@@ -54,6 +54,13 @@ export interface DtlsLinkOptions {
   trust?: LinkTrust;
   /** A file server's session failed or was refused: what waits on it can fail now. */
   fileFailed?(address: string, port: number, reason: string, nowMs: number): void;
+  /** Any session failed, was refused or timed out (a controller tool says why to its user). */
+  sessionFailed?(address: string, port: number, channel: Channel, reason: string, nowMs: number): void;
+  /**
+   * The shim's handshake retransmission timers (RFC 6347 §4.2.4), when not the board's
+   * (retransmitMs up to handshakeTimeoutMs): a controller tool sizes them to its USP wait.
+   */
+  handshakeTimers?: { initial: number; max: number };
   log(level: LogLevel, message: string): void;
 }
 
@@ -116,7 +123,7 @@ export class DtlsLink {
       privateKey: useCert ? c.privateKey : undefined,
       trustAnchors: useCert ? c.trustAnchors : undefined,
       psk: psk.map((p) => ({ identity: p.identity, key: p.key })),
-      handshakeTimeoutMs: { initial: this.o.limits.retransmitMs, max: this.o.limits.handshakeTimeoutMs },
+      handshakeTimeoutMs: this.o.handshakeTimers ?? { initial: this.o.limits.retransmitMs, max: this.o.limits.handshakeTimeoutMs },
       mtu: Math.min(this.o.datagramBytes, 1280) - 48,
       sessionMemoryLimit: this.o.limits.sessionBytes,
     });
@@ -260,7 +267,8 @@ export class DtlsLink {
         this.warn.write('warn', `dtls: ${e.channel === 'server' ? 'session from' : 'session to'} ${e.address}:${e.port} failed: ${s.error ?? 'unknown'}`, nowMs);
       }
       this.remove(e, false);
-      if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: ${s.error ?? 'session ' + s.state}`, nowMs);
+      if (s.state === 'failed') this.failed(e, s.error ?? 'unknown', nowMs);
+      else if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: session ${s.state}`, nowMs);
       return;
     }
     if (s.state !== 'open') return;
@@ -290,7 +298,7 @@ export class DtlsLink {
     const undated = !!cert && !cert.datesChecked;
     if (!why && undated && wall !== undefined && (wall < cert!.notBeforeMs || wall > cert!.notAfterMs)) why = 'its certificate is outside its validity dates';
     // R-MTP.4 holds whether or not the dates can be checked yet.
-    if (!why && e.channel === 'client' && !e.file && id !== e.expect) why = `it is ${id}, not the Controller ${e.expect} (R-MTP.4)`;
+    if (!why && e.channel === 'client' && !e.file && id !== e.expect) why = `its certificate is for Endpoint ID ${id}, not ${e.expect} (R-MTP.4)`;
     // Check-cert (digest §9.3): stored certificates, TOFU; a file server needs a trust anchor.
     const certFacts = cert && !e.file ? this.certificateFacts(cert) : undefined;
     if (!why && cert && cert.untrusted && (e.file || !this.o.trust)) why = 'its certificate chains to none of our trust anchors';
@@ -304,7 +312,7 @@ export class DtlsLink {
       this.stats.failures++;
       this.warn.write('warn', `dtls: ${e.address}:${e.port} refused: ${why}`, nowMs);
       this.remove(e, true);
-      if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: ${why}`, nowMs);
+      this.failed(e, why, nowMs);
       return false;
     }
     this.stats.handshakes++;
@@ -317,6 +325,12 @@ export class DtlsLink {
     e.peer = e.file ? { address: e.address, port: e.port, dtls: 'file' } : { address: e.address, port: e.port, dtls: e.channel, identity };
     for (const m of e.queue.splice(0)) this.write(e, m, nowMs);
     return true;
+  }
+
+  /** Tells whoever waits on a session that it ended without being usable. */
+  private failed(e: Entry, why: string, nowMs: number): void {
+    if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: ${why}`, nowMs);
+    this.o.sessionFailed?.(e.address, e.port, e.channel, why, nowMs);
   }
 
   /** What Check-cert needs of a verified certificate (hal DtlsPeer.certificate). */
@@ -373,7 +387,7 @@ export class DtlsLink {
         this.stats.failures++;
         this.warn.write('warn', `dtls: handshake with ${e.address}:${e.port} not finished after ${l.handshakeTimeoutMs} ms; dropped`, nowMs);
         this.remove(e, false);
-        if (e.file) this.o.fileFailed?.(e.address, e.port, 'DTLS: handshake timed out', nowMs);
+        this.failed(e, 'handshake timed out', nowMs);
         continue;
       }
       if (e.dates && !this.datesValid(e, nowMs)) continue;
@@ -400,6 +414,13 @@ export class DtlsLink {
       if (end < next) next = end;
     }
     return next;
+  }
+
+  /** "address:port" of each session of `channel` whose handshake has not finished. */
+  handshaking(channel: Channel): string[] {
+    const out: string[] = [];
+    for (const e of this.table.values()) if (e.channel === channel && e.session.state === 'handshaking') out.push(e.address + ':' + e.port);
+    return out;
   }
 
   /** Live sessions per role. */
