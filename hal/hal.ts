@@ -294,6 +294,8 @@ export interface CoreHal {
   /** Image downloads over HTTP(S) (Download()); absent on a board without it. */
   http?: Http;
   system: System;
+  /** The DTLS HAL: the core uses its X.509 parsing in C (AddCertificate()); absent without DTLS. */
+  dtls?: Dtls;
 }
 
 export interface Hal extends CoreHal {
