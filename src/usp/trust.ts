@@ -9,7 +9,9 @@
 // - a chain that reached none is accepted only with ControllerTrust.TOFUAllowed, for an Endpoint
 //   ID we have no row for: the row is made with UntrustedRole (R-SEC.6) and the certificate is
 //   stored in Certificate.{i} and bound in Controller.{i}.Credential, so only it can use that
-//   Endpoint ID from then on (R-SEC.8); ChallengeResponse() is the way up (R-SEC.7).
+//   Endpoint ID from then on (R-SEC.8); ChallengeResponse() is the way up (R-SEC.7);
+// - when we call a Controller (our DTLS client), such a chain passes only as its stored
+//   certificate, or with TOFUAllowed for a Controller that is Untrusted only (calledTofu);
 // - a chain holding a certificate the operator marked revoked (Certificate.{i}.X_TINYUSP_Revoked,
 //   matched by SHA-256: the Controller's own, an intermediate or its CA) is "banned": the
 //   Controller gets ControllerTrust.BannedRole as its only role (src/usp/controllers.ts).
@@ -120,12 +122,28 @@ export class CertificateTrust {
     const banned = this.revoked(cert.chain);
     if (!cert.untrusted) return { ok: true, inherited: banned ? '' : this.caRole(cert.chain), tofu: false, banned };
     if (bound !== '' || banned) return { ok: true, inherited: '', tofu: false, banned };
-    if (calling) return { ok: false, why: 'its certificate chains to none of our trust anchors' };
     if (this.read(CONTROLLER_TRUST + 'TOFUAllowed') !== 'true') return { ok: false, why: 'its certificate chains to none of our trust anchors and TOFUAllowed is false' };
+    if (calling) return this.calledTofu(endpointId, row);
     // Only a first use binds an Endpoint ID (R-SEC.6): a row an operator made (or another link
     // enrolled) would otherwise hand its roles to whoever made a certificate naming it.
     if (row) return { ok: false, why: `${endpointId} is a known Controller (${row}) with no stored Credential; a certificate that chains to no trust anchor cannot claim it` };
     if (!cert.serialNumber || cert.issuer === undefined) return { ok: false, why: 'the link gave no serial number and issuer for its certificate' };
+    return { ok: true, inherited: '', tofu: true, banned: false };
+  }
+
+  /**
+   * TOFU when we call a Controller (R-MTP.4 validate-cert, OPT): a server certificate that chains
+   * to no trust anchor is accepted, with TOFUAllowed, only for a Controller whose roles are
+   * UntrustedRole alone, so what goes to it (answers, Notify within its permissions) is no more
+   * than TOFU would give anyone. Nothing is stored: a server certificate says nothing about who
+   * may send requests in that Controller's name, which stays Controller.{i}.Credential's job (a
+   * Controller with one never gets here: its stored certificate is the only one accepted).
+   */
+  private calledTofu(endpointId: string, row: string | undefined): CertVerdict {
+    const untrusted = this.read(CONTROLLER_TRUST + 'UntrustedRole').split(',').map((r) => this.trimDot(r.trim()));
+    const assigned = row ? this.read(row + 'AssignedRole').split(',').map((r) => this.trimDot(r.trim())).filter((r) => r !== '') : [];
+    const onlyUntrusted = !!row && this.read(row + 'InheritedRole') === '' && assigned.every((r) => untrusted.indexOf(r) >= 0);
+    if (!onlyUntrusted) return { ok: false, why: `its certificate chains to none of our trust anchors, and ${endpointId} has roles beyond UntrustedRole (TOFU when we call is for Untrusted Controllers only)` };
     return { ok: true, inherited: '', tofu: true, banned: false };
   }
 
