@@ -1,5 +1,5 @@
-// Certificate-derived roles, Controller.{i}.Credential and TOFU (USP digest §9.3, §9.4; R-SEC.6-8,
-// R-SEC.25) on the XS runners: the esp32 board's agent with the shim compiled in natively
+// Certificate-derived roles, Controller.{i}.Credential, TOFU, the Certificate table's operations
+// and BannedRole (USP digest §9.3, §9.4; R-SEC.6-8, R-SEC.25) on the XS runners: the esp32 board's agent with the shim compiled in natively
 // (firmware/xs-host/host-dtls.c), x86-64 and 32-bit ARM under qemu-arm, as a separate process.
 // The same behaviour test/dtls/agent-trust.test.ts checks in the Node simulator, but everything
 // an operator does goes over USP: proto::controller-1 (FullAccess) Adds the CA bindings, Sets
@@ -110,7 +110,11 @@ for (const engine of engines) {
       pki = await makePki();
       dir = mkdtempSync(join(tmpdir(), `tinyusp-trust-${engine}-`));
       writeFileSync(join(dir, 'anchors.pem'), Buffer.concat([pki.read('ca.pem'), pki.read('other-ca.pem')]));
-      writeFileSync(join(dir, 'defaults.json'), JSON.stringify(agentDefaults(9)));
+      // Role.4 "Banned" (BannedRole) may read DeviceInfo.SerialNumber only.
+      writeFileSync(join(dir, 'defaults.json'), JSON.stringify(agentDefaults(9, {
+        [T + 'Role.4.Enable']: 'true', [T + 'Role.4.Name']: 'Banned', [T + 'Role.4.Permission.1.Enable']: 'true',
+        [T + 'Role.4.Permission.1.Targets']: 'Device.DeviceInfo.SerialNumber', [T + 'Role.4.Permission.1.Param']: 'r---', [T + 'BannedRole']: T + 'Role.4',
+      })));
       await start();
     });
     after(async () => {
@@ -191,6 +195,25 @@ for (const engine of engines) {
       await setOk(admin, 'Credential', '');
       const ok = await ask('admin', { case: 'get', value: { paramPaths: ['Device.DeviceInfo.SerialNumber'], maxDepth: 0 } });
       assert.equal(ok?.case === 'response' && ok.value.respType.case, 'getResp');
+    });
+
+    test('BannedRole: admin\'s certificate added and marked X_TINYUSP_Revoked, admin gets BannedRole only (Set 7006, InheritedRole shows it); unmarked, its CA role is back', { timeout: 240_000 }, async () => {
+      const added = await ask('controller', { case: 'operate', value: { command: LA + 'AddCertificate()', commandKey: 'k', sendResp: true,
+        inputArgs: new Map([['Alias', 'admin-revoked'], ['Certificate', new TextDecoder().decode(pki.read('admin.pem'))]]) } });
+      assert.equal(added?.case === 'response' && (added.value.respType as any).value.operationResults[0].operationResp.case, 'reqOutputArgs');
+      let row = '';
+      for (let i = 3; i <= 6 && !row; i++) if ((await get(`${LA}Certificate.${i}.Alias`).catch(() => '')) === 'admin-revoked') row = `${LA}Certificate.${i}.`;
+      assert.ok(row, 'the added row');
+      await setOk(row, 'X_TINYUSP_Revoked', 'true');
+      const denied = await set('admin', 'Device.DeviceInfo.', 'FriendlyName', 'banned');
+      assert.equal(denied?.case, 'error');
+      assert.deepEqual(denied.value.paramErrs.map((p) => p.errCode), [7006]);
+      const admin = await controllerRow('proto::admin');
+      assert.equal(await get(admin + 'InheritedRole'), T + 'Role.4');
+      await setOk(row, 'X_TINYUSP_Revoked', 'false');
+      const ok = await set('admin', 'Device.DeviceInfo.', 'FriendlyName', 'back');
+      assert.equal(ok?.case === 'response' && ok.value.respType.case, 'setResp');
+      assert.equal(await get(admin + 'InheritedRole'), T + 'Role.1');
     });
 
     test('TOFU: refused while TOFUAllowed is false; allowed, a self-signed Controller is enrolled as Untrusted with its certificate stored; another is refused; after a restart with TOFU off the stored one is still admitted', { timeout: 360_000 }, async () => {
