@@ -15,7 +15,7 @@ import {
   RequestSchema,
 } from '../../gen/usp/usp-msg_pb.ts';
 import { RecordSchema } from '../../gen/usp/usp-record_pb.ts';
-import { createHostNet } from '../../hal/host/net.ts';
+import { createHostNet, type HostUdpSocket } from '../../hal/host/net.ts';
 import { CoapEndpoint } from '../../src/coap/endpoint.ts';
 import { UspCoapBinding, type SendOutcome } from '../../src/mtp/coap.ts';
 import { formatCoapUri, parseCoapUri } from '../../src/mtp/coap-uri.ts';
@@ -99,7 +99,7 @@ export class Controller {
     }
     const dtls = createHostDtls({ clock: { wallTimeMs: () => Date.now() }, wasmPath: opts.dtls.wasmPath });
     const timers = handshakeTimers(opts.timeoutMs ?? 5000);
-    const sockets: { [c in Channel]?: ReturnType<ReturnType<typeof createHostNet>['udp']> } = {};
+    const sockets: { [c in Channel]?: HostUdpSocket } = {};
     const link = new DtlsLink({
       dtls,
       // The host board's bounds; the handshake ends by the shim's own timers (SSL_TIMEOUT, which
