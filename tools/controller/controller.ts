@@ -78,6 +78,8 @@ export class Controller {
   private readonly path: string;
   private timer: NodeJS.Timeout | undefined;
   private dtlsTimer: NodeJS.Timeout | undefined;
+  /** The DTLS link's last warning. */
+  private dtlsWarning: string | undefined;
   private seq = 0;
   private closed = false;
 
@@ -113,7 +115,8 @@ export class Controller {
       output: (d, address, port, channel) => sockets[channel]?.send(d, address, port),
       deliver: (m, peer) => this.receive(peer.dtls === 'server' ? this.inbound : this.outbound, m, peer),
       sessionFailed: (address, port, channel, reason) => this.dtlsFailed(channel, address + ':' + port, reason),
-      log: () => {},
+      // Kept, not printed: said when a request then gets no answer (e.g. no credentials for that agent).
+      log: (level, m) => { if (level === 'warn' || level === 'error') this.dtlsWarning = m; },
     });
     this.link = link;
     const udp = (channel: Channel, port: number) => (sockets[channel] = createHostNet().udp({
@@ -206,7 +209,8 @@ export class Controller {
         this.pending.delete(msgId);
         const stuck = this.link?.handshaking('client') ?? [];
         const why = stuck.length ? `; the DTLS handshake with ${stuck.join(', ')} has not completed (no DTLS server there, or no answer)`
-          : this.inboundFailure ? `; the agent's DTLS session to ${this.uri} failed: ${this.inboundFailure}` : '';
+          : this.inboundFailure ? `; the agent's DTLS session to ${this.uri} failed: ${this.inboundFailure}`
+          : this.dtlsWarning ? `; last DTLS warning: ${this.dtlsWarning}` : '';
         reject(new UspTimeoutError(`no USP response to ${Header_MsgType[msgType]} within ${timeoutMs} ms${why}`));
       }, timeoutMs);
       this.pending.set(msgId, { resolve, reject, timer });
