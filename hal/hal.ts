@@ -314,6 +314,8 @@ export interface CoreHal {
   /** SHA-256/SHA-1 from the board's crypto; absent: portable JS (src/ota/hash.ts). */
   hash?: Hash;
   system: System;
+  /** The DTLS HAL: the core uses its X.509 parsing in C (AddCertificate()); absent without DTLS. */
+  dtls?: Dtls;
 }
 
 export interface Hal extends CoreHal {

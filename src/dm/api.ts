@@ -378,6 +378,8 @@ export interface Transaction {
   agentSet(paramPath: string, value: string): void;
   /** Agent-side add to a table the Agent maintains (access 'R'): values set without access checks; returns the new instance path. */
   agentAdd(tablePath: string, values: { [name: string]: string }): string;
+  /** Agent-side delete from a table the Agent maintains (access 'R'); strong references to it are cleared. */
+  agentDelete(instancePath: string): void;
   /** Savepoint for per-object undo (allow_partial=true, R-SET.2a): pass it to rollbackTo. */
   savepoint(): number;
   rollbackTo(savepoint: number): void;

@@ -15,47 +15,13 @@
 // with no identity, so no USP Record from it passes (R-SEC.0a in src/core.ts).
 // Both roles share one table, bounded by the board (DtlsLimits.sessions): when full, the session
 // idle the longest goes. Every session's heap is capped (DtlsLimits.sessionBytes) and counted.
-import type { Dtls, DtlsContext, DtlsPeer, DtlsSession, LogLevel } from '../../hal/hal.ts';
-import type { DtlsLimits } from '../../boards/profile.ts';
+import type { DtlsContext, DtlsPeer, DtlsSession } from '../../hal/hal.ts';
 import type { Peer, PeerCertificate, PeerIdentity } from '../coap/types.ts';
 import { RateLimitedLog } from '../log-rate.ts';
-import { pskEndpointId, type ControllerPsk, type DtlsCredentials } from './credentials.ts';
+import { pskEndpointId, type ControllerPsk } from './credentials.ts';
+import { hex, isClientHello, type Channel, type DtlsLinkOptions, type DtlsLinkStats } from './link-options.ts';
 
-export type Channel = 'server' | 'client';
-
-/**
- * Check-cert at the handshake (src/usp/trust.ts; digest §9.3). Without it every peer chain
- * must reach a trust anchor, and no certificate-derived role is known.
- */
-export interface LinkTrust {
-  /** Let chains that reach no trust anchor finish the handshake (TOFU, stored certificates). */
-  acceptUntrusted(): boolean;
-  /** The verdict on `cert` for `endpointId`; `calling`: we called it (our client role). */
-  check(endpointId: string, cert: PeerCertificate, calling: boolean): { ok: true } | { ok: false; why: string };
-  /** ControllerTrust.TOFUInactivityTimer in ms (0: only the board's idle timeout). */
-  tofuIdleMs(): number;
-}
-
-export interface DtlsLinkOptions {
-  dtls: Dtls;
-  limits: DtlsLimits;
-  credentials: DtlsCredentials;
-  /** Run the server role (our MTP is coaps://). The client role runs whenever there are credentials. */
-  server: boolean;
-  /** Largest datagram to send (the board's datagram bound). */
-  datagramBytes: number;
-  /** Wall time in Unix ms, or undefined while unknown: certificate dates are checked once known (R-MTP.3). */
-  wallTimeMs(): number | undefined;
-  /** Put one datagram on the wire, from the MTP socket ('server') or the client socket ('client'). */
-  output(datagram: Uint8Array, address: string, port: number, channel: Channel): void;
-  /** One decrypted CoAP message; `peer.identity.endpointId` is the authenticated Controller. */
-  deliver(message: Uint8Array, peer: Peer, nowMs: number): void;
-  /** Check-cert and TOFU (absent: only chains to our trust anchors pass). */
-  trust?: LinkTrust;
-  /** A file server's session failed or was refused: what waits on it can fail now. */
-  fileFailed?(address: string, port: number, reason: string, nowMs: number): void;
-  log(level: LogLevel, message: string): void;
-}
+export { hex, type Channel, type DtlsLinkOptions, type DtlsLinkStats, type LinkTrust } from './link-options.ts';
 
 interface Entry {
   readonly channel: Channel;
@@ -77,14 +43,6 @@ interface Entry {
   dates: { notBeforeMs: number; notAfterMs: number } | undefined;
   /** A TOFU session (its chain reached no trust anchor): TOFUInactivityTimer applies. */
   tofu: boolean;
-}
-
-export interface DtlsLinkStats {
-  sessions: number;
-  helloReplies: number;
-  handshakes: number;
-  failures: number;
-  evictions: number;
 }
 
 export class DtlsLink {
@@ -116,7 +74,7 @@ export class DtlsLink {
       privateKey: useCert ? c.privateKey : undefined,
       trustAnchors: useCert ? c.trustAnchors : undefined,
       psk: psk.map((p) => ({ identity: p.identity, key: p.key })),
-      handshakeTimeoutMs: { initial: this.o.limits.retransmitMs, max: this.o.limits.handshakeTimeoutMs },
+      handshakeTimeoutMs: this.o.handshakeTimers ?? { initial: this.o.limits.retransmitMs, max: this.o.limits.handshakeTimeoutMs },
       mtu: Math.min(this.o.datagramBytes, 1280) - 48,
       sessionMemoryLimit: this.o.limits.sessionBytes,
     });
@@ -260,7 +218,8 @@ export class DtlsLink {
         this.warn.write('warn', `dtls: ${e.channel === 'server' ? 'session from' : 'session to'} ${e.address}:${e.port} failed: ${s.error ?? 'unknown'}`, nowMs);
       }
       this.remove(e, false);
-      if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: ${s.error ?? 'session ' + s.state}`, nowMs);
+      if (s.state === 'failed') this.failed(e, s.error ?? 'unknown', nowMs);
+      else if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: session ${s.state}`, nowMs);
       return;
     }
     if (s.state !== 'open') return;
@@ -290,7 +249,7 @@ export class DtlsLink {
     const undated = !!cert && !cert.datesChecked;
     if (!why && undated && wall !== undefined && (wall < cert!.notBeforeMs || wall > cert!.notAfterMs)) why = 'its certificate is outside its validity dates';
     // R-MTP.4 holds whether or not the dates can be checked yet.
-    if (!why && e.channel === 'client' && !e.file && id !== e.expect) why = `it is ${id}, not the Controller ${e.expect} (R-MTP.4)`;
+    if (!why && e.channel === 'client' && !e.file && id !== e.expect) why = `its certificate is for Endpoint ID ${id}, not ${e.expect} (R-MTP.4)`;
     // Check-cert (digest §9.3): stored certificates, TOFU; a file server needs a trust anchor.
     const certFacts = cert && !e.file ? this.certificateFacts(cert) : undefined;
     if (!why && cert && cert.untrusted && (e.file || !this.o.trust)) why = 'its certificate chains to none of our trust anchors';
@@ -304,7 +263,7 @@ export class DtlsLink {
       this.stats.failures++;
       this.warn.write('warn', `dtls: ${e.address}:${e.port} refused: ${why}`, nowMs);
       this.remove(e, true);
-      if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: ${why}`, nowMs);
+      this.failed(e, why, nowMs);
       return false;
     }
     this.stats.handshakes++;
@@ -317,6 +276,12 @@ export class DtlsLink {
     e.peer = e.file ? { address: e.address, port: e.port, dtls: 'file' } : { address: e.address, port: e.port, dtls: e.channel, identity };
     for (const m of e.queue.splice(0)) this.write(e, m, nowMs);
     return true;
+  }
+
+  /** Tells whoever waits on a session that it ended without being usable. */
+  private failed(e: Entry, why: string, nowMs: number): void {
+    if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: ${why}`, nowMs);
+    this.o.sessionFailed?.(e.address, e.port, e.channel, why, nowMs);
   }
 
   /** What Check-cert needs of a verified certificate (hal DtlsPeer.certificate). */
@@ -373,7 +338,7 @@ export class DtlsLink {
         this.stats.failures++;
         this.warn.write('warn', `dtls: handshake with ${e.address}:${e.port} not finished after ${l.handshakeTimeoutMs} ms; dropped`, nowMs);
         this.remove(e, false);
-        if (e.file) this.o.fileFailed?.(e.address, e.port, 'DTLS: handshake timed out', nowMs);
+        this.failed(e, 'handshake timed out', nowMs);
         continue;
       }
       if (e.dates && !this.datesValid(e, nowMs)) continue;
@@ -400,6 +365,13 @@ export class DtlsLink {
       if (end < next) next = end;
     }
     return next;
+  }
+
+  /** "address:port" of each session of `channel` whose handshake has not finished. */
+  handshaking(channel: Channel): string[] {
+    const out: string[] = [];
+    for (const e of this.table.values()) if (e.channel === channel && e.session.state === 'handshaking') out.push(e.address + ':' + e.port);
+    return out;
   }
 
   /** Live sessions per role. */
@@ -438,16 +410,4 @@ export class DtlsLink {
     for (const c of this.contexts()) c.dispose();
     this.closed = true;
   }
-}
-
-/** Lower-case hex of a digest. */
-export function hex(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
-  return s;
-}
-
-/** A DTLS 1.2 record of epoch 0 holding a ClientHello (RFC 6347 §4.1, §4.2.2). */
-function isClientHello(d: Uint8Array): boolean {
-  return d.length > 25 && d[0] === 22 && d[3] === 0 && d[4] === 0 && d[13] === 1;
 }

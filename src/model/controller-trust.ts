@@ -1,9 +1,10 @@
 // Device.LocalAgent.ControllerTrust. (roles and permissions, digest §9.4) and
-// Device.LocalAgent.Certificate.{i}. The access-control decisions are made in src/usp from these
-// values; here are the tables and their validation.
+// Device.LocalAgent.Certificate.{i} (src/model/certificate.ts). The access-control decisions are
+// made in src/usp from these values; here are the tables and their validation.
 import { alias as aliasParam, bool, keys, str, strongRef, uint } from '../dm/define.ts';
 import { CHALLENGE_COMMANDS, CHALLENGE_OBJECT, challengeHandlers } from './challenge.ts';
 import type { ModelModule, ObjectDef } from '../dm/api.ts';
+import { CERTIFICATE_HANDLERS, CERTIFICATE_OBJECT } from './certificate.ts';
 
 const f = Object.freeze;
 const alias = aliasParam();
@@ -57,21 +58,9 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
       str('AllowedUses', 32, { access: 'W', enum: f(['MTP-only', 'MTP-and-USP', 'MTP-and-broker']), default: 'MTP-only' }),
     ]),
   }),
-  f({
-    path: 'Device.LocalAgent.Certificate.{i}.',
-    // Rows the Agent makes: its trust anchors at start and the certificates TOFU stored
-    // (src/usp/trust.ts); no AddCertificate() yet.
-    access: 'R',
-    uniqueKeys: keys(['Alias'], ['SerialNumber', 'Issuer']),
-    params: f([
-      alias, enable, str('SerialNumber', 64), str('Issuer', 256),
-      // Vendor extension: SHA-256 of the DER, what Check-cert compares (serial and issuer of a
-      // certificate that chains to no CA prove nothing). GetFingerprint() is not implemented.
-      str('X_TINYUSP_SHA256', 64, { pattern: '[0-9a-f]{64}|' }),
-    ]),
-  }),
+  CERTIFICATE_OBJECT,
 ]);
 
 export function controllerTrustModule(): ModelModule {
-  return { objects: CONTROLLER_TRUST_OBJECTS, handlers: challengeHandlers() };
+  return { objects: CONTROLLER_TRUST_OBJECTS, handlers: { ...challengeHandlers(), [CERTIFICATE_OBJECT.path]: CERTIFICATE_HANDLERS } };
 }

@@ -9,6 +9,7 @@ import { UNKNOWN_TIME, formatDateTime, splitList } from '../dm/values.ts';
 import { ENDPOINT_ID, REQUEST_TABLE, SUBSCRIPTION_TABLE } from '../names.ts';
 import { MAX_PAIRS, parseConfigSettings } from '../notify/trigger.ts';
 import { TRANSFER_COMPLETE_ARGS } from './firmware.ts';
+import { ADD_CERTIFICATE, SUPPORTED_FINGERPRINT_ALGORITHMS, addCertificate } from './certificate.ts';
 
 const f = Object.freeze;
 const alias = aliasParam();
@@ -25,8 +26,10 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
       str('SupportedProtocols', 256, { list: true, computed: true }),
       str('AdvertisedDeviceSubtypes', 256, { access: 'W', list: true }),
       uint('MaxSubscriptionChangeAdoptionTime', { access: 'W', min: 5, default: '5' }),
+      str('SupportedFingerprintAlgorithms', 64, { list: true, computed: true }),
     ]),
     events: f([f({ name: 'Periodic!' }), f({ name: 'TransferComplete!', args: TRANSFER_COMPLETE_ARGS })]),
+    commands: f([ADD_CERTIFICATE]),
   }),
   f({
     path: 'Device.LocalAgent.MTP.{i}.',
@@ -173,9 +176,11 @@ export function localAgentModule(hooks: LocalAgentHooks = {}): ModelModule {
         if (name === 'SoftwareVersion') return ctx.hal.system.identity().softwareVersion;
         if (name === 'UpTime') return Math.floor((ctx.hal.clock.monotonicMs() - bootMs) / 1000);
         if (name === 'SupportedProtocols') return 'CoAP';
+        if (name === 'SupportedFingerprintAlgorithms') return SUPPORTED_FINGERPRINT_ALGORITHMS;
         void objPath;
         return undefined;
       },
+      operate: { 'AddCertificate()': addCertificate },
     },
     'Device.LocalAgent.Controller.{i}.': {
       operate: {

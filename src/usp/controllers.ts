@@ -19,11 +19,18 @@ export class ControllerDirectory {
   private readonly cacheLimit: number;
 
   private readonly enrollLimit: number;
+  /**
+   * Endpoint IDs whose last certificate is revoked (trust.ts): BannedRole is their only role
+   * (§9.4). Held in memory like InheritedRole (R-SEC.21), at most the Controller table's bound.
+   */
+  private readonly banned = new Map<string, true>();
+  private readonly bannedLimit: number;
 
   /** `tableBound`: the board's instancesPerTable (the Controller table's bound). */
   constructor(private readonly engine: Engine, tableBound: number, cacheLimit = 16, private readonly trust?: CertificateTrust) {
     this.cacheLimit = cacheLimit;
     this.enrollLimit = Math.floor(tableBound / 2);
+    this.bannedLimit = tableBound;
     engine.onChange((ev) => {
       const path = ev.type === 'event' || ev.type === 'operationComplete' ? ev.objPath : ev.path;
       if (path.lastIndexOf(CONTROLLER_TABLE, 0) === 0 || path.lastIndexOf(CONTROLLER_TRUST, 0) === 0) this.invalidate();
@@ -47,6 +54,10 @@ export class ControllerDirectory {
 
   private lookup(endpointId: string): Identification {
     const row = this.findController(endpointId);
+    if (this.banned.has(endpointId)) {
+      if (row !== undefined && this.read(row + 'Enable') === 'false') return { ok: false, why: 'controller disabled' };
+      return { ok: true, requester: { endpointId, controllerPath: row, access: this.roleSet(this.list(CONTROLLER_TRUST + 'BannedRole')) } };
+    }
     if (row === undefined) {
       // §9.3 Determine-role: no AssignedRole and no InheritedRole → UntrustedRole.
       return { ok: true, requester: { endpointId, controllerPath: undefined, access: this.roleSet(this.list(CONTROLLER_TRUST + 'UntrustedRole')) } };
@@ -70,7 +81,9 @@ export class ControllerDirectory {
       if (!v.ok) return v;
       inherited = v.inherited;
       tofu = v.tofu;
+      if (v.banned) return this.ban(endpointId);
     }
+    if (this.banned.delete(endpointId)) this.byEndpoint.delete(endpointId);
     const who = this.identify(endpointId);
     if (!who.ok) return who;
     const row = who.requester.controllerPath;
@@ -82,6 +95,31 @@ export class ControllerDirectory {
       txn.commit();
     } catch {
       txn.rollback();
+    }
+    return this.identify(endpointId);
+  }
+
+  /**
+   * A revoked certificate (§9.3 Check-cert, optional revocation check): BannedRole only, and no
+   * row is made for an unknown sender. A row's InheritedRole shows BannedRole while it lasts.
+   */
+  private ban(endpointId: string): Identification {
+    if (!this.banned.has(endpointId)) {
+      if (this.banned.size >= this.bannedLimit) this.banned.delete(this.banned.keys().next().value as string);
+      this.banned.set(endpointId, true);
+      this.byEndpoint.delete(endpointId);
+    }
+    const who = this.identify(endpointId);
+    const row = who.ok ? who.requester.controllerPath : undefined;
+    const role = this.read(CONTROLLER_TRUST + 'BannedRole');
+    if (row !== undefined && this.read(row + 'InheritedRole') !== role) {
+      const txn = this.engine.begin();
+      try {
+        txn.agentSet(row + 'InheritedRole', role);
+        txn.commit();
+      } catch {
+        txn.rollback();
+      }
     }
     return this.identify(endpointId);
   }

@@ -9,7 +9,12 @@
 // - a chain that reached none is accepted only with ControllerTrust.TOFUAllowed, for an Endpoint
 //   ID we have no row for: the row is made with UntrustedRole (R-SEC.6) and the certificate is
 //   stored in Certificate.{i} and bound in Controller.{i}.Credential, so only it can use that
-//   Endpoint ID from then on (R-SEC.8); ChallengeResponse() is the way up (R-SEC.7).
+//   Endpoint ID from then on (R-SEC.8); ChallengeResponse() is the way up (R-SEC.7);
+// - when we call a Controller (our DTLS client), such a chain passes only as its stored
+//   certificate, or with TOFUAllowed for a Controller that is Untrusted only (calledTofu);
+// - a chain holding a certificate the operator marked revoked (Certificate.{i}.X_TINYUSP_Revoked,
+//   matched by SHA-256: the Controller's own, an intermediate or its CA) is "banned": the
+//   Controller gets ControllerTrust.BannedRole as its only role (src/usp/controllers.ts).
 // AllowedUses only matters for E2E sessions and brokers, which this Agent does not do: every
 // value allows the MTP use made here.
 import type { Engine, InstanceInfo } from '../dm/api.ts';
@@ -25,7 +30,7 @@ export interface CertificateFacts {
 
 /** Check-cert's verdict for one Endpoint ID and certificate. */
 export type CertVerdict =
-  | { ok: true; inherited: string; tofu: boolean }
+  | { ok: true; inherited: string; tofu: boolean; banned: boolean }
   | { ok: false; why: string };
 
 export class CertificateTrust {
@@ -52,13 +57,21 @@ export class CertificateTrust {
 
   /** Certificate.{i} rows for our trust anchors (once each: a row with the same SHA-256 stays). */
   installAnchors(anchors: readonly CertificateFacts[]): void {
-    const have = new Set(this.rows(CERTIFICATE_TABLE).map((r) => this.read(r.path + 'X_TINYUSP_SHA256')));
+    const have = new Map<string, string>();
+    for (const r of this.rows(CERTIFICATE_TABLE)) have.set(this.read(r.path + 'X_TINYUSP_SHA256'), r.path);
     const txn = this.engine.begin();
     try {
       for (const a of anchors) {
-        if (have.has(a.sha256)) continue;
-        txn.agentAdd(CERTIFICATE_TABLE, { Enable: 'true', SerialNumber: a.serialNumber.slice(0, 64), Issuer: a.issuer.slice(0, 256), X_TINYUSP_SHA256: a.sha256 });
-        have.add(a.sha256);
+        // Marked, so that Certificate.{i}.Delete() refuses it (src/model/certificate.ts).
+        const row = have.get(a.sha256);
+        if (row !== undefined) {
+          if (this.read(row + 'X_TINYUSP_TrustAnchor') !== 'true') txn.agentSet(row + 'X_TINYUSP_TrustAnchor', 'true');
+          continue;
+        }
+        const path = txn.agentAdd(CERTIFICATE_TABLE, {
+          Enable: 'true', SerialNumber: a.serialNumber.slice(0, 64), Issuer: a.issuer.slice(0, 256), X_TINYUSP_SHA256: a.sha256, X_TINYUSP_TrustAnchor: 'true',
+        });
+        have.set(a.sha256, path);
       }
       txn.commit();
     } catch (e) {
@@ -105,15 +118,41 @@ export class CertificateTrust {
     if (bound !== '' && this.fingerprint(bound) !== cert.chain[0]) {
       return { ok: false, why: `its certificate is not ${bound}, the one ${row}Credential names (R-SEC.8)` };
     }
-    if (!cert.untrusted) return { ok: true, inherited: this.caRole(cert.chain), tofu: false };
-    if (bound !== '') return { ok: true, inherited: '', tofu: false };
-    if (calling) return { ok: false, why: 'its certificate chains to none of our trust anchors' };
+    // Optional revocation check (§9.3 Check-cert): BannedRole, whatever else the chain would grant.
+    const banned = this.revoked(cert.chain);
+    if (!cert.untrusted) return { ok: true, inherited: banned ? '' : this.caRole(cert.chain), tofu: false, banned };
+    if (bound !== '' || banned) return { ok: true, inherited: '', tofu: false, banned };
     if (this.read(CONTROLLER_TRUST + 'TOFUAllowed') !== 'true') return { ok: false, why: 'its certificate chains to none of our trust anchors and TOFUAllowed is false' };
+    if (calling) return this.calledTofu(endpointId, row);
     // Only a first use binds an Endpoint ID (R-SEC.6): a row an operator made (or another link
     // enrolled) would otherwise hand its roles to whoever made a certificate naming it.
     if (row) return { ok: false, why: `${endpointId} is a known Controller (${row}) with no stored Credential; a certificate that chains to no trust anchor cannot claim it` };
     if (!cert.serialNumber || cert.issuer === undefined) return { ok: false, why: 'the link gave no serial number and issuer for its certificate' };
-    return { ok: true, inherited: '', tofu: true };
+    return { ok: true, inherited: '', tofu: true, banned: false };
+  }
+
+  /**
+   * TOFU when we call a Controller (R-MTP.4 validate-cert, OPT): a server certificate that chains
+   * to no trust anchor is accepted, with TOFUAllowed, only for a Controller whose roles are
+   * UntrustedRole alone, so what goes to it (answers, Notify within its permissions) is no more
+   * than TOFU would give anyone. Nothing is stored: a server certificate says nothing about who
+   * may send requests in that Controller's name, which stays Controller.{i}.Credential's job (a
+   * Controller with one never gets here: its stored certificate is the only one accepted).
+   */
+  private calledTofu(endpointId: string, row: string | undefined): CertVerdict {
+    const untrusted = this.read(CONTROLLER_TRUST + 'UntrustedRole').split(',').map((r) => this.trimDot(r.trim()));
+    const assigned = row ? this.read(row + 'AssignedRole').split(',').map((r) => this.trimDot(r.trim())).filter((r) => r !== '') : [];
+    const onlyUntrusted = !!row && this.read(row + 'InheritedRole') === '' && assigned.every((r) => untrusted.indexOf(r) >= 0);
+    if (!onlyUntrusted) return { ok: false, why: `its certificate chains to none of our trust anchors, and ${endpointId} has roles beyond UntrustedRole (TOFU when we call is for Untrusted Controllers only)` };
+    return { ok: true, inherited: '', tofu: true, banned: false };
+  }
+
+  /** Whether a certificate of `chain` is a Certificate.{i} row marked X_TINYUSP_Revoked (Enable or not). */
+  private revoked(chain: readonly string[]): boolean {
+    for (const r of this.rows(CERTIFICATE_TABLE)) {
+      if (this.read(r.path + 'X_TINYUSP_Revoked') === 'true' && chain.indexOf(this.read(r.path + 'X_TINYUSP_SHA256')) >= 0) return true;
+    }
+    return false;
   }
 
   /**

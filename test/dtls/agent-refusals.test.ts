@@ -89,7 +89,7 @@ test('refused (R-MTP.4): a Controller server whose certificate names another End
     const file = getRecordFile(pki.dir, 'mtp4', ['Device.DeviceInfo.SerialNumber']);
     const r = await postRecord('openssl', clientAuth(pki, 'certificate'), agent.port, file, `coaps://127.0.0.1:${srv.port}/usp/m4`);
     assert.equal(r.code, 0);
-    await agent.waitLog(/refused: it is os::00256D-0000000001, not the Controller proto::controller-1 \(R-MTP\.4\)/);
+    await agent.waitLog(/refused: its certificate is for Endpoint ID os::00256D-0000000001, not proto::controller-1 \(R-MTP\.4\)/);
     assert.equal(agent.device.dtls!.sessions().client, 0);
     assert.doesNotMatch(srv.output(), /c:POST/);
   } finally {

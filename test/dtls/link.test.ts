@@ -187,6 +187,32 @@ test('client role: messages wait (at most queuedMessages) for the handshake, the
   sctx.dispose();
 });
 
+test('handshakeTimers: a client session nobody answers ends by the shim\'s own timers; handshaking() lists it until then, sessionFailed says why', () => {
+  const failed: string[] = [];
+  let now = 1000;
+  const link = new DtlsLink({
+    dtls: hostDtls(), limits: LIMITS, credentials: { psk: PSK }, server: false, datagramBytes: 1500,
+    handshakeTimers: { initial: 100, max: 400 },
+    wallTimeMs: () => Date.now(),
+    output: () => {},
+    deliver: () => assert.fail('nothing to deliver'),
+    sessionFailed: (address, port, channel, reason) => void failed.push(`${channel} ${address}:${port} ${reason}`),
+    log: () => {},
+  });
+  link.send(te.encode('hello'), { address: '127.0.0.1', port: 5688, dtls: 'client', identity: { endpointId: 'proto::controller-1' } }, now);
+  assert.deepEqual(link.handshaking('client'), ['127.0.0.1:5688']);
+  assert.deepEqual(link.handshaking('server'), []);
+  // 100 + 200 + 400 ms of retransmissions, far below the board's 8 s handshake limit.
+  while (now < 1000 + 2000 && failed.length === 0) {
+    now = Math.max(now + 1, link.nextDeadline());
+    link.step(now);
+  }
+  assert.deepEqual(failed.map((f) => f.replace(/ \(-0x[0-9a-f]+\)/, '')), ['client 127.0.0.1:5688 SSL_TIMEOUT']);
+  assert.ok(now - 1000 < 1000, `ended after ${now - 1000} ms`);
+  assert.deepEqual(link.handshaking('client'), []);
+  link.close();
+});
+
 let pki: Pki | undefined;
 const noOpenssl = missingCommand('openssl');
 before(async () => {
@@ -268,7 +294,7 @@ test('R-MTP.4 holds while wall time is unknown: a server whose certificate names
   if (!needs(t, noOpenssl && 'openssl not found (apt-get install openssl)') || !pki) return;
   const { w, got, done } = clientToServer('expired', { address: '127.0.0.1', port: 5700, dtls: 'client', identity: { endpointId: 'proto::controller-1' } }, undefined);
   assert.deepEqual(got, [], 'the queued message never reaches the wrong server');
-  assert.ok(w.logs.some((l) => /refused: it is proto::expired, not the Controller proto::controller-1/.test(l)), w.logs.join('\n'));
+  assert.ok(w.logs.some((l) => /refused: its certificate is for Endpoint ID proto::expired, not proto::controller-1/.test(l)), w.logs.join('\n'));
   assert.deepEqual(w.link.sessions(), { server: 0, client: 0 });
   done();
 });

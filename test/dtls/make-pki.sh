@@ -10,6 +10,7 @@
 #   admin.pem/.key         signed by ca, urn:bbf:usp:id:proto::admin (no Controller row: roles from its CA)
 #   tofu.pem, tofu2.pem    self-signed, both urn:bbf:usp:id:proto::tofu (trust on first use)
 #   impostor.pem/.key      self-signed, urn:bbf:usp:id:proto::controller-1 (TOFU may not claim a known Controller)
+#   admin-self.pem/.key    self-signed, urn:bbf:usp:id:proto::admin (a Controller's server, TOFU when we call)
 set -euo pipefail
 dir=$1
 mkdir -p "$dir"
@@ -70,3 +71,4 @@ selfsigned() {
 selfsigned tofu "URI:urn:bbf:usp:id:proto::tofu"
 selfsigned tofu2 "URI:urn:bbf:usp:id:proto::tofu"
 selfsigned impostor "URI:urn:bbf:usp:id:proto::controller-1"
+selfsigned admin-self "URI:urn:bbf:usp:id:proto::admin"

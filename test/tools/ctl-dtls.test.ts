@@ -127,3 +127,14 @@ test('ctl listen as a DTLS server: a Notify from a certified agent is printed; a
   assert.match(heard.stderr, /refused: a DTLS session from 127\.0\.0\.1:\d+ failed: X509_CERT_VERIFY_FAILED \(-0x2700\): not trusted/);
   assert.match(heard.stderr, /refused: a Record from_id proto::impostor came over a session certified for proto::tinyusp-demo; dropped/);
 });
+
+test('the controller library holding no credentials for the agent it addresses (a PSK bound to another agent) sends nothing, and its timeout says why', async () => {
+  const { Controller, UspTimeoutError } = await import('../../tools/controller/controller.ts');
+  const c = await Controller.open({ endpointId: 'proto::controller-1', timeoutMs: 600, dtls: { credentials: { psk: [{ identity: 'controller-1', key: Buffer.from(KEY), endpointId: 'proto::other-agent' }] } } });
+  try {
+    await assert.rejects(c.request('coaps://127.0.0.1:9/usp', 'proto::tinyusp-demo', { reqType: { case: 'get', value: { paramPaths: ['Device.'], maxDepth: 0 } } }, Header_MsgType.GET),
+      (e: Error) => e instanceof UspTimeoutError && /last DTLS warning: dtls: no credentials to reach proto::tinyusp-demo at coaps:\/\/127\.0\.0\.1:9; not sent/.test(e.message));
+  } finally {
+    c.close();
+  }
+});

@@ -3,7 +3,7 @@
 // request; plaintext only with an explicit --allow-nosec.
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { DtlsContextOptions } from '../../hal/hal.ts';
+import type { DtlsCredentials } from '../../src/dtls/credentials.ts';
 import { PKI_FILES } from '../pki/dev-pki.ts';
 import { UsageError, type Parsed } from './args.ts';
 import { credentialsFromArgs } from './credentials.ts';
@@ -29,7 +29,7 @@ export const DEFAULT_AGENT_PORT = 5683;
 /** ctl's Endpoint ID unless --id names another. */
 export const DEFAULT_ID = 'proto::controller-1';
 
-export type CtlDtls = { credentials: Omit<DtlsContextOptions, 'role'>; wasmPath: string };
+export type CtlDtls = { credentials: DtlsCredentials; wasmPath: string };
 
 /** The agent's URI: --agent, or the demo agent's; coap:// only with --allow-nosec. */
 export function agentUri(p: Parsed): string {
@@ -43,7 +43,7 @@ export function agentUri(p: Parsed): string {
 }
 
 /** DTLS credentials for a coaps:// `agent` (undefined for coap://): named, or from the PKI directory. */
-export function dtlsOptions(p: Parsed, agent: string): CtlDtls | undefined {
+export function dtlsOptions(p: Parsed, agent: string, agentId: string): CtlDtls | undefined {
   if (/^coap:/i.test(agent)) {
     for (const name of SECURITY_VALUES) {
       if (p.values.has(name)) throw new UsageError(`--${name} is for DTLS, but ${agent} is plaintext coap://`);
@@ -82,7 +82,8 @@ export function dtlsOptions(p: Parsed, agent: string): CtlDtls | undefined {
       privateKey: credentials.privateKey,
       trustAnchors: credentials.trustAnchors,
       // A client offers its one PSK; as a server (the agent's responses) it accepts the same one.
-      psk: credentials.psk?.map(({ identity, key }) => ({ identity, key })),
+      // The key authenticates the agent: Records over it must come from agentId (R-SEC.0a).
+      psk: credentials.psk?.map(({ identity, key }) => ({ identity, key, endpointId: agentId })),
     },
     wasmPath: DTLS_WASM,
   };

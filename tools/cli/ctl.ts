@@ -110,7 +110,7 @@ export async function ctlCommand(argv: string[]): Promise<number> {
     onNotify: (n, fromId) => onNotify(n, fromId),
     // Said at once while listening; a request's timeout message carries the last one.
     onRefused: (reason) => { if (cmd === 'listen') process.stderr.write(`tinyusp ctl: refused: ${reason}\n`); },
-    dtls: dtlsOptions(p, agent),
+    dtls: dtlsOptions(p, agent, ctx.agentId),
   }));
   try {
     if (cmd === 'listen') {

@@ -3,7 +3,8 @@
 // It listens on its own CoAP endpoint: the agent's responses arrive there as new POSTs to our
 // reply-to URI (R-COAP.3), and so do Notify messages. Over DTLS (coaps://) each direction is its
 // own session and socket: our requests leave as a DTLS client, the agent's POSTs arrive at our
-// DTLS server (tools/controller/dtls-link.ts).
+// DTLS server. Both roles run in the agent's own session manager (src/dtls/link.ts), driven
+// here by one timer, so the controller checks what the agent checks (cookies, R-MTP.4, bounds).
 import { create, fromBinary, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
 import {
   Header_MsgType,
@@ -14,15 +15,15 @@ import {
   RequestSchema,
 } from '../../gen/usp/usp-msg_pb.ts';
 import { RecordSchema } from '../../gen/usp/usp-record_pb.ts';
-import { createHostNet } from '../../hal/host/net.ts';
+import { createHostNet, type HostUdpSocket } from '../../hal/host/net.ts';
 import { CoapEndpoint } from '../../src/coap/endpoint.ts';
 import { UspCoapBinding, type SendOutcome } from '../../src/mtp/coap.ts';
 import { formatCoapUri, parseCoapUri } from '../../src/mtp/coap-uri.ts';
 import { host as hostBoard } from '../../boards/host/profile.ts';
-import type { DtlsContextOptions } from '../../hal/hal.ts';
 import { createHostDtls } from '../../hal/host/dtls.ts';
 import type { Peer } from '../../src/coap/types.ts';
-import { DtlsLink } from './dtls-link.ts';
+import type { DtlsCredentials } from '../../src/dtls/credentials.ts';
+import { DtlsLink, type Channel } from '../../src/dtls/link.ts';
 import { randomBytes } from 'node:crypto';
 
 export interface ControllerOptions {
@@ -41,11 +42,12 @@ export interface ControllerOptions {
   /** Something the agent sent us was refused: a DTLS session it opened failed, or a Record claimed another from_id. */
   onRefused?(reason: string): void;
   /**
-   * DTLS (coaps://): our certificate, key and trust anchors, or a PSK; `wasmPath` of the mbedTLS
+   * DTLS (coaps://): our certificate, key and trust anchors, and/or a PSK whose `endpointId` is
+   * the agent's Endpoint ID it authenticates (default: its identity); `wasmPath` of the mbedTLS
    * module when not the default (hal/host/dtls.ts). Absent: plaintext coap:// (the caller
    * decides whether that is allowed).
    */
-  dtls?: { credentials: Omit<DtlsContextOptions, 'role'>; wasmPath?: string };
+  dtls?: { credentials: DtlsCredentials; wasmPath?: string };
 }
 
 export class UspTimeoutError extends Error {}
@@ -70,11 +72,14 @@ export class Controller {
   private readonly pending = new Map<string, Pending>();
   /** The last failure of a DTLS session the agent opened to us (said when a response never comes). */
   private inboundFailure: string | undefined;
-  /** Our DTLS client (requests), to say which handshake is still open when an answer never comes. */
-  private readonly clientLink: DtlsLink | undefined;
+  /** Both DTLS roles (src/dtls/link.ts): 'client' carries our requests, 'server' the agent's POSTs. */
+  private readonly link: DtlsLink | undefined;
   private readonly host: string;
   private readonly path: string;
   private timer: NodeJS.Timeout | undefined;
+  private dtlsTimer: NodeJS.Timeout | undefined;
+  /** The DTLS link's last warning. */
+  private dtlsWarning: string | undefined;
   private seq = 0;
   private closed = false;
 
@@ -91,20 +96,62 @@ export class Controller {
       });
       const side = this.side((bytes, peer) => socket.send(bytes, peer.address, peer.port), socket);
       this.inbound = this.outbound = side;
-      this.clientLink = undefined;
+      this.link = undefined;
       return;
     }
     const dtls = createHostDtls({ clock: { wallTimeMs: () => Date.now() }, wasmPath: opts.dtls.wasmPath });
-    const link = (role: 'client' | 'server', port: number): DtlsLink => new DtlsLink({
-      dtls, role, credentials: { handshakeTimeoutMs: handshakeTimers(opts.timeoutMs ?? 5000), ...opts.dtls!.credentials }, host: this.host, port,
-      onMessage: (data, peer) => this.receive(role === 'server' ? this.inbound : this.outbound, data, peer),
-      onFailure: (peer, reason) => this.dtlsFailed(role, peer, reason),
+    const timers = handshakeTimers(opts.timeoutMs ?? 5000);
+    const sockets: { [c in Channel]?: HostUdpSocket } = {};
+    const link = new DtlsLink({
+      dtls,
+      // The host board's bounds; the handshake ends by the shim's own timers (SSL_TIMEOUT, which
+      // names the cause) well before the link's limit, set to the whole USP wait.
+      limits: { ...hostBoard.dtls, handshakeTimeoutMs: Math.max(timers.max, opts.timeoutMs ?? 5000) },
+      handshakeTimers: timers,
+      credentials: opts.dtls.credentials,
+      server: true,
+      datagramBytes: hostBoard.limits.datagramBytes,
+      wallTimeMs: () => Date.now(),
+      output: (d, address, port, channel) => sockets[channel]?.send(d, address, port),
+      deliver: (m, peer) => this.receive(peer.dtls === 'server' ? this.inbound : this.outbound, m, peer),
+      sessionFailed: (address, port, channel, reason) => this.dtlsFailed(channel, address + ':' + port, reason),
+      // Kept, not printed: said when a request then gets no answer (e.g. no credentials for that agent).
+      log: (level, m) => { if (level === 'warn' || level === 'error') this.dtlsWarning = m; },
     });
-    const server = link('server', opts.port ?? 0);
-    this.inbound = this.side((bytes, peer) => server.send(bytes, peer), server);
-    const client = link('client', 0);
-    this.clientLink = client;
-    this.outbound = this.side((bytes, peer) => client.send(bytes, peer), client);
+    this.link = link;
+    const udp = (channel: Channel, port: number) => (sockets[channel] = createHostNet().udp({
+      address: this.host,
+      port,
+      onDatagram: (data, address, p) => {
+        link.receive(data, address, p, channel, performance.now());
+        this.scheduleDtls();
+      },
+    }));
+    const server = udp('server', opts.port ?? 0);
+    const client = udp('client', 0);
+    this.inbound = this.side((bytes, peer) => this.dtlsSend(bytes, peer), server);
+    this.outbound = this.side((bytes, peer) => this.dtlsSend(bytes, peer), client);
+  }
+
+  private dtlsSend(bytes: Uint8Array, peer: Peer): void {
+    this.link?.send(bytes, peer, performance.now());
+    this.scheduleDtls();
+  }
+
+  /** The link's next retransmission, handshake or idle deadline. */
+  private scheduleDtls(): void {
+    if (this.closed || !this.link) return;
+    if (this.dtlsTimer) clearTimeout(this.dtlsTimer);
+    this.dtlsTimer = undefined;
+    const next = this.link.nextDeadline();
+    if (next === Infinity) return;
+    this.dtlsTimer = setTimeout(() => {
+      this.dtlsTimer = undefined;
+      this.link?.step(performance.now());
+      this.scheduleDtls();
+    }, Math.max(0, Math.ceil(next - performance.now())) + 1);
+    // Idle sessions alone do not keep the process up (the sockets and pending requests do).
+    this.dtlsTimer.unref();
   }
 
   private side(send: (bytes: Uint8Array, peer: Peer) => void, transport: Side['transport']): Side {
@@ -160,9 +207,10 @@ export class Controller {
     const answer = new Promise<Msg>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(msgId);
-        const stuck = this.clientLink?.handshaking() ?? [];
+        const stuck = this.link?.handshaking('client') ?? [];
         const why = stuck.length ? `; the DTLS handshake with ${stuck.join(', ')} has not completed (no DTLS server there, or no answer)`
-          : this.inboundFailure ? `; the agent's DTLS session to ${this.uri} failed: ${this.inboundFailure}` : '';
+          : this.inboundFailure ? `; the agent's DTLS session to ${this.uri} failed: ${this.inboundFailure}`
+          : this.dtlsWarning ? `; last DTLS warning: ${this.dtlsWarning}` : '';
         reject(new UspTimeoutError(`no USP response to ${Header_MsgType[msgType]} within ${timeoutMs} ms${why}`));
       }, timeoutMs);
       this.pending.set(msgId, { resolve, reject, timer });
@@ -212,14 +260,15 @@ export class Controller {
       p.reject(new TransportError('controller closed'));
     }
     this.pending.clear();
-    for (const side of new Set([this.inbound, this.outbound])) {
-      side.endpoint.close();
-      side.transport.close();
-    }
+    if (this.dtlsTimer) clearTimeout(this.dtlsTimer);
+    // close_notify to every peer first, so the agent frees its sessions now, not at its idle timeout.
+    for (const side of new Set([this.inbound, this.outbound])) side.endpoint.close();
+    this.link?.close();
+    for (const side of new Set([this.inbound, this.outbound])) side.transport.close();
   }
 
   /** A DTLS session failed: our request to the agent ends now with the reason; the agent's session to us is remembered. */
-  private dtlsFailed(role: 'client' | 'server', peer: string, reason: string): void {
+  private dtlsFailed(role: Channel, peer: string, reason: string): void {
     if (role === 'server') {
       this.inboundFailure = `${reason} (from ${peer})`;
       this.opts.onRefused?.(`a DTLS session from ${peer} failed: ${reason}`);
