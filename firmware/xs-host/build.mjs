@@ -73,8 +73,8 @@ function parseArgs(argv) {
   return args;
 }
 
-/** The HTTP(S) client of the runner (compiled with mbedTLS's headers). */
-const HTTP = 'host-http.c';
+/** The HTTP(S) client of the runner and its TLS part (compiled with mbedTLS's headers). */
+const HTTP = ['host-http.c', 'host-http-tls.c'];
 
 /** Builds the runners of one architecture; `mcDir` is the board's preload (or undefined). */
 export async function buildArch(arch, xs, board, mcDir, dtls, options) {
@@ -94,7 +94,7 @@ export async function buildArch(arch, xs, board, mcDir, dtls, options) {
   const result = { out, boardObject: mcDir ? join(out, `obj-${board}`, 'mc.xs.o') : undefined, boardBinary: join(out, `xs-${board}`) };
   const shared = [
     ...ENGINE.map((n) => join(xs, 'sources', `${n}.c`)),
-    ...readdirSync(hostDir).filter((f) => f.endsWith('.c') && !f.startsWith('run-') && f !== HTTP).map((f) => join(hostDir, f)),
+    ...readdirSync(hostDir).filter((f) => f.endsWith('.c') && !f.startsWith('run-') && !HTTP.includes(f)).map((f) => join(hostDir, f)),
   ];
   const sharedObj = join(out, 'obj');
   const common = { cc, cflags, ldflags, libs: LIBS, headers };
@@ -103,8 +103,8 @@ export async function buildArch(arch, xs, board, mcDir, dtls, options) {
   const tlsObj = join(out, 'obj-dtls');
   await buildTarget({ name: `mbedtls-${arch}`, ...common, cflags: tls.cflags, headers: tls.headers,
     sources: tls.sources, objDir: tlsObj }, options);
-  // host-http.c uses mbedTLS's TLS directly: built with the runner's flags and mbedTLS's headers.
-  const http = [join(hostDir, HTTP)];
+  // host-http*.c use mbedTLS's TLS directly: built with the runner's flags and mbedTLS's headers.
+  const http = HTTP.map((f) => join(hostDir, f));
   const httpObj = join(out, 'obj-http');
   await buildTarget({ name: `http-${arch}`, ...common, cflags: [...cflags, ...tls.includeFlags], headers: [...headers, ...tls.headers],
     sources: http, objDir: httpObj }, options);
