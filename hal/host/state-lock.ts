@@ -6,7 +6,7 @@
 // The lock is created by link(2) of a file already holding our pid (fails if one exists: no
 // half-written lock is ever seen), and a stale one is removed only under `agent.pid.takeover`,
 // created with O_EXCL: of agents started in the same instant over one stale lock, one wins.
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const LOCK_FILE = 'agent.pid';
@@ -26,14 +26,24 @@ function alive(pid: number): boolean {
   }
 }
 
-/** The pid a lock file names; undefined when there is no file or it names none. */
-function holder(path: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(path, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
+/** A lock file's text; undefined when there is none. */
+function content(path: string): string | undefined {
+  try { return readFileSync(path, 'utf8'); } catch { return undefined; }
+}
+
+/** The pids a lock names: its holder first, then the image process it runs (noteLockChild). */
+function pidsOf(text: string | undefined): number[] {
+  const out: number[] = [];
+  for (const line of (text || '').split('\n')) {
+    const pid = Number(line.trim());
+    if (line.trim() && Number.isInteger(pid) && pid > 0) out.push(pid);
   }
+  return out;
+}
+
+/** The pid a lock file names as its holder; undefined when there is no file or it names none. */
+function holder(path: string): number | undefined {
+  return pidsOf(content(path))[0];
 }
 
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code;
@@ -66,7 +76,7 @@ function create(path: string, exclusive: 'link' | 'wx'): boolean {
  * holds the guard (it is taking over: look again). The lock is read again under the guard, so
  * a lock another process has just created is never removed.
  */
-function removeStale(path: string, stale: number | undefined): boolean {
+function removeStale(path: string, stale: string | undefined): boolean {
   const guard = path + GUARD_SUFFIX;
   if (!create(guard, 'wx')) {
     // A guard whose process is gone (it died in these few statements) is removed; this removal
@@ -78,7 +88,7 @@ function removeStale(path: string, stale: number | undefined): boolean {
     return false;
   }
   try {
-    if (holder(path) === stale) rmSync(path, { force: true });
+    if (content(path) === stale) rmSync(path, { force: true });
   } finally {
     rmSync(guard, { force: true });
   }
@@ -103,11 +113,16 @@ export function lockStateDirectory(dir: string, graceMs = 2000, parentMayHold = 
   const release = () => { if (holder(path) === process.pid) rmSync(path, { force: true }); };
   for (let waited = 0; ; ) {
     if (create(path, 'link')) return release;
-    const pid = holder(path);
+    const text = content(path);
+    const pids = pidsOf(text);
+    const pid = pids[0];
     if (pid === process.pid || (parentMayHold && pid === process.ppid)) return release;
-    if (pid !== undefined && alive(pid)) {
+    // The holder, or the image it ran if that outlives it (a Node image stops a moment after
+    // its boot loader is killed): either alive keeps the directory taken.
+    const live = pids.find((p) => alive(p));
+    if (live !== undefined) {
       if (waited >= graceMs) {
-        throw new Error(`the state directory ${dir} is in use by process ${pid} (another tinyusp agent): ` +
+        throw new Error(`the state directory ${dir} is in use by process ${live} (another tinyusp agent): ` +
           'two agents on one --state would each serve their own copy of the data model');
       }
       pause(50);
@@ -116,10 +131,23 @@ export function lockStateDirectory(dir: string, graceMs = 2000, parentMayHold = 
     }
     // Stale (its process is gone) or unreadable (a lock from before the link(2) scheme, cut
     // short): removed under the guard, then created again by the loop.
-    if (!removeStale(path, pid)) {
+    if (!removeStale(path, text)) {
       pause(5);
       waited += 5;
       if (waited > graceMs + 5000) throw new Error(`the state directory ${dir}: its lock takeover guard ${LOCK_FILE + GUARD_SUFFIX} stays held`);
     }
   }
+}
+
+/**
+ * The lock holder (the --ota boot loader) names the image process it started, so that a lock whose
+ * holder died is not taken over while that image still runs. Rewritten atomically (rename).
+ */
+export function noteLockChild(dir: string, child: number | undefined): void {
+  const path = join(dir, LOCK_FILE);
+  if (holder(path) !== process.pid) return;
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try { writeSync(fd, `${process.pid}\n${child ? child + '\n' : ''}`); } finally { closeSync(fd); }
+  renameSync(tmp, path);
 }

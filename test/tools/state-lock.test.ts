@@ -64,6 +64,14 @@ test('a lock naming a process that is gone is taken over; one naming this proces
   release();
 });
 
+test('a lock whose holder is gone but whose image process lives is refused (a Node image outliving its boot loader)', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, LOCK_FILE), `2147483646\n${process.ppid}\n`);
+  assert.throws(() => lockStateDirectory(dir, 100), new RegExp(`in use by process ${process.ppid}`));
+  writeFileSync(join(dir, LOCK_FILE), '2147483646\n2147483645\n'); // both gone: taken over
+  lockStateDirectory(dir, 0)();
+});
+
 test('a lock held by another live process is refused after the grace period', (t) => {
   const dir = tempDir(t);
   writeFileSync(join(dir, LOCK_FILE), `${process.ppid}\n`); // the test runner: alive
@@ -122,8 +130,12 @@ test('the --ota boot loader holds the state directory for an XS image and for a 
     const loader = startAgent(state, ['--ota', '--engine', engine]);
     t.after(() => loader.proc.kill('SIGKILL'));
     await loader.ready;
-    // The boot loader's pid, not its image's: the lock outlives the image across reboots.
-    assert.equal(readFileSync(join(state, LOCK_FILE), 'utf8').trim(), String(loader.proc.pid), engine);
+    // The boot loader's pid, not its image's: the lock outlives the image across reboots. The
+    // image it runs is named too (a lock whose holder died is not taken while the image lives).
+    const [holderPid, imagePid] = readFileSync(join(state, LOCK_FILE), 'utf8').trim().split('\n').map(Number);
+    assert.equal(holderPid, loader.proc.pid, engine);
+    assert.ok(imagePid > 0 && imagePid !== loader.proc.pid, `${engine}: the image's pid is named`);
+    process.kill(imagePid, 0); // alive
     const second = startAgent(state);
     t.after(() => second.proc.kill('SIGKILL'));
     assert.equal(await second.exited, 1, engine);

@@ -15,7 +15,7 @@ import { packImage } from './firmware.ts';
 import { xsEngineCap, xsEngineCommand } from './xs-engine.ts';
 import { runnerCredentialArgs } from './credentials.ts';
 import { DTLS_WASM } from './paths.ts';
-import { lockStateDirectory } from '../../hal/host/state-lock.ts';
+import { lockStateDirectory, noteLockChild } from '../../hal/host/state-lock.ts';
 
 export interface BootLoaderOptions {
   stateDir: string;
@@ -115,6 +115,7 @@ async function bootLoop(o: BootLoaderOptions, dir: string): Promise<number> {
       const cmd = command(o, run, choice);
       const proc = spawn(cmd.file, cmd.args, { stdio: ['pipe', 'inherit', 'inherit'], env: { ...process.env, ...cmd.env } });
       child = proc;
+      noteLockChild(o.stateDir, proc.pid);
       const unconfirmed = () => choice.trial && readControl(dir).trial === choice.slot;
       const watchdog = choice.trial ? setTimeout(() => {
         if (!unconfirmed()) return;
