@@ -9,13 +9,12 @@ import { refMatches, type MatchContext } from './match.ts';
 import { nextPeriodicMs } from './periodic.ts';
 import type { SubscriptionCache } from './subscriptions.ts';
 
-export interface ControllerTimerHooks {
-  /** A parameter's value, '' when it cannot be read. */
-  read(path: string): string;
+/** What the timers ask of the notifier (the Notifier itself: no closures held on the XS heap). */
+export interface ControllerTimerHost {
   /** Periodic! is due for the Controller row `controller`. */
-  periodic(controller: string): void;
+  periodicDue(controller: string): void;
   /** A new OnBoardRequest to `controller` is due. */
-  onboard(controller: string): void;
+  sendOnBoardRequest(controller: string): void;
 }
 
 export class ControllerTimers {
@@ -24,7 +23,7 @@ export class ControllerTimers {
   /** Controllers being onboarded: monotonic ms of their last OnBoardRequest. */
   private readonly onboarding = new Map<string, number>();
 
-  constructor(private readonly engine: Engine, private readonly hal: CoreHal, private readonly subs: SubscriptionCache, private readonly hooks: ControllerTimerHooks) {}
+  constructor(private readonly engine: Engine, private readonly hal: CoreHal, private readonly subs: SubscriptionCache, private readonly host: ControllerTimerHost) {}
 
   /** An OnBoardRequest went to `controller` now: OnBoardingRestartTime counts from here. */
   onboardingSent(controller: string): void { this.onboarding.set(controller, this.hal.clock.monotonicMs()); }
@@ -43,17 +42,17 @@ export class ControllerTimers {
   /** When the next OnBoardRequest to `c` is due (monotonic ms), or -1 (complete, or restart time 0). */
   private onboardingDue(c: string): number {
     const since = this.onboarding.get(c);
-    const every = Number(this.hooks.read(c + 'OnBoardingRestartTime')) || 0;
-    if (since === undefined || every <= 0 || this.hooks.read(c + 'OnBoardingComplete') !== 'false') return -1;
+    const every = Number(this.read(c + 'OnBoardingRestartTime')) || 0;
+    if (since === undefined || every <= 0 || this.read(c + 'OnBoardingComplete') !== 'false') return -1;
     return since + every * 1000;
   }
 
   /** Sends OnBoardRequest again where OnBoardingRestartTime passed without completion. */
   restartOnboarding(now: number): void {
     for (const c of Array.from(this.onboarding.keys())) {
-      if (this.hooks.read(c + 'OnBoardingComplete') !== 'false') { this.onboarding.delete(c); continue; }
+      if (this.read(c + 'OnBoardingComplete') !== 'false') { this.onboarding.delete(c); continue; }
       const due = this.onboardingDue(c);
-      if (due >= 0 && now >= due) this.hooks.onboard(c);
+      if (due >= 0 && now >= due) this.host.sendOnBoardRequest(c);
     }
   }
 
@@ -67,12 +66,16 @@ export class ControllerTimers {
     for (const c of Array.from(this.periodicAt.keys())) if (!controllers.has(c)) this.periodicAt.delete(c);
     for (const c of controllers) {
       let at = this.periodicAt.get(c);
-      const schedule = () => nextPeriodicMs(now, Number(this.hooks.read(c + 'PeriodicNotifInterval')) || 1, this.hooks.read(c + 'PeriodicNotifTime') || UNKNOWN_TIME, this.hal.clock.wallTimeMs());
+      const schedule = () => nextPeriodicMs(now, Number(this.read(c + 'PeriodicNotifInterval')) || 1, this.read(c + 'PeriodicNotifTime') || UNKNOWN_TIME, this.hal.clock.wallTimeMs());
       if (at === undefined) { this.periodicAt.set(c, schedule()); continue; }
       if (now < at) continue;
-      this.hooks.periodic(c);
+      this.host.periodicDue(c);
       at = schedule();
       this.periodicAt.set(c, at);
     }
+  }
+
+  private read(path: string): string {
+    try { return this.engine.get(path); } catch { return ''; }
   }
 }

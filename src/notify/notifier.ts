@@ -72,11 +72,7 @@ export class Notifier {
     this.hal = opts.hal;
     this.subs = new SubscriptionCache(opts.engine);
     this.expiry = new SubscriptionExpiry(opts.engine, opts.hal, this.subs);
-    this.timers = new ControllerTimers(opts.engine, opts.hal, this.subs, {
-      read: (p) => this.read(p),
-      periodic: (c) => this.dispatch('Event', PERIODIC_EVENT, () => ({ case: 'event', value: { objPath: 'Device.LocalAgent.', eventName: 'Periodic!', params: new Map() } }), c),
-      onboard: (c) => this.sendOnBoardRequest(c),
-    });
+    this.timers = new ControllerTimers(opts.engine, opts.hal, this.subs, this);
     this.configs = new TriggerConfigQueue(opts.board.limits.notificationsPerController, (l, m) => opts.hal.system.log(l, m));
     this.journal = new OperationJournal(opts.hal.storage, opts.board.limits.asyncOperations);
     const tag = opts.hal.system.randomBytes(4);
@@ -146,6 +142,11 @@ export class Notifier {
       sendResp: true,
       notification: { case: 'onBoardReq', value: { oui: id.oui, productClass: id.productClass, serialNumber: id.serialNumber, agentSupportedProtocolVersions: SUPPORTED_PROTOCOL_VERSIONS } },
     }, true, 0);
+  }
+
+  /** Device.LocalAgent.Periodic! to `controller` (ControllerTimers: its time has come; digest §4.4). */
+  periodicDue(controller: string): void {
+    this.dispatch('Event', PERIODIC_EVENT, () => ({ case: 'event', value: { objPath: 'Device.LocalAgent.', eventName: 'Periodic!', params: new Map() } }), controller);
   }
 
   /** NotifyResp intake (DispatchHooks.notifyResp): match by msg_id (R-NOT.1; subscription_id ignored, 1.2+). */

@@ -1,7 +1,8 @@
 // Does each Download() leave state behind on XS (issue 12)? The esp32 runner (x86-64, with
-// --stats) downloads the same image again and again over http:// and coap://; after each one the
+// --stats) downloads the same image 5 times over http:// then over coap://; after each one the
 // live XS heap after a full collection (the SIGUSR1 mark: `slots`, `chunks`) must be back at its
-// level after the first Download of that transport.
+// level after the first Download of that transport (within 2 slots: a transient value was seen
+// under load, 3,200 / 3,201 alternating; what a Download left behind would add up instead).
 // What does stay, bounded, and is filled first so it is not mistaken for a leftover: the CoAP
 // dedup cache (RFC 7252 §4.5: one entry per request received, ~13 slots, kept EXCHANGE_LIFETIME,
 // at most the board's coapExchanges = 8 on esp32: src/coap/endpoint.ts) and the USP msg_id
@@ -22,7 +23,10 @@ import { missingCommand, needs } from '../support/tools.ts';
 import { fileServer } from './ota-harness.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
-const ROUNDS = 4;
+const ROUNDS = 5;
+/** Slots a mark may differ by without anything left behind (one transient value seen under load). */
+const JITTER_SLOTS = 2;
+const JITTER_CHUNKS = 64;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('XS: successive Downloads over http:// and coap:// leave the live heap where the first left it', { timeout: 300_000 }, async (t) => {
@@ -91,11 +95,13 @@ test('XS: successive Downloads over http:// and coap:// leave the live heap wher
     }
   }
   t.diagnostic(`live after each Download: ${JSON.stringify(levels)}`);
+  // Anything left per Download (a Request row, a closure, a record: several slots) adds up over
+  // the rounds; a leak of one slot each would be 4 slots after the fifth, beyond the jitter.
   for (const scheme of ['http', 'coap']) {
     const [first, ...rest] = levels[scheme];
     for (const [i, l] of rest.entries()) {
-      assert.ok(l.slots <= first.slots, `${scheme} Download ${i + 2}: ${l.slots} live slots, ${first.slots} after the first`);
-      assert.ok(l.chunks <= first.chunks, `${scheme} Download ${i + 2}: ${l.chunks} live chunk bytes, ${first.chunks} after the first`);
+      assert.ok(l.slots <= first.slots + JITTER_SLOTS, `${scheme} Download ${i + 2}: ${l.slots} live slots, ${first.slots} after the first`);
+      assert.ok(l.chunks <= first.chunks + JITTER_CHUNKS, `${scheme} Download ${i + 2}: ${l.chunks} live chunk bytes, ${first.chunks} after the first`);
     }
   }
 });
