@@ -53,10 +53,11 @@ export interface HostDevice {
 
 export function runHostDevice(opts: HostDeviceOptions): HostDevice {
   const write = opts.write ?? ((line: string) => process.stderr.write(line + '\n'));
-  // One agent per state directory (hal/host/state-lock.ts); in-process restarts keep the lock.
+  // One agent per state directory (hal/host/state-lock.ts); in-process restarts keep the lock,
+  // and an image booted by the --ota boot loader runs under the boot loader's lock.
   let unlock: () => void;
   try {
-    unlock = lockStateDirectory(opts.stateDir);
+    unlock = lockStateDirectory(opts.stateDir, undefined, opts.image !== undefined);
   } catch (e) {
     write(`tinyusp agent: ${(e as Error).message}`);
     return { finished: Promise.resolve(1), stop() {} };

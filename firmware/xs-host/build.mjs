@@ -84,8 +84,8 @@ function parseArgs(argv) {
   return args;
 }
 
-/** The HTTP(S) client of the runner (compiled with mbedTLS's headers). */
-const HTTP = 'host-http.c';
+/** The HTTP(S) client of the runner and its TLS part (compiled with mbedTLS's headers). */
+const HTTP = ['host-http.c', 'host-http-tls.c'];
 /** The SHA host function (mbedTLS's sha256, and sha1.c, which the DTLS configuration leaves out). */
 const HASH = 'host-hash.c';
 
@@ -107,7 +107,7 @@ export async function buildArch(arch, xs, board, mcDir, dtls, options) {
   const result = { out, boardObject: mcDir ? join(out, `obj-${board}`, 'mc.xs.o') : undefined, boardBinary: join(out, `xs-${board}`) };
   const shared = [
     ...ENGINE.filter((n) => !FEATURE_SOURCES.includes(n)).map((n) => join(xs, 'sources', `${n}.c`)),
-    ...readdirSync(hostDir).filter((f) => f.endsWith('.c') && !f.startsWith('run-') && f !== HTTP && f !== HASH).map((f) => join(hostDir, f)),
+    ...readdirSync(hostDir).filter((f) => f.endsWith('.c') && !f.startsWith('run-') && !HTTP.includes(f) && f !== HASH).map((f) => join(hostDir, f)),
   ];
   const sharedObj = join(out, 'obj');
   const common = { cc, cflags, ldflags: [...ldflags, ...LINK_FLAGS], libs: LIBS, headers };
@@ -117,8 +117,8 @@ export async function buildArch(arch, xs, board, mcDir, dtls, options) {
   const tlsObj = join(out, 'obj-dtls');
   await buildTarget({ name: `mbedtls-${arch}`, ...common, cflags: tls.cflags, headers: tls.headers,
     sources: tls.sources, objDir: tlsObj }, options);
-  // host-http.c uses mbedTLS's TLS directly: built with the runner's flags and mbedTLS's headers.
-  const http = [join(hostDir, HTTP)];
+  // host-http*.c use mbedTLS's TLS directly: built with the runner's flags and mbedTLS's headers.
+  const http = HTTP.map((f) => join(hostDir, f));
   const httpObj = join(out, 'obj-http');
   await buildTarget({ name: `http-${arch}`, ...common, cflags: [...cflags, ...tls.includeFlags], headers: [...headers, ...tls.headers],
     sources: http, objDir: httpObj }, options);

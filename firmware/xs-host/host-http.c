@@ -2,9 +2,8 @@
  * Host function: HTTP/1.1 GET for the HAL's Http (hal/hal.ts, bound in hal/xs/http.ts): the
  * http:// and https:// image downloads of Download() (digest §5.4) on the XS engines. A transfer
  * is a non-blocking TCP socket (BSD sockets; lwIP has them too) on the runner's event loop
- * (host-loop.c), with TLS 1.2 from the same mbedTLS 3.6 build as DTLS (dtls.mjs) for https. The
- * server's chain must lead to the trust anchors the agent gives (its --ca), and the certificate
- * must name the host (SAN DNS or IP; RFC 6125). The body reaches JS one block at a time (one
+ * (host-loop.c); https adds TLS 1.2 (host-http-tls.c: the server's chain must lead to the agent's
+ * --ca and its certificate name the host). The body reaches JS one block at a time (one
  * ArrayBuffer of at most `block` bytes per call), so an image is never held whole. One host
  * function, http(op, ...), serves both operations (each host function costs ~100 B of board heap):
  *   0 get(address, port, tls, hostHeader, path, user, password, ca, wallSeconds, block, onEvent) -> id
@@ -18,20 +17,14 @@
  * are Content-Length, chunked (RFC 9112 §7.1) or up to the close. No redirect is followed (a
  * Download URL names the file). Timeouts are the binding's (an idle timer in hal/xs/http.ts).
  */
-#include "xs-host.h"
+#include "host-http.h"
 #include <fcntl.h>
 #include <netdb.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include "mbedtls/base64.h"
-#include "mbedtls/ssl.h"
-#include "mbedtls/x509_crt.h"
 #include "tinyusp_dtls.h"
 #include <strings.h>
-
-#if !defined(MBEDTLS_SSL_MAX_FRAGMENT_LENGTH)
-#error "host-http.c needs MBEDTLS_SSL_MAX_FRAGMENT_LENGTH (TLS records above the board's buffer otherwise)"
-#endif
 
 #ifndef MSG_NOSIGNAL
 #define MSG_NOSIGNAL 0 /* lwIP raises no SIGPIPE */
@@ -40,52 +33,11 @@
 #define XS_HOST_HTTP_SEND_FAILED -0x004E
 #define XS_HOST_HTTP_RECV_FAILED -0x004C
 
-#define XS_HOST_HTTP_MAX 2          /* transfers at once (Download() runs one) */
-#define XS_HOST_HTTP_MAX_HEAD 2048  /* status line and headers */
-#define XS_HOST_HTTP_MAX_BLOCK 4096
-#define XS_HOST_HTTP_MAX_REQUEST 1536
-#define XS_HOST_HTTP_BURST 16       /* blocks per readiness event before the loop looks at timers */
-
-extern int tinyusp_dtls_entropy(unsigned char* buffer, size_t length); /* host-dtls.c */
-
-enum { CONNECTING, HANDSHAKE, SENDING, HEAD, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END };
-
-typedef struct {
-	xsHostWatch watch;          /* watch.fd < 0: free */
-	xsIntegerValue id;
-	int state, tls, chunked, wallKnown;
-	size_t block;
-	xsSlot callback;            /* a GC root while open */
-	char request[XS_HOST_HTTP_MAX_REQUEST];
-	size_t requestLength, sent;
-	char head[XS_HOST_HTTP_MAX_HEAD];
-	size_t headLength;
-	long long remaining;        /* body or chunk bytes still due; -1: until the close */
-	char line[24];              /* a chunk-size line being read */
-	size_t lineLength;
-	mbedtls_ssl_context ssl;
-	mbedtls_ssl_config conf;
-	mbedtls_x509_crt ca;
-} xsHostHttp;
-
 static xsHostHttp* gxHttp[XS_HOST_HTTP_MAX];
 static xsIntegerValue gxHttpLastId = 0;
 static unsigned char gxHttpBuffer[XS_HOST_HTTP_MAX_BLOCK];
 
-static int xsHostHttpRandom(void* unused, unsigned char* buffer, size_t length)
-{
-	return tinyusp_dtls_entropy(buffer, length) == 0 ? 0 : MBEDTLS_ERR_SSL_INTERNAL_ERROR;
-}
-
-/* Without wall time the validity dates cannot be judged: ignore them, keep every other verdict. */
-static int xsHostHttpVerify(void* data, mbedtls_x509_crt* crt, int depth, uint32_t* flags)
-{
-	if (!((xsHostHttp*)data)->wallKnown)
-		*flags &= ~(uint32_t)(MBEDTLS_X509_BADCERT_EXPIRED | MBEDTLS_X509_BADCERT_FUTURE);
-	return 0;
-}
-
-static int xsHostHttpSend(void* data, const unsigned char* bytes, size_t length)
+int xsHostHttpSocketSend(void* data, const unsigned char* bytes, size_t length)
 {
 	ssize_t n = send(((xsHostHttp*)data)->watch.fd, bytes, length, MSG_NOSIGNAL);
 	if (n >= 0)
@@ -93,7 +45,7 @@ static int xsHostHttpSend(void* data, const unsigned char* bytes, size_t length)
 	return (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) ? MBEDTLS_ERR_SSL_WANT_WRITE : XS_HOST_HTTP_SEND_FAILED;
 }
 
-static int xsHostHttpRecv(void* data, unsigned char* bytes, size_t length)
+int xsHostHttpSocketRecv(void* data, unsigned char* bytes, size_t length)
 {
 	ssize_t n = recv(((xsHostHttp*)data)->watch.fd, bytes, length, 0);
 	if (n >= 0)
@@ -109,11 +61,8 @@ static void xsHostHttpFree(xsMachine* the, xsHostHttp* h)
 		xsHostWatchRemove(&h->watch);
 		close(h->watch.fd);
 	}
-	if (h->tls) {
-		mbedtls_ssl_free(&h->ssl);
-		mbedtls_ssl_config_free(&h->conf);
-		mbedtls_x509_crt_free(&h->ca);
-	}
+	if (h->tls)
+		xsHostHttpTlsFree(h);
 	xsForget(h->callback);
 	for (i = 0; i < XS_HOST_HTTP_MAX; i++)
 		if (gxHttp[i] == h)
@@ -151,9 +100,9 @@ static int xsHostHttpEvent(xsMachine* the, xsHostHttp* h, xsIntegerValue kind)
 static long xsHostHttpRead(xsHostHttp* h, unsigned char* bytes, size_t length, const char** error)
 {
 	if (h->tls) {
-		int n = mbedtls_ssl_read(&h->ssl, bytes, length);
-		if (n >= 0 || n == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY)
-			return n > 0 ? n : 0;
+		int n = xsHostHttpTlsRead(h, bytes, length);
+		if (n >= 0)
+			return n;
 		if (n == MBEDTLS_ERR_SSL_WANT_READ || n == MBEDTLS_ERR_SSL_WANT_WRITE)
 			return -1;
 		*error = "TLS read failed";
@@ -320,7 +269,7 @@ static int xsHostHttpReceive(xsMachine* the, xsHostHttp* h)
 {
 	int burst;
 	/* A record already decrypted in mbedTLS wakes no poll(2): it is read out past the burst. */
-	for (burst = 0; burst < XS_HOST_HTTP_BURST || (h->tls && h->state != HEAD && mbedtls_ssl_get_bytes_avail(&h->ssl) > 0); burst++) {
+	for (burst = 0; burst < XS_HOST_HTTP_BURST || (h->tls && h->state != HEAD && xsHostHttpTlsPending(h) > 0); burst++) {
 		const char* error = NULL;
 		long n;
 		if (h->state == HEAD) {
@@ -377,17 +326,12 @@ static void xsHostHttpReady(xsMachine* the, xsHostWatch* watch, short revents)
 		h->state = h->tls ? HANDSHAKE : SENDING;
 	}
 	if (h->state == HANDSHAKE) {
-		int r = mbedtls_ssl_handshake(&h->ssl);
+		int r = xsHostHttpTlsHandshake(h, text, sizeof(text));
 		if (r == MBEDTLS_ERR_SSL_WANT_READ || r == MBEDTLS_ERR_SSL_WANT_WRITE) {
 			watch->events = (r == MBEDTLS_ERR_SSL_WANT_READ) ? POLLIN : POLLOUT;
 			return;
 		}
 		if (r) {
-			uint32_t flags = mbedtls_ssl_get_verify_result(&h->ssl);
-			if (flags && flags != (uint32_t)-1)
-				snprintf(text, sizeof(text), "TLS: certificate not trusted (flags 0x%x)", (unsigned)flags);
-			else
-				snprintf(text, sizeof(text), "TLS: handshake failed (-0x%04x)", (unsigned)-r);
 			xsHostHttpEnd(the, h, text);
 			return;
 		}
@@ -397,7 +341,7 @@ static void xsHostHttpReady(xsMachine* the, xsHostWatch* watch, short revents)
 		while (h->sent < h->requestLength) {
 			const unsigned char* p = (const unsigned char*)h->request + h->sent;
 			size_t n = h->requestLength - h->sent;
-			int r = h->tls ? mbedtls_ssl_write(&h->ssl, p, n) : xsHostHttpSend(h, p, n);
+			int r = h->tls ? xsHostHttpTlsWrite(h, p, n) : xsHostHttpSocketSend(h, p, n);
 			if (r == MBEDTLS_ERR_SSL_WANT_WRITE || r == MBEDTLS_ERR_SSL_WANT_READ) {
 				watch->events = (r == MBEDTLS_ERR_SSL_WANT_READ) ? POLLIN : POLLOUT;
 				return;
@@ -459,54 +403,6 @@ static void xsHostHttpCheckToken(xsMachine* the, const char* text, const char* w
 	for (; *text; text++)
 		if ((unsigned char)*text <= 0x20 || (unsigned char)*text >= 0x7F)
 			xsTypeError("http: %s holds a space or control character", what);
-}
-
-/* The Max Fragment Length (RFC 6066) that keeps records within the board's TLS buffers (mbedTLS
- * allows at most the smaller of the two). */
-#define XS_HOST_HTTP_RECORD ((MBEDTLS_SSL_IN_CONTENT_LEN < MBEDTLS_SSL_OUT_CONTENT_LEN) ? MBEDTLS_SSL_IN_CONTENT_LEN : MBEDTLS_SSL_OUT_CONTENT_LEN)
-static unsigned char xsHostHttpMaxFragment(void)
-{
-	return XS_HOST_HTTP_RECORD >= 4096 ? MBEDTLS_SSL_MAX_FRAG_LEN_4096 : XS_HOST_HTTP_RECORD >= 2048 ? MBEDTLS_SSL_MAX_FRAG_LEN_2048 :
-		XS_HOST_HTTP_RECORD >= 1024 ? MBEDTLS_SSL_MAX_FRAG_LEN_1024 : MBEDTLS_SSL_MAX_FRAG_LEN_512;
-}
-
-static void xsHostHttpSetupTls(xsMachine* the, xsHostHttp* h, const char* serverName)
-{
-	int r;
-	mbedtls_ssl_init(&h->ssl);
-	mbedtls_ssl_config_init(&h->conf);
-	mbedtls_x509_crt_init(&h->ca);
-	h->tls = 1;
-	if (!xsIsInstanceOf(xsArg(8), xsArrayBufferPrototype))
-		xsTypeError("http: https needs trust anchors (the agent's --ca)");
-	{
-		/* mbedtls_x509_crt_parse wants PEM NUL-terminated and counted with its NUL */
-		xsIntegerValue length = xsGetArrayBufferLength(xsArg(8));
-		unsigned char* pem = c_malloc((size_t)length + 1);
-		if (!pem)
-			xsUnknownError("http: no memory");
-		c_memcpy(pem, xsToArrayBuffer(xsArg(8)), (size_t)length);
-		pem[length] = 0;
-		r = mbedtls_x509_crt_parse(&h->ca, pem, (size_t)length + 1);
-		c_free(pem);
-		if (r < 0)
-			xsUnknownError("http: trust anchors unreadable (-0x%04x)", (unsigned)-r);
-	}
-	r = mbedtls_ssl_config_defaults(&h->conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
-	if (!r) {
-		mbedtls_ssl_conf_authmode(&h->conf, MBEDTLS_SSL_VERIFY_REQUIRED);
-		mbedtls_ssl_conf_ca_chain(&h->conf, &h->ca, NULL);
-		mbedtls_ssl_conf_rng(&h->conf, xsHostHttpRandom, NULL);
-		mbedtls_ssl_conf_verify(&h->conf, xsHostHttpVerify, h);
-		r = mbedtls_ssl_conf_max_frag_len(&h->conf, xsHostHttpMaxFragment());
-	}
-	if (!r)
-		r = mbedtls_ssl_setup(&h->ssl, &h->conf);
-	if (!r)
-		r = mbedtls_ssl_set_hostname(&h->ssl, serverName);
-	if (r)
-		xsUnknownError("http: TLS setup failed (-0x%04x)", (unsigned)-r);
-	mbedtls_ssl_set_bio(&h->ssl, h, xsHostHttpSend, xsHostHttpRecv, NULL);
 }
 
 static void xs_httpGet(xsMachine* the)
@@ -571,7 +467,7 @@ static void xs_httpGet(xsMachine* the)
 		if (xsTest(xsArg(3))) {
 			if (wall >= 0)
 				tud_set_wall_time(wall);
-			xsHostHttpSetupTls(the, h, address);
+			xsHostHttpTlsSetup(the, h, address, &xsArg(8));
 		}
 	}
 	xsCatch {

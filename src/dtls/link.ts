@@ -181,7 +181,10 @@ export class DtlsLink {
       this.warn.write('warn', `dtls: no credentials to reach ${who} at coaps://${peer.address}:${peer.port}; not sent`, nowMs);
       return undefined;
     }
-    const e = this.admit(key, peer.address, peer.port, 'client', ctx.connect(nowMs), nowMs, expect, file);
+    // A file server's certificate must name the URL's host (its IP literal; RFC 6125 SAN IP), as
+    // https:// checks: mbedTLS verifies it against the name given (a Controller is named by its
+    // Endpoint ID instead, R-MTP.4).
+    const e = this.admit(key, peer.address, peer.port, 'client', ctx.connect(nowMs, file ? peer.address : undefined), nowMs, expect, file);
     this.flush(e);
     return e;
   }

@@ -7,13 +7,13 @@ import type { BoardProfile } from '../../boards/profile.ts';
 import { Header_MsgType, type Msg, type Notify } from '../codec/index.ts';
 import type { ChangeEvent, Engine } from '../dm/api.ts';
 import { rowOf } from '../dm/paths.ts';
-import { UNKNOWN_TIME, parseDateTime } from '../dm/values.ts';
 import { Perm, type Access } from '../usp/access.ts';
 import { ErrorCode } from '../errors.ts';
 import { OperationJournal } from './journal.ts';
 import { deletionCandidates, refMatches, structuralMatch, type MatchContext, type NotifType } from './match.ts';
 import { Outbox, type Outgoing, type OutboxStats } from './outbox.ts';
-import { nextPeriodicMs } from './periodic.ts';
+import { ControllerTimers } from './controller-timers.ts';
+import { SubscriptionExpiry } from './expiry.ts';
 import { pollComputed } from './poll.ts';
 import { unitInterval } from './retry.ts';
 import { SubscriptionCache, type Subscription } from './subscriptions.ts';
@@ -58,12 +58,8 @@ export class Notifier {
   private readonly configs: TriggerConfigQueue;
   private readonly idPrefix: string;
   private seq = 0;
-  /** Subscriptions created in this run: monotonic creation time (TimeToLive base). */
-  private readonly createdAt = new Map<string, number>();
-  private ttl: Map<string, number> | undefined;
-  private readonly periodic = new Map<string, number>();
-  /** Controllers being onboarded: monotonic ms of their last OnBoardRequest (Device:2.17). */
-  private readonly onboarding = new Map<string, number>();
+  private readonly expiry: SubscriptionExpiry;
+  private readonly timers: ControllerTimers;
   private baseline = new Map<string, string>();
   private pollAt = 0;
   private pollTruncatedLogged = false;
@@ -75,6 +71,8 @@ export class Notifier {
     this.engine = opts.engine;
     this.hal = opts.hal;
     this.subs = new SubscriptionCache(opts.engine);
+    this.expiry = new SubscriptionExpiry(opts.engine, opts.hal, this.subs);
+    this.timers = new ControllerTimers(opts.engine, opts.hal, this.subs, this);
     this.configs = new TriggerConfigQueue(opts.board.limits.notificationsPerController, (l, m) => opts.hal.system.log(l, m));
     this.journal = new OperationJournal(opts.hal.storage, opts.board.limits.asyncOperations);
     const tag = opts.hal.system.randomBytes(4);
@@ -137,13 +135,18 @@ export class Notifier {
   /** Controller.{i}.SendOnBoardRequest() (R-NOT.5): send_resp=true, retried until a NotifyResp, no expiry (R-NOT.6a). */
   sendOnBoardRequest(controller: string): void {
     // Device:2.17 OnBoardingRestartTime counts from this request (one entry per Controller row).
-    this.onboarding.set(controller, this.hal.clock.monotonicMs());
+    this.timers.onboardingSent(controller);
     const id = this.hal.system.identity();
     this.enqueue(controller, '', {
       subscriptionId: '', // R-NOT.7
       sendResp: true,
       notification: { case: 'onBoardReq', value: { oui: id.oui, productClass: id.productClass, serialNumber: id.serialNumber, agentSupportedProtocolVersions: SUPPORTED_PROTOCOL_VERSIONS } },
     }, true, 0);
+  }
+
+  /** Device.LocalAgent.Periodic! to `controller` (ControllerTimers: its time has come; digest §4.4). */
+  periodicDue(controller: string): void {
+    this.dispatch('Event', PERIODIC_EVENT, () => ({ case: 'event', value: { objPath: 'Device.LocalAgent.', eventName: 'Periodic!', params: new Map() } }), controller);
   }
 
   /** NotifyResp intake (DispatchHooks.notifyResp): match by msg_id (R-NOT.1; subscription_id ignored, 1.2+). */
@@ -155,22 +158,19 @@ export class Notifier {
 
   step(now: number): void {
     this.dirty = false;
-    this.expireSubscriptions(now);
+    this.expiry.step(now);
     if (this.deletionDirty) this.refreshDeletionSets();
-    this.runPeriodic(now);
+    this.timers.runPeriodic(now);
     if (this.pollAt >= 0 && now >= this.pollAt) this.poll(now);
     if (this.configs.size) this.configs.run(this.engine, (id) => this.opts.access(id));
-    this.restartOnboarding(now);
+    this.timers.restartOnboarding(now);
     this.outbox.step(now);
   }
 
   nextDeadline(): number {
     if (this.dirty) return 0;
     // Called on every datagram: plain loops, no closures (no garbage on the hot path).
-    let d = this.outbox.nextDeadline();
-    if (this.ttl) for (const t of this.ttl.values()) if (t >= 0 && (d < 0 || t < d)) d = t;
-    for (const t of this.periodic.values()) if (t >= 0 && (d < 0 || t < d)) d = t;
-    for (const c of this.onboarding.keys()) { const t = this.onboardingDue(c); if (t >= 0 && (d < 0 || t < d)) d = t; }
+    let d = this.timers.nextDeadline(this.expiry.nextDeadline(this.outbox.nextDeadline()));
     const t = this.pollAt;
     if (t >= 0 && (d < 0 || t < d)) d = t;
     return d;
@@ -187,14 +187,14 @@ export class Notifier {
         if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged();
         // A Controller's PeriodicNotifInterval/Time changed: its Periodic! is scheduled anew.
         const row = rowOf(ev.path, CONTROLLER_TABLE);
-        if (row && ev.path.lastIndexOf(row + 'PeriodicNotif', 0) === 0) this.periodic.delete(row);
+        if (row && ev.path.lastIndexOf(row + 'PeriodicNotif', 0) === 0) this.timers.reschedule(row);
         // The value as a Get reads it (a write-only Challenge.{i}.Value reads back empty, §9.4).
         this.dispatch('ValueChange', ev.path, () => ({ case: 'valueChange', value: { paramPath: ev.path, paramValue: this.read(ev.path) } }));
         return;
       }
       case 'objectCreation':
         if (this.pollAt < 0) this.pollAt = now; // new instances may hold watched computed values
-        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) { this.createdAt.set(ev.path, now); this.subscriptionsChanged(); }
+        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) { this.expiry.created(ev.path, now); this.subscriptionsChanged(); }
         if (rowOf(ev.path, REQUEST_TABLE) === ev.path) {
           this.journal.add({
             request: ev.path, command: this.read(ev.path + 'Command'), commandKey: this.read(ev.path + 'CommandKey'), originator: this.read(ev.path + 'Originator'),
@@ -209,11 +209,11 @@ export class Notifier {
         return;
       case 'objectDeletion':
         if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) {
-          this.createdAt.delete(ev.path);
+          this.expiry.deleted(ev.path);
           this.outbox.dropSubscription(ev.path);
           this.subscriptionsChanged();
         }
-        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) { this.outbox.dropController(ev.path); this.periodic.delete(ev.path); this.onboarding.delete(ev.path); }
+        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) { this.outbox.dropController(ev.path); this.timers.forget(ev.path); }
         if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.journal.remove(ev.path);
         this.dispatch('ObjectDeletion', ev.path, () => ({ case: 'objDeletion', value: { objPath: ev.path } }));
         return;
@@ -243,7 +243,7 @@ export class Notifier {
 
   private subscriptionsChanged(): void {
     this.subs.invalidate();
-    this.ttl = undefined;
+    this.expiry.invalidate();
     this.pollAt = this.hal.clock.monotonicMs(); // seed baselines of new ValueChange subscriptions now
   }
 
@@ -315,53 +315,6 @@ export class Notifier {
 
   // --- timed work ---------------------------------------------------------------------------
 
-  /** When the next OnBoardRequest to `c` is due (monotonic ms), or -1 (complete, or restart time 0). */
-  private onboardingDue(c: string): number {
-    const since = this.onboarding.get(c);
-    const every = Number(this.read(c + 'OnBoardingRestartTime')) || 0;
-    if (since === undefined || every <= 0 || this.read(c + 'OnBoardingComplete') !== 'false') return -1;
-    return since + every * 1000;
-  }
-
-  /** Device:2.17: onboarding not completed within OnBoardingRestartTime → a new OnBoardRequest. */
-  private restartOnboarding(now: number): void {
-    for (const c of Array.from(this.onboarding.keys())) {
-      if (this.read(c + 'OnBoardingComplete') !== 'false') { this.onboarding.delete(c); continue; }
-      const due = this.onboardingDue(c);
-      if (due >= 0 && now >= due) this.sendOnBoardRequest(c);
-    }
-  }
-
-  /** TimeToLive (digest §4.1): counted from CreationDate; without absolute time it ends at restart. */
-  private expireSubscriptions(now: number): void {
-    if (!this.ttl) {
-      this.ttl = new Map();
-      const wall = this.hal.clock.wallTimeMs();
-      for (const s of this.subs.all()) {
-        if (s.timeToLive <= 0) continue;
-        const created = this.createdAt.get(s.path);
-        const c = s.creationDate === UNKNOWN_TIME ? undefined : parseDateTime(s.creationDate);
-        let at = now;
-        if (created !== undefined) at = created + s.timeToLive * 1000;
-        else if (c && wall !== undefined) at = now + (c.ms + s.timeToLive * 1000 - wall);
-        this.ttl.set(s.path, at);
-      }
-    }
-    const gone: string[] = [];
-    for (const [path, at] of this.ttl) if (now >= at) gone.push(path);
-    if (!gone.length) return;
-    const txn = this.engine.begin();
-    try {
-      for (const p of gone) if (this.engine.exists(p)) txn.delete(p);
-      txn.commit();
-      this.hal.system.log('info', `notify: TimeToLive expired for ${gone.join(', ')}`);
-    } catch (e) {
-      txn.rollback();
-      for (const p of gone) this.ttl.delete(p);
-      this.hal.system.log('error', `notify: cannot remove expired subscriptions: ${(e as Error).message}`);
-    }
-  }
-
   /** Deletion searches are evaluated against the model as it is before the next change. */
   private refreshDeletionSets(): void {
     this.deletionDirty = false;
@@ -377,25 +330,6 @@ export class Notifier {
       }
     }
     this.deletionSets = sets;
-  }
-
-  /** Device.LocalAgent.Periodic! per recipient Controller (digest §4.4). */
-  private runPeriodic(now: number): void {
-    const controllers = new Set<string>();
-    const ctx: MatchContext = { engine: this.engine, resolve: {} };
-    for (const s of this.subs.active('Event')) {
-      if (!controllers.has(s.controller) && s.refs.some((ref) => refMatches(ctx, 'Event', ref, PERIODIC_EVENT))) controllers.add(s.controller);
-    }
-    for (const c of Array.from(this.periodic.keys())) if (!controllers.has(c)) this.periodic.delete(c);
-    for (const c of controllers) {
-      let at = this.periodic.get(c);
-      const schedule = () => nextPeriodicMs(now, Number(this.read(c + 'PeriodicNotifInterval')) || 1, this.read(c + 'PeriodicNotifTime') || UNKNOWN_TIME, this.hal.clock.wallTimeMs());
-      if (at === undefined) { this.periodic.set(c, schedule()); continue; }
-      if (now < at) continue;
-      this.dispatch('Event', PERIODIC_EVENT, () => ({ case: 'event', value: { objPath: 'Device.LocalAgent.', eventName: 'Periodic!', params: new Map() } }), c);
-      at = schedule();
-      this.periodic.set(c, at);
-    }
   }
 
   private poll(now: number): void {

@@ -3,6 +3,11 @@
 // reboot. The switch is kept in one storage record, so the image that boots next (the new one,
 // or the old one after a rollback) resumes the Request and completes it: success once the new
 // image has confirmed itself, failure with its BootFailureLog when the boot loader rolled it back.
+// TimeWindow.{i}.MaxRetries: a switch that fails (the boot-slot write: esp_ota_set_boot_partition)
+// is tried again a second later within its window, up to MaxRetries times (-1: until the window
+// ends), then in the next window. An image rolled back after its boot is not tried again: the
+// boot loader has marked it invalid (ESP_OTA_IMG_INVALID), and the HAL has no way back for it.
+// UserMessage is logged as its window opens (no display to show it on).
 import type { AsyncOperation, CommandCall, HandlerContext, Origin } from '../dm/api.ts';
 import { decodeFields, encodeFields } from '../dm/persist.ts';
 import { utf8Decode, utf8Encode } from '../codec/utf8.ts';
@@ -17,8 +22,14 @@ const MODES = Object.freeze(['AnyTime', 'Immediately', 'WhenIdle', 'Confirmation
 /** TR-181 allows up to 5 TimeWindow instances. */
 const MAX_WINDOWS = 5;
 const IDLE_RETRY_MS = 1000;
+/** Between two tries of a switch that failed (MaxRetries). */
+export const SWITCH_RETRY_MS = 1000;
 
-interface Window { start: number; end: number; mode: string }
+/**
+ * `retries`: TimeWindow.{i}.MaxRetries, how often a failed switch is tried again within the
+ * window (-1: as long as the window lasts). `message`: its UserMessage (logged: no display).
+ */
+interface Window { start: number; end: number; mode: string; retries: number; message: string }
 
 const bad = (msg: string) => new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, msg);
 
@@ -34,11 +45,14 @@ function windows(input: CommandCall['input'], now: number): Window[] {
     if (start === undefined || end === undefined || mode === undefined) throw bad(`${p} needs Start, End and Mode`);
     if (out.length >= MAX_WINDOWS) throw bad(`at most ${MAX_WINDOWS} TimeWindow instances`);
     if (MODES.indexOf(mode) < 0) throw bad(`${p}Mode: ${mode} is not one of ${MODES.join(', ')}`);
-    if (mode === 'ConfirmationNeeded') throw bad(`${p}Mode ConfirmationNeeded: this device has no user to confirm`);
+    // TR-181: the device must ask its user and be confirmed before activating in such a window;
+    // with no user interface it never could, so the window could never be used: refused.
+    if (mode === 'ConfirmationNeeded') throw bad(`${p}Mode ConfirmationNeeded: this device has no user interface to ask for a confirmation`);
     const s = Number(start), e = Number(end);
     if (e < s) throw bad(`${p}End is before its Start`);
     if (out.length && s <= (out[out.length - 1].end - now) / 1000) throw bad(`${p} overlaps or precedes the window before it`);
-    out.push({ start: now + s * 1000, end: now + e * 1000, mode });
+    const retries = input[p + 'MaxRetries'] === undefined ? 0 : Number(input[p + 'MaxRetries']);
+    out.push({ start: now + s * 1000, end: now + e * 1000, mode, retries, message: input[p + 'UserMessage'] || '' });
   }
   return out;
 }
@@ -63,7 +77,13 @@ export function switchTo(m: FirmwareManager, ctx: HandlerContext, slot: number, 
   if (report) {
     ctx.hal.storage.set(ACTIVATION_KEY, utf8Encode(encodeFields([String(slot), commandKey, origin.endpointId, origin.controllerPath || ''])));
   }
-  fw.activate(slot);
+  try {
+    fw.activate(slot);
+  } catch (e) {
+    // Not switched: nothing for the next boot to resume.
+    if (report) ctx.hal.storage.delete(ACTIVATION_KEY);
+    throw e;
+  }
   writeNextBootCause(ctx.hal.storage, 'RemoteReboot', commandKey);
   m.requestReboot(ctx.hal.clock.monotonicMs());
   ctx.hal.system.log('info', `firmware: slot ${slot} activated; rebooting into it`);
@@ -85,29 +105,62 @@ export function startActivate(m: FirmwareManager, ctx: HandlerContext, call: Com
   if (m.rebootPending()) throw new UspError(ErrorCode.COMMAND_FAILURE, 'the device is already rebooting into an activated image');
   const wins = windows(call.input, ctx.hal.clock.monotonicMs());
   let switched = false;
-  const inWindow = (now: number) => (wins.length ? wins.find((w) => now >= w.start && now <= w.end) : { start: now, end: now, mode: 'Immediately' });
+  // Without TimeWindows: at once, no retry. `failures`: switches that failed in the window `failedIn`.
+  const now0 = ctx.hal.clock.monotonicMs();
+  const anyTime: Window = { start: now0, end: now0, mode: 'Immediately', retries: 0, message: '' };
+  const inWindow = (now: number) => (wins.length ? wins.find((w) => now >= w.start && now <= w.end) : anyTime);
+  let failedIn: Window | undefined;
+  let failures = 0;
+  let retryAt = -1;
+  let lastError = '';
+  let told: Window | undefined;
+  /** The window is used up when its switch failed more often than MaxRetries allows. */
+  const spent = (w: Window) => failedIn === w && w.retries >= 0 && failures > w.retries;
   return {
     deadline: () => {
       if (switched) return -1;
       const now = ctx.hal.clock.monotonicMs();
       const w = inWindow(now);
-      if (w) return w.mode === 'WhenIdle' && !m.idle() ? now + IDLE_RETRY_MS : 0;
+      if (w && !spent(w)) {
+        if (failedIn === w && retryAt > now) return retryAt;
+        return w.mode === 'WhenIdle' && !m.idle() ? now + IDLE_RETRY_MS : 0;
+      }
       const next = wins.find((x) => x.start > now);
       return next ? next.start : 0;
     },
     poll: (now) => {
       if (switched) return undefined;
       const w = inWindow(now);
-      if (!w) {
+      if (!w || spent(w)) {
         if (wins.some((x) => x.start > now)) return undefined;
+        if (failedIn) {
+          throw new UspError(ErrorCode.COMMAND_FAILURE, `the switch to ${call.objPath.slice(0, -1)} failed ${failures} time(s), the last: ${lastError}`);
+        }
         throw new UspError(ErrorCode.COMMAND_FAILURE, 'every TimeWindow has passed without a moment to activate');
       }
+      if (told !== w && w.message) {
+        // UserMessage (TR-181: shown to the user): a device without a display logs it as its window opens.
+        told = w;
+        ctx.hal.system.log('info', `firmware: Activate() of ${call.objPath.slice(0, -1)}, UserMessage: ${w.message}`);
+      }
       if (w.mode === 'WhenIdle' && !m.idle()) return undefined;
+      if (failedIn === w && now < retryAt) return undefined;
       // Made unavailable while the Activate() waited for its window: not booted.
       if (ctx.engine.get(call.objPath + 'Available') !== 'true') {
         throw new UspError(ErrorCode.COMMAND_FAILURE, `${call.objPath.slice(0, -1)} was made unavailable before its TimeWindow`);
       }
-      switchTo(m, ctx, slot, call.commandKey, ctx.origin, true);
+      try {
+        switchTo(m, ctx, slot, call.commandKey, ctx.origin, true);
+      } catch (e) {
+        // MaxRetries: tried again within this window; past them, the next window (or failure).
+        if (failedIn !== w) { failedIn = w; failures = 0; }
+        failures++;
+        retryAt = now + SWITCH_RETRY_MS;
+        lastError = (e as Error).message;
+        ctx.hal.system.log('warn', `firmware: switch to slot ${slot} failed (${failures} of ${w.retries < 0 ? 'unlimited' : w.retries + 1} tries in this window): ${lastError}`);
+        if (!wins.length) throw new UspError(ErrorCode.COMMAND_FAILURE, `the switch to ${call.objPath.slice(0, -1)} failed: ${lastError}`);
+        return undefined;
+      }
       switched = true;
       return undefined; // completed by the image that boots next (resumeActivation)
     },

@@ -7,6 +7,7 @@
 #   expired.pem/.key       signed by ca, valid 2020-01-01 .. 2021-01-01
 #   other-ca.pem, stranger.pem/.key   a certificate from an unrelated CA
 #   files.pem/.key         signed by ca, IP:127.0.0.1, no Endpoint ID  (a coaps:// file server)
+#   files-elsewhere.pem    signed by ca, IP:127.0.0.2 + DNS:files.example (a file server of another host)
 #   admin.pem/.key         signed by ca, urn:bbf:usp:id:proto::admin (no Controller row: roles from its CA)
 #   tofu.pem, tofu2.pem    self-signed, both urn:bbf:usp:id:proto::tofu (trust on first use)
 #   impostor.pem/.key      self-signed, urn:bbf:usp:id:proto::controller-1 (TOFU may not claim a known Controller)
@@ -61,6 +62,7 @@ leaf controller ca "URI:urn:bbf:usp:id:proto::controller-1"
 leaf expired ca "URI:urn:bbf:usp:id:proto::expired" 20200101000000Z 20210101000000Z
 leaf stranger other-ca "URI:urn:bbf:usp:id:proto::stranger"
 leaf files ca "IP:127.0.0.1"
+leaf files-elsewhere ca "IP:127.0.0.2,DNS:files.example"
 leaf admin ca "URI:urn:bbf:usp:id:proto::admin"
 # selfsigned name san: a Controller's own certificate that chains to no CA (TOFU, R-SEC.6)
 selfsigned() {

@@ -2,8 +2,9 @@
 // plaintext coap:// with --allow-nosec, as the OTA fixture has them) fetches a packed image from
 // libcoap's coap-server-openssl over DTLS, Block2 streamed into the slot through the agent's DTLS
 // client role (src/dtls/link.ts, peer 'file'). The file server's certificate chains to the
-// agent's CA and names no Endpoint ID (a file server is no USP Endpoint); a server whose
-// certificate comes from another CA is refused at the handshake, and that Download fails.
+// agent's CA, names the URL's host (SAN IP) and no Endpoint ID (a file server is no USP
+// Endpoint); a server whose certificate comes from another CA, or names another host, is refused
+// at the handshake, and that Download fails with TransferComplete! carrying the fault.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -41,7 +42,8 @@ test('OTA over coaps:// on node: Block2 over DTLS from coap-server-openssl (cert
   const base = 20000 + (process.pid % 20000);
   const good = await coapsFileServer(pki, base + 2, 'files', 'ca.pem', imageFile);
   const stranger = await coapsFileServer(pki, base + 4, 'stranger', 'other-ca.pem', imageFile);
-  t.after(async () => { good.stop(); stranger.stop(); await dev.stop(); rmSync(dev.dir, { recursive: true, force: true }); pki.remove(); });
+  const elsewhere = await coapsFileServer(pki, base + 6, 'files-elsewhere', 'ca.pem', imageFile);
+  t.after(async () => { good.stop(); stranger.stop(); elsewhere.stop(); await dev.stop(); rmSync(dev.dir, { recursive: true, force: true }); pki.remove(); });
   await dev.start({ securityArgs: ['--allow-nosec', '--cert', pki.path('agent.pem'), '--key', pki.path('agent.key'), '--ca', pki.path('ca.pem')] });
   await dev.subscribe('boot', 'Event', 'Device.Boot!');
   await dev.subscribe('xfer', 'Event', 'Device.LocalAgent.TransferComplete!');
@@ -61,6 +63,16 @@ test('OTA over coaps:// on node: Block2 over DTLS from coap-server-openssl (cert
   assert.match(log, new RegExp(`dtls: session to 127\\.0\\.0\\.1:${base + 4} failed`), 'the handshake with the stranger failed');
   assert.doesNotMatch(log, new RegExp(`dtls: session to 127\\.0\\.0\\.1:${base + 2} failed`));
 
+  // A certificate of our CA for another host (IP:127.0.0.2, DNS:files.example) on 127.0.0.1: the
+  // name check (mbedTLS, as https://) refuses it at the handshake; TransferComplete! has the fault.
+  mark = dev.c1.heard.length;
+  const other = await dev.operate(`${FW}2.Download()`, 'dl-elsewhere', { URL: `coaps://127.0.0.1:${base + 6}/fw.img` });
+  assert.ok(other.request, `Download accepted: ${other.message}`);
+  const otherTc = eventArgs(await dev.c1.next((n) => isEvent('TransferComplete!')(n) && eventArgs(n).CommandKey === 'dl-elsewhere', mark, 20_000));
+  assert.equal(otherTc.FaultCode, '7022'); // Command failure
+  assert.match(otherTc.FaultString, /download failed: DTLS: X509_CERT_VERIFY_FAILED .*name mismatch/);
+  assert.equal((await dev.get(`${FW}2.Status`))[`${FW}2.Status`], 'DownloadFailed');
+
   // The file server of our CA: the image streams in over DTLS and the device switches to it.
   mark = dev.c1.heard.length;
   const url = `coaps://127.0.0.1:${base + 2}/fw.img`;
@@ -78,8 +90,14 @@ test('OTA over coaps:// on node: Block2 over DTLS from coap-server-openssl (cert
 // The same on the XS engine (the esp32 runner under the boot loader, its DTLS client the mbedTLS
 // shim compiled into the runner), one Download per agent, at the esp32 cap (boards/esp32/xs-cap.ts:
 // it ran out of heap slots at the earlier 4,272-slot cap).
-for (const stranger of [true, false]) {
-  test(`OTA over coaps:// on xs: ${stranger ? 'a file server of another CA refused at the handshake' : 'Block2 over DTLS from coap-server-openssl, the switch with FirmwareUpdated'}`, { timeout: 240_000 }, async (t) => {
+const XS_CASES = {
+  stranger: 'a file server of another CA refused at the handshake',
+  elsewhere: 'a file server of our CA whose certificate names another host refused at the handshake',
+  good: 'Block2 over DTLS from coap-server-openssl, the switch with FirmwareUpdated',
+} as const;
+for (const which of ['stranger', 'elsewhere', 'good'] as const) {
+  const refused = which !== 'good';
+  test(`OTA over coaps:// on xs: ${XS_CASES[which]}`, { timeout: 240_000 }, async (t) => {
     const missing = missingCommand('coap-server-openssl', 'coap-client-openssl', 'openssl');
     if (!needs(t, missing && `${missing} not found (apt-get install libcoap3-bin openssl)`)) return;
     const pki = await makePki();
@@ -87,8 +105,9 @@ for (const stranger of [true, false]) {
     const dev = new OtaDevice();
     const imageFile = join(dev.dir, 'next.img');
     writeFileSync(imageFile, next);
-    const port = 20000 + ((process.pid + (stranger ? 13 : 17)) % 20000);
-    const server = await coapsFileServer(pki, port, stranger ? 'stranger' : 'files', stranger ? 'other-ca.pem' : 'ca.pem', imageFile);
+    const port = 20000 + ((process.pid + { stranger: 13, elsewhere: 15, good: 17 }[which]) % 20000);
+    const cert = { stranger: 'stranger', elsewhere: 'files-elsewhere', good: 'files' }[which];
+    const server = await coapsFileServer(pki, port, cert, which === 'stranger' ? 'other-ca.pem' : 'ca.pem', imageFile);
     t.after(async () => { if (process.env.DEBUG_OTA) console.error(dev.agent?.output().stdout, dev.agent?.output().stderr); server.stop(); await dev.stop(); rmSync(dev.dir, { recursive: true, force: true }); pki.remove(); });
     await dev.start({ otaEngine: 'xs', securityArgs: ['--allow-nosec', '--cert', pki.path('agent.pem'), '--key', pki.path('agent.key'), '--ca', pki.path('ca.pem')] });
     assert.match((await dev.get('Device.DeviceInfo.ModelName'))['Device.DeviceInfo.ModelName'], /^tinyusp-xs-esp32/, 'slot 0 runs the XS build');
@@ -99,10 +118,10 @@ for (const stranger of [true, false]) {
     const r = await dev.operate(`${FW}2.Download()`, 'xs-coaps', { URL: url, AutoActivate: 'true', CheckSumAlgorithm: 'SHA-256', CheckSum: sha256(next) });
     assert.ok(r.request, `Download accepted: ${r.message}`);
     const tc = eventArgs(await dev.c1.next(isEvent('TransferComplete!'), mark, 180_000));
-    if (stranger) {
+    if (refused) {
       // At the refused handshake, not at the CoAP request's timeout (MAX_TRANSMIT_WAIT, 93 s).
       assert.notEqual(tc.FaultCode, '0');
-      assert.match(tc.FaultString, /download failed: DTLS: /);
+      assert.match(tc.FaultString, which === 'elsewhere' ? /download failed: DTLS: X509_CERT_VERIFY_FAILED .*name mismatch/ : /download failed: DTLS: /);
       const st = await dev.get(`${FW}2.Status`, 'Device.DeviceInfo.ActiveFirmwareImage');
       assert.deepEqual(Object.values(st), ['DownloadFailed', `${FW}1`]);
       return;

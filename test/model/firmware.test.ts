@@ -138,3 +138,76 @@ test('given a switch by Activate(), then the next boot resumes its Request: succ
   assert.match(completions(back.events)[0].error!.message, /rolled back: it exited with status 3/);
   assert.equal(back.engine.get(FW + '2.Status'), 'ActivationFailed');
 });
+
+/** The device with a flash whose boot-slot write (fw.activate) fails `failures` times first. */
+function flakyFlash(failures: number) {
+  const d = device(memoryHal({ firmware: [{ slot: 0, version: '1.2.3', status: 'active' }, { slot: 1, version: '2.0', status: 'valid' }] }));
+  const fw = d.hal.firmware!;
+  const activate = fw.activate.bind(fw);
+  let left = failures;
+  fw.activate = (slot) => {
+    if (left-- > 0) { d.hal.calls.push(`activate ${slot} failed`); throw new Error('otadata write failed'); }
+    activate(slot);
+  };
+  return d;
+}
+/** Steps the virtual clock in 250 ms ticks up to `ms`. */
+function run(d: ReturnType<typeof device>, ms: number) {
+  for (let t = 0; t < ms; t += 250) { d.hal.time.mono += 250; d.step(); }
+}
+
+test('given TimeWindow MaxRetries=2, then a switch that fails twice is tried again a second apart and the third try boots; UserMessage is logged once', () => {
+  const d = flakyFlash(2);
+  d.engine.operate(FW + '2.', 'Activate()', { 'TimeWindow.1.Start': '1', 'TimeWindow.1.End': '30', 'TimeWindow.1.Mode': 'AnyTime',
+    'TimeWindow.1.MaxRetries': '2', 'TimeWindow.1.UserMessage': 'Update to 2.0 tonight' }, 'r2', CONTROLLER_1);
+  run(d, 1000);
+  assert.deepEqual(d.hal.calls, ['activate 1 failed']);
+  assert.equal(d.engine.nextDeadline(), d.hal.time.mono + 1000, 'the retry is a second after the failure');
+  run(d, 1000);
+  assert.deepEqual(d.hal.calls, ['activate 1 failed', 'activate 1 failed']);
+  run(d, 1000);
+  assert.deepEqual(d.hal.calls, ['activate 1 failed', 'activate 1 failed', 'activate 1', 'reboot']);
+  assert.equal(completions(d.events).length, 0, 'switched: completed by the image that boots next');
+  assert.equal(d.hal.logs.filter((l) => l.includes('UserMessage: Update to 2.0 tonight')).length, 1);
+  assert.ok(d.hal.disk.has('fw.act'), 'the switch is recorded for the next boot');
+});
+
+test('given MaxRetries=1 and one window, then after two failed switches the Activate() fails with the error, and no switch record is left', () => {
+  const d = flakyFlash(99);
+  d.engine.operate(FW + '2.', 'Activate()', { 'TimeWindow.1.Start': '0', 'TimeWindow.1.End': '60', 'TimeWindow.1.Mode': 'Immediately', 'TimeWindow.1.MaxRetries': '1' }, 'r1', CONTROLLER_1);
+  run(d, 5000);
+  assert.deepEqual(d.hal.calls, ['activate 1 failed', 'activate 1 failed']);
+  const done = completions(d.events);
+  assert.equal(done.length, 1, 'fails once its tries are spent, not at the window end');
+  assert.match(done[0].error!.message, /failed 2 time\(s\), the last: otadata write failed/);
+  assert.equal(d.hal.disk.has('fw.act'), false);
+  assert.equal(d.engine.instances('Device.LocalAgent.Request.', true).length, 0);
+});
+
+test('given a switch failing in window 1 (MaxRetries 0), then window 2 tries afresh; MaxRetries=-1 retries until its window ends', () => {
+  const d = flakyFlash(1);
+  d.engine.operate(FW + '2.', 'Activate()', { 'TimeWindow.1.Start': '0', 'TimeWindow.1.End': '10', 'TimeWindow.1.Mode': 'AnyTime',
+    'TimeWindow.2.Start': '20', 'TimeWindow.2.End': '30', 'TimeWindow.2.Mode': 'AnyTime' }, 'w2', CONTROLLER_1);
+  run(d, 15_000);
+  assert.deepEqual(d.hal.calls, ['activate 1 failed'], 'no retry in window 1 (MaxRetries defaults to 0)');
+  run(d, 6000);
+  assert.deepEqual(d.hal.calls, ['activate 1 failed', 'activate 1', 'reboot']);
+
+  const u = flakyFlash(99);
+  u.engine.operate(FW + '2.', 'Activate()', { 'TimeWindow.1.Start': '0', 'TimeWindow.1.End': '5', 'TimeWindow.1.Mode': 'AnyTime', 'TimeWindow.1.MaxRetries': '-1' }, 'u', CONTROLLER_1);
+  run(u, 4000);
+  assert.equal(completions(u.events).length, 0, 'still trying within the window');
+  run(u, 3000);
+  const tries = u.hal.calls.length;
+  assert.ok(tries >= 5 && tries <= 6, `a try a second for the 5 s window: ${tries}`);
+  assert.match(completions(u.events)[0].error!.message, /failed \d+ time\(s\)/);
+});
+
+test('given ConfirmationNeeded (no user interface to ask) or a MaxRetries beyond 10, then Activate() is refused with 7027', () => {
+  const d = device(memoryHal({ firmware: [{ slot: 0, version: '1.2.3', status: 'active' }, { slot: 1, version: '2.0', status: 'valid' }] }));
+  assert.throws(() => d.engine.operate(FW + '2.', 'Activate()', { 'TimeWindow.1.Start': '0', 'TimeWindow.1.End': '5', 'TimeWindow.1.Mode': 'ConfirmationNeeded' }, 'c', CONTROLLER_1),
+    (e: { code?: number; message?: string }) => e.code === 7027 && /no user interface/.test(e.message || ''));
+  assert.throws(() => d.engine.operate(FW + '2.', 'Activate()', { 'TimeWindow.1.Start': '0', 'TimeWindow.1.End': '5', 'TimeWindow.1.Mode': 'AnyTime', 'TimeWindow.1.MaxRetries': '11' }, 'c', CONTROLLER_1),
+    (e: { code?: number }) => e.code === 7027);
+  assert.deepEqual(d.hal.calls, []);
+});

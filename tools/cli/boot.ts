@@ -15,6 +15,7 @@ import { packImage } from './firmware.ts';
 import { xsEngineCap, xsEngineCommand } from './xs-engine.ts';
 import { runnerCredentialArgs } from './credentials.ts';
 import { DTLS_WASM } from './paths.ts';
+import { lockStateDirectory, noteLockChild } from '../../hal/host/state-lock.ts';
 
 export interface BootLoaderOptions {
   stateDir: string;
@@ -82,6 +83,17 @@ function command(o: BootLoaderOptions, run: ReturnType<typeof prepare>, choice: 
 
 export async function runBootLoader(o: BootLoaderOptions): Promise<number> {
   const dir = join(o.stateDir, 'fw');
+  // The boot loader holds the state directory for every image it boots (an XS runner takes no
+  // lock of its own and stops with this process; a Node image runs under its parent's lock).
+  const unlock = lockStateDirectory(o.stateDir);
+  try {
+    return await bootLoop(o, dir);
+  } finally {
+    unlock();
+  }
+}
+
+async function bootLoop(o: BootLoaderOptions, dir: string): Promise<number> {
   if (!isProvisioned(dir)) {
     log(`first start: the ${o.engine} build ${o.factoryVersion} goes to slot 0`);
     installFactoryImage(dir, await packImage(o.factoryVersion, o.engine), { version: o.factoryVersion, engine: o.engine });
@@ -103,6 +115,7 @@ export async function runBootLoader(o: BootLoaderOptions): Promise<number> {
       const cmd = command(o, run, choice);
       const proc = spawn(cmd.file, cmd.args, { stdio: ['pipe', 'inherit', 'inherit'], env: { ...process.env, ...cmd.env } });
       child = proc;
+      noteLockChild(o.stateDir, proc.pid);
       const unconfirmed = () => choice.trial && readControl(dir).trial === choice.slot;
       const watchdog = choice.trial ? setTimeout(() => {
         if (!unconfirmed()) return;
