@@ -4,13 +4,13 @@
 // core hands it Records from the CoAP binding and steps it (async operations, deferred work).
 import type { CoreHal } from '../hal/hal.ts';
 import type { BoardProfile } from '../boards/profile.ts';
-import { encodeAgentMsg, EncodeOverflowError, type DecodeLimits, type Msg } from './codec/index.ts';
+import { encodeAgentMsg, EncodeOverflowError, sizeAgentMsg, type DecodeLimits, type Msg } from './codec/index.ts';
 import { createEngine } from './dm/index.ts';
 import type { Engine, ModelModule } from './dm/api.ts';
 import { TR181_TREE, tr181Modules } from './model/index.ts';
 import { RateLimitedLog } from './log-rate.ts';
 import { ENDPOINT_ID } from './names.ts';
-import { messageRecord, openRecord, sealRecord, sealRecordInPlace } from './record/record.ts';
+import { messageRecord, openRecord, sealRecordExact } from './record/record.ts';
 import { ControllerDirectory } from './usp/controllers.ts';
 import { CertificateTrust } from './usp/trust.ts';
 import type { PeerCertificate } from './coap/types.ts';
@@ -111,11 +111,9 @@ export function createAgent(options: AgentOptions): Agent {
     // A handler that throws something other than a UspError is a bug: say which and why (7003 goes back).
     onInternalError: (what, e) => failures.write('error', `agent: ${what} failed: ${describeThrown(e)}`, hal.clock.monotonicMs()),
   }, options.hooks);
-  // One fixed buffer (board.limits.messageBytes) for the encoded Msg (and the small Records that
-  // carry none). The Record around a Msg is encoded straight into the reply array, sized to the
-  // Msg plus the room of the Record's fields: no second buffer of messageBytes at boot, and no
-  // copy at the peak (issue 10: RAM cap).
-  const msgBuf = new Uint8Array(board.limits.messageBytes);
+  // No buffer of board.limits.messageBytes is kept: an answer is sized first (the codec's Sizer)
+  // and encoded into an array of its length, then the Record around it (issue 10: RAM cap; the
+  // 8 KB buffer this replaces was live from boot and at every peak).
 
   let ownId: string | undefined;
   engine.onChange((ev) => {
@@ -139,20 +137,23 @@ export function createAgent(options: AgentOptions): Agent {
     const room = 32 + 3 * (toId.length + me.length);
     const budget = board.limits.messageBytes - room;
     if (budget <= 0) return undefined;
-    const view = msgBuf.subarray(0, budget);
+    let body = msg;
     let n: number;
     try {
-      n = encodeAgentMsg(msg, view);
-    } catch (e) {
-      if (!(e instanceof EncodeOverflowError) || !fallbackToError || !msg.header) return undefined;
-      try {
-        n = encodeAgentMsg(errorMsg(msg.header.msgId, ErrorCode.RESOURCES_EXCEEDED, 'response exceeds ' + budget + ' bytes'), view);
-      } catch {
-        return undefined;
+      n = sizeAgentMsg(body);
+      if (n > budget) {
+        if (!fallbackToError || !msg.header) return undefined;
+        body = errorMsg(msg.header.msgId, ErrorCode.RESOURCES_EXCEEDED, 'response exceeds ' + budget + ' bytes');
+        n = sizeAgentMsg(body);
+        if (n > budget) return undefined;
       }
+    } catch {
+      return undefined; // a value the codec refuses (EncodeError): the answer cannot be sent
     }
+    const bytes = new Uint8Array(n);
+    encodeAgentMsg(body, bytes);
     try {
-      return sealRecordInPlace(messageRecord(toId, me, msgBuf.subarray(0, n)), new Uint8Array(n + room));
+      return sealRecordExact(messageRecord(toId, me, bytes), board.limits.messageBytes);
     } catch {
       return undefined;
     }
@@ -176,7 +177,7 @@ export function createAgent(options: AgentOptions): Agent {
             if (intake.spoofed) selfLog.write('warn', `agent: Record not processed: its from_id is not ${from.mtpIdentity}, who the DTLS link authenticated (R-SEC.0a)`, hal.clock.monotonicMs());
             return {};
           }
-          return { reply: sealRecord(intake.record, msgBuf), to: intake.record.toId };
+          return { reply: sealRecordExact(intake.record, board.limits.messageBytes), to: intake.record.toId };
         }
         const who = directory.admit(intake.fromId, from.mtpCertificate);
         if (!who.ok) {
