@@ -4,7 +4,10 @@
 // core hands it Records from the CoAP binding and steps it (async operations, deferred work).
 import type { CoreHal } from '../hal/hal.ts';
 import type { BoardProfile } from '../boards/profile.ts';
-import { encodeAgentMsg, EncodeOverflowError, sizeAgentMsg, type DecodeLimits, type Msg } from './codec/index.ts';
+import {
+  encodeAgentMsg, EncodeOverflowError, sizeAgentMsg, type Add, type DecodeLimits, type Delete, type Get, type GetInstances, type GetSupportedDM,
+  type GetSupportedProtocol, type Msg, type Operate, type Set,
+} from './codec/index.ts';
 import { createEngine } from './dm/index.ts';
 import type { Engine, ModelModule } from './dm/api.ts';
 import { TR181_TREE, tr181Modules } from './model/index.ts';
@@ -14,7 +17,7 @@ import { messageRecord, openRecord, sealRecordExact } from './record/record.ts';
 import { ControllerDirectory } from './usp/controllers.ts';
 import { CertificateTrust } from './usp/trust.ts';
 import type { PeerCertificate } from './coap/types.ts';
-import { Dispatcher, errorMsg, type DispatchHooks, type Handlers, type Requester } from './usp/dispatch.ts';
+import { Dispatcher, errorMsg, type DispatchHooks, type Handlers, type RequestContext, type Requester } from './usp/dispatch.ts';
 import { ErrorCode } from './errors.ts';
 import { handleGet } from './usp/get.ts';
 import { handleGetInstances } from './usp/get-instances.ts';
@@ -85,6 +88,23 @@ export interface Agent {
 const PENDING_IDS = 64;
 const DUPLICATE_WINDOW_MS = 2_000;
 
+/**
+ * The request handlers over one engine. A class: its methods are preloaded (flash on a board),
+ * where a table of closures made at start cost XS heap slots (issue 10). The dispatcher calls
+ * them on this object.
+ */
+class EngineHandlers implements Handlers {
+  constructor(private readonly engine: Engine) {}
+  get(r: Get, c: RequestContext) { return handleGet(this.engine, r, c); }
+  getInstances(r: GetInstances, c: RequestContext) { return handleGetInstances(this.engine, r, c); }
+  getSupportedDm(r: GetSupportedDM, c: RequestContext) { return handleGetSupportedDM(this.engine, r, c); }
+  getSupportedProtocol(r: GetSupportedProtocol) { return handleGetSupportedProtocol(r); }
+  set(r: Set, c: RequestContext) { return handleSet(this.engine, r, c); }
+  add(r: Add, c: RequestContext) { return handleAdd(this.engine, r, c); }
+  delete(r: Delete, c: RequestContext) { return handleDelete(this.engine, r, c); }
+  operate(r: Operate, c: RequestContext) { return handleOperate(this.engine, r, c); }
+}
+
 export function createAgent(options: AgentOptions): Agent {
   const { hal, board } = options;
   const engine = createEngine({ hal, profile: board, modules: options.model ?? tr181Modules(), tree: TR181_TREE, defaults: options.defaults, answered: options.answered });
@@ -96,16 +116,7 @@ export function createAgent(options: AgentOptions): Agent {
   };
   const trust = new CertificateTrust(engine);
   const directory = new ControllerDirectory(engine, board.limits.instancesPerTable, undefined, trust);
-  const handlers: Handlers = {
-    get: (r, c) => handleGet(engine, r, c),
-    getInstances: (r, c) => handleGetInstances(engine, r, c),
-    getSupportedDm: (r, c) => handleGetSupportedDM(engine, r, c),
-    getSupportedProtocol: (r) => handleGetSupportedProtocol(r),
-    set: (r, c) => handleSet(engine, r, c),
-    add: (r, c) => handleAdd(engine, r, c),
-    delete: (r, c) => handleDelete(engine, r, c),
-    operate: (r, c) => handleOperate(engine, r, c),
-  };
+  const handlers = new EngineHandlers(engine);
   const dispatcher = new Dispatcher(handlers, {
     limits, pendingIds: PENDING_IDS, maxPaths: board.limits.requestPaths, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
     // A handler that throws something other than a UspError is a bug: say which and why (7003 goes back).
