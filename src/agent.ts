@@ -4,17 +4,20 @@
 // core hands it Records from the CoAP binding and steps it (async operations, deferred work).
 import type { CoreHal } from '../hal/hal.ts';
 import type { BoardProfile } from '../boards/profile.ts';
-import { encodeAgentMsg, EncodeOverflowError, type DecodeLimits, type Msg } from './codec/index.ts';
+import {
+  encodeAgentMsg, EncodeOverflowError, sizeAgentMsg, type Add, type DecodeLimits, type Delete, type Get, type GetInstances, type GetSupportedDM,
+  type GetSupportedProtocol, type Msg, type Operate, type Set,
+} from './codec/index.ts';
 import { createEngine } from './dm/index.ts';
 import type { Engine, ModelModule } from './dm/api.ts';
 import { TR181_TREE, tr181Modules } from './model/index.ts';
 import { RateLimitedLog } from './log-rate.ts';
 import { ENDPOINT_ID } from './names.ts';
-import { messageRecord, openRecord, sealRecord, sealRecordInPlace } from './record/record.ts';
+import { messageRecord, openRecord, sealRecordExact } from './record/record.ts';
 import { ControllerDirectory } from './usp/controllers.ts';
 import { CertificateTrust } from './usp/trust.ts';
 import type { PeerCertificate } from './coap/types.ts';
-import { Dispatcher, errorMsg, type DispatchHooks, type Handlers, type Requester } from './usp/dispatch.ts';
+import { Dispatcher, errorMsg, type DispatchHooks, type Handlers, type RequestContext, type Requester } from './usp/dispatch.ts';
 import { ErrorCode } from './errors.ts';
 import { handleGet } from './usp/get.ts';
 import { handleGetInstances } from './usp/get-instances.ts';
@@ -85,6 +88,23 @@ export interface Agent {
 const PENDING_IDS = 64;
 const DUPLICATE_WINDOW_MS = 2_000;
 
+/**
+ * The request handlers over one engine. A class: its methods are preloaded (flash on a board),
+ * where a table of closures made at start cost XS heap slots (issue 10). The dispatcher calls
+ * them on this object.
+ */
+class EngineHandlers implements Handlers {
+  constructor(private readonly engine: Engine) {}
+  get(r: Get, c: RequestContext) { return handleGet(this.engine, r, c); }
+  getInstances(r: GetInstances, c: RequestContext) { return handleGetInstances(this.engine, r, c); }
+  getSupportedDm(r: GetSupportedDM, c: RequestContext) { return handleGetSupportedDM(this.engine, r, c); }
+  getSupportedProtocol(r: GetSupportedProtocol) { return handleGetSupportedProtocol(r); }
+  set(r: Set, c: RequestContext) { return handleSet(this.engine, r, c); }
+  add(r: Add, c: RequestContext) { return handleAdd(this.engine, r, c); }
+  delete(r: Delete, c: RequestContext) { return handleDelete(this.engine, r, c); }
+  operate(r: Operate, c: RequestContext) { return handleOperate(this.engine, r, c); }
+}
+
 export function createAgent(options: AgentOptions): Agent {
   const { hal, board } = options;
   const engine = createEngine({ hal, profile: board, modules: options.model ?? tr181Modules(), tree: TR181_TREE, defaults: options.defaults, answered: options.answered });
@@ -96,26 +116,15 @@ export function createAgent(options: AgentOptions): Agent {
   };
   const trust = new CertificateTrust(engine);
   const directory = new ControllerDirectory(engine, board.limits.instancesPerTable, undefined, trust);
-  const handlers: Handlers = {
-    get: (r, c) => handleGet(engine, r, c),
-    getInstances: (r, c) => handleGetInstances(engine, r, c),
-    getSupportedDm: (r, c) => handleGetSupportedDM(engine, r, c),
-    getSupportedProtocol: (r) => handleGetSupportedProtocol(r),
-    set: (r, c) => handleSet(engine, r, c),
-    add: (r, c) => handleAdd(engine, r, c),
-    delete: (r, c) => handleDelete(engine, r, c),
-    operate: (r, c) => handleOperate(engine, r, c),
-  };
+  const handlers = new EngineHandlers(engine);
   const dispatcher = new Dispatcher(handlers, {
     limits, pendingIds: PENDING_IDS, maxPaths: board.limits.requestPaths, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
     // A handler that throws something other than a UspError is a bug: say which and why (7003 goes back).
     onInternalError: (what, e) => failures.write('error', `agent: ${what} failed: ${describeThrown(e)}`, hal.clock.monotonicMs()),
   }, options.hooks);
-  // One fixed buffer (board.limits.messageBytes) for the encoded Msg (and the small Records that
-  // carry none). The Record around a Msg is encoded straight into the reply array, sized to the
-  // Msg plus the room of the Record's fields: no second buffer of messageBytes at boot, and no
-  // copy at the peak (issue 10: RAM cap).
-  const msgBuf = new Uint8Array(board.limits.messageBytes);
+  // No buffer of board.limits.messageBytes is kept: an answer is sized first (the codec's Sizer)
+  // and encoded into an array of its length, then the Record around it (issue 10: RAM cap; the
+  // 8 KB buffer this replaces was live from boot and at every peak).
 
   let ownId: string | undefined;
   engine.onChange((ev) => {
@@ -139,20 +148,23 @@ export function createAgent(options: AgentOptions): Agent {
     const room = 32 + 3 * (toId.length + me.length);
     const budget = board.limits.messageBytes - room;
     if (budget <= 0) return undefined;
-    const view = msgBuf.subarray(0, budget);
+    let body = msg;
     let n: number;
     try {
-      n = encodeAgentMsg(msg, view);
-    } catch (e) {
-      if (!(e instanceof EncodeOverflowError) || !fallbackToError || !msg.header) return undefined;
-      try {
-        n = encodeAgentMsg(errorMsg(msg.header.msgId, ErrorCode.RESOURCES_EXCEEDED, 'response exceeds ' + budget + ' bytes'), view);
-      } catch {
-        return undefined;
+      n = sizeAgentMsg(body);
+      if (n > budget) {
+        if (!fallbackToError || !msg.header) return undefined;
+        body = errorMsg(msg.header.msgId, ErrorCode.RESOURCES_EXCEEDED, 'response exceeds ' + budget + ' bytes');
+        n = sizeAgentMsg(body);
+        if (n > budget) return undefined;
       }
+    } catch {
+      return undefined; // a value the codec refuses (EncodeError): the answer cannot be sent
     }
+    const bytes = new Uint8Array(n);
+    encodeAgentMsg(body, bytes);
     try {
-      return sealRecordInPlace(messageRecord(toId, me, msgBuf.subarray(0, n)), new Uint8Array(n + room));
+      return sealRecordExact(messageRecord(toId, me, bytes), board.limits.messageBytes);
     } catch {
       return undefined;
     }
@@ -176,7 +188,7 @@ export function createAgent(options: AgentOptions): Agent {
             if (intake.spoofed) selfLog.write('warn', `agent: Record not processed: its from_id is not ${from.mtpIdentity}, who the DTLS link authenticated (R-SEC.0a)`, hal.clock.monotonicMs());
             return {};
           }
-          return { reply: sealRecord(intake.record, msgBuf), to: intake.record.toId };
+          return { reply: sealRecordExact(intake.record, board.limits.messageBytes), to: intake.record.toId };
         }
         const who = directory.admit(intake.fromId, from.mtpCertificate);
         if (!who.ok) {

@@ -37,6 +37,17 @@ export class EntryMap implements ReadonlyMap<string, string> {
     if (this.index !== undefined) this.index.set(key, this.k.length - 1);
   }
 
+  /**
+   * Adds an entry whose key the caller knows is not present (an object's parameter names, which
+   * the schema keeps unique): no search. Later put() calls then always search.
+   */
+  append(key: string, value: string): void {
+    this.seen = -1;
+    this.k.push(key);
+    this.v.push(value);
+    if (this.index !== undefined) this.index.set(key, this.k.length - 1);
+  }
+
   private find(key: string): number {
     const k = this.k;
     if (this.index === undefined) {

@@ -9,7 +9,7 @@
 // dispatch.ts), so their bodies are skipped, as bounded as any other field, not decoded.
 import type { Writer } from './wire.ts';
 import type { Reader } from './reader.ts';
-import { topDecoder, topEncoder } from './top.ts';
+import { topDecoder, topEncoder, topSizer } from './top.ts';
 import { EncodeError, type DecodeLimits } from './errors.ts';
 import type { Msg, Header, Body, Request, Response, Error, Error_ParamError } from './msg-types.ts';
 import * as rq from './msg-request.ts';
@@ -35,6 +35,9 @@ export const decodeMsg: (bytes: Uint8Array, limits?: DecodeLimits) => Msg = /* @
 
 /** encodeMsg for an Agent: its only request is a Notify. */
 export const encodeAgentMsg: (msg: Msg, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: Msg) => encMsg(w, m, encAgentRequest));
+
+/** The length encodeAgentMsg gives `msg` (the Agent sizes its answer before it allocates it). */
+export const sizeAgentMsg: (msg: Msg) => number = /* @__PURE__ */ topSizer((w, m: Msg) => encMsg(w, m, encAgentRequest));
 
 /** decodeMsg for an Agent: Notify/Register/Deregister requests and responses but NotifyResp are skipped. */
 export const decodeAgentMsg: (bytes: Uint8Array, limits?: DecodeLimits) => Msg = /* @__PURE__ */ topDecoder(

@@ -2,7 +2,7 @@
 // (field number << 3) | wire type, e.g. 0x3a = field 7, length-delimited.
 import type { Writer } from './wire.ts';
 import type { Reader } from './reader.ts';
-import { topDecoder, topEncoder } from './top.ts';
+import { topDecoder, topEncoder, topSizer } from './top.ts';
 import { EncodeError, type DecodeLimits } from './errors.ts';
 import type {
   UspRecord, NoSessionContextRecord, SessionContextRecord, MQTTConnectRecord, STOMPConnectRecord,
@@ -13,6 +13,9 @@ const EMPTY = new Uint8Array(0);
 
 /** Encodes `rec` into `out` from offset 0; returns the length. Throws EncodeOverflowError when it does not fit. */
 export const encodeRecord: (rec: UspRecord, out: Uint8Array) => number = topEncoder(encRecord);
+
+/** The length encodeRecord gives `rec`, counted without a buffer. */
+export const sizeRecord: (rec: UspRecord) => number = topSizer(encRecord);
 
 /** Decodes one Record; throws DecodeError (R-ENC.2 unknown enum, R-ENC.3-5 oneof, bounds). */
 export const decodeRecord: (bytes: Uint8Array, limits?: DecodeLimits) => UspRecord = topDecoder(decRecord);

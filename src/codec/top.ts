@@ -1,7 +1,7 @@
 // The outermost encode/decode of a message (Msg or Record), shared by msg.ts and record.ts:
 // one reusable Writer/Reader per caller, the size and depth limits checked up front, and the
 // buffers released afterwards so a decoded message does not keep the input alive.
-import { Writer } from './wire.ts';
+import { Sizer, Writer } from './wire.ts';
 import { Reader } from './reader.ts';
 import { DecodeError, DEFAULT_DECODE_LIMITS, type DecodeLimits } from './errors.ts';
 
@@ -16,6 +16,16 @@ export function topEncoder<T>(enc: (w: Writer, m: T) => void): (m: T, out: Uint8
     const n = w.pos;
     w.reset(EMPTY);
     return n;
+  };
+}
+
+/** The length `topEncoder(enc)` would give `m`, counted without a buffer (wire.ts Sizer). */
+export function topSizer<T>(enc: (w: Writer, m: T) => void): (m: T) => number {
+  const sizer = new Sizer();
+  return (m) => {
+    const w = sizer.reset();
+    enc(w, m);
+    return w.pos;
   };
 }
 

@@ -305,3 +305,63 @@ export class Writer {
     this.join(at);
   };
 }
+
+/**
+ * A Writer that only counts: the exact length an encode into a Writer would give, with no
+ * buffer. An Agent sizes its answer first and then encodes it into an array of that length, so
+ * no buffer of the board's messageBytes stays allocated (issue 10: -8 KB of XS chunks at boot
+ * and at every peak). Every primitive that touches the buffer is counted here; the field writers
+ * of Writer are built on them. join() grows the count as Writer.join grows the body.
+ */
+export class Sizer extends Writer {
+  constructor() {
+    super(new Uint8Array(0));
+  }
+
+  reset(): this {
+    this.pos = 0;
+    return this;
+  }
+
+  need(): void {}
+
+  byte(): void {
+    this.pos++;
+  }
+
+  varint32(v: number): void {
+    this.pos += varintSize(v >>> 0);
+  }
+
+  varint64(lo: number, hi: number): void {
+    let n = 1;
+    for (let l = lo, h = hi; h > 0 || l > 0x7f; n++) {
+      l = ((l >>> 7) | (h << 25)) >>> 0;
+      h >>>= 7;
+    }
+    this.pos += n;
+  }
+
+  fixed32(): void {
+    this.pos += 4;
+  }
+
+  string(s: string, tagByte = -1): void {
+    const len = utf8Length(s);
+    this.pos += (tagByte >= 0 ? 1 : 0) + varintSize(len) + len;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.pos += varintSize(b.length) + b.length;
+  }
+
+  fork(no: number): number {
+    this.tag(no, WIRE_LEN);
+    return this.pos++;
+  }
+
+  join(at: number): void {
+    const len = this.pos - at - 1;
+    if (len >= 0x80) this.pos += varintSize(len) - 1;
+  }
+}

@@ -178,6 +178,21 @@ class Timers {
   }
 }
 
+/**
+ * DeviceInfo parameters read from the HAL. Module-level and frozen, so on a board it is in
+ * flash: made per module instance it was nine closures and a table in RAM (issue 10).
+ */
+const IDENTITY_PARAMS: { readonly [name: string]: (ctx: HandlerContext) => Value } = Object.freeze({
+  Manufacturer: (c: HandlerContext) => c.hal.system.identity().manufacturer,
+  ManufacturerOUI: (c: HandlerContext) => c.hal.system.identity().oui,
+  ModelName: (c: HandlerContext) => c.hal.system.identity().modelName,
+  ProductClass: (c: HandlerContext) => c.hal.system.identity().productClass,
+  SerialNumber: (c: HandlerContext) => c.hal.system.identity().serialNumber,
+  HardwareVersion: (c: HandlerContext) => c.hal.system.identity().hardwareVersion,
+  SoftwareVersion: (c: HandlerContext) => c.hal.system.identity().softwareVersion,
+  ActiveFirmwareImage: (c: HandlerContext) => 'Device.DeviceInfo.FirmwareImage.' + (c.hal.firmware ? c.hal.firmware.runningSlot() + 1 : 1),
+});
+
 /** The Device. module, and what this boot looked like (read by its boot hook). */
 export interface DeviceModule extends ModelModule {
   bootInfo(): BootInfo;
@@ -188,17 +203,6 @@ export function deviceModule(): DeviceModule {
   let boot: BootInfo | undefined;
   const timers = new Timers();
   const upTime = (ctx: HandlerContext) => Math.floor((ctx.hal.clock.monotonicMs() - bootMs) / 1000);
-  const identityParam: { [name: string]: (ctx: HandlerContext) => Value } = {
-    Manufacturer: (c) => c.hal.system.identity().manufacturer,
-    ManufacturerOUI: (c) => c.hal.system.identity().oui,
-    ModelName: (c) => c.hal.system.identity().modelName,
-    ProductClass: (c) => c.hal.system.identity().productClass,
-    SerialNumber: (c) => c.hal.system.identity().serialNumber,
-    HardwareVersion: (c) => c.hal.system.identity().hardwareVersion,
-    SoftwareVersion: (c) => c.hal.system.identity().softwareVersion,
-    UpTime: upTime,
-    ActiveFirmwareImage: (c) => 'Device.DeviceInfo.FirmwareImage.' + (c.hal.firmware ? c.hal.firmware.runningSlot() + 1 : 1),
-  };
   // With the HAL, the image the next boot starts is the boot loader's (a pending activation, or
   // the confirmed image after a rollback): right at every moment.
   let chosenBoot = '';
@@ -224,7 +228,7 @@ export function deviceModule(): DeviceModule {
       },
     },
     'Device.DeviceInfo.': {
-      read: (ctx, _p, name) => (identityParam[name] ? identityParam[name](ctx) : name === 'BootFirmwareImage' ? bootImage(ctx) : undefined),
+      read: (ctx, _p, name) => (name === 'UpTime' ? upTime(ctx) : IDENTITY_PARAMS[name] ? IDENTITY_PARAMS[name](ctx) : name === 'BootFirmwareImage' ? bootImage(ctx) : undefined),
       // §5.4: BootFirmwareImage must name an image with Available=true.
       write: (ctx, _p, name, value) => {
         if (name === 'BootFirmwareImage' && value !== '' && ctx.engine.get(value.replace(/\.?$/, '.') + 'Available') !== 'true') {
@@ -268,7 +272,7 @@ export function deviceModule(): DeviceModule {
       // Unset (first boot, factory reset): the running image. Never rewritten otherwise (§5.4).
       if (ctx.engine.get('Device.DeviceInfo.BootFirmwareImage') === '') {
         const txn = ctx.engine.begin();
-        txn.agentSet('Device.DeviceInfo.BootFirmwareImage', String(identityParam.ActiveFirmwareImage(ctx)));
+        txn.agentSet('Device.DeviceInfo.BootFirmwareImage', String(IDENTITY_PARAMS.ActiveFirmwareImage(ctx)));
         txn.commit();
       }
     },

@@ -3,7 +3,7 @@
 // §7.3, §11).
 import { alias as aliasParam, bool, keys, str, uint, dateTime } from '../dm/define.ts';
 import { ErrorCode, UspError } from '../errors.ts';
-import type { HandlerContext, ModelModule, ObjectDef, ObjectHandlers } from '../dm/api.ts';
+import type { CommandCall, HandlerContext, ModelModule, ObjectDef, ObjectHandlers } from '../dm/api.ts';
 import { parsePath } from '../dm/grammar.ts';
 import { UNKNOWN_TIME, formatDateTime, splitList } from '../dm/values.ts';
 import { ENDPOINT_ID, REQUEST_TABLE, SUBSCRIPTION_TABLE } from '../names.ts';
@@ -162,6 +162,50 @@ function isParamPath(p: string): boolean {
   try { return parsePath(p).kind === 'parameter'; } catch { return false; }
 }
 
+// Handler tables that keep no per-module state: module-level and frozen, so on a board they are
+// in flash and not closures made in RAM at every start (issue 10).
+const SUBSCRIPTION_HANDLERS: ObjectHandlers = Object.freeze<ObjectHandlers>({
+  // Each ReferenceList item must be a path (a ParamError on that parameter, not a commit failure).
+  write: (_ctx, objPath, name, value) => {
+    if (name === 'TriggerConfigSettings') {
+      const pairs = value === '' ? [] : parseConfigSettings(value, MAX_PAIRS);
+      if (!pairs || pairs.some((p) => !isParamPath(p.path))) {
+        throw new UspError(ErrorCode.INVALID_VALUE, 'TriggerConfigSettings must be a JSON object of parameter path to string value', objPath + name);
+      }
+      return;
+    }
+    if (name !== 'ReferenceList') return;
+    for (const ref of splitList(value)) {
+      try { parsePath(ref); } catch {
+        throw new UspError(ErrorCode.INVALID_VALUE, `ReferenceList item ${ref} is not a valid path`, objPath + name);
+      }
+    }
+  },
+  // The Agent sets Recipient (the creating Controller) and CreationDate.
+  add: (ctx, _objPath, set) => {
+    if (ctx.origin.controllerPath) set('Recipient', ctx.origin.controllerPath);
+    const wall = ctx.hal.clock.wallTimeMs();
+    set('CreationDate', wall === undefined ? UNKNOWN_TIME : formatDateTime(wall));
+  },
+  validate: (ctx, change) => {
+    if (change.kind !== 'deleted') validateSubscription(ctx, change.path, change.value);
+  },
+});
+
+/** TP-469 1.78: deleting a Controller removes the Subscriptions it owns. */
+const removeOwnedSubscriptions: NonNullable<ObjectHandlers['remove']> = (ctx, objPath, txn) => {
+  const me = objPath.slice(0, -1);
+  for (const s of ctx.engine.instances(SUBSCRIPTION_TABLE, true)) {
+    if (txn.get(s.path + 'Recipient') === me) txn.delete(s.path);
+  }
+};
+
+const REQUEST_HANDLERS: ObjectHandlers = Object.freeze<ObjectHandlers>({
+  operate: Object.freeze({
+    'Cancel()': (ctx: HandlerContext, call: CommandCall) => { ctx.engine.cancel(call.objPath); return {}; },
+  }),
+});
+
 /** What the LocalAgent model needs from the notification layer (src/notify). */
 export interface LocalAgentHooks {
   /** Controller.{i}.SendOnBoardRequest(): queue an OnBoardRequest to that Controller ('Device.LocalAgent.Controller.N.'). */
@@ -192,46 +236,10 @@ export function localAgentModule(hooks: LocalAgentHooks = {}): ModelModule {
           return {};
         },
       },
-      // TP-469 1.78: deleting a Controller removes the Subscriptions it owns.
-      remove: (ctx, objPath, txn) => {
-        const me = objPath.slice(0, -1);
-        for (const s of ctx.engine.instances(SUBSCRIPTION_TABLE, true)) {
-          if (txn.get(s.path + 'Recipient') === me) txn.delete(s.path);
-        }
-      },
+      remove: removeOwnedSubscriptions,
     },
-    'Device.LocalAgent.Subscription.{i}.': {
-      // Each ReferenceList item must be a path (a ParamError on that parameter, not a commit failure).
-      write: (_ctx, objPath, name, value) => {
-        if (name === 'TriggerConfigSettings') {
-          const pairs = value === '' ? [] : parseConfigSettings(value, MAX_PAIRS);
-          if (!pairs || pairs.some((p) => !isParamPath(p.path))) {
-            throw new UspError(ErrorCode.INVALID_VALUE, 'TriggerConfigSettings must be a JSON object of parameter path to string value', objPath + name);
-          }
-          return;
-        }
-        if (name !== 'ReferenceList') return;
-        for (const ref of splitList(value)) {
-          try { parsePath(ref); } catch {
-            throw new UspError(ErrorCode.INVALID_VALUE, `ReferenceList item ${ref} is not a valid path`, objPath + name);
-          }
-        }
-      },
-      // The Agent sets Recipient (the creating Controller) and CreationDate.
-      add: (ctx, _objPath, set) => {
-        if (ctx.origin.controllerPath) set('Recipient', ctx.origin.controllerPath);
-        const wall = ctx.hal.clock.wallTimeMs();
-        set('CreationDate', wall === undefined ? UNKNOWN_TIME : formatDateTime(wall));
-      },
-      validate: (ctx, change) => {
-        if (change.kind !== 'deleted') validateSubscription(ctx, change.path, change.value);
-      },
-    },
-    'Device.LocalAgent.Request.{i}.': {
-      operate: {
-        'Cancel()': (ctx, call) => { ctx.engine.cancel(call.objPath); return {}; },
-      },
-    },
+    'Device.LocalAgent.Subscription.{i}.': SUBSCRIPTION_HANDLERS,
+    'Device.LocalAgent.Request.{i}.': REQUEST_HANDLERS,
   };
   return {
     objects: LOCAL_AGENT_OBJECTS,

@@ -9,6 +9,8 @@
 import {
   decodeRecord,
   encodeRecord,
+  EncodeOverflowError,
+  sizeRecord,
   DecodeError,
   UspRecord_PayloadSecurity,
   type DecodeLimits,
@@ -123,9 +125,17 @@ export function sealRecord(rec: UspRecord, out: Uint8Array): Uint8Array {
   return out.slice(0, n);
 }
 
-/** Encode a Record into `out`, which the caller gives away: the encoded part of it, no copy. */
-export function sealRecordInPlace(rec: UspRecord, out: Uint8Array): Uint8Array {
-  return out.subarray(0, encodeRecord(rec, out));
+
+/**
+ * Encode a Record into a new array of exactly its length; EncodeOverflowError beyond `maxBytes`
+ * (before anything is allocated). No scratch buffer of the board's messageBytes (issue 10).
+ */
+export function sealRecordExact(rec: UspRecord, maxBytes: number): Uint8Array {
+  const n = sizeRecord(rec);
+  if (n > maxBytes) throw new EncodeOverflowError(maxBytes);
+  const out = new Uint8Array(n);
+  encodeRecord(rec, out);
+  return out;
 }
 
 const EMPTY = new Uint8Array(0);

@@ -159,7 +159,8 @@ export class Dispatcher {
     }
     let resp: RespType | undefined;
     try {
-      resp = handler(req.value, { requester: from, msgId });
+      // Called on the table: a handler may be a method of a class instance (src/agent.ts).
+      resp = handler.call(this.handlers, req.value, { requester: from, msgId });
     } catch (e) {
       if (!(e instanceof UspError)) this.options.onInternalError?.(req.case + ' ' + msgId, e);
       return { kind: 'reply', msg: errorFromThrown(msgId, e) };

@@ -1,5 +1,5 @@
 // Get (digest §2.2): one RequestedPathResult per requested path, failures in their own result.
-import type { Get, GetResp, GetResp_RequestedPathResult, GetResp_ResolvedPathResult, Response } from '../codec/index.ts';
+import { EntryMap, type Get, type GetResp, type GetResp_RequestedPathResult, type GetResp_ResolvedPathResult, type Response } from '../codec/index.ts';
 import type { Engine } from '../dm/api.ts';
 import { Perm, type Access } from './access.ts';
 import { failureOf, isFailure, resolveRequested } from './context.ts';
@@ -26,7 +26,10 @@ function getOne(engine: Engine, path: string, maxDepth: number, ctx: RequestCont
   const kind = res.parsed.kind;
   if (kind === 'command' || kind === 'event') return failed(path, ErrorCode.INVALID_PATH, 'Get takes object or parameter paths');
   const out: GetResp_ResolvedPathResult[] = [];
-  let lastParams: Map<string, string> | undefined; // resultParams of out's last entry
+  // resultParams of out's last entry. EntryMaps, not Maps: a Map entry costs XS three heap slots,
+  // an EntryMap keeps keys and values in two arrays (chunk memory), so a multi-block Get answer
+  // takes hundreds of slots less at the board's slot peak (issue 10).
+  let lastParams: EntryMap | undefined;
   if (kind === 'parameter') {
     for (const t of res.targets) {
       if (!access.can(t.path, Perm.PARAM_READ)) {
@@ -44,9 +47,10 @@ function getOne(engine: Engine, path: string, maxDepth: number, ctx: RequestCont
         return failed(path, f.code, f.message);
       }
       // R-GET.2/3: resolved_path is the parent object, the key the relative parameter name.
-      if (lastParams && out[out.length - 1].resolvedPath === t.objPath) lastParams.set(t.name, value);
+      if (lastParams && out[out.length - 1].resolvedPath === t.objPath) lastParams.put(t.name, value, t.name.length);
       else {
-        lastParams = new Map([[t.name, value]]);
+        lastParams = new EntryMap();
+        lastParams.put(t.name, value, t.name.length);
         out.push({ resolvedPath: t.objPath, resultParams: lastParams });
       }
     }
@@ -67,14 +71,14 @@ function addObject(engine: Engine, access: Access, objPath: string, out: GetResp
   } catch {
     return; // vanished meanwhile (a handler's instances changed): not present
   }
-  let params: Map<string, string> | undefined;
+  let params: EntryMap | undefined;
   // One permission check for the whole object when no Target points inside it.
   const uniform = access.objectParamMask(objPath);
   if (uniform >= 0 && (uniform & Perm.PARAM_READ) === 0) return;
   for (const v of values) {
     if (uniform < 0 && !access.can(v.path, Perm.PARAM_READ)) continue; // R-GET.1 / R-GET.4
-    if (!params) params = new Map();
-    params.set(v.name, v.value);
+    if (!params) params = new EntryMap();
+    params.append(v.name, v.value); // an object's parameter names are unique (schema)
   }
   // Objects without (readable) parameters — a table node, an empty table — are not listed.
   if (params) out.push({ resolvedPath: objPath, resultParams: params });

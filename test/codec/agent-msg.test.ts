@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeAgentMsg, decodeMsg, encodeAgentMsg, encodeMsg, EncodeError, type Msg } from '../../src/codec/index.ts';
-import { msg } from './arbitraries.ts';
+import { decodeAgentMsg, decodeMsg, encodeAgentMsg, encodeMsg, encodeRecord, EncodeError, sizeAgentMsg, sizeRecord, type Msg } from '../../src/codec/index.ts';
+import { msg, record } from './arbitraries.ts';
 import { hex, pbEncodeMsg, sameMsg } from './support.ts';
 
 const out = new Uint8Array(1 << 20);
@@ -66,4 +66,31 @@ test('given random bytes and mutated messages, when decoded by both codecs, then
     // inside such a body; an envelope error (oneof, truncation, depth) is the same for both.
     if (agent !== 'ok') assert.equal(agent, full);
   }), RUNS);
+});
+
+// The Agent sizes an answer before it allocates it (sizeAgentMsg, sizeRecord: the Sizer of
+// wire.ts, issue 10): the count must be the encoded length exactly, or the array is wrong.
+test('given a random Msg an Agent sends, when sized, then the size is the encoded length', () => {
+  fc.assert(fc.property(msg.filter(sentByAgent), (m) => {
+    assert.equal(sizeAgentMsg(m), encodeAgentMsg(m, out));
+  }), RUNS);
+});
+
+test('given a random Record, when sized, then the size is the encoded length', () => {
+  fc.assert(fc.property(record, (r) => {
+    assert.equal(sizeRecord(r), encodeRecord(r, out));
+  }), RUNS);
+});
+
+test('given a getResp whose nested lengths need 2- and 3-byte prefixes and non-ASCII text, when sized, then the size is the encoded length', () => {
+  for (const [count, valueLength] of [[1, 130], [40, 200], [300, 60], [5, 20_000]]) {
+    const resultParams = new Map<string, string>();
+    for (let i = 0; i < count; i++) resultParams.set(`Param${i}`, 'é\u{1F600}\ud800x'.repeat(valueLength / 5));
+    const m = { header: { msgId: 'm', msgType: 2 }, body: { msgBody: { case: 'response', value: { respType: { case: 'getResp', value: {
+      reqPathResults: [{ requestedPath: 'Device.', errCode: 0, errMsg: '', resolvedPathResults: [{ resolvedPath: 'Device.X.', resultParams }] }],
+    } } } } } } as Msg;
+    const n = encodeAgentMsg(m, out);
+    assert.ok(n > 128);
+    assert.equal(sizeAgentMsg(m), n);
+  }
 });
