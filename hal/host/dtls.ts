@@ -1,10 +1,12 @@
 // The HAL `Dtls` on Node: the mbedTLS 3.6 shim (firmware/dtls) compiled to WebAssembly, loaded
-// with the plain WebAssembly API (no emscripten glue). The module's only import is the entropy
-// source; time comes in with every call (monotonic) and from the HAL clock (wall time).
+// with the plain WebAssembly API (no emscripten glue). The module's imports are the entropy
+// source and AES-CCM of long records on Node's crypto (./dtls-ccm.ts); time comes in with every
+// call (monotonic) and from the HAL clock (wall time).
 import { readFileSync } from 'node:fs';
 import { randomFillSync } from 'node:crypto';
 import type { Clock, Dtls, DtlsCertificateInfo, DtlsContext, DtlsContextOptions, DtlsHello, DtlsPeer, DtlsSession } from '../hal.ts';
 import { mbedtlsError, verifyFlags } from '../dtls-errors.ts';
+import { hostCcm } from './dtls-ccm.ts';
 
 export { mbedtlsError, verifyFlags };
 
@@ -66,6 +68,8 @@ const SCRATCH = 16384;
 export interface HostDtls extends Dtls {
   /** Size of the loaded .wasm in bytes (for the bench and the footprint table). */
   readonly wasmBytes: number;
+  /** AES keys Node's crypto holds for the module's CCM contexts (two per live session). */
+  hostCcmKeys(): number;
 }
 
 export interface HostDtlsOptions {
@@ -73,17 +77,36 @@ export interface HostDtlsOptions {
   clock: Pick<Clock, 'wallTimeMs'>;
   /** Path of the module; default firmware/dtls/tinyusp-dtls.wasm of this repository. */
   wasmPath?: string | URL;
+  /**
+   * Records of at least this many bytes are AES-CCM'd by Node's crypto (hal/host/dtls-ccm.ts),
+   * shorter ones by mbedTLS in the module; Infinity keeps them all in the module. Default
+   * HOST_CCM_MIN_BYTES.
+   */
+  hostCcmMinBytes?: number;
 }
+
+/**
+ * Below this, a call out of the module costs more than the AES it saves (the module's own CCM,
+ * tinyusp_host_ccm.c, runs): measured break-even ~400-600 B on this machine, 25-30% less per
+ * record at 1,200 B (firmware/dtls/README.md, "Record cost").
+ */
+export const HOST_CCM_MIN_BYTES = 512;
 
 export function createHostDtls(options: HostDtlsOptions): HostDtls {
   const bytes = readFileSync(options.wasmPath ?? new URL('../../firmware/dtls/tinyusp-dtls.wasm', import.meta.url));
   let x: Exports;
+  // One view of the module's memory, made again only when the memory grew (growing detaches
+  // the old buffer): a new view per call was a measurable part of a record's cost.
+  let view = new Uint8Array(0);
+  const mem = () => (view.byteLength === 0 ? (view = new Uint8Array(x.memory.buffer)) : view);
+  const ccm = hostCcm(mem, { minBytes: options.hostCcmMinBytes ?? HOST_CCM_MIN_BYTES });
   const imports = {
     env: {
       tinyusp_dtls_entropy(ptr: number, len: number): number {
         randomFillSync(new Uint8Array(x.memory.buffer, ptr, len));
         return 0;
       },
+      ...ccm.imports,
     },
   };
   x = new WA.Instance(new WA.Module(bytes), imports).exports as Exports;
@@ -91,19 +114,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
   const scratch = x.tud_alloc(SCRATCH);
   const enc = new TextEncoder();
   const dec = new TextDecoder();
-  const mem = () => new Uint8Array(x.memory.buffer);
 
-  /** Copies `data` into the module (scratch when it fits); returns its address and a release. */
-  function put(data: Uint8Array): [number, () => void] {
-    if (data.length <= SCRATCH) {
-      mem().set(data, scratch);
-      return [scratch, () => {}];
-    }
-    const p = x.tud_alloc(data.length);
-    if (p === 0) throw new Error('dtls: out of memory');
-    mem().set(data, p);
-    return [p, () => x.tud_dealloc(p)];
-  }
   /** A second region for calls that take two buffers (input and peer id, cert and key). */
   function putOwn(data: Uint8Array): [number, () => void] {
     const p = x.tud_alloc(Math.max(1, data.length));
@@ -143,7 +154,8 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       for (;;) {
         const n = x.tud_out_take(ptr, scratch, SCRATCH);
         if (n === 0) break;
-        outgoing.push(mem().slice(scratch, scratch + n));
+        const m = mem();
+        outgoing.push(m.slice(scratch, scratch + n));
       }
     };
     const noteFailure = () => {
@@ -155,11 +167,13 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       const flags = x.tud_peer_verify_flags(ptr) >>> 0;
       if (code === -0x2700 && flags !== 0 && flags !== 0xffffffff) failure += ': ' + verifyFlags(flags).join(', ');
     };
-    const drainIn = (nowMs: number) => {
+    /** `single`: the datagram was one record, so one application record is all it can hold. */
+    const drainIn = (nowMs: number, single: boolean) => {
       for (;;) {
         const n = x.tud_read(ptr, scratch, SCRATCH, nowMs);
         if (n <= 0) break;
         incoming.push(mem().slice(scratch, scratch + n));
+        if (single) break;
       }
     };
     const release = () => {
@@ -182,9 +196,9 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
         // Larger than any record buffer: it could not be accepted anyway, so it is lost.
         if (freed || datagram.length > SCRATCH) return;
         syncWallTime();
-        const [p] = put(datagram);
-        x.tud_feed(ptr, p, datagram.length, nowMs);
-        drainIn(nowMs);
+        mem().set(datagram, scratch);
+        st = x.tud_feed(ptr, scratch, datagram.length, nowMs);
+        drainIn(nowMs, st === 1 && oneRecord(datagram));
         drainOut();
         noteFailure();
       },
@@ -207,8 +221,8 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       },
       writeApplication(data, nowMs) {
         if (freed || st !== 1 || data.length > SCRATCH) return false;
-        const [p] = put(data);
-        const r = x.tud_write(ptr, p, data.length, nowMs);
+        mem().set(data, scratch);
+        const r = x.tud_write(ptr, scratch, data.length, nowMs);
         drainOut();
         if (r !== data.length) noteFailure();
         return r === data.length;
@@ -269,6 +283,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
 
   return {
     wasmBytes: bytes.length,
+    hostCcmKeys: ccm.keys,
     describeCertificates(pemOrDer: Uint8Array): DtlsCertificateInfo[] {
       const out: DtlsCertificateInfo[] = [];
       const [p, free] = putOwn(pemOrDer);
@@ -378,4 +393,9 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       };
     },
   };
+}
+
+/** A datagram that is exactly one DTLS record (RFC 6347 §4.1: 13-byte header, 16-bit length). */
+function oneRecord(d: Uint8Array): boolean {
+  return d.length >= 13 && 13 + ((d[11] << 8) | d[12]) === d.length;
 }

@@ -41,9 +41,14 @@ export function certCredentials(pki: Pki, who: string, ca = 'ca.pem'): Pick<Dtls
 }
 
 let shared: HostDtls | undefined;
-/** One module instance per test process, with the host's wall time (certificate dates checked). */
+/**
+ * One module instance per test process, with the host's wall time (certificate dates checked).
+ * For measuring builds and settings (`npm run bench:dtls`): DTLS_WASM is another module,
+ * DTLS_HOST_CCM_MIN the host CCM threshold (hal/host/dtls.ts; `Infinity`: none).
+ */
 export function hostDtls(): HostDtls {
-  shared ??= createHostDtls({ clock: { wallTimeMs: () => Date.now() } });
+  const min = process.env.DTLS_HOST_CCM_MIN;
+  shared ??= createHostDtls({ clock: { wallTimeMs: () => Date.now() }, wasmPath: process.env.DTLS_WASM || undefined, hostCcmMinBytes: min ? Number(min) : undefined });
   return shared;
 }
 
