@@ -1,12 +1,10 @@
 // The HAL `Dtls` on Node: the mbedTLS 3.6 shim (firmware/dtls) compiled to WebAssembly, loaded
-// with the plain WebAssembly API (no emscripten glue). The module's imports are the entropy
-// source and AES-CCM of long records on Node's crypto (./dtls-ccm.ts); time comes in with every
-// call (monotonic) and from the HAL clock (wall time).
+// with the plain WebAssembly API (no emscripten glue). The module's only import is the entropy
+// source; time comes in with every call (monotonic) and from the HAL clock (wall time).
 import { readFileSync } from 'node:fs';
 import { randomFillSync } from 'node:crypto';
 import type { Clock, Dtls, DtlsCertificateInfo, DtlsContext, DtlsContextOptions, DtlsHello, DtlsPeer, DtlsSession } from '../hal.ts';
 import { mbedtlsError, verifyFlags } from '../dtls-errors.ts';
-import { hostCcm } from './dtls-ccm.ts';
 
 export { mbedtlsError, verifyFlags };
 
@@ -59,6 +57,7 @@ interface Exports {
   tud_peer_chain_sha256(s: number, depth: number, out: number): number;
   tud_peer_untrusted(s: number): number;
   tud_x509_info(p: number, n: number, index: number, out: number, cap: number): number;
+  tud_lean_ccm?(on: number): void;
 }
 
 const STATES = ['handshaking', 'open', 'closed', 'failed'] as const;
@@ -68,8 +67,6 @@ const SCRATCH = 16384;
 export interface HostDtls extends Dtls {
   /** Size of the loaded .wasm in bytes (for the bench and the footprint table). */
   readonly wasmBytes: number;
-  /** AES keys Node's crypto holds for the module's CCM contexts (two per live session). */
-  hostCcmKeys(): number;
 }
 
 export interface HostDtlsOptions {
@@ -78,19 +75,11 @@ export interface HostDtlsOptions {
   /** Path of the module; default firmware/dtls/tinyusp-dtls.wasm of this repository. */
   wasmPath?: string | URL;
   /**
-   * Records of at least this many bytes are AES-CCM'd by Node's crypto (hal/host/dtls-ccm.ts),
-   * shorter ones by mbedTLS in the module; Infinity keeps them all in the module. Default
-   * HOST_CCM_MIN_BYTES.
+   * 'mbedtls': every record's CCM through mbedTLS's ccm.c instead of the module's lean CCM
+   * (firmware/dtls/tinyusp_lean_ccm.c; same bytes), for the tests and the bench.
    */
-  hostCcmMinBytes?: number;
+  ccm?: 'lean' | 'mbedtls';
 }
-
-/**
- * Below this, a call out of the module costs more than the AES it saves (the module's own CCM,
- * tinyusp_host_ccm.c, runs): measured break-even ~400-600 B on this machine, 25-30% less per
- * record at 1,200 B (firmware/dtls/README.md, "Record cost").
- */
-export const HOST_CCM_MIN_BYTES = 512;
 
 export function createHostDtls(options: HostDtlsOptions): HostDtls {
   const bytes = readFileSync(options.wasmPath ?? new URL('../../firmware/dtls/tinyusp-dtls.wasm', import.meta.url));
@@ -99,18 +88,18 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
   // the old buffer): a new view per call was a measurable part of a record's cost.
   let view = new Uint8Array(0);
   const mem = () => (view.byteLength === 0 ? (view = new Uint8Array(x.memory.buffer)) : view);
-  const ccm = hostCcm(mem, { minBytes: options.hostCcmMinBytes ?? HOST_CCM_MIN_BYTES });
   const imports = {
     env: {
       tinyusp_dtls_entropy(ptr: number, len: number): number {
         randomFillSync(new Uint8Array(x.memory.buffer, ptr, len));
         return 0;
       },
-      ...ccm.imports,
     },
   };
   x = new WA.Instance(new WA.Module(bytes), imports).exports as Exports;
   x._initialize();
+  // Modules built before tinyusp_lean_ccm.c (DTLS_WASM) have no switch: ccm.c is all they have.
+  if (options.ccm === 'mbedtls') x.tud_lean_ccm?.(0);
   const scratch = x.tud_alloc(SCRATCH);
   const enc = new TextEncoder();
   const dec = new TextDecoder();
@@ -283,7 +272,6 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
 
   return {
     wasmBytes: bytes.length,
-    hostCcmKeys: ccm.keys,
     describeCertificates(pemOrDer: Uint8Array): DtlsCertificateInfo[] {
       const out: DtlsCertificateInfo[] = [];
       const [p, free] = putOwn(pemOrDer);

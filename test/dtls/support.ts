@@ -43,12 +43,11 @@ export function certCredentials(pki: Pki, who: string, ca = 'ca.pem'): Pick<Dtls
 let shared: HostDtls | undefined;
 /**
  * One module instance per test process, with the host's wall time (certificate dates checked).
- * For measuring builds and settings (`npm run bench:dtls`): DTLS_WASM is another module,
- * DTLS_HOST_CCM_MIN the host CCM threshold (hal/host/dtls.ts; `Infinity`: none).
+ * For measuring builds (`npm run bench:dtls`): DTLS_WASM is another module, DTLS_CCM=mbedtls
+ * puts every record through mbedTLS's ccm.c (hal/host/dtls.ts `ccm`).
  */
 export function hostDtls(): HostDtls {
-  const min = process.env.DTLS_HOST_CCM_MIN;
-  shared ??= createHostDtls({ clock: { wallTimeMs: () => Date.now() }, wasmPath: process.env.DTLS_WASM || undefined, hostCcmMinBytes: min ? Number(min) : undefined });
+  shared ??= createHostDtls({ clock: { wallTimeMs: () => Date.now() }, wasmPath: process.env.DTLS_WASM || undefined, ccm: process.env.DTLS_CCM === 'mbedtls' ? 'mbedtls' : 'lean' });
   return shared;
 }
 

@@ -1,18 +1,15 @@
 /*
- * AES-CCM of DTLS records, WebAssembly build only: build-wasm.sh links this file with `--wrap`
- * of four mbedTLS CCM calls (setkey, free, encrypt_and_tag, auth_decrypt). The native builds,
- * the XS runner and the board keep mbedTLS's own CCM and never see this file.
+ * AES-CCM of DTLS records without mbedTLS 3.6's multi-part CCM, WebAssembly build only:
+ * build-wasm.sh links this file with `--wrap` of mbedtls_ccm_encrypt_and_tag and
+ * mbedtls_ccm_auth_decrypt. The native builds (XS runner, board) keep mbedTLS's CCM and never
+ * see this file.
  *
- * Why: a record's cost is mostly CCM (firmware/dtls/README.md, "Record cost"). Two faster routes,
- * same bytes on the wire (test/dtls/host-ccm.test.ts):
- * - the host first (hal/host/dtls-ccm.ts: Node's crypto, with AES instructions that WebAssembly
- *   lacks); it declines records shorter than its threshold, where crossing out of the module
- *   costs more than the AES, and contexts whose key it does not hold;
- * - else lean_ccm() below, CCM straight over the AES block function;
- * - else (parameters DTLS never uses) mbedTLS's own CCM.
- * mbedTLS still does everything else (record layer, nonces, anti-replay, the handshake).
- * Sans-I/O as the shim: two more imports, synchronous; the host keeps one key per live CCM
- * context (two per session), forgotten when mbedTLS frees the context.
+ * Why: in a profile of the Get bench, CCM was two thirds of the module's time, and half of that
+ * was ccm.c's multi-part machinery around the AES blocks (one trip through the cipher layer per
+ * 16-byte block; firmware/dtls/README.md, "Record cost"). lean_ccm() is RFC 3610 straight over
+ * the AES block function with the key schedule mbedTLS already made. Same bytes on the wire
+ * (test/dtls/lean-ccm.test.ts checks it against ccm.c, which tud_lean_ccm(0) switches back to);
+ * parameters DTLS never uses go to ccm.c. mbedTLS still does everything else.
  */
 #define MBEDTLS_ALLOW_PRIVATE_ACCESS /* the AES context inside a CCM context (lean_ccm) */
 #include <stddef.h>
@@ -23,21 +20,12 @@
 #include "mbedtls/cipher.h"
 #include "mbedtls/platform_util.h"
 
-#define TUD_IMPORT(name) __attribute__((import_module("env"), import_name(#name)))
-
-/* The host learns (key != NULL) or forgets (key == NULL) the AES key of a CCM context. */
-TUD_IMPORT(tinyusp_dtls_ccm_key) void tinyusp_dtls_ccm_key(const void *ctx, const unsigned char *key, unsigned int keybits);
-/* One CCM operation: 0, MBEDTLS_ERR_CCM_AUTH_FAILED (output zeroed), or 1: declined. */
-TUD_IMPORT(tinyusp_dtls_ccm) int tinyusp_dtls_ccm(const void *ctx, int encrypt, size_t length,
-                                                  const unsigned char *iv, size_t iv_len,
-                                                  const unsigned char *add, size_t add_len,
-                                                  const unsigned char *input, unsigned char *output,
-                                                  unsigned char *tag, size_t tag_len);
 #define TUD_CCM_DECLINED 1
 
-int __real_mbedtls_ccm_setkey(mbedtls_ccm_context *ctx, mbedtls_cipher_id_t cipher,
-                              const unsigned char *key, unsigned int keybits);
-void __real_mbedtls_ccm_free(mbedtls_ccm_context *ctx);
+/* 1: lean_ccm() (default); 0: mbedTLS's ccm.c for every record (tests, bench). */
+static int g_lean = 1;
+__attribute__((export_name("tud_lean_ccm"))) void tud_lean_ccm(int on) { g_lean = on != 0; }
+
 int __real_mbedtls_ccm_encrypt_and_tag(mbedtls_ccm_context *ctx, size_t length,
                                        const unsigned char *iv, size_t iv_len,
                                        const unsigned char *ad, size_t ad_len,
@@ -50,11 +38,8 @@ int __real_mbedtls_ccm_auth_decrypt(mbedtls_ccm_context *ctx, size_t length,
                                     const unsigned char *tag, size_t tag_len);
 
 /*
- * CCM (RFC 3610) straight over the AES block function, for the records the host declines: the
- * same computation as mbedTLS 3.6's ccm.c, which goes through its multi-part API and the cipher
- * layer for every block (as much time as the AES itself in a profile of the Get bench). Only the
- * parameters DTLS uses are taken here (RFC 6655 nonces: 7..13 bytes, tags 4..16, AAD < 0xFF00);
- * anything else is declined, and mbedTLS's CCM answers it.
+ * Only the parameters DTLS uses are taken here (nonces of 7..13 bytes, tags of 4..16, AAD under
+ * 0xFF00 bytes, an AES key in the context); anything else is declined, and ccm.c answers it.
  */
 static const mbedtls_aes_context *aes_of(const mbedtls_ccm_context *ctx)
 {
@@ -137,28 +122,13 @@ static int lean_ccm(mbedtls_ccm_context *ctx, int encrypt, size_t length,
     return r;
 }
 
-int __wrap_mbedtls_ccm_setkey(mbedtls_ccm_context *ctx, mbedtls_cipher_id_t cipher,
-                              const unsigned char *key, unsigned int keybits)
-{
-    int r = __real_mbedtls_ccm_setkey(ctx, cipher, key, keybits);
-    tinyusp_dtls_ccm_key(ctx, r == 0 && cipher == MBEDTLS_CIPHER_ID_AES ? key : NULL, keybits);
-    return r;
-}
-
-void __wrap_mbedtls_ccm_free(mbedtls_ccm_context *ctx)
-{
-    if (ctx != NULL) tinyusp_dtls_ccm_key(ctx, NULL, 0);
-    __real_mbedtls_ccm_free(ctx);
-}
-
 int __wrap_mbedtls_ccm_encrypt_and_tag(mbedtls_ccm_context *ctx, size_t length,
                                        const unsigned char *iv, size_t iv_len,
                                        const unsigned char *ad, size_t ad_len,
                                        const unsigned char *input, unsigned char *output,
                                        unsigned char *tag, size_t tag_len)
 {
-    int r = tinyusp_dtls_ccm(ctx, 1, length, iv, iv_len, ad, ad_len, input, output, tag, tag_len);
-    if (r == TUD_CCM_DECLINED) r = lean_ccm(ctx, 1, length, iv, iv_len, ad, ad_len, input, output, tag, tag_len);
+    int r = g_lean ? lean_ccm(ctx, 1, length, iv, iv_len, ad, ad_len, input, output, tag, tag_len) : TUD_CCM_DECLINED;
     if (r != TUD_CCM_DECLINED) return r;
     return __real_mbedtls_ccm_encrypt_and_tag(ctx, length, iv, iv_len, ad, ad_len, input, output, tag, tag_len);
 }
@@ -169,8 +139,7 @@ int __wrap_mbedtls_ccm_auth_decrypt(mbedtls_ccm_context *ctx, size_t length,
                                     const unsigned char *input, unsigned char *output,
                                     const unsigned char *tag, size_t tag_len)
 {
-    int r = tinyusp_dtls_ccm(ctx, 0, length, iv, iv_len, ad, ad_len, input, output, (unsigned char *) tag, tag_len);
-    if (r == TUD_CCM_DECLINED) r = lean_ccm(ctx, 0, length, iv, iv_len, ad, ad_len, input, output, (unsigned char *) tag, tag_len);
+    int r = g_lean ? lean_ccm(ctx, 0, length, iv, iv_len, ad, ad_len, input, output, (unsigned char *) tag, tag_len) : TUD_CCM_DECLINED;
     if (r != TUD_CCM_DECLINED) return r;
     return __real_mbedtls_ccm_auth_decrypt(ctx, length, iv, iv_len, ad, ad_len, input, output, tag, tag_len);
 }
