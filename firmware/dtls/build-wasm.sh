@@ -28,16 +28,19 @@ OPT=(-O2 -DTINYUSP_AES_FULL_TABLES)
 FLAGS=(--target=wasm32-wasi "${OPT[@]}" -g0 -ffile-prefix-map="$ROOT"=. -fno-ident
        -DMBEDTLS_CONFIG_FILE='"tinyusp_mbedtls_config.h"' -I "$D" -I "$M/include" -I "$M/library"
        -Wall -Wno-unused-parameter "${EXTRA[@]}")
+# The lean CCM of records (tinyusp_lean_ccm.c): mbedTLS's two one-shot CCM calls are wrapped, so
+# its own CCM stays for what the lean one declines.
+LEAN_CCM=(-Wl,--wrap=mbedtls_ccm_encrypt_and_tag -Wl,--wrap=mbedtls_ccm_auth_decrypt)
 OBJ=build/dtls-wasm/obj
 rm -rf "$OBJ"
 mkdir -p "$OBJ"
 # Objects compiled in parallel (CI has 2 cores), linked in a sorted order so the output does not
 # depend on the file system or on scheduling.
-printf '%s\n' "$D/tinyusp_dtls.c" "$M"/library/*.c | LC_ALL=C sort |
+printf '%s\n' "$D/tinyusp_dtls.c" "$D/tinyusp_lean_ccm.c" "$M"/library/*.c | LC_ALL=C sort |
   xargs -P "$(nproc)" -I{} sh -c '"$0" "$@" -c "{}" -o "'"$OBJ"'/$(basename "{}" .c).o"' "$CLANG" "${FLAGS[@]}"
 mapfile -t OBJS < <(LC_ALL=C ls "$OBJ"/*.o)
 "$CLANG" --target=wasm32-wasi -mexec-model=reactor "${OBJS[@]}" \
-  -Wl,--strip-all -Wl,--gc-sections -Wl,-z,stack-size=65536 -o "$OUT"
+  -Wl,--strip-all -Wl,--gc-sections -Wl,-z,stack-size=65536 "${LEAN_CCM[@]}" -o "$OUT"
 
 if [ "${1:-}" = --variant ]; then
   echo "build-wasm: $OUT ($(stat -c %s "$OUT") bytes)"
@@ -67,6 +70,7 @@ ver() { dpkg-query -W -f '${Version}' "$1" 2>/dev/null || echo unknown; }
   echo "wasi-libc: Debian wasi-libc $(ver wasi-libc)"
   echo "compiler-rt: Debian libclang-rt-14-dev-wasm32 $(ver libclang-rt-14-dev-wasm32)"
   echo "compiler flags: ${OPT[*]} (tinyusp_mbedtls_config.h)"
+  echo "link: ${LEAN_CCM[*]} (tinyusp_lean_ccm.c)"
   echo "record buffers: in $(sed -n 's/^#define TINYUSP_DTLS_IN_LEN //p' $D/tinyusp_mbedtls_config.h), out $(sed -n 's/^#define TINYUSP_DTLS_OUT_LEN //p' $D/tinyusp_mbedtls_config.h) bytes"
   echo "command: firmware/dtls/build-wasm.sh"
 } > "$D/BUILDINFO"

@@ -57,6 +57,7 @@ interface Exports {
   tud_peer_chain_sha256(s: number, depth: number, out: number): number;
   tud_peer_untrusted(s: number): number;
   tud_x509_info(p: number, n: number, index: number, out: number, cap: number): number;
+  tud_lean_ccm?(on: number): void;
 }
 
 const STATES = ['handshaking', 'open', 'closed', 'failed'] as const;
@@ -73,11 +74,20 @@ export interface HostDtlsOptions {
   clock: Pick<Clock, 'wallTimeMs'>;
   /** Path of the module; default firmware/dtls/tinyusp-dtls.wasm of this repository. */
   wasmPath?: string | URL;
+  /**
+   * 'mbedtls': every record's CCM through mbedTLS's ccm.c instead of the module's lean CCM
+   * (firmware/dtls/tinyusp_lean_ccm.c; same bytes), for the tests and the bench.
+   */
+  ccm?: 'lean' | 'mbedtls';
 }
 
 export function createHostDtls(options: HostDtlsOptions): HostDtls {
   const bytes = readFileSync(options.wasmPath ?? new URL('../../firmware/dtls/tinyusp-dtls.wasm', import.meta.url));
   let x: Exports;
+  // One view of the module's memory, made again only when the memory grew (growing detaches
+  // the old buffer): a new view per call was a measurable part of a record's cost.
+  let view = new Uint8Array(0);
+  const mem = () => (view.byteLength === 0 ? (view = new Uint8Array(x.memory.buffer)) : view);
   const imports = {
     env: {
       tinyusp_dtls_entropy(ptr: number, len: number): number {
@@ -88,22 +98,12 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
   };
   x = new WA.Instance(new WA.Module(bytes), imports).exports as Exports;
   x._initialize();
+  // Modules built before tinyusp_lean_ccm.c (DTLS_WASM) have no switch: ccm.c is all they have.
+  if (options.ccm === 'mbedtls') x.tud_lean_ccm?.(0);
   const scratch = x.tud_alloc(SCRATCH);
   const enc = new TextEncoder();
   const dec = new TextDecoder();
-  const mem = () => new Uint8Array(x.memory.buffer);
 
-  /** Copies `data` into the module (scratch when it fits); returns its address and a release. */
-  function put(data: Uint8Array): [number, () => void] {
-    if (data.length <= SCRATCH) {
-      mem().set(data, scratch);
-      return [scratch, () => {}];
-    }
-    const p = x.tud_alloc(data.length);
-    if (p === 0) throw new Error('dtls: out of memory');
-    mem().set(data, p);
-    return [p, () => x.tud_dealloc(p)];
-  }
   /** A second region for calls that take two buffers (input and peer id, cert and key). */
   function putOwn(data: Uint8Array): [number, () => void] {
     const p = x.tud_alloc(Math.max(1, data.length));
@@ -143,7 +143,8 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       for (;;) {
         const n = x.tud_out_take(ptr, scratch, SCRATCH);
         if (n === 0) break;
-        outgoing.push(mem().slice(scratch, scratch + n));
+        const m = mem();
+        outgoing.push(m.slice(scratch, scratch + n));
       }
     };
     const noteFailure = () => {
@@ -155,11 +156,13 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       const flags = x.tud_peer_verify_flags(ptr) >>> 0;
       if (code === -0x2700 && flags !== 0 && flags !== 0xffffffff) failure += ': ' + verifyFlags(flags).join(', ');
     };
-    const drainIn = (nowMs: number) => {
+    /** `single`: the datagram was one record, so one application record is all it can hold. */
+    const drainIn = (nowMs: number, single: boolean) => {
       for (;;) {
         const n = x.tud_read(ptr, scratch, SCRATCH, nowMs);
         if (n <= 0) break;
         incoming.push(mem().slice(scratch, scratch + n));
+        if (single) break;
       }
     };
     const release = () => {
@@ -182,9 +185,9 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
         // Larger than any record buffer: it could not be accepted anyway, so it is lost.
         if (freed || datagram.length > SCRATCH) return;
         syncWallTime();
-        const [p] = put(datagram);
-        x.tud_feed(ptr, p, datagram.length, nowMs);
-        drainIn(nowMs);
+        mem().set(datagram, scratch);
+        st = x.tud_feed(ptr, scratch, datagram.length, nowMs);
+        drainIn(nowMs, st === 1 && oneRecord(datagram));
         drainOut();
         noteFailure();
       },
@@ -207,8 +210,8 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       },
       writeApplication(data, nowMs) {
         if (freed || st !== 1 || data.length > SCRATCH) return false;
-        const [p] = put(data);
-        const r = x.tud_write(ptr, p, data.length, nowMs);
+        mem().set(data, scratch);
+        const r = x.tud_write(ptr, scratch, data.length, nowMs);
         drainOut();
         if (r !== data.length) noteFailure();
         return r === data.length;
@@ -378,4 +381,9 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       };
     },
   };
+}
+
+/** A datagram that is exactly one DTLS record (RFC 6347 §4.1: 13-byte header, 16-bit length). */
+function oneRecord(d: Uint8Array): boolean {
+  return d.length >= 13 && 13 + ((d[11] << 8) | d[12]) === d.length;
 }

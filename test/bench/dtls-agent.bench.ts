@@ -23,6 +23,9 @@ import { join } from 'node:path';
 
 const N = Number(process.env.DTLS_BENCH_N ?? 30);
 const GETS = Number(process.env.DTLS_BENCH_GETS ?? 2000);
+/** `get`: only the Get comparison (DTLS_BENCH_GET_MODES `in`, `proc` or both), for profiling. */
+const PART = process.env.DTLS_BENCH_PART ?? 'all';
+const MODES = process.env.DTLS_BENCH_GET_MODES ?? 'in,proc';
 const te = new TextEncoder();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => x.toFixed(2) + ' ms';
@@ -178,7 +181,7 @@ const cert = certCredentials(pki, 'controller');
 const psk = { psk: [{ identity: PSK_ID, key: te.encode(PSK_KEY) }] };
 
 console.log(`\nThrough the agent (src/device.ts + src/dtls/link.ts, in this process, UDP loopback), median of ${N}:`);
-for (const mode of ['PSK', 'certificate'] as const) {
+for (const mode of PART === 'get' ? [] : ['PSK', 'certificate'] as const) {
   const agent: SecureAgent = await startSecureAgent({ credentials: mode === 'PSK' ? agentCredentials(pki, 'PSK') : agentCredentials(pki, 'certificate'), defaults: agentDefaults(9), trace: false });
   const creds = mode === 'PSK' ? psk : cert;
   const cctx = dtls.context({ role: 'client', ...creds });
@@ -247,18 +250,22 @@ async function compare(label: string, securePort: number, plainPort: number): Pr
   pSide.close();
 }
 console.log(`\nGet Device.DeviceInfo., ${GETS} of each one at a time, in ${BLOCKS} alternating blocks; certificate mode, one session per direction:`);
-const inSecure = await startSecureAgent({ credentials: agentCredentials(pki, 'certificate'), defaults: agentDefaults(9), trace: false });
-const inPlain = await startSecureAgent({ allowNoSec: true, defaults: agentDefaults(9), trace: false });
-await compare('agents in this process', inSecure.port, inPlain.port);
-inSecure.stop();
-inPlain.stop();
+if (MODES.includes('in')) {
+  const inSecure = await startSecureAgent({ credentials: agentCredentials(pki, 'certificate'), defaults: agentDefaults(9), trace: false });
+  const inPlain = await startSecureAgent({ allowNoSec: true, defaults: agentDefaults(9), trace: false });
+  await compare('agents in this process', inSecure.port, inPlain.port);
+  inSecure.stop();
+  inPlain.stop();
+}
 const dir = mkdtempSync(join(tmpdir(), 'tinyusp-bench-dtls-'));
 writeFileSync(join(dir, 'defaults.json'), JSON.stringify(agentDefaults(9)));
-const secure = await agentProcess(['--cert', pki.path('agent.pem'), '--key', pki.path('agent.key'), '--ca', pki.path('ca.pem')], 'secure');
-const plain = await agentProcess(['--allow-nosec'], 'plain');
-await compare('agents as tinyusp agent processes', secure.port, plain.port);
-secure.stop();
-plain.stop();
+if (MODES.includes('proc')) {
+  const secure = await agentProcess(['--cert', pki.path('agent.pem'), '--key', pki.path('agent.key'), '--ca', pki.path('ca.pem')], 'secure');
+  const plain = await agentProcess(['--allow-nosec'], 'plain');
+  await compare('agents as tinyusp agent processes', secure.port, plain.port);
+  secure.stop();
+  plain.stop();
+}
 rmSync(dir, { recursive: true, force: true });
 cctx.dispose();
 sctx.dispose();

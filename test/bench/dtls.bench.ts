@@ -69,34 +69,45 @@ function inProcess(name: string, client: Omit<DtlsContextOptions, 'role'>, serve
  * Cost of one application record over an open PSK session (AES-128-CCM_8), in process: write on
  * one side, feed and read on the other, alternating directions. CPU time of the process (user +
  * system) per record, median of 3 rounds: the scheduler's share on a loaded machine stays out.
+ * Twice, round by round in turn: with the module's lean CCM (firmware/dtls/tinyusp_lean_ccm.c),
+ * and with mbedTLS's ccm.c, which it replaced.
  */
 function recordCost(sizes: number[], count = 5000): void {
-  const cctx = dtls.context({ role: 'client', ...psk });
-  const sctx = dtls.context({ role: 'server', ...psk });
-  const { client, server } = handshakeInMemory(cctx, sctx, () => performance.now());
-  const row: string[] = [];
+  const ccmC = createHostDtls({ clock: { wallTimeMs: () => Date.now() }, wasmPath, ccm: 'mbedtls' });
+  const ways = [dtls, ccmC].map((d) => {
+    const cctx = d.context({ role: 'client', ...psk });
+    const sctx = d.context({ role: 'server', ...psk });
+    return { cctx, sctx, ...handshakeInMemory(cctx, sctx, () => performance.now()) };
+  });
+  const rows: string[][] = [[], []];
   for (const size of sizes) {
     const msg = new Uint8Array(size).fill(0x55);
-    const rounds: number[] = [];
+    const rounds: number[][] = [[], []];
     for (let r = 0; r < 3; r++) {
-      const c0 = process.cpuUsage();
-      for (let i = 0; i < count; i++) {
-        const [a, b] = i & 1 ? [client, server] : [server, client];
-        a.writeApplication(msg, 1);
-        let d;
-        while ((d = a.takeOutgoing())) b.feed(d, 1);
-        if (b.readApplication()?.length !== size) throw new Error('record lost in the bench');
+      for (let w = 0; w < 2; w++) {
+        const { client, server } = ways[r & 1 ? 1 - w : w];
+        const c0 = process.cpuUsage();
+        for (let i = 0; i < count; i++) {
+          const [a, b] = i & 1 ? [client, server] : [server, client];
+          a.writeApplication(msg, 1);
+          let d;
+          while ((d = a.takeOutgoing())) b.feed(d, 1);
+          if (b.readApplication()?.length !== size) throw new Error('record lost in the bench');
+        }
+        const c = process.cpuUsage(c0);
+        rounds[r & 1 ? 1 - w : w].push((c.user + c.system) / count);
       }
-      const c = process.cpuUsage(c0);
-      rounds.push((c.user + c.system) / count);
     }
-    row.push(`${size} B ${median(rounds).toFixed(1)} us`);
+    for (let w = 0; w < 2; w++) rows[w].push(`${size} B ${median(rounds[w]).toFixed(1)} us`);
   }
-  console.log(`One record (write, feed, read), CPU per record: ${row.join(', ')}`);
-  client.close();
-  server.close();
-  cctx.dispose();
-  sctx.dispose();
+  console.log(`One record (write, feed, read), CPU per record: ${rows[0].join(', ')}`);
+  console.log(`  same through mbedTLS's ccm.c instead of the lean CCM: ${rows[1].join(', ')}`);
+  for (const w of ways) {
+    w.client.close();
+    w.server.close();
+    w.cctx.dispose();
+    w.sctx.dispose();
+  }
 }
 
 /** Our server, coap-client-openssl connecting N times: first ClientHello to open, on our clock. */
@@ -158,7 +169,7 @@ console.log(`${wasmPath.pathname.split('/').pop()}: ${wasm.length} bytes, ${gzip
 
 console.log(`\nIn process, median of ${N} warm handshakes (time inside each side's calls):`);
 inProcess('PSK', psk, psk);
-recordCost([20, 400, 1000]);
+recordCost([20, 400, 750, 1000]);
 let pki: Pki | undefined;
 if (await hasTool('openssl')) {
   pki = await makePki();

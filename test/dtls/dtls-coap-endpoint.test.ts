@@ -29,7 +29,8 @@ interface Secure {
 }
 
 /** A CoAP endpoint behind our DTLS server, on 127.0.0.1. */
-async function secureEndpoint(options: Omit<DtlsContextOptions, 'role'>): Promise<Secure> {
+/** `replyPad`: bytes of '.' after the answer's 'got N ', to make its record a long one. */
+async function secureEndpoint(options: Omit<DtlsContextOptions, 'role'>, replyPad = 0): Promise<Secure> {
   const ctx = hostDtls().context({ role: 'server', ...options });
   const sessions = new Map<string, DtlsSession>();
   const uploads: Secure['uploads'] = [];
@@ -76,7 +77,7 @@ async function secureEndpoint(options: Omit<DtlsContextOptions, 'role'>): Promis
         const s = sessions.get(req.peer.address + ':' + req.peer.port);
         const peer = s?.peer();
         uploads.push({ payload: req.payload.slice(), endpointId: peer?.endpointId, pskIdentity: peer?.pskIdentity });
-        return { code: Code.CHANGED, payload: new TextEncoder().encode('got ' + req.payload.length) };
+        return { code: Code.CHANGED, payload: new TextEncoder().encode('got ' + req.payload.length + (replyPad ? ' ' + '.'.repeat(replyPad) : '')) };
       },
     },
   });
@@ -120,18 +121,21 @@ before(async () => {
 });
 after(() => pki?.remove());
 
+// 256-byte blocks, and 1024-byte blocks with a 900-byte answer: long records both ways through
+// the module's lean CCM (firmware/dtls/tinyusp_lean_ccm.c) against OpenSSL's and GnuTLS's.
+const cases = [[256, 0], [1024, 900]] as const;
 for (const backend of ['openssl', 'gnutls']) {
-  for (const mode of ['PSK', 'certificate'] as const) {
-    test(`Block1 upload of 3000 bytes in 256-byte blocks from coap-client-${backend} over DTLS (${mode})`, { skip, timeout: 30000 }, async () => {
-      const secure = await secureEndpoint(mode === 'PSK' ? { psk: [{ identity: 'uploader', key: new TextEncoder().encode('upload-key-01234') }] } : certCredentials(pki, 'agent'));
+  for (const mode of ['PSK', 'certificate'] as const) for (const [block, pad] of cases) {
+    test(`Block1 upload of 3000 bytes in ${block}-byte blocks from coap-client-${backend} over DTLS (${mode})${pad ? `, ${pad}-byte padded answer` : ''}`, { skip, timeout: 30000 }, async () => {
+      const secure = await secureEndpoint(mode === 'PSK' ? { psk: [{ identity: 'uploader', key: new TextEncoder().encode('upload-key-01234') }] } : certCredentials(pki, 'agent'), pad);
       try {
         const body = new Uint8Array(3000).map((_, i) => (i * 7 + 3) & 0xff);
         const file = join(pki.dir, `body-${backend}-${mode}.bin`);
         writeFileSync(file, body);
         const auth = mode === 'PSK' ? ['-k', 'upload-key-01234', '-u', 'uploader']
           : ['-c', pki.path('controller.pem'), '-j', pki.path('controller.key'), '-C', pki.path('ca.pem'), '-R', pki.path('ca.pem')];
-        const r = await run('coap-client-' + backend, ['-m', 'post', '-b', '256', '-f', file, '-B', '10', ...auth, `coaps://127.0.0.1:${secure.port}/upload`], 20000);
-        assert.match(r.stdout, /got 3000/, r.stdout + r.stderr.slice(-400));
+        const r = await run('coap-client-' + backend, ['-m', 'post', '-b', String(block), '-f', file, '-B', '10', ...auth, `coaps://127.0.0.1:${secure.port}/upload`], 20000);
+        assert.match(r.stdout, pad ? new RegExp(`got 3000 \\.{${pad}}`) : /got 3000/, r.stdout + r.stderr.slice(-400));
         assert.equal(secure.uploads.length, 1, 'handled once');
         assert.deepEqual(secure.uploads[0].payload, body);
         if (mode === 'PSK') assert.equal(secure.uploads[0].pskIdentity, 'uploader');

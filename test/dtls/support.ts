@@ -41,9 +41,13 @@ export function certCredentials(pki: Pki, who: string, ca = 'ca.pem'): Pick<Dtls
 }
 
 let shared: HostDtls | undefined;
-/** One module instance per test process, with the host's wall time (certificate dates checked). */
+/**
+ * One module instance per test process, with the host's wall time (certificate dates checked).
+ * For measuring builds (`npm run bench:dtls`): DTLS_WASM is another module, DTLS_CCM=mbedtls
+ * puts every record through mbedTLS's ccm.c (hal/host/dtls.ts `ccm`).
+ */
 export function hostDtls(): HostDtls {
-  shared ??= createHostDtls({ clock: { wallTimeMs: () => Date.now() } });
+  shared ??= createHostDtls({ clock: { wallTimeMs: () => Date.now() }, wasmPath: process.env.DTLS_WASM || undefined, ccm: process.env.DTLS_CCM === 'mbedtls' ? 'mbedtls' : 'lean' });
   return shared;
 }
 
