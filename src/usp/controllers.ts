@@ -89,13 +89,7 @@ export class ControllerDirectory {
     const row = who.requester.controllerPath;
     if (row === undefined) return this.enroll(endpointId, inherited, tofu ? cert : undefined);
     if (this.read(row + 'InheritedRole') === inherited) return who;
-    const txn = this.engine.begin();
-    try {
-      txn.agentSet(row + 'InheritedRole', inherited);
-      txn.commit();
-    } catch {
-      txn.rollback();
-    }
+    this.setInherited(row, inherited);
     return this.identify(endpointId);
   }
 
@@ -112,16 +106,19 @@ export class ControllerDirectory {
     const who = this.identify(endpointId);
     const row = who.ok ? who.requester.controllerPath : undefined;
     const role = this.read(CONTROLLER_TRUST + 'BannedRole');
-    if (row !== undefined && this.read(row + 'InheritedRole') !== role) {
-      const txn = this.engine.begin();
-      try {
-        txn.agentSet(row + 'InheritedRole', role);
-        txn.commit();
-      } catch {
-        txn.rollback();
-      }
-    }
+    if (row !== undefined && this.read(row + 'InheritedRole') !== role) this.setInherited(row, role);
     return this.identify(endpointId);
+  }
+
+  /** InheritedRole follows the current session's certificate (R-SEC.21, R-SEC.25); a refused write changes nothing. */
+  private setInherited(row: string, role: string): void {
+    const txn = this.engine.begin();
+    try {
+      txn.agentSet(row + 'InheritedRole', role);
+      txn.commit();
+    } catch {
+      txn.rollback();
+    }
   }
 
   /**

@@ -3,7 +3,7 @@
 // Every wait is bounded.
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Header_MsgType, type Msg, type Notify } from '../../gen/usp/usp-msg_pb.ts';
@@ -139,4 +139,23 @@ export async function fileServer(files: Map<string, Uint8Array>): Promise<{ url(
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   return { url: (p) => `http://127.0.0.1:${port}${p}`, server };
+}
+
+/**
+ * The agent under the boot loader from an XS factory image (`engine`), subscribed to Boot! and
+ * TransferComplete!; stopped, cleaned up and its state removed when the test ends.
+ */
+export async function startXsOtaDevice(t: { after(fn: () => Promise<void>): void }, engine: 'xs' | 'xs-arm', securityArgs: string[],
+  cleanup: () => void): Promise<OtaDevice> {
+  const dev = new OtaDevice();
+  t.after(async () => {
+    if (process.env.DEBUG_OTA) console.error(dev.agent?.output().stdout, dev.agent?.output().stderr);
+    await dev.stop();
+    cleanup();
+    rmSync(dev.dir, { recursive: true, force: true });
+  });
+  await dev.start({ otaEngine: engine, securityArgs });
+  await dev.subscribe('boot', 'Event', 'Device.Boot!');
+  await dev.subscribe('xfer', 'Event', 'Device.LocalAgent.TransferComplete!');
+  return dev;
 }

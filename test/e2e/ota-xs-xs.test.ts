@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { esp32 } from '../../boards/esp32/profile.ts';
 import { root } from '../../build.config.ts';
@@ -18,7 +18,7 @@ import { packImage } from '../../tools/cli/firmware.ts';
 import { makePki } from '../dtls/support.ts';
 import { missingCommand, needs } from '../support/tools.ts';
 import { ARM_UNAVAILABLE } from './launch.ts';
-import { eventArgs, fileServer, isEvent, OtaDevice } from './ota-harness.ts';
+import { eventArgs, fileServer, isEvent, OtaDevice, startXsOtaDevice } from './ota-harness.ts';
 
 const FW = 'Device.DeviceInfo.FirmwareImage.';
 /** The factory image's version (`agent --ota` packs this build as package.json's version). */
@@ -36,18 +36,8 @@ async function upgrade(dev: OtaDevice, slot: number, key: string, url: string, i
   return eventArgs(await dev.c1.next(isEvent('Boot!'), mark, ms));
 }
 
-async function xsDevice(t: { after(fn: () => Promise<void>): void }, engine: 'xs' | 'xs-arm', cleanup: () => void, securityArgs = ['--allow-nosec']): Promise<OtaDevice> {
-  const dev = new OtaDevice();
-  t.after(async () => {
-    if (process.env.DEBUG_OTA) console.error(dev.agent?.output().stdout, dev.agent?.output().stderr);
-    await dev.stop();
-    cleanup();
-    rmSync(dev.dir, { recursive: true, force: true });
-  });
-  await dev.start({ otaEngine: engine, securityArgs });
-  await dev.subscribe('boot', 'Event', 'Device.Boot!');
-  await dev.subscribe('xfer', 'Event', 'Device.LocalAgent.TransferComplete!');
-  return dev;
+function xsDevice(t: { after(fn: () => Promise<void>): void }, engine: 'xs' | 'xs-arm', cleanup: () => void, securityArgs = ['--allow-nosec']): Promise<OtaDevice> {
+  return startXsOtaDevice(t, engine, securityArgs, cleanup);
 }
 
 /** What the device runs: its version, active image, and the XS board build. */

@@ -18,7 +18,7 @@ import { packImage } from '../../tools/cli/firmware.ts';
 import { makePki, type Pki } from '../dtls/support.ts';
 import { missingCommand, needs } from '../support/tools.ts';
 import { ARM_UNAVAILABLE } from './launch.ts';
-import { eventArgs, isEvent, OtaDevice } from './ota-harness.ts';
+import { eventArgs, isEvent, OtaDevice, startXsOtaDevice } from './ota-harness.ts';
 
 const FW = 'Device.DeviceInfo.FirmwareImage.';
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -60,16 +60,7 @@ async function download(dev: OtaDevice, key: string, args: { [k: string]: string
 
 /** The agent under the boot loader from an XS factory image, subscribed to Boot! and TransferComplete!. */
 async function xsDevice(t: { after(fn: () => Promise<void>): void }, securityArgs: string[], cleanup: () => void): Promise<OtaDevice> {
-  const dev = new OtaDevice();
-  t.after(async () => {
-    if (process.env.DEBUG_OTA) console.error(dev.agent?.output().stdout, dev.agent?.output().stderr);
-    await dev.stop();
-    cleanup();
-    rmSync(dev.dir, { recursive: true, force: true });
-  });
-  await dev.start({ otaEngine: 'xs', securityArgs });
-  await dev.subscribe('boot', 'Event', 'Device.Boot!');
-  await dev.subscribe('xfer', 'Event', 'Device.LocalAgent.TransferComplete!');
+  const dev = await startXsOtaDevice(t, 'xs', securityArgs, cleanup);
   assert.match((await dev.get('Device.DeviceInfo.ModelName'))['Device.DeviceInfo.ModelName'], /^tinyusp-xs-esp32/, 'slot 0 runs the XS build');
   return dev;
 }
