@@ -61,6 +61,8 @@ export interface BoardProfile {
     asyncOperations: number;
     /** Paths and parameter settings one request may name (7005 beyond): bounds its handling. */
     requestPaths: number;
+    /** Remembered (Controller, msg_id) pairs for duplicate suppression (R-MSG.4; oldest dropped beyond). */
+    recentMsgIds: number;
   };
   coap: {
     ackTimeoutMs: number;

@@ -79,13 +79,12 @@ export interface Agent {
 }
 
 /**
- * R-MSG.4: bound on remembered (Controller, msg_id) pairs, and how long a handled request counts
- * as pending. The core answers synchronously, so "pending" is the time the reply may still be in
+ * R-MSG.4: how long a handled request counts as pending (the bound on remembered (Controller,
+ * msg_id) pairs is the board's limits.recentMsgIds). The core answers synchronously, so "pending" is the time the reply may still be in
  * flight. Kept short: CoAP already drops its own retransmissions, and some Controllers (the
  * obuspa test controller numbers each file run from the same msg_id) legitimately resend an
  * identical request a few seconds later and must get an answer.
  */
-const PENDING_IDS = 64;
 const DUPLICATE_WINDOW_MS = 2_000;
 
 /**
@@ -118,7 +117,7 @@ export function createAgent(options: AgentOptions): Agent {
   const directory = new ControllerDirectory(engine, board.limits.instancesPerTable, undefined, trust);
   const handlers = new EngineHandlers(engine);
   const dispatcher = new Dispatcher(handlers, {
-    limits, pendingIds: PENDING_IDS, maxPaths: board.limits.requestPaths, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
+    limits, pendingIds: board.limits.recentMsgIds, maxPaths: board.limits.requestPaths, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
     // A handler that throws something other than a UspError is a bug: say which and why (7003 goes back).
     onInternalError: (what, e) => failures.write('error', `agent: ${what} failed: ${describeThrown(e)}`, hal.clock.monotonicMs()),
   }, options.hooks);

@@ -33,6 +33,9 @@ export const esp32: BoardProfile = Object.freeze({
     notificationsQueued: 8,
     asyncOperations: 2,
     requestPaths: 32,
+    // Twice the CoAP exchanges: requests handled within the duplicate window (2 s) beyond it lose
+    // msg_id suppression only, not CoAP's own (coapExchanges); counted in worst-case.ts.
+    recentMsgIds: 16,
   }),
   coap: RFC7252_TRANSMISSION,
   // sessionBytes: the ESP32 goal of issue 11 (<= 12 KB per session), which the record buffers

@@ -15,7 +15,9 @@
 // the reassembly limit, a multi-block Get, a Set, an Add, a Delete, a ValueChange Notify).
 // Estimated, not measured: a CoAP dedup entry keeps the reply it resends, at most one block
 // (coapBlockBytes) plus 64 B of header and options (src/coap/server.ts answers larger bodies
-// block-wise), plus ~160 B (its key string, entry object and Map entry: ~10 slots).
+// block-wise), plus ~160 B (its key string, entry object and Map entry: ~10 slots). A remembered
+// msg_id (src/usp/dispatch.ts, R-MSG.4): ~6 slots (seen live on the XS runner, 96 B at 32 bits)
+// plus its key string (Endpoint ID and msg_id, ~96 B of chunk): 192 B, estimated.
 import type { BoardProfile } from '../profile.ts';
 
 /** Rows and value bytes of the esp32 factory defaults (boards/esp32/defaults.json; counted by test/boards/worst-case.test.ts). */
@@ -29,6 +31,8 @@ export const COSTS = Object.freeze({
   /** Estimated (see above): header and options of a reply, and the entry around it. */
   replyHeaderBytes: 64,
   exchangeEntryBytes: 160,
+  /** Estimated (see above): one remembered (Controller, msg_id) pair. */
+  msgIdEntryBytes: 192,
 });
 
 export interface WorstCase {
@@ -38,6 +42,7 @@ export interface WorstCase {
   values: number;
   notifications: number;
   exchanges: number;
+  msgIds: number;
   /** Not in the footprint scenario's peak: a Block1 reassembly held while a Block2 body is served (one reassembly buffer). */
   overlap: number;
   total: number;
@@ -58,7 +63,8 @@ export function worstCase(board: BoardProfile): WorstCase {
     values: Math.ceil(Math.max(0, l.modelValueBytes - BOOT_MODEL.valueBytes) * COSTS.valueByteBytes),
     notifications: queued * COSTS.notificationBytes,
     exchanges: l.coapExchanges * (l.coapBlockBytes + COSTS.replyHeaderBytes + COSTS.exchangeEntryBytes),
+    msgIds: l.recentMsgIds * COSTS.msgIdEntryBytes,
     overlap: l.reassemblyBytes,
   };
-  return { ...parts, total: parts.bootAndRequest + parts.rows + parts.values + parts.notifications + parts.exchanges + parts.overlap };
+  return { ...parts, total: parts.bootAndRequest + parts.rows + parts.values + parts.notifications + parts.exchanges + parts.msgIds + parts.overlap };
 }

@@ -19,6 +19,7 @@ export const host: BoardProfile = Object.freeze({
     notificationsQueued: 4096,
     asyncOperations: 8,
     requestPaths: 1024,
+    recentMsgIds: 64,
   }),
   coap: RFC7252_TRANSMISSION,
   dtls: Object.freeze({ sessions: 64, sessionBytes: 32 * 1024, retransmitMs: 1000, handshakeTimeoutMs: 16_000, idleTimeoutMs: 300_000, queuedMessages: 8 }),

@@ -33,6 +33,7 @@ test('every bound counts in the sum: raising one past the headroom left fails th
     ['modelInstances', worstCase(raised({ modelInstances: l.modelInstances + 1 })).total - base.total],
     ['modelValueBytes', worstCase(raised({ modelValueBytes: l.modelValueBytes + 1024 })).total - base.total],
     ['coapExchanges', worstCase(raised({ coapExchanges: l.coapExchanges + 1 })).total - base.total],
+    ['recentMsgIds', worstCase(raised({ recentMsgIds: l.recentMsgIds + 1 })).total - base.total],
   ] as const) {
     assert.ok(perStep > 0, `${key} is not in the sum`);
     const steps = Math.floor(headroom / perStep) + 1;

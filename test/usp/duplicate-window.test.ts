@@ -108,3 +108,13 @@ test('R-MSG.4 (Dispatcher): the handler runs once per (Controller, msg_id, bytes
   assert.equal(d.handle(bytes, who('proto::a'), 1300).kind, 'reply', 'window over');
   assert.equal(runs, 3);
 });
+
+test('R-MSG.4 (createAgent): the remembered msg_ids are bounded by the board (limits.recentMsgIds), the oldest forgotten first', () => {
+  const t = startAgent({ board: { ...host, limits: { ...host.limits, recentMsgIds: 2 } } });
+  const [a, b, c] = ['bound-a', 'bound-b', 'bound-c'].map(getBytes);
+  for (const [bytes, id] of [[a, 'bound-a'], [b, 'bound-b'], [c, 'bound-c']] as const) assert.equal(feed(t, bytes)?.header?.msgId, id);
+  // All three within the window: c and b are remembered (silence), a was dropped for c (served again).
+  assert.equal(feed(t, c), undefined);
+  assert.equal(feed(t, b), undefined);
+  assert.equal(feed(t, a)?.header?.msgId, 'bound-a', 'the oldest pair was forgotten at the bound');
+});
