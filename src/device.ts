@@ -7,7 +7,8 @@ import type { ModelModule } from './dm/api.ts';
 import { createCore, CoreConfigError, type Core, type Defaults, type Transport } from './core.ts';
 import type { Peer } from './coap/types.ts';
 import { credentialProblem, type DtlsCredentials } from './dtls/credentials.ts';
-import { DtlsLink, hex } from './dtls/link.ts';
+import { DtlsLink } from './dtls/link.ts';
+import { toHex } from './codec/hex.ts';
 
 export interface DeviceOptions {
   hal: Hal;
@@ -157,7 +158,7 @@ export function startDevice(opts: DeviceOptions): Device {
       if (hal.dtls.describeCertificates) {
         const anchors = [];
         for (const pem of creds.trustAnchors ?? []) anchors.push(...hal.dtls.describeCertificates(pem));
-        core.trust.installAnchors(anchors.map((a) => ({ sha256: hex(a.sha256), serialNumber: a.serialNumber, issuer: a.issuer })));
+        core.trust.installAnchors(anchors.map((a) => ({ sha256: toHex(a.sha256), serialNumber: a.serialNumber, issuer: a.issuer })));
       }
     } catch (e) {
       core.close();

@@ -57,13 +57,6 @@ export interface DtlsLinkStats {
   evictions: number;
 }
 
-/** Lower-case hex of a digest. */
-export function hex(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
-  return s;
-}
-
 /** A DTLS 1.2 record of epoch 0 holding a ClientHello (RFC 6347 §4.1, §4.2.2). */
 export function isClientHello(d: Uint8Array): boolean {
   return d.length > 25 && d[0] === 22 && d[3] === 0 && d[4] === 0 && d[13] === 1;

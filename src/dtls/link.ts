@@ -19,9 +19,10 @@ import type { DtlsContext, DtlsPeer, DtlsSession } from '../../hal/hal.ts';
 import type { Peer, PeerCertificate, PeerIdentity } from '../coap/types.ts';
 import { RateLimitedLog } from '../log-rate.ts';
 import { pskEndpointId, type ControllerPsk } from './credentials.ts';
-import { hex, isClientHello, type Channel, type DtlsLinkOptions, type DtlsLinkStats } from './link-options.ts';
+import { toHex } from '../codec/hex.ts';
+import { isClientHello, type Channel, type DtlsLinkOptions, type DtlsLinkStats } from './link-options.ts';
 
-export { hex, type Channel, type DtlsLinkOptions, type DtlsLinkStats, type LinkTrust } from './link-options.ts';
+export { type Channel, type DtlsLinkOptions, type DtlsLinkStats, type LinkTrust } from './link-options.ts';
 
 interface Entry {
   readonly channel: Channel;
@@ -289,7 +290,7 @@ export class DtlsLink {
 
   /** What Check-cert needs of a verified certificate (hal DtlsPeer.certificate). */
   private certificateFacts(cert: NonNullable<DtlsPeer['certificate']>): PeerCertificate {
-    const chain = (cert.chainSha256 ?? []).map(hex);
+    const chain = (cert.chainSha256 ?? []).map(toHex);
     if (!cert.untrusted) return { chain, untrusted: false };
     // A TOFU certificate is stored as a Certificate.{i} row: its serial number and issuer.
     const leaf = this.o.dtls.describeCertificates ? this.o.dtls.describeCertificates(cert.der)[0] : undefined;

@@ -7,6 +7,7 @@
 // and only its SHA-256 (over the DER), serial number and issuer are kept.
 import type { CommandHandler, HandlerContext, ObjectDef } from '../dm/api.ts';
 import { alias as aliasParam, bool, keys, param, str } from '../dm/define.ts';
+import { toHex } from '../codec/hex.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import { CERTIFICATE_TABLE, CONTROLLER_TABLE, CONTROLLER_TRUST } from '../names.ts';
 
@@ -101,13 +102,13 @@ const addCertificate: CommandHandler = (ctx, call, txn) => {
   if (pem.split('-----BEGIN CERTIFICATE-----').length !== 2) throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, 'Certificate must be one PEM certificate (one -----BEGIN CERTIFICATE----- block)');
   let certs;
   try {
-    certs = describe.call(ctx.hal.dtls, utf8(pem));
+    certs = describe.call(ctx.hal.dtls, asciiBytes(pem));
   } catch (e) {
     throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, 'Certificate does not parse: ' + (e as Error).message);
   }
   if (certs.length !== 1) throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, 'Certificate is not an X.509 certificate mbedTLS can parse');
   const c = certs[0];
-  const sha = hex(c.sha256);
+  const sha = toHex(c.sha256);
   for (const r of ctx.engine.instances(CERTIFICATE_TABLE, true)) {
     if (txn.get(r.path + 'X_TINYUSP_SHA256') === sha) throw new UspError(ErrorCode.COMMAND_FAILURE, `that certificate is already ${r.path}`);
   }
@@ -123,7 +124,8 @@ export const CERTIFICATE_HANDLERS = f({
 });
 export { addCertificate };
 
-function utf8(s: string): Uint8Array {
+/** A PEM as bytes: PEM is ASCII (RFC 7468), anything else is refused. */
+function asciiBytes(s: string): Uint8Array {
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -131,10 +133,4 @@ function utf8(s: string): Uint8Array {
     out[i] = c;
   }
   return out;
-}
-
-function hex(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
-  return s;
 }

@@ -122,9 +122,4 @@ export function createHasher(algorithm: HashAlgorithm, hash?: Hash): Hasher {
   return hash ? hash.start(algorithm) : createJsHasher(algorithm);
 }
 
-const HEX = '0123456789abcdef';
-export function toHex(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i] >> 4] + HEX[bytes[i] & 15];
-  return s;
-}
+export { toHex } from '../codec/hex.ts';
