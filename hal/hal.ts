@@ -114,9 +114,9 @@ export interface DtlsContext {
   /**
    * TOFU (digest §9.3): from now on a peer chain that leads to none of the trust anchors passes
    * the handshake, marked `untrusted` in its facts; every other certificate verdict still fails
-   * it. Off by default. Absent where not implemented (such chains always fail).
+   * it. Off by default; both HALs (wasm shim, XS host function) implement it.
    */
-  acceptUntrusted?(on: boolean): void;
+  acceptUntrusted(on: boolean): void;
   /** Frees the context; sessions still open are closed first (their close_notify is lost). */
   dispose(): void;
 }

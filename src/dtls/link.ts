@@ -79,7 +79,7 @@ export class DtlsLink {
       mtu: Math.min(this.o.datagramBytes, 1280) - 48,
       sessionMemoryLimit: this.o.limits.sessionBytes,
     });
-    if (this.untrustedOn && useCert) ctx.acceptUntrusted?.(true);
+    if (this.untrustedOn && useCert) ctx.acceptUntrusted(true);
     return ctx;
   }
 
@@ -88,7 +88,7 @@ export class DtlsLink {
     const on = !!this.o.trust && this.o.trust.acceptUntrusted();
     if (on === this.untrustedOn) return;
     this.untrustedOn = on;
-    for (const c of this.contexts()) c.acceptUntrusted?.(on);
+    for (const c of this.contexts()) c.acceptUntrusted(on);
   }
 
   /** One datagram from `address:port` on `channel`'s socket. */
