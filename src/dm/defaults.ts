@@ -3,7 +3,7 @@
 // reset. A bad entry is logged and skipped: a typo in a defaults file must not brick a device.
 import type { System } from '../../hal/hal.ts';
 import type { Schema } from './schema.ts';
-import { fillGeneratedKeys, supportedPathOf } from './schema.ts';
+import { fillGeneratedKeys, named, supportedPathOf } from './schema.ts';
 import type { ObjRec, Store } from './store.ts';
 import { canonical, splitList } from './values.ts';
 
@@ -41,7 +41,7 @@ export function applyDefaults(schema: Schema, store: Store, defaults: { readonly
   const isRef = (p: string) => {
     const dot = p.lastIndexOf('.');
     const node = schema.byPath.get(supportedPathOf(p.slice(0, dot + 1)));
-    const def = node && node.params.get(p.slice(dot + 1));
+    const def = node && named(node.params, p.slice(dot + 1));
     return !!(def && def.ref);
   };
   const ordered = paths.filter((p) => !isRef(p)).concat(paths.filter(isRef));
@@ -50,7 +50,7 @@ export function applyDefaults(schema: Schema, store: Store, defaults: { readonly
     const dot = p.lastIndexOf('.');
     const rec = store.objs.get(p.slice(0, dot + 1));
     const name = p.slice(dot + 1);
-    const def = rec && rec.node.params.get(name);
+    const def = rec && named(rec.node.params, name);
     if (!rec || !def || !rec.values.has(name)) { warn(`${p}: not a stored parameter of the model`); continue; }
     let v: string;
     try { v = canonical(def, defaults[p]); } catch (e) { warn(`${p}: ${(e as Error).message}`); continue; }

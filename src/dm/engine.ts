@@ -15,7 +15,7 @@ import { Persist, unitOf } from './persist.ts';
 import { applyNewDefaults, migrationWrites, MigrationLog } from './migrate.ts';
 import { resolvePath, resolveSupported } from './resolver.ts';
 import { isPlainPath, supportedPathOf } from './paths.ts';
-import { buildSchema, fillGeneratedKeys, type DefNode, type Schema } from './schema.ts';
+import { buildSchema, counterOf, fillGeneratedKeys, named, type DefNode, type Schema } from './schema.ts';
 import { Store, type ObjRec } from './store.ts';
 import { Txn, uniqueKeysOf } from './txn.ts';
 import { canonical, formatValue, zeroValue } from './values.ts';
@@ -141,12 +141,12 @@ class EngineImpl implements Engine {
   /** Current value of rec.name: counters, read handlers, else the stored value. */
   read(rec: ObjRec, name: string): string {
     const node = rec.node;
-    const counted = node.counters.get(name);
+    const counted = counterOf(node, name);
     if (counted) {
       const t = this.store.tables.get(rec.path + counted.name + '.');
       return String(t ? t.insts.length : 0);
     }
-    const def = node.params.get(name)!;
+    const def = named(node.params, name)!;
     const read = this.schema.handlersOf(node).read;
     if (read) {
       const v = read(this.ctx(AGENT), rec.path, name);
@@ -204,7 +204,7 @@ class EngineImpl implements Engine {
     const dot = paramPath.lastIndexOf('.');
     const rec = this.rec(paramPath.slice(0, dot + 1), paramPath);
     const name = paramPath.slice(dot + 1);
-    if (!rec.node.params.has(name) && !rec.node.counters.has(name)) {
+    if (!named(rec.node.params, name)) {
       throw notInModel(paramPath);
     }
     return this.read(rec, name);
@@ -212,7 +212,7 @@ class EngineImpl implements Engine {
 
   params(objPath: string): ParamValue[] {
     const rec = this.rec(objPath, objPath);
-    return Array.from(rec.node.params.keys()).map((name) => ({ path: objPath + name, name, value: this.read(rec, name) }));
+    return rec.node.params.map(({ name }) => ({ path: objPath + name, name, value: this.read(rec, name) }));
   }
 
   subtree(objPath: string, maxDepth = 0): string[] {
@@ -222,7 +222,7 @@ class EngineImpl implements Engine {
       if (!rec) return;
       out.push(p);
       if (maxDepth > 0 && depth >= maxDepth) return;
-      for (const c of rec.node.children.values()) {
+      for (const c of rec.node.children) {
         const cp = p + c.name + '.';
         if (!c.multi) { walk(cp, depth + 1); continue; }
         const t = this.store.tables.get(cp);
@@ -274,7 +274,7 @@ class EngineImpl implements Engine {
     const { node } = resolveSupported(this.schema, path);
     const out: ObjectDef[] = [node.def];
     const walk = (n: DefNode) => {
-      for (const c of n.children.values()) { out.push(c.def); if (!firstLevelOnly) walk(c); }
+      for (const c of n.children) { out.push(c.def); if (!firstLevelOnly) walk(c); }
     };
     walk(node);
     return out;
@@ -307,7 +307,7 @@ class EngineImpl implements Engine {
 
   emitEvent(objPath: string, name: string, args: { readonly [name: string]: string }): void {
     const rec = this.rec(objPath, objPath + name);
-    const ev = rec.node.events.get(name);
+    const ev = named(rec.node.def.events, name);
     if (!ev) throw notInModel(objPath + name);
     const out: { [name: string]: string } = {};
     for (const a of ev.args || []) {

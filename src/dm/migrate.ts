@@ -15,7 +15,7 @@
 // New tables start empty (their rows in the defaults file are not created: a table absent from
 // storage cannot be told from one an operator emptied).
 import type { DefNode, Schema } from './schema.ts';
-import { fillGeneratedKeys } from './schema.ts';
+import { fillGeneratedKeys, named } from './schema.ts';
 import type { Store } from './store.ts';
 import { canonical, splitList } from './values.ts';
 import { MODEL_MARKER_KEY, type WriteSet } from './journal.ts';
@@ -33,7 +33,7 @@ export function schemaIdentity(schema: Schema, persists: (n: DefNode) => boolean
     if (!persists(node)) continue;
     h = fnv(h, node.path + (node.def.maxEntries === undefined ? '' : '<' + node.def.maxEntries));
     for (const name of node.stored) {
-      const d = node.params.get(name)!;
+      const d = named(node.params, name)!;
       h = fnv(h, `|${name}:${d.type}${d.list ? '[' + (d.maxItems ?? '') + ']' : ''}:${d.maxLength ?? ''}:${String(d.min ?? '')}` +
         `:${String(d.max ?? '')}:${d.pattern ?? ''}:${d.enum ? d.enum.join(',') : ''}:${d.ref ? d.ref.kind + d.ref.target : ''}`);
     }
@@ -73,7 +73,7 @@ export function applyNewDefaults(schema: Schema, store: Store, defaults: { reado
       fresh = true;
       const lexical = defaults[rec.path + name];
       if (lexical === undefined) continue; // the schema's default, already there
-      const def = rec.node.params.get(name)!;
+      const def = named(rec.node.params, name)!;
       let v: string;
       try { v = canonical(def, lexical); } catch { mig.dropped.push(`${rec.path}${name}: default '${lexical}' not valid`); continue; }
       if (def.ref && def.ref.kind === 'strong') {

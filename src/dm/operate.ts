@@ -3,7 +3,7 @@
 import { isStringMap } from '../codec/entry-map.ts';
 import { ErrorCode, UspError, notInModel, noSuchObject } from '../errors.ts';
 import type { AsyncOperation, ChangeEvent, CommandDef, CommandInput, HandlerContext, ObjectHandlers, OperateResult, Origin, Value } from './api.ts';
-import type { DefNode } from './schema.ts';
+import { named, type DefNode } from './schema.ts';
 import type { Txn } from './txn.ts';
 import { canonical, formatValue } from './values.ts';
 
@@ -96,7 +96,7 @@ export class Operations {
   operate(objPath: string, command: string, input: CommandInput, commandKey: string, origin: Origin): OperateResult {
     const node = this.core.node(objPath);
     if (!node) throw notInModel(objPath + command);
-    const cmd = node.commands.get(command);
+    const cmd = named(node.def.commands, command);
     if (!cmd) throw notInModel(objPath + command);
     if (!this.core.exists(objPath)) throw noSuchObject(objPath);
     const ops = this.core.handlers(node).operate;
@@ -129,7 +129,7 @@ export class Operations {
   /** Re-attach an operation a module restored after a reboot (persistent commands). */
   resume(objPath: string, command: string, commandKey: string, origin: Origin, op: AsyncOperation): string {
     const node = this.core.node(objPath);
-    const cmd = node && node.commands.get(command);
+    const cmd = node && named(node.def.commands, command);
     if (!node || !cmd || !cmd.async) throw new UspError(ErrorCode.INVALID_PATH, 'not an asynchronous command', objPath + command);
     if (this.running.size >= this.core.maxOperations) {
       op.cancel();

@@ -19,7 +19,7 @@
 // names the schema: another build's model is migrated (migrate.ts).
 import type { Storage } from '../../hal/hal.ts';
 import type { DefNode, Schema } from './schema.ts';
-import { supportedPathOf } from './schema.ts';
+import { named, supportedPathOf } from './schema.ts';
 import type { ObjRec, Store, TableRec } from './store.ts';
 import { canonical } from './values.ts';
 import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
@@ -182,7 +182,7 @@ export class Persist {
     const fields: string[] = [];
     const add = (r: ObjRec, prefix: string) => {
       r.values.forEach((v, name) => { fields.push(prefix + name, v); });
-      for (const c of r.node.children.values()) {
+      for (const c of r.node.children) {
         if (c.multi) continue;
         const child = this.store.objs.get(r.path + c.name + '.');
         // A single-instance object outside any table is a unit of its own (not repeated here).
@@ -227,7 +227,7 @@ export class Persist {
       const dot = rel.lastIndexOf('.');
       const rec = this.store.objs.get(unit + rel.slice(0, dot + 1));
       const name = rel.slice(dot + 1);
-      const def = rec && rec.node.params.get(name);
+      const def = rec && named(rec.node.params, name);
       if (!rec || !def || !rec.values.has(name)) {
         if (mig) mig.dropped.push(`${unit}${rel}: no longer in the model`);
         continue;
@@ -266,7 +266,7 @@ export class Persist {
     const rec = this.store.objs.get(path);
     if (!rec || !Persist.persists(rec.node)) return;
     if (unitOf(path) === path) this.loadUnit(path);
-    for (const c of rec.node.children.values()) {
+    for (const c of rec.node.children) {
       const cp = path + c.name + '.';
       if (!c.multi) { this.load(cp); continue; }
       const t = this.store.tables.get(cp);

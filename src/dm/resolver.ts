@@ -6,7 +6,7 @@ import { notInModel } from '../errors.ts';
 import type { ParamDef, ParsedPath, Resolution, ResolveOptions, SearchTerm, Target } from './api.ts';
 import { parsePath } from './grammar.ts';
 import type { DefNode, Schema } from './schema.ts';
-import { supportedPathOf } from './schema.ts';
+import { named, supportedPathOf } from './schema.ts';
 import type { ObjRec, Store } from './store.ts';
 import { literalKey, operatorAllowed, splitList, valueKey } from './values.ts';
 
@@ -25,7 +25,7 @@ export function notSupported(path: string, why?: string): UspError {
 
 /** Where following a reference parameter leads, statically (for validation). */
 function refTarget(schema: Schema, text: string, node: DefNode, name: string): { param: ParamDef; target: DefNode } {
-  const param = node.params.get(name);
+  const param = named(node.params, name);
   if (!param || !param.ref) throw notSupported(text, `${name} is not a reference parameter`);
   const target = schema.byPath.get(param.ref.target);
   if (!target) throw notSupported(text, `reference target ${param.ref.target} is not supported`);
@@ -60,7 +60,7 @@ function planTerm(core: ResolverCore, text: string, node: DefNode, term: SearchT
       cur = target;
       continue;
     }
-    const child = cur.children.get(r.name);
+    const child = named(cur.children, r.name);
     // Terms may descend into single-instance sub-objects only, not into child tables (digest §3).
     if (!child) throw notSupported(text, `${r.name} is not in the supported data model`);
     if (child.multi) throw new UspError(ErrorCode.INVALID_PATH_SYNTAX, `search term cannot enter table ${r.name}`, text);
@@ -69,7 +69,7 @@ function planTerm(core: ResolverCore, text: string, node: DefNode, term: SearchT
   }
   const last = term.rel[term.rel.length - 1];
   if (last.follow) throw new UspError(ErrorCode.INVALID_PATH_SYNTAX, 'search term ends with reference following', text);
-  const param = cur.params.get(last.name);
+  const param = named(cur.params, last.name);
   if (!param) throw notSupported(text, `${last.name} is not a parameter of ${cur.path}`);
   const itemType = param.type;
   if (!operatorAllowed(itemType, !!param.list, term.op)) {
@@ -156,7 +156,7 @@ export function resolvePath(core: ResolverCore, text: string, opts: ResolveOptio
         atTable = false;
         continue;
       }
-      const child = node.children.get(seg.name);
+      const child = named(node.children, seg.name);
       if (!child) throw notSupported(text);
       node = child;
       cur = cur.map((p) => p + seg.name + '.');
@@ -189,8 +189,8 @@ export function resolvePath(core: ResolverCore, text: string, opts: ResolveOptio
   }
   const leaf = parsed.leaf;
   if (parsed.kind !== 'object') {
-    const known = parsed.kind === 'parameter' ? node.params.has(leaf) || node.counters.has(leaf)
-      : parsed.kind === 'command' ? node.commands.has(leaf) : node.events.has(leaf);
+    const known = parsed.kind === 'parameter' ? !!named(node.params, leaf)
+      : parsed.kind === 'command' ? !!named(node.def.commands, leaf) : !!named(node.def.events, leaf);
     if (!known || atTable) throw notSupported(text);
   }
   // Single-instance objects exist with their parent; a table path names the table itself.
@@ -216,8 +216,8 @@ export function resolveSupported(schema: Schema, text: string): { node: DefNode;
   if (!node) throw notSupported(text);
   if (parsed.kind !== 'object') {
     const leaf = parsed.leaf;
-    const known = parsed.kind === 'parameter' ? node.params.has(leaf)
-      : parsed.kind === 'command' ? node.commands.has(leaf) : node.events.has(leaf);
+    const known = parsed.kind === 'parameter' ? !!named(node.params, leaf)
+      : parsed.kind === 'command' ? !!named(node.def.commands, leaf) : !!named(node.def.events, leaf);
     if (!known) throw notSupported(text);
   }
   return { node, parsed };

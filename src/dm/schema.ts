@@ -3,7 +3,7 @@
 // frozen data that xsl preloads into flash, so a board boots without building it in RAM
 // (issue 10: ~1,100 XS slots). The handlers are bound per engine (buildSchema).
 import type { ObjRec, Store } from './store.ts';
-import type { CommandDef, EventDef, ModelModule, ObjectDef, ObjectHandlers, ParamDef } from './api.ts';
+import type { ModelModule, ObjectDef, ObjectHandlers, ParamDef } from './api.ts';
 
 export interface DefNode {
   readonly def: ObjectDef;
@@ -13,12 +13,13 @@ export interface DefNode {
   readonly name: string;
   readonly multi: boolean;
   readonly parent: DefNode | undefined;
-  readonly children: Map<string, DefNode>;
-  params: Map<string, ParamDef>;
-  readonly commands: Map<string, CommandDef>;
-  readonly events: Map<string, EventDef>;
-  /** NumberOfEntries parameter name of this object → the child table it counts. */
-  counters: Map<string, DefNode>;
+  /**
+   * Sub-objects, parameters and (def.commands, def.events) found by name with named(): arrays,
+   * not Maps, because a preloaded Map costs XS slots per entry on top of the lists (issue 10).
+   */
+  readonly children: readonly DefNode[];
+  /** def.params, then the NumberOfEntries counter of each child table (counterOf). */
+  params: readonly ParamDef[];
   /** Names of the stored parameters (neither computed nor counters), in definition order. */
   stored: readonly string[];
   /** Key for persistence: short hash of the supported path (see persist.ts). */
@@ -56,23 +57,25 @@ export function fillGeneratedKeys(schema: Schema, store: Pick<Store, 'setValue'>
   const n = rec.path.slice(rec.path.lastIndexOf('.', rec.path.length - 2) + 1, -1);
   for (const set of rec.node.def.uniqueKeys || []) {
     for (const k of set) {
-      const def = rec.node.params.get(k);
+      const def = named(rec.node.params, k);
       if (!def || def.type !== 'string' || def.ref || rec.values.get(k) !== '') continue;
       try { store.setValue(rec, k, generatedKey(schema, n)); } catch { /* past modelValueBytes: the key stays empty */ }
     }
   }
 }
 
-// Most objects have no commands, events or counters: they share one empty map (XS slots).
-const NONE = new Map<string, never>();
 const NO_HANDLERS: ObjectHandlers = Object.freeze({});
 
-function counterDef(name: string): ParamDef {
-  return Object.freeze({ name, type: 'unsignedInt' as const });
+/** The item of `list` called `name` (a parameter, child, command or event of a node). */
+export function named<T extends { readonly name: string }>(list: readonly T[] | undefined, name: string): T | undefined {
+  if (list) for (const x of list) if (x.name === name) return x;
+  return undefined;
 }
 
-function byName<T extends { name: string }>(list: readonly T[] | undefined): Map<string, T> {
-  return list && list.length ? new Map(list.map((x) => [x.name, x] as [string, T])) : NONE;
+/** TR-181: the child table `XNumberOfEntries` counts, when `name` is such a counter of `node`. */
+export function counterOf(node: DefNode, name: string): DefNode | undefined {
+  for (const c of node.children) if (c.multi && name === c.name + 'NumberOfEntries') return c;
+  return undefined;
 }
 
 /**
@@ -126,22 +129,13 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
     const hash = pathHash(def.path);
     if (hashes.has(hash)) throw new Error(`storage hash clash: ${def.path} / ${hashes.get(hash)}`);
     hashes.set(hash, def.path);
-    const node: DefNode = {
-      def, path: def.path, name, multi, parent,
-      children: new Map(),
-      params: byName<ParamDef>(def.params),
-      commands: byName<CommandDef>(def.commands),
-      events: byName<EventDef>(def.events),
-      counters: NONE,
-      stored: [],
-      hash,
-    };
+    const node: DefNode = { def, path: def.path, name, multi, parent, children: [], params: def.params || [], stored: [], hash };
     for (const k of node.def.uniqueKeys || []) {
-      for (const p of k) if (!node.params.has(p)) throw new Error(`${def.path}: unique key ${p} is not a parameter`);
+      for (const p of k) if (!named(node.params, p)) throw new Error(`${def.path}: unique key ${p} is not a parameter`);
     }
     if (parent) {
-      if (parent.children.has(name)) throw new Error(`duplicate child ${def.path}`);
-      parent.children.set(name, node);
+      if (named(parent.children, name)) throw new Error(`duplicate child ${def.path}`);
+      (parent.children as DefNode[]).push(node);
     } else root = node;
     byPath.set(def.path, node);
     nodes.push(node);
@@ -154,25 +148,23 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
     const owner = node.parent;
     if (node.multi && owner) {
       const name = node.name + 'NumberOfEntries';
-      if (owner.params.has(name)) throw new Error(`${owner.path}${name} is derived from ${node.path}: do not declare it`);
-      if (owner.params === NONE) owner.params = new Map();
-      owner.params.set(name, counterDef(name));
-      if (owner.counters === NONE) owner.counters = new Map();
-      owner.counters.set(name, node);
+      if (named(owner.params, name)) throw new Error(`${owner.path}${name} is derived from ${node.path}: do not declare it`);
+      owner.params = owner.params.concat(Object.freeze({ name, type: 'unsignedInt' as const }));
     }
-    for (const p of node.params.values()) if (p.ref && p.ref.kind === 'strong') strongRefs.push(Object.freeze({ node, param: p }));
+    for (const p of node.params) if (p.ref && p.ref.kind === 'strong') strongRefs.push(Object.freeze({ node, param: p }));
   }
   // Sort nodes in the order a reader expects: pre-order by declaration within each parent.
   const ordered: DefNode[] = [];
   (function walk(n: DefNode) {
     ordered.push(n);
-    for (const c of n.children.values()) walk(c);
+    for (const c of n.children) walk(c);
   })(root);
   for (const n of ordered) {
     const stored: string[] = [];
-    for (const p of n.params.values()) if (!p.computed && !n.counters.has(p.name)) stored.push(p.name);
+    for (const p of n.params) if (!p.computed && !counterOf(n, p.name)) stored.push(p.name);
     n.stored = Object.freeze(stored);
-    for (const m of [n.children, n.params, n.commands, n.events, n.counters]) Object.freeze(m);
+    Object.freeze(n.children);
+    Object.freeze(n.params);
     Object.freeze(n);
   }
   return Object.freeze({
@@ -209,11 +201,4 @@ export function buildSchema(modules: readonly ModelModule[], tree?: SchemaTree):
     defs: t.defs, root: t.root, byPath: t.byPath, nodes: t.nodes, strongRefs: t.strongRefs, keyPrefix,
     handlersOf: (node) => handlerOf.get(node.path) || NO_HANDLERS,
   };
-}
-
-/** Object's sub-objects of the same instance that are single-instance (same persistence unit). */
-export function singleChildren(n: DefNode): DefNode[] {
-  const out: DefNode[] = [];
-  for (const c of n.children.values()) if (!c.multi) out.push(c);
-  return out;
 }

@@ -7,7 +7,7 @@
 // outgrow the board's RAM (issue 10; boards/esp32/worst-case.ts).
 import { ErrorCode, UspError, noSuchObject } from '../errors.ts';
 import { utf8Length } from '../codec/utf8.ts';
-import type { DefNode, Schema } from './schema.ts';
+import { named, type DefNode, type Schema } from './schema.ts';
 import { zeroValue } from './values.ts';
 
 export interface ObjRec {
@@ -146,10 +146,10 @@ export class Store {
 
   /** Create a record and, recursively, its single-instance children and empty child tables. */
   createObject(node: DefNode, path: string): ObjRec {
-    const rec: ObjRec = new RowValues(node, path, (name) => zeroValue(node.params.get(name)!));
+    const rec: ObjRec = new RowValues(node, path, (name) => zeroValue(named(node.params, name)!));
     this.objs.set(path, rec);
     this.valueBytes += rowBytes(rec);
-    for (const child of node.children.values()) {
+    for (const child of node.children) {
       const cp = path + child.name + '.';
       if (child.multi) this.tables.set(cp, { node: child, path: cp, next: 1, insts: [] });
       else this.createObject(child, cp);
@@ -264,7 +264,7 @@ export class Store {
     const walk = (objPath: string) => {
       const rec = this.objs.get(objPath);
       if (!rec) return;
-      for (const child of rec.node.children.values()) {
+      for (const child of rec.node.children) {
         const cp = objPath + child.name + '.';
         if (!child.multi) { walk(cp); continue; }
         const t = this.tables.get(cp);

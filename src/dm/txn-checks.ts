@@ -6,7 +6,7 @@ import { ErrorCode, UspError } from '../errors.ts';
 import type { ParamDef } from './api.ts';
 import { resolvePath, type ResolverCore } from './resolver.ts';
 import { tableOf } from './paths.ts';
-import { generatedKey } from './schema.ts';
+import { generatedKey, named } from './schema.ts';
 import type { ObjRec } from './store.ts';
 import { canonical, splitList } from './values.ts';
 
@@ -22,7 +22,7 @@ export const stripDot = (p: string) => (p.endsWith('.') ? p.slice(0, -1) : p);
 
 /** Validate `value` for rec.name (type, range, references) and return its canonical form. */
 export function prepareValue(core: ResolverCore, rec: ObjRec, name: string, value: string): string {
-  const def: ParamDef = rec.node.params.get(name)!;
+  const def: ParamDef = named(rec.node.params, name)!;
   const path = rec.path + name;
   let v: string;
   try { v = canonical(def, value); } catch (e) { throw withPath(e, path, ErrorCode.INVALID_VALUE); }
@@ -74,7 +74,7 @@ export function generateKeys(core: ResolverCore, write: Write, rec: ObjRec, n: n
   // the add handler's to set.
   for (const set of node.def.uniqueKeys || []) {
     for (const k of set) {
-      const def = node.params.get(k)!;
+      const def = named(node.params, k)!;
       if (given.has(k) || def.ref || def.type !== 'string' || rec.values.get(k) !== '') continue;
       try { write(rec, k, canonical(def, generatedKey(core.schema, n))); } catch { /* pattern/enum: left to the clash check */ }
     }
@@ -82,10 +82,10 @@ export function generateKeys(core: ResolverCore, write: Write, rec: ObjRec, n: n
   for (const set of node.def.uniqueKeys || []) {
     for (let attempt = 0; ; attempt++) {
       try { checkKeys(core, rec, set[0]); break; } catch (e) {
-        const free = set.filter((k) => !given.has(k) && !node.params.get(k)!.ref);
+        const free = set.filter((k) => !given.has(k) && !named(node.params, k)!.ref);
         if (!free.length || attempt >= 8) throw e;
         for (const k of free) {
-          const def = node.params.get(k)!;
+          const def = named(node.params, k)!;
           const suffix = attempt ? `-${attempt}` : '';
           const v = def.type === 'string' ? generatedKey(core.schema, n, suffix) : String(n + attempt);
           write(rec, k, canonical(def, v));

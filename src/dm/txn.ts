@@ -13,6 +13,7 @@ import type { ResolverCore } from './resolver.ts';
 import { isInstancePath, isPlainPath, supportedPathOf, tableOf } from './paths.ts';
 import type { ObjRec } from './store.ts';
 import { zeroValue } from './values.ts';
+import { named } from './schema.ts';
 import { checkKeys, clearReferences, generateKeys, prepareValue, withPath } from './txn-checks.ts';
 import { changesOf, eventsOf, uniqueKeysOf, writeSetOf, type Undo } from './txn-changes.ts';
 
@@ -64,7 +65,7 @@ export class Txn implements Transaction {
 
   get(paramPath: string): string {
     const { rec, name } = this.objFor(paramPath);
-    if (!rec.node.params.has(name) && !rec.node.counters.has(name)) {
+    if (!named(rec.node.params, name)) {
       throw notInModel(paramPath);
     }
     return this.core.read(rec, name);
@@ -83,11 +84,8 @@ export class Txn implements Transaction {
   set(paramPath: string, value: string): void {
     this.check();
     const { rec, name } = this.objFor(paramPath);
-    const def = rec.node.params.get(name);
-    if (!def) {
-      if (rec.node.counters.has(name)) throw new UspError(ErrorCode.PARAM_READ_ONLY, 'read-only parameter', paramPath);
-      throw new UspError(ErrorCode.UNSUPPORTED_PARAMETER, 'Unsupported parameter', paramPath);
-    }
+    const def = named(rec.node.params, name);
+    if (!def) throw new UspError(ErrorCode.UNSUPPORTED_PARAMETER, 'Unsupported parameter', paramPath);
     const access = def.access || 'R';
     if (access === 'R' || def.computed) throw new UspError(ErrorCode.PARAM_READ_ONLY, 'read-only parameter', paramPath);
     const v = prepareValue(this.core, rec, name, value);
