@@ -13,8 +13,8 @@ import { AGENT, Operations } from './operate.ts';
 import type { WriteSet } from './journal.ts';
 import { Persist, unitOf } from './persist.ts';
 import { applyNewDefaults, migrationWrites, MigrationLog } from './migrate.ts';
-import { resolvePath, resolveSupported } from './resolver.ts';
-import { isPlainPath, supportedPathOf } from './paths.ts';
+import { readParam, recOf, resolvePath, resolveSupported } from './resolver.ts';
+import { supportedPathOf } from './paths.ts';
 import { buildSchema, counterOf, fillGeneratedKeys, named, type DefNode, type Schema } from './schema.ts';
 import { Store, type ObjRec } from './store.ts';
 import { Txn, uniqueKeysOf } from './txn.ts';
@@ -191,47 +191,21 @@ class EngineImpl implements Engine {
     return resolvePath(this, path, options);
   }
 
-  private rec(objPath: string, what: string): ObjRec {
-    const rec = this.store.objs.get(objPath);
-    if (rec) return rec;
-    if (this.nodeOf(objPath) && isPlainPath(objPath)) {
-      throw noSuchObject(objPath);
-    }
-    throw notInModel(what);
-  }
-
   get(paramPath: string): string {
-    const dot = paramPath.lastIndexOf('.');
-    const rec = this.rec(paramPath.slice(0, dot + 1), paramPath);
-    const name = paramPath.slice(dot + 1);
-    if (!named(rec.node.params, name)) {
-      throw notInModel(paramPath);
-    }
-    return this.read(rec, name);
+    return readParam(this, paramPath);
   }
 
   params(objPath: string): ParamValue[] {
-    const rec = this.rec(objPath, objPath);
+    const rec = recOf(this, objPath);
     return rec.node.params.map(({ name }) => ({ path: objPath + name, name, value: this.read(rec, name) }));
   }
 
   subtree(objPath: string, maxDepth = 0): string[] {
-    const out: string[] = [];
-    const walk = (p: string, depth: number) => {
-      const rec = this.store.objs.get(p);
-      if (!rec) return;
-      out.push(p);
-      if (maxDepth > 0 && depth >= maxDepth) return;
-      for (const c of rec.node.children) {
-        const cp = p + c.name + '.';
-        if (!c.multi) { walk(cp, depth + 1); continue; }
-        const t = this.store.tables.get(cp);
-        if (t) for (const ip of this.store.instancePaths(t)) walk(ip, depth + 1);
-      }
-    };
-    const table = this.store.tables.get(objPath);
-    if (table) for (const ip of this.store.instancePaths(table)) walk(ip, 1);
-    else walk(this.rec(objPath, objPath).path, 1);
+    const { store } = this;
+    const table = store.tables.get(objPath);
+    if (!table) return store.subtree(recOf(this, objPath).path, maxDepth);
+    let out: string[] = [];
+    for (const ip of store.instancePaths(table)) out = out.concat(store.subtree(ip, maxDepth));
     return out;
   }
 
@@ -253,10 +227,7 @@ class EngineImpl implements Engine {
       roots = [objPath];
     }
     const out: InstanceInfo[] = [];
-    for (const r of roots) {
-      out.push(info(r));
-      if (!firstLevelOnly) for (const below of this.store.instancesBelow(r)) out.push(info(below));
-    }
+    for (const r of roots) for (const p of firstLevelOnly ? [r] : this.store.instancesAt(r)) out.push(info(p));
     return out;
   }
 
@@ -306,7 +277,7 @@ class EngineImpl implements Engine {
   }
 
   emitEvent(objPath: string, name: string, args: { readonly [name: string]: string }): void {
-    const rec = this.rec(objPath, objPath + name);
+    const rec = recOf(this, objPath, objPath + name);
     const ev = named(rec.node.def.events, name);
     if (!ev) throw notInModel(objPath + name);
     const out: { [name: string]: string } = {};

@@ -1,8 +1,8 @@
 // Path resolution against the instantiated model (digest §3): instance numbers, unique keys and
 // searches, wildcards, reference following. 7008 for syntax and invalid expressions, 7026 for
 // what the supported model does not have; a missing instance is reported, not thrown.
-import { ErrorCode, UspError } from '../errors.ts';
-import { notInModel } from '../errors.ts';
+import { ErrorCode, UspError, noSuchObject, notInModel } from '../errors.ts';
+import { isPlainPath } from './paths.ts';
 import type { ParamDef, ParsedPath, Resolution, ResolveOptions, SearchTerm, Target } from './api.ts';
 import { parsePath } from './grammar.ts';
 import type { DefNode, Schema } from './schema.ts';
@@ -16,6 +16,29 @@ export interface ResolverCore {
   readonly store: Store;
   /** Current canonical value of a parameter of a record (handlers and counters included). */
   read(rec: ObjRec, name: string): string;
+}
+
+/**
+ * The record of an object path: 7016 when it is a missing instance of a supported object (no
+ * wildcard or search in it), else 7026 for `what`.
+ */
+export function recOf(core: ResolverCore, objPath: string, what = objPath): ObjRec {
+  const rec = core.store.objs.get(objPath);
+  if (rec) return rec;
+  throw core.schema.byPath.has(supportedPathOf(objPath)) && isPlainPath(objPath) ? noSuchObject(objPath) : notInModel(what);
+}
+
+/** The record of a parameter path's object and the parameter's name; 7016/7026 as recOf. */
+export function paramOf(core: ResolverCore, paramPath: string): { rec: ObjRec; name: string } {
+  const dot = paramPath.lastIndexOf('.');
+  return { rec: recOf(core, paramPath.slice(0, dot + 1), paramPath), name: paramPath.slice(dot + 1) };
+}
+
+/** The current value of a parameter path (Engine.get, Transaction.get); 7016/7026. */
+export function readParam(core: ResolverCore, paramPath: string): string {
+  const { rec, name } = paramOf(core, paramPath);
+  if (!named(rec.node.params, name)) throw notInModel(paramPath);
+  return core.read(rec, name);
 }
 
 /** 7026, with a more specific reason when there is one. */

@@ -9,6 +9,7 @@ import { ErrorCode, UspError, noSuchObject } from '../errors.ts';
 import { utf8Length } from '../codec/utf8.ts';
 import { named, type DefNode, type Schema } from './schema.ts';
 import { zeroValue } from './values.ts';
+import { isInstancePath } from './paths.ts';
 
 export interface ObjRec {
   readonly node: DefNode;
@@ -258,21 +259,30 @@ export class Store {
     return table.insts.map((n) => table.path + n + '.');
   }
 
-  /** Instance paths (tables only) in the subtree below `path` (excluded), parents first. */
-  instancesBelow(path: string): string[] {
+  /**
+   * The object paths of the subtree at `path`, itself first, parents before children, down to
+   * `maxDepth` levels (0: all; 1: `path` only); nothing when `path` is not an object.
+   */
+  subtree(path: string, maxDepth = 0): string[] {
     const out: string[] = [];
-    const walk = (objPath: string) => {
-      const rec = this.objs.get(objPath);
+    const walk = (p: string, depth: number) => {
+      const rec = this.objs.get(p);
       if (!rec) return;
-      for (const child of rec.node.children) {
-        const cp = objPath + child.name + '.';
-        if (!child.multi) { walk(cp); continue; }
-        const t = this.tables.get(cp);
-        if (!t) continue;
-        for (const ip of this.instancePaths(t)) { out.push(ip); walk(ip); }
+      out.push(p);
+      if (maxDepth > 0 && depth >= maxDepth) return;
+      for (const c of rec.node.children) {
+        const cp = p + c.name + '.';
+        const t = c.multi && this.tables.get(cp);
+        if (t) for (const n of t.insts) walk(cp + n + '.', depth + 1);
+        else if (!c.multi) walk(cp, depth + 1);
       }
     };
-    walk(path);
+    walk(path, 1);
     return out;
+  }
+
+  /** The instance at `path` and every table instance below it, parents first. */
+  instancesAt(path: string): string[] {
+    return this.subtree(path).filter(isInstancePath);
   }
 }

@@ -9,8 +9,8 @@ import type {
 } from './api.ts';
 import type { Persist } from './persist.ts';
 import { isStorageWriteError } from './journal.ts';
-import type { ResolverCore } from './resolver.ts';
-import { isInstancePath, isPlainPath, supportedPathOf, tableOf } from './paths.ts';
+import { paramOf, readParam, type ResolverCore } from './resolver.ts';
+import { isInstancePath, supportedPathOf, tableOf } from './paths.ts';
 import type { ObjRec } from './store.ts';
 import { zeroValue } from './values.ts';
 import { named } from './schema.ts';
@@ -52,23 +52,8 @@ export class Txn implements Transaction {
     if (!this.open) throw new UspError(ErrorCode.INTERNAL_ERROR, 'transaction already ended');
   }
 
-  private objFor(paramPath: string): { rec: ObjRec; name: string } {
-    const dot = paramPath.lastIndexOf('.');
-    const objPath = paramPath.slice(0, dot + 1);
-    const name = paramPath.slice(dot + 1);
-    const rec = this.core.store.objs.get(objPath);
-    if (rec) return { rec, name };
-    const node = this.core.schema.byPath.get(supportedPathOf(objPath));
-    if (node && isPlainPath(objPath)) throw noSuchObject(objPath);
-    throw notInModel(paramPath);
-  }
-
   get(paramPath: string): string {
-    const { rec, name } = this.objFor(paramPath);
-    if (!named(rec.node.params, name)) {
-      throw notInModel(paramPath);
-    }
-    return this.core.read(rec, name);
+    return readParam(this.core, paramPath);
   }
 
   /** write, bound to this transaction, for the checks of txn-checks.ts. */
@@ -83,7 +68,7 @@ export class Txn implements Transaction {
 
   set(paramPath: string, value: string): void {
     this.check();
-    const { rec, name } = this.objFor(paramPath);
+    const { rec, name } = paramOf(this.core, paramPath);
     const def = named(rec.node.params, name);
     if (!def) throw new UspError(ErrorCode.UNSUPPORTED_PARAMETER, 'Unsupported parameter', paramPath);
     const access = def.access || 'R';
@@ -114,7 +99,7 @@ export class Txn implements Transaction {
   /** Agent-side set by path (Request rows, boot clean-up): no access check. */
   agentSet(paramPath: string, value: string): void {
     this.check();
-    const { rec, name } = this.objFor(paramPath);
+    const { rec, name } = paramOf(this.core, paramPath);
     this.setInternal(rec, name, value);
   }
 
@@ -136,10 +121,10 @@ export class Txn implements Transaction {
   /** Agent-side delete: ignores the table's access and the remove handlers. */
   agentDelete(instancePath: string): void {
     this.check();
-    const below = this.core.store.instancesBelow(instancePath);
+    const deleted = this.core.store.instancesAt(instancePath);
     const keys = this.core.persist.subtreeKeys(instancePath);
     this.log.push({ k: 'remove', removed: this.core.store.removeInstance(instancePath), keys });
-    clearReferences(this.core, this.writer, [instancePath].concat(below));
+    clearReferences(this.core, this.writer, deleted);
   }
 
   add(tablePath: string, settings: readonly ParamSetting[] = []): AddResult {
@@ -207,7 +192,7 @@ export class Txn implements Transaction {
       throw new UspError(ErrorCode.DELETE_FAILURE, `${table.path} keeps at least ${min} instances`, instancePath);
     }
     const sp = this.savepoint();
-    const deleted = [instancePath].concat(store.instancesBelow(instancePath));
+    const deleted = store.instancesAt(instancePath);
     try {
       for (const p of deleted) {
         const r = store.objs.get(p);
