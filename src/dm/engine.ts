@@ -33,6 +33,8 @@ class EngineImpl implements Engine {
   private readonly modules: readonly ModelModule[];
   private readonly defaults: { readonly [path: string]: string };
   private readonly answered: () => boolean;
+  /** The model's Request table (ModelModule.requestTable), if it has one. */
+  private requests: string | undefined;
 
   constructor(opts: EngineOptions) {
     this.hal = opts.hal;
@@ -42,19 +44,9 @@ class EngineImpl implements Engine {
     this.schema = buildSchema(opts.modules, opts.tree);
     this.store = new Store(this.schema, opts.profile.limits);
     this.persist = new Persist(opts.hal.storage, this.schema, this.store);
-    const self = this;
-    let requestTable: string | undefined;
-    for (const m of opts.modules) if (m.requestTable) requestTable = m.requestTable;
-    this.ops = new Operations({
-      maxOperations: opts.profile.limits.asyncOperations,
-      node: (p) => this.nodeOf(p),
-      handlers: (n) => this.schema.handlersOf(n),
-      exists: (p) => this.store.objs.has(p),
-      ctx: (o) => this.ctx(o),
-      inTxn: (origin, fn) => self.inTxn(origin, fn),
-      emit: (e) => this.emit(e),
-      requestTable: () => (requestTable && this.store.tables.has(requestTable) ? requestTable : undefined),
-    });
+    for (const m of opts.modules) if (m.requestTable) this.requests = m.requestTable;
+    // The engine is the core of its operations and transactions (OperateCore, TxnCore).
+    this.ops = new Operations(this, opts.profile.limits.asyncOperations);
     // A write set a power loss interrupted is finished first; then a model without its marker
     // (none yet, or a first write or factory reset cut short) is written again from the defaults.
     this.persist.recover();
@@ -97,7 +89,7 @@ class EngineImpl implements Engine {
   /** Tables whose rows come from a handler (FirmwareImage ← HAL firmware slots): fixed per boot. */
   private reconcileHandlerTables(ops: WriteSet): void {
     for (const node of this.schema.nodes) {
-      const h = this.schema.handlersOf(node).instances;
+      const h = this.schema.handlersOf(node.path).instances;
       if (!h) continue;
       for (const t of Array.from(this.store.tables.values())) {
         if (t.node !== node) continue;
@@ -134,10 +126,6 @@ class EngineImpl implements Engine {
 
   private agentCtx: HandlerContext | undefined;
 
-  private nodeOf(objPath: string): DefNode | undefined {
-    return this.schema.byPath.get(supportedPathOf(objPath));
-  }
-
   /** Current value of rec.name: counters, read handlers, else the stored value. */
   read(rec: ObjRec, name: string): string {
     const node = rec.node;
@@ -147,7 +135,7 @@ class EngineImpl implements Engine {
       return String(t ? t.insts.length : 0);
     }
     const def = named(node.params, name)!;
-    const read = this.schema.handlersOf(node).read;
+    const read = this.schema.handlersOf(node.path).read;
     if (read) {
       const v = read(this.ctx(AGENT), rec.path, name);
       if (v !== undefined) {
@@ -167,7 +155,18 @@ class EngineImpl implements Engine {
     }
   }
 
-  private inTxn<T>(origin: Origin, fn: (txn: Txn) => T): T {
+  // --- OperateCore, TxnCore ---
+
+  requestTable(): string | undefined {
+    const t = this.requests;
+    return t && this.store.tables.has(t) ? t : undefined;
+  }
+
+  closed(txn: Txn): void {
+    if (this.current === txn) this.current = undefined;
+  }
+
+  inTxn<T>(origin: Origin, fn: (txn: Txn) => T): T {
     // Agent work (Request rows) may happen while a Controller's transaction is open: use it.
     if (this.current) return fn(this.current);
     const txn = this.begin(origin) as Txn;
@@ -217,7 +216,7 @@ class EngineImpl implements Engine {
     else {
       const rec = this.store.objs.get(objPath);
       if (!rec) {
-        const node = this.schema.byPath.get(supportedPathOf(objPath) + '{i}.') || this.nodeOf(objPath);
+        const node = this.schema.byPath.get(supportedPathOf(objPath) + '{i}.') || this.schema.byPath.get(supportedPathOf(objPath));
         if (node) throw noSuchObject(objPath);
         throw notInModel(objPath);
       }
@@ -253,13 +252,7 @@ class EngineImpl implements Engine {
 
   begin(origin: Origin = AGENT): Transaction {
     if (this.current) throw new UspError(ErrorCode.INTERNAL_ERROR, 'a transaction is already open');
-    const txn: Txn = new Txn({
-      schema: this.schema, store: this.store, persist: this.persist,
-      read: (rec, name) => this.read(rec, name),
-      ctx: (o) => this.ctx(o),
-      emit: (e) => this.emit(e),
-      closed: (t) => { if (this.current === t) this.current = undefined; },
-    }, origin);
+    const txn = new Txn(this, origin);
     this.current = txn;
     return txn;
   }

@@ -2,8 +2,11 @@
 // Device.LocalAgent.Request.{i} (R-OPR.0) and driven by step(now) — no timers in the core.
 import { isStringMap } from '../codec/entry-map.ts';
 import { ErrorCode, UspError, notInModel, noSuchObject } from '../errors.ts';
-import type { AsyncOperation, ChangeEvent, CommandDef, CommandInput, HandlerContext, ObjectHandlers, OperateResult, Origin, Value } from './api.ts';
-import { named, type DefNode } from './schema.ts';
+import type {
+  AsyncOperation, ChangeEvent, CommandDef, CommandInput, HandlerContext, OperateResult, Origin, ParamDef, Value,
+} from './api.ts';
+import { named, type Schema } from './schema.ts';
+import { supportedPathOf } from './paths.ts';
 import type { Txn } from './txn.ts';
 import { canonical, formatValue } from './values.ts';
 
@@ -11,13 +14,9 @@ import { canonical, formatValue } from './values.ts';
 export const AGENT: Origin = Object.freeze({ endpointId: '' });
 
 export interface OperateCore {
-  readonly maxOperations: number;
-  node(objPath: string): DefNode | undefined;
-  /** The handlers bound to an object of the schema. */
-  handlers(node: DefNode): ObjectHandlers;
+  readonly schema: Schema;
   exists(objPath: string): boolean;
   ctx(origin: Origin): HandlerContext;
-  /** Run `fn` in an Agent transaction and commit it. */
   /** Run fn in the open transaction, or in one of its own on behalf of `origin` (committed after). */
   inTxn<T>(origin: Origin, fn: (txn: Txn) => T): T;
   emit(events: ChangeEvent[]): void;
@@ -34,7 +33,8 @@ interface Running {
   readonly command: string;
   readonly commandKey: string;
   readonly originator: string;
-  readonly outputs: readonly { name: string; type: import('./api.ts').ParamType; list?: boolean }[];
+  /** The command's output arguments (schema data, shared). */
+  readonly outputs: CommandDef['output'];
 }
 
 function isAsyncOp(v: unknown): v is AsyncOperation {
@@ -49,6 +49,11 @@ function checkInput(cmd: CommandDef, input: CommandInput): { [name: string]: str
   const map = isStringMap(input) ? input : undefined;
   const obj = input as { readonly [name: string]: string };
   const lookup = (name: string) => (map ? map.get(name) : Object.prototype.hasOwnProperty.call(obj, name) ? obj[name] : undefined);
+  const check = (a: ParamDef, name: string, v: string) => {
+    try { out[name] = canonical(a, v); } catch (e) {
+      throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, `argument ${name}: ${(e as Error).message}`);
+    }
+  };
   for (const a of cmd.input || []) {
     if (a.name.indexOf('{i}') >= 0) {
       // A multi-instance input object (Activate()'s TimeWindow.{i}.): instances 1..INPUT_INSTANCES
@@ -56,10 +61,7 @@ function checkInput(cmd: CommandDef, input: CommandInput): { [name: string]: str
       for (let i = 1; i <= INPUT_INSTANCES; i++) {
         const name = a.name.replace('{i}', String(i));
         const v = lookup(name);
-        if (v === undefined) continue;
-        try { out[name] = canonical(a, v); } catch (e) {
-          throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, `argument ${name}: ${(e as Error).message}`);
-        }
+        if (v !== undefined) check(a, name, v);
       }
       continue;
     }
@@ -69,18 +71,14 @@ function checkInput(cmd: CommandDef, input: CommandInput): { [name: string]: str
       // R-OPR.5@1.4: missing mandatory argument → 7027; R-OPR.7: optional → its default.
       if (a.mandatory) throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, `missing mandatory argument ${a.name}`);
       if (a.default !== undefined) out[a.name] = a.default;
-      continue;
-    }
-    try { out[a.name] = canonical(a, given); } catch (e) {
-      throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, `argument ${a.name}: ${(e as Error).message}`);
-    }
+    } else check(a, a.name, given);
   }
   return out; // R-OPR.6: unknown arguments are ignored
 }
 
 function formatOutput(outputs: Running['outputs'], result: { [name: string]: Value }): { [name: string]: string } {
   const out: { [name: string]: string } = {};
-  for (const a of outputs) {
+  for (const a of outputs || []) {
     if (Object.prototype.hasOwnProperty.call(result, a.name)) out[a.name] = formatValue(a, result[a.name]);
   }
   return out;
@@ -89,23 +87,21 @@ function formatOutput(outputs: Running['outputs'], result: { [name: string]: Val
 export class Operations {
   private readonly running = new Map<string, Running>();
 
-  constructor(private readonly core: OperateCore) {}
-
-  get count(): number { return this.running.size; }
+  constructor(private readonly core: OperateCore, private readonly maxOperations: number) {}
 
   operate(objPath: string, command: string, input: CommandInput, commandKey: string, origin: Origin): OperateResult {
-    const node = this.core.node(objPath);
+    const node = this.core.schema.byPath.get(supportedPathOf(objPath));
     if (!node) throw notInModel(objPath + command);
     const cmd = named(node.def.commands, command);
     if (!cmd) throw notInModel(objPath + command);
     if (!this.core.exists(objPath)) throw noSuchObject(objPath);
-    const ops = this.core.handlers(node).operate;
+    const ops = this.core.schema.handlersOf(node.path).operate;
     const handler = ops && ops[command];
     // A model module that declares a command but registers no operate handler for it.
     if (!handler) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no handler for this command in the data model', objPath + command);
     const args = checkInput(cmd, input);
     if (cmd.async) {
-      if (this.running.size >= this.core.maxOperations) {
+      if (this.running.size >= this.maxOperations) {
         throw new UspError(ErrorCode.RESOURCES_EXCEEDED, 'too many asynchronous operations', objPath + command);
       }
       if (!this.core.requestTable()) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no Request table', objPath + command);
@@ -117,26 +113,24 @@ export class Operations {
       if (e instanceof UspError) throw e;
       throw new UspError(ErrorCode.COMMAND_FAILURE, e instanceof Error ? e.message : String(e), objPath + command);
     }
-    const outputs = (cmd.output || []).map((a) => ({ name: a.name, type: a.type, list: a.list }));
     if (!cmd.async) {
       if (isAsyncOp(result)) throw new UspError(ErrorCode.INTERNAL_ERROR, 'sync command returned an operation');
-      return { kind: 'sync', output: formatOutput(outputs, result) };
+      return { kind: 'sync', output: formatOutput(cmd.output, result) };
     }
     if (!isAsyncOp(result)) throw new UspError(ErrorCode.INTERNAL_ERROR, 'async command returned no operation');
-    return { kind: 'async', requestPath: this.track(objPath, command, commandKey, origin, result, outputs) };
+    return { kind: 'async', requestPath: this.track(objPath, command, commandKey, origin, result, cmd.output) };
   }
 
   /** Re-attach an operation a module restored after a reboot (persistent commands). */
   resume(objPath: string, command: string, commandKey: string, origin: Origin, op: AsyncOperation): string {
-    const node = this.core.node(objPath);
+    const node = this.core.schema.byPath.get(supportedPathOf(objPath));
     const cmd = node && named(node.def.commands, command);
     if (!node || !cmd || !cmd.async) throw new UspError(ErrorCode.INVALID_PATH, 'not an asynchronous command', objPath + command);
-    if (this.running.size >= this.core.maxOperations) {
+    if (this.running.size >= this.maxOperations) {
       op.cancel();
       throw new UspError(ErrorCode.RESOURCES_EXCEEDED, 'too many asynchronous operations', objPath + command);
     }
-    const outputs = (cmd.output || []).map((a) => ({ name: a.name, type: a.type, list: a.list }));
-    return this.track(objPath, command, commandKey, origin, op, outputs);
+    return this.track(objPath, command, commandKey, origin, op, cmd.output);
   }
 
   private track(objPath: string, command: string, commandKey: string, origin: Origin, op: AsyncOperation, outputs: Running['outputs']): string {

@@ -38,8 +38,8 @@ export interface SchemaTree {
 }
 
 export interface Schema extends SchemaTree {
-  /** The handlers of an object (its module's), or none. */
-  handlersOf(node: DefNode): ObjectHandlers;
+  /** The handlers of an object, by its supported path ('...Controller.{i}.'): its module's, or none. */
+  handlersOf(path: string): ObjectHandlers;
   /** Prefix of the unique-key values the Agent generates (ModelModule.keyPrefix). */
   readonly keyPrefix: string;
 }
@@ -199,6 +199,6 @@ export function buildSchema(modules: readonly ModelModule[], tree?: SchemaTree):
   for (const m of modules) if (m.keyPrefix !== undefined) keyPrefix = m.keyPrefix;
   return {
     defs: t.defs, root: t.root, byPath: t.byPath, nodes: t.nodes, strongRefs: t.strongRefs, keyPrefix,
-    handlersOf: (node) => handlerOf.get(node.path) || NO_HANDLERS,
+    handlersOf: (path) => handlerOf.get(path) || NO_HANDLERS,
   };
 }

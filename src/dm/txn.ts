@@ -74,7 +74,7 @@ export class Txn implements Transaction {
     const access = def.access || 'R';
     if (access === 'R' || def.computed) throw new UspError(ErrorCode.PARAM_READ_ONLY, 'read-only parameter', paramPath);
     const v = prepareValue(this.core, rec, name, value);
-    const w = this.core.schema.handlersOf(rec.node).write;
+    const w = this.core.schema.handlersOf(rec.node.path).write;
     if (w) {
       try { w(this.core.ctx(this.origin), rec.path, name, v); } catch (e) { throw withPath(e, paramPath, ErrorCode.INVALID_VALUE); }
     }
@@ -149,7 +149,7 @@ export class Txn implements Transaction {
     const errs: ParamError[] = [];
     let failed = false;
     try {
-      const h = this.core.schema.handlersOf(table.node).add;
+      const h = this.core.schema.handlersOf(table.node.path).add;
       if (h) h(this.core.ctx(this.origin), rec.path, (name, value) => this.setInternal(rec, name, value));
       const keyParams = new Set<string>();
       for (const set of table.node.def.uniqueKeys || []) for (const k of set) keyParams.add(k);
@@ -196,7 +196,7 @@ export class Txn implements Transaction {
     try {
       for (const p of deleted) {
         const r = store.objs.get(p);
-        const h = r && this.core.schema.handlersOf(r.node).remove;
+        const h = r && this.core.schema.handlersOf(r.node.path).remove;
         if (h) h(this.core.ctx(this.origin), p, this);
       }
       if (!store.objs.has(instancePath)) return deleted; // a handler already removed it
@@ -233,7 +233,7 @@ export class Txn implements Transaction {
   }
 
   private rollbackHandler(ctx: HandlerContext, c: InstanceChange): void {
-    const h = this.core.schema.handlersOf(this.core.schema.byPath.get(supportedPathOf(c.path))!).rollback;
+    const h = this.core.schema.handlersOf(supportedPathOf(c.path)).rollback;
     if (!h) return;
     try { h(ctx, c); } catch { /* a rollback handler must not throw; nothing more to undo */ }
   }
@@ -250,9 +250,8 @@ export class Txn implements Transaction {
     }
     const passed: InstanceChange[] = [];
     for (const c of list) {
-      const node = this.core.schema.byPath.get(supportedPathOf(c.path))!;
       try {
-        const validate = this.core.schema.handlersOf(node).validate;
+        const validate = this.core.schema.handlersOf(supportedPathOf(c.path)).validate;
         if (validate) validate(ctx, c);
         passed.push(c);
       } catch (e) {
@@ -289,7 +288,7 @@ export class Txn implements Transaction {
     this.core.closed(this);
     const ctx = this.core.ctx(this.origin);
     for (const c of changes.list) {
-      const h = this.core.schema.handlersOf(this.core.schema.byPath.get(supportedPathOf(c.path))!).commit;
+      const h = this.core.schema.handlersOf(supportedPathOf(c.path)).commit;
       if (h) h(ctx, c);
     }
     this.core.emit(eventsOf(this.core, changes));

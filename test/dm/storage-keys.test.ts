@@ -26,10 +26,10 @@ function deepestModel(board: BoardProfile) {
   const real = hal.storage;
   hal.storage = { ...real, set: (k, v) => { longest.push(k); real.set(k, v); } } as Storage;
   const engine = createEngine({ hal, profile: board, modules: tr181Modules(), defaults: testDefaults() });
-  const { store, persist, schema } = engine as unknown as { store: Store; persist: Persist; schema: { nodes: DefNode[]; handlersOf(n: DefNode): { instances?: unknown } } };
+  const { store, persist, schema } = engine as unknown as { store: Store; persist: Persist; schema: { nodes: DefNode[]; handlersOf(path: string): { instances?: unknown } } };
   const paths: string[] = [];
   // (Tables whose rows a handler decides at boot, FirmwareImage, are left out: reconciled away.)
-  const nodes = schema.nodes.filter((n) => n.multi && Persist.persists(n) && !schema.handlersOf(n).instances).sort((a, b) => a.path.length - b.path.length);
+  const nodes = schema.nodes.filter((n) => n.multi && Persist.persists(n) && !schema.handlersOf(n.path).instances).sort((a, b) => a.path.length - b.path.length);
   for (const n of nodes) {
     const inst = n.path.split('{i}').join(String(MAX));
     const table = store.tables.get(inst.slice(0, inst.length - String(MAX).length - 1));
