@@ -7,6 +7,19 @@ import { fillGeneratedKeys, named, supportedPathOf } from './schema.ts';
 import type { ObjRec, Store } from './store.ts';
 import { canonical, splitList } from './values.ts';
 
+/**
+ * A strong reference value as stored (items without their trailing '.'), or undefined when an
+ * item names no existing instance of `target` (those items are added to `bad`).
+ */
+export function existingRefs(store: Store, target: string, v: string, bad: string[] = []): string | undefined {
+  const items = splitList(v).map((i) => (i.endsWith('.') ? i.slice(0, -1) : i));
+  for (const i of items) {
+    const r = store.objs.get(i + '.');
+    if (!r || r.node.path !== target) bad.push(i);
+  }
+  return bad.length ? undefined : items.join(',');
+}
+
 const PATH_RE = /^[A-Za-z_][A-Za-z_0-9]*\.(?:(?:[A-Za-z_][A-Za-z_0-9]*|[1-9][0-9]*)\.)*(?:[A-Za-z_][A-Za-z_0-9]*)?$/;
 
 /** Create every instance named by the paths (exact numbers), then set the values. */
@@ -55,10 +68,10 @@ export function applyDefaults(schema: Schema, store: Store, defaults: { readonly
     let v: string;
     try { v = canonical(def, defaults[p]); } catch (e) { warn(`${p}: ${(e as Error).message}`); continue; }
     if (def.ref && def.ref.kind === 'strong') {
-      const items = splitList(v).map((i) => (i.endsWith('.') ? i.slice(0, -1) : i));
-      const bad = items.filter((i) => { const r = store.objs.get(i + '.'); return !r || r.node.path !== def.ref!.target; });
-      if (bad.length) { warn(`${p}: ${bad.join(',')} is not an existing ${def.ref.target}`); continue; }
-      v = items.join(',');
+      const bad: string[] = [];
+      const refs = existingRefs(store, def.ref.target, v, bad);
+      if (refs === undefined) { warn(`${p}: ${bad.join(',')} is not an existing ${def.ref.target}`); continue; }
+      v = refs;
     }
     try { store.setValue(rec, name, v); } catch (e) { warn(`${p}: ${(e as Error).message}`); }
   }

@@ -17,7 +17,8 @@
 import type { DefNode, Schema } from './schema.ts';
 import { fillGeneratedKeys, named } from './schema.ts';
 import type { Store } from './store.ts';
-import { canonical, splitList } from './values.ts';
+import { canonical } from './values.ts';
+import { existingRefs } from './defaults.ts';
 import { MODEL_MARKER_KEY, type WriteSet } from './journal.ts';
 import { utf8Encode } from '../codec/utf8.ts';
 
@@ -77,14 +78,9 @@ export function applyNewDefaults(schema: Schema, store: Store, defaults: { reado
       let v: string;
       try { v = canonical(def, lexical); } catch { mig.dropped.push(`${rec.path}${name}: default '${lexical}' not valid`); continue; }
       if (def.ref && def.ref.kind === 'strong') {
-        const items = splitList(v).map((i) => (i.endsWith('.') ? i.slice(0, -1) : i));
-        let dangling = false;
-        for (const i of items) {
-          const r = store.objs.get(i + '.');
-          if (!r || r.node.path !== def.ref.target) dangling = true;
-        }
-        if (dangling) continue;
-        v = items.join(',');
+        const refs = existingRefs(store, def.ref.target, v);
+        if (refs === undefined) continue; // dangling: the schema's default stays
+        v = refs;
       }
       try { store.setValue(rec, name, v); } catch { mig.dropped.push(`${rec.path}${name}: default past modelValueBytes`); continue; }
       n++;

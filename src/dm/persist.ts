@@ -52,6 +52,9 @@ export function decodeFields(s: string): string[] | undefined {
   return out;
 }
 
+/** A unit ('d.') or table index ('t.') record key (not the journal's or the marker's 'p.'). */
+const isRecordKey = (k: string) => k.charAt(1) === '.' && (k.charAt(0) === 'd' || k.charAt(0) === 't');
+
 export class Persist {
   /** A journal whose apply failed is still pending: finish it before writing another. */
   private pending = false;
@@ -129,17 +132,16 @@ export class Persist {
   storedRecords(): Map<string, Uint8Array> {
     const out = new Map<string, Uint8Array>();
     for (const k of this.storage.keys()) {
-      if (k.lastIndexOf('d.', 0) !== 0 && k.lastIndexOf('t.', 0) !== 0) continue;
-      const b = this.storage.get(k);
+      const b = isRecordKey(k) && this.storage.get(k);
       if (b) out.set(k, b);
     }
     return out;
   }
 
-  /** The records of the whole model in RAM (what saveAll writes), into `ops`. */
-  allRecords(ops: WriteSet): void {
-    for (const [p, rec] of this.store.objs) if (unitOf(p) === p && Persist.persists(rec.node)) this.writeUnit(p, ops);
-    for (const p of this.store.tables.keys()) this.writeTable(p, ops);
+  /** The records of the whole model in RAM (what saveAll writes), into `ops`; `each` after each record. */
+  allRecords(ops: WriteSet, each?: () => void): void {
+    for (const p of this.store.objs.keys()) if (unitOf(p) === p) { this.writeUnit(p, ops); if (each) each(); }
+    for (const p of this.store.tables.keys()) { this.writeTable(p, ops); if (each) each(); }
   }
 
   /**
@@ -155,12 +157,10 @@ export class Persist {
     this.invalidate();
     this.storage.delete(JOURNAL_KEY);
     this.pending = false;
-    for (const k of this.storage.keys()) if (k.lastIndexOf('d.', 0) === 0 || k.lastIndexOf('t.', 0) === 0) this.storage.delete(k);
+    for (const k of this.storage.keys()) if (isRecordKey(k)) this.storage.delete(k);
     // One record at a time: no RAM peak of the whole encoded model.
     const one: WriteSet = new Map();
-    const flush = () => { for (const [k, v] of one) if (v) this.storage.set(k, v); one.clear(); };
-    for (const [p, rec] of this.store.objs) if (unitOf(p) === p && Persist.persists(rec.node)) { this.writeUnit(p, one); flush(); }
-    for (const p of this.store.tables.keys()) { this.writeTable(p, one); flush(); }
+    this.allRecords(one, () => { for (const [k, v] of one) if (v) this.storage.set(k, v); one.clear(); });
     this.storage.set(MODEL_MARKER_KEY, utf8Encode(markerOf(this.identity())));
   }
 

@@ -38,28 +38,24 @@ export class RowValues implements ObjRec {
     return this;
   }
 
-  private get names(): readonly string[] {
-    return this.node.stored;
-  }
-
   get(name: string): string | undefined {
-    const i = this.names.indexOf(name);
+    const i = this.node.stored.indexOf(name);
     return i < 0 ? undefined : this.vals[i];
   }
 
   has(name: string): boolean {
-    return this.names.indexOf(name) >= 0;
+    return this.node.stored.indexOf(name) >= 0;
   }
 
   /** Sets a stored parameter; any other name is a programming error. */
   set(name: string, value: string): void {
-    const i = this.names.indexOf(name);
+    const i = this.node.stored.indexOf(name);
     if (i < 0) throw new Error(`${name} is not a stored parameter`);
     this.vals[i] = value;
   }
 
   keys(): readonly string[] {
-    return this.names;
+    return this.node.stored;
   }
 
   forEach(fn: (value: string, name: string) => void): void {

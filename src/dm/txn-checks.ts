@@ -68,8 +68,9 @@ export function checkKeys(core: ResolverCore, rec: ObjRec, only?: string): void 
 }
 
 /** R-ADD.5: give values to unique keys the Controller left out (prefix + N strings, N numbers). */
-export function generateKeys(core: ResolverCore, write: Write, rec: ObjRec, n: number, given: Set<string>): void {
+export function generateKeys(core: ResolverCore, write: Write, rec: ObjRec, given: Set<string>): void {
   const node = rec.node;
+  const n = Number(rec.path.slice(tableOf(rec.path).length, -1));
   // Empty string keys nobody gave (Alias, ID...) get prefix + N; references are the Agent's or
   // the add handler's to set.
   for (const set of node.def.uniqueKeys || []) {

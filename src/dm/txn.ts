@@ -11,7 +11,7 @@ import type { Persist } from './persist.ts';
 import { isStorageWriteError } from './journal.ts';
 import { paramOf, readParam, type ResolverCore } from './resolver.ts';
 import { isInstancePath, supportedPathOf, tableOf } from './paths.ts';
-import type { ObjRec } from './store.ts';
+import type { ObjRec, TableRec } from './store.ts';
 import { zeroValue } from './values.ts';
 import { named } from './schema.ts';
 import { checkKeys, clearReferences, generateKeys, prepareValue, withPath } from './txn-checks.ts';
@@ -25,13 +25,6 @@ export interface TxnCore extends ResolverCore {
   emit(events: ChangeEvent[]): void;
   /** Called when the transaction ends (commit or rollback). */
   closed(txn: Txn): void;
-}
-
-/** The error Transaction.add throws when a required setting fails (AddFailure in api.ts). */
-export class AddError extends UspError {
-  constructor(readonly paramErrs: ParamError[], path: string) {
-    super(ErrorCode.REQUIRED_PARAM_FAILED, 'Required parameter failed', path);
-  }
 }
 
 export class Txn implements Transaction {
@@ -108,14 +101,25 @@ export class Txn implements Transaction {
     this.check();
     const table = this.core.store.tables.get(tablePath);
     if (!table) throw noSuchObject(tablePath);
+    return this.insert(table, (rec, given) => {
+      for (const k of Object.keys(values)) { this.setInternal(rec, k, values[k]); given.add(k); }
+    }).path;
+  }
+
+  /**
+   * A new row of `table`, filled by `fill` (which notes the parameters it was given), then the
+   * unique keys nobody gave are generated (R-ADD.5). When anything throws, the row is undone.
+   */
+  private insert(table: TableRec, fill: (rec: ObjRec, given: Set<string>) => void): ObjRec {
     const sp = this.savepoint();
     const rec = this.core.store.insertInstance(table, undefined);
     this.log.push({ k: 'insert', path: rec.path });
+    const given = new Set<string>();
     try {
-      for (const k of Object.keys(values)) this.setInternal(rec, k, values[k]);
-      generateKeys(this.core, this.writer, rec, Number(rec.path.slice(table.path.length, -1)), new Set(Object.keys(values)));
+      fill(rec, given);
+      generateKeys(this.core, this.writer, rec, given);
     } catch (e) { this.rollbackTo(sp); throw e; }
-    return rec.path;
+    return rec;
   }
 
   /** Agent-side delete: ignores the table's access and the remove handlers. */
@@ -141,33 +145,28 @@ export class Txn implements Transaction {
     if (access === 'R' || access === 'D') {
       throw new UspError(ErrorCode.OBJECT_NOT_CREATABLE, 'Attempt to create non-creatable object', tablePath);
     }
-    const sp = this.savepoint();
-    const rec = store.insertInstance(table, undefined);
-    this.log.push({ k: 'insert', path: rec.path });
-    const n = Number(rec.path.slice(table.path.length, -1));
-    const given = new Set<string>();
     const errs: ParamError[] = [];
-    let failed = false;
+    let rec: ObjRec;
     try {
-      const h = this.core.schema.handlersOf(table.node.path).add;
-      if (h) h(this.core.ctx(this.origin), rec.path, (name, value) => this.setInternal(rec, name, value));
-      const keyParams = new Set<string>();
-      for (const set of table.node.def.uniqueKeys || []) for (const k of set) keyParams.add(k);
-      for (const s of settings) {
-        try {
-          this.set(rec.path + s.param, s.value);
-          given.add(s.param);
-        } catch (e) {
-          const err = withPath(e, rec.path + s.param, ErrorCode.INVALID_VALUE);
-          errs.push({ param: s.param, code: err.code, message: err.message });
-          // 1.2+: a unique key in param_settings is required whatever its flag says.
-          if (s.required || keyParams.has(s.param)) failed = true;
+      rec = this.insert(table, (row, given) => {
+        const h = schema.handlersOf(table.node.path).add;
+        if (h) h(this.core.ctx(this.origin), row.path, (name, value) => this.setInternal(row, name, value));
+        let failed = false;
+        for (const s of settings) {
+          try {
+            this.set(row.path + s.param, s.value);
+            given.add(s.param);
+          } catch (e) {
+            const err = withPath(e, row.path + s.param, ErrorCode.INVALID_VALUE);
+            errs.push({ param: s.param, code: err.code, message: err.message });
+            // 1.2+: a unique key in param_settings is required whatever its flag says.
+            if (s.required || (table.node.def.uniqueKeys || []).some((set) => set.indexOf(s.param) >= 0)) failed = true;
+          }
         }
-      }
-      if (failed) throw new AddError(errs, tablePath);
-      generateKeys(this.core, this.writer, rec, n, given);
+        // The AddFailure of api.ts: 7021 with the failed settings.
+        if (failed) throw Object.assign(new UspError(ErrorCode.REQUIRED_PARAM_FAILED, 'Required parameter failed', tablePath), { paramErrs: errs });
+      });
     } catch (e) {
-      this.rollbackTo(sp);
       throw withPath(e, tablePath, ErrorCode.OBJECT_NOT_CREATED);
     }
     return { path: rec.path, paramErrs: errs, uniqueKeys: uniqueKeysOf(rec) };
