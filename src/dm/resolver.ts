@@ -69,6 +69,24 @@ export function followValues(core: ResolverCore, value: string, index: number | 
   return out;
 }
 
+/** Follow reference parameter `name` of each object in `paths` (those `canRead` allows) to `target` objects. */
+function followAll(core: ResolverCore, paths: string[], name: string, index: number | '*' | undefined, target: DefNode, opts: ResolveOptions): string[] {
+  const next: string[] = [];
+  for (const p of paths) {
+    if (opts.canRead && !opts.canRead(p + name)) continue;
+    const rec = core.store.objs.get(p);
+    if (rec) for (const q of followValues(core, core.read(rec, name), index, target)) next.push(q);
+  }
+  return next;
+}
+
+/** Does `node` have the parameter, command or event a non-object path ends with? */
+function hasLeaf(node: DefNode, parsed: ParsedPath): boolean {
+  const leaf = parsed.leaf;
+  return !!(parsed.kind === 'parameter' ? named(node.params, leaf)
+    : parsed.kind === 'command' ? named(node.def.commands, leaf) : named(node.def.events, leaf));
+}
+
 type TermPlan = { term: SearchTerm; steps: { node: DefNode; name: string; follow?: DefNode }[]; param: ParamDef };
 
 /** Check a search term against the model once (7026 unknown names, 7008 bad operator/literal). */
@@ -122,14 +140,7 @@ function termHolds(core: ResolverCore, plan: TermPlan, instPath: string, opts: R
   const { term, steps, param } = plan;
   for (let i = 0; i < steps.length - 1; i++) {
     const s = steps[i];
-    const next: string[] = [];
-    for (const p of paths) {
-      if (!s.follow) { next.push(p + s.name + '.'); continue; }
-      if (opts.canRead && !opts.canRead(p + s.name)) continue;
-      const rec = core.store.objs.get(p);
-      if (rec) for (const q of followValues(core, core.read(rec, s.name), term.rel[i].follow!.index, s.follow)) next.push(q);
-    }
-    paths = next;
+    paths = s.follow ? followAll(core, paths, s.name, term.rel[i].follow!.index, s.follow, opts) : paths.map((p) => p + s.name + '.');
   }
   const name = steps[steps.length - 1].name;
   for (const p of paths) {
@@ -168,13 +179,7 @@ export function resolvePath(core: ResolverCore, text: string, opts: ResolveOptio
       if (atTable) throw notSupported(text, `${node.path} is a table: an instance is expected`);
       if (seg.follow) {
         const { target } = refTarget(schema, text, node, seg.name);
-        const next: string[] = [];
-        for (const p of cur) {
-          if (opts.canRead && !opts.canRead(p + seg.name)) continue;
-          const rec = store.objs.get(p);
-          if (rec) for (const q of followValues(core, core.read(rec, seg.name), seg.follow.index, target)) next.push(q);
-        }
-        cur = next;
+        cur = followAll(core, cur, seg.name, seg.follow.index, target, opts);
         node = target;
         atTable = false;
         continue;
@@ -211,11 +216,7 @@ export function resolvePath(core: ResolverCore, text: string, opts: ResolveOptio
     cur = next;
   }
   const leaf = parsed.leaf;
-  if (parsed.kind !== 'object') {
-    const known = parsed.kind === 'parameter' ? !!named(node.params, leaf)
-      : parsed.kind === 'command' ? !!named(node.def.commands, leaf) : !!named(node.def.events, leaf);
-    if (!known || atTable) throw notSupported(text);
-  }
+  if (parsed.kind !== 'object' && (atTable || !hasLeaf(node, parsed))) throw notSupported(text);
   // Single-instance objects exist with their parent; a table path names the table itself.
   const targets: Target[] = cur
     .filter((p) => store.objs.has(p) || (atTable && store.tables.has(p)))
@@ -227,22 +228,13 @@ export function resolvePath(core: ResolverCore, text: string, opts: ResolveOptio
 
 /** The DefNode of a supported path ('{i}', instance numbers or '*' accepted); 7008/7026. */
 export function resolveSupported(schema: Schema, text: string): { node: DefNode; parsed: ParsedPath } {
-  const parsed = parsePath(text, true);
-  if (parsed.segments.some((s) => s.kind === 'name' && s.follow)) {
-    throw new UspError(ErrorCode.INVALID_PATH_SYNTAX, 'reference following in a supported path', text);
-  }
+  const parsed = parsePath(text, true); // 7008 for reference following too
   let sp = '';
   for (const s of parsed.segments) sp += s.kind === 'name' ? s.name + '.' : '{i}.';
   // 'Device.X.{i}.Y.' and 'Device.X.{i}.Y.{i}.' are equivalent inputs (GSDM).
-  let node = schema.byPath.get(sp) || schema.byPath.get(sp + '{i}.');
-  if (!node && sp.endsWith('{i}.')) node = undefined;
+  const node = schema.byPath.get(sp) || schema.byPath.get(sp + '{i}.');
   if (!node) throw notSupported(text);
-  if (parsed.kind !== 'object') {
-    const leaf = parsed.leaf;
-    const known = parsed.kind === 'parameter' ? !!named(node.params, leaf)
-      : parsed.kind === 'command' ? !!named(node.def.commands, leaf) : !!named(node.def.events, leaf);
-    if (!known) throw notSupported(text);
-  }
+  if (parsed.kind !== 'object' && !hasLeaf(node, parsed)) throw notSupported(text);
   return { node, parsed };
 }
 

@@ -1,7 +1,8 @@
 // Device. (root), Device.DeviceInfo. (FirmwareImage.{i} is model/firmware.ts), Device.Time. and the Device-level
 // commands and events (digest §5.3, §11). Identity, clock and firmware come from the HAL.
 import { alias as aliasParam, str, uint, bool, dateTime } from '../dm/define.ts';
-import type { AsyncOperation, CommandCall, HandlerContext, ModelModule, ObjectDef, ObjectHandlers, Value } from '../dm/api.ts';
+import type { AsyncOperation, CommandCall, HandlerContext, ModelModule, ObjectDef, ObjectHandlers } from '../dm/api.ts';
+import type { DeviceIdentity } from '../../hal/hal.ts';
 import { decodeFields, encodeFields } from '../dm/persist.ts';
 import { readBootRecord, writeNextBootCause, type BootInfo } from './boot-record.ts';
 import { UNKNOWN_TIME } from '../dm/values.ts';
@@ -179,19 +180,16 @@ class Timers {
 }
 
 /**
- * DeviceInfo parameters read from the HAL. Module-level and frozen, so on a board it is in
- * flash: made per module instance it was nine closures and a table in RAM (issue 10).
+ * DeviceInfo parameters that are fields of the HAL identity. Module-level and frozen, so on a
+ * board it is in flash; a name table rather than a function per parameter (issue 10).
  */
-const IDENTITY_PARAMS: { readonly [name: string]: (ctx: HandlerContext) => Value } = Object.freeze({
-  Manufacturer: (c: HandlerContext) => c.hal.system.identity().manufacturer,
-  ManufacturerOUI: (c: HandlerContext) => c.hal.system.identity().oui,
-  ModelName: (c: HandlerContext) => c.hal.system.identity().modelName,
-  ProductClass: (c: HandlerContext) => c.hal.system.identity().productClass,
-  SerialNumber: (c: HandlerContext) => c.hal.system.identity().serialNumber,
-  HardwareVersion: (c: HandlerContext) => c.hal.system.identity().hardwareVersion,
-  SoftwareVersion: (c: HandlerContext) => c.hal.system.identity().softwareVersion,
-  ActiveFirmwareImage: (c: HandlerContext) => 'Device.DeviceInfo.FirmwareImage.' + (c.hal.firmware ? c.hal.firmware.runningSlot() + 1 : 1),
+const IDENTITY_FIELDS: { readonly [name: string]: keyof DeviceIdentity } = Object.freeze({
+  Manufacturer: 'manufacturer', ManufacturerOUI: 'oui', ModelName: 'modelName', ProductClass: 'productClass',
+  SerialNumber: 'serialNumber', HardwareVersion: 'hardwareVersion', SoftwareVersion: 'softwareVersion',
 });
+
+/** The image this boot runs (the HAL firmware's running slot; image 1 without one). */
+const activeImage = (c: HandlerContext) => 'Device.DeviceInfo.FirmwareImage.' + (c.hal.firmware ? c.hal.firmware.runningSlot() + 1 : 1);
 
 /** The Device. module, and what this boot looked like (read by its boot hook). */
 export interface DeviceModule extends ModelModule {
@@ -228,7 +226,11 @@ export function deviceModule(): DeviceModule {
       },
     },
     'Device.DeviceInfo.': {
-      read: (ctx, _p, name) => (name === 'UpTime' ? upTime(ctx) : IDENTITY_PARAMS[name] ? IDENTITY_PARAMS[name](ctx) : name === 'BootFirmwareImage' ? bootImage(ctx) : undefined),
+      read: (ctx, _p, name) => {
+        const field = IDENTITY_FIELDS[name];
+        if (field) return ctx.hal.system.identity()[field];
+        return name === 'UpTime' ? upTime(ctx) : name === 'ActiveFirmwareImage' ? activeImage(ctx) : name === 'BootFirmwareImage' ? bootImage(ctx) : undefined;
+      },
       // §5.4: BootFirmwareImage must name an image with Available=true.
       write: (ctx, _p, name, value) => {
         if (name === 'BootFirmwareImage' && value !== '' && ctx.engine.get(value.replace(/\.?$/, '.') + 'Available') !== 'true') {
@@ -272,7 +274,7 @@ export function deviceModule(): DeviceModule {
       // Unset (first boot, factory reset): the running image. Never rewritten otherwise (§5.4).
       if (ctx.engine.get('Device.DeviceInfo.BootFirmwareImage') === '') {
         const txn = ctx.engine.begin();
-        txn.agentSet('Device.DeviceInfo.BootFirmwareImage', String(IDENTITY_PARAMS.ActiveFirmwareImage(ctx)));
+        txn.agentSet('Device.DeviceInfo.BootFirmwareImage', activeImage(ctx));
         txn.commit();
       }
     },

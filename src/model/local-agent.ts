@@ -144,18 +144,16 @@ const NOTIF_TARGET: { [t: string]: RegExp } = Object.freeze({
   Event: /(!|\.)$/,
 });
 
-/** Subscription checks (digest §4.1): ReferenceList paths parse and fit NotifType. */
-function validateSubscription(ctx: HandlerContext, path: string, value: (n: string) => string): void {
-  const type = value('NotifType');
-  for (const ref of splitList(value('ReferenceList'))) {
+/** Subscription checks (digest §4.1): ReferenceList items are paths and fit NotifType (when given). */
+function checkReferenceList(paramPath: string, list: string, type: string): void {
+  for (const ref of splitList(list)) {
     try { parsePath(ref); } catch {
-      throw new UspError(ErrorCode.INVALID_VALUE, `ReferenceList item ${ref} is not a valid path`, path + 'ReferenceList');
+      throw new UspError(ErrorCode.INVALID_VALUE, `ReferenceList item ${ref} is not a valid path`, paramPath);
     }
     if (type && !NOTIF_TARGET[type].test(ref)) {
-      throw new UspError(ErrorCode.INVALID_VALUE, `ReferenceList item ${ref} does not fit NotifType ${type}`, path + 'ReferenceList');
+      throw new UspError(ErrorCode.INVALID_VALUE, `ReferenceList item ${ref} does not fit NotifType ${type}`, paramPath);
     }
   }
-  void ctx;
 }
 
 function isParamPath(p: string): boolean {
@@ -174,12 +172,7 @@ const SUBSCRIPTION_HANDLERS: ObjectHandlers = Object.freeze<ObjectHandlers>({
       }
       return;
     }
-    if (name !== 'ReferenceList') return;
-    for (const ref of splitList(value)) {
-      try { parsePath(ref); } catch {
-        throw new UspError(ErrorCode.INVALID_VALUE, `ReferenceList item ${ref} is not a valid path`, objPath + name);
-      }
-    }
+    if (name === 'ReferenceList') checkReferenceList(objPath + name, value, '');
   },
   // The Agent sets Recipient (the creating Controller) and CreationDate.
   add: (ctx, _objPath, set) => {
@@ -187,8 +180,8 @@ const SUBSCRIPTION_HANDLERS: ObjectHandlers = Object.freeze<ObjectHandlers>({
     const wall = ctx.hal.clock.wallTimeMs();
     set('CreationDate', wall === undefined ? UNKNOWN_TIME : formatDateTime(wall));
   },
-  validate: (ctx, change) => {
-    if (change.kind !== 'deleted') validateSubscription(ctx, change.path, change.value);
+  validate: (_ctx, change) => {
+    if (change.kind !== 'deleted') checkReferenceList(change.path + 'ReferenceList', change.value('ReferenceList'), change.value('NotifType'));
   },
 });
 
