@@ -19,7 +19,7 @@
 // names the schema: another build's model is migrated (migrate.ts).
 import type { Storage } from '../../hal/hal.ts';
 import type { DefNode, Schema } from './schema.ts';
-import { named, supportedPathOf } from './schema.ts';
+import { named, pathHash, supportedPathOf } from './schema.ts';
 import type { ObjRec, Store, TableRec } from './store.ts';
 import { canonical } from './values.ts';
 import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
@@ -76,10 +76,6 @@ export class Persist {
     }
   }
 
-  private nodeOf(path: string): DefNode | undefined {
-    return this.schema.byPath.get(supportedPathOf(path));
-  }
-
   /** Volatile objects (Request.{i}) and everything below them are never stored. */
   static persists(node: DefNode): boolean {
     for (let n: DefNode | undefined = node; n; n = n.parent) if (n.def.persist === false) return false;
@@ -101,10 +97,10 @@ export class Persist {
   }
 
   unitKey(unit: string): string {
-    return 'd.' + this.nodeOf(unit)!.hash + this.slots(unit);
+    return 'd.' + pathHash(supportedPathOf(unit)) + this.slots(unit);
   }
   tableKey(tablePath: string): string {
-    return 't.' + this.schema.byPath.get(supportedPathOf(tablePath) + '{i}.')!.hash + this.slots(tablePath);
+    return 't.' + pathHash(supportedPathOf(tablePath) + '{i}.') + this.slots(tablePath);
   }
 
   /** Finish a write set a restart interrupted. Call before anything reads the model. */

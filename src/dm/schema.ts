@@ -22,8 +22,6 @@ export interface DefNode {
   params: readonly ParamDef[];
   /** Names of the stored parameters (neither computed nor counters), in definition order. */
   stored: readonly string[];
-  /** Key for persistence: short hash of the supported path (see persist.ts). */
-  readonly hash: string;
 }
 
 export interface SchemaTree {
@@ -33,8 +31,6 @@ export interface SchemaTree {
   readonly byPath: Map<string, DefNode>;
   /** Every node in schema (pre-)order. */
   readonly nodes: DefNode[];
-  /** Strong reference parameters, for clean-up on delete (R-ARC.12). */
-  readonly strongRefs: readonly { node: DefNode; param: ParamDef }[];
 }
 
 export interface Schema extends SchemaTree {
@@ -129,7 +125,7 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
     const hash = pathHash(def.path);
     if (hashes.has(hash)) throw new Error(`storage hash clash: ${def.path} / ${hashes.get(hash)}`);
     hashes.set(hash, def.path);
-    const node: DefNode = { def, path: def.path, name, multi, parent, children: [], params: def.params || [], stored: [], hash };
+    const node: DefNode = { def, path: def.path, name, multi, parent, children: [], params: def.params || [], stored: [] };
     for (const k of node.def.uniqueKeys || []) {
       for (const p of k) if (!named(node.params, p)) throw new Error(`${def.path}: unique key ${p} is not a parameter`);
     }
@@ -143,7 +139,6 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
   if (!root) throw new Error('empty model');
   // TR-181: every table `X.{i}.` is counted by `XNumberOfEntries`, a parameter of its parent
   // object. Derived here (engine-computed), so a module never declares it.
-  const strongRefs: { node: DefNode; param: ParamDef }[] = [];
   for (const node of nodes) {
     const owner = node.parent;
     if (node.multi && owner) {
@@ -151,7 +146,6 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
       if (named(owner.params, name)) throw new Error(`${owner.path}${name} is derived from ${node.path}: do not declare it`);
       owner.params = owner.params.concat(Object.freeze({ name, type: 'unsignedInt' as const }));
     }
-    for (const p of node.params) if (p.ref && p.ref.kind === 'strong') strongRefs.push(Object.freeze({ node, param: p }));
   }
   // Sort nodes in the order a reader expects: pre-order by declaration within each parent.
   const ordered: DefNode[] = [];
@@ -169,7 +163,6 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
   }
   return Object.freeze({
     defs: Object.freeze(listed), root, byPath: Object.freeze(byPath), nodes: Object.freeze(ordered) as DefNode[],
-    strongRefs: Object.freeze(strongRefs),
   });
 }
 
@@ -198,7 +191,7 @@ export function buildSchema(modules: readonly ModelModule[], tree?: SchemaTree):
   let keyPrefix = 'key-';
   for (const m of modules) if (m.keyPrefix !== undefined) keyPrefix = m.keyPrefix;
   return {
-    defs: t.defs, root: t.root, byPath: t.byPath, nodes: t.nodes, strongRefs: t.strongRefs, keyPrefix,
+    defs: t.defs, root: t.root, byPath: t.byPath, nodes: t.nodes, keyPrefix,
     handlersOf: (path) => handlerOf.get(path) || NO_HANDLERS,
   };
 }

@@ -99,10 +99,9 @@ export function generateKeys(core: ResolverCore, write: Write, rec: ObjRec, give
 /** R-ARC.12: strong references to deleted instances become empty / lose the list item. */
 export function clearReferences(core: ResolverCore, write: Write, deleted: string[]): void {
   const gone = new Set(deleted.map(stripDot));
-  for (const { node, param } of core.schema.strongRefs) {
-    for (const rec of core.store.objs.values()) {
-      if (rec.node !== node) continue;
-      const v = rec.values.get(param.name);
+  for (const rec of core.store.objs.values()) {
+    for (const param of rec.node.params) {
+      const v = param.ref && param.ref.kind === 'strong' && rec.values.get(param.name);
       if (!v) continue;
       const items = param.list ? splitList(v) : [v];
       const kept = items.filter((i) => !gone.has(i));
