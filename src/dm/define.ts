@@ -32,9 +32,14 @@ export const dateTime = <N extends string>(name: N, o: ParamOptions = {}): Param
 /**
  * The TR-181 Alias of a table row (a non-functional unique key): starts with a letter (7012
  * otherwise) and is write-once: settable at creation and once more while it holds the Agent's
- * 'cpe-' value, then fixed (R-KEY.1@1.3; Set answers 7013). Every model's Alias uses this.
+ * 'cpe-' value, then fixed (R-KEY.1@1.3; Set answers 7013). Every model's Alias is this one
+ * frozen definition (one object in flash, not one per table).
  */
-export const alias = (): Param<'Alias'> => str('Alias', 64, { access: 'WO', pattern: '[A-Za-z].*|' });
+const ALIAS = str('Alias', 64, { access: 'WO', pattern: '[A-Za-z].*|' });
+export const alias = (): Param<'Alias'> => ALIAS;
+/** A table row's writable Enable (false until set): one shared definition, as alias(). */
+const ENABLE = bool('Enable', { access: 'W' });
+export const enable = (): Param<'Enable'> => ENABLE;
 /** A strong reference to instances of `target` (R-ARC.12: cleared when they are deleted). */
 export const strongRef = (target: string): NonNullable<ParamDef['ref']> => Object.freeze({ kind: 'strong', target });
 /** Unique key sets: keys(['Alias'], ['EndpointID']). */

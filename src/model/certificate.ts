@@ -6,7 +6,7 @@
 // certificate itself is parsed in C (the DTLS HAL's describeCertificates, mbedTLS's X.509 code)
 // and only its SHA-256 (over the DER), serial number and issuer are kept.
 import type { CommandHandler, HandlerContext, ObjectDef } from '../dm/api.ts';
-import { alias as aliasParam, bool, keys, param, str } from '../dm/define.ts';
+import { alias as aliasParam, bool, enable, keys, param, str } from '../dm/define.ts';
 import { toHex } from '../codec/hex.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import { CERTIFICATE_TABLE, CONTROLLER_TABLE, CONTROLLER_TRUST } from '../names.ts';
@@ -30,14 +30,14 @@ export const CERTIFICATE_OBJECT: ObjectDef = f({
   access: 'R',
   uniqueKeys: keys(['Alias'], ['SerialNumber', 'Issuer']),
   params: f([
-    aliasParam(), bool('Enable', { access: 'W', default: 'false' }), str('SerialNumber', 64), str('Issuer', 256),
+    aliasParam(), enable(), str('SerialNumber', 64), str('Issuer', 256),
     // Vendor extensions. SHA-256 of the DER: what Check-cert compares (serial and issuer of a
     // certificate that chains to no CA prove nothing); GetFingerprint('SHA-256') returns it.
     str('X_TINYUSP_SHA256', 64, { pattern: '[0-9a-f]{64}|' }),
     // A trust anchor of the DTLS configuration (--ca): its row cannot be deleted from here.
-    bool('X_TINYUSP_TrustAnchor', { default: 'false' }),
+    bool('X_TINYUSP_TrustAnchor'),
     // Revoked by the operator: a Controller whose chain holds it gets BannedRole only (§9.3).
-    bool('X_TINYUSP_Revoked', { access: 'W', default: 'false' }),
+    bool('X_TINYUSP_Revoked', { access: 'W' }),
   ]),
   commands: f([
     f({ name: 'Delete()', async: false }),

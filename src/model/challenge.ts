@@ -5,7 +5,7 @@
 // appended). Failed answers are counted per Controller; after Retries of them the Controller is
 // locked out for LockoutPeriod seconds on the monotonic clock (R-SEC.16/17).
 import type { HandlerContext, ObjectDef, ObjectHandlers, Transaction } from '../dm/api.ts';
-import { alias as aliasParam, str, uint, bool, int, strongRef, param, type ParamOptions } from '../dm/define.ts';
+import { alias as aliasParam, enable, str, uint, int, strongRef, param, type ParamOptions } from '../dm/define.ts';
 import { splitList } from '../dm/values.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import { CONTROLLER_TRUST } from '../names.ts';
@@ -34,7 +34,7 @@ export const CHALLENGE_OBJECT: ObjectDef = f({
     aliasParam(),
     str('Description', 256, { access: 'W' }),
     str('Role', 256, { access: 'W', ref: strongRef(CONTROLLER_TRUST + 'Role.{i}.') }),
-    bool('Enable', { access: 'W', default: 'false' }),
+    enable(),
     str('Type', 16, { access: 'W', enum: f(['Passphrase']), default: 'Passphrase' }),
     // Write-only semantics: a Get reads it back empty (the read handler below).
     b64('Value', { access: 'W' }),

@@ -1,14 +1,14 @@
 // Device.LocalAgent.ControllerTrust. (roles and permissions, digest §9.4) and
 // Device.LocalAgent.Certificate.{i} (src/model/certificate.ts). The access-control decisions are
 // made in src/usp from these values; here are the tables and their validation.
-import { alias as aliasParam, bool, keys, str, strongRef, uint } from '../dm/define.ts';
+import { alias as aliasParam, bool, enable as enableParam, keys, str, strongRef, uint } from '../dm/define.ts';
 import { CHALLENGE_COMMANDS, CHALLENGE_OBJECT, challengeHandlers } from './challenge.ts';
 import type { ModelModule, ObjectDef } from '../dm/api.ts';
 import { CERTIFICATE_HANDLERS, CERTIFICATE_OBJECT } from './certificate.ts';
 
 const f = Object.freeze;
 const alias = aliasParam();
-const enable = bool('Enable', { access: 'W', default: 'false' });
+const enable = enableParam();
 const role = strongRef('Device.LocalAgent.ControllerTrust.Role.{i}.');
 /** 'rwxn' with '-' for absent, fixed order (digest §9.4). */
 const perm = (name: string) => str(name, 4, { access: 'W', pattern: '[r-][w-][x-][n-]', default: '----' });
@@ -19,8 +19,8 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
     params: f([
       str('UntrustedRole', 1024, { access: 'W', list: true, ref: role }),
       str('BannedRole', 256, { access: 'W', ref: role }),
-      bool('TOFUAllowed', { access: 'W', default: 'false' }),
-      uint('TOFUInactivityTimer', { access: 'W', default: '0' }),
+      bool('TOFUAllowed', { access: 'W' }),
+      uint('TOFUInactivityTimer', { access: 'W' }),
     ]),
     commands: CHALLENGE_COMMANDS,
   }),

@@ -1,7 +1,7 @@
 // Device.LocalAgent.: the Agent itself, its MTPs, Controllers (with MTPs and BootParameters),
 // Subscriptions (table and validation; notify/ does the sending) and Requests (digest §4.1, §5.2,
 // §7.3, §11).
-import { alias as aliasParam, bool, keys, str, uint, dateTime } from '../dm/define.ts';
+import { alias as aliasParam, bool, enable, keys, str, uint, dateTime } from '../dm/define.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import type { CommandCall, HandlerContext, ModelModule, ObjectDef, ObjectHandlers } from '../dm/api.ts';
 import { parsePath } from '../dm/grammar.ts';
@@ -37,7 +37,7 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     uniqueKeys: keys(['Alias']),
     params: f([
       alias,
-      bool('Enable', { access: 'W', default: 'false' }),
+      enable(),
       str('Status', 16, { enum: f(['Up', 'Down', 'Error']), default: 'Down' }),
       str('Protocol', 16, { access: 'W', enum: f(['CoAP']), default: 'CoAP' }),
       bool('EnableMDNS', { access: 'W', default: 'true' }),
@@ -49,7 +49,7 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
       str('Interfaces', 256, { access: 'W', list: true }),
       port(),
       str('Path', 256, { access: 'W' }),
-      bool('IsEncrypted', { access: 'R', default: 'false' }),
+      bool('IsEncrypted'),
       bool('EnableEncryption', { access: 'W', default: 'true' }),
     ]),
   }),
@@ -59,20 +59,20 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     uniqueKeys: keys(['Alias'], ['EndpointID']),
     params: f([
       alias,
-      bool('Enable', { access: 'W', default: 'false' }),
+      enable(),
       str('EndpointID', 256, { access: 'W' }),
       str('AssignedRole', 1024, { access: 'W', list: true, ref: f({ kind: 'strong', target: 'Device.LocalAgent.ControllerTrust.Role.{i}.' }) }),
       str('InheritedRole', 1024, { list: true, ref: f({ kind: 'strong', target: 'Device.LocalAgent.ControllerTrust.Role.{i}.' }) }),
       str('Credential', 256, { access: 'W', ref: f({ kind: 'strong', target: 'Device.LocalAgent.Certificate.{i}.' }) }),
       uint('PeriodicNotifInterval', { access: 'W', min: 1, default: '86400' }),
-      dateTime('PeriodicNotifTime', { access: 'W', default: UNKNOWN_TIME }),
+      dateTime('PeriodicNotifTime', { access: 'W' }),
       uint('USPNotifRetryMinimumWaitInterval', { access: 'W', min: 1, max: 65535, default: '5' }),
       uint('USPNotifRetryIntervalMultiplier', { access: 'W', min: 1000, max: 65535, default: '2000' }),
       str('ProvisioningCode', 64, { access: 'W' }),
       // Device:2.17 (TP-469 1.101-1.103): the Controller sets OnBoardingComplete when it is done;
       // until then a new OnBoardRequest goes every OnBoardingRestartTime seconds (0: never).
-      bool('OnBoardingComplete', { access: 'W', default: 'false' }),
-      uint('OnBoardingRestartTime', { access: 'W', default: '0' }),
+      bool('OnBoardingComplete', { access: 'W' }),
+      uint('OnBoardingRestartTime', { access: 'W' }),
     ]),
     // R-NOT.5: ask the Agent to send an OnBoardRequest notification to this Controller.
     commands: f([f({ name: 'SendOnBoardRequest()', async: false })]),
@@ -81,7 +81,7 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     path: 'Device.LocalAgent.Controller.{i}.MTP.{i}.',
     access: 'AD',
     uniqueKeys: keys(['Alias'], ['Protocol']),
-    params: f([alias, bool('Enable', { access: 'W', default: 'false' }), str('Protocol', 16, { access: 'W', enum: f(['CoAP']), default: 'CoAP' })]),
+    params: f([alias, enable(), str('Protocol', 16, { access: 'W', enum: f(['CoAP']), default: 'CoAP' })]),
   }),
   f({
     path: 'Device.LocalAgent.Controller.{i}.MTP.{i}.CoAP.',
@@ -96,7 +96,7 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     path: 'Device.LocalAgent.Controller.{i}.BootParameter.{i}.',
     access: 'AD',
     uniqueKeys: keys(['Alias'], ['ParameterName']),
-    params: f([alias, bool('Enable', { access: 'W', default: 'false' }), str('ParameterName', 256, { access: 'W' })]),
+    params: f([alias, enable(), str('ParameterName', 256, { access: 'W' })]),
   }),
   f({
     path: 'Device.LocalAgent.Subscription.{i}.',
@@ -104,17 +104,17 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     uniqueKeys: keys(['Alias'], ['Recipient', 'ID']),
     params: f([
       alias,
-      bool('Enable', { access: 'W', default: 'false' }),
+      enable(),
       str('Recipient', 256, { ref: f({ kind: 'strong', target: 'Device.LocalAgent.Controller.{i}.' }) }),
       str('ID', 64, { access: 'W' }),
       dateTime('CreationDate'),
       str('NotifType', 32, { access: 'W', enum: f(['ValueChange', 'ObjectCreation', 'ObjectDeletion', 'OperationComplete', 'Event']) }),
       // "Immutable once set" (digest §4.1): writeOnceReadOnly.
       str('ReferenceList', 1024, { access: 'WO', list: true }),
-      bool('Persistent', { access: 'W', default: 'false' }),
-      uint('TimeToLive', { access: 'W', default: '0' }),
-      bool('NotifRetry', { access: 'W', default: 'false' }),
-      uint('NotifExpiration', { access: 'W', default: '0' }),
+      bool('Persistent', { access: 'W' }),
+      uint('TimeToLive', { access: 'W' }),
+      bool('NotifRetry', { access: 'W' }),
+      uint('NotifExpiration', { access: 'W' }),
       // TR-181 2.16 / USP 1.3: what a trigger does; the settings are a JSON object path → value.
       str('TriggerAction', 16, { access: 'W', enum: f(['Notify', 'Config', 'NotifyAndConfig']), default: 'Notify' }),
       str('TriggerConfigSettings', 1024, { access: 'W' }),
