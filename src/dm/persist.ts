@@ -20,18 +20,20 @@
 import type { Storage } from '../../hal/hal.ts';
 import type { DefNode, Schema } from './schema.ts';
 import { named, pathHash, supportedPathOf } from './schema.ts';
+import { isInstancePath } from './paths.ts';
 import type { ObjRec, Store, TableRec } from './store.ts';
 import { canonical } from './values.ts';
 import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
 import { isStorageWriteError, JOURNAL_KEY, MODEL_MARKER_KEY, recoverJournal, writeAtomically, type WriteSet } from './journal.ts';
 import { markerOf, schemaIdentity, type MigrationLog } from './migrate.ts';
 
-const UNIT_RE = /^(.*\.[0-9]+\.)/;
-
-/** The unit (see above) an object record belongs to. */
+/** The unit (see above) an object record belongs to: its innermost instance, else itself. */
 export function unitOf(path: string): string {
-  const m = UNIT_RE.exec(path);
-  return m ? m[1] : path;
+  for (let end = path.lastIndexOf('.'); end > 0; end = path.lastIndexOf('.', end - 1)) {
+    const p = path.slice(0, end + 1);
+    if (isInstancePath(p)) return p;
+  }
+  return path;
 }
 
 /** length-prefixed strings: "4:Port4:5683" — no separator can clash with a value. */

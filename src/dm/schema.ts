@@ -4,6 +4,7 @@
 // (issue 10: ~1,100 XS slots). The handlers are bound per engine (buildSchema).
 import type { ObjRec, Store } from './store.ts';
 import type { ModelModule, ObjectDef, ObjectHandlers, ParamDef } from './api.ts';
+import { isPlainPath } from './paths.ts';
 
 export interface DefNode {
   readonly def: ObjectDef;
@@ -98,7 +99,6 @@ function splitSupported(path: string): { parent: string; name: string; multi: bo
   return { parent: dot < 0 ? '' : p.slice(0, dot + 1), name: p.slice(dot + 1), multi };
 }
 
-const NAME_RE = /^[A-Za-z_][A-Za-z_0-9]*$/;
 
 /** Builds the tree of `objectLists` (each module's objects, in module order); throws Error (a
  * programming error in a model table) on inconsistencies. Pure: the result is deeply frozen. */
@@ -115,7 +115,8 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
     if (!def.path.endsWith('.')) throw new Error(`object path must end with '.': ${def.path}`);
     if (byPath.has(def.path)) throw new Error(`object defined twice: ${def.path}`);
     const { parent: parentPath, name, multi } = splitSupported(def.path);
-    if (!NAME_RE.test(name)) throw new Error(`bad object name in ${def.path}`);
+    // A TR-106 name (letters, digits, '_'; no digit first): `name` holds no '.' by construction.
+    if (!isPlainPath(name) || name.charAt(0) <= '9') throw new Error(`bad object name in ${def.path}`);
     const parent = parentPath ? byPath.get(parentPath) : undefined;
     if (parentPath && !parent) throw new Error(`parent of ${def.path} is not defined`);
     if (!parent) {

@@ -136,13 +136,15 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
   }),
 ]);
 
-const NOTIF_TARGET: { [t: string]: RegExp } = Object.freeze({
-  ValueChange: /[^!)]$/, // parameter, object or search path
-  ObjectCreation: /\.$/,
-  ObjectDeletion: /\.$/,
-  OperationComplete: /(\(\)|\.)$/,
-  Event: /(!|\.)$/,
-});
+/**
+ * Does a ReferenceList path (already parsed) fit NotifType? Objects ('.') fit every type; besides
+ * them ValueChange takes parameters, OperationComplete commands ('()'), Event events ('!').
+ */
+function fitsNotifType(type: string, ref: string): boolean {
+  const last = ref.charAt(ref.length - 1);
+  if (type === 'ValueChange') return last !== '!' && last !== ')';
+  return last === '.' || (type === 'OperationComplete' ? last === ')' : type === 'Event' && last === '!');
+}
 
 /** Subscription checks (digest §4.1): ReferenceList items are paths and fit NotifType (when given). */
 function checkReferenceList(paramPath: string, list: string, type: string): void {
@@ -150,7 +152,7 @@ function checkReferenceList(paramPath: string, list: string, type: string): void
     try { parsePath(ref); } catch {
       throw new UspError(ErrorCode.INVALID_VALUE, `ReferenceList item ${ref} is not a valid path`, paramPath);
     }
-    if (type && !NOTIF_TARGET[type].test(ref)) {
+    if (type && !fitsNotifType(type, ref)) {
       throw new UspError(ErrorCode.INVALID_VALUE, `ReferenceList item ${ref} does not fit NotifType ${type}`, paramPath);
     }
   }
