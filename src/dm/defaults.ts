@@ -6,13 +6,14 @@ import type { Schema } from './schema.ts';
 import { fillGeneratedKeys, named, supportedPathOf } from './schema.ts';
 import type { ObjRec, Store } from './store.ts';
 import { canonical, splitList } from './values.ts';
+import { stripDot } from './paths.ts';
 
 /**
  * A strong reference value as stored (items without their trailing '.'), or undefined when an
  * item names no existing instance of `target` (those items are added to `bad`).
  */
 export function existingRefs(store: Store, target: string, v: string, bad: string[] = []): string | undefined {
-  const items = splitList(v).map((i) => (i.endsWith('.') ? i.slice(0, -1) : i));
+  const items = splitList(v).map(stripDot);
   for (const i of items) {
     const r = store.objs.get(i + '.');
     if (!r || r.node.path !== target) bad.push(i);

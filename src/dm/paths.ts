@@ -28,6 +28,9 @@ export function rowOf(path: string, table: string): string | undefined {
   return i > table.length && path.charCodeAt(i) === 0x2e ? path.slice(0, i + 1) : undefined;
 }
 
+/** A path without its trailing '.' (how strong references are stored: 'Device.X.1'). */
+export const stripDot = (p: string): string => (p.charAt(p.length - 1) === '.' ? p.slice(0, -1) : p);
+
 /** Only names, numbers and dots: no wildcard, search, key or reference syntax. */
 export function isPlainPath(path: string): boolean {
   return /^[A-Za-z_0-9.]+$/.test(path);

@@ -5,7 +5,7 @@
 import { ErrorCode, UspError } from '../errors.ts';
 import type { ParamDef } from './api.ts';
 import { resolvePath, type ResolverCore } from './resolver.ts';
-import { tableOf } from './paths.ts';
+import { stripDot, tableOf } from './paths.ts';
 import { generatedKey, named } from './schema.ts';
 import type { ObjRec } from './store.ts';
 import { canonical, splitList } from './values.ts';
@@ -17,8 +17,6 @@ export function withPath(e: unknown, path: string, fallback: number): UspError {
   if (e instanceof UspError) return e.path ? e : new UspError(e.code, e.message, path);
   return new UspError(fallback, e instanceof Error ? e.message : String(e), path);
 }
-
-export const stripDot = (p: string) => (p.endsWith('.') ? p.slice(0, -1) : p);
 
 /** Validate `value` for rec.name (type, range, references) and return its canonical form. */
 export function prepareValue(core: ResolverCore, rec: ObjRec, name: string, value: string): string {

@@ -8,6 +8,7 @@
 import type { CommandHandler, HandlerContext, ObjectDef } from '../dm/api.ts';
 import { alias as aliasParam, bool, enable, keys, param, str } from '../dm/define.ts';
 import { toHex } from '../codec/hex.ts';
+import { stripDot } from '../dm/paths.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import { CERTIFICATE_TABLE, CONTROLLER_TABLE, CONTROLLER_TRUST } from '../names.ts';
 
@@ -49,13 +50,11 @@ export const CERTIFICATE_OBJECT: ObjectDef = f({
   ]),
 });
 
-const trim = (p: string): string => (p.charAt(p.length - 1) === '.' ? p.slice(0, -1) : p);
-
 /** Rows whose strong reference names `row` (Controller.{i}.Credential, ControllerTrust.Credential.{i}.Credential). */
 function referrers(ctx: HandlerContext, row: string): string[] {
   const out: string[] = [];
   for (const table of [CONTROLLER_TABLE, CONTROLLER_TRUST + 'Credential.']) {
-    for (const r of ctx.engine.instances(table, true)) if (trim(ctx.engine.get(r.path + 'Credential')) === trim(row)) out.push(r.path + 'Credential');
+    for (const r of ctx.engine.instances(table, true)) if (stripDot(ctx.engine.get(r.path + 'Credential')) === stripDot(row)) out.push(r.path + 'Credential');
   }
   return out;
 }

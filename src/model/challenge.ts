@@ -7,6 +7,7 @@
 import type { HandlerContext, ObjectDef, ObjectHandlers, Transaction } from '../dm/api.ts';
 import { alias as aliasParam, enable, str, uint, int, strongRef, param, type ParamOptions } from '../dm/define.ts';
 import { splitList } from '../dm/values.ts';
+import { stripDot } from '../dm/paths.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import { CONTROLLER_TRUST } from '../names.ts';
 
@@ -125,10 +126,8 @@ export function challengeHandlers(): { [path: string]: ObjectHandlers } {
 /** §9.4: the challenge's Role replaces UntrustedRole in the Controller's AssignedRole, or is appended. */
 function elevate(ctx: HandlerContext, txn: Transaction, controller: string, role: string): void {
   if (role === '') throw new UspError(ErrorCode.COMMAND_FAILURE, 'the challenge grants no Role');
-  const untrusted = splitList(ctx.engine.get(CONTROLLER_TRUST + 'UntrustedRole')).map(norm);
-  const roles = splitList(txn.get(controller + 'AssignedRole')).filter((r) => untrusted.indexOf(norm(r)) < 0);
-  if (roles.map(norm).indexOf(norm(role)) < 0) roles.push(norm(role));
+  const untrusted = splitList(ctx.engine.get(CONTROLLER_TRUST + 'UntrustedRole')).map(stripDot);
+  const roles = splitList(txn.get(controller + 'AssignedRole')).filter((r) => untrusted.indexOf(stripDot(r)) < 0);
+  if (roles.map(stripDot).indexOf(stripDot(role)) < 0) roles.push(stripDot(role));
   txn.agentSet(controller + 'AssignedRole', roles.join(','));
 }
-
-const norm = (p: string): string => (p.charAt(p.length - 1) === '.' ? p.slice(0, -1) : p);

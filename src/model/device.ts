@@ -1,6 +1,6 @@
 // Device. (root), Device.DeviceInfo. (FirmwareImage.{i} is model/firmware.ts), Device.Time. and the Device-level
 // commands and events (digest §5.3, §11). Identity, clock and firmware come from the HAL.
-import { alias as aliasParam, str, uint, bool, dateTime } from '../dm/define.ts';
+import { str, strongRef, uint, bool, dateTime } from '../dm/define.ts';
 import type { AsyncOperation, CommandCall, HandlerContext, ModelModule, ObjectDef, ObjectHandlers } from '../dm/api.ts';
 import type { DeviceIdentity } from '../../hal/hal.ts';
 import { decodeFields, encodeFields } from '../dm/persist.ts';
@@ -9,6 +9,8 @@ import { UNKNOWN_TIME } from '../dm/values.ts';
 import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 
+
+const imageRef = strongRef('Device.DeviceInfo.FirmwareImage.{i}.');
 
 export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
   Object.freeze({
@@ -52,9 +54,9 @@ export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
       str('FriendlyName', 32, { access: 'W' }),
       str('ProvisioningCode', 64, { access: 'W' }),
       uint('UpTime', { computed: true, valueChange: 'ignore' }),
-      str('ActiveFirmwareImage', 256, { computed: true, ref: Object.freeze({ kind: 'strong', target: 'Device.DeviceInfo.FirmwareImage.{i}.' }) }),
+      str('ActiveFirmwareImage', 256, { computed: true, ref: imageRef }),
       // Firmware:1 (digest §5.4): the image the next boot starts; a Boot! BootParameter candidate.
-      str('BootFirmwareImage', 256, { access: 'W', ref: Object.freeze({ kind: 'strong', target: 'Device.DeviceInfo.FirmwareImage.{i}.' }) }),
+      str('BootFirmwareImage', 256, { access: 'W', ref: imageRef }),
     ]),
   }),
   Object.freeze({

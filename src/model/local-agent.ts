@@ -1,7 +1,7 @@
 // Device.LocalAgent.: the Agent itself, its MTPs, Controllers (with MTPs and BootParameters),
 // Subscriptions (table and validation; notify/ does the sending) and Requests (digest §4.1, §5.2,
 // §7.3, §11).
-import { alias as aliasParam, bool, enable, keys, str, uint, dateTime } from '../dm/define.ts';
+import { alias as aliasParam, bool, enable, keys, str, strongRef, uint, dateTime } from '../dm/define.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import type { CommandCall, HandlerContext, ModelModule, ObjectDef, ObjectHandlers } from '../dm/api.ts';
 import { parsePath } from '../dm/grammar.ts';
@@ -13,7 +13,8 @@ import { ADD_CERTIFICATE, SUPPORTED_FINGERPRINT_ALGORITHMS, addCertificate } fro
 
 const f = Object.freeze;
 const alias = aliasParam();
-const port = (dflt?: string) => uint('Port', { access: 'W', min: 1, max: 65535, default: dflt ?? '5683' });
+const roleRef = strongRef('Device.LocalAgent.ControllerTrust.Role.{i}.');
+const port = uint('Port', { access: 'W', min: 1, max: 65535, default: '5683' });
 
 
 export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
@@ -47,7 +48,7 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     path: 'Device.LocalAgent.MTP.{i}.CoAP.',
     params: f([
       str('Interfaces', 256, { access: 'W', list: true }),
-      port(),
+      port,
       str('Path', 256, { access: 'W' }),
       bool('IsEncrypted'),
       bool('EnableEncryption', { access: 'W', default: 'true' }),
@@ -61,9 +62,9 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
       alias,
       enable(),
       str('EndpointID', 256, { access: 'W' }),
-      str('AssignedRole', 1024, { access: 'W', list: true, ref: f({ kind: 'strong', target: 'Device.LocalAgent.ControllerTrust.Role.{i}.' }) }),
-      str('InheritedRole', 1024, { list: true, ref: f({ kind: 'strong', target: 'Device.LocalAgent.ControllerTrust.Role.{i}.' }) }),
-      str('Credential', 256, { access: 'W', ref: f({ kind: 'strong', target: 'Device.LocalAgent.Certificate.{i}.' }) }),
+      str('AssignedRole', 1024, { access: 'W', list: true, ref: roleRef }),
+      str('InheritedRole', 1024, { list: true, ref: roleRef }),
+      str('Credential', 256, { access: 'W', ref: strongRef('Device.LocalAgent.Certificate.{i}.') }),
       uint('PeriodicNotifInterval', { access: 'W', min: 1, default: '86400' }),
       dateTime('PeriodicNotifTime', { access: 'W' }),
       uint('USPNotifRetryMinimumWaitInterval', { access: 'W', min: 1, max: 65535, default: '5' }),
@@ -85,7 +86,7 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
   }),
   f({
     path: 'Device.LocalAgent.Controller.{i}.MTP.{i}.CoAP.',
-    params: f([str('Host', 256, { access: 'W' }), port(), str('Path', 256, { access: 'W' }), bool('EnableEncryption', { access: 'W', default: 'true' })]),
+    params: f([str('Host', 256, { access: 'W' }), port, str('Path', 256, { access: 'W' }), bool('EnableEncryption', { access: 'W', default: 'true' })]),
   }),
   // Which TransferComplete! events this Controller receives (TR-181; notify/transfer-policy.ts).
   f({
@@ -105,7 +106,7 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     params: f([
       alias,
       enable(),
-      str('Recipient', 256, { ref: f({ kind: 'strong', target: 'Device.LocalAgent.Controller.{i}.' }) }),
+      str('Recipient', 256, { ref: strongRef('Device.LocalAgent.Controller.{i}.') }),
       str('ID', 64, { access: 'W' }),
       dateTime('CreationDate'),
       str('NotifType', 32, { access: 'W', enum: f(['ValueChange', 'ObjectCreation', 'ObjectDeletion', 'OperationComplete', 'Event']) }),
