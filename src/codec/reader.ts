@@ -1,7 +1,7 @@
 // The protobuf wire Reader: every read is bounds-checked and fails with a typed DecodeError;
 // nesting is bounded by DecodeLimits.maxDepth.
 import { DecodeError } from './errors.ts';
-import { WIRE_VARINT, WIRE_FIXED64, WIRE_LEN, WIRE_START_GROUP, WIRE_END_GROUP, WIRE_FIXED32, unzigzag32, unzigzag64 } from './wire.ts';
+import { WIRE_VARINT, WIRE_FIXED64, WIRE_LEN, WIRE_START_GROUP, WIRE_END_GROUP, WIRE_FIXED32 } from './wire.ts';
 import { CACHE_MAX_LEN, shortString, longString } from './string-cache.ts';
 import { EntryMap } from './entry-map.ts';
 
@@ -105,18 +105,6 @@ export class Reader {
     return hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo);
   }
 
-  int32(): number {
-    return this.varint32() | 0;
-  }
-
-  sint32(): number {
-    return unzigzag32(this.varint32());
-  }
-
-  sint64(): bigint {
-    return unzigzag64(this.uint64());
-  }
-
   /** An enum value; one the schema does not define is an error (R-ENC.2). */
   enumOf(max: number): number {
     const v = this.varint32() | 0;
@@ -147,12 +135,6 @@ export class Reader {
     const buf = this.buf;
     this.pos = p + 4;
     return (buf[p] | (buf[p + 1] << 8) | (buf[p + 2] << 16) | (buf[p + 3] << 24)) >>> 0;
-  }
-
-  fixed64(): bigint {
-    const lo = this.fixed32();
-    const hi = this.fixed32();
-    return (BigInt(hi) << 32n) | BigInt(lo);
   }
 
   /** Reads a length prefix; returns the end of the bytes it announces. */
