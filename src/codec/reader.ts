@@ -82,29 +82,6 @@ export class Reader {
     return this.fail('overlong');
   }
 
-  uint64(): bigint {
-    const buf = this.buf;
-    let p = this.pos;
-    let lo = 0;
-    let hi = 0;
-    let b = 0x80;
-    let i = 0;
-    for (; i < 10 && b >= 0x80; i++) {
-      if (p >= this.len) this.fail('truncated');
-      b = buf[p++];
-      if (i < 4) lo |= (b & 0x7f) << (7 * i);
-      else if (i === 4) {
-        lo |= (b & 0x0f) << 28;
-        hi = (b & 0x7f) >> 4;
-      } else hi |= (b & 0x7f) << (7 * i - 32);
-    }
-    this.pos = p;
-    if (b >= 0x80) this.fail('overlong');
-    lo >>>= 0;
-    hi >>>= 0;
-    return hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo);
-  }
-
   /** An enum value; one the schema does not define is an error (R-ENC.2). */
   enumOf(max: number): number {
     const v = this.varint32() | 0;
@@ -274,4 +251,28 @@ export class Reader {
 function keyHint(key: string): number {
   const n = key.length;
   return n === 0 ? 0 : n * 7 + key.charCodeAt(0) + key.charCodeAt(n - 1) * 3;
+}
+
+/** A uint64 varint (a function, not a Reader method: only the Session Context Record, which an Agent skips, has one). */
+export function readUint64(r: Reader): bigint {
+  const buf = r.buf;
+  let p = r.pos;
+  let lo = 0;
+  let hi = 0;
+  let b = 0x80;
+  let i = 0;
+  for (; i < 10 && b >= 0x80; i++) {
+    if (p >= r.len) r.fail('truncated');
+    b = buf[p++];
+    if (i < 4) lo |= (b & 0x7f) << (7 * i);
+    else if (i === 4) {
+      lo |= (b & 0x0f) << 28;
+      hi = (b & 0x7f) >> 4;
+    } else hi |= (b & 0x7f) << (7 * i - 32);
+  }
+  r.pos = p;
+  if (b >= 0x80) r.fail('overlong');
+  lo >>>= 0;
+  hi >>>= 0;
+  return hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo);
 }

@@ -1,7 +1,7 @@
 // USP Record encode/decode (usp_record package). Tags are written as their one-byte wire form:
 // (field number << 3) | wire type, e.g. 0x3a = field 7, length-delimited.
-import type { Writer } from './wire.ts';
-import type { Reader } from './reader.ts';
+import { WIRE_VARINT, writeUint64, type Writer } from './wire.ts';
+import { readUint64, type Reader } from './reader.ts';
 import { topDecoder, topEncoder, topSizer } from './top.ts';
 import { EncodeError, type DecodeLimits } from './errors.ts';
 import type {
@@ -71,11 +71,18 @@ const encConnect: Enc = (w, v: MQTTConnectRecord | STOMPConnectRecord) => {
   w.fieldString(2, 'subscribedTopic' in v ? v.subscribedTopic : v.subscribedDestination);
 };
 
+function fieldUint64(w: Writer, no: number, v: bigint): void {
+  if (v !== 0n) {
+    w.tag(no, WIRE_VARINT);
+    writeUint64(w, v);
+  }
+}
+
 function encSessionContext(w: Writer, m: SessionContextRecord): void {
-  w.fieldUint64(1, m.sessionId);
-  w.fieldUint64(2, m.sequenceId);
-  w.fieldUint64(3, m.expectedId);
-  w.fieldUint64(4, m.retransmitId);
+  fieldUint64(w, 1, m.sessionId);
+  fieldUint64(w, 2, m.sequenceId);
+  fieldUint64(w, 3, m.expectedId);
+  fieldUint64(w, 4, m.retransmitId);
   w.fieldEnum(5, m.payloadSarState);
   w.fieldEnum(6, m.payloadrecSarState);
   // Repeated bytes: every element is written, empty ones too.
@@ -152,10 +159,10 @@ function decSessionContext(r: Reader, end: number, d: number): SessionContextRec
   while (r.pos < end) {
     const t = r.varint32();
     switch (t) {
-      case 0x08: m.sessionId = r.uint64(); break;
-      case 0x10: m.sequenceId = r.uint64(); break;
-      case 0x18: m.expectedId = r.uint64(); break;
-      case 0x20: m.retransmitId = r.uint64(); break;
+      case 0x08: m.sessionId = readUint64(r); break;
+      case 0x10: m.sequenceId = readUint64(r); break;
+      case 0x18: m.expectedId = readUint64(r); break;
+      case 0x20: m.retransmitId = readUint64(r); break;
       case 0x28: m.payloadSarState = r.enumOf(3); break;
       case 0x30: m.payloadrecSarState = r.enumOf(3); break;
       case 0x3a: m.payload.push(r.bytes()); break;

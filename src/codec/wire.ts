@@ -22,6 +22,16 @@ export function varintSize(v: number): number {
 }
 
 
+/**
+ * A uint64 varint. A function, not a Writer method: only the Session Context Record has uint64
+ * fields, and an Agent never writes one, so the device bundle leaves it out (issue 10: flash).
+ */
+export function writeUint64(w: Writer, v: bigint): void {
+  v &= MASK64;
+  if (v <= MASK32) w.varint32(Number(v));
+  else w.varint64(Number(v & MASK32), Number(v >> 32n));
+}
+
 export class Writer {
   buf: Uint8Array;
   pos: number;
@@ -89,12 +99,6 @@ export class Writer {
   int32(v: number): void {
     if (v >= 0) this.varint32(v);
     else this.varint64(v >>> 0, 0xffffffff);
-  }
-
-  uint64(v: bigint): void {
-    v &= MASK64;
-    if (v <= MASK32) this.varint32(Number(v));
-    else this.varint64(Number(v & MASK32), Number(v >> 32n));
   }
 
   fixed32(v: number): void {
@@ -253,13 +257,6 @@ export class Writer {
     if (v !== 0) {
       this.tag(no, WIRE_VARINT);
       this.int32(v);
-    }
-  }
-
-  fieldUint64(no: number, v: bigint): void {
-    if (v !== 0n) {
-      this.tag(no, WIRE_VARINT);
-      this.uint64(v);
     }
   }
 
