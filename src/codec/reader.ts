@@ -2,7 +2,8 @@
 // nesting is bounded by DecodeLimits.maxDepth.
 import { DecodeError } from './errors.ts';
 import { WIRE_VARINT, WIRE_FIXED64, WIRE_LEN, WIRE_START_GROUP, WIRE_END_GROUP, WIRE_FIXED32 } from './wire.ts';
-import { CACHE_MAX_LEN, shortString, longString } from './string-cache.ts';
+import { CACHE_MAX_LEN, shortString } from './string-cache.ts';
+import { utf8Decode } from './utf8.ts';
 import { EntryMap } from './entry-map.ts';
 
 export class Reader {
@@ -160,7 +161,7 @@ export class Reader {
     const end = start + n;
     this.pos = end;
     if (n === 0) return '';
-    return n <= this.cacheMax ? shortString(buf, this.view, start, end) : longString(buf, start, end);
+    return n <= this.cacheMax ? shortString(buf, this.view, start, end) : utf8Decode(buf, start, end);
   }
 
   /** Skips a field of a number this message does not know (unknown fields are ignored). */
@@ -216,9 +217,9 @@ export class Reader {
       const ve = ke + 2 + buf[ke + 1];
       if (buf[p] < 0x80 && end <= this.len && buf[p + 1] === 0x0a && buf[p + 2] < 0x80 &&
         buf[ke] === 0x12 && buf[ke + 1] < 0x80 && ve === end) {
-        const key = ke === ks ? '' : ke - ks <= this.cacheMax ? shortString(buf, view, ks, ke) : longString(buf, ks, ke);
+        const key = ke === ks ? '' : ke - ks <= this.cacheMax ? shortString(buf, view, ks, ke) : utf8Decode(buf, ks, ke);
         const vs = ke + 2;
-        const value = ve === vs ? '' : ve - vs <= this.cacheMax ? shortString(buf, view, vs, ve) : longString(buf, vs, ve);
+        const value = ve === vs ? '' : ve - vs <= this.cacheMax ? shortString(buf, view, vs, ve) : utf8Decode(buf, vs, ve);
         map.put(key, value, keyHint(key));
         this.pos = end;
       } else {
