@@ -1,6 +1,6 @@
 // The server half of the endpoint: option checks (RFC 7252 §5.4.1), Block1 reassembly and Block2
 // serving (RFC 7959), calling the resource. Returns the response; the endpoint sends it.
-import { Code, Method, Option, KNOWN_OPTIONS, isCritical } from './constants.ts';
+import { Code, Method, Option, isCritical, isRepeatable, optionMaxLength, optionMinLength } from './constants.ts';
 import { findOption, uintOption, uintValue, type CoapMessage, type CoapOption } from './message.ts';
 import { blockOption, blockSize, decodeBlock, szxForBytes, type BlockValue } from './block.ts';
 import { utf8Decode } from '../codec/utf8.ts';
@@ -236,9 +236,9 @@ export function checkOptions(msg: CoapMessage): CoapResponse | undefined {
   let previous = -1;
   for (const o of msg.options) {
     if (o.number === Option.PROXY_URI || o.number === Option.PROXY_SCHEME) return { code: Code.PROXYING_NOT_SUPPORTED };
-    const known = KNOWN_OPTIONS[o.number];
-    const repeated = o.number === previous && known !== undefined && !known[2];
-    const ok = known !== undefined && o.value.length >= known[0] && o.value.length <= known[1] && !repeated;
+    const n = o.value.length;
+    const repeated = o.number === previous && !isRepeatable(o.number);
+    const ok = n <= optionMaxLength(o.number) && n >= optionMinLength(o.number) && !repeated;
     previous = o.number;
     if (!ok && isCritical(o.number)) return { code: Code.BAD_OPTION };
   }
