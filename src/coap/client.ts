@@ -164,6 +164,10 @@ export class CoapClientSide {
     ex.onDone(result);
   }
 
+  private fail(ex: Exchange, reason: string, now: number): void {
+    this.finish(ex, { kind: 'failed', reason }, now);
+  }
+
   /** Starts queued requests whose peer is under NSTART. */
   private pump(now: number): void {
     for (let i = 0; i < this.queue.length; ) {
@@ -232,47 +236,39 @@ export class CoapClientSide {
       if (msg.code !== Code.CONTINUE) return this.finish(ex, response(msg.code, msg.options, msg.payload), now);
       const b = findOption(msg, Option.BLOCK1);
       const v = b ? decodeBlock(b.value) : undefined;
-      if (!v || v.num !== ex.blockNum) return this.finish(ex, { kind: 'failed', reason: 'bad Block1 echo in 2.31' }, now);
+      if (!v || v.num !== ex.blockNum) return this.fail(ex, 'bad Block1 echo in 2.31', now);
       // RFC 7959 §2.3: the server may ask for smaller blocks; the offset stays a multiple.
       ex.offset += ex.blockLen;
       if (v.szx < ex.szx) ex.szx = v.szx;
       return this.sendNext(ex, now);
     }
-    if (msg.code === Code.CONTINUE) return this.finish(ex, { kind: 'failed', reason: 'unexpected 2.31 Continue' }, now);
+    if (msg.code === Code.CONTINUE) return this.fail(ex, 'unexpected 2.31 Continue', now);
     const b2 = findOption(msg, Option.BLOCK2);
     const v2 = b2 ? decodeBlock(b2.value) : undefined;
-    if (b2 && !v2) return this.finish(ex, { kind: 'failed', reason: 'reserved SZX in Block2' }, now);
-    if (ex.onBlock2 && msg.code >= Code.CREATED && msg.code < 0x60) {
-      // Streamed body (RequestSpec.onBlock2): each block handed over in order, nothing kept.
-      const expected = ex.download ? ex.download.received : 0;
-      if (v2 && v2.num * blockSize(v2.szx) !== expected) return this.finish(ex, { kind: 'failed', reason: 'Block2 out of order' }, now);
-      try { ex.onBlock2(msg.payload, expected); } catch (e) {
-        return this.finish(ex, { kind: 'failed', reason: e instanceof Error ? e.message : String(e) }, now);
+    if (b2 && !v2) return this.fail(ex, 'reserved SZX in Block2', now);
+    // A streamed body (RequestSpec.onBlock2: each block handed over in order, nothing kept) or a
+    // Block2 download reassembled here: the same walk over the blocks (RFC 7959 §2.4).
+    const stream = ex.onBlock2 !== undefined && msg.code >= Code.CREATED && msg.code < 0x60;
+    if (stream || (v2 && (v2.more || ex.download))) {
+      const d = ex.download || { chunks: [], received: 0, code: msg.code, options: copyOptions(msg.options), szx: 0 };
+      const n = msg.payload.length;
+      if (v2 && v2.num * blockSize(v2.szx) !== d.received) return this.fail(ex, 'Block2 out of order', now);
+      if (stream) {
+        try { (ex.onBlock2 as NonNullable<RequestSpec['onBlock2']>)(msg.payload, d.received); } catch (e) {
+          return this.fail(ex, e instanceof Error ? e.message : String(e), now);
+        }
+      } else {
+        if (d.received + n > this.limits.reassemblyBytes) return this.fail(ex, 'Block2 body beyond reassemblyBytes', now);
+        d.chunks.push(msg.payload.slice());
       }
-      if (!v2 || !v2.more) return this.finish(ex, response(msg.code, msg.options, EMPTY), now);
-      if (msg.payload.length === 0) return this.finish(ex, { kind: 'failed', reason: 'empty Block2 with more' }, now);
-      const d = ex.download || { chunks: [], received: 0, code: msg.code, options: [], szx: v2.szx };
-      d.received += msg.payload.length;
-      d.szx = Math.min(v2.szx, this.ourSzx);
-      ex.download = d;
-      return this.sendNext(ex, now);
-    }
-    if (v2 && (v2.more || ex.download)) {
-      const dl = ex.download;
-      const expected = dl ? dl.received : 0;
-      if (v2.num * blockSize(v2.szx) !== expected) return this.finish(ex, { kind: 'failed', reason: 'Block2 out of order' }, now);
-      if (expected + msg.payload.length > this.limits.reassemblyBytes) {
-        return this.finish(ex, { kind: 'failed', reason: 'Block2 body beyond reassemblyBytes' }, now);
-      }
-      const d = dl || { chunks: [], received: 0, code: msg.code, options: copyOptions(msg.options), szx: v2.szx };
-      d.chunks.push(msg.payload.slice());
-      d.received += msg.payload.length;
-      d.szx = Math.min(v2.szx, this.ourSzx);
-      ex.download = d;
-      if (v2.more) {
-        if (msg.payload.length === 0) return this.finish(ex, { kind: 'failed', reason: 'empty Block2 with more' }, now);
+      d.received += n;
+      if (v2 && v2.more) {
+        if (n === 0) return this.fail(ex, 'empty Block2 with more', now);
+        d.szx = Math.min(v2.szx, this.ourSzx);
+        ex.download = d;
         return this.sendNext(ex, now);
       }
+      if (stream) return this.finish(ex, response(msg.code, msg.options, EMPTY), now);
       const body = new Uint8Array(d.received);
       let pos = 0;
       for (const c of d.chunks) {
@@ -290,13 +286,13 @@ export class CoapClientSide {
     const key = peerKey(peer);
     const hit = this.active.filter((ex) => ex.key === key);
     for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].key === key) hit.push(this.queue.splice(i, 1)[0]);
-    for (const ex of hit) this.finish(ex, { kind: 'failed', reason }, now);
+    for (const ex of hit) this.fail(ex, reason, now);
   }
 
   cancelAll(now: number): void {
     const all = this.active.concat(this.queue);
     this.queue.length = 0;
-    for (const ex of all) this.finish(ex, { kind: 'failed', reason: 'endpoint closed' }, now);
+    for (const ex of all) this.fail(ex, 'endpoint closed', now);
   }
 }
 

@@ -47,26 +47,30 @@ export function isCritical(optionNumber: number): boolean {
 }
 
 /**
- * Options this stack understands: [min length, max length, repeatable]. An option outside its
- * length range is treated like an unrecognised one (RFC 7252 §5.4.3). If-Match/If-None-Match
- * and the proxy options are deliberately absent: we do not implement them, so as critical
- * options they earn 4.02 Bad Option.
+ * The longest value of an option this stack understands; -1 for the others. An option outside
+ * its length range (optionMinLength..this) is treated like an unrecognised one (RFC 7252
+ * §5.4.3). If-Match/If-None-Match and the proxy options are deliberately absent: we do not
+ * implement them, so as critical options they earn 4.02 Bad Option. A switch, not a table of
+ * frozen arrays (issue 10: ~80 B of flash each).
  */
-export const KNOWN_OPTIONS: { readonly [n: number]: readonly [number, number, boolean] } = Object.freeze({
-  3: Object.freeze([1, 255, false]) as readonly [number, number, boolean],
-  4: Object.freeze([1, 8, true]) as readonly [number, number, boolean],
-  6: Object.freeze([0, 3, false]) as readonly [number, number, boolean],
-  7: Object.freeze([0, 2, false]) as readonly [number, number, boolean],
-  8: Object.freeze([0, 255, true]) as readonly [number, number, boolean],
-  11: Object.freeze([0, 255, true]) as readonly [number, number, boolean],
-  12: Object.freeze([0, 2, false]) as readonly [number, number, boolean],
-  14: Object.freeze([0, 4, false]) as readonly [number, number, boolean],
-  15: Object.freeze([0, 255, true]) as readonly [number, number, boolean],
-  17: Object.freeze([0, 2, false]) as readonly [number, number, boolean],
-  20: Object.freeze([0, 255, true]) as readonly [number, number, boolean],
-  23: Object.freeze([0, 3, false]) as readonly [number, number, boolean],
-  27: Object.freeze([0, 3, false]) as readonly [number, number, boolean],
-  28: Object.freeze([0, 4, false]) as readonly [number, number, boolean],
-  60: Object.freeze([0, 4, false]) as readonly [number, number, boolean],
-  258: Object.freeze([0, 1, false]) as readonly [number, number, boolean],
-});
+export function optionMaxLength(n: number): number {
+  switch (n) {
+    case Option.URI_HOST: case Option.LOCATION_PATH: case Option.URI_PATH: case Option.URI_QUERY: case Option.LOCATION_QUERY: return 255;
+    case Option.ETAG: return 8;
+    case Option.OBSERVE: case Option.BLOCK2: case Option.BLOCK1: return 3;
+    case Option.URI_PORT: case Option.CONTENT_FORMAT: case Option.ACCEPT: return 2;
+    case Option.MAX_AGE: case Option.SIZE2: case Option.SIZE1: return 4;
+    case Option.NO_RESPONSE: return 1;
+    default: return -1;
+  }
+}
+
+/** Uri-Host and ETag are never empty; the other options we understand may be. */
+export function optionMinLength(n: number): number {
+  return n === Option.URI_HOST || n === Option.ETAG ? 1 : 0;
+}
+
+/** Options that may appear more than once (RFC 7252 §5.10 table, "R"). */
+export function isRepeatable(n: number): boolean {
+  return n === Option.ETAG || n === Option.LOCATION_PATH || n === Option.URI_PATH || n === Option.URI_QUERY || n === Option.LOCATION_QUERY;
+}

@@ -4,7 +4,7 @@
 import { Code, CoapType } from './constants.ts';
 import { decodeMessage, emptyMessage, encodeMessage, CoapEncodeError, type CoapMessage } from './message.ts';
 import { CoapServerSide } from './server.ts';
-import { CoapClientSide } from './client.ts';
+import { CoapClientSide, type ClientContext } from './client.ts';
 import { derivedTimes, type DerivedTimes } from './transmission.ts';
 import { peerKey, type CoapResource, type CoapResult, type EndpointConfig, type EndpointStats, type Peer, type RequestSpec } from './types.ts';
 
@@ -14,7 +14,7 @@ interface DedupEntry {
   reply: Uint8Array | undefined;
 }
 
-export class CoapEndpoint {
+export class CoapEndpoint implements ClientContext {
   readonly stats: EndpointStats = { received: 0, sent: 0, retransmissions: 0, duplicates: 0, malformed: 0, dedupEvictions: 0 };
   readonly times: DerivedTimes;
   private readonly scratch: Uint8Array;
@@ -34,16 +34,7 @@ export class CoapEndpoint {
     this.server = new CoapServerSide(cfg.limits, this.times, maxEntries);
     this.server.resource = cfg.resource;
     this.client = new CoapClientSide(
-      {
-        allocMessageId: () => this.allocMessageId(),
-        randomBytes: (n) => cfg.randomBytes(n),
-        random01: () => this.random01(),
-        transmit: (msg, peer) => void this.transmit(msg, peer),
-        resend: (msg, peer) => {
-          this.stats.retransmissions++;
-          this.transmit(msg, peer);
-        },
-      },
+      this,
       cfg.limits,
       cfg.transmission,
       this.times,
@@ -172,18 +163,29 @@ export class CoapEndpoint {
     this.dedup.set(key, { expires: this.now + lifetime, reply });
   }
 
-  private allocMessageId(): number {
+  // ClientContext: what the client half asks of the endpoint.
+
+  randomBytes(n: number): Uint8Array {
+    return this.cfg.randomBytes(n);
+  }
+
+  resend(msg: CoapMessage, peer: Peer): void {
+    this.stats.retransmissions++;
+    this.transmit(msg, peer);
+  }
+
+  allocMessageId(): number {
     this.messageId = (this.messageId + 1) & 0xffff;
     return this.messageId;
   }
 
-  private random01(): number {
+  random01(): number {
     const b = this.cfg.randomBytes(4);
     return (((b[0] << 24) >>> 0) + (b[1] << 16) + (b[2] << 8) + b[3]) / 4294967296;
   }
 
   /** Encodes into the scratch buffer and sends; the returned view is valid until the next send. */
-  private transmit(msg: CoapMessage, peer: Peer): Uint8Array {
+  transmit(msg: CoapMessage, peer: Peer): Uint8Array {
     const n = encodeMessage(msg, this.scratch);
     const bytes = this.scratch.subarray(0, n);
     this.emit(bytes, peer);

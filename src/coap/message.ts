@@ -2,6 +2,7 @@
 // extensions), payload marker. Decoding returns views into the datagram (copy to keep them);
 // encoding writes into the caller's buffer. Bad input never throws from `decodeMessage`.
 import { CoapType, type CoapTypeValue } from './constants.ts';
+import { nameError } from '../codec/errors.ts';
 
 export interface CoapOption {
   number: number;
@@ -32,9 +33,7 @@ export type CoapDecodeResult =
 export class CoapEncodeError extends Error {
   constructor(message: string) {
     super(message);
-    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
-    // inherited read-only `name` throws a TypeError instead of making this error.
-    Object.defineProperty(this, 'name', { value: 'CoapEncodeError', writable: true, configurable: true });
+    nameError(this, 'CoapEncodeError');
   }
 }
 
@@ -74,25 +73,14 @@ export function decodeMessage(data: Uint8Array): CoapDecodeResult {
       payload = data.subarray(pos);
       break;
     }
-    let delta = byte >> 4;
-    let length = byte & 15;
-    if (delta === 15 || length === 15) return { ok: false, reason: 'reserved option nibble 15', header };
-    if (delta === 13) {
-      if (pos + 1 > data.length) return { ok: false, reason: 'truncated option delta', header };
-      delta = data[pos++] + 13;
-    } else if (delta === 14) {
-      if (pos + 2 > data.length) return { ok: false, reason: 'truncated option delta', header };
-      delta = ((data[pos] << 8) | data[pos + 1]) + 269;
-      pos += 2;
-    }
-    if (length === 13) {
-      if (pos + 1 > data.length) return { ok: false, reason: 'truncated option length', header };
-      length = data[pos++] + 13;
-    } else if (length === 14) {
-      if (pos + 2 > data.length) return { ok: false, reason: 'truncated option length', header };
-      length = ((data[pos] << 8) | data[pos + 1]) + 269;
-      pos += 2;
-    }
+    const dn = byte >> 4;
+    const ln = byte & 15;
+    if (dn === 15 || ln === 15) return { ok: false, reason: 'reserved option nibble 15', header };
+    const delta = extended(data, pos, dn);
+    pos += extraBytes(dn);
+    const length = extended(data, pos, ln);
+    pos += extraBytes(ln);
+    if (delta < 0 || length < 0) return { ok: false, reason: 'truncated option delta or length', header };
     number += delta;
     if (number > 0xffff) return { ok: false, reason: 'option number beyond 65535', header };
     if (pos + length > data.length) return { ok: false, reason: 'option value runs past the datagram', header };
@@ -105,8 +93,30 @@ export function decodeMessage(data: Uint8Array): CoapDecodeResult {
   };
 }
 
+/** RFC 7252 §3.1: nibble 13 takes one more byte (+13), 14 two more (+269). */
+function extraBytes(nibble: number): number {
+  return nibble < 13 ? 0 : nibble - 12;
+}
+
+/** An option delta or length from its nibble and the extension bytes at `pos`; -1 when they are cut. */
+function extended(data: Uint8Array, pos: number, nibble: number): number {
+  if (nibble < 13) return nibble;
+  if (pos + nibble - 12 > data.length) return -1;
+  return nibble === 13 ? data[pos] + 13 : ((data[pos] << 8) | data[pos + 1]) + 269;
+}
+
+/** The nibble for an option delta or length `n`. */
 function nibble(n: number): number {
   return n < 13 ? n : n < 269 ? 13 : 14;
+}
+
+/** Writes the extension bytes of delta or length `n` at `pos`; returns the position after them. */
+function putExtended(out: Uint8Array, pos: number, n: number): number {
+  if (n >= 269) {
+    out[pos++] = (n - 269) >> 8;
+    out[pos++] = (n - 269) & 0xff;
+  } else if (n >= 13) out[pos++] = n - 13;
+  return pos;
 }
 
 /** Sorted copy when needed (stable), so callers may list options in any order. */
@@ -142,17 +152,11 @@ export function encodeMessage(msg: CoapMessage, out: Uint8Array): number {
     const length = opt.value.length;
     if (opt.number > 0xffff || opt.number < 0) throw new CoapEncodeError('option number out of range');
     if (length > 0xffff + 269) throw new CoapEncodeError('option value too long');
-    const need = 1 + (delta >= 269 ? 2 : delta >= 13 ? 1 : 0) + (length >= 269 ? 2 : length >= 13 ? 1 : 0) + length;
-    if (pos + need > out.length) throw new CoapEncodeError('buffer too small');
-    out[pos++] = (nibble(delta) << 4) | nibble(length);
-    if (delta >= 269) {
-      out[pos++] = (delta - 269) >> 8;
-      out[pos++] = (delta - 269) & 0xff;
-    } else if (delta >= 13) out[pos++] = delta - 13;
-    if (length >= 269) {
-      out[pos++] = (length - 269) >> 8;
-      out[pos++] = (length - 269) & 0xff;
-    } else if (length >= 13) out[pos++] = length - 13;
+    const dn = nibble(delta);
+    const ln = nibble(length);
+    if (pos + 1 + extraBytes(dn) + extraBytes(ln) + length > out.length) throw new CoapEncodeError('buffer too small');
+    out[pos++] = (dn << 4) | ln;
+    pos = putExtended(out, putExtended(out, pos, delta), length);
     out.set(opt.value, pos);
     pos += length;
     previous = opt.number;

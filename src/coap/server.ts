@@ -1,6 +1,6 @@
 // The server half of the endpoint: option checks (RFC 7252 §5.4.1), Block1 reassembly and Block2
 // serving (RFC 7959), calling the resource. Returns the response; the endpoint sends it.
-import { Code, Method, Option, KNOWN_OPTIONS, isCritical } from './constants.ts';
+import { Code, Method, Option, isCritical, isRepeatable, optionMaxLength, optionMinLength } from './constants.ts';
 import { findOption, uintOption, uintValue, type CoapMessage, type CoapOption } from './message.ts';
 import { blockOption, blockSize, decodeBlock, szxForBytes, type BlockValue } from './block.ts';
 import { utf8Decode } from '../codec/utf8.ts';
@@ -12,7 +12,8 @@ interface Reassembly {
    * blocks are copied in as they come, and the body is a view of it (no concat copy). */
   buf: Uint8Array;
   received: number;
-  lastActive: number;
+  /** MAX_TRANSMIT_WAIT after its last block: then its slot may be taken. */
+  expires: number;
 }
 
 interface ServedBody {
@@ -108,12 +109,12 @@ export class CoapServerSide {
       }
       if (wrongLength) return { code: Code.BAD_REQUEST };
       if (!b1.more) return withOption(this.respond(key, this.run(req), b2, now), blockOption(Option.BLOCK1, b1));
-      if (!this.makeRoom(this.reassemblies, now, (r) => r.lastActive + this.times.maxTransmitWaitMs)) {
+      if (!this.makeRoom(this.reassemblies, now)) {
         return { code: Code.SERVICE_UNAVAILABLE, options: [uintOption(Option.MAX_AGE, 5)] };
       }
       const buf = new Uint8Array(size1 !== undefined && size1 > req.payload.length ? size1 : this.limits.reassemblyBytes);
       buf.set(req.payload, 0);
-      this.reassemblies.set(key, { buf, received: req.payload.length, lastActive: now });
+      this.reassemblies.set(key, { buf, received: req.payload.length, expires: now + this.times.maxTransmitWaitMs });
       return { code: Code.CONTINUE, options: [blockOption(Option.BLOCK1, { num: 0, more: true, szx: replySzx })] };
     }
     const r = this.reassemblies.get(key);
@@ -138,7 +139,7 @@ export class CoapServerSide {
     }
     r.buf.set(req.payload, r.received);
     r.received += req.payload.length;
-    r.lastActive = now;
+    r.expires = now + this.times.maxTransmitWaitMs;
     if (b1.more) {
       return { code: Code.CONTINUE, options: [blockOption(Option.BLOCK1, { num: b1.num, more: true, szx: replySzx })] };
     }
@@ -150,9 +151,9 @@ export class CoapServerSide {
   }
 
   /** Frees a slot in a bounded table: expired entries first; false when none can go. */
-  private makeRoom<T>(table: Map<string, T>, now: number, expiry: (t: T) => number): boolean {
+  private makeRoom(table: Map<string, { expires: number }>, now: number): boolean {
     if (table.size < this.maxEntries) return true;
-    for (const [k, v] of table) if (expiry(v) <= now) table.delete(k);
+    for (const [k, v] of table) if (v.expires <= now) table.delete(k);
     return table.size < this.maxEntries;
   }
 
@@ -175,7 +176,7 @@ export class CoapServerSide {
     const num = Math.floor(offset / size);
     const more = offset + size < body.payload.length;
     if (more) {
-      if (!this.bodies.has(key) && !this.makeRoom(this.bodies, now, (b) => b.expires)) {
+      if (!this.bodies.has(key) && !this.makeRoom(this.bodies, now)) {
         // Table full of live bodies: drop the oldest, the client can ask again (GET) or gets 4.08.
         const oldest = this.bodies.keys().next();
         if (!oldest.done) this.bodies.delete(oldest.value);
@@ -235,9 +236,9 @@ export function checkOptions(msg: CoapMessage): CoapResponse | undefined {
   let previous = -1;
   for (const o of msg.options) {
     if (o.number === Option.PROXY_URI || o.number === Option.PROXY_SCHEME) return { code: Code.PROXYING_NOT_SUPPORTED };
-    const known = KNOWN_OPTIONS[o.number];
-    const repeated = o.number === previous && known !== undefined && !known[2];
-    const ok = known !== undefined && o.value.length >= known[0] && o.value.length <= known[1] && !repeated;
+    const n = o.value.length;
+    const repeated = o.number === previous && !isRepeatable(o.number);
+    const ok = n <= optionMaxLength(o.number) && n >= optionMinLength(o.number) && !repeated;
     previous = o.number;
     if (!ok && isCritical(o.number)) return { code: Code.BAD_OPTION };
   }

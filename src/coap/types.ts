@@ -2,6 +2,7 @@
 // result of our own requests, and the endpoint's configuration.
 import type { CoapOption } from './message.ts';
 import type { TransmissionParameters } from './transmission.ts';
+import { nameError } from '../codec/errors.ts';
 
 /**
  * Who authenticated the link a datagram came over (the DTLS peer certificate's Endpoint ID, or
@@ -129,9 +130,7 @@ export interface EndpointConfig {
 export class CoapLimitError extends Error {
   constructor(message: string) {
     super(message);
-    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
-    // inherited read-only `name` throws a TypeError instead of making this error.
-    Object.defineProperty(this, 'name', { value: 'CoapLimitError', writable: true, configurable: true });
+    nameError(this, 'CoapLimitError');
   }
 }
 

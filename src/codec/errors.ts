@@ -14,15 +14,22 @@ export type DecodeReason =
   | 'too-large' // input beyond DecodeLimits.maxBytes
   | 'too-many'; // a repeated field of a request with more items than DecodeLimits.maxItems
 
+/**
+ * Gives an error its class name. Defined, not assigned: on XS the preloaded Error.prototype is
+ * frozen, and assigning an inherited read-only `name` throws a TypeError instead of making the
+ * error. Every error class of the agent calls this one (issue 10: said once, not per class).
+ */
+export function nameError(e: Error, name: string): void {
+  Object.defineProperty(e, 'name', { value: name, writable: true, configurable: true });
+}
+
 export class DecodeError extends Error {
   readonly reason: DecodeReason;
   /** Byte offset where decoding stopped. */
   readonly offset: number;
   constructor(reason: DecodeReason, offset: number) {
     super('USP decode failed: ' + reason + ' at byte ' + offset);
-    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
-    // inherited read-only `name` throws a TypeError instead of making this error.
-    Object.defineProperty(this, 'name', { value: 'DecodeError', writable: true, configurable: true });
+    nameError(this, 'DecodeError');
     this.reason = reason;
     this.offset = offset;
   }
@@ -32,9 +39,7 @@ export class DecodeError extends Error {
 export class EncodeError extends Error {
   constructor(message: string) {
     super(message);
-    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
-    // inherited read-only `name` throws a TypeError instead of making this error.
-    Object.defineProperty(this, 'name', { value: 'EncodeError', writable: true, configurable: true });
+    nameError(this, 'EncodeError');
   }
 }
 
@@ -43,9 +48,7 @@ export class EncodeOverflowError extends EncodeError {
   readonly capacity: number;
   constructor(capacity: number) {
     super('USP encode overflow: message does not fit in ' + capacity + ' bytes');
-    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
-    // inherited read-only `name` throws a TypeError instead of making this error.
-    Object.defineProperty(this, 'name', { value: 'EncodeOverflowError', writable: true, configurable: true });
+    nameError(this, 'EncodeOverflowError');
     this.capacity = capacity;
   }
 }

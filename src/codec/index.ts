@@ -13,7 +13,7 @@
 //     decoder makes EntryMaps (entry-map.ts), in wire order, and the encoder takes any
 //     ReadonlyMap. Names a peer sends never become property names (each a permanent key on XS).
 export { encodeMsg, decodeMsg, encodeAgentMsg, decodeAgentMsg, sizeAgentMsg } from './msg.ts';
-export { encodeRecord, decodeRecord, sizeRecord } from './record.ts';
+export { encodeRecord, decodeRecord, sizeRecord, encodeAgentRecord, decodeAgentRecord, sizeAgentRecord } from './record.ts';
 export {
   DecodeError, EncodeError, EncodeOverflowError, DEFAULT_DECODE_LIMITS,
   type DecodeLimits, type DecodeReason,

@@ -4,9 +4,11 @@
 //
 // Two codecs share the envelope: encodeMsg/decodeMsg know every message (the Controller tools,
 // the tests), encodeAgentMsg/decodeAgentMsg what an Agent sends and reads (issue 10: the device
-// bundle keeps only these, 16.9 KB less flash). An Agent never encodes a Get..Operate request nor
+// bundle keeps only these, 16.9 KB less flash). An Agent never encodes a request but Notify, nor
+// the responses only a Controller sends (NotifyResp, RegisterResp, DeregisterResp); it never
 // reads a response but NotifyResp: it answers those from their oneof case alone (R-MSG.1,
 // dispatch.ts), so their bodies are skipped, as bounded as any other field, not decoded.
+// The oneof members go by tables of case names and coders indexed by field number - 1.
 import type { Writer } from './wire.ts';
 import type { Reader } from './reader.ts';
 import { topDecoder, topEncoder, topSizer } from './top.ts';
@@ -17,33 +19,37 @@ import * as rs from './msg-response.ts';
 import * as ro from './msg-oper-response.ts';
 
 type Dec<T> = (r: Reader, end: number, d: number) => T;
-/** Decoders of a oneof's members by field number - 1: [case, decoder]. */
-type OneofTable = readonly (readonly [string, Dec<unknown>])[];
+type Enc = (w: Writer, v: never) => void;
+/** A oneof's members, by field number - 1: their case names, encoders and decoders. */
+type Encs = readonly (Enc | undefined)[];
+type Decs = readonly Dec<unknown>[];
 
+/** The encoders and decoders of the Request and Response members a codec knows. */
 interface Bodies {
-  request(w: Writer, m: Request): void;
-  requests: OneofTable;
-  responses: OneofTable;
+  request: Encs;
+  response: Encs;
+  requests: Decs;
+  responses: Decs;
 }
 
 /** Encodes `msg` into `out` from offset 0; returns the length. Throws EncodeOverflowError when it does not fit. */
-export const encodeMsg: (msg: Msg, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: Msg) => encMsg(w, m, encRequest));
+export const encodeMsg: (msg: Msg, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: Msg) => encMsg(w, m, ALL_BODIES));
 
 /** Decodes one Msg; throws DecodeError (R-ENC.2 unknown enum, R-ENC.3-5 oneof, bounds). */
 export const decodeMsg: (bytes: Uint8Array, limits?: DecodeLimits) => Msg = /* @__PURE__ */ topDecoder(
   (r, end, d) => decMsg(r, end, d, ALL_BODIES));
 
-/** encodeMsg for an Agent: its only request is a Notify. */
-export const encodeAgentMsg: (msg: Msg, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: Msg) => encMsg(w, m, encAgentRequest));
+/** encodeMsg for an Agent: its only request is a Notify, and it sends no NotifyResp, RegisterResp, DeregisterResp. */
+export const encodeAgentMsg: (msg: Msg, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: Msg) => encMsg(w, m, AGENT_BODIES));
 
 /** The length encodeAgentMsg gives `msg` (the Agent sizes its answer before it allocates it). */
-export const sizeAgentMsg: (msg: Msg) => number = /* @__PURE__ */ topSizer((w, m: Msg) => encMsg(w, m, encAgentRequest));
+export const sizeAgentMsg: (msg: Msg) => number = /* @__PURE__ */ topSizer((w, m: Msg) => encMsg(w, m, AGENT_BODIES));
 
 /** decodeMsg for an Agent: Notify/Register/Deregister requests and responses but NotifyResp are skipped. */
 export const decodeAgentMsg: (bytes: Uint8Array, limits?: DecodeLimits) => Msg = /* @__PURE__ */ topDecoder(
   (r, end, d) => decMsg(r, end, d, AGENT_BODIES));
 
-function encMsg(w: Writer, m: Msg, request: (w: Writer, m: Request) => void): void {
+function encMsg(w: Writer, m: Msg, bodies: Bodies): void {
   let at: number;
   if (m.header !== undefined) {
     at = w.fork(1);
@@ -53,22 +59,22 @@ function encMsg(w: Writer, m: Msg, request: (w: Writer, m: Request) => void): vo
   }
   if (m.body !== undefined) {
     at = w.fork(2);
-    encBody(w, m.body, request);
+    encBody(w, m.body, bodies);
     w.join(at);
   }
 }
 
-function encBody(w: Writer, m: Body, request: (w: Writer, m: Request) => void): void {
+function encBody(w: Writer, m: Body, bodies: Bodies): void {
   const b = m.msgBody;
   let at: number;
   switch (b.case) {
     case 'request':
       at = w.fork(1);
-      request(w, b.value);
+      encOneof(w, b.value.reqType, REQUEST_CASES, bodies.request, 'Request.req_type');
       break;
     case 'response':
       at = w.fork(2);
-      encResponse(w, b.value);
+      encOneof(w, b.value.respType, RESPONSE_CASES, bodies.response, 'Response.resp_type');
       break;
     case 'error':
       at = w.fork(3);
@@ -80,51 +86,13 @@ function encBody(w: Writer, m: Body, request: (w: Writer, m: Request) => void): 
   w.join(at);
 }
 
-function encRequest(w: Writer, m: Request): void {
-  const q = m.reqType;
-  let at: number;
-  switch (q.case) {
-    case 'get': at = w.fork(1); rq.encGet(w, q.value); break;
-    case 'getSupportedDm': at = w.fork(2); rq.encGetSupportedDM(w, q.value); break;
-    case 'getInstances': at = w.fork(3); rq.encGetInstances(w, q.value); break;
-    case 'set': at = w.fork(4); rq.encSet(w, q.value); break;
-    case 'add': at = w.fork(5); rq.encAdd(w, q.value); break;
-    case 'delete': at = w.fork(6); rq.encDelete(w, q.value); break;
-    case 'operate': at = w.fork(7); rq.encOperate(w, q.value); break;
-    case 'notify': at = w.fork(8); rq.encNotify(w, q.value); break;
-    case 'getSupportedProtocol': at = w.fork(9); w.fieldString(1, q.value.controllerSupportedProtocolVersions); break;
-    case 'register': at = w.fork(10); rq.encRegister(w, q.value); break;
-    case 'deregister': at = w.fork(11); w.fieldStrings(1, q.value.paths); break;
-    default: throw new EncodeError('Request.req_type not set');
-  }
-  w.join(at);
-}
-
-function encAgentRequest(w: Writer, m: Request): void {
-  const q = m.reqType;
-  if (q.case !== 'notify') throw new EncodeError(`an Agent does not send ${q.case || 'an empty'} request`);
-  const at = w.fork(8);
-  rq.encNotify(w, q.value);
-  w.join(at);
-}
-
-function encResponse(w: Writer, m: Response): void {
-  const p = m.respType;
-  let at: number;
-  switch (p.case) {
-    case 'getResp': at = w.fork(1); rs.encGetResp(w, p.value); break;
-    case 'getSupportedDmResp': at = w.fork(2); rs.encGetSupportedDMResp(w, p.value); break;
-    case 'getInstancesResp': at = w.fork(3); rs.encGetInstancesResp(w, p.value); break;
-    case 'setResp': at = w.fork(4); ro.encSetResp(w, p.value); break;
-    case 'addResp': at = w.fork(5); ro.encAddResp(w, p.value); break;
-    case 'deleteResp': at = w.fork(6); ro.encDeleteResp(w, p.value); break;
-    case 'operateResp': at = w.fork(7); ro.encOperateResp(w, p.value); break;
-    case 'notifyResp': at = w.fork(8); w.fieldString(1, p.value.subscriptionId); break;
-    case 'getSupportedProtocolResp': at = w.fork(9); w.fieldString(1, p.value.agentSupportedProtocolVersions); break;
-    case 'registerResp': at = w.fork(10); ro.encRegisterResp(w, p.value); break;
-    case 'deregisterResp': at = w.fork(11); ro.encDeregisterResp(w, p.value); break;
-    default: throw new EncodeError('Response.resp_type not set');
-  }
+/** A Request or Response member as field (its index in `cases`) + 1; one without an encoder is refused. */
+function encOneof(w: Writer, o: { case: string | undefined; value?: unknown }, cases: readonly string[], encs: Encs, what: string): void {
+  const i = o.case === undefined ? -1 : cases.indexOf(o.case);
+  const enc = encs[i];
+  if (enc === undefined) throw new EncodeError(i < 0 ? what + ' not set' : 'an Agent does not send ' + o.case);
+  const at = w.fork(i + 1);
+  enc(w, o.value as never);
   w.join(at);
 }
 
@@ -172,8 +140,8 @@ function decBody(r: Reader, end: number, d: number, into: Body | undefined, bodi
   while (r.pos < end) {
     const t = r.varint32();
     if ((t === 0x0a || t === 0x12 || t === 0x1a) && b !== undefined) r.fail('oneof-twice'); // R-ENC.4
-    if (t === 0x0a) b = { case: 'request', value: { reqType: decOneof(r, r.sub(d), d + 1, bodies.requests) as Request['reqType'] } };
-    else if (t === 0x12) b = { case: 'response', value: { respType: decOneof(r, r.sub(d), d + 1, bodies.responses) as Response['respType'] } };
+    if (t === 0x0a) b = { case: 'request', value: { reqType: decOneof(r, r.sub(d), d + 1, REQUEST_CASES, bodies.requests) as Request['reqType'] } };
+    else if (t === 0x12) b = { case: 'response', value: { respType: decOneof(r, r.sub(d), d + 1, RESPONSE_CASES, bodies.responses) as Response['respType'] } };
     else if (t === 0x1a) b = { case: 'error', value: decError(r, r.sub(d), d + 1) };
     else r.skip(t, d);
   }
@@ -191,14 +159,14 @@ function decBody(r: Reader, end: number, d: number, into: Body | undefined, bodi
  * refused (a repeated one too: protobuf would merge it, USP says the oneof is set twice);
  * R-ENC.3: none is refused. Other fields are skipped.
  */
-function decOneof(r: Reader, end: number, d: number, table: OneofTable): { case: string; value: unknown } {
+function decOneof(r: Reader, end: number, d: number, cases: readonly string[], decs: Decs): { case: string; value: unknown } {
   let q: { case: string; value: unknown } | undefined;
   while (r.pos < end) {
     const t = r.varint32();
     const i = (t >>> 3) - 1;
-    if ((t & 7) === 2 && i >= 0 && i < table.length) {
+    if ((t & 7) === 2 && i >= 0 && i < cases.length) {
       if (q !== undefined) r.fail('oneof-twice');
-      q = { case: table[i][0], value: table[i][1](r, r.sub(d), d + 1) };
+      q = { case: cases[i], value: decs[i](r, r.sub(d), d + 1) };
     } else r.skip(t, d);
   }
   r.done(end);
@@ -211,13 +179,9 @@ const REQUEST_CASES = Object.freeze(['get', 'getSupportedDm', 'getInstances', 's
 const RESPONSE_CASES = Object.freeze(['getResp', 'getSupportedDmResp', 'getInstancesResp', 'setResp', 'addResp', 'deleteResp',
   'operateResp', 'notifyResp', 'getSupportedProtocolResp', 'registerResp', 'deregisterResp']);
 
-function bodies(request: Bodies['request'], requests: readonly Dec<unknown>[], responses: readonly Dec<unknown>[]): Bodies {
-  const table = (cases: readonly string[], decs: readonly Dec<unknown>[]): OneofTable => Object.freeze(cases.map((c, i) => Object.freeze([c, decs[i]] as const)));
-  return Object.freeze({ request, requests: table(REQUEST_CASES, requests), responses: table(RESPONSE_CASES, responses) });
-}
-
 const decGetSupportedProtocol: Dec<unknown> = (r, end, d) => ({ controllerSupportedProtocolVersions: rq.decOneString(r, end, d) });
 const decNotifyResp: Dec<unknown> = (r, end, d) => ({ subscriptionId: rq.decOneString(r, end, d) });
+const encGetSupportedProtocolResp: Enc = (w, v: { agentSupportedProtocolVersions: string }) => w.fieldString(1, v.agentSupportedProtocolVersions);
 
 /** A body an Agent answers from its case alone: stepped over (sub() bounded its length). */
 const SKIPPED = Object.freeze({});
@@ -226,18 +190,41 @@ const skipBody: Dec<unknown> = (r, end) => {
   return SKIPPED;
 };
 
-const ALL_BODIES: Bodies = /* @__PURE__ */ bodies(encRequest, [
-  rq.decGet, rq.decGetSupportedDM, rq.decGetInstances, rq.decSet, rq.decAdd, rq.decDelete, rq.decOperate, rq.decNotify,
-  decGetSupportedProtocol, rq.decRegister, (r, end, d) => ({ paths: rq.decStrings(r, end, d) }),
-], [
-  rs.decGetResp, rs.decGetSupportedDMResp, rs.decGetInstancesResp, ro.decSetResp, ro.decAddResp, ro.decDeleteResp, ro.decOperateResp,
-  decNotifyResp, (r, end, d) => ({ agentSupportedProtocolVersions: rq.decOneString(r, end, d) }), ro.decRegisterResp, ro.decDeregisterResp,
-]);
+/** What an Agent answers (R-MSG.1): Get..Operate and GetSupportedProtocol. */
+const AGENT_RESPONSES: Encs = Object.freeze([
+  rs.encGetResp, rs.encGetSupportedDMResp, rs.encGetInstancesResp, ro.encSetResp, ro.encAddResp, ro.encDeleteResp, ro.encOperateResp,
+  undefined, encGetSupportedProtocolResp,
+] as Encs);
 
-const AGENT_BODIES: Bodies = /* @__PURE__ */ bodies(encAgentRequest, [
-  rq.decGet, rq.decGetSupportedDM, rq.decGetInstances, rq.decSet, rq.decAdd, rq.decDelete, rq.decOperate, skipBody,
-  decGetSupportedProtocol, skipBody, skipBody,
-], [skipBody, skipBody, skipBody, skipBody, skipBody, skipBody, skipBody, decNotifyResp, skipBody, skipBody, skipBody]);
+const ALL_BODIES: Bodies = /* @__PURE__ */ Object.freeze({
+  request: /* @__PURE__ */ Object.freeze([
+    rq.encGet, rq.encGetSupportedDM, rq.encGetInstances, rq.encSet, rq.encAdd, rq.encDelete, rq.encOperate, rq.encNotify,
+    (w, v: { controllerSupportedProtocolVersions: string }) => w.fieldString(1, v.controllerSupportedProtocolVersions),
+    rq.encRegister, (w, v: { paths: string[] }) => w.fieldStrings(1, v.paths),
+  ] as Encs),
+  response: /* @__PURE__ */ Object.freeze(AGENT_RESPONSES.slice(0, 7).concat([
+    (w, v: { subscriptionId: string }) => w.fieldString(1, v.subscriptionId), encGetSupportedProtocolResp,
+    ro.encRegisterResp, ro.encDeregisterResp,
+  ] as Encs)),
+  requests: /* @__PURE__ */ Object.freeze([
+    rq.decGet, rq.decGetSupportedDM, rq.decGetInstances, rq.decSet, rq.decAdd, rq.decDelete, rq.decOperate, rq.decNotify,
+    decGetSupportedProtocol, rq.decRegister, (r, end, d) => ({ paths: rq.decStrings(r, end, d) }),
+  ] as Decs),
+  responses: /* @__PURE__ */ Object.freeze([
+    rs.decGetResp, rs.decGetSupportedDMResp, rs.decGetInstancesResp, ro.decSetResp, ro.decAddResp, ro.decDeleteResp, ro.decOperateResp,
+    decNotifyResp, (r, end, d) => ({ agentSupportedProtocolVersions: rq.decOneString(r, end, d) }), ro.decRegisterResp, ro.decDeregisterResp,
+  ] as Decs),
+});
+
+const AGENT_BODIES: Bodies = Object.freeze({
+  request: Object.freeze([undefined, undefined, undefined, undefined, undefined, undefined, undefined, rq.encNotify] as Encs),
+  response: AGENT_RESPONSES,
+  requests: Object.freeze([
+    rq.decGet, rq.decGetSupportedDM, rq.decGetInstances, rq.decSet, rq.decAdd, rq.decDelete, rq.decOperate, skipBody,
+    decGetSupportedProtocol, skipBody, skipBody,
+  ] as Decs),
+  responses: Object.freeze([skipBody, skipBody, skipBody, skipBody, skipBody, skipBody, skipBody, decNotifyResp, skipBody, skipBody, skipBody] as Decs),
+});
 
 function decError(r: Reader, end: number, d: number): Error {
   const m: Error = { errCode: 0, errMsg: '', paramErrs: [] };

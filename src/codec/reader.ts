@@ -1,8 +1,9 @@
 // The protobuf wire Reader: every read is bounds-checked and fails with a typed DecodeError;
 // nesting is bounded by DecodeLimits.maxDepth.
 import { DecodeError } from './errors.ts';
-import { WIRE_VARINT, WIRE_FIXED64, WIRE_LEN, WIRE_START_GROUP, WIRE_END_GROUP, WIRE_FIXED32, unzigzag32, unzigzag64 } from './wire.ts';
-import { CACHE_MAX_LEN, shortString, longString } from './string-cache.ts';
+import { WIRE_VARINT, WIRE_FIXED64, WIRE_LEN, WIRE_START_GROUP, WIRE_END_GROUP, WIRE_FIXED32 } from './wire.ts';
+import { CACHE_MAX_LEN, shortString } from './string-cache.ts';
+import { utf8Decode } from './utf8.ts';
 import { EntryMap } from './entry-map.ts';
 
 export class Reader {
@@ -82,41 +83,6 @@ export class Reader {
     return this.fail('overlong');
   }
 
-  uint64(): bigint {
-    const buf = this.buf;
-    let p = this.pos;
-    let lo = 0;
-    let hi = 0;
-    let b = 0x80;
-    let i = 0;
-    for (; i < 10 && b >= 0x80; i++) {
-      if (p >= this.len) this.fail('truncated');
-      b = buf[p++];
-      if (i < 4) lo |= (b & 0x7f) << (7 * i);
-      else if (i === 4) {
-        lo |= (b & 0x0f) << 28;
-        hi = (b & 0x7f) >> 4;
-      } else hi |= (b & 0x7f) << (7 * i - 32);
-    }
-    this.pos = p;
-    if (b >= 0x80) this.fail('overlong');
-    lo >>>= 0;
-    hi >>>= 0;
-    return hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo);
-  }
-
-  int32(): number {
-    return this.varint32() | 0;
-  }
-
-  sint32(): number {
-    return unzigzag32(this.varint32());
-  }
-
-  sint64(): bigint {
-    return unzigzag64(this.uint64());
-  }
-
   /** An enum value; one the schema does not define is an error (R-ENC.2). */
   enumOf(max: number): number {
     const v = this.varint32() | 0;
@@ -147,12 +113,6 @@ export class Reader {
     const buf = this.buf;
     this.pos = p + 4;
     return (buf[p] | (buf[p + 1] << 8) | (buf[p + 2] << 16) | (buf[p + 3] << 24)) >>> 0;
-  }
-
-  fixed64(): bigint {
-    const lo = this.fixed32();
-    const hi = this.fixed32();
-    return (BigInt(hi) << 32n) | BigInt(lo);
   }
 
   /** Reads a length prefix; returns the end of the bytes it announces. */
@@ -201,7 +161,7 @@ export class Reader {
     const end = start + n;
     this.pos = end;
     if (n === 0) return '';
-    return n <= this.cacheMax ? shortString(buf, this.view, start, end) : longString(buf, start, end);
+    return n <= this.cacheMax ? shortString(buf, this.view, start, end) : utf8Decode(buf, start, end);
   }
 
   /** Skips a field of a number this message does not know (unknown fields are ignored). */
@@ -257,9 +217,9 @@ export class Reader {
       const ve = ke + 2 + buf[ke + 1];
       if (buf[p] < 0x80 && end <= this.len && buf[p + 1] === 0x0a && buf[p + 2] < 0x80 &&
         buf[ke] === 0x12 && buf[ke + 1] < 0x80 && ve === end) {
-        const key = ke === ks ? '' : ke - ks <= this.cacheMax ? shortString(buf, view, ks, ke) : longString(buf, ks, ke);
+        const key = ke === ks ? '' : ke - ks <= this.cacheMax ? shortString(buf, view, ks, ke) : utf8Decode(buf, ks, ke);
         const vs = ke + 2;
-        const value = ve === vs ? '' : ve - vs <= this.cacheMax ? shortString(buf, view, vs, ve) : longString(buf, vs, ve);
+        const value = ve === vs ? '' : ve - vs <= this.cacheMax ? shortString(buf, view, vs, ve) : utf8Decode(buf, vs, ve);
         map.put(key, value, keyHint(key));
         this.pos = end;
       } else {
@@ -292,4 +252,28 @@ export class Reader {
 function keyHint(key: string): number {
   const n = key.length;
   return n === 0 ? 0 : n * 7 + key.charCodeAt(0) + key.charCodeAt(n - 1) * 3;
+}
+
+/** A uint64 varint (a function, not a Reader method: only the Session Context Record, which an Agent skips, has one). */
+export function readUint64(r: Reader): bigint {
+  const buf = r.buf;
+  let p = r.pos;
+  let lo = 0;
+  let hi = 0;
+  let b = 0x80;
+  let i = 0;
+  for (; i < 10 && b >= 0x80; i++) {
+    if (p >= r.len) r.fail('truncated');
+    b = buf[p++];
+    if (i < 4) lo |= (b & 0x7f) << (7 * i);
+    else if (i === 4) {
+      lo |= (b & 0x0f) << 28;
+      hi = (b & 0x7f) >> 4;
+    } else hi |= (b & 0x7f) << (7 * i - 32);
+  }
+  r.pos = p;
+  if (b >= 0x80) r.fail('overlong');
+  lo >>>= 0;
+  hi >>>= 0;
+  return hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo);
 }

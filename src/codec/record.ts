@@ -1,26 +1,49 @@
 // USP Record encode/decode (usp_record package). Tags are written as their one-byte wire form:
 // (field number << 3) | wire type, e.g. 0x3a = field 7, length-delimited.
-import type { Writer } from './wire.ts';
-import type { Reader } from './reader.ts';
+import { WIRE_VARINT, writeUint64, type Writer } from './wire.ts';
+import { readUint64, type Reader } from './reader.ts';
 import { topDecoder, topEncoder, topSizer } from './top.ts';
 import { EncodeError, type DecodeLimits } from './errors.ts';
 import type {
   UspRecord, NoSessionContextRecord, SessionContextRecord, MQTTConnectRecord, STOMPConnectRecord,
-  DisconnectRecord, WebSocketConnectRecord, UDSConnectRecord,
+  DisconnectRecord,
 } from './record-types.ts';
 
 const EMPTY = new Uint8Array(0);
 
+type Enc = (w: Writer, v: never) => void;
+type Dec = (r: Reader, end: number, d: number) => unknown;
+
+/** The record_type oneof: fields 7..13, in order. */
+const RECORD_CASES = Object.freeze(['noSessionContext', 'sessionContext', 'websocketConnect', 'mqttConnect', 'stompConnect',
+  'disconnect', 'udsConnect']);
+
 /** Encodes `rec` into `out` from offset 0; returns the length. Throws EncodeOverflowError when it does not fit. */
-export const encodeRecord: (rec: UspRecord, out: Uint8Array) => number = topEncoder(encRecord);
+export const encodeRecord: (rec: UspRecord, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: UspRecord) => encRecord(w, m, ALL_ENC));
 
 /** The length encodeRecord gives `rec`, counted without a buffer. */
-export const sizeRecord: (rec: UspRecord) => number = topSizer(encRecord);
+export const sizeRecord: (rec: UspRecord) => number = /* @__PURE__ */ topSizer((w, m: UspRecord) => encRecord(w, m, ALL_ENC));
 
 /** Decodes one Record; throws DecodeError (R-ENC.2 unknown enum, R-ENC.3-5 oneof, bounds). */
-export const decodeRecord: (bytes: Uint8Array, limits?: DecodeLimits) => UspRecord = topDecoder(decRecord);
+export const decodeRecord: (bytes: Uint8Array, limits?: DecodeLimits) => UspRecord = /* @__PURE__ */ topDecoder(
+  (r, end, d) => decRecord(r, end, d, ALL_DEC));
 
-function encRecord(w: Writer, m: UspRecord): void {
+// What an Agent sends and reads (issue 10: the device keeps only these). It sends plaintext
+// no_session_context Records and DisconnectRecords (src/record/record.ts); of an inbound Record it
+// reads the no_session_context payload and only the case of the others (answered from the case
+// alone: 7106, ignored), so their bodies are skipped, bounded like any other field, not decoded.
+
+/** encodeRecord for an Agent: no_session_context and disconnect only. */
+export const encodeAgentRecord: (rec: UspRecord, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: UspRecord) => encRecord(w, m, AGENT_ENC));
+
+/** The length encodeAgentRecord gives `rec` (the Agent sizes a Record before it allocates it). */
+export const sizeAgentRecord: (rec: UspRecord) => number = /* @__PURE__ */ topSizer((w, m: UspRecord) => encRecord(w, m, AGENT_ENC));
+
+/** decodeRecord for an Agent: bodies other than no_session_context are skipped (their value is {}). */
+export const decodeAgentRecord: (bytes: Uint8Array, limits?: DecodeLimits) => UspRecord = /* @__PURE__ */ topDecoder(
+  (r, end, d) => decRecord(r, end, d, AGENT_DEC));
+
+function encRecord(w: Writer, m: UspRecord, types: readonly (Enc | undefined)[]): void {
   w.fieldString(1, m.version);
   w.fieldString(2, m.toId);
   w.fieldString(3, m.fromId);
@@ -28,48 +51,38 @@ function encRecord(w: Writer, m: UspRecord): void {
   w.fieldBytes(5, m.macSignature);
   w.fieldBytes(6, m.senderCert);
   const rt = m.recordType;
-  let at: number;
-  switch (rt.case) {
-    case 'noSessionContext':
-      at = w.fork(7);
-      w.fieldBytes(2, rt.value.payload);
-      break;
-    case 'sessionContext':
-      at = w.fork(8);
-      encSessionContext(w, rt.value);
-      break;
-    case 'websocketConnect':
-      at = w.fork(9);
-      break;
-    case 'mqttConnect':
-      at = w.fork(10);
-      w.fieldEnum(1, rt.value.version);
-      w.fieldString(2, rt.value.subscribedTopic);
-      break;
-    case 'stompConnect':
-      at = w.fork(11);
-      w.fieldEnum(1, rt.value.version);
-      w.fieldString(2, rt.value.subscribedDestination);
-      break;
-    case 'disconnect':
-      at = w.fork(12);
-      w.fieldString(1, rt.value.reason);
-      w.fieldFixed32(2, rt.value.reasonCode);
-      break;
-    case 'udsConnect':
-      at = w.fork(13);
-      break;
-    default:
-      throw new EncodeError('Record.record_type not set'); // R-ENC.3
-  }
+  const i = RECORD_CASES.indexOf(rt.case);
+  const enc = types[i];
+  if (enc === undefined) throw new EncodeError(i < 0 ? 'Record.record_type not set' : 'an Agent does not send a ' + rt.case + ' record'); // R-ENC.3
+  const at = w.fork(7 + i);
+  enc(w, rt.value as never);
   w.join(at);
 }
 
+const encNoSession: Enc = (w, v: NoSessionContextRecord) => w.fieldBytes(2, v.payload);
+const encNothing: Enc = () => {};
+const encDisconnect: Enc = (w, v: DisconnectRecord) => {
+  w.fieldString(1, v.reason);
+  w.fieldFixed32(2, v.reasonCode);
+};
+/** MQTTConnectRecord and STOMPConnectRecord: version = 1, then the topic or destination = 2. */
+const encConnect: Enc = (w, v: MQTTConnectRecord | STOMPConnectRecord) => {
+  w.fieldEnum(1, v.version);
+  w.fieldString(2, 'subscribedTopic' in v ? v.subscribedTopic : v.subscribedDestination);
+};
+
+function fieldUint64(w: Writer, no: number, v: bigint): void {
+  if (v !== 0n) {
+    w.tag(no, WIRE_VARINT);
+    writeUint64(w, v);
+  }
+}
+
 function encSessionContext(w: Writer, m: SessionContextRecord): void {
-  w.fieldUint64(1, m.sessionId);
-  w.fieldUint64(2, m.sequenceId);
-  w.fieldUint64(3, m.expectedId);
-  w.fieldUint64(4, m.retransmitId);
+  fieldUint64(w, 1, m.sessionId);
+  fieldUint64(w, 2, m.sequenceId);
+  fieldUint64(w, 3, m.expectedId);
+  fieldUint64(w, 4, m.retransmitId);
   w.fieldEnum(5, m.payloadSarState);
   w.fieldEnum(6, m.payloadrecSarState);
   // Repeated bytes: every element is written, empty ones too.
@@ -80,7 +93,7 @@ function encSessionContext(w: Writer, m: SessionContextRecord): void {
   }
 }
 
-function decRecord(r: Reader, end: number, d: number): UspRecord {
+function decRecord(r: Reader, end: number, d: number, types: readonly Dec[]): UspRecord {
   const m: UspRecord = {
     version: '',
     toId: '',
@@ -93,7 +106,12 @@ function decRecord(r: Reader, end: number, d: number): UspRecord {
   let rt: UspRecord['recordType'] | undefined;
   while (r.pos < end) {
     const t = r.varint32();
-    if (t >= 0x3a && t <= 0x6a && (t & 7) === 2 && rt !== undefined) r.fail('oneof-twice'); // R-ENC.4
+    const i = (t >>> 3) - 7;
+    if ((t & 7) === 2 && i >= 0 && i < RECORD_CASES.length) {
+      if (rt !== undefined) r.fail('oneof-twice'); // R-ENC.4
+      rt = { case: RECORD_CASES[i], value: types[i](r, r.sub(d), d + 1) } as UspRecord['recordType'];
+      continue;
+    }
     switch (t) {
       case 0x0a: m.version = r.string(); break;
       case 0x12: m.toId = r.string(); break;
@@ -101,13 +119,6 @@ function decRecord(r: Reader, end: number, d: number): UspRecord {
       case 0x20: m.payloadSecurity = r.enumOf(1); break;
       case 0x2a: m.macSignature = r.bytes(); break;
       case 0x32: m.senderCert = r.bytes(); break;
-      case 0x3a: rt = { case: 'noSessionContext', value: decNoSession(r, r.sub(d), d + 1) }; break;
-      case 0x42: rt = { case: 'sessionContext', value: decSessionContext(r, r.sub(d), d + 1) }; break;
-      case 0x4a: rt = { case: 'websocketConnect', value: decEmpty(r, r.sub(d), d + 1) as WebSocketConnectRecord }; break;
-      case 0x52: rt = { case: 'mqttConnect', value: decMqttConnect(r, r.sub(d), d + 1) }; break;
-      case 0x5a: rt = { case: 'stompConnect', value: decStompConnect(r, r.sub(d), d + 1) }; break;
-      case 0x62: rt = { case: 'disconnect', value: decDisconnect(r, r.sub(d), d + 1) }; break;
-      case 0x6a: rt = { case: 'udsConnect', value: decEmpty(r, r.sub(d), d + 1) as UDSConnectRecord }; break;
       default: r.skip(t, d);
     }
   }
@@ -116,6 +127,13 @@ function decRecord(r: Reader, end: number, d: number): UspRecord {
   m.recordType = rt;
   return m;
 }
+
+/** A body an Agent answers from its case alone: stepped over (sub() bounded its length). */
+const SKIPPED = Object.freeze({});
+const skipBody: Dec = (r, end) => {
+  r.pos = end;
+  return SKIPPED;
+};
 
 function decNoSession(r: Reader, end: number, d: number): NoSessionContextRecord {
   const m: NoSessionContextRecord = { payload: EMPTY };
@@ -141,10 +159,10 @@ function decSessionContext(r: Reader, end: number, d: number): SessionContextRec
   while (r.pos < end) {
     const t = r.varint32();
     switch (t) {
-      case 0x08: m.sessionId = r.uint64(); break;
-      case 0x10: m.sequenceId = r.uint64(); break;
-      case 0x18: m.expectedId = r.uint64(); break;
-      case 0x20: m.retransmitId = r.uint64(); break;
+      case 0x08: m.sessionId = readUint64(r); break;
+      case 0x10: m.sequenceId = readUint64(r); break;
+      case 0x18: m.expectedId = readUint64(r); break;
+      case 0x20: m.retransmitId = readUint64(r); break;
       case 0x28: m.payloadSarState = r.enumOf(3); break;
       case 0x30: m.payloadrecSarState = r.enumOf(3); break;
       case 0x3a: m.payload.push(r.bytes()); break;
@@ -196,3 +214,11 @@ function decDisconnect(r: Reader, end: number, d: number): DisconnectRecord {
   r.done(end);
   return m;
 }
+
+// Encoders and decoders of the record_type members, by field number - 7 (RECORD_CASES).
+const ALL_ENC: readonly (Enc | undefined)[] = Object.freeze([
+  encNoSession, encSessionContext as Enc, encNothing, encConnect, encConnect, encDisconnect, encNothing]);
+const AGENT_ENC: readonly (Enc | undefined)[] = Object.freeze([encNoSession, undefined, undefined, undefined, undefined, encDisconnect]);
+const ALL_DEC: readonly Dec[] = Object.freeze([
+  decNoSession, decSessionContext, decEmpty, decMqttConnect, decStompConnect, decDisconnect, decEmpty]);
+const AGENT_DEC: readonly Dec[] = Object.freeze([decNoSession, skipBody, skipBody, skipBody, skipBody, skipBody, skipBody]);

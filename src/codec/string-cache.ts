@@ -59,12 +59,6 @@ function cacheMiss(buf: Uint8Array, start: number, end: number, way0: number): s
   return (cache[way0] = asciiString(buf, start, end));
 }
 
-export function longString(buf: Uint8Array, start: number, end: number): string {
-  let p = start;
-  while (p < end && buf[p] < 0x80) p++;
-  return p < end ? utf8Decode(buf, start, end) : asciiString(buf, start, end);
-}
-
 function makeCache(): void {
   cache = [];
   for (let i = 0; i < 2 * CACHE_SETS; i++) cache.push('');

@@ -1,15 +1,20 @@
 // The outermost encode/decode of a message (Msg or Record), shared by msg.ts and record.ts:
-// one reusable Writer/Reader per caller, the size and depth limits checked up front, and the
+// one Writer, Sizer and Reader reused by every coder, the size and depth limits checked up front, and the
 // buffers released afterwards so a decoded message does not keep the input alive.
 import { Sizer, Writer } from './wire.ts';
 import { Reader } from './reader.ts';
 import { DecodeError, DEFAULT_DECODE_LIMITS, type DecodeLimits } from './errors.ts';
 
 const EMPTY = new Uint8Array(0);
+// One Writer, Sizer and Reader serve every top-level coder (a Msg, a Record, for an Agent or
+// in full): none runs inside another (a Record carries its Msg already encoded), and each
+// coder starts by resetting it. One each, not one per coder (issue 10: flash).
+const writer = new Writer(EMPTY);
+const sizer = new Sizer();
+const reader = new Reader(EMPTY, 0);
 
-/** A top-level encoder: a fixed Writer (reused across calls) and the message's field writer. */
+/** A top-level encoder: the shared Writer and the message's field writer. */
 export function topEncoder<T>(enc: (w: Writer, m: T) => void): (m: T, out: Uint8Array) => number {
-  const writer = new Writer(EMPTY);
   return (m, out) => {
     const w = writer.reset(out);
     enc(w, m);
@@ -21,7 +26,6 @@ export function topEncoder<T>(enc: (w: Writer, m: T) => void): (m: T, out: Uint8
 
 /** The length `topEncoder(enc)` would give `m`, counted without a buffer (wire.ts Sizer). */
 export function topSizer<T>(enc: (w: Writer, m: T) => void): (m: T) => number {
-  const sizer = new Sizer();
   return (m) => {
     const w = sizer.reset();
     enc(w, m);
@@ -29,9 +33,8 @@ export function topSizer<T>(enc: (w: Writer, m: T) => void): (m: T) => number {
   };
 }
 
-/** A top-level decoder: a fixed Reader (reused across calls) and the message's field reader. */
+/** A top-level decoder: the shared Reader and the message's field reader. */
 export function topDecoder<T>(dec: (r: Reader, end: number, depth: number) => T): (bytes: Uint8Array, limits?: DecodeLimits) => T {
-  const reader = new Reader(EMPTY, 0);
   return (bytes, limits = DEFAULT_DECODE_LIMITS) => {
     if (bytes.length > limits.maxBytes) throw new DecodeError('too-large', limits.maxBytes);
     if (limits.maxDepth < 1) throw new DecodeError('too-deep', 0);

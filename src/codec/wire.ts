@@ -1,7 +1,8 @@
-// Protobuf wire primitives over fixed buffers (protobuf encoding spec: varint, zigzag, fixed32/64,
+// Protobuf wire primitives over fixed buffers (protobuf encoding spec: varint, fixed32,
 // length-delimited, tags). The Writer writes into a caller-provided Uint8Array and never
 // allocates per field; the Reader (reader.ts) checks every bound and fails with a typed
-// DecodeError; UTF-8 is in utf8.ts.
+// DecodeError; UTF-8 is in utf8.ts. USP has no sint32/sint64/fixed64 field (usp-wire-schema.md),
+// so their primitives are left out (issue 10: flash).
 import { EncodeOverflowError } from './errors.ts';
 import { utf8Length, utf8Write } from './utf8.ts';
 
@@ -20,18 +21,15 @@ export function varintSize(v: number): number {
   return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
 }
 
-export function zigzag32(v: number): number {
-  return ((v << 1) ^ (v >> 31)) >>> 0;
-}
-export function unzigzag32(n: number): number {
-  return (n >>> 1) ^ -(n & 1);
-}
-export function zigzag64(v: bigint): bigint {
-  return (v < 0n ? (-v << 1n) - 1n : v << 1n) & MASK64;
-}
-export function unzigzag64(n: bigint): bigint {
-  n &= MASK64;
-  return n & 1n ? -((n + 1n) >> 1n) : n >> 1n;
+
+/**
+ * A uint64 varint. A function, not a Writer method: only the Session Context Record has uint64
+ * fields, and an Agent never writes one, so the device bundle leaves it out (issue 10: flash).
+ */
+export function writeUint64(w: Writer, v: bigint): void {
+  v &= MASK64;
+  if (v <= MASK32) w.varint32(Number(v));
+  else w.varint64(Number(v & MASK32), Number(v >> 32n));
 }
 
 export class Writer {
@@ -103,20 +101,6 @@ export class Writer {
     else this.varint64(v >>> 0, 0xffffffff);
   }
 
-  uint64(v: bigint): void {
-    v &= MASK64;
-    if (v <= MASK32) this.varint32(Number(v));
-    else this.varint64(Number(v & MASK32), Number(v >> 32n));
-  }
-
-  sint32(v: number): void {
-    this.varint32(zigzag32(v));
-  }
-
-  sint64(v: bigint): void {
-    this.uint64(zigzag64(v));
-  }
-
   fixed32(v: number): void {
     this.need(4);
     const buf = this.buf;
@@ -126,12 +110,6 @@ export class Writer {
     buf[p + 2] = v >>> 16;
     buf[p + 3] = v >>> 24;
     this.pos = p + 4;
-  }
-
-  fixed64(v: bigint): void {
-    v &= MASK64;
-    this.fixed32(Number(v & MASK32));
-    this.fixed32(Number(v >> 32n));
   }
 
   /** Field tag; every USP field number is < 16, so this is one byte there. */
@@ -279,13 +257,6 @@ export class Writer {
     if (v !== 0) {
       this.tag(no, WIRE_VARINT);
       this.int32(v);
-    }
-  }
-
-  fieldUint64(no: number, v: bigint): void {
-    if (v !== 0n) {
-      this.tag(no, WIRE_VARINT);
-      this.uint64(v);
     }
   }
 

@@ -3,6 +3,7 @@
 // The USP response never rides on the CoAP response: it comes back as a new POST to reply-to.
 import { Code, ContentFormat, Method, codeClass } from '../coap/constants.ts';
 import { utf8Encode } from '../codec/utf8.ts';
+import { nameError } from '../codec/errors.ts';
 import type { CoapEndpoint } from '../coap/endpoint.ts';
 import type { CoapRequest, CoapResource, CoapResponse, CoapResult, Peer } from '../coap/types.ts';
 import { canonicalIp, formatCoapUri, parseCoapUri, pathSegments, type CoapUri } from './coap-uri.ts';
@@ -44,9 +45,7 @@ export type SendOutcome =
 export class CoapUriError extends Error {
   constructor(message: string) {
     super(message);
-    // Defined, not assigned: on XS the preloaded Error.prototype is frozen, and assigning an
-    // inherited read-only `name` throws a TypeError instead of making this error.
-    Object.defineProperty(this, 'name', { value: 'CoapUriError', writable: true, configurable: true });
+    nameError(this, 'CoapUriError');
   }
 }
 

@@ -6,11 +6,13 @@
 // A `session_context` Record is answered with a DisconnectRecord carrying reason_code 7106
 // "Session Context not allowed" and its payload is never processed. (1.0/1.1 had no opt-out;
 // we speak 1.2 semantics, design.md "Wire version".)
+// The Agent's Record codec (codec/record.ts *AgentRecord) reads only the case of a Record other
+// than no_session_context and writes only no_session_context and disconnect (issue 10: flash).
 import {
-  decodeRecord,
-  encodeRecord,
+  decodeAgentRecord,
+  encodeAgentRecord,
   EncodeOverflowError,
-  sizeRecord,
+  sizeAgentRecord,
   DecodeError,
   UspRecord_PayloadSecurity,
   type DecodeLimits,
@@ -47,7 +49,7 @@ export interface RecordContext {
 export function openRecord(bytes: Uint8Array, ctx: RecordContext): RecordIntake {
   let rec: UspRecord;
   try {
-    rec = decodeRecord(bytes, ctx.limits);
+    rec = decodeAgentRecord(bytes, ctx.limits);
   } catch (e) {
     // Undecodable, a oneof set zero/two times (R-ENC.3-4: discard the Record) or an unknown enum
     // value (R-ENC.2): all are "bad request" for the MTP.
@@ -121,7 +123,7 @@ export function messageRecord(toId: string, fromId: string, payload: Uint8Array)
 
 /** Encode a Record into `out`; throws the codec's EncodeOverflowError when it does not fit. */
 export function sealRecord(rec: UspRecord, out: Uint8Array): Uint8Array {
-  const n = encodeRecord(rec, out);
+  const n = encodeAgentRecord(rec, out);
   return out.slice(0, n);
 }
 
@@ -131,10 +133,10 @@ export function sealRecord(rec: UspRecord, out: Uint8Array): Uint8Array {
  * (before anything is allocated). No scratch buffer of the board's messageBytes (issue 10).
  */
 export function sealRecordExact(rec: UspRecord, maxBytes: number): Uint8Array {
-  const n = sizeRecord(rec);
+  const n = sizeAgentRecord(rec);
   if (n > maxBytes) throw new EncodeOverflowError(maxBytes);
   const out = new Uint8Array(n);
-  encodeRecord(rec, out);
+  encodeAgentRecord(rec, out);
   return out;
 }
 

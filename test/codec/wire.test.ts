@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BinaryWriter } from '@bufbuild/protobuf/wire';
-import { Writer, varintSize, zigzag32, unzigzag32, zigzag64, unzigzag64 } from '../../src/codec/wire.ts';
-import { Reader } from '../../src/codec/reader.ts';
+import { Writer, varintSize, writeUint64 } from '../../src/codec/wire.ts';
+import { Reader, readUint64 } from '../../src/codec/reader.ts';
 import { utf8Length } from '../../src/codec/utf8.ts';
 import { DecodeError, EncodeOverflowError } from '../../src/codec/errors.ts';
 import { hex } from './support.ts';
@@ -34,54 +34,33 @@ test('varint32 edge values encode to the protobuf bytes and read back', () => {
 test('uint64 bigint edges match protobuf-es and read back', () => {
   const edges = [0n, 1n, 127n, 128n, 0xffffffffn, 0x100000000n, 0x7fffffffffffffffn, 0x8000000000000000n, 0xffffffffffffffffn];
   for (const v of edges) {
-    const ours = write((w) => w.uint64(v));
+    const ours = write((w) => writeUint64(w, v));
     assert.equal(hex(ours), hex(new BinaryWriter().uint64(v).finish()), `uint64 ${v}`);
-    assert.equal(reader(ours).uint64(), v);
+    assert.equal(readUint64(reader(ours)), v);
   }
   fc.assert(fc.property(fc.bigInt({ min: 0n, max: 0xffffffffffffffffn }), (v) => {
-    const ours = write((w) => w.uint64(v));
+    const ours = write((w) => writeUint64(w, v));
     assert.equal(hex(ours), hex(new BinaryWriter().uint64(v).finish()));
-    assert.equal(reader(ours).uint64(), v);
+    assert.equal(readUint64(reader(ours)), v);
   }));
 });
 
 test('uint64 above 2^64-1 is masked to 64 bits (no BigInt.asUintN)', () => {
-  assert.equal(hex(write((w) => w.uint64(0x1ffffffffffffffffn))), hex(write((w) => w.uint64(0xffffffffffffffffn))));
+  assert.equal(hex(write((w) => writeUint64(w, 0x1ffffffffffffffffn))), hex(write((w) => writeUint64(w, 0xffffffffffffffffn))));
 });
 
-test('fixed32 and fixed64 are little-endian and read back, bigint edges included', () => {
+test('fixed32 is little-endian and reads back', () => {
   assert.equal(hex(write((w) => w.fixed32(0xffffffff))), 'ffffffff');
   assert.equal(hex(write((w) => w.fixed32(7026))), '721b0000');
-  for (const v of [0n, 1n, 0xffffffffn, 0x100000000n, 0x8000000000000000n, 0xffffffffffffffffn]) {
-    const ours = write((w) => w.fixed64(v));
-    assert.equal(hex(ours), hex(new BinaryWriter().fixed64(v).finish()), `fixed64 ${v}`);
-    assert.equal(reader(ours).fixed64(), v);
-  }
   fc.assert(fc.property(fc.integer({ min: 0, max: 0xffffffff }), (v) => {
     assert.equal(reader(write((w) => w.fixed32(v))).fixed32(), v);
-  }));
-});
-
-test('zigzag maps signed to unsigned like protobuf sint32/sint64', () => {
-  assert.deepEqual([0, -1, 1, -2, 2147483647, -2147483648].map(zigzag32), [0, 1, 2, 3, 4294967294, 4294967295]);
-  assert.equal(zigzag64(-1n), 1n);
-  assert.equal(zigzag64(-0x8000000000000000n), 0xffffffffffffffffn);
-  fc.assert(fc.property(fc.integer({ min: -0x80000000, max: 0x7fffffff }), (v) => {
-    assert.equal(unzigzag32(zigzag32(v)), v);
-    assert.equal(hex(write((w) => w.sint32(v))), hex(new BinaryWriter().sint32(v).finish()));
-    assert.equal(reader(write((w) => w.sint32(v))).sint32(), v);
-  }));
-  fc.assert(fc.property(fc.bigInt({ min: -0x8000000000000000n, max: 0x7fffffffffffffffn }), (v) => {
-    assert.equal(unzigzag64(zigzag64(v)), v);
-    assert.equal(hex(write((w) => w.sint64(v))), hex(new BinaryWriter().sint64(v).finish()));
-    assert.equal(reader(write((w) => w.sint64(v))).sint64(), v);
   }));
 });
 
 test('negative int32 (enum) is written sign-extended in 10 bytes and read back', () => {
   const bytes = write((w) => w.int32(-1));
   assert.equal(hex(bytes), hex(new BinaryWriter().int32(-1).finish()));
-  assert.equal(reader(bytes).int32(), -1);
+  assert.equal(reader(bytes).varint32() | 0, -1); // the low 32 bits, as int32 decoding says
 });
 
 test('strings: UTF-8 straight into the buffer, identical to TextEncoder (lone surrogates -> U+FFFD)', () => {
@@ -147,7 +126,7 @@ test('an overflow throws EncodeOverflowError at every primitive and never writes
   w.reset(view);
   assert.throws(() => w.bytes(new Uint8Array(4)), EncodeOverflowError);
   w.reset(view);
-  assert.throws(() => w.fixed64(1n), EncodeOverflowError);
+  assert.throws(() => writeUint64(w, 0xffffffffffffffffn), EncodeOverflowError);
   w.reset(view);
   w.fixed32(1);
   assert.throws(() => w.byte(1), EncodeOverflowError);
@@ -156,11 +135,11 @@ test('an overflow throws EncodeOverflowError at every primitive and never writes
 
 test('reader bounds: truncated varint, length past the end, 11-byte varint, fixed past the end', () => {
   assert.throws(() => reader([0x80]).varint32(), reason('truncated'));
-  assert.throws(() => reader([0x80, 0x80]).uint64(), reason('truncated'));
+  assert.throws(() => readUint64(reader([0x80, 0x80])), reason('truncated'));
   assert.throws(() => reader(new Array(10).fill(0x80).concat([0x01])).varint32(), reason('overlong'));
-  assert.throws(() => reader(new Array(10).fill(0xff).concat([0x01])).uint64(), reason('overlong'));
+  assert.throws(() => readUint64(reader(new Array(10).fill(0xff).concat([0x01]))), reason('overlong'));
   assert.throws(() => reader(new Array(11).fill(0x80)).bool(), reason('overlong'));
-  assert.equal(reader(new Array(9).fill(0xff).concat([0x01])).uint64(), 0xffffffffffffffffn); // 10 bytes is fine
+  assert.equal(readUint64(reader(new Array(9).fill(0xff).concat([0x01]))), 0xffffffffffffffffn); // 10 bytes is fine
   assert.throws(() => reader([5, 0x61]).string(), reason('truncated'));
   assert.throws(() => reader([0xff, 0xff, 0xff, 0xff, 0x0f]).bytes(), reason('truncated'));
   assert.throws(() => reader([1, 2, 3]).fixed32(), reason('truncated'));
