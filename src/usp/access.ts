@@ -167,6 +167,11 @@ export class RoleSet {
     return (this.mask(path) & bit) !== 0;
   }
 
+  /** Param r on `path`: an Access is also the ResolveOptions of the Controller's searches (R-SEC.1). */
+  canRead(path: string): boolean {
+    return (this.mask(path) & Perm.PARAM_READ) !== 0;
+  }
+
   /**
    * The mask that holds for every parameter directly in object `objPath`, or -1 when some
    * Target points inside the object (then ask per parameter). Lets Get check an object once.
@@ -197,7 +202,8 @@ export class RoleSet {
 export const FULL_ACCESS: Access = Object.freeze({
   mask: (_path: string) => ALL_PERMS,
   can: (_path: string, _bit: number) => true,
+  canRead: (_path: string) => true,
   objectParamMask: (_objPath: string) => ALL_PERMS,
 });
 
-export type Access = Pick<RoleSet, 'mask' | 'can' | 'objectParamMask'>;
+export type Access = Pick<RoleSet, 'mask' | 'can' | 'canRead' | 'objectParamMask'>;

@@ -15,6 +15,7 @@ import {
 import { ErrorCode, UspError, errorName } from '../errors.ts';
 import { salvageMsgId } from './msg-id.ts';
 import type { Access } from './access.ts';
+import type { Engine } from '../dm/api.ts';
 
 /** Who sent the request, as the record layer and ControllerTrust identified them. */
 export interface Requester {
@@ -27,6 +28,7 @@ export interface Requester {
 }
 
 export interface RequestContext {
+  engine: Engine;
   requester: Requester;
   msgId: string;
 }
@@ -51,6 +53,8 @@ export interface DispatchHooks {
 export type DispatchResult = { kind: 'reply'; msg: Msg } | { kind: 'none'; why: string } | { kind: 'bad-record'; why: string };
 
 export interface DispatcherOptions {
+  /** The data model the handlers work on (RequestContext.engine). */
+  engine: Engine;
   limits: DecodeLimits;
   /** Bound on remembered (Controller, msg_id) pairs for R-MSG.4. */
   pendingIds: number;
@@ -159,8 +163,7 @@ export class Dispatcher {
     }
     let resp: RespType | undefined;
     try {
-      // Called on the table: a handler may be a method of a class instance (src/agent.ts).
-      resp = handler.call(this.handlers, req.value, { requester: from, msgId });
+      resp = handler(req.value, { engine: this.options.engine, requester: from, msgId });
     } catch (e) {
       if (!(e instanceof UspError)) this.options.onInternalError?.(req.case + ' ' + msgId, e);
       return { kind: 'reply', msg: errorFromThrown(msgId, e) };

@@ -26,9 +26,9 @@ export function handleGetSupportedProtocol(_req: GetSupportedProtocol): Response
   return { case: 'getSupportedProtocolResp', value: { agentSupportedProtocolVersions: SUPPORTED_PROTOCOL_VERSIONS } };
 }
 
-export function handleGetSupportedDM(engine: Engine, req: GetSupportedDM, ctx: RequestContext): Response['respType'] {
+export function handleGetSupportedDM(req: GetSupportedDM, ctx: RequestContext): Response['respType'] {
   const results: GetSupportedDMResp_RequestedObjectResult[] = [];
-  for (const path of req.objPaths) results.push(one(engine, path, req, ctx.requester.access));
+  for (const path of req.objPaths) results.push(one(ctx.engine, path, req, ctx.requester.access));
   return { case: 'getSupportedDmResp', value: { reqObjResults: results } };
 }
 
@@ -111,7 +111,7 @@ function describe(def: ObjectDef, full: boolean, req: GetSupportedDM, access: Ac
   if (req.returnParams || only !== '') {
     for (const p of def.params ?? []) {
       const path = def.path + p.name;
-      if (!want(p.name) || !access.can(path, Perm.PARAM_READ)) continue;
+      if (!want(p.name) || !access.canRead(path)) continue;
       const writable = (p.access === 'W' || p.access === 'WO') && access.can(path, Perm.PARAM_WRITE);
       out.supportedParams.push({
         paramName: p.name,
