@@ -5,7 +5,7 @@ import type { CoreHal } from '../../hal/hal.ts';
 import type { Engine } from '../dm/api.ts';
 import { UNKNOWN_TIME } from '../dm/values.ts';
 import { PERIODIC_EVENT } from '../names.ts';
-import { refMatches, type MatchContext } from './match.ts';
+import { refMatches } from './match.ts';
 import { nextPeriodicMs } from './periodic.ts';
 import type { SubscriptionCache } from './subscriptions.ts';
 
@@ -59,9 +59,8 @@ export class ControllerTimers {
   /** Periodic! to each subscribed Controller whose time has come. */
   runPeriodic(now: number): void {
     const controllers = new Set<string>();
-    const ctx: MatchContext = { engine: this.engine, resolve: {} };
     for (const s of this.subs.active('Event')) {
-      if (!controllers.has(s.controller) && s.refs.some((ref) => refMatches(ctx, 'Event', ref, PERIODIC_EVENT))) controllers.add(s.controller);
+      if (!controllers.has(s.controller) && s.refs.some((ref) => refMatches(this.engine, {}, 'Event', ref, PERIODIC_EVENT))) controllers.add(s.controller);
     }
     for (const c of Array.from(this.periodicAt.keys())) if (!controllers.has(c)) this.periodicAt.delete(c);
     for (const c of controllers) {
