@@ -109,7 +109,7 @@ export function createAgent(options: AgentOptions): Agent {
     maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes, stringCache: board.codecStringCache !== false, maxItems: board.limits.requestPaths,
   };
   const trust = new CertificateTrust(engine);
-  const directory = new ControllerDirectory(engine, board.limits.instancesPerTable, undefined, trust);
+  const directory = new ControllerDirectory(engine, board.limits.instancesPerTable, trust);
   const dispatcher = new Dispatcher(HANDLERS, {
     engine, limits, pendingIds: board.limits.recentMsgIds, maxPaths: board.limits.requestPaths, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
     // A handler that throws something other than a UspError is a bug: say which and why (7003 goes back).

@@ -8,6 +8,7 @@ import { Header_MsgType, type Msg, type Notify } from '../codec/index.ts';
 import type { ChangeEvent, Engine } from '../dm/api.ts';
 import { rowOf } from '../dm/paths.ts';
 import { Perm, type Access } from '../usp/access.ts';
+import { rowsOf, valueOf } from '../usp/context.ts';
 import { ErrorCode } from '../errors.ts';
 import { OperationJournal } from './journal.ts';
 import { deletionCandidates, refMatches, structuralMatch, type NotifType } from './match.ts';
@@ -95,8 +96,8 @@ export class Notifier {
       totalLimit: opts.board.limits.notificationsQueued,
       random01: () => unitInterval(opts.hal.system.randomBytes(4)),
       retryParams: (c) => ({
-        m: Number(this.read(c + 'USPNotifRetryMinimumWaitInterval')) || 5,
-        k: Number(this.read(c + 'USPNotifRetryIntervalMultiplier')) || 2000,
+        m: Number(valueOf(this.engine, c + 'USPNotifRetryMinimumWaitInterval')) || 5,
+        k: Number(valueOf(this.engine, c + 'USPNotifRetryIntervalMultiplier')) || 2000,
       }),
       transmit: (c, item, onDone) => this.transmit(c, item, onDone),
       log: (l, m) => opts.hal.system.log(l, m),
@@ -126,10 +127,8 @@ export class Notifier {
     this.bootArgs = undefined;
     // Operations the model resumed at boot (ScheduleTimer, 2.14+) have a Request row again.
     const running: { request: string; command: string; commandKey: string; originator: string }[] = [];
-    let rows: { path: string }[];
-    try { rows = this.engine.instances(REQUEST_TABLE, true); } catch { rows = []; }
-    for (const r of rows) {
-      const e = { request: r.path, command: this.read(r.path + 'Command'), commandKey: this.read(r.path + 'CommandKey'), originator: this.read(r.path + 'Originator') };
+    for (const r of rowsOf(this.engine, REQUEST_TABLE)) {
+      const e = { request: r.path, command: valueOf(this.engine, r.path + 'Command'), commandKey: valueOf(this.engine, r.path + 'CommandKey'), originator: valueOf(this.engine, r.path + 'Originator') };
       running.push(e);
     }
     for (const op of this.journal.takeInterrupted(running)) {
@@ -206,7 +205,7 @@ export class Notifier {
         if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) { this.expiry.created(ev.path, now); this.subscriptionsChanged(); }
         if (rowOf(ev.path, REQUEST_TABLE) === ev.path) {
           this.journal.add({
-            request: ev.path, command: this.read(ev.path + 'Command'), commandKey: this.read(ev.path + 'CommandKey'), originator: this.read(ev.path + 'Originator'),
+            request: ev.path, command: valueOf(this.engine, ev.path + 'Command'), commandKey: valueOf(this.engine, ev.path + 'CommandKey'), originator: valueOf(this.engine, ev.path + 'Originator'),
           });
         }
         this.dispatch('ObjectCreation', ev.path, ev);
@@ -235,7 +234,7 @@ export class Notifier {
     switch (ev.type) {
       case 'valueChange':
         // The value as a Get reads it (a write-only Challenge.{i}.Value reads back empty, §9.4).
-        return { case: 'valueChange', value: { paramPath: ev.path, paramValue: this.read(ev.path) } };
+        return { case: 'valueChange', value: { paramPath: ev.path, paramValue: valueOf(this.engine, ev.path) } };
       case 'objectCreation': {
         // Only the keys the recipient may read (R-SEC.1).
         const keys = new Map<string, string>();
@@ -299,13 +298,13 @@ export class Notifier {
 
   private triggered(sub: Subscription): void {
     this.dirty = true;
-    this.configs.push({ sub: sub.path, endpointId: this.read(sub.controller + 'EndpointID'), controller: sub.controller, settings: sub.configSettings });
+    this.configs.push({ sub: sub.path, endpointId: valueOf(this.engine, sub.controller + 'EndpointID'), controller: sub.controller, settings: sub.configSettings });
   }
 
   private recipientAccess(sub: Subscription): Access | undefined {
     // A disabled Controller is not talked to.
-    if (this.read(sub.controller + 'Enable') !== 'true') return undefined;
-    const id = this.read(sub.controller + 'EndpointID');
+    if (valueOf(this.engine, sub.controller + 'Enable') !== 'true') return undefined;
+    const id = valueOf(this.engine, sub.controller + 'EndpointID');
     return id ? this.opts.access(id) : undefined;
   }
 
@@ -317,7 +316,7 @@ export class Notifier {
   }
 
   private transmit(controller: string, item: Outgoing, onDone: (ok: boolean, detail: string) => void): void {
-    const toId = this.read(controller + 'EndpointID');
+    const toId = valueOf(this.engine, controller + 'EndpointID');
     const msg: Msg = {
       header: { msgId: item.msgId, msgType: Header_MsgType.NOTIFY },
       body: { msgBody: { case: 'request', value: { reqType: { case: 'notify', value: item.notify } } } },
@@ -372,9 +371,6 @@ export class Notifier {
     this.pollAt = r.baseline.size ? now + this.opts.board.valueChangePollMs : -1;
   }
 
-  private read(path: string): string {
-    try { return this.engine.get(path); } catch { return ''; }
-  }
 }
 
 /** An instance path of the ref's shape (wildcards → 1), to ask structuralMatch whether it needs a search. */

@@ -4,6 +4,7 @@ import type { Engine } from '../dm/api.ts';
 import { splitList } from '../dm/values.ts';
 import { NOTIF_TYPES, type NotifType } from './match.ts';
 import { SUBSCRIPTION_TABLE } from '../names.ts';
+import { rowsOf, valueOf } from '../usp/context.ts';
 
 
 export interface Subscription {
@@ -26,12 +27,8 @@ export interface Subscription {
   readonly configSettings: string;
 }
 
-function read(engine: Engine, path: string): string {
-  try { return engine.get(path); } catch { return ''; }
-}
-
 export function readSubscription(engine: Engine, path: string): Subscription {
-  const v = (n: string) => read(engine, path + n);
+  const v = (n: string) => valueOf(engine, path + n);
   const type = v('NotifType') as NotifType;
   const recipient = v('Recipient');
   return {
@@ -64,9 +61,7 @@ export class SubscriptionCache {
 
   all(): readonly Subscription[] {
     if (!this.rows) {
-      let insts: { path: string }[];
-      try { insts = this.engine.instances(SUBSCRIPTION_TABLE, true); } catch { insts = []; }
-      this.rows = insts.map((i) => readSubscription(this.engine, i.path));
+      this.rows = rowsOf(this.engine, SUBSCRIPTION_TABLE).map((i) => readSubscription(this.engine, i.path));
     }
     return this.rows;
   }

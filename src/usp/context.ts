@@ -1,5 +1,5 @@
 // What every request handler needs to know about who is asking.
-import type { Origin, Resolution } from '../dm/api.ts';
+import type { Engine, InstanceInfo, Origin, Resolution } from '../dm/api.ts';
 import type { RequestContext } from './dispatch.ts';
 import { UspError, ErrorCode } from '../errors.ts';
 
@@ -41,4 +41,22 @@ export function resolveRequested(path: string, ctx: RequestContext, objectsOnly?
 
 export function isFailure(r: Resolution | PathFailure): r is PathFailure {
   return (r as PathFailure).code !== undefined;
+}
+
+/** A parameter's value, or '' when it (or its row) does not exist: rows read as they stand. */
+export function valueOf(engine: Engine, path: string): string {
+  try {
+    return engine.get(path);
+  } catch {
+    return '';
+  }
+}
+
+/** The instances of a table, or none when it does not exist. */
+export function rowsOf(engine: Engine, table: string): InstanceInfo[] {
+  try {
+    return engine.instances(table, true);
+  } catch {
+    return [];
+  }
 }
