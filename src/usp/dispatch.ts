@@ -45,8 +45,6 @@ export type Handlers = {
 export interface DispatchHooks {
   /** A NotifyResp for one of our Notify messages (the notify layer's intake). */
   notifyResp?(msgId: string, resp: NotifyResp, from: Requester): void;
-  /** An Error Msg a Controller sent us (e.g. about a Notify). */
-  errorReceived?(msgId: string, err: ErrorMsg, from: Requester): void;
 }
 
 /** What to do after a Msg: send `msg`, send nothing, or (undecodable) tell the MTP. */
@@ -144,8 +142,7 @@ export class Dispatcher {
       return { kind: 'reply', msg: errorMsg(msgId, ErrorCode.MESSAGE_NOT_SUPPORTED, 'unexpected ' + body.value.respType.case) };
     }
     if (body.case === 'error') {
-      // Never answer an Error with an Error (no loops).
-      this.hooks.errorReceived?.(msgId, body.value, from);
+      // Never answer an Error with an Error (no loops); nothing here waits for one.
       return { kind: 'none', why: 'error received' };
     }
     const req = body.value.reqType;
