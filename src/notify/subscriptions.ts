@@ -14,7 +14,6 @@ export interface Subscription {
   readonly enable: boolean;
   readonly type: NotifType | undefined;
   readonly refs: readonly string[];
-  readonly persistent: boolean;
   readonly timeToLive: number;
   readonly creationDate: string;
   readonly notifRetry: boolean;
@@ -37,7 +36,6 @@ export function readSubscription(engine: Engine, path: string): Subscription {
     enable: v('Enable') === 'true',
     type: NOTIF_TYPES.indexOf(type) >= 0 ? type : undefined,
     refs: splitList(v('ReferenceList')),
-    persistent: v('Persistent') === 'true',
     timeToLive: Number(v('TimeToLive')) || 0,
     creationDate: v('CreationDate'),
     notifRetry: v('NotifRetry') === 'true',
