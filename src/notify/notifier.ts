@@ -5,6 +5,7 @@
 import type { CoreHal } from '../../hal/hal.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import { Header_MsgType, type Msg, type Notify } from '../codec/index.ts';
+import { toHex } from '../codec/hex.ts';
 import type { ChangeEvent, Engine } from '../dm/api.ts';
 import { rowOf } from '../dm/paths.ts';
 import { Perm, type Access } from '../usp/access.ts';
@@ -87,10 +88,7 @@ export class Notifier {
     this.timers = new ControllerTimers(opts.engine, opts.hal, this.subs, this);
     this.configs = new TriggerConfigQueue(opts.board.limits.notificationsPerController, (l, m) => opts.hal.system.log(l, m));
     this.journal = new OperationJournal(opts.hal.storage, opts.board.limits.asyncOperations);
-    const tag = opts.hal.system.randomBytes(4);
-    let hex = '';
-    for (let i = 0; i < tag.length; i++) hex += (tag[i] < 16 ? '0' : '') + tag[i].toString(16);
-    this.idPrefix = 'notify-' + hex + '-';
+    this.idPrefix = 'notify-' + toHex(opts.hal.system.randomBytes(4)) + '-';
     this.outbox = new Outbox({
       limit: opts.board.limits.notificationsPerController,
       totalLimit: opts.board.limits.notificationsQueued,

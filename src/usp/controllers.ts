@@ -4,6 +4,7 @@
 // invalidated whenever anything under Controller.{i} or ControllerTrust changes.
 import type { Engine } from '../dm/api.ts';
 import { rowsOf, valueOf } from './context.ts';
+import { splitList } from '../dm/values.ts'; // an empty item names no Role and no Target: both skip it
 import { RoleSet, type PermissionData, type RoleData } from './access.ts';
 import type { Requester } from './dispatch.ts';
 import { CERTIFICATE_TABLE, CONTROLLER_TABLE, CONTROLLER_TRUST } from '../names.ts';
@@ -196,13 +197,4 @@ export class ControllerDirectory {
   private list(path: string): string[] {
     return splitList(valueOf(this.engine, path));
   }
-}
-
-function splitList(v: string): string[] {
-  const out: string[] = [];
-  for (const item of v.split(',')) {
-    const t = item.trim();
-    if (t !== '') out.push(t);
-  }
-  return out;
 }
