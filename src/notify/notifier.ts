@@ -8,7 +8,7 @@ import { Header_MsgType, type Msg, type Notify } from '../codec/index.ts';
 import { toHex } from '../codec/hex.ts';
 import type { ChangeEvent, Engine } from '../dm/api.ts';
 import { rowOf } from '../dm/paths.ts';
-import { Perm, type Access } from '../usp/access.ts';
+import { Perm, readableKeys, type Access } from '../usp/access.ts';
 import { rowsOf, valueOf } from '../usp/context.ts';
 import { ErrorCode } from '../errors.ts';
 import { OperationJournal } from './journal.ts';
@@ -233,12 +233,9 @@ export class Notifier {
       case 'valueChange':
         // The value as a Get reads it (a write-only Challenge.{i}.Value reads back empty, §9.4).
         return { case: 'valueChange', value: { paramPath: ev.path, paramValue: valueOf(this.engine, ev.path) } };
-      case 'objectCreation': {
+      case 'objectCreation':
         // Only the keys the recipient may read (R-SEC.1).
-        const keys = new Map<string, string>();
-        for (const k of Object.keys(ev.uniqueKeys)) if (access.canRead(ev.path + k)) keys.set(k, ev.uniqueKeys[k]);
-        return { case: 'objCreation', value: { objPath: ev.path, uniqueKeys: keys } };
-      }
+        return { case: 'objCreation', value: { objPath: ev.path, uniqueKeys: readableKeys(access, ev.path, ev.uniqueKeys) } };
       case 'objectDeletion':
         return { case: 'objDeletion', value: { objPath: ev.path } };
       case 'event': {

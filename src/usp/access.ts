@@ -207,3 +207,13 @@ export const FULL_ACCESS: Access = Object.freeze({
 });
 
 export type Access = Pick<RoleSet, 'mask' | 'can' | 'canRead' | 'objectParamMask'>;
+
+/**
+ * The unique keys of instance `instPath` that `access` may read, for an Add result (R-ADD.6),
+ * GetInstances (R-GIN.1) and ObjectCreation (R-SEC.1): unreadable keys are left out.
+ */
+export function readableKeys(access: Access, instPath: string, keys: { readonly [name: string]: string }): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const k in keys) if (access.canRead(instPath + k)) out.set(k, keys[k]);
+  return out;
+}

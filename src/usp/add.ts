@@ -9,7 +9,7 @@ import type {
   Response,
 } from '../codec/index.ts';
 import type { ParamError, ParamSetting, Transaction } from '../dm/api.ts';
-import { Perm, type Access } from './access.ts';
+import { Perm, readableKeys } from './access.ts';
 import { failureOf, isFailure, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { eachRequestedPath, pathFailure, type PathOutcome } from './partial.ts';
@@ -69,6 +69,7 @@ function addOne(tx: Transaction, obj: Add_CreateObject, ctx: RequestContext): Ou
       operStatus: {
         operStatus: {
           case: 'operSuccess',
+          // R-ADD.5 unique keys (generated ones too), minus unreadable ones (R-ADD.6).
           value: { instantiatedPath: added.path, paramErrs, uniqueKeys: readableKeys(access, added.path, added.uniqueKeys) },
         },
       },
@@ -84,11 +85,4 @@ function addOne(tx: Transaction, obj: Add_CreateObject, ctx: RequestContext): Ou
 function failWithParams(objPath: string, code: number, errs: readonly ParamError[]): Outcome {
   const msg = errs.map((p) => p.param + ': ' + p.message).join('; ');
   return fail(objPath, code, msg || errorName(code), errs.map((p) => ({ paramPath: objPath + p.param, errCode: p.code, errMsg: p.message })));
-}
-
-/** R-ADD.5 unique keys (generated ones too), minus unreadable ones (R-ADD.6). */
-function readableKeys(access: Access, instPath: string, keys: { readonly [k: string]: string }): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const k in keys) if (access.canRead(instPath + k)) out.set(k, keys[k]);
-  return out;
 }

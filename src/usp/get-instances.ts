@@ -5,7 +5,7 @@ import type {
   GetInstancesResp_RequestedPathResult,
   Response,
 } from '../codec/index.ts';
-import { Perm } from './access.ts';
+import { Perm, readableKeys } from './access.ts';
 import { failureOf, isFailure, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { ErrorCode, errorName } from '../errors.ts';
@@ -44,12 +44,8 @@ function one(path: string, firstLevelOnly: boolean, ctx: RequestContext): GetIns
       seen.add(inst.path);
       // R-GIN.0: instances the Controller cannot read are not present.
       if (!access.can(inst.path, Perm.INST_READ)) continue;
-      const keys = new Map<string, string>();
-      for (const name in inst.uniqueKeys) {
-        // R-GIN.1: unreadable key parameters are left out.
-        if (access.canRead(inst.path + name)) keys.set(name, inst.uniqueKeys[name]);
-      }
-      insts.push({ instantiatedObjPath: inst.path, uniqueKeys: keys });
+      // R-GIN.1: unreadable key parameters are left out.
+      insts.push({ instantiatedObjPath: inst.path, uniqueKeys: readableKeys(access, inst.path, inst.uniqueKeys) });
     }
   }
   // A search with no match → no error, empty curr_insts (TP-469 1.83).
