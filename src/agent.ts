@@ -4,10 +4,7 @@
 // core hands it Records from the CoAP binding and steps it (async operations, deferred work).
 import type { CoreHal } from '../hal/hal.ts';
 import type { BoardProfile } from '../boards/profile.ts';
-import {
-  encodeAgentMsg, EncodeOverflowError, sizeAgentMsg, type Add, type DecodeLimits, type Delete, type Get, type GetInstances, type GetSupportedDM,
-  type GetSupportedProtocol, type Msg, type Operate, type Set,
-} from './codec/index.ts';
+import { encodeAgentMsg, EncodeOverflowError, sizeAgentMsg, type DecodeLimits, type Msg } from './codec/index.ts';
 import { createEngine } from './dm/index.ts';
 import type { Engine, ModelModule } from './dm/api.ts';
 import { TR181_TREE, tr181Modules } from './model/index.ts';
@@ -17,7 +14,7 @@ import { messageRecord, openRecord, sealRecordExact } from './record/record.ts';
 import { ControllerDirectory } from './usp/controllers.ts';
 import { CertificateTrust } from './usp/trust.ts';
 import type { PeerCertificate } from './coap/types.ts';
-import { Dispatcher, errorMsg, type DispatchHooks, type Handlers, type RequestContext, type Requester } from './usp/dispatch.ts';
+import { Dispatcher, errorMsg, type DispatchHooks, type Handlers, type Requester } from './usp/dispatch.ts';
 import { ErrorCode } from './errors.ts';
 import { handleGet } from './usp/get.ts';
 import { handleGetInstances } from './usp/get-instances.ts';
@@ -88,21 +85,19 @@ export interface Agent {
 const DUPLICATE_WINDOW_MS = 2_000;
 
 /**
- * The request handlers over one engine. A class: its methods are preloaded (flash on a board),
- * where a table of closures made at start cost XS heap slots (issue 10). The dispatcher calls
- * them on this object.
+ * The request handlers: a module-level frozen table, preloaded (flash on a board); each finds
+ * the engine in its RequestContext. Register, Deregister and Notify have none (R-MSG.1).
  */
-class EngineHandlers implements Handlers {
-  constructor(private readonly engine: Engine) {}
-  get(r: Get, c: RequestContext) { return handleGet(this.engine, r, c); }
-  getInstances(r: GetInstances, c: RequestContext) { return handleGetInstances(this.engine, r, c); }
-  getSupportedDm(r: GetSupportedDM, c: RequestContext) { return handleGetSupportedDM(this.engine, r, c); }
-  getSupportedProtocol(r: GetSupportedProtocol) { return handleGetSupportedProtocol(r); }
-  set(r: Set, c: RequestContext) { return handleSet(this.engine, r, c); }
-  add(r: Add, c: RequestContext) { return handleAdd(this.engine, r, c); }
-  delete(r: Delete, c: RequestContext) { return handleDelete(this.engine, r, c); }
-  operate(r: Operate, c: RequestContext) { return handleOperate(this.engine, r, c); }
-}
+const HANDLERS: Handlers = Object.freeze({
+  get: handleGet,
+  getInstances: handleGetInstances,
+  getSupportedDm: handleGetSupportedDM,
+  getSupportedProtocol: handleGetSupportedProtocol,
+  set: handleSet,
+  add: handleAdd,
+  delete: handleDelete,
+  operate: handleOperate,
+});
 
 export function createAgent(options: AgentOptions): Agent {
   const { hal, board } = options;
@@ -114,10 +109,9 @@ export function createAgent(options: AgentOptions): Agent {
     maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes, stringCache: board.codecStringCache !== false, maxItems: board.limits.requestPaths,
   };
   const trust = new CertificateTrust(engine);
-  const directory = new ControllerDirectory(engine, board.limits.instancesPerTable, undefined, trust);
-  const handlers = new EngineHandlers(engine);
-  const dispatcher = new Dispatcher(handlers, {
-    limits, pendingIds: board.limits.recentMsgIds, maxPaths: board.limits.requestPaths, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
+  const directory = new ControllerDirectory(engine, board.limits.instancesPerTable, trust);
+  const dispatcher = new Dispatcher(HANDLERS, {
+    engine, limits, pendingIds: board.limits.recentMsgIds, maxPaths: board.limits.requestPaths, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
     // A handler that throws something other than a UspError is a bug: say which and why (7003 goes back).
     onInternalError: (what, e) => failures.write('error', `agent: ${what} failed: ${describeThrown(e)}`, hal.clock.monotonicMs()),
   }, options.hooks);

@@ -155,19 +155,19 @@ export function createCore(opts: CoreOptions): Core {
 
   /** A Record we originate (Notify) to the Controller's own CoAP MTP (Controller.{i}.MTP.{j}.CoAP). */
   function sendToController(controllerPath: string, record: Uint8Array, onDone: (o: SendOutcome) => void): void {
-    for (const inst of engine.instances(controllerPath + 'MTP.', true)) {
-      if (engine.get(inst.path + 'Enable') !== 'true' || engine.get(inst.path + 'Protocol') !== 'CoAP') continue;
-      // Controller.{i}.MTP.{j}.CoAP.EnableEncryption: coaps:// (DTLS) or plaintext coap://.
-      const target = formatCoapUri({
-        scheme: engine.get(inst.path + 'CoAP.EnableEncryption') === 'false' ? 'coap' : 'coaps',
-        host: engine.get(inst.path + 'CoAP.Host'),
-        port: Number(engine.get(inst.path + 'CoAP.Port')),
-        path: engine.get(inst.path + 'CoAP.Path').split('/').filter(Boolean),
-      });
-      sendRecord(record, target, onDone, engine.get(controllerPath + 'EndpointID'));
+    const row = coapMtpRow(engine, controllerPath + 'MTP.');
+    if (row === undefined) {
+      onDone({ ok: false, reason: 'failed', detail: `no enabled CoAP MTP under ${controllerPath}` });
       return;
     }
-    onDone({ ok: false, reason: 'failed', detail: `no enabled CoAP MTP under ${controllerPath}` });
+    // Controller.{i}.MTP.{j}.CoAP.EnableEncryption: coaps:// (DTLS) or plaintext coap://.
+    const target = formatCoapUri({
+      scheme: engine.get(row + 'CoAP.EnableEncryption') === 'false' ? 'coap' : 'coaps',
+      host: engine.get(row + 'CoAP.Host'),
+      port: Number(engine.get(row + 'CoAP.Port')),
+      path: engine.get(row + 'CoAP.Path').split('/').filter(Boolean),
+    });
+    sendRecord(record, target, onDone, engine.get(controllerPath + 'EndpointID'));
   }
 
   const notify = new Notifier({
@@ -260,16 +260,17 @@ export function createCore(opts: CoreOptions): Core {
   };
 }
 
+/** The first enabled CoAP row of an MTP table (Device.LocalAgent.MTP., a Controller's MTP.), if any. */
+function coapMtpRow(e: Engine, table: string): string | undefined {
+  for (const inst of e.instances(table, true)) if (e.get(inst.path + 'Enable') === 'true' && e.get(inst.path + 'Protocol') === 'CoAP') return inst.path;
+  return undefined;
+}
+
 /** The first enabled CoAP MTP of Device.LocalAgent.MTP.{i}. */
 function coapMtp(e: Engine): { instance: string; port: number; path: string; encryption: boolean } {
-  for (const inst of e.instances(MTP_TABLE, true)) {
-    if (e.get(inst.path + 'Enable') !== 'true' || e.get(inst.path + 'Protocol') !== 'CoAP') continue;
-    return {
-      instance: inst.path, port: Number(e.get(inst.path + 'CoAP.Port')), path: e.get(inst.path + 'CoAP.Path'),
-      encryption: e.get(inst.path + 'CoAP.EnableEncryption') !== 'false',
-    };
-  }
-  throw new CoreConfigError('no enabled CoAP MTP in Device.LocalAgent.MTP.{i} (check the factory defaults)');
+  const row = coapMtpRow(e, MTP_TABLE);
+  if (row === undefined) throw new CoreConfigError('no enabled CoAP MTP in Device.LocalAgent.MTP.{i} (check the factory defaults)');
+  return { instance: row, port: Number(e.get(row + 'CoAP.Port')), path: e.get(row + 'CoAP.Path'), encryption: e.get(row + 'CoAP.EnableEncryption') !== 'false' };
 }
 
 /** Device.LocalAgent.MTP.{i}.CoAP.IsEncrypted says what the link really is. */

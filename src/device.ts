@@ -142,11 +142,7 @@ export function startDevice(opts: DeviceOptions): Device {
       output: (d, address, port, channel) => (channel === 'server' ? socket : clientSocket)?.send(d, address, port),
       deliver: (m, peer, now) => core.receive(m, peer, now),
       fileFailed: (address, port, reason, now) => core.linkFailed({ address, port, dtls: 'file' }, reason, now),
-      trust: {
-        acceptUntrusted: () => core.trust.acceptUntrusted(),
-        check: (id, cert, calling) => core.trust.check(id, cert, calling),
-        tofuIdleMs: () => core.trust.tofuIdleMs(),
-      },
+      trust: core.trust, // Check-cert and TOFU (digest §9.3): src/usp/trust.ts
       log: (level, m) => hal.system.log(level, m),
     });
   }

@@ -41,47 +41,29 @@ export const ErrorCode = Object.freeze({
   SESSION_CONTEXT_NOT_ALLOWED: 7106,
 });
 
-const names: { [code: number]: string } = Object.freeze({
-  7000: 'Message failed',
-  7001: 'Message not supported',
-  7002: 'Request denied',
-  7003: 'Internal error',
-  7004: 'Invalid arguments',
-  7005: 'Resources exceeded',
-  7006: 'Permission denied',
-  7007: 'Invalid configuration',
-  7008: 'Invalid path syntax',
-  7009: 'Parameter action failed',
-  7010: 'Unsupported parameter',
-  7011: 'Invalid type',
-  7012: 'Invalid value',
-  7013: 'Attempt to update non-writeable parameter',
-  7014: 'Value conflict',
-  7015: 'Operation error',
-  7016: 'Object does not exist',
-  7017: 'Object could not be created',
-  7018: 'Object is not a table',
-  7019: 'Attempt to create non-creatable object',
-  7020: 'Object could not be updated',
-  7021: 'Required parameter failed',
-  7022: 'Command failure',
-  7023: 'Command canceled',
-  7024: 'Delete failure',
-  7025: 'Object exists with duplicate key',
-  7026: 'Invalid path',
-  7027: 'Invalid command arguments',
-  7100: 'Record could not be parsed',
-  7101: 'Secure session required',
-  7102: 'Secure session not supported',
-  7103: 'SAR not supported',
-  7104: 'Invalid Record value',
-  7105: 'Session Context terminated',
-  7106: 'Session Context not allowed',
-});
+/**
+ * The spec's names of 7000..7027 then 7100..7106, in order, '|' between them: one string costs
+ * its bytes in flash, where a table cost a slot and a number per code (issue 10).
+ */
+const NAMES = 'Message failed|Message not supported|Request denied|Internal error|Invalid arguments|'
+  + 'Resources exceeded|Permission denied|Invalid configuration|Invalid path syntax|'
+  + 'Parameter action failed|Unsupported parameter|Invalid type|Invalid value|'
+  + 'Attempt to update non-writeable parameter|Value conflict|Operation error|'
+  + 'Object does not exist|Object could not be created|Object is not a table|'
+  + 'Attempt to create non-creatable object|Object could not be updated|Required parameter failed|'
+  + 'Command failure|Command canceled|Delete failure|Object exists with duplicate key|Invalid path|'
+  + 'Invalid command arguments|Record could not be parsed|Secure session required|'
+  + 'Secure session not supported|SAR not supported|Invalid Record value|'
+  + 'Session Context terminated|Session Context not allowed';
 
 /** The spec's name of an error code, for err_msg defaults and logs. */
 export function errorName(code: number): string {
-  return names[code] ?? 'Error';
+  let i = code >= 7100 ? code - 7072 : code - 7000;
+  if (i < 0 || i > 34 || (code > 7027 && code < 7100) || code !== Math.floor(code)) return 'Error';
+  let at = 0;
+  while (i-- > 0) at = NAMES.indexOf('|', at) + 1;
+  const end = NAMES.indexOf('|', at);
+  return NAMES.slice(at, end < 0 ? NAMES.length : end);
 }
 
 /** An error that becomes USP `err_code`/`err_msg` (in a result, a ParamError or an Error Msg). */

@@ -5,8 +5,9 @@ import type { CoreHal } from '../../hal/hal.ts';
 import type { Engine } from '../dm/api.ts';
 import { UNKNOWN_TIME } from '../dm/values.ts';
 import { PERIODIC_EVENT } from '../names.ts';
-import { refMatches, type MatchContext } from './match.ts';
+import { refMatches } from './match.ts';
 import { nextPeriodicMs } from './periodic.ts';
+import { valueOf } from '../usp/context.ts';
 import type { SubscriptionCache } from './subscriptions.ts';
 
 /** What the timers ask of the notifier (the Notifier itself: no closures held on the XS heap). */
@@ -42,15 +43,15 @@ export class ControllerTimers {
   /** When the next OnBoardRequest to `c` is due (monotonic ms), or -1 (complete, or restart time 0). */
   private onboardingDue(c: string): number {
     const since = this.onboarding.get(c);
-    const every = Number(this.read(c + 'OnBoardingRestartTime')) || 0;
-    if (since === undefined || every <= 0 || this.read(c + 'OnBoardingComplete') !== 'false') return -1;
+    const every = Number(valueOf(this.engine, c + 'OnBoardingRestartTime')) || 0;
+    if (since === undefined || every <= 0 || valueOf(this.engine, c + 'OnBoardingComplete') !== 'false') return -1;
     return since + every * 1000;
   }
 
   /** Sends OnBoardRequest again where OnBoardingRestartTime passed without completion. */
   restartOnboarding(now: number): void {
     for (const c of Array.from(this.onboarding.keys())) {
-      if (this.read(c + 'OnBoardingComplete') !== 'false') { this.onboarding.delete(c); continue; }
+      if (valueOf(this.engine, c + 'OnBoardingComplete') !== 'false') { this.onboarding.delete(c); continue; }
       const due = this.onboardingDue(c);
       if (due >= 0 && now >= due) this.host.sendOnBoardRequest(c);
     }
@@ -59,14 +60,13 @@ export class ControllerTimers {
   /** Periodic! to each subscribed Controller whose time has come. */
   runPeriodic(now: number): void {
     const controllers = new Set<string>();
-    const ctx: MatchContext = { engine: this.engine, resolve: {} };
     for (const s of this.subs.active('Event')) {
-      if (!controllers.has(s.controller) && s.refs.some((ref) => refMatches(ctx, 'Event', ref, PERIODIC_EVENT))) controllers.add(s.controller);
+      if (!controllers.has(s.controller) && s.refs.some((ref) => refMatches(this.engine, {}, 'Event', ref, PERIODIC_EVENT))) controllers.add(s.controller);
     }
     for (const c of Array.from(this.periodicAt.keys())) if (!controllers.has(c)) this.periodicAt.delete(c);
     for (const c of controllers) {
       let at = this.periodicAt.get(c);
-      const schedule = () => nextPeriodicMs(now, Number(this.read(c + 'PeriodicNotifInterval')) || 1, this.read(c + 'PeriodicNotifTime') || UNKNOWN_TIME, this.hal.clock.wallTimeMs());
+      const schedule = () => nextPeriodicMs(now, Number(valueOf(this.engine, c + 'PeriodicNotifInterval')) || 1, valueOf(this.engine, c + 'PeriodicNotifTime') || UNKNOWN_TIME, this.hal.clock.wallTimeMs());
       if (at === undefined) { this.periodicAt.set(c, schedule()); continue; }
       if (now < at) continue;
       this.host.periodicDue(c);
@@ -75,7 +75,4 @@ export class ControllerTimers {
     }
   }
 
-  private read(path: string): string {
-    try { return this.engine.get(path); } catch { return ''; }
-  }
 }

@@ -2,7 +2,7 @@
 // by NotifType". Wildcards and search expressions are resolved when the event happens (against
 // the data model as it is then), never when subscribing. ObjectDeletion is the exception that
 // cannot work that way (the instance is gone): plain paths and wildcards match by structure,
-// searches against the instances they matched just before the deletion (`deletionSet`).
+// searches against the instances they matched just before the deletion (`deletions`).
 import type { Engine, ParsedPath, ResolveOptions } from '../dm/api.ts';
 import { isInstancePath, tableOf } from '../dm/paths.ts';
 
@@ -64,35 +64,32 @@ export function structuralMatch(parsed: ParsedPath, eventPath: string): boolean 
   return true;
 }
 
-export interface MatchContext {
-  engine: Engine;
-  /** Search terms only see what the recipient may read (R-SEC.1). */
-  resolve: ResolveOptions;
-  /** ObjectDeletion with a search ref: the instances the ref matched before the deletion. */
-  deletionSet?(ref: string): ReadonlySet<string> | undefined;
-}
-
-/** Does `ref` cover `eventPath` (param, instance, `obj.Cmd()` or `obj.Evt!` path) for `type`? */
-export function refMatches(ctx: MatchContext, type: NotifType, ref: string, eventPath: string): boolean {
+/**
+ * Does `ref` cover `eventPath` (param, instance, `obj.Cmd()` or `obj.Evt!` path) for `type`?
+ * `resolve`: search terms only see what the recipient may read (R-SEC.1). ObjectDeletion with a
+ * search ref: `deletions` holds the instances it matched before the deletion, at `key + '|' + ref`.
+ */
+export function refMatches(engine: Engine, resolve: ResolveOptions, type: NotifType, ref: string, eventPath: string,
+  deletions?: ReadonlyMap<string, ReadonlySet<string>>, key = ''): boolean {
   // Prefilter: without reference following, everything a ref can reach starts with its literal
   // prefix (reference following may lead anywhere).
   if (ref.indexOf('+') < 0 && eventPath.lastIndexOf(staticPrefix(ref), 0) !== 0) return false;
   if (isLiteral(ref)) return covers(type, ref, eventPath);
   if (type === 'ObjectDeletion') {
     let parsed: ParsedPath;
-    try { parsed = ctx.engine.parse(ref); } catch { return false; }
+    try { parsed = engine.parse(ref); } catch { return false; }
     const s = structuralMatch(parsed, eventPath);
     if (s !== undefined) return s;
-    const set = ctx.deletionSet ? ctx.deletionSet(ref) : undefined;
+    const set = deletions ? deletions.get(key + '|' + ref) : undefined;
     return !!set && set.has(eventPath);
   }
   let targets;
-  try { targets = ctx.engine.resolve(ref, ctx.resolve).targets; } catch { return false; }
+  try { targets = engine.resolve(ref, resolve).targets; } catch { return false; }
   for (const t of targets) if (covers(type, t.path, eventPath)) return true;
   return false;
 }
 
-/** The instance paths a deletion search ref covers now (for `MatchContext.deletionSet`). */
+/** The instance paths a deletion search ref covers now (refMatches' `deletions`). */
 export function deletionCandidates(engine: Engine, ref: string, resolve: ResolveOptions, limit: number): Set<string> {
   const out = new Set<string>();
   let targets;

@@ -5,12 +5,14 @@
 import type { CoreHal } from '../../hal/hal.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import { Header_MsgType, type Msg, type Notify } from '../codec/index.ts';
+import { toHex } from '../codec/hex.ts';
 import type { ChangeEvent, Engine } from '../dm/api.ts';
 import { rowOf } from '../dm/paths.ts';
-import { Perm, type Access } from '../usp/access.ts';
+import { Perm, readableKeys, type Access } from '../usp/access.ts';
+import { rowsOf, valueOf } from '../usp/context.ts';
 import { ErrorCode } from '../errors.ts';
 import { OperationJournal } from './journal.ts';
-import { deletionCandidates, refMatches, structuralMatch, type MatchContext, type NotifType } from './match.ts';
+import { deletionCandidates, refMatches, structuralMatch, type NotifType } from './match.ts';
 import { Outbox, type Outgoing, type OutboxStats } from './outbox.ts';
 import { ControllerTimers } from './controller-timers.ts';
 import { SubscriptionExpiry } from './expiry.ts';
@@ -35,6 +37,15 @@ export interface NotifierOptions {
   bootArgs(controllerPath: string): { readonly [name: string]: string };
 }
 
+/**
+ * What a Notify is built from: a data-model change, or an event the notifier makes itself
+ * (Boot!: `args` undefined, each recipient's own ParameterMap; Periodic!; an OperationComplete
+ * failure for an operation a restart interrupted).
+ */
+type Source = ChangeEvent
+  | { readonly type: 'event'; readonly objPath: string; readonly name: string; readonly args: { readonly [name: string]: string } | undefined }
+  | { readonly type: 'operationComplete'; readonly objPath: string; readonly command: string; readonly commandKey: string; readonly error: { code: number; message: string }; readonly output?: undefined };
+
 /** Bounds on watched computed values and on remembered deletion candidates per reference. */
 const POLL_LIMIT = 256;
 const DELETION_LIMIT = 256;
@@ -42,7 +53,7 @@ const DELETION_LIMIT = 256;
 /** Notification permission per type (digest §9.4 "n"); ValueChange also needs read (R-SEC.1). */
 function permitted(access: Access, type: NotifType, path: string): boolean {
   switch (type) {
-    case 'ValueChange': return access.can(path, Perm.PARAM_READ) && access.can(path, Perm.PARAM_NOTIFY);
+    case 'ValueChange': return access.canRead(path) && access.can(path, Perm.PARAM_NOTIFY);
     case 'ObjectCreation': return access.can(path, Perm.OBJ_NOTIFY);
     case 'ObjectDeletion': return access.can(path, Perm.INST_NOTIFY);
     default: return access.can(path, Perm.CMD_NOTIFY);
@@ -66,6 +77,8 @@ export class Notifier {
   private deletionSets = new Map<string, Set<string>>();
   private deletionDirty = true;
   private dirty = true;
+  /** Boot! ParameterMaps by recipient Controller, while boot() sends them. */
+  private bootArgs: Map<string, { readonly [name: string]: string }> | undefined;
 
   constructor(private readonly opts: NotifierOptions) {
     this.engine = opts.engine;
@@ -75,17 +88,14 @@ export class Notifier {
     this.timers = new ControllerTimers(opts.engine, opts.hal, this.subs, this);
     this.configs = new TriggerConfigQueue(opts.board.limits.notificationsPerController, (l, m) => opts.hal.system.log(l, m));
     this.journal = new OperationJournal(opts.hal.storage, opts.board.limits.asyncOperations);
-    const tag = opts.hal.system.randomBytes(4);
-    let hex = '';
-    for (let i = 0; i < tag.length; i++) hex += (tag[i] < 16 ? '0' : '') + tag[i].toString(16);
-    this.idPrefix = 'notify-' + hex + '-';
+    this.idPrefix = 'notify-' + toHex(opts.hal.system.randomBytes(4)) + '-';
     this.outbox = new Outbox({
       limit: opts.board.limits.notificationsPerController,
       totalLimit: opts.board.limits.notificationsQueued,
       random01: () => unitInterval(opts.hal.system.randomBytes(4)),
       retryParams: (c) => ({
-        m: Number(this.read(c + 'USPNotifRetryMinimumWaitInterval')) || 5,
-        k: Number(this.read(c + 'USPNotifRetryIntervalMultiplier')) || 2000,
+        m: Number(valueOf(this.engine, c + 'USPNotifRetryMinimumWaitInterval')) || 5,
+        k: Number(valueOf(this.engine, c + 'USPNotifRetryIntervalMultiplier')) || 2000,
       }),
       transmit: (c, item, onDone) => this.transmit(c, item, onDone),
       log: (l, m) => opts.hal.system.log(l, m),
@@ -110,24 +120,21 @@ export class Notifier {
    * ObjectDeletion notifications queue behind Boot! (the order obuspa uses too).
    */
   private boot(): void {
-    const args = new Map<string, { readonly [name: string]: string }>();
-    this.dispatch('Event', BOOT_EVENT, (sub) => {
-      let a = args.get(sub.controller);
-      if (a === undefined) { a = this.opts.bootArgs(sub.controller); args.set(sub.controller, a); }
-      return { case: 'event', value: { objPath: 'Device.', eventName: 'Boot!', params: entriesOf(a) } };
-    }, undefined, true);
+    this.bootArgs = new Map();
+    this.dispatch('Event', BOOT_EVENT, { type: 'event', objPath: 'Device.', name: 'Boot!', args: undefined }, undefined, true);
+    this.bootArgs = undefined;
     // Operations the model resumed at boot (ScheduleTimer, 2.14+) have a Request row again.
     const running: { request: string; command: string; commandKey: string; originator: string }[] = [];
-    let rows: { path: string }[];
-    try { rows = this.engine.instances(REQUEST_TABLE, true); } catch { rows = []; }
-    for (const r of rows) {
-      const e = { request: r.path, command: this.read(r.path + 'Command'), commandKey: this.read(r.path + 'CommandKey'), originator: this.read(r.path + 'Originator') };
+    for (const r of rowsOf(this.engine, REQUEST_TABLE)) {
+      const e = { request: r.path, command: valueOf(this.engine, r.path + 'Command'), commandKey: valueOf(this.engine, r.path + 'CommandKey'), originator: valueOf(this.engine, r.path + 'Originator') };
       running.push(e);
     }
     for (const op of this.journal.takeInterrupted(running)) {
       const dot = op.command.lastIndexOf('.');
-      this.onOperationComplete(op.command.slice(0, dot + 1), op.command.slice(dot + 1), op.commandKey, {
-        code: ErrorCode.COMMAND_FAILURE, message: 'interrupted by a restart of the Agent',
+      const objPath = op.command.slice(0, dot + 1);
+      const command = op.command.slice(dot + 1);
+      this.dispatch('OperationComplete', op.command, {
+        type: 'operationComplete', objPath, command, commandKey: op.commandKey, error: { code: ErrorCode.COMMAND_FAILURE, message: 'interrupted by a restart of the Agent' },
       });
     }
   }
@@ -146,7 +153,7 @@ export class Notifier {
 
   /** Device.LocalAgent.Periodic! to `controller` (ControllerTimers: its time has come; digest §4.4). */
   periodicDue(controller: string): void {
-    this.dispatch('Event', PERIODIC_EVENT, () => ({ case: 'event', value: { objPath: 'Device.LocalAgent.', eventName: 'Periodic!', params: new Map() } }), controller);
+    this.dispatch('Event', PERIODIC_EVENT, { type: 'event', objPath: 'Device.LocalAgent.', name: 'Periodic!', args: {} }, controller);
   }
 
   /** NotifyResp intake (DispatchHooks.notifyResp): match by msg_id (R-NOT.1; subscription_id ignored, 1.2+). */
@@ -188,8 +195,7 @@ export class Notifier {
         // A Controller's PeriodicNotifInterval/Time changed: its Periodic! is scheduled anew.
         const row = rowOf(ev.path, CONTROLLER_TABLE);
         if (row && ev.path.lastIndexOf(row + 'PeriodicNotif', 0) === 0) this.timers.reschedule(row);
-        // The value as a Get reads it (a write-only Challenge.{i}.Value reads back empty, §9.4).
-        this.dispatch('ValueChange', ev.path, () => ({ case: 'valueChange', value: { paramPath: ev.path, paramValue: this.read(ev.path) } }));
+        this.dispatch('ValueChange', ev.path, ev);
         return;
       }
       case 'objectCreation':
@@ -197,15 +203,10 @@ export class Notifier {
         if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) { this.expiry.created(ev.path, now); this.subscriptionsChanged(); }
         if (rowOf(ev.path, REQUEST_TABLE) === ev.path) {
           this.journal.add({
-            request: ev.path, command: this.read(ev.path + 'Command'), commandKey: this.read(ev.path + 'CommandKey'), originator: this.read(ev.path + 'Originator'),
+            request: ev.path, command: valueOf(this.engine, ev.path + 'Command'), commandKey: valueOf(this.engine, ev.path + 'CommandKey'), originator: valueOf(this.engine, ev.path + 'Originator'),
           });
         }
-        this.dispatch('ObjectCreation', ev.path, (_sub, access) => {
-          // Only the keys the recipient may read (R-SEC.1).
-          const keys = new Map<string, string>();
-          for (const k of Object.keys(ev.uniqueKeys)) if (access.can(ev.path + k, Perm.PARAM_READ)) keys.set(k, ev.uniqueKeys[k]);
-          return { case: 'objCreation', value: { objPath: ev.path, uniqueKeys: keys } };
-        });
+        this.dispatch('ObjectCreation', ev.path, ev);
         return;
       case 'objectDeletion':
         if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) {
@@ -215,30 +216,50 @@ export class Notifier {
         }
         if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) { this.outbox.dropController(ev.path); this.timers.forget(ev.path); }
         if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.journal.remove(ev.path);
-        this.dispatch('ObjectDeletion', ev.path, () => ({ case: 'objDeletion', value: { objPath: ev.path } }));
+        this.dispatch('ObjectDeletion', ev.path, ev);
         return;
       case 'event':
-        this.dispatch('Event', ev.objPath + ev.name, (sub) => (transferCompleteWanted(this.engine, sub.controller, ev.objPath + ev.name, ev.args)
-          ? { case: 'event', value: { objPath: ev.objPath, eventName: ev.name, params: entriesOf(ev.args) } } : undefined));
+        this.dispatch('Event', ev.objPath + ev.name, ev);
         return;
       case 'operationComplete':
-        this.onOperationComplete(ev.objPath, ev.command, ev.commandKey, ev.error, ev.output);
+        this.dispatch('OperationComplete', ev.objPath + ev.command, ev);
         return;
     }
   }
 
-  /** R-OPR.2: OperationComplete (output args or cmd_failure) for an async command. */
-  private onOperationComplete(objPath: string, command: string, commandKey: string,
-    error?: { code: number; message: string }, output?: { readonly [k: string]: string }): void {
-    this.dispatch('OperationComplete', objPath + command, () => ({
-      case: 'operComplete',
-      value: {
-        objPath, commandName: command, commandKey,
-        operationResp: error
-          ? { case: 'cmdFailure', value: { errCode: error.code, errMsg: error.message } }
-          : { case: 'reqOutputArgs', value: { outputArgs: entriesOf(output || {}) } },
-      },
-    }));
+  /** The Notify `ev` makes for `sub`'s recipient, whose Access is `access`; undefined: none for it. */
+  private build(ev: Source, sub: Subscription, access: Access): Notify['notification'] | undefined {
+    switch (ev.type) {
+      case 'valueChange':
+        // The value as a Get reads it (a write-only Challenge.{i}.Value reads back empty, §9.4).
+        return { case: 'valueChange', value: { paramPath: ev.path, paramValue: valueOf(this.engine, ev.path) } };
+      case 'objectCreation':
+        // Only the keys the recipient may read (R-SEC.1).
+        return { case: 'objCreation', value: { objPath: ev.path, uniqueKeys: readableKeys(access, ev.path, ev.uniqueKeys) } };
+      case 'objectDeletion':
+        return { case: 'objDeletion', value: { objPath: ev.path } };
+      case 'event': {
+        let args = ev.args;
+        if (!args) {
+          // Boot!: one ParameterMap per recipient Controller, built once for all its subscriptions.
+          const cache = this.bootArgs as Map<string, { readonly [name: string]: string }>;
+          args = cache.get(sub.controller);
+          if (!args) { args = this.opts.bootArgs(sub.controller); cache.set(sub.controller, args); }
+        } else if (!transferCompleteWanted(this.engine, sub.controller, ev.objPath + ev.name, args)) return undefined;
+        return { case: 'event', value: { objPath: ev.objPath, eventName: ev.name, params: entriesOf(args) } };
+      }
+      default:
+        // R-OPR.2: OperationComplete (output args or cmd_failure) for an async command.
+        return {
+          case: 'operComplete',
+          value: {
+            objPath: ev.objPath, commandName: ev.command, commandKey: ev.commandKey,
+            operationResp: ev.error
+              ? { case: 'cmdFailure', value: { errCode: ev.error.code, errMsg: ev.error.message } }
+              : { case: 'reqOutputArgs', value: { outputArgs: entriesOf(ev.output || {}) } },
+          },
+        };
+    }
   }
 
   private subscriptionsChanged(): void {
@@ -248,27 +269,21 @@ export class Notifier {
   }
 
   /**
-   * Queue `build(sub)` for every processed Subscription of `type` whose recipient may be told
-   * (R-SEC.1) and one of whose ReferenceList items covers `eventPath` now.
+   * Queue the Notify of `ev` for every processed Subscription of `type` whose recipient may be
+   * told (R-SEC.1) and one of whose ReferenceList items covers `eventPath` now.
    */
-  private dispatch(type: NotifType, eventPath: string, build: (sub: Subscription, access: Access) => Notify['notification'] | undefined,
-    only?: string, outlivesSubscription = false): void {
+  private dispatch(type: NotifType, eventPath: string, ev: Source, only?: string, outlivesSubscription = false): void {
     for (const sub of this.subs.active(type)) {
       if (only !== undefined && sub.controller !== only) continue;
       const access = this.recipientAccess(sub);
       if (!access || !permitted(access, type, eventPath)) continue;
-      const ctx: MatchContext = {
-        engine: this.engine,
-        resolve: { canRead: (p) => access.can(p, Perm.PARAM_READ) },
-        deletionSet: (ref) => this.deletionSets.get(sub.path + '|' + ref),
-      };
       let hit = false;
-      for (const ref of sub.refs) if (refMatches(ctx, type, ref, eventPath)) { hit = true; break; }
+      for (const ref of sub.refs) if (refMatches(this.engine, access, type, ref, eventPath, this.deletionSets, sub.path)) { hit = true; break; }
       if (!hit) continue;
       // TriggerAction (1.3): Config applies TriggerConfigSettings instead of notifying.
       if (sub.configures) this.triggered(sub);
       if (!sub.notifies) continue;
-      const n = build(sub, access);
+      const n = this.build(ev, sub, access);
       // Boot! (digest §4.4) goes to every subscription that exists at boot, including the
       // non-persistent ones removed right after: their deletion must not take the queued Boot!
       // with it, so it is not tied to the row (an empty subscription path is never dropped).
@@ -278,13 +293,13 @@ export class Notifier {
 
   private triggered(sub: Subscription): void {
     this.dirty = true;
-    this.configs.push({ sub: sub.path, endpointId: this.read(sub.controller + 'EndpointID'), controller: sub.controller, settings: sub.configSettings });
+    this.configs.push({ sub: sub.path, endpointId: valueOf(this.engine, sub.controller + 'EndpointID'), controller: sub.controller, settings: sub.configSettings });
   }
 
   private recipientAccess(sub: Subscription): Access | undefined {
     // A disabled Controller is not talked to.
-    if (this.read(sub.controller + 'Enable') !== 'true') return undefined;
-    const id = this.read(sub.controller + 'EndpointID');
+    if (valueOf(this.engine, sub.controller + 'Enable') !== 'true') return undefined;
+    const id = valueOf(this.engine, sub.controller + 'EndpointID');
     return id ? this.opts.access(id) : undefined;
   }
 
@@ -296,7 +311,7 @@ export class Notifier {
   }
 
   private transmit(controller: string, item: Outgoing, onDone: (ok: boolean, detail: string) => void): void {
-    const toId = this.read(controller + 'EndpointID');
+    const toId = valueOf(this.engine, controller + 'EndpointID');
     const msg: Msg = {
       header: { msgId: item.msgId, msgType: Header_MsgType.NOTIFY },
       body: { msgBody: { case: 'request', value: { reqType: { case: 'notify', value: item.notify } } } },
@@ -326,7 +341,7 @@ export class Notifier {
         let parsed;
         try { parsed = this.engine.parse(ref); } catch { continue; }
         if (!parsed.isSearch || structuralMatch(parsed, probePath(parsed)) !== undefined) continue;
-        sets.set(sub.path + '|' + ref, deletionCandidates(this.engine, ref, { canRead: (p) => access.can(p, Perm.PARAM_READ) }, DELETION_LIMIT));
+        sets.set(sub.path + '|' + ref, deletionCandidates(this.engine, ref, access, DELETION_LIMIT));
       }
     }
     this.deletionSets = sets;
@@ -351,9 +366,6 @@ export class Notifier {
     this.pollAt = r.baseline.size ? now + this.opts.board.valueChangePollMs : -1;
   }
 
-  private read(path: string): string {
-    try { return this.engine.get(path); } catch { return ''; }
-  }
 }
 
 /** An instance path of the ref's shape (wildcards → 1), to ask structuralMatch whether it needs a search. */

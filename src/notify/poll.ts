@@ -30,7 +30,7 @@ function computedDef(engine: Engine, objPath: string, name: string): ParamDef | 
 function watched(engine: Engine, ref: string, access: Access, room: number): string[] {
   const out: string[] = [];
   let targets;
-  try { targets = engine.resolve(ref, { canRead: (p) => access.can(p, Perm.PARAM_READ) }).targets; } catch { return out; }
+  try { targets = engine.resolve(ref, access).targets; } catch { return out; } // R-SEC.1: the recipient's reads
   for (const t of targets) {
     if (out.length >= room) break;
     if (t.name) {
@@ -66,7 +66,7 @@ export function pollComputed(
       const room = limit - baseline.size;
       if (room <= 0) { truncated = true; break; }
       for (const path of watched(engine, ref, access, room)) {
-        if (!access.can(path, Perm.PARAM_READ) || !access.can(path, Perm.PARAM_NOTIFY)) continue;
+        if (!access.canRead(path) || !access.can(path, Perm.PARAM_NOTIFY)) continue;
         let value: string;
         try { value = engine.get(path); } catch { continue; }
         const key = sub.path + '|' + path;

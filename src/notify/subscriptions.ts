@@ -4,6 +4,7 @@ import type { Engine } from '../dm/api.ts';
 import { splitList } from '../dm/values.ts';
 import { NOTIF_TYPES, type NotifType } from './match.ts';
 import { SUBSCRIPTION_TABLE } from '../names.ts';
+import { rowsOf, valueOf } from '../usp/context.ts';
 
 
 export interface Subscription {
@@ -13,7 +14,6 @@ export interface Subscription {
   readonly enable: boolean;
   readonly type: NotifType | undefined;
   readonly refs: readonly string[];
-  readonly persistent: boolean;
   readonly timeToLive: number;
   readonly creationDate: string;
   readonly notifRetry: boolean;
@@ -26,12 +26,8 @@ export interface Subscription {
   readonly configSettings: string;
 }
 
-function read(engine: Engine, path: string): string {
-  try { return engine.get(path); } catch { return ''; }
-}
-
 export function readSubscription(engine: Engine, path: string): Subscription {
-  const v = (n: string) => read(engine, path + n);
+  const v = (n: string) => valueOf(engine, path + n);
   const type = v('NotifType') as NotifType;
   const recipient = v('Recipient');
   return {
@@ -40,7 +36,6 @@ export function readSubscription(engine: Engine, path: string): Subscription {
     enable: v('Enable') === 'true',
     type: NOTIF_TYPES.indexOf(type) >= 0 ? type : undefined,
     refs: splitList(v('ReferenceList')),
-    persistent: v('Persistent') === 'true',
     timeToLive: Number(v('TimeToLive')) || 0,
     creationDate: v('CreationDate'),
     notifRetry: v('NotifRetry') === 'true',
@@ -64,9 +59,7 @@ export class SubscriptionCache {
 
   all(): readonly Subscription[] {
     if (!this.rows) {
-      let insts: { path: string }[];
-      try { insts = this.engine.instances(SUBSCRIPTION_TABLE, true); } catch { insts = []; }
-      this.rows = insts.map((i) => readSubscription(this.engine, i.path));
+      this.rows = rowsOf(this.engine, SUBSCRIPTION_TABLE).map((i) => readSubscription(this.engine, i.path));
     }
     return this.rows;
   }

@@ -167,6 +167,11 @@ export class RoleSet {
     return (this.mask(path) & bit) !== 0;
   }
 
+  /** Param r on `path`: an Access is also the ResolveOptions of the Controller's searches (R-SEC.1). */
+  canRead(path: string): boolean {
+    return (this.mask(path) & Perm.PARAM_READ) !== 0;
+  }
+
   /**
    * The mask that holds for every parameter directly in object `objPath`, or -1 when some
    * Target points inside the object (then ask per parameter). Lets Get check an object once.
@@ -197,7 +202,18 @@ export class RoleSet {
 export const FULL_ACCESS: Access = Object.freeze({
   mask: (_path: string) => ALL_PERMS,
   can: (_path: string, _bit: number) => true,
+  canRead: (_path: string) => true,
   objectParamMask: (_objPath: string) => ALL_PERMS,
 });
 
-export type Access = Pick<RoleSet, 'mask' | 'can' | 'objectParamMask'>;
+export type Access = Pick<RoleSet, 'mask' | 'can' | 'canRead' | 'objectParamMask'>;
+
+/**
+ * The unique keys of instance `instPath` that `access` may read, for an Add result (R-ADD.6),
+ * GetInstances (R-GIN.1) and ObjectCreation (R-SEC.1): unreadable keys are left out.
+ */
+export function readableKeys(access: Access, instPath: string, keys: { readonly [name: string]: string }): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const k in keys) if (access.canRead(instPath + k)) out.set(k, keys[k]);
+  return out;
+}

@@ -8,8 +8,8 @@ import type {
   Error_ParamError,
   Response,
 } from '../codec/index.ts';
-import type { Engine, ParamError, ParamSetting, Transaction } from '../dm/api.ts';
-import { Perm, type Access } from './access.ts';
+import type { ParamError, ParamSetting, Transaction } from '../dm/api.ts';
+import { Perm, readableKeys } from './access.ts';
 import { failureOf, isFailure, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { eachRequestedPath, pathFailure, type PathOutcome } from './partial.ts';
@@ -17,12 +17,12 @@ import { ErrorCode, UspError, errorName } from '../errors.ts';
 
 type Outcome = PathOutcome<AddResp_CreatedObjectResult>;
 
-export function handleAdd(engine: Engine, req: Add, ctx: RequestContext): Response['respType'] {
-  const createdObjResults = eachRequestedPath<Add_CreateObject, AddResp_CreatedObjectResult>(engine, ctx, {
+export function handleAdd(req: Add, ctx: RequestContext): Response['respType'] {
+  const createdObjResults = eachRequestedPath<Add_CreateObject, AddResp_CreatedObjectResult>(ctx, {
     items: req.createObjs,
     allowPartial: req.allowPartial,
     validateCode: ErrorCode.OBJECT_NOT_CREATED, // R-ADD.0: cross-check failures charged to this object
-    apply: (tx, obj) => addOne(engine, tx, obj, ctx),
+    apply: (tx, obj) => addOne(tx, obj, ctx),
     failed: (obj, errCode, errMsg) => ({ requestedPath: obj.objPath, operStatus: { operStatus: { case: 'operFailure', value: { errCode, errMsg } } } }),
   });
   return { case: 'addResp', value: { createdObjResults } };
@@ -32,9 +32,9 @@ function fail(objPath: string, code: number, message: string, paramErrs?: Error_
   return paramErrs ? { ok: false, code, message, paramErrs } : pathFailure(objPath, code, message);
 }
 
-function addOne(engine: Engine, tx: Transaction, obj: Add_CreateObject, ctx: RequestContext): Outcome {
+function addOne(tx: Transaction, obj: Add_CreateObject, ctx: RequestContext): Outcome {
   const access = ctx.requester.access;
-  const res = resolveRequested(engine, obj.objPath, ctx, 'Add takes a table path');
+  const res = resolveRequested(obj.objPath, ctx, 'Add takes a table path');
   if (isFailure(res)) return fail(obj.objPath, res.code, res.message);
   if (res.missing !== undefined) return fail(obj.objPath, ErrorCode.OBJECT_DOES_NOT_EXIST, 'no such instance: ' + res.missing);
   const results: AddResp_CreatedObjectResult[] = [];
@@ -69,6 +69,7 @@ function addOne(engine: Engine, tx: Transaction, obj: Add_CreateObject, ctx: Req
       operStatus: {
         operStatus: {
           case: 'operSuccess',
+          // R-ADD.5 unique keys (generated ones too), minus unreadable ones (R-ADD.6).
           value: { instantiatedPath: added.path, paramErrs, uniqueKeys: readableKeys(access, added.path, added.uniqueKeys) },
         },
       },
@@ -84,11 +85,4 @@ function addOne(engine: Engine, tx: Transaction, obj: Add_CreateObject, ctx: Req
 function failWithParams(objPath: string, code: number, errs: readonly ParamError[]): Outcome {
   const msg = errs.map((p) => p.param + ': ' + p.message).join('; ');
   return fail(objPath, code, msg || errorName(code), errs.map((p) => ({ paramPath: objPath + p.param, errCode: p.code, errMsg: p.message })));
-}
-
-/** R-ADD.5 unique keys (generated ones too), minus unreadable ones (R-ADD.6). */
-function readableKeys(access: Access, instPath: string, keys: { readonly [k: string]: string }): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const k in keys) if (access.can(instPath + k, Perm.PARAM_READ)) out.set(k, keys[k]);
-  return out;
 }

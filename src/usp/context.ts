@@ -1,18 +1,11 @@
 // What every request handler needs to know about who is asking.
-import type { Engine, Origin, Resolution, ResolveOptions } from '../dm/api.ts';
-import { Perm } from './access.ts';
+import type { Engine, InstanceInfo, Origin, Resolution } from '../dm/api.ts';
 import type { RequestContext } from './dispatch.ts';
 import { UspError, ErrorCode } from '../errors.ts';
 
 export function originOf(ctx: RequestContext): Origin {
   const r = ctx.requester;
   return r.controllerPath === undefined ? { endpointId: r.endpointId } : { endpointId: r.endpointId, controllerPath: r.controllerPath };
-}
-
-/** Resolve options whose search terms only see what the Controller may read (R-SEC.1). */
-export function readFilter(ctx: RequestContext): ResolveOptions {
-  const access = ctx.requester.access;
-  return { canRead: (p: string) => access.can(p, Perm.PARAM_READ) };
 }
 
 /**
@@ -31,13 +24,14 @@ export interface PathFailure {
 }
 
 /**
- * Resolve one requested path as the Controller sees it (searches filtered by what it may read,
- * R-SEC.1). `objectsOnly`: the message's reason when the path must name objects (7026 if not).
+ * Resolve one requested path as the Controller sees it (its Access is the resolve options: search
+ * terms see what it may read, R-SEC.1). `objectsOnly`: the message's reason when the path must
+ * name objects (7026 if not).
  */
-export function resolveRequested(engine: Engine, path: string, ctx: RequestContext, objectsOnly?: string): Resolution | PathFailure {
+export function resolveRequested(path: string, ctx: RequestContext, objectsOnly?: string): Resolution | PathFailure {
   let res: Resolution;
   try {
-    res = engine.resolve(path, readFilter(ctx));
+    res = ctx.engine.resolve(path, ctx.requester.access);
   } catch (e) {
     return failureOf(e);
   }
@@ -47,4 +41,22 @@ export function resolveRequested(engine: Engine, path: string, ctx: RequestConte
 
 export function isFailure(r: Resolution | PathFailure): r is PathFailure {
   return (r as PathFailure).code !== undefined;
+}
+
+/** A parameter's value, or '' when it (or its row) does not exist: rows read as they stand. */
+export function valueOf(engine: Engine, path: string): string {
+  try {
+    return engine.get(path);
+  } catch {
+    return '';
+  }
+}
+
+/** The instances of a table, or none when it does not exist. */
+export function rowsOf(engine: Engine, table: string): InstanceInfo[] {
+  try {
+    return engine.instances(table, true);
+  } catch {
+    return [];
+  }
 }

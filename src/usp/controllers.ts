@@ -2,12 +2,14 @@
 // Device.LocalAgent.Controller.{i} row and the RoleSet of its AssignedRole + InheritedRole, or
 // ControllerTrust.UntrustedRole for a Controller we do not know. Cached per Endpoint ID and
 // invalidated whenever anything under Controller.{i} or ControllerTrust changes.
-import type { Engine, InstanceInfo } from '../dm/api.ts';
+import type { Engine } from '../dm/api.ts';
+import { rowsOf, valueOf } from './context.ts';
+import { splitList } from '../dm/values.ts'; // an empty item names no Role and no Target: both skip it
 import { RoleSet, type PermissionData, type RoleData } from './access.ts';
 import type { Requester } from './dispatch.ts';
-import { CONTROLLER_TABLE, CONTROLLER_TRUST } from '../names.ts';
+import { CERTIFICATE_TABLE, CONTROLLER_TABLE, CONTROLLER_TRUST } from '../names.ts';
 import type { PeerCertificate } from '../coap/types.ts';
-import type { CertificateTrust } from './trust.ts';
+import { controllerRowOf, type CertificateTrust } from './trust.ts';
 
 
 /** Result of identifying a sender: a Requester, or a reason to drop its Records. */
@@ -16,7 +18,6 @@ export type Identification = { ok: true; requester: Requester } | { ok: false; w
 export class ControllerDirectory {
   private readonly byEndpoint = new Map<string, Identification>();
   private readonly roleSets = new Map<string, RoleSet>();
-  private readonly cacheLimit: number;
 
   private readonly enrollLimit: number;
   /**
@@ -27,13 +28,15 @@ export class ControllerDirectory {
   private readonly bannedLimit: number;
 
   /** `tableBound`: the board's instancesPerTable (the Controller table's bound). */
-  constructor(private readonly engine: Engine, tableBound: number, cacheLimit = 16, private readonly trust?: CertificateTrust) {
-    this.cacheLimit = cacheLimit;
+  constructor(private readonly engine: Engine, tableBound: number, private readonly trust: CertificateTrust) {
     this.enrollLimit = Math.floor(tableBound / 2);
     this.bannedLimit = tableBound;
+    // One listener for both caches: Check-cert verdicts also read Certificate.{i}.
     engine.onChange((ev) => {
       const path = ev.type === 'event' || ev.type === 'operationComplete' ? ev.objPath : ev.path;
-      if (path.lastIndexOf(CONTROLLER_TABLE, 0) === 0 || path.lastIndexOf(CONTROLLER_TRUST, 0) === 0) this.invalidate();
+      const who = path.lastIndexOf(CONTROLLER_TABLE, 0) === 0 || path.lastIndexOf(CONTROLLER_TRUST, 0) === 0;
+      if (who || path.lastIndexOf(CERTIFICATE_TABLE, 0) === 0) trust.invalidate();
+      if (who) this.invalidate();
     });
   }
 
@@ -47,15 +50,15 @@ export class ControllerDirectory {
     const hit = this.byEndpoint.get(endpointId);
     if (hit) return hit;
     const found = this.lookup(endpointId);
-    if (this.byEndpoint.size >= this.cacheLimit) this.byEndpoint.clear();
+    if (this.byEndpoint.size >= 16) this.byEndpoint.clear(); // a bounded cache of recent senders
     this.byEndpoint.set(endpointId, found);
     return found;
   }
 
   private lookup(endpointId: string): Identification {
-    const row = this.findController(endpointId);
+    const row = controllerRowOf(this.engine, endpointId);
     if (this.banned.has(endpointId)) {
-      if (row !== undefined && this.read(row + 'Enable') === 'false') return { ok: false, why: 'controller disabled' };
+      if (row !== undefined && valueOf(this.engine, row + 'Enable') === 'false') return { ok: false, why: 'controller disabled' };
       return { ok: true, requester: { endpointId, controllerPath: row, access: this.roleSet(this.list(CONTROLLER_TRUST + 'BannedRole')) } };
     }
     if (row === undefined) {
@@ -63,7 +66,7 @@ export class ControllerDirectory {
       return { ok: true, requester: { endpointId, controllerPath: undefined, access: this.roleSet(this.list(CONTROLLER_TRUST + 'UntrustedRole')) } };
     }
     // A disabled Controller entry: the Agent does not talk to it (its Records are dropped).
-    if (this.read(row + 'Enable') === 'false') return { ok: false, why: 'controller disabled' };
+    if (valueOf(this.engine, row + 'Enable') === 'false') return { ok: false, why: 'controller disabled' };
     const roles = this.list(row + 'AssignedRole').concat(this.list(row + 'InheritedRole'));
     return { ok: true, requester: { endpointId, controllerPath: row, access: this.roleSet(roles) } };
   }
@@ -76,7 +79,7 @@ export class ControllerDirectory {
   admit(endpointId: string, cert?: PeerCertificate): Identification {
     let inherited = '';
     let tofu = false;
-    if (cert && this.trust) {
+    if (cert) {
       const v = this.trust.check(endpointId, cert);
       if (!v.ok) return v;
       inherited = v.inherited;
@@ -88,7 +91,7 @@ export class ControllerDirectory {
     if (!who.ok) return who;
     const row = who.requester.controllerPath;
     if (row === undefined) return this.enroll(endpointId, inherited, tofu ? cert : undefined);
-    if (this.read(row + 'InheritedRole') === inherited) return who;
+    if (valueOf(this.engine, row + 'InheritedRole') === inherited) return who;
     this.setInherited(row, inherited);
     return this.identify(endpointId);
   }
@@ -105,8 +108,8 @@ export class ControllerDirectory {
     }
     const who = this.identify(endpointId);
     const row = who.ok ? who.requester.controllerPath : undefined;
-    const role = this.read(CONTROLLER_TRUST + 'BannedRole');
-    if (row !== undefined && this.read(row + 'InheritedRole') !== role) this.setInherited(row, role);
+    const role = valueOf(this.engine, CONTROLLER_TRUST + 'BannedRole');
+    if (row !== undefined && valueOf(this.engine, row + 'InheritedRole') !== role) this.setInherited(row, role);
     return this.identify(endpointId);
   }
 
@@ -131,11 +134,11 @@ export class ControllerDirectory {
    * UntrustedRole as before.
    */
   enroll(endpointId: string, inherited = '', tofuCert?: PeerCertificate): Identification {
-    const untrusted = this.read(CONTROLLER_TRUST + 'UntrustedRole');
+    const untrusted = valueOf(this.engine, CONTROLLER_TRUST + 'UntrustedRole');
     if (inherited === '') {
       let onlyUntrusted = 0;
       for (const r of this.engine.instances(CONTROLLER_TABLE, true)) {
-        if (this.read(r.path + 'AssignedRole') === untrusted && this.read(r.path + 'InheritedRole') === '') onlyUntrusted++;
+        if (valueOf(this.engine, r.path + 'AssignedRole') === untrusted && valueOf(this.engine, r.path + 'InheritedRole') === '') onlyUntrusted++;
       }
       // A TOFU certificate is never taken without its row (that binding is what protects it).
       if (onlyUntrusted >= this.enrollLimit) return tofuCert ? { ok: false, why: 'no room for another TOFU Controller' } : this.identify(endpointId);
@@ -149,27 +152,13 @@ export class ControllerDirectory {
         { param: 'AssignedRole', value: inherited === '' ? untrusted : '', required: true },
       ]).path;
       if (inherited !== '') txn.agentSet(path + 'InheritedRole', inherited);
-      if (tofuCert && this.trust) this.trust.store(txn, path, tofuCert);
+      if (tofuCert) this.trust.store(txn, path, tofuCert);
       txn.commit();
     } catch {
       txn.rollback();
       if (tofuCert) return { ok: false, why: 'the TOFU Controller and its certificate could not be stored' };
     }
     return this.identify(endpointId);
-  }
-
-  private findController(endpointId: string): string | undefined {
-    let rows: InstanceInfo[];
-    try {
-      rows = this.engine.instances(CONTROLLER_TABLE, true);
-    } catch {
-      return undefined;
-    }
-    for (const r of rows) {
-      const id = r.uniqueKeys['EndpointID'] ?? this.read(r.path + 'EndpointID');
-      if (id === endpointId) return r.path;
-    }
-    return undefined;
   }
 
   private roleSet(rolePaths: string[]): RoleSet {
@@ -191,44 +180,21 @@ export class ControllerDirectory {
     const path = rolePath.charAt(rolePath.length - 1) === '.' ? rolePath : rolePath + '.';
     if (path.lastIndexOf(CONTROLLER_TRUST + 'Role.', 0) !== 0 || !this.engine.exists(path)) return undefined;
     const permissions: PermissionData[] = [];
-    let rows: InstanceInfo[];
-    try {
-      rows = this.engine.instances(path + 'Permission.', true);
-    } catch {
-      rows = [];
-    }
-    for (const r of rows) {
+    for (const r of rowsOf(this.engine, path + 'Permission.')) {
       permissions.push({
-        enable: this.read(r.path + 'Enable') === 'true',
-        order: Number(this.read(r.path + 'Order')) || 0,
-        targets: splitList(this.read(r.path + 'Targets')),
-        param: this.read(r.path + 'Param'),
-        obj: this.read(r.path + 'Obj'),
-        instantiatedObj: this.read(r.path + 'InstantiatedObj'),
-        commandEvent: this.read(r.path + 'CommandEvent'),
+        enable: valueOf(this.engine, r.path + 'Enable') === 'true',
+        order: Number(valueOf(this.engine, r.path + 'Order')) || 0,
+        targets: splitList(valueOf(this.engine, r.path + 'Targets')),
+        param: valueOf(this.engine, r.path + 'Param'),
+        obj: valueOf(this.engine, r.path + 'Obj'),
+        instantiatedObj: valueOf(this.engine, r.path + 'InstantiatedObj'),
+        commandEvent: valueOf(this.engine, r.path + 'CommandEvent'),
       });
     }
-    return { enable: this.read(path + 'Enable') === 'true', permissions };
-  }
-
-  private read(path: string): string {
-    try {
-      return this.engine.get(path);
-    } catch {
-      return '';
-    }
+    return { enable: valueOf(this.engine, path + 'Enable') === 'true', permissions };
   }
 
   private list(path: string): string[] {
-    return splitList(this.read(path));
+    return splitList(valueOf(this.engine, path));
   }
-}
-
-function splitList(v: string): string[] {
-  const out: string[] = [];
-  for (const item of v.split(',')) {
-    const t = item.trim();
-    if (t !== '') out.push(t);
-  }
-  return out;
 }

@@ -7,7 +7,7 @@ import type {
   DeleteResp_UnaffectedPathError,
   Response,
 } from '../codec/index.ts';
-import type { Engine, Transaction } from '../dm/api.ts';
+import type { Transaction } from '../dm/api.ts';
 import { Perm } from './access.ts';
 import { failureOf, isFailure, resolveRequested } from './context.ts';
 import { isInstancePath } from '../dm/paths.ts';
@@ -15,21 +15,21 @@ import type { RequestContext } from './dispatch.ts';
 import { eachRequestedPath, pathFailure, type PathOutcome } from './partial.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 
-export function handleDelete(engine: Engine, req: Delete, ctx: RequestContext): Response['respType'] {
-  const deletedObjResults = eachRequestedPath<string, DeleteResp_DeletedObjectResult>(engine, ctx, {
+export function handleDelete(req: Delete, ctx: RequestContext): Response['respType'] {
+  const deletedObjResults = eachRequestedPath<string, DeleteResp_DeletedObjectResult>(ctx, {
     items: req.objPaths,
     allowPartial: req.allowPartial,
     validateCode: ErrorCode.DELETE_FAILURE,
-    apply: (tx, path) => deleteOne(engine, tx, path, ctx, req.allowPartial),
+    apply: (tx, path) => deleteOne(tx, path, ctx, req.allowPartial),
     // TP-469 1.26: allow_partial=false → Error naming the path; 1.30: else oper_failure.
     failed: (path, errCode, errMsg) => ({ requestedPath: path, operStatus: { operStatus: { case: 'operFailure', value: { errCode, errMsg } } } }),
   });
   return { case: 'deleteResp', value: { deletedObjResults } };
 }
 
-function deleteOne(engine: Engine, tx: Transaction, path: string, ctx: RequestContext, allowPartial: boolean): PathOutcome<DeleteResp_DeletedObjectResult> {
-  const access = ctx.requester.access;
-  const res = resolveRequested(engine, path, ctx, 'Delete takes object instance paths');
+function deleteOne(tx: Transaction, path: string, ctx: RequestContext, allowPartial: boolean): PathOutcome<DeleteResp_DeletedObjectResult> {
+  const { engine, requester: { access } } = ctx;
+  const res = resolveRequested(path, ctx, 'Delete takes object instance paths');
   if (isFailure(res)) return pathFailure(path, res.code, res.message);
   if (!isTable(res.def.path)) return pathFailure(path, ErrorCode.OBJECT_NOT_A_TABLE, errorName(ErrorCode.OBJECT_NOT_A_TABLE));
   const affected: string[] = [];

@@ -15,6 +15,7 @@ import {
 import { ErrorCode, UspError, errorName } from '../errors.ts';
 import { salvageMsgId } from './msg-id.ts';
 import type { Access } from './access.ts';
+import type { Engine } from '../dm/api.ts';
 
 /** Who sent the request, as the record layer and ControllerTrust identified them. */
 export interface Requester {
@@ -27,6 +28,7 @@ export interface Requester {
 }
 
 export interface RequestContext {
+  engine: Engine;
   requester: Requester;
   msgId: string;
 }
@@ -43,14 +45,14 @@ export type Handlers = {
 export interface DispatchHooks {
   /** A NotifyResp for one of our Notify messages (the notify layer's intake). */
   notifyResp?(msgId: string, resp: NotifyResp, from: Requester): void;
-  /** An Error Msg a Controller sent us (e.g. about a Notify). */
-  errorReceived?(msgId: string, err: ErrorMsg, from: Requester): void;
 }
 
 /** What to do after a Msg: send `msg`, send nothing, or (undecodable) tell the MTP. */
 export type DispatchResult = { kind: 'reply'; msg: Msg } | { kind: 'none'; why: string } | { kind: 'bad-record'; why: string };
 
 export interface DispatcherOptions {
+  /** The data model the handlers work on (RequestContext.engine). */
+  engine: Engine;
   limits: DecodeLimits;
   /** Bound on remembered (Controller, msg_id) pairs for R-MSG.4. */
   pendingIds: number;
@@ -140,8 +142,7 @@ export class Dispatcher {
       return { kind: 'reply', msg: errorMsg(msgId, ErrorCode.MESSAGE_NOT_SUPPORTED, 'unexpected ' + body.value.respType.case) };
     }
     if (body.case === 'error') {
-      // Never answer an Error with an Error (no loops).
-      this.hooks.errorReceived?.(msgId, body.value, from);
+      // Never answer an Error with an Error (no loops); nothing here waits for one.
       return { kind: 'none', why: 'error received' };
     }
     const req = body.value.reqType;
@@ -159,8 +160,7 @@ export class Dispatcher {
     }
     let resp: RespType | undefined;
     try {
-      // Called on the table: a handler may be a method of a class instance (src/agent.ts).
-      resp = handler.call(this.handlers, req.value, { requester: from, msgId });
+      resp = handler(req.value, { engine: this.options.engine, requester: from, msgId });
     } catch (e) {
       if (!(e instanceof UspError)) this.options.onInternalError?.(req.case + ' ' + msgId, e);
       return { kind: 'reply', msg: errorFromThrown(msgId, e) };

@@ -5,15 +5,14 @@ import type {
   GetInstancesResp_RequestedPathResult,
   Response,
 } from '../codec/index.ts';
-import type { Engine } from '../dm/api.ts';
-import { Perm } from './access.ts';
+import { Perm, readableKeys } from './access.ts';
 import { failureOf, isFailure, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 
-export function handleGetInstances(engine: Engine, req: GetInstances, ctx: RequestContext): Response['respType'] {
+export function handleGetInstances(req: GetInstances, ctx: RequestContext): Response['respType'] {
   const results: GetInstancesResp_RequestedPathResult[] = [];
-  for (const path of req.objPaths) results.push(one(engine, path, req.firstLevelOnly, ctx));
+  for (const path of req.objPaths) results.push(one(path, req.firstLevelOnly, ctx));
   return { case: 'getInstancesResp', value: { reqPathResults: results } };
 }
 
@@ -21,9 +20,9 @@ function failed(path: string, code: number, message?: string): GetInstancesResp_
   return { requestedPath: path, errCode: code, errMsg: message ?? errorName(code), currInsts: [] };
 }
 
-function one(engine: Engine, path: string, firstLevelOnly: boolean, ctx: RequestContext): GetInstancesResp_RequestedPathResult {
-  const access = ctx.requester.access;
-  const res = resolveRequested(engine, path, ctx, 'GetInstances takes object paths');
+function one(path: string, firstLevelOnly: boolean, ctx: RequestContext): GetInstancesResp_RequestedPathResult {
+  const { engine, requester: { access } } = ctx;
+  const res = resolveRequested(path, ctx, 'GetInstances takes object paths');
   if (isFailure(res)) return failed(path, res.code, res.message);
   // Not a multi-instance object → 7018 (digest §2.3); without first_level_only any object path
   // works as "every instance below it".
@@ -45,12 +44,8 @@ function one(engine: Engine, path: string, firstLevelOnly: boolean, ctx: Request
       seen.add(inst.path);
       // R-GIN.0: instances the Controller cannot read are not present.
       if (!access.can(inst.path, Perm.INST_READ)) continue;
-      const keys = new Map<string, string>();
-      for (const name in inst.uniqueKeys) {
-        // R-GIN.1: unreadable key parameters are left out.
-        if (access.can(inst.path + name, Perm.PARAM_READ)) keys.set(name, inst.uniqueKeys[name]);
-      }
-      insts.push({ instantiatedObjPath: inst.path, uniqueKeys: keys });
+      // R-GIN.1: unreadable key parameters are left out.
+      insts.push({ instantiatedObjPath: inst.path, uniqueKeys: readableKeys(access, inst.path, inst.uniqueKeys) });
     }
   }
   // A search with no match → no error, empty curr_insts (TP-469 1.83).

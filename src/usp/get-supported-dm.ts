@@ -26,9 +26,9 @@ export function handleGetSupportedProtocol(_req: GetSupportedProtocol): Response
   return { case: 'getSupportedProtocolResp', value: { agentSupportedProtocolVersions: SUPPORTED_PROTOCOL_VERSIONS } };
 }
 
-export function handleGetSupportedDM(engine: Engine, req: GetSupportedDM, ctx: RequestContext): Response['respType'] {
+export function handleGetSupportedDM(req: GetSupportedDM, ctx: RequestContext): Response['respType'] {
   const results: GetSupportedDMResp_RequestedObjectResult[] = [];
-  for (const path of req.objPaths) results.push(one(engine, path, req, ctx.requester.access));
+  for (const path of req.objPaths) results.push(one(ctx.engine, path, req, ctx.requester.access));
   return { case: 'getSupportedDmResp', value: { reqObjResults: results } };
 }
 
@@ -74,8 +74,6 @@ function hasElement(def: ObjectDef, name: string): boolean {
   return false;
 }
 
-const OBJ_ACCESS = Object.freeze({ R: GetSupportedDMResp_ObjAccessType.OBJ_READ_ONLY, AD: GetSupportedDMResp_ObjAccessType.OBJ_ADD_DELETE, A: GetSupportedDMResp_ObjAccessType.OBJ_ADD_ONLY, D: GetSupportedDMResp_ObjAccessType.OBJ_DELETE_ONLY });
-
 const VALUE_TYPE: { [t in ParamType]: GetSupportedDMResp_ParamValueType } = Object.freeze({
   string: GetSupportedDMResp_ParamValueType.PARAM_STRING,
   boolean: GetSupportedDMResp_ParamValueType.PARAM_BOOLEAN,
@@ -95,10 +93,11 @@ function describe(def: ObjectDef, full: boolean, req: GetSupportedDM, access: Ac
   const schema = def.access ?? 'R';
   const canAdd = (schema === 'AD' || schema === 'A') && access.can(def.path, Perm.OBJ_ADD);
   const canDelete = (schema === 'AD' || schema === 'D') && access.can(def.path, Perm.INST_DELETE);
-  const objAccess = canAdd ? (canDelete ? 'AD' : 'A') : canDelete ? 'D' : 'R';
   const out: GetSupportedDMResp_SupportedObjectResult = {
     supportedObjPath: def.path,
-    access: OBJ_ACCESS[objAccess],
+    access: canAdd
+      ? (canDelete ? GetSupportedDMResp_ObjAccessType.OBJ_ADD_DELETE : GetSupportedDMResp_ObjAccessType.OBJ_ADD_ONLY)
+      : canDelete ? GetSupportedDMResp_ObjAccessType.OBJ_DELETE_ONLY : GetSupportedDMResp_ObjAccessType.OBJ_READ_ONLY,
     isMultiInstance: isTable,
     supportedCommands: [],
     supportedEvents: [],
@@ -111,7 +110,7 @@ function describe(def: ObjectDef, full: boolean, req: GetSupportedDM, access: Ac
   if (req.returnParams || only !== '') {
     for (const p of def.params ?? []) {
       const path = def.path + p.name;
-      if (!want(p.name) || !access.can(path, Perm.PARAM_READ)) continue;
+      if (!want(p.name) || !access.canRead(path)) continue;
       const writable = (p.access === 'W' || p.access === 'WO') && access.can(path, Perm.PARAM_WRITE);
       out.supportedParams.push({
         paramName: p.name,

@@ -6,9 +6,9 @@ import { failureOf, isFailure, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 
-export function handleGet(engine: Engine, req: Get, ctx: RequestContext): Response['respType'] {
+export function handleGet(req: Get, ctx: RequestContext): Response['respType'] {
   const results: GetResp_RequestedPathResult[] = [];
-  for (const path of req.paramPaths) results.push(getOne(engine, path, req.maxDepth, ctx));
+  for (const path of req.paramPaths) results.push(getOne(path, req.maxDepth, ctx));
   const resp: GetResp = { reqPathResults: results };
   return { case: 'getResp', value: resp };
 }
@@ -17,9 +17,9 @@ function failed(path: string, code: number, message?: string): GetResp_Requested
   return { requestedPath: path, errCode: code, errMsg: message ?? errorName(code), resolvedPathResults: [] };
 }
 
-function getOne(engine: Engine, path: string, maxDepth: number, ctx: RequestContext): GetResp_RequestedPathResult {
-  const access = ctx.requester.access;
-  const res = resolveRequested(engine, path, ctx);
+function getOne(path: string, maxDepth: number, ctx: RequestContext): GetResp_RequestedPathResult {
+  const { engine, requester: { access } } = ctx;
+  const res = resolveRequested(path, ctx);
   if (isFailure(res)) return failed(path, res.code, res.message);
   // R-GET.0@1.3: a non-search path naming an instance that does not exist → 7026 (digest §2.13).
   if (res.missing !== undefined) return failed(path, ErrorCode.INVALID_PATH, 'no such instance: ' + res.missing);
@@ -32,7 +32,7 @@ function getOne(engine: Engine, path: string, maxDepth: number, ctx: RequestCont
   let lastParams: EntryMap | undefined;
   if (kind === 'parameter') {
     for (const t of res.targets) {
-      if (!access.can(t.path, Perm.PARAM_READ)) {
+      if (!access.canRead(t.path)) {
         // R-GET.1: unreadable is "not present". A search simply skips it; a path naming exactly
         // this parameter gets 7006 so the Controller can tell a denial from a typo.
         if (!res.isSearch) return failed(path, ErrorCode.PERMISSION_DENIED);
@@ -76,7 +76,7 @@ function addObject(engine: Engine, access: Access, objPath: string, out: GetResp
   const uniform = access.objectParamMask(objPath);
   if (uniform >= 0 && (uniform & Perm.PARAM_READ) === 0) return;
   for (const v of values) {
-    if (uniform < 0 && !access.can(v.path, Perm.PARAM_READ)) continue; // R-GET.1 / R-GET.4
+    if (uniform < 0 && !access.canRead(v.path)) continue; // R-GET.1 / R-GET.4
     if (!params) params = new EntryMap();
     params.append(v.name, v.value); // an object's parameter names are unique (schema)
   }

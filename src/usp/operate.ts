@@ -3,16 +3,16 @@
 // command path). Missing mandatory input arguments: cmd_failure 7027 (R-OPR.5@1.4, TP-469 1.100)
 // — the engine reports 7027 and we pass it through; 1.2/1.3 asked for Error 7004 instead.
 import type { Operate, OperateResp_OperationResult, Response } from '../codec/index.ts';
-import type { Engine } from '../dm/api.ts';
 import { Perm } from './access.ts';
-import { failureOf, originOf, readFilter } from './context.ts';
+import { failureOf, originOf } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { ErrorCode, UspError, errorName } from '../errors.ts';
 
-export function handleOperate(engine: Engine, req: Operate, ctx: RequestContext): Response['respType'] | undefined {
-  const access = ctx.requester.access;
-  // Resolution failures are message-level: UspError 7008/7026 becomes the Error Msg.
-  const res = engine.resolve(req.command, readFilter(ctx));
+export function handleOperate(req: Operate, ctx: RequestContext): Response['respType'] | undefined {
+  const { engine, requester: { access } } = ctx;
+  // Resolution failures are message-level: UspError 7008/7026 becomes the Error Msg (R-SEC.1:
+  // the Controller's Access filters the search terms).
+  const res = engine.resolve(req.command, access);
   if (res.parsed.kind !== 'command') throw new UspError(ErrorCode.INVALID_PATH, 'not a command path: ' + req.command);
   if (res.missing !== undefined) throw new UspError(ErrorCode.OBJECT_DOES_NOT_EXIST, 'no such instance: ' + res.missing);
   const origin = originOf(ctx);

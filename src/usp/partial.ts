@@ -5,7 +5,7 @@
 // and nothing validated is checked again at commit); with allow_partial=false the first
 // failure is an Error Msg with param_errs and nothing changes (R-SET.1, R-ADD.1, R-DEL.1).
 import type { Error_ParamError } from '../codec/index.ts';
-import type { Engine, Transaction } from '../dm/api.ts';
+import type { Transaction } from '../dm/api.ts';
 import { failureOf, originOf } from './context.ts';
 import { ParamErrors, type RequestContext } from './dispatch.ts';
 
@@ -27,8 +27,8 @@ export interface PartialSpec<T, R> {
 }
 
 /** Run every requested path in one transaction; returns the result entries in request order. */
-export function eachRequestedPath<T, R>(engine: Engine, ctx: RequestContext, spec: PartialSpec<T, R>): R[] {
-  const tx = engine.begin(originOf(ctx));
+export function eachRequestedPath<T, R>(ctx: RequestContext, spec: PartialSpec<T, R>): R[] {
+  const tx = ctx.engine.begin(originOf(ctx));
   const results: R[] = [];
   try {
     for (const item of spec.items) {

@@ -10,7 +10,7 @@ import type {
   SetResp_UpdatedInstanceResult,
   SetResp_UpdatedObjectResult,
 } from '../codec/index.ts';
-import type { Engine, Transaction } from '../dm/api.ts';
+import type { Transaction } from '../dm/api.ts';
 import { Perm } from './access.ts';
 import { failureOf, isFailure, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
@@ -19,12 +19,12 @@ import { ErrorCode, errorName } from '../errors.ts';
 
 type Outcome = PathOutcome<SetResp_UpdatedObjectResult>;
 
-export function handleSet(engine: Engine, req: Set, ctx: RequestContext): Response['respType'] {
-  const updatedObjResults = eachRequestedPath(engine, ctx, {
+export function handleSet(req: Set, ctx: RequestContext): Response['respType'] {
+  const updatedObjResults = eachRequestedPath(ctx, {
     items: req.updateObjs,
     allowPartial: req.allowPartial,
     validateCode: ErrorCode.OBJECT_NOT_UPDATED,
-    apply: (tx, obj) => updateOne(engine, tx, obj, ctx),
+    apply: (tx, obj) => updateOne(tx, obj, ctx),
     failed: (obj, errCode, errMsg) => failureEntry(obj.objPath, errCode, errMsg, []),
   });
   return { case: 'setResp', value: { updatedObjResults } };
@@ -38,9 +38,9 @@ function paramErr(path: string, code: number, message: string): Error_ParamError
   return { paramPath: path, errCode: code, errMsg: message };
 }
 
-function updateOne(engine: Engine, tx: Transaction, obj: Set_UpdateObject, ctx: RequestContext): Outcome {
+function updateOne(tx: Transaction, obj: Set_UpdateObject, ctx: RequestContext): Outcome {
   const access = ctx.requester.access;
-  const res = resolveRequested(engine, obj.objPath, ctx, 'Set takes object paths');
+  const res = resolveRequested(obj.objPath, ctx, 'Set takes object paths');
   if (isFailure(res)) return pathFailure(obj.objPath, res.code, res.message);
   if (res.missing !== undefined) return pathFailure(obj.objPath, ErrorCode.OBJECT_DOES_NOT_EXIST, 'no such instance: ' + res.missing);
   const results: SetResp_UpdatedInstanceResult[] = [];
@@ -85,7 +85,7 @@ function updateOne(engine: Engine, tx: Transaction, obj: Set_UpdateObject, ctx: 
     const updated = new Map<string, string>();
     for (const s of obj.paramSettings) {
       const path = t.objPath + s.param;
-      if (errs.some((x) => x.param === s.param) || !access.can(path, Perm.PARAM_READ)) continue;
+      if (errs.some((x) => x.param === s.param) || !access.canRead(path)) continue;
       try {
         updated.set(s.param, tx.get(path));
       } catch {

@@ -17,7 +17,8 @@
 //   Controller gets ControllerTrust.BannedRole as its only role (src/usp/controllers.ts).
 // AllowedUses only matters for E2E sessions and brokers, which this Agent does not do: every
 // value allows the MTP use made here.
-import type { Engine, InstanceInfo } from '../dm/api.ts';
+import type { Engine } from '../dm/api.ts';
+import { rowsOf, valueOf } from './context.ts';
 import type { PeerCertificate } from '../coap/types.ts';
 import { CERTIFICATE_TABLE, CONTROLLER_TABLE, CONTROLLER_TRUST } from '../names.ts';
 
@@ -38,34 +39,33 @@ export class CertificateTrust {
   private accept: boolean | undefined;
 
   constructor(private readonly engine: Engine) {
-    engine.onChange((ev) => {
-      const path = ev.type === 'event' || ev.type === 'operationComplete' ? ev.objPath : ev.path;
-      if (path.lastIndexOf(CONTROLLER_TABLE, 0) === 0 || path.lastIndexOf(CONTROLLER_TRUST, 0) === 0 || path.lastIndexOf(CERTIFICATE_TABLE, 0) === 0) {
-        this.verdicts.clear();
-        this.accept = undefined;
-      }
-    });
     // R-SEC.21: roles inherited from a certificate last only as long as its session.
     const txn = engine.begin();
     try {
-      for (const r of this.rows(CONTROLLER_TABLE)) if (this.read(r.path + 'InheritedRole') !== '') txn.agentSet(r.path + 'InheritedRole', '');
+      for (const r of rowsOf(this.engine, CONTROLLER_TABLE)) if (valueOf(this.engine, r.path + 'InheritedRole') !== '') txn.agentSet(r.path + 'InheritedRole', '');
       txn.commit();
     } catch {
       txn.rollback();
     }
   }
 
+  /** Forget every verdict: the Controller table, ControllerTrust or Certificate.{i} changed (ControllerDirectory sees to it). */
+  invalidate(): void {
+    this.verdicts.clear();
+    this.accept = undefined;
+  }
+
   /** Certificate.{i} rows for our trust anchors (once each: a row with the same SHA-256 stays). */
   installAnchors(anchors: readonly CertificateFacts[]): void {
     const have = new Map<string, string>();
-    for (const r of this.rows(CERTIFICATE_TABLE)) have.set(this.read(r.path + 'X_TINYUSP_SHA256'), r.path);
+    for (const r of rowsOf(this.engine, CERTIFICATE_TABLE)) have.set(valueOf(this.engine, r.path + 'X_TINYUSP_SHA256'), r.path);
     const txn = this.engine.begin();
     try {
       for (const a of anchors) {
         // Marked, so that Certificate.{i}.Delete() refuses it (src/model/certificate.ts).
         const row = have.get(a.sha256);
         if (row !== undefined) {
-          if (this.read(row + 'X_TINYUSP_TrustAnchor') !== 'true') txn.agentSet(row + 'X_TINYUSP_TrustAnchor', 'true');
+          if (valueOf(this.engine, row + 'X_TINYUSP_TrustAnchor') !== 'true') txn.agentSet(row + 'X_TINYUSP_TrustAnchor', 'true');
           continue;
         }
         const path = txn.agentAdd(CERTIFICATE_TABLE, {
@@ -87,14 +87,14 @@ export class CertificateTrust {
    */
   acceptUntrusted(): boolean {
     if (this.accept === undefined) {
-      this.accept = this.read(CONTROLLER_TRUST + 'TOFUAllowed') === 'true' || this.rows(CONTROLLER_TABLE).some((r) => this.read(r.path + 'Credential') !== '');
+      this.accept = valueOf(this.engine, CONTROLLER_TRUST + 'TOFUAllowed') === 'true' || rowsOf(this.engine, CONTROLLER_TABLE).some((r) => valueOf(this.engine, r.path + 'Credential') !== '');
     }
     return this.accept;
   }
 
   /** ControllerTrust.TOFUInactivityTimer in ms: a TOFU session idle that long is closed (0: never). */
   tofuIdleMs(): number {
-    return (Number(this.read(CONTROLLER_TRUST + 'TOFUInactivityTimer')) || 0) * 1000;
+    return (Number(valueOf(this.engine, CONTROLLER_TRUST + 'TOFUInactivityTimer')) || 0) * 1000;
   }
 
   /**
@@ -113,8 +113,8 @@ export class CertificateTrust {
   }
 
   private judge(endpointId: string, cert: PeerCertificate, calling: boolean): CertVerdict {
-    const row = this.controllerRow(endpointId);
-    const bound = row ? this.read(row + 'Credential') : '';
+    const row = controllerRowOf(this.engine, endpointId);
+    const bound = row ? valueOf(this.engine, row + 'Credential') : '';
     if (bound !== '' && this.fingerprint(bound) !== cert.chain[0]) {
       return { ok: false, why: `its certificate is not ${bound}, the one ${row}Credential names (R-SEC.8)` };
     }
@@ -122,7 +122,7 @@ export class CertificateTrust {
     const banned = this.revoked(cert.chain);
     if (!cert.untrusted) return { ok: true, inherited: banned ? '' : this.caRole(cert.chain), tofu: false, banned };
     if (bound !== '' || banned) return { ok: true, inherited: '', tofu: false, banned };
-    if (this.read(CONTROLLER_TRUST + 'TOFUAllowed') !== 'true') return { ok: false, why: 'its certificate chains to none of our trust anchors and TOFUAllowed is false' };
+    if (valueOf(this.engine, CONTROLLER_TRUST + 'TOFUAllowed') !== 'true') return { ok: false, why: 'its certificate chains to none of our trust anchors and TOFUAllowed is false' };
     if (calling) return this.calledTofu(endpointId, row);
     // Only a first use binds an Endpoint ID (R-SEC.6): a row an operator made (or another link
     // enrolled) would otherwise hand its roles to whoever made a certificate naming it.
@@ -140,17 +140,17 @@ export class CertificateTrust {
    * Controller with one never gets here: its stored certificate is the only one accepted).
    */
   private calledTofu(endpointId: string, row: string | undefined): CertVerdict {
-    const untrusted = this.read(CONTROLLER_TRUST + 'UntrustedRole').split(',').map((r) => this.trimDot(r.trim()));
-    const assigned = row ? this.read(row + 'AssignedRole').split(',').map((r) => this.trimDot(r.trim())).filter((r) => r !== '') : [];
-    const onlyUntrusted = !!row && this.read(row + 'InheritedRole') === '' && assigned.every((r) => untrusted.indexOf(r) >= 0);
+    const untrusted = valueOf(this.engine, CONTROLLER_TRUST + 'UntrustedRole').split(',').map((r) => this.trimDot(r.trim()));
+    const assigned = row ? valueOf(this.engine, row + 'AssignedRole').split(',').map((r) => this.trimDot(r.trim())).filter((r) => r !== '') : [];
+    const onlyUntrusted = !!row && valueOf(this.engine, row + 'InheritedRole') === '' && assigned.every((r) => untrusted.indexOf(r) >= 0);
     if (!onlyUntrusted) return { ok: false, why: `its certificate chains to none of our trust anchors, and ${endpointId} has roles beyond UntrustedRole (TOFU when we call is for Untrusted Controllers only)` };
     return { ok: true, inherited: '', tofu: true, banned: false };
   }
 
   /** Whether a certificate of `chain` is a Certificate.{i} row marked X_TINYUSP_Revoked (Enable or not). */
   private revoked(chain: readonly string[]): boolean {
-    for (const r of this.rows(CERTIFICATE_TABLE)) {
-      if (this.read(r.path + 'X_TINYUSP_Revoked') === 'true' && chain.indexOf(this.read(r.path + 'X_TINYUSP_SHA256')) >= 0) return true;
+    for (const r of rowsOf(this.engine, CERTIFICATE_TABLE)) {
+      if (valueOf(this.engine, r.path + 'X_TINYUSP_Revoked') === 'true' && chain.indexOf(valueOf(this.engine, r.path + 'X_TINYUSP_SHA256')) >= 0) return true;
     }
     return false;
   }
@@ -168,13 +168,13 @@ export class CertificateTrust {
 
   /** R-SEC.25: the Role of the first certificate of the chain that an enabled ControllerTrust.Credential binds. */
   private caRole(chain: readonly string[]): string {
-    const creds = this.rows(CONTROLLER_TRUST + 'Credential.').filter((c) => this.read(c.path + 'Enable') === 'true' && this.read(c.path + 'Credential') !== '');
+    const creds = rowsOf(this.engine, CONTROLLER_TRUST + 'Credential.').filter((c) => valueOf(this.engine, c.path + 'Enable') === 'true' && valueOf(this.engine, c.path + 'Credential') !== '');
     if (creds.length === 0) return '';
     for (const fp of chain) {
-      for (const cert of this.rows(CERTIFICATE_TABLE)) {
-        if (this.read(cert.path + 'X_TINYUSP_SHA256') !== fp || this.read(cert.path + 'Enable') !== 'true') continue;
+      for (const cert of rowsOf(this.engine, CERTIFICATE_TABLE)) {
+        if (valueOf(this.engine, cert.path + 'X_TINYUSP_SHA256') !== fp || valueOf(this.engine, cert.path + 'Enable') !== 'true') continue;
         const ref = cert.path.slice(0, -1);
-        for (const c of creds) if (this.trimDot(this.read(c.path + 'Credential')) === ref) return this.read(c.path + 'Role');
+        for (const c of creds) if (this.trimDot(valueOf(this.engine, c.path + 'Credential')) === ref) return valueOf(this.engine, c.path + 'Role');
       }
     }
     return '';
@@ -183,34 +183,19 @@ export class CertificateTrust {
   /** SHA-256 of an enabled Certificate.{i} row, or '' (a disabled one matches nothing). */
   private fingerprint(ref: string): string {
     const path = this.trimDot(ref) + '.';
-    if (path.lastIndexOf(CERTIFICATE_TABLE, 0) !== 0 || !this.engine.exists(path) || this.read(path + 'Enable') !== 'true') return '';
-    return this.read(path + 'X_TINYUSP_SHA256');
-  }
-
-  private controllerRow(endpointId: string): string | undefined {
-    for (const r of this.rows(CONTROLLER_TABLE)) if ((r.uniqueKeys['EndpointID'] ?? this.read(r.path + 'EndpointID')) === endpointId) return r.path;
-    return undefined;
-  }
-
-  private rows(table: string): InstanceInfo[] {
-    try {
-      return this.engine.instances(table, true);
-    } catch {
-      return [];
-    }
+    if (path.lastIndexOf(CERTIFICATE_TABLE, 0) !== 0 || !this.engine.exists(path) || valueOf(this.engine, path + 'Enable') !== 'true') return '';
+    return valueOf(this.engine, path + 'X_TINYUSP_SHA256');
   }
 
   /** A path reference without its trailing dot (references may be written either way). */
   private trimDot(p: string): string {
     return p.charAt(p.length - 1) === '.' ? p.slice(0, -1) : p;
   }
-
-  private read(path: string): string {
-    try {
-      return this.engine.get(path);
-    } catch {
-      return '';
-    }
-  }
 }
 
+
+/** The Controller.{i}. row whose EndpointID is `endpointId`, if any. */
+export function controllerRowOf(engine: Engine, endpointId: string): string | undefined {
+  for (const r of rowsOf(engine, CONTROLLER_TABLE)) if ((r.uniqueKeys['EndpointID'] ?? valueOf(engine, r.path + 'EndpointID')) === endpointId) return r.path;
+  return undefined;
+}

@@ -36,10 +36,10 @@ function world() {
   const defaults = { 'Device.Zone.1.Name': 'a', 'Device.Zone.2.Name': 'b', 'Device.Zone.3.Name': 'c' };
   const engine = createEngine({ hal: memoryHal(), profile: host, modules: [module], defaults });
   calls.length = 0;
-  const ctx: RequestContext = { msgId: 'm', requester: { endpointId: 'proto::c', controllerPath: undefined, access: FULL_ACCESS } };
+  const ctx: RequestContext = { engine, msgId: 'm', requester: { endpointId: 'proto::c', controllerPath: undefined, access: FULL_ACCESS } };
   const set = (allowPartial: boolean, levels: [number, string][]) => {
     const req: UspSet = { allowPartial, updateObjs: levels.map(([i, level]) => ({ objPath: `Device.Zone.${i}.`, paramSettings: [{ param: 'Level', value: level, required: true }] })) };
-    return handleSet(engine, req, ctx);
+    return handleSet(req, ctx);
   };
   return { engine, calls, set };
 }

@@ -96,7 +96,7 @@ test('R-MSG.4 (Dispatcher): the handler runs once per (Controller, msg_id, bytes
   let runs = 0;
   const d = new Dispatcher(
     { getSupportedProtocol: () => (runs++, { case: 'getSupportedProtocolResp', value: { agentSupportedProtocolVersions: '1.2' } }) },
-    { limits: { maxDepth: host.limits.decodeDepth, maxBytes: host.limits.messageBytes }, pendingIds: 8, duplicateWindowMs: 300 },
+    { engine: startAgent().agent.engine, limits: { maxDepth: host.limits.decodeDepth, maxBytes: host.limits.messageBytes }, pendingIds: 8, duplicateWindowMs: 300 },
   );
   const who = (endpointId: string): Requester => ({ endpointId, controllerPath: undefined, access: FULL_ACCESS });
   const bytes = encodeMsgBytes(requestMsg({ case: 'getSupportedProtocol', value: { controllerSupportedProtocolVersions: '1.2' } }, 'd-1'));
