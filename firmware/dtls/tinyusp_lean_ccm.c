@@ -96,10 +96,24 @@ static int lean_ccm(mbedtls_ccm_context *ctx, int encrypt, size_t length,
         counter++;
         for (i = 0; i < q && i < 4; i++) ctr[15 - i] = (unsigned char) (counter >> (8 * i));
         mbedtls_internal_aes_encrypt(aes, ctr, s);
-        for (i = 0; i < n; i++) {
-            unsigned char p = encrypt ? input[off + i] : (unsigned char) (input[off + i] ^ s[i]);
-            output[off + i] = encrypt ? (unsigned char) (p ^ s[i]) : p;
-            y[i] ^= p;
+        if (n == 16) {
+            /* A whole block: in 64-bit words (input and output may be the same buffer). */
+            for (i = 0; i < 16; i += 8) {
+                uint64_t in, k, m;
+                memcpy(&in, input + off + i, 8);
+                memcpy(&k, s + i, 8);
+                memcpy(&m, y + i, 8);
+                uint64_t out = in ^ k;
+                m ^= encrypt ? in : out; /* the MAC takes the plaintext */
+                memcpy(output + off + i, &out, 8);
+                memcpy(y + i, &m, 8);
+            }
+        } else {
+            for (i = 0; i < n; i++) {
+                unsigned char p = encrypt ? input[off + i] : (unsigned char) (input[off + i] ^ s[i]);
+                output[off + i] = encrypt ? (unsigned char) (p ^ s[i]) : p;
+                y[i] ^= p;
+            }
         }
         mbedtls_internal_aes_encrypt(aes, y, y);
     }

@@ -63,6 +63,8 @@ interface Exports {
 const STATES = ['handshaking', 'open', 'closed', 'failed'] as const;
 /** Scratch buffer in the module's memory: one datagram or record, or a certificate. */
 const SCRATCH = 16384;
+/** Slabs that records copied out of the module are cut from (copyOut). */
+const SLAB = 8192;
 
 export interface HostDtls extends Dtls {
   /** Size of the loaded .wasm in bytes (for the bench and the footprint table). */
@@ -88,6 +90,21 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
   // the old buffer): a new view per call was a measurable part of a record's cost.
   let view = new Uint8Array(0);
   const mem = () => (view.byteLength === 0 ? (view = new Uint8Array(x.memory.buffer)) : view);
+  // Datagrams and records copied out of the module are views into 8 KB slabs (as Node's Buffer
+  // pool, but plain Uint8Arrays): V8 gives a typed array of more than 64 bytes its own backing
+  // store, and making one per copy (~0.5-1 us for a 750-byte record, and garbage) was a
+  // measurable part of a record's cost (firmware/dtls/README.md, "Record cost"). A copy kept
+  // long holds its slab, at most 8 KB.
+  let slab = new ArrayBuffer(SLAB);
+  let slabUsed = 0;
+  function copyOut(p: number, n: number): Uint8Array {
+    if (n <= 64 || n > SLAB / 4) return mem().slice(p, p + n);
+    if (slabUsed + n > SLAB) (slab = new ArrayBuffer(SLAB)), (slabUsed = 0);
+    const out = new Uint8Array(slab, slabUsed, n);
+    out.set(mem().subarray(p, p + n));
+    slabUsed += (n + 7) & ~7;
+    return out;
+  }
   const imports = {
     env: {
       tinyusp_dtls_entropy(ptr: number, len: number): number {
@@ -143,8 +160,7 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       for (;;) {
         const n = x.tud_out_take(ptr, scratch, SCRATCH);
         if (n === 0) break;
-        const m = mem();
-        outgoing.push(m.slice(scratch, scratch + n));
+        outgoing.push(copyOut(scratch, n));
       }
     };
     const noteFailure = () => {
@@ -156,13 +172,17 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       const flags = x.tud_peer_verify_flags(ptr) >>> 0;
       if (code === -0x2700 && flags !== 0 && flags !== 0xffffffff) failure += ': ' + verifyFlags(flags).join(', ');
     };
-    /** `single`: the datagram was one record, so one application record is all it can hold. */
-    const drainIn = (nowMs: number, single: boolean) => {
+    /**
+     * `single`: the datagram was one record, so one application record is all it can hold.
+     * False once a read found the session closed or failed (the state must be asked again).
+     */
+    const drainIn = (nowMs: number, single: boolean): boolean => {
       for (;;) {
         const n = x.tud_read(ptr, scratch, SCRATCH, nowMs);
-        if (n <= 0) break;
-        incoming.push(mem().slice(scratch, scratch + n));
-        if (single) break;
+        if (n < 0) return false;
+        if (n === 0) return true;
+        incoming.push(copyOut(scratch, n));
+        if (single) return true;
       }
     };
     const release = () => {
@@ -187,9 +207,11 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
         syncWallTime();
         mem().set(datagram, scratch);
         st = x.tud_feed(ptr, scratch, datagram.length, nowMs);
-        drainIn(nowMs, st === 1 && oneRecord(datagram));
+        // The state is as tud_feed returned it unless a read ended the session (one call fewer
+        // per record than asking each time).
+        const settled = drainIn(nowMs, st === 1 && oneRecord(datagram));
         drainOut();
-        noteFailure();
+        if (!settled || st === 3) noteFailure();
       },
       step(nowMs) {
         if (freed) return;

@@ -26,6 +26,8 @@ const GETS = Number(process.env.DTLS_BENCH_GETS ?? 2000);
 /** `get`: only the Get comparison (DTLS_BENCH_GET_MODES `in`, `proc` or both), for profiling. */
 const PART = process.env.DTLS_BENCH_PART ?? 'all';
 const MODES = process.env.DTLS_BENCH_GET_MODES ?? 'in,proc';
+/** `dtls` or `plain`: the other kind's blocks shrink to one Get each (a profile of one kind). */
+const ONLY = process.env.DTLS_BENCH_ONLY ?? '';
 const te = new TextEncoder();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => x.toFixed(2) + ' ms';
@@ -233,8 +235,8 @@ async function compare(label: string, securePort: number, plainPort: number): Pr
     return r;
   };
   for (let b = 0; b < BLOCKS; b++) {
-    const d = await cpuOf('dtls', () => gets(dOut, securePort, dIn, 'coaps', GETS / BLOCKS));
-    const p = await cpuOf('plain', () => gets(pSide, plainPort, pSide, 'coap', GETS / BLOCKS));
+    const d = await cpuOf('dtls', () => gets(dOut, securePort, dIn, 'coaps', ONLY === 'plain' ? 1 : GETS / BLOCKS));
+    const p = await cpuOf('plain', () => gets(pSide, plainPort, pSide, 'coap', ONLY === 'dtls' ? 1 : GETS / BLOCKS));
     tally.dtls.ms += d.ms;
     tally.dtls.lat.push(...d.lat);
     tally.plain.ms += p.ms;
@@ -245,6 +247,14 @@ async function compare(label: string, securePort: number, plainPort: number): Pr
     `DTLS/plaintext ${(100 * rps(tally.dtls) / rps(tally.plain)).toFixed(0)}% (goal >= 70%)`);
   const per = (k: 'dtls' | 'plain') => (cpu[k] / (GETS + 20 * BLOCKS)).toFixed(0);
   console.log(`    CPU of this process per request (warm-up included): DTLS ${per('dtls')} us, plaintext ${per('plain')} us`);
+  // The req/s are 1 / mean latency: on a shared machine the tail (preemption) weighs as much as
+  // the work, so the latency spread is printed too.
+  const q = (xs: number[], f: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * f)];
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  for (const k of ['dtls', 'plain'] as const) {
+    const l = tally[k].lat;
+    console.log(`    ${k === 'dtls' ? 'DTLS' : 'plaintext'} latency: mean ${ms(mean(l))}, p90 ${ms(q(l, 0.9))}, p99 ${ms(q(l, 0.99))}, ${l.filter((x) => x > 1).length} of ${l.length} over 1 ms`);
+  }
   dOut.close();
   dIn.close();
   pSide.close();

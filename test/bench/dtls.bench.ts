@@ -176,6 +176,11 @@ if (await hasTool('openssl')) {
   inProcess('ECDSA', certCredentials(pki, 'controller'), certCredentials(pki, 'agent'));
 } else console.log('ECDSA  skipped: openssl not installed (needed for the test PKI)');
 
+// DTLS_BENCH_PART=inproc: the in-process rows only (module size, handshakes, record cost).
+if (process.env.DTLS_BENCH_PART === 'inproc') {
+  pki?.remove();
+  process.exit(0);
+}
 if (process.env.DTLS_WASM) console.log('\nOn the wire: only with the committed module');
 else if (pki && (await hasTool('coap-client-openssl')) && (await hasTool('coap-server-openssl'))) {
   console.log('\nOn the wire (UDP loopback, OpenSSL peers from libcoap3-bin):');
