@@ -7,9 +7,8 @@
 //   boot.json      {boot: confirmed slot, trial: slot to try once or -1, tried: its try began}
 // An image is "TUSPIMG1" | u32 BE header length | header JSON {version, engine} | payload |
 // SHA-256 of all before (hal/host/image.ts writes them): checked as it streams in.
-import type { Firmware, FirmwareBootState, FirmwareSlotInfo, Hash } from '../../hal/hal.ts';
+import type { DigestContext, Firmware, FirmwareBootState, FirmwareSlotInfo, Hash } from '../../hal/hal.ts';
 import { utf8Decode, utf8Encode } from '../codec/utf8.ts';
-import { createHasher, type Hasher } from './hash.ts';
 
 export const SLOT_COUNT = 2;
 export const IMAGE_ENGINES: readonly string[] = Object.freeze(['node', 'xs', 'xs-arm']);
@@ -83,15 +82,15 @@ export function chooseBoot(files: SlotFiles, why: string, stamp: string): BootCh
 
 /** Checks an image as it streams in: its header from the first bytes, its trailing SHA-256 at the end. */
 export class ImageCheck {
-  private readonly hash: Hasher;
+  private readonly hash: DigestContext;
   private readonly head = new Uint8Array(12 + MAX_HEADER);
   private headLen = 0;
   private readonly tail = new Uint8Array(32);
   private tailLen = 0;
   private total = 0;
-  /** `hash`: the board's crypto (HAL `hash`), else portable JS. */
-  constructor(hash?: Hash) {
-    this.hash = createHasher('SHA-256', hash);
+  /** `hash`: the board's digests (HAL `hash`; src/ota/hash.ts's jsHash for a board without). */
+  constructor(hash: Hash) {
+    this.hash = hash.start('SHA-256');
   }
 
   update(chunk: Uint8Array): void {
@@ -138,9 +137,9 @@ export class ImageCheck {
 
 /**
  * The HAL Firmware over `files`, for the boot the boot loader chose; `now()` stamps
- * BootFailureLog; `hash` (the HAL's) checks images, else portable JS.
+ * BootFailureLog; `hash` (the HAL's) checks images.
  */
-export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () => string, hash?: Hash): Firmware {
+export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () => string, hash: Hash): Firmware {
   const running = boot.slot;
   let trial = boot.trial;
   let open: { slot: number; check: ImageCheck } | undefined;
