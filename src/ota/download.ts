@@ -14,7 +14,8 @@ const LOCAL_AGENT = 'Device.LocalAgent.';
 const HEX_RE = /^[0-9a-fA-F]*$/;
 const DIGEST_BYTES: { [alg: string]: number } = Object.freeze({ 'SHA-1': 20, 'SHA-256': 32 });
 
-const refuse = (msg: string, code: number = ErrorCode.COMMAND_FAILURE) => new UspError(code, msg);
+/** The USP error of a Download() or Activate() that cannot be done (7022 unless told). */
+export const refuse = (msg: string, code: number = ErrorCode.COMMAND_FAILURE) => new UspError(code, msg);
 
 /** The slot a FirmwareImage.{i}. row stands for (instance = slot + 1). */
 export function slotOf(objPath: string): number {

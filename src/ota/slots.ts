@@ -49,6 +49,8 @@ export function readControl(files: SlotFiles): BootControl {
   return { boot: isSlot(c.boot) ? c.boot : 0, trial: isSlot(c.trial) ? c.trial : -1, tried: c.tried === true };
 }
 export const writeControl = (files: SlotFiles, c: BootControl) => writeJson(files, CONTROL, c);
+/** `boot` confirmed, no trial pending. */
+const noTrial = (boot: number): BootControl => ({ boot, trial: -1, tried: false });
 export const isProvisioned = (files: SlotFiles) => files.read(CONTROL) !== undefined;
 
 export function readMeta(files: SlotFiles, slot: number): SlotMeta | undefined {
@@ -73,10 +75,10 @@ export function chooseBoot(files: SlotFiles, why: string, stamp: string): BootCh
       return { slot: c.trial, trial: true, rolledBackFrom: -1 };
     }
     if (m) writeMeta(files, c.trial, { version: m.version, engine: m.engine, valid: false, log: `${stamp} rolled back: ${c.tried ? why : 'image not bootable'}` });
-    writeControl(files, { boot: c.boot, trial: -1, tried: false });
+    writeControl(files, noTrial(c.boot));
     return { slot: c.boot, trial: false, rolledBackFrom: c.trial };
   }
-  if (c.trial >= 0) writeControl(files, { boot: c.boot, trial: -1, tried: false });
+  if (c.trial >= 0) writeControl(files, noTrial(c.boot));
   return { slot: c.boot, trial: false, rolledBackFrom: -1 };
 }
 
@@ -150,7 +152,6 @@ export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () =
     if (!m.valid) return m.version ? 'invalid' : 'empty';
     return c.trial === slot && !c.tried ? 'pending' : 'valid';
   }
-  const valid = (slot: number) => { const m = readMeta(files, slot); return !!m && m.valid; };
 
   return {
     slots() {
@@ -174,7 +175,7 @@ export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () =
       if (slot === running) throw new Error('the running image cannot be overwritten');
       if (open) throw new Error('another image write is in progress');
       const c = readControl(files);
-      if (c.trial === slot) writeControl(files, { boot: c.boot, trial: -1, tried: false }); // its pending activation is void
+      if (c.trial === slot) writeControl(files, noTrial(c.boot)); // its pending activation is void
       files.remove(metaName(slot)); // erased: BootFailureLog is cleared on a new install
       files.remove(imageName(slot));
       files.open(`slot${slot}.part`);
@@ -208,15 +209,15 @@ export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () =
       const c = readControl(files);
       if (slot === running) {
         // Booting the running image again: a pending switch is cancelled.
-        if (c.trial >= 0 && !c.tried) writeControl(files, { boot: c.boot, trial: -1, tried: false });
+        if (c.trial >= 0 && !c.tried) writeControl(files, noTrial(c.boot));
         return;
       }
-      if (!isSlot(slot) || !valid(slot)) throw new Error(`slot ${slot} holds no valid image`);
+      if (!isSlot(slot) || !readMeta(files, slot)?.valid) throw new Error(`slot ${slot} holds no valid image`);
       writeControl(files, { boot: c.boot, trial: slot, tried: false });
     },
     confirm() {
       if (!trial) return;
-      writeControl(files, { boot: running, trial: -1, tried: false });
+      writeControl(files, noTrial(running));
       trial = false;
     },
     rollback() {
@@ -224,7 +225,7 @@ export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () =
       if (!trial || c.boot === running) throw new Error('the running image is confirmed: nothing to roll back to');
       const m = readMeta(files, running);
       if (m) writeMeta(files, running, { version: m.version, engine: m.engine, valid: false, log: `${now()} rolled back by the image` });
-      writeControl(files, { boot: c.boot, trial: -1, tried: false });
+      writeControl(files, noTrial(c.boot));
       trial = false;
     },
   };
