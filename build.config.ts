@@ -71,13 +71,18 @@ export async function bundle(opts: BundleOptions): Promise<{ code: string; bytes
     write: opts.write ?? false,
     metafile: true,
     logLevel: 'silent',
-    plugins: opts.platform === 'node' ? [] : [noNodeBuiltins],
+    plugins: opts.platform === 'node' ? [] : opts.xsPreload ? [noNodeBuiltins, await xsLoops(join(root, opts.entry))] : [noNodeBuiltins],
   });
   // With write: true esbuild returns no outputFiles; the metafile still has the size.
   const file = result.outputFiles?.[0];
   const bytes = Object.values(result.metafile?.outputs ?? {}).reduce((n, o) => n + o.bytes, 0);
   if (opts.xsPreload && file) return { code: await shapedForXs(file.text), bytes };
   return { code: file ? file.text : '', bytes };
+}
+
+/** Array for-of loops indexed in a preloaded board's sources (tools/bundle/xs-loops.ts). */
+async function xsLoops(entry: string): Promise<Plugin> {
+  return (await import('./tools/bundle/xs-loops.ts')).indexArrayLoopsPlugin(entry);
 }
 
 /**
