@@ -57,6 +57,11 @@ export interface BundleOptions {
 
 /** Bundle one entry the way a device board is bundled: iife or esm, es2020, no Node built-ins. */
 export async function bundle(opts: BundleOptions): Promise<{ code: string; bytes: number }> {
+  if (opts.xsPreload) return xsBundle(opts);
+  return esbuildBundle(opts);
+}
+
+async function esbuildBundle(opts: BundleOptions, plugins: Plugin[] = []): Promise<{ code: string; bytes: number }> {
   const result = await build({
     absWorkingDir: root,
     entryPoints: [opts.entry],
@@ -71,18 +76,31 @@ export async function bundle(opts: BundleOptions): Promise<{ code: string; bytes
     write: opts.write ?? false,
     metafile: true,
     logLevel: 'silent',
-    plugins: opts.platform === 'node' ? [] : opts.xsPreload ? [noNodeBuiltins, await xsLoops(join(root, opts.entry))] : [noNodeBuiltins],
+    plugins: opts.platform === 'node' ? [] : [noNodeBuiltins, ...plugins],
   });
   // With write: true esbuild returns no outputFiles; the metafile still has the size.
   const file = result.outputFiles?.[0];
   const bytes = Object.values(result.metafile?.outputs ?? {}).reduce((n, o) => n + o.bytes, 0);
-  if (opts.xsPreload && file) return { code: await shapedForXs(file.text), bytes };
   return { code: file ? file.text : '', bytes };
 }
 
-/** Array for-of loops indexed in a preloaded board's sources (tools/bundle/xs-loops.ts). */
-async function xsLoops(entry: string): Promise<Plugin> {
-  return (await import('./tools/bundle/xs-loops.ts')).indexArrayLoopsPlugin(entry);
+/**
+ * A preloaded board's bundle for XS (`bytes`: esbuild's, before the XS rewrites): its sources with
+ * array loops indexed (tools/bundle/xs-loops.ts, by TypeScript's checker: ~5 s), then reshaped
+ * (shapedForXs). Kept in build/xs-shaped/ by a hash of the plain bundle and of the tools: the same
+ * JavaScript is the same program, whatever its types say.
+ */
+async function xsBundle(opts: BundleOptions): Promise<{ code: string; bytes: number }> {
+  const plain = await esbuildBundle({ ...opts, write: false });
+  const tools = ['xs-loops.ts', 'xs-shape.ts', 'xs-names.ts'].map((f) => readFileSync(join(root, 'tools/bundle', f), 'utf8'));
+  const key = createHash('sha256').update([plain.code, ...tools].join('\0')).digest('hex').slice(0, 32);
+  const file = join(root, 'build/xs-shaped', `${key}.board.js`);
+  if (existsSync(file)) return { code: readFileSync(file, 'utf8'), bytes: plain.bytes };
+  const loops = (await import('./tools/bundle/xs-loops.ts')).indexArrayLoopsPlugin(join(root, opts.entry));
+  const code = await shapedForXs((await esbuildBundle({ ...opts, write: false }, [loops])).code);
+  writeFileSync(`${file}.tmp`, code);
+  renameSync(`${file}.tmp`, file); // whole or absent for a parallel build
+  return { code, bytes: plain.bytes };
 }
 
 /**
@@ -99,7 +117,7 @@ async function shapedForXs(text: string): Promise<string> {
   const shaped = (await import('./tools/bundle/xs-shape.ts')).shapeForXs(text).code;
   const code = (await import('./tools/bundle/xs-names.ts')).nameBindingsAsKeys(shaped).code;
   mkdirSync(dir, { recursive: true });
-  for (const old of readdirSync(dir)) if (old.endsWith('.js')) rmSync(join(dir, old), { force: true });
+  for (const old of readdirSync(dir)) if (old.endsWith('.js')) rmSync(join(dir, old), { force: true }); // board ones too: written after
   writeFileSync(`${file}.tmp`, code);
   renameSync(`${file}.tmp`, file); // whole or absent for a parallel build
   return code;
