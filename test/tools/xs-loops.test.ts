@@ -76,20 +76,36 @@ test('given array loops with closures, break, continue, labels and a mutated arr
   assert.equal(r.loops, 7);
 });
 
-test('given for-of over strings, Maps, Sets, iterators, generators or any, when rewritten, then they are left as they are', () => {
+test('given for-of over Maps, Sets and their iterators, when rewritten, then they call next() themselves, with the same result', () => {
+  const r = same(`
+    const out: unknown[] = [];
+    const m = new Map([['a', 1], ['b', 2], ['c', 3]]);
+    for (const [k, v] of m) { out.push(k, v); m.delete('b'); if (k === 'a') m.set('d', 4); } // deleted skipped, added seen
+    for (const k of m.keys()) { if (k === 'd') break; out.push(k); }
+    const ro: ReadonlyMap<string, number> = m;
+    for (const v of ro.values()) { if (v === 1) continue; out.push(v); }
+    const s = new Set([1, 1, 2]);
+    const fns: (() => number)[] = [];
+    for (const v of s) fns.push(() => v);                      // a binding per iteration
+    for (const [v0, v1] of s.entries()) out.push(v0 + v1);
+    const first = (): string | undefined => { for (const k of m.keys()) return k; return undefined; };
+    out.push(fns.map((f) => f()), first());
+    globalThis.out = out;`);
+  assert.deepEqual([r.loops, r.patterns], [6, 2]);
+  assert.doesNotMatch(r.code, /\bof\b/);
+});
+
+test('given for-of over strings, iterators, generators or any, when rewritten, then they are left as they are', () => {
   const r = same(`
     const out: unknown[] = [];
     for (const c of 'a😀b') out.push(c);                        // code points, not UTF-16 units
-    const m = new Map([['a', 1], ['b', 2]]);
-    for (const [k, v] of m) { out.push(k, v); m.delete('b'); }
-    for (const k of m.keys()) out.push(k);
-    for (const v of new Set([1, 1, 2])) out.push(v);
-    function* gen() { yield 1; yield 2; }
-    for (const g of gen()) out.push(g);
+    function* gen() { try { yield 1; yield 2; } finally { out.push('closed'); } }
+    for (const g of gen()) { out.push(g); break; }             // its return() runs on break
     const loose: any = [3];
     for (const x of loose) out.push(x);
-    const mixed: number[] | Set<number> = new Set([5]);
-    for (const x of mixed) out.push(x);
+    const each = (c: number[] | Set<number>) => { for (const x of c) out.push(x); };
+    each(new Set([5]));
+    each([6]);
     let x0 = 0;
     for (x0 of [1, 2]) out.push(x0);                           // no declaration: left too
     globalThis.out = out;`);
@@ -113,7 +129,7 @@ test('given array destructuring of arrays and tuples, when rewritten, then the n
     const [c0, c1] = 'hé';                                      // a string: left
     out.push(first, rest, d, n1, c0, c1);
     globalThis.out = out;`);
-  assert.deepEqual([r.loops, r.patterns], [1, 4]);
+  assert.deepEqual([r.loops, r.patterns], [2, 4]);
   assert.doesNotMatch(r.code, /const \[k, v\]|for \(const \[key/);
   assert.match(r.code, /\[first, \.\.\.rest\]/);
 });

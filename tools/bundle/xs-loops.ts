@@ -16,6 +16,10 @@
 // = e` of an array or tuple e becomes `const $d = e, k = $d[0], v = $d[1]` (plain names and holes
 // only: no default, rest or nested pattern), and so does a loop's `[k, v]` binding when each
 // element is one (a Map's entries included: they are fresh arrays).
+// A for-of over a Map, a Set or one of their iterators calls next() itself:
+//   for (let $it = m[Symbol.iterator](), $step; !($step = $it.next()).done; ) { const x = $step.value; body }
+// (~60 bytes less): their iterators have no return() for a for-of to call on break or throw, so
+// leaving the loop early is the same too.
 // A template literal whose every substitution is typed as a primitive (string, number, boolean,
 // bigint, null, undefined) becomes a concatenation starting with a string: the same text (ToString
 // of a primitive either way), 3-5 bytes of byte code less each.
@@ -34,6 +38,15 @@ function isIndexable(checker: ts.TypeChecker, type: ts.Type): boolean {
   if (checker.isArrayType(type) || checker.isTupleType(type)) return true;
   const name = type.getSymbol()?.getName();
   return name !== undefined && TYPED_ARRAYS.has(name);
+}
+
+const COLLECTIONS = new Set(['Map', 'Set', 'ReadonlyMap', 'ReadonlySet', 'MapIterator', 'SetIterator']);
+
+/** Is every value of `type` a built-in Map, Set or an iterator of one (no return() method)? */
+function isCollection(type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.every(isCollection);
+  const name = type.getSymbol()?.getName();
+  return name !== undefined && COLLECTIONS.has(name);
 }
 
 /** Does `n` hold something rewritten here (whose edit would overlap)? */
@@ -102,6 +115,17 @@ export function indexArrayLoops(sf: ts.SourceFile, checker: ts.TypeChecker): { c
         loops++;
         if (destructure) patterns++;
         n++;
+      } else if (kind && isCollection(checker.getTypeAtLocation(node.expression))) {
+        const it = `$forIterator${n}`;
+        const step = `$forStep${n}`;
+        edits.push({
+          at: node.getStart(sf), end: body.getStart(sf),
+          text: `for (let ${it} = (${node.expression.getText(sf)})[Symbol.iterator](), ${step}; !(${step} = ${it}.next()).done; ) { ${kind} ${binding}${step}.value${destructure ? ', ' + reads : ''}; `,
+        });
+        edits.push({ at: body.end, end: body.end, text: ' }' });
+        loops++;
+        if (destructure) patterns++;
+        n++;
       } else if (kind && destructure) {
         edits.push({ at: decl.getStart(sf), end: decl.end, text: e });
         edits.push({ at: body.getStart(sf), end: body.getStart(sf), text: `{ ${kind} ${reads}; ` });
@@ -126,7 +150,7 @@ export function indexArrayLoops(sf: ts.SourceFile, checker: ts.TypeChecker): { c
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  if (!edits.length || /\$(forIndex|forArray|forElement|destructured)/.test(text)) return { code: text, loops: 0, patterns: 0, templates: 0 };
+  if (!edits.length || /\$(forIndex|forArray|forElement|forIterator|forStep|destructured)/.test(text)) return { code: text, loops: 0, patterns: 0, templates: 0 };
   edits.sort((x, y) => y.at - x.at || y.end - x.end);
   let out = text;
   for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.end);
