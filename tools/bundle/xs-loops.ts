@@ -10,8 +10,9 @@
 // indexed loop does (elements added or removed during the loop are seen alike), the iterable is
 // evaluated once, each iteration has its own binding of x, and break, continue and labels keep
 // their targets. Only loops whose iterable TypeScript's checker types as an array, a tuple or a
-// typed array (every member of a union) are rewritten; strings (code points), Maps, Sets,
-// iterators and anything else keep their for-of.
+// typed array (every member of a union) are rewritten this way. (The sources pass the strict
+// typecheck; a value whose type lies, by a cast, is as wrong here as anywhere. Built-ins are not
+// patched on the device.)
 // Array destructuring is the iterator protocol too (~135 bytes of byte code each): `const [k, v]
 // = e` of an array or tuple e becomes `const $d = e, k = $d[0], v = $d[1]` (plain names and holes
 // only: no default, rest or nested pattern), and so does a loop's `[k, v]` binding when each
@@ -19,7 +20,8 @@
 // A for-of over a Map, a Set or one of their iterators calls next() itself:
 //   for (let $it = m[Symbol.iterator](), $step; !($step = $it.next()).done; ) { const x = $step.value; body }
 // (~60 bytes less): their iterators have no return() for a for-of to call on break or throw, so
-// leaving the loop early is the same too.
+// leaving the loop early is the same too. Strings (code points), generators, other iterators and
+// anything untyped keep their for-of.
 // A template literal whose every substitution is typed as a primitive (string, number, boolean,
 // bigint, null, undefined) becomes a concatenation starting with a string: the same text (ToString
 // of a primitive either way), 3-5 bytes of byte code less each.
