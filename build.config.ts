@@ -57,6 +57,11 @@ export interface BundleOptions {
 
 /** Bundle one entry the way a device board is bundled: iife or esm, es2020, no Node built-ins. */
 export async function bundle(opts: BundleOptions): Promise<{ code: string; bytes: number }> {
+  if (opts.xsPreload) return xsBundle(opts);
+  return esbuildBundle(opts);
+}
+
+async function esbuildBundle(opts: BundleOptions, plugins: Plugin[] = []): Promise<{ code: string; bytes: number }> {
   const result = await build({
     absWorkingDir: root,
     entryPoints: [opts.entry],
@@ -71,13 +76,35 @@ export async function bundle(opts: BundleOptions): Promise<{ code: string; bytes
     write: opts.write ?? false,
     metafile: true,
     logLevel: 'silent',
-    plugins: opts.platform === 'node' ? [] : [noNodeBuiltins],
+    plugins: opts.platform === 'node' ? [] : [noNodeBuiltins, ...plugins],
   });
   // With write: true esbuild returns no outputFiles; the metafile still has the size.
   const file = result.outputFiles?.[0];
   const bytes = Object.values(result.metafile?.outputs ?? {}).reduce((n, o) => n + o.bytes, 0);
-  if (opts.xsPreload && file) return { code: await shapedForXs(file.text), bytes };
   return { code: file ? file.text : '', bytes };
+}
+
+/**
+ * A preloaded board's bundle for XS (`bytes`: esbuild's, before the XS rewrites), reshaped
+ * (shapedForXs). With TINYUSP_XS_LOOPS=1 its sources first have their array and Map/Set loops,
+ * array patterns and templates rewritten (tools/bundle/xs-loops.ts, by TypeScript's checker,
+ * ~7 s): -24 KB of flash, but off by default: with it the esp32 runner keeps 4 more live slots
+ * after a second http:// Download than after the first (test/e2e/ota-xs-leftovers.test.ts), not
+ * yet explained. Kept in build/xs-shaped/ by a hash of the plain bundle and of the tools: the
+ * same JavaScript is the same program, whatever its types say.
+ */
+async function xsBundle(opts: BundleOptions): Promise<{ code: string; bytes: number }> {
+  const plain = await esbuildBundle({ ...opts, write: false });
+  const withLoops = process.env.TINYUSP_XS_LOOPS === '1';
+  const tools = [withLoops ? 'xs-loops.ts' : '', 'xs-shape.ts', 'xs-names.ts'].map((f) => (f ? readFileSync(join(root, 'tools/bundle', f), 'utf8') : 'no loops'));
+  const key = createHash('sha256').update([plain.code, ...tools].join('\0')).digest('hex').slice(0, 32);
+  const file = join(root, 'build/xs-shaped', `${key}.board.js`);
+  if (existsSync(file)) return { code: readFileSync(file, 'utf8'), bytes: plain.bytes };
+  const loops = withLoops ? [(await import('./tools/bundle/xs-loops.ts')).indexArrayLoopsPlugin(join(root, opts.entry))] : [];
+  const code = await shapedForXs(loops.length ? (await esbuildBundle({ ...opts, write: false }, loops)).code : plain.code);
+  writeFileSync(`${file}.tmp`, code);
+  renameSync(`${file}.tmp`, file); // whole or absent for a parallel build
+  return { code, bytes: plain.bytes };
 }
 
 /**
@@ -94,7 +121,7 @@ async function shapedForXs(text: string): Promise<string> {
   const shaped = (await import('./tools/bundle/xs-shape.ts')).shapeForXs(text).code;
   const code = (await import('./tools/bundle/xs-names.ts')).nameBindingsAsKeys(shaped).code;
   mkdirSync(dir, { recursive: true });
-  for (const old of readdirSync(dir)) if (old.endsWith('.js')) rmSync(join(dir, old), { force: true });
+  for (const old of readdirSync(dir)) if (old.endsWith('.js')) rmSync(join(dir, old), { force: true }); // board ones too: written after
   writeFileSync(`${file}.tmp`, code);
   renameSync(`${file}.tmp`, file); // whole or absent for a parallel build
   return code;

@@ -279,8 +279,9 @@ export interface DigestContext {
 
 /**
  * Message digests for image downloads and checks, from the board's crypto (ESP-IDF: mbedTLS's
- * mbedtls_sha256_starts/update/finish and sha1, over the SHA accelerator). Absent: the core
- * hashes in portable JS (src/ota/hash.ts), far slower on a small CPU.
+ * mbedtls_sha256_starts/update/finish and sha1, over the SHA accelerator). A board whose crypto
+ * has none lists the portable JS one (src/ota/hash.ts jsHash, far slower on a small CPU). Absent:
+ * Download() refuses a CheckSum, and A/B slot firmware (src/ota/slots.ts) cannot be built.
  */
 export interface Hash {
   start(algorithm: DigestAlgorithm): DigestContext;
@@ -311,7 +312,7 @@ export interface CoreHal {
   firmware?: Firmware;
   /** Image downloads over HTTP(S) (Download()); absent on a board without it. */
   http?: Http;
-  /** SHA-256/SHA-1 from the board's crypto; absent: portable JS (src/ota/hash.ts). */
+  /** SHA-256/SHA-1 from the board's crypto; absent: Download() supports no CheckSum. */
   hash?: Hash;
   system: System;
   /** The DTLS HAL: the core uses its X.509 parsing in C (AddCertificate()); absent without DTLS. */

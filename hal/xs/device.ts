@@ -120,10 +120,11 @@ export function startXsDevice(host: XsHostFunctions, boardSpec: XsBoard): Device
   const clock = xsClock(host);
   const credentials = xsCredentials(host);
   const timers = xsTimers(host);
-  // SHA from the runner's mbedTLS for the image checks (only a slot-booted runner downloads).
+  // SHA from the runner's mbedTLS for the image checks (only a slot-booted runner downloads);
+  // so the board carries no portable JS digest (src/ota/hash.ts).
   const hash = boot && xsHash(host);
   const hal: Hal = {
-    firmware: boot && xsFirmware(host, boot, hash),
+    firmware: hash && xsFirmware(host, boot!, hash),
     hash,
     net: xsNet(host),
     // The DTLS HAL only with credentials: without them nothing uses it (XS heap slots).

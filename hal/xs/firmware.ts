@@ -30,7 +30,7 @@ export function xsBootChoice(text: string | undefined): BootChoice | undefined {
   return { slot: slot >= 0 ? slot : 0, trial: p[1] === '1', rolledBackFrom: from >= 0 ? from : -1 };
 }
 
-export function xsFirmware(host: XsHostFunctions, boot: BootChoice, hash?: Hash): Firmware {
+export function xsFirmware(host: XsHostFunctions, boot: BootChoice, hash: Hash): Firmware {
   return createSlotFirmware(xsSlotFiles(host), boot, () => {
     const w = host.wallTimeMs();
     return w === undefined ? 'time unknown' : formatDateTime(w);

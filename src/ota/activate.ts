@@ -11,14 +11,13 @@
 import type { AsyncOperation, CommandCall, HandlerContext, Origin } from '../dm/api.ts';
 import { decodeFields, encodeFields } from '../dm/persist.ts';
 import { utf8Decode, utf8Encode } from '../codec/utf8.ts';
-import { ErrorCode, UspError } from '../errors.ts';
+import { ErrorCode } from '../errors.ts';
 import { clearNextBootCause, writeNextBootCause } from '../model/boot-record.ts';
-import { slotOf } from './download.ts';
+import { refuse, slotOf } from './download.ts';
 import type { FirmwareManager } from './manager.ts';
 
 /** The switch in progress: slot, command key, originator, its Controller path (atomic, one record). */
 export const ACTIVATION_KEY = 'fw.act';
-const MODES = Object.freeze(['AnyTime', 'Immediately', 'WhenIdle', 'ConfirmationNeeded']);
 /** TR-181 allows up to 5 TimeWindow instances. */
 const MAX_WINDOWS = 5;
 const IDLE_RETRY_MS = 1000;
@@ -31,9 +30,10 @@ export const SWITCH_RETRY_MS = 1000;
  */
 interface Window { start: number; end: number; mode: string; retries: number; message: string }
 
-const bad = (msg: string) => new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, msg);
-
-/** TimeWindow.{i}. arguments → windows in monotonic ms, checked (TR-181: ordered, not overlapping). */
+/**
+ * TimeWindow.{i}. arguments → windows in monotonic ms, checked (TR-181: ordered, not overlapping;
+ * Mode is one of its enumeration already: the engine checks input arguments, R-OPR.5).
+ */
 function windows(input: CommandCall['input'], now: number): Window[] {
   const out: Window[] = [];
   for (let i = 1; i <= 8; i++) {
@@ -42,15 +42,14 @@ function windows(input: CommandCall['input'], now: number): Window[] {
     const end = input[p + 'End'];
     const mode = input[p + 'Mode'];
     if (start === undefined && end === undefined && mode === undefined) continue;
-    if (start === undefined || end === undefined || mode === undefined) throw bad(`${p} needs Start, End and Mode`);
-    if (out.length >= MAX_WINDOWS) throw bad(`at most ${MAX_WINDOWS} TimeWindow instances`);
-    if (MODES.indexOf(mode) < 0) throw bad(`${p}Mode: ${mode} is not one of ${MODES.join(', ')}`);
+    if (start === undefined || end === undefined || mode === undefined) throw refuse(`${p} needs Start, End and Mode`, ErrorCode.INVALID_COMMAND_ARGUMENTS);
+    if (out.length >= MAX_WINDOWS) throw refuse(`at most ${MAX_WINDOWS} TimeWindow instances`, ErrorCode.INVALID_COMMAND_ARGUMENTS);
     // TR-181: the device must ask its user and be confirmed before activating in such a window;
     // with no user interface it never could, so the window could never be used: refused.
-    if (mode === 'ConfirmationNeeded') throw bad(`${p}Mode ConfirmationNeeded: this device has no user interface to ask for a confirmation`);
+    if (mode === 'ConfirmationNeeded') throw refuse(`${p}Mode ConfirmationNeeded: this device has no user interface to ask for a confirmation`, ErrorCode.INVALID_COMMAND_ARGUMENTS);
     const s = Number(start), e = Number(end);
-    if (e < s) throw bad(`${p}End is before its Start`);
-    if (out.length && s <= (out[out.length - 1].end - now) / 1000) throw bad(`${p} overlaps or precedes the window before it`);
+    if (e < s) throw refuse(`${p}End is before its Start`, ErrorCode.INVALID_COMMAND_ARGUMENTS);
+    if (out.length && s <= (out[out.length - 1].end - now) / 1000) throw refuse(`${p} overlaps or precedes the window before it`, ErrorCode.INVALID_COMMAND_ARGUMENTS);
     const retries = input[p + 'MaxRetries'] === undefined ? 0 : Number(input[p + 'MaxRetries']);
     out.push({ start: now + s * 1000, end: now + e * 1000, mode, retries, message: input[p + 'UserMessage'] || '' });
   }
@@ -92,17 +91,16 @@ export function switchTo(m: FirmwareManager, ctx: HandlerContext, slot: number, 
 export function startActivate(m: FirmwareManager, ctx: HandlerContext, call: CommandCall): AsyncOperation {
   const fw = ctx.hal.firmware;
   const slot = slotOf(call.objPath);
-  if (!fw) throw new UspError(ErrorCode.COMMAND_FAILURE, 'this device has a single firmware image');
-  if (slot === fw.runningSlot()) throw new UspError(ErrorCode.COMMAND_FAILURE, `${call.objPath.slice(0, -1)} is already the running image`);
+  const row = call.objPath.slice(0, -1);
+  if (!fw) throw refuse('this device has a single firmware image');
+  if (slot === fw.runningSlot()) throw refuse(`${row} is already the running image`);
   const info = fw.slots().find((s) => s.slot === slot);
   if (!info || (info.status !== 'valid' && info.status !== 'pending')) {
-    throw new UspError(ErrorCode.COMMAND_FAILURE, `${call.objPath.slice(0, -1)} holds no available image (Status ${info ? m.status(info) : 'NoImage'})`);
+    throw refuse(`${row} holds no available image (Status ${info ? m.status(info) : 'NoImage'})`);
   }
   // TR-181: the Agent only boots an image whose Available is true.
-  if (ctx.engine.get(call.objPath + 'Available') !== 'true') {
-    throw new UspError(ErrorCode.COMMAND_FAILURE, `${call.objPath.slice(0, -1)} is not available (Available=false)`);
-  }
-  if (m.rebootPending()) throw new UspError(ErrorCode.COMMAND_FAILURE, 'the device is already rebooting into an activated image');
+  if (ctx.engine.get(call.objPath + 'Available') !== 'true') throw refuse(`${row} is not available (Available=false)`);
+  if (m.rebootPending()) throw refuse('the device is already rebooting into an activated image');
   const wins = windows(call.input, ctx.hal.clock.monotonicMs());
   let switched = false;
   // Without TimeWindows: at once, no retry. `failures`: switches that failed in the window `failedIn`.
@@ -133,22 +131,17 @@ export function startActivate(m: FirmwareManager, ctx: HandlerContext, call: Com
       const w = inWindow(now);
       if (!w || spent(w)) {
         if (wins.some((x) => x.start > now)) return undefined;
-        if (failedIn) {
-          throw new UspError(ErrorCode.COMMAND_FAILURE, `the switch to ${call.objPath.slice(0, -1)} failed ${failures} time(s), the last: ${lastError}`);
-        }
-        throw new UspError(ErrorCode.COMMAND_FAILURE, 'every TimeWindow has passed without a moment to activate');
+        throw refuse(failedIn ? `the switch to ${row} failed ${failures} time(s), the last: ${lastError}` : 'every TimeWindow has passed without a moment to activate');
       }
       if (told !== w && w.message) {
         // UserMessage (TR-181: shown to the user): a device without a display logs it as its window opens.
         told = w;
-        ctx.hal.system.log('info', `firmware: Activate() of ${call.objPath.slice(0, -1)}, UserMessage: ${w.message}`);
+        ctx.hal.system.log('info', `firmware: Activate() of ${row}, UserMessage: ${w.message}`);
       }
       if (w.mode === 'WhenIdle' && !m.idle()) return undefined;
       if (failedIn === w && now < retryAt) return undefined;
       // Made unavailable while the Activate() waited for its window: not booted.
-      if (ctx.engine.get(call.objPath + 'Available') !== 'true') {
-        throw new UspError(ErrorCode.COMMAND_FAILURE, `${call.objPath.slice(0, -1)} was made unavailable before its TimeWindow`);
-      }
+      if (ctx.engine.get(call.objPath + 'Available') !== 'true') throw refuse(`${row} was made unavailable before its TimeWindow`);
       try {
         switchTo(m, ctx, slot, call.commandKey, ctx.origin, true);
       } catch (e) {
@@ -158,7 +151,7 @@ export function startActivate(m: FirmwareManager, ctx: HandlerContext, call: Com
         retryAt = now + SWITCH_RETRY_MS;
         lastError = (e as Error).message;
         ctx.hal.system.log('warn', `firmware: switch to slot ${slot} failed (${failures} of ${w.retries < 0 ? 'unlimited' : w.retries + 1} tries in this window): ${lastError}`);
-        if (!wins.length) throw new UspError(ErrorCode.COMMAND_FAILURE, `the switch to ${call.objPath.slice(0, -1)} failed: ${lastError}`);
+        if (!wins.length) throw refuse(`the switch to ${row} failed: ${lastError}`);
         return undefined;
       }
       switched = true;
@@ -184,34 +177,21 @@ export function startActivate(m: FirmwareManager, ctx: HandlerContext, call: Com
 export function resumeActivation(m: FirmwareManager, ctx: HandlerContext, objPathOf: (slot: number) => string): void {
   const rec = readActivation(ctx);
   const fw = ctx.hal.firmware;
+  const forget = () => ctx.hal.storage.delete(ACTIVATION_KEY);
   if (!rec) return;
-  if (!fw) { ctx.hal.storage.delete(ACTIVATION_KEY); return; }
-  const boot = fw.bootState();
-  const running = fw.runningSlot();
-  let op: AsyncOperation;
-  if (running === rec.slot) {
-    op = {
-      deadline: () => (m.confirmed() ? 0 : -1),
-      cancel: () => ctx.hal.storage.delete(ACTIVATION_KEY),
-      poll: () => {
-        if (!m.confirmed()) return undefined;
-        ctx.hal.storage.delete(ACTIVATION_KEY);
-        return {};
-      },
-    };
-  } else if (boot.rolledBackFrom === rec.slot) {
-    const log = (fw.slots().find((s) => s.slot === rec.slot) || { bootFailureLog: '' }).bootFailureLog;
-    op = {
-      deadline: () => 0,
-      cancel: () => ctx.hal.storage.delete(ACTIVATION_KEY),
-      poll: () => {
-        ctx.hal.storage.delete(ACTIVATION_KEY);
-        throw new UspError(ErrorCode.COMMAND_FAILURE, `the new image did not confirm and was rolled back: ${log}`);
-      },
-    };
-  } else {
-    ctx.hal.storage.delete(ACTIVATION_KEY);
-    return;
-  }
+  // The new image is running, or the old one after the boot loader rolled the new one back.
+  const rolledBack = !!fw && fw.runningSlot() !== rec.slot && fw.bootState().rolledBackFrom === rec.slot;
+  if (!fw || (fw.runningSlot() !== rec.slot && !rolledBack)) { forget(); return; }
+  const log = rolledBack ? (fw.slots().find((s) => s.slot === rec.slot) || { bootFailureLog: '' }).bootFailureLog : '';
+  const op: AsyncOperation = {
+    deadline: () => (rolledBack || m.confirmed() ? 0 : -1),
+    cancel: forget,
+    poll: () => {
+      if (!rolledBack && !m.confirmed()) return undefined;
+      forget();
+      if (rolledBack) throw refuse(`the new image did not confirm and was rolled back: ${log}`);
+      return {};
+    },
+  };
   try { ctx.engine.resume(objPathOf(rec.slot), 'Activate()', rec.commandKey, rec.origin, op); } catch { op.cancel(); }
 }

@@ -5,7 +5,8 @@
 import type { AsyncOperation, CommandCall, HandlerContext } from '../dm/api.ts';
 import { UNKNOWN_TIME, formatDateTime } from '../dm/values.ts';
 import { ErrorCode, UspError } from '../errors.ts';
-import { createHasher, toHex, type HashAlgorithm, type Hasher } from './hash.ts';
+import type { DigestAlgorithm, DigestContext, Hash } from '../../hal/hal.ts';
+import { toHex } from '../codec/hex.ts';
 import type { FirmwareManager } from './manager.ts';
 import { urlScheme, type Transfer } from './transfer.ts';
 
@@ -13,7 +14,8 @@ const LOCAL_AGENT = 'Device.LocalAgent.';
 const HEX_RE = /^[0-9a-fA-F]*$/;
 const DIGEST_BYTES: { [alg: string]: number } = Object.freeze({ 'SHA-1': 20, 'SHA-256': 32 });
 
-const refuse = (msg: string, code: number = ErrorCode.COMMAND_FAILURE) => new UspError(code, msg);
+/** The USP error of a Download() or Activate() that cannot be done (7022 unless told). */
+export const refuse = (msg: string, code: number = ErrorCode.COMMAND_FAILURE) => new UspError(code, msg);
 
 /** The slot a FirmwareImage.{i}. row stands for (instance = slot + 1). */
 export function slotOf(objPath: string): number {
@@ -32,16 +34,17 @@ function checkUrl(m: FirmwareManager, url: string): void {
   if (authority.indexOf('@') >= 0) throw refuse('URL: userinfo is not allowed; use Username and Password', ErrorCode.INVALID_COMMAND_ARGUMENTS);
 }
 
-function checkSum(input: CommandCall['input']): { alg: HashAlgorithm; digest: string } | undefined {
+/** CheckSum and its algorithm, checked; a device without a digest in its HAL (`hash`) supports none. */
+function checkSum(input: CommandCall['input'], hash: Hash | undefined): { alg: DigestAlgorithm; digest: string } | undefined {
   const alg = input.CheckSumAlgorithm || '';
   const sum = (input.CheckSum || '').toLowerCase();
   if (!sum) return undefined;
   if (!alg) throw refuse('CheckSum needs CheckSumAlgorithm', ErrorCode.INVALID_COMMAND_ARGUMENTS);
-  if (!DIGEST_BYTES[alg]) throw refuse(`CheckSumAlgorithm ${alg} not supported here (SHA-1, SHA-256)`, ErrorCode.INVALID_COMMAND_ARGUMENTS);
+  if (!DIGEST_BYTES[alg] || !hash) throw refuse(`CheckSumAlgorithm ${alg} not supported here (${hash ? 'SHA-1, SHA-256' : 'no digest on this device'})`, ErrorCode.INVALID_COMMAND_ARGUMENTS);
   if (!HEX_RE.test(sum) || sum.length !== DIGEST_BYTES[alg] * 2) {
     throw refuse(`CheckSum: ${DIGEST_BYTES[alg] * 2} hex digits expected for ${alg}`, ErrorCode.INVALID_COMMAND_ARGUMENTS);
   }
-  return { alg: alg as HashAlgorithm, digest: sum };
+  return { alg: alg as DigestAlgorithm, digest: sum };
 }
 
 export interface DownloadHooks {
@@ -59,7 +62,7 @@ export function startDownload(m: FirmwareManager, ctx: HandlerContext, call: Com
   }
   const url = call.input.URL;
   checkUrl(m, url);
-  const sum = checkSum(call.input);
+  const sum = checkSum(call.input, ctx.hal.hash);
   if (m.downloading >= 0) throw refuse(`a download into FirmwareImage.${m.downloading + 1} is in progress`, ErrorCode.RESOURCES_EXCEEDED);
   if (m.rebootPending()) throw refuse('the device is rebooting into an activated image');
   const fileSize = Number(call.input.FileSize || '0');
@@ -68,7 +71,7 @@ export function startDownload(m: FirmwareManager, ctx: HandlerContext, call: Com
 
   const wall = () => { const w = ctx.hal.clock.wallTimeMs(); return w === undefined ? UNKNOWN_TIME : formatDateTime(w); };
   const startTime = wall();
-  const hasher: Hasher | undefined = sum ? createHasher(sum.alg, ctx.hal.hash) : undefined;
+  const hasher: DigestContext | undefined = sum ? ctx.hal.hash!.start(sum.alg) : undefined;
   let bytes = 0;
   let outcome: { error?: UspError } | undefined;
   let transfer: Transfer | undefined;

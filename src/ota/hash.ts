@@ -1,12 +1,12 @@
 // Streaming SHA-256 and SHA-1 (FIPS 180-4): Download() checks an image's CheckSum block by
 // block as it is written to the slot, so RAM holds one 64-byte block and the state, never the
-// image. The board's crypto does it when the HAL has `hash` (node:crypto on the host, mbedTLS in
-// the XS runner, the SHA accelerator on an ESP32); the portable JS here is the fallback of a HAL
-// without it. Fixed typed arrays only.
+// image. The board's crypto does it (HAL `hash`: node:crypto on the host, mbedTLS in the XS runner,
+// the SHA accelerator on an ESP32); the portable JS here is a HAL Hash for a board whose crypto
+// has none, which lists it as its `hash` (boards that have one do not carry it: ~5 KB of flash on
+// XS). Fixed typed arrays only.
 import type { DigestAlgorithm, DigestContext, Hash } from '../../hal/hal.ts';
 
 export type HashAlgorithm = DigestAlgorithm;
-export const HASH_ALGORITHMS: readonly HashAlgorithm[] = Object.freeze(['SHA-1', 'SHA-256'] as HashAlgorithm[]);
 
 /** A digest being computed: update() as the bytes come, finish() once. */
 export type Hasher = DigestContext;
@@ -108,7 +108,7 @@ function sha1Compress(w: Int32Array): (s: Int32Array, b: Uint8Array) => void {
   };
 }
 
-/** The portable JS digest (used when the HAL has no `hash`). */
+/** The portable JS digest. */
 export function createJsHasher(algorithm: HashAlgorithm): Hasher {
   if (algorithm === 'SHA-256') {
     return new BlockHasher(Int32Array.of(0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19),
@@ -117,9 +117,5 @@ export function createJsHasher(algorithm: HashAlgorithm): Hasher {
   return new BlockHasher(Int32Array.of(0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0), sha1Compress(new Int32Array(80)));
 }
 
-/** A digest from the board's crypto (`hal.hash`) when it has one, else the portable JS. */
-export function createHasher(algorithm: HashAlgorithm, hash?: Hash): Hasher {
-  return hash ? hash.start(algorithm) : createJsHasher(algorithm);
-}
-
-export { toHex } from '../codec/hex.ts';
+/** The portable JS digests as a HAL Hash, for a board without a digest in its crypto. */
+export const jsHash: Hash = Object.freeze({ start: createJsHasher });

@@ -7,9 +7,8 @@
 //   boot.json      {boot: confirmed slot, trial: slot to try once or -1, tried: its try began}
 // An image is "TUSPIMG1" | u32 BE header length | header JSON {version, engine} | payload |
 // SHA-256 of all before (hal/host/image.ts writes them): checked as it streams in.
-import type { Firmware, FirmwareBootState, FirmwareSlotInfo, Hash } from '../../hal/hal.ts';
+import type { DigestContext, Firmware, FirmwareBootState, FirmwareSlotInfo, Hash } from '../../hal/hal.ts';
 import { utf8Decode, utf8Encode } from '../codec/utf8.ts';
-import { createHasher, type Hasher } from './hash.ts';
 
 export const SLOT_COUNT = 2;
 export const IMAGE_ENGINES: readonly string[] = Object.freeze(['node', 'xs', 'xs-arm']);
@@ -50,6 +49,8 @@ export function readControl(files: SlotFiles): BootControl {
   return { boot: isSlot(c.boot) ? c.boot : 0, trial: isSlot(c.trial) ? c.trial : -1, tried: c.tried === true };
 }
 export const writeControl = (files: SlotFiles, c: BootControl) => writeJson(files, CONTROL, c);
+/** `boot` confirmed, no trial pending. */
+const noTrial = (boot: number): BootControl => ({ boot, trial: -1, tried: false });
 export const isProvisioned = (files: SlotFiles) => files.read(CONTROL) !== undefined;
 
 export function readMeta(files: SlotFiles, slot: number): SlotMeta | undefined {
@@ -74,24 +75,24 @@ export function chooseBoot(files: SlotFiles, why: string, stamp: string): BootCh
       return { slot: c.trial, trial: true, rolledBackFrom: -1 };
     }
     if (m) writeMeta(files, c.trial, { version: m.version, engine: m.engine, valid: false, log: `${stamp} rolled back: ${c.tried ? why : 'image not bootable'}` });
-    writeControl(files, { boot: c.boot, trial: -1, tried: false });
+    writeControl(files, noTrial(c.boot));
     return { slot: c.boot, trial: false, rolledBackFrom: c.trial };
   }
-  if (c.trial >= 0) writeControl(files, { boot: c.boot, trial: -1, tried: false });
+  if (c.trial >= 0) writeControl(files, noTrial(c.boot));
   return { slot: c.boot, trial: false, rolledBackFrom: -1 };
 }
 
 /** Checks an image as it streams in: its header from the first bytes, its trailing SHA-256 at the end. */
 export class ImageCheck {
-  private readonly hash: Hasher;
+  private readonly hash: DigestContext;
   private readonly head = new Uint8Array(12 + MAX_HEADER);
   private headLen = 0;
   private readonly tail = new Uint8Array(32);
   private tailLen = 0;
   private total = 0;
-  /** `hash`: the board's crypto (HAL `hash`), else portable JS. */
-  constructor(hash?: Hash) {
-    this.hash = createHasher('SHA-256', hash);
+  /** `hash`: the board's digests (HAL `hash`; src/ota/hash.ts's jsHash for a board without). */
+  constructor(hash: Hash) {
+    this.hash = hash.start('SHA-256');
   }
 
   update(chunk: Uint8Array): void {
@@ -138,9 +139,9 @@ export class ImageCheck {
 
 /**
  * The HAL Firmware over `files`, for the boot the boot loader chose; `now()` stamps
- * BootFailureLog; `hash` (the HAL's) checks images, else portable JS.
+ * BootFailureLog; `hash` (the HAL's) checks images.
  */
-export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () => string, hash?: Hash): Firmware {
+export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () => string, hash: Hash): Firmware {
   const running = boot.slot;
   let trial = boot.trial;
   let open: { slot: number; check: ImageCheck } | undefined;
@@ -151,7 +152,6 @@ export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () =
     if (!m.valid) return m.version ? 'invalid' : 'empty';
     return c.trial === slot && !c.tried ? 'pending' : 'valid';
   }
-  const valid = (slot: number) => { const m = readMeta(files, slot); return !!m && m.valid; };
 
   return {
     slots() {
@@ -175,7 +175,7 @@ export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () =
       if (slot === running) throw new Error('the running image cannot be overwritten');
       if (open) throw new Error('another image write is in progress');
       const c = readControl(files);
-      if (c.trial === slot) writeControl(files, { boot: c.boot, trial: -1, tried: false }); // its pending activation is void
+      if (c.trial === slot) writeControl(files, noTrial(c.boot)); // its pending activation is void
       files.remove(metaName(slot)); // erased: BootFailureLog is cleared on a new install
       files.remove(imageName(slot));
       files.open(`slot${slot}.part`);
@@ -209,15 +209,15 @@ export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () =
       const c = readControl(files);
       if (slot === running) {
         // Booting the running image again: a pending switch is cancelled.
-        if (c.trial >= 0 && !c.tried) writeControl(files, { boot: c.boot, trial: -1, tried: false });
+        if (c.trial >= 0 && !c.tried) writeControl(files, noTrial(c.boot));
         return;
       }
-      if (!isSlot(slot) || !valid(slot)) throw new Error(`slot ${slot} holds no valid image`);
+      if (!isSlot(slot) || !readMeta(files, slot)?.valid) throw new Error(`slot ${slot} holds no valid image`);
       writeControl(files, { boot: c.boot, trial: slot, tried: false });
     },
     confirm() {
       if (!trial) return;
-      writeControl(files, { boot: running, trial: -1, tried: false });
+      writeControl(files, noTrial(running));
       trial = false;
     },
     rollback() {
@@ -225,7 +225,7 @@ export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () =
       if (!trial || c.boot === running) throw new Error('the running image is confirmed: nothing to roll back to');
       const m = readMeta(files, running);
       if (m) writeMeta(files, running, { version: m.version, engine: m.engine, valid: false, log: `${now()} rolled back by the image` });
-      writeControl(files, { boot: c.boot, trial: -1, tried: false });
+      writeControl(files, noTrial(c.boot));
       trial = false;
     },
   };

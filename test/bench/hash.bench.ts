@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from '../../build.config.ts';
 import { hostHash } from '../../hal/host/hash.ts';
-import { createHasher } from '../../src/ota/hash.ts';
+import { jsHash } from '../../src/ota/hash.ts';
 import { armUnavailable } from '../support/tools.ts';
 import { buildXsHost, bundleFixture, capArgs, QEMU_ARM, scratchDir, type Arch } from '../engines/xs-harness.ts';
 
@@ -29,7 +29,7 @@ function xsRun(bundle: string, arch: Arch, impl: 'host' | 'js', bytes: number): 
 
 function nodeRun(impl: 'host' | 'js'): number {
   const block = new Uint8Array(1024).map((_, i) => i);
-  const h = createHasher('SHA-256', impl === 'host' ? hostHash : undefined);
+  const h = (impl === 'host' ? hostHash : jsHash).start('SHA-256');
   const t0 = performance.now();
   for (let i = 0; i < MB / 1024; i++) h.update(block);
   h.finish();

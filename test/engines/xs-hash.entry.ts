@@ -8,7 +8,8 @@
 //                       {"impl":I,"bytes":N,"ms":T,"hex":H}
 import { xsHost } from '../../hal/xs/host.ts';
 import { xsHash } from '../../hal/xs/hash.ts';
-import { createHasher, toHex, type HashAlgorithm } from '../../src/ota/hash.ts';
+import { jsHash, type HashAlgorithm } from '../../src/ota/hash.ts';
+import { toHex } from '../../src/codec/hex.ts';
 
 const host = xsHost();
 const hash = xsHash(host);
@@ -25,7 +26,7 @@ if (host.arg('mode') === 'bench') {
   const bytes = Number(host.arg('bytes'));
   const impl = host.arg('impl') === 'js' ? 'js' : 'host';
   const block = dataOf(1024);
-  const h = createHasher('SHA-256', impl === 'host' ? hash : undefined);
+  const h = (impl === 'host' ? hash : jsHash).start('SHA-256');
   const t0 = host.monotonicMs();
   for (let done = 0; done < bytes; done += block.length) h.update(block.subarray(0, Math.min(block.length, bytes - done)));
   const hex = toHex(h.finish());

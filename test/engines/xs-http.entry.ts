@@ -8,7 +8,8 @@ import { xsHost } from '../../hal/xs/host.ts';
 import { xsClock } from '../../hal/xs/clock.ts';
 import { xsHttp } from '../../hal/xs/http.ts';
 import { xsTimers } from '../../hal/xs/timers.ts';
-import { createHasher, toHex } from '../../src/ota/hash.ts';
+import { createJsHasher } from '../../src/ota/hash.ts';
+import { toHex } from '../../src/codec/hex.ts';
 
 const host = xsHost();
 const emit = (event: object) => host.print(JSON.stringify(event));
@@ -16,7 +17,7 @@ const ca = host.credential('ca');
 const http = xsHttp(host, xsClock(host), xsTimers(host), {
   ca, blockBytes: Number(host.arg('block') ?? '1024'), idleTimeoutMs: Number(host.arg('idle') ?? '30000'),
 });
-const hash = createHasher('SHA-256');
+const hash = createJsHasher('SHA-256');
 const stopAfter = Number(host.arg('stop-after') ?? '-1');
 let bytes = 0;
 let blocks = 0;

@@ -8,6 +8,7 @@ import type { ChangeEvent } from '../../src/dm/api.ts';
 import { createEngine } from '../../src/dm/index.ts';
 import { tr181Model } from '../../src/model/index.ts';
 import type { TransferRequest } from '../../src/ota/transfer.ts';
+import type { UspError } from '../../src/errors.ts';
 import { memoryHal, type MemoryHal } from '../support/memory-hal.ts';
 import { CONTROLLER_1, DEMO_DEFAULTS } from './helpers.ts';
 
@@ -61,6 +62,15 @@ test('given a Download with AutoActivate, then it completes, the image is activa
   d.setIdle(true);
   d.step();
   assert.deepEqual(d.hal.calls, ['activate 1', 'reboot']);
+});
+
+test('given a HAL without digests (no hash), then a Download with a CheckSum is refused with 7027 and starts nothing; without one it runs', () => {
+  const d = device(memoryHal({ hash: undefined, firmware: [{ slot: 0, version: '1.2.3', status: 'active' }, { slot: 1, version: '', status: 'empty' }] }));
+  const sum = createHash('sha256').update(IMAGE).digest('hex');
+  assert.throws(() => d.engine.operate(FW + '2.', 'Download()', { URL: 'http://127.0.0.1/x.img', CheckSumAlgorithm: 'SHA-256', CheckSum: sum }, 'k', CONTROLLER_1),
+    (e: UspError) => e.code === 7027 && /CheckSumAlgorithm SHA-256 not supported here \(no digest on this device\)/.test(e.message));
+  assert.deepEqual([d.transfers.length, d.engine.get(FW + '2.Status')], [0, 'NoImage']);
+  assert.equal(d.engine.operate(FW + '2.', 'Download()', { URL: 'http://127.0.0.1/x.img' }, 'k2', CONTROLLER_1).kind, 'async');
 });
 
 test('given an image larger than the slot, then the Download fails with DownloadFailed', () => {

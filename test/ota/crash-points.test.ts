@@ -14,6 +14,7 @@ import type { ChangeEvent } from '../../src/dm/api.ts';
 import { createEngine } from '../../src/dm/index.ts';
 import { tr181Model } from '../../src/model/index.ts';
 import { ACTIVATION_KEY } from '../../src/ota/activate.ts';
+import { jsHash } from '../../src/ota/hash.ts';
 import { ImageCheck, SLOT_COUNT, chooseBoot, createSlotFirmware, imageName, readMeta, writeControl, writeMeta, type BootChoice, type SlotFiles } from '../../src/ota/slots.ts';
 import type { TransferRequest } from '../../src/ota/transfer.ts';
 import { encodeImage } from '../../hal/host/image.ts';
@@ -64,7 +65,7 @@ function flashFiles(flash: Disk, power: PowerLoss): SlotFiles {
 /** The data model on `st` for the boot `choice` (the storage records and slot files obey `power`). */
 function device(st: State, power: PowerLoss, choice: BootChoice) {
   const base = memoryHal({ disk: st.disk });
-  const hal = { ...base, storage: powerLossStorage(st.disk, power), firmware: createSlotFirmware(flashFiles(st.flash, power), choice, () => '2026-01-02T03:04:05Z') };
+  const hal = { ...base, storage: powerLossStorage(st.disk, power), firmware: createSlotFirmware(flashFiles(st.flash, power), choice, () => '2026-01-02T03:04:05Z', jsHash) };
   const model = tr181Model();
   const transfers: TransferRequest[] = [];
   model.firmware.attach({
@@ -98,7 +99,7 @@ function factory(): State {
 
 const verifies = (img: Uint8Array | undefined) => {
   if (!img) return 'no image';
-  const c = new ImageCheck();
+  const c = new ImageCheck(jsHash);
   for (let o = 0; o < img.length; o += 700) c.update(img.subarray(o, o + 700));
   return c.result();
 };

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { createHasher, toHex } from '../../src/ota/hash.ts';
+import { createJsHasher as createHasher } from '../../src/ota/hash.ts';
+import { toHex } from '../../src/codec/hex.ts';
 
 for (const [alg, node] of [['SHA-256', 'sha256'], ['SHA-1', 'sha1']] as const) {
   test(`${alg}: equal to node:crypto for lengths 0..200 and 100 KB, in any split`, () => {

@@ -1,7 +1,9 @@
 // A real in-memory HAL for data-model tests: Map-backed Storage (shareable across "reboots" by
 // passing the same map), a virtual clock moved by the test, optional A/B firmware slots, and a
-// System that records reboot / factory reset calls instead of restarting the process.
-import type { DeviceIdentity, Firmware, FirmwareBootState, FirmwareSlotInfo, Hal, Storage } from '../../hal/hal.ts';
+// System that records reboot / factory reset calls instead of restarting the process; digests
+// from the portable JS Hash (src/ota/hash.ts) unless told otherwise.
+import type { DeviceIdentity, Firmware, FirmwareBootState, FirmwareSlotInfo, Hal, Hash, Storage } from '../../hal/hal.ts';
+import { jsHash } from '../../src/ota/hash.ts';
 
 export const TEST_IDENTITY: DeviceIdentity = Object.freeze({
   manufacturer: 'Acme Devices',
@@ -31,6 +33,8 @@ export interface MemoryHalOptions {
   firmware?: (Omit<FirmwareSlotInfo, 'bootFailureLog'> & { bootFailureLog?: string })[];
   firmwareBoot?: FirmwareBootState;
   wall?: number | undefined;
+  /** The HAL Hash (default the portable JS; undefined: a board without digests). */
+  hash?: Hash | undefined;
 }
 
 export function memoryHal(opts: MemoryHalOptions = {}): MemoryHal {
@@ -55,6 +59,7 @@ export function memoryHal(opts: MemoryHalOptions = {}): MemoryHal {
     timers: { set: () => { throw new Error('the core owns no timers'); }, clear: () => {} },
     storage,
     firmware,
+    hash: 'hash' in opts ? opts.hash : jsHash,
     system: {
       reboot: () => { calls.push('reboot'); },
       factoryReset: () => { calls.push('factoryReset'); },

@@ -38,14 +38,15 @@ test('given functions that need their own binding or are constructors, when resh
 });
 
 test('given module-level vars, when reshaped, then those never written again are const and the others stay var', () => {
-  const r = same('var a=1,b=2;var c=3;c++;var d;d=4;[a,b,c,d]');
+  // (initialisers that are not literals: literal ones are replaced by rule 5)
+  const r = same('var a=[1],b=a.length;var c=3;c++;var d;d=4;[a,b,c,d]');
   assert.equal(r.consts, 2);
-  assert.match(r.code, /const a = 1, b = 2/);
+  assert.match(r.code, /const a = \[1\], b = a.length/);
   assert.match(r.code, /var c = 3/);
   // one statement mixing both is split in order
-  const mixed = same('var a=1,b=[a],c=0,d=c+1;c=2;[a,b,c,d]');
+  const mixed = same('var a=[1],b=[a],c=0,d=c+1;c=2;[a,b,c,d]');
   assert.equal(mixed.consts, 3);
-  assert.match(mixed.code, /const a = 1, b = \[a\];\s*var c = 0;\s*const d = c \+ 1;/);
+  assert.match(mixed.code, /const a = \[1\], b = \[a\];\s*var c = 0;\s*const d = c \+ 1;/);
 });
 
 test('given a frozen table of literals, when reshaped, then reads become literals and the table goes unless it escapes', () => {
@@ -64,4 +65,37 @@ test('given esbuild\'s minified booleans, when reshaped, then they are true and 
   const r = same('var a=!0,b=!1,c=!2,d=!x;function x(){}[a,b,c,d,!0===true,typeof !1]');
   assert.equal(r.booleans, 4);
   assert.match(r.code, /a = true, b = false, c = !2, d = !x/);
+});
+
+test('given module bindings of a literal never written, when reshaped, then reads by scope become the literal and the binding goes', () => {
+  // N is read in two functions, S in one; f's parameter N shadows the binding and stays.
+  const r = same('var N=4096,S="slot",M=-3;function f(N){return N+1}const g=()=>N*2;function h(){return S+N}[g(),h(),f(1),2**-M,M**2,typeof N]');
+  assert.equal(r.droppedLiterals, 3);
+  assert.equal(r.literalReads, 6);
+  assert.doesNotMatch(r.code, /\bN = 4096|\bS = "slot"|\bM = -3/);
+  assert.match(r.code, /return N \+ 1/);
+  assert.match(r.code, /\(-3\) \*\* 2/);
+});
+
+test('given literal bindings that are written, exported, shorthand or method receivers, when reshaped, then those uses keep the binding', () => {
+  const written = same('var N=1;function inc(){N++}inc();[N]');
+  assert.equal(written.literalReads, 0);
+  // {K} and K.length are not plain reads: K stays, its plain read is still replaced
+  const kept = same('var K="ab";[{K},K.length,K]');
+  assert.deepEqual([kept.literalReads, kept.droppedLiterals], [1, 0]);
+  assert.match(kept.code, /const K = "ab"/);
+  const exported = shapeForXs('export const V=5;export function get(){return V}');
+  assert.deepEqual([exported.literalReads, exported.droppedLiterals], [0, 0]);
+  const renamed = shapeForXs('var V=5;function get(){return V}export{V as value,get}');
+  assert.deepEqual([renamed.literalReads, renamed.droppedLiterals], [1, 0]);
+  assert.match(renamed.code, /const V = 5/);
+});
+
+test('given a long string read from several places, when reshaped, then it stays a binding unless the copies cost less than the slots', () => {
+  const long = `"${'x'.repeat(200)}"`;
+  // read three times from the module body itself: no closure slot to save, 2 copies of 203 bytes
+  assert.equal(same(`var L=${long};[L,L,L].join("").length`).literalReads, 0);
+  // a short string read by three functions: 2 copies of 5 bytes < 3 slots of 16 bytes and the binding
+  const short = same('var P="ab";const a=()=>P+1,b=()=>P+2,c=()=>P+3;[a(),b(),c()]');
+  assert.deepEqual([short.literalReads, short.droppedLiterals], [3, 1]);
 });

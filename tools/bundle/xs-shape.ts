@@ -18,11 +18,22 @@
 //     checker); a table used only so is dropped: its names are XS keys (~37 B each in flash).
 //  4. esbuild's minified booleans `!0` and `!1` are written `true` and `false` again (the same
 //     values; xsc compiles each to one byte instead of three).
+//  5. A module-level binding never written after its literal initialiser (a number, a string,
+//     true, false, null) has its reads replaced by the literal, resolved by scope, and the binding
+//     goes when every use is such a read: each function that reads a module binding holds a 16-byte
+//     reference slot for it in its closure environment, and the binding is a slot of its own. A
+//     number costs the byte code no more than the closure read; a string is copied to each read,
+//     so one read more than once only when the copies cost less than the slots. (As for 2, a read
+//     before the initialiser, which would now see the value, fails xsl's build-time run first.)
 // The source is parsed by TypeScript (a dev dependency already); what cannot be proven safe by
 // the rules above is left as it is. test/tools/xs-shape.test.ts runs both forms side by side.
 import ts from 'typescript';
 
-export interface ShapeResult { code: string; arrows: number; consts: number; inlined: number; droppedTables: number; booleans: number }
+export interface ShapeResult {
+  code: string; arrows: number; consts: number; inlined: number; droppedTables: number; booleans: number;
+  /** Reads of literal module bindings replaced by the literal (rule 5); bindings dropped. */
+  literalReads: number; droppedLiterals: number;
+}
 
 type Fn = ts.FunctionDeclaration & { name: ts.Identifier; body: ts.Block };
 
@@ -91,13 +102,19 @@ interface Table { values: Map<string, ts.Expression>; escapes: boolean }
  * codes and options, ...), keyed by their symbol. Every `T.NAME` can be replaced by its literal;
  * a table whose every use is such a read is dropped (its property names are XS keys in flash).
  */
-function frozenTables(sf: ts.SourceFile): { tables: Map<ts.Symbol, Table>; symbolOf: (n: ts.Node) => ts.Symbol | undefined } {
+type SymbolOf = (n: ts.Node) => ts.Symbol | undefined;
+
+/** The symbol of an identifier, by TypeScript's checker over the bundle alone. */
+function symbolResolver(sf: ts.SourceFile): SymbolOf {
   const host = ts.createCompilerHost({});
   const base = host.getSourceFile;
   host.getSourceFile = (name, v) => (name === sf.fileName ? sf : base(name, v));
   const program = ts.createProgram({ rootNames: [sf.fileName], options: { allowJs: true, noLib: true, noResolve: true, types: [] }, host });
   const checker = program.getTypeChecker();
-  const symbolOf = (n: ts.Node) => checker.getSymbolAtLocation(n);
+  return (n) => checker.getSymbolAtLocation(n);
+}
+
+function frozenTables(sf: ts.SourceFile, symbolOf: SymbolOf): Map<ts.Symbol, Table> {
   const tables = new Map<ts.Symbol, Table>();
   for (const st of sf.statements) {
     if (!ts.isVariableStatement(st)) continue;
@@ -122,7 +139,78 @@ function frozenTables(sf: ts.SourceFile): { tables: Map<ts.Symbol, Table>; symbo
     ts.forEachChild(n, visit);
   };
   visit(sf);
-  return { tables, symbolOf };
+  return tables;
+}
+
+/** A literal a module binding may be replaced by (rule 5): not a BigInt nor a RegExp (objects). */
+const isPrimitiveLiteral = (e: ts.Expression): boolean => isLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword
+  || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
+
+const isFunctionLike = (n: ts.Node): boolean => ts.isFunctionLike(n) || ts.isClassStaticBlockDeclaration(n);
+
+/** Is `id` a read the literal can stand in for (not a write, `{ x }`, an export or a declaration)? */
+function isPlainRead(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (ts.isShorthandPropertyAssignment(p) || ts.isExportSpecifier(p) || ts.isExportAssignment(p)) return false;
+  if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isFunctionLike(p) || ts.isClassLike(p)) && p.name === id) return false;
+  if (ts.isBinaryExpression(p) && p.left === id && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
+  if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) return false;
+  if (ts.isDeleteExpression(p) || ts.isForInStatement(p) || ts.isForOfStatement(p)) return false;
+  // `5.x` would not parse as it prints; a string's `.length` would, but stays simple
+  if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p) || ts.isCallExpression(p)) && p.expression === id) return false;
+  if (ts.isTaggedTemplateExpression(p) && p.tag === id) return false;
+  return true;
+}
+
+/**
+ * Rule 5: module-level bindings of a literal that are never written, keyed by symbol, with
+ * whether every use is a read (the binding can go). A string read in several places is replaced
+ * only when its copies in the byte code (length + 3 bytes each) cost less than the closure slots
+ * and the binding they save (16 bytes each).
+ */
+function literalBindings(sf: ts.SourceFile, symbolOf: SymbolOf, written: Set<string>): Map<ts.Symbol, { literal: ts.Expression; dropped: boolean }> {
+  const found = new Map<ts.Symbol, { literal: ts.Expression; reads: number; other: number; closures: Set<ts.Node> }>();
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st) || st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    for (const d of st.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || !d.initializer || !isPrimitiveLiteral(d.initializer) || written.has(d.name.text)) continue;
+      const sym = symbolOf(d.name);
+      if (sym) found.set(sym, { literal: d.initializer, reads: 0, other: 0, closures: new Set() });
+    }
+  }
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) {
+      const b = found.get(symbolOf(n) as ts.Symbol);
+      if (b && isPlainRead(n)) {
+        b.reads++;
+        for (let up: ts.Node = n.parent; up !== sf; up = up.parent) if (isFunctionLike(up)) b.closures.add(up);
+      } else if (b) b.other++;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  const out = new Map<ts.Symbol, { literal: ts.Expression; dropped: boolean }>();
+  for (const [sym, b] of found) {
+    const dropped = b.other === 0;
+    const saved = 16 * b.closures.size + (dropped ? 16 : 0);
+    const copies = ts.isStringLiteral(b.literal) ? (b.reads - 1) * (utf8Length(b.literal.text) + 3) : 0;
+    if (b.reads && copies <= saved) out.set(sym, { literal: b.literal, dropped });
+  }
+  return out;
+}
+
+const utf8Length = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3; }
+  return n;
+};
+
+/** A fresh copy of a literal for one read (a negative number in parentheses: `-x ** 2`). */
+function literalCopy(f: ts.NodeFactory, e: ts.Expression): ts.Expression {
+  if (ts.isStringLiteral(e)) return f.createStringLiteral(e.text);
+  if (ts.isNumericLiteral(e)) return f.createNumericLiteral(e.text);
+  if (ts.isPrefixUnaryExpression(e)) return f.createParenthesizedExpression(f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, f.createNumericLiteral((e.operand as ts.NumericLiteral).text)));
+  return e.kind === ts.SyntaxKind.TrueKeyword ? f.createTrue() : e.kind === ts.SyntaxKind.FalseKeyword ? f.createFalse() : f.createNull();
 }
 
 /** `T.NAME` read (not written) with NAME in the table: its literal. */
@@ -142,12 +230,16 @@ const isDirective = (s: ts.Statement): boolean => ts.isExpressionStatement(s) &&
 export function shapeForXs(code: string): ShapeResult {
   const sf = ts.createSourceFile('bundle.js', code, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
   const { constructed, written } = nameUses(sf);
-  const { tables, symbolOf } = frozenTables(sf);
+  const symbolOf = symbolResolver(sf);
+  const tables = frozenTables(sf, symbolOf);
+  const literals = literalBindings(sf, symbolOf, written);
   let arrows = 0;
   let consts = 0;
   let inlined = 0;
   let droppedTables = 0;
   let booleans = 0;
+  let literalReads = 0;
+  let droppedLiterals = 0;
   const convertible = (s: ts.Statement): s is Fn => ts.isFunctionDeclaration(s) && !!s.name && !!s.body && !s.asteriskToken
     && !constructed.has(s.name.text) && !written.has(s.name.text) && !s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword)
     && !usesOwnBinding(s);
@@ -170,10 +262,12 @@ export function shapeForXs(code: string): ShapeResult {
         }
         if (top && ts.isVariableStatement(s)) {
           const kept = s.declarationList.declarations.filter((d) => {
-            const t = tables.get(symbolOf(d.name) as ts.Symbol);
-            return !t || t.escapes;
+            const sym = symbolOf(d.name) as ts.Symbol;
+            const t = tables.get(sym);
+            if (t && !t.escapes) { droppedTables++; return false; }
+            if (literals.get(sym)?.dropped) { droppedLiterals++; return false; }
+            return true;
           });
-          droppedTables += s.declarationList.declarations.length - kept.length;
           if (!kept.length) continue;
           if (kept.length !== s.declarationList.declarations.length) {
             s = f.updateVariableStatement(s, s.modifiers, f.updateVariableDeclarationList(s.declarationList, kept));
@@ -207,6 +301,11 @@ export function shapeForXs(code: string): ShapeResult {
       // esbuild's `!0`/`!1` are 3 bytes of XS byte code (integer, not); `true`/`false` are 1
       if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken && ts.isNumericLiteral(n.operand)
         && (n.operand.text === '0' || n.operand.text === '1')) { booleans++; return n.operand.text === '0' ? f.createTrue() : f.createFalse(); }
+      if (ts.isIdentifier(n) && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) {
+        const b = literals.get(symbolOf(n) as ts.Symbol);
+        if (b && isPlainRead(n)) { literalReads++; return literalCopy(f, b.literal); }
+        return n;
+      }
       if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression)) {
         const t = tables.get(symbolOf(n.expression) as ts.Symbol);
         const literal = t && readOf(n.expression, t);
@@ -219,5 +318,5 @@ export function shapeForXs(code: string): ShapeResult {
   const result = ts.transform(sf, [transformer]);
   const out = ts.createPrinter({ removeComments: true }).printFile(result.transformed[0]);
   result.dispose();
-  return { code: out, arrows, consts, inlined, droppedTables, booleans };
+  return { code: out, arrows, consts, inlined, droppedTables, booleans, literalReads, droppedLiterals };
 }
