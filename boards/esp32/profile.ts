@@ -10,14 +10,13 @@ export const esp32: BoardProfile = Object.freeze({
   memoryBudgetBytes: capBytes32(XS_CAP),
   // No decoder string cache: ~17 KB of RAM on XS once made, for speed this board can spare (issue 10).
   codecStringCache: false,
-  // npm run footprint -- --check fails above these (measured 431,946 / 40,248 / 64,152 B with
-  // ~1.3% room, after the second RAM pass (answers sized, not an 8 KB buffer; Get results in
-  // EntryMaps; tables, HAL parts, request handlers and store rows without closures made at start)
-  // and the flash pass (the board linked with `xsl -s '*'`; bindings named as keys), merged;
-  // 464,954 / 58,012 / 83,452 B before them: README, "The esp32 RAM budget", "Agent flash").
-  // Issue 10 goals: peak <= 64 KB above the empty module (3,912 B) is met (60,240 B above it);
-  // flash <= 200 KB is not (421.8 KB above it).
-  footprintBudget: Object.freeze({ flashAgentBytes: 437_500, ramBootBytes: 40_800, ramPeakBytes: 65_000 }),
+  // npm run footprint -- --check fails above these (measured 391,593 / 38,556 / 61,316 B with
+  // ~1.3% room, after the third flash pass: schema nodes as arrays, one record lookup, the Agent
+  // Record and Msg codecs by table, no JS SHA on this board, constants inlined by xs-shape;
+  // 431,774 / 40,248 / 64,056 B before it: README, "The esp32 RAM budget", "Agent flash").
+  // Issue 10 goals: peak <= 64 KB above the empty module (3,912 B) is met (57,404 B above it);
+  // flash <= 200 KB is not (382.4 KB above it).
+  footprintBudget: Object.freeze({ flashAgentBytes: 396_700, ramBootBytes: 39_100, ramPeakBytes: 62_100 }),
   limits: Object.freeze({
     datagramBytes: 1280,
     messageBytes: 8 * 1024,
