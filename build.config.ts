@@ -86,16 +86,15 @@ async function esbuildBundle(opts: BundleOptions, plugins: Plugin[] = []): Promi
 
 /**
  * A preloaded board's bundle for XS (`bytes`: esbuild's, before the XS rewrites), reshaped
- * (shapedForXs). With TINYUSP_XS_LOOPS=1 its sources first have their array and Map/Set loops,
- * array patterns and templates rewritten (tools/bundle/xs-loops.ts, by TypeScript's checker,
- * ~7 s): -24 KB of flash, but off by default: with it the esp32 runner keeps 4 more live slots
- * after a second http:// Download than after the first (test/e2e/ota-xs-leftovers.test.ts), not
- * yet explained. Kept in build/xs-shaped/ by a hash of the plain bundle and of the tools: the
- * same JavaScript is the same program, whatever its types say.
+ * (shapedForXs). Its sources first have their array and Map/Set loops, array patterns and
+ * templates rewritten (tools/bundle/xs-loops.ts, by TypeScript's checker, ~7 s): -23 KB of flash
+ * on esp32 (TINYUSP_XS_LOOPS=0 leaves them, to compare). Kept in build/xs-shaped/ by a hash of
+ * the plain bundle and of the tools: the same JavaScript is the same program, whatever its types
+ * say.
  */
 async function xsBundle(opts: BundleOptions): Promise<{ code: string; bytes: number }> {
   const plain = await esbuildBundle({ ...opts, write: false });
-  const withLoops = process.env.TINYUSP_XS_LOOPS === '1';
+  const withLoops = process.env.TINYUSP_XS_LOOPS !== '0';
   const tools = [withLoops ? 'xs-loops.ts' : '', 'xs-shape.ts', 'xs-names.ts'].map((f) => (f ? readFileSync(join(root, 'tools/bundle', f), 'utf8') : 'no loops'));
   const key = createHash('sha256').update([plain.code, ...tools].join('\0')).digest('hex').slice(0, 32);
   const file = join(root, 'build/xs-shaped', `${key}.board.js`);

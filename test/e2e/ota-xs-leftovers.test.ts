@@ -1,7 +1,7 @@
 // Does each Download() leave state behind on XS (issue 12)? The esp32 runner (x86-64, with
 // --stats) downloads the same image 5 times over http:// then over coap://; after each one the
 // live XS heap after a full collection (the SIGUSR1 mark: `slots`, `chunks`) must be back at its
-// level after the first Download of that transport (within 2 slots: a transient value was seen
+// level after the first measured Download of that transport (within 2 slots: a transient value was seen
 // under load, 3,200 / 3,201 alternating; what a Download left behind would add up instead).
 // What does stay, bounded, and is filled first so it is not mistaken for a leftover: the CoAP
 // dedup cache (RFC 7252 §4.5: one entry per request received, ~13 slots, kept EXCHANGE_LIFETIME,
@@ -83,14 +83,22 @@ test('XS: successive Downloads over http:// and coap:// leave the live heap wher
   for (let i = 0; i < 10; i++) assert.equal(await status(), 'NoImage');
   await sleep(2500);
 
+  const download = async (url: string, key: string) => {
+    await ask({ reqType: { case: 'operate', value: { command: 'Device.DeviceInfo.FirmwareImage.2.Download()', commandKey: key, sendResp: true, inputArgs: { URL: url } } } }, Header_MsgType.OPERATE);
+    let s = 'Downloading';
+    for (let i = 0; i < 300 && (s === 'Downloading' || s === 'Validating'); i++) { await sleep(200); s = await status(); }
+    assert.equal(s, 'Available', `Download ${key}`);
+    await sleep(2500); // the msg_id window of the polls passes
+  };
+  // One Download before the marks, as the caches are filled first: what the first Download makes
+  // once (3 slots, flat after, on the board build with tools/bundle/xs-loops.ts; not attributed)
+  // is not a per-Download leftover.
+  await download(http.url('/i.img'), 'warm-up');
+
   const levels: { [scheme: string]: { slots: number; chunks: number }[] } = { http: [], coap: [] };
   for (const [scheme, url] of [['http', http.url('/i.img')], ['coap', `coap://127.0.0.1:${coapPort}/i.img`]]) {
     for (let round = 0; round < ROUNDS; round++) {
-      await ask({ reqType: { case: 'operate', value: { command: 'Device.DeviceInfo.FirmwareImage.2.Download()', commandKey: `${scheme}-${round}`, sendResp: true, inputArgs: { URL: url } } } }, Header_MsgType.OPERATE);
-      let s = 'Downloading';
-      for (let i = 0; i < 300 && (s === 'Downloading' || s === 'Validating'); i++) { await sleep(200); s = await status(); }
-      assert.equal(s, 'Available', `${scheme} Download ${round}`);
-      await sleep(2500); // the msg_id window of the polls passes
+      await download(url, `${scheme}-${round}`);
       levels[scheme].push(await live());
     }
   }
