@@ -124,8 +124,9 @@ export async function libcoapServer(backend: string, auth: string[], verbosity =
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const guard = setTimeout(() => child.kill('SIGKILL'), 60000);
-  // Bounded wait for the bind (it prints nothing at -v 4): the first ClientHello is retransmitted anyway.
-  await new Promise((r) => setTimeout(r, 300));
+  // It prints nothing at -v 4: wait (bounded) until its DTLS port is bound, so the agent's first
+  // ClientHello is not lost to a slow start (the retransmission would cost 1 s, then 2, 4...).
+  await udpBound(port, 10_000);
   return {
     port,
     output: () => output,
@@ -134,6 +135,17 @@ export async function libcoapServer(backend: string, auth: string[], verbosity =
       child.kill('SIGTERM');
     },
   };
+}
+
+/** Resolves once a UDP socket is bound to `port` (Linux /proc/net/udp), or after `timeoutMs`. */
+async function udpBound(port: number, timeoutMs: number): Promise<void> {
+  const hex = ':' + port.toString(16).toUpperCase().padStart(4, '0');
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    // Rows: "sl local_address rem_address ...", the local address as 0100007F:PORT in hex.
+    if (readFileSync('/proc/net/udp', 'utf8').split('\n').some((row) => row.trim().split(/\s+/)[1]?.endsWith(hex))) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 /**
