@@ -124,7 +124,7 @@ export function startXsDevice(host: XsHostFunctions, boardSpec: XsBoard): Device
   // so the board carries no portable JS digest (src/ota/hash.ts).
   const hash = boot && xsHash(host);
   const hal: Hal = {
-    firmware: hash && xsFirmware(host, boot!, hash),
+    firmware: boot && hash && xsFirmware(host, boot, hash),
     hash,
     net: xsNet(host),
     // The DTLS HAL only with credentials: without them nothing uses it (XS heap slots).
