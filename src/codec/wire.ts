@@ -43,11 +43,19 @@ export class Writer {
     this.cap = buf.length;
   }
 
-  /** Start over on another buffer (lets one Writer serve every encode). */
-  reset(buf: Uint8Array): this {
+  /**
+   * Start over on another buffer (lets one Writer serve every encode). With `count`, the buffer
+   * is empty and has no limit: the Writer only counts, the exact length an encode would give,
+   * with no buffer. An Agent sizes its answer first and then encodes it into an array of that
+   * length, so no buffer of the board's messageBytes stays allocated (issue 10: -8 KB of XS
+   * chunks). Counting needs no second set of primitives: a write past the end of a typed array
+   * is ignored (also in strict code, on V8 and XS), and every primitive moves `pos` as if it
+   * had written; only bytes() copies with set(), which would throw, so it skips the copy.
+   */
+  reset(buf: Uint8Array, count?: boolean): this {
     this.buf = buf;
     this.pos = 0;
-    this.cap = buf.length;
+    this.cap = count ? Infinity : buf.length;
     return this;
   }
 
@@ -172,8 +180,8 @@ export class Writer {
       const buf = this.buf;
       let p = this.pos;
       for (let i = 0; i < n; i++) buf[p++] = b[i];
-    } else {
-      this.buf.set(b, this.pos);
+    } else if (this.cap !== Infinity) {
+      this.buf.set(b, this.pos); // not when counting (see reset)
     }
     this.pos += n;
   }
@@ -275,64 +283,4 @@ export class Writer {
     this.string(v, 0x12); // entry field 2: value
     this.join(at);
   };
-}
-
-/**
- * A Writer that only counts: the exact length an encode into a Writer would give, with no
- * buffer. An Agent sizes its answer first and then encodes it into an array of that length, so
- * no buffer of the board's messageBytes stays allocated (issue 10: -8 KB of XS chunks at boot
- * and at every peak). Every primitive that touches the buffer is counted here; the field writers
- * of Writer are built on them. join() grows the count as Writer.join grows the body.
- */
-export class Sizer extends Writer {
-  constructor() {
-    super(new Uint8Array(0));
-  }
-
-  reset(): this {
-    this.pos = 0;
-    return this;
-  }
-
-  need(): void {}
-
-  byte(): void {
-    this.pos++;
-  }
-
-  varint32(v: number): void {
-    this.pos += varintSize(v >>> 0);
-  }
-
-  varint64(lo: number, hi: number): void {
-    let n = 1;
-    for (let l = lo, h = hi; h > 0 || l > 0x7f; n++) {
-      l = ((l >>> 7) | (h << 25)) >>> 0;
-      h >>>= 7;
-    }
-    this.pos += n;
-  }
-
-  fixed32(): void {
-    this.pos += 4;
-  }
-
-  string(s: string, tagByte = -1): void {
-    const len = utf8Length(s);
-    this.pos += (tagByte >= 0 ? 1 : 0) + varintSize(len) + len;
-  }
-
-  bytes(b: Uint8Array): void {
-    this.pos += varintSize(b.length) + b.length;
-  }
-
-  fork(no: number): number {
-    this.tag(no, WIRE_LEN);
-    return this.pos++;
-  }
-
-  join(at: number): void {
-    const len = this.pos - at - 1;
-    if (len >= 0x80) this.pos += varintSize(len) - 1;
-  }
 }
