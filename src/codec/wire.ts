@@ -28,8 +28,24 @@ export function varintSize(v: number): number {
  */
 export function writeUint64(w: Writer, v: bigint): void {
   v &= MASK64;
-  if (v <= MASK32) w.varint32(Number(v));
-  else w.varint64(Number(v & MASK32), Number(v >> 32n));
+  let lo = Number(v & MASK32);
+  let hi = Number(v >> 32n);
+  if (hi === 0) return w.varint32(lo);
+  let n = 1;
+  for (let l = lo, h = hi; h > 0 || l > 0x7f; n++) {
+    l = ((l >>> 7) | (h << 25)) >>> 0;
+    h >>>= 7;
+  }
+  w.need(n);
+  const buf = w.buf;
+  let p = w.pos;
+  while (hi > 0 || lo > 0x7f) {
+    buf[p++] = (lo & 0x7f) | 0x80;
+    lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+    hi >>>= 7;
+  }
+  buf[p++] = lo;
+  w.pos = p;
 }
 
 export class Writer {
@@ -80,33 +96,6 @@ export class Writer {
     }
     buf[p++] = v;
     this.pos = p;
-  }
-
-  /** A 64-bit varint given as two unsigned 32-bit halves. */
-  varint64(lo: number, hi: number): void {
-    if (this.pos + 10 > this.cap) {
-      let n = 1;
-      for (let l = lo, h = hi; h > 0 || l > 0x7f; n++) {
-        l = ((l >>> 7) | (h << 25)) >>> 0;
-        h >>>= 7;
-      }
-      this.need(n);
-    }
-    const buf = this.buf;
-    let p = this.pos;
-    while (hi > 0 || lo > 0x7f) {
-      buf[p++] = (lo & 0x7f) | 0x80;
-      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
-      hi >>>= 7;
-    }
-    buf[p++] = lo;
-    this.pos = p;
-  }
-
-  /** int32 / enum: negative values take 10 bytes (sign-extended to 64 bits), as protobuf says. */
-  int32(v: number): void {
-    if (v >= 0) this.varint32(v);
-    else this.varint64(v >>> 0, 0xffffffff);
   }
 
   fixed32(v: number): void {
@@ -261,10 +250,14 @@ export class Writer {
     }
   }
 
+  /**
+   * Every USP enum value is 0..max. A negative one (which no USP message has) would go out as its
+   * low 32 bits in 5 bytes, not sign-extended in 10: protobuf decoders read it back the same.
+   */
   fieldEnum(no: number, v: number): void {
     if (v !== 0) {
       this.tag(no, WIRE_VARINT);
-      this.int32(v);
+      this.varint32(v);
     }
   }
 
