@@ -24,7 +24,7 @@ export class CoapEndpoint implements ClientContext {
   private readonly server: CoapServerSide;
   private readonly client: CoapClientSide;
 
-  constructor(private readonly cfg: EndpointConfig) {
+  constructor(readonly cfg: EndpointConfig) {
     this.times = derivedTimes(cfg.transmission);
     this.scratch = new Uint8Array(cfg.limits.datagramBytes);
     const r = cfg.randomBytes(2);
@@ -52,7 +52,7 @@ export class CoapEndpoint implements ClientContext {
 
   /** Block1 uploads being reassembled. */
   get reassemblies(): number {
-    return this.server.reassemblyCount;
+    return this.server.reassemblies.size;
   }
 
   /**
@@ -163,29 +163,16 @@ export class CoapEndpoint implements ClientContext {
     this.dedup.set(key, { expires: this.now + lifetime, reply });
   }
 
-  // ClientContext: what the client half asks of the endpoint.
-
-  randomBytes(n: number): Uint8Array {
-    return this.cfg.randomBytes(n);
-  }
-
-  resend(msg: CoapMessage, peer: Peer): void {
-    this.stats.retransmissions++;
-    this.transmit(msg, peer);
-  }
+  // ClientContext: what the client half asks of the endpoint (and cfg.randomBytes).
 
   allocMessageId(): number {
     this.messageId = (this.messageId + 1) & 0xffff;
     return this.messageId;
   }
 
-  random01(): number {
-    const b = this.cfg.randomBytes(4);
-    return (((b[0] << 24) >>> 0) + (b[1] << 16) + (b[2] << 8) + b[3]) / 4294967296;
-  }
-
   /** Encodes into the scratch buffer and sends; the returned view is valid until the next send. */
-  transmit(msg: CoapMessage, peer: Peer): Uint8Array {
+  transmit(msg: CoapMessage, peer: Peer, again?: boolean): Uint8Array {
+    if (again) this.stats.retransmissions++;
     const n = encodeMessage(msg, this.scratch);
     const bytes = this.scratch.subarray(0, n);
     this.emit(bytes, peer);
