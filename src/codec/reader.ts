@@ -115,12 +115,6 @@ export class Reader {
   /** Enters a submessage at depth d + 1; returns its end. */
   sub(d: number): number {
     if (d >= this.maxDepth) this.fail('too-deep');
-    const p = this.pos;
-    const n = p < this.len ? this.buf[p] : 0x80;
-    if (n < 0x80 && n < this.len - p) {
-      this.pos = p + 1; // one-byte length, the common case
-      return p + 1 + n;
-    }
     return this.lenEnd();
   }
 
@@ -139,18 +133,10 @@ export class Reader {
 
   /** A length-prefixed string; strict UTF-8 (see utf8Decode). */
   string(): string {
-    const buf = this.buf;
-    let start = this.pos;
-    let n = start < this.len ? buf[start] : 0x80;
-    if (n < 0x80) start++; // one-byte length, the common case
-    else {
-      n = this.varint32();
-      start = this.pos;
-    }
-    if (n > this.len - start) this.fail('truncated');
-    const end = start + n;
+    const end = this.lenEnd();
+    const start = this.pos;
     this.pos = end;
-    return utf8Decode(buf, start, end);
+    return utf8Decode(this.buf, start, end);
   }
 
   /** Skips a field of a number this message does not know (unknown fields are ignored). */
