@@ -109,10 +109,9 @@ export class Writer {
     this.pos = p + 4;
   }
 
-  /** Field tag; every USP field number is < 16, so this is one byte there. */
+  /** Field tag: one byte, as every USP field number is < 16 (at most 13, usp-wire-schema.md). */
   tag(no: number, wire: number): void {
-    if (no < 16) this.byte((no << 3) | wire);
-    else this.varint32(((no << 3) | wire) >>> 0);
+    this.byte((no << 3) | wire);
   }
 
   /**
@@ -151,7 +150,7 @@ export class Writer {
    */
   fork(no: number): number {
     const p = this.pos;
-    if (no < 16 && p + 2 <= this.cap) {
+    if (p + 2 <= this.cap) {
       this.buf[p] = (no << 3) | WIRE_LEN;
       this.pos = p + 2;
       return p + 1;
@@ -179,23 +178,11 @@ export class Writer {
   // Field writers that skip proto3 default values, like every protobuf encoder (canonical form).
 
   fieldString(no: number, s: string): void {
-    if (s !== '') {
-      if (no < 16) this.string(s, (no << 3) | WIRE_LEN);
-      else {
-        this.tag(no, WIRE_LEN);
-        this.string(s);
-      }
-    }
+    if (s !== '') this.string(s, (no << 3) | WIRE_LEN);
   }
 
   fieldStrings(no: number, list: string[]): void {
-    for (let i = 0; i < list.length; i++) {
-      if (no < 16) this.string(list[i], (no << 3) | WIRE_LEN);
-      else {
-        this.tag(no, WIRE_LEN);
-        this.string(list[i]);
-      }
-    }
+    for (let i = 0; i < list.length; i++) this.string(list[i], (no << 3) | WIRE_LEN);
   }
 
   fieldBytes(no: number, b: Uint8Array): void {
