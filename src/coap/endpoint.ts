@@ -152,12 +152,12 @@ export class CoapEndpoint implements ClientContext {
         if (v.expires > this.now) break;
         this.dedup.delete(k);
       }
-    }
-    if (this.dedup.size >= this.cfg.limits.coapExchanges) {
-      // Bounded: the oldest entry goes first. With NSTART=1 peers it finished long ago.
-      const oldest = this.dedup.keys().next();
-      if (!oldest.done) this.dedup.delete(oldest.value);
-      this.stats.dedupEvictions++;
+      if (this.dedup.size >= this.cfg.limits.coapExchanges) {
+        // Bounded: the oldest entry goes first. With NSTART=1 peers it finished long ago.
+        const oldest = this.dedup.keys().next();
+        if (!oldest.done) this.dedup.delete(oldest.value);
+        this.stats.dedupEvictions++;
+      }
     }
     const lifetime = msg.type === CoapType.CON ? this.times.exchangeLifetimeMs : this.times.nonLifetimeMs;
     this.dedup.set(key, { expires: this.now + lifetime, reply });

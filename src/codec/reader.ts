@@ -80,21 +80,12 @@ export class Reader {
     return v;
   }
 
+  /** A bool: true when any bit of the varint (all of its up to 10 bytes, not only 32 bits) is set. */
   bool(): boolean {
-    const buf = this.buf;
-    let p = this.pos;
-    let any = 0;
-    for (let i = 0; i < 10; i++) {
-      if (p >= this.len) this.fail('truncated');
-      const b = buf[p++];
-      any |= b & 0x7f;
-      if (b < 0x80) {
-        this.pos = p;
-        return any !== 0;
-      }
-    }
-    this.pos = p;
-    return this.fail('overlong');
+    const start = this.pos;
+    this.varint32(); // the bounds and the 10-byte limit
+    for (let i = start; i < this.pos; i++) if ((this.buf[i] & 0x7f) !== 0) return true;
+    return false;
   }
 
   fixed32(): number {

@@ -136,6 +136,14 @@ test('an overflow throws EncodeOverflowError at every primitive and never writes
   assert.deepEqual([...outer.subarray(0, 4), ...outer.subarray(8)], new Array(12).fill(0xee));
 });
 
+test('bool: true when any of the varint\'s bits is set, also beyond the low 32; a 10-byte zero is false', () => {
+  assert.equal(reader([0x01]).bool(), true);
+  assert.equal(reader([0x00]).bool(), false);
+  assert.equal(reader([0x80, 0x80, 0x80, 0x80, 0x80, 0x01]).bool(), true); // 2^35: the low 32 bits are 0
+  assert.equal(reader(new Array(9).fill(0x80).concat([0x00])).bool(), false);
+  assert.throws(() => reader([0x80, 0x80]).bool(), reason('truncated'));
+});
+
 test('reader bounds: truncated varint, length past the end, 11-byte varint, fixed past the end', () => {
   assert.throws(() => reader([0x80]).varint32(), reason('truncated'));
   assert.throws(() => readUint64(reader([0x80, 0x80])), reason('truncated'));
