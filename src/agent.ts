@@ -106,7 +106,7 @@ export function createAgent(options: AgentOptions): Agent {
   const selfLog = new RateLimitedLog((level, m) => hal.system.log(level, m));
   // maxItems: a request's list beyond requestPaths is refused (7005) as soon as it is seen.
   const limits: DecodeLimits = {
-    maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes, stringCache: board.codecStringCache !== false, maxItems: board.limits.requestPaths,
+    maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes, maxItems: board.limits.requestPaths,
   };
   const trust = new CertificateTrust(engine);
   const directory = new ControllerDirectory(engine, board.limits.instancesPerTable, trust);
@@ -115,7 +115,7 @@ export function createAgent(options: AgentOptions): Agent {
     // A handler that throws something other than a UspError is a bug: say which and why (7003 goes back).
     onInternalError: (what, e) => failures.write('error', `agent: ${what} failed: ${describeThrown(e)}`, hal.clock.monotonicMs()),
   }, options.hooks);
-  // No buffer of board.limits.messageBytes is kept: an answer is sized first (the codec's Sizer)
+  // No buffer of board.limits.messageBytes is kept: an answer is sized first (the codec's counting Writer)
   // and encoded into an array of its length, then the Record around it (issue 10: RAM cap; the
   // 8 KB buffer this replaces was live from boot and at every peak).
 

@@ -11,12 +11,10 @@ import { CoapLimitError, peerKey, type CoapResult, type EndpointLimits, type Pee
 /** What the client needs from the endpoint. */
 export interface ClientContext {
   allocMessageId(): number;
-  randomBytes(n: number): Uint8Array;
-  random01(): number;
-  /** Encodes and sends (throws CoapEncodeError when it does not fit a datagram). */
-  transmit(msg: CoapMessage, peer: Peer): void;
-  /** The same, counted as a retransmission. */
-  resend(msg: CoapMessage, peer: Peer): void;
+  /** Encodes and sends (throws CoapEncodeError when it does not fit a datagram); counted as a
+   * retransmission when `again`. */
+  transmit(msg: CoapMessage, peer: Peer, again?: boolean): void;
+  readonly cfg: { randomBytes(n: number): Uint8Array };
 }
 
 const EMPTY = new Uint8Array(0);
@@ -140,7 +138,7 @@ export class CoapClientSide {
   private freshToken(key: string): Uint8Array {
     // USP practice (OB-USP-Agent): 4-byte tokens; unique among our exchanges with that peer.
     for (;;) {
-      const t = this.ctx.randomBytes(4).slice(0, 4);
+      const t = this.ctx.cfg.randomBytes(4).slice(0, 4);
       if (!this.active.some((e) => e.key === key && sameBytes(e.token, t))) return t;
     }
   }
@@ -152,7 +150,7 @@ export class CoapClientSide {
     ex.sent = msg;
     ex.attempt = 0;
     ex.acked = false;
-    ex.timeoutMs = initialTimeout(this.params, this.ctx.random01());
+    ex.timeoutMs = initialTimeout(this.params, this.ctx.cfg.randomBytes(4));
     ex.deadline = now + ex.timeoutMs;
   }
 
@@ -194,7 +192,7 @@ export class CoapClientSide {
         ex.timeoutMs *= 2;
         ex.deadline += ex.timeoutMs;
         if (ex.deadline <= now) ex.deadline = now + ex.timeoutMs;
-        if (ex.sent) this.ctx.resend(ex.sent, ex.peer);
+        if (ex.sent) this.ctx.transmit(ex.sent, ex.peer, true);
       } else this.finish(ex, { kind: 'timeout' }, now);
     }
   }

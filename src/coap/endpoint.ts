@@ -24,7 +24,7 @@ export class CoapEndpoint implements ClientContext {
   private readonly server: CoapServerSide;
   private readonly client: CoapClientSide;
 
-  constructor(private readonly cfg: EndpointConfig) {
+  constructor(readonly cfg: EndpointConfig) {
     this.times = derivedTimes(cfg.transmission);
     this.scratch = new Uint8Array(cfg.limits.datagramBytes);
     const r = cfg.randomBytes(2);
@@ -52,7 +52,7 @@ export class CoapEndpoint implements ClientContext {
 
   /** Block1 uploads being reassembled. */
   get reassemblies(): number {
-    return this.server.reassemblyCount;
+    return this.server.reassemblies.size;
   }
 
   /**
@@ -152,40 +152,27 @@ export class CoapEndpoint implements ClientContext {
         if (v.expires > this.now) break;
         this.dedup.delete(k);
       }
-    }
-    if (this.dedup.size >= this.cfg.limits.coapExchanges) {
-      // Bounded: the oldest entry goes first. With NSTART=1 peers it finished long ago.
-      const oldest = this.dedup.keys().next();
-      if (!oldest.done) this.dedup.delete(oldest.value);
-      this.stats.dedupEvictions++;
+      if (this.dedup.size >= this.cfg.limits.coapExchanges) {
+        // Bounded: the oldest entry goes first. With NSTART=1 peers it finished long ago.
+        const oldest = this.dedup.keys().next();
+        if (!oldest.done) this.dedup.delete(oldest.value);
+        this.stats.dedupEvictions++;
+      }
     }
     const lifetime = msg.type === CoapType.CON ? this.times.exchangeLifetimeMs : this.times.nonLifetimeMs;
     this.dedup.set(key, { expires: this.now + lifetime, reply });
   }
 
-  // ClientContext: what the client half asks of the endpoint.
-
-  randomBytes(n: number): Uint8Array {
-    return this.cfg.randomBytes(n);
-  }
-
-  resend(msg: CoapMessage, peer: Peer): void {
-    this.stats.retransmissions++;
-    this.transmit(msg, peer);
-  }
+  // ClientContext: what the client half asks of the endpoint (and cfg.randomBytes).
 
   allocMessageId(): number {
     this.messageId = (this.messageId + 1) & 0xffff;
     return this.messageId;
   }
 
-  random01(): number {
-    const b = this.cfg.randomBytes(4);
-    return (((b[0] << 24) >>> 0) + (b[1] << 16) + (b[2] << 8) + b[3]) / 4294967296;
-  }
-
   /** Encodes into the scratch buffer and sends; the returned view is valid until the next send. */
-  transmit(msg: CoapMessage, peer: Peer): Uint8Array {
+  transmit(msg: CoapMessage, peer: Peer, again?: boolean): Uint8Array {
+    if (again) this.stats.retransmissions++;
     const n = encodeMessage(msg, this.scratch);
     const bytes = this.scratch.subarray(0, n);
     this.emit(bytes, peer);

@@ -119,17 +119,21 @@ function putExtended(out: Uint8Array, pos: number, n: number): number {
   return pos;
 }
 
-/** Sorted copy when needed (stable), so callers may list options in any order. */
+/**
+ * Sorted by option number, so callers may list options in any order: the list itself when it is
+ * sorted, else a copy sorted by insertion (stable: repeated options keep their order).
+ */
 function sortedOptions(options: CoapOption[]): CoapOption[] {
-  for (let i = 1; i < options.length; i++) {
-    if (options[i].number < options[i - 1].number) {
-      return options
-        .map((o, k) => ({ o, k }))
-        .sort((a, b) => a.o.number - b.o.number || a.k - b.k)
-        .map((x) => x.o);
-    }
+  let out = options;
+  for (let i = 1; i < out.length; i++) {
+    const o = out[i];
+    if (out[i - 1].number <= o.number) continue;
+    if (out === options) out = options.slice();
+    let j = i;
+    for (; j > 0 && out[j - 1].number > o.number; j--) out[j] = out[j - 1];
+    out[j] = o;
   }
-  return options;
+  return out;
 }
 
 /** Encodes `msg` into `out` from offset 0 and returns the length; throws CoapEncodeError. */

@@ -30,7 +30,11 @@ export function derivedTimes(p: TransmissionParameters): DerivedTimes {
   };
 }
 
-/** RFC 7252 §4.2: the first timeout is random in [ACK_TIMEOUT, ACK_TIMEOUT * ACK_RANDOM_FACTOR]. */
-export function initialTimeout(p: TransmissionParameters, random01: number): number {
-  return p.ackTimeoutMs + Math.floor(random01 * p.ackTimeoutMs * (p.ackRandomFactor - 1));
+/**
+ * RFC 7252 §4.2: the first timeout is random in [ACK_TIMEOUT, ACK_TIMEOUT * ACK_RANDOM_FACTOR),
+ * drawn from 4 random bytes.
+ */
+export function initialTimeout(p: TransmissionParameters, random: Uint8Array): number {
+  const u = (((random[0] << 24) | (random[1] << 16) | (random[2] << 8) | random[3]) >>> 0) / 4294967296;
+  return p.ackTimeoutMs + Math.floor(u * p.ackTimeoutMs * (p.ackRandomFactor - 1));
 }

@@ -2,23 +2,15 @@
 // nesting is bounded by DecodeLimits.maxDepth.
 import { DecodeError } from './errors.ts';
 import { WIRE_VARINT, WIRE_FIXED64, WIRE_LEN, WIRE_START_GROUP, WIRE_END_GROUP, WIRE_FIXED32 } from './wire.ts';
-import { CACHE_MAX_LEN, shortString } from './string-cache.ts';
 import { utf8Decode } from './utf8.ts';
 import { EntryMap } from './entry-map.ts';
 
 export class Reader {
   buf: Uint8Array;
-  /**
-   * A DataView of `buf` for word-wise string cache checks, made by the first map field (a small
-   * message does not pay for it).
-   */
-  view: DataView | undefined = undefined;
   pos: number;
   /** End of the input. */
   len: number;
   maxDepth: number;
-  /** Strings up to this many bytes go through the string cache (0: none, DecodeLimits.stringCache). */
-  cacheMax = CACHE_MAX_LEN;
   /** DecodeLimits.maxItems. */
   maxItems = Infinity;
 
@@ -30,11 +22,9 @@ export class Reader {
   }
 
   /** Start over on another input (lets one Reader serve every decode). */
-  reset(buf: Uint8Array, maxDepth: number, stringCache = true, maxItems = Infinity): this {
-    this.cacheMax = stringCache ? CACHE_MAX_LEN : 0;
+  reset(buf: Uint8Array, maxDepth: number, maxItems = Infinity): this {
     this.maxItems = maxItems;
     this.buf = buf;
-    this.view = undefined;
     this.pos = 0;
     this.len = buf.length;
     this.maxDepth = maxDepth;
@@ -90,21 +80,12 @@ export class Reader {
     return v;
   }
 
+  /** A bool: true when any bit of the varint (all of its up to 10 bytes, not only 32 bits) is set. */
   bool(): boolean {
-    const buf = this.buf;
-    let p = this.pos;
-    let any = 0;
-    for (let i = 0; i < 10; i++) {
-      if (p >= this.len) this.fail('truncated');
-      const b = buf[p++];
-      any |= b & 0x7f;
-      if (b < 0x80) {
-        this.pos = p;
-        return any !== 0;
-      }
-    }
-    this.pos = p;
-    return this.fail('overlong');
+    const start = this.pos;
+    this.varint32(); // the bounds and the 10-byte limit
+    for (let i = start; i < this.pos; i++) if ((this.buf[i] & 0x7f) !== 0) return true;
+    return false;
   }
 
   fixed32(): number {
@@ -125,12 +106,6 @@ export class Reader {
   /** Enters a submessage at depth d + 1; returns its end. */
   sub(d: number): number {
     if (d >= this.maxDepth) this.fail('too-deep');
-    const p = this.pos;
-    const n = p < this.len ? this.buf[p] : 0x80;
-    if (n < 0x80 && n < this.len - p) {
-      this.pos = p + 1; // one-byte length, the common case
-      return p + 1 + n;
-    }
     return this.lenEnd();
   }
 
@@ -149,19 +124,10 @@ export class Reader {
 
   /** A length-prefixed string; strict UTF-8 (see utf8Decode). */
   string(): string {
-    const buf = this.buf;
-    let start = this.pos;
-    let n = start < this.len ? buf[start] : 0x80;
-    if (n < 0x80) start++; // one-byte length, the common case
-    else {
-      n = this.varint32();
-      start = this.pos;
-    }
-    if (n > this.len - start) this.fail('truncated');
-    const end = start + n;
+    const end = this.lenEnd();
+    const start = this.pos;
     this.pos = end;
-    if (n === 0) return '';
-    return n <= this.cacheMax ? shortString(buf, this.view, start, end) : utf8Decode(buf, start, end);
+    return utf8Decode(this.buf, start, end);
   }
 
   /** Skips a field of a number this message does not know (unknown fields are ignored). */
@@ -200,52 +166,30 @@ export class Reader {
   }
 
   /**
-   * map<string,string> entries into `map`: this one, whose tag was just
-   * read, and any that directly follow with the same one-byte tag (one call per map, not per entry).
+   * map<string,string> entries into `map`: this one, whose tag was just read, and any that
+   * directly follow with the same one-byte tag (one call per map, not per entry). An entry may
+   * have its fields in any order, missing, repeated or unknown; a later duplicate key wins, as in
+   * protobuf. (One path for every layout: a second one for the canonical layout only sped up the
+   * Controller's decoding of large GetResps, issue 10.)
    */
   mapEntries(map: EntryMap, tagByte: number, msgEnd: number, d: number): void {
-    const buf = this.buf;
-    const view = this.view || (this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength));
     if (d >= this.maxDepth) this.fail('too-deep');
     for (;;) {
-      // Canonical layout: a one-byte entry length, then key (field 1) and value (field 2) with
-      // one-byte lengths, filling the entry exactly. Anything else takes the general path.
-      const p = this.pos;
-      const end = p + 1 + buf[p];
-      const ks = p + 3;
-      const ke = ks + buf[p + 2];
-      const ve = ke + 2 + buf[ke + 1];
-      if (buf[p] < 0x80 && end <= this.len && buf[p + 1] === 0x0a && buf[p + 2] < 0x80 &&
-        buf[ke] === 0x12 && buf[ke + 1] < 0x80 && ve === end) {
-        const key = ke === ks ? '' : ke - ks <= this.cacheMax ? shortString(buf, view, ks, ke) : utf8Decode(buf, ks, ke);
-        const vs = ke + 2;
-        const value = ve === vs ? '' : ve - vs <= this.cacheMax ? shortString(buf, view, vs, ve) : utf8Decode(buf, vs, ve);
-        map.put(key, value, keyHint(key));
-        this.pos = end;
-      } else {
-        this.mapEntry(map, d);
+      const end = this.lenEnd();
+      let key = '';
+      let value = '';
+      while (this.pos < end) {
+        const t = this.varint32();
+        if (t === 0x0a) key = this.string();
+        else if (t === 0x12) value = this.string();
+        else this.skip(t, d + 1);
       }
-      if (this.pos >= msgEnd || buf[this.pos] !== tagByte) return;
+      this.done(end);
+      map.put(key, value, keyHint(key));
+      if (this.pos >= msgEnd || this.buf[this.pos] !== tagByte) return;
       this.pos++;
     }
   }
-
-  /** One map entry in any valid layout (fields in any order, missing, repeated or unknown). */
-  private mapEntry(map: EntryMap, d: number): void {
-    const end = this.lenEnd();
-    let key = '';
-    let value = '';
-    while (this.pos < end) {
-      const t = this.varint32();
-      if (t === 0x0a) key = this.string();
-      else if (t === 0x12) value = this.string();
-      else this.skip(t, d + 1);
-    }
-    this.done(end);
-    // a later duplicate key wins, as in protobuf
-    map.put(key, value, keyHint(key));
-  }
-
 }
 
 /** EntryMap.put's hint: a key's length and its first and last units. */

@@ -215,10 +215,13 @@ function decDisconnect(r: Reader, end: number, d: number): DisconnectRecord {
   return m;
 }
 
-// Encoders and decoders of the record_type members, by field number - 7 (RECORD_CASES).
-const ALL_ENC: readonly (Enc | undefined)[] = Object.freeze([
+// Encoders and decoders of the record_type members, by field number - 7 (RECORD_CASES). The full
+// tables are marked pure: only the full coders use them, so the device bundle (Agent coders only)
+// leaves them and every coder they alone name out (issue 10: a frozen array is a side effect to
+// esbuild, which kept the Session Context, MQTT and STOMP coders and the uint64 primitives).
+const ALL_ENC: readonly (Enc | undefined)[] = /* @__PURE__ */ Object.freeze([
   encNoSession, encSessionContext as Enc, encNothing, encConnect, encConnect, encDisconnect, encNothing]);
 const AGENT_ENC: readonly (Enc | undefined)[] = Object.freeze([encNoSession, undefined, undefined, undefined, undefined, encDisconnect]);
-const ALL_DEC: readonly Dec[] = Object.freeze([
+const ALL_DEC: readonly Dec[] = /* @__PURE__ */ Object.freeze([
   decNoSession, decSessionContext, decEmpty, decMqttConnect, decStompConnect, decDisconnect, decEmpty]);
 const AGENT_DEC: readonly Dec[] = Object.freeze([decNoSession, skipBody, skipBody, skipBody, skipBody, skipBody, skipBody]);

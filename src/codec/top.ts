@@ -1,16 +1,15 @@
 // The outermost encode/decode of a message (Msg or Record), shared by msg.ts and record.ts:
-// one Writer, Sizer and Reader reused by every coder, the size and depth limits checked up front, and the
+// one Writer and one Reader reused by every coder, the size and depth limits checked up front, and the
 // buffers released afterwards so a decoded message does not keep the input alive.
-import { Sizer, Writer } from './wire.ts';
+import { Writer } from './wire.ts';
 import { Reader } from './reader.ts';
 import { DecodeError, DEFAULT_DECODE_LIMITS, type DecodeLimits } from './errors.ts';
 
 const EMPTY = new Uint8Array(0);
-// One Writer, Sizer and Reader serve every top-level coder (a Msg, a Record, for an Agent or
-// in full): none runs inside another (a Record carries its Msg already encoded), and each
-// coder starts by resetting it. One each, not one per coder (issue 10: flash).
+// One Writer (encoding or counting) and one Reader serve every top-level coder (a Msg, a Record,
+// for an Agent or in full): none runs inside another (a Record carries its Msg already encoded),
+// and each coder starts by resetting it. One each, not one per coder (issue 10: flash).
 const writer = new Writer(EMPTY);
-const sizer = new Sizer();
 const reader = new Reader(EMPTY, 0);
 
 /** A top-level encoder: the shared Writer and the message's field writer. */
@@ -24,12 +23,16 @@ export function topEncoder<T>(enc: (w: Writer, m: T) => void): (m: T, out: Uint8
   };
 }
 
-/** The length `topEncoder(enc)` would give `m`, counted without a buffer (wire.ts Sizer). */
+/** The length `topEncoder(enc)` would give `m`, counted without a buffer (Writer.reset). */
 export function topSizer<T>(enc: (w: Writer, m: T) => void): (m: T) => number {
   return (m) => {
-    const w = sizer.reset();
+    // A fresh empty array, not EMPTY: on XS a preloaded array lives in flash and refuses the
+    // writes that counting drops.
+    const w = writer.reset(new Uint8Array(0), true);
     enc(w, m);
-    return w.pos;
+    const n = w.pos;
+    w.reset(EMPTY);
+    return n;
   };
 }
 
@@ -38,7 +41,7 @@ export function topDecoder<T>(dec: (r: Reader, end: number, depth: number) => T)
   return (bytes, limits = DEFAULT_DECODE_LIMITS) => {
     if (bytes.length > limits.maxBytes) throw new DecodeError('too-large', limits.maxBytes);
     if (limits.maxDepth < 1) throw new DecodeError('too-deep', 0);
-    const r = reader.reset(bytes, limits.maxDepth, limits.stringCache !== false, limits.maxItems);
+    const r = reader.reset(bytes, limits.maxDepth, limits.maxItems);
     try {
       return dec(r, bytes.length, 1);
     } finally {

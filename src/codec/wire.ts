@@ -28,8 +28,24 @@ export function varintSize(v: number): number {
  */
 export function writeUint64(w: Writer, v: bigint): void {
   v &= MASK64;
-  if (v <= MASK32) w.varint32(Number(v));
-  else w.varint64(Number(v & MASK32), Number(v >> 32n));
+  let lo = Number(v & MASK32);
+  let hi = Number(v >> 32n);
+  if (hi === 0) return w.varint32(lo);
+  let n = 1;
+  for (let l = lo, h = hi; h > 0 || l > 0x7f; n++) {
+    l = ((l >>> 7) | (h << 25)) >>> 0;
+    h >>>= 7;
+  }
+  w.need(n);
+  const buf = w.buf;
+  let p = w.pos;
+  while (hi > 0 || lo > 0x7f) {
+    buf[p++] = (lo & 0x7f) | 0x80;
+    lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+    hi >>>= 7;
+  }
+  buf[p++] = lo;
+  w.pos = p;
 }
 
 export class Writer {
@@ -43,11 +59,19 @@ export class Writer {
     this.cap = buf.length;
   }
 
-  /** Start over on another buffer (lets one Writer serve every encode). */
-  reset(buf: Uint8Array): this {
+  /**
+   * Start over on another buffer (lets one Writer serve every encode). With `count`, the buffer
+   * is empty and has no limit: the Writer only counts, the exact length an encode would give,
+   * with no buffer. An Agent sizes its answer first and then encodes it into an array of that
+   * length, so no buffer of the board's messageBytes stays allocated (issue 10: -8 KB of XS
+   * chunks). Counting needs no second set of primitives: a write past the end of a typed array
+   * is ignored (also in strict code, on V8 and XS), and every primitive moves `pos` as if it
+   * had written; only bytes() copies with set(), which would throw, so it skips the copy.
+   */
+  reset(buf: Uint8Array, count?: boolean): this {
     this.buf = buf;
     this.pos = 0;
-    this.cap = buf.length;
+    this.cap = count ? Infinity : buf.length;
     return this;
   }
 
@@ -74,33 +98,6 @@ export class Writer {
     this.pos = p;
   }
 
-  /** A 64-bit varint given as two unsigned 32-bit halves. */
-  varint64(lo: number, hi: number): void {
-    if (this.pos + 10 > this.cap) {
-      let n = 1;
-      for (let l = lo, h = hi; h > 0 || l > 0x7f; n++) {
-        l = ((l >>> 7) | (h << 25)) >>> 0;
-        h >>>= 7;
-      }
-      this.need(n);
-    }
-    const buf = this.buf;
-    let p = this.pos;
-    while (hi > 0 || lo > 0x7f) {
-      buf[p++] = (lo & 0x7f) | 0x80;
-      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
-      hi >>>= 7;
-    }
-    buf[p++] = lo;
-    this.pos = p;
-  }
-
-  /** int32 / enum: negative values take 10 bytes (sign-extended to 64 bits), as protobuf says. */
-  int32(v: number): void {
-    if (v >= 0) this.varint32(v);
-    else this.varint64(v >>> 0, 0xffffffff);
-  }
-
   fixed32(v: number): void {
     this.need(4);
     const buf = this.buf;
@@ -112,55 +109,23 @@ export class Writer {
     this.pos = p + 4;
   }
 
-  /** Field tag; every USP field number is < 16, so this is one byte there. */
+  /** Field tag: one byte, as every USP field number is < 16 (at most 13, usp-wire-schema.md). */
   tag(no: number, wire: number): void {
-    if (no < 16) this.byte((no << 3) | wire);
-    else this.varint32(((no << 3) | wire) >>> 0);
+    this.byte((no << 3) | wire);
   }
 
   /**
    * Length-prefixed UTF-8, encoded straight into the buffer, preceded by the one-byte tag
-   * `tagByte` unless it is -1 (one capacity check for both).
+   * `tagByte` unless it is -1 (one capacity check for all). The length is counted first
+   * (utf8Length), so the prefix is written once, never moved (issue 10: one path, not a guessed
+   * prefix with an ASCII loop and a fix-up).
    */
   string(s: string, tagByte = -1): void {
-    const n = s.length;
-    let start = this.pos;
-    // Worst case is 3 bytes per UTF-16 unit, 4 per unit on XS (an astral character is one
-    // unit there); when that does not fit, size it exactly first.
-    if (start + 6 + 4 * n > this.cap) {
-      const len = utf8Length(s);
-      this.need((tagByte >= 0 ? 1 : 0) + varintSize(len) + len);
-      if (tagByte >= 0) this.buf[this.pos++] = tagByte;
-      this.varint32(len);
-      this.pos = utf8Write(this.buf, this.pos, s, 0);
-      return;
-    }
-    const buf = this.buf;
-    if (tagByte >= 0) buf[start++] = tagByte;
-    // UTF-8 is at least one byte per UTF-16 unit, so this prefix size is a lower bound.
-    const guess = n < 0x80 ? 1 : varintSize(n);
-    let p = start + guess;
-    let i = 0;
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) break;
-      buf[p++] = c;
-    }
-    if (i < n) p = utf8Write(buf, p, s, i);
-    const len = p - start - guess;
-    if (len < 0x80) {
-      buf[start] = len;
-      this.pos = p;
-      return;
-    }
-    const size = varintSize(len);
-    if (size !== guess) {
-      buf.copyWithin(start + size, start + guess, p);
-      p += size - guess;
-    }
-    this.pos = start;
+    const len = utf8Length(s);
+    this.need((tagByte >= 0 ? 1 : 0) + varintSize(len) + len);
+    if (tagByte >= 0) this.buf[this.pos++] = tagByte;
     this.varint32(len);
-    this.pos = p;
+    this.pos = utf8Write(this.buf, this.pos, s, 0);
   }
 
   /** Length-prefixed bytes. */
@@ -172,8 +137,8 @@ export class Writer {
       const buf = this.buf;
       let p = this.pos;
       for (let i = 0; i < n; i++) buf[p++] = b[i];
-    } else {
-      this.buf.set(b, this.pos);
+    } else if (this.cap !== Infinity) {
+      this.buf.set(b, this.pos); // not when counting (see reset)
     }
     this.pos += n;
   }
@@ -185,7 +150,7 @@ export class Writer {
    */
   fork(no: number): number {
     const p = this.pos;
-    if (no < 16 && p + 2 <= this.cap) {
+    if (p + 2 <= this.cap) {
       this.buf[p] = (no << 3) | WIRE_LEN;
       this.pos = p + 2;
       return p + 1;
@@ -213,23 +178,11 @@ export class Writer {
   // Field writers that skip proto3 default values, like every protobuf encoder (canonical form).
 
   fieldString(no: number, s: string): void {
-    if (s !== '') {
-      if (no < 16) this.string(s, (no << 3) | WIRE_LEN);
-      else {
-        this.tag(no, WIRE_LEN);
-        this.string(s);
-      }
-    }
+    if (s !== '') this.string(s, (no << 3) | WIRE_LEN);
   }
 
   fieldStrings(no: number, list: string[]): void {
-    for (let i = 0; i < list.length; i++) {
-      if (no < 16) this.string(list[i], (no << 3) | WIRE_LEN);
-      else {
-        this.tag(no, WIRE_LEN);
-        this.string(list[i]);
-      }
-    }
+    for (let i = 0; i < list.length; i++) this.string(list[i], (no << 3) | WIRE_LEN);
   }
 
   fieldBytes(no: number, b: Uint8Array): void {
@@ -253,10 +206,14 @@ export class Writer {
     }
   }
 
+  /**
+   * Every USP enum value is 0..max. A negative one (which no USP message has) would go out as its
+   * low 32 bits in 5 bytes, not sign-extended in 10: protobuf decoders read it back the same.
+   */
   fieldEnum(no: number, v: number): void {
     if (v !== 0) {
       this.tag(no, WIRE_VARINT);
-      this.int32(v);
+      this.varint32(v);
     }
   }
 
@@ -275,64 +232,4 @@ export class Writer {
     this.string(v, 0x12); // entry field 2: value
     this.join(at);
   };
-}
-
-/**
- * A Writer that only counts: the exact length an encode into a Writer would give, with no
- * buffer. An Agent sizes its answer first and then encodes it into an array of that length, so
- * no buffer of the board's messageBytes stays allocated (issue 10: -8 KB of XS chunks at boot
- * and at every peak). Every primitive that touches the buffer is counted here; the field writers
- * of Writer are built on them. join() grows the count as Writer.join grows the body.
- */
-export class Sizer extends Writer {
-  constructor() {
-    super(new Uint8Array(0));
-  }
-
-  reset(): this {
-    this.pos = 0;
-    return this;
-  }
-
-  need(): void {}
-
-  byte(): void {
-    this.pos++;
-  }
-
-  varint32(v: number): void {
-    this.pos += varintSize(v >>> 0);
-  }
-
-  varint64(lo: number, hi: number): void {
-    let n = 1;
-    for (let l = lo, h = hi; h > 0 || l > 0x7f; n++) {
-      l = ((l >>> 7) | (h << 25)) >>> 0;
-      h >>>= 7;
-    }
-    this.pos += n;
-  }
-
-  fixed32(): void {
-    this.pos += 4;
-  }
-
-  string(s: string, tagByte = -1): void {
-    const len = utf8Length(s);
-    this.pos += (tagByte >= 0 ? 1 : 0) + varintSize(len) + len;
-  }
-
-  bytes(b: Uint8Array): void {
-    this.pos += varintSize(b.length) + b.length;
-  }
-
-  fork(no: number): number {
-    this.tag(no, WIRE_LEN);
-    return this.pos++;
-  }
-
-  join(at: number): void {
-    const len = this.pos - at - 1;
-    if (len >= 0x80) this.pos += varintSize(len) - 1;
-  }
 }

@@ -10,19 +10,16 @@ export interface CoapUri {
   path: string[];
 }
 
-const DEFAULT_PORT = Object.freeze({ coap: 5683, coaps: 5684 });
-// Compiled once: XS compiles a regular expression literal each time it is evaluated.
+// Compiled once: XS compiles a regular expression literal each time it is evaluated. The one
+// regexp here: the digit checks below are a loop (a preloaded regexp is ~0.5 KB of flash).
 const URI_RE = /^(coaps?):\/\/(\[[0-9A-Fa-f:.]+\]|[^\/\[\]:?#@]+)(?::(\d{1,5}))?(\/[^?#]*)?$/i;
-const HEX2_RE = /^[0-9A-Fa-f]{2}$/;
-const DEC_OCTET_RE = /^(0|[1-9]\d{0,2})$/;
-const HEX_GROUP_RE = /^[0-9a-f]{1,4}$/;
 
 export function parseCoapUri(text: string): CoapUri | undefined {
   const m = URI_RE.exec(text);
   if (!m) return undefined;
   const scheme = m[1].toLowerCase() as 'coap' | 'coaps';
   const host = m[2].charAt(0) === '[' ? m[2].slice(1, -1) : m[2];
-  const port = m[3] !== undefined ? parseInt(m[3], 10) : DEFAULT_PORT[scheme];
+  const port = m[3] !== undefined ? parseInt(m[3], 10) : (scheme === 'coaps' ? 5684 : 5683);
   if (port < 1 || port > 65535) return undefined;
   const path: string[] = [];
   for (const seg of (m[4] || '').split('/')) {
@@ -54,7 +51,7 @@ function percentDecode(seg: string): string | undefined {
       continue;
     }
     const h = seg.slice(i + 1, i + 3);
-    if (!HEX2_RE.test(h)) return undefined;
+    if (h.length !== 2 || !isDigits(h, 2, true)) return undefined;
     const c = parseInt(h, 16);
     if (c >= 0x80) return undefined;
     out += String.fromCharCode(c);
@@ -98,7 +95,8 @@ function ipv4(s: string): number[] | undefined {
   if (parts.length !== 4) return undefined;
   const out: number[] = [];
   for (const p of parts) {
-    if (!DEC_OCTET_RE.test(p)) return undefined;
+    // 0..255 in decimal, no leading zero (which some parsers read as octal)
+    if (!isDigits(p, 3, false) || (p.length > 1 && p[0] === '0')) return undefined;
     const n = parseInt(p, 10);
     if (n > 255) return undefined;
     out.push(n);
@@ -136,8 +134,19 @@ function groups(h: string): number[] | undefined {
   if (h === '') return [];
   const out: number[] = [];
   for (const g of h.split(':')) {
-    if (!HEX_GROUP_RE.test(g)) return undefined;
+    if (!isDigits(g, 4, true)) return undefined;
     out.push(parseInt(g, 16));
   }
   return out;
+}
+
+/** `s` is 1..max decimal digits, or hex digits (either case) when `hex`. */
+function isDigits(s: string, max: number, hex: boolean): boolean {
+  if (s.length < 1 || s.length > max) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const lower = c | 0x20; // 'A'..'F' to 'a'..'f'
+    if (!((c >= 0x30 && c <= 0x39) || (hex && lower >= 0x61 && lower <= 0x66))) return false;
+  }
+  return true;
 }

@@ -68,14 +68,11 @@ export class UspCoapBinding implements CoapResource {
   /** See UspCoapConfig.schemes. */
   schemes: readonly ('coap' | 'coaps')[];
   private readonly linkFormat: Uint8Array;
-  private lastReplyText = '';
-  private lastReplyUri: string | undefined;
-  private lastReplyHost: string | undefined;
-  private lastReplySecure = false;
-  private lastPeerAddress = '';
-  private lastPeerIp: string | undefined;
-  private lastTargetText = '';
-  private lastOwnText = '';
+  /** The last reply-to check: its inputs (reply-to, source address, DTLS or not) and answer. */
+  private lastReplyKey = '';
+  private lastReply: string | CoapResponse = '';
+  /** The last send's URIs (target and reply-to), the target parsed and the Uri-Query built. */
+  private lastSendKey = '';
   private lastTarget: CoapUri | undefined;
   private lastReplyQuery: string[] = [];
 
@@ -135,25 +132,14 @@ export class UspCoapBinding implements CoapResource {
       found = q.slice(9);
     }
     if (found === undefined) return refuse(Code.BAD_REQUEST, 'reply-to missing');
-    // A Controller sends the same reply-to and source address every time: parse each once.
-    if (found !== this.lastReplyText) {
-      const uri = parseCoapUri(found);
-      this.lastReplyText = found;
-      this.lastReplyUri = uri ? formatCoapUri(uri) : undefined;
-      this.lastReplyHost = uri ? canonicalIp(uri.host) : undefined;
-      this.lastReplySecure = uri !== undefined && uri.scheme === 'coaps';
+    // A Controller sends the same reply-to from the same address every time: check it once. (The
+    // address, an IP literal, and the DTLS flag have no space: the key reads back unambiguously.)
+    const key = found + ' ' + req.peer.address + ' ' + !!req.peer.dtls;
+    if (key !== this.lastReplyKey) {
+      this.lastReplyKey = key;
+      this.lastReply = checkReplyTo(found, req.peer);
     }
-    if (this.lastReplyUri === undefined) return refuse(Code.BAD_REQUEST, 'reply-to is not a coap URI');
-    // A request that came over DTLS is answered over DTLS: no downgrade to plaintext.
-    if (req.peer.dtls && !this.lastReplySecure) return refuse(Code.BAD_REQUEST, 'reply-to must be coaps over DTLS');
-    if (req.peer.address !== this.lastPeerAddress) {
-      this.lastPeerAddress = req.peer.address;
-      this.lastPeerIp = canonicalIp(req.peer.address);
-    }
-    if (this.lastReplyHost === undefined || this.lastReplyHost !== this.lastPeerIp) {
-      return refuse(Code.BAD_REQUEST, 'reply-to host is not the source address');
-    }
-    return this.lastReplyUri;
+    return this.lastReply;
   }
 
   /**
@@ -165,15 +151,15 @@ export class UspCoapBinding implements CoapResource {
    */
   sendRecord(record: Uint8Array, targetUri: string, replyToUri: string, onDone: (outcome: SendOutcome) => void, toId?: string): void {
     // Responses go to the same few URIs again and again: parse and check each once.
-    if (targetUri !== this.lastTargetText || replyToUri !== this.lastOwnText) {
+    const key = targetUri + ' ' + replyToUri;
+    if (key !== this.lastSendKey) {
       const target = parseCoapUri(targetUri);
       if (!target || canonicalIp(target.host) === undefined) throw new CoapUriError('target is not a coap URI with an IP literal: ' + targetUri);
       const replyTo: CoapUri | undefined = parseCoapUri(replyToUri);
       if (!replyTo) throw new CoapUriError('reply-to is not a coap URI: ' + replyToUri);
       this.lastTarget = target;
       this.lastReplyQuery = ['reply-to=' + formatCoapUri(replyTo)];
-      this.lastTargetText = targetUri;
-      this.lastOwnText = replyToUri;
+      this.lastSendKey = key;
     }
     const target = this.lastTarget as CoapUri;
     if (this.schemes.indexOf(target.scheme) < 0) {
@@ -194,6 +180,17 @@ export class UspCoapBinding implements CoapResource {
       (r) => onDone(outcome(r)),
     );
   }
+}
+
+/** The reply-to URI normalised, or the refusal (see UspCoapBinding.replyTo). */
+function checkReplyTo(text: string, peer: Peer): string | CoapResponse {
+  const uri = parseCoapUri(text);
+  if (!uri) return refuse(Code.BAD_REQUEST, 'reply-to is not a coap URI');
+  // A request that came over DTLS is answered over DTLS: no downgrade to plaintext.
+  if (peer.dtls && uri.scheme !== 'coaps') return refuse(Code.BAD_REQUEST, 'reply-to must be coaps over DTLS');
+  const host = canonicalIp(uri.host);
+  if (host === undefined || host !== canonicalIp(peer.address)) return refuse(Code.BAD_REQUEST, 'reply-to host is not the source address');
+  return formatCoapUri(uri);
 }
 
 function outcome(r: CoapResult): SendOutcome {

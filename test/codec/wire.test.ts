@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BinaryWriter } from '@bufbuild/protobuf/wire';
+import { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
 import { Writer, varintSize, writeUint64 } from '../../src/codec/wire.ts';
 import { Reader, readUint64 } from '../../src/codec/reader.ts';
 import { utf8Length } from '../../src/codec/utf8.ts';
@@ -57,10 +57,13 @@ test('fixed32 is little-endian and reads back', () => {
   }));
 });
 
-test('negative int32 (enum) is written sign-extended in 10 bytes and read back', () => {
-  const bytes = write((w) => w.int32(-1));
-  assert.equal(hex(bytes), hex(new BinaryWriter().int32(-1).finish()));
-  assert.equal(reader(bytes).varint32() | 0, -1); // the low 32 bits, as int32 decoding says
+test('a negative enum (none in USP) is written as its low 32 bits, which protobuf-es reads back as the same value', () => {
+  const bytes = write((w) => w.fieldEnum(1, -1));
+  assert.equal(hex(bytes), '08ffffffff0f');
+  const r = new BinaryReader(bytes);
+  r.tag();
+  assert.equal(r.int32(), -1);
+  assert.equal(reader(bytes.subarray(1)).varint32() | 0, -1);
 });
 
 test('strings: UTF-8 straight into the buffer, identical to TextEncoder (lone surrogates -> U+FFFD)', () => {
@@ -131,6 +134,14 @@ test('an overflow throws EncodeOverflowError at every primitive and never writes
   w.fixed32(1);
   assert.throws(() => w.byte(1), EncodeOverflowError);
   assert.deepEqual([...outer.subarray(0, 4), ...outer.subarray(8)], new Array(12).fill(0xee));
+});
+
+test('bool: true when any of the varint\'s bits is set, also beyond the low 32; a 10-byte zero is false', () => {
+  assert.equal(reader([0x01]).bool(), true);
+  assert.equal(reader([0x00]).bool(), false);
+  assert.equal(reader([0x80, 0x80, 0x80, 0x80, 0x80, 0x01]).bool(), true); // 2^35: the low 32 bits are 0
+  assert.equal(reader(new Array(9).fill(0x80).concat([0x00])).bool(), false);
+  assert.throws(() => reader([0x80, 0x80]).bool(), reason('truncated'));
 });
 
 test('reader bounds: truncated varint, length past the end, 11-byte varint, fixed past the end', () => {

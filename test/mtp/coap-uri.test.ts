@@ -10,7 +10,7 @@ test('given coap and coaps URIs, when parsed, then scheme, host, default port an
 });
 
 test('given bad URIs (other scheme, query, fragment, port 0 or too big, user info, bad escape), then undefined', () => {
-  for (const u of ['http://1.2.3.4/', 'coap://1.2.3.4/usp?x=1', 'coap://1.2.3.4/#f', 'coap://1.2.3.4:0/', 'coap://1.2.3.4:70000/', 'coap://u@1.2.3.4/', 'coap://1.2.3.4/%zz', 'coap://', 'coap://[::1/']) {
+  for (const u of ['http://1.2.3.4/', 'coap://1.2.3.4/usp?x=1', 'coap://1.2.3.4/#f', 'coap://1.2.3.4:0/', 'coap://1.2.3.4:70000/', 'coap://u@1.2.3.4/', 'coap://1.2.3.4/%zz', 'coap://1.2.3.4/%4', 'coap://1.2.3.4/%4g', 'coap://1.2.3.4/%+1', 'coap://', 'coap://[::1/']) {
     assert.equal(parseCoapUri(u), undefined, u);
   }
 });
@@ -31,6 +31,9 @@ test('given IP literals in different spellings, then they compare equal; host na
   assert.equal(canonicalIp('1.2.3'), undefined);
   assert.equal(canonicalIp('256.1.1.1'), undefined);
   assert.equal(canonicalIp('01.1.1.1'), undefined);
+  assert.equal(canonicalIp('0.0.0.0'), '0.0.0.0');
+  for (const h of ['1.2.3.1000', '1.2.3.', '1.2.3.+4', '1.2.3.4a', '::12345', '::g', '::1:', '2001:DB8::/']) assert.equal(canonicalIp(h), undefined, h);
+  assert.equal(canonicalIp('2001:DB8::A'), '2001:db8:0:0:0:0:0:a');
   assert.equal(canonicalIp('1::2::3'), undefined);
   assert.equal(canonicalIp('1:2:3:4:5:6:7:8:9'), undefined);
   assert.equal(canonicalIp('::ffff:1.2.3.4'), '1.2.3.4');
