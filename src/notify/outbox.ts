@@ -109,14 +109,12 @@ export class Outbox {
     return false;
   }
 
-  /** Remove one item without counting it as delivered (it cannot be encoded, say). */
-  discard(msgId: string): void {
-    for (const q of this.queues.values()) q.items = q.items.filter((it) => it.msgId !== msgId);
-  }
-
-  /** Pending notifications of a deleted Subscription stop (no more retries). */
-  dropSubscription(subPath: string): void {
-    for (const q of this.queues.values()) q.items = q.items.filter((it) => it.subscription !== subPath);
+  /**
+   * Remove the item with msg_id `key` without counting it as delivered (it cannot be encoded,
+   * say), or every item of the deleted Subscription `key` (no more retries).
+   */
+  drop(key: string): void {
+    for (const q of this.queues.values()) q.items = q.items.filter((it) => it.msgId !== key && it.subscription !== key);
   }
 
   dropController(controller: string): void {
