@@ -17,7 +17,7 @@ import { Outbox, type Outgoing } from './outbox.ts';
 import { NotifyTimers } from './timers.ts';
 import { pollComputed } from './poll.ts';
 import { unitInterval } from './retry.ts';
-import { SubscriptionCache, type Subscription } from './subscriptions.ts';
+import { readSubscription, type Subscription } from './subscriptions.ts';
 import { applyConfigs, type PendingConfig } from './trigger.ts';
 import { transferCompleteWanted } from './transfer-policy.ts';
 import { BOOT_EVENT, CONTROLLER_TABLE, PERIODIC_EVENT, REQUEST_TABLE, SUBSCRIPTION_TABLE, SUPPORTED_PROTOCOL_VERSIONS } from '../names.ts';
@@ -56,7 +56,8 @@ export class Notifier {
   readonly outbox: Outbox;
   private readonly engine: Engine;
   private readonly hal: CoreHal;
-  private readonly subs: SubscriptionCache;
+  /** The Subscription rows, re-read lazily after a change under the table. */
+  private rows: Subscription[] | undefined;
   private readonly journal: OperationJournal;
   /** Triggered configurations waiting for the next step; at most limits.notificationsPerController. */
   private configs: PendingConfig[] = [];
@@ -75,8 +76,7 @@ export class Notifier {
   constructor(private readonly opts: NotifierOptions) {
     this.engine = opts.engine;
     this.hal = opts.hal;
-    this.subs = new SubscriptionCache(opts.engine);
-    this.timers = new NotifyTimers(opts.engine, opts.hal, this.subs, this);
+    this.timers = new NotifyTimers(opts.engine, opts.hal, this);
     this.journal = new OperationJournal(opts.hal.storage, opts.board.limits.asyncOperations);
     this.idPrefix = 'notify-' + toHex(opts.hal.system.randomBytes(4)) + '-';
     this.outbox = new Outbox({
@@ -135,6 +135,15 @@ export class Notifier {
   /** Device.LocalAgent.Periodic! to `controller` (ControllerTimers: its time has come; digest §4.4). */
   periodicDue(controller: string): void {
     this.dispatch('Event', PERIODIC_EVENT, { type: 'event', objPath: 'Device.LocalAgent.', name: 'Periodic!', args: {} }, controller);
+  }
+
+  /**
+   * The Subscription rows; with `type`, the ones processed for that NotifType: enabled, with a
+   * recipient (a disabled entry MUST NOT be processed, digest §4.1).
+   */
+  subscriptions(type?: NotifType): readonly Subscription[] {
+    if (!this.rows) this.rows = rowsOf(this.engine, SUBSCRIPTION_TABLE).map((i) => readSubscription(this.engine, i.path));
+    return type ? this.rows.filter((s) => s.enable && s.type === type && s.controller !== '') : this.rows;
   }
 
   /** NotifyResp intake (DispatchHooks.notifyResp): match by msg_id (R-NOT.1; subscription_id ignored, 1.2+). */
@@ -243,7 +252,7 @@ export class Notifier {
 
   /** `path` created at `now`, or gone (`now` < 0); '': a value under the table changed. */
   private subscriptionsChanged(path: string, now: number): void {
-    this.subs.invalidate();
+    this.rows = undefined;
     this.timers.subscriptionsChanged(path, now);
     this.pollAt = this.hal.clock.monotonicMs(); // seed baselines of new ValueChange subscriptions now
   }
@@ -253,7 +262,7 @@ export class Notifier {
    * told (R-SEC.1) and one of whose ReferenceList items covers `eventPath` now.
    */
   private dispatch(type: NotifType, eventPath: string, ev: Source, only?: string, outlivesSubscription = false): void {
-    for (const sub of this.subs.active(type)) {
+    for (const sub of this.subscriptions(type)) {
       if (only !== undefined && sub.controller !== only) continue;
       const access = this.recipientAccess(sub);
       if (!access || !access.can(eventPath, NOTIFY_PERM[NOTIF_TYPES.indexOf(type)]) || (type === 'ValueChange' && !access.canRead(eventPath))) continue;
@@ -318,7 +327,7 @@ export class Notifier {
   private refreshDeletionSets(): void {
     this.deletionDirty = false;
     const sets = new Map<string, Set<string>>();
-    for (const sub of this.subs.active('ObjectDeletion')) {
+    for (const sub of this.subscriptions('ObjectDeletion')) {
       const access = this.recipientAccess(sub);
       if (!access) continue;
       for (const ref of sub.refs) {
@@ -332,7 +341,7 @@ export class Notifier {
   }
 
   private poll(now: number): void {
-    const subs = this.subs.active('ValueChange');
+    const subs = this.subscriptions('ValueChange');
     if (!subs.length) { this.baseline = new Map(); this.pollAt = -1; return; }
     const r = pollComputed(this.engine, subs, (s) => this.recipientAccess(s), this.baseline, POLL_LIMIT);
     this.baseline = r.baseline;

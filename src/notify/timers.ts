@@ -14,7 +14,8 @@ import { PERIODIC_EVENT } from '../names.ts';
 import { refMatches } from './match.ts';
 import { nextPeriodicMs } from './periodic.ts';
 import { valueOf } from '../usp/context.ts';
-import type { SubscriptionCache } from './subscriptions.ts';
+import type { Subscription } from './subscriptions.ts';
+import type { NotifType } from './match.ts';
 
 /** What the timers ask of the notifier (the Notifier itself: no closures held on the XS heap). */
 export interface TimerHost {
@@ -22,6 +23,8 @@ export interface TimerHost {
   periodicDue(controller: string): void;
   /** A new OnBoardRequest to `controller` is due. */
   sendOnBoardRequest(controller: string): void;
+  /** The Subscription rows; with `type`, the processed ones of that NotifType. */
+  subscriptions(type?: NotifType): readonly Subscription[];
 }
 
 export class NotifyTimers {
@@ -34,7 +37,7 @@ export class NotifyTimers {
   /** Monotonic ms at which each subscription with a TimeToLive ends; undefined: recompute. */
   private ttl: Map<string, number> | undefined;
 
-  constructor(private readonly engine: Engine, private readonly hal: CoreHal, private readonly subs: SubscriptionCache, private readonly host: TimerHost) {}
+  constructor(private readonly engine: Engine, private readonly hal: CoreHal, private readonly host: TimerHost) {}
 
   /** An OnBoardRequest went to `controller` now: OnBoardingRestartTime counts from here. */
   onboardingSent(controller: string): void { this.onboarding.set(controller, this.hal.clock.monotonicMs()); }
@@ -75,7 +78,7 @@ export class NotifyTimers {
     if (!this.ttl) {
       this.ttl = new Map();
       const wall = hal.clock.wallTimeMs();
-      for (const s of this.subs.all()) {
+      for (const s of this.host.subscriptions()) {
         if (s.timeToLive <= 0) continue;
         const created = this.createdAt.get(s.path);
         const c = s.creationDate === UNKNOWN_TIME ? undefined : parseDateTime(s.creationDate);
@@ -100,7 +103,7 @@ export class NotifyTimers {
       }
     }
     const controllers = new Set<string>();
-    for (const s of this.subs.active('Event')) {
+    for (const s of this.host.subscriptions('Event')) {
       if (!controllers.has(s.controller) && s.refs.some((ref) => refMatches(engine, {}, 'Event', ref, PERIODIC_EVENT))) controllers.add(s.controller);
     }
     for (const c of Array.from(this.periodicAt.keys())) if (!controllers.has(c)) this.periodicAt.delete(c);

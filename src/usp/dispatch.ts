@@ -77,7 +77,8 @@ function pathCount(req: { case: string | undefined; value?: unknown }): number {
   return n;
 }
 
-const RESP_TYPE: { [C in ReqCase]: Header_MsgType } = Object.freeze({
+/** The msg_type of each handled request's response (Notify, Register, Deregister have no handler). */
+const RESP_TYPE: { [C in ReqCase]?: Header_MsgType } = Object.freeze({
   get: Header_MsgType.GET_RESP,
   getSupportedDm: Header_MsgType.GET_SUPPORTED_DM_RESP,
   getInstances: Header_MsgType.GET_INSTANCES_RESP,
@@ -85,10 +86,7 @@ const RESP_TYPE: { [C in ReqCase]: Header_MsgType } = Object.freeze({
   add: Header_MsgType.ADD_RESP,
   delete: Header_MsgType.DELETE_RESP,
   operate: Header_MsgType.OPERATE_RESP,
-  notify: Header_MsgType.NOTIFY_RESP,
   getSupportedProtocol: Header_MsgType.GET_SUPPORTED_PROTO_RESP,
-  register: Header_MsgType.REGISTER_RESP,
-  deregister: Header_MsgType.DEREGISTER_RESP,
 });
 
 interface PendingEntry {
@@ -170,7 +168,7 @@ export class Dispatcher {
     return {
       kind: 'reply',
       msg: {
-        header: { msgId, msgType: RESP_TYPE[req.case] },
+        header: { msgId, msgType: RESP_TYPE[req.case] as Header_MsgType },
         body: { msgBody: { case: 'response', value: { respType: resp } } },
       },
     };
