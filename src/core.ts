@@ -195,12 +195,18 @@ export function createCore(opts: CoreOptions): Core {
     }
   }
 
-  function step(now: number): void {
+  /**
+   * Run what is due at `now`: everything (the host's step: retransmissions, async operations,
+   * notifications), or `afterDatagram` only the parts it made due (a deferred reboot once its
+   * answer is acknowledged, the notifications a change caused); most datagrams leave nothing due.
+   */
+  function step(now: number, afterDatagram?: boolean): void {
     if (closed) return;
-    endpoint.step(now);
-    agent.step(now);
-    if (ready && !closed) notify.step(now);
-    if (!closed) ota.step(now);
+    const all = !afterDatagram;
+    if (all) endpoint.step(now);
+    if (all || due(agent.nextDeadline(), now)) agent.step(now);
+    if (ready && !closed && (all || due(notify.nextDeadline(), now))) notify.step(now);
+    if (!closed && (all || due(ota.nextDeadline(), now))) ota.step(now);
   }
 
   return {
@@ -229,16 +235,7 @@ export function createCore(opts: CoreOptions): Core {
       if (closed) return;
       endpoint.receive(datagram, peer, now);
       flushReplies();
-      // What the datagram made due (a deferred reboot once its answer is acknowledged, the
-      // notifications a change caused) runs now; most datagrams leave nothing due.
-      const a = agent.nextDeadline();
-      if (a >= 0 && a <= now) agent.step(now);
-      if (ready && !closed) {
-        const n = notify.nextDeadline();
-        if (n >= 0 && n <= now) notify.step(now);
-      }
-      const o = ota.nextDeadline();
-      if (o >= 0 && o <= now && !closed) ota.step(now);
+      step(now, true);
     },
     step,
     nextDeadline() {
@@ -258,6 +255,11 @@ export function createCore(opts: CoreOptions): Core {
       closed = true;
     },
   };
+}
+
+/** A deadline (-1: none) has come at `now`. */
+function due(deadline: number, now: number): boolean {
+  return deadline >= 0 && deadline <= now;
 }
 
 /** The first enabled CoAP row of an MTP table (Device.LocalAgent.MTP., a Controller's MTP.), if any. */

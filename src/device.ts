@@ -50,19 +50,19 @@ export interface Device {
   stop(): void;
 }
 
-/** A configuration the device cannot start with (no CoAP MTP, plaintext not allowed). */
-export class DeviceConfigError extends CoreConfigError {}
+/** A configuration the device cannot start with (no CoAP MTP, plaintext not allowed): the core's own kind. */
+export { CoreConfigError as DeviceConfigError };
 
 export function startDevice(opts: DeviceOptions): Device {
   const { hal } = opts;
   const creds = opts.credentials;
   if (creds) {
     const problem = credentialProblem(creds);
-    if (problem) throw new DeviceConfigError('DTLS credentials: ' + problem);
-    if (!hal.dtls) throw new DeviceConfigError('DTLS credentials given, but this board\'s HAL has no DTLS');
+    if (problem) throw new CoreConfigError('DTLS credentials: ' + problem);
+    if (!hal.dtls) throw new CoreConfigError('DTLS credentials given, but this board\'s HAL has no DTLS');
   } else if (!opts.allowNoSec) {
     // Secure by default (R-SEC.0): Certificate mode needs our certificate, key and trust anchors.
-    throw new DeviceConfigError('no DTLS credentials: give a certificate, its key and the CA (--cert/--key/--ca) or a PSK (--psk-identity/--psk); plaintext CoAP needs an explicit --allow-nosec');
+    throw new CoreConfigError('no DTLS credentials: give a certificate, its key and the CA (--cert/--key/--ca) or a PSK (--psk-identity/--psk); plaintext CoAP needs an explicit --allow-nosec');
   }
   const host = opts.host ?? '127.0.0.1';
   let socket: UdpSocket | undefined;
@@ -84,7 +84,7 @@ export function startDevice(opts: DeviceOptions): Device {
   const dtlsServer = creds !== undefined && core.mtpEncryption();
   if (creds && !dtlsServer && !opts.allowNoSec) {
     core.close();
-    throw new DeviceConfigError('Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption is false: plaintext CoAP needs an explicit --allow-nosec');
+    throw new CoreConfigError('Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption is false: plaintext CoAP needs an explicit --allow-nosec');
   }
   const transport: Transport = {
     dtlsServer, dtlsClient: creds !== undefined, plaintext: opts.allowNoSec,
@@ -158,7 +158,7 @@ export function startDevice(opts: DeviceOptions): Device {
       }
     } catch (e) {
       core.close();
-      throw new DeviceConfigError('DTLS credentials: ' + (e as Error).message);
+      throw new CoreConfigError('DTLS credentials: ' + (e as Error).message);
     }
     // The client role (responses and Notify to coaps:// Controllers) has a socket of its own:
     // its sessions stay apart from the ones Controllers open to our MTP port.
