@@ -13,7 +13,7 @@ import {
 } from '../codec/index.ts';
 import type { Engine, ObjectDef, ParamType } from '../dm/api.ts';
 import { Perm, type Access } from './access.ts';
-import { failureOf } from './context.ts';
+import { failureOf, isTableDef } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../names.ts';
@@ -88,7 +88,6 @@ const VALUE_TYPE: { [t in ParamType]: GetSupportedDMResp_ParamValueType } = Obje
 });
 
 function describe(def: ObjectDef, full: boolean, req: GetSupportedDM, access: Access, only: string): GetSupportedDMResp_SupportedObjectResult {
-  const isTable = def.path.lastIndexOf('{i}.') === def.path.length - 4;
   // The access reported is what this Controller may do (schema access ∧ its permissions).
   const schema = def.access ?? 'R';
   const canAdd = (schema === 'AD' || schema === 'A') && access.can(def.path, Perm.OBJ_ADD);
@@ -98,7 +97,7 @@ function describe(def: ObjectDef, full: boolean, req: GetSupportedDM, access: Ac
     access: canAdd
       ? (canDelete ? GetSupportedDMResp_ObjAccessType.OBJ_ADD_DELETE : GetSupportedDMResp_ObjAccessType.OBJ_ADD_ONLY)
       : canDelete ? GetSupportedDMResp_ObjAccessType.OBJ_DELETE_ONLY : GetSupportedDMResp_ObjAccessType.OBJ_READ_ONLY,
-    isMultiInstance: isTable,
+    isMultiInstance: isTableDef(def.path),
     supportedCommands: [],
     supportedEvents: [],
     supportedParams: [],
