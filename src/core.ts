@@ -119,12 +119,13 @@ export function createCore(opts: CoreOptions): Core {
     answered: () => endpoint.pendingRequests === 0,
   });
   const engine = agent.engine;
-  const mtp = coapMtp(engine);
+  const mtp = coapMtp(engine, MTP_TABLE);
+  if (!mtp) throw new CoreConfigError('no enabled CoAP MTP in Device.LocalAgent.MTP.{i} (check the factory defaults)');
   let port = mtp.port;
   let ownUri = '';
   let transport = plaintextOnly();
   const uri = (): string => {
-    if (!ownUri) ownUri = formatCoapUri({ scheme: transport.dtlsServer ? 'coaps' : 'coap', host: opts.host, port, path: mtp.path.split('/').filter(Boolean) });
+    if (!ownUri) ownUri = coapUri(transport.dtlsServer, opts.host, port, mtp.path);
     return ownUri;
   };
 
@@ -155,19 +156,13 @@ export function createCore(opts: CoreOptions): Core {
 
   /** A Record we originate (Notify) to the Controller's own CoAP MTP (Controller.{i}.MTP.{j}.CoAP). */
   function sendToController(controllerPath: string, record: Uint8Array, onDone: (o: SendOutcome) => void): void {
-    const row = coapMtpRow(engine, controllerPath + 'MTP.');
-    if (row === undefined) {
+    const m = coapMtp(engine, controllerPath + 'MTP.');
+    if (!m) {
       onDone({ ok: false, reason: 'failed', detail: `no enabled CoAP MTP under ${controllerPath}` });
       return;
     }
     // Controller.{i}.MTP.{j}.CoAP.EnableEncryption: coaps:// (DTLS) or plaintext coap://.
-    const target = formatCoapUri({
-      scheme: engine.get(row + 'CoAP.EnableEncryption') === 'false' ? 'coap' : 'coaps',
-      host: engine.get(row + 'CoAP.Host'),
-      port: Number(engine.get(row + 'CoAP.Port')),
-      path: engine.get(row + 'CoAP.Path').split('/').filter(Boolean),
-    });
-    sendRecord(record, target, onDone, engine.get(controllerPath + 'EndpointID'));
+    sendRecord(record, coapUri(m.encryption, engine.get(m.instance + 'CoAP.Host'), m.port, m.path), onDone, engine.get(controllerPath + 'EndpointID'));
   }
 
   const notify = new Notifier({
@@ -262,17 +257,22 @@ function due(deadline: number, now: number): boolean {
   return deadline >= 0 && deadline <= now;
 }
 
-/** The first enabled CoAP row of an MTP table (Device.LocalAgent.MTP., a Controller's MTP.), if any. */
-function coapMtpRow(e: Engine, table: string): string | undefined {
-  for (const inst of e.instances(table, true)) if (e.get(inst.path + 'Enable') === 'true' && e.get(inst.path + 'Protocol') === 'CoAP') return inst.path;
+/**
+ * The first enabled CoAP row of an MTP table (Device.LocalAgent.MTP., or a Controller's MTP.) and
+ * its CoAP Port, Path and EnableEncryption, if there is one.
+ */
+function coapMtp(e: Engine, table: string): { instance: string; port: number; path: string; encryption: boolean } | undefined {
+  for (const inst of e.instances(table, true)) {
+    if (e.get(inst.path + 'Enable') !== 'true' || e.get(inst.path + 'Protocol') !== 'CoAP') continue;
+    const row = inst.path + 'CoAP.';
+    return { instance: inst.path, port: Number(e.get(row + 'Port')), path: e.get(row + 'Path'), encryption: e.get(row + 'EnableEncryption') !== 'false' };
+  }
   return undefined;
 }
 
-/** The first enabled CoAP MTP of Device.LocalAgent.MTP.{i}. */
-function coapMtp(e: Engine): { instance: string; port: number; path: string; encryption: boolean } {
-  const row = coapMtpRow(e, MTP_TABLE);
-  if (row === undefined) throw new CoreConfigError('no enabled CoAP MTP in Device.LocalAgent.MTP.{i} (check the factory defaults)');
-  return { instance: row, port: Number(e.get(row + 'CoAP.Port')), path: e.get(row + 'CoAP.Path'), encryption: e.get(row + 'CoAP.EnableEncryption') !== 'false' };
+/** coaps:// (DTLS) or coap:// URI of a CoAP MTP. */
+function coapUri(dtls: boolean, host: string, port: number, path: string): string {
+  return formatCoapUri({ scheme: dtls ? 'coaps' : 'coap', host, port, path: path.split('/').filter(Boolean) });
 }
 
 /** Device.LocalAgent.MTP.{i}.CoAP.IsEncrypted says what the link really is. */
