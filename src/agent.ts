@@ -111,7 +111,7 @@ export function createAgent(options: AgentOptions): Agent {
   const trust = new CertificateTrust(engine);
   const directory = new ControllerDirectory(engine, board.limits.instancesPerTable, trust);
   const dispatcher = new Dispatcher(HANDLERS, {
-    engine, limits, pendingIds: board.limits.recentMsgIds, maxPaths: board.limits.requestPaths, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
+    engine, limits, pendingIds: board.limits.recentMsgIds, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
     // A handler that throws something other than a UspError is a bug: say which and why (7003 goes back).
     onInternalError: (what, e) => failures.write('error', `agent: ${what} failed: ${describeThrown(e)}`, hal.clock.monotonicMs()),
   }, options.hooks);
