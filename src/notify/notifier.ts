@@ -70,8 +70,6 @@ export class Notifier {
   private deletionSets = new Map<string, Set<string>>();
   private deletionDirty = true;
   private dirty = true;
-  /** Boot! ParameterMaps by recipient Controller, while boot() sends them. */
-  private bootArgs: Map<string, { readonly [name: string]: string }> | undefined;
 
   constructor(private readonly opts: NotifierOptions) {
     this.engine = opts.engine;
@@ -106,9 +104,7 @@ export class Notifier {
    * ObjectDeletion notifications queue behind Boot! (the order obuspa uses too).
    */
   private boot(): void {
-    this.bootArgs = new Map();
     this.dispatch('Event', BOOT_EVENT, { type: 'event', objPath: 'Device.', name: 'Boot!', args: undefined }, undefined, true);
-    this.bootArgs = undefined;
     // Operations the model resumed at boot (ScheduleTimer, 2.14+) have a Request row again.
     for (const op of this.journal.takeInterrupted(rowsOf(this.engine, REQUEST_TABLE).map((r) => requestEntry(this.engine, r.path)))) {
       const dot = op.command.lastIndexOf('.');
@@ -227,13 +223,9 @@ export class Notifier {
       case 'objectDeletion':
         return { case: 'objDeletion', value: { objPath: ev.path } };
       case 'event': {
-        let args = ev.args;
-        if (!args) {
-          // Boot!: one ParameterMap per recipient Controller, built once for all its subscriptions.
-          const cache = this.bootArgs as Map<string, { readonly [name: string]: string }>;
-          args = cache.get(sub.controller);
-          if (!args) { args = this.opts.bootArgs(sub.controller); cache.set(sub.controller, args); }
-        } else if (!transferCompleteWanted(this.engine, sub.controller, ev.objPath + ev.name, args)) return undefined;
+        // Boot! (no `args`): the recipient Controller's own ParameterMap.
+        const args = ev.args || this.opts.bootArgs(sub.controller);
+        if (!transferCompleteWanted(this.engine, sub.controller, ev.objPath + ev.name, args)) return undefined;
         return { case: 'event', value: { objPath: ev.objPath, eventName: ev.name, params: entriesOf(args) } };
       }
       default:

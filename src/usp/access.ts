@@ -56,10 +56,6 @@ export function parsePermissionString(s: string, shift: number): number {
   return bits << shift;
 }
 
-/** Split a path into segments; an object path keeps a trailing '' segment (it is a prefix). */
-function segments(path: string): string[] {
-  return path.split('.');
-}
 
 /** Does target (segments) cover path (segments)? */
 function covers(target: string[], path: string[]): boolean {
@@ -129,7 +125,7 @@ export class RoleSet {
         for (const t of p.targets) {
           const tt = t.trim();
           if (tt === '' || tt.indexOf('[') >= 0) continue;
-          targets.push(segments(tt));
+          targets.push(tt.split('.')); // an object path keeps a trailing '' segment (it is a prefix)
         }
         perms.push({ order: p.order, mask, targets });
       }
@@ -141,7 +137,7 @@ export class RoleSet {
   mask(path: string): number {
     const hit = this.cache.get(path);
     if (hit !== undefined) return hit;
-    const segs = segments(path);
+    const segs = path.split('.');
     let mask = 0;
     for (const perms of this.roles) {
       let bestOrder = -1;
@@ -179,7 +175,7 @@ export class RoleSet {
   objectParamMask(objPath: string): number {
     const hit = this.objCache.get(objPath);
     if (hit !== undefined) return hit;
-    const segs = segments(objPath);
+    const segs = objPath.split('.');
     const n = segs.length - 1;
     let uniform = true;
     for (const perms of this.roles) {
