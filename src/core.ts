@@ -50,10 +50,11 @@ export interface Core {
   readonly trust: CertificateTrust;
   /** Device.LocalAgent.EndpointID. */
   endpointId(): string;
-  /** The port of the first enabled CoAP MTP (Device.LocalAgent.MTP.{i}.CoAP.Port): bind it. */
-  mtpPort(): number;
-  /** Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption of the MTP we serve. */
-  mtpEncryption(): boolean;
+  /**
+   * The MTP we serve, the first enabled CoAP one: its Device.LocalAgent.MTP.{i}.CoAP.Port (bind
+   * it) and EnableEncryption.
+   */
+  readonly mtp: { readonly port: number; readonly encryption: boolean };
   /** The socket is bound on `port` with `transport` (default: plaintext only): our URI is final and notifications may leave. */
   listening(port: number, transport?: Transport): void;
   /** Our own URI (what goes into reply-to). */
@@ -208,9 +209,8 @@ export function createCore(opts: CoreOptions): Core {
     engine,
     trust: agent.trust,
     notifier: notify,
-    endpointId: () => agent.endpointId(),
-    mtpPort: () => mtp.port,
-    mtpEncryption: () => mtp.encryption,
+    endpointId: agent.endpointId,
+    mtp,
     listening(p, t = plaintextOnly()) {
       port = p;
       transport = t;

@@ -81,7 +81,7 @@ export function startDevice(opts: DeviceOptions): Device {
     },
   });
   // Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption: DTLS on our MTP port, or plaintext there.
-  const dtlsServer = creds !== undefined && core.mtpEncryption();
+  const dtlsServer = creds !== undefined && core.mtp.encryption;
   if (creds && !dtlsServer && !opts.allowNoSec) {
     core.close();
     throw new CoreConfigError('Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption is false: plaintext CoAP needs an explicit --allow-nosec');
@@ -176,7 +176,7 @@ export function startDevice(opts: DeviceOptions): Device {
     const modes = (creds.certificate ? ['certificate'] : []).concat(creds.psk && creds.psk.length ? ['PSK'] : []).join(' and ');
     hal.system.log('info', `DTLS 1.2 (${modes}): ${dtlsServer ? 'coaps:// on the MTP port, ' : ''}coaps:// to Controllers`);
   }
-  const wanted = opts.port ?? core.mtpPort();
+  const wanted = opts.port ?? core.mtp.port;
   socket = hal.net.udp({
     address: host,
     port: wanted,
