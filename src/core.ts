@@ -169,7 +169,7 @@ export function createCore(opts: CoreOptions): Core {
   const notify = new Notifier({
     engine, hal, board,
     access: (id) => agent.requester(id)?.access,
-    encode: (toId, msg) => agent.encodeMessage(toId, msg),
+    encode: agent.encodeMessage,
     send: (controller, record, onDone) => sendToController(controller, record, (o) => {
       if (o.ok) ota.reachedController(); // a Controller took our Notify: a new image is reachable
       onDone(o.ok, describe(o));

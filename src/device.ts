@@ -70,7 +70,7 @@ export function startDevice(opts: DeviceOptions): Device {
   let link: DtlsLink | undefined;
   const core = createCore({
     hal, board: opts.board, defaults: opts.defaults, modules: opts.modules, host,
-    send: (bytes, peer) => send(bytes, peer),
+    send,
     trace: opts.traceMessages ? (line) => hal.system.log('debug', 'usp: ' + line) : undefined,
     wake: () => {
       // Step now: drop the armed timer for a zero-delay one.
@@ -140,7 +140,7 @@ export function startDevice(opts: DeviceOptions): Device {
       dtls, limits: opts.board.dtls, credentials, server: dtlsServer, datagramBytes: opts.board.limits.datagramBytes,
       wallTimeMs: () => hal.clock.wallTimeMs(),
       output: (d, address, port, channel) => (channel === 'server' ? socket : clientSocket)?.send(d, address, port),
-      deliver: (m, peer, now) => core.receive(m, peer, now),
+      deliver: core.receive,
       fileFailed: (address, port, reason, now) => core.linkFailed({ address, port, dtls: 'file' }, reason, now),
       trust: core.trust, // Check-cert and TOFU (digest §9.3): src/usp/trust.ts
       log: (level, m) => hal.system.log(level, m),
