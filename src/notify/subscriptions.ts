@@ -29,6 +29,7 @@ export function readSubscription(engine: Engine, path: string): Subscription {
   const v = (n: string) => valueOf(engine, path + n);
   const type = v('NotifType') as NotifType;
   const recipient = v('Recipient');
+  const action = v('TriggerAction');
   return {
     path,
     id: v('ID'),
@@ -40,8 +41,8 @@ export function readSubscription(engine: Engine, path: string): Subscription {
     notifRetry: v('NotifRetry') === 'true',
     notifExpiration: Number(v('NotifExpiration')) || 0,
     controller: recipient === '' ? '' : recipient.charAt(recipient.length - 1) === '.' ? recipient : recipient + '.',
-    notifies: v('TriggerAction') !== 'Config',
-    configures: v('TriggerAction') === 'Config' || v('TriggerAction') === 'NotifyAndConfig',
+    notifies: action !== 'Config',
+    configures: action === 'Config' || action === 'NotifyAndConfig',
     configSettings: v('TriggerConfigSettings'),
   };
 }
