@@ -50,7 +50,7 @@ const POLL_LIMIT = 256;
 const DELETION_LIMIT = 256;
 
 /** Notification permission per type (digest §9.4 "n"), in NOTIF_TYPES order; ValueChange also needs read (R-SEC.1). */
-const NOTIFY_PERM = [Perm.PARAM_NOTIFY, Perm.OBJ_NOTIFY, Perm.INST_NOTIFY, Perm.CMD_NOTIFY, Perm.CMD_NOTIFY];
+const NOTIFY_PERM: readonly number[] = Object.freeze([Perm.PARAM_NOTIFY, Perm.OBJ_NOTIFY, Perm.INST_NOTIFY, Perm.CMD_NOTIFY, Perm.CMD_NOTIFY]);
 
 export class Notifier {
   readonly outbox: Outbox;
