@@ -2,7 +2,7 @@
 // (record/), identifies the Controller (usp/controllers), dispatches the Msg (usp/dispatch) to its
 // handler, and wraps the answer; it also builds the Records the notifier sends. No I/O: the
 // core hands it Records from the CoAP binding and steps it (async operations, deferred work).
-import type { CoreHal } from '../hal/hal.ts';
+import type { CoreHal, LogLevel } from '../hal/hal.ts';
 import type { BoardProfile } from '../boards/profile.ts';
 import { encodeAgentMsg, EncodeOverflowError, sizeAgentMsg, type DecodeLimits, type Msg } from './codec/index.ts';
 import { createEngine } from './dm/index.ts';
@@ -102,8 +102,9 @@ const HANDLERS: Handlers = Object.freeze({
 export function createAgent(options: AgentOptions): Agent {
   const { hal, board } = options;
   const engine = createEngine({ hal, profile: board, modules: options.model ?? tr181Modules(), tree: TR181_TREE, defaults: options.defaults, answered: options.answered });
-  const failures = new RateLimitedLog((level, m) => hal.system.log(level, m));
-  const selfLog = new RateLimitedLog((level, m) => hal.system.log(level, m));
+  const log = (level: LogLevel, m: string) => hal.system.log(level, m);
+  const failures = new RateLimitedLog(log);
+  const selfLog = new RateLimitedLog(log);
   // maxItems: a request's list beyond requestPaths is refused (7005) as soon as it is seen.
   const limits: DecodeLimits = {
     maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes, maxItems: board.limits.requestPaths,
@@ -111,7 +112,7 @@ export function createAgent(options: AgentOptions): Agent {
   const trust = new CertificateTrust(engine);
   const directory = new ControllerDirectory(engine, board.limits.instancesPerTable, trust);
   const dispatcher = new Dispatcher(HANDLERS, {
-    engine, limits, pendingIds: board.limits.recentMsgIds, maxPaths: board.limits.requestPaths, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
+    engine, limits, pendingIds: board.limits.recentMsgIds, duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
     // A handler that throws something other than a UspError is a bug: say which and why (7003 goes back).
     onInternalError: (what, e) => failures.write('error', `agent: ${what} failed: ${describeThrown(e)}`, hal.clock.monotonicMs()),
   }, options.hooks);

@@ -50,10 +50,11 @@ export interface Core {
   readonly trust: CertificateTrust;
   /** Device.LocalAgent.EndpointID. */
   endpointId(): string;
-  /** The port of the first enabled CoAP MTP (Device.LocalAgent.MTP.{i}.CoAP.Port): bind it. */
-  mtpPort(): number;
-  /** Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption of the MTP we serve. */
-  mtpEncryption(): boolean;
+  /**
+   * The MTP we serve, the first enabled CoAP one: its Device.LocalAgent.MTP.{i}.CoAP.Port (bind
+   * it) and EnableEncryption.
+   */
+  readonly mtp: { readonly port: number; readonly encryption: boolean };
   /** The socket is bound on `port` with `transport` (default: plaintext only): our URI is final and notifications may leave. */
   listening(port: number, transport?: Transport): void;
   /** Our own URI (what goes into reply-to). */
@@ -119,12 +120,13 @@ export function createCore(opts: CoreOptions): Core {
     answered: () => endpoint.pendingRequests === 0,
   });
   const engine = agent.engine;
-  const mtp = coapMtp(engine);
+  const mtp = coapMtp(engine, MTP_TABLE);
+  if (!mtp) throw new CoreConfigError('no enabled CoAP MTP in Device.LocalAgent.MTP.{i} (check the factory defaults)');
   let port = mtp.port;
   let ownUri = '';
   let transport = plaintextOnly();
   const uri = (): string => {
-    if (!ownUri) ownUri = formatCoapUri({ scheme: transport.dtlsServer ? 'coaps' : 'coap', host: opts.host, port, path: mtp.path.split('/').filter(Boolean) });
+    if (!ownUri) ownUri = coapUri(transport.dtlsServer, opts.host, port, mtp.path);
     return ownUri;
   };
 
@@ -155,25 +157,19 @@ export function createCore(opts: CoreOptions): Core {
 
   /** A Record we originate (Notify) to the Controller's own CoAP MTP (Controller.{i}.MTP.{j}.CoAP). */
   function sendToController(controllerPath: string, record: Uint8Array, onDone: (o: SendOutcome) => void): void {
-    const row = coapMtpRow(engine, controllerPath + 'MTP.');
-    if (row === undefined) {
+    const m = coapMtp(engine, controllerPath + 'MTP.');
+    if (!m) {
       onDone({ ok: false, reason: 'failed', detail: `no enabled CoAP MTP under ${controllerPath}` });
       return;
     }
     // Controller.{i}.MTP.{j}.CoAP.EnableEncryption: coaps:// (DTLS) or plaintext coap://.
-    const target = formatCoapUri({
-      scheme: engine.get(row + 'CoAP.EnableEncryption') === 'false' ? 'coap' : 'coaps',
-      host: engine.get(row + 'CoAP.Host'),
-      port: Number(engine.get(row + 'CoAP.Port')),
-      path: engine.get(row + 'CoAP.Path').split('/').filter(Boolean),
-    });
-    sendRecord(record, target, onDone, engine.get(controllerPath + 'EndpointID'));
+    sendRecord(record, coapUri(m.encryption, engine.get(m.instance + 'CoAP.Host'), m.port, m.path), onDone, engine.get(controllerPath + 'EndpointID'));
   }
 
   const notify = new Notifier({
     engine, hal, board,
     access: (id) => agent.requester(id)?.access,
-    encode: (toId, msg) => agent.encodeMessage(toId, msg),
+    encode: agent.encodeMessage,
     send: (controller, record, onDone) => sendToController(controller, record, (o) => {
       if (o.ok) ota.reachedController(); // a Controller took our Notify: a new image is reachable
       onDone(o.ok, describe(o));
@@ -195,21 +191,26 @@ export function createCore(opts: CoreOptions): Core {
     }
   }
 
-  function step(now: number): void {
+  /**
+   * Run what is due at `now`: everything (the host's step: retransmissions, async operations,
+   * notifications), or `afterDatagram` only the parts it made due (a deferred reboot once its
+   * answer is acknowledged, the notifications a change caused); most datagrams leave nothing due.
+   */
+  function step(now: number, afterDatagram?: boolean): void {
     if (closed) return;
-    endpoint.step(now);
-    agent.step(now);
-    if (ready && !closed) notify.step(now);
-    if (!closed) ota.step(now);
+    const all = !afterDatagram;
+    if (all) endpoint.step(now);
+    if (all || due(agent.nextDeadline(), now)) agent.step(now);
+    if (ready && !closed && (all || due(notify.nextDeadline(), now))) notify.step(now);
+    if (!closed && (all || due(ota.nextDeadline(), now))) ota.step(now);
   }
 
   return {
     engine,
     trust: agent.trust,
     notifier: notify,
-    endpointId: () => agent.endpointId(),
-    mtpPort: () => mtp.port,
-    mtpEncryption: () => mtp.encryption,
+    endpointId: agent.endpointId,
+    mtp,
     listening(p, t = plaintextOnly()) {
       port = p;
       transport = t;
@@ -229,16 +230,7 @@ export function createCore(opts: CoreOptions): Core {
       if (closed) return;
       endpoint.receive(datagram, peer, now);
       flushReplies();
-      // What the datagram made due (a deferred reboot once its answer is acknowledged, the
-      // notifications a change caused) runs now; most datagrams leave nothing due.
-      const a = agent.nextDeadline();
-      if (a >= 0 && a <= now) agent.step(now);
-      if (ready && !closed) {
-        const n = notify.nextDeadline();
-        if (n >= 0 && n <= now) notify.step(now);
-      }
-      const o = ota.nextDeadline();
-      if (o >= 0 && o <= now && !closed) ota.step(now);
+      step(now, true);
     },
     step,
     nextDeadline() {
@@ -260,17 +252,27 @@ export function createCore(opts: CoreOptions): Core {
   };
 }
 
-/** The first enabled CoAP row of an MTP table (Device.LocalAgent.MTP., a Controller's MTP.), if any. */
-function coapMtpRow(e: Engine, table: string): string | undefined {
-  for (const inst of e.instances(table, true)) if (e.get(inst.path + 'Enable') === 'true' && e.get(inst.path + 'Protocol') === 'CoAP') return inst.path;
+/** A deadline (-1: none) has come at `now`. */
+function due(deadline: number, now: number): boolean {
+  return deadline >= 0 && deadline <= now;
+}
+
+/**
+ * The first enabled CoAP row of an MTP table (Device.LocalAgent.MTP., or a Controller's MTP.) and
+ * its CoAP Port, Path and EnableEncryption, if there is one.
+ */
+function coapMtp(e: Engine, table: string): { instance: string; port: number; path: string; encryption: boolean } | undefined {
+  for (const inst of e.instances(table, true)) {
+    if (e.get(inst.path + 'Enable') !== 'true' || e.get(inst.path + 'Protocol') !== 'CoAP') continue;
+    const row = inst.path + 'CoAP.';
+    return { instance: inst.path, port: Number(e.get(row + 'Port')), path: e.get(row + 'Path'), encryption: e.get(row + 'EnableEncryption') !== 'false' };
+  }
   return undefined;
 }
 
-/** The first enabled CoAP MTP of Device.LocalAgent.MTP.{i}. */
-function coapMtp(e: Engine): { instance: string; port: number; path: string; encryption: boolean } {
-  const row = coapMtpRow(e, MTP_TABLE);
-  if (row === undefined) throw new CoreConfigError('no enabled CoAP MTP in Device.LocalAgent.MTP.{i} (check the factory defaults)');
-  return { instance: row, port: Number(e.get(row + 'CoAP.Port')), path: e.get(row + 'CoAP.Path'), encryption: e.get(row + 'CoAP.EnableEncryption') !== 'false' };
+/** coaps:// (DTLS) or coap:// URI of a CoAP MTP. */
+function coapUri(dtls: boolean, host: string, port: number, path: string): string {
+  return formatCoapUri({ scheme: dtls ? 'coaps' : 'coap', host, port, path: path.split('/').filter(Boolean) });
 }
 
 /** Device.LocalAgent.MTP.{i}.CoAP.IsEncrypted says what the link really is. */

@@ -50,19 +50,19 @@ export interface Device {
   stop(): void;
 }
 
-/** A configuration the device cannot start with (no CoAP MTP, plaintext not allowed). */
-export class DeviceConfigError extends CoreConfigError {}
+/** A configuration the device cannot start with (no CoAP MTP, plaintext not allowed): the core's own kind. */
+export { CoreConfigError as DeviceConfigError };
 
 export function startDevice(opts: DeviceOptions): Device {
   const { hal } = opts;
   const creds = opts.credentials;
   if (creds) {
     const problem = credentialProblem(creds);
-    if (problem) throw new DeviceConfigError('DTLS credentials: ' + problem);
-    if (!hal.dtls) throw new DeviceConfigError('DTLS credentials given, but this board\'s HAL has no DTLS');
+    if (problem) throw new CoreConfigError('DTLS credentials: ' + problem);
+    if (!hal.dtls) throw new CoreConfigError('DTLS credentials given, but this board\'s HAL has no DTLS');
   } else if (!opts.allowNoSec) {
     // Secure by default (R-SEC.0): Certificate mode needs our certificate, key and trust anchors.
-    throw new DeviceConfigError('no DTLS credentials: give a certificate, its key and the CA (--cert/--key/--ca) or a PSK (--psk-identity/--psk); plaintext CoAP needs an explicit --allow-nosec');
+    throw new CoreConfigError('no DTLS credentials: give a certificate, its key and the CA (--cert/--key/--ca) or a PSK (--psk-identity/--psk); plaintext CoAP needs an explicit --allow-nosec');
   }
   const host = opts.host ?? '127.0.0.1';
   let socket: UdpSocket | undefined;
@@ -70,7 +70,7 @@ export function startDevice(opts: DeviceOptions): Device {
   let link: DtlsLink | undefined;
   const core = createCore({
     hal, board: opts.board, defaults: opts.defaults, modules: opts.modules, host,
-    send: (bytes, peer) => send(bytes, peer),
+    send,
     trace: opts.traceMessages ? (line) => hal.system.log('debug', 'usp: ' + line) : undefined,
     wake: () => {
       // Step now: drop the armed timer for a zero-delay one.
@@ -81,10 +81,10 @@ export function startDevice(opts: DeviceOptions): Device {
     },
   });
   // Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption: DTLS on our MTP port, or plaintext there.
-  const dtlsServer = creds !== undefined && core.mtpEncryption();
+  const dtlsServer = creds !== undefined && core.mtp.encryption;
   if (creds && !dtlsServer && !opts.allowNoSec) {
     core.close();
-    throw new DeviceConfigError('Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption is false: plaintext CoAP needs an explicit --allow-nosec');
+    throw new CoreConfigError('Device.LocalAgent.MTP.{i}.CoAP.EnableEncryption is false: plaintext CoAP needs an explicit --allow-nosec');
   }
   const transport: Transport = {
     dtlsServer, dtlsClient: creds !== undefined, plaintext: opts.allowNoSec,
@@ -140,7 +140,7 @@ export function startDevice(opts: DeviceOptions): Device {
       dtls, limits: opts.board.dtls, credentials, server: dtlsServer, datagramBytes: opts.board.limits.datagramBytes,
       wallTimeMs: () => hal.clock.wallTimeMs(),
       output: (d, address, port, channel) => (channel === 'server' ? socket : clientSocket)?.send(d, address, port),
-      deliver: (m, peer, now) => core.receive(m, peer, now),
+      deliver: core.receive,
       fileFailed: (address, port, reason, now) => core.linkFailed({ address, port, dtls: 'file' }, reason, now),
       trust: core.trust, // Check-cert and TOFU (digest §9.3): src/usp/trust.ts
       log: (level, m) => hal.system.log(level, m),
@@ -158,7 +158,7 @@ export function startDevice(opts: DeviceOptions): Device {
       }
     } catch (e) {
       core.close();
-      throw new DeviceConfigError('DTLS credentials: ' + (e as Error).message);
+      throw new CoreConfigError('DTLS credentials: ' + (e as Error).message);
     }
     // The client role (responses and Notify to coaps:// Controllers) has a socket of its own:
     // its sessions stay apart from the ones Controllers open to our MTP port.
@@ -176,7 +176,7 @@ export function startDevice(opts: DeviceOptions): Device {
     const modes = (creds.certificate ? ['certificate'] : []).concat(creds.psk && creds.psk.length ? ['PSK'] : []).join(' and ');
     hal.system.log('info', `DTLS 1.2 (${modes}): ${dtlsServer ? 'coaps:// on the MTP port, ' : ''}coaps:// to Controllers`);
   }
-  const wanted = opts.port ?? core.mtpPort();
+  const wanted = opts.port ?? core.mtp.port;
   socket = hal.net.udp({
     address: host,
     port: wanted,

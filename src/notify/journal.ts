@@ -3,6 +3,8 @@
 // failed; Request.{i} rows themselves are not persisted). Bounded by limits.asyncOperations.
 import type { Storage } from '../../hal/hal.ts';
 import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
+import type { Engine } from '../dm/api.ts';
+import { valueOf } from '../usp/context.ts';
 
 export const JOURNAL_KEY = 'n.ops';
 
@@ -15,6 +17,12 @@ export interface JournalEntry {
   readonly originator: string;
 }
 
+/** The journal entry of the Request row `request` as it stands. */
+export function requestEntry(engine: Engine, request: string): JournalEntry {
+  const v = (n: string) => valueOf(engine, request + n);
+  return { request, command: v('Command'), commandKey: v('CommandKey'), originator: v('Originator') };
+}
+
 export class OperationJournal {
   private entries: JournalEntry[] = [];
 
@@ -25,47 +33,37 @@ export class OperationJournal {
    * rows the model re-created at boot, matched by Command, CommandKey and Originator). The
    * stored journal is replaced by what this run tracks.
    */
-  takeInterrupted(resumed: readonly JournalEntry[] = []): JournalEntry[] {
+  takeInterrupted(resumed: readonly JournalEntry[]): JournalEntry[] {
     const raw = this.storage.get(JOURNAL_KEY);
     this.entries = resumed.slice(0, this.limit);
     this.save();
-    if (!raw) return [];
-    const same = (a: JournalEntry, b: JournalEntry) => a.command === b.command && a.commandKey === b.commandKey && a.originator === b.originator;
-    const taken: JournalEntry[] = [];
-    return this.parse(raw).filter((e) => {
-      const r = resumed.find((x) => same(x, e) && taken.indexOf(x) < 0);
-      if (r) taken.push(r);
-      return !r;
-    });
-  }
-
-  private parse(raw: Uint8Array): JournalEntry[] {
+    const left = resumed.slice();
+    const out: JournalEntry[] = [];
+    let data: unknown;
     try {
-      const data = JSON.parse(utf8Decode(raw)) as unknown;
-      if (!Array.isArray(data)) return [];
-      const out: JournalEntry[] = [];
-      for (const e of data.slice(0, this.limit)) {
-        if (e && typeof e.request === 'string' && typeof e.command === 'string' && typeof e.commandKey === 'string' && typeof e.originator === 'string') {
-          out.push({ request: e.request, command: e.command, commandKey: e.commandKey, originator: e.originator });
-        }
-      }
-      return out;
+      data = raw ? JSON.parse(utf8Decode(raw)) : [];
     } catch {
-      return []; // a damaged journal reports nothing rather than garbage
+      data = []; // a damaged journal reports nothing rather than garbage
     }
+    if (!Array.isArray(data)) return out;
+    for (const e of data.slice(0, this.limit)) {
+      if (!e || typeof e.request !== 'string' || typeof e.command !== 'string' || typeof e.commandKey !== 'string' || typeof e.originator !== 'string') continue;
+      const i = left.findIndex((x) => x.command === e.command && x.commandKey === e.commandKey && x.originator === e.originator);
+      if (i >= 0) left.splice(i, 1);
+      else out.push({ request: e.request, command: e.command, commandKey: e.commandKey, originator: e.originator });
+    }
+    return out;
   }
 
-  add(entry: JournalEntry): void {
-    this.entries = this.entries.filter((e) => e.request !== entry.request);
-    if (this.entries.length >= this.limit) this.entries.shift();
-    this.entries.push(entry);
-    this.save();
-  }
-
-  remove(request: string): void {
+  /** The Request row `request` was created (`entry`: it is tracked) or removed (no `entry`). */
+  track(request: string, entry?: JournalEntry): void {
     const n = this.entries.length;
     this.entries = this.entries.filter((e) => e.request !== request);
-    if (this.entries.length !== n) this.save();
+    if (entry) {
+      if (this.entries.length >= this.limit) this.entries.shift();
+      this.entries.push(entry);
+    } else if (this.entries.length === n) return;
+    this.save();
   }
 
   private save(): void {

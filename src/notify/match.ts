@@ -24,10 +24,6 @@ export function staticPrefix(ref: string): string {
 /** 'Device.X.3.' → 'Device.X.' (the table of an instance path). */
 export { tableOf };
 
-function isLiteral(ref: string): boolean {
-  return staticPrefix(ref) === ref;
-}
-
 /** Is `eventPath` covered by an element with path `target` (objects end in '.') for `type`? */
 function covers(type: NotifType, target: string, eventPath: string): boolean {
   if (type === 'ObjectCreation' || type === 'ObjectDeletion') {
@@ -73,8 +69,9 @@ export function refMatches(engine: Engine, resolve: ResolveOptions, type: NotifT
   deletions?: ReadonlyMap<string, ReadonlySet<string>>, key = ''): boolean {
   // Prefilter: without reference following, everything a ref can reach starts with its literal
   // prefix (reference following may lead anywhere).
-  if (ref.indexOf('+') < 0 && eventPath.lastIndexOf(staticPrefix(ref), 0) !== 0) return false;
-  if (isLiteral(ref)) return covers(type, ref, eventPath);
+  const prefix = staticPrefix(ref);
+  if (ref.indexOf('+') < 0 && eventPath.lastIndexOf(prefix, 0) !== 0) return false;
+  if (prefix === ref) return covers(type, ref, eventPath); // a literal path
   if (type === 'ObjectDeletion') {
     let parsed: ParsedPath;
     try { parsed = engine.parse(ref); } catch { return false; }

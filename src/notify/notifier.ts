@@ -11,15 +11,14 @@ import { rowOf } from '../dm/paths.ts';
 import { Perm, readableKeys, type Access } from '../usp/access.ts';
 import { rowsOf, valueOf } from '../usp/context.ts';
 import { ErrorCode } from '../errors.ts';
-import { OperationJournal } from './journal.ts';
-import { deletionCandidates, refMatches, structuralMatch, type NotifType } from './match.ts';
-import { Outbox, type Outgoing, type OutboxStats } from './outbox.ts';
-import { ControllerTimers } from './controller-timers.ts';
-import { SubscriptionExpiry } from './expiry.ts';
+import { OperationJournal, requestEntry } from './journal.ts';
+import { deletionCandidates, NOTIF_TYPES, refMatches, structuralMatch, type NotifType } from './match.ts';
+import { Outbox, type Outgoing } from './outbox.ts';
+import { NotifyTimers } from './timers.ts';
 import { pollComputed } from './poll.ts';
 import { unitInterval } from './retry.ts';
-import { SubscriptionCache, type Subscription } from './subscriptions.ts';
-import { TriggerConfigQueue } from './trigger.ts';
+import { readSubscription, type Subscription } from './subscriptions.ts';
+import { applyConfigs, type PendingConfig } from './trigger.ts';
 import { transferCompleteWanted } from './transfer-policy.ts';
 import { BOOT_EVENT, CONTROLLER_TABLE, PERIODIC_EVENT, REQUEST_TABLE, SUBSCRIPTION_TABLE, SUPPORTED_PROTOCOL_VERSIONS } from '../names.ts';
 
@@ -50,43 +49,32 @@ type Source = ChangeEvent
 const POLL_LIMIT = 256;
 const DELETION_LIMIT = 256;
 
-/** Notification permission per type (digest §9.4 "n"); ValueChange also needs read (R-SEC.1). */
-function permitted(access: Access, type: NotifType, path: string): boolean {
-  switch (type) {
-    case 'ValueChange': return access.canRead(path) && access.can(path, Perm.PARAM_NOTIFY);
-    case 'ObjectCreation': return access.can(path, Perm.OBJ_NOTIFY);
-    case 'ObjectDeletion': return access.can(path, Perm.INST_NOTIFY);
-    default: return access.can(path, Perm.CMD_NOTIFY);
-  }
-}
+/** Notification permission per type (digest §9.4 "n"), in NOTIF_TYPES order; ValueChange also needs read (R-SEC.1). */
+const NOTIFY_PERM: readonly number[] = Object.freeze([Perm.PARAM_NOTIFY, Perm.OBJ_NOTIFY, Perm.INST_NOTIFY, Perm.CMD_NOTIFY, Perm.CMD_NOTIFY]);
 
 export class Notifier {
   readonly outbox: Outbox;
   private readonly engine: Engine;
   private readonly hal: CoreHal;
-  private readonly subs: SubscriptionCache;
+  /** The Subscription rows, re-read lazily after a change under the table. */
+  private rows: Subscription[] | undefined;
   private readonly journal: OperationJournal;
-  private readonly configs: TriggerConfigQueue;
+  /** Triggered configurations waiting for the next step; at most limits.notificationsPerController. */
+  private configs: PendingConfig[] = [];
   private readonly idPrefix: string;
   private seq = 0;
-  private readonly expiry: SubscriptionExpiry;
-  private readonly timers: ControllerTimers;
+  private readonly timers: NotifyTimers;
   private baseline = new Map<string, string>();
   private pollAt = 0;
   private pollTruncatedLogged = false;
   private deletionSets = new Map<string, Set<string>>();
   private deletionDirty = true;
   private dirty = true;
-  /** Boot! ParameterMaps by recipient Controller, while boot() sends them. */
-  private bootArgs: Map<string, { readonly [name: string]: string }> | undefined;
 
   constructor(private readonly opts: NotifierOptions) {
     this.engine = opts.engine;
     this.hal = opts.hal;
-    this.subs = new SubscriptionCache(opts.engine);
-    this.expiry = new SubscriptionExpiry(opts.engine, opts.hal, this.subs);
-    this.timers = new ControllerTimers(opts.engine, opts.hal, this.subs, this);
-    this.configs = new TriggerConfigQueue(opts.board.limits.notificationsPerController, (l, m) => opts.hal.system.log(l, m));
+    this.timers = new NotifyTimers(opts.engine, opts.hal, this);
     this.journal = new OperationJournal(opts.hal.storage, opts.board.limits.asyncOperations);
     this.idPrefix = 'notify-' + toHex(opts.hal.system.randomBytes(4)) + '-';
     this.outbox = new Outbox({
@@ -109,10 +97,6 @@ export class Notifier {
     return !this.dirty && this.outbox.pending() === 0;
   }
 
-  get stats(): OutboxStats {
-    return this.outbox.stats;
-  }
-
   /**
    * Boot (digest §4.4, §5.5): Boot! to every subscribed Controller with its own ParameterMap,
    * then failures for operations the previous run left unfinished. Non-persistent Subscriptions
@@ -120,16 +104,9 @@ export class Notifier {
    * ObjectDeletion notifications queue behind Boot! (the order obuspa uses too).
    */
   private boot(): void {
-    this.bootArgs = new Map();
     this.dispatch('Event', BOOT_EVENT, { type: 'event', objPath: 'Device.', name: 'Boot!', args: undefined }, undefined, true);
-    this.bootArgs = undefined;
     // Operations the model resumed at boot (ScheduleTimer, 2.14+) have a Request row again.
-    const running: { request: string; command: string; commandKey: string; originator: string }[] = [];
-    for (const r of rowsOf(this.engine, REQUEST_TABLE)) {
-      const e = { request: r.path, command: valueOf(this.engine, r.path + 'Command'), commandKey: valueOf(this.engine, r.path + 'CommandKey'), originator: valueOf(this.engine, r.path + 'Originator') };
-      running.push(e);
-    }
-    for (const op of this.journal.takeInterrupted(running)) {
+    for (const op of this.journal.takeInterrupted(rowsOf(this.engine, REQUEST_TABLE).map((r) => requestEntry(this.engine, r.path)))) {
       const dot = op.command.lastIndexOf('.');
       const objPath = op.command.slice(0, dot + 1);
       const command = op.command.slice(dot + 1);
@@ -156,6 +133,15 @@ export class Notifier {
     this.dispatch('Event', PERIODIC_EVENT, { type: 'event', objPath: 'Device.LocalAgent.', name: 'Periodic!', args: {} }, controller);
   }
 
+  /**
+   * The Subscription rows; with `type`, the ones processed for that NotifType: enabled, with a
+   * recipient (a disabled entry MUST NOT be processed, digest §4.1).
+   */
+  subscriptions(type?: NotifType): readonly Subscription[] {
+    if (!this.rows) this.rows = rowsOf(this.engine, SUBSCRIPTION_TABLE).map((i) => readSubscription(this.engine, i.path));
+    return type ? this.rows.filter((s) => s.enable && s.type === type && s.controller !== '') : this.rows;
+  }
+
   /** NotifyResp intake (DispatchHooks.notifyResp): match by msg_id (R-NOT.1; subscription_id ignored, 1.2+). */
   notifyResp(msgId: string, controllerPath: string | undefined): void {
     if (controllerPath === undefined || !this.outbox.acknowledge(msgId, controllerPath)) {
@@ -165,11 +151,14 @@ export class Notifier {
 
   step(now: number): void {
     this.dirty = false;
-    this.expiry.step(now);
+    this.timers.step(now);
     if (this.deletionDirty) this.refreshDeletionSets();
-    this.timers.runPeriodic(now);
     if (this.pollAt >= 0 && now >= this.pollAt) this.poll(now);
-    if (this.configs.size) this.configs.run(this.engine, (id) => this.opts.access(id));
+    if (this.configs.length) {
+      const todo = this.configs;
+      this.configs = [];
+      applyConfigs(this.engine, todo, this.opts.access, (l, m) => this.hal.system.log(l, m));
+    }
     this.timers.restartOnboarding(now);
     this.outbox.step(now);
   }
@@ -177,7 +166,7 @@ export class Notifier {
   nextDeadline(): number {
     if (this.dirty) return 0;
     // Called on every datagram: plain loops, no closures (no garbage on the hot path).
-    let d = this.timers.nextDeadline(this.expiry.nextDeadline(this.outbox.nextDeadline()));
+    let d = this.timers.nextDeadline(this.outbox.nextDeadline());
     const t = this.pollAt;
     if (t >= 0 && (d < 0 || t < d)) d = t;
     return d;
@@ -191,7 +180,7 @@ export class Notifier {
     const now = this.hal.clock.monotonicMs();
     switch (ev.type) {
       case 'valueChange': {
-        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged();
+        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged('', 0);
         // A Controller's PeriodicNotifInterval/Time changed: its Periodic! is scheduled anew.
         const row = rowOf(ev.path, CONTROLLER_TABLE);
         if (row && ev.path.lastIndexOf(row + 'PeriodicNotif', 0) === 0) this.timers.reschedule(row);
@@ -200,22 +189,17 @@ export class Notifier {
       }
       case 'objectCreation':
         if (this.pollAt < 0) this.pollAt = now; // new instances may hold watched computed values
-        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) { this.expiry.created(ev.path, now); this.subscriptionsChanged(); }
-        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) {
-          this.journal.add({
-            request: ev.path, command: valueOf(this.engine, ev.path + 'Command'), commandKey: valueOf(this.engine, ev.path + 'CommandKey'), originator: valueOf(this.engine, ev.path + 'Originator'),
-          });
-        }
+        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged(ev.path, now);
+        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.journal.track(ev.path, requestEntry(this.engine, ev.path));
         this.dispatch('ObjectCreation', ev.path, ev);
         return;
       case 'objectDeletion':
         if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) {
-          this.expiry.deleted(ev.path);
-          this.outbox.dropSubscription(ev.path);
-          this.subscriptionsChanged();
+          this.outbox.drop(ev.path);
+          this.subscriptionsChanged(ev.path, -1);
         }
-        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) { this.outbox.dropController(ev.path); this.timers.forget(ev.path); }
-        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.journal.remove(ev.path);
+        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) { this.outbox.dropController(ev.path); this.timers.reschedule(ev.path, true); }
+        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.journal.track(ev.path);
         this.dispatch('ObjectDeletion', ev.path, ev);
         return;
       case 'event':
@@ -239,13 +223,9 @@ export class Notifier {
       case 'objectDeletion':
         return { case: 'objDeletion', value: { objPath: ev.path } };
       case 'event': {
-        let args = ev.args;
-        if (!args) {
-          // Boot!: one ParameterMap per recipient Controller, built once for all its subscriptions.
-          const cache = this.bootArgs as Map<string, { readonly [name: string]: string }>;
-          args = cache.get(sub.controller);
-          if (!args) { args = this.opts.bootArgs(sub.controller); cache.set(sub.controller, args); }
-        } else if (!transferCompleteWanted(this.engine, sub.controller, ev.objPath + ev.name, args)) return undefined;
+        // Boot! (no `args`): the recipient Controller's own ParameterMap.
+        const args = ev.args || this.opts.bootArgs(sub.controller);
+        if (!transferCompleteWanted(this.engine, sub.controller, ev.objPath + ev.name, args)) return undefined;
         return { case: 'event', value: { objPath: ev.objPath, eventName: ev.name, params: entriesOf(args) } };
       }
       default:
@@ -262,9 +242,10 @@ export class Notifier {
     }
   }
 
-  private subscriptionsChanged(): void {
-    this.subs.invalidate();
-    this.expiry.invalidate();
+  /** `path` created at `now`, or gone (`now` < 0); '': a value under the table changed. */
+  private subscriptionsChanged(path: string, now: number): void {
+    this.rows = undefined;
+    this.timers.subscriptionsChanged(path, now);
     this.pollAt = this.hal.clock.monotonicMs(); // seed baselines of new ValueChange subscriptions now
   }
 
@@ -273,27 +254,31 @@ export class Notifier {
    * told (R-SEC.1) and one of whose ReferenceList items covers `eventPath` now.
    */
   private dispatch(type: NotifType, eventPath: string, ev: Source, only?: string, outlivesSubscription = false): void {
-    for (const sub of this.subs.active(type)) {
+    for (const sub of this.subscriptions(type)) {
       if (only !== undefined && sub.controller !== only) continue;
       const access = this.recipientAccess(sub);
-      if (!access || !permitted(access, type, eventPath)) continue;
+      if (!access || !access.can(eventPath, NOTIFY_PERM[NOTIF_TYPES.indexOf(type)]) || (type === 'ValueChange' && !access.canRead(eventPath))) continue;
       let hit = false;
       for (const ref of sub.refs) if (refMatches(this.engine, access, type, ref, eventPath, this.deletionSets, sub.path)) { hit = true; break; }
-      if (!hit) continue;
-      // TriggerAction (1.3): Config applies TriggerConfigSettings instead of notifying.
-      if (sub.configures) this.triggered(sub);
-      if (!sub.notifies) continue;
-      const n = this.build(ev, sub, access);
       // Boot! (digest §4.4) goes to every subscription that exists at boot, including the
       // non-persistent ones removed right after: their deletion must not take the queued Boot!
       // with it, so it is not tied to the row (an empty subscription path is never dropped).
-      if (n) this.enqueue(sub.controller, outlivesSubscription ? '' : sub.path, { subscriptionId: sub.id, sendResp: sub.notifRetry, notification: n }, sub.notifRetry, sub.notifExpiration * 1000);
+      if (hit) this.triggered(sub, sub.notifies ? this.build(ev, sub, access) : undefined, outlivesSubscription ? '' : sub.path);
     }
   }
 
-  private triggered(sub: Subscription): void {
+  /**
+   * `sub` triggered with Notify `n` (undefined: none for its recipient). TriggerAction (1.3):
+   * Config applies TriggerConfigSettings instead of notifying, NotifyAndConfig does both.
+   */
+  private triggered(sub: Subscription, n: Notify['notification'] | undefined, subscription: string): void {
     this.dirty = true;
-    this.configs.push({ sub: sub.path, endpointId: valueOf(this.engine, sub.controller + 'EndpointID'), controller: sub.controller, settings: sub.configSettings });
+    if (sub.configures) {
+      if (this.configs.length < this.opts.board.limits.notificationsPerController) {
+        this.configs.push({ sub: sub.path, endpointId: valueOf(this.engine, sub.controller + 'EndpointID'), controller: sub.controller, settings: sub.configSettings });
+      } else this.hal.system.log('warn', `notify: TriggerConfigSettings of ${sub.path} dropped (queue full)`);
+    }
+    if (n && sub.notifies) this.enqueue(sub.controller, subscription, { subscriptionId: sub.id, sendResp: sub.notifRetry, notification: n }, sub.notifRetry, sub.notifExpiration * 1000);
   }
 
   private recipientAccess(sub: Subscription): Access | undefined {
@@ -321,7 +306,7 @@ export class Notifier {
       record = this.opts.encode(toId, msg).slice(); // the agent reuses its Record buffer
     } catch (e) {
       this.hal.system.log('error', `notify: ${item.msgId} to ${controller} cannot be encoded (${(e as Error).message}); dropped`);
-      this.outbox.discard(item.msgId);
+      this.outbox.drop(item.msgId);
       onDone(false, 'encode');
       return;
     }
@@ -334,7 +319,7 @@ export class Notifier {
   private refreshDeletionSets(): void {
     this.deletionDirty = false;
     const sets = new Map<string, Set<string>>();
-    for (const sub of this.subs.active('ObjectDeletion')) {
+    for (const sub of this.subscriptions('ObjectDeletion')) {
       const access = this.recipientAccess(sub);
       if (!access) continue;
       for (const ref of sub.refs) {
@@ -348,7 +333,7 @@ export class Notifier {
   }
 
   private poll(now: number): void {
-    const subs = this.subs.active('ValueChange');
+    const subs = this.subscriptions('ValueChange');
     if (!subs.length) { this.baseline = new Map(); this.pollAt = -1; return; }
     const r = pollComputed(this.engine, subs, (s) => this.recipientAccess(s), this.baseline, POLL_LIMIT);
     this.baseline = r.baseline;
@@ -356,12 +341,7 @@ export class Notifier {
       this.pollTruncatedLogged = true;
       this.hal.system.log('warn', `notify: ValueChange poll watches at most ${POLL_LIMIT} computed values; the rest are not polled`);
     }
-    for (const c of r.changes) {
-      if (c.sub.configures) this.triggered(c.sub);
-      if (!c.sub.notifies) continue;
-      this.enqueue(c.sub.controller, c.sub.path, { subscriptionId: c.sub.id, sendResp: c.sub.notifRetry, notification: { case: 'valueChange', value: { paramPath: c.path, paramValue: c.value } } },
-        c.sub.notifRetry, c.sub.notifExpiration * 1000);
-    }
+    for (const c of r.changes) this.triggered(c.sub, { case: 'valueChange', value: { paramPath: c.path, paramValue: c.value } }, c.sub.path);
     // Nothing computed is watched: sleep until subscriptions or instances change.
     this.pollAt = r.baseline.size ? now + this.opts.board.valueChangePollMs : -1;
   }

@@ -42,55 +42,49 @@ interface Queue {
   busy: boolean;
 }
 
+/** What became of notifications (tests and benchmarks read them; each drop is logged too). */
 export interface OutboxStats {
-  queued: number;
-  sent: number;
   delivered: number;
   failed: number;
   dropped: number;
-  expired: number;
 }
 
 export class Outbox {
   private readonly queues = new Map<string, Queue>();
-  readonly stats: OutboxStats = { queued: 0, sent: 0, delivered: 0, failed: 0, dropped: 0, expired: 0 };
+  readonly stats: OutboxStats = { delivered: 0, failed: 0, dropped: 0 };
 
   constructor(private readonly deps: OutboxDeps) {}
 
   push(controller: string, item: Outgoing): void {
     let q = this.queues.get(controller);
     if (!q) { q = { items: [], busy: false }; this.queues.set(controller, q); }
-    if (q.items.length >= this.deps.limit) {
-      // Bound reached: drop the oldest that is not on the wire right now.
-      const i = q.items[0].state === 'sending' && q.items.length > 1 ? 1 : 0;
-      const gone = q.items.splice(i, 1)[0];
-      this.stats.dropped++;
-      this.deps.log('warn', `notify: queue for ${controller} full (${this.deps.limit}); dropped ${gone.msgId} (${this.stats.dropped} dropped so far)`);
+    const { limit, totalLimit } = this.deps;
+    // A bound reached: the oldest item not on the wire goes, of this queue (per Controller) or
+    // of the longest queue (all of them together); when every queued item is on the wire, the
+    // new one is the one that goes.
+    if (q.items.length >= limit) {
+      const i = q.items.findIndex((it) => it.state !== 'sending');
+      this.lost(`queue for ${controller} full (${limit})`, q.items.splice(i < 0 ? 0 : i, 1)[0], controller);
     }
-    if (this.deps.totalLimit !== undefined && this.pending() >= this.deps.totalLimit && !this.dropOldestOfLongest(controller)) {
-      // Every queued item is on the wire: the new one is the one that goes.
-      this.stats.dropped++;
-      this.deps.log('warn', `notify: ${this.deps.totalLimit} notifications queued in all; dropped ${item.msgId} to ${controller}`);
-      return;
+    if (totalLimit !== undefined && this.pending() >= totalLimit) {
+      let from = q;
+      let name = controller;
+      let at = -1;
+      for (const [c, o] of this.queues) {
+        const i = o.items.findIndex((it) => it.state !== 'sending');
+        if (i >= 0 && (at < 0 || o.items.length > from.items.length)) { from = o; name = c; at = i; }
+      }
+      const why = `${totalLimit} notifications queued in all`;
+      if (at < 0) { this.lost(why, item, controller); return; }
+      this.lost(why, from.items.splice(at, 1)[0], name);
     }
     q.items.push(item);
-    this.stats.queued++;
   }
 
-  /** Bound of all queues: the oldest item not on the wire of the longest queue goes; false if none can. */
-  private dropOldestOfLongest(incoming: string): boolean {
-    let from: Queue | undefined;
-    let name = '';
-    let at = -1;
-    for (const [c, q] of this.queues) {
-      const i = q.items.findIndex((it) => it.state !== 'sending');
-      if (i >= 0 && (!from || q.items.length > from.items.length)) { from = q; name = c; at = i; }
-    }
-    if (!from) return false;
-    const gone = from.items.splice(at, 1)[0];
+  /** A notification dropped for a bound: counted and logged. */
+  private lost(why: string, gone: Outgoing, to: string): void {
     this.stats.dropped++;
-    this.deps.log('warn', `notify: ${this.deps.totalLimit} notifications queued in all; dropped ${gone.msgId} to ${name} for one to ${incoming}`);
-    return true;
+    this.deps.log('warn', `notify: ${why}; dropped ${gone.msgId} to ${to} (${this.stats.dropped} dropped so far)`);
   }
 
   /**
@@ -109,14 +103,12 @@ export class Outbox {
     return false;
   }
 
-  /** Remove one item without counting it as delivered (it cannot be encoded, say). */
-  discard(msgId: string): void {
-    for (const q of this.queues.values()) q.items = q.items.filter((it) => it.msgId !== msgId);
-  }
-
-  /** Pending notifications of a deleted Subscription stop (no more retries). */
-  dropSubscription(subPath: string): void {
-    for (const q of this.queues.values()) q.items = q.items.filter((it) => it.subscription !== subPath);
+  /**
+   * Remove the item with msg_id `key` without counting it as delivered (it cannot be encoded,
+   * say), or every item of the deleted Subscription `key` (no more retries).
+   */
+  drop(key: string): void {
+    for (const q of this.queues.values()) q.items = q.items.filter((it) => it.msgId !== key && it.subscription !== key);
   }
 
   dropController(controller: string): void {
@@ -139,7 +131,6 @@ export class Outbox {
       // R-NOT.3: retries stop at NotifExpiration, counted from the first attempt.
       q.items = q.items.filter((it) => {
         if (!it.retry || it.expirationMs <= 0 || it.firstAt < 0 || now < it.firstAt + it.expirationMs) return true;
-        this.stats.expired++;
         this.deps.log('info', `notify: ${it.msgId} to ${controller} expired after ${it.attempts} attempt(s)`);
         return false;
       });
@@ -173,7 +164,6 @@ export class Outbox {
     item.state = 'sending';
     item.attempts++;
     if (item.firstAt < 0) item.firstAt = now;
-    this.stats.sent++;
     let finished = false;
     this.deps.transmit(controller, item, (ok, detail) => {
       if (finished) return;

@@ -1,10 +1,9 @@
 // The Device.LocalAgent.Subscription.{i} rows as the notifier sees them (digest §4.1), read from
-// the data model and cached until anything under the table changes.
+// the data model (the notifier caches them until anything under the table changes).
 import type { Engine } from '../dm/api.ts';
 import { splitList } from '../dm/values.ts';
 import { NOTIF_TYPES, type NotifType } from './match.ts';
-import { SUBSCRIPTION_TABLE } from '../names.ts';
-import { rowsOf, valueOf } from '../usp/context.ts';
+import { valueOf } from '../usp/context.ts';
 
 
 export interface Subscription {
@@ -30,6 +29,7 @@ export function readSubscription(engine: Engine, path: string): Subscription {
   const v = (n: string) => valueOf(engine, path + n);
   const type = v('NotifType') as NotifType;
   const recipient = v('Recipient');
+  const action = v('TriggerAction');
   return {
     path,
     id: v('ID'),
@@ -41,34 +41,8 @@ export function readSubscription(engine: Engine, path: string): Subscription {
     notifRetry: v('NotifRetry') === 'true',
     notifExpiration: Number(v('NotifExpiration')) || 0,
     controller: recipient === '' ? '' : recipient.charAt(recipient.length - 1) === '.' ? recipient : recipient + '.',
-    notifies: v('TriggerAction') !== 'Config',
-    configures: v('TriggerAction') === 'Config' || v('TriggerAction') === 'NotifyAndConfig',
+    notifies: action !== 'Config',
+    configures: action === 'Config' || action === 'NotifyAndConfig',
     configSettings: v('TriggerConfigSettings'),
   };
-}
-
-/** All rows, re-read lazily after a change under the table. */
-export class SubscriptionCache {
-  private rows: Subscription[] | undefined;
-
-  constructor(private readonly engine: Engine) {}
-
-  invalidate(): void {
-    this.rows = undefined;
-  }
-
-  all(): readonly Subscription[] {
-    if (!this.rows) {
-      this.rows = rowsOf(this.engine, SUBSCRIPTION_TABLE).map((i) => readSubscription(this.engine, i.path));
-    }
-    return this.rows;
-  }
-
-  /**
-   * Rows that are processed: enabled, typed, with a recipient (a disabled entry MUST NOT be
-   * processed, digest §4.1).
-   */
-  active(type?: NotifType): Subscription[] {
-    return this.all().filter((s) => s.enable && s.type !== undefined && s.controller !== '' && (!type || s.type === type));
-  }
 }

@@ -56,42 +56,29 @@ export function parseConfigSettings(text: string, maxPairs: number): ConfigSetti
   return i === text.length ? pairs : undefined;
 }
 
-interface Pending { readonly sub: string; readonly endpointId: string; readonly controller: string; readonly settings: string }
+export interface PendingConfig { readonly sub: string; readonly endpointId: string; readonly controller: string; readonly settings: string }
 
-/** Triggered configurations waiting for the notifier's next step; at most `limit` of them. */
-export class TriggerConfigQueue {
-  private queue: Pending[] = [];
-
-  constructor(private readonly limit: number, private readonly log: (level: 'warn' | 'info', m: string) => void) {}
-
-  get size(): number { return this.queue.length; }
-
-  push(p: Pending): void {
-    if (this.queue.length >= this.limit) { this.log('warn', `notify: TriggerConfigSettings of ${p.sub} dropped (queue full)`); return; }
-    this.queue.push(p);
-  }
-
-  /** Apply each queued configuration: all of it or (on any failure: no permission, bad value) none. */
-  run(engine: Engine, access: (endpointId: string) => Access | undefined): void {
-    const todo = this.queue;
-    this.queue = [];
-    for (const p of todo) {
-      const pairs = parseConfigSettings(p.settings, MAX_PAIRS);
-      const acc = access(p.endpointId);
-      if (!pairs || !acc) continue;
-      const txn = engine.begin({ endpointId: p.endpointId, controllerPath: p.controller });
-      try {
-        for (const s of pairs) {
-          for (const t of engine.resolve(s.path).targets) {
-            if (!t.name || !acc.can(t.path, Perm.PARAM_WRITE)) throw new Error(`${t.path} is not writable for ${p.endpointId}`);
-            txn.set(t.path, s.value);
-          }
+/**
+ * Apply each triggered configuration the notifier queued (at most notificationsPerController):
+ * all of it or (on any failure: no permission, bad value) none.
+ */
+export function applyConfigs(engine: Engine, todo: readonly PendingConfig[], access: (endpointId: string) => Access | undefined, log: (level: 'warn', m: string) => void): void {
+  for (const p of todo) {
+    const pairs = parseConfigSettings(p.settings, MAX_PAIRS);
+    const acc = access(p.endpointId);
+    if (!pairs || !acc) continue;
+    const txn = engine.begin({ endpointId: p.endpointId, controllerPath: p.controller });
+    try {
+      for (const s of pairs) {
+        for (const t of engine.resolve(s.path).targets) {
+          if (!t.name || !acc.can(t.path, Perm.PARAM_WRITE)) throw new Error(`${t.path} is not writable for ${p.endpointId}`);
+          txn.set(t.path, s.value);
         }
-        txn.commit();
-      } catch (e) {
-        txn.rollback();
-        this.log('warn', `notify: TriggerConfigSettings of ${p.sub} not applied: ${(e as Error).message}`);
       }
+      txn.commit();
+    } catch (e) {
+      txn.rollback();
+      log('warn', `notify: TriggerConfigSettings of ${p.sub} not applied: ${(e as Error).message}`);
     }
   }
 }

@@ -56,10 +56,6 @@ export function parsePermissionString(s: string, shift: number): number {
   return bits << shift;
 }
 
-/** Split a path into segments; an object path keeps a trailing '' segment (it is a prefix). */
-function segments(path: string): string[] {
-  return path.split('.');
-}
 
 /** Does target (segments) cover path (segments)? */
 function covers(target: string[], path: string[]): boolean {
@@ -129,7 +125,7 @@ export class RoleSet {
         for (const t of p.targets) {
           const tt = t.trim();
           if (tt === '' || tt.indexOf('[') >= 0) continue;
-          targets.push(segments(tt));
+          targets.push(tt.split('.')); // an object path keeps a trailing '' segment (it is a prefix)
         }
         perms.push({ order: p.order, mask, targets });
       }
@@ -141,7 +137,7 @@ export class RoleSet {
   mask(path: string): number {
     const hit = this.cache.get(path);
     if (hit !== undefined) return hit;
-    const segs = segments(path);
+    const segs = path.split('.');
     let mask = 0;
     for (const perms of this.roles) {
       let bestOrder = -1;
@@ -179,7 +175,7 @@ export class RoleSet {
   objectParamMask(objPath: string): number {
     const hit = this.objCache.get(objPath);
     if (hit !== undefined) return hit;
-    const segs = segments(objPath);
+    const segs = objPath.split('.');
     const n = segs.length - 1;
     let uniform = true;
     for (const perms of this.roles) {
@@ -198,8 +194,11 @@ export class RoleSet {
   }
 }
 
-/** A RoleSet that grants everything (the Agent's own internal use, never a Controller). */
-export const FULL_ACCESS: Access = Object.freeze({
+/**
+ * A RoleSet that grants everything (tests of the handlers; never a Controller). Unused by the
+ * agent itself, so pure: the bundle leaves it out (issue 10).
+ */
+export const FULL_ACCESS: Access = /* @__PURE__ */ Object.freeze({
   mask: (_path: string) => ALL_PERMS,
   can: (_path: string, _bit: number) => true,
   canRead: (_path: string) => true,

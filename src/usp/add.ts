@@ -34,9 +34,8 @@ function fail(objPath: string, code: number, message: string, paramErrs?: Error_
 
 function addOne(tx: Transaction, obj: Add_CreateObject, ctx: RequestContext): Outcome {
   const access = ctx.requester.access;
-  const res = resolveRequested(obj.objPath, ctx, 'Add takes a table path');
+  const res = resolveRequested(obj.objPath, ctx, 'Add takes a table path', ErrorCode.OBJECT_DOES_NOT_EXIST);
   if (isFailure(res)) return fail(obj.objPath, res.code, res.message);
-  if (res.missing !== undefined) return fail(obj.objPath, ErrorCode.OBJECT_DOES_NOT_EXIST, 'no such instance: ' + res.missing);
   const results: AddResp_CreatedObjectResult[] = [];
   for (const t of res.targets) {
     const tablePath = t.objPath;

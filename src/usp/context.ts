@@ -26,9 +26,10 @@ export interface PathFailure {
 /**
  * Resolve one requested path as the Controller sees it (its Access is the resolve options: search
  * terms see what it may read, R-SEC.1). `objectsOnly`: the message's reason when the path must
- * name objects (7026 if not).
+ * name objects (7026 if not). `missingCode`: the code of a non-search path naming an instance
+ * that does not exist (7016 or 7026, per message: digest §2.13).
  */
-export function resolveRequested(path: string, ctx: RequestContext, objectsOnly?: string): Resolution | PathFailure {
+export function resolveRequested(path: string, ctx: RequestContext, objectsOnly?: string, missingCode?: number): Resolution | PathFailure {
   let res: Resolution;
   try {
     res = ctx.engine.resolve(path, ctx.requester.access);
@@ -36,7 +37,13 @@ export function resolveRequested(path: string, ctx: RequestContext, objectsOnly?
     return failureOf(e);
   }
   if (objectsOnly !== undefined && res.parsed.kind !== 'object') return { code: ErrorCode.INVALID_PATH, message: objectsOnly };
+  if (missingCode && res.missing !== undefined) return { code: missingCode, message: 'no such instance: ' + res.missing };
   return res;
+}
+
+/** Is the supported object path a table (multi-instance: it ends in '{i}.')? */
+export function isTableDef(supportedPath: string): boolean {
+  return supportedPath.length > 4 && supportedPath.lastIndexOf('{i}.') === supportedPath.length - 4;
 }
 
 export function isFailure(r: Resolution | PathFailure): r is PathFailure {

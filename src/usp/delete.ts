@@ -9,7 +9,7 @@ import type {
 } from '../codec/index.ts';
 import type { Transaction } from '../dm/api.ts';
 import { Perm } from './access.ts';
-import { failureOf, isFailure, resolveRequested } from './context.ts';
+import { failureOf, isFailure, isTableDef, resolveRequested } from './context.ts';
 import { isInstancePath } from '../dm/paths.ts';
 import type { RequestContext } from './dispatch.ts';
 import { eachRequestedPath, pathFailure, type PathOutcome } from './partial.ts';
@@ -31,7 +31,7 @@ function deleteOne(tx: Transaction, path: string, ctx: RequestContext, allowPart
   const { engine, requester: { access } } = ctx;
   const res = resolveRequested(path, ctx, 'Delete takes object instance paths');
   if (isFailure(res)) return pathFailure(path, res.code, res.message);
-  if (!isTable(res.def.path)) return pathFailure(path, ErrorCode.OBJECT_NOT_A_TABLE, errorName(ErrorCode.OBJECT_NOT_A_TABLE));
+  if (!isTableDef(res.def.path)) return pathFailure(path, ErrorCode.OBJECT_NOT_A_TABLE, errorName(ErrorCode.OBJECT_NOT_A_TABLE));
   const affected: string[] = [];
   const unaffected: DeleteResp_UnaffectedPathError[] = [];
   // R-DEL.2a / TP-469 1.25: a valid path resolving to nothing (a search without match, or an
@@ -63,8 +63,4 @@ function deleteOne(tx: Transaction, path: string, ctx: RequestContext, allowPart
     if (access.can(t.objPath, Perm.INST_READ)) unaffected.push({ unaffectedPath: t.objPath, errCode: code, errMsg: message });
   }
   return { ok: true, results: [{ requestedPath: path, operStatus: { operStatus: { case: 'operSuccess', value: { affectedPaths: affected, unaffectedPathErrs: unaffected } } } }] };
-}
-
-function isTable(supportedPath: string): boolean {
-  return supportedPath.lastIndexOf('{i}.') === supportedPath.length - 4;
 }

@@ -53,6 +53,10 @@ export type DispatchResult = { kind: 'reply'; msg: Msg } | { kind: 'none'; why: 
 export interface DispatcherOptions {
   /** The data model the handlers work on (RequestContext.engine). */
   engine: Engine;
+  /**
+   * maxItems (board requestPaths) also bounds the paths (objects and parameters) one request
+   * names in all: 7005 beyond.
+   */
   limits: DecodeLimits;
   /** Bound on remembered (Controller, msg_id) pairs for R-MSG.4. */
   pendingIds: number;
@@ -60,8 +64,6 @@ export interface DispatcherOptions {
   duplicateWindowMs: number;
   /** A handler threw something other than a UspError (a bug): it is answered 7003; log it here. */
   onInternalError?(what: string, e: unknown): void;
-  /** Bound on the paths (objects and parameters) one request names (board requestPaths); 7005 beyond. */
-  maxPaths?: number;
 }
 
 /** Paths and parameter settings a request names: what its handling costs grows with this. */
@@ -77,7 +79,8 @@ function pathCount(req: { case: string | undefined; value?: unknown }): number {
   return n;
 }
 
-const RESP_TYPE: { [C in ReqCase]: Header_MsgType } = Object.freeze({
+/** The msg_type of each handled request's response (Notify, Register, Deregister have no handler). */
+const RESP_TYPE: { [C in ReqCase]?: Header_MsgType } = Object.freeze({
   get: Header_MsgType.GET_RESP,
   getSupportedDm: Header_MsgType.GET_SUPPORTED_DM_RESP,
   getInstances: Header_MsgType.GET_INSTANCES_RESP,
@@ -85,10 +88,7 @@ const RESP_TYPE: { [C in ReqCase]: Header_MsgType } = Object.freeze({
   add: Header_MsgType.ADD_RESP,
   delete: Header_MsgType.DELETE_RESP,
   operate: Header_MsgType.OPERATE_RESP,
-  notify: Header_MsgType.NOTIFY_RESP,
   getSupportedProtocol: Header_MsgType.GET_SUPPORTED_PROTO_RESP,
-  register: Header_MsgType.REGISTER_RESP,
-  deregister: Header_MsgType.DEREGISTER_RESP,
 });
 
 interface PendingEntry {
@@ -121,7 +121,7 @@ export class Dispatcher {
       // same 7005 as the path count below gives, found before the rest is decoded (issue 10).
       if (reason === 'too-many') {
         const id = salvageMsgId(payload);
-        if (id !== undefined) return { kind: 'reply', msg: errorMsg(id, ErrorCode.RESOURCES_EXCEEDED, `more than ${this.options.maxPaths ?? this.options.limits.maxItems} paths in one request`) };
+        if (id !== undefined) return { kind: 'reply', msg: errorMsg(id, ErrorCode.RESOURCES_EXCEEDED, `more than ${this.options.limits.maxItems} paths in one request`) };
       }
       // R-ENC.2@1.0 / R-COAP.13: otherwise the MTP answers "bad request".
       return { kind: 'bad-record', why: 'msg ' + reason };
@@ -154,7 +154,7 @@ export class Dispatcher {
     // A bounded board answers a request naming more paths than it can hold the results of with
     // 7005 (Resources exceeded), before any work: a valid 8 KB Get of 260 paths must not exhaust
     // the XS heap (issue 10).
-    const max = this.options.maxPaths;
+    const max = this.options.limits.maxItems;
     if (max !== undefined && pathCount(req) > max) {
       return { kind: 'reply', msg: errorMsg(msgId, ErrorCode.RESOURCES_EXCEEDED, `more than ${max} paths in one request`) };
     }
@@ -170,7 +170,7 @@ export class Dispatcher {
     return {
       kind: 'reply',
       msg: {
-        header: { msgId, msgType: RESP_TYPE[req.case] },
+        header: { msgId, msgType: RESP_TYPE[req.case] as Header_MsgType },
         body: { msgBody: { case: 'response', value: { respType: resp } } },
       },
     };

@@ -6,7 +6,7 @@ import type {
   Response,
 } from '../codec/index.ts';
 import { Perm, readableKeys } from './access.ts';
-import { failureOf, isFailure, resolveRequested } from './context.ts';
+import { failureOf, isFailure, isTableDef, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 
@@ -50,8 +50,4 @@ function one(path: string, firstLevelOnly: boolean, ctx: RequestContext): GetIns
   }
   // A search with no match → no error, empty curr_insts (TP-469 1.83).
   return { requestedPath: path, errCode: 0, errMsg: '', currInsts: insts };
-}
-
-function isTableDef(supportedPath: string): boolean {
-  return supportedPath.length > 4 && supportedPath.lastIndexOf('{i}.') === supportedPath.length - 4;
 }

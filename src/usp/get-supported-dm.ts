@@ -11,9 +11,9 @@ import {
   type GetSupportedProtocol,
   type Response,
 } from '../codec/index.ts';
-import type { Engine, ObjectDef, ParamType } from '../dm/api.ts';
+import type { Engine, ObjectDef } from '../dm/api.ts';
 import { Perm, type Access } from './access.ts';
-import { failureOf } from './context.ts';
+import { failureOf, isTableDef } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../names.ts';
@@ -74,21 +74,14 @@ function hasElement(def: ObjectDef, name: string): boolean {
   return false;
 }
 
-const VALUE_TYPE: { [t in ParamType]: GetSupportedDMResp_ParamValueType } = Object.freeze({
-  string: GetSupportedDMResp_ParamValueType.PARAM_STRING,
-  boolean: GetSupportedDMResp_ParamValueType.PARAM_BOOLEAN,
-  int: GetSupportedDMResp_ParamValueType.PARAM_INT,
-  unsignedInt: GetSupportedDMResp_ParamValueType.PARAM_UNSIGNED_INT,
-  long: GetSupportedDMResp_ParamValueType.PARAM_LONG,
-  unsignedLong: GetSupportedDMResp_ParamValueType.PARAM_UNSIGNED_LONG,
-  dateTime: GetSupportedDMResp_ParamValueType.PARAM_DATE_TIME,
-  base64: GetSupportedDMResp_ParamValueType.PARAM_BASE_64,
-  hexBinary: GetSupportedDMResp_ParamValueType.PARAM_HEX_BINARY,
-  decimal: GetSupportedDMResp_ParamValueType.PARAM_DECIMAL,
-});
+/**
+ * The ParamValueType of each ParamType: its index here (PARAM_BASE_64 = 1 ... PARAM_UNSIGNED_LONG
+ * = 10, the enum's alphabetical order; absent: PARAM_UNKNOWN = 0). An array of strings, where an
+ * object keyed by type name made a key of each name (issue 10).
+ */
+const VALUE_TYPES: readonly string[] = Object.freeze(['', 'base64', 'boolean', 'dateTime', 'decimal', 'hexBinary', 'int', 'long', 'string', 'unsignedInt', 'unsignedLong']);
 
 function describe(def: ObjectDef, full: boolean, req: GetSupportedDM, access: Access, only: string): GetSupportedDMResp_SupportedObjectResult {
-  const isTable = def.path.lastIndexOf('{i}.') === def.path.length - 4;
   // The access reported is what this Controller may do (schema access ∧ its permissions).
   const schema = def.access ?? 'R';
   const canAdd = (schema === 'AD' || schema === 'A') && access.can(def.path, Perm.OBJ_ADD);
@@ -98,7 +91,7 @@ function describe(def: ObjectDef, full: boolean, req: GetSupportedDM, access: Ac
     access: canAdd
       ? (canDelete ? GetSupportedDMResp_ObjAccessType.OBJ_ADD_DELETE : GetSupportedDMResp_ObjAccessType.OBJ_ADD_ONLY)
       : canDelete ? GetSupportedDMResp_ObjAccessType.OBJ_DELETE_ONLY : GetSupportedDMResp_ObjAccessType.OBJ_READ_ONLY,
-    isMultiInstance: isTable,
+    isMultiInstance: isTableDef(def.path),
     supportedCommands: [],
     supportedEvents: [],
     supportedParams: [],
@@ -116,7 +109,7 @@ function describe(def: ObjectDef, full: boolean, req: GetSupportedDM, access: Ac
         paramName: p.name,
         // A writeOnceReadOnly parameter is reported as READ_WRITE (digest §2.4).
         access: writable ? GetSupportedDMResp_ParamAccessType.PARAM_READ_WRITE : GetSupportedDMResp_ParamAccessType.PARAM_READ_ONLY,
-        valueType: VALUE_TYPE[p.type] ?? GetSupportedDMResp_ParamValueType.PARAM_UNKNOWN,
+        valueType: Math.max(GetSupportedDMResp_ParamValueType.PARAM_UNKNOWN, VALUE_TYPES.indexOf(p.type)),
         valueChange: p.valueChange === 'ignore' ? GetSupportedDMResp_ValueChangeType.VALUE_CHANGE_WILL_IGNORE : GetSupportedDMResp_ValueChangeType.VALUE_CHANGE_ALLOWED,
       });
     }

@@ -19,10 +19,9 @@ function failed(path: string, code: number, message?: string): GetResp_Requested
 
 function getOne(path: string, maxDepth: number, ctx: RequestContext): GetResp_RequestedPathResult {
   const { engine, requester: { access } } = ctx;
-  const res = resolveRequested(path, ctx);
-  if (isFailure(res)) return failed(path, res.code, res.message);
   // R-GET.0@1.3: a non-search path naming an instance that does not exist → 7026 (digest §2.13).
-  if (res.missing !== undefined) return failed(path, ErrorCode.INVALID_PATH, 'no such instance: ' + res.missing);
+  const res = resolveRequested(path, ctx, undefined, ErrorCode.INVALID_PATH);
+  if (isFailure(res)) return failed(path, res.code, res.message);
   const kind = res.parsed.kind;
   if (kind === 'command' || kind === 'event') return failed(path, ErrorCode.INVALID_PATH, 'Get takes object or parameter paths');
   const out: GetResp_ResolvedPathResult[] = [];

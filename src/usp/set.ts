@@ -40,9 +40,8 @@ function paramErr(path: string, code: number, message: string): Error_ParamError
 
 function updateOne(tx: Transaction, obj: Set_UpdateObject, ctx: RequestContext): Outcome {
   const access = ctx.requester.access;
-  const res = resolveRequested(obj.objPath, ctx, 'Set takes object paths');
+  const res = resolveRequested(obj.objPath, ctx, 'Set takes object paths', ErrorCode.OBJECT_DOES_NOT_EXIST);
   if (isFailure(res)) return pathFailure(obj.objPath, res.code, res.message);
-  if (res.missing !== undefined) return pathFailure(obj.objPath, ErrorCode.OBJECT_DOES_NOT_EXIST, 'no such instance: ' + res.missing);
   const results: SetResp_UpdatedInstanceResult[] = [];
   const failures: SetResp_UpdatedInstanceFailure[] = [];
   const allParamErrs: Error_ParamError[] = [];

@@ -61,7 +61,7 @@ test('given a non-persistent Boot! subscription (issue 13), when the Agent resta
   first.subscribe(C1, { Enable: 'true', ID: 'np-boot', NotifType: 'Event', ReferenceList: 'Device.Boot!' });
   const r = rig({ disk: first.hal.disk });
   r.runUntil(r.hal.time.mono + 10);
-  // Fails if the removal of the row drops the Boot! queued for it (Outbox.dropSubscription).
+  // Fails if the removal of the row drops the Boot! queued for it (Outbox.drop).
   assert.deepEqual(r.of(C1).map((s) => `${s.notify.subscriptionId} ${s.notify.notification.case}`), ['np-boot event']);
   assert.deepEqual(r.engine.instances('Device.LocalAgent.Subscription.', true), []);
 });
@@ -210,7 +210,7 @@ test('given a Controller that never answers, when notifications pile up, then it
   r.subscribe(C1, { Enable: 'true', ID: 'vc', NotifType: 'ValueChange', ReferenceList: 'Device.DeviceInfo.FriendlyName', NotifRetry: 'true' });
   for (let i = 0; i < 10; i++) { set(r.engine, 'Device.DeviceInfo.FriendlyName', 'v' + i); r.step(); }
   assert.equal(r.notifier.outbox.pending(C1.controllerPath), 3);
-  assert.equal(r.notifier.stats.dropped, 7);
+  assert.equal(r.notifier.outbox.stats.dropped, 7);
   // The one on the wire is kept; the newest ones are the others.
   assert.deepEqual(r.notifier.outbox.items(C1.controllerPath!).map((i) => (i.notify.notification.value as { paramValue: string }).paramValue), ['v0', 'v8', 'v9']);
   assert.ok(r.hal.logs.some((l) => /queue for Device\.LocalAgent\.Controller\.1\. full \(3\)/.test(l)));

@@ -92,7 +92,7 @@ test('given a NotifyResp with the msg_id, then the notification is delivered and
   r.runUntil(t0 + 3_600_000);
   assert.equal(r.sent.length, 2);
   assert.equal(r.notifier.outbox.pending(), 0);
-  assert.equal(r.notifier.stats.delivered, 1);
+  assert.equal(r.notifier.outbox.stats.delivered, 1);
   assert.equal(r.notifier.nextDeadline(), -1);
 });
 
@@ -107,7 +107,7 @@ test('given NotifRetry=false, when the CoAP exchange fails, then it is sent once
   r.sent[0].done(false);
   r.runUntil(t0 + 3_600_000);
   assert.equal(r.sent.length, 1);
-  assert.equal(r.notifier.stats.failed, 1);
+  assert.equal(r.notifier.outbox.stats.failed, 1);
   assert.equal(r.notifier.outbox.pending(), 0);
 });
 
