@@ -7,13 +7,12 @@
 //     p50, and the same over plaintext CoAP (--allow-nosec) in the same run: with the agents in
 //     this process, then as `tinyusp agent` processes (the bundled CLI, as deployed);
 //  4. heap per session on the host (open and peak, each role).
-import type { DtlsContext, DtlsSession } from '../../hal/hal.ts';
-import { createHostNet, type HostUdpSocket } from '../../hal/host/net.ts';
 import { decodeMessage, encodeMessage } from '../../src/coap/message.ts';
 import { CoapType, Code, ContentFormat, Method, Option } from '../../src/coap/constants.ts';
 import { encodeMsg, encodeRecord } from '../../src/codec/index.ts';
 import { recordOf, requestMsg } from '../support/usp-harness.ts';
 import { hostDtls, makePki, certCredentials } from '../dtls/support.ts';
+import { side, type Side } from '../dtls/lean-controller.ts';
 import { agentCredentials, agentDefaults, startSecureAgent, PSK_ID, PSK_KEY, type SecureAgent } from '../dtls/agent-support.ts';
 import { hasTool } from '../interop/harness.ts';
 import { spawn } from 'node:child_process';
@@ -32,67 +31,6 @@ const te = new TextEncoder();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => x.toFixed(2) + ' ms';
 const now = () => performance.now();
-
-/** One side of the lean Controller: a UDP socket, plaintext or one DTLS session per peer. */
-interface Side {
-  socket: HostUdpSocket;
-  send(bytes: Uint8Array, port: number): void;
-  onMessage?(bytes: Uint8Array, port: number): void;
-  session?: DtlsSession;
-  openedAt?: number;
-  firstAt?: number;
-  close(): void;
-}
-
-async function side(ctx?: DtlsContext, connectTo?: number): Promise<Side> {
-  const net = createHostNet();
-  const s: Side = {
-    socket: undefined as unknown as HostUdpSocket,
-    send(bytes, port) {
-      if (!ctx) return s.socket.send(bytes, '127.0.0.1', port);
-      s.session!.writeApplication(bytes, now());
-      flush(port);
-    },
-    close() {
-      s.session?.close();
-      s.socket.close();
-    },
-  };
-  const flush = (port: number) => {
-    let d;
-    while (s.session && (d = s.session.takeOutgoing())) s.socket.send(d, '127.0.0.1', port);
-  };
-  s.socket = net.udp({
-    address: '127.0.0.1',
-    onDatagram(data, _a, port) {
-      if (!ctx) return s.onMessage?.(data, port);
-      s.firstAt ??= now();
-      if (!s.session) {
-        const h = ctx.hello(data, '127.0.0.1:' + port, now());
-        if (h.action === 'reply') s.socket.send(h.datagram, '127.0.0.1', port);
-        if (h.action === 'accept') s.session = h.session;
-      } else s.session.feed(data, now());
-      flush(port);
-      if (s.session?.state === 'open') s.openedAt ??= now();
-      let m;
-      while (s.session && (m = s.session.readApplication())) s.onMessage?.(m, port);
-    },
-  });
-  await s.socket.ready;
-  if (ctx && connectTo !== undefined) {
-    const t0 = now();
-    s.session = ctx.connect(t0);
-    flush(connectTo);
-    // Loopback, no loss: wait for open (bounded), retransmitting on the session's timer.
-    while (s.session.state === 'handshaking' && now() - t0 < 5000) {
-      await new Promise((r) => setTimeout(r, 0));
-      if (s.session.nextTimeoutMs() >= 0 && s.session.nextTimeoutMs() <= now()) (s.session.step(now()), flush(connectTo));
-    }
-    if (s.session.state !== 'open') throw new Error('handshake with the agent failed: ' + s.session.error);
-    s.openedAt = now() - t0;
-  }
-  return s;
-}
 
 let seq = 0;
 // Fixed buffers: the Controller's own garbage must not weigh on the figures (GC pauses).
