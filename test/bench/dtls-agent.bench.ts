@@ -5,14 +5,15 @@
 //  2. handshake, agent as client: the agent's first ClientHello at our reply-to socket to open;
 //  3. Get Device.DeviceInfo. one at a time over established sessions (certificate mode), req/s and
 //     p50, and the same over plaintext CoAP (--allow-nosec) in the same run: with the agents in
-//     this process, then as `tinyusp agent` processes (the bundled CLI, as deployed);
+//     this process, then as `tinyusp agent` processes (the bundled CLI, as deployed); the
+//     Controller has one socket in both modes (requests out, answers in);
 //  4. heap per session on the host (open and peak, each role).
 import { decodeMessage, encodeMessage } from '../../src/coap/message.ts';
 import { CoapType, Code, ContentFormat, Method, Option } from '../../src/coap/constants.ts';
 import { encodeMsg, encodeRecord } from '../../src/codec/index.ts';
 import { recordOf, requestMsg } from '../support/usp-harness.ts';
 import { hostDtls, makePki, certCredentials } from '../dtls/support.ts';
-import { side, type Side } from '../dtls/lean-controller.ts';
+import { side, sharedSide, type Side } from '../dtls/lean-controller.ts';
 import { agentCredentials, agentDefaults, startSecureAgent, PSK_ID, PSK_KEY, type SecureAgent } from '../dtls/agent-support.ts';
 import { hasTool } from '../interop/harness.ts';
 import { spawn } from 'node:child_process';
@@ -27,6 +28,8 @@ const PART = process.env.DTLS_BENCH_PART ?? 'all';
 const MODES = process.env.DTLS_BENCH_GET_MODES ?? 'in,proc';
 /** `dtls` or `plain`: the other kind's blocks shrink to one Get each (a profile of one kind). */
 const ONLY = process.env.DTLS_BENCH_ONLY ?? '';
+/** `two`: the Controller's DTLS sessions on two sockets (the bench's shape before 2026-12-06). */
+const TWO_SOCKETS = process.env.DTLS_BENCH_SOCKETS === 'two';
 const te = new TextEncoder();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => x.toFixed(2) + ' ms';
@@ -158,8 +161,10 @@ const cctx = dtls.context({ role: 'client', ...cert });
 const sctx = dtls.context({ role: 'server', ...cert });
 const BLOCKS = 10;
 async function compare(label: string, securePort: number, plainPort: number): Promise<void> {
-  const dOut = await side(cctx, securePort);
-  const dIn = await side(sctx);
+  // The Controller has one socket in both modes (its requests out, the agent's answers in), unless
+  // DTLS_BENCH_SOCKETS=two: a socket per DTLS session (one more socket the loop polls per Get).
+  const dOut = TWO_SOCKETS ? await side(cctx, securePort) : await sharedSide(cctx, sctx, securePort);
+  const dIn = TWO_SOCKETS ? await side(sctx) : dOut;
   const pSide = await side();
   const tally = { dtls: { ms: 0, lat: [] as number[] }, plain: { ms: 0, lat: [] as number[] } };
   // CPU time of this process per request (user + system, every thread): on a loaded machine the
@@ -194,7 +199,7 @@ async function compare(label: string, securePort: number, plainPort: number): Pr
     console.log(`    ${k === 'dtls' ? 'DTLS' : 'plaintext'} latency: mean ${ms(mean(l))}, p90 ${ms(q(l, 0.9))}, p99 ${ms(q(l, 0.99))}, ${l.filter((x) => x > 1).length} of ${l.length} over 1 ms`);
   }
   dOut.close();
-  dIn.close();
+  if (dIn !== dOut) dIn.close();
   pSide.close();
 }
 console.log(`\nGet Device.DeviceInfo., ${GETS} of each one at a time, in ${BLOCKS} alternating blocks; certificate mode, one session per direction:`);

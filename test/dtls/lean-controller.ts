@@ -74,3 +74,61 @@ export async function side(ctx?: DtlsContext, connectTo?: number): Promise<Side>
   }
   return s;
 }
+
+/**
+ * Both ends of a Controller on one socket, as a plaintext Controller has them: a client session
+ * to the agent's port `connectTo` (our requests), and a server session for whoever else calls
+ * (the agent's client role, with our answers' replies), told apart by the peer's port. send()
+ * and onMessage() take the peer's port, as with a plaintext socket. Resolves once the client
+ * session is open (bounded, 5 s); the server session is made at the agent's first ClientHello.
+ */
+export async function sharedSide(client: DtlsContext, server: DtlsContext, connectTo: number): Promise<Side> {
+  const net = createHostNet();
+  const sessions = new Map<number, DtlsSession>();
+  const flush = (session: DtlsSession, port: number) => {
+    let d;
+    while ((d = session.takeOutgoing())) s.socket.send(d, '127.0.0.1', port);
+  };
+  const s: Side = {
+    socket: undefined as unknown as HostUdpSocket,
+    send(bytes, port) {
+      const session = sessions.get(port);
+      if (!session) return;
+      session.writeApplication(bytes, now());
+      flush(session, port);
+    },
+    close() {
+      for (const session of sessions.values()) session.close();
+      s.socket.close();
+    },
+  };
+  s.socket = net.udp({
+    address: '127.0.0.1',
+    onDatagram(data, _a, port) {
+      let session = sessions.get(port);
+      if (!session) {
+        if (port === connectTo) return;
+        const h = server.hello(data, '127.0.0.1:' + port, now());
+        if (h.action === 'reply') s.socket.send(h.datagram, '127.0.0.1', port);
+        if (h.action !== 'accept') return;
+        sessions.set(port, (session = h.session));
+      } else session.feed(data, now());
+      flush(session, port);
+      let m;
+      while ((m = session.readApplication())) s.onMessage?.(m, port);
+    },
+  });
+  await s.socket.ready;
+  const t0 = now();
+  const session = client.connect(t0);
+  sessions.set(connectTo, session);
+  flush(session, connectTo);
+  while (session.state === 'handshaking' && now() - t0 < 5000) {
+    await new Promise((r) => setTimeout(r, 0));
+    if (session.nextTimeoutMs() >= 0 && session.nextTimeoutMs() <= now()) (session.step(now()), flush(session, connectTo));
+  }
+  if (session.state !== 'open') throw new Error('handshake with the agent failed: ' + session.error);
+  s.session = session;
+  s.openedAt = now() - t0;
+  return s;
+}
