@@ -39,13 +39,13 @@ export class ControllerDirectory {
   constructor(private readonly engine: Engine, tableBound: number, private readonly trust: CertificateTrust) {
     this.enrollLimit = Math.floor(tableBound / 2);
     this.bannedLimit = tableBound;
-    // One listener for both caches: Check-cert verdicts also read Certificate.{i}.
+    // One listener for all caches: admissions (Check-cert) also read Certificate.{i}.
     engine.onChange((ev) => {
       const path = ev.type === 'event' || ev.type === 'operationComplete' ? ev.objPath : ev.path;
       const who = path.lastIndexOf(CONTROLLER_TABLE, 0) === 0 || path.lastIndexOf(CONTROLLER_TRUST, 0) === 0;
       if (who || path.lastIndexOf(CERTIFICATE_TABLE, 0) === 0) {
         trust.invalidate();
-        this.forgetAdmissions();
+        this.admitted.clear();
       }
       if (who) this.invalidate();
     });
@@ -55,10 +55,6 @@ export class ControllerDirectory {
   invalidate(): void {
     this.byEndpoint.clear();
     this.roleSets.clear();
-    this.forgetAdmissions();
-  }
-
-  private forgetAdmissions(): void {
     this.admitted.clear();
   }
 
@@ -115,7 +111,7 @@ export class ControllerDirectory {
     }
     if (this.banned.delete(endpointId)) {
       this.byEndpoint.delete(endpointId);
-      this.forgetAdmissions();
+      this.admitted.clear();
     }
     const who = this.identify(endpointId);
     if (!who.ok) return who;
@@ -135,7 +131,7 @@ export class ControllerDirectory {
       if (this.banned.size >= this.bannedLimit) this.banned.delete(this.banned.keys().next().value as string);
       this.banned.set(endpointId, true);
       this.byEndpoint.delete(endpointId);
-      this.forgetAdmissions();
+      this.admitted.clear();
     }
     const who = this.identify(endpointId);
     const row = who.ok ? who.requester.controllerPath : undefined;
