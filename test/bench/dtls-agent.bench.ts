@@ -17,7 +17,7 @@ import { side, sharedSide, type Side } from '../dtls/lean-controller.ts';
 import { agentCredentials, agentDefaults, startSecureAgent, PSK_ID, PSK_KEY, type SecureAgent } from '../dtls/agent-support.ts';
 import { hasTool } from '../interop/harness.ts';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -99,7 +99,7 @@ async function gets(out: Side, agentPort: number, inbound: Side, scheme: string,
 }
 
 /** `tinyusp agent` in a child process on the bench's defaults; resolves once it prints `ready`. */
-function agentProcess(args: string[], name: string): Promise<{ port: number; stop(): void }> {
+function agentProcess(args: string[], name: string): Promise<{ port: number; pid: number; stop(): void }> {
   const root = new URL('../..', import.meta.url).pathname;
   const child = spawn(process.execPath, [join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', join(dir, 'defaults.json'), '--state', join(dir, name),
     '--port', '0', '--log-level', 'error', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -109,7 +109,7 @@ function agentProcess(args: string[], name: string): Promise<{ port: number; sto
     child.stdout.on('data', (d) => {
       out += d;
       const m = /^ready \S+ \S+:(\d+)\/usp$/m.exec(out);
-      if (m) (clearTimeout(timer), resolve({ port: Number(m[1]), stop: () => child.kill('SIGTERM') }));
+      if (m) (clearTimeout(timer), resolve({ port: Number(m[1]), pid: child.pid!, stop: () => child.kill('SIGTERM') }));
     });
   });
 }
@@ -160,7 +160,22 @@ for (const mode of PART === 'get' ? [] : ['PSK', 'certificate'] as const) {
 const cctx = dtls.context({ role: 'client', ...cert });
 const sctx = dtls.context({ role: 'server', ...cert });
 const BLOCKS = 10;
-async function compare(label: string, securePort: number, plainPort: number): Promise<void> {
+/**
+ * CPU time in us that process `pid` has run, all its threads (Linux /proc/<pid>/task/<tid>/schedstat,
+ * ns), or undefined where there is no such file.
+ */
+function cpuOfProcess(pid: number): number | undefined {
+  try {
+    let ns = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    return ns / 1000;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `pids`: the agents' processes (as processes), whose own CPU per request is shown too. */
+async function compare(label: string, securePort: number, plainPort: number, pids?: { dtls: number; plain: number }): Promise<void> {
   // The Controller has one socket in both modes (its requests out, the agent's answers in), unless
   // DTLS_BENCH_SOCKETS=two: a socket per DTLS session (one more socket the loop polls per Get).
   const dOut = TWO_SOCKETS ? await side(cctx, securePort) : await sharedSide(cctx, sctx, securePort);
@@ -170,11 +185,15 @@ async function compare(label: string, securePort: number, plainPort: number): Pr
   // CPU time of this process per request (user + system, every thread): on a loaded machine the
   // req/s carry the scheduler's tail, this does not.
   const cpu = { dtls: 0, plain: 0 };
+  const agentCpu = { dtls: 0, plain: 0 };
   const cpuOf = async <T>(k: 'dtls' | 'plain', f: () => Promise<T>): Promise<T> => {
     const c0 = process.cpuUsage();
+    const a0 = pids && cpuOfProcess(pids[k]);
     const r = await f();
     const c = process.cpuUsage(c0);
     cpu[k] += c.user + c.system;
+    const a1 = pids && cpuOfProcess(pids[k]);
+    if (a0 !== undefined && a1 !== undefined) agentCpu[k] += a1 - a0;
     return r;
   };
   for (let b = 0; b < BLOCKS; b++) {
@@ -190,6 +209,11 @@ async function compare(label: string, securePort: number, plainPort: number): Pr
     `DTLS/plaintext ${(100 * rps(tally.dtls) / rps(tally.plain)).toFixed(0)}% (goal >= 70%)`);
   const per = (k: 'dtls' | 'plain') => (cpu[k] / (GETS + 20 * BLOCKS)).toFixed(0);
   console.log(`    CPU of this process per request (warm-up included): DTLS ${per('dtls')} us, plaintext ${per('plain')} us`);
+  // The agent's own work per request (its process alone; the Controller's records are not in it).
+  if (agentCpu.dtls > 0 && agentCpu.plain > 0) {
+    const agentPer = (k: 'dtls' | 'plain') => agentCpu[k] / (GETS + 20 * BLOCKS);
+    console.log(`    CPU of the agent process per request (warm-up included): DTLS ${agentPer('dtls').toFixed(0)} us, plaintext ${agentPer('plain').toFixed(0)} us; plaintext/DTLS ${(100 * agentPer('plain') / agentPer('dtls')).toFixed(0)}%`);
+  }
   // The req/s are 1 / mean latency: on a shared machine the tail (preemption) weighs as much as
   // the work, so the latency spread is printed too.
   const q = (xs: number[], f: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * f)];
@@ -217,7 +241,7 @@ writeFileSync(join(dir, 'defaults.json'), JSON.stringify(agentDefaults(9)));
 if (MODES.includes('proc')) {
   const secure = await agentProcess(['--cert', pki.path('agent.pem'), '--key', pki.path('agent.key'), '--ca', pki.path('ca.pem')], 'secure');
   const plain = await agentProcess(['--allow-nosec'], 'plain');
-  await compare('agents as tinyusp agent processes', secure.port, plain.port);
+  await compare('agents as tinyusp agent processes', secure.port, plain.port, { dtls: secure.pid, plain: plain.pid });
   secure.stop();
   plain.stop();
 }
