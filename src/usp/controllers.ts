@@ -1,7 +1,8 @@
 // Who is asking (digest §9.3 "Determine-role", §9.4): map a Record's from_id to its
 // Device.LocalAgent.Controller.{i} row and the RoleSet of its AssignedRole + InheritedRole, or
 // ControllerTrust.UntrustedRole for a Controller we do not know. Cached per Endpoint ID and
-// invalidated whenever anything under Controller.{i} or ControllerTrust changes.
+// invalidated whenever anything under Controller.{i} or ControllerTrust changes; a Record's
+// admission (Check-cert + Determine-role) also whenever Certificate.{i} changes.
 import type { Engine } from '../dm/api.ts';
 import { rowsOf, valueOf } from './context.ts';
 import { splitList } from '../dm/values.ts'; // an empty item names no Role and no Target: both skip it
@@ -26,16 +27,26 @@ export class ControllerDirectory {
    */
   private readonly banned = new Map<string, true>();
   private readonly bannedLimit: number;
+  /**
+   * The last admission of each sender, with the link's certificate facts it was made for (one
+   * object per DTLS session, so compared by identity): a Record on an established session then
+   * costs a lookup, not Check-cert and path reads. Emptied by every change an admission reads
+   * (Controller.{i}, ControllerTrust, Certificate.{i}, `banned`).
+   */
+  private readonly admitted = new Map<string, { cert: PeerCertificate | undefined; who: Identification }>();
 
   /** `tableBound`: the board's instancesPerTable (the Controller table's bound). */
   constructor(private readonly engine: Engine, tableBound: number, private readonly trust: CertificateTrust) {
     this.enrollLimit = Math.floor(tableBound / 2);
     this.bannedLimit = tableBound;
-    // One listener for both caches: Check-cert verdicts also read Certificate.{i}.
+    // One listener for all caches: admissions (Check-cert) also read Certificate.{i}.
     engine.onChange((ev) => {
       const path = ev.type === 'event' || ev.type === 'operationComplete' ? ev.objPath : ev.path;
       const who = path.lastIndexOf(CONTROLLER_TABLE, 0) === 0 || path.lastIndexOf(CONTROLLER_TRUST, 0) === 0;
-      if (who || path.lastIndexOf(CERTIFICATE_TABLE, 0) === 0) trust.invalidate();
+      if (who || path.lastIndexOf(CERTIFICATE_TABLE, 0) === 0) {
+        trust.invalidate();
+        this.admitted.clear();
+      }
       if (who) this.invalidate();
     });
   }
@@ -44,6 +55,7 @@ export class ControllerDirectory {
   invalidate(): void {
     this.byEndpoint.clear();
     this.roleSets.clear();
+    this.admitted.clear();
   }
 
   identify(endpointId: string): Identification {
@@ -77,6 +89,17 @@ export class ControllerDirectory {
    * (none without a certificate), and an unknown sender is enrolled (see enroll()).
    */
   admit(endpointId: string, cert?: PeerCertificate): Identification {
+    const hit = this.admitted.get(endpointId);
+    // Nothing it read changed since: judging again would give the same answer and change nothing.
+    if (hit && hit.cert === cert) return hit.who;
+    const who = this.judge(endpointId, cert);
+    if (this.admitted.size >= 16) this.admitted.clear(); // bounded, like byEndpoint
+    // Kept after judge(): its own writes (InheritedRole, an enrolled row) emptied the map.
+    this.admitted.set(endpointId, { cert, who });
+    return who;
+  }
+
+  private judge(endpointId: string, cert: PeerCertificate | undefined): Identification {
     let inherited = '';
     let tofu = false;
     if (cert) {
@@ -86,7 +109,10 @@ export class ControllerDirectory {
       tofu = v.tofu;
       if (v.banned) return this.ban(endpointId);
     }
-    if (this.banned.delete(endpointId)) this.byEndpoint.delete(endpointId);
+    if (this.banned.delete(endpointId)) {
+      this.byEndpoint.delete(endpointId);
+      this.admitted.clear();
+    }
     const who = this.identify(endpointId);
     if (!who.ok) return who;
     const row = who.requester.controllerPath;
@@ -105,6 +131,7 @@ export class ControllerDirectory {
       if (this.banned.size >= this.bannedLimit) this.banned.delete(this.banned.keys().next().value as string);
       this.banned.set(endpointId, true);
       this.byEndpoint.delete(endpointId);
+      this.admitted.clear();
     }
     const who = this.identify(endpointId);
     const row = who.ok ? who.requester.controllerPath : undefined;

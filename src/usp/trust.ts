@@ -35,7 +35,6 @@ export type CertVerdict =
   | { ok: false; why: string };
 
 export class CertificateTrust {
-  private readonly verdicts = new Map<string, CertVerdict>();
   private accept: boolean | undefined;
 
   constructor(private readonly engine: Engine) {
@@ -49,9 +48,8 @@ export class CertificateTrust {
     }
   }
 
-  /** Forget every verdict: the Controller table, ControllerTrust or Certificate.{i} changed (ControllerDirectory sees to it). */
+  /** Forget acceptUntrusted(): the Controller table, ControllerTrust or Certificate.{i} changed (ControllerDirectory sees to it). */
   invalidate(): void {
-    this.verdicts.clear();
     this.accept = undefined;
   }
 
@@ -99,20 +97,10 @@ export class CertificateTrust {
 
   /**
    * Check-cert (§9.3) of `cert`, presented by `endpointId`. `calling`: we called it (the
-   * Controller's coaps:// URI, R-MTP.4), where TOFU does not apply.
+   * Controller's coaps:// URI, R-MTP.4), where TOFU does not apply. Asked at each handshake, and
+   * for a Record only when its admission is not remembered (src/usp/controllers.ts admit()).
    */
   check(endpointId: string, cert: PeerCertificate, calling = false): CertVerdict {
-    const key = (calling ? 'c|' : 's|') + endpointId + '|' + cert.chain.join(',') + (cert.untrusted ? '|u' : '');
-    let v = this.verdicts.get(key);
-    if (!v) {
-      v = this.judge(endpointId, cert, calling);
-      if (this.verdicts.size >= 16) this.verdicts.clear();
-      this.verdicts.set(key, v);
-    }
-    return v;
-  }
-
-  private judge(endpointId: string, cert: PeerCertificate, calling: boolean): CertVerdict {
     const row = controllerRowOf(this.engine, endpointId);
     const bound = row ? valueOf(this.engine, row + 'Credential') : '';
     if (bound !== '' && this.fingerprint(bound) !== cert.chain[0]) {

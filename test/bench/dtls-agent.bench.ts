@@ -5,19 +5,19 @@
 //  2. handshake, agent as client: the agent's first ClientHello at our reply-to socket to open;
 //  3. Get Device.DeviceInfo. one at a time over established sessions (certificate mode), req/s and
 //     p50, and the same over plaintext CoAP (--allow-nosec) in the same run: with the agents in
-//     this process, then as `tinyusp agent` processes (the bundled CLI, as deployed);
+//     this process, then as `tinyusp agent` processes (the bundled CLI, as deployed); the
+//     Controller has one socket in both modes (requests out, answers in);
 //  4. heap per session on the host (open and peak, each role).
-import type { DtlsContext, DtlsSession } from '../../hal/hal.ts';
-import { createHostNet, type HostUdpSocket } from '../../hal/host/net.ts';
 import { decodeMessage, encodeMessage } from '../../src/coap/message.ts';
 import { CoapType, Code, ContentFormat, Method, Option } from '../../src/coap/constants.ts';
 import { encodeMsg, encodeRecord } from '../../src/codec/index.ts';
 import { recordOf, requestMsg } from '../support/usp-harness.ts';
 import { hostDtls, makePki, certCredentials } from '../dtls/support.ts';
+import { side, sharedSide, type Side } from '../dtls/lean-controller.ts';
 import { agentCredentials, agentDefaults, startSecureAgent, PSK_ID, PSK_KEY, type SecureAgent } from '../dtls/agent-support.ts';
 import { hasTool } from '../interop/harness.ts';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,71 +28,12 @@ const PART = process.env.DTLS_BENCH_PART ?? 'all';
 const MODES = process.env.DTLS_BENCH_GET_MODES ?? 'in,proc';
 /** `dtls` or `plain`: the other kind's blocks shrink to one Get each (a profile of one kind). */
 const ONLY = process.env.DTLS_BENCH_ONLY ?? '';
+/** `two`: the Controller's DTLS sessions on two sockets (the bench's shape before 2026-12-06). */
+const TWO_SOCKETS = process.env.DTLS_BENCH_SOCKETS === 'two';
 const te = new TextEncoder();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => x.toFixed(2) + ' ms';
 const now = () => performance.now();
-
-/** One side of the lean Controller: a UDP socket, plaintext or one DTLS session per peer. */
-interface Side {
-  socket: HostUdpSocket;
-  send(bytes: Uint8Array, port: number): void;
-  onMessage?(bytes: Uint8Array, port: number): void;
-  session?: DtlsSession;
-  openedAt?: number;
-  firstAt?: number;
-  close(): void;
-}
-
-async function side(ctx?: DtlsContext, connectTo?: number): Promise<Side> {
-  const net = createHostNet();
-  const s: Side = {
-    socket: undefined as unknown as HostUdpSocket,
-    send(bytes, port) {
-      if (!ctx) return s.socket.send(bytes, '127.0.0.1', port);
-      s.session!.writeApplication(bytes, now());
-      flush(port);
-    },
-    close() {
-      s.session?.close();
-      s.socket.close();
-    },
-  };
-  const flush = (port: number) => {
-    let d;
-    while (s.session && (d = s.session.takeOutgoing())) s.socket.send(d, '127.0.0.1', port);
-  };
-  s.socket = net.udp({
-    address: '127.0.0.1',
-    onDatagram(data, _a, port) {
-      if (!ctx) return s.onMessage?.(data, port);
-      s.firstAt ??= now();
-      if (!s.session) {
-        const h = ctx.hello(data, '127.0.0.1:' + port, now());
-        if (h.action === 'reply') s.socket.send(h.datagram, '127.0.0.1', port);
-        if (h.action === 'accept') s.session = h.session;
-      } else s.session.feed(data, now());
-      flush(port);
-      if (s.session?.state === 'open') s.openedAt ??= now();
-      let m;
-      while (s.session && (m = s.session.readApplication())) s.onMessage?.(m, port);
-    },
-  });
-  await s.socket.ready;
-  if (ctx && connectTo !== undefined) {
-    const t0 = now();
-    s.session = ctx.connect(t0);
-    flush(connectTo);
-    // Loopback, no loss: wait for open (bounded), retransmitting on the session's timer.
-    while (s.session.state === 'handshaking' && now() - t0 < 5000) {
-      await new Promise((r) => setTimeout(r, 0));
-      if (s.session.nextTimeoutMs() >= 0 && s.session.nextTimeoutMs() <= now()) (s.session.step(now()), flush(connectTo));
-    }
-    if (s.session.state !== 'open') throw new Error('handshake with the agent failed: ' + s.session.error);
-    s.openedAt = now() - t0;
-  }
-  return s;
-}
 
 let seq = 0;
 // Fixed buffers: the Controller's own garbage must not weigh on the figures (GC pauses).
@@ -158,7 +99,7 @@ async function gets(out: Side, agentPort: number, inbound: Side, scheme: string,
 }
 
 /** `tinyusp agent` in a child process on the bench's defaults; resolves once it prints `ready`. */
-function agentProcess(args: string[], name: string): Promise<{ port: number; stop(): void }> {
+function agentProcess(args: string[], name: string): Promise<{ port: number; pid: number; stop(): void }> {
   const root = new URL('../..', import.meta.url).pathname;
   const child = spawn(process.execPath, [join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', join(dir, 'defaults.json'), '--state', join(dir, name),
     '--port', '0', '--log-level', 'error', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -168,7 +109,7 @@ function agentProcess(args: string[], name: string): Promise<{ port: number; sto
     child.stdout.on('data', (d) => {
       out += d;
       const m = /^ready \S+ \S+:(\d+)\/usp$/m.exec(out);
-      if (m) (clearTimeout(timer), resolve({ port: Number(m[1]), stop: () => child.kill('SIGTERM') }));
+      if (m) (clearTimeout(timer), resolve({ port: Number(m[1]), pid: child.pid!, stop: () => child.kill('SIGTERM') }));
     });
   });
 }
@@ -219,19 +160,40 @@ for (const mode of PART === 'get' ? [] : ['PSK', 'certificate'] as const) {
 const cctx = dtls.context({ role: 'client', ...cert });
 const sctx = dtls.context({ role: 'server', ...cert });
 const BLOCKS = 10;
-async function compare(label: string, securePort: number, plainPort: number): Promise<void> {
-  const dOut = await side(cctx, securePort);
-  const dIn = await side(sctx);
+/**
+ * CPU time in us that process `pid` has run, all its threads (Linux /proc/<pid>/task/<tid>/schedstat,
+ * ns), or undefined where there is no such file.
+ */
+function cpuOfProcess(pid: number): number | undefined {
+  try {
+    let ns = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    return ns / 1000;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `pids`: the agents' processes (as processes), whose own CPU per request is shown too. */
+async function compare(label: string, securePort: number, plainPort: number, pids?: { dtls: number; plain: number }): Promise<void> {
+  // The Controller has one socket in both modes (its requests out, the agent's answers in), unless
+  // DTLS_BENCH_SOCKETS=two: a socket per DTLS session (one more socket the loop polls per Get).
+  const dOut = TWO_SOCKETS ? await side(cctx, securePort) : await sharedSide(cctx, sctx, securePort);
+  const dIn = TWO_SOCKETS ? await side(sctx) : dOut;
   const pSide = await side();
   const tally = { dtls: { ms: 0, lat: [] as number[] }, plain: { ms: 0, lat: [] as number[] } };
   // CPU time of this process per request (user + system, every thread): on a loaded machine the
   // req/s carry the scheduler's tail, this does not.
   const cpu = { dtls: 0, plain: 0 };
+  const agentCpu = { dtls: 0, plain: 0 };
   const cpuOf = async <T>(k: 'dtls' | 'plain', f: () => Promise<T>): Promise<T> => {
     const c0 = process.cpuUsage();
+    const a0 = pids && cpuOfProcess(pids[k]);
     const r = await f();
     const c = process.cpuUsage(c0);
     cpu[k] += c.user + c.system;
+    const a1 = pids && cpuOfProcess(pids[k]);
+    if (a0 !== undefined && a1 !== undefined) agentCpu[k] += a1 - a0;
     return r;
   };
   for (let b = 0; b < BLOCKS; b++) {
@@ -247,6 +209,11 @@ async function compare(label: string, securePort: number, plainPort: number): Pr
     `DTLS/plaintext ${(100 * rps(tally.dtls) / rps(tally.plain)).toFixed(0)}% (goal >= 70%)`);
   const per = (k: 'dtls' | 'plain') => (cpu[k] / (GETS + 20 * BLOCKS)).toFixed(0);
   console.log(`    CPU of this process per request (warm-up included): DTLS ${per('dtls')} us, plaintext ${per('plain')} us`);
+  // The agent's own work per request (its process alone; the Controller's records are not in it).
+  if (agentCpu.dtls > 0 && agentCpu.plain > 0) {
+    const agentPer = (k: 'dtls' | 'plain') => agentCpu[k] / (GETS + 20 * BLOCKS);
+    console.log(`    CPU of the agent process per request (warm-up included): DTLS ${agentPer('dtls').toFixed(0)} us, plaintext ${agentPer('plain').toFixed(0)} us; plaintext/DTLS ${(100 * agentPer('plain') / agentPer('dtls')).toFixed(0)}%`);
+  }
   // The req/s are 1 / mean latency: on a shared machine the tail (preemption) weighs as much as
   // the work, so the latency spread is printed too.
   const q = (xs: number[], f: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * f)];
@@ -255,8 +222,10 @@ async function compare(label: string, securePort: number, plainPort: number): Pr
     const l = tally[k].lat;
     console.log(`    ${k === 'dtls' ? 'DTLS' : 'plaintext'} latency: mean ${ms(mean(l))}, p90 ${ms(q(l, 0.9))}, p99 ${ms(q(l, 0.99))}, ${l.filter((x) => x > 1).length} of ${l.length} over 1 ms`);
   }
+  // The median request's cost, which the scheduler's tail leaves alone: plaintext p50 / DTLS p50.
+  console.log(`    p50 in us: DTLS ${(1000 * median(tally.dtls.lat)).toFixed(1)}, plaintext ${(1000 * median(tally.plain.lat)).toFixed(1)}; plaintext/DTLS ${(100 * median(tally.plain.lat) / median(tally.dtls.lat)).toFixed(0)}%`);
   dOut.close();
-  dIn.close();
+  if (dIn !== dOut) dIn.close();
   pSide.close();
 }
 console.log(`\nGet Device.DeviceInfo., ${GETS} of each one at a time, in ${BLOCKS} alternating blocks; certificate mode, one session per direction:`);
@@ -272,7 +241,7 @@ writeFileSync(join(dir, 'defaults.json'), JSON.stringify(agentDefaults(9)));
 if (MODES.includes('proc')) {
   const secure = await agentProcess(['--cert', pki.path('agent.pem'), '--key', pki.path('agent.key'), '--ca', pki.path('ca.pem')], 'secure');
   const plain = await agentProcess(['--allow-nosec'], 'plain');
-  await compare('agents as tinyusp agent processes', secure.port, plain.port);
+  await compare('agents as tinyusp agent processes', secure.port, plain.port, { dtls: secure.pid, plain: plain.pid });
   secure.stop();
   plain.stop();
 }
