@@ -116,16 +116,47 @@ export class Writer {
 
   /**
    * Length-prefixed UTF-8, encoded straight into the buffer, preceded by the one-byte tag
-   * `tagByte` unless it is -1 (one capacity check for all). The length is counted first
-   * (utf8Length), so the prefix is written once, never moved (issue 10: one path, not a guessed
-   * prefix with an ASCII loop and a fix-up).
+   * `tagByte` unless it is -1 (one capacity check for both).
    */
   string(s: string, tagByte = -1): void {
-    const len = utf8Length(s);
-    this.need((tagByte >= 0 ? 1 : 0) + varintSize(len) + len);
-    if (tagByte >= 0) this.buf[this.pos++] = tagByte;
+    const n = s.length;
+    let start = this.pos;
+    // Worst case is 3 bytes per UTF-16 unit, 4 per unit on XS (an astral character is one
+    // unit there); when that does not fit, size it exactly first.
+    if (start + 6 + 4 * n > this.cap) {
+      const len = utf8Length(s);
+      this.need((tagByte >= 0 ? 1 : 0) + varintSize(len) + len);
+      if (tagByte >= 0) this.buf[this.pos++] = tagByte;
+      this.varint32(len);
+      this.pos = utf8Write(this.buf, this.pos, s, 0);
+      return;
+    }
+    const buf = this.buf;
+    if (tagByte >= 0) buf[start++] = tagByte;
+    // UTF-8 is at least one byte per UTF-16 unit, so this prefix size is a lower bound.
+    const guess = n < 0x80 ? 1 : varintSize(n);
+    let p = start + guess;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) break;
+      buf[p++] = c;
+    }
+    if (i < n) p = utf8Write(buf, p, s, i);
+    const len = p - start - guess;
+    if (len < 0x80) {
+      buf[start] = len;
+      this.pos = p;
+      return;
+    }
+    const size = varintSize(len);
+    if (size !== guess) {
+      buf.copyWithin(start + size, start + guess, p);
+      p += size - guess;
+    }
+    this.pos = start;
     this.varint32(len);
-    this.pos = utf8Write(this.buf, this.pos, s, 0);
+    this.pos = p;
   }
 
   /** Length-prefixed bytes. */
