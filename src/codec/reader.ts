@@ -166,30 +166,49 @@ export class Reader {
   }
 
   /**
-   * map<string,string> entries into `map`: this one, whose tag was just read, and any that
-   * directly follow with the same one-byte tag (one call per map, not per entry). An entry may
-   * have its fields in any order, missing, repeated or unknown; a later duplicate key wins, as in
-   * protobuf. (One path for every layout: a second one for the canonical layout only sped up the
-   * Controller's decoding of large GetResps, issue 10.)
+   * map<string,string> entries into `map`: this one, whose tag was just
+   * read, and any that directly follow with the same one-byte tag (one call per map, not per entry).
    */
   mapEntries(map: EntryMap, tagByte: number, msgEnd: number, d: number): void {
+    const buf = this.buf;
     if (d >= this.maxDepth) this.fail('too-deep');
     for (;;) {
-      const end = this.lenEnd();
-      let key = '';
-      let value = '';
-      while (this.pos < end) {
-        const t = this.varint32();
-        if (t === 0x0a) key = this.string();
-        else if (t === 0x12) value = this.string();
-        else this.skip(t, d + 1);
+      // Canonical layout: a one-byte entry length, then key (field 1) and value (field 2) with
+      // one-byte lengths, filling the entry exactly. Anything else takes the general path.
+      const p = this.pos;
+      const end = p + 1 + buf[p];
+      const ks = p + 3;
+      const ke = ks + buf[p + 2];
+      const ve = ke + 2 + buf[ke + 1];
+      if (buf[p] < 0x80 && end <= this.len && buf[p + 1] === 0x0a && buf[p + 2] < 0x80 &&
+        buf[ke] === 0x12 && buf[ke + 1] < 0x80 && ve === end) {
+        const key = utf8Decode(buf, ks, ke);
+        map.put(key, utf8Decode(buf, ke + 2, ve), keyHint(key));
+        this.pos = end;
+      } else {
+        this.mapEntry(map, d);
       }
-      this.done(end);
-      map.put(key, value, keyHint(key));
-      if (this.pos >= msgEnd || this.buf[this.pos] !== tagByte) return;
+      if (this.pos >= msgEnd || buf[this.pos] !== tagByte) return;
       this.pos++;
     }
   }
+
+  /** One map entry in any valid layout (fields in any order, missing, repeated or unknown). */
+  private mapEntry(map: EntryMap, d: number): void {
+    const end = this.lenEnd();
+    let key = '';
+    let value = '';
+    while (this.pos < end) {
+      const t = this.varint32();
+      if (t === 0x0a) key = this.string();
+      else if (t === 0x12) value = this.string();
+      else this.skip(t, d + 1);
+    }
+    this.done(end);
+    // a later duplicate key wins, as in protobuf
+    map.put(key, value, keyHint(key));
+  }
+
 }
 
 /** EntryMap.put's hint: a key's length and its first and last units. */
