@@ -23,6 +23,11 @@ export interface BoardProfile {
     /** Live RAM high-water mark over the footprint scenario. */
     ramPeakBytes: number;
   };
+  /**
+   * false: the USP decoder makes no string cache (src/codec/string-cache.ts): it saves decoding
+   * repeated names but holds ~17 KB of RAM on XS once made. Default true.
+   */
+  codecStringCache?: boolean;
   limits: {
     /** Largest UDP datagram handled, bytes. */
     datagramBytes: number;

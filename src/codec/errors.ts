@@ -60,6 +60,11 @@ export interface DecodeLimits {
   /** Largest input accepted, bytes. */
   maxBytes: number;
   /**
+   * false: decode every string anew, without the string cache (string-cache.ts). The cache, once
+   * made, holds ~17 KB of RAM on XS (32-bit): a board short of RAM goes without it.
+   */
+  stringCache?: boolean;
+  /**
    * Most items a repeated field of a request may have (paths, objects, parameter settings);
    * 'too-many' beyond, before the rest is decoded: a board answers such a request 7005 without
    * holding hundreds of strings first (issue 10). Default: no bound.

@@ -2,15 +2,23 @@
 // nesting is bounded by DecodeLimits.maxDepth.
 import { DecodeError } from './errors.ts';
 import { WIRE_VARINT, WIRE_FIXED64, WIRE_LEN, WIRE_START_GROUP, WIRE_END_GROUP, WIRE_FIXED32 } from './wire.ts';
+import { CACHE_MAX_LEN, shortString } from './string-cache.ts';
 import { utf8Decode } from './utf8.ts';
 import { EntryMap } from './entry-map.ts';
 
 export class Reader {
   buf: Uint8Array;
+  /**
+   * A DataView of `buf` for word-wise string cache checks, made by the first map field (a small
+   * message does not pay for it).
+   */
+  view: DataView | undefined = undefined;
   pos: number;
   /** End of the input. */
   len: number;
   maxDepth: number;
+  /** Strings up to this many bytes go through the string cache (0: none, DecodeLimits.stringCache). */
+  cacheMax = CACHE_MAX_LEN;
   /** DecodeLimits.maxItems. */
   maxItems = Infinity;
 
@@ -22,9 +30,11 @@ export class Reader {
   }
 
   /** Start over on another input (lets one Reader serve every decode). */
-  reset(buf: Uint8Array, maxDepth: number, maxItems = Infinity): this {
+  reset(buf: Uint8Array, maxDepth: number, stringCache = true, maxItems = Infinity): this {
+    this.cacheMax = stringCache ? CACHE_MAX_LEN : 0;
     this.maxItems = maxItems;
     this.buf = buf;
+    this.view = undefined;
     this.pos = 0;
     this.len = buf.length;
     this.maxDepth = maxDepth;
@@ -127,7 +137,8 @@ export class Reader {
     const end = this.lenEnd();
     const start = this.pos;
     this.pos = end;
-    return utf8Decode(this.buf, start, end);
+    if (end === start) return '';
+    return end - start <= this.cacheMax ? shortString(this.buf, this.view, start, end) : utf8Decode(this.buf, start, end);
   }
 
   /** Skips a field of a number this message does not know (unknown fields are ignored). */
@@ -171,6 +182,7 @@ export class Reader {
    */
   mapEntries(map: EntryMap, tagByte: number, msgEnd: number, d: number): void {
     const buf = this.buf;
+    const view = this.view || (this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength));
     if (d >= this.maxDepth) this.fail('too-deep');
     for (;;) {
       // Canonical layout: a one-byte entry length, then key (field 1) and value (field 2) with
@@ -182,8 +194,10 @@ export class Reader {
       const ve = ke + 2 + buf[ke + 1];
       if (buf[p] < 0x80 && end <= this.len && buf[p + 1] === 0x0a && buf[p + 2] < 0x80 &&
         buf[ke] === 0x12 && buf[ke + 1] < 0x80 && ve === end) {
-        const key = utf8Decode(buf, ks, ke);
-        map.put(key, utf8Decode(buf, ke + 2, ve), keyHint(key));
+        const key = ke === ks ? '' : ke - ks <= this.cacheMax ? shortString(buf, view, ks, ke) : utf8Decode(buf, ks, ke);
+        const vs = ke + 2;
+        const value = ve === vs ? '' : ve - vs <= this.cacheMax ? shortString(buf, view, vs, ve) : utf8Decode(buf, vs, ve);
+        map.put(key, value, keyHint(key));
         this.pos = end;
       } else {
         this.mapEntry(map, d);

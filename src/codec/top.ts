@@ -41,7 +41,7 @@ export function topDecoder<T>(dec: (r: Reader, end: number, depth: number) => T)
   return (bytes, limits = DEFAULT_DECODE_LIMITS) => {
     if (bytes.length > limits.maxBytes) throw new DecodeError('too-large', limits.maxBytes);
     if (limits.maxDepth < 1) throw new DecodeError('too-deep', 0);
-    const r = reader.reset(bytes, limits.maxDepth, limits.maxItems);
+    const r = reader.reset(bytes, limits.maxDepth, limits.stringCache !== false, limits.maxItems);
     try {
       return dec(r, bytes.length, 1);
     } finally {

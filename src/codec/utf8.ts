@@ -1,7 +1,7 @@
 // The agent's one UTF-8 implementation, without TextEncoder/TextDecoder (not in XS by default):
-// encode straight into an output buffer, and a strict decoder with a fast path for the ASCII
-// strings that make up most of USP (parameter names, "true", "Up", ...). The protobuf Reader,
-// CoAP options and storage records all decode through utf8Decode.
+// encode straight into an output buffer, and a strict decoder with a small cache for the short
+// ASCII strings that make up most of USP (parameter names, "true", "Up", ...). CoAP options and
+// storage records use utf8Encode/utf8Decode below.
 import { DecodeError } from './errors.ts';
 
 /** Exact UTF-8 length of a JS string; a lone surrogate counts as U+FFFD (3 bytes), like TextEncoder. */
@@ -53,7 +53,7 @@ export function utf8Write(buf: Uint8Array, p: number, s: string, from: number): 
 const fromCharCode = String.fromCharCode;
 
 /** ASCII bytes [p, end) as a string; four characters per call keeps it cheap. */
-function asciiString(buf: Uint8Array, p: number, end: number): string {
+export function asciiString(buf: Uint8Array, p: number, end: number): string {
   let s = '';
   // Long strings 64 characters per call: fewer intermediate strings (XS copies on each +=).
   for (; p + 64 <= end; p += 64) s += fromCharCode.apply(null, buf.subarray(p, p + 64) as unknown as number[]);

@@ -92,6 +92,14 @@ test('given a request list beyond maxItems, when decoded, then too-many before t
   assert.equal(decodeMsg(set, limits(5)).body?.msgBody.case, 'request');
 });
 
+test('given stringCache false, when every vector is decoded, then the result is the same as with the cache', () => {
+  for (const v of makeVectors()) {
+    const limits: DecodeLimits = { maxDepth: 32, maxBytes: 1 << 20, stringCache: false };
+    if (v.kind === 'msg') assert.deepEqual(decodeMsg(v.bytes, limits), decodeMsg(v.bytes), v.name);
+    else assert.deepEqual(decodeRecord(v.bytes, limits), decodeRecord(v.bytes), v.name);
+  }
+});
+
 test('given a submessage whose last field runs past its end, when decoded, then truncated', () => {
   // Header of length 2 holding a string field of length 3.
   const bytes = Uint8Array.from([0x0a, 0x02, 0x0a, 0x03, 0x61, 0x62, 0x63]);
