@@ -9,7 +9,7 @@ import { ErrorCode, UspError, noSuchObject } from '../errors.ts';
 import { utf8Length } from '../codec/utf8.ts';
 import { named, type DefNode, type Schema } from './schema.ts';
 import { zeroValue } from './values.ts';
-import { isInstancePath } from './paths.ts';
+import { isInstancePath, tableOf } from './paths.ts';
 
 export interface ObjRec {
   readonly node: DefNode;
@@ -201,12 +201,10 @@ export class Store {
 
   /** Remove an instance and everything below it. */
   removeInstance(path: string): Removed {
-    const m = /^(.*\.)([0-9]+)\.$/.exec(path);
-    const table = m ? this.tables.get(m[1]) : undefined;
-    if (!m || !table) throw noSuchObject(path);
-    const n = Number(m[2]);
-    const at = table.insts.indexOf(n);
-    if (at < 0) throw noSuchObject(path);
+    const table = isInstancePath(path) ? this.tables.get(tableOf(path)) : undefined;
+    const n = Number(path.slice(tableOf(path).length, -1));
+    const at = table ? table.insts.indexOf(n) : -1;
+    if (!table || at < 0) throw noSuchObject(path);
     table.insts.splice(at, 1);
     const slot = table.slots!.splice(at, 1)[0];
     const objs: ObjRec[] = [];
