@@ -11,11 +11,11 @@ import { applyDefaults } from './defaults.ts';
 import { parsePath } from './grammar.ts';
 import { AGENT, Operations } from './operate.ts';
 import type { WriteSet } from './journal.ts';
-import { Persist, unitOf } from './persist.ts';
+import { Persist } from './persist.ts';
 import { applyNewDefaults, migrationWrites, MigrationLog } from './migrate.ts';
 import { readParam, recOf, resolvePath, resolveSupported } from './resolver.ts';
 import { supportedPathOf } from './paths.ts';
-import { buildSchema, counterOf, fillGeneratedKeys, named, type DefNode, type Schema } from './schema.ts';
+import { buildSchema, counterOf, fillGeneratedKeys, named, nodeOf, type DefNode, type Schema } from './schema.ts';
 import { Store, type ObjRec } from './store.ts';
 import { Txn, uniqueKeysOf } from './txn.ts';
 import { canonical, formatValue, zeroValue } from './values.ts';
@@ -209,24 +209,21 @@ class EngineImpl implements Engine {
   }
 
   instances(objPath: string, firstLevelOnly: boolean): InstanceInfo[] {
-    const info = (p: string): InstanceInfo => ({ path: p, uniqueKeys: uniqueKeysOf(this.store.objs.get(p)!) });
-    const table = this.store.tables.get(objPath);
+    const { store } = this;
+    const table = store.tables.get(objPath);
     let roots: string[];
-    if (table) roots = this.store.instancePaths(table);
+    if (table) roots = store.instancePaths(table);
     else {
-      const rec = this.store.objs.get(objPath);
-      if (!rec) {
-        const node = this.schema.byPath.get(supportedPathOf(objPath) + '{i}.') || this.schema.byPath.get(supportedPathOf(objPath));
-        if (node) throw noSuchObject(objPath);
-        throw notInModel(objPath);
-      }
-      if (!rec.node.multi || unitOf(objPath) !== objPath) {
-        throw notATable(objPath);
-      }
+      const rec = store.objs.get(objPath);
+      if (!rec) throw nodeOf(this.schema, objPath) ? noSuchObject(objPath) : notInModel(objPath);
+      // An existing record of a table's node is one of its instances.
+      if (!rec.node.multi) throw notATable(objPath);
       roots = [objPath];
     }
     const out: InstanceInfo[] = [];
-    for (const r of roots) for (const p of firstLevelOnly ? [r] : this.store.instancesAt(r)) out.push(info(p));
+    for (const r of roots) {
+      for (const p of firstLevelOnly ? [r] : store.instancesAt(r)) out.push({ path: p, uniqueKeys: uniqueKeysOf(store.objs.get(p)!) });
+    }
     return out;
   }
 
@@ -235,8 +232,7 @@ class EngineImpl implements Engine {
   }
 
   supportedObject(path: string): ObjectDef | undefined {
-    const sp = supportedPathOf(path);
-    const node = this.schema.byPath.get(sp) || this.schema.byPath.get(sp + '{i}.');
+    const node = nodeOf(this.schema, path);
     return node && node.def;
   }
 

@@ -6,7 +6,7 @@ import { isPlainPath } from './paths.ts';
 import type { ParamDef, ParsedPath, Resolution, ResolveOptions, SearchTerm, Target } from './api.ts';
 import { parsePath } from './grammar.ts';
 import type { DefNode, Schema } from './schema.ts';
-import { named, supportedPathOf } from './schema.ts';
+import { named, nodeOf, supportedPathOf } from './schema.ts';
 import type { ObjRec, Store } from './store.ts';
 import { literalKey, operatorAllowed, splitList, valueKey } from './values.ts';
 
@@ -232,7 +232,7 @@ export function resolveSupported(schema: Schema, text: string): { node: DefNode;
   let sp = '';
   for (const s of parsed.segments) sp += s.kind === 'name' ? s.name + '.' : '{i}.';
   // 'Device.X.{i}.Y.' and 'Device.X.{i}.Y.{i}.' are equivalent inputs (GSDM).
-  const node = schema.byPath.get(sp) || schema.byPath.get(sp + '{i}.');
+  const node = nodeOf(schema, sp);
   if (!node) throw notSupported(text);
   if (parsed.kind !== 'object' && !hasLeaf(node, parsed)) throw notSupported(text);
   return { node, parsed };

@@ -13,7 +13,7 @@ import { paramOf, readParam, type ResolverCore } from './resolver.ts';
 import { isInstancePath, supportedPathOf, tableOf } from './paths.ts';
 import type { ObjRec, TableRec } from './store.ts';
 import { zeroValue } from './values.ts';
-import { named } from './schema.ts';
+import { named, nodeOf } from './schema.ts';
 import { checkKeys, clearReferences, generateKeys, prepareValue, withPath } from './txn-checks.ts';
 import { changesOf, eventsOf, uniqueKeysOf, writeSetOf, type Undo } from './txn-changes.ts';
 
@@ -49,10 +49,11 @@ export class Txn implements Transaction {
     return readParam(this.core, paramPath);
   }
 
-  /** write, bound to this transaction, for the checks of txn-checks.ts. */
-  private readonly writer = (rec: ObjRec, name: string, value: string): void => this.write(rec, name, value);
-
-  private write(rec: ObjRec, name: string, value: string): void {
+  /**
+   * The transaction's undo-logged write (the Write of txn-checks.ts: the transaction stands in
+   * for the Store). Not part of the Transaction interface.
+   */
+  setValue(rec: ObjRec, name: string, value: string): void {
     const old = rec.values.get(name)!;
     if (old === value) return;
     this.core.store.setValue(rec, name, value); // 7005 past modelValueBytes: nothing changed
@@ -79,14 +80,14 @@ export class Txn implements Transaction {
       throw new UspError(ErrorCode.PARAM_READ_ONLY, 'write-once parameter already set', paramPath);
     }
     const old = rec.values.get(name)!;
-    this.write(rec, name, v);
+    this.setValue(rec, name, v);
     try { checkKeys(this.core, rec, name); } catch (e) { this.core.store.setValue(rec, name, old, true); this.log.pop(); throw e; }
   }
 
   /** Agent-side write (add handlers, clean-up): no access check, still validated. */
   private setInternal(rec: ObjRec, name: string, value: string): void {
     if (!rec.values.has(name)) throw new UspError(ErrorCode.INTERNAL_ERROR, `${name} is not a stored parameter`, rec.path + name);
-    this.write(rec, name, prepareValue(this.core, rec, name, value));
+    this.setValue(rec, name, prepareValue(this.core, rec, name, value));
   }
 
   /** Agent-side set by path (Request rows, boot clean-up): no access check. */
@@ -117,7 +118,7 @@ export class Txn implements Transaction {
     const given = new Set<string>();
     try {
       fill(rec, given);
-      generateKeys(this.core, this.writer, rec, given);
+      generateKeys(this.core, this, rec, given);
     } catch (e) { this.rollbackTo(sp); throw e; }
     return rec;
   }
@@ -125,10 +126,16 @@ export class Txn implements Transaction {
   /** Agent-side delete: ignores the table's access and the remove handlers. */
   agentDelete(instancePath: string): void {
     this.check();
-    const deleted = this.core.store.instancesAt(instancePath);
+    this.remove(instancePath);
+  }
+
+  /** Remove the instance at `instancePath` and below (undo-logged), then references to them (R-ARC.12). */
+  private remove(instancePath: string): void {
+    const { store } = this.core;
+    const deleted = store.instancesAt(instancePath);
     const keys = this.core.persist.subtreeKeys(instancePath);
-    this.log.push({ k: 'remove', removed: this.core.store.removeInstance(instancePath), keys });
-    clearReferences(this.core, this.writer, deleted);
+    this.log.push({ k: 'remove', removed: store.removeInstance(instancePath), keys });
+    clearReferences(this.core, this, deleted);
   }
 
   add(tablePath: string, settings: readonly ParamSetting[] = []): AddResult {
@@ -136,10 +143,10 @@ export class Txn implements Transaction {
     const { store, schema } = this.core;
     const table = tablePath.endsWith('.') ? store.tables.get(tablePath) : undefined;
     if (!table) {
-      const sp = supportedPathOf(tablePath);
-      if (schema.byPath.has(sp + '{i}.')) throw noSuchObject(tablePath);
-      if (schema.byPath.has(sp)) throw notATable(tablePath);
-      throw notInModel(tablePath);
+      // An object that is not a table (an instance included), a table of a missing object, or neither.
+      const node = nodeOf(schema, tablePath);
+      if (!node) throw notInModel(tablePath);
+      throw node.path === supportedPathOf(tablePath) ? notATable(tablePath) : noSuchObject(tablePath);
     }
     const access = table.node.def.access || 'R';
     if (access === 'R' || access === 'D') {
@@ -198,10 +205,8 @@ export class Txn implements Transaction {
         const h = r && this.core.schema.handlersOf(r.node.path).remove;
         if (h) h(this.core.ctx(this.origin), p, this);
       }
-      if (!store.objs.has(instancePath)) return deleted; // a handler already removed it
-      const keys = this.core.persist.subtreeKeys(instancePath);
-      this.log.push({ k: 'remove', removed: store.removeInstance(instancePath), keys });
-      clearReferences(this.core, this.writer, deleted);
+      // A handler may have removed it already.
+      if (store.objs.has(instancePath)) this.remove(instancePath);
     } catch (e) {
       this.rollbackTo(sp);
       throw withPath(e, instancePath, ErrorCode.DELETE_FAILURE);
