@@ -2,6 +2,7 @@
 // parameter paths with instance numbers → lexical values, applied on first boot and on factory
 // reset. A bad entry is logged and skipped: a typo in a defaults file must not brick a device.
 import type { System } from '../../hal/hal.ts';
+import type { ParamDef } from './api.ts';
 import type { Schema } from './schema.ts';
 import { fillGeneratedKeys, named, supportedPathOf } from './schema.ts';
 import type { ObjRec, Store } from './store.ts';
@@ -9,16 +10,22 @@ import { canonical, splitList } from './values.ts';
 import { stripDot } from './paths.ts';
 
 /**
- * A strong reference value as stored (items without their trailing '.'), or undefined when an
- * item names no existing instance of `target` (those items are added to `bad`).
+ * Set a factory default (lexical `value`) on rec.name: checked for the type and, for a strong
+ * reference, that every item names an existing instance of its target (stored without the
+ * trailing '.'). Throws Error saying why it was not set (the value stays the schema's).
  */
-export function existingRefs(store: Store, target: string, v: string, bad: string[] = []): string | undefined {
-  const items = splitList(v).map(stripDot);
-  for (const i of items) {
-    const r = store.objs.get(i + '.');
-    if (!r || r.node.path !== target) bad.push(i);
+export function setDefault(store: Store, rec: ObjRec, def: ParamDef, value: string): void {
+  let v = canonical(def, value);
+  const ref = def.ref;
+  if (ref && ref.kind === 'strong') {
+    const items = splitList(v).map(stripDot);
+    for (const i of items) {
+      const r = store.objs.get(i + '.');
+      if (!r || r.node.path !== ref.target) throw new Error(`${i} is not an existing ${ref.target}`);
+    }
+    v = items.join(',');
   }
-  return bad.length ? undefined : items.join(',');
+  store.setValue(rec, def.name, v);
 }
 
 const PATH_RE = /^[A-Za-z_][A-Za-z_0-9]*\.(?:(?:[A-Za-z_][A-Za-z_0-9]*|[1-9][0-9]*)\.)*(?:[A-Za-z_][A-Za-z_0-9]*)?$/;
@@ -66,15 +73,7 @@ export function applyDefaults(schema: Schema, store: Store, defaults: { readonly
     const name = p.slice(dot + 1);
     const def = rec && named(rec.node.params, name);
     if (!rec || !def || !rec.values.has(name)) { warn(`${p}: not a stored parameter of the model`); continue; }
-    let v: string;
-    try { v = canonical(def, defaults[p]); } catch (e) { warn(`${p}: ${(e as Error).message}`); continue; }
-    if (def.ref && def.ref.kind === 'strong') {
-      const bad: string[] = [];
-      const refs = existingRefs(store, def.ref.target, v, bad);
-      if (refs === undefined) { warn(`${p}: ${bad.join(',')} is not an existing ${def.ref.target}`); continue; }
-      v = refs;
-    }
-    try { store.setValue(rec, name, v); } catch (e) { warn(`${p}: ${(e as Error).message}`); }
+    try { setDefault(store, rec, def, defaults[p]); } catch (e) { warn(`${p}: ${(e as Error).message}`); }
   }
   // Unique keys of a row the file did not name get the Agent's values, as an Add would (R-ADD.5).
   for (const rec of created) fillGeneratedKeys(schema, store, rec);

@@ -17,8 +17,7 @@
 import type { DefNode, Schema } from './schema.ts';
 import { fillGeneratedKeys, named } from './schema.ts';
 import type { Store } from './store.ts';
-import { canonical } from './values.ts';
-import { existingRefs } from './defaults.ts';
+import { setDefault } from './defaults.ts';
 import { MODEL_MARKER_KEY, type WriteSet } from './journal.ts';
 import { utf8Encode } from '../codec/utf8.ts';
 
@@ -74,16 +73,10 @@ export function applyNewDefaults(schema: Schema, store: Store, defaults: { reado
       fresh = true;
       const lexical = defaults[rec.path + name];
       if (lexical === undefined) continue; // the schema's default, already there
-      const def = named(rec.node.params, name)!;
-      let v: string;
-      try { v = canonical(def, lexical); } catch { mig.dropped.push(`${rec.path}${name}: default '${lexical}' not valid`); continue; }
-      if (def.ref && def.ref.kind === 'strong') {
-        const refs = existingRefs(store, def.ref.target, v);
-        if (refs === undefined) continue; // dangling: the schema's default stays
-        v = refs;
-      }
-      try { store.setValue(rec, name, v); } catch { mig.dropped.push(`${rec.path}${name}: default past modelValueBytes`); continue; }
-      n++;
+      try {
+        setDefault(store, rec, named(rec.node.params, name)!, lexical);
+        n++;
+      } catch (e) { mig.dropped.push(`${rec.path}${name}: default '${lexical}': ${(e as Error).message}`); }
     }
     // A unique key new in this build gets the Agent's value, as an Add would (R-ADD.5).
     if (fresh) fillGeneratedKeys(schema, store, rec);
