@@ -88,12 +88,11 @@ class EngineImpl implements Engine {
 
   /** Tables whose rows come from a handler (FirmwareImage ← HAL firmware slots): fixed per boot. */
   private reconcileHandlerTables(ops: WriteSet): void {
-    for (const node of this.schema.nodes) {
-      const h = this.schema.handlersOf(node.path).instances;
-      if (!h) continue;
-      for (const t of Array.from(this.store.tables.values())) {
-        if (t.node !== node) continue;
-        const want = h(this.ctx(AGENT), t.path.slice(0, t.path.length - node.name.length - 1));
+    // The live map: tables of rows added here are visited too, those of removed rows are not.
+    for (const t of this.store.tables.values()) {
+      const h = this.schema.handlersOf(t.node.path).instances;
+      if (h) {
+        const want = h(this.ctx(AGENT), t.path.slice(0, t.path.length - t.node.name.length - 1));
         let changed = false;
         for (const n of t.insts.slice()) {
           if (want.indexOf(n) >= 0) continue;
