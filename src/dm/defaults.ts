@@ -72,7 +72,7 @@ export function applyDefaults(schema: Schema, store: Store, defaults: { readonly
     const rec = store.objs.get(p.slice(0, dot + 1));
     const name = p.slice(dot + 1);
     const def = rec && named(rec.node.params, name);
-    if (!rec || !def || !rec.values.has(name)) { warn(`${p}: not a stored parameter of the model`); continue; }
+    if (!rec || !def || rec.values.get(name) === undefined) { warn(`${p}: not a stored parameter of the model`); continue; }
     try { setDefault(store, rec, def, defaults[p]); } catch (e) { warn(`${p}: ${(e as Error).message}`); }
   }
   // Unique keys of a row the file did not name get the Agent's values, as an Add would (R-ADD.5).

@@ -46,7 +46,7 @@ export function changesOf(core: ResolverCore, log: readonly Undo[], from: number
   const live = (rec: ObjRec) => (name: string) => core.read(rec, name);
   for (const p of added) {
     const rec = core.store.objs.get(p);
-    if (rec) list.push({ kind: 'added', path: p, changed: rec.values.keys().slice(), value: live(rec) });
+    if (rec) list.push({ kind: 'added', path: p, changed: rec.node.stored.slice(), value: live(rec) });
   }
   for (const [rec, m] of old) {
     const p = rec.path;

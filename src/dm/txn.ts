@@ -79,14 +79,14 @@ export class Txn implements Transaction {
     if (access === 'WO' && !unset && cur !== v) {
       throw new UspError(ErrorCode.PARAM_READ_ONLY, 'write-once parameter already set', paramPath);
     }
-    const old = rec.values.get(name)!;
+    const sp = this.savepoint();
     this.setValue(rec, name, v);
-    try { checkKeys(this.core, rec, name); } catch (e) { this.core.store.setValue(rec, name, old, true); this.log.pop(); throw e; }
+    try { checkKeys(this.core, rec, name); } catch (e) { this.rollbackTo(sp); throw e; }
   }
 
   /** Agent-side write (add handlers, clean-up): no access check, still validated. */
   private setInternal(rec: ObjRec, name: string, value: string): void {
-    if (!rec.values.has(name)) throw new UspError(ErrorCode.INTERNAL_ERROR, `${name} is not a stored parameter`, rec.path + name);
+    if (rec.values.get(name) === undefined) throw new UspError(ErrorCode.INTERNAL_ERROR, `${name} is not a stored parameter`, rec.path + name);
     this.setValue(rec, name, prepareValue(this.core, rec, name, value));
   }
 
