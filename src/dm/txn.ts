@@ -219,14 +219,9 @@ export class Txn implements Transaction {
   }
 
   rollbackTo(savepoint: number): void {
-    // Release what validate reserved for the changes being undone (ObjectHandlers.rollback).
     let keep = this.validated.length;
     while (keep > 0 && this.validated[keep - 1].from >= savepoint) keep--;
-    if (keep < this.validated.length) {
-      const undone = this.validated.splice(keep);
-      const ctx = this.core.ctx(this.origin);
-      for (let i = undone.length - 1; i >= 0; i--) this.rollbackHandler(ctx, undone[i].change);
-    }
+    this.release(keep);
     if (this.validatedTo > savepoint) this.validatedTo = savepoint;
     while (this.log.length > savepoint) {
       const u = this.log.pop()!;
@@ -236,10 +231,17 @@ export class Txn implements Transaction {
     }
   }
 
-  private rollbackHandler(ctx: HandlerContext, c: InstanceChange): void {
-    const h = this.core.schema.handlersOf(supportedPathOf(c.path)).rollback;
-    if (!h) return;
-    try { h(ctx, c); } catch { /* a rollback handler must not throw; nothing more to undo */ }
+  /**
+   * Release what validate reserved for the validated changes from index `keep` on, newest first
+   * (ObjectHandlers.rollback), and forget them: their part of the log is being undone.
+   */
+  private release(keep: number): void {
+    const undone = this.validated.splice(keep);
+    for (let i = undone.length - 1; i >= 0; i--) {
+      const c = undone[i].change;
+      const h = this.core.schema.handlersOf(supportedPathOf(c.path)).rollback;
+      try { if (h) h(this.core.ctx(this.origin), c); } catch { /* a rollback handler must not throw; nothing more to undo */ }
+    }
   }
 
   /** Validate what changed since the last successful validate (api.ts Transaction.validate). */
@@ -252,18 +254,17 @@ export class Txn implements Transaction {
       const rec = this.core.store.objs.get(c.path);
       if (rec && c.kind !== 'deleted') checkKeys(this.core, rec);
     }
-    const passed: InstanceChange[] = [];
+    const before = this.validated.length;
     for (const c of list) {
       try {
         const validate = this.core.schema.handlersOf(supportedPathOf(c.path)).validate;
         if (validate) validate(ctx, c);
-        passed.push(c);
+        this.validated.push({ change: c, from });
       } catch (e) {
-        for (let i = passed.length - 1; i >= 0; i--) this.rollbackHandler(ctx, passed[i]);
+        this.release(before); // what this validate accepted so far
         throw withPath(e, c.path, ErrorCode.INVALID_CONFIGURATION);
       }
     }
-    for (const c of passed) this.validated.push({ change: c, from });
     this.validatedTo = this.log.length;
   }
 

@@ -190,14 +190,9 @@ export function zeroValue(def: ParamDef): string {
 
 /** A handler's typed value → canonical lexical string (dateTime numbers are ms since the epoch). */
 export function formatValue(def: { type: ParamType; list?: boolean; name: string }, v: Value): string {
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number') {
-    if (def.type === 'dateTime') return formatDateTime(Math.floor(v));
-    if (def.type === 'decimal') return String(v);
-    return String(Math.trunc(v));
-  }
-  return v;
+  // Strings as they are, booleans 'true'/'false', bigints in decimal.
+  if (typeof v !== 'number') return String(v);
+  return def.type === 'dateTime' ? formatDateTime(v) : String(def.type === 'decimal' ? v : Math.trunc(v));
 }
 
 const isInteger = (t: ParamType) => t === 'int' || t === 'unsignedInt' || t === 'long' || t === 'unsignedLong';
