@@ -2,36 +2,16 @@
 // parameter paths with instance numbers → lexical values, applied on first boot and on factory
 // reset. A bad entry is logged and skipped: a typo in a defaults file must not brick a device.
 import type { System } from '../../hal/hal.ts';
-import type { ParamDef } from './api.ts';
-import type { Schema } from './schema.ts';
 import { fillGeneratedKeys, named, supportedPathOf } from './schema.ts';
-import type { ObjRec, Store } from './store.ts';
-import { canonical, splitList } from './values.ts';
-import { stripDot } from './paths.ts';
-
-/**
- * Set a factory default (lexical `value`) on rec.name: checked for the type and, for a strong
- * reference, that every item names an existing instance of its target (stored without the
- * trailing '.'). Throws Error saying why it was not set (the value stays the schema's).
- */
-export function setDefault(store: Store, rec: ObjRec, def: ParamDef, value: string): void {
-  let v = canonical(def, value);
-  const ref = def.ref;
-  if (ref && ref.kind === 'strong') {
-    const items = splitList(v).map(stripDot);
-    for (const i of items) {
-      const r = store.objs.get(i + '.');
-      if (!r || r.node.path !== ref.target) throw new Error(`${i} is not an existing ${ref.target}`);
-    }
-    v = items.join(',');
-  }
-  store.setValue(rec, def.name, v);
-}
+import type { ObjRec } from './store.ts';
+import type { ResolverCore } from './resolver.ts';
+import { prepareValue } from './txn-checks.ts';
 
 const PATH_RE = /^[A-Za-z_][A-Za-z_0-9]*\.(?:(?:[A-Za-z_][A-Za-z_0-9]*|[1-9][0-9]*)\.)*(?:[A-Za-z_][A-Za-z_0-9]*)?$/;
 
 /** Create every instance named by the paths (exact numbers), then set the values. */
-export function applyDefaults(schema: Schema, store: Store, defaults: { readonly [path: string]: string }, system: System): void {
+export function applyDefaults(core: ResolverCore, defaults: { readonly [path: string]: string }, system: System): void {
+  const { schema, store } = core;
   const warn = (m: string) => system.log('warn', `factory defaults: ${m}`);
   const paths = Object.keys(defaults).filter((p) => {
     if (PATH_RE.test(p)) return true;
@@ -73,7 +53,8 @@ export function applyDefaults(schema: Schema, store: Store, defaults: { readonly
     const name = p.slice(dot + 1);
     const def = rec && named(rec.node.params, name);
     if (!rec || !def || rec.values.get(name) === undefined) { warn(`${p}: not a stored parameter of the model`); continue; }
-    try { setDefault(store, rec, def, defaults[p]); } catch (e) { warn(`${p}: ${(e as Error).message}`); }
+    // Checked as a Set would (type, range, strong references to existing instances).
+    try { store.setValue(rec, name, prepareValue(core, rec, name, defaults[p])); } catch (e) { warn(`${p}: ${(e as Error).message}`); }
   }
   // Unique keys of a row the file did not name get the Agent's values, as an Add would (R-ADD.5).
   for (const rec of created) fillGeneratedKeys(schema, store, rec);

@@ -60,12 +60,12 @@ class EngineImpl implements Engine {
     this.store.clear();
     const rootPath = this.schema.root.name + '.';
     this.store.createObject(this.schema.root, rootPath);
-    if (fromDefaults) applyDefaults(this.schema, this.store, this.defaults, this.hal.system);
+    if (fromDefaults) applyDefaults(this, this.defaults, this.hal.system);
     const mig = !fromDefaults && this.persist.otherSchema() ? new MigrationLog() : undefined;
     this.persist.migration = mig;
     if (!fromDefaults) this.persist.load(rootPath);
     this.persist.migration = undefined;
-    if (mig) applyNewDefaults(this.schema, this.store, this.defaults, mig, Persist.persists);
+    if (mig) applyNewDefaults(this, this.defaults, mig, Persist.persists);
     const ops: WriteSet = new Map();
     this.reconcileHandlerTables(ops);
     if (fromDefaults) this.persist.saveAll();

@@ -16,8 +16,8 @@
 // storage cannot be told from one an operator emptied).
 import type { DefNode, Schema } from './schema.ts';
 import { fillGeneratedKeys, named } from './schema.ts';
-import type { Store } from './store.ts';
-import { setDefault } from './defaults.ts';
+import { prepareValue } from './txn-checks.ts';
+import type { ResolverCore } from './resolver.ts';
 import { MODEL_MARKER_KEY, type WriteSet } from './journal.ts';
 import { utf8Encode } from '../codec/utf8.ts';
 
@@ -59,11 +59,11 @@ export class MigrationLog {
 
 /**
  * After `persist.load` with a MigrationLog: give parameters no stored record had their factory
- * default. Returns the number of values taken from the defaults.
+ * default (checked as a Set would: type, range, strong references).
  */
-export function applyNewDefaults(schema: Schema, store: Store, defaults: { readonly [path: string]: string }, mig: MigrationLog,
-  persists: (n: DefNode) => boolean): number {
-  let n = 0;
+export function applyNewDefaults(core: ResolverCore, defaults: { readonly [path: string]: string }, mig: MigrationLog,
+  persists: (n: DefNode) => boolean): void {
+  const { schema, store } = core;
   // Loops, not forEach closures: a closure over a counter is an xsl "no const" warning.
   for (const rec of store.objs.values()) {
     if (!persists(rec.node)) continue;
@@ -73,15 +73,11 @@ export function applyNewDefaults(schema: Schema, store: Store, defaults: { reado
       fresh = true;
       const lexical = defaults[rec.path + name];
       if (lexical === undefined) continue; // the schema's default, already there
-      try {
-        setDefault(store, rec, named(rec.node.params, name)!, lexical);
-        n++;
-      } catch (e) { mig.dropped.push(`${rec.path}${name}: default '${lexical}': ${(e as Error).message}`); }
+      try { store.setValue(rec, name, prepareValue(core, rec, name, lexical)); } catch (e) { mig.dropped.push(`${rec.path}${name}: default '${lexical}': ${(e as Error).message}`); }
     }
     // A unique key new in this build gets the Agent's value, as an Add would (R-ADD.5).
     if (fresh) fillGeneratedKeys(schema, store, rec);
   }
-  return n;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
