@@ -101,14 +101,6 @@ export function pathHash(s: string): string {
 
 export { supportedPathOf } from './paths.ts';
 
-function splitSupported(path: string): { parent: string; name: string; multi: boolean } {
-  let p = path.slice(0, -1); // drop trailing '.'
-  let multi = false;
-  if (p.endsWith('.{i}')) { multi = true; p = p.slice(0, -4); }
-  const dot = p.lastIndexOf('.');
-  return { parent: dot < 0 ? '' : p.slice(0, dot + 1), name: p.slice(dot + 1), multi };
-}
-
 
 /** Builds the tree of `objectLists` (each module's objects, in module order); throws Error (a
  * programming error in a model table) on inconsistencies. Pure: the result is deeply frozen. */
@@ -124,7 +116,12 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
   for (const def of defs) {
     if (!def.path.endsWith('.')) throw new Error(`object path must end with '.': ${def.path}`);
     if (byPath.has(def.path)) throw new Error(`object defined twice: ${def.path}`);
-    const { parent: parentPath, name, multi } = splitSupported(def.path);
+    // 'Device.A.{i}.' -> parent 'Device.', name 'A', multi-instance.
+    const multi = def.path.endsWith('.{i}.');
+    const p = def.path.slice(0, multi ? -5 : -1);
+    const dot = p.lastIndexOf('.');
+    const parentPath = p.slice(0, dot + 1);
+    const name = p.slice(dot + 1);
     // A TR-106 name (letters, digits, '_'; no digit first): `name` holds no '.' by construction.
     if (!isPlainPath(name) || name.charAt(0) <= '9') throw new Error(`bad object name in ${def.path}`);
     const parent = parentPath ? byPath.get(parentPath) : undefined;
