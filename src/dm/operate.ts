@@ -8,6 +8,7 @@ import type {
 import { named, type Schema } from './schema.ts';
 import { supportedPathOf } from './paths.ts';
 import type { Txn } from './txn.ts';
+import { withPath } from './txn-checks.ts';
 import { canonical, formatValue } from './values.ts';
 
 /** The Agent itself as the origin of a change (Request rows, boot clean-up). */
@@ -115,8 +116,7 @@ export class Operations {
     try {
       result = this.core.inTxn(origin, (txn) => handler(this.core.ctx(origin), { objPath, command, input: args, commandKey }, txn));
     } catch (e) {
-      if (e instanceof UspError) throw e;
-      throw new UspError(ErrorCode.COMMAND_FAILURE, e instanceof Error ? e.message : String(e), objPath + command);
+      throw withPath(e, objPath + command, ErrorCode.COMMAND_FAILURE);
     }
     // A handler returning the other kind of result (an operation or not) is a model's programming error.
     if (isAsyncOp(result) !== cmd.async) throw new UspError(ErrorCode.INTERNAL_ERROR, 'command handler returned the wrong kind of result');
@@ -178,8 +178,7 @@ export class Operations {
       try {
         out = r.op.poll(nowMs);
       } catch (e) {
-        const err = e instanceof UspError ? e : new UspError(ErrorCode.COMMAND_FAILURE, e instanceof Error ? e.message : String(e));
-        this.finish(path, undefined, err);
+        this.finish(path, undefined, withPath(e, path, ErrorCode.COMMAND_FAILURE));
         continue;
       }
       if (out) this.finish(path, formatOutput(r.outputs, out));

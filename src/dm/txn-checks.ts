@@ -13,6 +13,7 @@ import { canonical, splitList } from './values.ts';
 /** The transaction's undo-logged write (Txn.setValue), or the Store's own (rows made without an Add). */
 export type Write = Pick<Store, 'setValue'>;
 
+/** `e` as a UspError about `path` (kept when it names a path already); anything else becomes `fallback`. */
 export function withPath(e: unknown, path: string, fallback: number): UspError {
   if (e instanceof UspError) return e.path ? e : new UspError(e.code, e.message, path);
   return new UspError(fallback, e instanceof Error ? e.message : String(e), path);
