@@ -9,8 +9,8 @@ import type {
 } from './api.ts';
 import type { Persist } from './persist.ts';
 import { isStorageWriteError } from './journal.ts';
-import { paramOf, readParam, type ResolverCore } from './resolver.ts';
-import { isInstancePath, supportedPathOf, tableOf } from './paths.ts';
+import { paramOf, readParam, recOf, type ResolverCore } from './resolver.ts';
+import { supportedPathOf, tableOf } from './paths.ts';
 import type { ObjRec, TableRec } from './store.ts';
 import { zeroValue } from './values.ts';
 import { named, nodeOf } from './schema.ts';
@@ -181,15 +181,10 @@ export class Txn implements Transaction {
 
   delete(instancePath: string): string[] {
     this.check();
-    const { store, schema } = this.core;
-    const rec = store.objs.get(instancePath);
-    if (!rec) {
-      if (schema.byPath.has(supportedPathOf(instancePath))) throw noSuchObject(instancePath);
-      throw notInModel(instancePath);
-    }
-    if (!rec.node.multi || !isInstancePath(instancePath)) {
-      throw notATable(instancePath);
-    }
+    const { store } = this.core;
+    const rec = recOf(this.core, instancePath); // 7016 / 7026
+    // An existing record of a table's node is one of its instances.
+    if (!rec.node.multi) throw notATable(instancePath);
     const access = rec.node.def.access || 'R';
     if (access === 'R' || access === 'A') throw new UspError(ErrorCode.OPERATION_ERROR, 'Object instances cannot be deleted', instancePath);
     const min = rec.node.def.minEntries;
