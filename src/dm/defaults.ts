@@ -2,29 +2,16 @@
 // parameter paths with instance numbers → lexical values, applied on first boot and on factory
 // reset. A bad entry is logged and skipped: a typo in a defaults file must not brick a device.
 import type { System } from '../../hal/hal.ts';
-import type { Schema } from './schema.ts';
 import { fillGeneratedKeys, named, supportedPathOf } from './schema.ts';
-import type { ObjRec, Store } from './store.ts';
-import { canonical, splitList } from './values.ts';
-import { stripDot } from './paths.ts';
-
-/**
- * A strong reference value as stored (items without their trailing '.'), or undefined when an
- * item names no existing instance of `target` (those items are added to `bad`).
- */
-export function existingRefs(store: Store, target: string, v: string, bad: string[] = []): string | undefined {
-  const items = splitList(v).map(stripDot);
-  for (const i of items) {
-    const r = store.objs.get(i + '.');
-    if (!r || r.node.path !== target) bad.push(i);
-  }
-  return bad.length ? undefined : items.join(',');
-}
+import type { ObjRec } from './store.ts';
+import type { ResolverCore } from './resolver.ts';
+import { prepareValue } from './txn-checks.ts';
 
 const PATH_RE = /^[A-Za-z_][A-Za-z_0-9]*\.(?:(?:[A-Za-z_][A-Za-z_0-9]*|[1-9][0-9]*)\.)*(?:[A-Za-z_][A-Za-z_0-9]*)?$/;
 
 /** Create every instance named by the paths (exact numbers), then set the values. */
-export function applyDefaults(schema: Schema, store: Store, defaults: { readonly [path: string]: string }, system: System): void {
+export function applyDefaults(core: ResolverCore, defaults: { readonly [path: string]: string }, system: System): void {
+  const { schema, store } = core;
   const warn = (m: string) => system.log('warn', `factory defaults: ${m}`);
   const paths = Object.keys(defaults).filter((p) => {
     if (PATH_RE.test(p)) return true;
@@ -65,16 +52,9 @@ export function applyDefaults(schema: Schema, store: Store, defaults: { readonly
     const rec = store.objs.get(p.slice(0, dot + 1));
     const name = p.slice(dot + 1);
     const def = rec && named(rec.node.params, name);
-    if (!rec || !def || !rec.values.has(name)) { warn(`${p}: not a stored parameter of the model`); continue; }
-    let v: string;
-    try { v = canonical(def, defaults[p]); } catch (e) { warn(`${p}: ${(e as Error).message}`); continue; }
-    if (def.ref && def.ref.kind === 'strong') {
-      const bad: string[] = [];
-      const refs = existingRefs(store, def.ref.target, v, bad);
-      if (refs === undefined) { warn(`${p}: ${bad.join(',')} is not an existing ${def.ref.target}`); continue; }
-      v = refs;
-    }
-    try { store.setValue(rec, name, v); } catch (e) { warn(`${p}: ${(e as Error).message}`); }
+    if (!rec || !def || rec.values.get(name) === undefined) { warn(`${p}: not a stored parameter of the model`); continue; }
+    // Checked as a Set would (type, range, strong references to existing instances).
+    try { store.setValue(rec, name, prepareValue(core, rec, name, defaults[p])); } catch (e) { warn(`${p}: ${(e as Error).message}`); }
   }
   // Unique keys of a row the file did not name get the Agent's values, as an Add would (R-ADD.5).
   for (const rec of created) fillGeneratedKeys(schema, store, rec);

@@ -11,11 +11,11 @@ import { applyDefaults } from './defaults.ts';
 import { parsePath } from './grammar.ts';
 import { AGENT, Operations } from './operate.ts';
 import type { WriteSet } from './journal.ts';
-import { Persist, unitOf } from './persist.ts';
+import { Persist } from './persist.ts';
 import { applyNewDefaults, migrationWrites, MigrationLog } from './migrate.ts';
 import { readParam, recOf, resolvePath, resolveSupported } from './resolver.ts';
 import { supportedPathOf } from './paths.ts';
-import { buildSchema, counterOf, fillGeneratedKeys, named, type DefNode, type Schema } from './schema.ts';
+import { buildSchema, counterOf, fillGeneratedKeys, named, nodeOf, type DefNode, type Schema } from './schema.ts';
 import { Store, type ObjRec } from './store.ts';
 import { Txn, uniqueKeysOf } from './txn.ts';
 import { canonical, formatValue, zeroValue } from './values.ts';
@@ -60,12 +60,12 @@ class EngineImpl implements Engine {
     this.store.clear();
     const rootPath = this.schema.root.name + '.';
     this.store.createObject(this.schema.root, rootPath);
-    if (fromDefaults) applyDefaults(this.schema, this.store, this.defaults, this.hal.system);
+    if (fromDefaults) applyDefaults(this, this.defaults, this.hal.system);
     const mig = !fromDefaults && this.persist.otherSchema() ? new MigrationLog() : undefined;
     this.persist.migration = mig;
     if (!fromDefaults) this.persist.load(rootPath);
     this.persist.migration = undefined;
-    if (mig) applyNewDefaults(this.schema, this.store, this.defaults, mig, Persist.persists);
+    if (mig) applyNewDefaults(this, this.defaults, mig, Persist.persists);
     const ops: WriteSet = new Map();
     this.reconcileHandlerTables(ops);
     if (fromDefaults) this.persist.saveAll();
@@ -88,12 +88,11 @@ class EngineImpl implements Engine {
 
   /** Tables whose rows come from a handler (FirmwareImage ← HAL firmware slots): fixed per boot. */
   private reconcileHandlerTables(ops: WriteSet): void {
-    for (const node of this.schema.nodes) {
-      const h = this.schema.handlersOf(node.path).instances;
-      if (!h) continue;
-      for (const t of Array.from(this.store.tables.values())) {
-        if (t.node !== node) continue;
-        const want = h(this.ctx(AGENT), t.path.slice(0, t.path.length - node.name.length - 1));
+    // The live map: tables of rows added here are visited too, those of removed rows are not.
+    for (const t of this.store.tables.values()) {
+      const h = this.schema.handlersOf(t.node.path).instances;
+      if (h) {
+        const want = h(this.ctx(AGENT), t.path.slice(0, t.path.length - t.node.name.length - 1));
         let changed = false;
         for (const n of t.insts.slice()) {
           if (want.indexOf(n) >= 0) continue;
@@ -209,24 +208,21 @@ class EngineImpl implements Engine {
   }
 
   instances(objPath: string, firstLevelOnly: boolean): InstanceInfo[] {
-    const info = (p: string): InstanceInfo => ({ path: p, uniqueKeys: uniqueKeysOf(this.store.objs.get(p)!) });
-    const table = this.store.tables.get(objPath);
+    const { store } = this;
+    const table = store.tables.get(objPath);
     let roots: string[];
-    if (table) roots = this.store.instancePaths(table);
+    if (table) roots = store.instancePaths(table);
     else {
-      const rec = this.store.objs.get(objPath);
-      if (!rec) {
-        const node = this.schema.byPath.get(supportedPathOf(objPath) + '{i}.') || this.schema.byPath.get(supportedPathOf(objPath));
-        if (node) throw noSuchObject(objPath);
-        throw notInModel(objPath);
-      }
-      if (!rec.node.multi || unitOf(objPath) !== objPath) {
-        throw notATable(objPath);
-      }
+      const rec = store.objs.get(objPath);
+      if (!rec) throw nodeOf(this.schema, objPath) ? noSuchObject(objPath) : notInModel(objPath);
+      // An existing record of a table's node is one of its instances.
+      if (!rec.node.multi) throw notATable(objPath);
       roots = [objPath];
     }
     const out: InstanceInfo[] = [];
-    for (const r of roots) for (const p of firstLevelOnly ? [r] : this.store.instancesAt(r)) out.push(info(p));
+    for (const r of roots) {
+      for (const p of firstLevelOnly ? [r] : store.instancesAt(r)) out.push({ path: p, uniqueKeys: uniqueKeysOf(store.objs.get(p)!) });
+    }
     return out;
   }
 
@@ -235,8 +231,7 @@ class EngineImpl implements Engine {
   }
 
   supportedObject(path: string): ObjectDef | undefined {
-    const sp = supportedPathOf(path);
-    const node = this.schema.byPath.get(sp) || this.schema.byPath.get(sp + '{i}.');
+    const node = nodeOf(this.schema, path);
     return node && node.def;
   }
 

@@ -57,7 +57,7 @@ const OPS: readonly SearchOp[] = Object.freeze(['==', '!=', '~=', '<=', '>=', '<
 
 /** %22 → '"', %25 → '%' (the only escapes of a search literal). */
 export function unescapeLiteral(s: string): string {
-  return s.replace(/%2[25]/g, (m) => (m === '%22' ? '"' : '%'));
+  return s.split('%22').join('"').split('%25').join('%');
 }
 export function escapeLiteral(s: string): string {
   return s.replace(/%/g, '%25').replace(/"/g, '%22');

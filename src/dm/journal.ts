@@ -53,55 +53,46 @@ export function encodeJournal(ops: WriteSet): Uint8Array {
   }
   if (ops.size > 0xffff) throw new Error('write set too large');
   const out = new Uint8Array(size);
+  const view = new DataView(out.buffer); // big-endian
   out[0] = 0x4a; // 'J'
   out[1] = 1;
-  out[2] = ops.size >>> 8;
-  out[3] = ops.size & 0xff;
+  view.setUint16(2, ops.size);
   let at = 4;
   for (const [k, v] of ops) {
     out[at++] = v ? 0x53 : 0x44;
     out[at++] = k.length;
     for (let i = 0; i < k.length; i++) out[at++] = k.charCodeAt(i) & 0x7f;
     if (!v) continue;
-    out[at++] = v.length >>> 24;
-    out[at++] = (v.length >>> 16) & 0xff;
-    out[at++] = (v.length >>> 8) & 0xff;
-    out[at++] = v.length & 0xff;
-    out.set(v, at);
-    at += v.length;
+    view.setUint32(at, v.length);
+    out.set(v, at + 4);
+    at += 4 + v.length;
   }
-  const crc = crc32(out, 0, at);
-  out[at] = crc >>> 24;
-  out[at + 1] = (crc >>> 16) & 0xff;
-  out[at + 2] = (crc >>> 8) & 0xff;
-  out[at + 3] = crc & 0xff;
+  view.setUint32(at, crc32(out, 0, at));
   return out;
 }
 
 /** The write set of a journal record, or undefined when it is damaged (wrong CRC, bad layout). */
 export function decodeJournal(b: Uint8Array): WriteSet | undefined {
-  if (b.length < 8 || b[0] !== 0x4a || b[1] !== 1) return undefined;
   const end = b.length - 4;
-  const crc = ((b[end] << 24) | (b[end + 1] << 16) | (b[end + 2] << 8) | b[end + 3]) >>> 0;
-  if (crc32(b, 0, end) !== crc) return undefined;
-  const count = (b[2] << 8) | b[3];
+  if (end < 4 || b[0] !== 0x4a || b[1] !== 1) return undefined;
+  const view = new DataView(b.buffer, b.byteOffset, b.length);
+  if (crc32(b, 0, end) !== view.getUint32(end)) return undefined;
   const ops: WriteSet = new Map();
   let at = 4;
-  for (let n = 0; n < count; n++) {
+  for (let n = view.getUint16(2); n > 0; n--) {
     if (at + 2 > end) return undefined;
-    const kind = b[at++];
-    const klen = b[at++];
-    if (at + klen > end || (kind !== 0x53 && kind !== 0x44)) return undefined;
+    const kind = b[at];
+    const klen = b[at + 1];
+    at += 2 + klen;
+    if (at > end || (kind !== 0x53 && kind !== 0x44)) return undefined;
     let key = '';
-    for (let i = 0; i < klen; i++) key += String.fromCharCode(b[at + i]);
-    at += klen;
+    for (let i = at - klen; i < at; i++) key += String.fromCharCode(b[i]);
     if (kind === 0x44) { ops.set(key, null); continue; }
     if (at + 4 > end) return undefined;
-    const vlen = ((b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]) >>> 0;
-    at += 4;
-    if (at + vlen > end) return undefined;
-    ops.set(key, b.slice(at, at + vlen));
-    at += vlen;
+    const vlen = view.getUint32(at);
+    at += 4 + vlen;
+    if (at > end) return undefined;
+    ops.set(key, b.slice(at - vlen, at));
   }
   return at === end ? ops : undefined;
 }

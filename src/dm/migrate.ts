@@ -16,9 +16,8 @@
 // storage cannot be told from one an operator emptied).
 import type { DefNode, Schema } from './schema.ts';
 import { fillGeneratedKeys, named } from './schema.ts';
-import type { Store } from './store.ts';
-import { canonical } from './values.ts';
-import { existingRefs } from './defaults.ts';
+import { prepareValue } from './txn-checks.ts';
+import type { ResolverCore } from './resolver.ts';
 import { MODEL_MARKER_KEY, type WriteSet } from './journal.ts';
 import { utf8Encode } from '../codec/utf8.ts';
 
@@ -60,11 +59,11 @@ export class MigrationLog {
 
 /**
  * After `persist.load` with a MigrationLog: give parameters no stored record had their factory
- * default. Returns the number of values taken from the defaults.
+ * default (checked as a Set would: type, range, strong references).
  */
-export function applyNewDefaults(schema: Schema, store: Store, defaults: { readonly [path: string]: string }, mig: MigrationLog,
-  persists: (n: DefNode) => boolean): number {
-  let n = 0;
+export function applyNewDefaults(core: ResolverCore, defaults: { readonly [path: string]: string }, mig: MigrationLog,
+  persists: (n: DefNode) => boolean): void {
+  const { schema, store } = core;
   // Loops, not forEach closures: a closure over a counter is an xsl "no const" warning.
   for (const rec of store.objs.values()) {
     if (!persists(rec.node)) continue;
@@ -74,21 +73,11 @@ export function applyNewDefaults(schema: Schema, store: Store, defaults: { reado
       fresh = true;
       const lexical = defaults[rec.path + name];
       if (lexical === undefined) continue; // the schema's default, already there
-      const def = named(rec.node.params, name)!;
-      let v: string;
-      try { v = canonical(def, lexical); } catch { mig.dropped.push(`${rec.path}${name}: default '${lexical}' not valid`); continue; }
-      if (def.ref && def.ref.kind === 'strong') {
-        const refs = existingRefs(store, def.ref.target, v);
-        if (refs === undefined) continue; // dangling: the schema's default stays
-        v = refs;
-      }
-      try { store.setValue(rec, name, v); } catch { mig.dropped.push(`${rec.path}${name}: default past modelValueBytes`); continue; }
-      n++;
+      try { store.setValue(rec, name, prepareValue(core, rec, name, lexical)); } catch (e) { mig.dropped.push(`${rec.path}${name}: default '${lexical}': ${(e as Error).message}`); }
     }
     // A unique key new in this build gets the Agent's value, as an Add would (R-ADD.5).
     if (fresh) fillGeneratedKeys(schema, store, rec);
   }
-  return n;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -8,6 +8,7 @@ import type {
 import { named, type Schema } from './schema.ts';
 import { supportedPathOf } from './paths.ts';
 import type { Txn } from './txn.ts';
+import { withPath } from './txn-checks.ts';
 import { canonical, formatValue } from './values.ts';
 
 /** The Agent itself as the origin of a change (Request rows, boot clean-up). */
@@ -89,13 +90,18 @@ export class Operations {
 
   constructor(private readonly core: OperateCore, private readonly maxOperations: number) {}
 
-  operate(objPath: string, command: string, input: CommandInput, commandKey: string, origin: Origin): OperateResult {
+  /** The definition of `command` of the object at objPath (7026 when the model has none). */
+  private commandOf(objPath: string, command: string): CommandDef {
     const node = this.core.schema.byPath.get(supportedPathOf(objPath));
-    if (!node) throw notInModel(objPath + command);
-    const cmd = named(node.def.commands, command);
+    const cmd = node && named(node.def.commands, command);
     if (!cmd) throw notInModel(objPath + command);
+    return cmd;
+  }
+
+  operate(objPath: string, command: string, input: CommandInput, commandKey: string, origin: Origin): OperateResult {
+    const cmd = this.commandOf(objPath, command);
     if (!this.core.exists(objPath)) throw noSuchObject(objPath);
-    const ops = this.core.schema.handlersOf(node.path).operate;
+    const ops = this.core.schema.handlersOf(supportedPathOf(objPath)).operate;
     const handler = ops && ops[command];
     // A model module that declares a command but registers no operate handler for it.
     if (!handler) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no handler for this command in the data model', objPath + command);
@@ -110,22 +116,18 @@ export class Operations {
     try {
       result = this.core.inTxn(origin, (txn) => handler(this.core.ctx(origin), { objPath, command, input: args, commandKey }, txn));
     } catch (e) {
-      if (e instanceof UspError) throw e;
-      throw new UspError(ErrorCode.COMMAND_FAILURE, e instanceof Error ? e.message : String(e), objPath + command);
+      throw withPath(e, objPath + command, ErrorCode.COMMAND_FAILURE);
     }
-    if (!cmd.async) {
-      if (isAsyncOp(result)) throw new UspError(ErrorCode.INTERNAL_ERROR, 'sync command returned an operation');
-      return { kind: 'sync', output: formatOutput(cmd.output, result) };
-    }
-    if (!isAsyncOp(result)) throw new UspError(ErrorCode.INTERNAL_ERROR, 'async command returned no operation');
-    return { kind: 'async', requestPath: this.track(objPath, command, commandKey, origin, result, cmd.output) };
+    // A handler returning the other kind of result (an operation or not) is a model's programming error.
+    if (isAsyncOp(result) !== cmd.async) throw new UspError(ErrorCode.INTERNAL_ERROR, 'command handler returned the wrong kind of result');
+    return cmd.async ? { kind: 'async', requestPath: this.track(objPath, command, commandKey, origin, result as AsyncOperation, cmd.output) }
+      : { kind: 'sync', output: formatOutput(cmd.output, result as { [name: string]: Value }) };
   }
 
   /** Re-attach an operation a module restored after a reboot (persistent commands). */
   resume(objPath: string, command: string, commandKey: string, origin: Origin, op: AsyncOperation): string {
-    const node = this.core.schema.byPath.get(supportedPathOf(objPath));
-    const cmd = node && named(node.def.commands, command);
-    if (!node || !cmd || !cmd.async) throw new UspError(ErrorCode.INVALID_PATH, 'not an asynchronous command', objPath + command);
+    const cmd = this.commandOf(objPath, command);
+    if (!cmd.async) throw new UspError(ErrorCode.INVALID_PATH, 'not an asynchronous command', objPath + command);
     if (this.running.size >= this.maxOperations) {
       op.cancel();
       throw new UspError(ErrorCode.RESOURCES_EXCEEDED, 'too many asynchronous operations', objPath + command);
@@ -176,8 +178,7 @@ export class Operations {
       try {
         out = r.op.poll(nowMs);
       } catch (e) {
-        const err = e instanceof UspError ? e : new UspError(ErrorCode.COMMAND_FAILURE, e instanceof Error ? e.message : String(e));
-        this.finish(path, undefined, err);
+        this.finish(path, undefined, withPath(e, path, ErrorCode.COMMAND_FAILURE));
         continue;
       }
       if (out) this.finish(path, formatOutput(r.outputs, out));

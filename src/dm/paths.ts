@@ -17,7 +17,7 @@ export function isInstancePath(objPath: string): boolean {
 
 /** The table an instance path belongs to: '...Controller.2.' → '...Controller.'. */
 export function tableOf(instancePath: string): string {
-  return instancePath.replace(/[0-9]+\.$/, '');
+  return instancePath.slice(0, instancePath.lastIndexOf('.', instancePath.length - 2) + 1);
 }
 
 /** The row of `table` that `path` is or lies under ('...Controller.2.Enable' → '...Controller.2.'), or undefined. */

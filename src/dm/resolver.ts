@@ -6,7 +6,7 @@ import { isPlainPath } from './paths.ts';
 import type { ParamDef, ParsedPath, Resolution, ResolveOptions, SearchTerm, Target } from './api.ts';
 import { parsePath } from './grammar.ts';
 import type { DefNode, Schema } from './schema.ts';
-import { named, supportedPathOf } from './schema.ts';
+import { named, nodeOf, supportedPathOf } from './schema.ts';
 import type { ObjRec, Store } from './store.ts';
 import { literalKey, operatorAllowed, splitList, valueKey } from './values.ts';
 
@@ -87,7 +87,8 @@ function hasLeaf(node: DefNode, parsed: ParsedPath): boolean {
     : parsed.kind === 'command' ? named(node.def.commands, leaf) : named(node.def.events, leaf));
 }
 
-type TermPlan = { term: SearchTerm; steps: { node: DefNode; name: string; follow?: DefNode }[]; param: ParamDef };
+/** `key`: the literal as compared (literalKey; a whole list compares as text). */
+type TermPlan = { term: SearchTerm; steps: { node: DefNode; name: string; follow?: DefNode }[]; param: ParamDef; key: string | number | bigint };
 
 /** Check a search term against the model once (7026 unknown names, 7008 bad operator/literal). */
 function planTerm(core: ResolverCore, text: string, node: DefNode, term: SearchTerm): TermPlan {
@@ -116,12 +117,10 @@ function planTerm(core: ResolverCore, text: string, node: DefNode, term: SearchT
   if (!operatorAllowed(itemType, !!param.list, term.op)) {
     throw new UspError(ErrorCode.INVALID_PATH_SYNTAX, `operator ${term.op} not valid for ${last.name}`, text);
   }
-  const listWhole = param.list && term.op !== '~=';
-  if (!listWhole && literalKey(itemType, term.value, term.quoted) === undefined) {
-    throw new UspError(ErrorCode.INVALID_PATH_SYNTAX, `literal ${term.value} not valid for ${last.name}`, text);
-  }
+  const key = param.list && term.op !== '~=' ? term.value : literalKey(itemType, term.value, term.quoted);
+  if (key === undefined) throw new UspError(ErrorCode.INVALID_PATH_SYNTAX, `literal ${term.value} not valid for ${last.name}`, text);
   steps.push({ node: cur, name: last.name });
-  return { term, steps, param };
+  return { term, steps, param, key };
 }
 
 function compare(op: string, a: string | number | bigint, b: string | number | bigint): boolean {
@@ -137,7 +136,7 @@ function compare(op: string, a: string | number | bigint, b: string | number | b
 
 function termHolds(core: ResolverCore, plan: TermPlan, instPath: string, opts: ResolveOptions): boolean {
   let paths = [instPath];
-  const { term, steps, param } = plan;
+  const { term, steps, param, key } = plan;
   for (let i = 0; i < steps.length - 1; i++) {
     const s = steps[i];
     paths = s.follow ? followAll(core, paths, s.name, term.rel[i].follow!.index, s.follow, opts) : paths.map((p) => p + s.name + '.');
@@ -150,13 +149,8 @@ function termHolds(core: ResolverCore, plan: TermPlan, instPath: string, opts: R
     if (opts.canRead && !opts.canRead(p + name)) continue;
     const stored = core.read(rec, name);
     if (term.op === '~=') {
-      const lit = literalKey(param.type, term.value, term.quoted);
-      if (splitList(stored).some((item) => valueKey(param.type, item) === lit)) return true;
-    } else if (param.list) {
-      if (compare(term.op, stored, term.value)) return true;
-    } else if (compare(term.op, valueKey(param.type, stored), literalKey(param.type, term.value, term.quoted)!)) {
-      return true;
-    }
+      if (splitList(stored).some((item) => valueKey(param.type, item) === key)) return true;
+    } else if (compare(term.op, param.list ? stored : valueKey(param.type, stored), key)) return true;
   }
   return false;
 }
@@ -232,7 +226,7 @@ export function resolveSupported(schema: Schema, text: string): { node: DefNode;
   let sp = '';
   for (const s of parsed.segments) sp += s.kind === 'name' ? s.name + '.' : '{i}.';
   // 'Device.X.{i}.Y.' and 'Device.X.{i}.Y.{i}.' are equivalent inputs (GSDM).
-  const node = schema.byPath.get(sp) || schema.byPath.get(sp + '{i}.');
+  const node = nodeOf(schema, sp);
   if (!node) throw notSupported(text);
   if (parsed.kind !== 'object' && !hasLeaf(node, parsed)) throw notSupported(text);
   return { node, parsed };

@@ -4,7 +4,8 @@
 // (issue 10: ~1,100 XS slots). The handlers are bound per engine (buildSchema).
 import type { ObjRec, Store } from './store.ts';
 import type { ModelModule, ObjectDef, ObjectHandlers, ParamDef } from './api.ts';
-import { isPlainPath } from './paths.ts';
+import { isPlainPath, supportedPathOf } from './paths.ts';
+import { canonical } from './values.ts';
 
 export interface DefNode {
   readonly def: ObjectDef;
@@ -47,16 +48,19 @@ export function generatedKey(schema: Schema, n: number | string, suffix = ''): s
 }
 
 /**
- * Give every empty string unique key of `rec` (references excepted: the Agent or a handler sets
- * those) its generated value, for rows made without an Add: factory defaults, handler tables.
+ * R-ADD.5: give every empty string unique key of `rec` that is not in `given` (references
+ * excepted: the Agent or a handler sets those) its generated value: an Add's row, and rows made
+ * without an Add (factory defaults, handler tables, keys new after a migration).
  */
-export function fillGeneratedKeys(schema: Schema, store: Pick<Store, 'setValue'>, rec: ObjRec): void {
+export function fillGeneratedKeys(schema: Schema, store: Pick<Store, 'setValue'>, rec: ObjRec, given?: Set<string>): void {
   const n = rec.path.slice(rec.path.lastIndexOf('.', rec.path.length - 2) + 1, -1);
   for (const set of rec.node.def.uniqueKeys || []) {
     for (const k of set) {
-      const def = named(rec.node.params, k);
-      if (!def || def.type !== 'string' || def.ref || rec.values.get(k) !== '') continue;
-      try { store.setValue(rec, k, generatedKey(schema, n)); } catch { /* past modelValueBytes: the key stays empty */ }
+      const def = named(rec.node.params, k)!; // buildTree: every key is a parameter
+      if (def.type !== 'string' || def.ref || rec.values.get(k) !== '' || (given && given.has(k))) continue;
+      // Not valid for the key's pattern/enum, or past modelValueBytes: the key stays empty (an
+      // Add's clash check decides).
+      try { store.setValue(rec, k, canonical(def, generatedKey(schema, n))); } catch { /* see above */ }
     }
   }
 }
@@ -67,6 +71,12 @@ const NO_HANDLERS: ObjectHandlers = Object.freeze({});
 export function named<T extends { readonly name: string }>(list: readonly T[] | undefined, name: string): T | undefined {
   if (list) for (const x of list) if (x.name === name) return x;
   return undefined;
+}
+
+/** The node of an object path (instance numbers or '{i}'); a table path ('...Controller.') gives its '{i}.' node. */
+export function nodeOf(schema: SchemaTree, path: string): DefNode | undefined {
+  const sp = supportedPathOf(path);
+  return schema.byPath.get(sp) || schema.byPath.get(sp + '{i}.');
 }
 
 /** TR-181: the child table `XNumberOfEntries` counts, when `name` is such a counter of `node`. */
@@ -91,14 +101,6 @@ export function pathHash(s: string): string {
 
 export { supportedPathOf } from './paths.ts';
 
-function splitSupported(path: string): { parent: string; name: string; multi: boolean } {
-  let p = path.slice(0, -1); // drop trailing '.'
-  let multi = false;
-  if (p.endsWith('.{i}')) { multi = true; p = p.slice(0, -4); }
-  const dot = p.lastIndexOf('.');
-  return { parent: dot < 0 ? '' : p.slice(0, dot + 1), name: p.slice(dot + 1), multi };
-}
-
 
 /** Builds the tree of `objectLists` (each module's objects, in module order); throws Error (a
  * programming error in a model table) on inconsistencies. Pure: the result is deeply frozen. */
@@ -114,7 +116,12 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
   for (const def of defs) {
     if (!def.path.endsWith('.')) throw new Error(`object path must end with '.': ${def.path}`);
     if (byPath.has(def.path)) throw new Error(`object defined twice: ${def.path}`);
-    const { parent: parentPath, name, multi } = splitSupported(def.path);
+    // 'Device.A.{i}.' -> parent 'Device.', name 'A', multi-instance.
+    const multi = def.path.endsWith('.{i}.');
+    const p = def.path.slice(0, multi ? -5 : -1);
+    const dot = p.lastIndexOf('.');
+    const parentPath = p.slice(0, dot + 1);
+    const name = p.slice(dot + 1);
     // A TR-106 name (letters, digits, '_'; no digit first): `name` holds no '.' by construction.
     if (!isPlainPath(name) || name.charAt(0) <= '9') throw new Error(`bad object name in ${def.path}`);
     const parent = parentPath ? byPath.get(parentPath) : undefined;

@@ -9,7 +9,7 @@ import { ErrorCode, UspError, noSuchObject } from '../errors.ts';
 import { utf8Length } from '../codec/utf8.ts';
 import { named, type DefNode, type Schema } from './schema.ts';
 import { zeroValue } from './values.ts';
-import { isInstancePath } from './paths.ts';
+import { isInstancePath, tableOf } from './paths.ts';
 
 export interface ObjRec {
   readonly node: DefNode;
@@ -43,10 +43,6 @@ export class RowValues implements ObjRec {
     return i < 0 ? undefined : this.vals[i];
   }
 
-  has(name: string): boolean {
-    return this.node.stored.indexOf(name) >= 0;
-  }
-
   /** Sets a stored parameter; any other name is a programming error. */
   set(name: string, value: string): void {
     const i = this.node.stored.indexOf(name);
@@ -54,14 +50,6 @@ export class RowValues implements ObjRec {
     this.vals[i] = value;
   }
 
-  keys(): readonly string[] {
-    return this.node.stored;
-  }
-
-  forEach(fn: (value: string, name: string) => void): void {
-    const names = this.node.stored;
-    for (let i = 0; i < names.length; i++) fn(this.vals[i], names[i]);
-  }
 }
 
 export interface TableRec {
@@ -100,8 +88,16 @@ export interface ModelBounds {
 /** UTF-8 bytes of a record's stored values. */
 function rowBytes(rec: ObjRec): number {
   let n = 0;
-  rec.values.forEach((v) => { n += utf8Length(v); });
+  for (const name of rec.node.stored) n += utf8Length(rec.values.get(name)!);
   return n;
+}
+
+/** Instance `n` into the ascending list of `table`, with its storage slot. */
+function place(table: TableRec, n: number, slot: number): void {
+  let i = table.insts.length;
+  while (i > 0 && table.insts[i - 1] > n) i--;
+  table.insts.splice(i, 0, n);
+  (table.slots || (table.slots = [])).splice(i, 0, slot);
 }
 
 export class Store {
@@ -134,11 +130,13 @@ export class Store {
     if (old === undefined) throw new UspError(ErrorCode.INTERNAL_ERROR, `${name} is not a stored parameter`, rec.path + name);
     if (old === value) return;
     const delta = utf8Length(value) - utf8Length(old);
-    if (!force && delta > 0 && this.valueBytes + delta > this.bounds.modelValueBytes) {
-      throw new UspError(ErrorCode.RESOURCES_EXCEEDED, `the data model's values are at their bound (${this.bounds.modelValueBytes} bytes)`, rec.path + name);
-    }
+    if (!force && delta > 0 && this.valueBytes + delta > this.bounds.modelValueBytes) throw this.valuesFull(rec.path + name);
     rec.values.set(name, value);
     this.valueBytes += delta;
+  }
+
+  private valuesFull(path: string): UspError {
+    return new UspError(ErrorCode.RESOURCES_EXCEEDED, `the data model's values are at their bound (${this.bounds.modelValueBytes} bytes)`, path);
   }
 
   /** Create a record and, recursively, its single-instance children and empty child tables. */
@@ -185,28 +183,23 @@ export class Store {
       throw new UspError(ErrorCode.INTERNAL_ERROR, `storage slot ${slot} unavailable`, table.path);
     }
     if (num >= table.next) table.next = num + 1;
-    let i = table.insts.length;
-    while (i > 0 && table.insts[i - 1] > num) i--;
-    table.insts.splice(i, 0, num);
-    slots.splice(i, 0, s);
+    place(table, num, s);
     this.instanceCount++;
     const path = table.path + num + '.';
     const rec = this.createObject(table.node, path);
     if (!fixed && this.valueBytes > this.bounds.modelValueBytes) {
       this.removeInstance(path);
-      throw new UspError(ErrorCode.RESOURCES_EXCEEDED, `the data model's values are at their bound (${this.bounds.modelValueBytes} bytes)`, table.path);
+      throw this.valuesFull(table.path);
     }
     return rec;
   }
 
   /** Remove an instance and everything below it. */
   removeInstance(path: string): Removed {
-    const m = /^(.*\.)([0-9]+)\.$/.exec(path);
-    const table = m ? this.tables.get(m[1]) : undefined;
-    if (!m || !table) throw noSuchObject(path);
-    const n = Number(m[2]);
-    const at = table.insts.indexOf(n);
-    if (at < 0) throw noSuchObject(path);
+    const table = isInstancePath(path) ? this.tables.get(tableOf(path)) : undefined;
+    const n = Number(path.slice(tableOf(path).length, -1));
+    const at = table ? table.insts.indexOf(n) : -1;
+    if (!table || at < 0) throw noSuchObject(path);
     table.insts.splice(at, 1);
     const slot = table.slots!.splice(at, 1)[0];
     const objs: ObjRec[] = [];
@@ -232,10 +225,7 @@ export class Store {
 
   /** Undo a removeInstance. */
   restore(r: Removed): void {
-    let i = r.table.insts.length;
-    while (i > 0 && r.table.insts[i - 1] > r.n) i--;
-    r.table.insts.splice(i, 0, r.n);
-    (r.table.slots || (r.table.slots = [])).splice(i, 0, r.slot);
+    place(r.table, r.n, r.slot);
     for (const o of r.objs) this.objs.set(o.path, o);
     for (const t of r.tables) this.tables.set(t.path, t);
     this.count(r, 1);

@@ -16,19 +16,18 @@ export type Undo =
   | { k: 'remove'; removed: Removed; keys: string[] };
 
 export interface Changes {
+  /** Added, then changed, then deleted instances. */
   list: InstanceChange[];
-  /** Old values by instance path (the first value each parameter had in the log's range). */
-  old: Map<string, Map<string, string>>;
+  /** Paths of the added instances. */
   added: Set<string>;
-  removed: ObjRec[];
 }
 
 /** Instances touched by log[from..], grouped, with what the handlers and listeners need. */
 export function changesOf(core: ResolverCore, log: readonly Undo[], from: number): Changes {
   const added = new Set<string>();
   const removed: ObjRec[] = [];
-  const old = new Map<string, Map<string, string>>();
-  const recs = new Map<string, ObjRec>();
+  /** The first value each parameter had in the log's range, by record. */
+  const old = new Map<ObjRec, Map<string, string>>();
   for (let i = from; i < log.length; i++) {
     const u = log[i];
     if (u.k === 'insert') added.add(u.path);
@@ -38,8 +37,8 @@ export function changesOf(core: ResolverCore, log: readonly Undo[], from: number
         else if (isInstancePath(o.path) && !added.has(unitOf(o.path))) removed.push(o);
       }
     } else {
-      let m = old.get(u.rec.path);
-      if (!m) { m = new Map(); old.set(u.rec.path, m); recs.set(u.rec.path, u.rec); }
+      let m = old.get(u.rec);
+      if (!m) { m = new Map(); old.set(u.rec, m); }
       if (!m.has(u.name)) m.set(u.name, u.old);
     }
   }
@@ -47,16 +46,16 @@ export function changesOf(core: ResolverCore, log: readonly Undo[], from: number
   const live = (rec: ObjRec) => (name: string) => core.read(rec, name);
   for (const p of added) {
     const rec = core.store.objs.get(p);
-    if (rec) list.push({ kind: 'added', path: p, changed: rec.values.keys().slice(), value: live(rec) });
+    if (rec) list.push({ kind: 'added', path: p, changed: rec.node.stored.slice(), value: live(rec) });
   }
-  for (const [p, m] of old) {
-    const rec = recs.get(p)!;
+  for (const [rec, m] of old) {
+    const p = rec.path;
     if (added.has(p) || core.store.objs.get(p) !== rec) continue;
     const changed = Array.from(m.keys()).filter((k) => m.get(k) !== rec.values.get(k));
     if (changed.length) list.push({ kind: 'changed', path: p, changed, value: live(rec) });
   }
   for (const rec of removed) list.push({ kind: 'deleted', path: rec.path, changed: [], value: (n) => rec.values.get(n) || '' });
-  return { list, old, added, removed };
+  return { list, added };
 }
 
 /**
@@ -84,17 +83,17 @@ export function writeSetOf(core: ResolverCore, persist: Persist, log: readonly U
 /** The change events of a committed transaction: deletions, creations, then value changes. */
 export function eventsOf(core: ResolverCore, c: Changes): ChangeEvent[] {
   const events: ChangeEvent[] = [];
-  for (const rec of c.removed) events.push({ type: 'objectDeletion', path: rec.path });
-  for (const p of c.added) {
-    const rec = core.store.objs.get(p);
-    if (rec) events.push({ type: 'objectCreation', path: p, uniqueKeys: uniqueKeysOf(rec) });
-  }
-  for (const [p, m] of c.old) {
-    const rec = core.store.objs.get(p);
-    if (!rec || c.added.has(unitOf(p))) continue;
-    for (const [name, was] of m) {
-      const now = rec.values.get(name)!;
-      if (now !== was) events.push({ type: 'valueChange', path: p + name, value: now });
+  for (const kind of ['deleted', 'added', 'changed']) {
+    for (const ch of c.list) {
+      if (ch.kind !== kind) continue;
+      const rec = core.store.objs.get(ch.path);
+      if (kind === 'deleted') events.push({ type: 'objectDeletion', path: ch.path });
+      else if (!rec) continue;
+      else if (kind === 'added') events.push({ type: 'objectCreation', path: ch.path, uniqueKeys: uniqueKeysOf(rec) });
+      // The values of an added instance's sub-objects are part of its creation.
+      else if (!c.added.has(unitOf(ch.path))) {
+        for (const name of ch.changed) events.push({ type: 'valueChange', path: ch.path + name, value: rec.values.get(name)! });
+      }
     }
   }
   return events;

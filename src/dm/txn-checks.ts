@@ -6,13 +6,14 @@ import { ErrorCode, UspError } from '../errors.ts';
 import type { ParamDef } from './api.ts';
 import { resolvePath, type ResolverCore } from './resolver.ts';
 import { stripDot, tableOf } from './paths.ts';
-import { generatedKey, named } from './schema.ts';
-import type { ObjRec } from './store.ts';
+import { fillGeneratedKeys, generatedKey, named } from './schema.ts';
+import type { ObjRec, Store } from './store.ts';
 import { canonical, splitList } from './values.ts';
 
-/** The transaction's undo-logged write (Txn.write). */
-export type Write = (rec: ObjRec, name: string, value: string) => void;
+/** The transaction's undo-logged write (Txn.setValue), or the Store's own (rows made without an Add). */
+export type Write = Pick<Store, 'setValue'>;
 
+/** `e` as a UspError about `path` (kept when it names a path already); anything else becomes `fallback`. */
 export function withPath(e: unknown, path: string, fallback: number): UspError {
   if (e instanceof UspError) return e.path ? e : new UspError(e.code, e.message, path);
   return new UspError(fallback, e instanceof Error ? e.message : String(e), path);
@@ -69,15 +70,7 @@ export function checkKeys(core: ResolverCore, rec: ObjRec, only?: string): void 
 export function generateKeys(core: ResolverCore, write: Write, rec: ObjRec, given: Set<string>): void {
   const node = rec.node;
   const n = Number(rec.path.slice(tableOf(rec.path).length, -1));
-  // Empty string keys nobody gave (Alias, ID...) get prefix + N; references are the Agent's or
-  // the add handler's to set.
-  for (const set of node.def.uniqueKeys || []) {
-    for (const k of set) {
-      const def = named(node.params, k)!;
-      if (given.has(k) || def.ref || def.type !== 'string' || rec.values.get(k) !== '') continue;
-      try { write(rec, k, canonical(def, generatedKey(core.schema, n))); } catch { /* pattern/enum: left to the clash check */ }
-    }
-  }
+  fillGeneratedKeys(core.schema, write, rec, given);
   for (const set of node.def.uniqueKeys || []) {
     for (let attempt = 0; ; attempt++) {
       try { checkKeys(core, rec, set[0]); break; } catch (e) {
@@ -87,7 +80,7 @@ export function generateKeys(core: ResolverCore, write: Write, rec: ObjRec, give
           const def = named(node.params, k)!;
           const suffix = attempt ? `-${attempt}` : '';
           const v = def.type === 'string' ? generatedKey(core.schema, n, suffix) : String(n + attempt);
-          write(rec, k, canonical(def, v));
+          write.setValue(rec, k, canonical(def, v));
         }
       }
     }
@@ -103,7 +96,7 @@ export function clearReferences(core: ResolverCore, write: Write, deleted: strin
       if (!v) continue;
       const items = param.list ? splitList(v) : [v];
       const kept = items.filter((i) => !gone.has(i));
-      if (kept.length !== items.length) write(rec, param.name, kept.join(','));
+      if (kept.length !== items.length) write.setValue(rec, param.name, kept.join(','));
     }
   }
 }

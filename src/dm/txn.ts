@@ -9,11 +9,11 @@ import type {
 } from './api.ts';
 import type { Persist } from './persist.ts';
 import { isStorageWriteError } from './journal.ts';
-import { paramOf, readParam, type ResolverCore } from './resolver.ts';
-import { isInstancePath, supportedPathOf, tableOf } from './paths.ts';
+import { paramOf, readParam, recOf, type ResolverCore } from './resolver.ts';
+import { supportedPathOf, tableOf } from './paths.ts';
 import type { ObjRec, TableRec } from './store.ts';
 import { zeroValue } from './values.ts';
-import { named } from './schema.ts';
+import { named, nodeOf } from './schema.ts';
 import { checkKeys, clearReferences, generateKeys, prepareValue, withPath } from './txn-checks.ts';
 import { changesOf, eventsOf, uniqueKeysOf, writeSetOf, type Undo } from './txn-changes.ts';
 
@@ -49,10 +49,11 @@ export class Txn implements Transaction {
     return readParam(this.core, paramPath);
   }
 
-  /** write, bound to this transaction, for the checks of txn-checks.ts. */
-  private readonly writer = (rec: ObjRec, name: string, value: string): void => this.write(rec, name, value);
-
-  private write(rec: ObjRec, name: string, value: string): void {
+  /**
+   * The transaction's undo-logged write (the Write of txn-checks.ts: the transaction stands in
+   * for the Store). Not part of the Transaction interface.
+   */
+  setValue(rec: ObjRec, name: string, value: string): void {
     const old = rec.values.get(name)!;
     if (old === value) return;
     this.core.store.setValue(rec, name, value); // 7005 past modelValueBytes: nothing changed
@@ -78,15 +79,15 @@ export class Txn implements Transaction {
     if (access === 'WO' && !unset && cur !== v) {
       throw new UspError(ErrorCode.PARAM_READ_ONLY, 'write-once parameter already set', paramPath);
     }
-    const old = rec.values.get(name)!;
-    this.write(rec, name, v);
-    try { checkKeys(this.core, rec, name); } catch (e) { this.core.store.setValue(rec, name, old, true); this.log.pop(); throw e; }
+    const sp = this.savepoint();
+    this.setValue(rec, name, v);
+    try { checkKeys(this.core, rec, name); } catch (e) { this.rollbackTo(sp); throw e; }
   }
 
   /** Agent-side write (add handlers, clean-up): no access check, still validated. */
   private setInternal(rec: ObjRec, name: string, value: string): void {
-    if (!rec.values.has(name)) throw new UspError(ErrorCode.INTERNAL_ERROR, `${name} is not a stored parameter`, rec.path + name);
-    this.write(rec, name, prepareValue(this.core, rec, name, value));
+    if (rec.values.get(name) === undefined) throw new UspError(ErrorCode.INTERNAL_ERROR, `${name} is not a stored parameter`, rec.path + name);
+    this.setValue(rec, name, prepareValue(this.core, rec, name, value));
   }
 
   /** Agent-side set by path (Request rows, boot clean-up): no access check. */
@@ -117,7 +118,7 @@ export class Txn implements Transaction {
     const given = new Set<string>();
     try {
       fill(rec, given);
-      generateKeys(this.core, this.writer, rec, given);
+      generateKeys(this.core, this, rec, given);
     } catch (e) { this.rollbackTo(sp); throw e; }
     return rec;
   }
@@ -125,10 +126,16 @@ export class Txn implements Transaction {
   /** Agent-side delete: ignores the table's access and the remove handlers. */
   agentDelete(instancePath: string): void {
     this.check();
-    const deleted = this.core.store.instancesAt(instancePath);
+    this.remove(instancePath);
+  }
+
+  /** Remove the instance at `instancePath` and below (undo-logged), then references to them (R-ARC.12). */
+  private remove(instancePath: string): void {
+    const { store } = this.core;
+    const deleted = store.instancesAt(instancePath);
     const keys = this.core.persist.subtreeKeys(instancePath);
-    this.log.push({ k: 'remove', removed: this.core.store.removeInstance(instancePath), keys });
-    clearReferences(this.core, this.writer, deleted);
+    this.log.push({ k: 'remove', removed: store.removeInstance(instancePath), keys });
+    clearReferences(this.core, this, deleted);
   }
 
   add(tablePath: string, settings: readonly ParamSetting[] = []): AddResult {
@@ -136,10 +143,10 @@ export class Txn implements Transaction {
     const { store, schema } = this.core;
     const table = tablePath.endsWith('.') ? store.tables.get(tablePath) : undefined;
     if (!table) {
-      const sp = supportedPathOf(tablePath);
-      if (schema.byPath.has(sp + '{i}.')) throw noSuchObject(tablePath);
-      if (schema.byPath.has(sp)) throw notATable(tablePath);
-      throw notInModel(tablePath);
+      // An object that is not a table (an instance included), a table of a missing object, or neither.
+      const node = nodeOf(schema, tablePath);
+      if (!node) throw notInModel(tablePath);
+      throw node.path === supportedPathOf(tablePath) ? notATable(tablePath) : noSuchObject(tablePath);
     }
     const access = table.node.def.access || 'R';
     if (access === 'R' || access === 'D') {
@@ -174,15 +181,10 @@ export class Txn implements Transaction {
 
   delete(instancePath: string): string[] {
     this.check();
-    const { store, schema } = this.core;
-    const rec = store.objs.get(instancePath);
-    if (!rec) {
-      if (schema.byPath.has(supportedPathOf(instancePath))) throw noSuchObject(instancePath);
-      throw notInModel(instancePath);
-    }
-    if (!rec.node.multi || !isInstancePath(instancePath)) {
-      throw notATable(instancePath);
-    }
+    const { store } = this.core;
+    const rec = recOf(this.core, instancePath); // 7016 / 7026
+    // An existing record of a table's node is one of its instances.
+    if (!rec.node.multi) throw notATable(instancePath);
     const access = rec.node.def.access || 'R';
     if (access === 'R' || access === 'A') throw new UspError(ErrorCode.OPERATION_ERROR, 'Object instances cannot be deleted', instancePath);
     const min = rec.node.def.minEntries;
@@ -198,10 +200,8 @@ export class Txn implements Transaction {
         const h = r && this.core.schema.handlersOf(r.node.path).remove;
         if (h) h(this.core.ctx(this.origin), p, this);
       }
-      if (!store.objs.has(instancePath)) return deleted; // a handler already removed it
-      const keys = this.core.persist.subtreeKeys(instancePath);
-      this.log.push({ k: 'remove', removed: store.removeInstance(instancePath), keys });
-      clearReferences(this.core, this.writer, deleted);
+      // A handler may have removed it already.
+      if (store.objs.has(instancePath)) this.remove(instancePath);
     } catch (e) {
       this.rollbackTo(sp);
       throw withPath(e, instancePath, ErrorCode.DELETE_FAILURE);
@@ -214,14 +214,9 @@ export class Txn implements Transaction {
   }
 
   rollbackTo(savepoint: number): void {
-    // Release what validate reserved for the changes being undone (ObjectHandlers.rollback).
     let keep = this.validated.length;
     while (keep > 0 && this.validated[keep - 1].from >= savepoint) keep--;
-    if (keep < this.validated.length) {
-      const undone = this.validated.splice(keep);
-      const ctx = this.core.ctx(this.origin);
-      for (let i = undone.length - 1; i >= 0; i--) this.rollbackHandler(ctx, undone[i].change);
-    }
+    this.release(keep);
     if (this.validatedTo > savepoint) this.validatedTo = savepoint;
     while (this.log.length > savepoint) {
       const u = this.log.pop()!;
@@ -231,10 +226,17 @@ export class Txn implements Transaction {
     }
   }
 
-  private rollbackHandler(ctx: HandlerContext, c: InstanceChange): void {
-    const h = this.core.schema.handlersOf(supportedPathOf(c.path)).rollback;
-    if (!h) return;
-    try { h(ctx, c); } catch { /* a rollback handler must not throw; nothing more to undo */ }
+  /**
+   * Release what validate reserved for the validated changes from index `keep` on, newest first
+   * (ObjectHandlers.rollback), and forget them: their part of the log is being undone.
+   */
+  private release(keep: number): void {
+    const undone = this.validated.splice(keep);
+    for (let i = undone.length - 1; i >= 0; i--) {
+      const c = undone[i].change;
+      const h = this.core.schema.handlersOf(supportedPathOf(c.path)).rollback;
+      try { if (h) h(this.core.ctx(this.origin), c); } catch { /* a rollback handler must not throw; nothing more to undo */ }
+    }
   }
 
   /** Validate what changed since the last successful validate (api.ts Transaction.validate). */
@@ -247,18 +249,17 @@ export class Txn implements Transaction {
       const rec = this.core.store.objs.get(c.path);
       if (rec && c.kind !== 'deleted') checkKeys(this.core, rec);
     }
-    const passed: InstanceChange[] = [];
+    const before = this.validated.length;
     for (const c of list) {
       try {
         const validate = this.core.schema.handlersOf(supportedPathOf(c.path)).validate;
         if (validate) validate(ctx, c);
-        passed.push(c);
+        this.validated.push({ change: c, from });
       } catch (e) {
-        for (let i = passed.length - 1; i >= 0; i--) this.rollbackHandler(ctx, passed[i]);
+        this.release(before); // what this validate accepted so far
         throw withPath(e, c.path, ErrorCode.INVALID_CONFIGURATION);
       }
     }
-    for (const c of passed) this.validated.push({ change: c, from });
     this.validatedTo = this.log.length;
   }
 

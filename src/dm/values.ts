@@ -8,13 +8,6 @@ export const UNKNOWN_TIME = '0001-01-01T00:00:00Z';
 /** Bound of a string-like value whose definition gives none (keeps records bounded). */
 export const DEFAULT_MAX_LENGTH = 4096;
 
-const LIMITS: { readonly [t: string]: readonly [bigint, bigint] } = Object.freeze({
-  int: Object.freeze([-0x80000000n, 0x7fffffffn] as [bigint, bigint]),
-  unsignedInt: Object.freeze([0n, 0xffffffffn] as [bigint, bigint]),
-  long: Object.freeze([-0x8000000000000000n, 0x7fffffffffffffffn] as [bigint, bigint]),
-  unsignedLong: Object.freeze([0n, 0xffffffffffffffffn] as [bigint, bigint]),
-});
-
 function typeErr(def: ParamDef, v: string): UspError {
   return new UspError(ErrorCode.INVALID_TYPE, `'${clip(v)}' is not a valid ${def.type}${def.list ? ' list' : ''}`);
 }
@@ -110,8 +103,11 @@ function itemMax(def: ParamDef): number {
 function canonicalInteger(def: ParamDef, v: string): string {
   if (!INTEGER_RE.test(v)) throw typeErr(def, v);
   const n = BigInt(v);
-  const [lo, hi] = LIMITS[def.type];
-  if (n < lo || n > hi) throw valueErr(def, v, `is out of the ${def.type} range`);
+  // TR-106 ranges: (unsigned)Int 32 bits, (unsigned)Long 64 bits.
+  const bits = def.type === 'int' || def.type === 'unsignedInt' ? 32n : 64n;
+  const signed = def.type.charAt(0) !== 'u';
+  const lo = signed ? -(1n << (bits - 1n)) : 0n;
+  if (n < lo || n > lo + (1n << bits) - 1n) throw valueErr(def, v, `is out of the ${def.type} range`);
   if (def.min !== undefined && n < BigInt(def.min)) throw valueErr(def, v, `is below ${def.min}`);
   if (def.max !== undefined && n > BigInt(def.max)) throw valueErr(def, v, `is above ${def.max}`);
   return n.toString();
@@ -194,14 +190,9 @@ export function zeroValue(def: ParamDef): string {
 
 /** A handler's typed value → canonical lexical string (dateTime numbers are ms since the epoch). */
 export function formatValue(def: { type: ParamType; list?: boolean; name: string }, v: Value): string {
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number') {
-    if (def.type === 'dateTime') return formatDateTime(Math.floor(v));
-    if (def.type === 'decimal') return String(v);
-    return String(Math.trunc(v));
-  }
-  return v;
+  // Strings as they are, booleans 'true'/'false', bigints in decimal.
+  if (typeof v !== 'number') return String(v);
+  return def.type === 'dateTime' ? formatDateTime(v) : String(def.type === 'decimal' ? v : Math.trunc(v));
 }
 
 const isInteger = (t: ParamType) => t === 'int' || t === 'unsignedInt' || t === 'long' || t === 'unsignedLong';
