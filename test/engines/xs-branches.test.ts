@@ -6,12 +6,9 @@
 // code, compiled by the built xsc, has no branch longer than it needs and some of each length.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { root } from '../../build.config.ts';
 import { buildXsHost, runBundle, scratchDir, scriptFile, type Cap } from './xs-harness.ts';
+import { compiledOps } from './xsb.ts';
 
 const cap: Cap = { chunks: 1024 * 1024, slots: 32 * 1024, stack: 1024 };
 let scratch: ReturnType<typeof scratchDir>;
@@ -99,36 +96,9 @@ test('given a program with branches of every reach, when run by the XS runner, t
   assert.equal(r.stdout.trim(), JSON.stringify(expected));
 });
 
-/** Every branch of the compiled program: its op name and offset. */
-function branches(xsb: Buffer): { name: string; offset: number }[] {
-  const xs = join(root, 'build/moddable/xs/sources');
-  const header = readFileSync(join(xs, 'xsCommon.h'), 'utf8');
-  const names = header.slice(header.indexOf('XS_NO_CODE = 0'), header.indexOf('XS_CODE_COUNT')).match(/XS_[A-Z_0-9]+/g)!
-    .map((n) => n.replace('XS_CODE_', '').toLowerCase());
-  const common = readFileSync(join(xs, 'xsCommon.c'), 'utf8');
-  const sizes = [...common.slice(common.indexOf('gxCodeSizes[XS_CODE_COUNT]')).split('};')[0].matchAll(/(-?\d+) \/\*/g)].map((m) => Number(m[1]));
-  const at = xsb.indexOf('CODE');
-  const end = at + xsb.readUInt32BE(at - 4) - 4;
-  const out: { name: string; offset: number }[] = [];
-  for (let p = at + 4; p < end;) {
-    const op = xsb[p];
-    const s = sizes[op];
-    const len = s > 0 ? s : s === 0 ? 3 : s === -1 ? 2 + xsb[p + 1] : s === -2 ? 3 + xsb.readUInt16LE(p + 1) : 5 + xsb.readUInt32LE(p + 1);
-    const name = names[op];
-    if (/^(branch|catch|code)_?[a-z_]*_[124]$/.test(name)) {
-      out.push({ name, offset: len === 2 ? xsb.readInt8(p + 1) : len === 3 ? xsb.readInt16LE(p + 1) : xsb.readInt32LE(p + 1) });
-    }
-    p += len;
-  }
-  assert.equal(out.length > 0 && at > 0, true, 'the xsb has a CODE atom with branches');
-  return out;
-}
-
 test('given the same program, when xsc compiles it, then each branch has the shortest offset that reaches its target', () => {
-  const file = scriptFile(scratch.dir, 'compiled', program);
-  const r = spawnSync(join(root, 'build/moddable/bin/xsc'), ['-e', '-o', scratch.dir, file], { encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.status, 0, r.stderr);
-  const all = branches(readFileSync(join(scratch.dir, 'compiled.xsb')));
+  const ops = compiledOps(scriptFile(scratch.dir, 'compiled', program), scratch.dir);
+  const all = ops.filter((o) => /^(branch|catch|code)_?[a-z_]*_[124]$/.test(o.name)).map((o) => ({ name: o.name, offset: o.operand! }));
   const fits1 = (o: number) => o >= -128 && o <= 127;
   const fits2 = (o: number) => o >= -32768 && o <= 32767;
   const of = (len: string) => all.filter((b) => b.name.endsWith(len));
