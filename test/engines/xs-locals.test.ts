@@ -4,7 +4,9 @@
 // locals. A local still starts in its temporal dead zone; only the debugger and the message of a
 // TDZ or const error lose the name ("?").
 // firmware/patches/moddable/0009-xsc-store-pop.patch: a store into a local or closure followed by
-// a POP is one instruction (LET_LOCAL_POP for let/var, PULL_LOCAL/PULL_CLOSURE for a set).
+// a POP is one instruction (LET_LOCAL_POP for let/var, PULL_LOCAL/PULL_CLOSURE for a set);
+// 0010-xsc-fused-local-reads.patch: so are POP + GET_LOCAL_1 (POP_GET_LOCAL), two GET_LOCAL_1
+// (GET_LOCAL_LOCAL) and a parameter's ARGUMENT + LET_LOCAL_POP (ARGUMENT_LOCAL).
 // The program runs in node and in the XS runner (whose xsCode.c and xsRun.c are the patched ones)
 // with the same result, and its byte code has the fused forms and none of the pairs.
 import { test, before, after } from 'node:test';
@@ -80,7 +82,7 @@ __tinyusp_host.exit(0);
   assert.equal(r.stdout.trim(), 'ReferenceError: get ?: not initialized yet');
 });
 
-test('given the same program, when xsc compiles it, then its locals are unnamed and each store-then-pop is one instruction', () => {
+test('given the same program, when xsc compiles it, then its locals are unnamed and each store-then-pop, pop-then-read, read-then-read and parameter binding is one instruction', () => {
   const ops = compiledOps(scriptFile(scratch.dir, 'compiled', program), scratch.dir);
   const count = (name: string) => ops.filter((o) => o.name === name).length;
   assert.equal(count('new_local'), 0, 'no local keeps its name');
@@ -88,4 +90,8 @@ test('given the same program, when xsc compiles it, then its locals are unnamed 
   const pairs = ops.slice(1).filter((o, i) => o.name === 'pop' && /^((let|var|set)_local|set_closure)_1$/.test(ops[i].name));
   assert.equal(pairs.length, 0, 'no let/var/set of a local, nor set of a closure, is followed by a pop');
   assert.ok(count('let_local_pop') >= 5 && count('pull_local_1') >= 1 && count('pull_closure_1') >= 1, JSON.stringify(ops.map((o) => o.name)));
+  const left = ops.slice(1).filter((o, i) => (ops[i].name === 'pop' && o.name === 'get_local_1')
+    || (ops[i].name === 'get_local_1' && o.name === 'get_local_1') || (ops[i].name === 'argument' && o.name === 'let_local_pop'));
+  assert.equal(left.length, 0, 'no pop + get_local, get_local + get_local, nor argument + let_local_pop left');
+  assert.ok(count('pop_get_local') >= 1 && count('get_local_local') >= 1 && count('argument_local') >= 2, JSON.stringify(ops.map((o) => o.name)));
 });
