@@ -1,6 +1,7 @@
 // A board profile: every bound the core enforces comes from here (design.md "Errors and bad
 // input": every buffer, table and queue has a bound). Hitting a bound is an error with a code
 // (USP 7005 Resources exceeded, CoAP 4.13), never unbounded growth.
+import type { ShortStrings } from '../src/codec/errors.ts';
 
 export interface BoardProfile {
   name: string;
@@ -24,10 +25,11 @@ export interface BoardProfile {
     ramPeakBytes: number;
   };
   /**
-   * false: the USP decoder makes no string cache (src/codec/string-cache.ts): it saves decoding
-   * repeated names but holds ~17 KB of RAM on XS once made. Default true.
+   * The USP decoder's string cache (src/codec/string-cache.ts's `shortString`), or none: it saves
+   * decoding repeated names but holds ~17 KB of RAM on XS once made, and a board without it
+   * carries none of its code (DecodeLimits.stringCache).
    */
-  codecStringCache?: boolean;
+  codecStringCache?: ShortStrings;
   limits: {
     /** Largest UDP datagram handled, bytes. */
     datagramBytes: number;

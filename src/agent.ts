@@ -107,7 +107,7 @@ export function createAgent(options: AgentOptions): Agent {
   const selfLog = new RateLimitedLog(log);
   // maxItems: a request's list beyond requestPaths is refused (7005) as soon as it is seen.
   const limits: DecodeLimits = {
-    maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes, stringCache: board.codecStringCache !== false, maxItems: board.limits.requestPaths,
+    maxDepth: board.limits.decodeDepth, maxBytes: board.limits.messageBytes, stringCache: board.codecStringCache, maxItems: board.limits.requestPaths,
   };
   const trust = new CertificateTrust(engine);
   const directory = new ControllerDirectory(engine, board.limits.instancesPerTable, trust);

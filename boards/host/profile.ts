@@ -1,10 +1,12 @@
 // The host simulator (Node): generous bounds, same code paths as the device.
 import { RFC7252_TRANSMISSION, type BoardProfile } from '../profile.ts';
+import { shortString } from '../../src/codec/string-cache.ts';
 
 export const host: BoardProfile = Object.freeze({
   name: 'host',
   minify: false,
   memoryBudgetBytes: undefined,
+  codecStringCache: shortString,
   limits: Object.freeze({
     datagramBytes: 1500,
     messageBytes: 64 * 1024,

@@ -53,6 +53,9 @@ export class EncodeOverflowError extends EncodeError {
   }
 }
 
+/** Decodes bytes [start, end) of `buf` (a DataView of it when the caller has one) as a string. */
+export type ShortStrings = (buf: Uint8Array, view: DataView | undefined, start: number, end: number) => string;
+
 /** Decode bounds, from the board profile (`decodeDepth`, `messageBytes`). */
 export interface DecodeLimits {
   /** Deepest message nesting accepted; the top-level message is depth 1. */
@@ -60,10 +63,13 @@ export interface DecodeLimits {
   /** Largest input accepted, bytes. */
   maxBytes: number;
   /**
-   * false: decode every string anew, without the string cache (string-cache.ts). The cache, once
-   * made, holds ~17 KB of RAM on XS (32-bit): a board short of RAM goes without it.
+   * The string cache to decode short strings through (string-cache.ts's `shortString`), or none:
+   * every string decoded anew. Passed in, not imported by the Reader, so a board without it
+   * carries none of its code (issue 10: ~2.3 KB of flash on esp32); once made it holds ~17 KB of
+   * RAM on XS (32-bit), which a board short of RAM goes without. The full codec's decoders
+   * (decodeMsg, decodeRecord: the Controller's side) use it by default.
    */
-  stringCache?: boolean;
+  stringCache?: ShortStrings;
   /**
    * Most items a repeated field of a request may have (paths, objects, parameter settings);
    * 'too-many' beyond, before the rest is decoded: a board answers such a request 7005 without

@@ -12,6 +12,7 @@
 import type { Writer } from './wire.ts';
 import type { Reader } from './reader.ts';
 import { topDecoder, topEncoder, topSizer } from './top.ts';
+import { CACHED_DECODE_LIMITS } from './string-cache.ts';
 import { EncodeError, type DecodeLimits } from './errors.ts';
 import type { Msg, Header, Body, Request, Response, Error, Error_ParamError } from './msg-types.ts';
 import * as rq from './msg-request.ts';
@@ -37,7 +38,7 @@ export const encodeMsg: (msg: Msg, out: Uint8Array) => number = /* @__PURE__ */ 
 
 /** Decodes one Msg; throws DecodeError (R-ENC.2 unknown enum, R-ENC.3-5 oneof, bounds). */
 export const decodeMsg: (bytes: Uint8Array, limits?: DecodeLimits) => Msg = /* @__PURE__ */ topDecoder(
-  (r, end, d) => decMsg(r, end, d, ALL_BODIES));
+  (r, end, d) => decMsg(r, end, d, ALL_BODIES), CACHED_DECODE_LIMITS);
 
 /** encodeMsg for an Agent: its only request is a Notify, and it sends no NotifyResp, RegisterResp, DeregisterResp. */
 export const encodeAgentMsg: (msg: Msg, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: Msg) => encMsg(w, m, AGENT_BODIES));

@@ -1,8 +1,7 @@
 // The protobuf wire Reader: every read is bounds-checked and fails with a typed DecodeError;
 // nesting is bounded by DecodeLimits.maxDepth.
-import { DecodeError } from './errors.ts';
+import { DecodeError, type ShortStrings } from './errors.ts';
 import { WIRE_VARINT, WIRE_FIXED64, WIRE_LEN, WIRE_START_GROUP, WIRE_END_GROUP, WIRE_FIXED32 } from './wire.ts';
-import { CACHE_MAX_LEN, shortString } from './string-cache.ts';
 import { utf8Decode } from './utf8.ts';
 import { EntryMap } from './entry-map.ts';
 
@@ -17,8 +16,8 @@ export class Reader {
   /** End of the input. */
   len: number;
   maxDepth: number;
-  /** Strings up to this many bytes go through the string cache (0: none, DecodeLimits.stringCache). */
-  cacheMax = CACHE_MAX_LEN;
+  /** The string cache (DecodeLimits.stringCache), or none. */
+  short: ShortStrings | undefined = undefined;
   /** DecodeLimits.maxItems. */
   maxItems = Infinity;
 
@@ -30,8 +29,8 @@ export class Reader {
   }
 
   /** Start over on another input (lets one Reader serve every decode). */
-  reset(buf: Uint8Array, maxDepth: number, stringCache = true, maxItems = Infinity): this {
-    this.cacheMax = stringCache ? CACHE_MAX_LEN : 0;
+  reset(buf: Uint8Array, maxDepth: number, stringCache?: ShortStrings, maxItems = Infinity): this {
+    this.short = stringCache;
     this.maxItems = maxItems;
     this.buf = buf;
     this.view = undefined;
@@ -137,8 +136,7 @@ export class Reader {
     const end = this.lenEnd();
     const start = this.pos;
     this.pos = end;
-    if (end === start) return '';
-    return end - start <= this.cacheMax ? shortString(this.buf, this.view, start, end) : utf8Decode(this.buf, start, end);
+    return this.short !== undefined ? this.short(this.buf, this.view, start, end) : utf8Decode(this.buf, start, end);
   }
 
   /** Skips a field of a number this message does not know (unknown fields are ignored). */
@@ -194,9 +192,9 @@ export class Reader {
       const ve = ke + 2 + buf[ke + 1];
       if (buf[p] < 0x80 && end <= this.len && buf[p + 1] === 0x0a && buf[p + 2] < 0x80 &&
         buf[ke] === 0x12 && buf[ke + 1] < 0x80 && ve === end) {
-        const key = ke === ks ? '' : ke - ks <= this.cacheMax ? shortString(buf, view, ks, ke) : utf8Decode(buf, ks, ke);
-        const vs = ke + 2;
-        const value = ve === vs ? '' : ve - vs <= this.cacheMax ? shortString(buf, view, vs, ve) : utf8Decode(buf, vs, ve);
+        const short = this.short;
+        const key = short !== undefined ? short(buf, view, ks, ke) : utf8Decode(buf, ks, ke);
+        const value = short !== undefined ? short(buf, view, ke + 2, ve) : utf8Decode(buf, ke + 2, ve);
         map.put(key, value, keyHint(key));
         this.pos = end;
       } else {

@@ -3,6 +3,7 @@
 import { WIRE_VARINT, writeUint64, type Writer } from './wire.ts';
 import { readUint64, type Reader } from './reader.ts';
 import { topDecoder, topEncoder, topSizer } from './top.ts';
+import { CACHED_DECODE_LIMITS } from './string-cache.ts';
 import { EncodeError, type DecodeLimits } from './errors.ts';
 import type {
   UspRecord, NoSessionContextRecord, SessionContextRecord, MQTTConnectRecord, STOMPConnectRecord,
@@ -26,7 +27,7 @@ export const sizeRecord: (rec: UspRecord) => number = /* @__PURE__ */ topSizer((
 
 /** Decodes one Record; throws DecodeError (R-ENC.2 unknown enum, R-ENC.3-5 oneof, bounds). */
 export const decodeRecord: (bytes: Uint8Array, limits?: DecodeLimits) => UspRecord = /* @__PURE__ */ topDecoder(
-  (r, end, d) => decRecord(r, end, d, ALL_DEC));
+  (r, end, d) => decRecord(r, end, d, ALL_DEC), CACHED_DECODE_LIMITS);
 
 // What an Agent sends and reads (issue 10: the device keeps only these). It sends plaintext
 // no_session_context Records and DisconnectRecords (src/record/record.ts); of an inbound Record it

@@ -3,14 +3,15 @@
 // Bounded: 256 strings of at most 32 characters (8 KB of bytes), two-way set-associative so that two strings meeting in one set
 // do not evict each other on every message; a hit is confirmed byte by byte.
 import { asciiString, utf8Decode } from './utf8.ts';
+import type { DecodeLimits } from './errors.ts';
 
 const CACHE_SETS = 128;
 export const CACHE_MAX_LEN = 32;
 // Made on first use, not when the module loads: a board build runs module bodies at build time
 // and keeps what they make in flash, read-only (design.md); this cache is written at run time.
 let cache: string[] = [];
-let cacheBytes = new Uint8Array(0); // each entry's string as bytes
-let cacheView = new DataView(cacheBytes.buffer);
+let cacheBytes = /* @__PURE__ */ new Uint8Array(0); // each entry's string as bytes
+let cacheView = /* @__PURE__ */ new DataView(/* @__PURE__ */ new ArrayBuffer(0)); // made with cacheBytes by makeCache()
 
 /** Are bytes [start, start + n) of the input those of cache entry `e`? Four at a time with a view. */
 function sameBytes(buf: Uint8Array, view: DataView | undefined, start: number, n: number, e: number): boolean {
@@ -29,6 +30,8 @@ function word(buf: Uint8Array, p: number): number {
 /** A string of at most CACHE_MAX_LEN bytes, through the cache when it is ASCII. */
 export function shortString(buf: Uint8Array, view: DataView | undefined, start: number, end: number): string {
   const n = end - start;
+  if (n === 0) return '';
+  if (n > CACHE_MAX_LEN) return utf8Decode(buf, start, end);
   // The hash: length, first and last four bytes (where USP strings differ: "...SSID.1." and
   // "...SSID.2.", "wl0" and "wl1"), read as words when there is a view. Same value either way.
   let h: number;
@@ -65,3 +68,6 @@ function makeCache(): void {
   cacheBytes = new Uint8Array(2 * CACHE_SETS * CACHE_MAX_LEN);
   cacheView = new DataView(cacheBytes.buffer);
 }
+
+/** The full codec's default bounds (decodeMsg, decodeRecord): DEFAULT_DECODE_LIMITS with the cache. */
+export const CACHED_DECODE_LIMITS: DecodeLimits = /* @__PURE__ */ Object.freeze({ maxDepth: 32, maxBytes: 0x7fffffff, stringCache: shortString });

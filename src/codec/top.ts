@@ -37,11 +37,11 @@ export function topSizer<T>(enc: (w: Writer, m: T) => void): (m: T) => number {
 }
 
 /** A top-level decoder: the shared Reader and the message's field reader. */
-export function topDecoder<T>(dec: (r: Reader, end: number, depth: number) => T): (bytes: Uint8Array, limits?: DecodeLimits) => T {
-  return (bytes, limits = DEFAULT_DECODE_LIMITS) => {
+export function topDecoder<T>(dec: (r: Reader, end: number, depth: number) => T, defaults = DEFAULT_DECODE_LIMITS): (bytes: Uint8Array, limits?: DecodeLimits) => T {
+  return (bytes, limits = defaults) => {
     if (bytes.length > limits.maxBytes) throw new DecodeError('too-large', limits.maxBytes);
     if (limits.maxDepth < 1) throw new DecodeError('too-deep', 0);
-    const r = reader.reset(bytes, limits.maxDepth, limits.stringCache !== false, limits.maxItems);
+    const r = reader.reset(bytes, limits.maxDepth, limits.stringCache, limits.maxItems);
     try {
       return dec(r, bytes.length, 1);
     } finally {
