@@ -7,7 +7,6 @@
 // HAL DTLS client and server (one session each way, kept open throughout).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Engine } from '../../src/dm/api.ts';
 import type { Msg, Request } from '../../src/codec/index.ts';
 import { decodeMsg, decodeRecord } from '../../src/codec/index.ts';
 import { decodeMessage, encodeMessage } from '../../src/coap/message.ts';
@@ -15,7 +14,7 @@ import { CoapType, Code, ContentFormat, Method, Option } from '../../src/coap/co
 import { missingCommand, needs } from '../support/tools.ts';
 import { encodeMsgBytes, encodeRecordBytes, recordOf, requestMsg } from '../support/usp-harness.ts';
 import { certCredentials, hostDtls, makePki, type Pki } from './support.ts';
-import { agentCredentials, agentDefaults, startSecureAgent, type SecureAgent } from './agent-support.ts';
+import { agentCredentials, agentDefaults, startSecureAgent, type SecureAgent, setAll } from './agent-support.ts';
 import { side } from './lean-controller.ts';
 
 const missing = missingCommand('openssl');
@@ -28,12 +27,6 @@ before(async () => {
   if (!reason) pki = await makePki();
 });
 after(() => pki?.remove());
-
-function setAll(engine: Engine, values: { [path: string]: string }): void {
-  const txn = engine.begin();
-  for (const [p, v] of Object.entries(values)) txn.set(p, v);
-  txn.commit();
-}
 
 /** Controller proto::controller-1 (certificate controller.pem) with one session to the agent and one from it. */
 async function leanController(agent: SecureAgent) {

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hal, Storage } from '../../hal/hal.ts';
+import type { Engine } from '../../src/dm/api.ts';
 import { createHostNet } from '../../hal/host/net.ts';
 import { createHostSystem, createHostTimers, hostClock } from '../../hal/host/system.ts';
 import { host } from '../../boards/host/profile.ts';
@@ -17,6 +18,13 @@ import { freePort, run, type RunResult } from '../interop/harness.ts';
 import { hostDtls, type Pki } from './support.ts';
 
 export { AGENT_ID, CONTROLLER_ID };
+/** Sets several parameters in one transaction, as a Set of several paths would. */
+export function setAll(engine: Engine, values: { [path: string]: string }): void {
+  const txn = engine.begin();
+  for (const [p, v] of Object.entries(values)) txn.set(p, v);
+  txn.commit();
+}
+
 export const PSK_ID = 'controller-1-psk';
 export const PSK_KEY = 'usp-psk-key-0123';
 

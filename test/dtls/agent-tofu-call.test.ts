@@ -8,8 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { needs, missingCommand } from '../support/tools.ts';
 import { makePki, type Pki } from './support.ts';
-import { agentDefaults, fetchRecord, getRecordFile, libcoapServer, postRecord, startSecureAgent } from './agent-support.ts';
-import type { Engine } from '../../src/dm/api.ts';
+import { agentDefaults, fetchRecord, getRecordFile, libcoapServer, postRecord, startSecureAgent, setAll } from './agent-support.ts';
 
 const missing = missingCommand('coap-client-openssl', 'coap-server-openssl', 'openssl');
 const reason = missing && `${missing} not found (apt-get install libcoap3-bin openssl)`;
@@ -20,12 +19,6 @@ before(async () => {
   if (!reason) pki = await makePki();
 });
 after(() => pki?.remove());
-
-function setAll(engine: Engine, values: { [path: string]: string }): void {
-  const txn = engine.begin();
-  for (const [p, v] of Object.entries(values)) txn.set(p, v);
-  txn.commit();
-}
 
 test('TOFU when we call: a Controller\'s self-signed server certificate is refused with TOFUAllowed false, accepted with it true while the Controller is Untrusted only (nothing stored), refused once it has more roles', { timeout: 90000 }, async (t) => {
   if (!needs(t, reason)) return;

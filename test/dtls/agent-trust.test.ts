@@ -11,7 +11,7 @@ import { needs, missingCommand } from '../support/tools.ts';
 import { encodeMsgBytes, encodeRecordBytes, recordOf, requestMsg } from '../support/usp-harness.ts';
 import type { Engine } from '../../src/dm/api.ts';
 import { makePki, type Pki } from './support.ts';
-import { AGENT_ID, agentDefaults, fetchRecord, getRecordFile, libcoapServer, postRecord, startSecureAgent, type SecureAgent } from './agent-support.ts';
+import { AGENT_ID, agentDefaults, fetchRecord, getRecordFile, libcoapServer, postRecord, startSecureAgent, type SecureAgent, setAll } from './agent-support.ts';
 
 const missing = missingCommand('coap-client-openssl', 'coap-server-openssl', 'openssl');
 const reason = missing && `${missing} not found (apt-get install libcoap3-bin openssl)`;
@@ -31,12 +31,6 @@ const auth = (who: string) => ['-c', pki.path(who + '.pem'), '-j', pki.path(who 
 
 function sha256(pem: string): string {
   return createHash('sha256').update(new X509Certificate(pki.read(pem)).raw).digest('hex');
-}
-
-function setAll(engine: Engine, values: { [path: string]: string }): void {
-  const txn = engine.begin();
-  for (const [p, v] of Object.entries(values)) txn.set(p, v);
-  txn.commit();
 }
 
 function addRow(engine: Engine, table: string, values: { [name: string]: string }): string {
