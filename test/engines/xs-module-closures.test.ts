@@ -8,7 +8,8 @@
 // and class bindings, closures of closures that mix locals and module bindings, generators and
 // async functions, more than 256 shared bindings (2-byte indexes), and the temporal dead zone of
 // let, const and class. The esp32 board's preloaded heap has no function environment that holds
-// a module binding any more.
+// a module binding any more, and xsl replaces each const one there by its value (its variable
+// leaves the preloaded heap).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -58,6 +59,11 @@ function* gen() { for (let i = 0; i < 3; i++) yield i + counter; }
 async function asyncRead() { await null; return counter + LIMIT; }
 ${many.map((i) => `const k${i} = ${i};`).join('\n')}
 let last = 0;
+let handler = () => 'first';
+function setHandler() { handler = () => 'second'; }
+setHandler();
+export let exported = 0;
+function bumpExported() { exported += 2; return exported; }
 function sumAll() { return ${many.map((i) => `k${i}`).join(' + ')}; }
 function setLast(v) { last = v + k${MANY - 1}; return last; }
 early.push(tag(1), bump(1), counter, rename('n1'), new Counter().twice, setLast(1));
@@ -72,7 +78,7 @@ export async function start() {
   out.push(c.id, c.twice, Counter.total());
   out.push([...gen()].join(','), await asyncRead());
   hoisted = 'h2';
-  out.push((() => hoisted)(), sumAll(), setLast(2), last);
+  out.push((() => hoisted)(), sumAll(), setLast(2), last, handler(), bumpExported(), bumpExported());
   __tinyusp_host.print(JSON.stringify(out));
   __tinyusp_host.exit(0);
 }
@@ -148,14 +154,18 @@ test('given the same module, when xsc compiles it, then its functions read and w
   assert.equal(count('store_1'), 1 + 2, 'outer() stores k, its inner arrow y and k');
 });
 
-test('given the esp32 board preloaded by xsl, then no function environment holds a module binding: the module shares them', () => {
+test('given the esp32 board preloaded by xsl, then no function environment holds a module binding: the module shares them, the const ones as values', () => {
   buildXsBoard('x64');
   const heap = readHeap(join(root, 'build/boards/esp32/mc/mc.xs.c'));
-  const shared = moduleSharedTargets(heap);
-  assert.ok(shared.size >= 300, `${shared.size} shared module bindings`);
-  const inEnvironments = environmentTargets(heap);
-  const both = [...inEnvironments].filter((t) => shared.has(t));
+  const { closures, values } = moduleShared(heap);
+  assert.ok(closures.size + values >= 300, `${closures.size} + ${values} shared module bindings`);
+  assert.ok(values >= 300, `${values} const bindings replaced by their value (xsl: fxPrepareModuleShared)`);
+  const { targets, slots } = environments(heap);
+  const both = [...targets].filter((t) => closures.has(t));
   assert.equal(both.length, 0, `${both.length} module bindings still captured by a function's environment`);
+  // what is left are closures over a function's locals made while the module body ran (943
+  // closure slots in function environments before 0011)
+  assert.ok(slots <= 64, `${slots} closure slots in function environments`);
 });
 
 interface HeapSlot { next: number; id: string; kind: string; closure: number; array: number; length: number }
@@ -178,31 +188,36 @@ function readHeap(file: string): Map<number, HeapSlot> {
   return heap;
 }
 
-/** The variables in the shared closures of the module "main" (its SHARED slot, after STUFF). */
-function moduleSharedTargets(heap: Map<number, HeapSlot>): Set<number> {
-  const internal = [...heap.entries()].find(([, s]) => s.kind === 'MODULE');
-  assert.ok(internal, 'the preloaded heap has the module');
-  const exports = heap.get(internal[1].next)!;
+/** The shared closures of the module "main" (its SHARED slot, after STUFF): variables, and values. */
+function moduleShared(heap: Map<number, HeapSlot>): { closures: Set<number>; values: number } {
+  const modules = [...heap.values()].filter((s) => s.kind === 'MODULE');
+  assert.equal(modules.length, 1, 'the preloaded heap has one module');
+  const exports = heap.get(modules[0].next)!;
   const stuff = heap.get(exports.next)!;
   const shared = heap.get(stuff.next)!;
   assert.equal(shared.kind, 'ARRAY', 'the module\'s SHARED slot is an array');
-  const targets = new Set<number>();
+  const closures = new Set<number>();
+  let values = 0;
   for (let i = 0; i < shared.length; i++) {
     const item = heap.get(shared.array + i)!;
-    assert.equal(item.kind, 'CLOSURE');
-    targets.add(item.closure);
+    if (item.kind === 'CLOSURE') closures.add(item.closure);
+    else values++;
   }
-  return targets;
+  return { closures, values };
 }
 
-/** The variables that closure environments (XS_ENVIRONMENT_BEHAVIOR, ID 4, first) hold. */
-function environmentTargets(heap: Map<number, HeapSlot>): Set<number> {
+/** The variables that closure environments (XS_ENVIRONMENT_BEHAVIOR, ID 4, first) hold, and their slots. */
+function environments(heap: Map<number, HeapSlot>): { targets: Set<number>; slots: number } {
   const targets = new Set<number>();
+  let slots = 0;
   for (const s of heap.values()) {
     if (s.kind !== 'INSTANCE') continue;
     const behavior = heap.get(s.next);
     if (!behavior || behavior.id !== '4') continue;
-    for (let at = heap.get(behavior.next); at; at = heap.get(at.next)) if (at.kind === 'CLOSURE') targets.add(at.closure);
+    for (let at = heap.get(behavior.next); at; at = heap.get(at.next)) {
+      slots++;
+      if (at.kind === 'CLOSURE') targets.add(at.closure);
+    }
   }
-  return targets;
+  return { targets, slots };
 }
