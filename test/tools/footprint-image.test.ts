@@ -24,16 +24,18 @@ test('given an xsl heap, when read, then every slot is counted once under the ob
     slot(9, '(txSlot*)1', 'XS_NO_ID', 'STRING_X', '.value = { .string = "b" }'),
     slot(10, 'NULL', '7', 'KEY_X', '.value = { .key = { "f", 0x66 } }'),
     slot(11, 'NULL', 'XS_NO_ID', 'REFERENCE'), // a module binding's value
+    slot(12, '(txSlot*)&gxHeap[13]', 'XS_NO_ID', 'INSTANCE'), // a function sharing the first one's home
+    slot(13, '(txSlot*)&gxHeap[2]', 'xsID_g', 'CODE_X', '.value = { .code = { (txByte*)"\\x0c\\x00", NULL } }'),
   ];
-  const text = ['#define mxHeapCount 12', 'static const txSlot gxHeap[mxHeapCount] = {', ...heap, '};',
+  const text = ['#define mxHeapCount 14', 'static const txSlot gxHeap[mxHeapCount] = {', ...heap, '};',
     'static const txSlot gxStack[mxStackCount] = {', '};'].join('\n');
   const dir = mkdtempSync(join(tmpdir(), 'tinyusp-image-'));
   try {
     writeFileSync(join(dir, 'mc.xs.c'), text);
     const image = readImage(join(dir, 'mc.xs.c'));
-    assert.equal(image.heapSlots, 12);
+    assert.equal(image.heapSlots, 14);
     assert.deepEqual(image.objects, {
-      functions: { count: 1, slots: 3 },
+      functions: { count: 2, slots: 5 },
       'closure environments': { count: 1, slots: 3 },
       arrays: { count: 1, slots: 2 },
       'array items': { count: 0, slots: 2 },

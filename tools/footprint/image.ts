@@ -90,11 +90,14 @@ function objectsOf(lines: string[]): Record<string, { count: number; slots: numb
   const out: Record<string, { count: number; slots: number }> = {};
   const add = (name: string, n: number) => { const o = (out[name] ??= { count: 0, slots: 0 }); o.count++; o.slots += n; };
   let chained = 0;
+  // xsl shares a function's home slot with the next functions that have the same (fxPrepareHome):
+  // a slot already counted in another chain is not counted again
+  const counted = new Set<number>();
   for (const s of slots.values()) {
     if (s.kind !== 'INSTANCE') continue;
     let n = 1;
     const first = slots.get(s.next);
-    for (let at = first; at && n <= slots.size; at = slots.get(at.next)) n++;
+    for (let i = s.next, at = first; at && !counted.has(i); i = at.next, at = slots.get(i)) { counted.add(i); n++; }
     chained += n;
     const k = first?.kind;
     add(k === 'CODE_X' || k === 'CODE' ? 'functions' : k === 'CALLBACK_X' || k === 'CALLBACK' ? 'built-in functions'
