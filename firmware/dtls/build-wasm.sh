@@ -34,7 +34,7 @@ FLAGS=(--target=wasm32-wasi "${OPT[@]}" -g0 -ffile-prefix-map="$ROOT"=. -fno-ide
 # The lean CCM of records (tinyusp_lean_ccm.c): mbedTLS's two one-shot CCM calls are wrapped, so
 # its own CCM stays for what the lean one declines.
 # --global-base=8192: wasm-ld places nothing below 8192, where tinyusp_lean_ccm.c keeps its AES
-# tables at a fixed address (a constant load offset per lookup; it declines if this is missing).
+# tables at a fixed address (a constant load offset per lookup; it traps on first use without it).
 LEAN_CCM=(-Wl,--wrap=mbedtls_ccm_encrypt_and_tag -Wl,--wrap=mbedtls_ccm_auth_decrypt -Wl,--global-base=8192)
 OBJ=build/dtls-wasm/obj
 rm -rf "$OBJ"
