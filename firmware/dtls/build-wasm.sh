@@ -22,17 +22,20 @@ if [ "${1:-}" = --variant ]; then
   OUT=build/dtls-wasm/variant-$2-$3${4:+-tuned}.wasm
 fi
 
-# -O2 and the four AES tables: a record's cost is mostly AES-CCM; a few us less per kilobyte
-# than -Oz, for ~40 KB more module (README, "Build flags": the gain is within this machine's noise).
+# -O2: a record's cost is mostly AES-CCM; a few us less per kilobyte than -Oz, for ~40 KB more
+# module (README, "Build flags"). The records' AES is tinyusp_lean_ccm.c's, with its own tables,
+# so mbedTLS's AES (handshake, GCM suite) keeps one table as on the board.
 # MBEDTLS_PLATFORM_ZEROIZE_ALT: tinyusp_zeroize.c (an inline zeroize instead of an indirect memset
 # call per AES block).
-OPT=(-O2 -DTINYUSP_AES_FULL_TABLES -DMBEDTLS_PLATFORM_ZEROIZE_ALT)
+OPT=(-O2 -DMBEDTLS_PLATFORM_ZEROIZE_ALT)
 FLAGS=(--target=wasm32-wasi "${OPT[@]}" -g0 -ffile-prefix-map="$ROOT"=. -fno-ident
        -DMBEDTLS_CONFIG_FILE='"tinyusp_mbedtls_config.h"' -I "$D" -I "$M/include" -I "$M/library"
        -Wall -Wno-unused-parameter "${EXTRA[@]}")
 # The lean CCM of records (tinyusp_lean_ccm.c): mbedTLS's two one-shot CCM calls are wrapped, so
 # its own CCM stays for what the lean one declines.
-LEAN_CCM=(-Wl,--wrap=mbedtls_ccm_encrypt_and_tag -Wl,--wrap=mbedtls_ccm_auth_decrypt)
+# --global-base=8192: wasm-ld places nothing below 8192, where tinyusp_lean_ccm.c keeps its AES
+# tables at a fixed address (a constant load offset per lookup; it traps on first use without it).
+LEAN_CCM=(-Wl,--wrap=mbedtls_ccm_encrypt_and_tag -Wl,--wrap=mbedtls_ccm_auth_decrypt -Wl,--global-base=8192)
 OBJ=build/dtls-wasm/obj
 rm -rf "$OBJ"
 mkdir -p "$OBJ"

@@ -39,9 +39,10 @@ time_t tinyusp_dtls_time(time_t *t);
 /* Symmetric crypto and hashes for the three suites (AES-128 CCM_8 and GCM, SHA-256 PRF). */
 #define MBEDTLS_AES_C
 #define MBEDTLS_AES_ROM_TABLES
-/* One AES table instead of four saves ~6 KB of the board's flash at some speed; a build for a
- * host (the WebAssembly module) defines TINYUSP_AES_FULL_TABLES, as AES is most of a record's
- * cost there (npm run bench:dtls). Same cipher either way. */
+/* One AES table instead of four saves ~6 KB of the board's flash at some speed. The WebAssembly
+ * module keeps one as well: its records' AES-CCM is tinyusp_lean_ccm.c's, with its own tables, so
+ * mbedTLS's AES there serves only the handshake and the GCM suite. -DTINYUSP_AES_FULL_TABLES
+ * gives mbedTLS four (for measuring). Same cipher either way. */
 #ifndef TINYUSP_AES_FULL_TABLES
 #define MBEDTLS_AES_FEWER_TABLES
 #endif
