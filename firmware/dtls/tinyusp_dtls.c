@@ -74,6 +74,9 @@ struct tud_session {
     tud_ctx *ctx;
     uint8_t *in;          /* the fed datagram not yet consumed by mbedTLS */
     size_t in_len;
+    int in_borrowed;      /* `in` is the caller's buffer (tud_feed_read): not ours to free */
+    uint8_t *direct;      /* tud_write_take: where the next datagram goes instead of the queue */
+    size_t direct_cap, direct_len;
     struct out_dgram *out_head, *out_tail;
     double now_ms;
     double int_deadline, fin_deadline; /* -1: timer cancelled */
@@ -491,6 +494,11 @@ int tud_server_hello(tud_ctx *c, const uint8_t *in, size_t len, const uint8_t *p
 static int bio_send(void *p, const unsigned char *buf, size_t len)
 {
     tud_session *s = p;
+    if (s->direct != NULL && s->direct_len == 0 && s->out_head == NULL && len <= s->direct_cap) {
+        memcpy(s->direct, buf, len); /* tud_write_take: straight to the caller, in order */
+        s->direct_len = len;
+        return (int) len;
+    }
     struct out_dgram *d = mbedtls_calloc(1, sizeof(*d) + len);
     if (d == NULL) return MBEDTLS_ERR_SSL_ALLOC_FAILED;
     memcpy(d->data, buf, len);
@@ -510,11 +518,13 @@ static int bio_recv(void *p, unsigned char *buf, size_t len)
     s->in = NULL;
     s->in_len = 0;
     if (n > len) { /* larger than our record buffer: treat as lost */
-        mbedtls_free(d);
+        if (!s->in_borrowed) mbedtls_free(d);
+        s->in_borrowed = 0;
         return MBEDTLS_ERR_SSL_WANT_READ;
     }
     memcpy(buf, d, n);
-    mbedtls_free(d);
+    if (!s->in_borrowed) mbedtls_free(d);
+    s->in_borrowed = 0;
     return (int) n;
 }
 
@@ -619,11 +629,20 @@ static void enter(tud_session *s, double now_ms)
     if (s->now_ms > g_last_mono_ms) g_last_mono_ms = s->now_ms;
 }
 
+/* A datagram the host fed but nothing read is lost, as the network might lose it. */
+static void drop_input(tud_session *s)
+{
+    if (s->in != NULL && !s->in_borrowed) mbedtls_free(s->in);
+    s->in = NULL;
+    s->in_len = 0;
+    s->in_borrowed = 0;
+}
+
 int tud_feed(tud_session *s, const uint8_t *dgram, size_t len, double now_ms)
 {
     if (s->state != TUD_HANDSHAKING && s->state != TUD_OPEN) return s->state;
     enter(s, now_ms);
-    if (s->in != NULL) { mbedtls_free(s->in); s->in = NULL; } /* the host did not read: lost */
+    drop_input(s);
     s->in = mbedtls_calloc(1, len ? len : 1);
     if (s->in == NULL) {
         g_current = NULL;
@@ -683,6 +702,55 @@ int tud_write(tud_session *s, const uint8_t *data, size_t len, double now_ms)
     return r;
 }
 
+int tud_feed_read(tud_session *s, const uint8_t *dgram, size_t len, uint8_t *out, size_t cap, double now_ms)
+{
+    int r;
+    if (s->state != TUD_OPEN) {
+        r = tud_feed(s, dgram, len, now_ms);
+        r = r == TUD_HANDSHAKING || r == TUD_OPEN ? 0 : -1;
+    } else {
+        enter(s, now_ms);
+        drop_input(s);
+        /* Read in place: bio_recv copies it into mbedTLS's record buffer during this call. */
+        s->in = (uint8_t *) dgram;
+        s->in_len = len;
+        s->in_borrowed = 1;
+        g_current = NULL;
+        r = tud_read(s, out, cap, now_ms);
+        if (s->in_borrowed) {
+            /* Not consumed (mbedTLS still held records of an earlier datagram): keep a copy
+             * for the next read, as tud_feed would have. */
+            s->in = NULL;
+            s->in_borrowed = 0;
+            g_current = s;
+            uint8_t *copy = mbedtls_calloc(1, len ? len : 1);
+            g_current = NULL;
+            if (copy != NULL) {
+                memcpy(copy, dgram, len);
+                s->in = copy;
+                s->in_len = len;
+            }
+        }
+        if (r < 0) return -1;
+    }
+    return s->out_head != NULL ? r | TUD_OUT_PENDING : r;
+}
+
+int tud_write_take(tud_session *s, const uint8_t *data, size_t len, uint8_t *out, size_t cap, double now_ms)
+{
+    if (s->state != TUD_OPEN) return MBEDTLS_ERR_SSL_BAD_INPUT_DATA;
+    enter(s, now_ms);
+    s->direct = out;
+    s->direct_cap = cap;
+    s->direct_len = 0;
+    int r = mbedtls_ssl_write(&s->ssl, data, len);
+    s->direct = NULL;
+    g_current = NULL;
+    if (r < 0) return r;
+    int n = (int) s->direct_len;
+    return s->out_head != NULL ? n | TUD_OUT_PENDING : n;
+}
+
 int tud_max_payload(tud_session *s)
 {
     return mbedtls_ssl_get_max_out_record_payload(&s->ssl);
@@ -726,7 +794,7 @@ void tud_free(tud_session *s)
         s->out_head = d->next;
         mbedtls_free(d);
     }
-    if (s->in) mbedtls_free(s->in);
+    drop_input(s);
     mbedtls_free(s->chain_sha256);
     mbedtls_ssl_free(&s->ssl);
     g_current = NULL;

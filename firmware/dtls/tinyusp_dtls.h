@@ -89,6 +89,23 @@ TUD_EXPORT(tud_next_timeout) double tud_next_timeout(const tud_session *s);
 TUD_EXPORT(tud_read) int tud_read(tud_session *s, uint8_t *out, size_t cap, double now_ms);
 /* Encrypts one record. Returns len or a negative mbedTLS error. */
 TUD_EXPORT(tud_write) int tud_write(tud_session *s, const uint8_t *data, size_t len, double now_ms);
+/* The record path of an open session in one call each (a DTLS Get moves four records; the
+ * calls above cost two to four crossings, a heap copy of each datagram and a queued copy of each
+ * record sent). The datagram and the data are read in place during the call only.
+ * tud_feed_read: feeds one datagram and reads the first application record in it into `out`.
+ * Returns its length (0: none, e.g. a retransmitted handshake message, a replayed or forged
+ * record, all dropped as before), with TUD_OUT_PENDING set when datagrams wait in tud_out_take;
+ * or -1 once the session is closed or failed (tud_state says which). A datagram holding more
+ * records: call tud_read for the others. On a session that is not open it is tud_feed's
+ * (returns 0 or -1 the same way; the state may have changed: ask tud_state). */
+#define TUD_OUT_PENDING 0x40000000
+TUD_EXPORT(tud_feed_read)
+int tud_feed_read(tud_session *s, const uint8_t *dgram, size_t len, uint8_t *out, size_t cap, double now_ms);
+/* tud_write_take: encrypts one record of `data` and writes its datagram to `out` (nothing is
+ * queued for it). Returns the datagram's length, with TUD_OUT_PENDING set when (other)
+ * datagrams wait in tud_out_take, or a negative mbedTLS error (nothing sent). */
+TUD_EXPORT(tud_write_take)
+int tud_write_take(tud_session *s, const uint8_t *data, size_t len, uint8_t *out, size_t cap, double now_ms);
 /* Largest application payload of one record (depends on MTU and suite). */
 TUD_EXPORT(tud_max_payload) int tud_max_payload(tud_session *s);
 TUD_EXPORT(tud_out_len) size_t tud_out_len(const tud_session *s);

@@ -6,7 +6,7 @@
 
 /* Reads every decrypted record into an array of ArrayBuffers in xsResult (left undefined when
  * none). A record is never longer than the datagram it came in, so `capacity` bytes suffice. */
-static void xsHostDtlsReadRecords(xsMachine* the, tud_session* session, size_t capacity, double now)
+static void xsHostDtlsReadRecords(xsMachine* the, tud_session* session, size_t capacity, double now, const uint8_t* datagram)
 {
 	uint8_t* record = malloc(capacity ? capacity : 1);
 	xsIntegerValue count = 0;
@@ -14,6 +14,22 @@ static void xsHostDtlsReadRecords(xsMachine* the, tud_session* session, size_t c
 	if (!record)
 		xsUnknownError("dtls: out of C memory");
 	xsVars(1);
+	/* An open session takes the datagram in place and reads its first record in the same call
+	 * (no heap copy of the datagram); otherwise it is fed first (the handshake). */
+	if (tud_state(session) == TUD_OPEN) {
+		n = tud_feed_read(session, datagram, capacity, record, capacity, now);
+		n = n < 0 ? -1 : (n & ~TUD_OUT_PENDING);
+		if (n > 0) {
+			xsResult = xsNewArray(0);
+			xsVar(0) = xsArrayBuffer(record, n);
+			xsSetIndex(xsResult, count++, xsVar(0));
+		}
+		if (n < 0) {
+			free(record);
+			return;
+		}
+	} else
+		tud_feed(session, datagram, capacity, now);
 	while ((n = tud_read(session, record, capacity, now)) > 0) {
 		if (!count)
 			xsResult = xsNewArray(0);
@@ -33,8 +49,7 @@ void xsHostDtlsFeed(xsMachine* the)
 		xsTypeError("dtls feed(session, buffer, offset, length, nowMs)");
 	now = xsToNumber(DTLS_ARG(4));
 	datagram = xsHostDtlsBytes(the, 1, &length);
-	tud_feed(entry->session, datagram, length, now);
-	xsHostDtlsReadRecords(the, entry->session, length, now);
+	xsHostDtlsReadRecords(the, entry->session, length, now, datagram);
 }
 
 void xsHostDtlsStep(xsMachine* the)

@@ -36,6 +36,8 @@ interface Exports {
   tud_next_timeout(s: number): number;
   tud_read(s: number, p: number, cap: number, now: number): number;
   tud_write(s: number, p: number, n: number, now: number): number;
+  tud_feed_read?(s: number, p: number, n: number, out: number, cap: number, now: number): number;
+  tud_write_take?(s: number, p: number, n: number, out: number, cap: number, now: number): number;
   tud_max_payload(s: number): number;
   tud_out_take(s: number, p: number, cap: number): number;
   tud_state(s: number): number;
@@ -61,6 +63,8 @@ interface Exports {
 }
 
 const STATES = ['handshaking', 'open', 'closed', 'failed'] as const;
+/** tud_feed_read / tud_write_take: datagrams wait in tud_out_take (tinyusp_dtls.h). */
+const OUT_PENDING = 0x40000000;
 /** Scratch buffer in the module's memory: one datagram or record, or a certificate. */
 const SCRATCH = 16384;
 /** Slabs that records copied out of the module are cut from (copyOut). */
@@ -118,6 +122,11 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
   // Modules built before tinyusp_lean_ccm.c (DTLS_WASM) have no switch: ccm.c is all they have.
   if (options.ccm === 'mbedtls') x.tud_lean_ccm?.(0);
   const scratch = x.tud_alloc(SCRATCH);
+  // Where a record's plaintext or datagram comes out, apart from what went in.
+  const scratchOut = x.tud_alloc(SCRATCH);
+  // Modules built before the one-call record path (DTLS_WASM) have only the separate calls.
+  const feedRead = x.tud_feed_read;
+  const writeTake = x.tud_write_take;
   const enc = new TextEncoder();
   const dec = new TextDecoder();
 
@@ -204,6 +213,22 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       feed(datagram, nowMs) {
         // Larger than any record buffer: it could not be accepted anyway, so it is lost.
         if (freed || datagram.length > SCRATCH) return;
+        if (st === 1 && feedRead) {
+          // Open: feed and read in one call (no certificate is verified now, so no wall time).
+          mem().set(datagram, scratch);
+          const r = feedRead(ptr, scratch, datagram.length, scratchOut, SCRATCH, nowMs);
+          if (r < 0) {
+            drainOut();
+            return noteFailure();
+          }
+          const n = r & 0xffffff;
+          if (n > 0) incoming.push(copyOut(scratchOut, n));
+          // More records in the datagram (a peer may pack several): read them too.
+          const settled = oneRecord(datagram) || drainIn(nowMs, false);
+          if (r & OUT_PENDING) drainOut();
+          if (!settled) noteFailure();
+          return;
+        }
         syncWallTime();
         mem().set(datagram, scratch);
         st = x.tud_feed(ptr, scratch, datagram.length, nowMs);
@@ -233,6 +258,19 @@ export function createHostDtls(options: HostDtlsOptions): HostDtls {
       writeApplication(data, nowMs) {
         if (freed || st !== 1 || data.length > SCRATCH) return false;
         mem().set(data, scratch);
+        if (writeTake) {
+          // One call: the record's datagram comes back in scratchOut (tinyusp_dtls.h).
+          const w = writeTake(ptr, scratch, data.length, scratchOut, SCRATCH, nowMs);
+          if (w < 0) {
+            drainOut();
+            noteFailure();
+            return false;
+          }
+          const n = w & 0xffffff;
+          if (n > 0) outgoing.push(copyOut(scratchOut, n));
+          if (w & OUT_PENDING) drainOut();
+          return true;
+        }
         const r = x.tud_write(ptr, scratch, data.length, nowMs);
         drainOut();
         if (r !== data.length) noteFailure();

@@ -44,10 +44,18 @@ interface Entry {
   dates: { notBeforeMs: number; notAfterMs: number } | undefined;
   /** A TOFU session (its chain reached no trust anchor): TOFUInactivityTimer applies. */
   tofu: boolean;
+  /** In the table (false once removed). */
+  live: boolean;
 }
 
 export class DtlsLink {
   private readonly table = new Map<string, Entry>();
+  /**
+   * The entry each role used last: a Get's records come and go on the same two sessions, so
+   * most datagrams and messages find theirs without building and hashing a key.
+   */
+  private lastServer: Entry | undefined;
+  private lastClient: Entry | undefined;
   private readonly serverCtx: DtlsContext | undefined;
   private certClient: DtlsContext | undefined;
   private readonly pskClients = new Map<string, DtlsContext>();
@@ -95,8 +103,7 @@ export class DtlsLink {
   receive(datagram: Uint8Array, address: string, port: number, channel: Channel, nowMs: number): void {
     if (this.closed) return;
     this.syncTrust();
-    const key = channel[0] + address + ':' + port;
-    const e = this.table.get(key);
+    const e = this.find(channel, address, port);
     if (channel === 'client') {
       // Only a server we called may talk to the client socket.
       if (e) this.feed(e, datagram, nowMs);
@@ -114,7 +121,7 @@ export class DtlsLink {
       return;
     }
     if (e) this.remove(e, false);
-    const entry = this.admit(key, address, port, 'server', h.session, nowMs, '', false);
+    const entry = this.admit('s' + address + ':' + port, address, port, 'server', h.session, nowMs, '', false);
     this.after(entry, nowMs);
   }
 
@@ -126,18 +133,17 @@ export class DtlsLink {
   send(message: Uint8Array, peer: Peer, nowMs: number): void {
     if (this.closed) return;
     const channel: Channel = peer.dtls === 'server' ? 'server' : 'client';
-    const key = channel[0] + peer.address + ':' + peer.port;
-    let e = this.table.get(key);
-    const file = peer.dtls === 'file';
-    const expect = !file && peer.identity && peer.identity.endpointId ? peer.identity.endpointId : '';
+    let e = this.find(channel, peer.address, peer.port);
     if (channel === 'client') {
+      const file = peer.dtls === 'file';
+      const expect = !file && peer.identity && peer.identity.endpointId ? peer.identity.endpointId : '';
       if (e && (e.expect !== expect || e.file !== file)) {
         // Another Controller at the same address: its own session, with its own check.
         this.remove(e, true);
         e = undefined;
       }
       if (!e) {
-        e = this.connect(key, peer, expect, file, nowMs);
+        e = this.connect('c' + peer.address + ':' + peer.port, peer, expect, file, nowMs);
         if (!e) return;
       }
     }
@@ -150,6 +156,18 @@ export class DtlsLink {
     if (e.session.state !== 'open') return;
     this.write(e, message, nowMs);
     this.flush(e);
+  }
+
+  /** The live session of `channel` with `address:port`, if any. */
+  private find(channel: Channel, address: string, port: number): Entry | undefined {
+    const last = channel === 'server' ? this.lastServer : this.lastClient;
+    if (last !== undefined && last.live && last.port === port && last.address === address) return last;
+    const e = this.table.get(channel[0] + address + ':' + port);
+    if (e !== undefined) {
+      if (channel === 'server') this.lastServer = e;
+      else this.lastClient = e;
+    }
+    return e;
   }
 
   private write(e: Entry, message: Uint8Array, nowMs: number): void {
@@ -200,7 +218,7 @@ export class DtlsLink {
       this.warn.write('info', `dtls: ${this.o.limits.sessions} sessions in use; the one idle longest (${oldest.channel} ${oldest.address}:${oldest.port}) is closed`, nowMs);
       this.remove(oldest, true);
     }
-    const e: Entry = { channel, key, address, port, session, createdMs: nowMs, lastMs: nowMs, peer: undefined, expect, file, queue: [], dates: undefined, tofu: false };
+    const e: Entry = { channel, key, address, port, session, createdMs: nowMs, lastMs: nowMs, peer: undefined, expect, file, queue: [], dates: undefined, tofu: false, live: true };
     this.table.set(key, e);
     this.stats.sessions++;
     return e;
@@ -216,21 +234,23 @@ export class DtlsLink {
   private after(e: Entry, nowMs: number): void {
     this.flush(e);
     const s = e.session;
-    if (s.state === 'failed' || s.state === 'closed') {
-      if (s.state === 'failed') {
+    const state = s.state;
+    if (state === 'failed' || state === 'closed') {
+      if (state === 'failed') {
         this.stats.failures++;
         this.warn.write('warn', `dtls: ${e.channel === 'server' ? 'session from' : 'session to'} ${e.address}:${e.port} failed: ${s.error ?? 'unknown'}`, nowMs);
       }
       this.remove(e, false);
-      if (s.state === 'failed') this.failed(e, s.error ?? 'unknown', nowMs);
-      else if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: session ${s.state}`, nowMs);
+      if (state === 'failed') this.failed(e, s.error ?? 'unknown', nowMs);
+      else if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: session ${state}`, nowMs);
       return;
     }
-    if (s.state !== 'open') return;
+    if (state !== 'open') return;
     if (!e.peer && !this.opened(e, nowMs)) return;
     if (e.dates && !this.datesValid(e, nowMs)) return;
     let m: Uint8Array | undefined;
-    while (this.table.get(e.key) === e && (m = s.readApplication())) this.o.deliver(m, e.peer as Peer, nowMs);
+    // What the core does with a message may remove the session (a refusal, a restart): stop then.
+    while (e.live && (m = s.readApplication())) this.o.deliver(m, e.peer as Peer, nowMs);
     this.flush(e);
   }
 
@@ -325,6 +345,7 @@ export class DtlsLink {
   /** Drops a session; `notify` sends close_notify (RFC 5246 §7.2.1) when it is open. */
   private remove(e: Entry, notify: boolean): void {
     if (this.table.get(e.key) === e) this.table.delete(e.key);
+    e.live = false;
     e.queue.length = 0;
     e.session.close();
     if (notify) this.flush(e);
@@ -336,7 +357,7 @@ export class DtlsLink {
     if (this.closed) return;
     const l = this.o.limits;
     for (const e of Array.from(this.table.values())) {
-      if (this.table.get(e.key) !== e) continue;
+      if (!e.live) continue;
       const s = e.session;
       if (s.state === 'handshaking' && nowMs - e.createdMs >= l.handshakeTimeoutMs) {
         this.stats.failures++;

@@ -101,7 +101,9 @@ async function gets(out: Side, agentPort: number, inbound: Side, scheme: string,
 /** `tinyusp agent` in a child process on the bench's defaults; resolves once it prints `ready`. */
 function agentProcess(args: string[], name: string): Promise<{ port: number; pid: number; stop(): void }> {
   const root = new URL('../..', import.meta.url).pathname;
-  const child = spawn(process.execPath, [join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', join(dir, 'defaults.json'), '--state', join(dir, name),
+  // DTLS_BENCH_AGENT_NODE_ARGS: node options for the agent processes (--perf-basic-prof, --cpu-prof).
+  const nodeArgs = (process.env.DTLS_BENCH_AGENT_NODE_ARGS ?? '').split(' ').filter((a) => a);
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', join(dir, 'defaults.json'), '--state', join(dir, name),
     '--port', '0', '--log-level', 'error', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -161,14 +163,20 @@ const cctx = dtls.context({ role: 'client', ...cert });
 const sctx = dtls.context({ role: 'server', ...cert });
 const BLOCKS = 10;
 /**
- * CPU time in us that process `pid` has run, all its threads (Linux /proc/<pid>/task/<tid>/schedstat,
- * ns), or undefined where there is no such file.
+ * CPU time in us that process `pid` has run: all its threads, and its main thread alone (the
+ * agent's own work; the others are V8's compiler and GC helpers) (Linux
+ * /proc/<pid>/task/<tid>/schedstat, ns), or undefined where there is no such file.
  */
-function cpuOfProcess(pid: number): number | undefined {
+function cpuOfProcess(pid: number): { all: number; main: number } | undefined {
   try {
     let ns = 0;
-    for (const tid of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-    return ns / 1000;
+    let main = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const t = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      ns += t;
+      if (tid === String(pid)) main = t;
+    }
+    return { all: ns / 1000, main: main / 1000 };
   } catch {
     return undefined;
   }
@@ -186,6 +194,7 @@ async function compare(label: string, securePort: number, plainPort: number, pid
   // req/s carry the scheduler's tail, this does not.
   const cpu = { dtls: 0, plain: 0 };
   const agentCpu = { dtls: 0, plain: 0 };
+  const agentMain = { dtls: 0, plain: 0 };
   const cpuOf = async <T>(k: 'dtls' | 'plain', f: () => Promise<T>): Promise<T> => {
     const c0 = process.cpuUsage();
     const a0 = pids && cpuOfProcess(pids[k]);
@@ -193,9 +202,14 @@ async function compare(label: string, securePort: number, plainPort: number, pid
     const c = process.cpuUsage(c0);
     cpu[k] += c.user + c.system;
     const a1 = pids && cpuOfProcess(pids[k]);
-    if (a0 !== undefined && a1 !== undefined) agentCpu[k] += a1 - a0;
+    if (a0 !== undefined && a1 !== undefined) (agentCpu[k] += a1.all - a0.all), (agentMain[k] += a1.main - a0.main);
     return r;
   };
+  // DTLS_BENCH_PERF=<dir>: `perf record` of each agent process over the Get blocks alone, into
+  // <dir>/dtls.data and plain.data (with DTLS_BENCH_AGENT_NODE_ARGS=--perf-basic-prof for JS names).
+  const perfDir = process.env.DTLS_BENCH_PERF;
+  const perfs = perfDir && pids ? (['dtls', 'plain'] as const).map((k) => spawn('perf', ['record', '-g', '-F', '2999', '-q', '-p', String(pids[k]), '-o', join(perfDir, k + '.data')], { stdio: 'inherit' })) : [];
+  if (perfs.length) await new Promise((r) => setTimeout(r, 500));
   for (let b = 0; b < BLOCKS; b++) {
     const d = await cpuOf('dtls', () => gets(dOut, securePort, dIn, 'coaps', ONLY === 'plain' ? 1 : GETS / BLOCKS));
     const p = await cpuOf('plain', () => gets(pSide, plainPort, pSide, 'coap', ONLY === 'dtls' ? 1 : GETS / BLOCKS));
@@ -204,6 +218,8 @@ async function compare(label: string, securePort: number, plainPort: number, pid
     tally.plain.ms += p.ms;
     tally.plain.lat.push(...p.lat);
   }
+  for (const p of perfs) p.kill('SIGINT');
+  if (perfs.length) await new Promise((r) => setTimeout(r, 2000));
   const rps = (t: { ms: number; lat: number[] }) => t.lat.length / (t.ms / 1000);
   console.log(`  ${label}: DTLS ${rps(tally.dtls).toFixed(0)} req/s p50 ${ms(median(tally.dtls.lat))}   plaintext ${rps(tally.plain).toFixed(0)} req/s p50 ${ms(median(tally.plain.lat))}   ` +
     `DTLS/plaintext ${(100 * rps(tally.dtls) / rps(tally.plain)).toFixed(0)}% (goal >= 70%)`);
@@ -213,6 +229,8 @@ async function compare(label: string, securePort: number, plainPort: number, pid
   if (agentCpu.dtls > 0 && agentCpu.plain > 0) {
     const agentPer = (k: 'dtls' | 'plain') => agentCpu[k] / (GETS + 20 * BLOCKS);
     console.log(`    CPU of the agent process per request (warm-up included): DTLS ${agentPer('dtls').toFixed(0)} us, plaintext ${agentPer('plain').toFixed(0)} us; plaintext/DTLS ${(100 * agentPer('plain') / agentPer('dtls')).toFixed(0)}%`);
+    const mainPer = (k: 'dtls' | 'plain') => agentMain[k] / (GETS + 20 * BLOCKS);
+    console.log(`      its main thread alone: DTLS ${mainPer('dtls').toFixed(0)} us, plaintext ${mainPer('plain').toFixed(0)} us, difference ${(mainPer('dtls') - mainPer('plain')).toFixed(0)} us`);
   }
   // The req/s are 1 / mean latency: on a shared machine the tail (preemption) weighs as much as
   // the work, so the latency spread is printed too.

@@ -353,3 +353,35 @@ test('datagrams and records copied out of the module stay intact and apart while
   l.client.close();
   l.server!.close();
 });
+
+test('an open session reads every record of a datagram that packs several, in order, and drops a replayed one among them (one-call record path)', () => {
+  const l = link(withWall.context({ role: 'client', psk: PSK }), withWall.context({ role: 'server', psk: PSK }));
+  l.pump();
+  assert.equal(l.server?.state, 'open');
+  // Three records written one by one, each its own datagram (tud_write_take), packed into one
+  // datagram as a peer may (RFC 6347 §4.1.1), with the first one's copy repeated at the end.
+  const records: Uint8Array[] = [];
+  for (const text of ['one', 'two', 'three']) {
+    assert.ok(l.client.writeApplication(te.encode(text), 1));
+    records.push(l.client.takeOutgoing()!);
+    assert.equal(l.client.takeOutgoing(), undefined, 'one datagram per record');
+  }
+  const packed = new Uint8Array(records.reduce((n, r) => n + r.length, 0) + records[0].length);
+  let at = 0;
+  for (const r of [...records, records[0]]) (packed.set(r, at), (at += r.length));
+  l.server!.feed(packed, 2);
+  const got: string[] = [];
+  let m;
+  while ((m = l.server!.readApplication())) got.push(new TextDecoder().decode(m));
+  assert.deepEqual(got, ['one', 'two', 'three'], 'each once, in order; the replayed copy dropped');
+  assert.equal(l.server!.state, 'open');
+  // Answers still flow, and a close_notify fed through the same path ends the session.
+  assert.ok(l.server!.writeApplication(te.encode('four'), 3));
+  l.client.feed(l.server!.takeOutgoing()!, 3);
+  assert.equal(new TextDecoder().decode(l.client.readApplication()), 'four');
+  l.client.close();
+  l.server!.feed(l.client.takeOutgoing()!, 4);
+  assert.equal(l.server!.state, 'closed');
+  assert.equal(l.server!.readApplication(), undefined);
+  l.server!.close();
+});
