@@ -69,9 +69,15 @@ test('given names used by reflection, strings, casts or the library, when analys
     const host = (globalThis as { myHost?: Host }).myHost;
     const dyn: { byStringName: number; notInString: number } = { byStringName: 4, notInString: 5 };
     const arr = Object.assign([1], { length2: 1 });
+    // names looked up by a key made at run time: in a dictionary, or given where one is expected
+    const handlers: { [k: string]: () => number } = { dictEntry: () => 6 };
+    const table = { viaVariable: () => 7 };
+    const lookup = (d: Record<string, () => number>, k: string) => d[k]();
     export const result = [JSON.stringify(s), Object.keys(l), parsed.parsedField, host ? host.hostFunction(1).hostResult : 0,
-      dyn['byStringName'], dyn.notInString, arr.length, arr.length2];
+      dyn['byStringName'], dyn.notInString, arr.length, arr.length2, handlers['dict' + 'Entry'](), lookup(table, 'via' + 'Variable')];
   `);
+  assert.match(analysis.kept.get('dictEntry') ?? '', /dictionary/);
+  assert.match(analysis.kept.get('viaVariable') ?? '', /dictionary/);
   const why = (name: string) => analysis.kept.get(name) ?? '';
   assert.match(why('savedVersion'), /JSON.stringify/);
   assert.match(why('deepName'), /JSON.stringify/);

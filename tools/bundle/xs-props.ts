@@ -14,7 +14,7 @@
 //     no name list split at run time, no JSON key);
 //   - it is not a property of a type whose names are observed: the argument of JSON.stringify
 //     (deeply), Object.keys/values/entries/getOwnPropertyNames, a for-in, a computed `a[k]` with a
-//     string key, `k in a`; nor of a type given to a value that comes from outside the program,
+//     string key, `k in a`, an object given where a dictionary (`{ [k: string]: V }`) is expected; nor of a type given to a value that comes from outside the program,
 //     deeply: an `any` or `unknown` cast `as T` or passed where T is expected (JSON.parse), an
 //     object of the library cast to a type it does not fit (`globalThis as { host: H }`: the C
 //     host's functions, their arguments and results);
@@ -124,6 +124,9 @@ export function analyseProps(program: ts.Program, root: string): PropAnalysis {
   };
   const typeKeptAt = (n: ts.Expression, why: string, deep: boolean) => { seen.clear(); keepType(checker.getTypeAtLocation(n), why, deep, where(n), true); };
   const isAnyLike = (t: ts.Type) => !!(t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown));
+  /** Does (a member of) `t` have a string index signature and no named property (`{ [k: string]: V }`)? */
+  const isDictionary = (t: ts.Type): boolean => t.isUnion() ? t.types.some(isDictionary)
+    : !!checker.getIndexInfoOfType(t, ts.IndexKind.String) && !checker.getPropertiesOfType(t).length;
   /** Is (a member of) `t` an object type of the library (globalThis, Object, ...)? */
   const isLibObject = (t: ts.Type): boolean => t.isUnionOrIntersection() ? t.types.some(isLibObject)
     : !!(t.flags & ts.TypeFlags.Object) && !!t.getSymbol()?.declarations?.every((d) => isLibFile(d.getSourceFile()));
@@ -179,9 +182,13 @@ export function analyseProps(program: ts.Program, root: string): PropAnalysis {
           typeKeptAt(n, 'cast', true);
         }
       }
-      if (ts.isExpression(n) && !ts.isAsExpression(n.parent) && (checker.getTypeAtLocation(n).flags & ts.TypeFlags.Any)) {
+      if (ts.isExpression(n) && !ts.isAsExpression(n.parent)) {
         const ctx = checker.getContextualType(n);
-        if (ctx && !isAnyLike(ctx)) { seen.clear(); keepType(ctx, 'given an any', true, where(n), false); }
+        const t = ctx && checker.getTypeAtLocation(n);
+        if (ctx && t && (t.flags & ts.TypeFlags.Any) && !isAnyLike(ctx)) { seen.clear(); keepType(ctx, 'given an any', true, where(n), false); }
+        // an object with named properties given where a dictionary is expected (`Record<string, H>`):
+        // its names are keys that `d[k]` reads, with k from anywhere
+        if (ctx && t && !(t.flags & ts.TypeFlags.Any) && isDictionary(ctx)) typeKeptAt(n, 'used as a dictionary', false);
       }
       ts.forEachChild(n, visit);
     };
