@@ -73,11 +73,14 @@ test('given names used by reflection, strings, casts or the library, when analys
     const handlers: { [k: string]: () => number } = { dictEntry: () => 6 };
     const table = { viaVariable: () => 7 };
     const lookup = (d: Record<string, () => number>, k: string) => d[k]();
+    const owned: { ownedName: number } = { ownedName: 8 };
+    const has = (k: string) => Object.prototype.hasOwnProperty.call(owned, k);
     export const result = [JSON.stringify(s), Object.keys(l), parsed.parsedField, host ? host.hostFunction(1).hostResult : 0,
-      dyn['byStringName'], dyn.notInString, arr.length, arr.length2, handlers['dict' + 'Entry'](), lookup(table, 'via' + 'Variable')];
+      dyn['byStringName'], dyn.notInString, arr.length, arr.length2, handlers['dict' + 'Entry'](), lookup(table, 'via' + 'Variable'), has('owned' + 'Name'), owned.ownedName];
   `);
   assert.match(analysis.kept.get('dictEntry') ?? '', /dictionary/);
   assert.match(analysis.kept.get('viaVariable') ?? '', /dictionary/);
+  assert.match(analysis.kept.get('ownedName') ?? '', /hasOwnProperty/);
   const why = (name: string) => analysis.kept.get(name) ?? '';
   assert.match(why('savedVersion'), /JSON.stringify/);
   assert.match(why('deepName'), /JSON.stringify/);

@@ -14,7 +14,7 @@
 //     no name list split at run time, no JSON key);
 //   - it is not a property of a type whose names are observed: the argument of JSON.stringify
 //     (deeply), Object.keys/values/entries/getOwnPropertyNames, a for-in, a computed `a[k]` with a
-//     string key, `k in a`, an object given where a dictionary (`{ [k: string]: V }`) is expected; nor of a type given to a value that comes from outside the program,
+//     string key, `k in a` (or hasOwnProperty, Object.hasOwn, Reflect.get, ... with a key k), an object given where a dictionary (`{ [k: string]: V }`) is expected; nor of a type given to a value that comes from outside the program,
 //     deeply: an `any` or `unknown` cast `as T` or passed where T is expected (JSON.parse), an
 //     object of the library cast to a type it does not fit (`globalThis as { host: H }`: the C
 //     host's functions, their arguments and results);
@@ -41,6 +41,9 @@ const PROTOCOL = new Set(('then catch finally toJSON toString valueOf toLocaleSt
 const SPECIAL = new Set(['Native', 'normalize']);
 
 const REFLECT = new Set(['JSON.stringify', 'Object.keys', 'Object.values', 'Object.entries', 'Object.getOwnPropertyNames', 'Reflect.ownKeys']);
+/** Calls that take an object and a property name (its second argument): `k in a` by another name. */
+const KEYED = new Set(['Object.hasOwn', 'Object.prototype.hasOwnProperty.call', 'Object.getOwnPropertyDescriptor', 'Object.defineProperty',
+  'Reflect.get', 'Reflect.set', 'Reflect.has', 'Reflect.defineProperty', 'Reflect.deleteProperty', 'Reflect.getOwnPropertyDescriptor']);
 
 /**
  * Reflection sites whose argument's type names nothing (file:line, checked by text), with why the
@@ -156,6 +159,14 @@ export function analyseProps(program: ts.Program, root: string): PropAnalysis {
       }
       if (ts.isCallExpression(n) && n.arguments.length && REFLECT.has(n.expression.getText(sf))) {
         typeKeptAt(n.arguments[0], `read by ${n.expression.getText(sf)}`, n.expression.getText(sf) === 'JSON.stringify');
+      }
+      if (ts.isCallExpression(n) && n.arguments.length >= 2 && !ts.isStringLiteralLike(n.arguments[1])
+        && (KEYED.has(n.expression.getText(sf)) || /\.hasOwnProperty$/.test(n.expression.getText(sf)))) {
+        typeKeptAt(n.arguments[0], `read by ${n.expression.getText(sf)}`, false);
+      }
+      if (ts.isCallExpression(n) && n.arguments.length === 1 && !ts.isStringLiteralLike(n.arguments[0]) && ts.isPropertyAccessExpression(n.expression)
+        && n.expression.name.text === 'hasOwnProperty') {
+        typeKeptAt(n.expression.expression, 'read by hasOwnProperty', false);
       }
       if (ts.isForInStatement(n)) typeKeptAt(n.expression, 'for-in', false);
       if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.InKeyword && !ts.isStringLiteralLike(n.left)) {
