@@ -61,7 +61,7 @@ export async function bundle(opts: BundleOptions): Promise<{ code: string; bytes
   return esbuildBundle(opts);
 }
 
-async function esbuildBundle(opts: BundleOptions, plugins: Plugin[] = []): Promise<{ code: string; bytes: number }> {
+async function esbuildBundle(opts: BundleOptions, plugins: Plugin[] = []): Promise<{ code: string; bytes: number; inputs: string[] }> {
   const result = await build({
     absWorkingDir: root,
     entryPoints: [opts.entry],
@@ -81,7 +81,7 @@ async function esbuildBundle(opts: BundleOptions, plugins: Plugin[] = []): Promi
   // With write: true esbuild returns no outputFiles; the metafile still has the size.
   const file = result.outputFiles?.[0];
   const bytes = Object.values(result.metafile?.outputs ?? {}).reduce((n, o) => n + o.bytes, 0);
-  return { code: file ? file.text : '', bytes };
+  return { code: file ? file.text : '', bytes, inputs: Object.keys(result.metafile?.inputs ?? {}) };
 }
 
 /**
@@ -95,30 +95,35 @@ async function esbuildBundle(opts: BundleOptions, plugins: Plugin[] = []): Promi
 async function xsBundle(opts: BundleOptions): Promise<{ code: string; bytes: number }> {
   const plain = await esbuildBundle({ ...opts, write: false });
   const withLoops = process.env.TINYUSP_XS_LOOPS !== '0';
-  const tools = [withLoops ? 'xs-loops.ts' : '', 'xs-shape.ts', 'xs-names.ts'].map((f) => (f ? readFileSync(join(root, 'tools/bundle', f), 'utf8') : 'no loops'));
-  const key = createHash('sha256').update([plain.code, ...tools].join('\0')).digest('hex').slice(0, 32);
+  const tools = [withLoops ? 'xs-loops.ts' : '', 'xs-shape.ts', 'xs-props.ts', 'xs-names.ts'].map((f) => (f ? readFileSync(join(root, 'tools/bundle', f), 'utf8') : 'no loops'));
+  // the sources too, not only their JavaScript: xs-props.ts reads their types (a cast changes nothing in the bundle)
+  const sources = plain.inputs.map((f) => readFileSync(join(root, f), 'utf8'));
+  const key = createHash('sha256').update([plain.code, ...tools, ...sources].join('\0')).digest('hex').slice(0, 32);
   const file = join(root, 'build/xs-shaped', `${key}.board.js`);
   if (existsSync(file)) return { code: readFileSync(file, 'utf8'), bytes: plain.bytes };
   const loops = withLoops ? [(await import('./tools/bundle/xs-loops.ts')).indexArrayLoopsPlugin(join(root, opts.entry))] : [];
-  const code = await shapedForXs(loops.length ? (await esbuildBundle({ ...opts, write: false }, loops)).code : plain.code);
+  const code = await shapedForXs(loops.length ? (await esbuildBundle({ ...opts, write: false }, loops)).code : plain.code, opts.entry, sources);
   writeFileSync(`${file}.tmp`, code);
   renameSync(`${file}.tmp`, file); // whole or absent for a parallel build
   return { code, bytes: plain.bytes };
 }
 
 /**
- * The XS reshaping of a preloaded board's bundle (tools/bundle/xs-shape.ts, then xs-names.ts),
- * kept in build/xs-shaped/ by a hash of the bundle and of both tools: the reshaping takes
- * TypeScript's checker ~20 s, and every XS test file builds the board runner.
+ * The XS reshaping of a preloaded board's bundle (tools/bundle/xs-shape.ts, xs-props.ts with the
+ * types of the entry's sources, then xs-names.ts), kept in build/xs-shaped/ by a hash of the
+ * bundle, the sources and the tools: the reshaping takes TypeScript's checker ~40 s, and every XS
+ * test file builds the board runner.
  */
-async function shapedForXs(text: string): Promise<string> {
-  const tools = ['xs-shape.ts', 'xs-names.ts'].map((f) => readFileSync(join(root, 'tools/bundle', f), 'utf8'));
-  const key = createHash('sha256').update([text, ...tools].join('\0')).digest('hex').slice(0, 32);
+async function shapedForXs(text: string, entry: string, sources: string[]): Promise<string> {
+  const tools = ['xs-shape.ts', 'xs-props.ts', 'xs-names.ts'].map((f) => readFileSync(join(root, 'tools/bundle', f), 'utf8'));
+  const key = createHash('sha256').update([text, ...tools, ...sources].join('\0')).digest('hex').slice(0, 32);
   const dir = join(root, 'build/xs-shaped');
   const file = join(dir, `${key}.js`);
   if (existsSync(file)) return readFileSync(file, 'utf8');
   const shaped = (await import('./tools/bundle/xs-shape.ts')).shapeForXs(text).code;
-  const code = (await import('./tools/bundle/xs-names.ts')).nameBindingsAsKeys(shaped).code;
+  const props = await import('./tools/bundle/xs-props.ts');
+  const renamed = props.renameProps(shaped, props.internalProps(join(root, entry), root)).code;
+  const code = (await import('./tools/bundle/xs-names.ts')).nameBindingsAsKeys(renamed).code;
   mkdirSync(dir, { recursive: true });
   for (const old of readdirSync(dir)) if (old.endsWith('.js')) rmSync(join(dir, old), { force: true }); // board ones too: written after
   writeFileSync(`${file}.tmp`, code);

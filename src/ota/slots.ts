@@ -42,7 +42,8 @@ function readJson(files: SlotFiles, name: string): { [k: string]: unknown } | un
   const b = files.read(name);
   try { const v = b && JSON.parse(utf8Decode(b)); return v && typeof v === 'object' ? v : undefined; } catch { return undefined; }
 }
-const writeJson = (files: SlotFiles, name: string, v: unknown) => files.write(name, utf8Encode(JSON.stringify(v)));
+// typed, not unknown: tools/bundle/xs-props.ts keeps the names JSON.stringify writes
+const writeJson = (files: SlotFiles, name: string, v: BootControl | SlotMeta) => files.write(name, utf8Encode(JSON.stringify(v)));
 
 export function readControl(files: SlotFiles): BootControl {
   const c = readJson(files, CONTROL) || {};
