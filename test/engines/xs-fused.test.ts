@@ -1,6 +1,9 @@
 // firmware/patches/moddable/0012-xsc-fused-property-calls.patch: xsc fuses the byte-code
 // sequences the esp32 board has most of into one instruction each:
 //   get_local_property  GET_LOCAL_1 then GET_PROPERTY (o.p with o a local or parameter)
+//   call_property       DUB, GET_PROPERTY, CALL (the method of o.m(...)); a getter or a proxy's
+//                       get trap is run nested, as a host function runs one
+//   call_closure        UNDEFINED, GET_CLOSURE_1, CALL (f(...) with f a closure)
 // An op that carries a key ID and a byte (gxCodeSizes mxCodeSizeIDByte) has its ID where every
 // code walker of xsl and the engine finds IDs, so xsl remaps it into the preloaded image.
 // The program runs in node and in the XS runner (whose xsCode.c and xsRun.c are the patched ones)
@@ -28,6 +31,8 @@ after(() => scratch?.remove());
 /** Each fused op and the sequence of ops it replaces. */
 const FUSED: Record<string, string[]> = {
   get_local_property: ['get_local_1', 'get_property'],
+  call_property: ['dub', 'get_property', 'call'],
+  call_closure: ['undefined', 'get_closure_1', 'call'],
 };
 
 /** Where in `ops` each sequence of FUSED is left unfused. */
@@ -70,6 +75,47 @@ out.push(
   ((s) => s.fusedKind)('primitive'), ((s) => s.length)('four'), ((n) => n.toFixed)(1) === Number.prototype.toFixed,
   ((d) => d.computed)(new Derived()),
 );
+
+// call_property: o.m(...), the method got (getter, proxy trap, primitive's prototype) then called
+// with o as its this, before the arguments are evaluated
+const calls = {
+  tag: 'calls', plain(a, b) { return [this.tag, a, b]; },
+  get viaGetter() { trace.push('get viaGetter'); return function (x) { return this.tag + x; }; },
+  get throwingGetter() { throw new Error('fused method getter'); },
+  notAFunction: 3,
+};
+const methodProxy = new Proxy({ tag: 'target' }, { get(t, k) { trace.push('method trap ' + String(k)); return k === 'tag' ? 'proxy tag' : function () { return 'called ' + this.tag; }; } });
+const arg = (v) => { trace.push('arg ' + v); return v; };
+String.prototype.fusedSelf = function () { return typeof this + ':' + this; };
+function recurse(n) { const o = { get step() { return (k) => (k > 0 ? recurse(k - 1) + 1 : 0); } }; return o.step(n); }
+function methodOf(o) { return o.plain(1, 2); }
+out.push(
+  calls.plain(arg('a'), arg('b')), calls.viaGetter(arg('c')), attempt(() => calls.throwingGetter(arg('never'))),
+  attempt(() => calls.notAFunction()), attempt(() => calls.missing()), attempt(() => methodOf(undefined)),
+  methodProxy.anything(), attempt(() => throwingProxy.m()), 'abc'.toUpperCase(), (5).toFixed(1), 'str'.fusedSelf(),
+  [3, 1, 2].sort().map(String).join(), methodOf(calls), new Derived().computed.concat('?'), recurse(50),
+  [1, 2, 3].reduce((s, v) => s + v, 0), JSON.parse(JSON.stringify({ a: [1] })).a.includes(1),
+);
+
+// call_closure: f(...) with f a closure of the module or of an enclosing function
+function closureTdz() { const early = attempt(() => later()); const later = () => 'later'; return [early, later()]; }
+function outer() { const inner = (x) => x * 2; const undefinedFn = undefined; return [inner(21), attempt(() => undefinedFn()), (() => inner(1))()]; }
+function counter() { let n = 0; const bump = () => ++n; bump(); bump(); return bump(); }
+function thisOfClosure() { const f = function () { return this; }; return (() => f())(); }
+out.push(closureTdz(), outer(), counter(), thisOfClosure(), attempt(() => { const g = 1; return (() => g())(); }));
+
+// new_property_flags: a property defined with its flags (enumerable or not, method, getter,
+// setter, name), also through a proxy's defineProperty trap and onto a frozen object
+const literal = { plain: 1, method() { return 'm'; }, get both() { return this.plain; }, set both(v) { this.plain = v; }, arrow: () => 1 };
+literal.both = 5;
+const shape = (o) => Object.getOwnPropertyNames(o).sort().map((k) => { const d = Object.getOwnPropertyDescriptor(o, k); return [k, d.enumerable, typeof d.get, typeof d.set, typeof d.value === 'function' ? d.value.name : d.value]; });
+class Fields { field = 'f'; static counted = 2; method() { return this.field; } get accessor() { return 1; } }
+class ViaProxy { constructor() { return new Proxy({}, { defineProperty(t, k, d) { trace.push('define ' + String(k)); return Reflect.defineProperty(t, k, d); } }); } }
+class ProxyFields extends ViaProxy { field = 'through'; }
+class Frozen { constructor() { return Object.freeze({}); } }
+class FrozenFields extends Frozen { field = 1; }
+out.push(shape(literal), literal.both, shape(new Fields()), shape(Fields.prototype), shape(Fields), new ProxyFields().field,
+  attempt(() => new FrozenFields()), shape({ fn: function () {}, named: function inner() {}, cls: class {} }));
 out.push(trace);
 `;
 
