@@ -4,6 +4,7 @@
 //   call_property       DUB, GET_PROPERTY, CALL (the method of o.m(...)); a getter or a proxy's
 //                       get trap is run nested, as a host function runs one
 //   call_closure        UNDEFINED, GET_CLOSURE_1, CALL (f(...) with f a closure)
+//   new_property_flags  NEW_PROPERTY then the INTEGER_1 of its flags (object literals, classes)
 // An op that carries a key ID and a byte (gxCodeSizes mxCodeSizeIDByte) has its ID where every
 // code walker of xsl and the engine finds IDs, so xsl remaps it into the preloaded image.
 // The program runs in node and in the XS runner (whose xsCode.c and xsRun.c are the patched ones)
@@ -33,6 +34,7 @@ const FUSED: Record<string, string[]> = {
   get_local_property: ['get_local_1', 'get_property'],
   call_property: ['dub', 'get_property', 'call'],
   call_closure: ['undefined', 'get_closure_1', 'call'],
+  new_property_flags: ['new_property', 'integer_1'],
 };
 
 /** Where in `ops` each sequence of FUSED is left unfused. */
