@@ -65,6 +65,8 @@ static void xsHostArchiveOpcodes(txByte* code, txSize size)
 			p += offset;
 		else if (0 == offset)
 			p += 1 + sizeof(txID);
+		else if (mxCodeSizeIDByte == offset) /* an ID then a byte (patch 0012's fused ops) */
+			p += 2 + sizeof(txID);
 		else if (-1 == offset) {
 			txU1 index = *((txU1*)(p + 1));
 			p += 2 + index;

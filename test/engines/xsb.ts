@@ -1,18 +1,20 @@
 // The byte code xsc makes of a script (build/moddable/bin/xsc, the patched one), instruction by
-// instruction: for the tests of the xsc patches (firmware/patches/moddable/0006, 0007, 0009).
+// instruction: for the tests of the xsc patches (firmware/patches/moddable/0006 to 0012).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../../build.config.ts';
 
 export interface Op {
   name: string;
-  /** The signed operand of a 1-, 2- or 4-byte form (branches, indexes), else undefined. */
+  /** The signed operand of a 1-, 2- or 4-byte form (branches, indexes), else undefined; the byte after the ID of an op of size -3. */
   operand?: number;
+  /** The key ID an op carries (gxCodeSizes 0 or -3), as xsc or xsl wrote it. */
+  id?: number;
 }
 
-/** XS's op names and sizes (gxCodeSizes: > 0 the whole length, 0 an ID, < 0 a length-prefixed literal). */
+/** XS's op names and sizes (gxCodeSizes: > 0 the whole length, 0 an ID, -3 an ID and a byte, else < 0 a length-prefixed literal). */
 function opTable(): { names: string[]; sizes: number[] } {
   const xs = join(root, 'build/moddable/xs/sources');
   const header = readFileSync(join(xs, 'xsCommon.h'), 'utf8');
@@ -20,7 +22,9 @@ function opTable(): { names: string[]; sizes: number[] } {
     .map((n) => n.replace('XS_CODE_', '').toLowerCase());
   const common = readFileSync(join(xs, 'xsCommon.c'), 'utf8');
   // (txID is 2 bytes here: the mx32bitID size of XS_CODE_PROFILE is not this build's)
-  const sizes = [...common.slice(common.indexOf('gxCodeSizes[XS_CODE_COUNT]')).split('};')[0].replace(/#ifdef mx32bitID[^#]*#else/, '').matchAll(/(-?\d+) \/\*/g)].map((m) => Number(m[1]));
+  // (mxCodeSizeIDByte, 0012: an ID then a 1-byte operand, is -3)
+  const sizes = [...common.slice(common.indexOf('gxCodeSizes[XS_CODE_COUNT]')).split('};')[0].replace(/#ifdef mx32bitID[^#]*#else/, '')
+    .replace(/mxCodeSizeIDByte \//g, '-3 /').matchAll(/(-?\d+) \/\*/g)].map((m) => Number(m[1]));
   assert.equal(sizes.length, names.length, 'one size per op');
   return { names, sizes };
 }
@@ -33,9 +37,10 @@ export function decodeOps(code: Buffer, start = 0, end = code.length): { ops: Op
   while (p < end) {
     const op = code[p];
     const s = sizes[op];
-    const len = s > 0 ? s : s === 0 ? 3 : s === -1 ? 2 + code[p + 1] : s === -2 ? 3 + code.readUInt16LE(p + 1) : 5 + code.readUInt32LE(p + 1);
-    const operand = s === 2 ? code.readInt8(p + 1) : s === 3 ? code.readInt16LE(p + 1) : s === 5 ? code.readInt32LE(p + 1) : undefined;
-    ops.push({ name: names[op], operand });
+    const len = s > 0 ? s : s === 0 ? 3 : s === -3 ? 4 : s === -1 ? 2 + code[p + 1] : s === -2 ? 3 + code.readUInt16LE(p + 1) : 5 + code.readUInt32LE(p + 1);
+    const operand = s === 2 ? code.readInt8(p + 1) : s === 3 ? code.readInt16LE(p + 1) : s === 5 ? code.readInt32LE(p + 1) : s === -3 ? code[p + 3] : undefined;
+    const id = s === 0 || s === -3 ? code.readUInt16LE(p + 1) : undefined;
+    ops.push({ name: names[op], operand, id });
     p += len;
   }
   return { ops, end: p };
@@ -49,4 +54,30 @@ export function compiledOps(file: string, dir: string): Op[] {
   const at = xsb.indexOf('CODE');
   assert.ok(at > 0, 'the xsb has a CODE atom');
   return decodeOps(xsb, at + 4, at + xsb.readUInt32BE(at - 4) - 4).ops;
+}
+
+/** The bytes of a C string literal body made of \xNN escapes (as xsl writes code). */
+export const bytesOf = (body: string): Buffer => Buffer.from(body.replace(/\\x/g, ''), 'hex');
+
+/** Every function's code in an mc.xs.c, and the name of each key ID (its XS_KEY_X_KIND slot). */
+export function readImageCode(mcText: string): { codes: Buffer[]; keyName: Map<number, string> } {
+  const codes = [...mcText.matchAll(/\.code = \{ \(txByte\*\)"((?:\\x[0-9a-f]{2})*)"/g)].map((m) => bytesOf(m[1]));
+  const keyName = new Map([...mcText.matchAll(/\{\.ID = (\d+), [^}]*\.kind = XS_KEY_X_KIND\}, \.value = \{ \.key = \{ "([^"]*)"/g)]
+    .map((m) => [Number(m[1]), m[2]] as [number, string]));
+  return { codes, keyName };
+}
+
+/** `module` (an ES module) compiled by xsc and linked by xsl with preloading, as the board build does (preload.mjs): mc.xs.c's text. */
+export function preloadModule(module: string, dir: string): string {
+  const mods = join(dir, 'mods');
+  const out = join(dir, 'out');
+  mkdirSync(mods, { recursive: true });
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(dir, 'main.js'), module);
+  const bin = join(root, 'build/moddable/bin');
+  const xsc = spawnSync(join(bin, 'xsc'), [join(dir, 'main.js'), '-c', '-e', '-o', mods, '-r', 'main'], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(xsc.status, 0, xsc.stderr);
+  const xsl = spawnSync(join(bin, 'xsl'), ['-b', mods, '-o', out, '-p', 'main.xsb', join(mods, 'main.xsb')], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(xsl.status, 0, xsl.stdout + xsl.stderr);
+  return readFileSync(join(out, 'mc.xs.c'), 'utf8');
 }
