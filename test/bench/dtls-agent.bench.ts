@@ -9,9 +9,8 @@
 //     Controller has one socket in both modes (requests out, answers in);
 //  4. heap per session on the host (open and peak, each role).
 import { decodeMessage, encodeMessage } from '../../src/coap/message.ts';
-import { CoapType, Code, ContentFormat, Method, Option } from '../../src/coap/constants.ts';
-import { encodeMsg, encodeRecord } from '../../src/codec/index.ts';
-import { recordOf, requestMsg } from '../support/usp-harness.ts';
+import { CoapType, Code, Method } from '../../src/coap/constants.ts';
+import { getPost as post } from './get-post.ts';
 import { hostDtls, makePki, certCredentials } from '../dtls/support.ts';
 import { side, sharedSide, type Side } from '../dtls/lean-controller.ts';
 import { agentCredentials, agentDefaults, startSecureAgent, PSK_ID, PSK_KEY, type SecureAgent } from '../dtls/agent-support.ts';
@@ -35,26 +34,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => x.toFixed(2) + ' ms';
 const now = () => performance.now();
 
-let seq = 0;
-// Fixed buffers: the Controller's own garbage must not weigh on the figures (GC pauses).
-const msgBuf = new Uint8Array(4096);
-const recBuf = new Uint8Array(4096);
-const out = new Uint8Array(4096);
-/** A CON POST of a Get Record with reply-to `replyTo` (valid until the next call). */
-function post(replyTo: string, paths: string[]): Uint8Array {
-  const m = encodeMsg(requestMsg({ case: 'get', value: { paramPaths: paths, maxDepth: 0 } }, 'b' + ++seq), msgBuf);
-  const record = recBuf.subarray(0, encodeRecord(recordOf(msgBuf.subarray(0, m)), recBuf));
-  const n = encodeMessage({
-    type: CoapType.CON, code: Method.POST, messageId: seq & 0xffff, token: new Uint8Array([seq >> 24, seq >> 16, seq >> 8, seq]),
-    options: [
-      { number: Option.URI_PATH, value: te.encode('usp') },
-      { number: Option.CONTENT_FORMAT, value: new Uint8Array([ContentFormat.OCTET_STREAM]) },
-      { number: Option.URI_QUERY, value: te.encode('reply-to=' + replyTo) },
-    ],
-    payload: record,
-  }, out);
-  return out.subarray(0, n);
-}
 
 /** The agent's response POSTs arrive at `inbound`: ACK each (2.04) and count them. */
 function ackResponses(inbound: Side): { next(): Promise<void> } {

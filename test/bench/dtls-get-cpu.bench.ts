@@ -10,9 +10,8 @@ import { createHostSystem, createHostTimers, hostClock } from '../../hal/host/sy
 import { host } from '../../boards/host/profile.ts';
 import { startDevice } from '../../src/device.ts';
 import { decodeMessage, encodeMessage } from '../../src/coap/message.ts';
-import { CoapType, Code, ContentFormat, Method, Option } from '../../src/coap/constants.ts';
-import { encodeMsg, encodeRecord } from '../../src/codec/index.ts';
-import { recordOf, requestMsg } from '../support/usp-harness.ts';
+import { CoapType, Code, Method } from '../../src/coap/constants.ts';
+import { getPost } from './get-post.ts';
 import { makePki, certCredentials } from '../dtls/support.ts';
 import { agentCredentials, agentDefaults } from '../dtls/agent-support.ts';
 import { hasTool } from '../interop/harness.ts';
@@ -22,7 +21,6 @@ const glue = process.env.DTLS_GLUE;
 const { createHostDtls } = (await import(glue ? glue + '/hal/host/dtls.ts' : '../../hal/host/dtls.ts')) as typeof import('../../hal/host/dtls.ts');
 const dtls: HostDtls = createHostDtls({ clock: { wallTimeMs: () => Date.now() }, wasmPath: glue ? glue + '/firmware/dtls/tinyusp-dtls.wasm' : undefined });
 const GETS = Number(process.env.DTLS_BENCH_GETS ?? 10000);
-const te = new TextEncoder();
 const now = () => performance.now();
 
 /** Datagrams queued between in-memory sockets, delivered by pump() (copies, as the kernel does). */
@@ -93,22 +91,7 @@ function controller(client?: DtlsContext, server?: DtlsContext) {
   };
 }
 
-let seq = 0;
-const msgBuf = new Uint8Array(4096), recBuf = new Uint8Array(4096), out = new Uint8Array(4096), ack = new Uint8Array(16);
-function post(replyTo: string): Uint8Array {
-  const m = encodeMsg(requestMsg({ case: 'get', value: { paramPaths: ['Device.DeviceInfo.'], maxDepth: 0 } }, 'b' + ++seq), msgBuf);
-  const record = recBuf.subarray(0, encodeRecord(recordOf(msgBuf.subarray(0, m)), recBuf));
-  const n = encodeMessage({
-    type: CoapType.CON, code: Method.POST, messageId: seq & 0xffff, token: new Uint8Array([seq >> 24, seq >> 16, seq >> 8, seq]),
-    options: [
-      { number: Option.URI_PATH, value: te.encode('usp') },
-      { number: Option.CONTENT_FORMAT, value: new Uint8Array([ContentFormat.OCTET_STREAM]) },
-      { number: Option.URI_QUERY, value: te.encode('reply-to=' + replyTo) },
-    ],
-    payload: record,
-  }, out);
-  return out.subarray(0, n);
-}
+const ack = new Uint8Array(16);
 
 async function setup(secure: boolean) {
   const dev = agent(secure);
@@ -129,7 +112,7 @@ async function setup(secure: boolean) {
     for (let i = 0; i < count; i++) {
       const t0 = now();
       const before = answered;
-      c.send(post(replyTo), dev.port());
+      c.send(getPost(replyTo, ['Device.DeviceInfo.']), dev.port());
       pump();
       if (answered !== before + 1) throw new Error('no answer');
       t.push(now() - t0);
