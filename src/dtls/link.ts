@@ -48,6 +48,9 @@ interface Entry {
   live: boolean;
 }
 
+/** The session table's key: one session per role and peer address. */
+const keyOf = (channel: Channel, address: string, port: number): string => channel[0] + address + ':' + port;
+
 export class DtlsLink {
   private readonly table = new Map<string, Entry>();
   /**
@@ -121,7 +124,7 @@ export class DtlsLink {
       return;
     }
     if (e) this.remove(e, false);
-    const entry = this.admit('s' + address + ':' + port, address, port, 'server', h.session, nowMs, '', false);
+    const entry = this.admit(keyOf('server', address, port), address, port, 'server', h.session, nowMs, '', false);
     this.after(entry, nowMs);
   }
 
@@ -143,7 +146,7 @@ export class DtlsLink {
         e = undefined;
       }
       if (!e) {
-        e = this.connect('c' + peer.address + ':' + peer.port, peer, expect, file, nowMs);
+        e = this.connect(keyOf('client', peer.address, peer.port), peer, expect, file, nowMs);
         if (!e) return;
       }
     }
@@ -162,7 +165,7 @@ export class DtlsLink {
   private find(channel: Channel, address: string, port: number): Entry | undefined {
     const last = channel === 'server' ? this.lastServer : this.lastClient;
     if (last !== undefined && last.live && last.port === port && last.address === address) return last;
-    const e = this.table.get(channel[0] + address + ':' + port);
+    const e = this.table.get(keyOf(channel, address, port));
     if (e !== undefined) {
       if (channel === 'server') this.lastServer = e;
       else this.lastClient = e;
