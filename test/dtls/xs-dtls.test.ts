@@ -139,8 +139,13 @@ for (const arch of ['x64', 'arm'] as const) {
     /** Runs coap-client against the XS server; returns its output and the session's events. */
     async function get(backend: string, args: string[], path: string, refused = false) {
       const from = server!.events.length;
-      // An earlier client's session may end meanwhile (its close_notify): only a new peer counts.
-      const earlier = new Set(server!.events.map((e) => e.peer));
+      // An earlier client's session may end meanwhile (its close_notify): only a peer with no
+      // session still open counts (a new client may reuse an ephemeral port an ended one had).
+      const earlier = new Set<unknown>();
+      for (const e of server!.events) {
+        if (e.event === 'open') earlier.add(e.peer);
+        else if (e.event === 'end') earlier.delete(e.peer);
+      }
       const r = await run('coap-client-' + backend, ['-B', refused ? '2' : '8', '-m', 'get', ...args, `coaps://127.0.0.1:${port}/${path}`], 20_000);
       const outcome = await server!.wait((e) => (e.event === 'open' || e.event === 'end') && !earlier.has(e.peer), from);
       const served = server!.events.slice(from).some((e) => e.event === 'served' && e.path === path);
