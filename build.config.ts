@@ -95,7 +95,7 @@ async function esbuildBundle(opts: BundleOptions, plugins: Plugin[] = []): Promi
 async function xsBundle(opts: BundleOptions): Promise<{ code: string; bytes: number }> {
   const plain = await esbuildBundle({ ...opts, write: false });
   const withLoops = process.env.TINYUSP_XS_LOOPS !== '0';
-  const tools = [withLoops ? 'xs-loops.ts' : '', 'xs-shape.ts', 'xs-props.ts', 'xs-names.ts'].map((f) => (f ? readFileSync(join(root, 'tools/bundle', f), 'utf8') : 'no loops'));
+  const tools = [withLoops ? readFileSync(join(root, 'tools/bundle/xs-loops.ts'), 'utf8') : 'no loops', ...await shapingTools()];
   // the sources too, not only their JavaScript: xs-props.ts reads their types (a cast changes nothing in the bundle)
   const sources = plain.inputs.map((f) => readFileSync(join(root, f), 'utf8'));
   const key = createHash('sha256').update([plain.code, ...tools, ...sources].join('\0')).digest('hex').slice(0, 32);
@@ -108,19 +108,34 @@ async function xsBundle(opts: BundleOptions): Promise<{ code: string; bytes: num
   return { code, bytes: plain.bytes };
 }
 
+/** Whether terser compresses the board bundle (tools/bundle/xs-compress.ts); TINYUSP_XS_COMPRESS=0 leaves it, to compare. */
+const withCompress = (): boolean => process.env.TINYUSP_XS_COMPRESS !== '0';
+
+/** What the reshaping's output depends on besides its input: the tools' text, terser's version. */
+async function shapingTools(): Promise<string[]> {
+  const files = ['xs-shape.ts', 'xs-props.ts', 'xs-names.ts', ...(withCompress() ? ['xs-compress.ts'] : [])];
+  const texts = files.map((f) => readFileSync(join(root, 'tools/bundle', f), 'utf8'));
+  return withCompress() ? [...texts, (await import('./tools/bundle/xs-compress.ts')).compressorVersion()] : [...texts, 'no compress'];
+}
+
 /**
- * The XS reshaping of a preloaded board's bundle (tools/bundle/xs-shape.ts, xs-props.ts with the
- * types of the entry's sources, then xs-names.ts), kept in build/xs-shaped/ by a hash of the
- * bundle, the sources and the tools: the reshaping takes TypeScript's checker ~40 s, and every XS
- * test file builds the board runner.
+ * The XS reshaping of a preloaded board's bundle (tools/bundle/xs-shape.ts; then terser's
+ * compression, tools/bundle/xs-compress.ts, and xs-shape.ts again over its output; xs-props.ts
+ * with the types of the entry's sources, then xs-names.ts), kept in build/xs-shaped/ by a hash of
+ * the bundle, the sources and the tools: the reshaping takes TypeScript's checker ~40 s, and every
+ * XS test file builds the board runner. Compressing after a first reshaping leaves less flash than
+ * before it: terser folds what xs-shape made literal (and, before it, would write single-use
+ * function declarations as function expressions made at each call).
  */
 async function shapedForXs(text: string, entry: string, sources: string[]): Promise<string> {
-  const tools = ['xs-shape.ts', 'xs-props.ts', 'xs-names.ts'].map((f) => readFileSync(join(root, 'tools/bundle', f), 'utf8'));
+  const tools = await shapingTools();
   const key = createHash('sha256').update([text, ...tools, ...sources].join('\0')).digest('hex').slice(0, 32);
   const dir = join(root, 'build/xs-shaped');
   const file = join(dir, `${key}.js`);
   if (existsSync(file)) return readFileSync(file, 'utf8');
-  const shaped = (await import('./tools/bundle/xs-shape.ts')).shapeForXs(text).code;
+  const { shapeForXs } = await import('./tools/bundle/xs-shape.ts');
+  let shaped = shapeForXs(text).code;
+  if (withCompress()) shaped = shapeForXs((await (await import('./tools/bundle/xs-compress.ts')).compressForXs(shaped)).code).code;
   const props = await import('./tools/bundle/xs-props.ts');
   const renamed = props.renameProps(shaped, props.internalProps(join(root, entry), root)).code;
   const code = (await import('./tools/bundle/xs-names.ts')).nameBindingsAsKeys(renamed).code;

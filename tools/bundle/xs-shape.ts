@@ -38,7 +38,7 @@ export interface ShapeResult {
 type Fn = ts.FunctionDeclaration & { name: ts.Identifier; body: ts.Block };
 
 /** Does `fn` use what an arrow function would take from its surroundings instead? */
-function usesOwnBinding(fn: ts.FunctionDeclaration): boolean {
+export function usesOwnBinding(fn: ts.FunctionDeclaration | ts.FunctionExpression): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
