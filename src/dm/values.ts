@@ -16,29 +16,6 @@ function valueErr(def: ParamDef, v: string, why: string): UspError {
 }
 const clip = (s: string) => (s.length > 40 ? s.slice(0, 40) + '...' : s);
 
-// --- dateTime: own civil-date arithmetic (Date.UTC maps years 0-99 to 19xx, and 0001 matters) ---
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(z: number): [number, number, number] {
-  z += 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-
 // Compiled once: XS compiles a regular expression literal each time it is evaluated. Each
 // preloaded one costs a few hundred bytes of flash: the simple character classes are checked
 // with onlyOf() instead.
@@ -55,14 +32,21 @@ function onlyOf(s: string, allowed: string): boolean {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?$/;
 
+/**
+ * 400 Gregorian years are exactly 146,097 days. Date.UTC maps the years 0-99 to 19xx, and 0001
+ * matters (UNKNOWN_TIME): dates are computed 400 years later and shifted back.
+ */
+const ERA_MS = 146097 * 86400000;
+
 /** Parse an ISO 8601 dateTime to [ms since epoch, microsecond remainder]; undefined if invalid. */
 export function parseDateTime(s: string): { ms: number; micros: number } | undefined {
   const m = DATE_RE.exec(s);
   if (!m) return undefined;
   const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number);
-  if (y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return undefined;
-  const days = daysFromCivil(y, mo, d);
-  if (civilFromDays(days)[2] !== d) return undefined; // 31 Feb
+  if (y < 1 || h > 23 || mi > 59 || sec > 59) return undefined;
+  const day = Date.UTC(y + 400, mo - 1, d) - ERA_MS;
+  // A month or day out of range (13, 00, 31 Feb) rolls over: the date then prints differently.
+  if (formatDateTime(day).slice(0, 10) !== s.slice(0, 10)) return undefined;
   const frac = m[7] ? (m[7].slice(1) + '000000').slice(0, 6) : '000000';
   let offsetMin = 0;
   // TR-106: no zone means UTC for our purposes; an explicit offset is converted to UTC.
@@ -72,25 +56,15 @@ export function parseDateTime(s: string): { ms: number; micros: number } | undef
     if (oh > 23 || om > 59) return undefined;
     offsetMin = (oh * 60 + om) * (m[8][0] === '-' ? -1 : 1);
   }
-  const ms = ((days * 24 + h) * 60 + mi - offsetMin) * 60000 + sec * 1000 + Number(frac.slice(0, 3));
+  const ms = day + ((h * 60 + mi - offsetMin) * 60 + sec) * 1000 + Number(frac.slice(0, 3));
   return { ms, micros: Number(frac.slice(3)) };
 }
-
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 /** ms since the epoch (UTC) → canonical 'YYYY-MM-DDThh:mm:ss[.ffffff]Z'. */
 export function formatDateTime(ms: number, micros = 0): string {
   // Whole ms only: some hosts (XS) report wall time with a fraction of a millisecond.
-  ms = Math.floor(ms);
-  const days = Math.floor(ms / 86400000);
-  let rest = ms - days * 86400000;
-  const [y, mo, d] = civilFromDays(days);
-  const h = Math.floor(rest / 3600000); rest -= h * 3600000;
-  const mi = Math.floor(rest / 60000); rest -= mi * 60000;
-  const s = Math.floor(rest / 1000); rest -= s * 1000;
-  let frac = '';
-  if (rest || micros) frac = ('.' + pad(rest, 3) + pad(micros, 3)).replace(/0+$/, '');
-  return `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}${frac}Z`;
+  const iso = new Date(Math.floor(ms)).toISOString(); // 'YYYY-MM-DDThh:mm:ss.sssZ'
+  return iso.slice(0, 19) + ('.' + iso.slice(20, 23) + String(micros).padStart(3, '0')).replace(/\.?0+$/, '') + 'Z';
 }
 
 // --- one item (not a list) ---
