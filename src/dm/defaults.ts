@@ -52,7 +52,7 @@ export function applyDefaults(core: ResolverCore, defaults: { readonly [path: st
     const rec = store.objs.get(p.slice(0, dot + 1));
     const name = p.slice(dot + 1);
     const def = rec && named(rec.node.params, name);
-    if (!rec || !def || rec.values.get(name) === undefined) { warn(`${p}: not a stored parameter of the model`); continue; }
+    if (!rec || !def || rec.get(name) === undefined) { warn(`${p}: not a stored parameter of the model`); continue; }
     // Checked as a Set would (type, range, strong references to existing instances).
     try { store.setValue(rec, name, prepareValue(core, rec, name, defaults[p])); } catch (e) { warn(`${p}: ${(e as Error).message}`); }
   }

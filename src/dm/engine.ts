@@ -142,7 +142,7 @@ class EngineImpl implements Engine {
         try { return canonical(def, s); } catch { return s; }
       }
     }
-    const stored = rec.values.get(name);
+    const stored = rec.get(name);
     return stored === undefined ? zeroValue(def) : stored;
   }
 

@@ -179,7 +179,7 @@ export class Persist {
     if (!rec || !Persist.persists(rec.node)) return;
     const fields: string[] = [];
     const add = (r: ObjRec, prefix: string) => {
-      for (const name of r.node.stored) fields.push(prefix + name, r.values.get(name)!);
+      for (const name of r.node.stored) fields.push(prefix + name, r.get(name)!);
       for (const c of r.node.children) {
         if (c.multi) continue;
         const child = this.store.objs.get(r.path + c.name + '.');
@@ -226,7 +226,7 @@ export class Persist {
       const rec = this.store.objs.get(unit + rel.slice(0, dot + 1));
       const name = rel.slice(dot + 1);
       const def = rec && named(rec.node.params, name);
-      if (!rec || !def || rec.values.get(name) === undefined) {
+      if (!rec || !def || rec.get(name) === undefined) {
         if (mig) mig.dropped.push(`${unit}${rel}: no longer in the model`);
         continue;
       }
