@@ -4,8 +4,8 @@
 import type { CoreHal } from '../../hal/hal.ts';
 import { ErrorCode, UspError, notInModel, noSuchObject, notATable } from '../errors.ts';
 import type {
-  AsyncOperation, CommandInput, ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
-  ObjectDef, OperateResult, Origin, ParamValue, ParsedPath, Resolution, ResolveOptions, Transaction,
+  ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
+  ObjectDef, Origin, ParamValue, ParsedPath, Resolution, ResolveOptions, Transaction,
 } from './api.ts';
 import { applyDefaults } from './defaults.ts';
 import { parsePath } from './grammar.ts';
@@ -21,13 +21,12 @@ import { Txn, uniqueKeysOf } from './txn.ts';
 import { canonical, formatValue, zeroValue } from './values.ts';
 
 
-class EngineImpl implements Engine {
+class EngineImpl extends Operations implements Engine {
   readonly schema: Schema;
   readonly store: Store;
   readonly persist: Persist;
   private readonly hal: CoreHal;
   private readonly listeners: ChangeListener[] = [];
-  private readonly ops: Operations;
   private current: Txn | undefined;
   private readonly firstBoot: boolean;
   private readonly modules: readonly ModelModule[];
@@ -37,6 +36,7 @@ class EngineImpl implements Engine {
   private requests: string | undefined;
 
   constructor(opts: EngineOptions) {
+    super(opts.profile.limits.asyncOperations);
     this.hal = opts.hal;
     this.answered = opts.answered || (() => true);
     this.modules = opts.modules;
@@ -45,8 +45,6 @@ class EngineImpl implements Engine {
     this.store = new Store(this.schema, opts.profile.limits);
     this.persist = new Persist(opts.hal.storage, this.schema, this.store);
     for (const m of opts.modules) if (m.requestTable) this.requests = m.requestTable;
-    // The engine is the core of its operations and transactions (OperateCore, TxnCore).
-    this.ops = new Operations(this, opts.profile.limits.asyncOperations);
     // A write set a power loss interrupted is finished first; then a model without its marker
     // (none yet, or a first write or factory reset cut short) is written again from the defaults.
     this.persist.recover();
@@ -154,7 +152,7 @@ class EngineImpl implements Engine {
     }
   }
 
-  // --- OperateCore, TxnCore ---
+  // --- Operations, TxnCore ---
 
   requestTable(): string | undefined {
     const t = this.requests;
@@ -252,18 +250,6 @@ class EngineImpl implements Engine {
     return txn;
   }
 
-  operate(objPath: string, command: string, input: CommandInput, commandKey: string, origin: Origin): OperateResult {
-    return this.ops.operate(objPath, command, input, commandKey, origin);
-  }
-
-  resume(objPath: string, command: string, commandKey: string, origin: Origin, op: AsyncOperation): string {
-    return this.ops.resume(objPath, command, commandKey, origin, op);
-  }
-
-  cancel(requestPath: string): void {
-    this.ops.cancel(requestPath);
-  }
-
   emitEvent(objPath: string, name: string, args: { readonly [name: string]: string }): void {
     const rec = recOf(this, objPath, objPath + name);
     const ev = named(rec.node.def.events, name);
@@ -282,13 +268,13 @@ class EngineImpl implements Engine {
         try { a(); } catch (e) { this.hal.system.log('error', `deferred action failed: ${(e as Error).message}`); }
       }
     }
-    this.ops.step(nowMs);
+    super.step(nowMs);
   }
 
   nextDeadline(): number {
     // Deferred actions waiting for an answer to leave are due when the transport says so: the
     // core steps the engine again when its exchanges end.
-    return this.deferred.length && this.answered() ? 0 : this.ops.nextDeadline();
+    return this.deferred.length && this.answered() ? 0 : super.nextDeadline();
   }
 
   onChange(listener: ChangeListener): () => void {
