@@ -10,9 +10,8 @@ import type {
 import { applyDefaults } from './defaults.ts';
 import { parsePath } from './grammar.ts';
 import { AGENT, Operations } from './operate.ts';
-import type { WriteSet } from './journal.ts';
 import { Persist } from './persist.ts';
-import { applyNewDefaults, migrationWrites, MigrationLog } from './migrate.ts';
+import { applyNewDefaults, MigrationLog } from './migrate.ts';
 import { readParam, recOf, resolvePath, resolveSupported } from './resolver.ts';
 import { supportedPathOf } from './paths.ts';
 import { buildSchema, counterOf, fillGeneratedKeys, named, nodeOf, type DefNode, type Schema } from './schema.ts';
@@ -64,49 +63,30 @@ class EngineImpl extends Operations implements Engine {
     if (!fromDefaults) this.persist.load(rootPath);
     this.persist.migration = undefined;
     if (mig) applyNewDefaults(this, this.defaults, mig, Persist.persists);
-    const ops: WriteSet = new Map();
-    this.reconcileHandlerTables(ops);
-    if (fromDefaults) this.persist.saveAll();
-    else if (!mig) this.persist.commit(ops);
-    else this.migrated(mig);
-  }
-
-  /** Store the migrated model (migrate.ts): the changed records and the new marker, atomically. */
-  private migrated(mig: MigrationLog): void {
+    this.reconcileHandlerTables();
+    if (fromDefaults) { this.persist.saveAll(); return; }
+    // Storage becomes the model in RAM: nothing to write on a boot of this build's own model.
+    const { rewritten, removed } = this.persist.sync(!!mig);
+    if (!mig) return;
     const log = this.hal.system.log;
     for (const d of mig.dropped) log('warn', `migrate: dropped ${d}`);
-    const wanted: WriteSet = new Map();
-    this.persist.allRecords(wanted);
-    const { ops, rewritten, removed } = migrationWrites(this.persist.storedRecords(), wanted, this.persist.identity());
     // Records of objects and tables this build no longer has (only their key's hash is known).
     for (const k of removed) log('warn', `migrate: dropped record ${k}: not in this model`);
-    this.persist.commit(ops);
     log('info', `migrate: stored model of an earlier build kept (${rewritten} records rewritten, ${removed.length} removed, ${mig.dropped.length} values dropped)`);
   }
 
   /** Tables whose rows come from a handler (FirmwareImage ← HAL firmware slots): fixed per boot. */
-  private reconcileHandlerTables(ops: WriteSet): void {
+  private reconcileHandlerTables(): void {
     // The live map: tables of rows added here are visited too, those of removed rows are not.
     for (const t of this.store.tables.values()) {
       const h = this.schema.handlersOf(t.node.path).instances;
       if (h) {
         const want = h(this.ctx(AGENT), t.path.slice(0, t.path.length - t.node.name.length - 1));
-        let changed = false;
-        for (const n of t.insts.slice()) {
-          if (want.indexOf(n) >= 0) continue;
-          for (const k of this.persist.subtreeKeys(t.path + n + '.')) ops.set(k, null);
-          this.store.removeInstance(t.path + n + '.');
-          changed = true;
-        }
+        for (const n of t.insts.slice()) if (want.indexOf(n) < 0) this.store.removeInstance(t.path + n + '.');
         for (const n of want) {
           if (t.insts.indexOf(n) >= 0) continue;
-          try { this.store.insertInstance(t, n, undefined, true); } catch { continue; }
-          const rec = this.store.objs.get(t.path + n + '.')!;
-          fillGeneratedKeys(this.schema, this.store, rec);
-          this.persist.writeUnit(rec.path, ops);
-          changed = true;
+          try { fillGeneratedKeys(this.schema, this.store, this.store.insertInstance(t, n, undefined, true)); } catch { /* no room: skipped */ }
         }
-        if (changed) this.persist.writeTable(t.path, ops);
       }
     }
   }

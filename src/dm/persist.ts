@@ -54,6 +54,12 @@ export function decodeFields(s: string): string[] | undefined {
   return out;
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** A unit ('d.') or table index ('t.') record key (not the journal's or the marker's 'p.'). */
 const isRecordKey = (k: string) => k.charAt(1) === '.' && (k.charAt(0) === 'd' || k.charAt(0) === 't');
 
@@ -126,16 +132,6 @@ export class Persist {
     return !!b && this.read(MODEL_MARKER_KEY) !== markerOf(this.identity());
   }
 
-  /** Every stored engine record (unit and table keys). */
-  storedRecords(): Map<string, Uint8Array> {
-    const out = new Map<string, Uint8Array>();
-    for (const k of this.storage.keys()) {
-      const b = isRecordKey(k) && this.storage.get(k);
-      if (b) out.set(k, b);
-    }
-    return out;
-  }
-
   /** The records of the whole model in RAM (what saveAll writes), into `ops`; `each` after each record. */
   allRecords(ops: WriteSet, each?: () => void): void {
     for (const p of this.store.objs.keys()) if (unitOf(p) === p) { this.writeUnit(p, ops); if (each) each(); }
@@ -160,6 +156,33 @@ export class Persist {
     const one: WriteSet = new Map();
     this.allRecords(one, () => { for (const [k, v] of one) if (v) this.storage.set(k, v); one.clear(); });
     this.storage.set(MODEL_MARKER_KEY, utf8Encode(markerOf(this.identity())));
+  }
+
+  /**
+   * Make storage hold the model in RAM, in one atomic write set: the records that differ, the
+   * deletion of records it no longer has, and with `marker` this build's model marker (after a
+   * migration). Boot calls it: a row a handler table (FirmwareImage) gained or lost, a value
+   * or row that no longer loads, are stored. Returns what it rewrote and which keys it removed.
+   */
+  sync(marker: boolean): { rewritten: number; removed: string[] } {
+    const ops: WriteSet = new Map();
+    const wanted = new Set<string>();
+    // One record at a time: no RAM peak of the whole encoded model.
+    const one: WriteSet = new Map();
+    this.allRecords(one, () => {
+      for (const [k, v] of one) {
+        wanted.add(k);
+        const old = this.storage.get(k);
+        if (!old || !sameBytes(old, v!)) ops.set(k, v);
+      }
+      one.clear();
+    });
+    const rewritten = ops.size;
+    const removed = this.storage.keys().filter((k) => isRecordKey(k) && !wanted.has(k));
+    for (const k of removed) ops.set(k, null);
+    if (marker) ops.set(MODEL_MARKER_KEY, utf8Encode(markerOf(this.identity())));
+    this.commit(ops);
+    return { rewritten, removed };
   }
 
   /** Write `ops` atomically (journal.ts); throws StorageWriteError. */
