@@ -46,8 +46,7 @@ class EngineImpl extends Operations implements Engine {
     for (const m of opts.modules) if (m.requestTable) this.requests = m.requestTable;
     // A write set a power loss interrupted is finished first; then a model without its marker
     // (none yet, or a first write or factory reset cut short) is written again from the defaults.
-    this.persist.recover();
-    this.firstBoot = !this.persist.hasState();
+    this.firstBoot = !this.persist.recover();
     this.build(this.firstBoot);
     for (const m of this.modules) if (m.boot) m.boot(this.ctx(AGENT));
   }

@@ -111,13 +111,12 @@ export class Persist {
     return 't.' + pathHash(supportedPathOf(tablePath) + '{i}.') + this.slots(tablePath);
   }
 
-  /** Finish a write set a restart interrupted. Call before anything reads the model. */
-  recover(): void {
+  /**
+   * Finish a write set a restart interrupted (call before anything reads the model); then true
+   * when a whole model is stored (not a first boot, nor a torn first write or reset).
+   */
+  recover(): boolean {
     recoverJournal(this.storage);
-  }
-
-  /** True when a whole model was written (not a first boot, nor a torn first write or reset). */
-  hasState(): boolean {
     return this.storage.get(MODEL_MARKER_KEY) !== undefined;
   }
 
