@@ -6,15 +6,22 @@ import { fillGeneratedKeys, named, supportedPathOf } from './schema.ts';
 import type { ObjRec } from './store.ts';
 import type { ResolverCore } from './resolver.ts';
 import { prepareValue } from './txn-checks.ts';
+import { parsePath } from './grammar.ts';
 
-const PATH_RE = /^[A-Za-z_][A-Za-z_0-9]*\.(?:(?:[A-Za-z_][A-Za-z_0-9]*|[1-9][0-9]*)\.)*(?:[A-Za-z_][A-Za-z_0-9]*)?$/;
+/** An instantiated object or parameter path: names and instance numbers only (no search, '*' or '+'). */
+function isInstantiated(p: string): boolean {
+  try {
+    const parsed = parsePath(p);
+    return !parsed.isSearch && (parsed.kind === 'object' || parsed.kind === 'parameter');
+  } catch { return false; }
+}
 
 /** Create every instance named by the paths (exact numbers), then set the values. */
 export function applyDefaults(core: ResolverCore, defaults: { readonly [path: string]: string }, system: System): void {
   const { schema, store } = core;
   const warn = (m: string) => system.log('warn', `factory defaults: ${m}`);
   const paths = Object.keys(defaults).filter((p) => {
-    if (PATH_RE.test(p)) return true;
+    if (isInstantiated(p)) return true;
     warn(`${p}: not an instantiated path`);
     return false;
   });
@@ -24,7 +31,7 @@ export function applyDefaults(core: ResolverCore, defaults: { readonly [path: st
     const parts = p.split('.');
     let prefix = '';
     for (let i = 0; i < parts.length - 1; i++) {
-      if (/^[0-9]+$/.test(parts[i])) {
+      if (parts[i].charAt(0) <= '9') { // an instance number (names start with a letter or '_')
         const table = store.tables.get(prefix);
         const ip = prefix + parts[i] + '.';
         if (!table) break;
@@ -52,7 +59,7 @@ export function applyDefaults(core: ResolverCore, defaults: { readonly [path: st
     const rec = store.objs.get(p.slice(0, dot + 1));
     const name = p.slice(dot + 1);
     const def = rec && named(rec.node.params, name);
-    if (!rec || !def || rec.values.get(name) === undefined) { warn(`${p}: not a stored parameter of the model`); continue; }
+    if (!rec || !def || rec.get(name) === undefined) { warn(`${p}: not a stored parameter of the model`); continue; }
     // Checked as a Set would (type, range, strong references to existing instances).
     try { store.setValue(rec, name, prepareValue(core, rec, name, defaults[p])); } catch (e) { warn(`${p}: ${(e as Error).message}`); }
   }

@@ -4,15 +4,14 @@
 import type { CoreHal } from '../../hal/hal.ts';
 import { ErrorCode, UspError, notInModel, noSuchObject, notATable } from '../errors.ts';
 import type {
-  AsyncOperation, CommandInput, ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
-  ObjectDef, OperateResult, Origin, ParamValue, ParsedPath, Resolution, ResolveOptions, Transaction,
+  ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
+  ObjectDef, Origin, ParamValue, ParsedPath, Resolution, ResolveOptions, Transaction,
 } from './api.ts';
 import { applyDefaults } from './defaults.ts';
 import { parsePath } from './grammar.ts';
 import { AGENT, Operations } from './operate.ts';
-import type { WriteSet } from './journal.ts';
 import { Persist } from './persist.ts';
-import { applyNewDefaults, migrationWrites, MigrationLog } from './migrate.ts';
+import { applyNewDefaults, MigrationLog } from './migrate.ts';
 import { readParam, recOf, resolvePath, resolveSupported } from './resolver.ts';
 import { supportedPathOf } from './paths.ts';
 import { buildSchema, counterOf, fillGeneratedKeys, named, nodeOf, type DefNode, type Schema } from './schema.ts';
@@ -21,13 +20,12 @@ import { Txn, uniqueKeysOf } from './txn.ts';
 import { canonical, formatValue, zeroValue } from './values.ts';
 
 
-class EngineImpl implements Engine {
+class EngineImpl extends Operations implements Engine {
   readonly schema: Schema;
   readonly store: Store;
   readonly persist: Persist;
   private readonly hal: CoreHal;
   private readonly listeners: ChangeListener[] = [];
-  private readonly ops: Operations;
   private current: Txn | undefined;
   private readonly firstBoot: boolean;
   private readonly modules: readonly ModelModule[];
@@ -37,6 +35,7 @@ class EngineImpl implements Engine {
   private requests: string | undefined;
 
   constructor(opts: EngineOptions) {
+    super(opts.profile.limits.asyncOperations);
     this.hal = opts.hal;
     this.answered = opts.answered || (() => true);
     this.modules = opts.modules;
@@ -45,12 +44,9 @@ class EngineImpl implements Engine {
     this.store = new Store(this.schema, opts.profile.limits);
     this.persist = new Persist(opts.hal.storage, this.schema, this.store);
     for (const m of opts.modules) if (m.requestTable) this.requests = m.requestTable;
-    // The engine is the core of its operations and transactions (OperateCore, TxnCore).
-    this.ops = new Operations(this, opts.profile.limits.asyncOperations);
     // A write set a power loss interrupted is finished first; then a model without its marker
     // (none yet, or a first write or factory reset cut short) is written again from the defaults.
-    this.persist.recover();
-    this.firstBoot = !this.persist.hasState();
+    this.firstBoot = !this.persist.recover();
     this.build(this.firstBoot);
     for (const m of this.modules) if (m.boot) m.boot(this.ctx(AGENT));
   }
@@ -66,49 +62,30 @@ class EngineImpl implements Engine {
     if (!fromDefaults) this.persist.load(rootPath);
     this.persist.migration = undefined;
     if (mig) applyNewDefaults(this, this.defaults, mig, Persist.persists);
-    const ops: WriteSet = new Map();
-    this.reconcileHandlerTables(ops);
-    if (fromDefaults) this.persist.saveAll();
-    else if (!mig) this.persist.commit(ops);
-    else this.migrated(mig);
-  }
-
-  /** Store the migrated model (migrate.ts): the changed records and the new marker, atomically. */
-  private migrated(mig: MigrationLog): void {
+    this.reconcileHandlerTables();
+    if (fromDefaults) { this.persist.saveAll(); return; }
+    // Storage becomes the model in RAM: nothing to write on a boot of this build's own model.
+    const { rewritten, removed } = this.persist.sync(!!mig);
+    if (!mig) return;
     const log = this.hal.system.log;
     for (const d of mig.dropped) log('warn', `migrate: dropped ${d}`);
-    const wanted: WriteSet = new Map();
-    this.persist.allRecords(wanted);
-    const { ops, rewritten, removed } = migrationWrites(this.persist.storedRecords(), wanted, this.persist.identity());
     // Records of objects and tables this build no longer has (only their key's hash is known).
     for (const k of removed) log('warn', `migrate: dropped record ${k}: not in this model`);
-    this.persist.commit(ops);
     log('info', `migrate: stored model of an earlier build kept (${rewritten} records rewritten, ${removed.length} removed, ${mig.dropped.length} values dropped)`);
   }
 
   /** Tables whose rows come from a handler (FirmwareImage ← HAL firmware slots): fixed per boot. */
-  private reconcileHandlerTables(ops: WriteSet): void {
+  private reconcileHandlerTables(): void {
     // The live map: tables of rows added here are visited too, those of removed rows are not.
     for (const t of this.store.tables.values()) {
       const h = this.schema.handlersOf(t.node.path).instances;
       if (h) {
         const want = h(this.ctx(AGENT), t.path.slice(0, t.path.length - t.node.name.length - 1));
-        let changed = false;
-        for (const n of t.insts.slice()) {
-          if (want.indexOf(n) >= 0) continue;
-          for (const k of this.persist.subtreeKeys(t.path + n + '.')) ops.set(k, null);
-          this.store.removeInstance(t.path + n + '.');
-          changed = true;
-        }
+        for (const n of t.insts.slice()) if (want.indexOf(n) < 0) this.store.removeInstance(t.path + n + '.');
         for (const n of want) {
           if (t.insts.indexOf(n) >= 0) continue;
-          try { this.store.insertInstance(t, n, undefined, true); } catch { continue; }
-          const rec = this.store.objs.get(t.path + n + '.')!;
-          fillGeneratedKeys(this.schema, this.store, rec);
-          this.persist.writeUnit(rec.path, ops);
-          changed = true;
+          try { fillGeneratedKeys(this.schema, this.store, this.store.insertInstance(t, n, undefined, true)); } catch { /* no room: skipped */ }
         }
-        if (changed) this.persist.writeTable(t.path, ops);
       }
     }
   }
@@ -142,7 +119,7 @@ class EngineImpl implements Engine {
         try { return canonical(def, s); } catch { return s; }
       }
     }
-    const stored = rec.values.get(name);
+    const stored = rec.get(name);
     return stored === undefined ? zeroValue(def) : stored;
   }
 
@@ -154,7 +131,7 @@ class EngineImpl implements Engine {
     }
   }
 
-  // --- OperateCore, TxnCore ---
+  // --- Operations, TxnCore ---
 
   requestTable(): string | undefined {
     const t = this.requests;
@@ -252,18 +229,6 @@ class EngineImpl implements Engine {
     return txn;
   }
 
-  operate(objPath: string, command: string, input: CommandInput, commandKey: string, origin: Origin): OperateResult {
-    return this.ops.operate(objPath, command, input, commandKey, origin);
-  }
-
-  resume(objPath: string, command: string, commandKey: string, origin: Origin, op: AsyncOperation): string {
-    return this.ops.resume(objPath, command, commandKey, origin, op);
-  }
-
-  cancel(requestPath: string): void {
-    this.ops.cancel(requestPath);
-  }
-
   emitEvent(objPath: string, name: string, args: { readonly [name: string]: string }): void {
     const rec = recOf(this, objPath, objPath + name);
     const ev = named(rec.node.def.events, name);
@@ -282,13 +247,13 @@ class EngineImpl implements Engine {
         try { a(); } catch (e) { this.hal.system.log('error', `deferred action failed: ${(e as Error).message}`); }
       }
     }
-    this.ops.step(nowMs);
+    super.step(nowMs);
   }
 
   nextDeadline(): number {
     // Deferred actions waiting for an answer to leave are due when the transport says so: the
     // core steps the engine again when its exchanges end.
-    return this.deferred.length && this.answered() ? 0 : this.ops.nextDeadline();
+    return this.deferred.length && this.answered() ? 0 : super.nextDeadline();
   }
 
   onChange(listener: ChangeListener): () => void {

@@ -9,7 +9,7 @@
 // - a parameter the stored record did not have (new in this build, or a new single-instance
 //   object) gets the factory default (the defaults file's entry for that path, else the schema's);
 // - records that change, stale records and the new marker are one write set through the journal
-//   (journal.ts): a power loss leaves the old stored model (old marker: the next boot migrates
+//   (Persist.sync, journal.ts): a power loss leaves the old stored model (old marker: the next boot migrates
 //   again from it) or the migrated one, never a mix. An OTA rollback before the commit point
 //   finds its own state untouched.
 // New tables start empty (their rows in the defaults file are not created: a table absent from
@@ -18,8 +18,6 @@ import type { DefNode, Schema } from './schema.ts';
 import { fillGeneratedKeys, named } from './schema.ts';
 import { prepareValue } from './txn-checks.ts';
 import type { ResolverCore } from './resolver.ts';
-import { MODEL_MARKER_KEY, type WriteSet } from './journal.ts';
-import { utf8Encode } from '../codec/utf8.ts';
 
 function fnv(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
@@ -78,33 +76,4 @@ export function applyNewDefaults(core: ResolverCore, defaults: { readonly [path:
     // A unique key new in this build gets the Agent's value, as an Add would (R-ADD.5).
     if (fresh) fillGeneratedKeys(schema, store, rec);
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/**
- * The write set that turns `stored` (key -> bytes, engine keys only) into `wanted` (this build's
- * records), plus the new marker: only records that differ, and deletes of stale ones.
- */
-export function migrationWrites(stored: Map<string, Uint8Array>, wanted: WriteSet, identity: string): { ops: WriteSet; rewritten: number; removed: string[] } {
-  const ops: WriteSet = new Map();
-  let rewritten = 0;
-  const removed: string[] = [];
-  for (const [k, v] of wanted) {
-    const old = stored.get(k);
-    if (v && old && sameBytes(old, v)) continue;
-    ops.set(k, v);
-    if (v) rewritten++;
-  }
-  for (const k of stored.keys()) {
-    if (wanted.has(k)) continue;
-    ops.set(k, null);
-    removed.push(k);
-  }
-  ops.set(MODEL_MARKER_KEY, utf8Encode(markerOf(identity)));
-  return { ops, rewritten, removed };
 }

@@ -14,20 +14,6 @@ import { canonical, formatValue } from './values.ts';
 /** The Agent itself as the origin of a change (Request rows, boot clean-up). */
 export const AGENT: Origin = Object.freeze({ endpointId: '' });
 
-export interface OperateCore {
-  readonly schema: Schema;
-  exists(objPath: string): boolean;
-  ctx(origin: Origin): HandlerContext;
-  /** Run fn in the open transaction, or in one of its own on behalf of `origin` (committed after). */
-  inTxn<T>(origin: Origin, fn: (txn: Txn) => T): T;
-  emit(events: ChangeEvent[]): void;
-  /**
-   * The table whose rows list running asynchronous commands (ModelModule.requestTable), if the
-   * model has one: its rows have Originator, Command, CommandKey and Status.
-   */
-  requestTable(): string | undefined;
-}
-
 interface Running {
   readonly op: AsyncOperation;
   readonly objPath: string;
@@ -85,14 +71,30 @@ function formatOutput(outputs: Running['outputs'], result: { [name: string]: Val
   return out;
 }
 
-export class Operations {
+/**
+ * The engine's operations part: the engine (engine.ts) extends it and provides what it needs
+ * (the abstract members), so the Engine's operate/resume/cancel are these methods themselves.
+ */
+export abstract class Operations {
   private readonly running = new Map<string, Running>();
+  abstract readonly schema: Schema;
+  abstract exists(objPath: string): boolean;
+  abstract ctx(origin: Origin): HandlerContext;
+  /** Run fn in the open transaction, or in one of its own on behalf of `origin` (committed after). */
+  abstract inTxn<T>(origin: Origin, fn: (txn: Txn) => T): T;
+  abstract emit(events: ChangeEvent[]): void;
+  /**
+   * The table whose rows list running asynchronous commands (ModelModule.requestTable), if the
+   * model has one: its rows have Originator, Command, CommandKey and Status.
+   */
+  abstract requestTable(): string | undefined;
 
-  constructor(private readonly core: OperateCore, private readonly maxOperations: number) {}
+  /** `maxOperations`: the board profile's limits.asyncOperations. */
+  constructor(private readonly maxOperations: number) {}
 
   /** The definition of `command` of the object at objPath (7026 when the model has none). */
   private commandOf(objPath: string, command: string): CommandDef {
-    const node = this.core.schema.byPath.get(supportedPathOf(objPath));
+    const node = this.schema.byPath.get(supportedPathOf(objPath));
     const cmd = node && named(node.def.commands, command);
     if (!cmd) throw notInModel(objPath + command);
     return cmd;
@@ -100,8 +102,8 @@ export class Operations {
 
   operate(objPath: string, command: string, input: CommandInput, commandKey: string, origin: Origin): OperateResult {
     const cmd = this.commandOf(objPath, command);
-    if (!this.core.exists(objPath)) throw noSuchObject(objPath);
-    const ops = this.core.schema.handlersOf(supportedPathOf(objPath)).operate;
+    if (!this.exists(objPath)) throw noSuchObject(objPath);
+    const ops = this.schema.handlersOf(supportedPathOf(objPath)).operate;
     const handler = ops && ops[command];
     // A model module that declares a command but registers no operate handler for it.
     if (!handler) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no handler for this command in the data model', objPath + command);
@@ -110,11 +112,11 @@ export class Operations {
       if (this.running.size >= this.maxOperations) {
         throw new UspError(ErrorCode.RESOURCES_EXCEEDED, 'too many asynchronous operations', objPath + command);
       }
-      if (!this.core.requestTable()) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no Request table', objPath + command);
+      if (!this.requestTable()) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no Request table', objPath + command);
     }
     let result: ReturnType<typeof handler>;
     try {
-      result = this.core.inTxn(origin, (txn) => handler(this.core.ctx(origin), { objPath, command, input: args, commandKey }, txn));
+      result = this.inTxn(origin, (txn) => handler(this.ctx(origin), { objPath, command, input: args, commandKey }, txn));
     } catch (e) {
       throw withPath(e, objPath + command, ErrorCode.COMMAND_FAILURE);
     }
@@ -138,7 +140,7 @@ export class Operations {
   private track(objPath: string, command: string, commandKey: string, origin: Origin, op: AsyncOperation, outputs: Running['outputs']): string {
     let requestPath: string;
     try {
-      requestPath = this.core.inTxn(AGENT, (txn) => txn.agentAdd(this.core.requestTable() as string, {
+      requestPath = this.inTxn(AGENT, (txn) => txn.agentAdd(this.requestTable() as string, {
         Originator: origin.endpointId, Command: objPath + command, CommandKey: commandKey, Status: 'Active',
       }));
     } catch (e) {
@@ -159,15 +161,15 @@ export class Operations {
       requestPath, originator: r.originator,
       ...(error ? { error: { code: error.code, message: error.message } } : { output: output || {} }),
     };
-    this.core.emit([ev]);
-    if (this.core.exists(requestPath)) this.core.inTxn(AGENT, (txn) => txn.agentDelete(requestPath));
+    this.emit([ev]);
+    if (this.exists(requestPath)) this.inTxn(AGENT, (txn) => txn.agentDelete(requestPath));
   }
 
   /** Request.{i}.Cancel(): the operation stops and completes with 7023. */
   cancel(requestPath: string): void {
     const r = this.running.get(requestPath);
     if (!r) throw new UspError(ErrorCode.COMMAND_FAILURE, 'no running operation', requestPath);
-    this.core.inTxn(AGENT, (txn) => txn.agentSet(requestPath + 'Status', 'Canceling'));
+    this.inTxn(AGENT, (txn) => txn.agentSet(requestPath + 'Status', 'Canceling'));
     try { r.op.cancel(); } catch { /* a failing cancel still cancels */ }
     this.finish(requestPath, undefined, new UspError(ErrorCode.COMMAND_CANCELED, 'Command canceled'));
   }

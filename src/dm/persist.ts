@@ -54,6 +54,12 @@ export function decodeFields(s: string): string[] | undefined {
   return out;
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** A unit ('d.') or table index ('t.') record key (not the journal's or the marker's 'p.'). */
 const isRecordKey = (k: string) => k.charAt(1) === '.' && (k.charAt(0) === 'd' || k.charAt(0) === 't');
 
@@ -105,13 +111,12 @@ export class Persist {
     return 't.' + pathHash(supportedPathOf(tablePath) + '{i}.') + this.slots(tablePath);
   }
 
-  /** Finish a write set a restart interrupted. Call before anything reads the model. */
-  recover(): void {
+  /**
+   * Finish a write set a restart interrupted (call before anything reads the model); then true
+   * when a whole model is stored (not a first boot, nor a torn first write or reset).
+   */
+  recover(): boolean {
     recoverJournal(this.storage);
-  }
-
-  /** True when a whole model was written (not a first boot, nor a torn first write or reset). */
-  hasState(): boolean {
     return this.storage.get(MODEL_MARKER_KEY) !== undefined;
   }
 
@@ -124,16 +129,6 @@ export class Persist {
   otherSchema(): boolean {
     const b = this.storage.get(MODEL_MARKER_KEY);
     return !!b && this.read(MODEL_MARKER_KEY) !== markerOf(this.identity());
-  }
-
-  /** Every stored engine record (unit and table keys). */
-  storedRecords(): Map<string, Uint8Array> {
-    const out = new Map<string, Uint8Array>();
-    for (const k of this.storage.keys()) {
-      const b = isRecordKey(k) && this.storage.get(k);
-      if (b) out.set(k, b);
-    }
-    return out;
   }
 
   /** The records of the whole model in RAM (what saveAll writes), into `ops`; `each` after each record. */
@@ -162,6 +157,33 @@ export class Persist {
     this.storage.set(MODEL_MARKER_KEY, utf8Encode(markerOf(this.identity())));
   }
 
+  /**
+   * Make storage hold the model in RAM, in one atomic write set: the records that differ, the
+   * deletion of records it no longer has, and with `marker` this build's model marker (after a
+   * migration). Boot calls it: a row a handler table (FirmwareImage) gained or lost, a value
+   * or row that no longer loads, are stored. Returns what it rewrote and which keys it removed.
+   */
+  sync(marker: boolean): { rewritten: number; removed: string[] } {
+    const ops: WriteSet = new Map();
+    const wanted = new Set<string>();
+    // One record at a time: no RAM peak of the whole encoded model.
+    const one: WriteSet = new Map();
+    this.allRecords(one, () => {
+      for (const [k, v] of one) {
+        wanted.add(k);
+        const old = this.storage.get(k);
+        if (!old || !sameBytes(old, v!)) ops.set(k, v);
+      }
+      one.clear();
+    });
+    const rewritten = ops.size;
+    const removed = this.storage.keys().filter((k) => isRecordKey(k) && !wanted.has(k));
+    for (const k of removed) ops.set(k, null);
+    if (marker) ops.set(MODEL_MARKER_KEY, utf8Encode(markerOf(this.identity())));
+    this.commit(ops);
+    return { rewritten, removed };
+  }
+
   /** Write `ops` atomically (journal.ts); throws StorageWriteError. */
   commit(ops: WriteSet): void {
     if (this.pending) { recoverJournal(this.storage); this.pending = false; }
@@ -179,7 +201,7 @@ export class Persist {
     if (!rec || !Persist.persists(rec.node)) return;
     const fields: string[] = [];
     const add = (r: ObjRec, prefix: string) => {
-      for (const name of r.node.stored) fields.push(prefix + name, r.values.get(name)!);
+      for (const name of r.node.stored) fields.push(prefix + name, r.get(name)!);
       for (const c of r.node.children) {
         if (c.multi) continue;
         const child = this.store.objs.get(r.path + c.name + '.');
@@ -226,7 +248,7 @@ export class Persist {
       const rec = this.store.objs.get(unit + rel.slice(0, dot + 1));
       const name = rel.slice(dot + 1);
       const def = rec && named(rec.node.params, name);
-      if (!rec || !def || rec.values.get(name) === undefined) {
+      if (!rec || !def || rec.get(name) === undefined) {
         if (mig) mig.dropped.push(`${unit}${rel}: no longer in the model`);
         continue;
       }

@@ -57,7 +57,7 @@ export function fillGeneratedKeys(schema: Schema, store: Pick<Store, 'setValue'>
   for (const set of rec.node.def.uniqueKeys || []) {
     for (const k of set) {
       const def = named(rec.node.params, k)!; // buildTree: every key is a parameter
-      if (def.type !== 'string' || def.ref || rec.values.get(k) !== '' || (given && given.has(k))) continue;
+      if (def.type !== 'string' || def.ref || rec.get(k) !== '' || (given && given.has(k))) continue;
       // Not valid for the key's pattern/enum, or past modelValueBytes: the key stays empty (an
       // Add's clash check decides).
       try { store.setValue(rec, k, canonical(def, generatedKey(schema, n))); } catch { /* see above */ }

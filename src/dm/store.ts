@@ -11,22 +11,13 @@ import { named, type DefNode, type Schema } from './schema.ts';
 import { zeroValue } from './values.ts';
 import { isInstancePath, tableOf } from './paths.ts';
 
-export interface ObjRec {
-  readonly node: DefNode;
-  /** 'Device.LocalAgent.Controller.1.' */
-  readonly path: string;
-  /** Stored (non-computed) parameter values, canonical lexical form. */
-  readonly values: RowValues;
-}
-
 /**
- * One object's record and its stored values: the names are the node's (one frozen list per
- * object definition, shared by every row), the values one array per row. Half the RAM of a Map
- * per row on XS (one array item against a key and a value slot per entry), and one object for
- * the record and its values (`values` is the record itself): three XS heap slots less per row
- * than a record object holding a values object (issue 10).
+ * One object's record (an instance or a single-instance object) and its stored values: the
+ * names are the node's (one frozen list per object definition, shared by every row), the values
+ * one array per row. Half the RAM of a Map per row on XS (one array item against a key and a
+ * value slot per entry), and one object for the record and its values (issue 10).
  */
-export class RowValues implements ObjRec {
+export class ObjRec {
   private readonly vals: string[];
 
   /** `zero`: the initial value of each stored parameter (DefNode.stored). */
@@ -34,22 +25,16 @@ export class RowValues implements ObjRec {
     this.vals = node.stored.map(zero);
   }
 
-  get values(): RowValues {
-    return this;
-  }
-
+  /** A stored (non-computed) parameter's value, canonical lexical form; undefined for any other name. */
   get(name: string): string | undefined {
     const i = this.node.stored.indexOf(name);
     return i < 0 ? undefined : this.vals[i];
   }
 
-  /** Sets a stored parameter; any other name is a programming error. */
+  /** Only Store.setValue calls it (it counts the bytes and checks the name). */
   set(name: string, value: string): void {
-    const i = this.node.stored.indexOf(name);
-    if (i < 0) throw new Error(`${name} is not a stored parameter`);
-    this.vals[i] = value;
+    this.vals[this.node.stored.indexOf(name)] = value;
   }
-
 }
 
 export interface TableRec {
@@ -88,7 +73,7 @@ export interface ModelBounds {
 /** UTF-8 bytes of a record's stored values. */
 function rowBytes(rec: ObjRec): number {
   let n = 0;
-  for (const name of rec.node.stored) n += utf8Length(rec.values.get(name)!);
+  for (const name of rec.node.stored) n += utf8Length(rec.get(name)!);
   return n;
 }
 
@@ -126,12 +111,12 @@ export class Store {
    * nothing changes; `force` (undo: putting back what was) skips the bound.
    */
   setValue(rec: ObjRec, name: string, value: string, force?: boolean): void {
-    const old = rec.values.get(name);
+    const old = rec.get(name);
     if (old === undefined) throw new UspError(ErrorCode.INTERNAL_ERROR, `${name} is not a stored parameter`, rec.path + name);
     if (old === value) return;
     const delta = utf8Length(value) - utf8Length(old);
     if (!force && delta > 0 && this.valueBytes + delta > this.bounds.modelValueBytes) throw this.valuesFull(rec.path + name);
-    rec.values.set(name, value);
+    rec.set(name, value);
     this.valueBytes += delta;
   }
 
@@ -141,7 +126,7 @@ export class Store {
 
   /** Create a record and, recursively, its single-instance children and empty child tables. */
   createObject(node: DefNode, path: string): ObjRec {
-    const rec: ObjRec = new RowValues(node, path, (name) => zeroValue(named(node.params, name)!));
+    const rec = new ObjRec(node, path, (name) => zeroValue(named(node.params, name)!));
     this.objs.set(path, rec);
     this.valueBytes += rowBytes(rec);
     for (const child of node.children) {
@@ -231,15 +216,6 @@ export class Store {
     this.count(r, 1);
   }
 
-  /** What the counters should say, by a walk of the whole model (tests; never on a request path). */
-  measure(): { instances: number; valueBytes: number } {
-    let instances = 0;
-    let valueBytes = 0;
-    for (const t of this.tables.values()) instances += t.insts.length;
-    for (const o of this.objs.values()) valueBytes += rowBytes(o);
-    return { instances, valueBytes };
-  }
-
   /** Instance paths of a table, ascending. */
   instancePaths(table: TableRec): string[] {
     return table.insts.map((n) => table.path + n + '.');
@@ -271,4 +247,13 @@ export class Store {
   instancesAt(path: string): string[] {
     return this.subtree(path).filter(isInstancePath);
   }
+}
+
+/** What the Store's counters should say, by a walk of the whole model (tests; not in a device build). */
+export function measureStore(store: Store): { instances: number; valueBytes: number } {
+  let instances = 0;
+  let valueBytes = 0;
+  for (const t of store.tables.values()) instances += t.insts.length;
+  for (const o of store.objs.values()) valueBytes += rowBytes(o);
+  return { instances, valueBytes };
 }

@@ -51,10 +51,10 @@ export function changesOf(core: ResolverCore, log: readonly Undo[], from: number
   for (const [rec, m] of old) {
     const p = rec.path;
     if (added.has(p) || core.store.objs.get(p) !== rec) continue;
-    const changed = Array.from(m.keys()).filter((k) => m.get(k) !== rec.values.get(k));
+    const changed = Array.from(m.keys()).filter((k) => m.get(k) !== rec.get(k));
     if (changed.length) list.push({ kind: 'changed', path: p, changed, value: live(rec) });
   }
-  for (const rec of removed) list.push({ kind: 'deleted', path: rec.path, changed: [], value: (n) => rec.values.get(n) || '' });
+  for (const rec of removed) list.push({ kind: 'deleted', path: rec.path, changed: [], value: (n) => rec.get(n) || '' });
   return { list, added };
 }
 
@@ -92,7 +92,7 @@ export function eventsOf(core: ResolverCore, c: Changes): ChangeEvent[] {
       else if (kind === 'added') events.push({ type: 'objectCreation', path: ch.path, uniqueKeys: uniqueKeysOf(rec) });
       // The values of an added instance's sub-objects are part of its creation.
       else if (!c.added.has(unitOf(ch.path))) {
-        for (const name of ch.changed) events.push({ type: 'valueChange', path: ch.path + name, value: rec.values.get(name)! });
+        for (const name of ch.changed) events.push({ type: 'valueChange', path: ch.path + name, value: rec.get(name)! });
       }
     }
   }
@@ -101,6 +101,6 @@ export function eventsOf(core: ResolverCore, c: Changes): ChangeEvent[] {
 
 export function uniqueKeysOf(rec: ObjRec): { [name: string]: string } {
   const out: { [name: string]: string } = {};
-  for (const set of rec.node.def.uniqueKeys || []) for (const k of set) out[k] = rec.values.get(k) || '';
+  for (const set of rec.node.def.uniqueKeys || []) for (const k of set) out[k] = rec.get(k) || '';
   return out;
 }

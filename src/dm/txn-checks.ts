@@ -55,11 +55,11 @@ export function checkKeys(core: ResolverCore, rec: ObjRec, only?: string): void 
   if (!table) return;
   for (const set of keys) {
     if (only !== undefined && set.indexOf(only) < 0) continue;
-    const mine = set.map((k) => rec.values.get(k)).join('\u0000');
+    const mine = set.map((k) => rec.get(k)).join('\u0000');
     for (const other of core.store.instancePaths(table)) {
       if (other === rec.path) continue;
       const o = core.store.objs.get(other)!;
-      if (set.map((k) => o.values.get(k)).join('\u0000') === mine) {
+      if (set.map((k) => o.get(k)).join('\u0000') === mine) {
         throw new UspError(ErrorCode.DUPLICATE_UNIQUE_KEY, `unique key ${set.join('+')} already used by ${other}`, rec.path + (only || set[0]));
       }
     }
@@ -92,7 +92,7 @@ export function clearReferences(core: ResolverCore, write: Write, deleted: strin
   const gone = new Set(deleted.map(stripDot));
   for (const rec of core.store.objs.values()) {
     for (const param of rec.node.params) {
-      const v = param.ref && param.ref.kind === 'strong' && rec.values.get(param.name);
+      const v = param.ref && param.ref.kind === 'strong' && rec.get(param.name);
       if (!v) continue;
       const items = param.list ? splitList(v) : [v];
       const kept = items.filter((i) => !gone.has(i));

@@ -54,7 +54,7 @@ export class Txn implements Transaction {
    * for the Store). Not part of the Transaction interface.
    */
   setValue(rec: ObjRec, name: string, value: string): void {
-    const old = rec.values.get(name)!;
+    const old = rec.get(name)!;
     if (old === value) return;
     this.core.store.setValue(rec, name, value); // 7005 past modelValueBytes: nothing changed
     this.log.push({ k: 'value', rec, name, old });
@@ -74,7 +74,7 @@ export class Txn implements Transaction {
     }
     // 1.3+: a writeOnceReadOnly parameter can be set only while it still has its initial value;
     // an Alias (TR-181, write-once) also while it holds the 'cpe-' value the Agent chose (R-ADD.5).
-    const cur = rec.values.get(name) as string;
+    const cur = rec.get(name) as string;
     const unset = cur === zeroValue(def) || (name === 'Alias' && cur.lastIndexOf('cpe-', 0) === 0);
     if (access === 'WO' && !unset && cur !== v) {
       throw new UspError(ErrorCode.PARAM_READ_ONLY, 'write-once parameter already set', paramPath);
@@ -86,7 +86,7 @@ export class Txn implements Transaction {
 
   /** Agent-side write (add handlers, clean-up): no access check, still validated. */
   private setInternal(rec: ObjRec, name: string, value: string): void {
-    if (rec.values.get(name) === undefined) throw new UspError(ErrorCode.INTERNAL_ERROR, `${name} is not a stored parameter`, rec.path + name);
+    if (rec.get(name) === undefined) throw new UspError(ErrorCode.INTERNAL_ERROR, `${name} is not a stored parameter`, rec.path + name);
     this.setValue(rec, name, prepareValue(this.core, rec, name, value));
   }
 

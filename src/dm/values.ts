@@ -16,35 +16,10 @@ function valueErr(def: ParamDef, v: string, why: string): UspError {
 }
 const clip = (s: string) => (s.length > 40 ? s.slice(0, 40) + '...' : s);
 
-// --- dateTime: own civil-date arithmetic (Date.UTC maps years 0-99 to 19xx, and 0001 matters) ---
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(z: number): [number, number, number] {
-  z += 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-
-// Compiled once: XS compiles a regular expression literal each time it is evaluated. Each
-// preloaded one costs a few hundred bytes of flash: the simple character classes are checked
-// with onlyOf() instead.
-const INTEGER_RE = /^[-+]?[0-9]+$/;
-const DECIMAL_RE = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
+// No preloaded regular expressions here: each costs flash for its compiled program (the dateTime
+// one 1.4 KB, the decimal one 0.5 KB on XS, issue 10); these forms are checked by code instead.
 const HEX_DIGITS = '0123456789ABCDEFabcdef';
+const DIGITS = HEX_DIGITS.slice(0, 10);
 const BASE64_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Is every character of `s` one of `allowed`? */
@@ -53,44 +28,74 @@ function onlyOf(s: string, allowed: string): boolean {
   return true;
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?$/;
+/** `v` without a leading '+' or '-'. */
+const unsigned = (v: string) => (v.charAt(0) === '-' || v.charAt(0) === '+' ? v.slice(1) : v);
+
+/** [-+]?[0-9]+ */
+function isInteger(v: string): boolean {
+  const d = unsigned(v);
+  return d !== '' && onlyOf(d, DIGITS);
+}
+
+/** [-+]?([0-9]+(.[0-9]*)?|.[0-9]+): digits with at most one '.', not the '.' alone. */
+function isDecimal(v: string): boolean {
+  const d = unsigned(v);
+  return d !== '' && d !== '.' && onlyOf(d, DIGITS + '.') && d.indexOf('.') === d.lastIndexOf('.');
+}
+
+/** Does `s` from `at` follow `form`: a digit for each '0', '+' or '-' for '+', any other character as is? */
+function follows(s: string, at: number, form: string): boolean {
+  for (let i = 0; i < form.length; i++) {
+    const c = s.charAt(at + i);
+    const f = form.charAt(i);
+    if (f === '0' ? DIGITS.indexOf(c) < 0 || c === '' : f === '+' ? c !== '+' && c !== '-' : c !== f) return false;
+  }
+  return true;
+}
+
+/**
+ * 400 Gregorian years are exactly 146,097 days. Date.UTC maps the years 0-99 to 19xx, and 0001
+ * matters (UNKNOWN_TIME): dates are computed 400 years later and shifted back.
+ */
+const ERA_MS = 146097 * 86400000;
 
 /** Parse an ISO 8601 dateTime to [ms since epoch, microsecond remainder]; undefined if invalid. */
 export function parseDateTime(s: string): { ms: number; micros: number } | undefined {
-  const m = DATE_RE.exec(s);
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number);
-  if (y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return undefined;
-  const days = daysFromCivil(y, mo, d);
-  if (civilFromDays(days)[2] !== d) return undefined; // 31 Feb
-  const frac = m[7] ? (m[7].slice(1) + '000000').slice(0, 6) : '000000';
+  // 'YYYY-MM-DDThh:mm:ss', then '.' and 1 to 6 digits, then 'Z', '+hh:mm', '-hh:mm' or nothing.
+  if (!follows(s, 0, '0000-00-00T00:00:00')) return undefined;
+  let end = 19; // where the zone starts
+  let frac = '';
+  if (s.charAt(19) === '.') {
+    end = 20;
+    while (follows(s, end, '0')) end++;
+    frac = s.slice(20, end);
+    if (frac.length < 1 || frac.length > 6) return undefined;
+  }
+  const zone = s.slice(end);
+  if (zone !== '' && zone !== 'Z' && !(zone.length === 6 && follows(zone, 0, '+00:00'))) return undefined;
+  const [y, mo, d, h, mi, sec] = [0, 5, 8, 11, 14, 17].map((at) => Number(s.slice(at, at ? at + 2 : 4)));
+  if (y < 1 || h > 23 || mi > 59 || sec > 59) return undefined;
+  const day = Date.UTC(y + 400, mo - 1, d) - ERA_MS;
+  // A month or day out of range (13, 00, 31 Feb) rolls over: the date then prints differently.
+  if (formatDateTime(day).slice(0, 10) !== s.slice(0, 10)) return undefined;
+  frac = (frac + '000000').slice(0, 6);
   let offsetMin = 0;
   // TR-106: no zone means UTC for our purposes; an explicit offset is converted to UTC.
-  if (m[8] && m[8] !== 'Z') {
-    const oh = Number(m[8].slice(1, 3));
-    const om = Number(m[8].slice(4, 6));
+  if (zone.length === 6) {
+    const oh = Number(zone.slice(1, 3));
+    const om = Number(zone.slice(4, 6));
     if (oh > 23 || om > 59) return undefined;
-    offsetMin = (oh * 60 + om) * (m[8][0] === '-' ? -1 : 1);
+    offsetMin = (oh * 60 + om) * (zone.charAt(0) === '-' ? -1 : 1);
   }
-  const ms = ((days * 24 + h) * 60 + mi - offsetMin) * 60000 + sec * 1000 + Number(frac.slice(0, 3));
+  const ms = day + ((h * 60 + mi - offsetMin) * 60 + sec) * 1000 + Number(frac.slice(0, 3));
   return { ms, micros: Number(frac.slice(3)) };
 }
-
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 /** ms since the epoch (UTC) → canonical 'YYYY-MM-DDThh:mm:ss[.ffffff]Z'. */
 export function formatDateTime(ms: number, micros = 0): string {
   // Whole ms only: some hosts (XS) report wall time with a fraction of a millisecond.
-  ms = Math.floor(ms);
-  const days = Math.floor(ms / 86400000);
-  let rest = ms - days * 86400000;
-  const [y, mo, d] = civilFromDays(days);
-  const h = Math.floor(rest / 3600000); rest -= h * 3600000;
-  const mi = Math.floor(rest / 60000); rest -= mi * 60000;
-  const s = Math.floor(rest / 1000); rest -= s * 1000;
-  let frac = '';
-  if (rest || micros) frac = ('.' + pad(rest, 3) + pad(micros, 3)).replace(/0+$/, '');
-  return `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}${frac}Z`;
+  const iso = new Date(Math.floor(ms)).toISOString(); // 'YYYY-MM-DDThh:mm:ss.sssZ'
+  return iso.slice(0, 19) + ('.' + iso.slice(20, 23) + String(micros).padStart(3, '0')).replace(/\.?0+$/, '') + 'Z';
 }
 
 // --- one item (not a list) ---
@@ -101,7 +106,7 @@ function itemMax(def: ParamDef): number {
 }
 
 function canonicalInteger(def: ParamDef, v: string): string {
-  if (!INTEGER_RE.test(v)) throw typeErr(def, v);
+  if (!isInteger(v)) throw typeErr(def, v);
   const n = BigInt(v);
   // TR-106 ranges: (unsigned)Int 32 bits, (unsigned)Long 64 bits.
   const bits = def.type === 'int' || def.type === 'unsignedInt' ? 32n : 64n;
@@ -122,7 +127,7 @@ function canonicalItem(def: ParamDef, v: string): string {
     case 'int': case 'unsignedInt': case 'long': case 'unsignedLong':
       return canonicalInteger(def, v);
     case 'decimal': {
-      if (!DECIMAL_RE.test(v)) throw typeErr(def, v);
+      if (!isDecimal(v)) throw typeErr(def, v);
       const n = Number(v);
       if (def.min !== undefined && n < Number(def.min)) throw valueErr(def, v, `is below ${def.min}`);
       if (def.max !== undefined && n > Number(def.max)) throw valueErr(def, v, `is above ${def.max}`);
@@ -195,15 +200,15 @@ export function formatValue(def: { type: ParamType; list?: boolean; name: string
   return def.type === 'dateTime' ? formatDateTime(v) : String(def.type === 'decimal' ? v : Math.trunc(v));
 }
 
-const isInteger = (t: ParamType) => t === 'int' || t === 'unsignedInt' || t === 'long' || t === 'unsignedLong';
+const isIntegerType = (t: ParamType) => t === 'int' || t === 'unsignedInt' || t === 'long' || t === 'unsignedLong';
 
 /**
  * A search literal against a parameter type (digest §3): returns a comparable key, or undefined
  * when the literal is not valid for that type (the expression is then 7008).
  */
 export function literalKey(type: ParamType, literal: string, quoted: boolean): string | number | bigint | undefined {
-  if (isInteger(type)) {
-    if (quoted || !INTEGER_RE.test(literal)) return undefined;
+  if (isIntegerType(type)) {
+    if (quoted || !isInteger(literal)) return undefined;
     return BigInt(literal);
   }
   if (type === 'decimal') return quoted ? undefined : Number(literal);
@@ -232,5 +237,5 @@ export function valueKey(type: ParamType, stored: string): string | number | big
 export function operatorAllowed(type: ParamType, list: boolean, op: string): boolean {
   if (op === '~=') return list;
   if (op === '==' || op === '!=') return true;
-  return !list && (isInteger(type) || type === 'decimal' || type === 'dateTime');
+  return !list && (isIntegerType(type) || type === 'decimal' || type === 'dateTime');
 }

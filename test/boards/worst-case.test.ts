@@ -10,7 +10,7 @@ import { capBytes32, XS_CAP } from '../../boards/esp32/xs-cap.ts';
 import { BOOT_MODEL, worstCase } from '../../boards/esp32/worst-case.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import { createEngine } from '../../src/dm/index.ts';
-import type { Store } from '../../src/dm/store.ts';
+import { measureStore, type Store } from '../../src/dm/store.ts';
 import { TR181_TREE, tr181Modules } from '../../src/model/index.ts';
 import { memoryHal } from '../support/memory-hal.ts';
 
@@ -52,6 +52,6 @@ test('the boot model the sum starts from is what the esp32 defaults make', () =>
   const defaults = JSON.parse(readFileSync(join(root, 'boards/esp32/defaults.json'), 'utf8'));
   const engine = createEngine({ hal: memoryHal(), profile: esp32, modules: tr181Modules(), tree: TR181_TREE, defaults });
   const store = (engine as unknown as { store: Store }).store;
-  assert.deepEqual(store.measure(), { instances: BOOT_MODEL.rows, valueBytes: BOOT_MODEL.valueBytes });
+  assert.deepEqual(measureStore(store), { instances: BOOT_MODEL.rows, valueBytes: BOOT_MODEL.valueBytes });
   assert.equal(engine.instances('Device.LocalAgent.Controller.', true).length, BOOT_MODEL.controllers);
 });

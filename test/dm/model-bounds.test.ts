@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BoardProfile } from '../../boards/profile.ts';
 import type { Engine } from '../../src/dm/api.ts';
-import type { Store } from '../../src/dm/store.ts';
+import { measureStore, type Store } from '../../src/dm/store.ts';
 import { memoryHal } from '../support/memory-hal.ts';
 import type { ModelModule } from '../../src/dm/api.ts';
 import { SMALL, TEST_MODULE, fixture, isUsp } from './fixture.ts';
@@ -16,7 +16,7 @@ const storeOf = (e: Engine): Store => (e as unknown as { store: Store }).store;
 /** The counters, checked against a full walk: the incremental accounting never drifts. */
 function usage(e: Engine): { instances: number; valueBytes: number } {
   const s = storeOf(e);
-  const walked = s.measure();
+  const walked = measureStore(s);
   assert.deepEqual({ instances: s.instanceCount, valueBytes: s.valueBytes }, walked, 'counters = walk of the model');
   return walked;
 }
