@@ -6,8 +6,8 @@
 // the tests), encodeAgentMsg/decodeAgentMsg what an Agent sends and reads (issue 10: the device
 // bundle keeps only these, 16.9 KB less flash). An Agent never encodes a request but Notify, nor
 // the responses only a Controller sends (NotifyResp, RegisterResp, DeregisterResp); it never
-// reads a response but NotifyResp: it answers those from their oneof case alone (R-MSG.1,
-// dispatch.ts), so their bodies are skipped, as bounded as any other field, not decoded.
+// reads a response but NotifyResp, nor an Error: it answers those from their oneof case alone
+// (R-MSG.1, dispatch.ts), so their bodies are skipped, as bounded as any other field, not decoded.
 // The oneof members go by tables of case names and coders indexed by field number - 1.
 import type { Writer } from './wire.ts';
 import type { Reader } from './reader.ts';
@@ -25,12 +25,13 @@ type Enc = (w: Writer, v: never) => void;
 type Encs = readonly (Enc | undefined)[];
 type Decs = readonly Dec<unknown>[];
 
-/** The encoders and decoders of the Request and Response members a codec knows. */
+/** The encoders and decoders of the Request and Response members a codec knows, and its Error decoder. */
 interface Bodies {
   request: Encs;
   response: Encs;
   requests: Decs;
   responses: Decs;
+  error: Dec<unknown>;
 }
 
 /** Encodes `msg` into `out` from offset 0; returns the length. Throws EncodeOverflowError when it does not fit. */
@@ -143,7 +144,7 @@ function decBody(r: Reader, end: number, d: number, into: Body | undefined, bodi
     if ((t === 0x0a || t === 0x12 || t === 0x1a) && b !== undefined) r.fail('oneof-twice'); // R-ENC.4
     if (t === 0x0a) b = { case: 'request', value: { reqType: decOneof(r, r.sub(d), d + 1, REQUEST_CASES, bodies.requests) as Request['reqType'] } };
     else if (t === 0x12) b = { case: 'response', value: { respType: decOneof(r, r.sub(d), d + 1, RESPONSE_CASES, bodies.responses) as Response['respType'] } };
-    else if (t === 0x1a) b = { case: 'error', value: decError(r, r.sub(d), d + 1) };
+    else if (t === 0x1a) b = { case: 'error', value: bodies.error(r, r.sub(d), d + 1) as Error };
     else r.skip(t, d);
   }
   r.done(end);
@@ -218,6 +219,7 @@ const ALL_BODIES: Bodies = /* @__PURE__ */ Object.freeze({
     rs.decGetResp, rs.decGetSupportedDMResp, rs.decGetInstancesResp, ro.decSetResp, ro.decAddResp, ro.decDeleteResp, ro.decOperateResp,
     decNotifyResp, (r, end, d) => ({ agentSupportedProtocolVersions: rq.decOneString(r, end, d) }), ro.decRegisterResp, ro.decDeregisterResp,
   ] as Decs),
+  error: decError,
 });
 
 const AGENT_BODIES: Bodies = Object.freeze({
@@ -228,6 +230,8 @@ const AGENT_BODIES: Bodies = Object.freeze({
     decGetSupportedProtocol, skipBody, skipBody,
   ] as Decs),
   responses: Object.freeze([skipBody, skipBody, skipBody, skipBody, skipBody, skipBody, skipBody, decNotifyResp, skipBody, skipBody, skipBody] as Decs),
+  // An Agent answers an Error with nothing (dispatch.ts) and waits for none: its body is skipped.
+  error: skipBody,
 });
 
 function decError(r: Reader, end: number, d: number): Error {
