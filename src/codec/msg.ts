@@ -11,7 +11,7 @@
 // The oneof members go by tables of case names and coders indexed by field number - 1.
 import type { Writer } from './wire.ts';
 import type { Reader } from './reader.ts';
-import { topDecoder, topEncoder, topSizer } from './top.ts';
+import { skipBody, topDecoder, topEncoder, topExact, topSizer } from './top.ts';
 import { CACHED_DECODE_LIMITS } from './string-cache.ts';
 import { EncodeError, type DecodeLimits } from './errors.ts';
 import type { Msg, Header, Body, Request, Response, Error, Error_ParamError } from './msg-types.ts';
@@ -44,8 +44,11 @@ export const decodeMsg: (bytes: Uint8Array, limits?: DecodeLimits) => Msg = /* @
 /** encodeMsg for an Agent: its only request is a Notify, and it sends no NotifyResp, RegisterResp, DeregisterResp. */
 export const encodeAgentMsg: (msg: Msg, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: Msg) => encMsg(w, m, AGENT_BODIES));
 
-/** The length encodeAgentMsg gives `msg` (the Agent sizes its answer before it allocates it). */
+/** The length encodeAgentMsg gives `msg`. */
 export const sizeAgentMsg: (msg: Msg) => number = /* @__PURE__ */ topSizer((w, m: Msg) => encMsg(w, m, AGENT_BODIES));
+
+/** encodeAgentMsg into a new array of exactly its length; EncodeOverflowError above `max` bytes, before allocating. */
+export const encodeAgentMsgExact: (msg: Msg, max: number) => Uint8Array = /* @__PURE__ */ topExact((w, m: Msg) => encMsg(w, m, AGENT_BODIES));
 
 /** decodeMsg for an Agent: Notify/Register/Deregister requests and responses but NotifyResp are skipped. */
 export const decodeAgentMsg: (bytes: Uint8Array, limits?: DecodeLimits) => Msg = /* @__PURE__ */ topDecoder(
@@ -184,13 +187,6 @@ const RESPONSE_CASES = Object.freeze(['getResp', 'getSupportedDmResp', 'getInsta
 const decGetSupportedProtocol: Dec<unknown> = (r, end, d) => ({ controllerSupportedProtocolVersions: rq.decOneString(r, end, d) });
 const decNotifyResp: Dec<unknown> = (r, end, d) => ({ subscriptionId: rq.decOneString(r, end, d) });
 const encGetSupportedProtocolResp: Enc = (w, v: { agentSupportedProtocolVersions: string }) => w.fieldString(1, v.agentSupportedProtocolVersions);
-
-/** A body an Agent answers from its case alone: stepped over (sub() bounded its length). */
-const SKIPPED = Object.freeze({});
-const skipBody: Dec<unknown> = (r, end) => {
-  r.pos = end;
-  return SKIPPED;
-};
 
 /** What an Agent answers (R-MSG.1): Get..Operate and GetSupportedProtocol. */
 const AGENT_RESPONSES: Encs = Object.freeze([
