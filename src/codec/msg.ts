@@ -104,15 +104,7 @@ function encOneof(w: Writer, o: { case: string | undefined; value?: unknown }, c
 function encError(w: Writer, m: Error): void {
   w.fieldFixed32(1, m.errCode);
   w.fieldString(2, m.errMsg);
-  const list = m.paramErrs;
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i];
-    const at = w.fork(3);
-    w.fieldString(1, e.paramPath);
-    w.fieldFixed32(2, e.errCode);
-    w.fieldString(3, e.errMsg);
-    w.join(at);
-  }
+  ro.encParamErrs(w, 3, m.paramErrs);
 }
 
 function decMsg(r: Reader, end: number, d: number, bodies: Bodies): Msg {
