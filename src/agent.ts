@@ -4,7 +4,7 @@
 // core hands it Records from the CoAP binding and steps it (async operations, deferred work).
 import type { CoreHal, LogLevel } from '../hal/hal.ts';
 import type { BoardProfile } from '../boards/profile.ts';
-import { encodeAgentMsg, EncodeOverflowError, sizeAgentMsg, type DecodeLimits, type Msg } from './codec/index.ts';
+import { encodeAgentMsgExact, EncodeOverflowError, type DecodeLimits, type Msg } from './codec/index.ts';
 import { createEngine } from './dm/index.ts';
 import type { Engine, ModelModule } from './dm/api.ts';
 import { TR181_TREE, tr181Modules } from './model/index.ts';
@@ -142,25 +142,17 @@ export function createAgent(options: AgentOptions): Agent {
     const room = 32 + 3 * (toId.length + me.length);
     const budget = board.limits.messageBytes - room;
     if (budget <= 0) return undefined;
-    let body = msg;
-    let n: number;
     try {
-      n = sizeAgentMsg(body);
-      if (n > budget) {
-        if (!fallbackToError || !msg.header) return undefined;
-        body = errorMsg(msg.header.msgId, ErrorCode.RESOURCES_EXCEEDED, 'response exceeds ' + budget + ' bytes');
-        n = sizeAgentMsg(body);
-        if (n > budget) return undefined;
+      let bytes: Uint8Array;
+      try {
+        bytes = encodeAgentMsgExact(msg, budget);
+      } catch (e) {
+        if (!(e instanceof EncodeOverflowError) || !fallbackToError || !msg.header) return undefined;
+        bytes = encodeAgentMsgExact(errorMsg(msg.header.msgId, ErrorCode.RESOURCES_EXCEEDED, 'response exceeds ' + budget + ' bytes'), budget);
       }
-    } catch {
-      return undefined; // a value the codec refuses (EncodeError): the answer cannot be sent
-    }
-    const bytes = new Uint8Array(n);
-    encodeAgentMsg(body, bytes);
-    try {
       return sealRecordExact(messageRecord(toId, me, bytes), board.limits.messageBytes);
     } catch {
-      return undefined;
+      return undefined; // a value the codec refuses (EncodeError), or no room even for the Error: the answer cannot be sent
     }
   }
 

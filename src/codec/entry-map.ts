@@ -78,16 +78,21 @@ export class EntryMap implements ReadonlyMap<string, string> {
     for (let i = 0; i < k.length; i++) fn.call(thisArg, v[i], k[i], this);
   }
 
-  *entries(): IterableIterator<[string, string]> {
-    for (let i = 0; i < this.k.length; i++) yield [this.k[i], this.v[i]];
+  // Iteration over a snapshot, by the arrays' own iterators: no generator functions (their
+  // machinery and prototype objects cost the device bundle flash; issue 10). A decoded map is
+  // not changed after decoding, so a snapshot iterates what a live view would.
+  entries(): IterableIterator<[string, string]> {
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < this.k.length; i++) pairs.push([this.k[i], this.v[i]]);
+    return pairs.values();
   }
 
-  *keys(): IterableIterator<string> {
-    for (let i = 0; i < this.k.length; i++) yield this.k[i];
+  keys(): IterableIterator<string> {
+    return this.k.slice().values();
   }
 
-  *values(): IterableIterator<string> {
-    for (let i = 0; i < this.v.length; i++) yield this.v[i];
+  values(): IterableIterator<string> {
+    return this.v.slice().values();
   }
 
   [Symbol.iterator](): IterableIterator<[string, string]> {

@@ -12,8 +12,8 @@
 //     the input buffer is reused. map<string,string> fields are ReadonlyMaps (StringMap): the
 //     decoder makes EntryMaps (entry-map.ts), in wire order, and the encoder takes any
 //     ReadonlyMap. Names a peer sends never become property names (each a permanent key on XS).
-export { encodeMsg, decodeMsg, encodeAgentMsg, decodeAgentMsg, sizeAgentMsg } from './msg.ts';
-export { encodeRecord, decodeRecord, sizeRecord, encodeAgentRecord, decodeAgentRecord, sizeAgentRecord } from './record.ts';
+export { encodeMsg, decodeMsg, encodeAgentMsg, decodeAgentMsg, sizeAgentMsg, encodeAgentMsgExact } from './msg.ts';
+export { encodeRecord, decodeRecord, sizeRecord, encodeAgentRecord, decodeAgentRecord, sizeAgentRecord, encodeAgentRecordExact } from './record.ts';
 export {
   DecodeError, EncodeError, EncodeOverflowError, DEFAULT_DECODE_LIMITS,
   type DecodeLimits, type DecodeReason,

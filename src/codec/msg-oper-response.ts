@@ -23,6 +23,8 @@ type Result<F, S> = { requestedPath: string; operStatus?: Status<F, S> };
 type Enc<T> = (w: Writer, m: T) => void;
 type Dec<T> = (r: Reader, end: number, d: number) => T;
 type Failure = { errCode: number; errMsg: string };
+/** Each message's error entry names its path by one of these. */
+type PathError = Failure & { param?: string; paramPath?: string; unaffectedPath?: string };
 
 function encResults<F, S>(w: Writer, list: Result<F, S>[], encF: Enc<F>, encS: Enc<S>): void {
   for (let i = 0; i < list.length; i++) {
@@ -95,12 +97,15 @@ function encFailure(w: Writer, m: Failure): void {
   w.fieldString(2, m.errMsg);
 }
 
-/** {string <name> = 1; fixed32 err_code = 2; string err_msg = 3} with field 1 read by `name`. */
-function encParamErrs(w: Writer, no: number, list: SetResp_ParameterError[]): void {
+/**
+ * A list of {string <path> = 1; fixed32 err_code = 2; string err_msg = 3} as field `no`: the
+ * ParamErrors of SetResp, AddResp and Error, and DeleteResp's UnaffectedPathErrors (one writer).
+ */
+export function encParamErrs(w: Writer, no: number, list: readonly PathError[]): void {
   for (let i = 0; i < list.length; i++) {
     const e = list[i];
     const at = w.fork(no);
-    w.fieldString(1, e.param);
+    w.fieldString(1, e.param ?? e.paramPath ?? e.unaffectedPath ?? '');
     w.fieldFixed32(2, e.errCode);
     w.fieldString(3, e.errMsg);
     w.join(at);
@@ -222,13 +227,7 @@ export function decAddResp(r: Reader, end: number, d: number): AddResp {
 
 function encDeleteSuccess(w: Writer, m: DeleteSuccess): void {
   w.fieldStrings(1, m.affectedPaths);
-  for (const e of m.unaffectedPathErrs) {
-    const at = w.fork(2);
-    w.fieldString(1, e.unaffectedPath);
-    w.fieldFixed32(2, e.errCode);
-    w.fieldString(3, e.errMsg);
-    w.join(at);
-  }
+  encParamErrs(w, 2, m.unaffectedPathErrs);
 }
 
 function decDeleteSuccess(r: Reader, end: number, d: number): DeleteSuccess {

@@ -6,12 +6,12 @@
 // the tests), encodeAgentMsg/decodeAgentMsg what an Agent sends and reads (issue 10: the device
 // bundle keeps only these, 16.9 KB less flash). An Agent never encodes a request but Notify, nor
 // the responses only a Controller sends (NotifyResp, RegisterResp, DeregisterResp); it never
-// reads a response but NotifyResp: it answers those from their oneof case alone (R-MSG.1,
-// dispatch.ts), so their bodies are skipped, as bounded as any other field, not decoded.
+// reads a response but NotifyResp, nor an Error: it answers those from their oneof case alone
+// (R-MSG.1, dispatch.ts), so their bodies are skipped, as bounded as any other field, not decoded.
 // The oneof members go by tables of case names and coders indexed by field number - 1.
 import type { Writer } from './wire.ts';
 import type { Reader } from './reader.ts';
-import { topDecoder, topEncoder, topSizer } from './top.ts';
+import { skipBody, topDecoder, topEncoder, topExact, topSizer } from './top.ts';
 import { CACHED_DECODE_LIMITS } from './string-cache.ts';
 import { EncodeError, type DecodeLimits } from './errors.ts';
 import type { Msg, Header, Body, Request, Response, Error, Error_ParamError } from './msg-types.ts';
@@ -25,12 +25,13 @@ type Enc = (w: Writer, v: never) => void;
 type Encs = readonly (Enc | undefined)[];
 type Decs = readonly Dec<unknown>[];
 
-/** The encoders and decoders of the Request and Response members a codec knows. */
+/** The encoders and decoders of the Request and Response members a codec knows, and its Error decoder. */
 interface Bodies {
   request: Encs;
   response: Encs;
   requests: Decs;
   responses: Decs;
+  error: Dec<unknown>;
 }
 
 /** Encodes `msg` into `out` from offset 0; returns the length. Throws EncodeOverflowError when it does not fit. */
@@ -43,8 +44,11 @@ export const decodeMsg: (bytes: Uint8Array, limits?: DecodeLimits) => Msg = /* @
 /** encodeMsg for an Agent: its only request is a Notify, and it sends no NotifyResp, RegisterResp, DeregisterResp. */
 export const encodeAgentMsg: (msg: Msg, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: Msg) => encMsg(w, m, AGENT_BODIES));
 
-/** The length encodeAgentMsg gives `msg` (the Agent sizes its answer before it allocates it). */
+/** The length encodeAgentMsg gives `msg`. */
 export const sizeAgentMsg: (msg: Msg) => number = /* @__PURE__ */ topSizer((w, m: Msg) => encMsg(w, m, AGENT_BODIES));
+
+/** encodeAgentMsg into a new array of exactly its length; EncodeOverflowError above `max` bytes, before allocating. */
+export const encodeAgentMsgExact: (msg: Msg, max: number) => Uint8Array = /* @__PURE__ */ topExact((w, m: Msg) => encMsg(w, m, AGENT_BODIES));
 
 /** decodeMsg for an Agent: Notify/Register/Deregister requests and responses but NotifyResp are skipped. */
 export const decodeAgentMsg: (bytes: Uint8Array, limits?: DecodeLimits) => Msg = /* @__PURE__ */ topDecoder(
@@ -100,15 +104,7 @@ function encOneof(w: Writer, o: { case: string | undefined; value?: unknown }, c
 function encError(w: Writer, m: Error): void {
   w.fieldFixed32(1, m.errCode);
   w.fieldString(2, m.errMsg);
-  const list = m.paramErrs;
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i];
-    const at = w.fork(3);
-    w.fieldString(1, e.paramPath);
-    w.fieldFixed32(2, e.errCode);
-    w.fieldString(3, e.errMsg);
-    w.join(at);
-  }
+  ro.encParamErrs(w, 3, m.paramErrs);
 }
 
 function decMsg(r: Reader, end: number, d: number, bodies: Bodies): Msg {
@@ -143,7 +139,7 @@ function decBody(r: Reader, end: number, d: number, into: Body | undefined, bodi
     if ((t === 0x0a || t === 0x12 || t === 0x1a) && b !== undefined) r.fail('oneof-twice'); // R-ENC.4
     if (t === 0x0a) b = { case: 'request', value: { reqType: decOneof(r, r.sub(d), d + 1, REQUEST_CASES, bodies.requests) as Request['reqType'] } };
     else if (t === 0x12) b = { case: 'response', value: { respType: decOneof(r, r.sub(d), d + 1, RESPONSE_CASES, bodies.responses) as Response['respType'] } };
-    else if (t === 0x1a) b = { case: 'error', value: decError(r, r.sub(d), d + 1) };
+    else if (t === 0x1a) b = { case: 'error', value: bodies.error(r, r.sub(d), d + 1) as Error };
     else r.skip(t, d);
   }
   r.done(end);
@@ -184,13 +180,6 @@ const decGetSupportedProtocol: Dec<unknown> = (r, end, d) => ({ controllerSuppor
 const decNotifyResp: Dec<unknown> = (r, end, d) => ({ subscriptionId: rq.decOneString(r, end, d) });
 const encGetSupportedProtocolResp: Enc = (w, v: { agentSupportedProtocolVersions: string }) => w.fieldString(1, v.agentSupportedProtocolVersions);
 
-/** A body an Agent answers from its case alone: stepped over (sub() bounded its length). */
-const SKIPPED = Object.freeze({});
-const skipBody: Dec<unknown> = (r, end) => {
-  r.pos = end;
-  return SKIPPED;
-};
-
 /** What an Agent answers (R-MSG.1): Get..Operate and GetSupportedProtocol. */
 const AGENT_RESPONSES: Encs = Object.freeze([
   rs.encGetResp, rs.encGetSupportedDMResp, rs.encGetInstancesResp, ro.encSetResp, ro.encAddResp, ro.encDeleteResp, ro.encOperateResp,
@@ -218,6 +207,7 @@ const ALL_BODIES: Bodies = /* @__PURE__ */ Object.freeze({
     rs.decGetResp, rs.decGetSupportedDMResp, rs.decGetInstancesResp, ro.decSetResp, ro.decAddResp, ro.decDeleteResp, ro.decOperateResp,
     decNotifyResp, (r, end, d) => ({ agentSupportedProtocolVersions: rq.decOneString(r, end, d) }), ro.decRegisterResp, ro.decDeregisterResp,
   ] as Decs),
+  error: decError,
 });
 
 const AGENT_BODIES: Bodies = Object.freeze({
@@ -228,6 +218,8 @@ const AGENT_BODIES: Bodies = Object.freeze({
     decGetSupportedProtocol, skipBody, skipBody,
   ] as Decs),
   responses: Object.freeze([skipBody, skipBody, skipBody, skipBody, skipBody, skipBody, skipBody, decNotifyResp, skipBody, skipBody, skipBody] as Decs),
+  // An Agent answers an Error with nothing (dispatch.ts) and waits for none: its body is skipped.
+  error: skipBody,
 });
 
 function decError(r: Reader, end: number, d: number): Error {

@@ -2,7 +2,7 @@
 // (field number << 3) | wire type, e.g. 0x3a = field 7, length-delimited.
 import { WIRE_VARINT, writeUint64, type Writer } from './wire.ts';
 import { readUint64, type Reader } from './reader.ts';
-import { topDecoder, topEncoder, topSizer } from './top.ts';
+import { skipBody, topDecoder, topEncoder, topExact, topSizer } from './top.ts';
 import { CACHED_DECODE_LIMITS } from './string-cache.ts';
 import { EncodeError, type DecodeLimits } from './errors.ts';
 import type {
@@ -37,8 +37,11 @@ export const decodeRecord: (bytes: Uint8Array, limits?: DecodeLimits) => UspReco
 /** encodeRecord for an Agent: no_session_context and disconnect only. */
 export const encodeAgentRecord: (rec: UspRecord, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: UspRecord) => encRecord(w, m, AGENT_ENC));
 
-/** The length encodeAgentRecord gives `rec` (the Agent sizes a Record before it allocates it). */
+/** The length encodeAgentRecord gives `rec`. */
 export const sizeAgentRecord: (rec: UspRecord) => number = /* @__PURE__ */ topSizer((w, m: UspRecord) => encRecord(w, m, AGENT_ENC));
+
+/** encodeAgentRecord into a new array of exactly its length; EncodeOverflowError above `max` bytes, before allocating. */
+export const encodeAgentRecordExact: (rec: UspRecord, max: number) => Uint8Array = /* @__PURE__ */ topExact((w, m: UspRecord) => encRecord(w, m, AGENT_ENC));
 
 /** decodeRecord for an Agent: bodies other than no_session_context are skipped (their value is {}). */
 export const decodeAgentRecord: (bytes: Uint8Array, limits?: DecodeLimits) => UspRecord = /* @__PURE__ */ topDecoder(
@@ -128,13 +131,6 @@ function decRecord(r: Reader, end: number, d: number, types: readonly Dec[]): Us
   m.recordType = rt;
   return m;
 }
-
-/** A body an Agent answers from its case alone: stepped over (sub() bounded its length). */
-const SKIPPED = Object.freeze({});
-const skipBody: Dec = (r, end) => {
-  r.pos = end;
-  return SKIPPED;
-};
 
 function decNoSession(r: Reader, end: number, d: number): NoSessionContextRecord {
   const m: NoSessionContextRecord = { payload: EMPTY };

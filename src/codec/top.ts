@@ -3,7 +3,7 @@
 // buffers released afterwards so a decoded message does not keep the input alive.
 import { Writer } from './wire.ts';
 import { Reader } from './reader.ts';
-import { DecodeError, DEFAULT_DECODE_LIMITS, type DecodeLimits } from './errors.ts';
+import { DecodeError, DEFAULT_DECODE_LIMITS, EncodeOverflowError, type DecodeLimits } from './errors.ts';
 
 const EMPTY = new Uint8Array(0);
 // One Writer (encoding or counting) and one Reader serve every top-level coder (a Msg, a Record,
@@ -35,6 +35,34 @@ export function topSizer<T>(enc: (w: Writer, m: T) => void): (m: T) => number {
     return n;
   };
 }
+
+/**
+ * A top-level encoder into a new array of exactly the message's length: counted first (see
+ * topSizer), then written. EncodeOverflowError when that length is above `max`, before anything
+ * is allocated. What an Agent sends goes this way: no buffer of the board's messageBytes is kept
+ * (issue 10), and one function does what a sizer and an encoder did.
+ */
+export function topExact<T>(enc: (w: Writer, m: T) => void): (m: T, max: number) => Uint8Array {
+  return (m, max) => {
+    let w = writer.reset(new Uint8Array(0), true); // a fresh empty array, as in topSizer
+    enc(w, m);
+    const n = w.pos;
+    w.reset(EMPTY);
+    if (n > max) throw new EncodeOverflowError(max);
+    const out = new Uint8Array(n);
+    w = writer.reset(out);
+    enc(w, m);
+    w.reset(EMPTY);
+    return out;
+  };
+}
+
+/** A body an Agent answers from its case alone (a Msg's or a Record's): stepped over, sub() bounded its length. */
+export function skipBody(r: Reader, end: number): object {
+  r.pos = end;
+  return SKIPPED;
+}
+const SKIPPED = Object.freeze({});
 
 /** A top-level decoder: the shared Reader and the message's field reader. */
 export function topDecoder<T>(dec: (r: Reader, end: number, depth: number) => T, defaults = DEFAULT_DECODE_LIMITS): (bytes: Uint8Array, limits?: DecodeLimits) => T {

@@ -10,9 +10,7 @@
 // than no_session_context and writes only no_session_context and disconnect (issue 10: flash).
 import {
   decodeAgentRecord,
-  encodeAgentRecord,
-  EncodeOverflowError,
-  sizeAgentRecord,
+  encodeAgentRecordExact,
   DecodeError,
   UspRecord_PayloadSecurity,
   type DecodeLimits,
@@ -121,23 +119,10 @@ export function messageRecord(toId: string, fromId: string, payload: Uint8Array)
   return plainRecord(toId, fromId, { case: 'noSessionContext', value: { payload } });
 }
 
-/** Encode a Record into `out`; throws the codec's EncodeOverflowError when it does not fit. */
-export function sealRecord(rec: UspRecord, out: Uint8Array): Uint8Array {
-  const n = encodeAgentRecord(rec, out);
-  return out.slice(0, n);
-}
-
-
 /**
  * Encode a Record into a new array of exactly its length; EncodeOverflowError beyond `maxBytes`
  * (before anything is allocated). No scratch buffer of the board's messageBytes (issue 10).
  */
-export function sealRecordExact(rec: UspRecord, maxBytes: number): Uint8Array {
-  const n = sizeAgentRecord(rec);
-  if (n > maxBytes) throw new EncodeOverflowError(maxBytes);
-  const out = new Uint8Array(n);
-  encodeAgentRecord(rec, out);
-  return out;
-}
+export const sealRecordExact: (rec: UspRecord, maxBytes: number) => Uint8Array = encodeAgentRecordExact;
 
 const EMPTY = new Uint8Array(0);

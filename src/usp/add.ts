@@ -12,7 +12,7 @@ import type { ParamError, ParamSetting, Transaction } from '../dm/api.ts';
 import { Perm, readableKeys } from './access.ts';
 import { failureOf, isFailure, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
-import { eachRequestedPath, pathFailure, type PathOutcome } from './partial.ts';
+import { eachRequestedPath, operResult, pathFailure, type PathOutcome } from './partial.ts';
 import { ErrorCode, UspError, errorName } from '../errors.ts';
 
 type Outcome = PathOutcome<AddResp_CreatedObjectResult>;
@@ -22,8 +22,8 @@ export function handleAdd(req: Add, ctx: RequestContext): Response['respType'] {
     items: req.createObjs,
     allowPartial: req.allowPartial,
     validateCode: ErrorCode.OBJECT_NOT_CREATED, // R-ADD.0: cross-check failures charged to this object
-    apply: (tx, obj) => addOne(tx, obj, ctx),
-    failed: (obj, errCode, errMsg) => ({ requestedPath: obj.objPath, operStatus: { operStatus: { case: 'operFailure', value: { errCode, errMsg } } } }),
+    apply: addOne,
+    failed: (obj, errCode, errMsg) => operResult(obj.objPath, true, { errCode, errMsg }),
   });
   return { case: 'addResp', value: { createdObjResults } };
 }
@@ -63,20 +63,12 @@ function addOne(tx: Transaction, obj: Add_CreateObject, ctx: RequestContext): Ou
     }
     const paramErrs: AddResp_ParameterError[] = [];
     for (const p of denied.concat(added.paramErrs)) paramErrs.push({ param: p.param, errCode: p.code, errMsg: p.message });
-    results.push({
-      requestedPath: obj.objPath,
-      operStatus: {
-        operStatus: {
-          case: 'operSuccess',
-          // R-ADD.5 unique keys (generated ones too), minus unreadable ones (R-ADD.6).
-          value: { instantiatedPath: added.path, paramErrs, uniqueKeys: readableKeys(access, added.path, added.uniqueKeys) },
-        },
-      },
-    });
+    // R-ADD.5 unique keys (generated ones too), minus unreadable ones (R-ADD.6).
+    results.push(operResult(obj.objPath, false, { instantiatedPath: added.path, paramErrs, uniqueKeys: readableKeys(access, added.path, added.uniqueKeys) }));
   }
   // R-MSG.4a: a search matching no table → success without instances.
   if (results.length === 0) {
-    results.push({ requestedPath: obj.objPath, operStatus: { operStatus: { case: 'operSuccess', value: { instantiatedPath: '', paramErrs: [], uniqueKeys: new Map() } } } });
+    results.push(operResult(obj.objPath, false, { instantiatedPath: '', paramErrs: [], uniqueKeys: new Map() }));
   }
   return { ok: true, results };
 }

@@ -69,17 +69,13 @@ export class ControllerDirectory {
 
   private lookup(endpointId: string): Identification {
     const row = controllerRowOf(this.engine, endpointId);
-    if (this.banned.has(endpointId)) {
-      if (row !== undefined && valueOf(this.engine, row + 'Enable') === 'false') return { ok: false, why: 'controller disabled' };
-      return { ok: true, requester: { endpointId, controllerPath: row, access: this.roleSet(this.list(CONTROLLER_TRUST + 'BannedRole')) } };
-    }
-    if (row === undefined) {
-      // §9.3 Determine-role: no AssignedRole and no InheritedRole → UntrustedRole.
-      return { ok: true, requester: { endpointId, controllerPath: undefined, access: this.roleSet(this.list(CONTROLLER_TRUST + 'UntrustedRole')) } };
-    }
     // A disabled Controller entry: the Agent does not talk to it (its Records are dropped).
-    if (valueOf(this.engine, row + 'Enable') === 'false') return { ok: false, why: 'controller disabled' };
-    const roles = this.list(row + 'AssignedRole').concat(this.list(row + 'InheritedRole'));
+    if (row !== undefined && valueOf(this.engine, row + 'Enable') === 'false') return { ok: false, why: 'controller disabled' };
+    // A revoked certificate: BannedRole only (§9.4). §9.3 Determine-role: no AssignedRole and no
+    // InheritedRole → UntrustedRole.
+    const roles = this.banned.has(endpointId) ? this.list(CONTROLLER_TRUST + 'BannedRole')
+      : row === undefined ? this.list(CONTROLLER_TRUST + 'UntrustedRole')
+      : this.list(row + 'AssignedRole').concat(this.list(row + 'InheritedRole'));
     return { ok: true, requester: { endpointId, controllerPath: row, access: this.roleSet(roles) } };
   }
 
@@ -99,44 +95,38 @@ export class ControllerDirectory {
     return who;
   }
 
+  /**
+   * A revoked certificate (§9.3 Check-cert, optional revocation check) bans its sender:
+   * BannedRole only, and no row is made for an unknown sender; a row's InheritedRole shows
+   * BannedRole while it lasts. A certificate that is not revoked lifts the ban.
+   */
   private judge(endpointId: string, cert: PeerCertificate | undefined): Identification {
     let inherited = '';
     let tofu = false;
+    let banned = false;
     if (cert) {
       const v = this.trust.check(endpointId, cert);
       if (!v.ok) return v;
       inherited = v.inherited;
       tofu = v.tofu;
-      if (v.banned) return this.ban(endpointId);
+      banned = v.banned;
     }
-    if (this.banned.delete(endpointId)) {
+    if (banned) inherited = valueOf(this.engine, CONTROLLER_TRUST + 'BannedRole');
+    if (banned !== this.banned.has(endpointId)) {
+      if (!banned) this.banned.delete(endpointId);
+      else {
+        if (this.banned.size >= this.bannedLimit) this.banned.delete(this.banned.keys().next().value as string);
+        this.banned.set(endpointId, true);
+      }
       this.byEndpoint.delete(endpointId);
       this.admitted.clear();
     }
     const who = this.identify(endpointId);
     if (!who.ok) return who;
     const row = who.requester.controllerPath;
-    if (row === undefined) return this.enroll(endpointId, inherited, tofu ? cert : undefined);
+    if (row === undefined) return banned ? who : this.enroll(endpointId, inherited, tofu ? cert : undefined);
     if (valueOf(this.engine, row + 'InheritedRole') === inherited) return who;
     this.setInherited(row, inherited);
-    return this.identify(endpointId);
-  }
-
-  /**
-   * A revoked certificate (§9.3 Check-cert, optional revocation check): BannedRole only, and no
-   * row is made for an unknown sender. A row's InheritedRole shows BannedRole while it lasts.
-   */
-  private ban(endpointId: string): Identification {
-    if (!this.banned.has(endpointId)) {
-      if (this.banned.size >= this.bannedLimit) this.banned.delete(this.banned.keys().next().value as string);
-      this.banned.set(endpointId, true);
-      this.byEndpoint.delete(endpointId);
-      this.admitted.clear();
-    }
-    const who = this.identify(endpointId);
-    const row = who.ok ? who.requester.controllerPath : undefined;
-    const role = valueOf(this.engine, CONTROLLER_TRUST + 'BannedRole');
-    if (row !== undefined && valueOf(this.engine, row + 'InheritedRole') !== role) this.setInherited(row, role);
     return this.identify(endpointId);
   }
 

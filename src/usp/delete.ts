@@ -12,7 +12,7 @@ import { Perm } from './access.ts';
 import { failureOf, isFailure, isTableDef, resolveRequested } from './context.ts';
 import { isInstancePath } from '../dm/paths.ts';
 import type { RequestContext } from './dispatch.ts';
-import { eachRequestedPath, pathFailure, type PathOutcome } from './partial.ts';
+import { eachRequestedPath, operResult, pathFailure, type PathOutcome } from './partial.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 
 export function handleDelete(req: Delete, ctx: RequestContext): Response['respType'] {
@@ -22,7 +22,7 @@ export function handleDelete(req: Delete, ctx: RequestContext): Response['respTy
     validateCode: ErrorCode.DELETE_FAILURE,
     apply: (tx, path) => deleteOne(tx, path, ctx, req.allowPartial),
     // TP-469 1.26: allow_partial=false → Error naming the path; 1.30: else oper_failure.
-    failed: (path, errCode, errMsg) => ({ requestedPath: path, operStatus: { operStatus: { case: 'operFailure', value: { errCode, errMsg } } } }),
+    failed: (path, errCode, errMsg) => operResult(path, true, { errCode, errMsg }),
   });
   return { case: 'deleteResp', value: { deletedObjResults } };
 }
@@ -62,5 +62,5 @@ function deleteOne(tx: Transaction, path: string, ctx: RequestContext, allowPart
     // R-DEL.3 one entry per instance that failed; R-DEL.4 minus unreadable ones.
     if (access.can(t.objPath, Perm.INST_READ)) unaffected.push({ unaffectedPath: t.objPath, errCode: code, errMsg: message });
   }
-  return { ok: true, results: [{ requestedPath: path, operStatus: { operStatus: { case: 'operSuccess', value: { affectedPaths: affected, unaffectedPathErrs: unaffected } } } }] };
+  return { ok: true, results: [operResult(path, false, { affectedPaths: affected, unaffectedPathErrs: unaffected })] };
 }

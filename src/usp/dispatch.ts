@@ -73,9 +73,9 @@ function pathCount(req: { case: string | undefined; value?: unknown }): number {
     updateObjs?: { paramSettings: unknown[] }[]; createObjs?: { paramSettings: unknown[] }[];
   } | undefined;
   if (!v) return 0;
-  let n = (v.paramPaths ? v.paramPaths.length : 0) + (v.objPaths ? v.objPaths.length : 0);
-  for (const o of v.updateObjs || []) n += 1 + o.paramSettings.length;
-  for (const o of v.createObjs || []) n += 1 + o.paramSettings.length;
+  // A request has one list of paths (Get's param_paths, the others' obj_paths) or of objects.
+  let n = (v.paramPaths || v.objPaths || []).length;
+  for (const o of v.updateObjs || v.createObjs || []) n += 1 + o.paramSettings.length;
   return n;
 }
 
@@ -107,22 +107,19 @@ export class Dispatcher {
 
   /** Handle one plaintext Msg payload from `from` at monotonic time `nowMs`. Never throws. */
   handle(payload: Uint8Array, from: Requester, nowMs: number): DispatchResult {
+    const max = this.options.limits.maxItems;
     let msg: Msg;
     try {
       msg = decodeAgentMsg(payload, this.options.limits);
     } catch (e) {
       const reason = e instanceof DecodeError ? e.reason : 'undecodable';
-      // R-ENC.5: a Msg with a oneof set zero or two times SHOULD get Error 7004.
-      if (reason === 'oneof-missing' || reason === 'oneof-twice') {
-        const id = salvageMsgId(payload);
-        if (id !== undefined) return { kind: 'reply', msg: errorMsg(id, ErrorCode.INVALID_ARGUMENTS, 'oneof violation (R-ENC.5)') };
-      }
-      // A repeated field beyond the board's bound (DecodeLimits.maxItems = requestPaths): the
-      // same 7005 as the path count below gives, found before the rest is decoded (issue 10).
-      if (reason === 'too-many') {
-        const id = salvageMsgId(payload);
-        if (id !== undefined) return { kind: 'reply', msg: errorMsg(id, ErrorCode.RESOURCES_EXCEEDED, `more than ${this.options.limits.maxItems} paths in one request`) };
-      }
+      // R-ENC.5: a Msg with a oneof set zero or two times SHOULD get Error 7004. A repeated field
+      // beyond the board's bound (DecodeLimits.maxItems = requestPaths): the same 7005 as the
+      // path count below gives, found before the rest is decoded (issue 10). Both reuse the
+      // request's msg_id when it can be salvaged.
+      const code = reason === 'too-many' ? ErrorCode.RESOURCES_EXCEEDED : reason === 'oneof-missing' || reason === 'oneof-twice' ? ErrorCode.INVALID_ARGUMENTS : 0;
+      const id = code === 0 ? undefined : salvageMsgId(payload);
+      if (id !== undefined) return reply(id, code, code === ErrorCode.INVALID_ARGUMENTS ? 'oneof violation (R-ENC.5)' : tooMany(max));
       // R-ENC.2@1.0 / R-COAP.13: otherwise the MTP answers "bad request".
       return { kind: 'bad-record', why: 'msg ' + reason };
     }
@@ -130,7 +127,7 @@ export class Dispatcher {
     if (!msg.header) return { kind: 'bad-record', why: 'msg header missing' };
     const msgId = msg.header.msgId;
     // R-MSG.7: a Msg has exactly one body.
-    if (!msg.body) return { kind: 'reply', msg: errorMsg(msgId, ErrorCode.INVALID_ARGUMENTS, 'msg body missing') };
+    if (!msg.body) return reply(msgId, ErrorCode.INVALID_ARGUMENTS, 'msg body missing');
     // From 1.1 msg_type is informational: the body's oneof decides (digest §2.0).
     const body = msg.body.msgBody;
     if (body.case === 'response') {
@@ -139,7 +136,7 @@ export class Dispatcher {
         return { kind: 'none', why: 'notify_resp' };
       }
       // R-MSG.1: a response we never asked for.
-      return { kind: 'reply', msg: errorMsg(msgId, ErrorCode.MESSAGE_NOT_SUPPORTED, 'unexpected ' + body.value.respType.case) };
+      return reply(msgId, ErrorCode.MESSAGE_NOT_SUPPORTED, 'unexpected ' + body.value.respType.case);
     }
     if (body.case === 'error') {
       // Never answer an Error with an Error (no loops); nothing here waits for one.
@@ -150,14 +147,11 @@ export class Dispatcher {
     if (this.isDuplicate(from.endpointId, msgId, payload, nowMs)) return { kind: 'none', why: 'duplicate msg_id' };
     const handler = this.handlers[req.case] as ((r: unknown, c: RequestContext) => RespType | undefined) | undefined;
     // R-MSG.1: Register/Deregister/Notify at an Agent, or anything without a handler.
-    if (!handler) return { kind: 'reply', msg: errorMsg(msgId, ErrorCode.MESSAGE_NOT_SUPPORTED, req.case + ' is not supported by this Agent') };
+    if (!handler) return reply(msgId, ErrorCode.MESSAGE_NOT_SUPPORTED, req.case + ' is not supported by this Agent');
     // A bounded board answers a request naming more paths than it can hold the results of with
     // 7005 (Resources exceeded), before any work: a valid 8 KB Get of 260 paths must not exhaust
     // the XS heap (issue 10).
-    const max = this.options.limits.maxItems;
-    if (max !== undefined && pathCount(req) > max) {
-      return { kind: 'reply', msg: errorMsg(msgId, ErrorCode.RESOURCES_EXCEEDED, `more than ${max} paths in one request`) };
-    }
+    if (max !== undefined && pathCount(req) > max) return reply(msgId, ErrorCode.RESOURCES_EXCEEDED, tooMany(max));
     let resp: RespType | undefined;
     try {
       resp = handler(req.value, { engine: this.options.engine, requester: from, msgId });
@@ -207,6 +201,16 @@ export class Dispatcher {
     this.pending.set(key, { at: nowMs, hash });
     return false;
   }
+}
+
+/** Answer with an Error Msg. */
+function reply(msgId: string, code: number, message: string): DispatchResult {
+  return { kind: 'reply', msg: errorMsg(msgId, code, message) };
+}
+
+/** 7005's message for a request beyond the board's requestPaths. */
+function tooMany(max: number | undefined): string {
+  return `more than ${max} paths in one request`;
 }
 
 /** An Error Msg answering `msgId` (R-MSG.9). */

@@ -19,7 +19,7 @@ export interface PartialSpec<T, R> {
   readonly items: readonly T[];
   readonly allowPartial: boolean;
   /** Apply one requested path in `tx`. */
-  apply(tx: Transaction, item: T): PathOutcome<R>;
+  apply(tx: Transaction, item: T, ctx: RequestContext): PathOutcome<R>;
   /** The failure entry of a path (allow_partial=true). */
   failed(item: T, code: number, message: string): R;
   /** The code a path gets when its changes fail validation (7020 Set, 7017 Add, 7024 Delete). */
@@ -33,7 +33,7 @@ export function eachRequestedPath<T, R>(ctx: RequestContext, spec: PartialSpec<T
   try {
     for (const item of spec.items) {
       const sp = tx.savepoint();
-      let out = spec.apply(tx, item);
+      let out = spec.apply(tx, item, ctx);
       if (out.ok && spec.allowPartial) {
         try {
           tx.validate();
@@ -61,4 +61,12 @@ export function eachRequestedPath<T, R>(ctx: RequestContext, spec: PartialSpec<T
 /** A path-level failure whose one ParamError names the requested path. */
 export function pathFailure<R>(path: string, code: number, message: string): PathOutcome<R> {
   return { ok: false, code, message, paramErrs: [{ paramPath: path, errCode: code, errMsg: message }] };
+}
+
+/**
+ * A requested path's entry in SetResp, AddResp or DeleteResp: its OperationStatus, the failure
+ * or the success `value` (one builder for the three messages' nested oneof).
+ */
+export function operResult<R>(requestedPath: string, failure: boolean, value: object): R {
+  return { requestedPath, operStatus: { operStatus: { case: failure ? 'operFailure' : 'operSuccess', value } } } as R;
 }

@@ -14,7 +14,7 @@ import type { Transaction } from '../dm/api.ts';
 import { Perm } from './access.ts';
 import { failureOf, isFailure, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
-import { eachRequestedPath, pathFailure, type PathOutcome } from './partial.ts';
+import { eachRequestedPath, operResult, pathFailure, type PathOutcome } from './partial.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 
 type Outcome = PathOutcome<SetResp_UpdatedObjectResult>;
@@ -24,14 +24,14 @@ export function handleSet(req: Set, ctx: RequestContext): Response['respType'] {
     items: req.updateObjs,
     allowPartial: req.allowPartial,
     validateCode: ErrorCode.OBJECT_NOT_UPDATED,
-    apply: (tx, obj) => updateOne(tx, obj, ctx),
+    apply: updateOne,
     failed: (obj, errCode, errMsg) => failureEntry(obj.objPath, errCode, errMsg, []),
   });
   return { case: 'setResp', value: { updatedObjResults } };
 }
 
 function failureEntry(requestedPath: string, errCode: number, errMsg: string, updatedInstFailures: SetResp_UpdatedInstanceFailure[]): SetResp_UpdatedObjectResult {
-  return { requestedPath, operStatus: { operStatus: { case: 'operFailure', value: { errCode, errMsg, updatedInstFailures } } } };
+  return operResult(requestedPath, true, { errCode, errMsg, updatedInstFailures });
 }
 
 function paramErr(path: string, code: number, message: string): Error_ParamError {
@@ -99,5 +99,5 @@ function updateOne(tx: Transaction, obj: Set_UpdateObject, ctx: RequestContext):
     const message = firstRequired ? firstRequired.message : errorName(code);
     return { ok: false, code, message, paramErrs: allParamErrs, entry: failureEntry(obj.objPath, code, message, failures) };
   }
-  return { ok: true, results: [{ requestedPath: obj.objPath, operStatus: { operStatus: { case: 'operSuccess', value: { updatedInstResults: results } } } }] };
+  return { ok: true, results: [operResult(obj.objPath, false, { updatedInstResults: results })] };
 }

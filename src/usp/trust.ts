@@ -21,6 +21,7 @@ import type { Engine } from '../dm/api.ts';
 import { rowsOf, valueOf } from './context.ts';
 import type { PeerCertificate } from '../coap/types.ts';
 import { CERTIFICATE_TABLE, CONTROLLER_TABLE, CONTROLLER_TRUST } from '../names.ts';
+import { splitList } from '../dm/values.ts';
 
 /** A certificate as Certificate.{i} shows it (hal Dtls.describeCertificates). */
 export interface CertificateFacts {
@@ -60,16 +61,13 @@ export class CertificateTrust {
     const txn = this.engine.begin();
     try {
       for (const a of anchors) {
-        // Marked, so that Certificate.{i}.Delete() refuses it (src/model/certificate.ts).
+        // A row already there (the same SHA-256) is marked, not added again.
         const row = have.get(a.sha256);
         if (row !== undefined) {
           if (valueOf(this.engine, row + 'X_TINYUSP_TrustAnchor') !== 'true') txn.agentSet(row + 'X_TINYUSP_TrustAnchor', 'true');
           continue;
         }
-        const path = txn.agentAdd(CERTIFICATE_TABLE, {
-          Enable: 'true', SerialNumber: a.serialNumber.slice(0, 64), Issuer: a.issuer.slice(0, 256), X_TINYUSP_SHA256: a.sha256, X_TINYUSP_TrustAnchor: 'true',
-        });
-        have.set(a.sha256, path);
+        have.set(a.sha256, addCertificateRow(txn, a.serialNumber, a.issuer, a.sha256, true));
       }
       txn.commit();
     } catch (e) {
@@ -128,8 +126,8 @@ export class CertificateTrust {
    * Controller with one never gets here: its stored certificate is the only one accepted).
    */
   private calledTofu(endpointId: string, row: string | undefined): CertVerdict {
-    const untrusted = valueOf(this.engine, CONTROLLER_TRUST + 'UntrustedRole').split(',').map((r) => this.trimDot(r.trim()));
-    const assigned = row ? valueOf(this.engine, row + 'AssignedRole').split(',').map((r) => this.trimDot(r.trim())).filter((r) => r !== '') : [];
+    const untrusted = splitList(valueOf(this.engine, CONTROLLER_TRUST + 'UntrustedRole')).map(trimDot);
+    const assigned = row ? splitList(valueOf(this.engine, row + 'AssignedRole')).map(trimDot).filter((r) => r !== '') : [];
     const onlyUntrusted = !!row && valueOf(this.engine, row + 'InheritedRole') === '' && assigned.every((r) => untrusted.indexOf(r) >= 0);
     if (!onlyUntrusted) return { ok: false, why: `its certificate chains to none of our trust anchors, and ${endpointId} has roles beyond UntrustedRole (TOFU when we call is for Untrusted Controllers only)` };
     return { ok: true, inherited: '', tofu: true, banned: false };
@@ -148,9 +146,7 @@ export class CertificateTrust {
    * names it, inside the caller's transaction. Returns the reference value.
    */
   store(txn: ReturnType<Engine['begin']>, controllerPath: string, cert: PeerCertificate): void {
-    const path = txn.agentAdd(CERTIFICATE_TABLE, {
-      Enable: 'true', SerialNumber: (cert.serialNumber ?? '').slice(0, 64), Issuer: (cert.issuer ?? '').slice(0, 256), X_TINYUSP_SHA256: cert.chain[0],
-    });
+    const path = addCertificateRow(txn, cert.serialNumber ?? '', cert.issuer ?? '', cert.chain[0], false);
     txn.set(controllerPath + 'Credential', path.slice(0, -1));
   }
 
@@ -162,7 +158,7 @@ export class CertificateTrust {
       for (const cert of rowsOf(this.engine, CERTIFICATE_TABLE)) {
         if (valueOf(this.engine, cert.path + 'X_TINYUSP_SHA256') !== fp || valueOf(this.engine, cert.path + 'Enable') !== 'true') continue;
         const ref = cert.path.slice(0, -1);
-        for (const c of creds) if (this.trimDot(valueOf(this.engine, c.path + 'Credential')) === ref) return valueOf(this.engine, c.path + 'Role');
+        for (const c of creds) if (trimDot(valueOf(this.engine, c.path + 'Credential')) === ref) return valueOf(this.engine, c.path + 'Role');
       }
     }
     return '';
@@ -170,17 +166,25 @@ export class CertificateTrust {
 
   /** SHA-256 of an enabled Certificate.{i} row, or '' (a disabled one matches nothing). */
   private fingerprint(ref: string): string {
-    const path = this.trimDot(ref) + '.';
+    const path = trimDot(ref) + '.';
     if (path.lastIndexOf(CERTIFICATE_TABLE, 0) !== 0 || !this.engine.exists(path) || valueOf(this.engine, path + 'Enable') !== 'true') return '';
     return valueOf(this.engine, path + 'X_TINYUSP_SHA256');
   }
-
-  /** A path reference without its trailing dot (references may be written either way). */
-  private trimDot(p: string): string {
-    return p.charAt(p.length - 1) === '.' ? p.slice(0, -1) : p;
-  }
 }
 
+
+/** A path reference without its trailing dot (references may be written either way). */
+function trimDot(p: string): string {
+  return p.charAt(p.length - 1) === '.' ? p.slice(0, -1) : p;
+}
+
+/** A Certificate.{i} row for a certificate (a trust anchor, or a TOFU Controller's); returns its path. */
+function addCertificateRow(txn: ReturnType<Engine['begin']>, serialNumber: string, issuer: string, sha256: string, anchor: boolean): string {
+  const values: { [name: string]: string } = { Enable: 'true', SerialNumber: serialNumber.slice(0, 64), Issuer: issuer.slice(0, 256), X_TINYUSP_SHA256: sha256 };
+  // Marked, so that Certificate.{i}.Delete() refuses it (src/model/certificate.ts).
+  if (anchor) values['X_TINYUSP_TrustAnchor'] = 'true';
+  return txn.agentAdd(CERTIFICATE_TABLE, values);
+}
 
 /** The Controller.{i}. row whose EndpointID is `endpointId`, if any. */
 export function controllerRowOf(engine: Engine, endpointId: string): string | undefined {

@@ -1,14 +1,14 @@
 // The Agent's codec (encodeAgentMsg/decodeAgentMsg, issue 10: the device bundle keeps only it)
 // against the full one, on random messages of every body type: what an Agent sends encodes to
 // the same bytes; what it reads decodes to the same value, except the bodies it answers from
-// their case alone (Notify/Register/Deregister requests, responses but NotifyResp), which keep
-// their case; and every byte string either both reject with the same reason or both accept.
+// their case alone (Notify/Register/Deregister requests, responses but NotifyResp, Error), which
+// keep their case; and every byte string either both reject with the same reason or both accept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   decodeAgentMsg, decodeAgentRecord, decodeMsg, decodeRecord, encodeAgentMsg, encodeAgentRecord, encodeMsg, encodeRecord, EncodeError,
-  sizeAgentMsg, sizeAgentRecord, sizeRecord, type Msg, type UspRecord,
+  sizeAgentMsg, sizeAgentRecord, sizeRecord, encodeAgentMsgExact, encodeAgentRecordExact, EncodeOverflowError, type Msg, type UspRecord,
 } from '../../src/codec/index.ts';
 import { msg, record } from './arbitraries.ts';
 import { hex, pbEncodeMsg, pbEncodeRecord, sameMsg, sameRecord } from './support.ts';
@@ -21,7 +21,7 @@ function readInFull(m: Msg): boolean {
   const b = m.body?.msgBody;
   if (b?.case === 'request') return !['notify', 'register', 'deregister'].includes(b.value.reqType.case);
   if (b?.case === 'response') return b.value.respType.case === 'notifyResp';
-  return true;
+  return b?.case !== 'error'; // an Agent answers no Error: it reads only the case
 }
 
 const sentByAgent = (m: Msg): boolean => {
@@ -87,6 +87,25 @@ test('given random bytes and mutated messages, when decoded by both codecs, then
 test('given a random Msg an Agent sends, when sized, then the size is the encoded length', () => {
   fc.assert(fc.property(msg.filter(sentByAgent), (m) => {
     assert.equal(sizeAgentMsg(m), encodeAgentMsg(m, out));
+  }), RUNS);
+});
+
+// What the Agent sends goes through the exact encoders (issue 10: one function, not a sizer and
+// an encoder): the full codec's bytes in an array of their length, or EncodeOverflowError (and
+// no array) when that length is above the bound.
+test('given a random Msg an Agent sends, when encoded exactly, then it is the full codec\'s bytes, or an overflow just below its length', () => {
+  fc.assert(fc.property(msg.filter(sentByAgent), (m) => {
+    const full = out.slice(0, encodeMsg(m, out));
+    assert.equal(hex(encodeAgentMsgExact(m, full.length)), hex(full));
+    if (full.length > 0) assert.throws(() => encodeAgentMsgExact(m, full.length - 1), EncodeOverflowError);
+  }), RUNS);
+});
+
+test('given a random Record an Agent sends, when encoded exactly, then it is the full codec\'s bytes, or an overflow just below its length', () => {
+  fc.assert(fc.property(record.filter((r) => r.recordType.case === 'noSessionContext' || r.recordType.case === 'disconnect'), (r) => {
+    const full = out.slice(0, encodeRecord(r, out));
+    assert.equal(hex(encodeAgentRecordExact(r, full.length)), hex(full));
+    if (full.length > 0) assert.throws(() => encodeAgentRecordExact(r, full.length - 1), EncodeOverflowError);
   }), RUNS);
 });
 

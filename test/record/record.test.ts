@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openRecord, messageRecord, sealRecord } from '../../src/record/record.ts';
+import { openRecord, messageRecord, sealRecordExact } from '../../src/record/record.ts';
 import { RECORD_VERSION } from '../../src/names.ts';
 import { decodeRecord, UspRecord_PayloadSecurity, SessionContextRecord_PayloadSARState } from '../../src/codec/index.ts';
 import { AGENT_ID, CONTROLLER_ID, encodeRecordBytes, recordOf } from '../support/usp-harness.ts';
@@ -80,7 +80,7 @@ test('R-E2E.6a: a session_context Record → Disconnect Record 7106, payload nev
   const r = openRecord(encodeRecordBytes(rec), ctx);
   assert.equal(r.kind, 'reply');
   if (r.kind !== 'reply') return;
-  const back = decodeRecord(sealRecord(r.record, new Uint8Array(512)));
+  const back = decodeRecord(sealRecordExact(r.record, 512));
   assert.equal(back.recordType.case, 'disconnect');
   if (back.recordType.case === 'disconnect') {
     assert.equal(back.recordType.value.reasonCode, 7106);
@@ -109,7 +109,7 @@ test('a Record without from_id → bad-record; Disconnect and Connect records ar
 });
 
 test('messageRecord: version 1.4, plaintext no_session_context, round-trips through the codec', () => {
-  const out = decodeRecord(sealRecord(messageRecord(CONTROLLER_ID, AGENT_ID, payload), new Uint8Array(256)));
+  const out = decodeRecord(sealRecordExact(messageRecord(CONTROLLER_ID, AGENT_ID, payload), 256));
   assert.equal(out.version, '1.4');
   assert.equal(out.toId, CONTROLLER_ID);
   assert.equal(out.fromId, AGENT_ID);
