@@ -24,7 +24,7 @@ import { isClientHello, type Channel, type DtlsLinkOptions, type DtlsLinkStats }
 
 export { type Channel, type DtlsLinkOptions, type DtlsLinkStats, type LinkTrust } from './link-options.ts';
 
-interface Entry {
+export interface LinkEntry {
   readonly channel: Channel;
   readonly key: string;
   readonly address: string;
@@ -52,13 +52,14 @@ interface Entry {
 const keyOf = (channel: Channel, address: string, port: number): string => channel[0] + address + ':' + port;
 
 export class DtlsLink {
-  private readonly table = new Map<string, Entry>();
+  /** The sessions by keyOf (read by link-view.ts, which tests and tools use). */
+  readonly table = new Map<string, LinkEntry>();
   /**
    * The entry each role used last: a Get's records come and go on the same two sessions, so
    * most datagrams and messages find theirs without building and hashing a key.
    */
-  private lastServer: Entry | undefined;
-  private lastClient: Entry | undefined;
+  private lastServer: LinkEntry | undefined;
+  private lastClient: LinkEntry | undefined;
   private readonly serverCtx: DtlsContext | undefined;
   private certClient: DtlsContext | undefined;
   private readonly pskClients = new Map<string, DtlsContext>();
@@ -162,7 +163,7 @@ export class DtlsLink {
   }
 
   /** The live session of `channel` with `address:port`, if any. */
-  private find(channel: Channel, address: string, port: number): Entry | undefined {
+  private find(channel: Channel, address: string, port: number): LinkEntry | undefined {
     const last = channel === 'server' ? this.lastServer : this.lastClient;
     if (last !== undefined && last.live && last.port === port && last.address === address) return last;
     const e = this.table.get(keyOf(channel, address, port));
@@ -173,7 +174,7 @@ export class DtlsLink {
     return e;
   }
 
-  private write(e: Entry, message: Uint8Array, nowMs: number): void {
+  private write(e: LinkEntry, message: Uint8Array, nowMs: number): void {
     if (message.length > e.session.maxApplicationPayload()) {
       this.warn.write('warn', `dtls: a ${message.length}-byte CoAP message does not fit one record to ${e.address}:${e.port}; dropped`, nowMs);
       return;
@@ -181,7 +182,7 @@ export class DtlsLink {
     if (e.session.writeApplication(message, nowMs)) e.lastMs = nowMs;
   }
 
-  private connect(key: string, peer: Peer, expect: string, file: boolean, nowMs: number): Entry | undefined {
+  private connect(key: string, peer: Peer, expect: string, file: boolean, nowMs: number): LinkEntry | undefined {
     // R-MTP.4: the Controller's own PSK, else our certificate (whose peer must then prove `expect`).
     // A file server: our certificate context only (its certificate is what authenticates it).
     const psk = file ? undefined : this.psks.find((p) => pskEndpointId(p) === expect);
@@ -212,29 +213,29 @@ export class DtlsLink {
   }
 
   /** A new session into the table; when it is full, the one idle the longest goes first. */
-  private admit(key: string, address: string, port: number, channel: Channel, session: DtlsSession, nowMs: number, expect: string, file: boolean): Entry {
+  private admit(key: string, address: string, port: number, channel: Channel, session: DtlsSession, nowMs: number, expect: string, file: boolean): LinkEntry {
     while (this.table.size >= this.o.limits.sessions) {
-      let oldest: Entry | undefined;
+      let oldest: LinkEntry | undefined;
       for (const x of this.table.values()) if (!oldest || x.lastMs < oldest.lastMs) oldest = x;
       if (!oldest) break;
       this.stats.evictions++;
       this.warn.write('info', `dtls: ${this.o.limits.sessions} sessions in use; the one idle longest (${oldest.channel} ${oldest.address}:${oldest.port}) is closed`, nowMs);
       this.remove(oldest, true);
     }
-    const e: Entry = { channel, key, address, port, session, createdMs: nowMs, lastMs: nowMs, peer: undefined, expect, file, queue: [], dates: undefined, tofu: false, live: true };
+    const e: LinkEntry = { channel, key, address, port, session, createdMs: nowMs, lastMs: nowMs, peer: undefined, expect, file, queue: [], dates: undefined, tofu: false, live: true };
     this.table.set(key, e);
     this.stats.sessions++;
     return e;
   }
 
-  private feed(e: Entry, datagram: Uint8Array, nowMs: number): void {
+  private feed(e: LinkEntry, datagram: Uint8Array, nowMs: number): void {
     e.session.feed(datagram, nowMs);
     e.lastMs = nowMs;
     this.after(e, nowMs);
   }
 
   /** After every call into a session: send what it queued, settle its state, pass records up. */
-  private after(e: Entry, nowMs: number): void {
+  private after(e: LinkEntry, nowMs: number): void {
     this.flush(e);
     const s = e.session;
     const state = s.state;
@@ -258,7 +259,7 @@ export class DtlsLink {
   }
 
   /** The handshake just finished: bind the peer's identity, or refuse it. */
-  private opened(e: Entry, nowMs: number): boolean {
+  private opened(e: LinkEntry, nowMs: number): boolean {
     const facts = e.session.peer();
     let id: string | undefined;
     if (facts && facts.endpointId !== undefined) id = facts.endpointId;
@@ -306,7 +307,7 @@ export class DtlsLink {
   }
 
   /** Tells whoever waits on a session that it ended without being usable. */
-  private failed(e: Entry, why: string, nowMs: number): void {
+  private failed(e: LinkEntry, why: string, nowMs: number): void {
     if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: ${why}`, nowMs);
     this.o.sessionFailed?.(e.address, e.port, e.channel, why, nowMs);
   }
@@ -321,14 +322,14 @@ export class DtlsLink {
   }
 
   /** Idle limit of a session: the board's, or TOFUInactivityTimer for a TOFU session when shorter. */
-  private idleMs(e: Entry): number {
+  private idleMs(e: LinkEntry): number {
     const l = this.o.limits.idleTimeoutMs;
     const t = e.tofu && this.o.trust ? this.o.trust.tofuIdleMs() : 0;
     return t > 0 && t < l ? t : l;
   }
 
   /** R-MTP.3: a certificate accepted before wall time was known is checked once it is. */
-  private datesValid(e: Entry, nowMs: number): boolean {
+  private datesValid(e: LinkEntry, nowMs: number): boolean {
     const wall = this.o.wallTimeMs();
     if (wall === undefined || !e.dates) return true;
     const ok = wall >= e.dates.notBeforeMs && wall <= e.dates.notAfterMs;
@@ -340,13 +341,13 @@ export class DtlsLink {
     return false;
   }
 
-  private flush(e: Entry): void {
+  private flush(e: LinkEntry): void {
     let d: Uint8Array | undefined;
     while ((d = e.session.takeOutgoing())) this.o.output(d, e.address, e.port, e.channel);
   }
 
   /** Drops a session; `notify` sends close_notify (RFC 5246 §7.2.1) when it is open. */
-  private remove(e: Entry, notify: boolean): void {
+  private remove(e: LinkEntry, notify: boolean): void {
     if (this.table.get(e.key) === e) this.table.delete(e.key);
     e.live = false;
     e.queue.length = 0;
@@ -393,35 +394,6 @@ export class DtlsLink {
       if (end < next) next = end;
     }
     return next;
-  }
-
-  /** "address:port" of each session of `channel` whose handshake has not finished. */
-  handshaking(channel: Channel): string[] {
-    const out: string[] = [];
-    for (const e of this.table.values()) if (e.channel === channel && e.session.state === 'handshaking') out.push(e.address + ':' + e.port);
-    return out;
-  }
-
-  /** Live sessions per role. */
-  sessions(): { server: number; client: number } {
-    let server = 0;
-    for (const e of this.table.values()) if (e.channel === 'server') server++;
-    return { server, client: this.table.size - server };
-  }
-
-  /** Heap bytes of each live session now and at its peak (the handshake's), by role. */
-  sessionMemory(): { channel: Channel; bytes: number; peakBytes: number }[] {
-    const out: { channel: Channel; bytes: number; peakBytes: number }[] = [];
-    for (const e of this.table.values()) out.push({ channel: e.channel, bytes: e.session.memoryBytes(), peakBytes: e.session.memoryPeakBytes() });
-    return out;
-  }
-
-  /** Heap bytes held by DTLS: every live session and the contexts (credentials). */
-  memoryBytes(): number {
-    let n = 0;
-    for (const e of this.table.values()) n += e.session.memoryBytes();
-    for (const c of this.contexts()) n += c.memoryBytes();
-    return n;
   }
 
   private contexts(): DtlsContext[] {
