@@ -14,46 +14,36 @@ const EMPTY = new Uint8Array(0);
 class Exchange {
   readonly key: string;
   token: Uint8Array = EMPTY;
-  readonly base: CoapOption[];
+  /** Uri-Path, Uri-Query and Content-Format: in every message of the exchange. */
+  readonly base: CoapOption[] = [];
   readonly payload: Uint8Array;
-  useBlock1: boolean;
-  readonly earlyBlock2: boolean;
-  readonly onBlock2: RequestSpec['onBlock2'];
+  readonly useBlock1: boolean;
   szx: number;
   /** Bytes of the body the server has taken (Block1). */
   offset = 0;
-  blockLen = 0;
-  blockNum = 0;
-  lastBlock = true;
+  // Set by build() for each block of a Block1 upload (read only when useBlock1).
+  blockLen!: number;
+  blockNum!: number;
+  lastBlock!: boolean;
   /** Block2 download in progress. */
   download: { chunks: Uint8Array[]; received: number; code: number; options: CoapOption[]; szx: number } | undefined;
-  messageId = -1;
+  // Set by sendNext() for each message, before the exchange can be looked at.
+  messageId!: number;
   /** What was last sent, kept to be encoded again for a retransmission (no copy of the bytes). */
-  sent: CoapMessage | undefined = undefined;
-  attempt = 0;
-  timeoutMs = 0;
-  deadline = Infinity;
-  acked = false;
+  sent!: CoapMessage;
+  attempt!: number;
+  timeoutMs!: number;
+  deadline!: number;
+  acked!: boolean;
 
-  constructor(
-    readonly peer: Peer,
-    readonly method: number,
-    spec: RequestSpec,
-    ourSzx: number,
-    readonly onDone: (r: CoapResult) => void,
-  ) {
+  constructor(readonly peer: Peer, readonly spec: RequestSpec, ourSzx: number, readonly onDone: (r: CoapResult) => void) {
     this.key = peerKey(peer);
-    const base: CoapOption[] = [];
-    for (const s of spec.uriPath || []) base.push({ number: Option.URI_PATH, value: utf8Encode(s) });
-    for (const s of spec.uriQuery || []) base.push({ number: Option.URI_QUERY, value: utf8Encode(s) });
-    if (spec.contentFormat !== undefined) base.push(uintOption(Option.CONTENT_FORMAT, spec.contentFormat));
-    for (const o of spec.options || []) base.push({ number: o.number, value: o.value.slice() });
-    this.base = base;
+    for (const s of spec.uriPath || []) this.base.push({ number: Option.URI_PATH, value: utf8Encode(s) });
+    for (const s of spec.uriQuery || []) this.base.push({ number: Option.URI_QUERY, value: utf8Encode(s) });
+    if (spec.contentFormat !== undefined) this.base.push(uintOption(Option.CONTENT_FORMAT, spec.contentFormat));
     this.payload = spec.payload || EMPTY; // kept, not copied: RequestSpec.payload
     this.szx = ourSzx;
     this.useBlock1 = !!spec.block1Always || this.payload.length > blockSize(ourSzx);
-    this.earlyBlock2 = !!spec.earlyBlock2;
-    this.onBlock2 = spec.onBlock2;
   }
 
   /** The next message of this exchange (a block of the body, or a Block2 follow-up). */
@@ -75,10 +65,10 @@ class Exchange {
       if (this.offset === 0) options.push(uintOption(Option.SIZE1, this.payload.length));
       payload = this.payload.subarray(this.offset, this.offset + this.blockLen);
     }
-    if (this.earlyBlock2 && !this.download && (!this.useBlock1 || this.lastBlock)) {
+    if (this.spec.earlyBlock2 && !this.download && (!this.useBlock1 || this.lastBlock)) {
       options.push(blockOption(Option.BLOCK2, { num: 0, more: false, szx: this.szx }));
     }
-    return { type: CoapType.CON, code: this.method, messageId, token: this.token, options, payload };
+    return { type: CoapType.CON, code: this.spec.method, messageId, token: this.token, options, payload };
   }
 }
 
@@ -105,7 +95,7 @@ export abstract class CoapClientSide extends CoapServerSide {
     // Bounded: every request waiting or in flight counts against coapExchanges.
     if (this.pendingRequests >= this.cfg.limits.coapExchanges) throw new CoapLimitError('CoAP exchange table full');
     // A copy: the caller's object is not kept; the link and identity say which session carries it.
-    const ex = new Exchange({ address: peer.address, port: peer.port, identity: peer.identity, dtls: peer.dtls }, spec.method, spec, this.ourSzx, onDone);
+    const ex = new Exchange({ address: peer.address, port: peer.port, identity: peer.identity, dtls: peer.dtls }, spec, this.ourSzx, onDone);
     if (this.inFlight(ex.key) < this.cfg.transmission.nstart) this.start(ex, true);
     else this.queue.push(ex);
   }
@@ -188,7 +178,7 @@ export abstract class CoapClientSide extends CoapServerSide {
         ex.timeoutMs *= 2;
         ex.deadline += ex.timeoutMs;
         if (ex.deadline <= nowMs) ex.deadline = nowMs + ex.timeoutMs;
-        if (ex.sent) this.transmit(ex.sent, ex.peer, true);
+        this.transmit(ex.sent, ex.peer, true);
       } else this.finish(ex, { kind: 'timeout' });
     }
   }
@@ -242,13 +232,14 @@ export abstract class CoapClientSide extends CoapServerSide {
     if (b2 && !v2) return this.fail(ex, 'reserved SZX in Block2');
     // A streamed body (RequestSpec.onBlock2: each block handed over in order, nothing kept) or a
     // Block2 download reassembled here: the same walk over the blocks (RFC 7959 §2.4).
-    const stream = ex.onBlock2 !== undefined && msg.code >= Code.CREATED && msg.code < 0x60;
+    const onBlock2 = ex.spec.onBlock2;
+    const stream = onBlock2 !== undefined && msg.code >= Code.CREATED && msg.code < 0x60;
     if (stream || (v2 && (v2.more || ex.download))) {
       const d = ex.download || { chunks: [], received: 0, code: msg.code, options: copyOptions(msg.options), szx: 0 };
       const n = msg.payload.length;
       if (v2 && v2.num * blockSize(v2.szx) !== d.received) return this.fail(ex, 'Block2 out of order');
       if (stream) {
-        try { (ex.onBlock2 as NonNullable<RequestSpec['onBlock2']>)(msg.payload, d.received); } catch (e) {
+        try { (onBlock2 as NonNullable<typeof onBlock2>)(msg.payload, d.received); } catch (e) {
           return this.fail(ex, e instanceof Error ? e.message : String(e));
         }
       } else {

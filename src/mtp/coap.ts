@@ -104,9 +104,8 @@ export class UspCoapBinding implements CoapResource {
     return typeof replyTo === 'string' ? undefined : replyTo;
   }
 
+  /** Runs only once check() let the request through (CoapResource). */
   handle(req: CoapRequest): CoapResponse {
-    const early = this.check(req);
-    if (early) return early;
     if (samePath(req.uriPath, WELL_KNOWN)) {
       return { code: Code.CONTENT, contentFormat: ContentFormat.LINK_FORMAT, payload: this.linkFormat };
     }
