@@ -9,16 +9,16 @@ import { utf8Decode } from '../../src/codec/utf8.ts';
 import type { XsHostFunctions } from './host.ts';
 
 // The operations of the dtls host function (host-dtls.c), its info items (DTLS_INFO_*), the
-// shim's session states (tinyusp_dtls.h TUD_*) and MBEDTLS_ERR_SSL_BAD_INPUT_DATA. One frozen
-// table: preloaded into flash on a device.
-const K = Object.freeze({
-  WALL_TIME: 0, CONTEXT: 1, ADD_TRUST: 2, SET_OWN: 3, ADD_PSK: 4, FINISH: 5, CONTEXT_MEMORY: 6, CONTEXT_FREE: 7,
-  HELLO: 8, CONNECT: 9, FEED: 10, STEP: 11, TAKE_OUTGOING: 12, WRITE: 13, INFO: 14, PEER: 15, CLOSE: 16,
-  ACCEPT_UNTRUSTED: 17, X509_INFO: 18,
-  info: Object.freeze({ STATE: 0, ERROR: 1, OVER_LIMIT: 2, MAX_PAYLOAD: 3, MEMORY: 4, MEMORY_PEAK: 5, VERIFY_FLAGS: 6, NEXT_TIMEOUT: 7 } as const),
-  OPEN: 1, FAILED: 3, BAD_INPUT: -0x7100,
-  STATES: Object.freeze(['handshaking', 'open', 'closed', 'failed'] as const),
-} as const);
+// shim's session states (tinyusp_dtls.h TUD_*) and MBEDTLS_ERR_SSL_BAD_INPUT_DATA. Enums: esbuild
+// puts the numbers in at each use, so no table is preloaded (issue 10).
+enum K {
+  WALL_TIME, CONTEXT, ADD_TRUST, SET_OWN, ADD_PSK, FINISH, CONTEXT_MEMORY, CONTEXT_FREE,
+  HELLO, CONNECT, FEED, STEP, TAKE_OUTGOING, WRITE, INFO, PEER, CLOSE,
+  ACCEPT_UNTRUSTED, X509_INFO,
+  OPEN = 1, FAILED = 3, BAD_INPUT = -0x7100,
+}
+enum Info { STATE, ERROR, OVER_LIMIT, MAX_PAYLOAD, MEMORY, MEMORY_PEAK, VERIFY_FLAGS, NEXT_TIMEOUT }
+const STATES = Object.freeze(['handshaking', 'open', 'closed', 'failed'] as const);
 
 /** What the sessions of one context share. */
 interface Owner {
@@ -61,17 +61,17 @@ class XsDtlsSession implements DtlsSession {
 
   /** Keeps why the session failed, with the certificate verdict when there is one. */
   private noteFailure(): void {
-    if (this.failure !== undefined || !this.id || this.info(K.info.STATE) !== K.FAILED) return;
-    const code = this.info(K.info.ERROR);
+    if (this.failure !== undefined || !this.id || this.info(Info.STATE) !== K.FAILED) return;
+    const code = this.info(Info.ERROR);
     let failure = mbedtlsError(code);
-    if (this.info(K.info.OVER_LIMIT)) failure = 'session memory limit reached: ' + failure;
-    const flags = this.info(K.info.VERIFY_FLAGS) >>> 0;
+    if (this.info(Info.OVER_LIMIT)) failure = 'session memory limit reached: ' + failure;
+    const flags = this.info(Info.VERIFY_FLAGS) >>> 0;
     if (code === -0x2700 && flags !== 0 && flags !== 0xffffffff) failure += ': ' + verifyFlags(flags).join(', ');
     this.failure = failure;
   }
 
   get state(): DtlsSession['state'] {
-    return this.id ? K.STATES[this.info(K.info.STATE)] : this.ended!;
+    return this.id ? STATES[this.info(Info.STATE)] : this.ended!;
   }
 
   get error(): string | undefined {
@@ -98,7 +98,7 @@ class XsDtlsSession implements DtlsSession {
   }
 
   nextTimeoutMs(): number {
-    return this.id ? this.info(K.info.NEXT_TIMEOUT) : -1;
+    return this.id ? this.info(Info.NEXT_TIMEOUT) : -1;
   }
 
   takeOutgoing(): Uint8Array | undefined {
@@ -120,12 +120,12 @@ class XsDtlsSession implements DtlsSession {
   }
 
   writeApplication(data: Uint8Array, nowMs: number): boolean {
-    if (!this.id || this.info(K.info.STATE) !== K.OPEN) return false;
+    if (!this.id || this.info(Info.STATE) !== K.OPEN) return false;
     return this.owner.host.dtls(K.WRITE, this.id, data.buffer as ArrayBuffer, data.byteOffset, data.byteLength, nowMs) === data.byteLength;
   }
 
   maxApplicationPayload(): number {
-    return this.id ? this.info(K.info.MAX_PAYLOAD) : 0;
+    return this.id ? this.info(Info.MAX_PAYLOAD) : 0;
   }
 
   peer(): DtlsPeer | undefined {
@@ -145,19 +145,19 @@ class XsDtlsSession implements DtlsSession {
   }
 
   memoryBytes(): number {
-    return this.id ? this.info(K.info.MEMORY) : 0;
+    return this.id ? this.info(Info.MEMORY) : 0;
   }
 
   memoryPeakBytes(): number {
-    if (this.id) this.peak = this.info(K.info.MEMORY_PEAK);
+    if (this.id) this.peak = this.info(Info.MEMORY_PEAK);
     return this.peak;
   }
 
   close(): void {
     if (!this.id) return;
     this.noteFailure();
-    this.ended = this.info(K.info.STATE) === K.FAILED ? 'failed' : 'closed';
-    this.peak = this.info(K.info.MEMORY_PEAK);
+    this.ended = this.info(Info.STATE) === K.FAILED ? 'failed' : 'closed';
+    this.peak = this.info(Info.MEMORY_PEAK);
     this.leftover = this.owner.host.dtls(K.CLOSE, this.id);
     this.id = 0;
     this.owner.live.delete(this);

@@ -1,67 +1,49 @@
-// The client half of the endpoint: our confirmable requests with retransmission (RFC 7252 §4.2),
-// NSTART per peer (§4.7), Block1 uploads and Block2 downloads (RFC 7959), and the one result per
-// request. The endpoint feeds it ACKs, RSTs and responses.
+// The endpoint's second layer (see server.ts): our confirmable requests with retransmission (RFC
+// 7252 §4.2), NSTART per peer (§4.7), Block1 uploads and Block2 downloads (RFC 7959), and the one
+// result per request. endpoint.ts feeds it ACKs, RSTs and responses.
 import { Code, CoapType, Option } from './constants.ts';
 import { findOption, uintOption, type CoapMessage, type CoapOption } from './message.ts';
-import { blockOption, blockSize, decodeBlock, szxForBytes } from './block.ts';
+import { blockOption, blockSize, decodeBlock } from './block.ts';
 import { utf8Encode } from '../codec/utf8.ts';
-import { initialTimeout, type DerivedTimes, type TransmissionParameters } from './transmission.ts';
-import { CoapLimitError, peerKey, type CoapResult, type EndpointLimits, type Peer, type RequestSpec } from './types.ts';
-
-/** What the client needs from the endpoint. */
-export interface ClientContext {
-  allocMessageId(): number;
-  /** Encodes and sends (throws CoapEncodeError when it does not fit a datagram); counted as a
-   * retransmission when `again`. */
-  transmit(msg: CoapMessage, peer: Peer, again?: boolean): void;
-  readonly cfg: { randomBytes(n: number): Uint8Array };
-}
+import { initialTimeout } from './transmission.ts';
+import { CoapServerSide } from './server.ts';
+import { CoapLimitError, peerKey, type CoapResult, type Peer, type RequestSpec } from './types.ts';
 
 const EMPTY = new Uint8Array(0);
 
 class Exchange {
   readonly key: string;
   token: Uint8Array = EMPTY;
-  readonly base: CoapOption[];
+  /** Uri-Path, Uri-Query and Content-Format: in every message of the exchange. */
+  readonly base: CoapOption[] = [];
   readonly payload: Uint8Array;
-  useBlock1: boolean;
-  readonly earlyBlock2: boolean;
-  readonly onBlock2: RequestSpec['onBlock2'];
+  readonly useBlock1: boolean;
   szx: number;
   /** Bytes of the body the server has taken (Block1). */
   offset = 0;
-  blockLen = 0;
-  blockNum = 0;
-  lastBlock = true;
+  // Set by build() for each block of a Block1 upload (read only when useBlock1).
+  blockLen!: number;
+  blockNum!: number;
+  lastBlock!: boolean;
   /** Block2 download in progress. */
   download: { chunks: Uint8Array[]; received: number; code: number; options: CoapOption[]; szx: number } | undefined;
-  messageId = -1;
+  // Set by sendNext() for each message, before the exchange can be looked at.
+  messageId!: number;
   /** What was last sent, kept to be encoded again for a retransmission (no copy of the bytes). */
-  sent: CoapMessage | undefined = undefined;
-  attempt = 0;
-  timeoutMs = 0;
-  deadline = Infinity;
-  acked = false;
+  sent!: CoapMessage;
+  attempt!: number;
+  timeoutMs!: number;
+  deadline!: number;
+  acked!: boolean;
 
-  constructor(
-    readonly peer: Peer,
-    readonly method: number,
-    spec: RequestSpec,
-    ourSzx: number,
-    readonly onDone: (r: CoapResult) => void,
-  ) {
+  constructor(readonly peer: Peer, readonly spec: RequestSpec, ourSzx: number, readonly onDone: (r: CoapResult) => void) {
     this.key = peerKey(peer);
-    const base: CoapOption[] = [];
-    for (const s of spec.uriPath || []) base.push({ number: Option.URI_PATH, value: utf8Encode(s) });
-    for (const s of spec.uriQuery || []) base.push({ number: Option.URI_QUERY, value: utf8Encode(s) });
-    if (spec.contentFormat !== undefined) base.push(uintOption(Option.CONTENT_FORMAT, spec.contentFormat));
-    for (const o of spec.options || []) base.push({ number: o.number, value: o.value.slice() });
-    this.base = base;
+    for (const s of spec.uriPath || []) this.base.push({ number: Option.URI_PATH, value: utf8Encode(s) });
+    for (const s of spec.uriQuery || []) this.base.push({ number: Option.URI_QUERY, value: utf8Encode(s) });
+    if (spec.contentFormat !== undefined) this.base.push(uintOption(Option.CONTENT_FORMAT, spec.contentFormat));
     this.payload = spec.payload || EMPTY; // kept, not copied: RequestSpec.payload
     this.szx = ourSzx;
     this.useBlock1 = !!spec.block1Always || this.payload.length > blockSize(ourSzx);
-    this.earlyBlock2 = !!spec.earlyBlock2;
-    this.onBlock2 = spec.onBlock2;
   }
 
   /** The next message of this exchange (a block of the body, or a Block2 follow-up). */
@@ -83,36 +65,38 @@ class Exchange {
       if (this.offset === 0) options.push(uintOption(Option.SIZE1, this.payload.length));
       payload = this.payload.subarray(this.offset, this.offset + this.blockLen);
     }
-    if (this.earlyBlock2 && !this.download && (!this.useBlock1 || this.lastBlock)) {
+    if (this.spec.earlyBlock2 && !this.download && (!this.useBlock1 || this.lastBlock)) {
       options.push(blockOption(Option.BLOCK2, { num: 0, more: false, szx: this.szx }));
     }
-    return { type: CoapType.CON, code: this.method, messageId, token: this.token, options, payload };
+    return { type: CoapType.CON, code: this.spec.method, messageId, token: this.token, options, payload };
   }
 }
 
-export class CoapClientSide {
+export abstract class CoapClientSide extends CoapServerSide {
   private readonly active: Exchange[] = [];
-  private readonly queue: Exchange[] = [];
-  private readonly ourSzx: number;
+  private queue: Exchange[] = [];
 
-  constructor(
-    private readonly ctx: ClientContext,
-    private readonly limits: EndpointLimits,
-    private readonly params: TransmissionParameters,
-    private readonly times: DerivedTimes,
-  ) {
-    this.ourSzx = szxForBytes(limits.coapBlockBytes);
-  }
+  abstract allocMessageId(): number;
+  /** Encodes and sends (throws CoapEncodeError when it does not fit a datagram); counted as a
+   * retransmission when `again`. */
+  abstract transmit(msg: CoapMessage, peer: Peer, again?: boolean): Uint8Array;
 
-  get pending(): number {
+  /** Our requests waiting or in flight. */
+  get pendingRequests(): number {
     return this.active.length + this.queue.length;
   }
 
-  request(peer: Peer, spec: RequestSpec, onDone: (r: CoapResult) => void, now: number): void {
+  /**
+   * Sends a confirmable request; `onDone` is called exactly once, later (never from inside this
+   * call). Throws CoapLimitError when coapExchanges requests are already pending, and
+   * CoapEncodeError when the first message cannot fit a datagram.
+   */
+  request(peer: Peer, spec: RequestSpec, onDone: (result: CoapResult) => void): void {
     // Bounded: every request waiting or in flight counts against coapExchanges.
-    if (this.pending >= this.limits.coapExchanges) throw new CoapLimitError('CoAP exchange table full');
-    const ex = new Exchange(peer, spec.method, spec, this.ourSzx, onDone);
-    if (this.inFlight(ex.key) < this.params.nstart) this.start(ex, now, true);
+    if (this.pendingRequests >= this.cfg.limits.coapExchanges) throw new CoapLimitError('CoAP exchange table full');
+    // A copy: the caller's object is not kept; the link and identity say which session carries it.
+    const ex = new Exchange({ address: peer.address, port: peer.port, identity: peer.identity, dtls: peer.dtls }, spec, this.ourSzx, onDone);
+    if (this.inFlight(ex.key) < this.cfg.transmission.nstart) this.start(ex, true);
     else this.queue.push(ex);
   }
 
@@ -122,11 +106,11 @@ export class CoapClientSide {
     return n;
   }
 
-  private start(ex: Exchange, now: number, fromRequest: boolean): void {
+  private start(ex: Exchange, fromRequest: boolean): void {
     ex.token = this.freshToken(ex.key);
     this.active.push(ex);
     try {
-      this.sendNext(ex, now);
+      this.sendNext(ex);
     } catch (e) {
       // The first message does not fit a datagram (options too long): the caller hears of it.
       this.active.splice(this.active.indexOf(ex), 1);
@@ -138,85 +122,87 @@ export class CoapClientSide {
   private freshToken(key: string): Uint8Array {
     // USP practice (OB-USP-Agent): 4-byte tokens; unique among our exchanges with that peer.
     for (;;) {
-      const t = this.ctx.cfg.randomBytes(4).slice(0, 4);
+      const t = this.cfg.randomBytes(4).slice(0, 4);
       if (!this.active.some((e) => e.key === key && sameBytes(e.token, t))) return t;
     }
   }
 
-  private sendNext(ex: Exchange, now: number): void {
-    ex.messageId = this.ctx.allocMessageId();
+  private sendNext(ex: Exchange): void {
+    ex.messageId = this.allocMessageId();
     const msg = ex.build(ex.messageId);
-    this.ctx.transmit(msg, ex.peer);
+    this.transmit(msg, ex.peer);
     ex.sent = msg;
     ex.attempt = 0;
     ex.acked = false;
-    ex.timeoutMs = initialTimeout(this.params, this.ctx.cfg.randomBytes(4));
-    ex.deadline = now + ex.timeoutMs;
+    ex.timeoutMs = initialTimeout(this.cfg.transmission, this.cfg.randomBytes(4));
+    ex.deadline = this.now + ex.timeoutMs;
   }
 
-  private finish(ex: Exchange, result: CoapResult, now: number): void {
+  private finish(ex: Exchange, result: CoapResult): void {
     const i = this.active.indexOf(ex);
     if (i >= 0) this.active.splice(i, 1);
     ex.deadline = Infinity;
-    this.pump(now);
+    this.pump();
     ex.onDone(result);
   }
 
-  private fail(ex: Exchange, reason: string, now: number): void {
-    this.finish(ex, { kind: 'failed', reason }, now);
+  private fail(ex: Exchange, reason: string): void {
+    this.finish(ex, { kind: 'failed', reason });
   }
 
   /** Starts queued requests whose peer is under NSTART. */
-  private pump(now: number): void {
+  private pump(): void {
     for (let i = 0; i < this.queue.length; ) {
       const ex = this.queue[i];
-      if (this.inFlight(ex.key) < this.params.nstart) {
+      if (this.inFlight(ex.key) < this.cfg.transmission.nstart) {
         this.queue.splice(i, 1);
-        this.start(ex, now, false);
+        this.start(ex, false);
       } else i++;
     }
   }
 
+  /** Monotonic ms at which `step` should next be called; Infinity when nothing is timed. */
   nextDeadline(): number {
     let d = Infinity;
     for (const e of this.active) if (e.deadline < d) d = e.deadline;
     return d;
   }
 
-  step(now: number): void {
+  step(nowMs: number): void {
+    this.now = nowMs;
     for (const ex of this.active.slice()) {
-      if (ex.deadline > now) continue;
-      if (!ex.acked && ex.attempt < this.params.maxRetransmit) {
+      if (ex.deadline > nowMs) continue;
+      if (!ex.acked && ex.attempt < this.cfg.transmission.maxRetransmit) {
         // RFC 7252 §4.2: retransmit with the timeout doubled each time.
         ex.attempt++;
         ex.timeoutMs *= 2;
         ex.deadline += ex.timeoutMs;
-        if (ex.deadline <= now) ex.deadline = now + ex.timeoutMs;
-        if (ex.sent) this.ctx.transmit(ex.sent, ex.peer, true);
-      } else this.finish(ex, { kind: 'timeout' }, now);
+        if (ex.deadline <= nowMs) ex.deadline = nowMs + ex.timeoutMs;
+        this.transmit(ex.sent, ex.peer, true);
+      } else this.finish(ex, { kind: 'timeout' });
     }
   }
 
   /** An ACK or RST (Empty, or an ACK with a piggybacked response). */
-  onAckOrReset(msg: CoapMessage, peer: Peer, now: number): void {
+  protected onAckOrReset(msg: CoapMessage, peer: Peer): void {
     const key = peerKey(peer);
     const ex = this.active.find((e) => e.key === key && e.messageId === msg.messageId);
     if (!ex) return;
-    if (msg.type === CoapType.RST) return this.finish(ex, { kind: 'reset' }, now);
+    if (msg.type === CoapType.RST) return this.finish(ex, { kind: 'reset' });
     if (msg.code === Code.EMPTY) {
       if (!ex.acked) {
         // Separate response follows (RFC 7252 §5.2.2); wait for it, but not forever.
         ex.acked = true;
-        ex.deadline = now + this.times.exchangeLifetimeMs;
+        ex.deadline = this.now + this.times.exchangeLifetimeMs;
       }
       return;
     }
     if (!sameBytes(msg.token, ex.token)) return;
-    this.onResponse(ex, msg, now);
+    this.onResponse(ex, msg);
   }
 
   /** A separate response (CON or NON); false when it matches none of our requests. */
-  onSeparateResponse(msg: CoapMessage, peer: Peer, now: number): boolean {
+  protected onSeparateResponse(msg: CoapMessage, peer: Peer): boolean {
     const key = peerKey(peer);
     const ex = this.active.find((e) => e.key === key && sameBytes(e.token, msg.token));
     if (!ex) return false;
@@ -224,73 +210,78 @@ export class CoapClientSide {
     const b1 = findOption(msg, Option.BLOCK1);
     const v = b1 ? decodeBlock(b1.value) : undefined;
     if (v && ex.useBlock1 && !ex.download && v.num !== ex.blockNum) return true;
-    this.onResponse(ex, msg, now);
+    this.onResponse(ex, msg);
     return true;
   }
 
-  private onResponse(ex: Exchange, msg: CoapMessage, now: number): void {
+  private onResponse(ex: Exchange, msg: CoapMessage): void {
     ex.acked = true;
     if (ex.useBlock1 && !ex.download && !ex.lastBlock) {
-      if (msg.code !== Code.CONTINUE) return this.finish(ex, response(msg.code, msg.options, msg.payload), now);
+      if (msg.code !== Code.CONTINUE) return this.finish(ex, response(msg.code, msg.options, msg.payload));
       const b = findOption(msg, Option.BLOCK1);
       const v = b ? decodeBlock(b.value) : undefined;
-      if (!v || v.num !== ex.blockNum) return this.fail(ex, 'bad Block1 echo in 2.31', now);
+      if (!v || v.num !== ex.blockNum) return this.fail(ex, 'bad Block1 echo in 2.31');
       // RFC 7959 §2.3: the server may ask for smaller blocks; the offset stays a multiple.
       ex.offset += ex.blockLen;
       if (v.szx < ex.szx) ex.szx = v.szx;
-      return this.sendNext(ex, now);
+      return this.sendNext(ex);
     }
-    if (msg.code === Code.CONTINUE) return this.fail(ex, 'unexpected 2.31 Continue', now);
+    if (msg.code === Code.CONTINUE) return this.fail(ex, 'unexpected 2.31 Continue');
     const b2 = findOption(msg, Option.BLOCK2);
     const v2 = b2 ? decodeBlock(b2.value) : undefined;
-    if (b2 && !v2) return this.fail(ex, 'reserved SZX in Block2', now);
+    if (b2 && !v2) return this.fail(ex, 'reserved SZX in Block2');
     // A streamed body (RequestSpec.onBlock2: each block handed over in order, nothing kept) or a
     // Block2 download reassembled here: the same walk over the blocks (RFC 7959 §2.4).
-    const stream = ex.onBlock2 !== undefined && msg.code >= Code.CREATED && msg.code < 0x60;
+    const onBlock2 = ex.spec.onBlock2;
+    const stream = onBlock2 !== undefined && msg.code >= Code.CREATED && msg.code < 0x60;
     if (stream || (v2 && (v2.more || ex.download))) {
       const d = ex.download || { chunks: [], received: 0, code: msg.code, options: copyOptions(msg.options), szx: 0 };
       const n = msg.payload.length;
-      if (v2 && v2.num * blockSize(v2.szx) !== d.received) return this.fail(ex, 'Block2 out of order', now);
+      if (v2 && v2.num * blockSize(v2.szx) !== d.received) return this.fail(ex, 'Block2 out of order');
       if (stream) {
-        try { (ex.onBlock2 as NonNullable<RequestSpec['onBlock2']>)(msg.payload, d.received); } catch (e) {
-          return this.fail(ex, e instanceof Error ? e.message : String(e), now);
+        try { (onBlock2 as NonNullable<typeof onBlock2>)(msg.payload, d.received); } catch (e) {
+          return this.fail(ex, e instanceof Error ? e.message : String(e));
         }
       } else {
-        if (d.received + n > this.limits.reassemblyBytes) return this.fail(ex, 'Block2 body beyond reassemblyBytes', now);
+        if (d.received + n > this.cfg.limits.reassemblyBytes) return this.fail(ex, 'Block2 body beyond reassemblyBytes');
         d.chunks.push(msg.payload.slice());
       }
       d.received += n;
       if (v2 && v2.more) {
-        if (n === 0) return this.fail(ex, 'empty Block2 with more', now);
+        if (n === 0) return this.fail(ex, 'empty Block2 with more');
         d.szx = Math.min(v2.szx, this.ourSzx);
         ex.download = d;
-        return this.sendNext(ex, now);
+        return this.sendNext(ex);
       }
-      if (stream) return this.finish(ex, response(msg.code, msg.options, EMPTY), now);
+      if (stream) return this.finish(ex, response(msg.code, msg.options, EMPTY));
       const body = new Uint8Array(d.received);
       let pos = 0;
       for (const c of d.chunks) {
         body.set(c, pos);
         pos += c.length;
       }
-      return this.finish(ex, { kind: 'response', code: d.code, options: d.options, payload: body }, now);
+      return this.finish(ex, { kind: 'response', code: d.code, options: d.options, payload: body });
     }
-    this.finish(ex, response(msg.code, msg.options, msg.payload), now);
+    this.finish(ex, response(msg.code, msg.options, msg.payload));
   }
 
-  /** Ends every request with 'failed' (the endpoint is closing). */
-  /** The secure link to `peer` failed for good (a refused DTLS handshake): its exchanges end now. */
-  failPeer(peer: Peer, reason: string, now: number): void {
+  /** The secure link to `peer` failed for good (a refused DTLS handshake): its exchanges end now, not at their timeout. */
+  peerFailed(peer: Peer, reason: string, nowMs: number): void {
+    this.now = nowMs;
     const key = peerKey(peer);
-    const hit = this.active.filter((ex) => ex.key === key);
-    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].key === key) hit.push(this.queue.splice(i, 1)[0]);
-    for (const ex of hit) this.fail(ex, reason, now);
+    this.failWhere((ex) => ex.key === key, reason);
   }
 
-  cancelAll(now: number): void {
-    const all = this.active.concat(this.queue);
-    this.queue.length = 0;
-    for (const ex of all) this.fail(ex, 'endpoint closed', now);
+  /** Fails every pending request ('failed'); the endpoint stays usable. */
+  close(): void {
+    this.failWhere(() => true, 'endpoint closed');
+  }
+
+  /** Ends the requests `match` picks, queued ones taken out of the queue first (so none starts). */
+  private failWhere(match: (ex: Exchange) => boolean, reason: string): void {
+    const hit = this.active.filter(match);
+    this.queue = this.queue.filter((ex) => !match(ex) || (hit.push(ex), false));
+    for (const ex of hit) this.fail(ex, reason);
   }
 }
 

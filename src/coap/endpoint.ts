@@ -1,12 +1,12 @@
 // A sans-I/O CoAP endpoint (RFC 7252 messaging layer + RFC 7959 block-wise): fed datagrams with
 // `receive`, driven by `step`, asks to be stepped at `nextDeadline()`, and emits datagrams through
 // the `send` callback. No sockets, no timers, no Math.random (design.md "The core is sans-I/O").
+// This file is the top layer (see server.ts): message ids, duplicate detection and encoding.
 import { Code, CoapType } from './constants.ts';
 import { decodeMessage, emptyMessage, encodeMessage, CoapEncodeError, type CoapMessage } from './message.ts';
-import { CoapServerSide } from './server.ts';
-import { CoapClientSide, type ClientContext } from './client.ts';
-import { derivedTimes, type DerivedTimes } from './transmission.ts';
-import { peerKey, type CoapResource, type CoapResult, type EndpointConfig, type EndpointStats, type Peer, type RequestSpec } from './types.ts';
+import { CoapClientSide } from './client.ts';
+import { dropOldest, makeRoom } from './server.ts';
+import { peerKey, type EndpointConfig, type EndpointStats, type Peer } from './types.ts';
 
 interface DedupEntry {
   expires: number;
@@ -14,71 +14,18 @@ interface DedupEntry {
   reply: Uint8Array | undefined;
 }
 
-export class CoapEndpoint implements ClientContext {
+export class CoapEndpoint extends CoapClientSide {
   readonly stats: EndpointStats = { received: 0, sent: 0, retransmissions: 0, duplicates: 0, malformed: 0, dedupEvictions: 0 };
-  readonly times: DerivedTimes;
   private readonly scratch: Uint8Array;
   private messageId: number;
-  private now = 0;
   private readonly dedup = new Map<string, DedupEntry>();
-  private readonly server: CoapServerSide;
-  private readonly client: CoapClientSide;
 
-  constructor(readonly cfg: EndpointConfig) {
-    this.times = derivedTimes(cfg.transmission);
+  constructor(cfg: EndpointConfig) {
+    super(cfg);
     this.scratch = new Uint8Array(cfg.limits.datagramBytes);
     const r = cfg.randomBytes(2);
     // RFC 7252 §4.4: start message ids at a random value.
     this.messageId = ((r[0] << 8) | r[1]) & 0xffff;
-    const maxEntries = cfg.maxReassemblies || Math.max(1, Math.floor(cfg.limits.coapExchanges / 8));
-    this.server = new CoapServerSide(cfg.limits, this.times, maxEntries);
-    this.server.resource = cfg.resource;
-    this.client = new CoapClientSide(
-      this,
-      cfg.limits,
-      cfg.transmission,
-      this.times,
-    );
-  }
-
-  setResource(resource: CoapResource | undefined): void {
-    this.server.resource = resource;
-  }
-
-  /** Our requests waiting or in flight. */
-  get pendingRequests(): number {
-    return this.client.pending;
-  }
-
-  /** Block1 uploads being reassembled. */
-  get reassemblies(): number {
-    return this.server.reassemblies.size;
-  }
-
-  /**
-   * Sends a confirmable request; `onDone` is called exactly once, later (never from inside this
-   * call). Throws CoapLimitError when coapExchanges requests are already pending, and
-   * CoapEncodeError when the first message cannot fit a datagram.
-   */
-  request(peer: Peer, spec: RequestSpec, onDone: (result: CoapResult) => void): void {
-    // A copy: the caller's object is not kept; the link and identity say which session carries it.
-    this.client.request({ address: peer.address, port: peer.port, identity: peer.identity, dtls: peer.dtls }, spec, onDone, this.now);
-  }
-
-  /** Monotonic ms at which `step` should next be called; Infinity when nothing is timed. */
-  /** The secure link to `peer` failed (src/dtls/link.ts): our requests to it fail now, not at their timeout. */
-  peerFailed(peer: Peer, reason: string, nowMs: number): void {
-    this.now = nowMs;
-    this.client.failPeer(peer, reason, nowMs);
-  }
-
-  nextDeadline(): number {
-    return this.client.nextDeadline();
-  }
-
-  step(nowMs: number): void {
-    this.now = nowMs;
-    this.client.step(nowMs);
   }
 
   receive(datagram: Uint8Array, peer: Peer, nowMs: number): void {
@@ -95,14 +42,14 @@ export class CoapEndpoint implements ClientContext {
     if (msg.code === Code.EMPTY) {
       // §4.3: an Empty CON is a "ping", answered with RST.
       if (msg.type === CoapType.CON) this.transmit(emptyMessage(CoapType.RST, msg.messageId), peer);
-      else if (msg.type !== CoapType.NON) this.client.onAckOrReset(msg, peer, nowMs);
+      else if (msg.type !== CoapType.NON) this.onAckOrReset(msg, peer);
       return;
     }
-    if (msg.code >> 5 === 0) return this.onRequest(msg, peer, nowMs);
-    if (msg.type === CoapType.ACK) return this.client.onAckOrReset(msg, peer, nowMs);
+    if (msg.code >> 5 === 0) return this.onRequest(msg, peer);
+    if (msg.type === CoapType.ACK) return this.onAckOrReset(msg, peer);
     if (msg.type === CoapType.RST) return; // an RST carrying a code is a format error
     if (this.replayed(msg, peer)) return;
-    const matched = this.client.onSeparateResponse(msg, peer, nowMs);
+    const matched = this.onSeparateResponse(msg, peer);
     if (msg.type === CoapType.CON) {
       // §5.2.2: ACK a separate response we asked for; reject one we did not.
       const reply = this.transmit(emptyMessage(matched ? CoapType.ACK : CoapType.RST, msg.messageId), peer).slice();
@@ -110,10 +57,10 @@ export class CoapEndpoint implements ClientContext {
     } else this.remember(msg, peer, undefined);
   }
 
-  private onRequest(msg: CoapMessage, peer: Peer, now: number): void {
+  private onRequest(msg: CoapMessage, peer: Peer): void {
     if (msg.type === CoapType.ACK || msg.type === CoapType.RST) return; // §4.2: ACK/RST never carry a request
     if (this.replayed(msg, peer)) return;
-    const res = this.server.handle(msg, peer, now) || { code: Code.INTERNAL_SERVER_ERROR };
+    const res = this.handle(msg, peer);
     const con = msg.type === CoapType.CON;
     // Piggybacked on the ACK for CON (§5.2.1); a NON request gets a NON response (§5.2.3).
     const out: CoapMessage = {
@@ -147,23 +94,14 @@ export class CoapEndpoint implements ClientContext {
   private remember(msg: CoapMessage, peer: Peer, reply: Uint8Array | undefined): void {
     const key = peerKey(peer) + '#' + msg.messageId;
     this.dedup.delete(key);
-    if (this.dedup.size >= this.cfg.limits.coapExchanges) {
-      for (const [k, v] of this.dedup) {
-        if (v.expires > this.now) break;
-        this.dedup.delete(k);
-      }
-      if (this.dedup.size >= this.cfg.limits.coapExchanges) {
-        // Bounded: the oldest entry goes first. With NSTART=1 peers it finished long ago.
-        const oldest = this.dedup.keys().next();
-        if (!oldest.done) this.dedup.delete(oldest.value);
-        this.stats.dedupEvictions++;
-      }
+    if (!makeRoom(this.dedup, this.cfg.limits.coapExchanges, this.now)) {
+      // Bounded: the oldest entry goes first. With NSTART=1 peers it finished long ago.
+      dropOldest(this.dedup);
+      this.stats.dedupEvictions++;
     }
     const lifetime = msg.type === CoapType.CON ? this.times.exchangeLifetimeMs : this.times.nonLifetimeMs;
     this.dedup.set(key, { expires: this.now + lifetime, reply });
   }
-
-  // ClientContext: what the client half asks of the endpoint (and cfg.randomBytes).
 
   allocMessageId(): number {
     this.messageId = (this.messageId + 1) & 0xffff;
@@ -182,10 +120,5 @@ export class CoapEndpoint implements ClientContext {
   private emit(bytes: Uint8Array, peer: Peer): void {
     this.stats.sent++;
     this.cfg.send(bytes, peer);
-  }
-
-  /** Fails every pending request ('failed'); the endpoint stays usable. */
-  close(): void {
-    this.client.cancelAll(this.now);
   }
 }

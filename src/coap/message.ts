@@ -19,7 +19,8 @@ export interface CoapMessage {
   payload: Uint8Array;
 }
 
-/** What could be read of a malformed message: enough to send a matching RST. */
+/** What could be read of a malformed message: enough to send a matching RST. (No reason text:
+ * nothing reads it, and the device would carry every string, issue 10.) */
 export interface CoapHeader {
   type: CoapTypeValue;
   code: number;
@@ -28,7 +29,7 @@ export interface CoapHeader {
 
 export type CoapDecodeResult =
   | { ok: true; message: CoapMessage }
-  | { ok: false; reason: string; header?: CoapHeader };
+  | { ok: false; header?: CoapHeader };
 
 export class CoapEncodeError extends Error {
   constructor(message: string) {
@@ -40,26 +41,27 @@ export class CoapEncodeError extends Error {
 const EMPTY = new Uint8Array(0);
 
 export function decodeMessage(data: Uint8Array): CoapDecodeResult {
-  if (data.length < 4) return { ok: false, reason: 'shorter than the 4-byte header' };
-  const b0 = data[0];
   // RFC 7252 §3: unknown version numbers are silently ignored (no header: no RST).
-  if (b0 >> 6 !== 1) return { ok: false, reason: 'version is not 1' };
+  if (data.length < 4 || data[0] >> 6 !== 1) return { ok: false };
   const header: CoapHeader = {
-    type: ((b0 >> 4) & 3) as CoapTypeValue,
+    type: ((data[0] >> 4) & 3) as CoapTypeValue,
     code: data[1],
     messageId: (data[2] << 8) | data[3],
   };
-  const tkl = b0 & 15;
+  const message = decodeRest(data, header);
+  return message ? { ok: true, message } : { ok: false, header };
+}
+
+/** Token, options and payload after a readable header; undefined for a message format error. */
+function decodeRest(data: Uint8Array, header: CoapHeader): CoapMessage | undefined {
+  const tkl = data[0] & 15;
   // RFC 7252 §3: token lengths 9-15 are reserved and a message format error.
-  if (tkl > 8) return { ok: false, reason: 'token length ' + tkl + ' is reserved', header };
-  if (4 + tkl > data.length) return { ok: false, reason: 'token runs past the datagram', header };
+  if (tkl > 8 || 4 + tkl > data.length) return undefined;
   // RFC 7252 §4.1: an Empty message is the 4-byte header only.
-  if (header.code === 0 && (tkl !== 0 || data.length !== 4)) {
-    return { ok: false, reason: 'Empty message with token, options or payload', header };
-  }
+  if (header.code === 0 && (tkl !== 0 || data.length !== 4)) return undefined;
   const cls = header.code >> 5;
   // Classes 1, 6 and 7 are reserved (RFC 7252 §12.1).
-  if (cls === 1 || cls === 6 || cls === 7) return { ok: false, reason: 'reserved code class', header };
+  if (cls === 1 || cls === 6 || cls === 7) return undefined;
   const token = data.subarray(4, 4 + tkl);
   const options: CoapOption[] = [];
   let pos = 4 + tkl;
@@ -69,28 +71,26 @@ export function decodeMessage(data: Uint8Array): CoapDecodeResult {
     const byte = data[pos++];
     if (byte === 0xff) {
       // RFC 7252 §3: a marker followed by a zero-length payload is a format error.
-      if (pos === data.length) return { ok: false, reason: 'payload marker without payload', header };
+      if (pos === data.length) return undefined;
       payload = data.subarray(pos);
       break;
     }
     const dn = byte >> 4;
     const ln = byte & 15;
-    if (dn === 15 || ln === 15) return { ok: false, reason: 'reserved option nibble 15', header };
+    // Nibble 15 is reserved; a truncated extension, a number beyond 65535 or a value past the end
+    // of the datagram are format errors too.
+    if (dn === 15 || ln === 15) return undefined;
     const delta = extended(data, pos, dn);
     pos += extraBytes(dn);
     const length = extended(data, pos, ln);
     pos += extraBytes(ln);
-    if (delta < 0 || length < 0) return { ok: false, reason: 'truncated option delta or length', header };
+    if (delta < 0 || length < 0) return undefined;
     number += delta;
-    if (number > 0xffff) return { ok: false, reason: 'option number beyond 65535', header };
-    if (pos + length > data.length) return { ok: false, reason: 'option value runs past the datagram', header };
+    if (number > 0xffff || pos + length > data.length) return undefined;
     options.push({ number, value: data.subarray(pos, pos + length) });
     pos += length;
   }
-  return {
-    ok: true,
-    message: { type: header.type, code: header.code, messageId: header.messageId, token, options, payload },
-  };
+  return { type: header.type, code: header.code, messageId: header.messageId, token, options, payload };
 }
 
 /** RFC 7252 §3.1: nibble 13 takes one more byte (+13), 14 two more (+269). */

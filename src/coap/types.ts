@@ -91,8 +91,6 @@ export interface RequestSpec {
   uriPath?: string[];
   uriQuery?: string[];
   contentFormat?: number;
-  /** Any further options (e.g. Accept); Block and Size options are the endpoint's job. */
-  options?: CoapOption[];
   /** Kept by reference until the request ends (for blocks and retransmissions): do not change it. */
   payload?: Uint8Array;
   /** Send Block1 + Size1 even when the payload fits in one block (as OB-USP-Agent does). */

@@ -15,7 +15,7 @@
 // with no identity, so no USP Record from it passes (R-SEC.0a in src/core.ts).
 // Both roles share one table, bounded by the board (DtlsLimits.sessions): when full, the session
 // idle the longest goes. Every session's heap is capped (DtlsLimits.sessionBytes) and counted.
-import type { DtlsContext, DtlsPeer, DtlsSession } from '../../hal/hal.ts';
+import type { DtlsContext, DtlsPeer, DtlsSession, LogLevel } from '../../hal/hal.ts';
 import type { Peer, PeerCertificate, PeerIdentity } from '../coap/types.ts';
 import { RateLimitedLog } from '../log-rate.ts';
 import { pskEndpointId, type ControllerPsk } from './credentials.ts';
@@ -24,7 +24,7 @@ import { isClientHello, type Channel, type DtlsLinkOptions, type DtlsLinkStats }
 
 export { type Channel, type DtlsLinkOptions, type DtlsLinkStats, type LinkTrust } from './link-options.ts';
 
-interface Entry {
+export interface LinkEntry {
   readonly channel: Channel;
   readonly key: string;
   readonly address: string;
@@ -52,13 +52,14 @@ interface Entry {
 const keyOf = (channel: Channel, address: string, port: number): string => channel[0] + address + ':' + port;
 
 export class DtlsLink {
-  private readonly table = new Map<string, Entry>();
+  /** The sessions by keyOf (read by link-view.ts, which tests and tools use). */
+  readonly table = new Map<string, LinkEntry>();
   /**
    * The entry each role used last: a Get's records come and go on the same two sessions, so
    * most datagrams and messages find theirs without building and hashing a key.
    */
-  private lastServer: Entry | undefined;
-  private lastClient: Entry | undefined;
+  private lastServer: LinkEntry | undefined;
+  private lastClient: LinkEntry | undefined;
   private readonly serverCtx: DtlsContext | undefined;
   private certClient: DtlsContext | undefined;
   private readonly pskClients = new Map<string, DtlsContext>();
@@ -162,7 +163,7 @@ export class DtlsLink {
   }
 
   /** The live session of `channel` with `address:port`, if any. */
-  private find(channel: Channel, address: string, port: number): Entry | undefined {
+  private find(channel: Channel, address: string, port: number): LinkEntry | undefined {
     const last = channel === 'server' ? this.lastServer : this.lastClient;
     if (last !== undefined && last.live && last.port === port && last.address === address) return last;
     const e = this.table.get(keyOf(channel, address, port));
@@ -173,15 +174,15 @@ export class DtlsLink {
     return e;
   }
 
-  private write(e: Entry, message: Uint8Array, nowMs: number): void {
+  private write(e: LinkEntry, message: Uint8Array, nowMs: number): void {
     if (message.length > e.session.maxApplicationPayload()) {
-      this.warn.write('warn', `dtls: a ${message.length}-byte CoAP message does not fit one record to ${e.address}:${e.port}; dropped`, nowMs);
+      this.say('warn', e, `a ${message.length}-byte CoAP message does not fit one record; dropped`, nowMs);
       return;
     }
     if (e.session.writeApplication(message, nowMs)) e.lastMs = nowMs;
   }
 
-  private connect(key: string, peer: Peer, expect: string, file: boolean, nowMs: number): Entry | undefined {
+  private connect(key: string, peer: Peer, expect: string, file: boolean, nowMs: number): LinkEntry | undefined {
     // R-MTP.4: the Controller's own PSK, else our certificate (whose peer must then prove `expect`).
     // A file server: our certificate context only (its certificate is what authenticates it).
     const psk = file ? undefined : this.psks.find((p) => pskEndpointId(p) === expect);
@@ -212,40 +213,37 @@ export class DtlsLink {
   }
 
   /** A new session into the table; when it is full, the one idle the longest goes first. */
-  private admit(key: string, address: string, port: number, channel: Channel, session: DtlsSession, nowMs: number, expect: string, file: boolean): Entry {
+  private admit(key: string, address: string, port: number, channel: Channel, session: DtlsSession, nowMs: number, expect: string, file: boolean): LinkEntry {
     while (this.table.size >= this.o.limits.sessions) {
-      let oldest: Entry | undefined;
+      let oldest: LinkEntry | undefined;
       for (const x of this.table.values()) if (!oldest || x.lastMs < oldest.lastMs) oldest = x;
       if (!oldest) break;
       this.stats.evictions++;
-      this.warn.write('info', `dtls: ${this.o.limits.sessions} sessions in use; the one idle longest (${oldest.channel} ${oldest.address}:${oldest.port}) is closed`, nowMs);
+      this.say('info', oldest, `closed: ${this.o.limits.sessions} sessions in use, and it was idle the longest`, nowMs);
       this.remove(oldest, true);
     }
-    const e: Entry = { channel, key, address, port, session, createdMs: nowMs, lastMs: nowMs, peer: undefined, expect, file, queue: [], dates: undefined, tofu: false, live: true };
+    const e: LinkEntry = { channel, key, address, port, session, createdMs: nowMs, lastMs: nowMs, peer: undefined, expect, file, queue: [], dates: undefined, tofu: false, live: true };
     this.table.set(key, e);
     this.stats.sessions++;
     return e;
   }
 
-  private feed(e: Entry, datagram: Uint8Array, nowMs: number): void {
+  private feed(e: LinkEntry, datagram: Uint8Array, nowMs: number): void {
     e.session.feed(datagram, nowMs);
     e.lastMs = nowMs;
     this.after(e, nowMs);
   }
 
   /** After every call into a session: send what it queued, settle its state, pass records up. */
-  private after(e: Entry, nowMs: number): void {
+  private after(e: LinkEntry, nowMs: number): void {
     this.flush(e);
     const s = e.session;
     const state = s.state;
     if (state === 'failed' || state === 'closed') {
-      if (state === 'failed') {
-        this.stats.failures++;
-        this.warn.write('warn', `dtls: ${e.channel === 'server' ? 'session from' : 'session to'} ${e.address}:${e.port} failed: ${s.error ?? 'unknown'}`, nowMs);
-      }
+      const err = s.error ?? 'unknown';
+      if (state === 'failed') return this.drop(e, 'failed: ' + err, err, false, nowMs);
       this.remove(e, false);
-      if (state === 'failed') this.failed(e, s.error ?? 'unknown', nowMs);
-      else if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: session ${state}`, nowMs);
+      if (e.file) this.o.fileFailed?.(e.address, e.port, 'DTLS: session closed', nowMs);
       return;
     }
     if (state !== 'open') return;
@@ -258,46 +256,24 @@ export class DtlsLink {
   }
 
   /** The handshake just finished: bind the peer's identity, or refuse it. */
-  private opened(e: Entry, nowMs: number): boolean {
+  private opened(e: LinkEntry, nowMs: number): boolean {
     const facts = e.session.peer();
-    let id: string | undefined;
-    if (facts && facts.endpointId !== undefined) id = facts.endpointId;
-    else if (facts && facts.pskIdentity !== undefined) {
-      const psk = this.psks.find((p) => p.identity === facts.pskIdentity);
-      if (psk) id = pskEndpointId(psk);
-    }
-    let why: string | undefined;
+    const pskIdentity = facts && facts.pskIdentity;
+    const psk = pskIdentity !== undefined ? this.psks.find((p) => p.identity === pskIdentity) : undefined;
+    const id = facts && facts.endpointId !== undefined ? facts.endpointId : psk && pskEndpointId(psk);
     const cert = facts && facts.certificate;
-    const wall = this.o.wallTimeMs();
-    if (e.file) {
-      // The context verified the chain to our trust anchors; a file server must have shown one.
-      if (!cert) why = 'a file server must authenticate with a certificate';
-    } else if (!id) why = 'its certificate carries no Endpoint ID (subjectAltName urn:bbf:usp:id:...)';
-    const undated = !!cert && !cert.datesChecked;
-    if (!why && undated && wall !== undefined && (wall < cert!.notBeforeMs || wall > cert!.notAfterMs)) why = 'its certificate is outside its validity dates';
-    // R-MTP.4 holds whether or not the dates can be checked yet.
-    if (!why && e.channel === 'client' && !e.file && id !== e.expect) why = `its certificate is for Endpoint ID ${id}, not ${e.expect} (R-MTP.4)`;
     // Check-cert (digest §9.3): stored certificates, TOFU; a file server needs a trust anchor.
     const certFacts = cert && !e.file ? this.certificateFacts(cert) : undefined;
-    if (!why && cert && cert.untrusted && (e.file || !this.o.trust)) why = 'its certificate chains to none of our trust anchors';
-    if (!why && certFacts && id && this.o.trust) {
-      const v = this.o.trust.check(id, certFacts, e.channel === 'client');
-      if (!v.ok) why = v.why;
-    }
-    // Wall time still unknown: the dates are checked as soon as it is (datesValid).
-    if (!why && undated && wall === undefined) e.dates = { notBeforeMs: cert!.notBeforeMs, notAfterMs: cert!.notAfterMs };
+    const why = this.refusal(e, id, cert, certFacts);
     if (why) {
-      this.stats.failures++;
-      this.warn.write('warn', `dtls: ${e.address}:${e.port} refused: ${why}`, nowMs);
-      this.remove(e, true);
-      this.failed(e, why, nowMs);
+      this.drop(e, 'refused: ' + why, why, true, nowMs);
       return false;
     }
     this.stats.handshakes++;
-    const identity: PeerIdentity = facts && facts.pskIdentity !== undefined ? { endpointId: id, pskIdentity: facts.pskIdentity } : { endpointId: id, certificate: certFacts };
+    const identity: PeerIdentity = pskIdentity !== undefined ? { endpointId: id, pskIdentity } : { endpointId: id, certificate: certFacts };
     if (certFacts && certFacts.untrusted) {
       e.tofu = true;
-      this.tofuLog.write('info', `dtls: ${e.address}:${e.port} (${id}) admitted with a certificate that chains to no trust anchor (TOFU or its stored Credential)`, nowMs);
+      this.say('info', e, `(${id}) admitted with a certificate that chains to no trust anchor (TOFU or its stored Credential)`, nowMs, this.tofuLog);
     }
     // A file server's session carries no identity: nothing it sends counts as a USP Record.
     e.peer = e.file ? { address: e.address, port: e.port, dtls: 'file' } : { address: e.address, port: e.port, dtls: e.channel, identity };
@@ -305,8 +281,45 @@ export class DtlsLink {
     return true;
   }
 
+  /** Why the peer that just finished its handshake is refused, or undefined when it is not. */
+  private refusal(e: LinkEntry, id: string | undefined, cert: DtlsPeer['certificate'], certFacts: PeerCertificate | undefined): string | undefined {
+    // The context verified the chain to our trust anchors; a file server must have shown one.
+    if (e.file && !cert) return 'a file server must authenticate with a certificate';
+    if (!e.file && !id) return 'its certificate carries no Endpoint ID (subjectAltName urn:bbf:usp:id:...)';
+    if (cert && !cert.datesChecked) {
+      const wall = this.o.wallTimeMs();
+      if (wall !== undefined && (wall < cert.notBeforeMs || wall > cert.notAfterMs)) return 'its certificate is outside its validity dates';
+      // Wall time still unknown: the dates are checked as soon as it is (datesValid).
+      if (wall === undefined) e.dates = { notBeforeMs: cert.notBeforeMs, notAfterMs: cert.notAfterMs };
+    }
+    // R-MTP.4 holds whether or not the dates can be checked yet.
+    if (e.channel === 'client' && !e.file && id !== e.expect) return `its certificate is for Endpoint ID ${id}, not ${e.expect} (R-MTP.4)`;
+    if (cert && cert.untrusted && (e.file || !this.o.trust)) return 'its certificate chains to none of our trust anchors';
+    if (certFacts && id && this.o.trust) {
+      const v = this.o.trust.check(id, certFacts, e.channel === 'client');
+      if (!v.ok) return v.why;
+    }
+    return undefined;
+  }
+
+  /**
+   * A session that ends unusable: counted, logged, removed (`notify`: close_notify goes out), and
+   * whoever waits on it told `why` (no one when undefined).
+   */
+  private drop(e: LinkEntry, what: string, why: string | undefined, notify: boolean, nowMs: number): void {
+    this.stats.failures++;
+    this.say('warn', e, what, nowMs);
+    this.remove(e, notify);
+    if (why !== undefined) this.failed(e, why, nowMs);
+  }
+
+  /** One line of the log about a session: "dtls: session from|to <address>:<port> <what>". */
+  private say(level: LogLevel, e: LinkEntry, what: string, nowMs: number, log = this.warn): void {
+    log.write(level, `dtls: session ${e.channel === 'server' ? 'from' : 'to'} ${e.address}:${e.port} ${what}`, nowMs);
+  }
+
   /** Tells whoever waits on a session that it ended without being usable. */
-  private failed(e: Entry, why: string, nowMs: number): void {
+  private failed(e: LinkEntry, why: string, nowMs: number): void {
     if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: ${why}`, nowMs);
     this.o.sessionFailed?.(e.address, e.port, e.channel, why, nowMs);
   }
@@ -321,32 +334,30 @@ export class DtlsLink {
   }
 
   /** Idle limit of a session: the board's, or TOFUInactivityTimer for a TOFU session when shorter. */
-  private idleMs(e: Entry): number {
+  private idleMs(e: LinkEntry): number {
     const l = this.o.limits.idleTimeoutMs;
     const t = e.tofu && this.o.trust ? this.o.trust.tofuIdleMs() : 0;
     return t > 0 && t < l ? t : l;
   }
 
   /** R-MTP.3: a certificate accepted before wall time was known is checked once it is. */
-  private datesValid(e: Entry, nowMs: number): boolean {
+  private datesValid(e: LinkEntry, nowMs: number): boolean {
     const wall = this.o.wallTimeMs();
     if (wall === undefined || !e.dates) return true;
     const ok = wall >= e.dates.notBeforeMs && wall <= e.dates.notAfterMs;
     e.dates = undefined;
     if (ok) return true;
-    this.stats.failures++;
-    this.warn.write('warn', `dtls: ${e.address}:${e.port} closed: its certificate is outside its validity dates (wall time now known)`, nowMs);
-    this.remove(e, true);
+    this.drop(e, 'closed: its certificate is outside its validity dates (wall time now known)', undefined, true, nowMs);
     return false;
   }
 
-  private flush(e: Entry): void {
+  private flush(e: LinkEntry): void {
     let d: Uint8Array | undefined;
     while ((d = e.session.takeOutgoing())) this.o.output(d, e.address, e.port, e.channel);
   }
 
   /** Drops a session; `notify` sends close_notify (RFC 5246 §7.2.1) when it is open. */
-  private remove(e: Entry, notify: boolean): void {
+  private remove(e: LinkEntry, notify: boolean): void {
     if (this.table.get(e.key) === e) this.table.delete(e.key);
     e.live = false;
     e.queue.length = 0;
@@ -363,10 +374,7 @@ export class DtlsLink {
       if (!e.live) continue;
       const s = e.session;
       if (s.state === 'handshaking' && nowMs - e.createdMs >= l.handshakeTimeoutMs) {
-        this.stats.failures++;
-        this.warn.write('warn', `dtls: handshake with ${e.address}:${e.port} not finished after ${l.handshakeTimeoutMs} ms; dropped`, nowMs);
-        this.remove(e, false);
-        this.failed(e, 'handshake timed out', nowMs);
+        this.drop(e, `handshake not finished after ${l.handshakeTimeoutMs} ms; dropped`, 'handshake timed out', false, nowMs);
         continue;
       }
       if (e.dates && !this.datesValid(e, nowMs)) continue;
@@ -393,35 +401,6 @@ export class DtlsLink {
       if (end < next) next = end;
     }
     return next;
-  }
-
-  /** "address:port" of each session of `channel` whose handshake has not finished. */
-  handshaking(channel: Channel): string[] {
-    const out: string[] = [];
-    for (const e of this.table.values()) if (e.channel === channel && e.session.state === 'handshaking') out.push(e.address + ':' + e.port);
-    return out;
-  }
-
-  /** Live sessions per role. */
-  sessions(): { server: number; client: number } {
-    let server = 0;
-    for (const e of this.table.values()) if (e.channel === 'server') server++;
-    return { server, client: this.table.size - server };
-  }
-
-  /** Heap bytes of each live session now and at its peak (the handshake's), by role. */
-  sessionMemory(): { channel: Channel; bytes: number; peakBytes: number }[] {
-    const out: { channel: Channel; bytes: number; peakBytes: number }[] = [];
-    for (const e of this.table.values()) out.push({ channel: e.channel, bytes: e.session.memoryBytes(), peakBytes: e.session.memoryPeakBytes() });
-    return out;
-  }
-
-  /** Heap bytes held by DTLS: every live session and the contexts (credentials). */
-  memoryBytes(): number {
-    let n = 0;
-    for (const e of this.table.values()) n += e.session.memoryBytes();
-    for (const c of this.contexts()) n += c.memoryBytes();
-    return n;
   }
 
   private contexts(): DtlsContext[] {

@@ -104,9 +104,8 @@ export class UspCoapBinding implements CoapResource {
     return typeof replyTo === 'string' ? undefined : replyTo;
   }
 
+  /** Runs only once check() let the request through (CoapResource). */
   handle(req: CoapRequest): CoapResponse {
-    const early = this.check(req);
-    if (early) return early;
     if (samePath(req.uriPath, WELL_KNOWN)) {
       return { code: Code.CONTENT, contentFormat: ContentFormat.LINK_FORMAT, payload: this.linkFormat };
     }
@@ -197,7 +196,5 @@ function outcome(r: CoapResult): SendOutcome {
   if (r.kind === 'response') {
     return codeClass(r.code) === 2 ? { ok: true, code: r.code } : { ok: false, reason: 'coap-error', code: r.code };
   }
-  if (r.kind === 'timeout') return { ok: false, reason: 'timeout' };
-  if (r.kind === 'reset') return { ok: false, reason: 'reset' };
-  return { ok: false, reason: 'failed', detail: r.reason };
+  return r.kind === 'failed' ? { ok: false, reason: 'failed', detail: r.reason } : { ok: false, reason: r.kind };
 }

@@ -19,6 +19,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sessionMemory } from '../../src/dtls/link-view.ts';
 
 const N = Number(process.env.DTLS_BENCH_N ?? 30);
 const GETS = Number(process.env.DTLS_BENCH_GETS ?? 2000);
@@ -123,7 +124,7 @@ for (const mode of PART === 'get' ? [] : ['PSK', 'certificate'] as const) {
     await p;
     asClient.push(inbound.openedAt! - inbound.firstAt!);
     if (i === 0) {
-      memory = agent.device.dtls!.sessionMemory().map((m) => `${m.channel} ${m.bytes}/${m.peakBytes} B`).join(', ');
+      memory = sessionMemory(agent.device.dtls!).map((m) => `${m.channel} ${m.bytes}/${m.peakBytes} B`).join(', ');
     }
     out.close();
     inbound.close();

@@ -21,7 +21,7 @@ export function endpoint(
     send: (bytes, peer) => {
       const copy = bytes.slice();
       const d = decodeMessage(copy);
-      if (!d.ok) throw new Error('endpoint sent a malformed datagram: ' + d.reason);
+      if (!d.ok) throw new Error('endpoint sent a malformed datagram: ' + Buffer.from(copy).toString('hex'));
       out.push({ msg: d.message, peer: { ...peer }, bytes: copy });
     },
     randomBytes: opts.randomBytes || seededBytes(opts.seed ?? 1),

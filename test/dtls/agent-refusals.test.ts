@@ -9,6 +9,7 @@ import { needs, missingCommand } from '../support/tools.ts';
 import { READER_ID } from '../support/usp-harness.ts';
 import { makePki, type Pki } from './support.ts';
 import { agentCredentials, agentDefaults, clientAuth, getRecordFile, libcoapServer, postRecord, startSecureAgent, PSK_ID, type SecureAgent } from './agent-support.ts';
+import { linkSessions } from '../../src/dtls/link-view.ts';
 
 const missing = missingCommand('coap-client-openssl', 'coap-client-gnutls', 'coap-server-openssl', 'openssl');
 const reason = missing && `${missing} not found (apt-get install libcoap3-bin openssl)`;
@@ -60,7 +61,7 @@ test('refused: a Record whose from_id is not the Endpoint ID of the certificate 
     assert.equal(r.code, 0, 'the CoAP request itself is acknowledged');
     await agent.waitLog(/Record not processed: its from_id is not proto::controller-1/);
     assert.ok(agent.logs.some((l) => /from_id does not match the MTP identity/.test(l)));
-    assert.equal(agent.device.dtls!.sessions().client, 0, 'no answer was sent');
+    assert.equal(linkSessions(agent.device.dtls!).client, 0, 'no answer was sent');
   } finally {
     agent.stop();
   }
@@ -90,7 +91,7 @@ test('refused (R-MTP.4): a Controller server whose certificate names another End
     const r = await postRecord('openssl', clientAuth(pki, 'certificate'), agent.port, file, `coaps://127.0.0.1:${srv.port}/usp/m4`);
     assert.equal(r.code, 0);
     await agent.waitLog(/refused: its certificate is for Endpoint ID os::00256D-0000000001, not proto::controller-1 \(R-MTP\.4\)/);
-    assert.equal(agent.device.dtls!.sessions().client, 0);
+    assert.equal(linkSessions(agent.device.dtls!).client, 0);
     assert.doesNotMatch(srv.output(), /c:POST/);
   } finally {
     agent.stop();

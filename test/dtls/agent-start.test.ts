@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DeviceConfigError } from '../../src/device.ts';
 import { tempDir, tinyusp } from '../tools/simulator.ts';
 import { agentCredentials, agentDefaults, startSecureAgent, PSK_ID, PSK_KEY } from './agent-support.ts';
+import { linkSessions } from '../../src/dtls/link-view.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const S = 'Device.LocalAgent.Subscription.1.';
@@ -62,7 +63,7 @@ test('MTP EnableEncryption false with credentials needs allowNoSec; a Controller
   try {
     // The boot notification to Controller.1 would have to go plaintext: it is refused and retried.
     await agent.waitLog(/plaintext coap:\/\/ is not allowed/);
-    assert.deepEqual(agent.device.dtls!.sessions(), { server: 0, client: 0 });
+    assert.deepEqual(linkSessions(agent.device.dtls!), { server: 0, client: 0 });
   } finally {
     agent.stop();
   }

@@ -12,6 +12,7 @@ import { createAgent } from '../../src/agent.ts';
 import { needs, missingCommand } from '../support/tools.ts';
 import { testDefaults, testHal } from '../support/usp-harness.ts';
 import { hostDtls, makePki, type Pki } from './support.ts';
+import { linkSessions } from '../../src/dtls/link-view.ts';
 
 const T = 'Device.LocalAgent.ControllerTrust.';
 const noOpenssl = missingCommand('openssl');
@@ -79,14 +80,14 @@ test('TOFU on: a self-signed certificate opens a session marked untrusted; TOFUI
   assert.deepEqual(cert?.chain, [sha256('tofu.pem')]);
   assert.equal(cert?.issuer, 'CN=tofu');
   assert.equal(BigInt('0x' + cert?.serialNumber?.replace(/:/g, '')), BigInt('0x' + new X509Certificate(pki!.read('tofu.pem')).serialNumber));
-  assert.equal(link.sessions().server, 2);
+  assert.equal(linkSessions(link).server, 2);
   w.now += 1999;
   link.step(w.now);
-  assert.equal(link.sessions().server, 2, 'not yet');
+  assert.equal(linkSessions(link).server, 2, 'not yet');
   assert.ok(link.nextDeadline() <= w.now + 1, 'the TOFU timer is the next deadline');
   w.now += 1;
   link.step(w.now);
-  assert.equal(link.sessions().server, 1, 'the TOFU session is closed after 2 s idle');
+  assert.equal(linkSessions(link).server, 1, 'the TOFU session is closed after 2 s idle');
   assert.equal(tofu.state, 'open', 'its close_notify is on the wire, not yet fed');
   assert.equal(trusted.state, 'open');
   link.close();

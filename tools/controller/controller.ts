@@ -25,6 +25,7 @@ import type { Peer } from '../../src/coap/types.ts';
 import type { DtlsCredentials } from '../../src/dtls/credentials.ts';
 import { DtlsLink, type Channel } from '../../src/dtls/link.ts';
 import { randomBytes } from 'node:crypto';
+import { handshaking } from '../../src/dtls/link-view.ts';
 
 export interface ControllerOptions {
   /** Our Endpoint ID (Record from_id), e.g. proto::controller-1. */
@@ -207,7 +208,7 @@ export class Controller {
     const answer = new Promise<Msg>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(msgId);
-        const stuck = this.link?.handshaking('client') ?? [];
+        const stuck = this.link ? handshaking(this.link, 'client') : [];
         const why = stuck.length ? `; the DTLS handshake with ${stuck.join(', ')} has not completed (no DTLS server there, or no answer)`
           : this.inboundFailure ? `; the agent's DTLS session to ${this.uri} failed: ${this.inboundFailure}`
           : this.dtlsWarning ? `; last DTLS warning: ${this.dtlsWarning}` : '';
