@@ -10,6 +10,7 @@ import { splitList } from '../dm/values.ts';
 import { stripDot } from '../dm/paths.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import { CONTROLLER_TRUST } from '../names.ts';
+import { ALIAS_KEYS, ROLE_REF } from './shared.ts';
 
 const f = Object.freeze;
 const b64 = (name: string, o: ParamOptions = {}) => param(name, 'base64', { maxLength: 256, ...o });
@@ -30,11 +31,11 @@ export const CHALLENGE_COMMANDS = f([
 export const CHALLENGE_OBJECT: ObjectDef = f({
   path: CHALLENGE + '{i}.',
   access: 'AD',
-  uniqueKeys: f([f(['Alias'])]),
+  uniqueKeys: ALIAS_KEYS,
   params: f([
     aliasParam(),
     str('Description', 256, { access: 'W' }),
-    str('Role', 256, { access: 'W', ref: strongRef(CONTROLLER_TRUST + 'Role.{i}.') }),
+    str('Role', 256, { access: 'W', ref: ROLE_REF }),
     enable(),
     str('Type', 16, { access: 'W', enum: f(['Passphrase']), default: 'Passphrase' }),
     // Write-only semantics: a Get reads it back empty (the read handler below).
