@@ -224,7 +224,7 @@ export function deviceModule(): DeviceModule {
           ctx.defer(() => { ctx.engine.factoryReset(); ctx.hal.system.factoryReset(); });
           return {};
         },
-        'SelfTestDiagnostics()': (ctx) => selfTest(ctx),
+        'SelfTestDiagnostics()': selfTest,
         'ScheduleTimer()': (ctx, call) => timers.schedule(ctx, call),
       },
     },

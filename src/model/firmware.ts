@@ -127,7 +127,8 @@ export function firmwareModule(m: FirmwareManager): ModelModule {
       },
     },
     boot: (ctx) => {
-      m.boot(ctx.hal, ctx.hal.clock.monotonicMs());
+      m.hal = ctx.hal;
+      m.bootAt = ctx.hal.clock.monotonicMs();
       resumeActivation(m, ctx, rowOf);
     },
   };
