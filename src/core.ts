@@ -114,7 +114,7 @@ export function createCore(opts: CoreOptions): Core {
   const modules = tr181.modules.concat(opts.modules || []);
   const agent: Agent = createAgent({
     hal, board, defaults: opts.defaults, model: modules,
-    hooks: { notifyResp: (msgId, _resp, from) => { ota.reachedController(); notifier?.notifyResp(msgId, from.controllerPath); } },
+    hooks: { notifyResp: (msgId, _resp, from) => { ota.reached = true; notifier?.notifyResp(msgId, from.controllerPath); } },
     trace: opts.trace,
     // Deferred work (Reboot(), FactoryReset(), boot clean-up) waits until our answers have left.
     answered: () => endpoint.pendingRequests === 0,
@@ -142,7 +142,7 @@ export function createCore(opts: CoreOptions): Core {
     if (out.mtpError) return 'bad-record';
     if (out.reply) {
       replies.push({ record: out.reply, replyTo, to: out.to });
-      ota.reachedController(); // a new image that hears its Controllers confirms itself
+      ota.reached = true; // a new image that hears its Controllers confirms itself
     }
     return 'ok';
   });
@@ -171,16 +171,16 @@ export function createCore(opts: CoreOptions): Core {
     access: (id) => agent.requester(id)?.access,
     encode: agent.encodeMessage,
     send: (controller, record, onDone) => sendToController(controller, record, (o) => {
-      if (o.ok) ota.reachedController(); // a Controller took our Notify: a new image is reachable
+      if (o.ok) ota.reached = true; // a Controller took our Notify: a new image is reachable
       onDone(o.ok, describe(o));
     }),
     bootArgs: (controllerPath) => tr181.bootEvent(engine, controllerPath),
   });
   notifier = notify;
-  ota.attach({
+  ota.services = {
     fetcher: new HalFetcher({ endpoint, http: hal.http, wake: () => opts.wake?.(), coaps: () => transport.dtlsFiles === true }),
     idle: () => endpoint.pendingRequests === 0 && notify.idle(),
-  });
+  };
 
   function flushReplies(): void {
     while (replies.length && !closed) {

@@ -6,30 +6,30 @@
 // certificate itself is parsed in C (the DTLS HAL's describeCertificates, mbedTLS's X.509 code)
 // and only its SHA-256 (over the DER), serial number and issuer are kept.
 import type { CommandHandler, HandlerContext, ObjectDef } from '../dm/api.ts';
-import { alias as aliasParam, bool, enable, keys, param, str } from '../dm/define.ts';
+import { alias as aliasParam, bool, enable, param, str } from '../dm/define.ts';
 import { toHex } from '../codec/hex.ts';
 import { stripDot } from '../dm/paths.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import { CERTIFICATE_TABLE, CONTROLLER_TABLE, CONTROLLER_TRUST } from '../names.ts';
+import { SHA_ALGORITHMS, aliasAnd } from './shared.ts';
 
 const f = Object.freeze;
 
-/** TR-181's FingerprintAlgorithm values; this Agent keeps SHA-256 only (SupportedFingerprintAlgorithms). */
-const FINGERPRINT_ALGORITHMS = f(['SHA-1', 'SHA-224', 'SHA-256', 'SHA-384', 'SHA-512']);
+/** TR-181's FingerprintAlgorithm values are SHA_ALGORITHMS; this Agent keeps SHA-256 only. */
 export const SUPPORTED_FINGERPRINT_ALGORITHMS = 'SHA-256';
 /** Largest PEM AddCertificate() takes; the USP message carrying it is bounded by the board (limits.messageBytes). */
 const PEM_MAX = 4096;
 
 export const ADD_CERTIFICATE = f({
   name: 'AddCertificate()', async: false,
-  input: f([str('Alias', 64, { pattern: '[A-Za-z].*|' }), str('Certificate', PEM_MAX, { mandatory: true })]),
+  // Alias: the Alias parameter's own definition (the same rules; arguments ignore `access`).
+  input: f([aliasParam(), str('Certificate', PEM_MAX, { mandatory: true })]),
 });
 
 export const CERTIFICATE_OBJECT: ObjectDef = f({
   path: CERTIFICATE_TABLE + '{i}.',
   // Rows the Agent makes (no USP Add/Delete): the commands below are the Controller's way.
-  access: 'R',
-  uniqueKeys: keys(['Alias'], ['SerialNumber', 'Issuer']),
+  uniqueKeys: aliasAnd('SerialNumber', 'Issuer'),
   params: f([
     aliasParam(), enable(), str('SerialNumber', 64), str('Issuer', 256),
     // Vendor extensions. SHA-256 of the DER: what Check-cert compares (serial and issuer of a
@@ -44,7 +44,7 @@ export const CERTIFICATE_OBJECT: ObjectDef = f({
     f({ name: 'Delete()', async: false }),
     f({
       name: 'GetFingerprint()', async: false,
-      input: f([str('FingerprintAlgorithm', 8, { mandatory: true, enum: FINGERPRINT_ALGORITHMS })]),
+      input: f([str('FingerprintAlgorithm', 8, { mandatory: true, enum: SHA_ALGORITHMS })]),
       output: f([param('Fingerprint', 'hexBinary', { maxLength: 64 })]),
     }),
   ]),

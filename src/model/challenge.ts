@@ -10,10 +10,20 @@ import { splitList } from '../dm/values.ts';
 import { stripDot } from '../dm/paths.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import { CONTROLLER_TRUST } from '../names.ts';
+import { ALIAS_KEYS, ROLE_REF } from './shared.ts';
 
 const f = Object.freeze;
 const b64 = (name: string, o: ParamOptions = {}) => param(name, 'base64', { maxLength: 256, ...o });
 const CHALLENGE = CONTROLLER_TRUST + 'Challenge.';
+
+// Parameters that are also RequestChallenge() output or ChallengeResponse() input arguments: one
+// definition each (an output argument's value is the parameter's; arguments ignore `access`, and
+// parameters `mandatory`, which only input arguments have).
+const VALUE = b64('Value', { access: 'W', mandatory: true });
+const VALUE_TYPE = str('ValueType', 16, { access: 'W', enum: f(['text/plain', 'image/jpeg']), default: 'text/plain' });
+const INSTRUCTION = b64('Instruction', { access: 'W' });
+const INSTRUCTION_TYPE = str('InstructionType', 16, { access: 'W', enum: f(['text/plain', 'image/jpeg', 'text/html']), default: 'text/plain' });
+const CHALLENGE_ID = str('ChallengeID', 64, { mandatory: true });
 
 export const CHALLENGE_COMMANDS = f([
   f({
@@ -22,26 +32,26 @@ export const CHALLENGE_COMMANDS = f([
       str('ChallengeRef', 256, { mandatory: true, ref: strongRef(CHALLENGE + '{i}.') }),
       uint('RequestExpiration', { min: 1, default: '900' }),
     ]),
-    output: f([b64('Instruction'), str('InstructionType', 32), str('ValueType', 32), str('ChallengeID', 64)]),
+    output: f([INSTRUCTION, INSTRUCTION_TYPE, VALUE_TYPE, CHALLENGE_ID]),
   }),
-  f({ name: 'ChallengeResponse()', async: false, input: f([str('ChallengeID', 64, { mandatory: true }), b64('Value', { mandatory: true })]) }),
+  f({ name: 'ChallengeResponse()', async: false, input: f([CHALLENGE_ID, VALUE]) }),
 ]);
 
 export const CHALLENGE_OBJECT: ObjectDef = f({
   path: CHALLENGE + '{i}.',
   access: 'AD',
-  uniqueKeys: f([f(['Alias'])]),
+  uniqueKeys: ALIAS_KEYS,
   params: f([
     aliasParam(),
     str('Description', 256, { access: 'W' }),
-    str('Role', 256, { access: 'W', ref: strongRef(CONTROLLER_TRUST + 'Role.{i}.') }),
+    str('Role', 256, { access: 'W', ref: ROLE_REF }),
     enable(),
     str('Type', 16, { access: 'W', enum: f(['Passphrase']), default: 'Passphrase' }),
     // Write-only semantics: a Get reads it back empty (the read handler below).
-    b64('Value', { access: 'W' }),
-    str('ValueType', 16, { access: 'W', enum: f(['text/plain', 'image/jpeg']), default: 'text/plain' }),
-    b64('Instruction', { access: 'W' }),
-    str('InstructionType', 16, { access: 'W', enum: f(['text/plain', 'image/jpeg', 'text/html']), default: 'text/plain' }),
+    VALUE,
+    VALUE_TYPE,
+    INSTRUCTION,
+    INSTRUCTION_TYPE,
     uint('Retries', { access: 'W', default: '3' }),
     int('LockoutPeriod', { access: 'W', min: 0, default: '30' }),
   ]),

@@ -1,15 +1,15 @@
 // Device.LocalAgent.ControllerTrust. (roles and permissions, digest §9.4) and
 // Device.LocalAgent.Certificate.{i} (src/model/certificate.ts). The access-control decisions are
 // made in src/usp from these values; here are the tables and their validation.
-import { alias as aliasParam, bool, enable as enableParam, keys, str, strongRef, uint } from '../dm/define.ts';
+import { alias as aliasParam, bool, enable as enableParam, str, uint } from '../dm/define.ts';
 import { CHALLENGE_COMMANDS, CHALLENGE_OBJECT, challengeHandlers } from './challenge.ts';
 import type { ModelModule, ObjectDef } from '../dm/api.ts';
 import { CERTIFICATE_HANDLERS, CERTIFICATE_OBJECT } from './certificate.ts';
+import { CREDENTIAL, ROLE_REF as role, aliasAnd } from './shared.ts';
 
 const f = Object.freeze;
 const alias = aliasParam();
 const enable = enableParam();
-const role = strongRef('Device.LocalAgent.ControllerTrust.Role.{i}.');
 /** 'rwxn' with '-' for absent, fixed order (digest §9.4). */
 const perm = (name: string) => str(name, 4, { access: 'W', pattern: '[r-][w-][x-][n-]', default: '----' });
 
@@ -27,13 +27,13 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
   f({
     path: 'Device.LocalAgent.ControllerTrust.Role.{i}.',
     access: 'AD',
-    uniqueKeys: keys(['Alias'], ['Name']),
+    uniqueKeys: aliasAnd('Name'),
     params: f([alias, enable, str('Name', 64, { access: 'W' })]),
   }),
   f({
     path: 'Device.LocalAgent.ControllerTrust.Role.{i}.Permission.{i}.',
     access: 'AD',
-    uniqueKeys: keys(['Alias'], ['Order']),
+    uniqueKeys: aliasAnd('Order'),
     params: f([
       alias,
       enable,
@@ -49,12 +49,12 @@ export const CONTROLLER_TRUST_OBJECTS: readonly ObjectDef[] = f([
   f({
     path: 'Device.LocalAgent.ControllerTrust.Credential.{i}.',
     access: 'AD',
-    uniqueKeys: keys(['Alias'], ['Credential']),
+    uniqueKeys: aliasAnd('Credential'),
     params: f([
       alias,
       enable,
       str('Role', 1024, { access: 'W', list: true, ref: role }),
-      str('Credential', 256, { access: 'W', ref: strongRef('Device.LocalAgent.Certificate.{i}.') }),
+      CREDENTIAL,
       str('AllowedUses', 32, { access: 'W', enum: f(['MTP-only', 'MTP-and-USP', 'MTP-and-broker']), default: 'MTP-only' }),
     ]),
   }),

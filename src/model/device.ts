@@ -8,6 +8,7 @@ import { readBootRecord, writeNextBootCause, type BootInfo } from './boot-record
 import { UNKNOWN_TIME } from '../dm/values.ts';
 import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
 import { ErrorCode, UspError } from '../errors.ts';
+import { COMMAND_KEY, PROVISIONING_CODE, SOFTWARE_VERSION, UP_TIME } from './shared.ts';
 
 
 const imageRef = strongRef('Device.DeviceInfo.FirmwareImage.{i}.');
@@ -34,7 +35,7 @@ export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
     events: Object.freeze([Object.freeze({
       name: 'Boot!',
       args: Object.freeze([
-        str('CommandKey', 32),
+        COMMAND_KEY,
         str('Cause', 32, { enum: Object.freeze(['LocalReboot', 'RemoteReboot', 'LocalFactoryReset', 'RemoteFactoryReset']) }),
         bool('FirmwareUpdated'),
         str('ParameterMap', 65535),
@@ -50,10 +51,10 @@ export const DEVICE_OBJECTS: readonly ObjectDef[] = Object.freeze([
       str('ProductClass', 64, { computed: true }),
       str('SerialNumber', 64, { computed: true }),
       str('HardwareVersion', 64, { computed: true }),
-      str('SoftwareVersion', 64, { computed: true }),
+      SOFTWARE_VERSION,
       str('FriendlyName', 32, { access: 'W' }),
-      str('ProvisioningCode', 64, { access: 'W' }),
-      uint('UpTime', { computed: true, valueChange: 'ignore' }),
+      PROVISIONING_CODE,
+      UP_TIME,
       str('ActiveFirmwareImage', 256, { computed: true, ref: imageRef }),
       // Firmware:1 (digest §5.4): the image the next boot starts; a Boot! BootParameter candidate.
       str('BootFirmwareImage', 256, { access: 'W', ref: imageRef }),
@@ -223,7 +224,7 @@ export function deviceModule(): DeviceModule {
           ctx.defer(() => { ctx.engine.factoryReset(); ctx.hal.system.factoryReset(); });
           return {};
         },
-        'SelfTestDiagnostics()': (ctx) => selfTest(ctx),
+        'SelfTestDiagnostics()': selfTest,
         'ScheduleTimer()': (ctx, call) => timers.schedule(ctx, call),
       },
     },

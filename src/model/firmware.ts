@@ -7,6 +7,7 @@ import { ErrorCode, UspError } from '../errors.ts';
 import { resumeActivation, startActivate, switchTo } from '../ota/activate.ts';
 import { slotOf, startDownload } from '../ota/download.ts';
 import type { FirmwareManager } from '../ota/manager.ts';
+import { ALIAS_KEYS, COMMAND_KEY, SHA_ALGORITHMS } from './shared.ts';
 
 const f = Object.freeze;
 export const FIRMWARE_IMAGE = 'Device.DeviceInfo.FirmwareImage.';
@@ -14,8 +15,7 @@ export const FIRMWARE_IMAGE = 'Device.DeviceInfo.FirmwareImage.';
 export const FIRMWARE_OBJECTS: readonly ObjectDef[] = f([
   f({
     path: FIRMWARE_IMAGE + '{i}.',
-    access: 'R' as const,
-    uniqueKeys: f([f(['Alias'])]),
+    uniqueKeys: ALIAS_KEYS,
     params: f([
       aliasParam(),
       str('Name', 64, { computed: true }),
@@ -38,7 +38,7 @@ export const FIRMWARE_OBJECTS: readonly ObjectDef[] = f([
           str('Username', 256),
           str('Password', 256),
           uint('FileSize'),
-          str('CheckSumAlgorithm', 16, { enum: f(['SHA-1', 'SHA-224', 'SHA-256', 'SHA-384', 'SHA-512']) }),
+          str('CheckSumAlgorithm', 16, { enum: SHA_ALGORITHMS }),
           str('CheckSum', 128),
         ]),
       }),
@@ -58,7 +58,7 @@ export const FIRMWARE_OBJECTS: readonly ObjectDef[] = f([
 
 /** Device.LocalAgent.TransferComplete! arguments (TR-181 2.12+, digest §4.4). */
 export const TRANSFER_COMPLETE_ARGS: readonly ParamDef[] = f([
-  str('Command', 1024), str('CommandKey', 32), str('Requestor', 256), str('TransferType', 16, { enum: f(['Download', 'Upload']) }),
+  str('Command', 1024), COMMAND_KEY, str('Requestor', 256), str('TransferType', 16, { enum: f(['Download', 'Upload']) }),
   str('Affected', 1024), str('TransferURL', 1024), dateTime('StartTime'), dateTime('CompleteTime'), uint('FaultCode'), str('FaultString', 256),
 ]);
 
@@ -127,7 +127,8 @@ export function firmwareModule(m: FirmwareManager): ModelModule {
       },
     },
     boot: (ctx) => {
-      m.boot(ctx.hal, ctx.hal.clock.monotonicMs());
+      m.hal = ctx.hal;
+      m.bootAt = ctx.hal.clock.monotonicMs();
       resumeActivation(m, ctx, rowOf);
     },
   };

@@ -1,7 +1,7 @@
 // Device.LocalAgent.: the Agent itself, its MTPs, Controllers (with MTPs and BootParameters),
 // Subscriptions (table and validation; notify/ does the sending) and Requests (digest §4.1, §5.2,
 // §7.3, §11).
-import { alias as aliasParam, bool, enable, keys, str, strongRef, uint, dateTime } from '../dm/define.ts';
+import { alias as aliasParam, bool, enable, str, strongRef, uint, dateTime } from '../dm/define.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import type { CommandCall, HandlerContext, ModelModule, ObjectDef, ObjectHandlers } from '../dm/api.ts';
 import { parsePath } from '../dm/grammar.ts';
@@ -10,11 +10,15 @@ import { ENDPOINT_ID, REQUEST_TABLE, SUBSCRIPTION_TABLE } from '../names.ts';
 import { MAX_PAIRS, parseConfigSettings } from '../notify/trigger.ts';
 import { TRANSFER_COMPLETE_ARGS } from './firmware.ts';
 import { ADD_CERTIFICATE, SUPPORTED_FINGERPRINT_ALGORITHMS, addCertificate } from './certificate.ts';
+import { ALIAS_KEYS, CREDENTIAL, PROVISIONING_CODE, ROLE_REF, SOFTWARE_VERSION, UP_TIME, aliasAnd } from './shared.ts';
 
 const f = Object.freeze;
 const alias = aliasParam();
-const roleRef = strongRef('Device.LocalAgent.ControllerTrust.Role.{i}.');
+// Alike in MTP.{i} and Controller.{i}.MTP.{i} (and their CoAP objects): one definition each.
 const port = uint('Port', { access: 'W', min: 1, max: 65535, default: '5683' });
+const coapPath = str('Path', 256, { access: 'W' });
+const protocol = str('Protocol', 16, { access: 'W', enum: f(['CoAP']), default: 'CoAP' });
+const enableEncryption = bool('EnableEncryption', { access: 'W', default: 'true' });
 
 
 export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
@@ -22,8 +26,8 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     path: 'Device.LocalAgent.',
     params: f([
       str('EndpointID', 256),
-      str('SoftwareVersion', 64, { computed: true }),
-      uint('UpTime', { computed: true, valueChange: 'ignore' }),
+      SOFTWARE_VERSION,
+      UP_TIME,
       str('SupportedProtocols', 256, { list: true, computed: true }),
       str('AdvertisedDeviceSubtypes', 256, { access: 'W', list: true }),
       uint('MaxSubscriptionChangeAdoptionTime', { access: 'W', min: 5, default: '5' }),
@@ -35,12 +39,12 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
   f({
     path: 'Device.LocalAgent.MTP.{i}.',
     access: 'AD',
-    uniqueKeys: keys(['Alias']),
+    uniqueKeys: ALIAS_KEYS,
     params: f([
       alias,
       enable(),
       str('Status', 16, { enum: f(['Up', 'Down', 'Error']), default: 'Down' }),
-      str('Protocol', 16, { access: 'W', enum: f(['CoAP']), default: 'CoAP' }),
+      protocol,
       bool('EnableMDNS', { access: 'W', default: 'true' }),
     ]),
   }),
@@ -49,27 +53,27 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     params: f([
       str('Interfaces', 256, { access: 'W', list: true }),
       port,
-      str('Path', 256, { access: 'W' }),
+      coapPath,
       bool('IsEncrypted'),
-      bool('EnableEncryption', { access: 'W', default: 'true' }),
+      enableEncryption,
     ]),
   }),
   f({
     path: 'Device.LocalAgent.Controller.{i}.',
     access: 'AD',
-    uniqueKeys: keys(['Alias'], ['EndpointID']),
+    uniqueKeys: aliasAnd('EndpointID'),
     params: f([
       alias,
       enable(),
       str('EndpointID', 256, { access: 'W' }),
-      str('AssignedRole', 1024, { access: 'W', list: true, ref: roleRef }),
-      str('InheritedRole', 1024, { list: true, ref: roleRef }),
-      str('Credential', 256, { access: 'W', ref: strongRef('Device.LocalAgent.Certificate.{i}.') }),
+      str('AssignedRole', 1024, { access: 'W', list: true, ref: ROLE_REF }),
+      str('InheritedRole', 1024, { list: true, ref: ROLE_REF }),
+      CREDENTIAL,
       uint('PeriodicNotifInterval', { access: 'W', min: 1, default: '86400' }),
       dateTime('PeriodicNotifTime', { access: 'W' }),
       uint('USPNotifRetryMinimumWaitInterval', { access: 'W', min: 1, max: 65535, default: '5' }),
       uint('USPNotifRetryIntervalMultiplier', { access: 'W', min: 1000, max: 65535, default: '2000' }),
-      str('ProvisioningCode', 64, { access: 'W' }),
+      PROVISIONING_CODE,
       // Device:2.17 (TP-469 1.101-1.103): the Controller sets OnBoardingComplete when it is done;
       // until then a new OnBoardRequest goes every OnBoardingRestartTime seconds (0: never).
       bool('OnBoardingComplete', { access: 'W' }),
@@ -81,12 +85,12 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
   f({
     path: 'Device.LocalAgent.Controller.{i}.MTP.{i}.',
     access: 'AD',
-    uniqueKeys: keys(['Alias'], ['Protocol']),
-    params: f([alias, enable(), str('Protocol', 16, { access: 'W', enum: f(['CoAP']), default: 'CoAP' })]),
+    uniqueKeys: aliasAnd('Protocol'),
+    params: f([alias, enable(), protocol]),
   }),
   f({
     path: 'Device.LocalAgent.Controller.{i}.MTP.{i}.CoAP.',
-    params: f([str('Host', 256, { access: 'W' }), port, str('Path', 256, { access: 'W' }), bool('EnableEncryption', { access: 'W', default: 'true' })]),
+    params: f([str('Host', 256, { access: 'W' }), port, coapPath, enableEncryption]),
   }),
   // Which TransferComplete! events this Controller receives (TR-181; notify/transfer-policy.ts).
   f({
@@ -96,13 +100,13 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
   f({
     path: 'Device.LocalAgent.Controller.{i}.BootParameter.{i}.',
     access: 'AD',
-    uniqueKeys: keys(['Alias'], ['ParameterName']),
+    uniqueKeys: aliasAnd('ParameterName'),
     params: f([alias, enable(), str('ParameterName', 256, { access: 'W' })]),
   }),
   f({
     path: 'Device.LocalAgent.Subscription.{i}.',
     access: 'AD',
-    uniqueKeys: keys(['Alias'], ['Recipient', 'ID']),
+    uniqueKeys: aliasAnd('Recipient', 'ID'),
     params: f([
       alias,
       enable(),
@@ -123,9 +127,8 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
   }),
   f({
     path: 'Device.LocalAgent.Request.{i}.',
-    access: 'R',
     persist: false, // §5.5: Request rows and in-flight operations do not survive a reboot
-    uniqueKeys: keys(['Alias']),
+    uniqueKeys: ALIAS_KEYS,
     params: f([
       alias,
       str('Originator', 256),

@@ -84,7 +84,7 @@ export function switchTo(m: FirmwareManager, ctx: HandlerContext, slot: number, 
     throw e;
   }
   writeNextBootCause(ctx.hal.storage, 'RemoteReboot', commandKey);
-  m.requestReboot(ctx.hal.clock.monotonicMs());
+  m.rebootFrom = ctx.hal.clock.monotonicMs();
   ctx.hal.system.log('info', `firmware: slot ${slot} activated; rebooting into it`);
 }
 
@@ -100,7 +100,7 @@ export function startActivate(m: FirmwareManager, ctx: HandlerContext, call: Com
   }
   // TR-181: the Agent only boots an image whose Available is true.
   if (ctx.engine.get(call.objPath + 'Available') !== 'true') throw refuse(`${row} is not available (Available=false)`);
-  if (m.rebootPending()) throw refuse('the device is already rebooting into an activated image');
+  if (m.rebootFrom >= 0) throw refuse('the device is already rebooting into an activated image');
   const wins = windows(call.input, ctx.hal.clock.monotonicMs());
   let switched = false;
   // Without TimeWindows: at once, no retry. `failures`: switches that failed in the window `failedIn`.
@@ -163,7 +163,7 @@ export function startActivate(m: FirmwareManager, ctx: HandlerContext, call: Com
       fw.activate(fw.runningSlot());
       ctx.hal.storage.delete(ACTIVATION_KEY);
       clearNextBootCause(ctx.hal.storage);
-      m.cancelReboot();
+      m.rebootFrom = -1;
     },
   };
 }

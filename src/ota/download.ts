@@ -24,7 +24,7 @@ export function slotOf(objPath: string): number {
 
 /** URL rules of Download(): a scheme this device fetches, no userinfo (credentials go in Username/Password). */
 function checkUrl(m: FirmwareManager, url: string): void {
-  const fetcher = m.fetcher();
+  const fetcher = m.services && m.services.fetcher;
   const scheme = urlScheme(url);
   if (!scheme) throw refuse('URL: not an absolute URL', ErrorCode.INVALID_COMMAND_ARGUMENTS);
   if (!fetcher || fetcher.schemes().indexOf(scheme) < 0) {
@@ -64,7 +64,7 @@ export function startDownload(m: FirmwareManager, ctx: HandlerContext, call: Com
   checkUrl(m, url);
   const sum = checkSum(call.input, ctx.hal.hash);
   if (m.downloading >= 0) throw refuse(`a download into FirmwareImage.${m.downloading + 1} is in progress`, ErrorCode.RESOURCES_EXCEEDED);
-  if (m.rebootPending()) throw refuse('the device is rebooting into an activated image');
+  if (m.rebootFrom >= 0) throw refuse('the device is rebooting into an activated image');
   const fileSize = Number(call.input.FileSize || '0');
   if (fileSize > m.limits.imageBytes) throw refuse(`FileSize ${fileSize} is beyond the slot (${m.limits.imageBytes} bytes)`);
   try { fw.begin(slot, fileSize); } catch (e) { throw refuse('cannot write the slot: ' + (e as Error).message); }
@@ -102,7 +102,7 @@ export function startDownload(m: FirmwareManager, ctx: HandlerContext, call: Com
     end(undefined, undefined);
   };
   try {
-    transfer = m.fetcher()!.fetch({
+    transfer = m.services!.fetcher.fetch({
       url, username: call.input.Username || '', password: call.input.Password || '',
       onData: (chunk) => {
         if (outcome) throw new Error('transfer ended');

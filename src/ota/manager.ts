@@ -24,26 +24,25 @@ export interface OtaServices {
 export class FirmwareManager {
   /** Transient per-slot status (Downloading, Validating, a failure): not in the HAL's slot state. */
   private readonly overlay = new Map<number, ImageStatus>();
-  private services: OtaServices | undefined;
-  private hal: CoreHal | undefined;
-  private bootAt = -1;
-  private reached = false;
+  /** What the core lends (set once it has them). */
+  services: OtaServices | undefined;
+  /** Set at the model's boot: the HAL, and the start of this boot (the confirmation clock). */
+  hal: CoreHal | undefined;
+  bootAt = -1;
+  /** A Controller answered us or sent us a Record: a new image reaches its Controllers. */
+  reached = false;
   private confirmedNow = false;
-  private rebootFrom = -1;
+  /**
+   * Monotonic ms of an activation (requested then), or -1: the reboot into the activated image
+   * follows once queued notifications have left (at most rebootGraceMs).
+   */
+  rebootFrom = -1;
   /** The slot a Download() is writing, or -1 (the HAL has one write open at a time). */
   downloading = -1;
 
   constructor(readonly limits: FirmwareLimits) {}
 
-  attach(services: OtaServices): void { this.services = services; }
-  fetcher(): Fetcher | undefined { return this.services?.fetcher; }
   idle(): boolean { return !this.services || this.services.idle(); }
-
-  /** At the model's boot: the HAL and the start of this boot (the confirmation clock). */
-  boot(hal: CoreHal, nowMs: number): void {
-    this.hal = hal;
-    this.bootAt = nowMs;
-  }
 
   setStatus(slot: number, s: ImageStatus | undefined): void {
     if (s === undefined) this.overlay.delete(slot); else this.overlay.set(slot, s);
@@ -66,14 +65,6 @@ export class FirmwareManager {
     const fw = this.hal?.firmware;
     return !fw || this.confirmedNow || !fw.bootState().trial;
   }
-
-  /** A Controller answered us or sent us a Record: the new image reaches its Controllers. */
-  reachedController(): void { this.reached = true; }
-
-  /** After an activation: reboot once queued notifications have left (at most rebootGraceMs). */
-  requestReboot(nowMs: number): void { this.rebootFrom = nowMs; }
-  cancelReboot(): void { this.rebootFrom = -1; }
-  rebootPending(): boolean { return this.rebootFrom >= 0; }
 
   step(nowMs: number): void {
     const fw: Firmware | undefined = this.hal?.firmware;

@@ -18,7 +18,7 @@ const TWO_IMAGES = () => memoryHal({ firmware: [{ slot: 0, version: '1.2.3', sta
 function device(hal: MemoryHal) {
   const model = tr181Model();
   const transfers: TransferRequest[] = [];
-  model.firmware.attach({ fetcher: { schemes: () => ['http'], fetch: (req) => { transfers.push(req); return { abort: () => req.onEnd('aborted') }; } }, idle: () => true });
+  model.firmware.services = { fetcher: { schemes: () => ['http'], fetch: (req) => { transfers.push(req); return { abort: () => req.onEnd('aborted') }; } }, idle: () => true };
   const engine = createEngine({ hal, profile: host, modules: model.modules, defaults: DEMO_DEFAULTS });
   const events: ChangeEvent[] = [];
   engine.onChange((e) => events.push(e));

@@ -19,10 +19,10 @@ function device(hal: MemoryHal = memoryHal({ firmware: [{ slot: 0, version: '1.2
   const model = tr181Model();
   const transfers: TransferRequest[] = [];
   let idle = true;
-  model.firmware.attach({
+  model.firmware.services = {
     fetcher: { schemes: () => ['http'], fetch: (req) => { transfers.push(req); return { abort: () => req.onEnd('aborted') }; } },
     idle: () => idle,
-  });
+  };
   const engine = createEngine({ hal, profile: host, modules: model.modules, defaults: DEMO_DEFAULTS });
   const events: ChangeEvent[] = [];
   engine.onChange((e) => events.push(e));
@@ -135,7 +135,7 @@ test('given a switch by Activate(), then the next boot resumes its Request: succ
   assert.equal(next.model.bootInfo().firmwareUpdated, true);
   next.step();
   assert.equal(completions(next.events).length, 0);
-  next.model.firmware.reachedController();
+  next.model.firmware.reached = true;
   next.step();
   next.step();
   assert.deepEqual(next.hal.calls, ['confirm']);

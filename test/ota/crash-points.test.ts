@@ -68,10 +68,10 @@ function device(st: State, power: PowerLoss, choice: BootChoice) {
   const hal = { ...base, storage: powerLossStorage(st.disk, power), firmware: createSlotFirmware(flashFiles(st.flash, power), choice, () => '2026-01-02T03:04:05Z', jsHash) };
   const model = tr181Model();
   const transfers: TransferRequest[] = [];
-  model.firmware.attach({
+  model.firmware.services = {
     fetcher: { schemes: () => ['http'], fetch: (req) => { transfers.push(req); return { abort: () => req.onEnd('aborted') }; } },
     idle: () => true,
-  });
+  };
   const engine = createEngine({ hal, profile: host, modules: model.modules, defaults: DEMO_DEFAULTS });
   const events: ChangeEvent[] = [];
   engine.onChange((e) => events.push(e));
@@ -121,7 +121,7 @@ function upgrade(st: State, power: PowerLoss): void {
   power.note('activated');
   const n = powerOn(st, power); // the trial boot of slot 1
   assert.deepEqual([n.choice.slot, n.choice.trial], [1, true]);
-  n.model.firmware.reachedController(); // healthy: it reached its Controller
+  n.model.firmware.reached = true; // healthy: it reached its Controller
   n.step();
   power.alive();
   power.note('confirmed');
@@ -175,7 +175,7 @@ test('given a firmware download, activation and confirmation, when power is lost
       if (d.choice.slot === 1 && d.choice.trial) {
         // The interrupted Activate() completes on the new image once it confirms (not reported failed).
         const pending = st.disk.has(ACTIVATION_KEY);
-        d.model.firmware.reachedController();
+        d.model.firmware.reached = true;
         d.step();
         d.step();
         if (pending) assert.ok(d.completed().some((c) => c.command === 'Activate()' && !c.error), `${where}: the Activate() completes after its reboot`);
