@@ -140,41 +140,6 @@ static void aes128_encrypt(const uint32_t *rk, const unsigned char *in, unsigned
     memcpy(out, &a0, 4); memcpy(out + 4, &a1, 4); memcpy(out + 8, &a2, 4); memcpy(out + 12, &a3, 4);
 }
 
-/*
- * Two blocks at once: `x` (the CBC-MAC, in place) and `in` -> `out` (a counter block), round by
- * round in one loop. The MAC is a serial chain (each block needs the one before), the key stream
- * is not: two independent dependency chains in one loop let the processor overlap them (V8 keeps
- * both states in registers and spills; README, "Fifth pass" has the figures).
- */
-static void aes128_encrypt2(const uint32_t *rk, unsigned char *x, const unsigned char *in, unsigned char *out)
-{
-    uint32_t a0, a1, a2, a3, b0, b1, b2, b3, c0, c1, c2, c3, d0, d1, d2, d3;
-    memcpy(&a0, x, 4); memcpy(&a1, x + 4, 4); memcpy(&a2, x + 8, 4); memcpy(&a3, x + 12, 4);
-    memcpy(&c0, in, 4); memcpy(&c1, in + 4, 4); memcpy(&c2, in + 8, 4); memcpy(&c3, in + 12, 4);
-    a0 ^= rk[0]; a1 ^= rk[1]; a2 ^= rk[2]; a3 ^= rk[3];
-    c0 ^= rk[0]; c1 ^= rk[1]; c2 ^= rk[2]; c3 ^= rk[3];
-    const uint32_t *k = rk + 4;
-#pragma clang loop unroll(disable)
-    for (int r = 0; r < 4; r++, k += 8) {
-        ROUND(k, b0, b1, b2, b3, a0, a1, a2, a3);
-        ROUND(k, d0, d1, d2, d3, c0, c1, c2, c3);
-        ROUND(k + 4, a0, a1, a2, a3, b0, b1, b2, b3);
-        ROUND(k + 4, c0, c1, c2, c3, d0, d1, d2, d3);
-    }
-    ROUND(rk + 36, b0, b1, b2, b3, a0, a1, a2, a3);
-    ROUND(rk + 36, d0, d1, d2, d3, c0, c1, c2, c3);
-    LAST(rk[40], a0, b0, b1, b2, b3);
-    LAST(rk[41], a1, b1, b2, b3, b0);
-    LAST(rk[42], a2, b2, b3, b0, b1);
-    LAST(rk[43], a3, b3, b0, b1, b2);
-    LAST(rk[40], c0, d0, d1, d2, d3);
-    LAST(rk[41], c1, d1, d2, d3, d0);
-    LAST(rk[42], c2, d2, d3, d0, d1);
-    LAST(rk[43], c3, d3, d0, d1, d2);
-    memcpy(x, &a0, 4); memcpy(x + 4, &a1, 4); memcpy(x + 8, &a2, 4); memcpy(x + 12, &a3, 4);
-    memcpy(out, &c0, 4); memcpy(out + 4, &c1, 4); memcpy(out + 8, &c2, 4); memcpy(out + 12, &c3, 4);
-}
-
 /* Parameters DTLS uses: nonces of 7..13 bytes, even tags of 4..16, AAD under 0xFF00 bytes. */
 static int ccm_params_ok(size_t length, size_t iv_len, size_t ad_len, size_t tag_len)
 {
@@ -183,64 +148,41 @@ static int ccm_params_ok(size_t length, size_t iv_len, size_t ad_len, size_t tag
            !(q < 4 && (length >> (8 * q)) != 0);
 }
 
-/*
- * RFC 3610 CCM over aes128_encrypt/aes128_encrypt2 (parameters checked by ccm_params_ok).
- * Every CBC-MAC block (B0, the AAD, each payload block) is encrypted together with the next
- * key-stream block still to be made, in the order A1..An, then A0 (the tag's), so each payload
- * block's key stream is ready when it comes (one MAC block, B0, precedes the first). A DTLS
- * record (13 bytes of AAD, one block) of n blocks: n + 1 pairs and one single block, instead of
- * 2n + 3 single blocks.
- */
+/* RFC 3610 CCM over aes128_encrypt, parameters checked by ccm_params_ok (lean_ccm_harness.c
+ * calls it directly for the RFC 3610 vectors and the micro-benchmark). */
 static int ccm_rk(const uint32_t *rk, int encrypt, size_t length, const unsigned char *iv, size_t iv_len,
                   const unsigned char *ad, size_t ad_len, const unsigned char *input, unsigned char *output,
                   unsigned char *tag, size_t tag_len)
 {
-    if (!ft_made) ft_generate();
     size_t q = 15 - iv_len; /* bytes of the length field and of the counter */
-    size_t blocks = (length + 15) / 16;
-    unsigned char y[16], ctr[16], s[16], s0[16];
+    if (!ft_made) ft_generate();
+    unsigned char y[16], ctr[16], s[16];
     size_t i, n;
-    /* The key stream made ahead: `made` counter blocks of A1..An so far, s holds A(made) until its
-     * payload block takes it; A0 into s0 once A1..An are made or waiting. */
-    size_t made = 0;
-    int waiting = 0, s0_made = 0;
-    ctr[0] = (unsigned char) (q - 1);
-    memcpy(ctr + 1, iv, iv_len);
-    memset(ctr + 1 + iv_len, 0, q);
-#define MAC_STEP() do { \
-        if (!waiting && made < blocks) { \
-            made++; \
-            for (i = 0; i < q && i < 4; i++) ctr[15 - i] = (unsigned char) (made >> (8 * i)); \
-            aes128_encrypt2(rk, y, ctr, s); \
-            waiting = 1; \
-        } else if (!s0_made) { \
-            memset(ctr + 1 + iv_len, 0, q); \
-            aes128_encrypt2(rk, y, ctr, s0); \
-            s0_made = 1; \
-        } else { \
-            aes128_encrypt(rk, y, y); \
-        } \
-    } while (0)
     /* B0 (flags, nonce, message length), then the AAD with its 2-byte length: CBC-MAC into y. */
     y[0] = (unsigned char) ((ad_len > 0 ? 64 : 0) | (((tag_len - 2) / 2) << 3) | (q - 1));
     memcpy(y + 1, iv, iv_len);
     for (i = 0; i < q; i++) y[15 - i] = i < sizeof(size_t) ? (unsigned char) (length >> (8 * i)) : 0;
-    MAC_STEP();
+    aes128_encrypt(rk, y, y);
     if (ad_len > 0) {
         y[0] ^= (unsigned char) (ad_len >> 8);
         y[1] ^= (unsigned char) ad_len;
         size_t pos = 2;
-        for (size_t j = 0; j < ad_len; j++) {
-            y[pos++] ^= ad[j];
-            if (pos == 16) { MAC_STEP(); pos = 0; }
+        for (i = 0; i < ad_len; i++) {
+            y[pos++] ^= ad[i];
+            if (pos == 16) { aes128_encrypt(rk, y, y); pos = 0; }
         }
-        if (pos != 0) MAC_STEP();
+        if (pos != 0) aes128_encrypt(rk, y, y);
     }
-    /* Payload blocks: each one's key stream is in s (made with the MAC block before it); its
-     * plaintext goes into the MAC. */
+    /* Counter blocks A1..: flags q-1, nonce, counter; each block's plaintext goes into the MAC. */
+    ctr[0] = (unsigned char) (q - 1);
+    memcpy(ctr + 1, iv, iv_len);
+    memset(ctr + 1 + iv_len, 0, q);
+    uint32_t counter = 0;
     for (size_t off = 0; off < length; off += n) {
         n = length - off < 16 ? length - off : 16;
-        waiting = 0;
+        counter++;
+        for (i = 0; i < q && i < 4; i++) ctr[15 - i] = (unsigned char) (counter >> (8 * i));
+        aes128_encrypt(rk, ctr, s);
         if (n == 16) {
             /* A whole block: in 64-bit words (input and output may be the same buffer). */
             for (i = 0; i < 16; i += 8) {
@@ -260,20 +202,17 @@ static int ccm_rk(const uint32_t *rk, int encrypt, size_t length, const unsigned
                 y[i] ^= p;
             }
         }
-        MAC_STEP();
+        aes128_encrypt(rk, y, y);
     }
-#undef MAC_STEP
-    /* The tag: the MAC encrypted with A0 (made above, unless no MAC step was left for it). */
-    if (!s0_made) {
-        memset(ctr + 1 + iv_len, 0, q);
-        aes128_encrypt(rk, ctr, s0);
-    }
+    /* The tag: the MAC encrypted with A0. */
+    memset(ctr + 1 + iv_len, 0, q);
+    aes128_encrypt(rk, ctr, s);
     int r = 0;
     if (encrypt) {
-        for (i = 0; i < tag_len; i++) tag[i] = y[i] ^ s0[i];
+        for (i = 0; i < tag_len; i++) tag[i] = y[i] ^ s[i];
     } else {
         unsigned char diff = 0;
-        for (i = 0; i < tag_len; i++) diff |= (unsigned char) (tag[i] ^ y[i] ^ s0[i]);
+        for (i = 0; i < tag_len; i++) diff |= (unsigned char) (tag[i] ^ y[i] ^ s[i]);
         if (diff != 0) {
             mbedtls_platform_zeroize(output, length);
             r = MBEDTLS_ERR_CCM_AUTH_FAILED;
@@ -281,7 +220,6 @@ static int ccm_rk(const uint32_t *rk, int encrypt, size_t length, const unsigned
     }
     mbedtls_platform_zeroize(y, sizeof(y));
     mbedtls_platform_zeroize(s, sizeof(s));
-    mbedtls_platform_zeroize(s0, sizeof(s0));
     return r;
 }
 

@@ -22,7 +22,7 @@ interface Exports {
   h_ccm_loop(variant: number, len: number, n: number): number;
 }
 
-/** 0: the records' CCM (two blocks per step); 1: the one-block-at-a-time CCM before it. */
+/** 0: the records' CCM (the module's ccm_rk); 1: the two-block step tried and not adopted (ccm_pair). */
 export type Variant = 0 | 1;
 export const AUTH_FAILED = -0x000f; // MBEDTLS_ERR_CCM_AUTH_FAILED
 

@@ -1,8 +1,10 @@
 // The lean CCM of records (firmware/dtls/tinyusp_lean_ccm.c) on its own, through
 // firmware/dtls/lean_ccm_harness.c: the 24 packet vectors of RFC 3610 §8 (as mbedTLS 3.6.6's
 // tests/suites/test_suite_ccm.data carries them), both ways; OpenSSL's AES-CCM (node:crypto) on
-// random keys, nonces, AAD and payloads of every length a record path meets; tampering; the
-// one-block-at-a-time CCM it replaced (the harness's ccm_serial) agreeing byte for byte.
+// random keys, nonces, AAD and payloads of every length a record path meets; tampering (a failed
+// tag leaves zeroes, not plaintext); parameters it leaves to mbedTLS's ccm.c. Also the harness's
+// two-block experiment (ccm_pair, measured by test/bench/dtls-ccm.bench.ts), so its figures are
+// of a correct CCM.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCipheriv, randomBytes, randomInt } from 'node:crypto';
