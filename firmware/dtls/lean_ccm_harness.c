@@ -28,7 +28,7 @@ int __real_mbedtls_ccm_auth_decrypt(mbedtls_ccm_context *ctx, size_t length, con
 
 static mbedtls_aes_context g_aes;
 static unsigned char g_scratch[8192];
-#define RK() ((const uint32_t *) (g_aes.buf + g_aes.rk_offset))
+#define KEYS() ((const uint32_t *) (g_aes.buf + g_aes.rk_offset))
 
 EXPORT(h_scratch) unsigned char *h_scratch(void) { return g_scratch; }
 EXPORT(h_setkey) int h_setkey(const unsigned char *key) { return mbedtls_aes_setkey_enc(&g_aes, key, 128); }
@@ -39,6 +39,12 @@ EXPORT(h_setkey) int h_setkey(const unsigned char *key) { return mbedtls_aes_set
  * the processor could overlap the MAC's serial chain with the independent key stream. Kept here
  * to be measured against the module's one-block step (test/bench/dtls-ccm.bench.ts).
  */
+#define ROUNDP(rk, y0, y1, y2, y3, x0, x1, x2, x3) do { \
+    y0 = (rk)[0] ^ FT(0, x0, 0) ^ FT(1, x1, 1) ^ FT(2, x2, 2) ^ FT(3, x3, 3); \
+    y1 = (rk)[1] ^ FT(0, x1, 0) ^ FT(1, x2, 1) ^ FT(2, x3, 2) ^ FT(3, x0, 3); \
+    y2 = (rk)[2] ^ FT(0, x2, 0) ^ FT(1, x3, 1) ^ FT(2, x0, 2) ^ FT(3, x1, 3); \
+    y3 = (rk)[3] ^ FT(0, x3, 0) ^ FT(1, x0, 1) ^ FT(2, x1, 2) ^ FT(3, x2, 3); \
+} while (0)
 static void aes128_encrypt2(const uint32_t *rk, unsigned char *x, const unsigned char *in, unsigned char *out)
 {
     uint32_t a0, a1, a2, a3, b0, b1, b2, b3, c0, c1, c2, c3, d0, d1, d2, d3;
@@ -49,13 +55,13 @@ static void aes128_encrypt2(const uint32_t *rk, unsigned char *x, const unsigned
     const uint32_t *k = rk + 4;
 #pragma clang loop unroll(disable)
     for (int r = 0; r < 4; r++, k += 8) {
-        ROUND(k, b0, b1, b2, b3, a0, a1, a2, a3);
-        ROUND(k, d0, d1, d2, d3, c0, c1, c2, c3);
-        ROUND(k + 4, a0, a1, a2, a3, b0, b1, b2, b3);
-        ROUND(k + 4, c0, c1, c2, c3, d0, d1, d2, d3);
+        ROUNDP(k, b0, b1, b2, b3, a0, a1, a2, a3);
+        ROUNDP(k, d0, d1, d2, d3, c0, c1, c2, c3);
+        ROUNDP(k + 4, a0, a1, a2, a3, b0, b1, b2, b3);
+        ROUNDP(k + 4, c0, c1, c2, c3, d0, d1, d2, d3);
     }
-    ROUND(rk + 36, b0, b1, b2, b3, a0, a1, a2, a3);
-    ROUND(rk + 36, d0, d1, d2, d3, c0, c1, c2, c3);
+    ROUNDP(rk + 36, b0, b1, b2, b3, a0, a1, a2, a3);
+    ROUNDP(rk + 36, d0, d1, d2, d3, c0, c1, c2, c3);
     LAST(rk[40], a0, b0, b1, b2, b3);
     LAST(rk[41], a1, b1, b2, b3, b0);
     LAST(rk[42], a2, b2, b3, b0, b1);
@@ -81,6 +87,7 @@ static int ccm_pair(const uint32_t *rk, int encrypt, size_t length, const unsign
                   unsigned char *tag, size_t tag_len)
 {
     if (!ft_made) ft_generate();
+    rk_load(rk);
     size_t q = 15 - iv_len; /* bytes of the length field and of the counter */
     size_t blocks = (length + 15) / 16;
     unsigned char y[16], ctr[16], s[16], s0[16];
@@ -103,7 +110,7 @@ static int ccm_pair(const uint32_t *rk, int encrypt, size_t length, const unsign
             aes128_encrypt2(rk, y, ctr, s0); \
             s0_made = 1; \
         } else { \
-            aes128_encrypt(rk, y, y); \
+            aes128_encrypt(y, y); \
         } \
     } while (0)
     /* B0 (flags, nonce, message length), then the AAD with its 2-byte length: CBC-MAC into y. */
@@ -151,7 +158,7 @@ static int ccm_pair(const uint32_t *rk, int encrypt, size_t length, const unsign
     /* The tag: the MAC encrypted with A0 (made above, unless no MAC step was left for it). */
     if (!s0_made) {
         memset(ctr + 1 + iv_len, 0, q);
-        aes128_encrypt(rk, ctr, s0);
+        aes128_encrypt(ctr, s0);
     }
     int r = 0;
     if (encrypt) {
@@ -167,6 +174,7 @@ static int ccm_pair(const uint32_t *rk, int encrypt, size_t length, const unsign
     mbedtls_platform_zeroize(y, sizeof(y));
     mbedtls_platform_zeroize(s, sizeof(s));
     mbedtls_platform_zeroize(s0, sizeof(s0));
+    rk_wipe();
     return r;
 }
 
@@ -177,22 +185,25 @@ int h_ccm(int variant, int encrypt, size_t length, const unsigned char *iv, size
           size_t ad_len, const unsigned char *input, unsigned char *output, unsigned char *tag, size_t tag_len)
 {
     if (!ccm_params_ok(length, iv_len, ad_len, tag_len)) return TUD_CCM_DECLINED;
-    return (variant ? ccm_pair : ccm_rk)(RK(), encrypt, length, iv, iv_len, ad, ad_len, input, output, tag, tag_len);
+    return (variant ? ccm_pair : ccm_rk)(KEYS(), encrypt, length, iv, iv_len, ad, ad_len, input, output, tag, tag_len);
 }
 
 /* Timing loops (the caller times the call): `n` chained blocks (each one's output is the next
- * one's input, as in the CBC-MAC) through 0: aes128_encrypt, 1: mbedtls_internal_aes_encrypt;
- * 2: n calls of aes128_encrypt2 (a MAC chain and a counter block each, so 2n blocks). */
+ * one's input, as in the CBC-MAC) through 0: aes128_encrypt (the module's), 1:
+ * mbedtls_internal_aes_encrypt; 2: n calls of aes128_encrypt2 (a MAC chain and a counter block
+ * each, so 2n blocks; a key pointer and a two-round loop, as the module's before 2026-12-07). */
 EXPORT(h_aes_loop)
 void h_aes_loop(int variant, int n)
 {
     if (!ft_made) ft_generate();
     unsigned char *b = g_scratch, *c = g_scratch + 16, *s = g_scratch + 32;
+    rk_load(KEYS());
     for (int i = 0; i < n; i++) {
-        if (variant == 0) aes128_encrypt(RK(), b, b);
+        if (variant == 0) aes128_encrypt(b, b);
         else if (variant == 1) mbedtls_internal_aes_encrypt(&g_aes, b, b);
-        else { c[15] = (unsigned char) i; aes128_encrypt2(RK(), b, c, s); }
+        else { c[15] = (unsigned char) i; aes128_encrypt2(KEYS(), b, c, s); }
     }
+    rk_wipe();
 }
 
 /* `n` CCM encryptions of a DTLS record's shape (12-byte nonce, 13 bytes of AAD, 8-byte tag) of
@@ -205,7 +216,7 @@ int h_ccm_loop(int variant, size_t length, int n)
     int r = 0;
     for (int i = 0; i < n; i++) {
         iv[11] = (unsigned char) i;
-        r |= (variant ? ccm_pair : ccm_rk)(RK(), 1, length, iv, 12, ad, 13, data, data, tag, 8);
+        r |= (variant ? ccm_pair : ccm_rk)(KEYS(), 1, length, iv, 12, ad, 13, data, data, tag, 8);
     }
     return r;
 }
