@@ -45,6 +45,27 @@ EXPORT(h_setkey) int h_setkey(const unsigned char *key) { return mbedtls_aes_set
     y2 = (rk)[2] ^ FT(0, x2, 0) ^ FT(1, x3, 1) ^ FT(2, x0, 2) ^ FT(3, x1, 3); \
     y3 = (rk)[3] ^ FT(0, x3, 0) ^ FT(1, x0, 1) ^ FT(2, x1, 2) ^ FT(3, x2, 3); \
 } while (0)
+/* The module's block function before 2026-12-07 (a key pointer, two rounds per loop turn), to
+ * measure against the one with its round keys at RK_BASE. */
+static void aes128_encrypt_ptr(const uint32_t *rk, const unsigned char *in, unsigned char *out)
+{
+    uint32_t a0, a1, a2, a3, b0, b1, b2, b3;
+    memcpy(&a0, in, 4); memcpy(&a1, in + 4, 4); memcpy(&a2, in + 8, 4); memcpy(&a3, in + 12, 4);
+    a0 ^= rk[0]; a1 ^= rk[1]; a2 ^= rk[2]; a3 ^= rk[3];
+    const uint32_t *k = rk + 4;
+#pragma clang loop unroll(disable)
+    for (int r = 0; r < 4; r++, k += 8) {
+        ROUNDP(k, b0, b1, b2, b3, a0, a1, a2, a3);
+        ROUNDP(k + 4, a0, a1, a2, a3, b0, b1, b2, b3);
+    }
+    ROUNDP(rk + 36, b0, b1, b2, b3, a0, a1, a2, a3);
+    LAST(rk[40], a0, b0, b1, b2, b3);
+    LAST(rk[41], a1, b1, b2, b3, b0);
+    LAST(rk[42], a2, b2, b3, b0, b1);
+    LAST(rk[43], a3, b3, b0, b1, b2);
+    memcpy(out, &a0, 4); memcpy(out + 4, &a1, 4); memcpy(out + 8, &a2, 4); memcpy(out + 12, &a3, 4);
+}
+
 static void aes128_encrypt2(const uint32_t *rk, unsigned char *x, const unsigned char *in, unsigned char *out)
 {
     uint32_t a0, a1, a2, a3, b0, b1, b2, b3, c0, c1, c2, c3, d0, d1, d2, d3;
@@ -191,7 +212,8 @@ int h_ccm(int variant, int encrypt, size_t length, const unsigned char *iv, size
 /* Timing loops (the caller times the call): `n` chained blocks (each one's output is the next
  * one's input, as in the CBC-MAC) through 0: aes128_encrypt (the module's), 1:
  * mbedtls_internal_aes_encrypt; 2: n calls of aes128_encrypt2 (a MAC chain and a counter block
- * each, so 2n blocks; a key pointer and a two-round loop, as the module's before 2026-12-07). */
+ * each, so 2n blocks; a key pointer and a two-round loop); 3: aes128_encrypt_ptr (the module's
+ * block function before 2026-12-07). */
 EXPORT(h_aes_loop)
 void h_aes_loop(int variant, int n)
 {
@@ -201,7 +223,8 @@ void h_aes_loop(int variant, int n)
     for (int i = 0; i < n; i++) {
         if (variant == 0) aes128_encrypt(b, b);
         else if (variant == 1) mbedtls_internal_aes_encrypt(&g_aes, b, b);
-        else { c[15] = (unsigned char) i; aes128_encrypt2(KEYS(), b, c, s); }
+        else if (variant == 2) { c[15] = (unsigned char) i; aes128_encrypt2(KEYS(), b, c, s); }
+        else aes128_encrypt_ptr(KEYS(), b, b);
     }
     rk_wipe();
 }

@@ -1,8 +1,9 @@
 // The records' AES-CCM alone (firmware/dtls/tinyusp_lean_ccm.c through lean_ccm_harness.c, built
 // by `build-wasm.sh --harness` with the module's flags), inside WebAssembly with no DTLS and no
-// JavaScript per block: what an AES block costs, one at a time (a CBC-MAC chain) and two at once
-// (aes128_encrypt2, an experiment not adopted: a MAC block and a counter block round by round),
-// against mbedTLS's own block function; and CCM of records of a DTLS record's shape (12-byte
+// JavaScript per block: what an AES block costs, one at a time (a CBC-MAC chain): the module's
+// (round keys at a fixed address, rounds unrolled), the one before it (a key pointer, a two-round
+// loop) and mbedTLS's own block function; and two at once (aes128_encrypt2, an experiment not
+// adopted: a MAC block and a counter block round by round); and CCM of records of a DTLS record's shape (12-byte
 // nonce, 13 bytes of AAD, 8-byte tag): the module's (one block at a time) and the two-block step.
 //   node --import tsx test/bench/dtls-ccm.bench.ts      (DTLS_CCM_ROUNDS, default 9)
 // CPU time of the process (user + system) per call, median of the rounds; variants in turn.
@@ -27,20 +28,22 @@ const cpuUs = (f: () => void): number => {
 
 // Warm up every path so V8 has tiered them all up (TurboFan) before timing.
 for (let i = 0; i < 3; i++) {
-  for (const v of [0, 1, 2]) x.h_aes_loop(v, 20000);
+  for (const v of [0, 1, 2, 3]) x.h_aes_loop(v, 20000);
   for (const v of [0, 1]) x.h_ccm_loop(v, 750, 300);
 }
 
 const BLOCKS = 200000;
-const aes = [[], [], []] as number[][];
+const aes = [[], [], [], []] as number[][];
 for (let r = 0; r < ROUNDS; r++) {
-  for (const v of [0, 1, 2]) aes[v].push((1000 * cpuUs(() => x.h_aes_loop(v, v === 2 ? BLOCKS / 2 : BLOCKS))) / BLOCKS);
+  for (const v of [0, 3, 1, 2]) aes[v].push((1000 * cpuUs(() => x.h_aes_loop(v, v === 2 ? BLOCKS / 2 : BLOCKS))) / BLOCKS);
 }
 const ns = (v: number) => v.toFixed(1) + ' ns';
 console.log(`AES-128, one block, CPU per block, median of ${ROUNDS} rounds of ${BLOCKS} blocks:`);
-console.log(`  lean, one at a time (chained, as the CBC-MAC) ${ns(median(aes[0]))} [${ns(Math.min(...aes[0]))}-${ns(Math.max(...aes[0]))}]`);
-console.log(`  lean, two at once (a MAC block and a counter block) ${ns(median(aes[2]))} [${ns(Math.min(...aes[2]))}-${ns(Math.max(...aes[2]))}]`);
-console.log(`  mbedTLS's mbedtls_internal_aes_encrypt (chained) ${ns(median(aes[1]))} [${ns(Math.min(...aes[1]))}-${ns(Math.max(...aes[1]))}]`);
+const row = (v: number) => `${ns(median(aes[v]))} [${ns(Math.min(...aes[v]))}-${ns(Math.max(...aes[v]))}]`;
+console.log(`  the module's, one at a time (chained, as the CBC-MAC) ${row(0)}`);
+console.log(`  the module's before 2026-12-07 (key pointer, two-round loop), chained ${row(3)}`);
+console.log(`  two at once (a MAC block and a counter block; key pointer, two-round loop) ${row(2)}`);
+console.log(`  mbedTLS's mbedtls_internal_aes_encrypt (chained) ${row(1)}`);
 
 // A Get's records are ~150, 10, 750 and 10 bytes (firmware/dtls/README.md, "Record cost").
 console.log(`\nCCM encrypt of one record (12-byte nonce, 13 B AAD, 8-byte tag), CPU per record, median of ${ROUNDS} rounds:`);
