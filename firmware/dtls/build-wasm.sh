@@ -6,6 +6,8 @@
 #   build-wasm.sh --check   builds into build/ and fails unless the sha256 equals the committed one
 #   build-wasm.sh --variant IN OUT [-D...]   builds build/dtls-wasm/variant-IN-OUT[-tuned].wasm with other record
 #                           buffer sizes (board profiles; not committed), to measure their memory
+#   build-wasm.sh --harness build/dtls-wasm/lean-ccm-harness.wasm: the lean CCM alone with mbedTLS's
+#                           aes.c (lean_ccm_harness.c), for its RFC 3610 test and micro-benchmark
 # Needs: clang lld wasi-libc libclang-rt-14-dev-wasm32 (Debian 12).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -36,6 +38,19 @@ FLAGS=(--target=wasm32-wasi "${OPT[@]}" -g0 -ffile-prefix-map="$ROOT"=. -fno-ide
 # --global-base=8192: wasm-ld places nothing below 8192, where tinyusp_lean_ccm.c keeps its AES
 # tables at a fixed address (a constant load offset per lookup; it traps on first use without it).
 LEAN_CCM=(-Wl,--wrap=mbedtls_ccm_encrypt_and_tag -Wl,--wrap=mbedtls_ccm_auth_decrypt -Wl,--global-base=8192)
+if [ "${1:-}" = --harness ]; then
+  HOBJ=build/dtls-wasm/harness-obj
+  rm -rf "$HOBJ"
+  mkdir -p "$HOBJ"
+  for f in "$D/lean_ccm_harness.c" "$D/tinyusp_zeroize.c" "$M/library/aes.c" "$M/library/platform_util.c"; do
+    "$CLANG" "${FLAGS[@]}" -c "$f" -o "$HOBJ/$(basename "$f" .c).o"
+  done
+  OUT=build/dtls-wasm/lean-ccm-harness.wasm
+  "$CLANG" --target=wasm32-wasi -mexec-model=reactor "$HOBJ"/*.o -Wl,--gc-sections -Wl,--global-base=8192 -o "$OUT"
+  echo "build-wasm: $OUT ($(stat -c %s "$OUT") bytes)"
+  exit 0
+fi
+
 OBJ=build/dtls-wasm/obj
 rm -rf "$OBJ"
 mkdir -p "$OBJ"
