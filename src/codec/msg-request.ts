@@ -238,16 +238,10 @@ export function decSet(r: Reader, end: number, d: number): Set {
   return m;
 }
 
+/** Add has Set's wire shape (allow_partial = 1, objects = 2): decoded as a Set, its objects renamed. */
 export function decAdd(r: Reader, end: number, d: number): Add {
-  const m: Add = { allowPartial: false, createObjs: [] };
-  while (r.pos < end) {
-    const t = r.varint32();
-    if (t === 0x08) m.allowPartial = r.bool();
-    else if (t === 0x12) r.room(m.createObjs).push(decObject(r, r.sub(d), d + 1));
-    else r.skip(t, d);
-  }
-  r.done(end);
-  return m;
+  const m = decSet(r, end, d);
+  return { allowPartial: m.allowPartial, createObjs: m.updateObjs } as Add;
 }
 
 /** Set.UpdateObject and Add.CreateObject (same fields). */

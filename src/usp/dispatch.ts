@@ -223,9 +223,8 @@ export function errorMsg(msgId: string, code: number, message?: string, paramErr
 
 /** A handler's exception as an Error Msg; non-USP exceptions become 7003 Internal error. */
 export function errorFromThrown(msgId: string, e: unknown): Msg {
-  if (e instanceof ParamErrors) return errorMsg(msgId, e.code, e.message, e.paramErrs);
-  if (e instanceof UspError) return errorMsg(msgId, e.code, e.message);
-  return errorMsg(msgId, ErrorCode.INTERNAL_ERROR, errorName(ErrorCode.INTERNAL_ERROR));
+  if (!(e instanceof UspError)) return errorMsg(msgId, ErrorCode.INTERNAL_ERROR);
+  return errorMsg(msgId, e.code, e.message, (e as Partial<ParamErrors>).paramErrs);
 }
 
 /** An Error Msg with param_errs (Add/Set/Delete with allow_partial=false, digest §2.0). */
