@@ -88,9 +88,7 @@ export interface Transport {
 }
 
 /** No DTLS: the transport of a core that is never told otherwise (tests, plaintext tools). */
-function plaintextOnly(): Transport {
-  return { dtlsServer: false, dtlsClient: false, plaintext: true };
-}
+const PLAINTEXT_ONLY: Transport = Object.freeze({ dtlsServer: false, dtlsClient: false, plaintext: true });
 
 interface PendingReply {
   record: Uint8Array;
@@ -124,7 +122,7 @@ export function createCore(opts: CoreOptions): Core {
   if (!mtp) throw new CoreConfigError('no enabled CoAP MTP in Device.LocalAgent.MTP.{i} (check the factory defaults)');
   let port = mtp.port;
   let ownUri = '';
-  let transport = plaintextOnly();
+  let transport = PLAINTEXT_ONLY;
   const uri = (): string => {
     if (!ownUri) ownUri = coapUri(transport.dtlsServer, opts.host, port, mtp.path);
     return ownUri;
@@ -211,7 +209,7 @@ export function createCore(opts: CoreOptions): Core {
     notifier: notify,
     endpointId: agent.endpointId,
     mtp,
-    listening(p, t = plaintextOnly()) {
+    listening(p, t = PLAINTEXT_ONLY) {
       port = p;
       transport = t;
       ownUri = '';
@@ -219,7 +217,14 @@ export function createCore(opts: CoreOptions): Core {
       if (t.dtlsClient) schemes.push('coaps');
       if (t.plaintext) schemes.push('coap');
       binding.schemes = schemes;
-      isEncrypted(engine, mtp.instance, t.dtlsServer);
+      // Device.LocalAgent.MTP.{i}.CoAP.IsEncrypted says what the link really is.
+      const isEncrypted = mtp.instance + 'CoAP.IsEncrypted';
+      if (engine.get(isEncrypted) !== String(t.dtlsServer)) {
+        const txn = engine.begin();
+        txn.agentSet(isEncrypted, String(t.dtlsServer));
+        txn.validate();
+        txn.commit();
+      }
       ready = true;
     },
     uri,
@@ -273,17 +278,6 @@ function coapMtp(e: Engine, table: string): { instance: string; port: number; pa
 /** coaps:// (DTLS) or coap:// URI of a CoAP MTP. */
 function coapUri(dtls: boolean, host: string, port: number, path: string): string {
   return formatCoapUri({ scheme: dtls ? 'coaps' : 'coap', host, port, path: path.split('/').filter(Boolean) });
-}
-
-/** Device.LocalAgent.MTP.{i}.CoAP.IsEncrypted says what the link really is. */
-function isEncrypted(e: Engine, mtpPath: string, on: boolean): void {
-  const path = mtpPath + 'CoAP.IsEncrypted';
-  const value = on ? 'true' : 'false';
-  if (e.get(path) === value) return;
-  const txn = e.begin();
-  txn.agentSet(path, value);
-  txn.validate();
-  txn.commit();
 }
 
 export function describe(o: SendOutcome): string {

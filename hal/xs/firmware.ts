@@ -7,20 +7,6 @@ import { createSlotFirmware, type BootChoice, type SlotFiles } from '../../src/o
 import { formatDateTime } from '../../src/dm/values.ts';
 import type { XsHostFunctions } from './host.ts';
 
-export function xsSlotFiles(host: XsHostFunctions): SlotFiles {
-  return Object.freeze({
-    read(name: string): Uint8Array | undefined {
-      const b = host.fwRead(name);
-      return b === undefined ? undefined : new Uint8Array(b);
-    },
-    write: (name: string, data: Uint8Array) => host.fwWrite(name, data.buffer as ArrayBuffer, data.byteOffset, data.byteLength),
-    remove: (name: string) => host.fwRemove(name),
-    open: (name: string) => host.fwOpen(name),
-    append: (chunk: Uint8Array) => host.fwAppend(chunk.buffer as ArrayBuffer, chunk.byteOffset, chunk.byteLength),
-    close: (finalName?: string) => host.fwClose(finalName),
-  });
-}
-
 /** The boot loader's choice for this boot, or undefined when the runner was not started from a slot. */
 export function xsBootChoice(text: string | undefined): BootChoice | undefined {
   if (text === undefined) return undefined;
@@ -31,7 +17,19 @@ export function xsBootChoice(text: string | undefined): BootChoice | undefined {
 }
 
 export function xsFirmware(host: XsHostFunctions, boot: BootChoice, hash: Hash): Firmware {
-  return createSlotFirmware(xsSlotFiles(host), boot, () => {
+  // The slot files over the runner's file operations.
+  const files: SlotFiles = Object.freeze({
+    read(name: string): Uint8Array | undefined {
+      const b = host.fwRead(name);
+      return b === undefined ? undefined : new Uint8Array(b);
+    },
+    write: (name: string, data: Uint8Array) => host.fwWrite(name, data.buffer as ArrayBuffer, data.byteOffset, data.byteLength),
+    remove: (name: string) => host.fwRemove(name),
+    open: (name: string) => host.fwOpen(name),
+    append: (chunk: Uint8Array) => host.fwAppend(chunk.buffer as ArrayBuffer, chunk.byteOffset, chunk.byteLength),
+    close: (finalName?: string) => host.fwClose(finalName),
+  });
+  return createSlotFirmware(files, boot, () => {
     const w = host.wallTimeMs();
     return w === undefined ? 'time unknown' : formatDateTime(w);
   }, hash);

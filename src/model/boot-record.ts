@@ -13,7 +13,8 @@ export interface BootInfo {
   readonly firmwareUpdated: boolean;
 }
 
-const BOOT_KEY = 'dm.boot';
+/** The cause the next boot's Boot! reports (deleted to forget it: an Activate() cancelled before its reboot). */
+export const BOOT_KEY = 'dm.boot';
 const SW_KEY = 'dm.sw';
 const CAUSES: readonly BootInfo['cause'][] = Object.freeze(['LocalReboot', 'RemoteReboot', 'LocalFactoryReset', 'RemoteFactoryReset'] as BootInfo['cause'][]);
 
@@ -39,9 +40,4 @@ export function readBootRecord(storage: Storage, softwareVersion: string, firstB
 /** Persist the cause (and command key) the next boot's Boot! reports. */
 export function writeNextBootCause(storage: Storage, cause: BootInfo['cause'], commandKey: string): void {
   storage.set(BOOT_KEY, utf8Encode(cause + ';' + commandKey));
-}
-
-/** Forget a persisted cause (an Activate() cancelled before its reboot). */
-export function clearNextBootCause(storage: Storage): void {
-  storage.delete(BOOT_KEY);
 }

@@ -5,7 +5,7 @@
 // Controller.{i}.Credential pins and ControllerTrust.Credential.{i} binds to Roles; the
 // certificate itself is parsed in C (the DTLS HAL's describeCertificates, mbedTLS's X.509 code)
 // and only its SHA-256 (over the DER), serial number and issuer are kept.
-import type { CommandHandler, HandlerContext, ObjectDef } from '../dm/api.ts';
+import type { CommandHandler, ObjectDef } from '../dm/api.ts';
 import { alias as aliasParam, bool, enable, param, str } from '../dm/define.ts';
 import { toHex } from '../codec/hex.ts';
 import { stripDot } from '../dm/paths.ts';
@@ -50,15 +50,6 @@ export const CERTIFICATE_OBJECT: ObjectDef = f({
   ]),
 });
 
-/** Rows whose strong reference names `row` (Controller.{i}.Credential, ControllerTrust.Credential.{i}.Credential). */
-function referrers(ctx: HandlerContext, row: string): string[] {
-  const out: string[] = [];
-  for (const table of [CONTROLLER_TABLE, CONTROLLER_TRUST + 'Credential.']) {
-    for (const r of ctx.engine.instances(table, true)) if (stripDot(ctx.engine.get(r.path + 'Credential')) === stripDot(row)) out.push(r.path + 'Credential');
-  }
-  return out;
-}
-
 /**
  * Certificate.{i}.Delete(). Refused while a Controller.{i}.Credential or a
  * ControllerTrust.Credential.{i} names the row: TR-106 would clear those strong references, which
@@ -71,7 +62,11 @@ const deleteCertificate: CommandHandler = (ctx, call, txn) => {
   if (txn.get(call.objPath + 'X_TINYUSP_TrustAnchor') === 'true') {
     throw new UspError(ErrorCode.COMMAND_FAILURE, `${call.objPath} is a trust anchor of the DTLS configuration (--ca); remove it there`);
   }
-  const refs = referrers(ctx, call.objPath);
+  // The rows whose strong reference names this one: Controller.{i}.Credential, ControllerTrust.Credential.{i}.Credential.
+  const refs: string[] = [];
+  for (const table of [CONTROLLER_TABLE, CONTROLLER_TRUST + 'Credential.']) {
+    for (const r of ctx.engine.instances(table, true)) if (stripDot(ctx.engine.get(r.path + 'Credential')) === stripDot(call.objPath)) refs.push(r.path + 'Credential');
+  }
   if (refs.length > 0) throw new UspError(ErrorCode.COMMAND_FAILURE, `${call.objPath} is still referenced by ${refs.join(', ')}; clear that first`);
   txn.agentDelete(call.objPath);
   return {};
@@ -99,9 +94,16 @@ const addCertificate: CommandHandler = (ctx, call, txn) => {
   if (!describe) throw new UspError(ErrorCode.COMMAND_FAILURE, 'this device has no X.509 parser (no DTLS)');
   const pem = call.input.Certificate;
   if (pem.split('-----BEGIN CERTIFICATE-----').length !== 2) throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, 'Certificate must be one PEM certificate (one -----BEGIN CERTIFICATE----- block)');
+  // PEM is ASCII (RFC 7468): anything else is refused.
+  const bytes = new Uint8Array(pem.length);
+  for (let i = 0; i < pem.length; i++) {
+    const c = pem.charCodeAt(i);
+    if (c > 127) throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, 'Certificate must be PEM (ASCII)');
+    bytes[i] = c;
+  }
   let certs;
   try {
-    certs = describe.call(ctx.hal.dtls, asciiBytes(pem));
+    certs = describe.call(ctx.hal.dtls, bytes);
   } catch (e) {
     throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, 'Certificate does not parse: ' + (e as Error).message);
   }
@@ -122,14 +124,3 @@ export const CERTIFICATE_HANDLERS = f({
   operate: f({ 'Delete()': deleteCertificate, 'GetFingerprint()': getFingerprint }),
 });
 export { addCertificate };
-
-/** A PEM as bytes: PEM is ASCII (RFC 7468), anything else is refused. */
-function asciiBytes(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 127) throw new UspError(ErrorCode.INVALID_COMMAND_ARGUMENTS, 'Certificate must be PEM (ASCII)');
-    out[i] = c;
-  }
-  return out;
-}

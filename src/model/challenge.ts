@@ -4,7 +4,7 @@
 // calling Controller to the challenge's Role (it replaces UntrustedRole in AssignedRole, or is
 // appended). Failed answers are counted per Controller; after Retries of them the Controller is
 // locked out for LockoutPeriod seconds on the monotonic clock (R-SEC.16/17).
-import type { HandlerContext, ObjectDef, ObjectHandlers, Transaction } from '../dm/api.ts';
+import type { HandlerContext, ObjectDef, ObjectHandlers } from '../dm/api.ts';
 import { alias as aliasParam, enable, str, uint, int, strongRef, param, type ParamOptions } from '../dm/define.ts';
 import { splitList } from '../dm/values.ts';
 import { stripDot } from '../dm/paths.ts';
@@ -122,7 +122,13 @@ export function challengeHandlers(): { [path: string]: ObjectHandlers } {
           }
           pending.delete(c);
           failures.delete(c);
-          elevate(ctx, txn, c, ctx.engine.get(p.challenge + 'Role'));
+          // §9.4: the challenge's Role replaces UntrustedRole in the Controller's AssignedRole, or is appended.
+          const role = stripDot(ctx.engine.get(p.challenge + 'Role'));
+          if (role === '') throw new UspError(ErrorCode.COMMAND_FAILURE, 'the challenge grants no Role');
+          const untrusted = splitList(ctx.engine.get(CONTROLLER_TRUST + 'UntrustedRole')).map(stripDot);
+          const roles = splitList(txn.get(c + 'AssignedRole')).filter((r) => untrusted.indexOf(stripDot(r)) < 0);
+          if (roles.map(stripDot).indexOf(role) < 0) roles.push(role);
+          txn.agentSet(c + 'AssignedRole', roles.join(','));
           return {};
         },
       },
@@ -131,13 +137,4 @@ export function challengeHandlers(): { [path: string]: ObjectHandlers } {
       read: (_ctx, _objPath, name) => (name === 'Value' && !reveal ? '' : undefined),
     },
   };
-}
-
-/** §9.4: the challenge's Role replaces UntrustedRole in the Controller's AssignedRole, or is appended. */
-function elevate(ctx: HandlerContext, txn: Transaction, controller: string, role: string): void {
-  if (role === '') throw new UspError(ErrorCode.COMMAND_FAILURE, 'the challenge grants no Role');
-  const untrusted = splitList(ctx.engine.get(CONTROLLER_TRUST + 'UntrustedRole')).map(stripDot);
-  const roles = splitList(txn.get(controller + 'AssignedRole')).filter((r) => untrusted.indexOf(stripDot(r)) < 0);
-  if (roles.map(stripDot).indexOf(stripDot(role)) < 0) roles.push(stripDot(role));
-  txn.agentSet(controller + 'AssignedRole', roles.join(','));
 }

@@ -8,6 +8,7 @@ import { readBootRecord, writeNextBootCause, type BootInfo } from './boot-record
 import { UNKNOWN_TIME } from '../dm/values.ts';
 import { utf8Encode, utf8Decode } from '../codec/utf8.ts';
 import { ErrorCode, UspError } from '../errors.ts';
+import { slotOf } from '../ota/download.ts';
 import { COMMAND_KEY, PROVISIONING_CODE, SOFTWARE_VERSION, UP_TIME } from './shared.ts';
 
 
@@ -236,17 +237,16 @@ export function deviceModule(): DeviceModule {
       },
       // §5.4: BootFirmwareImage must name an image with Available=true.
       write: (ctx, _p, name, value) => {
-        if (name === 'BootFirmwareImage' && value !== '' && ctx.engine.get(value.replace(/\.?$/, '.') + 'Available') !== 'true') {
-          throw new UspError(ErrorCode.INVALID_VALUE, `${value} is not an available firmware image`);
-        }
-        if (name === 'BootFirmwareImage') chosenBoot = value; // read() shows the boot loader's choice, so commit takes it from here
+        if (name !== 'BootFirmwareImage') return;
+        const row = value && value.replace(/\.?$/, '.');
+        if (row && ctx.engine.get(row + 'Available') !== 'true') throw new UspError(ErrorCode.INVALID_VALUE, `${value} is not an available firmware image`);
+        chosenBoot = row; // read() shows the boot loader's choice, so commit takes it from here
       },
       // A dual-bank board boots the chosen image next (the HAL rolls back if it is not confirmed).
       commit: (ctx, change) => {
         const fw = ctx.hal.firmware;
-        if (!fw || change.changed.indexOf('BootFirmwareImage') < 0) return;
-        const m = /\.([0-9]+)\.?$/.exec(chosenBoot);
-        if (m) fw.activate(Number(m[1]) - 1); // the running slot: a pending switch is cancelled
+        // The running slot: a pending switch is cancelled.
+        if (fw && chosenBoot && change.changed.indexOf('BootFirmwareImage') >= 0) fw.activate(slotOf(chosenBoot));
       },
     },
     'Device.Time.': {

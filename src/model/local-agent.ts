@@ -92,7 +92,7 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
     path: 'Device.LocalAgent.Controller.{i}.MTP.{i}.CoAP.',
     params: f([str('Host', 256, { access: 'W' }), port, coapPath, enableEncryption]),
   }),
-  // Which TransferComplete! events this Controller receives (TR-181; notify/transfer-policy.ts).
+  // Which TransferComplete! events this Controller receives (TR-181; notify/notifier.ts).
   f({
     path: 'Device.LocalAgent.Controller.{i}.TransferCompletePolicy.',
     params: f([str('ResultTypeFilter', 8, { access: 'W', enum: f(['Success', 'Failure', 'Both']), default: 'Both' })]),
@@ -141,29 +141,22 @@ export const LOCAL_AGENT_OBJECTS: readonly ObjectDef[] = f([
 ]);
 
 /**
- * Does a ReferenceList path (already parsed) fit NotifType? Objects ('.') fit every type; besides
- * them ValueChange takes parameters, OperationComplete commands ('()'), Event events ('!').
+ * Subscription checks (digest §4.1): ReferenceList items are paths and fit NotifType (when given).
+ * Objects ('.') fit every type; besides them ValueChange takes parameters, OperationComplete
+ * commands ('()'), Event events ('!').
  */
-function fitsNotifType(type: string, ref: string): boolean {
-  const last = ref.charAt(ref.length - 1);
-  if (type === 'ValueChange') return last !== '!' && last !== ')';
-  return last === '.' || (type === 'OperationComplete' ? last === ')' : type === 'Event' && last === '!');
-}
-
-/** Subscription checks (digest §4.1): ReferenceList items are paths and fit NotifType (when given). */
 function checkReferenceList(paramPath: string, list: string, type: string): void {
   for (const ref of splitList(list)) {
     try { parsePath(ref); } catch {
       throw new UspError(ErrorCode.INVALID_VALUE, `ReferenceList item ${ref} is not a valid path`, paramPath);
     }
-    if (type && !fitsNotifType(type, ref)) {
+    const last = ref.charAt(ref.length - 1);
+    const fits = type === 'ValueChange' ? last !== '!' && last !== ')'
+      : last === '.' || (type === 'OperationComplete' ? last === ')' : type === 'Event' && last === '!');
+    if (type && !fits) {
       throw new UspError(ErrorCode.INVALID_VALUE, `ReferenceList item ${ref} does not fit NotifType ${type}`, paramPath);
     }
   }
-}
-
-function isParamPath(p: string): boolean {
-  try { return parsePath(p).kind === 'parameter'; } catch { return false; }
 }
 
 // Handler tables that keep no per-module state: module-level and frozen, so on a board they are
@@ -173,7 +166,7 @@ const SUBSCRIPTION_HANDLERS: ObjectHandlers = Object.freeze<ObjectHandlers>({
   write: (_ctx, objPath, name, value) => {
     if (name === 'TriggerConfigSettings') {
       const pairs = value === '' ? [] : parseConfigSettings(value, MAX_PAIRS);
-      if (!pairs || pairs.some((p) => !isParamPath(p.path))) {
+      if (!pairs || pairs.some((p) => { try { return parsePath(p.path).kind !== 'parameter'; } catch { return true; } })) {
         throw new UspError(ErrorCode.INVALID_VALUE, 'TriggerConfigSettings must be a JSON object of parameter path to string value', objPath + name);
       }
       return;

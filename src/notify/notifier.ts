@@ -19,7 +19,6 @@ import { pollComputed } from './poll.ts';
 import { unitInterval } from './retry.ts';
 import { readSubscription, type Subscription } from './subscriptions.ts';
 import { applyConfigs, type PendingConfig } from './trigger.ts';
-import { transferCompleteWanted } from './transfer-policy.ts';
 import { BOOT_EVENT, CONTROLLER_TABLE, PERIODIC_EVENT, REQUEST_TABLE, SUBSCRIPTION_TABLE, SUPPORTED_PROTOCOL_VERSIONS } from '../names.ts';
 
 export interface NotifierOptions {
@@ -119,7 +118,7 @@ export class Notifier {
   /** Controller.{i}.SendOnBoardRequest() (R-NOT.5): send_resp=true, retried until a NotifyResp, no expiry (R-NOT.6a). */
   sendOnBoardRequest(controller: string): void {
     // Device:2.17 OnBoardingRestartTime counts from this request (one entry per Controller row).
-    this.timers.onboardingSent(controller);
+    this.timers.onboarding.set(controller, this.hal.clock.monotonicMs());
     const id = this.hal.system.identity();
     this.enqueue(controller, '', {
       subscriptionId: '', // R-NOT.7
@@ -198,7 +197,7 @@ export class Notifier {
           this.outbox.drop(ev.path);
           this.subscriptionsChanged(ev.path, -1);
         }
-        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) { this.outbox.dropController(ev.path); this.timers.reschedule(ev.path, true); }
+        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) { this.outbox.drop(ev.path); this.timers.reschedule(ev.path, true); }
         if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.journal.track(ev.path);
         this.dispatch('ObjectDeletion', ev.path, ev);
         return;
@@ -225,7 +224,14 @@ export class Notifier {
       case 'event': {
         // Boot! (no `args`): the recipient Controller's own ParameterMap.
         const args = ev.args || this.opts.bootArgs(sub.controller);
-        if (!transferCompleteWanted(this.engine, sub.controller, ev.objPath + ev.name, args)) return undefined;
+        if (ev.objPath + ev.name === 'Device.LocalAgent.TransferComplete!') {
+          // The results this Controller's TransferCompletePolicy.ResultTypeFilter wants (TR-181,
+          // digest §4.4): Success FaultCode 0 only, Failure the others, Both (the default) all.
+          let filter = 'Both';
+          try { filter = this.engine.get(sub.controller + 'TransferCompletePolicy.ResultTypeFilter'); } catch { /* no such object: Both */ }
+          const ok = args.FaultCode === '0';
+          if (filter === 'Success' ? !ok : filter === 'Failure' && ok) return undefined;
+        }
         return { case: 'event', value: { objPath: ev.objPath, eventName: ev.name, params: entriesOf(args) } };
       }
       default:
@@ -325,7 +331,12 @@ export class Notifier {
       for (const ref of sub.refs) {
         let parsed;
         try { parsed = this.engine.parse(ref); } catch { continue; }
-        if (!parsed.isSearch || structuralMatch(parsed, probePath(parsed)) !== undefined) continue;
+        if (!parsed.isSearch) continue;
+        // Searches that structuralMatch decides without the model need no candidates: asked
+        // with an instance path of the ref's shape (wildcards → 1).
+        let probe = '';
+        for (const s of parsed.segments) probe += (s.kind === 'name' ? s.name : s.kind === 'instance' ? String(s.n) : '1') + '.';
+        if (structuralMatch(parsed, probe) !== undefined) continue;
         sets.set(sub.path + '|' + ref, deletionCandidates(this.engine, ref, access, DELETION_LIMIT));
       }
     }
@@ -346,13 +357,6 @@ export class Notifier {
     this.pollAt = r.baseline.size ? now + this.opts.board.valueChangePollMs : -1;
   }
 
-}
-
-/** An instance path of the ref's shape (wildcards → 1), to ask structuralMatch whether it needs a search. */
-function probePath(parsed: { segments: readonly { kind: string; name?: string; n?: number }[] }): string {
-  let p = '';
-  for (const s of parsed.segments) p += (s.kind === 'name' ? s.name : s.kind === 'instance' ? String(s.n) : '1') + '.';
-  return p;
 }
 
 /** A model's name → value object (schema names) as the codec's map<string,string>. */

@@ -105,14 +105,12 @@ export class Outbox {
 
   /**
    * Remove the item with msg_id `key` without counting it as delivered (it cannot be encoded,
-   * say), or every item of the deleted Subscription `key` (no more retries).
+   * say), every item of the deleted Subscription `key` (no more retries), or the whole queue of
+   * the deleted Controller `key`.
    */
   drop(key: string): void {
+    this.queues.delete(key);
     for (const q of this.queues.values()) q.items = q.items.filter((it) => it.msgId !== key && it.subscription !== key);
-  }
-
-  dropController(controller: string): void {
-    this.queues.delete(controller);
   }
 
   pending(controller?: string): number {

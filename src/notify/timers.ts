@@ -1,6 +1,7 @@
 // What the notification layer does on a schedule, with one deadline for all of it:
-//  - Device.LocalAgent.Periodic! (digest §4.4; timing in periodic.ts) to each Controller
-//    subscribed to it;
+//  - Device.LocalAgent.Periodic! (digest §4.4) to each Controller subscribed to it, at
+//    PeriodicNotifTime ± n·PeriodicNotifInterval (with the Unknown Time anchor, or while the Agent
+//    has no absolute time, the Agent picks the phase: one interval after the schedule starts);
 //  - OnBoardRequest again while a Controller's onboarding is not complete after
 //    OnBoardingRestartTime (Device:2.17);
 //  - Subscription.{i}.TimeToLive (digest §4.1): a subscription is removed TimeToLive seconds after
@@ -12,7 +13,6 @@ import type { Engine } from '../dm/api.ts';
 import { UNKNOWN_TIME, parseDateTime } from '../dm/values.ts';
 import { PERIODIC_EVENT } from '../names.ts';
 import { refMatches } from './match.ts';
-import { nextPeriodicMs } from './periodic.ts';
 import { valueOf } from '../usp/context.ts';
 import type { Subscription } from './subscriptions.ts';
 import type { NotifType } from './match.ts';
@@ -30,8 +30,8 @@ export interface TimerHost {
 export class NotifyTimers {
   /** Controller row → monotonic ms of its next Periodic!. */
   private readonly periodicAt = new Map<string, number>();
-  /** Controllers being onboarded: monotonic ms of their last OnBoardRequest. */
-  private readonly onboarding = new Map<string, number>();
+  /** Controllers being onboarded: monotonic ms of their last OnBoardRequest (OnBoardingRestartTime counts from it). */
+  readonly onboarding = new Map<string, number>();
   /** Subscriptions created in this run: monotonic creation time (TimeToLive base). */
   private readonly createdAt = new Map<string, number>();
   /** Monotonic ms at which each subscription with a TimeToLive ends; undefined: recompute. */
@@ -39,8 +39,6 @@ export class NotifyTimers {
 
   constructor(private readonly engine: Engine, private readonly hal: CoreHal, private readonly host: TimerHost) {}
 
-  /** An OnBoardRequest went to `controller` now: OnBoardingRestartTime counts from here. */
-  onboardingSent(controller: string): void { this.onboarding.set(controller, this.hal.clock.monotonicMs()); }
   /** A Controller's PeriodicNotifInterval/Time changed (Periodic! is scheduled anew), or a Controller row is gone. */
   reschedule(controller: string, gone?: boolean): void {
     this.periodicAt.delete(controller);
@@ -111,7 +109,12 @@ export class NotifyTimers {
       const at = this.periodicAt.get(c);
       if (at !== undefined && now < at) continue;
       if (at !== undefined) this.host.periodicDue(c);
-      this.periodicAt.set(c, nextPeriodicMs(now, Number(valueOf(engine, c + 'PeriodicNotifInterval')) || 1, valueOf(engine, c + 'PeriodicNotifTime') || UNKNOWN_TIME, hal.clock.wallTimeMs()));
+      const interval = (Number(valueOf(engine, c + 'PeriodicNotifInterval')) || 1) * 1000;
+      const anchor = valueOf(engine, c + 'PeriodicNotifTime') || UNKNOWN_TIME;
+      const a = anchor === UNKNOWN_TIME ? undefined : parseDateTime(anchor);
+      const wall = hal.clock.wallTimeMs();
+      // The wall time of the next anchor + n·interval after now (n < 0: an anchor in the future).
+      this.periodicAt.set(c, a && wall !== undefined ? now + a.ms + (Math.floor((wall - a.ms) / interval) + 1) * interval - wall : now + interval);
     }
   }
 

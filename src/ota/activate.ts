@@ -12,7 +12,7 @@ import type { AsyncOperation, CommandCall, HandlerContext, Origin } from '../dm/
 import { decodeFields, encodeFields } from '../dm/persist.ts';
 import { utf8Decode, utf8Encode } from '../codec/utf8.ts';
 import { ErrorCode } from '../errors.ts';
-import { clearNextBootCause, writeNextBootCause } from '../model/boot-record.ts';
+import { BOOT_KEY, writeNextBootCause } from '../model/boot-record.ts';
 import { refuse, slotOf } from './download.ts';
 import type { FirmwareManager } from './manager.ts';
 
@@ -162,7 +162,7 @@ export function startActivate(m: FirmwareManager, ctx: HandlerContext, call: Com
       // Not rebooted yet: undo the switch.
       fw.activate(fw.runningSlot());
       ctx.hal.storage.delete(ACTIVATION_KEY);
-      clearNextBootCause(ctx.hal.storage);
+      ctx.hal.storage.delete(BOOT_KEY);
       m.rebootFrom = -1;
     },
   };
