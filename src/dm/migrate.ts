@@ -15,14 +15,9 @@
 // New tables start empty (their rows in the defaults file are not created: a table absent from
 // storage cannot be told from one an operator emptied).
 import type { DefNode, Schema } from './schema.ts';
-import { fillGeneratedKeys, named } from './schema.ts';
+import { fillGeneratedKeys, fnv, named } from './schema.ts';
 import { prepareValue } from './txn-checks.ts';
 import type { ResolverCore } from './resolver.ts';
-
-function fnv(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
 
 /** What a stored value's validity depends on, for every persisted node: 8 hex digits. */
 export function schemaIdentity(schema: Schema, persists: (n: DefNode) => boolean): string {

@@ -85,18 +85,19 @@ export function counterOf(node: DefNode, name: string): DefNode | undefined {
   return undefined;
 }
 
+/** FNV-1a 32-bit over the characters of `s`, from hash `h` (0x811c9dc5 to start). */
+export function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 /**
- * FNV-1a 32-bit folded to 5 base-36 digits: a short, stable storage key part for a supported
- * path (persist.ts keys are at most 15 characters, the ESP-IDF NVS limit). Clashes are refused
- * when the schema is built.
+ * FNV-1a folded to 5 base-36 digits: a short, stable storage key part for a supported path
+ * (persist.ts keys are at most 15 characters, the ESP-IDF NVS limit). Clashes are refused when
+ * the schema is built.
  */
 export function pathHash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return ('0000' + (h % 60466176).toString(36)).slice(-5); // 36^5
+  return ('0000' + (fnv(0x811c9dc5, s) % 60466176).toString(36)).slice(-5); // 36^5
 }
 
 export { supportedPathOf } from './paths.ts';

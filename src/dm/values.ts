@@ -95,7 +95,11 @@ export function parseDateTime(s: string): { ms: number; micros: number } | undef
 export function formatDateTime(ms: number, micros = 0): string {
   // Whole ms only: some hosts (XS) report wall time with a fraction of a millisecond.
   const iso = new Date(Math.floor(ms)).toISOString(); // 'YYYY-MM-DDThh:mm:ss.sssZ'
-  return iso.slice(0, 19) + ('.' + iso.slice(20, 23) + String(micros).padStart(3, '0')).replace(/\.?0+$/, '') + 'Z';
+  // The fraction's 6 digits without trailing zeros (no regular expression: XS compiles one per call).
+  const frac = iso.slice(20, 23) + String(micros).padStart(3, '0');
+  let end = 6;
+  while (end > 0 && frac.charAt(end - 1) === '0') end--;
+  return iso.slice(0, 19) + (end ? '.' + frac.slice(0, end) : '') + 'Z';
 }
 
 // --- one item (not a list) ---
