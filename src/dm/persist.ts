@@ -60,8 +60,19 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** A unit ('d.') or table index ('t.') record key (not the journal's or the marker's 'p.'). */
-const isRecordKey = (k: string) => k.charAt(1) === '.' && (k.charAt(0) === 'd' || k.charAt(0) === 't');
+/**
+ * A unit ('d.') or table index ('t.') record key: then base-36 digits only. Not the journal's or
+ * the marker's 'p.', nor a model module's own record (device.ts 'd._tmr'), which boot and
+ * migration must leave alone.
+ */
+function isRecordKey(k: string): boolean {
+  if (k.length < 3 || k.charAt(1) !== '.' || (k.charAt(0) !== 'd' && k.charAt(0) !== 't')) return false;
+  for (let i = 2; i < k.length; i++) {
+    const c = k.charAt(i);
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) return false;
+  }
+  return true;
+}
 
 export class Persist {
   /** A journal whose apply failed is still pending: finish it before writing another. */

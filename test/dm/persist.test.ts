@@ -111,3 +111,17 @@ test('property: the record encoding round-trips any strings', () => {
     assert.deepEqual(decodeFields(encodeFields(fields)), fields);
   }));
 });
+
+test('given a stale engine record and a model module\'s own record, when the engine boots, then the stale one goes and the module\'s stays', () => {
+  const hal = memoryHal();
+  fixture({ hal });
+  const own = new Uint8Array([1, 2, 3]);
+  hal.disk.set('d._tmr', own); // a model module's record (src/model/device.ts timers)
+  hal.disk.set('d.zzzzz07', new TextEncoder().encode(encodeFields(['Name', 'x']))); // no object of this model
+  const again = memoryHal({ disk: hal.disk });
+  const { engine } = fixture({ hal: again });
+  assert.equal(engine.get('Device.Name'), 'dev');
+  assert.deepEqual(hal.disk.get('d._tmr'), own);
+  assert.equal(hal.disk.has('d.zzzzz07'), false);
+  assert.equal(again.writes.size, 0, 'no record of the model itself is rewritten');
+});
