@@ -2,6 +2,8 @@
 // and IP literal comparison for the reply-to reflection check. No URL global on XS: a small
 // parser for exactly this shape: scheme "://" host [":" port] ["/" path], no query, no fragment.
 
+import { allIn, HEX_DIGITS } from '../codec/hex.ts';
+
 export interface CoapUri {
   scheme: 'coap' | 'coaps';
   /** Host without brackets (an IPv6 literal is bare). */
@@ -10,25 +12,48 @@ export interface CoapUri {
   path: string[];
 }
 
-// Compiled once: XS compiles a regular expression literal each time it is evaluated. The one
-// regexp here: the digit checks below are a loop (a preloaded regexp is ~0.5 KB of flash).
-const URI_RE = /^(coaps?):\/\/(\[[0-9A-Fa-f:.]+\]|[^\/\[\]:?#@]+)(?::(\d{1,5}))?(\/[^?#]*)?$/i;
+/** A URL's parts as written: scheme "://" host [":" port] path (port -1 when absent). */
+export interface UrlParts { scheme: string; host: string; port: number; path: string }
 
+/**
+ * Splits scheme "://" authority path, or undefined when the authority is malformed. The host is a
+ * bracketed IPv6 literal (kept in its brackets) or a name whose characters are all in `name`
+ * (`nameIn`) or none is (!`nameIn`); the port 1..5 digits. A hand parser, not a regexp: on XS a
+ * preloaded regexp is ~1 KB of flash.
+ */
+export function splitUrl(text: string, name: string, nameIn: boolean): UrlParts | undefined {
+  const sep = text.indexOf('://');
+  const rest = text.slice(sep + 3);
+  const slash = rest.indexOf('/');
+  const auth = slash < 0 ? rest : rest.slice(0, slash);
+  const bracket = auth[0] === '[';
+  const colon = auth.indexOf(':');
+  const hostEnd = bracket ? auth.indexOf(']') + 1 : colon < 0 ? auth.length : colon;
+  const host = auth.slice(0, hostEnd);
+  const portText = auth.slice(hostEnd + 1);
+  if (sep < 0 || host === '' || !(bracket ? host.length > 2 && allIn(host.slice(1, -1), HEX_DIGITS + ':.', true) : allIn(host, name, nameIn))) return undefined;
+  if (hostEnd < auth.length && (auth[hostEnd] !== ':' || !isDigits(portText, 5, false))) return undefined;
+  return { scheme: text.slice(0, sep), host, port: hostEnd < auth.length ? parseInt(portText, 10) : -1, path: slash < 0 ? '' : rest.slice(slash) };
+}
+
+// The same language as the former regexp
+// /^(coaps?):\/\/(\[[0-9A-Fa-f:.]+\]|[^\/\[\]:?#@]+)(?::(\d{1,5}))?(\/[^?#]*)?$/i
+// (the reference in test/mtp/coap-uri.test.ts).
 export function parseCoapUri(text: string): CoapUri | undefined {
-  const m = URI_RE.exec(text);
-  if (!m) return undefined;
-  const scheme = m[1].toLowerCase() as 'coap' | 'coaps';
-  const host = m[2].charAt(0) === '[' ? m[2].slice(1, -1) : m[2];
-  const port = m[3] !== undefined ? parseInt(m[3], 10) : (scheme === 'coaps' ? 5684 : 5683);
+  const u = splitUrl(text, '[]?#@', false);
+  const scheme = u && u.scheme.toLowerCase();
+  if (!u || (scheme !== 'coap' && scheme !== 'coaps') || !allIn(u.path, '?#', false)) return undefined;
+  const host = u.host[0] === '[' ? u.host.slice(1, -1) : u.host;
+  const port = u.port >= 0 ? u.port : (scheme === 'coaps' ? 5684 : 5683);
   if (port < 1 || port > 65535) return undefined;
   const path: string[] = [];
-  for (const seg of (m[4] || '').split('/')) {
+  for (const seg of u.path.split('/')) {
     if (seg === '') continue;
     const decoded = percentDecode(seg);
     if (decoded === undefined) return undefined;
     path.push(decoded);
   }
-  return { scheme, host, port, path };
+  return { scheme: scheme as CoapUri['scheme'], host, port, path };
 }
 
 export function formatCoapUri(u: CoapUri): string {
@@ -142,11 +167,5 @@ function groups(h: string): number[] | undefined {
 
 /** `s` is 1..max decimal digits, or hex digits (either case) when `hex`. */
 function isDigits(s: string, max: number, hex: boolean): boolean {
-  if (s.length < 1 || s.length > max) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const lower = c | 0x20; // 'A'..'F' to 'a'..'f'
-    if (!((c >= 0x30 && c <= 0x39) || (hex && lower >= 0x61 && lower <= 0x66))) return false;
-  }
-  return true;
+  return s.length >= 1 && s.length <= max && allIn(s, hex ? HEX_DIGITS : '0123456789', true);
 }
