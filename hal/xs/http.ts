@@ -6,6 +6,8 @@
 // a transfer with no byte for idleTimeoutMs ends with 'timeout'.
 import type { Clock, Http, HttpGetOptions, HttpRequest, Timers } from '../hal.ts';
 import type { XsHostFunctions } from './host.ts';
+import { allIn, ALNUM } from '../../src/codec/hex.ts';
+import { splitUrl, type UrlParts } from '../../src/mtp/coap-uri.ts';
 
 export interface XsHttpOptions {
   /** Trust anchors for https:// (PEM; the runner's --ca); without them https:// is not offered. */
@@ -21,9 +23,20 @@ const OP_GET = 0;
 const OP_CLOSE = 1;
 const EV_RESPONSE = 0;
 const EV_DATA = 1;
-// scheme, host (a name, an IPv4 literal or a bracketed IPv6 one), port, path; no userinfo (the
-// core refuses it before), the fragment is dropped.
-const URL_RE = /^(https?):\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::([0-9]{1,5}))?(\/[^#]*)?(?:#.*)?$/;
+
+/**
+ * An http(s):// URL's parts, or undefined: host a name, an IPv4 literal or a bracketed IPv6 one;
+ * no userinfo (the core refuses it before); the fragment is dropped. The same language as the
+ * former regexp /^(https?):\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::([0-9]{1,5}))?(\/[^#]*)?(?:#.*)?$/
+ * (the reference in test/engines/xs-http.test.ts), with a port given checked to be 1..65535.
+ */
+export function parseHttpUrl(url: string): UrlParts | undefined {
+  const hash = url.indexOf('#');
+  const u = splitUrl(hash < 0 ? url : url.slice(0, hash), ALNUM + '.-', true);
+  // '.' of the regexp's fragment matched no line terminator
+  if (!u || (u.scheme !== 'http' && u.scheme !== 'https') || (hash >= 0 && !allIn(url.slice(hash), '\n\r\u2028\u2029', false))) return undefined;
+  return u.port === 0 || u.port > 65535 ? undefined : u;
+}
 
 /** One transfer: its idle watchdog and the one onEnd. */
 class XsHttpTransfer implements HttpRequest {
@@ -83,18 +96,17 @@ export function xsHttp(host: XsHostFunctions, clock: Clock, timers: Timers, opts
     schemes: Object.freeze(ca ? ['http', 'https'] : ['http']),
     get(url: string, o: HttpGetOptions): HttpRequest {
       const t = new XsHttpTransfer(host, clock, timers, o, idleMs);
-      const m = URL_RE.exec(url);
-      const tls = m !== null && m[1] === 'https';
-      const port = m ? (m[3] !== undefined ? Number(m[3]) : tls ? 443 : 80) : 0;
+      const u = parseHttpUrl(url);
+      const tls = u !== undefined && u.scheme === 'https';
       let error: string | undefined;
-      if (!m || !(port >= 1 && port <= 65535)) error = 'not a valid http(s):// URL';
+      if (!u) error = 'not a valid http(s):// URL';
       else if (tls && !ca) error = 'https:// needs trust anchors (--ca)';
       else {
-        const name = m[2];
-        const address = name[0] === '[' ? name.slice(1, -1) : name;
+        const port = u.port < 0 ? (tls ? 443 : 80) : u.port;
         const wall = clock.wallTimeMs();
         try {
-          t.id = host.http(OP_GET, address, port, tls, m[3] !== undefined ? `${name}:${port}` : name, m[4] || '/',
+          // the address without an IPv6 literal's brackets; the Host header names the port when the URL does
+          t.id = host.http(OP_GET, u.host[0] === '[' ? u.host.slice(1, -1) : u.host, port, tls, u.port < 0 ? u.host : u.host + ':' + port, u.path || '/',
             o.username, o.password ?? '', ca, wall === undefined ? -1 : Math.floor(wall / 1000),
             opts.blockBytes, (kind: number, a: unknown, b: unknown) => t.event(kind, a, b));
           t.watch(idleMs);

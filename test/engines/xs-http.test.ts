@@ -7,6 +7,7 @@
 // the transfer ended exactly once. x86-64, and the first cases on 32-bit ARM under qemu.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ import { join } from 'node:path';
 import { root } from '../../build.config.ts';
 import { makePki, type Pki } from '../dtls/support.ts';
 import { armUnavailable } from '../support/tools.ts';
+import { uriLike } from '../support/uri-gen.ts';
+import { parseHttpUrl } from '../../hal/xs/http.ts';
 import { buildXsBoard, bundleFixture, capArgs, QEMU_ARM, scratchDir, type Arch } from './xs-harness.ts';
 
 const CAP = { chunks: 128 * 1024, slots: 8192, stack: 1024 };
@@ -189,4 +192,20 @@ test('xs https: our CA\'s server (SAN IP:127.0.0.1); another CA, or a certificat
   } finally {
     for (const s of servers) { s.closeAllConnections(); s.close(); }
   }
+});
+
+// The regexp hal/xs/http.ts had before its hand parser (a preloaded regexp is ~1 KB of flash on
+// XS): the reference parseHttpUrl must agree with on every input (a port of 0 or above 65535 was
+// refused after the match).
+const URL_RE = /^(https?):\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::([0-9]{1,5}))?(\/[^#]*)?(?:#.*)?$/;
+function referenceParse(url: string) {
+  const m = URL_RE.exec(url);
+  const port = m && m[3] !== undefined ? Number(m[3]) : -1;
+  return !m || port === 0 || port > 65535 ? undefined : { scheme: m[1], host: m[2], port, path: m[4] || '' };
+}
+
+test('given many generated URLs, valid and not, then parseHttpUrl agrees with the former regexp', () => {
+  fc.assert(fc.property(uriLike(['http', 'https', 'HTTP', 'coap']), (u) => {
+    assert.deepEqual(parseHttpUrl(u), referenceParse(u));
+  }), { numRuns: 20000 });
 });
