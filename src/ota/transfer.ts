@@ -6,6 +6,7 @@
 import type { Http } from '../../hal/hal.ts';
 import { Code, Method } from '../coap/constants.ts';
 import type { CoapEndpoint } from '../coap/endpoint.ts';
+import { ALNUM, allIn } from '../codec/hex.ts';
 import { parseCoapUri } from '../mtp/coap-uri.ts';
 
 export interface TransferRequest {
@@ -35,11 +36,16 @@ export interface FetcherDeps {
   coaps?(): boolean;
 }
 
-const SCHEME_RE = /^([a-z][a-z0-9+.-]*):\/\//i;
-
+/**
+ * The scheme of "scheme://..." in lower case (RFC 3986: a letter, then letters, digits, '+', '-',
+ * '.'), or ''. A hand check, not the former /^([a-z][a-z0-9+.-]*):\/\//i (the reference in
+ * test/ota/transfer.test.ts): on XS a preloaded regexp is flash.
+ */
 export function urlScheme(url: string): string {
-  const m = SCHEME_RE.exec(url);
-  return m ? m[1].toLowerCase() : '';
+  const colon = url.indexOf(':');
+  const scheme = url.slice(0, colon);
+  const ok = colon > 0 && url.slice(colon + 1, colon + 3) === '//' && allIn(scheme[0], ALNUM.slice(0, 52), true) && allIn(scheme, ALNUM + '+.-', true);
+  return ok ? scheme.toLowerCase() : '';
 }
 
 /**
