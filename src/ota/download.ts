@@ -6,12 +6,11 @@ import type { AsyncOperation, CommandCall, HandlerContext } from '../dm/api.ts';
 import { UNKNOWN_TIME, formatDateTime } from '../dm/values.ts';
 import { ErrorCode, UspError } from '../errors.ts';
 import type { DigestAlgorithm, DigestContext, Hash } from '../../hal/hal.ts';
-import { toHex } from '../codec/hex.ts';
+import { allIn, HEX_DIGITS, toHex } from '../codec/hex.ts';
 import type { FirmwareManager } from './manager.ts';
 import { urlScheme, type Transfer } from './transfer.ts';
 
 const LOCAL_AGENT = 'Device.LocalAgent.';
-const HEX_RE = /^[0-9a-fA-F]*$/;
 const DIGEST_BYTES: { [alg: string]: number } = Object.freeze({ 'SHA-1': 20, 'SHA-256': 32 });
 
 /** The USP error of a Download() or Activate() that cannot be done (7022 unless told). */
@@ -41,7 +40,7 @@ function checkSum(input: CommandCall['input'], hash: Hash | undefined): { alg: D
   if (!sum) return undefined;
   if (!alg) throw refuse('CheckSum needs CheckSumAlgorithm', ErrorCode.INVALID_COMMAND_ARGUMENTS);
   if (!DIGEST_BYTES[alg] || !hash) throw refuse(`CheckSumAlgorithm ${alg} not supported here (${hash ? 'SHA-1, SHA-256' : 'no digest on this device'})`, ErrorCode.INVALID_COMMAND_ARGUMENTS);
-  if (!HEX_RE.test(sum) || sum.length !== DIGEST_BYTES[alg] * 2) {
+  if (!allIn(sum, HEX_DIGITS, true) || sum.length !== DIGEST_BYTES[alg] * 2) {
     throw refuse(`CheckSum: ${DIGEST_BYTES[alg] * 2} hex digits expected for ${alg}`, ErrorCode.INVALID_COMMAND_ARGUMENTS);
   }
   return { alg: alg as DigestAlgorithm, digest: sum };
