@@ -17,21 +17,19 @@ interface Exports {
   _initialize(): void;
   h_scratch(): number;
   h_setkey(key: number): number;
-  h_ccm(variant: number, encrypt: number, len: number, iv: number, ivLen: number, ad: number, adLen: number, input: number, output: number, tag: number, tagLen: number): number;
+  h_ccm(encrypt: number, len: number, iv: number, ivLen: number, ad: number, adLen: number, input: number, output: number, tag: number, tagLen: number): number;
   h_aes_loop(variant: number, n: number): void;
-  h_ccm_loop(variant: number, len: number, n: number): number;
+  h_ccm_loop(len: number, n: number): number;
 }
 
-/** 0: the records' CCM (the module's ccm_rk); 1: the two-block step tried and not adopted (ccm_pair). */
-export type Variant = 0 | 1;
 export const AUTH_FAILED = -0x000f; // MBEDTLS_ERR_CCM_AUTH_FAILED
 
 export interface LeanCcm {
   setKey(key: Uint8Array): void;
   /** Encrypts: ciphertext and tag; `undefined` if the lean CCM declines the parameters. */
-  seal(variant: Variant, nonce: Uint8Array, aad: Uint8Array, plain: Uint8Array, tagLen: number): { cipher: Uint8Array; tag: Uint8Array } | undefined;
+  seal(nonce: Uint8Array, aad: Uint8Array, plain: Uint8Array, tagLen: number): { cipher: Uint8Array; tag: Uint8Array } | undefined;
   /** Decrypts: the plaintext, or the error code (AUTH_FAILED: the tag did not match). */
-  open(variant: Variant, nonce: Uint8Array, aad: Uint8Array, cipher: Uint8Array, tag: Uint8Array): Uint8Array | number;
+  open(nonce: Uint8Array, aad: Uint8Array, cipher: Uint8Array, tag: Uint8Array): Uint8Array | number;
   exports: Exports;
 }
 
@@ -57,15 +55,15 @@ export async function buildLeanCcm(): Promise<LeanCcm> {
     setKey(key) {
       if (x.h_setkey(put(0, key)) !== 0) throw new Error('setkey');
     },
-    seal(variant, nonce, aad, plain, tagLen) {
+    seal(nonce, aad, plain, tagLen) {
       if (aad.length > 1024 || plain.length > 2048) throw new Error('too long for the harness scratch');
-      const r = x.h_ccm(variant, 1, plain.length, put(16, nonce), nonce.length, put(64, aad), aad.length, put(2048, plain), base + 4096, base + 32, tagLen);
+      const r = x.h_ccm(1, plain.length, put(16, nonce), nonce.length, put(64, aad), aad.length, put(2048, plain), base + 4096, base + 32, tagLen);
       if (r === 1) return undefined;
       if (r !== 0) throw new Error('ccm encrypt: ' + r);
       return { cipher: mem().slice(base + 4096, base + 4096 + plain.length), tag: mem().slice(base + 32, base + 32 + tagLen) };
     },
-    open(variant, nonce, aad, cipher, tag) {
-      const r = x.h_ccm(variant, 0, cipher.length, put(16, nonce), nonce.length, put(64, aad), aad.length, put(2048, cipher), base + 4096, put(32, tag), tag.length);
+    open(nonce, aad, cipher, tag) {
+      const r = x.h_ccm(0, cipher.length, put(16, nonce), nonce.length, put(64, aad), aad.length, put(2048, cipher), base + 4096, put(32, tag), tag.length);
       return r === 0 ? mem().slice(base + 4096, base + 4096 + cipher.length) : r;
     },
   };
