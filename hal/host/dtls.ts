@@ -4,11 +4,9 @@
 // is the entropy source; time comes in with every call (monotonic) and from the HAL clock (wall
 // time).
 import type { Clock, Dtls, DtlsCertificateInfo, DtlsContext, DtlsContextOptions, DtlsHello, DtlsSession } from '../hal.ts';
-import { mbedtlsError, verifyFlags } from '../dtls-errors.ts';
+import { mbedtlsError } from '../dtls-errors.ts';
 import { loadDtlsModule, SCRATCH } from './dtls-module.ts';
 import { hostSession } from './dtls-session.ts';
-
-export { mbedtlsError, verifyFlags };
 
 export interface HostDtls extends Dtls {
   /** Size of the loaded .wasm in bytes (for the bench and the footprint table). */

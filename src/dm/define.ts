@@ -42,7 +42,7 @@ const ENABLE = bool('Enable', { access: 'W' });
 export const enable = (): Param<'Enable'> => ENABLE;
 /** A strong reference to instances of `target` (R-ARC.12: cleared when they are deleted). */
 export const strongRef = (target: string): NonNullable<ParamDef['ref']> => Object.freeze({ kind: 'strong', target });
-/** Unique key sets: keys(['Alias'], ['EndpointID']). */
+/** Unique key sets: keys(['Alias'], ['EndpointID']) (public: models outside src/ use it, e.g. examples/x-acme-thermostat). */
 export const keys = (...sets: string[][]): readonly (readonly string[])[] => Object.freeze(sets.map((s) => Object.freeze(s)));
 /** A frozen list (enum values, argument lists). */
 export const list = <T>(...items: T[]): readonly T[] => Object.freeze(items);

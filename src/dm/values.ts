@@ -2,6 +2,7 @@
 // 7011 = does not parse as the type, 7012 = parses but out of range / not allowed.
 import { ErrorCode, UspError } from '../errors.ts';
 import type { ParamDef, ParamType, Value } from './api.ts';
+import { HEX_DIGITS, allIn } from '../codec/hex.ts';
 
 export const UNKNOWN_TIME = '0001-01-01T00:00:00Z';
 
@@ -18,15 +19,9 @@ const clip = (s: string) => (s.length > 40 ? s.slice(0, 40) + '...' : s);
 
 // No preloaded regular expressions here: each costs flash for its compiled program (the dateTime
 // one 1.4 KB, the decimal one 0.5 KB on XS, issue 10); these forms are checked by code instead.
-const HEX_DIGITS = '0123456789ABCDEFabcdef';
 const DIGITS = HEX_DIGITS.slice(0, 10);
 const BASE64_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** Is every character of `s` one of `allowed`? */
-function onlyOf(s: string, allowed: string): boolean {
-  for (let i = 0; i < s.length; i++) if (allowed.indexOf(s.charAt(i)) < 0) return false;
-  return true;
-}
 
 /** `v` without a leading '+' or '-'. */
 const unsigned = (v: string) => (v.charAt(0) === '-' || v.charAt(0) === '+' ? v.slice(1) : v);
@@ -34,13 +29,13 @@ const unsigned = (v: string) => (v.charAt(0) === '-' || v.charAt(0) === '+' ? v.
 /** [-+]?[0-9]+ */
 function isInteger(v: string): boolean {
   const d = unsigned(v);
-  return d !== '' && onlyOf(d, DIGITS);
+  return d !== '' && allIn(d, DIGITS, true);
 }
 
 /** [-+]?([0-9]+(.[0-9]*)?|.[0-9]+): digits with at most one '.', not the '.' alone. */
 function isDecimal(v: string): boolean {
   const d = unsigned(v);
-  return d !== '' && d !== '.' && onlyOf(d, DIGITS + '.') && d.indexOf('.') === d.lastIndexOf('.');
+  return d !== '' && d !== '.' && allIn(d, DIGITS + '.', true) && d.indexOf('.') === d.lastIndexOf('.');
 }
 
 /** Does `s` from `at` follow `form`: a digit for each '0', '+' or '-' for '+', any other character as is? */
@@ -147,13 +142,13 @@ function canonicalItem(def: ParamDef, v: string): string {
       let end = v.length;
       if (v.charAt(end - 1) === '=') end--;
       if (v.charAt(end - 1) === '=') end--;
-      if (v.length % 4 !== 0 || !onlyOf(v.slice(0, end), BASE64_DIGITS)) throw typeErr(def, v);
+      if (v.length % 4 !== 0 || !allIn(v.slice(0, end), BASE64_DIGITS, true)) throw typeErr(def, v);
       const bytes = (v.length / 4) * 3 - (v.length - end);
       if (bytes > itemMax(def)) throw valueErr(def, v, 'is too long');
       return v;
     }
     case 'hexBinary': {
-      if (v.length % 2 !== 0 || !onlyOf(v, HEX_DIGITS)) throw typeErr(def, v);
+      if (v.length % 2 !== 0 || !allIn(v, HEX_DIGITS, true)) throw typeErr(def, v);
       if (v.length / 2 > itemMax(def)) throw valueErr(def, v, 'is too long');
       return v.toUpperCase();
     }

@@ -7,13 +7,13 @@ import { str, strongRef, uint } from '../dm/define.ts';
 const f = Object.freeze;
 
 /** The 'Alias' unique key set, and the key sets of a table keyed by its Alias only. */
-export const ALIAS_KEY: readonly string[] = f(['Alias']);
+const ALIAS_KEY: readonly string[] = f(['Alias']);
 export const ALIAS_KEYS: readonly (readonly string[])[] = f([ALIAS_KEY]);
 /** Unique key sets: Alias, and `others` (one set). */
 export const aliasAnd = (...others: string[]): readonly (readonly string[])[] => f([ALIAS_KEY, f(others)]);
 
 export const ROLE_REF = strongRef('Device.LocalAgent.ControllerTrust.Role.{i}.');
-export const CERTIFICATE_REF = strongRef('Device.LocalAgent.Certificate.{i}.');
+const CERTIFICATE_REF = strongRef('Device.LocalAgent.Certificate.{i}.');
 
 /** TR-181's digest algorithm names (FingerprintAlgorithm, CheckSumAlgorithm). */
 export const SHA_ALGORITHMS: readonly string[] = f(['SHA-1', 'SHA-224', 'SHA-256', 'SHA-384', 'SHA-512']);

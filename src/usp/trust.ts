@@ -22,6 +22,7 @@ import { rowsOf, valueOf } from './context.ts';
 import type { PeerCertificate } from '../coap/types.ts';
 import { CERTIFICATE_TABLE, CONTROLLER_TABLE, CONTROLLER_TRUST } from '../names.ts';
 import { splitList } from '../dm/values.ts';
+import { stripDot } from '../dm/paths.ts';
 
 /** A certificate as Certificate.{i} shows it (hal Dtls.describeCertificates). */
 export interface CertificateFacts {
@@ -126,8 +127,8 @@ export class CertificateTrust {
    * Controller with one never gets here: its stored certificate is the only one accepted).
    */
   private calledTofu(endpointId: string, row: string | undefined): CertVerdict {
-    const untrusted = splitList(valueOf(this.engine, CONTROLLER_TRUST + 'UntrustedRole')).map(trimDot);
-    const assigned = row ? splitList(valueOf(this.engine, row + 'AssignedRole')).map(trimDot).filter((r) => r !== '') : [];
+    const untrusted = splitList(valueOf(this.engine, CONTROLLER_TRUST + 'UntrustedRole')).map(stripDot);
+    const assigned = row ? splitList(valueOf(this.engine, row + 'AssignedRole')).map(stripDot).filter((r) => r !== '') : [];
     const onlyUntrusted = !!row && valueOf(this.engine, row + 'InheritedRole') === '' && assigned.every((r) => untrusted.indexOf(r) >= 0);
     if (!onlyUntrusted) return { ok: false, why: `its certificate chains to none of our trust anchors, and ${endpointId} has roles beyond UntrustedRole (TOFU when we call is for Untrusted Controllers only)` };
     return { ok: true, inherited: '', tofu: true, banned: false };
@@ -158,7 +159,7 @@ export class CertificateTrust {
       for (const cert of rowsOf(this.engine, CERTIFICATE_TABLE)) {
         if (valueOf(this.engine, cert.path + 'X_TINYUSP_SHA256') !== fp || valueOf(this.engine, cert.path + 'Enable') !== 'true') continue;
         const ref = cert.path.slice(0, -1);
-        for (const c of creds) if (trimDot(valueOf(this.engine, c.path + 'Credential')) === ref) return valueOf(this.engine, c.path + 'Role');
+        for (const c of creds) if (stripDot(valueOf(this.engine, c.path + 'Credential')) === ref) return valueOf(this.engine, c.path + 'Role');
       }
     }
     return '';
@@ -166,17 +167,12 @@ export class CertificateTrust {
 
   /** SHA-256 of an enabled Certificate.{i} row, or '' (a disabled one matches nothing). */
   private fingerprint(ref: string): string {
-    const path = trimDot(ref) + '.';
+    const path = stripDot(ref) + '.';
     if (path.lastIndexOf(CERTIFICATE_TABLE, 0) !== 0 || !this.engine.exists(path) || valueOf(this.engine, path + 'Enable') !== 'true') return '';
     return valueOf(this.engine, path + 'X_TINYUSP_SHA256');
   }
 }
 
-
-/** A path reference without its trailing dot (references may be written either way). */
-function trimDot(p: string): string {
-  return p.charAt(p.length - 1) === '.' ? p.slice(0, -1) : p;
-}
 
 /** A Certificate.{i} row for a certificate (a trust anchor, or a TOFU Controller's); returns its path. */
 function addCertificateRow(txn: ReturnType<Engine['begin']>, serialNumber: string, issuer: string, sha256: string, anchor: boolean): string {

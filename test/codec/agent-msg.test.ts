@@ -82,8 +82,8 @@ test('given random bytes and mutated messages, when decoded by both codecs, then
   }), RUNS);
 });
 
-// The Agent sizes an answer before it allocates it (sizeAgentMsg, sizeRecord: the counting
-// Writer of wire.ts, issue 10): the count must be the encoded length exactly, or the array is wrong.
+// The counting Writer of wire.ts (sizeAgentMsg, sizeRecord; the Agent's own answers count inside
+// encodeAgentMsgExact/encodeAgentRecordExact, issue 10): the count must be the encoded length exactly.
 test('given a random Msg an Agent sends, when sized, then the size is the encoded length', () => {
   fc.assert(fc.property(msg.filter(sentByAgent), (m) => {
     assert.equal(sizeAgentMsg(m), encodeAgentMsg(m, out));

@@ -39,8 +39,9 @@ import { usesOwnBinding } from './xs-shape.ts';
  * esp32 board's flashAgentBytes 279,744 -> 272,085. Each option changed alone, measured from 3
  * passes with keep_fargs false (272,181): reduce_vars off +6,891, reduce_funcs off +5,471,
  * collapse_vars off +544, pure_getters "strict" +348, 2 passes +96 (4: -100; twice over: -100),
- * inline 1 +76, sequences off +12, join_vars off +4, booleans off +4, keep_fargs true +4 (taken:
- * false assumes no code reads a function's length), inline 2 and hoist_props off 0.
+ * inline 1 +76, sequences off +12, join_vars off +4, booleans off +4, inline 2 and hoist_props off
+ * 0. keep_fargs stays terser's default (true, +4 against false): false would assume that no code
+ * reads a function's length.
  */
 export const COMPRESS_OPTIONS: MinifyOptions = {
   module: true,
