@@ -359,6 +359,9 @@ export class DtlsLink {
   /** Drops a session; `notify` sends close_notify (RFC 5246 §7.2.1) when it is open. */
   private remove(e: LinkEntry, notify: boolean): void {
     if (this.table.get(e.key) === e) this.table.delete(e.key);
+    // not kept reachable by the last-session cache until the next lookup on its channel
+    if (this.lastServer === e) this.lastServer = undefined;
+    if (this.lastClient === e) this.lastClient = undefined;
     e.live = false;
     e.queue.length = 0;
     e.session.close();
