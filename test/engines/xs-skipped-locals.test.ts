@@ -4,8 +4,9 @@
 // begins, has an index after the slots that NEW_CLOSURE, NEW_TEMPORARY and RETRIEVE place on the
 // scope stack, and its const is written by LET_LOCAL. Such a local has no dead zone nor const
 // check (TypeScript rejects both uses). The same for the temporaries that their code writes first
-// (object and array literals, a postfix's old value, a try statement's three), and -u emits no
-// REFRESH_LOCAL, which does nothing at run time. Without -u nothing changes.
+// (object and array literals, a postfix's old value, a try statement's three); a literal without
+// spread needs none (DUB gets it from the top of the stack); -u emits no REFRESH_LOCAL, which does
+// nothing at run time. Without -u nothing changes.
 // The program runs in node and, compiled with -u, in xsl's machine (a preloaded module's body
 // runs when xsl links it) with the same result; its byte code has no NEW for the uncaptured
 // locals; the esp32 board's byte code has none left.
@@ -148,7 +149,7 @@ function literals(n) {
     let c = i;
     const old = c++;
     const o = { i, old, c, nested: { arr: [i, ...[c, old], { deep: [c--] }] }, ['k' + i]: c };
-    made.push(o);
+    made.push(o, { ...o, i: -i, [i]: [] }, { get g() { return i; }, m() { return this.g; } }.m());
     try { made.push({ before: 1, bad: i % 2 ? thrower(i) : i, after: [2, ...[i]] }); } catch (e) { made.push([e.message, { after: 'catch' }]); }
   }
   const p = { q: 1 };
@@ -207,6 +208,10 @@ test('given the same program, when xsc compiles it with -u, then only captured l
   assert.ok(count(plain, 'refresh_local_1') > 0);
   assert.equal(count(skipped, 'refresh_local_1'), 0, 'no REFRESH_LOCAL (a no-op) with -u');
   assert.ok(count(skipped, 'refresh_closure_1') > 0, 'the captured loop variable still gets its copy per iteration');
+  // with -u an object or array literal without spread is built on the stack (DUB), with no temporary
+  const literalTemps = (ops: Op[]) => ops.filter((o, i) => o.name === 'set_local_1' && /^(object|array)$/.test(ops[i - 1]?.name)).length;
+  const temps = [literalTemps(skipped), literalTemps(plain)];
+  assert.ok(temps[0] > 0 && temps[0] * 3 < temps[1], `only the literals with a spread keep theirs: ${temps}`);
 });
 
 test('given the esp32 board preloaded by xsl, then its byte code makes no uncaptured local and refreshes none', () => {
