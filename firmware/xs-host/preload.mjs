@@ -19,6 +19,10 @@ import { fail, mtime, writeIfChanged } from './cc.mjs';
 // text go, and so does the whole XS parser and byte-code compiler (the board runs xsc's byte
 // code only). The empty board (npm run footprint's baseline) is stripped the same way.
 const XSL_OPTIONS = ['-s', '*'];
+// xsc -u (firmware/patches/moddable/0013): locals no closure captures get no NEW/UNWIND and no
+// dead-zone or const check; every preloaded bundle is TypeScript-checked, where such a use is a
+// compile error.
+const XSC_OPTIONS = ['-u'];
 
 async function bundleBoard(root, board) {
   // build.config.ts holds the bundling options (and the no-Node-built-ins guard) of every board.
@@ -66,9 +70,9 @@ export async function preloadBoard(root, board, tools, { say }, module) {
   writeIfChanged(source, module ?? await bundleBoard(root, board));
   const mcFile = join(mcDir, 'mc.xs.c');
   const reportFile = join(dir, 'xsl-warnings.txt');
-  // A change of xsl's options re-links (their text is an input).
+  // A change of xsc's or xsl's options re-links (their text is an input).
   const optionsFile = join(dir, 'xsl-options.txt');
-  writeIfChanged(optionsFile, XSL_OPTIONS.join(' ') + '\n');
+  writeIfChanged(optionsFile, `xsc ${XSC_OPTIONS.join(' ')}\nxsl ${XSL_OPTIONS.join(' ')}\n`);
   const newestInput = Math.max(mtime(source), mtime(tools.xsc), mtime(tools.xsl), mtime(optionsFile), mtime(fileURLToPath(import.meta.url)), budgetFile ? mtime(budgetFile) : 0);
   if (mtime(mcFile) >= newestInput && existsSync(reportFile)) {
     return { mcDir, ...readXslOutput(readFileSync(reportFile, 'utf8')) };
@@ -80,7 +84,7 @@ export async function preloadBoard(root, board, tools, { say }, module) {
     const out = join(scratch, 'out');
     mkdirSync(mods);
     mkdirSync(out);
-    const xsc = run(tools.xsc, [source, '-c', '-e', '-o', mods, '-r', 'main'], dir);
+    const xsc = run(tools.xsc, [source, '-c', '-e', ...XSC_OPTIONS, '-o', mods, '-r', 'main'], dir);
     if (xsc.status !== 0) fail(`xsc ${relative(root, source)} failed (exit ${xsc.status}):\n${xsc.stdout}${xsc.stderr}`);
     const xsl = run(tools.xsl, ['-b', mods, '-o', out, '-p', 'main.xsb', ...XSL_OPTIONS, join(mods, 'main.xsb')], dir);
     const output = `${xsl.stdout}${xsl.stderr}`;

@@ -1,5 +1,5 @@
 // The byte code xsc makes of a script (build/moddable/bin/xsc, the patched one), instruction by
-// instruction: for the tests of the xsc patches (firmware/patches/moddable/0006 to 0012).
+// instruction: for the tests of the xsc patches (firmware/patches/moddable/0006 to 0013).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,9 +46,9 @@ export function decodeOps(code: Buffer, start = 0, end = code.length): { ops: Op
   return { ops, end: p };
 }
 
-/** Compiles `file` (a script) into `dir` and decodes its CODE atom. */
-export function compiledOps(file: string, dir: string): Op[] {
-  const r = spawnSync(join(root, 'build/moddable/bin/xsc'), ['-e', '-o', dir, file], { encoding: 'utf8', timeout: 60_000 });
+/** Compiles `file` (a script) into `dir` and decodes its CODE atom; `options` are more xsc options (`-u`). */
+export function compiledOps(file: string, dir: string, options: string[] = []): Op[] {
+  const r = spawnSync(join(root, 'build/moddable/bin/xsc'), ['-e', ...options, '-o', dir, file], { encoding: 'utf8', timeout: 60_000 });
   assert.equal(r.status, 0, r.stderr);
   const xsb = readFileSync(join(dir, file.replace(/^.*\//, '').replace(/\.js$/, '.xsb')));
   const at = xsb.indexOf('CODE');
@@ -67,15 +67,15 @@ export function readImageCode(mcText: string): { codes: Buffer[]; keyName: Map<n
   return { codes, keyName };
 }
 
-/** `module` (an ES module) compiled by xsc and linked by xsl with preloading, as the board build does (preload.mjs): mc.xs.c's text. */
-export function preloadModule(module: string, dir: string): string {
+/** `module` (an ES module) compiled by xsc (with `options`: the board build's are `-u`) and linked by xsl with preloading, as the board build does (preload.mjs): mc.xs.c's text. */
+export function preloadModule(module: string, dir: string, options: string[] = []): string {
   const mods = join(dir, 'mods');
   const out = join(dir, 'out');
   mkdirSync(mods, { recursive: true });
   mkdirSync(out, { recursive: true });
   writeFileSync(join(dir, 'main.js'), module);
   const bin = join(root, 'build/moddable/bin');
-  const xsc = spawnSync(join(bin, 'xsc'), [join(dir, 'main.js'), '-c', '-e', '-o', mods, '-r', 'main'], { encoding: 'utf8', timeout: 60_000 });
+  const xsc = spawnSync(join(bin, 'xsc'), [join(dir, 'main.js'), '-c', '-e', ...options, '-o', mods, '-r', 'main'], { encoding: 'utf8', timeout: 60_000 });
   assert.equal(xsc.status, 0, xsc.stderr);
   const xsl = spawnSync(join(bin, 'xsl'), ['-b', mods, '-o', out, '-p', 'main.xsb', join(mods, 'main.xsb')], { encoding: 'utf8', timeout: 60_000 });
   assert.equal(xsl.status, 0, xsl.stdout + xsl.stderr);
