@@ -51,7 +51,14 @@ static void xsHostArchiveOpcodes(txByte* code, txSize size)
 	txByte* q = code + size;
 	while (p < q) {
 		txU1 opcode = *((txU1*)p);
-		txS1 offset = gxCodeSizes[opcode];
+		txS1 offset;
+		if (XS_CODE_EXTENDED == opcode) { /* an op from 256 on, then its byte (patch 0015) */
+			p++;
+			offset = gxCodeSizes[XS_CODE_EXTENDED_FIRST + *((txU1*)p)];
+			opcode = XS_NO_CODE;
+		}
+		else
+			offset = gxCodeSizes[opcode];
 		switch (opcode) {
 		case XS_CODE_CODE_1: *p = XS_CODE_CODE_ARCHIVE_1; break;
 		case XS_CODE_CODE_2: *p = XS_CODE_CODE_ARCHIVE_2; break;

@@ -1,5 +1,5 @@
 // The byte code xsc makes of a script (build/moddable/bin/xsc, the patched one), instruction by
-// instruction: for the tests of the xsc patches (firmware/patches/moddable/0006 to 0013).
+// instruction: for the tests of the xsc patches (firmware/patches/moddable/0006 to 0015).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,8 +34,11 @@ export function decodeOps(code: Buffer, start = 0, end = code.length): { ops: Op
   const { names, sizes } = opTable();
   const ops: Op[] = [];
   let p = start;
+  const extended = names.indexOf('extended');
   while (p < end) {
-    const op = code[p];
+    let op = code[p];
+    // 0015: XS_CODE_EXTENDED, then an op from 256 on (its byte), its operands after that byte
+    if (extended >= 0 && op === extended) op = 256 + code[++p];
     const s = sizes[op];
     const len = s > 0 ? s : s === 0 ? 3 : s === -3 ? 4 : s === -1 ? 2 + code[p + 1] : s === -2 ? 3 + code.readUInt16LE(p + 1) : 5 + code.readUInt32LE(p + 1);
     const operand = s === 2 ? code.readInt8(p + 1) : s === 3 ? code.readInt16LE(p + 1) : s === 5 ? code.readInt32LE(p + 1) : s === -3 ? code[p + 3] : undefined;
