@@ -6,6 +6,7 @@ import type { ObjRec, Store } from './store.ts';
 import type { ModelModule, ObjectDef, ObjectHandlers, ParamDef } from './api.ts';
 import { isPlainPath, supportedPathOf } from './paths.ts';
 import { canonical } from './values.ts';
+import { uint } from './define.ts';
 
 export interface DefNode {
   readonly def: ObjectDef;
@@ -151,7 +152,7 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
     if (node.multi && owner) {
       const name = node.name + 'NumberOfEntries';
       if (named(owner.params, name)) throw new Error(`${owner.path}${name} is derived from ${node.path}: do not declare it`);
-      owner.params = owner.params.concat(Object.freeze({ name, type: 'unsignedInt' as const }));
+      owner.params = owner.params.concat(uint(name));
     }
   }
   // Sort nodes in the order a reader expects: pre-order by declaration within each parent.
