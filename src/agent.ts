@@ -7,6 +7,7 @@ import type { BoardProfile } from '../boards/profile.ts';
 import { encodeAgentMsgExact, EncodeOverflowError, type DecodeLimits, type Msg } from './codec/index.ts';
 import { createEngine } from './dm/index.ts';
 import type { Engine, ModelModule } from './dm/api.ts';
+import type { SchemaTree } from './dm/schema.ts';
 import { TR181_TREE, tr181Modules } from './model/index.ts';
 import { RateLimitedLog } from './log-rate.ts';
 import { ENDPOINT_ID } from './names.ts';
@@ -31,6 +32,8 @@ export interface AgentOptions {
   defaults?: { readonly [path: string]: string };
   /** The model modules; default the TR-181 model of src/model (tr181Modules()). */
   model?: readonly ModelModule[];
+  /** The schema tree of `model`'s objects (treeOf(model), modelTree()); default TR181_TREE. */
+  tree?: SchemaTree;
   /** Intake for NotifyResp / Error messages (the notify layer). */
   hooks?: DispatchHooks;
   /** R-MSG.4 duplicate window, ms (default 2000). */
@@ -101,7 +104,7 @@ const HANDLERS: Handlers = Object.freeze({
 
 export function createAgent(options: AgentOptions): Agent {
   const { hal, board } = options;
-  const engine = createEngine({ hal, profile: board, modules: options.model ?? tr181Modules(), tree: TR181_TREE, defaults: options.defaults, answered: options.answered });
+  const engine = createEngine({ hal, profile: board, modules: options.model ?? tr181Modules(), tree: options.tree ?? TR181_TREE, defaults: options.defaults, answered: options.answered });
   const log = (level: LogLevel, m: string) => hal.system.log(level, m);
   const failures = new RateLimitedLog(log);
   const selfLog = new RateLimitedLog(log);

@@ -13,6 +13,7 @@ import { createAgent, type Agent } from './agent.ts';
 import { CoapEndpoint } from './coap/endpoint.ts';
 import type { Peer } from './coap/types.ts';
 import type { Engine, ModelModule } from './dm/api.ts';
+import type { SchemaTree } from './dm/schema.ts';
 import { UspCoapBinding, type SendOutcome } from './mtp/coap.ts';
 import { formatCoapUri } from './mtp/coap-uri.ts';
 import { tr181Model } from './model/index.ts';
@@ -34,6 +35,8 @@ export interface CoreOptions {
   defaults?: Defaults;
   /** A device maker's model modules, added to the built-in TR-181 ones (which keep their hooks). */
   modules?: readonly ModelModule[];
+  /** With `modules`: the schema tree of the TR-181 objects and theirs, modelTree(modules) (src/model). */
+  tree?: SchemaTree;
   /** Emit one datagram; `bytes` is valid only during the call. */
   send(bytes: Uint8Array, peer: Peer): void;
   /** The address Controllers reach us at: the host of our reply-to URI. */
@@ -111,7 +114,7 @@ export function createCore(opts: CoreOptions): Core {
   const tr181 = tr181Model({ sendOnBoardRequest: (c) => notifier?.sendOnBoardRequest(c) }, ota);
   const modules = tr181.modules.concat(opts.modules || []);
   const agent: Agent = createAgent({
-    hal, board, defaults: opts.defaults, model: modules,
+    hal, board, defaults: opts.defaults, model: modules, tree: opts.tree,
     hooks: { notifyResp: (msgId, _resp, from) => { ota.reached = true; notifier?.notifyResp(msgId, from.controllerPath); } },
     trace: opts.trace,
     // Deferred work (Reboot(), FactoryReset(), boot clean-up) waits until our answers have left.

@@ -4,6 +4,7 @@
 import type { Hal, UdpSocket } from '../hal/hal.ts';
 import type { BoardProfile } from '../boards/profile.ts';
 import type { ModelModule } from './dm/api.ts';
+import type { SchemaTree } from './dm/schema.ts';
 import { createCore, CoreConfigError, type Core, type Defaults, type Transport } from './core.ts';
 import type { Peer } from './coap/types.ts';
 import { credentialProblem, type DtlsCredentials } from './dtls/credentials.ts';
@@ -16,6 +17,8 @@ export interface DeviceOptions {
   defaults?: Defaults;
   /** A device maker's model modules, added to the built-in TR-181 model. */
   modules?: readonly ModelModule[];
+  /** With `modules`: their schema tree, modelTree(modules) (src/model; on a board at module level). */
+  tree?: SchemaTree;
   /**
    * DTLS credentials (USP digest §7.2, §9): our certificate, its key and the trust anchors
    * (Certificate mode, the default), and/or a pre-shared key per Controller. The HAL must have
@@ -69,7 +72,7 @@ export function startDevice(opts: DeviceOptions): Device {
   let clientSocket: UdpSocket | undefined;
   let link: DtlsLink | undefined;
   const core = createCore({
-    hal, board: opts.board, defaults: opts.defaults, modules: opts.modules, host,
+    hal, board: opts.board, defaults: opts.defaults, modules: opts.modules, tree: opts.tree, host,
     send,
     trace: opts.traceMessages ? (line) => hal.system.log('debug', 'usp: ' + line) : undefined,
     wake: () => {

@@ -3,6 +3,8 @@
 // helpers. Everything else under src/ is internal.
 export { startDevice, type Device, type DeviceOptions } from './device.ts';
 export { createCore, type Core, type CoreOptions, type Peer, type PeerIdentity } from './core.ts';
+// The `tree` to start a device with the maker's modules.
+export { modelTree } from './model/index.ts';
 export {
   defineModule, defineObject, param, alias, str, bool, uint, int, decimal, dateTime, strongRef, keys, list, command, event,
   type Param, type ParamOptions, type ObjectPart, type ObjectSpec,

@@ -13,6 +13,7 @@ import { hostHash } from '../../hal/host/hash.ts';
 import { createHostSystem, createHostTimers, hostClock } from '../../hal/host/system.ts';
 import type { ModelModule } from '../../src/dm/api.ts';
 import { startDevice, type Device } from '../../src/device.ts';
+import { modelTree } from '../../src/model/index.ts';
 import type { DtlsCredentials } from '../../src/dtls/credentials.ts';
 import { createHostDtls } from '../../hal/host/dtls.ts';
 import { host } from './profile.ts';
@@ -87,12 +88,14 @@ export function runHostDevice(opts: HostDeviceOptions): HostDevice {
     firmware: opts.image ? createHostFirmware(join(opts.stateDir, 'fw'), opts.image.boot) : undefined,
   };
 
+  // The maker's modules are loaded at run time here: their tree too (a board preloads its own).
+  const tree = opts.modules && modelTree(opts.modules);
   function boot(): void {
     if (restarting) system.log('info', `restarting after ${restarting}`);
     restarting = undefined;
     try {
       device = startDevice({
-        hal, board: host, defaults: opts.defaults, modules: opts.modules, credentials: opts.credentials, allowNoSec: opts.allowNoSec, host: opts.host, port: opts.port,
+        hal, board: host, defaults: opts.defaults, modules: opts.modules, tree, credentials: opts.credentials, allowNoSec: opts.allowNoSec, host: opts.host, port: opts.port,
         traceMessages: opts.logLevel === 'debug',
         onReady: (uri) => opts.onReady?.(device ? device.core.endpointId() : '', uri),
         onFatal: (m) => { write(`tinyusp agent: ${m}`); done(1); },

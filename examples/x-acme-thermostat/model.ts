@@ -1,7 +1,9 @@
 // A device maker's model module (how to extend tinyusp without forking it): a vendor object
 // (TR-106 'X_<OUI-or-name>_' prefix) with parameters, a table, a command and an event. It uses
-// only tinyusp's public entry (src/index.ts) and is added next to the TR-181 model:
-//   startDevice({ hal, board, modules: [thermostatModule(sensor, apply)], ... })
+// only tinyusp's public entry (src/index.ts) and is added next to the TR-181 model with the
+// schema tree of both (a board entry makes the two at module level, so that xsl preloads them):
+//   const modules = [thermostatModule(sensor, apply)];
+//   startDevice({ hal, board, modules, tree: modelTree(modules), ... })
 //   tinyusp agent --model examples/x-acme-thermostat/simulated.ts ...
 import {
   ErrorCode, UspError, alias, command, decimal, dateTime, defineModule, defineObject, event, formatDateTime, keys, list,

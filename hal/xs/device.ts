@@ -18,6 +18,7 @@
 import type { Hal } from '../hal.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import type { ModelModule } from '../../src/dm/api.ts';
+import type { SchemaTree } from '../../src/dm/schema.ts';
 import { startDevice, type Device } from '../../src/device.ts';
 import type { DtlsCredentials } from '../../src/dtls/credentials.ts';
 import type { XsHostFunctions } from './host.ts';
@@ -61,8 +62,10 @@ export interface XsBoard {
   profile: BoardProfile;
   /** Factory defaults compiled into the firmware (the runner's --defaults replaces them). */
   defaults?: Defaults;
-  /** A device maker's model modules, added to the built-in TR-181 model. */
+  /** A device maker's model modules, added to the built-in TR-181 model, and their schema tree:
+   * modelTree(modules) (src/model), built at module level so that xsl preloads it. */
   modules?: readonly ModelModule[];
+  tree?: SchemaTree;
 }
 
 /** Bytes of an even-length hex string, or undefined when it is not one. */
@@ -151,6 +154,7 @@ export function startXsDevice(host: XsHostFunctions, boardSpec: XsBoard): Device
       board,
       defaults,
       modules: boardSpec.modules,
+      tree: boardSpec.tree,
       credentials,
       allowNoSec: host.arg('allow-nosec') === 'true',
       host: host.arg('host'),

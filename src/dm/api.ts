@@ -448,10 +448,11 @@ export interface EngineOptions {
   /** The model: src/model's modules plus any device-maker extension modules. */
   readonly modules: readonly ModelModule[];
   /**
-   * A tree built at module level from exactly these modules' objects (src/model's TR181_TREE):
-   * used when it fits, so a preloaded board keeps it in flash; otherwise one is built.
+   * The schema tree of exactly these modules' objects: on a board built at module level, so
+   * that xsl preloads it into flash (src/model's TR181_TREE, modelTree()); at run time
+   * treeOf(modules) (schema.ts). Another tree is refused (Error).
    */
-  readonly tree?: SchemaTree;
+  readonly tree: SchemaTree;
   /** Factory defaults: flat TR-181 parameter path → lexical value (design.md). */
   readonly defaults?: { readonly [path: string]: string };
   /**

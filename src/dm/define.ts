@@ -10,7 +10,7 @@
 //
 // A table's `<Name>NumberOfEntries` parameter is derived by the engine (schema.ts): never declare it.
 import type {
-  CommandDef, EventDef, HandlerContext, ModelModule, ObjectDef, ObjectHandlers, ParamDef, ParamType,
+  CommandDef, EventDef, HandlerContext, ModelModule, ObjectDef, ObjectHandlers, ParamAccess, ParamDef, ParamType,
 } from './api.ts';
 
 /** Everything of a parameter but its name and type (so excess properties are compile errors). */
@@ -18,8 +18,23 @@ export type ParamOptions = Omit<ParamDef, 'name' | 'type'>;
 /** A parameter definition that remembers its name's literal type. */
 export type Param<N extends string = string> = ParamDef & { readonly name: N };
 
+/**
+ * The definitions made so far of each type, access and maxLength: a definition holds its other
+ * properties and inherits these three from one of them (each property of a preloaded object is a
+ * slot of flash; ~100 of the 140 TR-181 definitions share such a prototype, issue 10).
+ */
+const protos: ParamDef[] = [];
+
 export function param<N extends string>(name: N, type: ParamType, options: ParamOptions = {}): Param<N> {
-  return Object.freeze({ name, type, ...options });
+  const { access, maxLength, ...own } = options;
+  let proto = protos.find((p) => p.type === type && p.access === access && p.maxLength === maxLength);
+  if (!proto) {
+    const made: { type: ParamType; access?: ParamAccess; maxLength?: number } = { type };
+    if (access !== undefined) made.access = access;
+    if (maxLength !== undefined) made.maxLength = maxLength;
+    protos.push(proto = Object.freeze(made) as ParamDef);
+  }
+  return Object.freeze(Object.setPrototypeOf({ name, ...own }, proto));
 }
 export const str = <N extends string>(name: N, maxLength: number, o: Omit<ParamOptions, 'maxLength'> = {}): Param<N> =>
   param(name, 'string', { maxLength, ...o });

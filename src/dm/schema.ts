@@ -6,6 +6,7 @@ import type { ObjRec, Store } from './store.ts';
 import type { ModelModule, ObjectDef, ObjectHandlers, ParamDef } from './api.ts';
 import { isPlainPath, supportedPathOf } from './paths.ts';
 import { canonical } from './values.ts';
+import { uint } from './define.ts';
 
 export interface DefNode {
   readonly def: ObjectDef;
@@ -27,8 +28,6 @@ export interface DefNode {
 }
 
 export interface SchemaTree {
-  /** The definitions the tree was built from, in module order (to tell whether it fits). */
-  readonly defs: readonly ObjectDef[];
   readonly root: DefNode;
   readonly byPath: Map<string, DefNode>;
   /** Every node in schema (pre-)order. */
@@ -111,7 +110,7 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
   const listed: ObjectDef[] = [];
   for (const list of objectLists) for (const d of list) listed.push(d);
   // Parents before children whatever order the modules list them in.
-  const defs = listed.slice().sort((a, b) => a.path.split('.').length - b.path.split('.').length);
+  const defs = listed.sort((a, b) => a.path.split('.').length - b.path.split('.').length);
   const hashes = new Map<string, string>();
   let root: DefNode | undefined;
   for (const def of defs) {
@@ -153,7 +152,7 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
     if (node.multi && owner) {
       const name = node.name + 'NumberOfEntries';
       if (named(owner.params, name)) throw new Error(`${owner.path}${name} is derived from ${node.path}: do not declare it`);
-      owner.params = owner.params.concat(Object.freeze({ name, type: 'unsignedInt' as const }));
+      owner.params = owner.params.concat(uint(name));
     }
   }
   // Sort nodes in the order a reader expects: pre-order by declaration within each parent.
@@ -170,23 +169,21 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
     Object.freeze(n.params);
     Object.freeze(n);
   }
-  return Object.freeze({
-    defs: Object.freeze(listed), root, byPath: Object.freeze(byPath), nodes: Object.freeze(ordered) as DefNode[],
-  });
-}
-
-/** True when `tree` was built from exactly the objects of `modules` (same tables, same order). */
-function fits(tree: SchemaTree, modules: readonly ModelModule[]): boolean {
-  let i = 0;
-  for (const m of modules) for (const d of m.objects) if (tree.defs[i++] !== d) return false;
-  return i === tree.defs.length;
+  return Object.freeze({ root, byPath: Object.freeze(byPath), nodes: Object.freeze(ordered) as DefNode[] });
 }
 
 /**
- * The schema of an engine: `tree` when it was built from these modules' objects (a board's
- * preloaded tree), else a tree built now; with the modules' handlers bound to it.
+ * The tree of `modules`' objects, for an engine made at run time (a host, a test). A board
+ * builds its tree at module level instead (src/model's TR181_TREE, modelTree()): xsl preloads it
+ * and the code that builds trees is then not in the device's image (issue 10: 2.2 KB of flash).
  */
-export function buildSchema(modules: readonly ModelModule[], tree?: SchemaTree): Schema {
+export const treeOf = (modules: readonly ModelModule[]): SchemaTree => buildTree(modules.map((m) => m.objects));
+
+/**
+ * The schema of an engine: `tree`, which must have been built from exactly these modules'
+ * objects (treeOf), with the modules' handlers bound to it.
+ */
+export function buildSchema(modules: readonly ModelModule[], tree: SchemaTree): Schema {
   const handlerOf = new Map<string, ObjectHandlers>();
   for (const m of modules) {
     const hs = m.handlers || {};
@@ -195,12 +192,21 @@ export function buildSchema(modules: readonly ModelModule[], tree?: SchemaTree):
       handlerOf.set(k, hs[k]);
     }
   }
-  const t = tree && fits(tree, modules) ? tree : buildTree(modules.map((m) => m.objects));
-  for (const k of handlerOf.keys()) if (!t.byPath.has(k)) throw new Error(`handlers for unknown object ${k}`);
+  // The tree fits when it has a node for each of the modules' objects, and no other.
+  let n = 0;
+  for (const m of modules) {
+    for (const d of m.objects) {
+      const node = tree.byPath.get(d.path);
+      if (!node || node.def !== d) throw new Error(`the schema tree was not built from these modules (${d.path}): use treeOf()`);
+      n++;
+    }
+  }
+  if (n !== tree.nodes.length) throw new Error('the schema tree has objects these modules lack: use treeOf()');
+  for (const k of handlerOf.keys()) if (!tree.byPath.has(k)) throw new Error(`handlers for unknown object ${k}`);
   let keyPrefix = 'key-';
   for (const m of modules) if (m.keyPrefix !== undefined) keyPrefix = m.keyPrefix;
   return {
-    defs: t.defs, root: t.root, byPath: t.byPath, nodes: t.nodes, keyPrefix,
+    root: tree.root, byPath: tree.byPath, nodes: tree.nodes, keyPrefix,
     handlersOf: (path) => handlerOf.get(path) || NO_HANDLERS,
   };
 }

@@ -1,7 +1,7 @@
 // The TR-181 model of tinyusp: the modules the engine is created with. A device maker appends
 // its own modules (examples/x-acme-thermostat/model.ts) without touching src/.
 import type { Engine, ModelModule } from '../dm/api.ts';
-import { buildTree } from '../dm/schema.ts';
+import { buildTree, type SchemaTree } from '../dm/schema.ts';
 import { CONTROLLER_TRUST_OBJECTS } from './controller-trust.ts';
 import { DEVICE_OBJECTS } from './device.ts';
 import { LOCAL_AGENT_OBJECTS } from './local-agent.ts';
@@ -24,12 +24,17 @@ export interface Tr181Model {
 }
 
 /**
- * The schema tree of the TR-181 modules, in tr181Model()'s order, built when the module loads:
- * on a board, xsl runs this at build time and the frozen tree lands in flash (issue 10). It must
- * list every module's objects in that order, or buildSchema() builds a whole tree in RAM at boot.
+ * The schema tree of the TR-181 objects and then those of a device maker's `modules` (the
+ * `tree` to start a device with them). A board calls it at module level, so that xsl runs it
+ * at build time: the frozen tree lands in flash, and the code that builds trees is not in the
+ * device's image (issue 10).
  */
+export const modelTree = (modules: readonly ModelModule[] = []): SchemaTree =>
+  buildTree([DEVICE_OBJECTS, FIRMWARE_OBJECTS, LOCAL_AGENT_OBJECTS, CONTROLLER_TRUST_OBJECTS].concat(modules.map((m) => m.objects)));
+
+/** The schema tree of the TR-181 modules (tr181Model()), built when the module loads (see modelTree). */
 // Pure: a bundle that does not use it (the codec's XS test) drops it rather than building it.
-export const TR181_TREE = /* @__PURE__ */ buildTree([DEVICE_OBJECTS, FIRMWARE_OBJECTS, LOCAL_AGENT_OBJECTS, CONTROLLER_TRUST_OBJECTS]);
+export const TR181_TREE = /* @__PURE__ */ modelTree();
 
 /** Fresh module instances (they hold per-boot state such as the UpTime origin and boot cause). */
 export function tr181Model(hooks: LocalAgentHooks = {}, firmware = new FirmwareManager(DEFAULT_FIRMWARE_LIMITS)): Tr181Model {

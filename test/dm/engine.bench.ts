@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { host } from '../../boards/host/profile.ts';
 import { createEngine } from '../../src/dm/index.ts';
-import { tr181Modules } from '../../src/model/index.ts';
+import { TR181_TREE, tr181Modules } from '../../src/model/index.ts';
 import { memoryHal } from '../support/memory-hal.ts';
 
 const defaults = JSON.parse(readFileSync(new URL('../../examples/demo-defaults.json', import.meta.url), 'utf8'));
@@ -20,13 +20,13 @@ function rate(label: string, n: number, f: (i: number) => void): void {
 gc?.();
 const before = process.memoryUsage().heapUsed;
 const hal = memoryHal();
-const engine = createEngine({ hal, profile: host, modules: tr181Modules(), defaults });
+const engine = createEngine({ hal, profile: host, modules: tr181Modules(), tree: TR181_TREE, defaults });
 gc?.();
 console.log(`heap after first boot (TR-181 model, demo defaults): ${Math.round((process.memoryUsage().heapUsed - before) / 1024)} KiB`);
 let bytes = 0;
 for (const v of hal.disk.values()) bytes += v.length;
 console.log(`persisted: ${hal.disk.size} keys, ${bytes} bytes, largest key ${Math.max(...Array.from(hal.disk.keys()).map((k) => k.length))} chars`);
-rate('boot from storage (load + handlers)', 300, () => createEngine({ hal: memoryHal({ disk: hal.disk }), profile: host, modules: tr181Modules(), defaults }));
+rate('boot from storage (load + handlers)', 300, () => createEngine({ hal: memoryHal({ disk: hal.disk }), profile: host, modules: tr181Modules(), tree: TR181_TREE, defaults }));
 rate('resolve Device.LocalAgent.Controller.[EndpointID=="proto::controller-1"].MTP.*.CoAP.Port', 20000,
   () => engine.resolve('Device.LocalAgent.Controller.[EndpointID=="proto::controller-1"].MTP.*.CoAP.Port'));
 rate('Get-style read of Device.LocalAgent. subtree (all params)', 2000, () => {

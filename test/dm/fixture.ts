@@ -4,6 +4,7 @@ import { host } from '../../boards/host/profile.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import type { Engine, ModelModule, ObjectDef, ParamDef } from '../../src/dm/api.ts';
 import { createEngine } from '../../src/dm/index.ts';
+import { treeOf } from '../../src/dm/schema.ts';
 import { memoryHal, type MemoryHal } from '../support/memory-hal.ts';
 
 const f = Object.freeze;
@@ -109,9 +110,8 @@ export const DEFAULTS = f({
 
 export function fixture(opts: { hal?: MemoryHal; profile?: BoardProfile; modules?: ModelModule[]; defaults?: { [k: string]: string } } = {}): Fixture {
   const hal = opts.hal || memoryHal();
-  const engine = createEngine({
-    hal, profile: opts.profile || SMALL, modules: opts.modules || [TEST_MODULE], defaults: opts.defaults || DEFAULTS,
-  });
+  const modules = opts.modules || [TEST_MODULE];
+  const engine = createEngine({ hal, profile: opts.profile || SMALL, modules, tree: treeOf(modules), defaults: opts.defaults || DEFAULTS });
   return { hal, engine };
 }
 

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Engine, ModelModule, ObjectDef, ParamDef } from '../../src/dm/api.ts';
-import { createEngine } from '../../src/dm/index.ts';
+import { createEngine, treeOf } from '../../src/dm/index.ts';
 import { MODEL_MARKER_KEY, recoverJournal } from '../../src/dm/journal.ts';
 import { utf8Decode } from '../../src/codec/utf8.ts';
 import { forEachCrashPoint, powerLossStorage, type PowerLoss } from '../support/power-loss.ts';
@@ -63,7 +63,7 @@ const DEFAULTS = f({
 function boot(disk: Disk, build: ModelModule, power?: PowerLoss): { engine: Engine; logs: string[] } {
   const hal = memoryHal({ disk });
   if (power) hal.storage = powerLossStorage(disk, power);
-  return { engine: createEngine({ hal, profile: SMALL, modules: [build], defaults: DEFAULTS }), logs: hal.logs };
+  return { engine: createEngine({ hal, profile: SMALL, modules: [build], tree: treeOf([build]), defaults: DEFAULTS }), logs: hal.logs };
 }
 
 function snapshot(e: Engine): string {
@@ -173,7 +173,7 @@ test('given a model stored by this build, when it boots again, then nothing is m
   const disk: Disk = new Map();
   boot(disk, V2);
   const hal = memoryHal({ disk });
-  createEngine({ hal, profile: SMALL, modules: [V2], defaults: DEFAULTS });
+  createEngine({ hal, profile: SMALL, modules: [V2], tree: treeOf([V2]), defaults: DEFAULTS });
   assert.equal(hal.writes.size, 0);
   assert.ok(!hal.logs.some((l) => /migrate/.test(l)));
 });

@@ -8,12 +8,12 @@ import { esp32 } from '../../boards/esp32/profile.ts';
 import { host } from '../../boards/host/profile.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import type { Storage } from '../../hal/hal.ts';
-import { createEngine } from '../../src/dm/index.ts';
+import { createEngine, treeOf } from '../../src/dm/index.ts';
 import { crc32, decodeJournal, encodeJournal, JOURNAL_KEY, recoverJournal, writeAtomically, type WriteSet } from '../../src/dm/journal.ts';
 import { Persist } from '../../src/dm/persist.ts';
 import type { DefNode } from '../../src/dm/schema.ts';
 import type { Store } from '../../src/dm/store.ts';
-import { tr181Modules } from '../../src/model/index.ts';
+import { TR181_TREE, tr181Modules } from '../../src/model/index.ts';
 import { memoryHal } from '../support/memory-hal.ts';
 import { testDefaults } from '../support/usp-harness.ts';
 
@@ -25,7 +25,7 @@ function deepestModel(board: BoardProfile) {
   const longest: string[] = [];
   const real = hal.storage;
   hal.storage = { ...real, set: (k, v) => { longest.push(k); real.set(k, v); } } as Storage;
-  const engine = createEngine({ hal, profile: board, modules: tr181Modules(), defaults: testDefaults() });
+  const engine = createEngine({ hal, profile: board, modules: tr181Modules(), tree: TR181_TREE, defaults: testDefaults() });
   const { store, persist, schema } = engine as unknown as { store: Store; persist: Persist; schema: { nodes: DefNode[]; handlersOf(path: string): { instances?: unknown } } };
   const paths: string[] = [];
   // (Tables whose rows a handler decides at boot, FirmwareImage, are left out: reconciled away.)
@@ -54,7 +54,7 @@ for (const board of [host, esp32Keys]) {
     const long = keys.filter((k) => k.length > 15);
     assert.deepEqual(long, [], 'keys over 15 characters');
     assert.ok(Math.max(...keys.map((k) => k.length)) >= 11, 'the nested keys carry one slot per table');
-    const again = createEngine({ hal: memoryHal({ disk: hal.disk }), profile: board, modules: tr181Modules(), defaults: testDefaults() });
+    const again = createEngine({ hal: memoryHal({ disk: hal.disk }), profile: board, modules: tr181Modules(), tree: TR181_TREE, defaults: testDefaults() });
     for (const p of paths) assert.ok(again.exists(p), `${p} loads back`);
     assert.equal(again.startedFromDefaults(), false);
   });
@@ -63,9 +63,9 @@ for (const board of [host, esp32Keys]) {
 test('given a model nesting persisted tables five deep, when the engine starts, then it refuses (keys would exceed 15 characters)', () => {
   const objects = ['Device.', 'Device.A.{i}.', 'Device.A.{i}.B.{i}.', 'Device.A.{i}.B.{i}.C.{i}.', 'Device.A.{i}.B.{i}.C.{i}.D.{i}.', 'Device.A.{i}.B.{i}.C.{i}.D.{i}.E.{i}.']
     .map((path) => ({ path, access: path === 'Device.' ? undefined : 'AD' as const, params: [{ name: 'X', type: 'string' as const, access: 'W' as const }] }));
-  assert.throws(() => createEngine({ hal: memoryHal(), profile: host, modules: [{ objects }] }), /nest at most 4 deep/);
+  assert.throws(() => createEngine({ hal: memoryHal(), profile: host, modules: [{ objects }], tree: treeOf([{ objects }]) }), /nest at most 4 deep/);
   const four = objects.slice(0, 5);
-  assert.doesNotThrow(() => createEngine({ hal: memoryHal(), profile: host, modules: [{ objects: four }] }));
+  assert.doesNotThrow(() => createEngine({ hal: memoryHal(), profile: host, modules: [{ objects: four }], tree: treeOf([{ objects: four }]) }));
 });
 
 test('CRC-32 is the IEEE one (zlib check value)', () => {

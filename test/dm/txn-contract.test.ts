@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { host } from '../../boards/host/profile.ts';
 import type { Set as UspSet } from '../../src/codec/index.ts';
-import { createEngine } from '../../src/dm/index.ts';
+import { createEngine, treeOf } from '../../src/dm/index.ts';
 import { defineModule, defineObject, str, uint, UspError, ErrorCode } from '../../src/index.ts';
 import { FULL_ACCESS } from '../../src/usp/access.ts';
 import type { RequestContext } from '../../src/usp/dispatch.ts';
@@ -34,7 +34,7 @@ function world() {
     ],
   });
   const defaults = { 'Device.Zone.1.Name': 'a', 'Device.Zone.2.Name': 'b', 'Device.Zone.3.Name': 'c' };
-  const engine = createEngine({ hal: memoryHal(), profile: host, modules: [module], defaults });
+  const engine = createEngine({ hal: memoryHal(), profile: host, modules: [module], tree: treeOf([module]), defaults });
   calls.length = 0;
   const ctx: RequestContext = { engine, msgId: 'm', requester: { endpointId: 'proto::c', controllerPath: undefined, access: FULL_ACCESS } };
   const set = (allowPartial: boolean, levels: [number, string][]) => {

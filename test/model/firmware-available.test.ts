@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { host } from '../../boards/host/profile.ts';
 import type { ChangeEvent } from '../../src/dm/api.ts';
 import { createEngine } from '../../src/dm/index.ts';
-import { tr181Model } from '../../src/model/index.ts';
+import { TR181_TREE, tr181Model } from '../../src/model/index.ts';
 import type { TransferRequest } from '../../src/ota/transfer.ts';
 import { memoryHal, type MemoryHal } from '../support/memory-hal.ts';
 import { CONTROLLER_1, DEMO_DEFAULTS } from './helpers.ts';
@@ -19,7 +19,7 @@ function device(hal: MemoryHal) {
   const model = tr181Model();
   const transfers: TransferRequest[] = [];
   model.firmware.services = { fetcher: { schemes: () => ['http'], fetch: (req) => { transfers.push(req); return { abort: () => req.onEnd('aborted') }; } }, idle: () => true };
-  const engine = createEngine({ hal, profile: host, modules: model.modules, defaults: DEMO_DEFAULTS });
+  const engine = createEngine({ hal, profile: host, modules: model.modules, tree: TR181_TREE, defaults: DEMO_DEFAULTS });
   const events: ChangeEvent[] = [];
   engine.onChange((e) => events.push(e));
   const step = () => { engine.step(hal.time.mono); model.firmware.step(hal.time.mono); };

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { host } from '../../boards/host/profile.ts';
 import type { ChangeEvent } from '../../src/dm/api.ts';
 import { createEngine } from '../../src/dm/index.ts';
-import { tr181Model } from '../../src/model/index.ts';
+import { TR181_TREE, tr181Model } from '../../src/model/index.ts';
 import type { TransferRequest } from '../../src/ota/transfer.ts';
 import type { UspError } from '../../src/errors.ts';
 import { memoryHal, type MemoryHal } from '../support/memory-hal.ts';
@@ -23,7 +23,7 @@ function device(hal: MemoryHal = memoryHal({ firmware: [{ slot: 0, version: '1.2
     fetcher: { schemes: () => ['http'], fetch: (req) => { transfers.push(req); return { abort: () => req.onEnd('aborted') }; } },
     idle: () => idle,
   };
-  const engine = createEngine({ hal, profile: host, modules: model.modules, defaults: DEMO_DEFAULTS });
+  const engine = createEngine({ hal, profile: host, modules: model.modules, tree: TR181_TREE, defaults: DEMO_DEFAULTS });
   const events: ChangeEvent[] = [];
   engine.onChange((e) => events.push(e));
   const step = () => { engine.step(hal.time.mono); model.firmware.step(hal.time.mono); };

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { host } from '../../boards/host/profile.ts';
 import type { ChangeEvent } from '../../src/dm/api.ts';
 import { createEngine } from '../../src/dm/index.ts';
-import { tr181Model } from '../../src/model/index.ts';
+import { TR181_TREE, tr181Model } from '../../src/model/index.ts';
 import { ACTIVATION_KEY } from '../../src/ota/activate.ts';
 import { jsHash } from '../../src/ota/hash.ts';
 import { ImageCheck, SLOT_COUNT, chooseBoot, createSlotFirmware, imageName, readMeta, writeControl, writeMeta, type BootChoice, type SlotFiles } from '../../src/ota/slots.ts';
@@ -72,7 +72,7 @@ function device(st: State, power: PowerLoss, choice: BootChoice) {
     fetcher: { schemes: () => ['http'], fetch: (req) => { transfers.push(req); return { abort: () => req.onEnd('aborted') }; } },
     idle: () => true,
   };
-  const engine = createEngine({ hal, profile: host, modules: model.modules, defaults: DEMO_DEFAULTS });
+  const engine = createEngine({ hal, profile: host, modules: model.modules, tree: TR181_TREE, defaults: DEMO_DEFAULTS });
   const events: ChangeEvent[] = [];
   engine.onChange((e) => events.push(e));
   const step = () => { base.time.mono += 10; engine.step(base.time.mono); model.firmware.step(base.time.mono); };

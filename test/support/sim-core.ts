@@ -6,6 +6,7 @@ import type { BoardProfile } from '../../boards/profile.ts';
 import { CoapEndpoint } from '../../src/coap/endpoint.ts';
 import { createCore, type Core, type CoreHal, type Defaults } from '../../src/core.ts';
 import type { ModelModule } from '../../src/dm/api.ts';
+import { modelTree } from '../../src/model/index.ts';
 import { UspCoapBinding, type SendOutcome } from '../../src/mtp/coap.ts';
 import { seededBytes, type SimNet, type SimNode } from './sim-net.ts';
 
@@ -19,7 +20,7 @@ export function attachAgent(net: SimNet, address: string, port: number, opts: {
   hal: CoreHal & { clock: { now: number } }; board: BoardProfile; defaults: Defaults; modules?: ModelModule[]; trace?: (line: string) => void;
 }): SimAgent {
   const core = createCore({
-    hal: opts.hal, board: opts.board, defaults: opts.defaults, modules: opts.modules, host: address, trace: opts.trace,
+    hal: opts.hal, board: opts.board, defaults: opts.defaults, modules: opts.modules, tree: opts.modules && modelTree(opts.modules), host: address, trace: opts.trace,
     send: net.sender(address, port),
   });
   core.listening(port);

@@ -4,6 +4,7 @@ import type { Hal, Storage } from '../../hal/hal.ts';
 import { host } from '../../boards/host/profile.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import { createAgent, type Agent, type AgentOptions } from '../../src/agent.ts';
+import { treeOf } from '../../src/dm/schema.ts';
 import {
   decodeMsg,
   isStringMap,
@@ -111,7 +112,9 @@ export interface TestAgent {
 
 export function startAgent(opts: { defaults?: { [p: string]: string }; board?: BoardProfile } & Partial<AgentOptions> = {}): TestAgent {
   const hal = testHal();
-  const agent = createAgent({ ...opts, hal, board: opts.board ?? host, defaults: opts.defaults ?? testDefaults() });
+  // A model of the test's own: its tree built here (a board preloads its tree).
+  const tree = opts.tree ?? (opts.model && treeOf(opts.model));
+  const agent = createAgent({ ...opts, tree, hal, board: opts.board ?? host, defaults: opts.defaults ?? testDefaults() });
   return { agent, hal };
 }
 
