@@ -44,7 +44,7 @@ export class ControllerDirectory {
       const path = ev.type === 'event' || ev.type === 'operationComplete' ? ev.objPath : ev.path;
       const who = path.lastIndexOf(CONTROLLER_TABLE, 0) === 0 || path.lastIndexOf(CONTROLLER_TRUST, 0) === 0;
       if (who || path.lastIndexOf(CERTIFICATE_TABLE, 0) === 0) {
-        trust.invalidate();
+        trust.accept = undefined; // acceptUntrusted() reads them again
         this.admitted.clear();
       }
       // Forget every cached identity and role set (ControllerTrust or Controller table changed).

@@ -37,7 +37,12 @@ export type CertVerdict =
   | { ok: false; why: string };
 
 export class CertificateTrust {
-  private accept: boolean | undefined;
+  /**
+   * acceptUntrusted()'s answer, until the Controller table, ControllerTrust or Certificate.{i}
+   * changes: ControllerDirectory then sets it undefined (a field, not a method: a method is a
+   * preloaded function and a prototype slot on the board; issue 10).
+   */
+  accept: boolean | undefined;
 
   constructor(private readonly engine: Engine) {
     // R-SEC.21: roles inherited from a certificate last only as long as its session.
@@ -48,11 +53,6 @@ export class CertificateTrust {
     } catch {
       txn.rollback();
     }
-  }
-
-  /** Forget acceptUntrusted(): the Controller table, ControllerTrust or Certificate.{i} changed (ControllerDirectory sees to it). */
-  invalidate(): void {
-    this.accept = undefined;
   }
 
   /** Certificate.{i} rows for our trust anchors (once each: a row with the same SHA-256 stays). */
