@@ -218,19 +218,17 @@ export function errorMsg(msgId: string, code: number, message?: string, paramErr
   };
 }
 
+/**
+ * A UspError with param_errs: Add/Set/Delete with allow_partial=false (digest §2.0) throw one,
+ * answered as an Error Msg with them (a property, not a subclass: a class is a preloaded
+ * function and prototype on the board; issue 10).
+ */
+export type ParamErrors = UspError & { paramErrs?: ErrorMsg['paramErrs'] };
+
 /** A handler's exception as an Error Msg; non-USP exceptions become 7003 Internal error. */
 export function errorFromThrown(msgId: string, e: unknown): Msg {
   if (!(e instanceof UspError)) return errorMsg(msgId, ErrorCode.INTERNAL_ERROR);
-  return errorMsg(msgId, e.code, e.message, (e as Partial<ParamErrors>).paramErrs);
-}
-
-/** An Error Msg with param_errs (Add/Set/Delete with allow_partial=false, digest §2.0). */
-export class ParamErrors extends UspError {
-  readonly paramErrs: ErrorMsg['paramErrs'];
-  constructor(code: number, message: string, paramErrs: ErrorMsg['paramErrs']) {
-    super(code, message);
-    this.paramErrs = paramErrs;
-  }
+  return errorMsg(msgId, e.code, e.message, (e as ParamErrors).paramErrs);
 }
 
 function fnv1a(b: Uint8Array): number {
