@@ -281,8 +281,7 @@ export function encOperateResp(w: Writer, m: OperateResp): void {
     const o = res.operationResp;
     if (o.case === 'reqObjPath') {
       // A oneof member is written even when it holds the default value (it has presence).
-      w.tag(2, WIRE_LEN);
-      w.string(o.value);
+      w.string(o.value, (2 << 3) | WIRE_LEN);
     } else if (o.case === 'reqOutputArgs') {
       const at2 = w.fork(3);
       w.fieldMap(1, o.value.outputArgs);

@@ -198,29 +198,24 @@ export class Reader {
         map.put(key, value, keyHint(key));
         this.pos = end;
       } else {
-        this.mapEntry(map, d);
+        // One map entry in any valid layout (fields in any order, missing, repeated or unknown).
+        const entryEnd = this.lenEnd();
+        let key = '';
+        let value = '';
+        while (this.pos < entryEnd) {
+          const t = this.varint32();
+          if (t === 0x0a) key = this.string();
+          else if (t === 0x12) value = this.string();
+          else this.skip(t, d + 1);
+        }
+        this.done(entryEnd);
+        // a later duplicate key wins, as in protobuf
+        map.put(key, value, keyHint(key));
       }
       if (this.pos >= msgEnd || buf[this.pos] !== tagByte) return;
       this.pos++;
     }
   }
-
-  /** One map entry in any valid layout (fields in any order, missing, repeated or unknown). */
-  private mapEntry(map: EntryMap, d: number): void {
-    const end = this.lenEnd();
-    let key = '';
-    let value = '';
-    while (this.pos < end) {
-      const t = this.varint32();
-      if (t === 0x0a) key = this.string();
-      else if (t === 0x12) value = this.string();
-      else this.skip(t, d + 1);
-    }
-    this.done(end);
-    // a later duplicate key wins, as in protobuf
-    map.put(key, value, keyHint(key));
-  }
-
 }
 
 /** EntryMap.put's hint: a key's length and its first and last units. */

@@ -77,7 +77,7 @@ const encConnect: Enc = (w, v: MQTTConnectRecord | STOMPConnectRecord) => {
 
 function fieldUint64(w: Writer, no: number, v: bigint): void {
   if (v !== 0n) {
-    w.tag(no, WIRE_VARINT);
+    w.byte((no << 3) | WIRE_VARINT);
     writeUint64(w, v);
   }
 }
@@ -92,8 +92,11 @@ function encSessionContext(w: Writer, m: SessionContextRecord): void {
   // Repeated bytes: every element is written, empty ones too.
   const p = m.payload;
   for (let i = 0; i < p.length; i++) {
-    w.tag(7, 2);
-    w.bytes(p[i]);
+    if (p[i].length !== 0) w.fieldBytes(7, p[i]);
+    else {
+      w.byte(0x3a);
+      w.byte(0);
+    }
   }
 }
 

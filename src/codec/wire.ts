@@ -98,22 +98,6 @@ export class Writer {
     this.pos = p;
   }
 
-  fixed32(v: number): void {
-    this.need(4);
-    const buf = this.buf;
-    const p = this.pos;
-    buf[p] = v;
-    buf[p + 1] = v >>> 8;
-    buf[p + 2] = v >>> 16;
-    buf[p + 3] = v >>> 24;
-    this.pos = p + 4;
-  }
-
-  /** Field tag: one byte, as every USP field number is < 16 (at most 13, usp-wire-schema.md). */
-  tag(no: number, wire: number): void {
-    this.byte((no << 3) | wire);
-  }
-
   /**
    * Length-prefixed UTF-8, encoded straight into the buffer, preceded by the one-byte tag
    * `tagByte` unless it is -1 (one capacity check for both).
@@ -159,21 +143,6 @@ export class Writer {
     this.pos = p;
   }
 
-  /** Length-prefixed bytes. */
-  bytes(b: Uint8Array): void {
-    const n = b.length;
-    this.need(varintSize(n) + n);
-    this.varint32(n);
-    if (n < 32) {
-      const buf = this.buf;
-      let p = this.pos;
-      for (let i = 0; i < n; i++) buf[p++] = b[i];
-    } else if (this.cap !== Infinity) {
-      this.buf.set(b, this.pos); // not when counting (see reset)
-    }
-    this.pos += n;
-  }
-
   /**
    * Start a length-delimited field: writes the tag and reserves one length byte. Returns the
    * position of that byte for `join`. Sizes are not precomputed: `join` shifts the body when its
@@ -186,7 +155,7 @@ export class Writer {
       this.pos = p + 2;
       return p + 1;
     }
-    this.tag(no, WIRE_LEN);
+    this.byte((no << 3) | WIRE_LEN);
     this.need(1);
     return this.pos++;
   }
@@ -207,6 +176,9 @@ export class Writer {
   }
 
   // Field writers that skip proto3 default values, like every protobuf encoder (canonical form).
+  // A tag is one byte, as every USP field number is < 16 (at most 13, usp-wire-schema.md). The
+  // tag, fixed32 and bytes primitives are written out in their one field writer each (a Writer
+  // method is a preloaded function and a prototype slot on the board; issue 10).
 
   fieldString(no: number, s: string): void {
     if (s !== '') this.string(s, (no << 3) | WIRE_LEN);
@@ -216,23 +188,39 @@ export class Writer {
     for (let i = 0; i < list.length; i++) this.string(list[i], (no << 3) | WIRE_LEN);
   }
 
+  /** Length-prefixed bytes (not written when empty). */
   fieldBytes(no: number, b: Uint8Array): void {
-    if (b.length !== 0) {
-      this.tag(no, WIRE_LEN);
-      this.bytes(b);
+    const n = b.length;
+    if (n === 0) return;
+    this.need(1 + varintSize(n) + n);
+    this.buf[this.pos++] = (no << 3) | WIRE_LEN;
+    this.varint32(n);
+    if (n < 32) {
+      const buf = this.buf;
+      let p = this.pos;
+      for (let i = 0; i < n; i++) buf[p++] = b[i];
+    } else if (this.cap !== Infinity) {
+      this.buf.set(b, this.pos); // not when counting (see reset)
     }
+    this.pos += n;
   }
 
   fieldFixed32(no: number, v: number): void {
-    if (v !== 0) {
-      this.tag(no, WIRE_FIXED32);
-      this.fixed32(v);
-    }
+    if (v === 0) return;
+    this.need(5);
+    const buf = this.buf;
+    const p = this.pos;
+    buf[p] = (no << 3) | WIRE_FIXED32;
+    buf[p + 1] = v;
+    buf[p + 2] = v >>> 8;
+    buf[p + 3] = v >>> 16;
+    buf[p + 4] = v >>> 24;
+    this.pos = p + 5;
   }
 
   fieldBool(no: number, v: boolean): void {
     if (v) {
-      this.tag(no, WIRE_VARINT);
+      this.byte((no << 3) | WIRE_VARINT);
       this.byte(1);
     }
   }
@@ -243,7 +231,7 @@ export class Writer {
    */
   fieldEnum(no: number, v: number): void {
     if (v !== 0) {
-      this.tag(no, WIRE_VARINT);
+      this.byte((no << 3) | WIRE_VARINT);
       this.varint32(v);
     }
   }

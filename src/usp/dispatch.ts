@@ -143,8 +143,23 @@ export class Dispatcher {
       return { kind: 'none', why: 'error received' };
     }
     const req = body.value.reqType;
-    // R-MSG.4: a duplicate msg_id while the original is pending is silently ignored.
-    if (this.isDuplicate(from.endpointId, msgId, payload, nowMs)) return { kind: 'none', why: 'duplicate msg_id' };
+    // R-MSG.4: a duplicate msg_id while the original is pending is silently ignored. A request
+    // counts as pending for `duplicateWindowMs` after it was handled: its response may still be
+    // travelling (CoAP POST to reply-to). Only a byte-identical repeat is a duplicate, so a
+    // Controller that reuses ids for different requests is still served. (Plain code, not a
+    // private method: a method is a preloaded function and a prototype slot; issue 10.)
+    const pending = this.pending;
+    const key = from.endpointId + '\u0000' + msgId;
+    const hash = fnv1a(payload);
+    const prev = pending.get(key);
+    if (prev && prev.hash === hash && nowMs - prev.at < this.options.duplicateWindowMs) return { kind: 'none', why: 'duplicate msg_id' };
+    if (prev) pending.delete(key);
+    else if (pending.size >= this.options.pendingIds) {
+      // Bounded memory: drop the oldest entry (Map keeps insertion order).
+      const oldest = pending.keys().next();
+      if (!oldest.done) pending.delete(oldest.value);
+    }
+    pending.set(key, { at: nowMs, hash });
     const handler = this.handlers[req.case] as ((r: unknown, c: RequestContext) => RespType | undefined) | undefined;
     // R-MSG.1: Register/Deregister/Notify at an Agent, or anything without a handler.
     if (!handler) return reply(msgId, ErrorCode.MESSAGE_NOT_SUPPORTED, req.case + ' is not supported by this Agent');
@@ -183,24 +198,6 @@ export class Dispatcher {
     const first = this.pending.values().next();
     return first.done ? -1 : first.value.at + this.options.duplicateWindowMs;
   }
-
-  // A request counts as pending for `duplicateWindowMs` after it was handled: its response may
-  // still be travelling (CoAP POST to reply-to). Only a byte-identical repeat is a duplicate, so
-  // a Controller that reuses ids for different requests is still served.
-  private isDuplicate(endpointId: string, msgId: string, payload: Uint8Array, nowMs: number): boolean {
-    const key = endpointId + '\u0000' + msgId;
-    const hash = fnv1a(payload);
-    const prev = this.pending.get(key);
-    if (prev && prev.hash === hash && nowMs - prev.at < this.options.duplicateWindowMs) return true;
-    if (prev) this.pending.delete(key);
-    else if (this.pending.size >= this.options.pendingIds) {
-      // Bounded memory: drop the oldest entry (Map keeps insertion order).
-      const oldest = this.pending.keys().next();
-      if (!oldest.done) this.pending.delete(oldest.value);
-    }
-    this.pending.set(key, { at: nowMs, hash });
-    return false;
-  }
 }
 
 /** Answer with an Error Msg. */
@@ -221,19 +218,17 @@ export function errorMsg(msgId: string, code: number, message?: string, paramErr
   };
 }
 
+/**
+ * A UspError with param_errs: Add/Set/Delete with allow_partial=false (digest §2.0) throw one,
+ * answered as an Error Msg with them (a property, not a subclass: a class is a preloaded
+ * function and prototype on the board; issue 10).
+ */
+export type ParamErrors = UspError & { paramErrs?: ErrorMsg['paramErrs'] };
+
 /** A handler's exception as an Error Msg; non-USP exceptions become 7003 Internal error. */
 export function errorFromThrown(msgId: string, e: unknown): Msg {
   if (!(e instanceof UspError)) return errorMsg(msgId, ErrorCode.INTERNAL_ERROR);
-  return errorMsg(msgId, e.code, e.message, (e as Partial<ParamErrors>).paramErrs);
-}
-
-/** An Error Msg with param_errs (Add/Set/Delete with allow_partial=false, digest §2.0). */
-export class ParamErrors extends UspError {
-  readonly paramErrs: ErrorMsg['paramErrs'];
-  constructor(code: number, message: string, paramErrs: ErrorMsg['paramErrs']) {
-    super(code, message);
-    this.paramErrs = paramErrs;
-  }
+  return errorMsg(msgId, e.code, e.message, (e as ParamErrors).paramErrs);
 }
 
 function fnv1a(b: Uint8Array): number {

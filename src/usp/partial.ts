@@ -7,7 +7,8 @@
 import type { Error_ParamError } from '../codec/index.ts';
 import type { Transaction } from '../dm/api.ts';
 import { failureOf, originOf } from './context.ts';
-import { ParamErrors, type RequestContext } from './dispatch.ts';
+import type { ParamErrors, RequestContext } from './dispatch.ts';
+import { UspError } from '../errors.ts';
 
 /** How one requested path went: its result entries, or a failure. */
 export type PathOutcome<R> =
@@ -47,7 +48,7 @@ export function eachRequestedPath<T, R>(ctx: RequestContext, spec: PartialSpec<T
         continue;
       }
       tx.rollbackTo(sp);
-      if (!spec.allowPartial) throw new ParamErrors(out.code, out.message, out.paramErrs);
+      if (!spec.allowPartial) throw Object.assign(new UspError(out.code, out.message), { paramErrs: out.paramErrs }) as ParamErrors;
       results.push(out.entry ?? spec.failed(item, out.code, out.message));
     }
     tx.commit();

@@ -11,7 +11,7 @@
 //   stored in Certificate.{i} and bound in Controller.{i}.Credential, so only it can use that
 //   Endpoint ID from then on (R-SEC.8); ChallengeResponse() is the way up (R-SEC.7);
 // - when we call a Controller (our DTLS client), such a chain passes only as its stored
-//   certificate, or with TOFUAllowed for a Controller that is Untrusted only (calledTofu);
+//   certificate, or with TOFUAllowed for a Controller that is Untrusted only (check(), calling);
 // - a chain holding a certificate the operator marked revoked (Certificate.{i}.X_TINYUSP_Revoked,
 //   matched by SHA-256: the Controller's own, an intermediate or its CA) is "banned": the
 //   Controller gets ControllerTrust.BannedRole as its only role (src/usp/controllers.ts).
@@ -37,7 +37,12 @@ export type CertVerdict =
   | { ok: false; why: string };
 
 export class CertificateTrust {
-  private accept: boolean | undefined;
+  /**
+   * acceptUntrusted()'s answer, until the Controller table, ControllerTrust or Certificate.{i}
+   * changes: ControllerDirectory then sets it undefined (a field, not a method: a method is a
+   * preloaded function and a prototype slot on the board; issue 10).
+   */
+  accept: boolean | undefined;
 
   constructor(private readonly engine: Engine) {
     // R-SEC.21: roles inherited from a certificate last only as long as its session.
@@ -48,11 +53,6 @@ export class CertificateTrust {
     } catch {
       txn.rollback();
     }
-  }
-
-  /** Forget acceptUntrusted(): the Controller table, ControllerTrust or Certificate.{i} changed (ControllerDirectory sees to it). */
-  invalidate(): void {
-    this.accept = undefined;
   }
 
   /** Certificate.{i} rows for our trust anchors (once each: a row with the same SHA-256 stays). */
@@ -100,82 +100,66 @@ export class CertificateTrust {
    * for a Record only when its admission is not remembered (src/usp/controllers.ts admit()).
    */
   check(endpointId: string, cert: PeerCertificate, calling = false): CertVerdict {
-    const row = controllerRowOf(this.engine, endpointId);
-    const bound = row ? valueOf(this.engine, row + 'Credential') : '';
-    if (bound !== '' && this.fingerprint(bound) !== cert.chain[0]) {
-      return { ok: false, why: `its certificate is not ${bound}, the one ${row}Credential names (R-SEC.8)` };
+    // The steps are plain code, not private methods: each method was a preloaded function and a
+    // prototype slot on the board (issue 10: flash).
+    const engine = this.engine;
+    const chain = cert.chain;
+    const row = controllerRowOf(engine, endpointId);
+    const bound = row ? valueOf(engine, row + 'Credential') : '';
+    if (bound !== '') {
+      // The SHA-256 of an enabled Certificate.{i} row, or '' (a disabled one matches nothing).
+      const path = stripDot(bound) + '.';
+      const fingerprint = path.lastIndexOf(CERTIFICATE_TABLE, 0) !== 0 || !engine.exists(path) || valueOf(engine, path + 'Enable') !== 'true'
+        ? '' : valueOf(engine, path + 'X_TINYUSP_SHA256');
+      if (fingerprint !== chain[0]) return { ok: false, why: `its certificate is not ${bound}, the one ${row}Credential names (R-SEC.8)` };
     }
     // Optional revocation check (§9.3 Check-cert): BannedRole, whatever else the chain would grant.
-    const banned = this.revoked(cert.chain);
-    if (!cert.untrusted) return { ok: true, inherited: banned ? '' : this.caRole(cert.chain), tofu: false, banned };
+    // Banned: a certificate of the chain is a Certificate.{i} row marked X_TINYUSP_Revoked (Enable or not).
+    const certs = rowsOf(engine, CERTIFICATE_TABLE);
+    const banned = certs.some((r) => valueOf(engine, r.path + 'X_TINYUSP_Revoked') === 'true' && chain.indexOf(valueOf(engine, r.path + 'X_TINYUSP_SHA256')) >= 0);
+    if (!cert.untrusted) {
+      // R-SEC.25: the Role of the first certificate of the chain that an enabled ControllerTrust.Credential binds.
+      const caRole = (): string => {
+        const creds = rowsOf(engine, CONTROLLER_TRUST + 'Credential.').filter((c) => valueOf(engine, c.path + 'Enable') === 'true' && valueOf(engine, c.path + 'Credential') !== '');
+        if (creds.length === 0) return '';
+        for (const fp of chain) {
+          for (const c of certs) {
+            if (valueOf(engine, c.path + 'X_TINYUSP_SHA256') !== fp || valueOf(engine, c.path + 'Enable') !== 'true') continue;
+            const ref = c.path.slice(0, -1);
+            for (const k of creds) if (stripDot(valueOf(engine, k.path + 'Credential')) === ref) return valueOf(engine, k.path + 'Role');
+          }
+        }
+        return '';
+      };
+      return { ok: true, inherited: banned ? '' : caRole(), tofu: false, banned };
+    }
     if (bound !== '' || banned) return { ok: true, inherited: '', tofu: false, banned };
-    if (valueOf(this.engine, CONTROLLER_TRUST + 'TOFUAllowed') !== 'true') return { ok: false, why: 'its certificate chains to none of our trust anchors and TOFUAllowed is false' };
-    if (calling) return this.calledTofu(endpointId, row);
+    if (valueOf(engine, CONTROLLER_TRUST + 'TOFUAllowed') !== 'true') return { ok: false, why: 'its certificate chains to none of our trust anchors and TOFUAllowed is false' };
+    if (calling) {
+      // TOFU when we call a Controller (R-MTP.4 validate-cert, OPT): a server certificate that
+      // chains to no trust anchor is accepted, with TOFUAllowed, only for a Controller whose roles
+      // are UntrustedRole alone, so what goes to it (answers, Notify within its permissions) is no
+      // more than TOFU would give anyone. Nothing is stored: a server certificate says nothing
+      // about who may send requests in that Controller's name, which stays
+      // Controller.{i}.Credential's job (a Controller with one never gets here: its stored
+      // certificate is the only one accepted).
+      const untrusted = splitList(valueOf(engine, CONTROLLER_TRUST + 'UntrustedRole')).map(stripDot);
+      const assigned = row ? splitList(valueOf(engine, row + 'AssignedRole')).map(stripDot).filter((r) => r !== '') : [];
+      const onlyUntrusted = !!row && valueOf(engine, row + 'InheritedRole') === '' && assigned.every((r) => untrusted.indexOf(r) >= 0);
+      if (!onlyUntrusted) return { ok: false, why: `its certificate chains to none of our trust anchors, and ${endpointId} has roles beyond UntrustedRole (TOFU when we call is for Untrusted Controllers only)` };
+      return { ok: true, inherited: '', tofu: true, banned: false };
+    }
     // Only a first use binds an Endpoint ID (R-SEC.6): a row an operator made (or another link
     // enrolled) would otherwise hand its roles to whoever made a certificate naming it.
     if (row) return { ok: false, why: `${endpointId} is a known Controller (${row}) with no stored Credential; a certificate that chains to no trust anchor cannot claim it` };
     if (!cert.serialNumber || cert.issuer === undefined) return { ok: false, why: 'the link gave no serial number and issuer for its certificate' };
     return { ok: true, inherited: '', tofu: true, banned: false };
   }
-
-  /**
-   * TOFU when we call a Controller (R-MTP.4 validate-cert, OPT): a server certificate that chains
-   * to no trust anchor is accepted, with TOFUAllowed, only for a Controller whose roles are
-   * UntrustedRole alone, so what goes to it (answers, Notify within its permissions) is no more
-   * than TOFU would give anyone. Nothing is stored: a server certificate says nothing about who
-   * may send requests in that Controller's name, which stays Controller.{i}.Credential's job (a
-   * Controller with one never gets here: its stored certificate is the only one accepted).
-   */
-  private calledTofu(endpointId: string, row: string | undefined): CertVerdict {
-    const untrusted = splitList(valueOf(this.engine, CONTROLLER_TRUST + 'UntrustedRole')).map(stripDot);
-    const assigned = row ? splitList(valueOf(this.engine, row + 'AssignedRole')).map(stripDot).filter((r) => r !== '') : [];
-    const onlyUntrusted = !!row && valueOf(this.engine, row + 'InheritedRole') === '' && assigned.every((r) => untrusted.indexOf(r) >= 0);
-    if (!onlyUntrusted) return { ok: false, why: `its certificate chains to none of our trust anchors, and ${endpointId} has roles beyond UntrustedRole (TOFU when we call is for Untrusted Controllers only)` };
-    return { ok: true, inherited: '', tofu: true, banned: false };
-  }
-
-  /** Whether a certificate of `chain` is a Certificate.{i} row marked X_TINYUSP_Revoked (Enable or not). */
-  private revoked(chain: readonly string[]): boolean {
-    for (const r of rowsOf(this.engine, CERTIFICATE_TABLE)) {
-      if (valueOf(this.engine, r.path + 'X_TINYUSP_Revoked') === 'true' && chain.indexOf(valueOf(this.engine, r.path + 'X_TINYUSP_SHA256')) >= 0) return true;
-    }
-    return false;
-  }
-
-  /**
-   * TOFU (Determine-role): the certificate goes into Certificate.{i} and the new Controller row
-   * names it, inside the caller's transaction. Returns the reference value.
-   */
-  store(txn: ReturnType<Engine['begin']>, controllerPath: string, cert: PeerCertificate): void {
-    const path = addCertificateRow(txn, cert.serialNumber ?? '', cert.issuer ?? '', cert.chain[0], false);
-    txn.set(controllerPath + 'Credential', path.slice(0, -1));
-  }
-
-  /** R-SEC.25: the Role of the first certificate of the chain that an enabled ControllerTrust.Credential binds. */
-  private caRole(chain: readonly string[]): string {
-    const creds = rowsOf(this.engine, CONTROLLER_TRUST + 'Credential.').filter((c) => valueOf(this.engine, c.path + 'Enable') === 'true' && valueOf(this.engine, c.path + 'Credential') !== '');
-    if (creds.length === 0) return '';
-    for (const fp of chain) {
-      for (const cert of rowsOf(this.engine, CERTIFICATE_TABLE)) {
-        if (valueOf(this.engine, cert.path + 'X_TINYUSP_SHA256') !== fp || valueOf(this.engine, cert.path + 'Enable') !== 'true') continue;
-        const ref = cert.path.slice(0, -1);
-        for (const c of creds) if (stripDot(valueOf(this.engine, c.path + 'Credential')) === ref) return valueOf(this.engine, c.path + 'Role');
-      }
-    }
-    return '';
-  }
-
-  /** SHA-256 of an enabled Certificate.{i} row, or '' (a disabled one matches nothing). */
-  private fingerprint(ref: string): string {
-    const path = stripDot(ref) + '.';
-    if (path.lastIndexOf(CERTIFICATE_TABLE, 0) !== 0 || !this.engine.exists(path) || valueOf(this.engine, path + 'Enable') !== 'true') return '';
-    return valueOf(this.engine, path + 'X_TINYUSP_SHA256');
-  }
 }
 
 
 /** A Certificate.{i} row for a certificate (a trust anchor, or a TOFU Controller's); returns its path. */
-function addCertificateRow(txn: ReturnType<Engine['begin']>, serialNumber: string, issuer: string, sha256: string, anchor: boolean): string {
+export function addCertificateRow(txn: ReturnType<Engine['begin']>, serialNumber: string, issuer: string, sha256: string, anchor: boolean): string {
   const values: { [name: string]: string } = { Enable: 'true', SerialNumber: serialNumber.slice(0, 64), Issuer: issuer.slice(0, 256), X_TINYUSP_SHA256: sha256 };
   // Marked, so that Certificate.{i}.Delete() refuses it (src/model/certificate.ts).
   if (anchor) values['X_TINYUSP_TrustAnchor'] = 'true';

@@ -49,11 +49,12 @@ test('uint64 above 2^64-1 is masked to 64 bits (no BigInt.asUintN)', () => {
   assert.equal(hex(write((w) => writeUint64(w, 0x1ffffffffffffffffn))), hex(write((w) => writeUint64(w, 0xffffffffffffffffn))));
 });
 
-test('fixed32 is little-endian and reads back', () => {
-  assert.equal(hex(write((w) => w.fixed32(0xffffffff))), 'ffffffff');
-  assert.equal(hex(write((w) => w.fixed32(7026))), '721b0000');
-  fc.assert(fc.property(fc.integer({ min: 0, max: 0xffffffff }), (v) => {
-    assert.equal(reader(write((w) => w.fixed32(v))).fixed32(), v);
+test('fixed32 is little-endian after its tag and reads back; 0 is not written', () => {
+  assert.equal(hex(write((w) => w.fieldFixed32(1, 0xffffffff))), '0dffffffff');
+  assert.equal(hex(write((w) => w.fieldFixed32(2, 7026))), '15721b0000');
+  assert.equal(hex(write((w) => w.fieldFixed32(1, 0))), '');
+  fc.assert(fc.property(fc.integer({ min: 1, max: 0xffffffff }), (v) => {
+    assert.equal(reader(write((w) => w.fieldFixed32(1, v)).subarray(1)).fixed32(), v);
   }));
 });
 
@@ -127,11 +128,14 @@ test('an overflow throws EncodeOverflowError at every primitive and never writes
   w.reset(view);
   assert.throws(() => w.varint32(0xffffffff), EncodeOverflowError);
   w.reset(view);
-  assert.throws(() => w.bytes(new Uint8Array(4)), EncodeOverflowError);
+  assert.throws(() => w.fieldBytes(1, new Uint8Array(3)), EncodeOverflowError);
+  w.reset(view);
+  assert.throws(() => w.fieldFixed32(1, 1), EncodeOverflowError);
   w.reset(view);
   assert.throws(() => writeUint64(w, 0xffffffffffffffffn), EncodeOverflowError);
   w.reset(view);
-  w.fixed32(1);
+  w.fieldString(1, 'ab');
+  assert.equal(w.pos, 4);
   assert.throws(() => w.byte(1), EncodeOverflowError);
   assert.deepEqual([...outer.subarray(0, 4), ...outer.subarray(8)], new Array(12).fill(0xee));
 });

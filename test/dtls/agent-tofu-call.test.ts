@@ -1,5 +1,5 @@
 // TOFU when the agent calls a Controller (USP digest §7.2 R-MTP.4 validate-cert, "otherwise TOFU
-// policy"; src/usp/trust.ts calledTofu): the whole agent with the mbedTLS module; proto::admin
+// policy"; src/usp/trust.ts check(), calling): the whole agent with the mbedTLS module; proto::admin
 // sends its requests with a certificate of our CA (coap-client-openssl) and serves its reply-to
 // (coap-server-openssl) with a self-signed one. The agent's client session accepts that server
 // only with TOFUAllowed and only while the Controller's roles are UntrustedRole alone; nothing is
