@@ -2,14 +2,13 @@
 // 7252 §4.2), NSTART per peer (§4.7), Block1 uploads and Block2 downloads (RFC 7959), and the one
 // result per request. endpoint.ts feeds it ACKs, RSTs and responses.
 import { Code, CoapType, Option } from './constants.ts';
-import { findOption, uintOption, type CoapMessage, type CoapOption } from './message.ts';
+import { EMPTY, findOption, uintOption, type CoapMessage, type CoapOption } from './message.ts';
 import { blockOption, blockSize, decodeBlock } from './block.ts';
 import { utf8Encode } from '../codec/utf8.ts';
 import { initialTimeout } from './transmission.ts';
 import { CoapServerSide } from './server.ts';
 import { CoapLimitError, peerKey, type CoapResult, type Peer, type RequestSpec } from './types.ts';
 
-const EMPTY = new Uint8Array(0);
 
 class Exchange {
   readonly key: string;

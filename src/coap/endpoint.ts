@@ -3,7 +3,7 @@
 // the `send` callback. No sockets, no timers, no Math.random (design.md "The core is sans-I/O").
 // This file is the top layer (see server.ts): message ids, duplicate detection and encoding.
 import { Code, CoapType } from './constants.ts';
-import { decodeMessage, emptyMessage, encodeMessage, CoapEncodeError, type CoapMessage } from './message.ts';
+import { EMPTY, decodeMessage, emptyMessage, encodeMessage, CoapEncodeError, type CoapMessage } from './message.ts';
 import { CoapClientSide } from './client.ts';
 import { dropOldest, makeRoom } from './server.ts';
 import { peerKey, type EndpointConfig, type EndpointStats, type Peer } from './types.ts';
@@ -69,7 +69,7 @@ export class CoapEndpoint extends CoapClientSide {
       messageId: con ? msg.messageId : this.allocMessageId(),
       token: msg.token,
       options: res.options || [],
-      payload: res.payload || new Uint8Array(0),
+      payload: res.payload || EMPTY,
     };
     let bytes: Uint8Array;
     try {
@@ -77,7 +77,7 @@ export class CoapEndpoint extends CoapClientSide {
     } catch (e) {
       if (!(e instanceof CoapEncodeError)) throw e;
       // The resource's answer does not fit a datagram: say so instead of going silent.
-      bytes = this.transmit({ ...out, code: Code.INTERNAL_SERVER_ERROR, options: [], payload: new Uint8Array(0) }, peer);
+      bytes = this.transmit({ ...out, code: Code.INTERNAL_SERVER_ERROR, options: [], payload: EMPTY }, peer);
     }
     this.remember(msg, peer, con ? bytes.slice() : undefined);
   }

@@ -3,7 +3,7 @@
 // the response; client.ts adds our own requests; endpoint.ts the messaging (ids, dedup, encoding).
 // Layers of one object, not objects that call each other: no forwarding methods, one clock.
 import { Code, Method, Option, isCritical, isRepeatable, optionMaxLength, optionMinLength } from './constants.ts';
-import { findOption, uintOption, uintValue, type CoapMessage, type CoapOption } from './message.ts';
+import { EMPTY, findOption, uintOption, uintValue, type CoapMessage, type CoapOption } from './message.ts';
 import { blockOption, blockSize, decodeBlock, szxForBytes, type BlockValue } from './block.ts';
 import { utf8Decode } from '../codec/utf8.ts';
 import { type CoapRequest, type CoapResource, type CoapResponse, type EndpointConfig, type Peer } from './types.ts';
@@ -25,7 +25,6 @@ interface ServedBody {
   expires: number;
 }
 
-const EMPTY = new Uint8Array(0);
 
 export class CoapServerSide {
   readonly times: DerivedTimes;
