@@ -22,7 +22,8 @@ import { rowOf } from '../dm/paths.ts';
 import { Perm, readableKeys, type Access } from '../usp/access.ts';
 import { rowsOf, valueOf } from '../usp/context.ts';
 import { ErrorCode } from '../errors.ts';
-import { OperationJournal, requestEntry } from './journal.ts';
+import { JOURNAL_KEY, requestEntry, type JournalEntry } from './journal.ts';
+import { utf8Decode, utf8Encode } from '../codec/utf8.ts';
 import { deletionCandidates, NOTIF_TYPES, refMatches, structuralMatch, type NotifType } from './match.ts';
 import { Outbox, type Outgoing } from './outbox.ts';
 import { pollComputed } from './poll.ts';
@@ -65,7 +66,8 @@ export class Notifier {
   private readonly hal: CoreHal;
   /** The Subscription rows, re-read lazily after a change under the table. */
   private rows: Subscription[] | undefined;
-  private readonly journal: OperationJournal;
+  /** The asynchronous operations in progress, as stored (journal.ts; bounded by limits.asyncOperations). */
+  private ops: JournalEntry[] = [];
   /** Triggered configurations waiting for the next step; at most limits.notificationsPerController. */
   private configs: PendingConfig[] = [];
   private readonly idPrefix: string;
@@ -88,7 +90,6 @@ export class Notifier {
   constructor(private readonly opts: NotifierOptions) {
     this.engine = opts.engine;
     this.hal = opts.hal;
-    this.journal = new OperationJournal(opts.hal.storage, opts.board.limits.asyncOperations);
     this.idPrefix = 'notify-' + toHex(opts.hal.system.randomBytes(4)) + '-';
     this.outbox = new Outbox({
       limit: opts.board.limits.notificationsPerController,
@@ -118,15 +119,50 @@ export class Notifier {
    */
   private boot(): void {
     this.dispatch('Event', BOOT_EVENT, { type: 'event', objPath: 'Device.', name: 'Boot!', args: undefined }, undefined, true);
-    // Operations the model resumed at boot (ScheduleTimer, 2.14+) have a Request row again.
-    for (const op of this.journal.takeInterrupted(rowsOf(this.engine, REQUEST_TABLE).map((r) => requestEntry(this.engine, r.path)))) {
-      const dot = op.command.lastIndexOf('.');
-      const objPath = op.command.slice(0, dot + 1);
-      const command = op.command.slice(dot + 1);
-      this.dispatch('OperationComplete', op.command, {
-        type: 'operationComplete', objPath, command, commandKey: op.commandKey, error: { code: ErrorCode.COMMAND_FAILURE, message: 'interrupted by a restart of the Agent' },
+    // The operations the previous run left unfinished and that are not running again: the model
+    // resumed some at boot (ScheduleTimer, 2.14+), with a Request row again, matched by Command,
+    // CommandKey and Originator. The stored journal is replaced by what this run tracks.
+    const limit = this.opts.board.limits.asyncOperations;
+    const left = rowsOf(this.engine, REQUEST_TABLE).map((r) => requestEntry(this.engine, r.path));
+    const raw = this.hal.storage.get(JOURNAL_KEY);
+    this.ops = left.slice(0, limit);
+    this.saveOps();
+    let data: unknown;
+    try {
+      data = raw ? JSON.parse(utf8Decode(raw)) : [];
+    } catch {
+      data = []; // a damaged journal reports nothing rather than garbage
+    }
+    if (!Array.isArray(data)) return;
+    for (const e of data.slice(0, limit)) {
+      if (!e || typeof e.request !== 'string' || typeof e.command !== 'string' || typeof e.commandKey !== 'string' || typeof e.originator !== 'string') continue;
+      const i = left.findIndex((x) => x.command === e.command && x.commandKey === e.commandKey && x.originator === e.originator);
+      if (i >= 0) {
+        left.splice(i, 1);
+        continue;
+      }
+      const dot = e.command.lastIndexOf('.');
+      this.dispatch('OperationComplete', e.command, {
+        type: 'operationComplete', objPath: e.command.slice(0, dot + 1), command: e.command.slice(dot + 1), commandKey: e.commandKey,
+        error: { code: ErrorCode.COMMAND_FAILURE, message: 'interrupted by a restart of the Agent' },
       });
     }
+  }
+
+  /** The Request row `request` was created (`entry`: it is tracked) or removed (no `entry`). */
+  private track(request: string, entry?: JournalEntry): void {
+    const n = this.ops.length;
+    this.ops = this.ops.filter((e) => e.request !== request);
+    if (entry) {
+      if (this.ops.length >= this.opts.board.limits.asyncOperations) this.ops.shift();
+      this.ops.push(entry);
+    } else if (this.ops.length === n) return;
+    this.saveOps();
+  }
+
+  private saveOps(): void {
+    if (this.ops.length === 0) this.hal.storage.delete(JOURNAL_KEY);
+    else this.hal.storage.set(JOURNAL_KEY, utf8Encode(JSON.stringify(this.ops)));
   }
 
   /** Controller.{i}.SendOnBoardRequest() (R-NOT.5): send_resp=true, retried until a NotifyResp, no expiry (R-NOT.6a). */
@@ -258,7 +294,7 @@ export class Notifier {
       case 'objectCreation':
         if (this.pollAt < 0) this.pollAt = now; // new instances may hold watched computed values
         if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged(ev.path, now);
-        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.journal.track(ev.path, requestEntry(this.engine, ev.path));
+        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.track(ev.path, requestEntry(this.engine, ev.path));
         this.dispatch('ObjectCreation', ev.path, ev);
         return;
       case 'objectDeletion':
@@ -271,7 +307,7 @@ export class Notifier {
           this.periodicAt.delete(ev.path);
           this.onboarding.delete(ev.path);
         }
-        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.journal.track(ev.path);
+        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.track(ev.path);
         this.dispatch('ObjectDeletion', ev.path, ev);
         return;
       case 'event':
