@@ -1,21 +1,9 @@
-// HAL Clock over the XS host functions (hal/hal.ts). A class: its methods are preloaded (flash on
-// a board), an instance is one object and a field, where closures made at start cost XS heap
-// slots each (issue 10).
+// HAL Clock over the XS host functions (hal/hal.ts): the host object itself, whose monotonicMs()
+// and wallTimeMs() are the Clock's (hal/xs/host.ts). No class that forwards to them: its
+// constructor, prototype and two methods were flash on a board (issue 10).
 import type { Clock } from '../hal.ts';
 import type { XsHostFunctions } from './host.ts';
 
-class XsClock implements Clock {
-  constructor(private readonly host: XsHostFunctions) {}
-
-  monotonicMs(): number {
-    return this.host.monotonicMs();
-  }
-
-  wallTimeMs(): number | undefined {
-    return this.host.wallTimeMs();
-  }
-}
-
 export function xsClock(host: XsHostFunctions): Clock {
-  return Object.freeze(new XsClock(host));
+  return host;
 }

@@ -20,11 +20,11 @@ export function isLogLevel(text: string): text is LogLevel {
 
 /** The whole System: messages above `logLevel` are dropped before they reach the host. */
 export function xsSystem(host: XsHostFunctions, identity: DeviceIdentity, logLevel: LogLevel): System {
-  const basics = xsSystemBasics(host);
   const max = LEVELS.indexOf(logLevel);
   const id = Object.freeze({ ...identity });
+  // its own randomBytes, not xsSystemBasics's (whose log this one replaces): on a board only this runs
   return Object.freeze({
-    ...basics,
+    randomBytes: (length: number) => new Uint8Array(host.randomBytes(length)),
     log: (level: LogLevel, message: string) => {
       if (LEVELS.indexOf(level) <= max) host.log(level, message);
     },

@@ -1,12 +1,19 @@
 // A sans-I/O CoAP endpoint (RFC 7252 messaging layer + RFC 7959 block-wise): fed datagrams with
 // `receive`, driven by `step`, asks to be stepped at `nextDeadline()`, and emits datagrams through
 // the `send` callback. No sockets, no timers, no Math.random (design.md "The core is sans-I/O").
-// This file is the top layer (see server.ts): message ids, duplicate detection and encoding.
-import { Code, CoapType } from './constants.ts';
-import { decodeMessage, emptyMessage, encodeMessage, CoapEncodeError, type CoapMessage } from './message.ts';
-import { CoapClientSide } from './client.ts';
-import { dropOldest, makeRoom } from './server.ts';
-import { peerKey, type EndpointConfig, type EndpointStats, type Peer } from './types.ts';
+// One class in three parts, one clock: the messaging (message ids, duplicate detection,
+// encoding); the server side (option checks, RFC 7252 §5.4.1; Block1 reassembly and Block2
+// serving, RFC 7959; calling the resource; its helpers in server.ts); the client side (our
+// confirmable requests with retransmission, §4.2, NSTART per peer, §4.7, Block1 uploads and Block2
+// downloads, one result per request; the exchange in client.ts). One class, not three layers: each
+// class is a constructor and a prototype preloaded on a board (issue 10).
+import { Code, CoapType, Method, Option } from './constants.ts';
+import { EMPTY, decodeMessage, emptyMessage, encodeMessage, findOption, uintOption, uintValue, CoapEncodeError, type CoapMessage, type CoapOption } from './message.ts';
+import { blockOption, blockSize, decodeBlock, szxForBytes, type BlockValue } from './block.ts';
+import { derivedTimes, initialTimeout, type DerivedTimes } from './transmission.ts';
+import { Exchange, copyOptions, response, sameBytes } from './client.ts';
+import { bodyKey, buildRequest, checkOptions, dropOldest, makeRoom, type Reassembly, type ServedBody } from './server.ts';
+import { CoapLimitError, peerKey, type CoapRequest, type CoapResource, type CoapResponse, type CoapResult, type EndpointConfig, type EndpointStats, type Peer, type RequestSpec } from './types.ts';
 
 interface DedupEntry {
   expires: number;
@@ -14,19 +21,37 @@ interface DedupEntry {
   reply: Uint8Array | undefined;
 }
 
-export class CoapEndpoint extends CoapClientSide {
+export class CoapEndpoint {
+  readonly times: DerivedTimes;
+  /** Monotonic ms of the call being handled (receive, step, peerFailed set it). */
+  private now = 0;
+  private resource: CoapResource | undefined;
+  /** Block1 uploads in progress. */
+  private readonly uploads = new Map<string, Reassembly>();
+  private readonly bodies = new Map<string, ServedBody>();
+  private readonly ourSzx: number;
+  /** Concurrent Block1 reassemblies / Block2 bodies kept (EndpointConfig.maxReassemblies). */
+  private readonly maxEntries: number;
+  /** Our requests in flight, and those waiting for NSTART. */
+  private readonly active: Exchange[] = [];
+  private queue: Exchange[] = [];
   readonly stats: EndpointStats = { received: 0, sent: 0, retransmissions: 0, duplicates: 0, malformed: 0, dedupEvictions: 0 };
   private readonly scratch: Uint8Array;
   private messageId: number;
   private readonly dedup = new Map<string, DedupEntry>();
 
-  constructor(cfg: EndpointConfig) {
-    super(cfg);
+  constructor(readonly cfg: EndpointConfig) {
+    this.times = derivedTimes(cfg.transmission);
+    this.ourSzx = szxForBytes(cfg.limits.coapBlockBytes);
+    this.resource = cfg.resource;
+    this.maxEntries = cfg.maxReassemblies || Math.max(1, Math.floor(cfg.limits.coapExchanges / 8));
     this.scratch = new Uint8Array(cfg.limits.datagramBytes);
     const r = cfg.randomBytes(2);
     // RFC 7252 §4.4: start message ids at a random value.
     this.messageId = ((r[0] << 8) | r[1]) & 0xffff;
   }
+
+  // --- messaging: datagrams in and out, message ids, duplicates ---------------------------
 
   receive(datagram: Uint8Array, peer: Peer, nowMs: number): void {
     this.now = nowMs;
@@ -69,7 +94,7 @@ export class CoapEndpoint extends CoapClientSide {
       messageId: con ? msg.messageId : this.allocMessageId(),
       token: msg.token,
       options: res.options || [],
-      payload: res.payload || new Uint8Array(0),
+      payload: res.payload || EMPTY,
     };
     let bytes: Uint8Array;
     try {
@@ -77,7 +102,7 @@ export class CoapEndpoint extends CoapClientSide {
     } catch (e) {
       if (!(e instanceof CoapEncodeError)) throw e;
       // The resource's answer does not fit a datagram: say so instead of going silent.
-      bytes = this.transmit({ ...out, code: Code.INTERNAL_SERVER_ERROR, options: [], payload: new Uint8Array(0) }, peer);
+      bytes = this.transmit({ ...out, code: Code.INTERNAL_SERVER_ERROR, options: [], payload: EMPTY }, peer);
     }
     this.remember(msg, peer, con ? bytes.slice() : undefined);
   }
@@ -120,5 +145,359 @@ export class CoapEndpoint extends CoapClientSide {
   private emit(bytes: Uint8Array, peer: Peer): void {
     this.stats.sent++;
     this.cfg.send(bytes, peer);
+  }
+
+  // --- server side: requests to us -------------------------------------------------------
+
+  setResource(resource: CoapResource | undefined): void {
+    this.resource = resource;
+  }
+
+  /** Block1 uploads being reassembled. */
+  get reassemblies(): number {
+    return this.uploads.size;
+  }
+
+  private handle(msg: CoapMessage, peer: Peer): CoapResponse {
+    const bad = checkOptions(msg);
+    if (bad !== undefined) return bad;
+    const req = buildRequest(msg, peer);
+    if (!this.resource) return { code: Code.NOT_FOUND };
+    const b1opt = findOption(msg, Option.BLOCK1);
+    const b2opt = findOption(msg, Option.BLOCK2);
+    const b2 = b2opt ? decodeBlock(b2opt.value) : undefined;
+    // RFC 7959 §2.2: SZX 7 is reserved; in a request it earns 4.00.
+    if (b2opt && !b2) return { code: Code.BAD_REQUEST };
+    if (b1opt) {
+      const b1 = decodeBlock(b1opt.value);
+      if (!b1) return { code: Code.BAD_REQUEST };
+      return this.block1(req, msg, b1, b2);
+    }
+    const key = bodyKey(req);
+    if (b2 && b2.num > 0) {
+      const served = this.bodies.get(key);
+      if (served && served.expires > this.now) return this.serveBlock(key, served, b2);
+      // Regenerate only where it is safe; a later block of a POST result cannot be rebuilt.
+      if (req.method !== Method.GET) return { code: Code.REQUEST_ENTITY_INCOMPLETE };
+    }
+    const early = this.call(req, true);
+    if (early) return early;
+    return this.respond(key, this.call(req, false) as CoapResponse, b2);
+  }
+
+  /**
+   * The resource's check (a refusal, or undefined to go on) or its handler (`check` false). A
+   * resource bug must not take the endpoint down: 5.00.
+   */
+  private call(req: CoapRequest, check: boolean): CoapResponse | undefined {
+    const r = this.resource as CoapResource; // handle() answered 4.04 without one
+    try {
+      return check ? r.check && r.check(req) : r.handle(req);
+    } catch (e) {
+      return { code: Code.INTERNAL_SERVER_ERROR };
+    }
+  }
+
+  private tooLarge(): CoapResponse {
+    // RFC 7959 §2.9.3: 4.13 with Size1 telling the largest body we take.
+    return { code: Code.REQUEST_ENTITY_TOO_LARGE, options: [uintOption(Option.SIZE1, this.cfg.limits.reassemblyBytes)] };
+  }
+
+  private block1(req: CoapRequest, msg: CoapMessage, b1: BlockValue, b2: BlockValue | undefined): CoapResponse {
+    const key = bodyKey(req);
+    const size = blockSize(b1.szx);
+    const replySzx = Math.min(b1.szx, this.ourSzx);
+    // Blocks other than the last carry exactly one block of data (RFC 7959 §2.2).
+    const wrongLength = b1.more && req.payload.length !== size;
+    if (b1.num === 0) {
+      this.uploads.delete(key);
+      const early = this.call(req, true);
+      if (early) return early;
+      const size1 = uintValue(msg, Option.SIZE1);
+      if ((size1 !== undefined && size1 > this.cfg.limits.reassemblyBytes) || req.payload.length > this.cfg.limits.reassemblyBytes) {
+        return this.tooLarge();
+      }
+      if (wrongLength) return { code: Code.BAD_REQUEST };
+      if (!b1.more) return this.echoBlock1(this.respond(key, this.call(req, false) as CoapResponse, b2), b1);
+      if (!makeRoom(this.uploads, this.maxEntries, this.now)) {
+        return { code: Code.SERVICE_UNAVAILABLE, options: [uintOption(Option.MAX_AGE, 5)] };
+      }
+      const buf = new Uint8Array(size1 !== undefined && size1 > req.payload.length ? size1 : this.cfg.limits.reassemblyBytes);
+      buf.set(req.payload, 0);
+      this.uploads.set(key, { buf, received: req.payload.length, expires: this.now + this.times.maxTransmitWaitMs });
+      return { code: Code.CONTINUE, options: [blockOption(Option.BLOCK1, { num: 0, more: true, szx: replySzx })] };
+    }
+    const r = this.uploads.get(key);
+    // RFC 7959 §2.9.2: a block we cannot place (no start, gap, out of order) -> 4.08.
+    if (!r || r.received !== b1.num * size) {
+      this.uploads.delete(key);
+      return { code: Code.REQUEST_ENTITY_INCOMPLETE };
+    }
+    if (wrongLength) {
+      this.uploads.delete(key);
+      return { code: Code.BAD_REQUEST };
+    }
+    if (r.received + req.payload.length > this.cfg.limits.reassemblyBytes) {
+      this.uploads.delete(key);
+      return this.tooLarge();
+    }
+    if (r.received + req.payload.length > r.buf.length) {
+      // More than the Size1 announced (within the bound): move to a buffer of the bound.
+      const grown = new Uint8Array(this.cfg.limits.reassemblyBytes);
+      grown.set(r.buf.subarray(0, r.received), 0);
+      r.buf = grown;
+    }
+    r.buf.set(req.payload, r.received);
+    r.received += req.payload.length;
+    r.expires = this.now + this.times.maxTransmitWaitMs;
+    if (b1.more) {
+      return { code: Code.CONTINUE, options: [blockOption(Option.BLOCK1, { num: b1.num, more: true, szx: replySzx })] };
+    }
+    this.uploads.delete(key);
+    req.payload = r.buf.subarray(0, r.received);
+    const early = this.call(req, true);
+    const res = early ? early : this.call(req, false) as CoapResponse;
+    return this.echoBlock1(this.respond(key, res, b2), b1);
+  }
+
+  /** The final answer to a Block1 upload echoes its last Block1 (RFC 7959 §2.3). respond() made its options. */
+  private echoBlock1(res: CoapResponse, b1: BlockValue): CoapResponse {
+    (res.options as CoapOption[]).push(blockOption(Option.BLOCK1, b1));
+    return res;
+  }
+
+  /** `res` as sent: Content-Format as an option, and a body beyond one block served by Block2. Its options are a new array. */
+  private respond(key: string, res: CoapResponse, b2: BlockValue | undefined): CoapResponse {
+    const payload = res.payload || EMPTY;
+    const szx = b2 ? Math.min(b2.szx, this.ourSzx) : this.ourSzx;
+    const options = res.options ? res.options.slice() : [];
+    if (res.contentFormat !== undefined) options.push(uintOption(Option.CONTENT_FORMAT, res.contentFormat));
+    if (payload.length <= blockSize(szx) && !(b2 && b2.num > 0)) return { code: res.code, options, payload };
+    const body: ServedBody = { code: res.code, options, payload: payload.slice(), expires: this.now + this.times.exchangeLifetimeMs };
+    return this.serveBlock(key, body, b2 || { num: 0, more: false, szx });
+  }
+
+  private serveBlock(key: string, body: ServedBody, b2: BlockValue): CoapResponse {
+    const szx = Math.min(b2.szx, this.ourSzx);
+    const size = blockSize(szx);
+    const offset = b2.num * blockSize(b2.szx);
+    // RFC 7959 §2.2: a block beyond the end of the representation -> 4.02.
+    if (offset >= body.payload.length && body.payload.length > 0) return { code: Code.BAD_OPTION };
+    const num = Math.floor(offset / size);
+    const more = offset + size < body.payload.length;
+    if (more) {
+      // Table full of live bodies: the oldest goes, the client can ask again (GET) or gets 4.08.
+      if (!this.bodies.has(key) && !makeRoom(this.bodies, this.maxEntries, this.now)) dropOldest(this.bodies);
+      this.bodies.set(key, body);
+    } else this.bodies.delete(key);
+    const options = body.options.slice();
+    options.push(blockOption(Option.BLOCK2, { num, more, szx }));
+    if (num === 0) options.push(uintOption(Option.SIZE2, body.payload.length));
+    return { code: body.code, options, payload: body.payload.subarray(offset, Math.min(offset + size, body.payload.length)) };
+  }
+
+  // --- client side: our requests ---------------------------------------------------------
+
+  /** Our requests waiting or in flight. */
+  get pendingRequests(): number {
+    return this.active.length + this.queue.length;
+  }
+
+  /**
+   * Sends a confirmable request; `onDone` is called exactly once, later (never from inside this
+   * call). Throws CoapLimitError when coapExchanges requests are already pending, and
+   * CoapEncodeError when the first message cannot fit a datagram.
+   */
+  request(peer: Peer, spec: RequestSpec, onDone: (result: CoapResult) => void): void {
+    // Bounded: every request waiting or in flight counts against coapExchanges.
+    if (this.pendingRequests >= this.cfg.limits.coapExchanges) throw new CoapLimitError('CoAP exchange table full');
+    // A copy: the caller's object is not kept; the link and identity say which session carries it.
+    const ex = new Exchange({ address: peer.address, port: peer.port, identity: peer.identity, dtls: peer.dtls }, spec, this.ourSzx, onDone);
+    if (this.inFlight(ex.key) < this.cfg.transmission.nstart) this.start(ex, true);
+    else this.queue.push(ex);
+  }
+
+  private inFlight(key: string): number {
+    let n = 0;
+    for (const e of this.active) if (e.key === key) n++;
+    return n;
+  }
+
+  private start(ex: Exchange, fromRequest: boolean): void {
+    ex.token = this.freshToken(ex.key);
+    this.active.push(ex);
+    try {
+      this.sendNext(ex);
+    } catch (e) {
+      // The first message does not fit a datagram (options too long): the caller hears of it.
+      this.active.splice(this.active.indexOf(ex), 1);
+      if (fromRequest) throw e;
+      ex.onDone({ kind: 'failed', reason: String(e) });
+    }
+  }
+
+  private freshToken(key: string): Uint8Array {
+    // USP practice (OB-USP-Agent): 4-byte tokens; unique among our exchanges with that peer.
+    for (;;) {
+      const t = this.cfg.randomBytes(4).slice(0, 4);
+      if (!this.active.some((e) => e.key === key && sameBytes(e.token, t))) return t;
+    }
+  }
+
+  private sendNext(ex: Exchange): void {
+    ex.messageId = this.allocMessageId();
+    const msg = ex.build(ex.messageId);
+    this.transmit(msg, ex.peer);
+    ex.sent = msg;
+    ex.attempt = 0;
+    ex.acked = false;
+    ex.timeoutMs = initialTimeout(this.cfg.transmission, this.cfg.randomBytes(4));
+    ex.deadline = this.now + ex.timeoutMs;
+  }
+
+  private finish(ex: Exchange, result: CoapResult): void {
+    const i = this.active.indexOf(ex);
+    if (i >= 0) this.active.splice(i, 1);
+    ex.deadline = Infinity;
+    this.pump();
+    ex.onDone(result);
+  }
+
+  private fail(ex: Exchange, reason: string): void {
+    this.finish(ex, { kind: 'failed', reason });
+  }
+
+  /** Starts queued requests whose peer is under NSTART. */
+  private pump(): void {
+    for (let i = 0; i < this.queue.length; ) {
+      const ex = this.queue[i];
+      if (this.inFlight(ex.key) < this.cfg.transmission.nstart) {
+        this.queue.splice(i, 1);
+        this.start(ex, false);
+      } else i++;
+    }
+  }
+
+  /** Monotonic ms at which `step` should next be called; Infinity when nothing is timed. */
+  nextDeadline(): number {
+    let d = Infinity;
+    for (const e of this.active) if (e.deadline < d) d = e.deadline;
+    return d;
+  }
+
+  step(nowMs: number): void {
+    this.now = nowMs;
+    for (const ex of this.active.slice()) {
+      if (ex.deadline > nowMs) continue;
+      if (!ex.acked && ex.attempt < this.cfg.transmission.maxRetransmit) {
+        // RFC 7252 §4.2: retransmit with the timeout doubled each time.
+        ex.attempt++;
+        ex.timeoutMs *= 2;
+        ex.deadline += ex.timeoutMs;
+        if (ex.deadline <= nowMs) ex.deadline = nowMs + ex.timeoutMs;
+        this.transmit(ex.sent, ex.peer, true);
+      } else this.finish(ex, { kind: 'timeout' });
+    }
+  }
+
+  /** An ACK or RST (Empty, or an ACK with a piggybacked response). */
+  private onAckOrReset(msg: CoapMessage, peer: Peer): void {
+    const key = peerKey(peer);
+    const ex = this.active.find((e) => e.key === key && e.messageId === msg.messageId);
+    if (!ex) return;
+    if (msg.type === CoapType.RST) return this.finish(ex, { kind: 'reset' });
+    if (msg.code === Code.EMPTY) {
+      if (!ex.acked) {
+        // Separate response follows (RFC 7252 §5.2.2); wait for it, but not forever.
+        ex.acked = true;
+        ex.deadline = this.now + this.times.exchangeLifetimeMs;
+      }
+      return;
+    }
+    if (!sameBytes(msg.token, ex.token)) return;
+    this.onResponse(ex, msg);
+  }
+
+  /** A separate response (CON or NON); false when it matches none of our requests. */
+  private onSeparateResponse(msg: CoapMessage, peer: Peer): boolean {
+    const key = peerKey(peer);
+    const ex = this.active.find((e) => e.key === key && sameBytes(e.token, msg.token));
+    if (!ex) return false;
+    // A Block1 echo for another block is a late answer to an earlier message of this exchange.
+    const b1 = findOption(msg, Option.BLOCK1);
+    const v = b1 ? decodeBlock(b1.value) : undefined;
+    if (v && ex.useBlock1 && !ex.download && v.num !== ex.blockNum) return true;
+    this.onResponse(ex, msg);
+    return true;
+  }
+
+  private onResponse(ex: Exchange, msg: CoapMessage): void {
+    ex.acked = true;
+    if (ex.useBlock1 && !ex.download && !ex.lastBlock) {
+      if (msg.code !== Code.CONTINUE) return this.finish(ex, response(msg.code, msg.options, msg.payload));
+      const b = findOption(msg, Option.BLOCK1);
+      const v = b ? decodeBlock(b.value) : undefined;
+      if (!v || v.num !== ex.blockNum) return this.fail(ex, 'bad Block1 echo in 2.31');
+      // RFC 7959 §2.3: the server may ask for smaller blocks; the offset stays a multiple.
+      ex.offset += ex.blockLen;
+      if (v.szx < ex.szx) ex.szx = v.szx;
+      return this.sendNext(ex);
+    }
+    if (msg.code === Code.CONTINUE) return this.fail(ex, 'unexpected 2.31 Continue');
+    const b2 = findOption(msg, Option.BLOCK2);
+    const v2 = b2 ? decodeBlock(b2.value) : undefined;
+    if (b2 && !v2) return this.fail(ex, 'reserved SZX in Block2');
+    // A streamed body (RequestSpec.onBlock2: each block handed over in order, nothing kept) or a
+    // Block2 download reassembled here: the same walk over the blocks (RFC 7959 §2.4).
+    const onBlock2 = ex.spec.onBlock2;
+    const stream = onBlock2 !== undefined && msg.code >= Code.CREATED && msg.code < 0x60;
+    if (stream || (v2 && (v2.more || ex.download))) {
+      const d = ex.download || { chunks: [], received: 0, code: msg.code, options: copyOptions(msg.options), szx: 0 };
+      const n = msg.payload.length;
+      if (v2 && v2.num * blockSize(v2.szx) !== d.received) return this.fail(ex, 'Block2 out of order');
+      if (stream) {
+        try { (onBlock2 as NonNullable<typeof onBlock2>)(msg.payload, d.received); } catch (e) {
+          return this.fail(ex, e instanceof Error ? e.message : String(e));
+        }
+      } else {
+        if (d.received + n > this.cfg.limits.reassemblyBytes) return this.fail(ex, 'Block2 body beyond reassemblyBytes');
+        d.chunks.push(msg.payload.slice());
+      }
+      d.received += n;
+      if (v2 && v2.more) {
+        if (n === 0) return this.fail(ex, 'empty Block2 with more');
+        d.szx = Math.min(v2.szx, this.ourSzx);
+        ex.download = d;
+        return this.sendNext(ex);
+      }
+      if (stream) return this.finish(ex, response(msg.code, msg.options, EMPTY));
+      const body = new Uint8Array(d.received);
+      let pos = 0;
+      for (const c of d.chunks) {
+        body.set(c, pos);
+        pos += c.length;
+      }
+      return this.finish(ex, { kind: 'response', code: d.code, options: d.options, payload: body });
+    }
+    this.finish(ex, response(msg.code, msg.options, msg.payload));
+  }
+
+  /** The secure link to `peer` failed for good (a refused DTLS handshake): its exchanges end now, not at their timeout. */
+  peerFailed(peer: Peer, reason: string, nowMs: number): void {
+    this.now = nowMs;
+    const key = peerKey(peer);
+    this.failWhere((ex) => ex.key === key, reason);
+  }
+
+  /** Fails every pending request ('failed'); the endpoint stays usable. */
+  close(): void {
+    this.failWhere(() => true, 'endpoint closed');
+  }
+
+  /** Ends the requests `match` picks, queued ones taken out of the queue first (so none starts). */
+  private failWhere(match: (ex: Exchange) => boolean, reason: string): void {
+    const hit = this.active.filter(match);
+    this.queue = this.queue.filter((ex) => !match(ex) || (hit.push(ex), false));
+    for (const ex of hit) this.fail(ex, reason);
   }
 }

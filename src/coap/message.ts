@@ -38,7 +38,8 @@ export class CoapEncodeError extends Error {
   }
 }
 
-const EMPTY = new Uint8Array(0);
+/** The one empty byte array of the CoAP stack (each preloaded array is XS heap in flash). */
+export const EMPTY = new Uint8Array(0);
 
 export function decodeMessage(data: Uint8Array): CoapDecodeResult {
   // RFC 7252 §3: unknown version numbers are silently ignored (no header: no RST).

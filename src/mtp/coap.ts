@@ -5,6 +5,7 @@ import { Code, ContentFormat, Method, codeClass } from '../coap/constants.ts';
 import { utf8Encode } from '../codec/utf8.ts';
 import { nameError } from '../codec/errors.ts';
 import type { CoapEndpoint } from '../coap/endpoint.ts';
+import { EMPTY } from '../coap/message.ts';
 import type { CoapRequest, CoapResource, CoapResponse, CoapResult, Peer } from '../coap/types.ts';
 import { canonicalIp, formatCoapUri, parseCoapUri, pathSegments, type CoapUri } from './coap-uri.ts';
 
@@ -50,7 +51,6 @@ export class CoapUriError extends Error {
 }
 
 const WELL_KNOWN = Object.freeze(['.well-known', 'core']);
-const EMPTY = new Uint8Array(0);
 
 function refuse(code: number, why: string): CoapResponse {
   // RFC 7252 §5.5.2: a short diagnostic payload on errors helps whoever debugs the peer.

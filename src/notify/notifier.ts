@@ -1,20 +1,31 @@
 // The notification layer (digest §4): turns data-model changes and events into USP Notify
 // messages for the Subscriptions whose ReferenceList covers them, and hands them to the Outbox.
 // Sans-I/O like the rest of the core: no timers; the run loop calls step(now) when
-// nextDeadline() comes due (design.md "The core is sans-I/O").
+// nextDeadline() comes due (design.md "The core is sans-I/O"). What it does on a schedule, with
+// one deadline for all of it (here, not in a class of its own: one object less on the XS heap):
+//  - Device.LocalAgent.Periodic! (digest §4.4) to each Controller subscribed to it, at
+//    PeriodicNotifTime ± n·PeriodicNotifInterval (with the Unknown Time anchor, or while the Agent
+//    has no absolute time, the Agent picks the phase: one interval after the schedule starts);
+//  - OnBoardRequest again while a Controller's onboarding is not complete after
+//    OnBoardingRestartTime (Device:2.17);
+//  - Subscription.{i}.TimeToLive (digest §4.1): a subscription is removed TimeToLive seconds after
+//    its CreationDate. Counted on the monotonic clock from its creation in this run; one from an
+//    earlier run is placed by CreationDate against the wall clock, and without absolute time it
+//    ends at this restart.
 import type { CoreHal } from '../../hal/hal.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
 import { Header_MsgType, type Msg, type Notify } from '../codec/index.ts';
 import { toHex } from '../codec/hex.ts';
+import { UNKNOWN_TIME, parseDateTime } from '../dm/values.ts';
 import type { ChangeEvent, Engine } from '../dm/api.ts';
 import { rowOf } from '../dm/paths.ts';
 import { Perm, readableKeys, type Access } from '../usp/access.ts';
 import { rowsOf, valueOf } from '../usp/context.ts';
 import { ErrorCode } from '../errors.ts';
-import { OperationJournal, requestEntry } from './journal.ts';
+import { JOURNAL_KEY, requestEntry, type JournalEntry } from './journal.ts';
+import { utf8Decode, utf8Encode } from '../codec/utf8.ts';
 import { deletionCandidates, NOTIF_TYPES, refMatches, structuralMatch, type NotifType } from './match.ts';
 import { Outbox, type Outgoing } from './outbox.ts';
-import { NotifyTimers } from './timers.ts';
 import { pollComputed } from './poll.ts';
 import { unitInterval } from './retry.ts';
 import { readSubscription, type Subscription } from './subscriptions.ts';
@@ -48,8 +59,6 @@ type Source = ChangeEvent
 const POLL_LIMIT = 256;
 const DELETION_LIMIT = 256;
 
-/** Notification permission per type (digest §9.4 "n"), in NOTIF_TYPES order; ValueChange also needs read (R-SEC.1). */
-const NOTIFY_PERM: readonly number[] = Object.freeze([Perm.PARAM_NOTIFY, Perm.OBJ_NOTIFY, Perm.INST_NOTIFY, Perm.CMD_NOTIFY, Perm.CMD_NOTIFY]);
 
 export class Notifier {
   readonly outbox: Outbox;
@@ -57,12 +66,20 @@ export class Notifier {
   private readonly hal: CoreHal;
   /** The Subscription rows, re-read lazily after a change under the table. */
   private rows: Subscription[] | undefined;
-  private readonly journal: OperationJournal;
+  /** The asynchronous operations in progress, as stored (journal.ts; bounded by limits.asyncOperations). */
+  private ops: JournalEntry[] = [];
   /** Triggered configurations waiting for the next step; at most limits.notificationsPerController. */
   private configs: PendingConfig[] = [];
   private readonly idPrefix: string;
   private seq = 0;
-  private readonly timers: NotifyTimers;
+  /** Controller row → monotonic ms of its next Periodic!. */
+  private readonly periodicAt = new Map<string, number>();
+  /** Controllers being onboarded: monotonic ms of their last OnBoardRequest (OnBoardingRestartTime counts from it). */
+  private readonly onboarding = new Map<string, number>();
+  /** Subscriptions created in this run: monotonic creation time (TimeToLive base). */
+  private readonly createdAt = new Map<string, number>();
+  /** Monotonic ms at which each subscription with a TimeToLive ends; undefined: recompute. */
+  private ttl: Map<string, number> | undefined;
   private baseline = new Map<string, string>();
   private pollAt = 0;
   private pollTruncatedLogged = false;
@@ -73,8 +90,6 @@ export class Notifier {
   constructor(private readonly opts: NotifierOptions) {
     this.engine = opts.engine;
     this.hal = opts.hal;
-    this.timers = new NotifyTimers(opts.engine, opts.hal, this);
-    this.journal = new OperationJournal(opts.hal.storage, opts.board.limits.asyncOperations);
     this.idPrefix = 'notify-' + toHex(opts.hal.system.randomBytes(4)) + '-';
     this.outbox = new Outbox({
       limit: opts.board.limits.notificationsPerController,
@@ -104,32 +119,62 @@ export class Notifier {
    */
   private boot(): void {
     this.dispatch('Event', BOOT_EVENT, { type: 'event', objPath: 'Device.', name: 'Boot!', args: undefined }, undefined, true);
-    // Operations the model resumed at boot (ScheduleTimer, 2.14+) have a Request row again.
-    for (const op of this.journal.takeInterrupted(rowsOf(this.engine, REQUEST_TABLE).map((r) => requestEntry(this.engine, r.path)))) {
-      const dot = op.command.lastIndexOf('.');
-      const objPath = op.command.slice(0, dot + 1);
-      const command = op.command.slice(dot + 1);
-      this.dispatch('OperationComplete', op.command, {
-        type: 'operationComplete', objPath, command, commandKey: op.commandKey, error: { code: ErrorCode.COMMAND_FAILURE, message: 'interrupted by a restart of the Agent' },
+    // The operations the previous run left unfinished and that are not running again: the model
+    // resumed some at boot (ScheduleTimer, 2.14+), with a Request row again, matched by Command,
+    // CommandKey and Originator. The stored journal is replaced by what this run tracks.
+    const limit = this.opts.board.limits.asyncOperations;
+    const left = rowsOf(this.engine, REQUEST_TABLE).map((r) => requestEntry(this.engine, r.path));
+    const raw = this.hal.storage.get(JOURNAL_KEY);
+    this.ops = left.slice(0, limit);
+    this.saveOps();
+    let data: unknown;
+    try {
+      data = raw ? JSON.parse(utf8Decode(raw)) : [];
+    } catch {
+      data = []; // a damaged journal reports nothing rather than garbage
+    }
+    if (!Array.isArray(data)) return;
+    for (const e of data.slice(0, limit)) {
+      if (!e || typeof e.request !== 'string' || typeof e.command !== 'string' || typeof e.commandKey !== 'string' || typeof e.originator !== 'string') continue;
+      const i = left.findIndex((x) => x.command === e.command && x.commandKey === e.commandKey && x.originator === e.originator);
+      if (i >= 0) {
+        left.splice(i, 1);
+        continue;
+      }
+      const dot = e.command.lastIndexOf('.');
+      this.dispatch('OperationComplete', e.command, {
+        type: 'operationComplete', objPath: e.command.slice(0, dot + 1), command: e.command.slice(dot + 1), commandKey: e.commandKey,
+        error: { code: ErrorCode.COMMAND_FAILURE, message: 'interrupted by a restart of the Agent' },
       });
     }
+  }
+
+  /** The Request row `request` was created (`entry`: it is tracked) or removed (no `entry`). */
+  private track(request: string, entry?: JournalEntry): void {
+    const n = this.ops.length;
+    this.ops = this.ops.filter((e) => e.request !== request);
+    if (entry) {
+      if (this.ops.length >= this.opts.board.limits.asyncOperations) this.ops.shift();
+      this.ops.push(entry);
+    } else if (this.ops.length === n) return;
+    this.saveOps();
+  }
+
+  private saveOps(): void {
+    if (this.ops.length === 0) this.hal.storage.delete(JOURNAL_KEY);
+    else this.hal.storage.set(JOURNAL_KEY, utf8Encode(JSON.stringify(this.ops)));
   }
 
   /** Controller.{i}.SendOnBoardRequest() (R-NOT.5): send_resp=true, retried until a NotifyResp, no expiry (R-NOT.6a). */
   sendOnBoardRequest(controller: string): void {
     // Device:2.17 OnBoardingRestartTime counts from this request (one entry per Controller row).
-    this.timers.onboarding.set(controller, this.hal.clock.monotonicMs());
+    this.onboarding.set(controller, this.hal.clock.monotonicMs());
     const id = this.hal.system.identity();
     this.enqueue(controller, '', {
       subscriptionId: '', // R-NOT.7
       sendResp: true,
       notification: { case: 'onBoardReq', value: { oui: id.oui, productClass: id.productClass, serialNumber: id.serialNumber, agentSupportedProtocolVersions: SUPPORTED_PROTOCOL_VERSIONS } },
     }, true, 0);
-  }
-
-  /** Device.LocalAgent.Periodic! to `controller` (ControllerTimers: its time has come; digest §4.4). */
-  periodicDue(controller: string): void {
-    this.dispatch('Event', PERIODIC_EVENT, { type: 'event', objPath: 'Device.LocalAgent.', name: 'Periodic!', args: {} }, controller);
   }
 
   /**
@@ -149,8 +194,52 @@ export class Notifier {
   }
 
   step(now: number): void {
+    const { engine, hal } = this;
     this.dirty = false;
-    this.timers.step(now);
+    if (!this.ttl) {
+      this.ttl = new Map();
+      const wall = hal.clock.wallTimeMs();
+      for (const s of this.subscriptions()) {
+        if (s.timeToLive <= 0) continue;
+        const created = this.createdAt.get(s.path);
+        const c = s.creationDate === UNKNOWN_TIME ? undefined : parseDateTime(s.creationDate);
+        let at = now;
+        if (created !== undefined) at = created + s.timeToLive * 1000;
+        else if (c && wall !== undefined) at = now + (c.ms + s.timeToLive * 1000 - wall);
+        this.ttl.set(s.path, at);
+      }
+    }
+    const gone: string[] = [];
+    for (const [path, at] of this.ttl) if (now >= at) gone.push(path);
+    if (gone.length) {
+      const txn = engine.begin();
+      try {
+        for (const p of gone) if (engine.exists(p)) txn.delete(p);
+        txn.commit();
+        hal.system.log('info', `notify: TimeToLive expired for ${gone.join(', ')}`);
+      } catch (e) {
+        txn.rollback();
+        for (const p of gone) this.ttl.delete(p);
+        hal.system.log('error', `notify: cannot remove expired subscriptions: ${(e as Error).message}`);
+      }
+    }
+    // Periodic!: the Controllers subscribed to it, each on its own schedule.
+    const controllers = new Set<string>();
+    for (const s of this.subscriptions('Event')) {
+      if (!controllers.has(s.controller) && s.refs.some((ref) => refMatches(engine, {}, 'Event', ref, PERIODIC_EVENT))) controllers.add(s.controller);
+    }
+    for (const c of Array.from(this.periodicAt.keys())) if (!controllers.has(c)) this.periodicAt.delete(c);
+    for (const c of controllers) {
+      const at = this.periodicAt.get(c);
+      if (at !== undefined && now < at) continue;
+      if (at !== undefined) this.dispatch('Event', PERIODIC_EVENT, { type: 'event', objPath: 'Device.LocalAgent.', name: 'Periodic!', args: {} }, c);
+      // The next one: the first point of the PeriodicNotifTime grid after now (wall clock), or one interval on.
+      const interval = (Number(valueOf(engine, c + 'PeriodicNotifInterval')) || 1) * 1000;
+      const anchor = valueOf(engine, c + 'PeriodicNotifTime') || UNKNOWN_TIME;
+      const a = anchor === UNKNOWN_TIME ? undefined : parseDateTime(anchor);
+      const wall = hal.clock.wallTimeMs();
+      this.periodicAt.set(c, a && wall !== undefined ? now + a.ms + (Math.floor((wall - a.ms) / interval) + 1) * interval - wall : now + interval);
+    }
     if (this.deletionDirty) this.refreshDeletionSets();
     if (this.pollAt >= 0 && now >= this.pollAt) this.poll(now);
     if (this.configs.length) {
@@ -158,17 +247,33 @@ export class Notifier {
       this.configs = [];
       applyConfigs(this.engine, todo, this.opts.access, (l, m) => this.hal.system.log(l, m));
     }
-    this.timers.restartOnboarding(now);
+    // OnBoardRequest again after OnBoardingRestartTime, until OnBoardingComplete.
+    for (const c of Array.from(this.onboarding.keys())) {
+      if (valueOf(engine, c + 'OnBoardingComplete') !== 'false') { this.onboarding.delete(c); continue; }
+      const due = this.onboardingDue(c);
+      if (due >= 0 && now >= due) this.sendOnBoardRequest(c);
+    }
     this.outbox.step(now);
   }
 
   nextDeadline(): number {
     if (this.dirty) return 0;
     // Called on every datagram: plain loops, no closures (no garbage on the hot path).
-    let d = this.timers.nextDeadline(this.outbox.nextDeadline());
+    let d = this.outbox.nextDeadline();
+    if (this.ttl) for (const t of this.ttl.values()) if (t >= 0 && (d < 0 || t < d)) d = t;
+    for (const t of this.periodicAt.values()) if (t >= 0 && (d < 0 || t < d)) d = t;
+    for (const c of this.onboarding.keys()) { const t = this.onboardingDue(c); if (t >= 0 && (d < 0 || t < d)) d = t; }
     const t = this.pollAt;
     if (t >= 0 && (d < 0 || t < d)) d = t;
     return d;
+  }
+
+  /** When `c`'s next OnBoardRequest is due (-1: none, its onboarding is complete or not restarted). */
+  private onboardingDue(c: string): number {
+    const since = this.onboarding.get(c);
+    const every = Number(valueOf(this.engine, c + 'OnBoardingRestartTime')) || 0;
+    if (since === undefined || every <= 0 || valueOf(this.engine, c + 'OnBoardingComplete') !== 'false') return -1;
+    return since + every * 1000;
   }
 
   // --- data-model changes -------------------------------------------------------------------
@@ -182,14 +287,14 @@ export class Notifier {
         if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged('', 0);
         // A Controller's PeriodicNotifInterval/Time changed: its Periodic! is scheduled anew.
         const row = rowOf(ev.path, CONTROLLER_TABLE);
-        if (row && ev.path.lastIndexOf(row + 'PeriodicNotif', 0) === 0) this.timers.reschedule(row);
+        if (row && ev.path.lastIndexOf(row + 'PeriodicNotif', 0) === 0) this.periodicAt.delete(row);
         this.dispatch('ValueChange', ev.path, ev);
         return;
       }
       case 'objectCreation':
         if (this.pollAt < 0) this.pollAt = now; // new instances may hold watched computed values
         if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged(ev.path, now);
-        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.journal.track(ev.path, requestEntry(this.engine, ev.path));
+        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.track(ev.path, requestEntry(this.engine, ev.path));
         this.dispatch('ObjectCreation', ev.path, ev);
         return;
       case 'objectDeletion':
@@ -197,8 +302,12 @@ export class Notifier {
           this.outbox.drop(ev.path);
           this.subscriptionsChanged(ev.path, -1);
         }
-        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) { this.outbox.drop(ev.path); this.timers.reschedule(ev.path, true); }
-        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.journal.track(ev.path);
+        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) {
+          this.outbox.drop(ev.path);
+          this.periodicAt.delete(ev.path);
+          this.onboarding.delete(ev.path);
+        }
+        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.track(ev.path);
         this.dispatch('ObjectDeletion', ev.path, ev);
         return;
       case 'event':
@@ -251,7 +360,10 @@ export class Notifier {
   /** `path` created at `now`, or gone (`now` < 0); '': a value under the table changed. */
   private subscriptionsChanged(path: string, now: number): void {
     this.rows = undefined;
-    this.timers.subscriptionsChanged(path, now);
+    // TimeToLive: end times computed again at the next step; the row's counts from its creation
+    if (now >= 0) this.createdAt.set(path, now);
+    else this.createdAt.delete(path);
+    this.ttl = undefined;
     this.pollAt = this.hal.clock.monotonicMs(); // seed baselines of new ValueChange subscriptions now
   }
 
@@ -263,7 +375,11 @@ export class Notifier {
     for (const sub of this.subscriptions(type)) {
       if (only !== undefined && sub.controller !== only) continue;
       const access = this.recipientAccess(sub);
-      if (!access || !access.can(eventPath, NOTIFY_PERM[NOTIF_TYPES.indexOf(type)]) || (type === 'ValueChange' && !access.canRead(eventPath))) continue;
+      // The notification permission of the type (digest §9.4 "n"): Param, Obj, InstantiatedObj and
+      // CommandEvent (OperationComplete, Event), 4 bits apart in Perm (computed: no preloaded table).
+      // ValueChange also needs read (R-SEC.1).
+      const perm = Perm.PARAM_NOTIFY << 4 * Math.min(NOTIF_TYPES.indexOf(type), 3);
+      if (!access || !access.can(eventPath, perm) || (type === 'ValueChange' && !access.canRead(eventPath))) continue;
       let hit = false;
       for (const ref of sub.refs) if (refMatches(this.engine, access, type, ref, eventPath, this.deletionSets, sub.path)) { hit = true; break; }
       // Boot! (digest §4.4) goes to every subscription that exists at boot, including the

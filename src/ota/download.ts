@@ -11,7 +11,6 @@ import type { FirmwareManager } from './manager.ts';
 import { urlScheme, type Transfer } from './transfer.ts';
 
 const LOCAL_AGENT = 'Device.LocalAgent.';
-const DIGEST_BYTES: { [alg: string]: number } = Object.freeze({ 'SHA-1': 20, 'SHA-256': 32 });
 
 /** The USP error of a Download() or Activate() that cannot be done (7022 unless told). */
 export const refuse = (msg: string, code: number = ErrorCode.COMMAND_FAILURE) => new UspError(code, msg);
@@ -39,9 +38,11 @@ function checkSum(input: CommandCall['input'], hash: Hash | undefined): { alg: D
   const sum = (input.CheckSum || '').toLowerCase();
   if (!sum) return undefined;
   if (!alg) throw refuse('CheckSum needs CheckSumAlgorithm', ErrorCode.INVALID_COMMAND_ARGUMENTS);
-  if (!DIGEST_BYTES[alg] || !hash) throw refuse(`CheckSumAlgorithm ${alg} not supported here (${hash ? 'SHA-1, SHA-256' : 'no digest on this device'})`, ErrorCode.INVALID_COMMAND_ARGUMENTS);
-  if (!allIn(sum, HEX_DIGITS, true) || sum.length !== DIGEST_BYTES[alg] * 2) {
-    throw refuse(`CheckSum: ${DIGEST_BYTES[alg] * 2} hex digits expected for ${alg}`, ErrorCode.INVALID_COMMAND_ARGUMENTS);
+  // digest bytes of each algorithm (compared: no preloaded table)
+  const bytes = alg === 'SHA-1' ? 20 : alg === 'SHA-256' ? 32 : 0;
+  if (!bytes || !hash) throw refuse(`CheckSumAlgorithm ${alg} not supported here (${hash ? 'SHA-1, SHA-256' : 'no digest on this device'})`, ErrorCode.INVALID_COMMAND_ARGUMENTS);
+  if (!allIn(sum, HEX_DIGITS, true) || sum.length !== bytes * 2) {
+    throw refuse(`CheckSum: ${bytes * 2} hex digits expected for ${alg}`, ErrorCode.INVALID_COMMAND_ARGUMENTS);
   }
   return { alg: alg as DigestAlgorithm, digest: sum };
 }
