@@ -8,6 +8,8 @@
 //     this process, then as `tinyusp agent` processes (the bundled CLI, as deployed); the
 //     Controller has one socket in both modes (requests out, answers in);
 //  4. heap per session on the host (open and peak, each role).
+// In process, the CPU time of this process's main thread per request is printed too (preemption
+// is not in it); DTLS_BENCH_HAL_TIMES=1 adds the p50 of each record call on open sessions.
 import { decodeMessage, encodeMessage } from '../../src/coap/message.ts';
 import { CoapType, Code, Method } from '../../src/coap/constants.ts';
 import { getPost as post } from './get-post.ts';
@@ -20,6 +22,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sessionMemory } from '../../src/dtls/link-view.ts';
+import type { DtlsContext, DtlsSession } from '../../hal/hal.ts';
 
 const N = Number(process.env.DTLS_BENCH_N ?? 30);
 const GETS = Number(process.env.DTLS_BENCH_GETS ?? 2000);
@@ -102,6 +105,49 @@ if (!pki) {
   process.exit(0);
 }
 const dtls = hostDtls();
+/**
+ * DTLS_BENCH_HAL_TIMES=1: time every record call on open sessions of this process's HAL (the
+ * agents in process and the Controller share it), by kind and size, to set the records' cost in
+ * the Get's context (caches cold after the agent's JavaScript) beside the Get's p50 gap and the
+ * hot loop of test/bench/dtls-records.bench.ts. Adds two clock reads per call.
+ */
+const halTimes = process.env.DTLS_BENCH_HAL_TIMES === '1' ? new Map<string, number[]>() : undefined;
+if (halTimes) {
+  const note = (kind: string, n: number, t0: number) => {
+    const key = kind + (n < 100 ? ' <100 B' : n < 400 ? ' 100-399 B' : ' >=400 B');
+    let l = halTimes.get(key);
+    if (!l) halTimes.set(key, (l = []));
+    l.push(1000 * (performance.now() - t0));
+  };
+  const timed = (s: DtlsSession): DtlsSession => {
+    const { feed, writeApplication } = s;
+    s.feed = (d, nowMs) => {
+      const open = s.state === 'open';
+      const t0 = performance.now();
+      feed.call(s, d, nowMs);
+      if (open) note('feed', d.length, t0);
+    };
+    s.writeApplication = (d, nowMs) => {
+      const t0 = performance.now();
+      const r = writeApplication.call(s, d, nowMs);
+      note('write', d.length, t0);
+      return r;
+    };
+    return s;
+  };
+  const context = dtls.context;
+  dtls.context = (o) => {
+    const c: DtlsContext = context.call(dtls, o);
+    const { connect, hello } = c;
+    c.connect = (...a) => timed(connect.apply(c, a));
+    c.hello = (...a) => {
+      const h = hello.apply(c, a);
+      if (h.action === 'accept') timed(h.session);
+      return h;
+    };
+    return c;
+  };
+}
 const cert = certCredentials(pki, 'controller');
 const psk = { psk: [{ identity: PSK_ID, key: te.encode(PSK_KEY) }] };
 
@@ -175,12 +221,17 @@ async function compare(label: string, securePort: number, plainPort: number, pid
   const cpu = { dtls: 0, plain: 0 };
   const agentCpu = { dtls: 0, plain: 0 };
   const agentMain = { dtls: 0, plain: 0 };
+  // This process's main thread alone (in process: both agents' and the Controller's work).
+  const selfMain = { dtls: 0, plain: 0 };
   const cpuOf = async <T>(k: 'dtls' | 'plain', f: () => Promise<T>): Promise<T> => {
     const c0 = process.cpuUsage();
+    const s0 = cpuOfProcess(process.pid);
     const a0 = pids && cpuOfProcess(pids[k]);
     const r = await f();
     const c = process.cpuUsage(c0);
     cpu[k] += c.user + c.system;
+    const s1 = cpuOfProcess(process.pid);
+    if (s0 !== undefined && s1 !== undefined) selfMain[k] += s1.main - s0.main;
     const a1 = pids && cpuOfProcess(pids[k]);
     if (a0 !== undefined && a1 !== undefined) (agentCpu[k] += a1.all - a0.all), (agentMain[k] += a1.main - a0.main);
     return r;
@@ -204,7 +255,8 @@ async function compare(label: string, securePort: number, plainPort: number, pid
   console.log(`  ${label}: DTLS ${rps(tally.dtls).toFixed(0)} req/s p50 ${ms(median(tally.dtls.lat))}   plaintext ${rps(tally.plain).toFixed(0)} req/s p50 ${ms(median(tally.plain.lat))}   ` +
     `DTLS/plaintext ${(100 * rps(tally.dtls) / rps(tally.plain)).toFixed(0)}% (goal >= 70%)`);
   const per = (k: 'dtls' | 'plain') => (cpu[k] / (GETS + 20 * BLOCKS)).toFixed(0);
-  console.log(`    CPU of this process per request (warm-up included): DTLS ${per('dtls')} us, plaintext ${per('plain')} us`);
+  const selfPer = (k: 'dtls' | 'plain') => (selfMain[k] / (GETS + 20 * BLOCKS)).toFixed(0);
+  console.log(`    CPU of this process per request (warm-up included): DTLS ${per('dtls')} us, plaintext ${per('plain')} us; its main thread alone: DTLS ${selfPer('dtls')} us, plaintext ${selfPer('plain')} us`);
   // The agent's own work per request (its process alone; the Controller's records are not in it).
   if (agentCpu.dtls > 0 && agentCpu.plain > 0) {
     const agentPer = (k: 'dtls' | 'plain') => agentCpu[k] / (GETS + 20 * BLOCKS);
@@ -233,6 +285,11 @@ if (MODES.includes('in')) {
   await compare('agents in this process', inSecure.port, inPlain.port);
   inSecure.stop();
   inPlain.stop();
+  if (halTimes) {
+    // Both ends' record calls of the in-process blocks (warm-up included), p50 each.
+    const rows = [...halTimes].sort(([a], [b]) => a.localeCompare(b));
+    console.log('    HAL record calls on open sessions (both ends), p50: ' + rows.map(([k, l]) => `${k} ${median(l).toFixed(2)} us (${l.length})`).join(', '));
+  }
 }
 const dir = mkdtempSync(join(tmpdir(), 'tinyusp-bench-dtls-'));
 writeFileSync(join(dir, 'defaults.json'), JSON.stringify(agentDefaults(9)));

@@ -5,6 +5,8 @@
 // in-memory datagram network, Get Device.DeviceInfo. over DTLS (certificate mode, both ends'
 // records) and over plaintext, one of each in turn; time per Get, p50 and p10.
 // DTLS_GLUE=<checkout>: that checkout's hal/host/dtls.ts and .wasm instead (an A/B).
+// DTLS_BENCH_ONLY=dtls|plain: only that kind after the warm-up, with the CPU time per Get (all
+// threads, and the main thread alone), for a --cpu-prof or `perf record` of one kind.
 import type { Hal, Net, UdpOptions, UdpSocket, DtlsSession, DtlsContext } from '../../hal/hal.ts';
 import { createHostSystem, createHostTimers, hostClock } from '../../hal/host/system.ts';
 import { host } from '../../boards/host/profile.ts';
@@ -16,11 +18,14 @@ import { makePki, certCredentials } from '../dtls/support.ts';
 import { agentCredentials, agentDefaults } from '../dtls/agent-support.ts';
 import { hasTool } from '../interop/harness.ts';
 import type { HostDtls } from '../../hal/host/dtls.ts';
+import { readFileSync } from 'node:fs';
 
 const glue = process.env.DTLS_GLUE;
 const { createHostDtls } = (await import(glue ? glue + '/hal/host/dtls.ts' : '../../hal/host/dtls.ts')) as typeof import('../../hal/host/dtls.ts');
 const dtls: HostDtls = createHostDtls({ clock: { wallTimeMs: () => Date.now() }, wasmPath: glue ? glue + '/firmware/dtls/tinyusp-dtls.wasm' : undefined });
 const GETS = Number(process.env.DTLS_BENCH_GETS ?? 10000);
+/** `dtls` or `plain`: only that kind's Gets after the warm-up (a --cpu-prof of one kind). */
+const ONLY = process.env.DTLS_BENCH_ONLY ?? '';
 const now = () => performance.now();
 
 /** Datagrams queued between in-memory sockets, delivered by pump() (copies, as the kernel does). */
@@ -127,12 +132,32 @@ const plainGets = await setup(false);
 dtlsGets(200);
 plainGets(200);
 const lat = { dtls: [] as number[], plain: [] as number[] };
+/** CPU time in us of this process's main thread (Linux schedstat; V8's helper threads apart), or NaN. */
+function mainCpu(): number {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1000;
+  } catch {
+    return NaN;
+  }
+}
+const cpu0 = process.cpuUsage();
+const main0 = mainCpu();
+const wall0 = now();
 for (let i = 0; i < GETS; i++) {
-  lat.dtls.push(...dtlsGets(1));
-  lat.plain.push(...plainGets(1));
+  if (ONLY !== 'plain') lat.dtls.push(...dtlsGets(1));
+  if (ONLY !== 'dtls') lat.plain.push(...plainGets(1));
 }
 const us = (x: number) => (1000 * x).toFixed(1);
 const q = (xs: number[], f: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * f)];
+if (ONLY) {
+  // CPU time (user + system) per Get: the scheduler's preemption on a loaded machine is not in it.
+  const c = process.cpuUsage(cpu0);
+  const m = mainCpu() - main0;
+  console.log(`Get Device.DeviceInfo. in memory, ${ONLY} only, ${GETS}: p50 ${us(q(lat[ONLY as 'dtls'], 0.5))} us, wall ${us((now() - wall0) / GETS)} us per Get, ` +
+    `CPU ${((c.user + c.system) / GETS).toFixed(1)} us per Get (main thread ${(m / GETS).toFixed(1)})`);
+  pki.remove();
+  process.exit(0);
+}
 console.log(`Get Device.DeviceInfo. in memory (agent and Controller in this process, no sockets), ${GETS} of each in turn${glue ? ', DTLS glue and module of ' + glue : ''}:`);
 console.log(`  DTLS p50 ${us(q(lat.dtls, 0.5))} us (p10 ${us(q(lat.dtls, 0.1))}), plaintext p50 ${us(q(lat.plain, 0.5))} us (p10 ${us(q(lat.plain, 0.1))}); ` +
   `DTLS costs ${us(q(lat.dtls, 0.5) - q(lat.plain, 0.5))} us more at p50; plaintext/DTLS ${(100 * q(lat.plain, 0.5) / q(lat.dtls, 0.5)).toFixed(0)}%`);
