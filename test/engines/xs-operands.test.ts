@@ -182,6 +182,11 @@ test('given the esp32 board preloaded by xsl, then none of the folded pairs is l
     left.push(...leftPairs(ops));
     defined += ops.filter((o) => o.name === 'new_property').length;
   }
-  assert.deepEqual(left, []);
+  // With 0013 (-u) an object literal is built on the stack, so the expression after a literal's
+  // last property can start with an integer: a few new_property/integer_1 neighbours are real
+  // code. Unfolded flags would follow every one of the board's NEW_PROPERTY ops.
+  const literalEnds = left.filter((p) => p.startsWith('new_property integer_1 '));
+  assert.deepEqual(left.filter((p) => !literalEnds.includes(p)), []);
+  assert.ok(literalEnds.length * 100 < defined, `${literalEnds.length} of ${defined} new_property followed by integer_1`);
   assert.ok(defined > 100, `${defined} new_property in the board`);
 });
