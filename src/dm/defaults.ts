@@ -2,7 +2,7 @@
 // parameter paths with instance numbers → lexical values, applied on first boot and on factory
 // reset. A bad entry is logged and skipped: a typo in a defaults file must not brick a device.
 import type { System } from '../../hal/hal.ts';
-import { fillGeneratedKeys, named, supportedPathOf } from './schema.ts';
+import { fillGeneratedKeys, named, nodeAt, supportedPathOf } from './schema.ts';
 import type { ObjRec } from './store.ts';
 import type { ResolverCore } from './resolver.ts';
 import { prepareValue } from './txn-checks.ts';
@@ -48,7 +48,7 @@ export function applyDefaults(core: ResolverCore, defaults: { readonly [path: st
   // Pass 2: values (references last, so their targets exist whatever the file order).
   const isRef = (p: string) => {
     const dot = p.lastIndexOf('.');
-    const node = schema.byPath.get(supportedPathOf(p.slice(0, dot + 1)));
+    const node = nodeAt(schema, supportedPathOf(p.slice(0, dot + 1)));
     const def = node && named(node.params, p.slice(dot + 1));
     return !!(def && def.ref);
   };

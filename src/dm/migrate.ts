@@ -15,7 +15,7 @@
 // New tables start empty (their rows in the defaults file are not created: a table absent from
 // storage cannot be told from one an operator emptied).
 import type { DefNode, Schema } from './schema.ts';
-import { fillGeneratedKeys, fnv, named } from './schema.ts';
+import { fillGeneratedKeys, fnv, storedNames, storesOf } from './schema.ts';
 import { prepareValue } from './txn-checks.ts';
 import type { ResolverCore } from './resolver.ts';
 
@@ -25,8 +25,9 @@ export function schemaIdentity(schema: Schema, persists: (n: DefNode) => boolean
   for (const node of schema.nodes) {
     if (!persists(node)) continue;
     h = fnv(h, node.path + (node.def.maxEntries === undefined ? '' : '<' + node.def.maxEntries));
-    for (const name of node.stored) {
-      const d = named(node.params, name)!;
+    for (const d of storesOf(node)) {
+      if (d.computed) continue;
+      const name = d.name;
       h = fnv(h, `|${name}:${d.type}${d.list ? '[' + (d.maxItems ?? '') + ']' : ''}:${d.maxLength ?? ''}:${String(d.min ?? '')}` +
         `:${String(d.max ?? '')}:${d.pattern ?? ''}:${d.enum ? d.enum.join(',') : ''}:${d.ref ? d.ref.kind + d.ref.target : ''}`);
     }
@@ -61,7 +62,7 @@ export function applyNewDefaults(core: ResolverCore, defaults: { readonly [path:
   for (const rec of store.objs.values()) {
     if (!persists(rec.node)) continue;
     let fresh = false;
-    for (const name of rec.node.stored) {
+    for (const name of storedNames(rec.node)) {
       if (mig.seen.has(rec.path + '\u0000' + name)) continue;
       fresh = true;
       const lexical = defaults[rec.path + name];

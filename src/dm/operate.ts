@@ -5,7 +5,7 @@ import { ErrorCode, UspError, notInModel, noSuchObject } from '../errors.ts';
 import type {
   AsyncOperation, ChangeEvent, CommandDef, CommandInput, HandlerContext, OperateResult, Origin, ParamDef, Value,
 } from './api.ts';
-import { named, type Schema } from './schema.ts';
+import { named, nodeAt, type Schema } from './schema.ts';
 import { supportedPathOf } from './paths.ts';
 import type { Txn } from './txn.ts';
 import { withPath } from './txn-checks.ts';
@@ -94,7 +94,7 @@ export abstract class Operations {
 
   /** The definition of `command` of the object at objPath (7026 when the model has none). */
   private commandOf(objPath: string, command: string): CommandDef {
-    const node = this.schema.byPath.get(supportedPathOf(objPath));
+    const node = nodeAt(this.schema, supportedPathOf(objPath));
     const cmd = node && named(node.def.commands, command);
     if (!cmd) throw notInModel(objPath + command);
     return cmd;

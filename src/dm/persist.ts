@@ -19,7 +19,7 @@
 // names the schema: another build's model is migrated (migrate.ts).
 import type { Storage } from '../../hal/hal.ts';
 import type { DefNode, Schema } from './schema.ts';
-import { named, pathHash, supportedPathOf } from './schema.ts';
+import { named, pathHash, storedNames, supportedPathOf } from './schema.ts';
 import { isInstancePath } from './paths.ts';
 import type { ObjRec, Store, TableRec } from './store.ts';
 import { canonical } from './values.ts';
@@ -212,7 +212,7 @@ export class Persist {
     if (!rec || !Persist.persists(rec.node)) return;
     const fields: string[] = [];
     const add = (r: ObjRec, prefix: string) => {
-      for (const name of r.node.stored) fields.push(prefix + name, r.get(name)!);
+      for (const name of storedNames(r.node)) fields.push(prefix + name, r.get(name)!);
       for (const c of r.node.children) {
         if (c.multi) continue;
         const child = this.store.objs.get(r.path + c.name + '.');

@@ -6,7 +6,7 @@ import { isPlainPath } from './paths.ts';
 import type { ParamDef, ParsedPath, Resolution, ResolveOptions, SearchTerm, Target } from './api.ts';
 import { parsePath } from './grammar.ts';
 import type { DefNode, Schema } from './schema.ts';
-import { named, nodeOf, supportedPathOf } from './schema.ts';
+import { named, nodeAt, nodeOf, supportedPathOf } from './schema.ts';
 import type { ObjRec, Store } from './store.ts';
 import { literalKey, operatorAllowed, splitList, valueKey } from './values.ts';
 
@@ -25,7 +25,7 @@ export interface ResolverCore {
 export function recOf(core: ResolverCore, objPath: string, what = objPath): ObjRec {
   const rec = core.store.objs.get(objPath);
   if (rec) return rec;
-  throw core.schema.byPath.has(supportedPathOf(objPath)) && isPlainPath(objPath) ? noSuchObject(objPath) : notInModel(what);
+  throw nodeAt(core.schema, supportedPathOf(objPath)) && isPlainPath(objPath) ? noSuchObject(objPath) : notInModel(what);
 }
 
 /** The record of a parameter path's object and the parameter's name; 7016/7026 as recOf. */
@@ -50,7 +50,7 @@ export function notSupported(path: string, why?: string): UspError {
 function refTarget(schema: Schema, text: string, node: DefNode, name: string): { param: ParamDef; target: DefNode } {
   const param = named(node.params, name);
   if (!param || !param.ref) throw notSupported(text, `${name} is not a reference parameter`);
-  const target = schema.byPath.get(param.ref.target);
+  const target = nodeAt(schema, param.ref.target);
   if (!target) throw notSupported(text, `reference target ${param.ref.target} is not supported`);
   return { param, target };
 }

@@ -23,14 +23,27 @@ export interface DefNode {
   readonly children: readonly DefNode[];
   /** def.params, then the NumberOfEntries counter of each child table (counterOf). */
   params: readonly ParamDef[];
-  /** Names of the stored parameters (neither computed nor counters), in definition order. */
-  stored: readonly string[];
+}
+
+/** The one empty list of parameters or children (each preloaded empty array is 2 slots of flash). */
+const NONE: readonly never[] = Object.freeze([]);
+/**
+ * The parameters the engine stores for an object: those of its definition that are not computed
+ * (so not its NumberOfEntries counters), in definition order. Read from the definition, not
+ * kept as a list of names per node: that list was ~2.5 KB of preloaded flash (issue 10).
+ */
+export const storesOf = (node: DefNode): readonly ParamDef[] => node.def.params || NONE;
+
+/** The names of the stored parameters of `node` (see storesOf). */
+export function storedNames(node: DefNode): string[] {
+  const out: string[] = [];
+  for (const p of storesOf(node)) if (!p.computed) out.push(p.name);
+  return out;
 }
 
 export interface SchemaTree {
   readonly root: DefNode;
-  readonly byPath: Map<string, DefNode>;
-  /** Every node in schema (pre-)order. */
+  /** Every node in schema (pre-)order (found by path with nodeAt: a preloaded Map costs more). */
   readonly nodes: DefNode[];
 }
 
@@ -72,10 +85,16 @@ export function named<T extends { readonly name: string }>(list: readonly T[] | 
   return undefined;
 }
 
+/** The node of a supported object path ('...Controller.{i}.'). */
+export function nodeAt(schema: SchemaTree, path: string): DefNode | undefined {
+  for (const n of schema.nodes) if (n.path === path) return n;
+  return undefined;
+}
+
 /** The node of an object path (instance numbers or '{i}'); a table path ('...Controller.') gives its '{i}.' node. */
 export function nodeOf(schema: SchemaTree, path: string): DefNode | undefined {
   const sp = supportedPathOf(path);
-  return schema.byPath.get(sp) || schema.byPath.get(sp + '{i}.');
+  return nodeAt(schema, sp) || nodeAt(schema, sp + '{i}.');
 }
 
 /** TR-181: the child table `XNumberOfEntries` counts, when `name` is such a counter of `node`. */
@@ -133,7 +152,8 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
     const hash = pathHash(def.path);
     if (hashes.has(hash)) throw new Error(`storage hash clash: ${def.path} / ${hashes.get(hash)}`);
     hashes.set(hash, def.path);
-    const node: DefNode = { def, path: def.path, name, multi, parent, children: [], params: def.params || [], stored: [] };
+    // The node inherits `path` from its definition (a property less per node in flash).
+    const node: DefNode = Object.setPrototypeOf({ def, name, multi, parent, children: [], params: def.params || NONE }, def);
     for (const k of node.def.uniqueKeys || []) {
       for (const p of k) if (!named(node.params, p)) throw new Error(`${def.path}: unique key ${p} is not a parameter`);
     }
@@ -162,14 +182,12 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
     for (const c of n.children) walk(c);
   })(root);
   for (const n of ordered) {
-    const stored: string[] = [];
-    for (const p of n.params) if (!p.computed && !counterOf(n, p.name)) stored.push(p.name);
-    n.stored = Object.freeze(stored);
+    if (!n.children.length) (n as { children: readonly DefNode[] }).children = NONE;
     Object.freeze(n.children);
     Object.freeze(n.params);
     Object.freeze(n);
   }
-  return Object.freeze({ root, byPath: Object.freeze(byPath), nodes: Object.freeze(ordered) as DefNode[] });
+  return Object.freeze({ root, nodes: Object.freeze(ordered) as DefNode[] });
 }
 
 /**
@@ -196,17 +214,17 @@ export function buildSchema(modules: readonly ModelModule[], tree: SchemaTree): 
   let n = 0;
   for (const m of modules) {
     for (const d of m.objects) {
-      const node = tree.byPath.get(d.path);
+      const node = nodeAt(tree, d.path);
       if (!node || node.def !== d) throw new Error(`the schema tree was not built from these modules (${d.path}): use treeOf()`);
       n++;
     }
   }
   if (n !== tree.nodes.length) throw new Error('the schema tree has objects these modules lack: use treeOf()');
-  for (const k of handlerOf.keys()) if (!tree.byPath.has(k)) throw new Error(`handlers for unknown object ${k}`);
+  for (const k of handlerOf.keys()) if (!nodeAt(tree, k)) throw new Error(`handlers for unknown object ${k}`);
   let keyPrefix = 'key-';
   for (const m of modules) if (m.keyPrefix !== undefined) keyPrefix = m.keyPrefix;
   return {
-    root: tree.root, byPath: tree.byPath, nodes: tree.nodes, keyPrefix,
+    root: tree.root, nodes: tree.nodes, keyPrefix,
     handlersOf: (path) => handlerOf.get(path) || NO_HANDLERS,
   };
 }

@@ -7,7 +7,7 @@
 // outgrow the board's RAM (issue 10; boards/esp32/worst-case.ts).
 import { ErrorCode, UspError, noSuchObject } from '../errors.ts';
 import { utf8Length } from '../codec/utf8.ts';
-import { named, type DefNode, type Schema } from './schema.ts';
+import { storesOf, type DefNode, type Schema } from './schema.ts';
 import { zeroValue } from './values.ts';
 import { isInstancePath, tableOf } from './paths.ts';
 
@@ -18,22 +18,33 @@ import { isInstancePath, tableOf } from './paths.ts';
  * value slot per entry), and one object for the record and its values (issue 10).
  */
 export class ObjRec {
-  private readonly vals: string[];
+  /** The value of each stored parameter (storesOf), in that order: initially its zeroValue. */
+  readonly vals: string[] = [];
 
-  /** `zero`: the initial value of each stored parameter (DefNode.stored). */
-  constructor(readonly node: DefNode, readonly path: string, zero: (name: string) => string) {
-    this.vals = node.stored.map(zero);
+  constructor(readonly node: DefNode, readonly path: string) {
+    for (const p of storesOf(node)) if (!p.computed) this.vals.push(zeroValue(p));
+  }
+
+  /** Where a stored parameter's value is in vals; -1 for any other name. */
+  private at(name: string): number {
+    let i = 0;
+    for (const p of storesOf(this.node)) {
+      if (p.computed) continue;
+      if (p.name === name) return i;
+      i++;
+    }
+    return -1;
   }
 
   /** A stored (non-computed) parameter's value, canonical lexical form; undefined for any other name. */
   get(name: string): string | undefined {
-    const i = this.node.stored.indexOf(name);
+    const i = this.at(name);
     return i < 0 ? undefined : this.vals[i];
   }
 
   /** Only Store.setValue calls it (it counts the bytes and checks the name). */
   set(name: string, value: string): void {
-    this.vals[this.node.stored.indexOf(name)] = value;
+    this.vals[this.at(name)] = value;
   }
 }
 
@@ -73,7 +84,7 @@ export interface ModelBounds {
 /** UTF-8 bytes of a record's stored values. */
 function rowBytes(rec: ObjRec): number {
   let n = 0;
-  for (const name of rec.node.stored) n += utf8Length(rec.get(name)!);
+  for (const v of rec.vals) n += utf8Length(v);
   return n;
 }
 
@@ -126,7 +137,7 @@ export class Store {
 
   /** Create a record and, recursively, its single-instance children and empty child tables. */
   createObject(node: DefNode, path: string): ObjRec {
-    const rec = new ObjRec(node, path, (name) => zeroValue(named(node.params, name)!));
+    const rec = new ObjRec(node, path);
     this.objs.set(path, rec);
     this.valueBytes += rowBytes(rec);
     for (const child of node.children) {

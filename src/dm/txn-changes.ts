@@ -8,6 +8,7 @@ import { unitOf } from './persist.ts';
 import type { ResolverCore } from './resolver.ts';
 import { isInstancePath, tableOf } from './paths.ts';
 import type { ObjRec, Removed } from './store.ts';
+import { storedNames } from './schema.ts';
 
 export type Undo =
   | { k: 'value'; rec: ObjRec; name: string; old: string }
@@ -46,7 +47,7 @@ export function changesOf(core: ResolverCore, log: readonly Undo[], from: number
   const live = (rec: ObjRec) => (name: string) => core.read(rec, name);
   for (const p of added) {
     const rec = core.store.objs.get(p);
-    if (rec) list.push({ kind: 'added', path: p, changed: rec.node.stored.slice(), value: live(rec) });
+    if (rec) list.push({ kind: 'added', path: p, changed: storedNames(rec.node), value: live(rec) });
   }
   for (const [rec, m] of old) {
     const p = rec.path;

@@ -9,7 +9,7 @@ import { esp32 } from '../../boards/esp32/profile.ts';
 import { host } from '../../boards/host/profile.ts';
 import { createAgent } from '../../src/agent.ts';
 import { createCore } from '../../src/core.ts';
-import { buildSchema, treeOf } from '../../src/dm/schema.ts';
+import { buildSchema, nodeAt, treeOf } from '../../src/dm/schema.ts';
 import { TR181_TREE, modelTree, tr181Model } from '../../src/model/index.ts';
 import { thermostatModule } from '../../examples/x-acme-thermostat/model.ts';
 import { memoryHal } from '../support/memory-hal.ts';
@@ -18,8 +18,8 @@ import { DEMO_DEFAULTS } from './helpers.ts';
 test('the TR-181 modules, in tr181Model() order, use the preloaded tree', () => {
   const schema = buildSchema(tr181Model().modules, TR181_TREE);
   assert.equal(schema.root, TR181_TREE.root);
-  assert.equal(schema.byPath, TR181_TREE.byPath);
-  assert.ok(schema.byPath.has('Device.DeviceInfo.FirmwareImage.{i}.'));
+  assert.equal(schema.nodes, TR181_TREE.nodes);
+  assert.ok(nodeAt(schema, 'Device.DeviceInfo.FirmwareImage.{i}.'));
 });
 
 test('an agent on the esp32 board builds no schema tree of its own', () => {
@@ -35,7 +35,7 @@ test('a tree not built from the modules is refused: an object missing, or one to
   assert.throws(() => buildSchema([...modules, thermostat], TR181_TREE), /not built from these modules \(Device\.X_ACME_Thermostat\.\)/);
   // Same paths, other definitions: the tree is of other objects.
   assert.throws(() => buildSchema([...modules, thermostat], modelTree([thermostatModule(() => 20)])), /not built from these modules/);
-  assert.equal(buildSchema([...modules, thermostat], treeOf([...modules, thermostat])).byPath.size, TR181_TREE.byPath.size + thermostat.objects.length);
+  assert.equal(buildSchema([...modules, thermostat], treeOf([...modules, thermostat])).nodes.length, TR181_TREE.nodes.length + thermostat.objects.length);
 });
 
 const coreWith = (extra: Partial<Parameters<typeof createCore>[0]>) =>
