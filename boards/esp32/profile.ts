@@ -10,13 +10,14 @@ export const esp32: BoardProfile = Object.freeze({
   memoryBudgetBytes: capBytes32(XS_CAP),
   // No decoder string cache (codecStringCache): ~17 KB of RAM on XS once made, for speed this
   // board can spare, and its code stays out of the bundle (issue 10).
-  // npm run footprint -- --check fails above these (measured 253,753 / 35,632 / 57,592 B with
+  // npm run footprint -- --check fails above these (measured 219,871 / 35,460 / 57,496 B with
   // ~1.3% room for flash and boot; the peak moves by up to ~1.2 KB between runs of one build, so
-  // ~2.6% there), after the sixth flash pass: terser's compressor in the XS board build
-  // (tools/bundle/xs-compress.ts), less code in every feature, no preloaded regexps;
-  // 279,744 / 36,680 / 58,692 B before it (README, "Agent flash"). Issue 10 goals: peak <= 64 KB above the empty module
-  // (3,912 B) is met (53,680 B above it); flash <= 200 KB is not (247.8 KB above it).
-  footprintBudget: Object.freeze({ flashAgentBytes: 257_200, ramBootBytes: 36_100, ramPeakBytes: 59_100 }),
+  // ~2.6% there), after the seventh flash pass: xsc patches 0013-0015 (uncaptured locals without
+  // NEW/UNWIND, flags and slot counts as operands, nine fused ops), the schema tree always built by
+  // the caller, shared parameter prototypes, less code in every feature; 253,753 / 35,632 / 57,592
+  // B before it (docs/device-build.md, "Agent flash"). Issue 10 goals: peak <= 64 KB above the
+  // empty module (3,912 B) is met (53,584 B above it); flash <= 200 KB is not (214.7 KB above it).
+  footprintBudget: Object.freeze({ flashAgentBytes: 222_800, ramBootBytes: 35_900, ramPeakBytes: 59_000 }),
   limits: Object.freeze({
     datagramBytes: 1280,
     messageBytes: 8 * 1024,
