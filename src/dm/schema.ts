@@ -215,11 +215,11 @@ export function buildSchema(modules: readonly ModelModule[], tree: SchemaTree): 
   for (const m of modules) {
     for (const d of m.objects) {
       const node = nodeAt(tree, d.path);
-      if (!node || node.def !== d) throw new Error(`the schema tree was not built from these modules (${d.path}): use treeOf()`);
+      if (!node || node.def !== d) throw new Error(`the schema tree was not built from these modules (${d.path}): use modelTree() or treeOf()`);
       n++;
     }
   }
-  if (n !== tree.nodes.length) throw new Error('the schema tree has objects these modules lack: use treeOf()');
+  if (n !== tree.nodes.length) throw new Error('the schema tree has objects these modules lack: use modelTree() or treeOf()');
   for (const k of handlerOf.keys()) if (!nodeAt(tree, k)) throw new Error(`handlers for unknown object ${k}`);
   let keyPrefix = 'key-';
   for (const m of modules) if (m.keyPrefix !== undefined) keyPrefix = m.keyPrefix;

@@ -49,5 +49,5 @@ test('a device maker\'s modules start with their tree (modelTree), and without i
   assert.equal(core.engine.get('Device.X_ACME_Thermostat.CurrentTemperature'), '21.5');
   assert.equal(core.engine.get('Device.LocalAgent.MTP.1.CoAP.Port'), '5683');
   core.close();
-  assert.throws(() => coreWith({ modules }), /schema tree was not built from these modules \(Device\.X_ACME_Thermostat\.\): use treeOf\(\)/);
+  assert.throws(() => coreWith({ modules }), /schema tree was not built from these modules \(Device\.X_ACME_Thermostat\.\): use modelTree\(\) or treeOf\(\)/);
 });
