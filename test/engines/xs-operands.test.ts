@@ -151,7 +151,8 @@ test('given the same program, when xsc compiles it, then no folded pair is left 
     assert.ok(names.has(name), `${name} in the code`);
   }
   // NEW_PROPERTY's byte is its flags: a getter's (XS_NAME_FLAG | XS_METHOD_FLAG | XS_GETTER_FLAG 49) and a class method's (| XS_DONT_ENUM_FLAG 21) among them
-  const flags = new Set(ops.filter((o) => o.name === 'new_property').map((o) => o.operand));
+  // (0016: new_property_dub, NEW_PROPERTY then DUB, carries the same flags)
+  const flags = new Set(ops.filter((o) => o.name === 'new_property' || o.name === 'new_property_dub').map((o) => o.operand));
   for (const f of [0, 1, 17, 21, 49, 81]) assert.ok(flags.has(f), `flags ${f} in ${[...flags]}`);
 });
 
@@ -166,7 +167,7 @@ export default operandResult;
   const { codes, keyName } = readImageCode(mc);
   const named = new Set<string>();
   for (const code of codes) {
-    for (const op of decodeOps(code).ops) if (op.name === 'new_property' && op.id !== undefined) named.add(keyName.get(op.id) ?? `unknown ID ${op.id}`);
+    for (const op of decodeOps(code).ops) if ((op.name === 'new_property' || op.name === 'new_property_dub') && op.id !== undefined) named.add(keyName.get(op.id) ?? `unknown ID ${op.id}`);
   }
   assert.ok(named.has('operandWidth') && named.has('operandHeight'), [...named].join());
   assert.ok(mc.includes('.string = "operands:42:operandWidth/operandHeight"'), 'the module body ran in xsl');
@@ -180,7 +181,7 @@ test('given the esp32 board preloaded by xsl, then none of the folded pairs is l
     const { ops, end } = decodeOps(code);
     assert.equal(end, code.length, 'each code decodes to its end');
     left.push(...leftPairs(ops));
-    defined += ops.filter((o) => o.name === 'new_property').length;
+    defined += ops.filter((o) => o.name === 'new_property' || o.name === 'new_property_dub').length;
   }
   // With 0013 (-u) an object literal is built on the stack, so the expression after a literal's
   // last property can start with an integer: a few new_property/integer_1 neighbours are real

@@ -1,5 +1,5 @@
 // The byte code xsc makes of a script (build/moddable/bin/xsc, the patched one), instruction by
-// instruction: for the tests of the xsc patches (firmware/patches/moddable/0006 to 0015).
+// instruction: for the tests of the xsc patches (firmware/patches/moddable/0006 to 0016).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,9 @@ export interface Op {
   operand?: number;
   /** The key ID an op carries (gxCodeSizes 0 or -3), as xsc or xsl wrote it. */
   id?: number;
+  /** Where the op starts (its XS_CODE_EXTENDED byte if any) and where the next one does. */
+  at: number;
+  end: number;
 }
 
 /** XS's op names and sizes (gxCodeSizes: > 0 the whole length, 0 an ID, -3 an ID and a byte, else < 0 a length-prefixed literal). */
@@ -38,13 +41,14 @@ export function decodeOps(code: Buffer, start = 0, end = code.length): { ops: Op
   while (p < end) {
     let op = code[p];
     // 0015: XS_CODE_EXTENDED, then an op from 256 on (its byte), its operands after that byte
+    const at = p;
     if (extended >= 0 && op === extended) op = 256 + code[++p];
     const s = sizes[op];
     const len = s > 0 ? s : s === 0 ? 3 : s === -3 ? 4 : s === -1 ? 2 + code[p + 1] : s === -2 ? 3 + code.readUInt16LE(p + 1) : 5 + code.readUInt32LE(p + 1);
     const operand = s === 2 ? code.readInt8(p + 1) : s === 3 ? code.readInt16LE(p + 1) : s === 5 ? code.readInt32LE(p + 1) : s === -3 ? code[p + 3] : undefined;
     const id = s === 0 || s === -3 ? code.readUInt16LE(p + 1) : undefined;
-    ops.push({ name: names[op], operand, id });
     p += len;
+    ops.push({ name: names[op], operand, id, at, end: p });
   }
   return { ops, end: p };
 }
