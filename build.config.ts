@@ -113,7 +113,7 @@ const withCompress = (): boolean => process.env.TINYUSP_XS_COMPRESS !== '0';
 
 /** What the reshaping's output depends on besides its input: the tools' text, terser's version. */
 async function shapingTools(): Promise<string[]> {
-  const files = ['xs-shape.ts', 'xs-props.ts', 'xs-names.ts', ...(withCompress() ? ['xs-compress.ts'] : [])];
+  const files = ['xs-shape.ts', 'xs-props.ts', 'xs-pool.ts', 'xs-names.ts', ...(withCompress() ? ['xs-compress.ts'] : [])];
   const texts = files.map((f) => readFileSync(join(root, 'tools/bundle', f), 'utf8'));
   return withCompress() ? [...texts, (await import('./tools/bundle/xs-compress.ts')).compressorVersion()] : [...texts, 'no compress'];
 }
@@ -121,7 +121,7 @@ async function shapingTools(): Promise<string[]> {
 /**
  * The XS reshaping of a preloaded board's bundle (tools/bundle/xs-shape.ts; then terser's
  * compression, tools/bundle/xs-compress.ts, and xs-shape.ts again over its output; xs-props.ts
- * with the types of the entry's sources, then xs-names.ts), kept in build/xs-shaped/ by a hash of
+ * with the types of the entry's sources, xs-pool.ts, then xs-names.ts), kept in build/xs-shaped/ by a hash of
  * the bundle, the sources and the tools: the reshaping takes TypeScript's checker ~40 s, and every
  * XS test file builds the board runner. Compressing after a first reshaping leaves less flash than
  * before it: terser folds what xs-shape made literal (and, before it, would write single-use
@@ -138,7 +138,8 @@ async function shapedForXs(text: string, entry: string, sources: string[]): Prom
   if (withCompress()) shaped = shapeForXs((await (await import('./tools/bundle/xs-compress.ts')).compressForXs(shaped)).code).code;
   const props = await import('./tools/bundle/xs-props.ts');
   const renamed = props.renameProps(shaped, props.internalProps(join(root, entry), root)).code;
-  const code = (await import('./tools/bundle/xs-names.ts')).nameBindingsAsKeys(renamed).code;
+  const pooled = (await import('./tools/bundle/xs-pool.ts')).poolForXs(renamed).code;
+  const code = (await import('./tools/bundle/xs-names.ts')).nameBindingsAsKeys(pooled).code;
   mkdirSync(dir, { recursive: true });
   for (const old of readdirSync(dir)) if (old.endsWith('.js')) rmSync(join(dir, old), { force: true }); // board ones too: written after
   writeFileSync(`${file}.tmp`, code);

@@ -149,3 +149,22 @@ test('given template literals of primitives, when rewritten, then they are conca
   assert.match(r.code, /\(\("" \+ \(n\) \+ \(m\)\)\)|"" \+ \(n\) \+ \(m\)/);
   assert.match(r.code, /`\$\{o\}`, `\$\{u\}`, tag`a\$\{n\}b`/);
 });
+
+test('given a loop over a name that always holds its array, when rewritten, then the array is read in place; a name written anywhere is copied first', () => {
+  const r = same(`
+    const out: unknown[] = [];
+    const fixed = [1, 2];
+    for (const x of fixed) { if (fixed.length < 4) fixed.push(x + 10); out.push(x); } // the same array, grown during the loop
+    const viaParam = (xs: number[]) => { const r: number[] = []; for (const x of xs) r.push(x * 3); return r; };
+    out.push(viaParam([4, 5]));
+    let moving = [1, 2, 3];
+    for (const x of moving) { moving = [9]; out.push(x, moving.length); } // reassigned inside: the loop keeps the first array
+    const reassigned = (xs: number[]) => { const r: number[] = []; for (const x of xs) { r.push(x); xs = []; } return r; };
+    out.push(reassigned([6, 7]));
+    globalThis.out = out;`);
+  assert.equal(r.loops, 4);
+  assert.match(r.code, /for \(let \$forIndex0 = 0; \$forIndex0 < fixed\.length; \$forIndex0\+\+\) \{ const x = fixed\[\$forIndex0\]/);
+  assert.match(r.code, /\$forIndex1 < xs\.length/);
+  assert.match(r.code, /\$forArray2 = \(moving\)/);
+  assert.match(r.code, /\$forArray3 = \(xs\)/);
+});

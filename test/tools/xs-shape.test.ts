@@ -99,3 +99,52 @@ test('given a long string read from several places, when reshaped, then it stays
   const short = same('var P="ab";const a=()=>P+1,b=()=>P+2,c=()=>P+3;[a(),b(),c()]');
   assert.deepEqual([short.literalReads, short.droppedLiterals], [3, 1]);
 });
+
+test('given object patterns of plain names in functions, when reshaped, then they are property reads in the same order, each once', () => {
+  // a getter counts its reads: each property is read once, in the pattern's order, and the
+  // initialiser (a call) is evaluated once, before any read
+  const r = same('const log=[];let calls=0;const src=()=>(calls++,{get a(){log.push("a");return 1},get b(){log.push("b");return 2},"c-d":3});'
+    + 'function f(){const{b:x,a,"c-d":cd}=src();return[x,a,cd]}function g(o){let{a}=o;return a}'
+    + 'class K{constructor(){this.p=5;this.q=6}sum(){const{p,q}=this;return p+q}}[f(),g({a:7}),new K().sum(),calls,log]');
+  assert.equal(r.patternsRead, 3);
+  assert.doesNotMatch(r.code, /\{\s*(b: x|a|p)\b[^}]*\}\s*=/);
+  assert.match(r.code, /const \$d0 = src\(\), x = \$d0\.b, a = \$d0\.a, cd = \$d0\["c-d"\]/);
+  assert.match(r.code, /let a = \(o\)\.a/);
+  assert.match(r.code, /const p = this\.p, q = this\.q/);
+  // null and undefined throw a TypeError either way
+  for (const v of ['null', 'undefined']) {
+    assert.equal(same(`function f(o){const{a,b}=o;return a}let e;try{f(${v})}catch(x){e=x instanceof TypeError}e`).patternsRead, 1);
+  }
+});
+
+test('given an object pattern of a name assigned elsewhere, when reshaped, then it is read through a temporary', () => {
+  // a getter that assigns the source: the pattern read the first object for both names
+  const r = same('let o={get a(){o={a:9,b:9};return 1},b:2};function f(){const{a,b}=o;return[a,b]}f()');
+  assert.match(r.code, /const \$d0 = o, a = \$d0\.a, b = \$d0\.b/);
+});
+
+test('given object patterns that are not plain names, at the module level or in parameters, when reshaped, then they stay', () => {
+  const cases = [
+    'function f(o){const{a=1,b}=o;return[a,b]}f({b:2})',
+    'function f(o){const{a,...rest}=o;return[a,rest]}f({a:1,b:2})',
+    'function f(o){const{a:{b}}=o;return b}f({a:{b:3}})',
+    'function f(o,k){const{[k]:v}=o;return v}f({x:4},"x")',
+    'function f(){const{}={};return 1}f()',
+    'const{a,b}={a:1,b:2};[a,b]',
+    'const f=({a,b})=>a+b;f({a:1,b:2})',
+  ];
+  for (const c of cases) assert.equal(same(c).patternsRead, 0, c);
+});
+
+test('given `a && b` as a statement, when reshaped, then it is an if, in sequences too, and the program is the same', () => {
+  const r = same('const log=[];function f(x){x&&log.push(1);x>1&&x<9&&log.push(2),log.push(3),x&&(log.push(4),log.push(5));if(x)x>2&&log.push(6);switch(x){case 3:x&&log.push(7)}return x&&8}[f(0),f(3),f(10),log]');
+  assert.equal(r.andStatements, 5);
+  assert.match(r.code, /if \(x\)\s*log\.push\(1\)/);
+  assert.match(r.code, /if \(x > 1 && x < 9\)\s*log\.push\(2\);\s*log\.push\(3\);/);
+  // an expression keeps its &&
+  assert.match(r.code, /return x && 8/);
+  // in an if's body, a block: the outer else stays the outer if's
+  const inIf = same('const log=[];function f(a,b){if(a)b&&log.push(1);else log.push(2)}f(true,false);f(false,true);f(true,true);log');
+  assert.equal(inIf.andStatements, 1);
+  assert.match(inIf.code, /if \(a\) \{\s*if \(b\)\s*log\.push\(1\);\s*\}\s*else/);
+});

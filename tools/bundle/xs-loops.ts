@@ -13,6 +13,8 @@
 // typed array (every member of a union) are rewritten this way. (The sources pass the strict
 // typecheck; a value whose type lies, by a cast, is as wrong here as anywhere. Built-ins are not
 // patched on the device.)
+// When the iterable is a name that always holds the same array (a const, or a parameter or let
+// the file never assigns), the loop reads it in place (`$i < a.length`, `a[$i]`: no copy to store).
 // Array destructuring is the iterator protocol too (~135 bytes of byte code each): `const [k, v]
 // = e` of an array or tuple e becomes `const $d = e, k = $d[0], v = $d[1]` (plain names and holes
 // only: no default, rest or nested pattern), and so does a loop's `[k, v]` binding when each
@@ -86,6 +88,38 @@ function indexReads(pattern: ts.BindingName, s: string): string | undefined {
   return reads.length ? reads.join(', ') : undefined;
 }
 
+/**
+ * Does the name `id` hold one value for as long as it is in scope: a const, or a parameter or let
+ * that no assignment of the source file (`=`, `+=`, `++`, a destructuring or for-in/of target)
+ * writes?
+ */
+function holdsOneValue(checker: ts.TypeChecker, id: ts.Identifier, sf: ts.SourceFile): boolean {
+  const sym = checker.getSymbolAtLocation(id);
+  const decl = sym?.valueDeclaration;
+  if (!sym || !decl || decl.getSourceFile() !== sf) return false;
+  if (ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const) return true;
+  if (!ts.isParameter(decl) && !(ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name))) return false;
+  let written = false;
+  const targets = (t: ts.Node): void => {
+    if (ts.isIdentifier(t)) { if (checker.getSymbolAtLocation(t) === sym) written = true; }
+    else if (ts.isParenthesizedExpression(t) || ts.isArrayLiteralExpression(t) || ts.isObjectLiteralExpression(t) || ts.isSpreadElement(t)
+      || ts.isSpreadAssignment(t) || ts.isPropertyAssignment(t) || ts.isShorthandPropertyAssignment(t)) {
+      if (ts.isShorthandPropertyAssignment(t)) targets(t.name);
+      else if (ts.isPropertyAssignment(t)) targets(t.initializer);
+      else ts.forEachChild(t, targets);
+    } else if (ts.isBinaryExpression(t) && t.operatorToken.kind === ts.SyntaxKind.EqualsToken) targets(t.left);
+  };
+  const visit = (n: ts.Node): void => {
+    if (written) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) targets(n.left);
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) targets(n.operand);
+    if ((ts.isForInStatement(n) || ts.isForOfStatement(n)) && !ts.isVariableDeclarationList(n.initializer)) targets(n.initializer);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return !written;
+}
+
 /** The source of `sf` with its array for-of loops indexed and its array patterns read by index. */
 export function indexArrayLoops(sf: ts.SourceFile, checker: ts.TypeChecker): { code: string; loops: number; patterns: number; templates: number } {
   const text = sf.text;
@@ -108,10 +142,13 @@ export function indexArrayLoops(sf: ts.SourceFile, checker: ts.TypeChecker): { c
       const body = node.statement;
       if (kind && indexable(node.expression)) {
         const i = `$forIndex${n}`;
-        const a = `$forArray${n}`;
+        // a name that always holds the same array is read in place (no copy to store: 4 bytes of byte code)
+        const same = ts.isIdentifier(node.expression) && holdsOneValue(checker, node.expression, sf);
+        const a = same ? node.expression.getText(sf) : `$forArray${n}`;
+        const copy = same ? '' : `, ${a} = (${node.expression.getText(sf)})`;
         edits.push({
           at: node.getStart(sf), end: body.getStart(sf),
-          text: `for (let ${i} = 0, ${a} = (${node.expression.getText(sf)}); ${i} < ${a}.length; ${i}++) { ${kind} ${binding}${a}[${i}]${destructure ? ', ' + reads : ''}; `,
+          text: `for (let ${i} = 0${copy}; ${i} < ${a}.length; ${i}++) { ${kind} ${binding}${a}[${i}]${destructure ? ', ' + reads : ''}; `,
         });
         edits.push({ at: body.end, end: body.end, text: ' }' });
         loops++;

@@ -1,5 +1,5 @@
 // Reshapes a device board's bundle for Moddable XS preloading (issue 10: agent flash), after
-// esbuild and before xsc. Four rewrites, each the same program for the engine:
+// esbuild and before xsc. Seven rewrites, each the same program for the engine:
 //
 //  1. A `function f(...) {...}` declaration that never uses `this`, `arguments`, `new.target` or
 //     `super`, and whose name is never called with `new`, tested with `instanceof`, read for
@@ -25,6 +25,15 @@
 //     number costs the byte code no more than the closure read; a string is copied to each read,
 //     so one read more than once only when the copies cost less than the slots. (As for 2, a read
 //     before the initialiser, which would now see the value, fails xsl's build-time run first.)
+//  6. In a function, `const { a, b: c } = e` of plain names (no default, rest, nested pattern or
+//     computed key) becomes `const $d = e, a = $d.a, c = $d.b` (`const a = e.a` for one name; no
+//     temporary for `this` or a name never assigned): xsc compiles an object pattern to a
+//     destructuring sequence 7-13 bytes longer than the reads. e is evaluated once and first, the
+//     properties are read once each in the pattern's order, and a null or undefined e throws a
+//     TypeError at the first read as the pattern does.
+//  7. `a && b;` as a statement (terser writes ifs so) becomes `if (a) b;`, one POP fewer; a
+//     statement that is a sequence holding one is split into its statements first (xsc pops each
+//     value of a sequence as it pops a statement's), in a block where one statement is expected.
 // The source is parsed by TypeScript (a dev dependency already); what cannot be proven safe by
 // the rules above is left as it is. test/tools/xs-shape.test.ts runs both forms side by side.
 import ts from 'typescript';
@@ -33,6 +42,8 @@ export interface ShapeResult {
   code: string; arrows: number; consts: number; inlined: number; droppedTables: number; booleans: number;
   /** Reads of literal module bindings replaced by the literal (rule 5); bindings dropped. */
   literalReads: number; droppedLiterals: number;
+  /** Declarations of object patterns read property by property (rule 6); `a && b;` statements made ifs (rule 7). */
+  patternsRead: number; andStatements: number;
 }
 
 type Fn = ts.FunctionDeclaration & { name: ts.Identifier; body: ts.Block };
@@ -225,6 +236,72 @@ function readOf(id: ts.Identifier, t: Table): ts.Expression | undefined {
   return t.values.get(pa.name.text);
 }
 
+const skipParens = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) ? skipParens(e.expression) : e);
+
+const isAndStatement = (e: ts.Expression): boolean => {
+  const b = skipParens(e);
+  return ts.isBinaryExpression(b) && b.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
+};
+
+/** The expressions of a comma sequence, in order (one for any other expression). */
+const sequence = (e: ts.Expression): ts.Expression[] => {
+  const b = skipParens(e);
+  return ts.isBinaryExpression(b) && b.operatorToken.kind === ts.SyntaxKind.CommaToken ? [...sequence(b.left), ...sequence(b.right)] : [e];
+};
+
+/** Every identifier text of the source (a fresh name is none of them). */
+function identifierTexts(sf: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const walk = (n: ts.Node): void => { if (ts.isIdentifier(n)) names.add(n.text); ts.forEachChild(n, walk); };
+  walk(sf);
+  return names;
+}
+
+const insideFunction = (n: ts.Node): boolean => {
+  for (let up = n.parent; up; up = up.parent) if (isFunctionLike(up)) return true;
+  return false;
+};
+
+/**
+ * Rule 6: `{ a, b: c }` of plain names (no default, rest, nested pattern or computed key) with an
+ * initialiser: read property by property instead (xsc compiles an object pattern to a
+ * destructuring sequence, 7 to 13 bytes more than the reads).
+ */
+function isPlainPattern(d: ts.VariableDeclaration): boolean {
+  return ts.isObjectBindingPattern(d.name) && !!d.initializer && d.name.elements.length > 0 && d.name.elements.every((e) => !e.dotDotDotToken
+    && !e.initializer && ts.isIdentifier(e.name) && (!e.propertyName || ts.isIdentifier(e.propertyName) || ts.isStringLiteral(e.propertyName)));
+}
+
+/**
+ * `const { a, b: c } = e` -> `const $d = e, a = $d.a, c = $d.b` (one read: `const a = e.a`; of
+ * `this` or of a name never assigned anywhere in the bundle: no temporary). The same program: e
+ * is evaluated once, first, and a null or undefined e throws a TypeError at the first read as the
+ * pattern does; the properties are read in the pattern's order, each once. The temporary is a
+ * local no closure captures (xsc -u: no key, no slot of its own in the image).
+ */
+function patternReads(f: ts.NodeFactory, d: ts.VariableDeclaration, fresh: () => string, written: Set<string>): ts.VariableDeclaration[] {
+  const pattern = d.name as ts.ObjectBindingPattern;
+  const init = d.initializer as ts.Expression;
+  const bare = skipParens(init);
+  const declared = new Set(pattern.elements.map((e) => (e.name as ts.Identifier).text));
+  const stable = bare.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(bare) && !declared.has(bare.text) && !written.has(bare.text));
+  const out: ts.VariableDeclaration[] = [];
+  let source: () => ts.Expression;
+  if (pattern.elements.length === 1) source = () => f.createParenthesizedExpression(init);
+  else if (stable) source = () => (bare.kind === ts.SyntaxKind.ThisKeyword ? f.createThis() : f.createIdentifier((bare as ts.Identifier).text));
+  else {
+    const temp = fresh();
+    out.push(f.createVariableDeclaration(temp, undefined, undefined, init));
+    source = () => f.createIdentifier(temp);
+  }
+  for (const e of pattern.elements) {
+    const key = (e.propertyName ?? e.name) as ts.Identifier | ts.StringLiteral;
+    const read = ts.isIdentifier(key) ? f.createPropertyAccessExpression(source(), key.text) : f.createElementAccessExpression(source(), f.createStringLiteral(key.text));
+    out.push(f.createVariableDeclaration((e.name as ts.Identifier).text, undefined, undefined, read));
+  }
+  return out;
+}
+
 const isDirective = (s: ts.Statement): boolean => ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression);
 
 export function shapeForXs(code: string): ShapeResult {
@@ -240,6 +317,11 @@ export function shapeForXs(code: string): ShapeResult {
   let booleans = 0;
   let literalReads = 0;
   let droppedLiterals = 0;
+  let patternsRead = 0;
+  let andStatements = 0;
+  const names = identifierTexts(sf);
+  let nextName = 0;
+  const fresh = (): string => { let name; do name = `$d${nextName++}`; while (names.has(name)); return name; };
   const convertible = (s: ts.Statement): s is Fn => ts.isFunctionDeclaration(s) && !!s.name && !!s.body && !s.asteriskToken
     && !constructed.has(s.name.text) && !written.has(s.name.text) && !s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword)
     && !usesOwnBinding(s);
@@ -273,7 +355,9 @@ export function shapeForXs(code: string): ShapeResult {
             s = f.updateVariableStatement(s, s.modifiers, f.updateVariableDeclarationList(s.declarationList, kept));
           }
         }
-        let out = ts.visitNode(s, visit) as ts.Statement;
+        const visited = visit(s) as ts.Statement | ts.Statement[];
+        if (Array.isArray(visited)) { rest.push(...visited); continue; }
+        const out = visited;
         if (top && ts.isVariableStatement(s) && !(s.declarationList.flags & ts.NodeFlags.BlockScoped)) {
           // Runs of declarations, in order: each run of never-written ones becomes a const statement.
           const v = out as ts.VariableStatement;
@@ -296,8 +380,27 @@ export function shapeForXs(code: string): ShapeResult {
       }
       return [...directives, ...hoisted, ...rest];
     };
-    const visit = (n: ts.Node): ts.Node => {
+    const visit = (n: ts.Node): ts.Node | ts.Node[] => {
       if (ts.isBlock(n)) return f.updateBlock(n, list(n.statements, false));
+      if (ts.isVariableStatement(n) && n.declarationList.declarations.some(isPlainPattern) && insideFunction(n)) {
+        const v = ts.visitEachChild(n, visit, context);
+        const decls = v.declarationList.declarations.flatMap((d) => (isPlainPattern(d) ? (patternsRead++, patternReads(f, d, fresh, written)) : [d]));
+        return f.updateVariableStatement(v, v.modifiers, f.updateVariableDeclarationList(v.declarationList, decls));
+      }
+      if (ts.isExpressionStatement(n) && sequence(n.expression).some(isAndStatement)) {
+        // `a && b;` -> `if (a) b;` (xsc: a POP fewer; the value is dropped either way); `x, a && b;` is
+        // two statements first (xsc pops each value of a sequence but the last, as a statement's)
+        const statements = sequence(n.expression).map((e): ts.Statement => {
+          const v = ts.visitNode(e, visit) as ts.Expression;
+          if (!isAndStatement(e)) return f.createExpressionStatement(v);
+          const and = skipParens(v) as ts.BinaryExpression;
+          andStatements++;
+          return f.createIfStatement(and.left, f.createExpressionStatement(and.right));
+        });
+        // elsewhere (an if's or a loop's body) in a block: no `else` of an outer if binds to the new one
+        const inList = ts.isBlock(n.parent) || ts.isSourceFile(n.parent) || ts.isCaseOrDefaultClause(n.parent);
+        return inList ? statements : f.createBlock(statements, true);
+      }
       // esbuild's `!0`/`!1` are 3 bytes of XS byte code (integer, not); `true`/`false` are 1
       if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken && ts.isNumericLiteral(n.operand)
         && (n.operand.text === '0' || n.operand.text === '1')) { booleans++; return n.operand.text === '0' ? f.createTrue() : f.createFalse(); }
@@ -318,5 +421,5 @@ export function shapeForXs(code: string): ShapeResult {
   const result = ts.transform(sf, [transformer]);
   const out = ts.createPrinter({ removeComments: true }).printFile(result.transformed[0]);
   result.dispose();
-  return { code: out, arrows, consts, inlined, droppedTables, booleans, literalReads, droppedLiterals };
+  return { code: out, arrows, consts, inlined, droppedTables, booleans, literalReads, droppedLiterals, patternsRead, andStatements };
 }
