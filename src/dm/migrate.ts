@@ -24,7 +24,7 @@ export function schemaIdentity(schema: Schema, persists: (n: DefNode) => boolean
   let h = 0x811c9dc5;
   for (const node of schema.nodes) {
     if (!persists(node)) continue;
-    h = fnv(h, node.path + (node.def.maxEntries === undefined ? '' : '<' + node.def.maxEntries));
+    h = fnv(h, node.path + (node.maxEntries === undefined ? '' : '<' + node.maxEntries));
     for (const d of storesOf(node)) {
       if (d.computed) continue;
       const name = d.name;
