@@ -4,7 +4,7 @@
 import type { CoreHal } from '../../hal/hal.ts';
 import { ErrorCode, UspError, notInModel, noSuchObject, notATable } from '../errors.ts';
 import type {
-  ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
+  ChangeEvent, ChangeListener, Defaults, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
   ObjectDef, Origin, ParamValue, ParsedPath, Resolution, ResolveOptions, Transaction,
 } from './api.ts';
 import { applyDefaults } from './defaults.ts';
@@ -29,7 +29,7 @@ class EngineImpl extends Operations implements Engine {
   private current: Txn | undefined;
   private readonly firstBoot: boolean;
   private readonly modules: readonly ModelModule[];
-  private readonly defaults: { readonly [path: string]: string };
+  private readonly defaults: Defaults;
   private readonly answered: () => boolean;
   /** The model's Request table (ModelModule.requestTable), if it has one. */
   private requests: string | undefined;
