@@ -6,7 +6,7 @@ import type { CoreHal, LogLevel } from '../hal/hal.ts';
 import type { BoardProfile } from '../boards/profile.ts';
 import { encodeAgentMsgExact, EncodeOverflowError, type DecodeLimits, type Msg } from './codec/index.ts';
 import { createEngine } from './dm/index.ts';
-import type { Engine, ModelModule } from './dm/api.ts';
+import type { Defaults, Engine, ModelModule } from './dm/api.ts';
 import type { SchemaTree } from './dm/schema.ts';
 import { TR181_TREE, tr181Modules } from './model/index.ts';
 import { RateLimitedLog } from './log-rate.ts';
@@ -28,8 +28,8 @@ import { handleOperate } from './usp/operate.ts';
 export interface AgentOptions {
   hal: CoreHal;
   board: BoardProfile;
-  /** Factory defaults: flat TR-181 path → value (design.md "Configuration is the data model"). */
-  defaults?: { readonly [path: string]: string };
+  /** Factory defaults: TR-181 path → value, flat or nested (design.md "Configuration is the data model"; dm/api.ts Defaults). */
+  defaults?: Defaults;
   /** The model modules; default the TR-181 model of src/model (tr181Modules()). */
   model?: readonly ModelModule[];
   /** The schema tree of `model`'s objects (treeOf(model), modelTree()); default TR181_TREE. */

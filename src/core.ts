@@ -26,12 +26,14 @@ import type { CertificateTrust } from './usp/trust.ts';
 export type { Peer, PeerIdentity } from './coap/types.ts';
 export type { CoreHal } from '../hal/hal.ts';
 
-export type Defaults = { readonly [path: string]: string };
+/** Factory defaults, flat or nested (dm/api.ts). */
+export type { Defaults } from './dm/api.ts';
+import type { Defaults } from './dm/api.ts';
 
 export interface CoreOptions {
   hal: CoreHal;
   board: BoardProfile;
-  /** Factory defaults: flat TR-181 path → value (design.md "Configuration is the data model"). */
+  /** Factory defaults: TR-181 path → value, flat or nested (design.md "Configuration is the data model"). */
   defaults?: Defaults;
   /** A device maker's model modules, added to the built-in TR-181 ones (which keep their hooks). */
   modules?: readonly ModelModule[];

@@ -4,9 +4,12 @@
 import { xsHost } from '../../hal/xs/host.ts';
 import { startXsDevice } from '../../hal/xs/device.ts';
 import { esp32 } from './profile.ts';
+import type { Defaults } from '../../src/dm/api.ts';
 import factoryDefaults from './defaults.json' with { type: 'json' };
 
-const defaults: { readonly [path: string]: string } = Object.freeze(factoryDefaults);
+// Nested by path segment (src/dm/api.ts Defaults: fewer, shorter keys in flash), every object
+// frozen (xsl gives an unfrozen preloaded object an alias: RAM).
+const defaults: Defaults = JSON.parse(JSON.stringify(factoryDefaults), (_k, v: unknown) => Object.freeze(v));
 
 export function start(): void {
   startXsDevice(xsHost(), { profile: esp32, defaults });

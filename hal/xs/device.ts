@@ -32,24 +32,46 @@ import { xsBootChoice, xsFirmware } from './firmware.ts';
 import { xsHttp } from './http.ts';
 import { xsHash } from './hash.ts';
 
-export type Defaults = { readonly [path: string]: string };
+/** Factory defaults, flat or nested (src/dm/api.ts: the board's compiled-in ones are nested). */
+export type { Defaults } from '../../src/dm/api.ts';
+import type { Defaults } from '../../src/dm/api.ts';
 
 /** Exit code of a configuration the firmware cannot start with (as a usage error). */
 export const EXIT_CONFIG = 2;
 
-/** Parses a defaults file: a flat JSON object of "Device.…" path -> string value. */
+/**
+ * Parses a defaults file: a flat JSON object of "Device.…" path -> string value, into a list
+ * [path, value...] (Defaults), read as one: '{' '}' ':' outside strings become '[' ']' ','.
+ * JSON.parse of the object would make an XS key of each path, never freed (the board's own
+ * defaults are nested, so the paths are not keys of the image already).
+ */
 export function parseDefaults(text: string): Defaults {
-  const data: unknown = JSON.parse(text);
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new TypeError('defaults must be a JSON object of "Device.…" path -> string value');
-  }
-  const entries = data as { [path: string]: unknown };
-  for (const k of Object.keys(entries)) {
-    if (k.indexOf('Device.') !== 0 || typeof entries[k] !== 'string') {
-      throw new TypeError(`defaults entry "${k}" must be a "Device.…" path with a string value`);
+  const notObject = 'defaults must be a JSON object of "Device.…" path -> string value';
+  const parts: string[] = [];
+  let from = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[') throw new TypeError(notObject); // no list anywhere: every list read is an object
+    else if (c === '{' || c === '}' || c === ':') {
+      parts.push(text.slice(from, i), c === '{' ? '[' : c === '}' ? ']' : ',');
+      from = i + 1;
     }
   }
-  return entries as Defaults;
+  parts.push(text.slice(from));
+  const pairs: unknown = JSON.parse(parts.join(''));
+  if (!Array.isArray(pairs)) throw new TypeError(notObject);
+  for (let i = 0; i < pairs.length; i += 2) {
+    const k: unknown = pairs[i];
+    if (typeof k !== 'string' || k.indexOf('Device.') !== 0 || typeof pairs[i + 1] !== 'string') {
+      throw new TypeError(`defaults entry "${String(k)}" must be a "Device.…" path with a string value`);
+    }
+  }
+  return pairs as string[];
 }
 
 function fail(host: XsHostFunctions, message: string): never {

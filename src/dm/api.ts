@@ -46,8 +46,11 @@ export interface ParamDef {
   readonly max?: number | bigint;
   /** string: a regular expression (source) the whole value (each list item) must match, else 7012. */
   readonly pattern?: string;
-  /** Allowed values (string type): anything else is 7012. */
-  readonly enum?: readonly string[];
+  /**
+   * Allowed values (string type): anything else is 7012. A list, or the same values as one
+   * comma-separated string: what the define helpers keep (a string is no array in flash).
+   */
+  readonly enum?: readonly string[] | string;
   /**
    * Path reference. `target` is a supported object path ('Device.LocalAgent.Controller.{i}.').
    * strong: the value must name an existing instance (7012 otherwise) and is cleared (list item
@@ -442,6 +445,15 @@ export type ChangeListener = (event: ChangeEvent) => void;
 // The engine
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Factory defaults: instantiated parameter path → lexical value. A key may instead hold an object
+ * of the paths below it ('Device' → { 'DeviceInfo' → { 'FriendlyName' → value } }): the board's
+ * preloaded defaults are nested so, as each distinct key name is flash (issue 10). Or a list
+ * [path, value, path, value...]: what the XS runner reads a defaults file into, as JSON.parse
+ * would make a key of each path (XS keys are never freed).
+ */
+export type Defaults = { readonly [path: string]: string | Defaults } | readonly string[];
+
 export interface EngineOptions {
   readonly hal: CoreHal;
   readonly profile: BoardProfile;
@@ -453,8 +465,8 @@ export interface EngineOptions {
    * treeOf(modules) (schema.ts). Another tree is refused (Error).
    */
   readonly tree: SchemaTree;
-  /** Factory defaults: flat TR-181 parameter path → lexical value (design.md). */
-  readonly defaults?: { readonly [path: string]: string };
+  /** Factory defaults: TR-181 parameter path → lexical value (design.md), flat or nested (Defaults). */
+  readonly defaults?: Defaults;
   /**
    * Whether what the Agent has answered so far has left the device, so deferred actions may
    * run (HandlerContext.defer). Default: always (a bare engine has no transport).

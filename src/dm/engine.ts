@@ -4,7 +4,7 @@
 import type { CoreHal } from '../../hal/hal.ts';
 import { ErrorCode, UspError, notInModel, noSuchObject, notATable } from '../errors.ts';
 import type {
-  ChangeEvent, ChangeListener, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
+  ChangeEvent, ChangeListener, Defaults, Engine, EngineOptions, HandlerContext, InstanceInfo, ModelModule,
   ObjectDef, Origin, ParamValue, ParsedPath, Resolution, ResolveOptions, Transaction,
 } from './api.ts';
 import { applyDefaults } from './defaults.ts';
@@ -14,7 +14,7 @@ import { Persist } from './persist.ts';
 import { applyNewDefaults, MigrationLog } from './migrate.ts';
 import { readParam, recOf, resolvePath, resolveSupported } from './resolver.ts';
 import { supportedPathOf } from './paths.ts';
-import { buildSchema, counterOf, fillGeneratedKeys, named, nodeOf, type DefNode, type Schema } from './schema.ts';
+import { buildSchema, counterOf, fillGeneratedKeys, named, nodeOf, storedNames, type DefNode, type Schema } from './schema.ts';
 import { Store, type ObjRec } from './store.ts';
 import { Txn, uniqueKeysOf } from './txn.ts';
 import { canonical, formatValue, zeroValue } from './values.ts';
@@ -29,7 +29,7 @@ class EngineImpl extends Operations implements Engine {
   private current: Txn | undefined;
   private readonly firstBoot: boolean;
   private readonly modules: readonly ModelModule[];
-  private readonly defaults: { readonly [path: string]: string };
+  private readonly defaults: Defaults;
   private readonly answered: () => boolean;
   /** The model's Request table (ModelModule.requestTable), if it has one. */
   private requests: string | undefined;
@@ -172,7 +172,10 @@ class EngineImpl extends Operations implements Engine {
 
   params(objPath: string): ParamValue[] {
     const rec = recOf(this, objPath);
-    return rec.node.params.map(({ name }) => ({ path: objPath + name, name, value: this.read(rec, name) }));
+    const names = storedNames(rec.node, true);
+    // Then the NumberOfEntries counter of each child table (paramDef).
+    for (const c of rec.node.children) if (c.multi) names.push(c.name + 'NumberOfEntries');
+    return names.map((name) => ({ path: objPath + name, name, value: this.read(rec, name) }));
   }
 
   subtree(objPath: string, maxDepth = 0): string[] {
@@ -208,15 +211,14 @@ class EngineImpl extends Operations implements Engine {
   }
 
   supportedObject(path: string): ObjectDef | undefined {
-    const node = nodeOf(this.schema, path);
-    return node && node.def;
+    return nodeOf(this.schema, path);
   }
 
   supportedTree(path: string, firstLevelOnly: boolean): ObjectDef[] {
     const { node } = resolveSupported(this.schema, path);
-    const out: ObjectDef[] = [node.def];
+    const out: ObjectDef[] = [node];
     const walk = (n: DefNode) => {
-      for (const c of n.children) { out.push(c.def); if (!firstLevelOnly) walk(c); }
+      for (const c of n.children) { out.push(c); if (!firstLevelOnly) walk(c); }
     };
     walk(node);
     return out;
@@ -231,7 +233,7 @@ class EngineImpl extends Operations implements Engine {
 
   emitEvent(objPath: string, name: string, args: { readonly [name: string]: string }): void {
     const rec = recOf(this, objPath, objPath + name);
-    const ev = named(rec.node.def.events, name);
+    const ev = named(rec.node.events, name);
     if (!ev) throw notInModel(objPath + name);
     const out: { [name: string]: string } = {};
     for (const a of ev.args || []) {

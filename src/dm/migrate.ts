@@ -15,6 +15,8 @@
 // New tables start empty (their rows in the defaults file are not created: a table absent from
 // storage cannot be told from one an operator emptied).
 import type { DefNode, Schema } from './schema.ts';
+import type { Defaults } from './api.ts';
+import { defaultPairs } from './defaults.ts';
 import { fillGeneratedKeys, fnv, storedNames, storesOf } from './schema.ts';
 import { prepareValue } from './txn-checks.ts';
 import type { ResolverCore } from './resolver.ts';
@@ -24,12 +26,12 @@ export function schemaIdentity(schema: Schema, persists: (n: DefNode) => boolean
   let h = 0x811c9dc5;
   for (const node of schema.nodes) {
     if (!persists(node)) continue;
-    h = fnv(h, node.path + (node.def.maxEntries === undefined ? '' : '<' + node.def.maxEntries));
+    h = fnv(h, node.path + (node.maxEntries === undefined ? '' : '<' + node.maxEntries));
     for (const d of storesOf(node)) {
       if (d.computed) continue;
       const name = d.name;
       h = fnv(h, `|${name}:${d.type}${d.list ? '[' + (d.maxItems ?? '') + ']' : ''}:${d.maxLength ?? ''}:${String(d.min ?? '')}` +
-        `:${String(d.max ?? '')}:${d.pattern ?? ''}:${d.enum ? d.enum.join(',') : ''}:${d.ref ? d.ref.kind + d.ref.target : ''}`);
+        `:${String(d.max ?? '')}:${d.pattern ?? ''}:${d.enum || ''}:${d.ref ? d.ref.kind + d.ref.target : ''}`);
     }
   }
   return ('0000000' + h.toString(16)).slice(-8);
@@ -55,9 +57,10 @@ export class MigrationLog {
  * After `persist.load` with a MigrationLog: give parameters no stored record had their factory
  * default (checked as a Set would: type, range, strong references).
  */
-export function applyNewDefaults(core: ResolverCore, defaults: { readonly [path: string]: string }, mig: MigrationLog,
+export function applyNewDefaults(core: ResolverCore, defaults: Defaults, mig: MigrationLog,
   persists: (n: DefNode) => boolean): void {
   const { schema, store } = core;
+  const byPath = new Map(defaultPairs(defaults));
   // Loops, not forEach closures: a closure over a counter is an xsl "no const" warning.
   for (const rec of store.objs.values()) {
     if (!persists(rec.node)) continue;
@@ -65,7 +68,7 @@ export function applyNewDefaults(core: ResolverCore, defaults: { readonly [path:
     for (const name of storedNames(rec.node)) {
       if (mig.seen.has(rec.path + '\u0000' + name)) continue;
       fresh = true;
-      const lexical = defaults[rec.path + name];
+      const lexical = byPath.get(rec.path + name);
       if (lexical === undefined) continue; // the schema's default, already there
       try { store.setValue(rec, name, prepareValue(core, rec, name, lexical)); } catch (e) { mig.dropped.push(`${rec.path}${name}: default '${lexical}': ${(e as Error).message}`); }
     }

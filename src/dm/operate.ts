@@ -95,7 +95,7 @@ export abstract class Operations {
   /** The definition of `command` of the object at objPath (7026 when the model has none). */
   private commandOf(objPath: string, command: string): CommandDef {
     const node = nodeAt(this.schema, supportedPathOf(objPath));
-    const cmd = node && named(node.def.commands, command);
+    const cmd = node && named(node.commands, command);
     if (!cmd) throw notInModel(objPath + command);
     return cmd;
   }

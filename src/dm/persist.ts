@@ -97,7 +97,7 @@ export class Persist {
 
   /** Volatile objects (Request.{i}) and everything below them are never stored. */
   static persists(node: DefNode): boolean {
-    for (let n: DefNode | undefined = node; n; n = n.parent) if (n.def.persist === false) return false;
+    for (let n: DefNode | undefined = node; n; n = n.parent) if (n.persist === false) return false;
     return true;
   }
 

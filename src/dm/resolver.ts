@@ -6,7 +6,7 @@ import { isPlainPath } from './paths.ts';
 import type { ParamDef, ParsedPath, Resolution, ResolveOptions, SearchTerm, Target } from './api.ts';
 import { parsePath } from './grammar.ts';
 import type { DefNode, Schema } from './schema.ts';
-import { named, nodeAt, nodeOf, supportedPathOf } from './schema.ts';
+import { named, nodeAt, nodeOf, paramDef, supportedPathOf } from './schema.ts';
 import type { ObjRec, Store } from './store.ts';
 import { literalKey, operatorAllowed, splitList, valueKey } from './values.ts';
 
@@ -37,7 +37,7 @@ export function paramOf(core: ResolverCore, paramPath: string): { rec: ObjRec; n
 /** The current value of a parameter path (Engine.get, Transaction.get); 7016/7026. */
 export function readParam(core: ResolverCore, paramPath: string): string {
   const { rec, name } = paramOf(core, paramPath);
-  if (!named(rec.node.params, name)) throw notInModel(paramPath);
+  if (!paramDef(rec.node, name)) throw notInModel(paramPath);
   return core.read(rec, name);
 }
 
@@ -83,8 +83,8 @@ function followAll(core: ResolverCore, paths: string[], name: string, index: num
 /** Does `node` have the parameter, command or event a non-object path ends with? */
 function hasLeaf(node: DefNode, parsed: ParsedPath): boolean {
   const leaf = parsed.leaf;
-  return !!(parsed.kind === 'parameter' ? named(node.params, leaf)
-    : parsed.kind === 'command' ? named(node.def.commands, leaf) : named(node.def.events, leaf));
+  return !!(parsed.kind === 'parameter' ? paramDef(node, leaf)
+    : parsed.kind === 'command' ? named(node.commands, leaf) : named(node.events, leaf));
 }
 
 /** `key`: the literal as compared (literalKey; a whole list compares as text). */
@@ -111,7 +111,7 @@ function planTerm(core: ResolverCore, text: string, node: DefNode, term: SearchT
   }
   const last = term.rel[term.rel.length - 1];
   if (last.follow) throw new UspError(ErrorCode.INVALID_PATH_SYNTAX, 'search term ends with reference following', text);
-  const param = named(cur.params, last.name);
+  const param = paramDef(cur, last.name);
   if (!param) throw notSupported(text, `${last.name} is not a parameter of ${cur.path}`);
   const itemType = param.type;
   if (!operatorAllowed(itemType, !!param.list, term.op)) {
@@ -182,7 +182,7 @@ export function resolvePath(core: ResolverCore, text: string, opts: ResolveOptio
       if (!child) throw notSupported(text);
       node = child;
       cur = cur.map((p) => p + seg.name + '.');
-      atTable = child.multi;
+      atTable = !!child.multi;
       continue;
     }
     if (!atTable) throw notSupported(text, `${node.path} is not a table`);
@@ -215,7 +215,7 @@ export function resolvePath(core: ResolverCore, text: string, opts: ResolveOptio
   const targets: Target[] = cur
     .filter((p) => store.objs.has(p) || (atTable && store.tables.has(p)))
     .map((p) => ({ objPath: p, name: leaf, path: p + leaf }));
-  const res: { -readonly [K in keyof Resolution]: Resolution[K] } = { parsed, def: node.def, targets, isSearch: parsed.isSearch };
+  const res: { -readonly [K in keyof Resolution]: Resolution[K] } = { parsed, def: node, targets, isSearch: parsed.isSearch };
   if (missing !== undefined) res.missing = missing;
   return res;
 }

@@ -6,38 +6,38 @@ import type { ObjRec, Store } from './store.ts';
 import type { ModelModule, ObjectDef, ObjectHandlers, ParamDef } from './api.ts';
 import { isPlainPath, supportedPathOf } from './paths.ts';
 import { canonical } from './values.ts';
-import { uint } from './define.ts';
 
-export interface DefNode {
-  readonly def: ObjectDef;
-  /** Supported path, e.g. 'Device.LocalAgent.Controller.{i}.'. */
-  readonly path: string;
+/**
+ * A node of the tree: its ObjectDef is its prototype (path, params, commands... are the
+ * definition's, inherited: no copy and no `def` property per node in flash, issue 10), with the
+ * node's own place in the tree.
+ */
+export interface DefNode extends ObjectDef {
   /** Last name ('Controller'). */
   readonly name: string;
-  readonly multi: boolean;
+  /** A table's '{i}' node (set on those only: a property less per other node in flash). */
+  readonly multi?: true;
   readonly parent: DefNode | undefined;
   /**
-   * Sub-objects, parameters and (def.commands, def.events) found by name with named(): arrays,
-   * not Maps, because a preloaded Map costs XS slots per entry on top of the lists (issue 10).
+   * Sub-objects, parameters and (commands, events) found by name with named(): arrays, not
+   * Maps, because a preloaded Map costs XS slots per entry on top of the lists (issue 10).
    */
   readonly children: readonly DefNode[];
-  /** def.params, then the NumberOfEntries counter of each child table (counterOf). */
-  params: readonly ParamDef[];
 }
 
 /** The one empty list of parameters or children (each preloaded empty array is 2 slots of flash). */
 const NONE: readonly never[] = Object.freeze([]);
 /**
- * The parameters the engine stores for an object: those of its definition that are not computed
- * (so not its NumberOfEntries counters), in definition order. Read from the definition, not
- * kept as a list of names per node: that list was ~2.5 KB of preloaded flash (issue 10).
+ * The parameters an object defines (the engine stores those not computed), in definition order:
+ * its NumberOfEntries counters are not among them (paramDef, counterOf). Read from the
+ * definition, not kept as a list of names per node: that list was ~2.5 KB of flash (issue 10).
  */
-export const storesOf = (node: DefNode): readonly ParamDef[] => node.def.params || NONE;
+export const storesOf = (node: DefNode): readonly ParamDef[] => node.params || NONE;
 
-/** The names of the stored parameters of `node` (see storesOf). */
-export function storedNames(node: DefNode): string[] {
+/** The names of the stored parameters of `node` (see storesOf); `all`: the computed ones too. */
+export function storedNames(node: DefNode, all?: boolean): string[] {
   const out: string[] = [];
-  for (const p of storesOf(node)) if (!p.computed) out.push(p.name);
+  for (const p of storesOf(node)) if (all || !p.computed) out.push(p.name);
   return out;
 }
 
@@ -66,7 +66,7 @@ export function generatedKey(schema: Schema, n: number | string, suffix = ''): s
  */
 export function fillGeneratedKeys(schema: Schema, store: Pick<Store, 'setValue'>, rec: ObjRec, given?: Set<string>): void {
   const n = rec.path.slice(rec.path.lastIndexOf('.', rec.path.length - 2) + 1, -1);
-  for (const set of rec.node.def.uniqueKeys || []) {
+  for (const set of rec.node.uniqueKeys || []) {
     for (const k of set) {
       const def = named(rec.node.params, k)!; // buildTree: every key is a parameter
       if (def.type !== 'string' || def.ref || rec.get(k) !== '' || (given && given.has(k))) continue;
@@ -101,6 +101,15 @@ export function nodeOf(schema: SchemaTree, path: string): DefNode | undefined {
 export function counterOf(node: DefNode, name: string): DefNode | undefined {
   for (const c of node.children) if (c.multi && name === c.name + 'NumberOfEntries') return c;
   return undefined;
+}
+
+/**
+ * The parameter `name` of `node`: one it defines, or the NumberOfEntries counter of a child table
+ * (engine-computed: a definition made when asked for, not a second preloaded list of the
+ * node's parameters with its counters, issue 10).
+ */
+export function paramDef(node: DefNode, name: string): ParamDef | undefined {
+  return named(node.params, name) || (counterOf(node, name) ? { name, type: 'unsignedInt' } : undefined);
 }
 
 /** FNV-1a 32-bit over the characters of `s`, from hash `h` (0x811c9dc5 to start). */
@@ -152,9 +161,10 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
     const hash = pathHash(def.path);
     if (hashes.has(hash)) throw new Error(`storage hash clash: ${def.path} / ${hashes.get(hash)}`);
     hashes.set(hash, def.path);
-    // The node inherits `path` from its definition (a property less per node in flash).
-    const node: DefNode = Object.setPrototypeOf({ def, name, multi, parent, children: [], params: def.params || NONE }, def);
-    for (const k of node.def.uniqueKeys || []) {
+    const own: { name: string; parent?: DefNode; children: DefNode[]; multi?: true } = { name, parent, children: [] };
+    if (multi) own.multi = true;
+    const node: DefNode = Object.setPrototypeOf(own, def);
+    for (const k of def.uniqueKeys || []) {
       for (const p of k) if (!named(node.params, p)) throw new Error(`${def.path}: unique key ${p} is not a parameter`);
     }
     if (parent) {
@@ -166,14 +176,11 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
   }
   if (!root) throw new Error('empty model');
   // TR-181: every table `X.{i}.` is counted by `XNumberOfEntries`, a parameter of its parent
-  // object. Derived here (engine-computed), so a module never declares it.
+  // object, engine-computed (paramDef), so a module never declares it.
   for (const node of nodes) {
     const owner = node.parent;
-    if (node.multi && owner) {
-      const name = node.name + 'NumberOfEntries';
-      if (named(owner.params, name)) throw new Error(`${owner.path}${name} is derived from ${node.path}: do not declare it`);
-      owner.params = owner.params.concat(uint(name));
-    }
+    const name = node.name + 'NumberOfEntries';
+    if (node.multi && owner && named(owner.params, name)) throw new Error(`${owner.path}${name} is derived from ${node.path}: do not declare it`);
   }
   // Sort nodes in the order a reader expects: pre-order by declaration within each parent.
   const ordered: DefNode[] = [];
@@ -184,7 +191,6 @@ export function buildTree(objectLists: readonly (readonly ObjectDef[])[]): Schem
   for (const n of ordered) {
     if (!n.children.length) (n as { children: readonly DefNode[] }).children = NONE;
     Object.freeze(n.children);
-    Object.freeze(n.params);
     Object.freeze(n);
   }
   return Object.freeze({ root, nodes: Object.freeze(ordered) as DefNode[] });
@@ -215,7 +221,7 @@ export function buildSchema(modules: readonly ModelModule[], tree: SchemaTree): 
   for (const m of modules) {
     for (const d of m.objects) {
       const node = nodeAt(tree, d.path);
-      if (!node || node.def !== d) throw new Error(`the schema tree was not built from these modules (${d.path}): use modelTree() or treeOf()`);
+      if (!node || Object.getPrototypeOf(node) !== d) throw new Error(`the schema tree was not built from these modules (${d.path}): use modelTree() or treeOf()`);
       n++;
     }
   }

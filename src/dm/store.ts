@@ -150,7 +150,7 @@ export class Store {
 
   /** Bound of a table: the schema's maxEntries capped by the board profile. */
   capacity(table: TableRec): number {
-    const m = table.node.def.maxEntries;
+    const m = table.node.maxEntries;
     return m !== undefined && m < this.instancesPerTable ? m : this.instancesPerTable;
   }
 

@@ -102,6 +102,6 @@ export function eventsOf(core: ResolverCore, c: Changes): ChangeEvent[] {
 
 export function uniqueKeysOf(rec: ObjRec): { [name: string]: string } {
   const out: { [name: string]: string } = {};
-  for (const set of rec.node.def.uniqueKeys || []) for (const k of set) out[k] = rec.get(k) || '';
+  for (const set of rec.node.uniqueKeys || []) for (const k of set) out[k] = rec.get(k) || '';
   return out;
 }

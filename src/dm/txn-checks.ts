@@ -6,7 +6,7 @@ import { ErrorCode, UspError } from '../errors.ts';
 import type { ParamDef } from './api.ts';
 import { resolvePath, type ResolverCore } from './resolver.ts';
 import { stripDot, tableOf } from './paths.ts';
-import { fillGeneratedKeys, generatedKey, named } from './schema.ts';
+import { fillGeneratedKeys, generatedKey, named, storesOf } from './schema.ts';
 import type { ObjRec, Store } from './store.ts';
 import { canonical, splitList } from './values.ts';
 
@@ -49,7 +49,7 @@ export function prepareValue(core: ResolverCore, rec: ObjRec, name: string, valu
 
 /** 7013 when rec's unique keys (those with `only`, when given) equal another row's. */
 export function checkKeys(core: ResolverCore, rec: ObjRec, only?: string): void {
-  const keys = rec.node.def.uniqueKeys;
+  const keys = rec.node.uniqueKeys;
   if (!keys || !rec.node.multi) return;
   const table = core.store.tables.get(tableOf(rec.path));
   if (!table) return;
@@ -71,7 +71,7 @@ export function generateKeys(core: ResolverCore, write: Write, rec: ObjRec, give
   const node = rec.node;
   const n = Number(rec.path.slice(tableOf(rec.path).length, -1));
   fillGeneratedKeys(core.schema, write, rec, given);
-  for (const set of node.def.uniqueKeys || []) {
+  for (const set of node.uniqueKeys || []) {
     for (let attempt = 0; ; attempt++) {
       try { checkKeys(core, rec, set[0]); break; } catch (e) {
         const free = set.filter((k) => !given.has(k) && !named(node.params, k)!.ref);
@@ -91,7 +91,7 @@ export function generateKeys(core: ResolverCore, write: Write, rec: ObjRec, give
 export function clearReferences(core: ResolverCore, write: Write, deleted: string[]): void {
   const gone = new Set(deleted.map(stripDot));
   for (const rec of core.store.objs.values()) {
-    for (const param of rec.node.params) {
+    for (const param of storesOf(rec.node)) {
       const v = param.ref && param.ref.kind === 'strong' && rec.get(param.name);
       if (!v) continue;
       const items = param.list ? splitList(v) : [v];

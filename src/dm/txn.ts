@@ -13,7 +13,7 @@ import { paramOf, readParam, recOf, type ResolverCore } from './resolver.ts';
 import { supportedPathOf, tableOf } from './paths.ts';
 import type { ObjRec, TableRec } from './store.ts';
 import { zeroValue } from './values.ts';
-import { named, nodeOf } from './schema.ts';
+import { named, nodeOf, paramDef } from './schema.ts';
 import { checkKeys, clearReferences, generateKeys, prepareValue, withPath } from './txn-checks.ts';
 import { changesOf, eventsOf, uniqueKeysOf, writeSetOf, type Undo } from './txn-changes.ts';
 
@@ -63,7 +63,7 @@ export class Txn implements Transaction {
   set(paramPath: string, value: string): void {
     this.check();
     const { rec, name } = paramOf(this.core, paramPath);
-    const def = named(rec.node.params, name);
+    const def = paramDef(rec.node, name);
     if (!def) throw new UspError(ErrorCode.UNSUPPORTED_PARAMETER, 'Unsupported parameter', paramPath);
     const access = def.access || 'R';
     if (access === 'R' || def.computed) throw new UspError(ErrorCode.PARAM_READ_ONLY, 'read-only parameter', paramPath);
@@ -148,7 +148,7 @@ export class Txn implements Transaction {
       if (!node) throw notInModel(tablePath);
       throw node.path === supportedPathOf(tablePath) ? notATable(tablePath) : noSuchObject(tablePath);
     }
-    const access = table.node.def.access || 'R';
+    const access = table.node.access || 'R';
     if (access === 'R' || access === 'D') {
       throw new UspError(ErrorCode.OBJECT_NOT_CREATABLE, 'Attempt to create non-creatable object', tablePath);
     }
@@ -167,7 +167,7 @@ export class Txn implements Transaction {
             const err = withPath(e, row.path + s.param, ErrorCode.INVALID_VALUE);
             errs.push({ param: s.param, code: err.code, message: err.message });
             // 1.2+: a unique key in param_settings is required whatever its flag says.
-            if (s.required || (table.node.def.uniqueKeys || []).some((set) => set.indexOf(s.param) >= 0)) failed = true;
+            if (s.required || (table.node.uniqueKeys || []).some((set) => set.indexOf(s.param) >= 0)) failed = true;
           }
         }
         // The AddFailure of api.ts: 7021 with the failed settings.
@@ -185,9 +185,9 @@ export class Txn implements Transaction {
     const rec = recOf(this.core, instancePath); // 7016 / 7026
     // An existing record of a table's node is one of its instances.
     if (!rec.node.multi) throw notATable(instancePath);
-    const access = rec.node.def.access || 'R';
+    const access = rec.node.access || 'R';
     if (access === 'R' || access === 'A') throw new UspError(ErrorCode.OPERATION_ERROR, 'Object instances cannot be deleted', instancePath);
-    const min = rec.node.def.minEntries;
+    const min = rec.node.minEntries;
     const table = store.tables.get(tableOf(instancePath));
     if (min !== undefined && table && table.insts.length <= min) {
       throw new UspError(ErrorCode.DELETE_FAILURE, `${table.path} keeps at least ${min} instances`, instancePath);

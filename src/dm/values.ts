@@ -154,7 +154,8 @@ function canonicalItem(def: ParamDef, v: string): string {
     }
     case 'string':
       if (v.length > itemMax(def)) throw valueErr(def, v, `is longer than ${itemMax(def)}`);
-      if (def.enum && def.enum.indexOf(v) < 0) throw valueErr(def, v, 'is not an allowed value');
+      // A list or its comma-separated string alike (ParamDef.enum).
+      if (def.enum && String(def.enum).split(',').indexOf(v) < 0) throw valueErr(def, v, 'is not an allowed value');
       if (def.pattern !== undefined && !new RegExp('^(?:' + def.pattern + ')$').test(v)) throw valueErr(def, v, 'does not match the pattern');
       return v;
   }

@@ -2,7 +2,7 @@
 // single-instance sub-objects, strong references, each TR-106 type, commands and an event.
 import { host } from '../../boards/host/profile.ts';
 import type { BoardProfile } from '../../boards/profile.ts';
-import type { Engine, ModelModule, ObjectDef, ParamDef } from '../../src/dm/api.ts';
+import type { Defaults, Engine, ModelModule, ObjectDef, ParamDef } from '../../src/dm/api.ts';
 import { createEngine } from '../../src/dm/index.ts';
 import { treeOf } from '../../src/dm/schema.ts';
 import { memoryHal, type MemoryHal } from '../support/memory-hal.ts';
@@ -108,7 +108,7 @@ export const DEFAULTS = f({
   'Device.Table.3.Tags': 'c',
 });
 
-export function fixture(opts: { hal?: MemoryHal; profile?: BoardProfile; modules?: ModelModule[]; defaults?: { [k: string]: string } } = {}): Fixture {
+export function fixture(opts: { hal?: MemoryHal; profile?: BoardProfile; modules?: ModelModule[]; defaults?: Defaults } = {}): Fixture {
   const hal = opts.hal || memoryHal();
   const modules = opts.modules || [TEST_MODULE];
   const engine = createEngine({ hal, profile: opts.profile || SMALL, modules, tree: treeOf(modules), defaults: opts.defaults || DEFAULTS });

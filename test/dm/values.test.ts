@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { ParamDef, ParamType } from '../../src/dm/api.ts';
 import { DEFAULT_MAX_LENGTH, UNKNOWN_TIME, canonical, formatDateTime, formatValue, parseDateTime, zeroValue } from '../../src/dm/values.ts';
 import { isUsp } from './fixture.ts';
+import { str } from '../../src/dm/define.ts';
 
 const def = (type: ParamType, extra: Partial<ParamDef> = {}): ParamDef => ({ name: 'P', type, ...extra });
 
@@ -82,7 +83,13 @@ test('given base64 and hexBinary, when validated, then syntax is 7011 and decode
 test('given strings, when validated, then max length, enumerations and patterns are 7012', () => {
   accepts(def('string', { maxLength: 3 }), [['abc', 'abc'], [' a ', ' a ']]);
   rejects(def('string', { maxLength: 3 }), 7012, ['abcd']);
-  rejects(def('string', { enum: ['Up', 'Down'] }), 7012, ['up', '']);
+  rejects(def('string', { enum: ['Up', 'Down'] }), 7012, ['up', '', 'Up,Down']);
+  // The same list as one comma-separated string (what the define helpers keep in flash).
+  accepts(def('string', { enum: 'Up,Down' }), [['Up', 'Up'], ['Down', 'Down']]);
+  rejects(def('string', { enum: 'Up,Down' }), 7012, ['up', '', 'Up,Down', 'Up,', ',Down', 'p,D']);
+  accepts(def('string', { enum: 'Up,Down', list: true }), [['Up, Down', 'Up,Down'], ['', '']]);
+  rejects(def('string', { enum: 'Up,Down', list: true }), 7012, ['Up,Left']);
+  assert.equal(str('S', 8, { enum: ['Up', 'Down'] }).enum, 'Up,Down');
   accepts(def('string', { pattern: '[r-][w-][x-][n-]' }), [['rw-n', 'rw-n']]);
   rejects(def('string', { pattern: '[r-][w-][x-][n-]' }), 7012, ['rwxnr', 'RW-N', '']);
 });
