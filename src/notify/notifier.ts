@@ -99,25 +99,69 @@ export class Notifier {
         m: Number(valueOf(this.engine, c + 'USPNotifRetryMinimumWaitInterval')) || 5,
         k: Number(valueOf(this.engine, c + 'USPNotifRetryIntervalMultiplier')) || 2000,
       }),
-      transmit: (c, item, onDone) => this.transmit(c, item, onDone),
+      transmit: (c, item, onDone) => {
+        const toId = valueOf(this.engine, c + 'EndpointID');
+        const msg: Msg = {
+          header: { msgId: item.msgId, msgType: Header_MsgType.NOTIFY },
+          body: { msgBody: { case: 'request', value: { reqType: { case: 'notify', value: item.notify } } } },
+        };
+        let record: Uint8Array;
+        try {
+          record = this.opts.encode(toId, msg).slice(); // the agent reuses its Record buffer
+        } catch (e) {
+          this.hal.system.log('error', `notify: ${item.msgId} to ${c} cannot be encoded (${(e as Error).message}); dropped`);
+          this.outbox.drop(item.msgId);
+          onDone(false, 'encode');
+          return;
+        }
+        this.opts.send(c, record, onDone);
+      },
       log: (l, m) => opts.hal.system.log(l, m),
     });
-    opts.engine.onChange((ev) => this.onChange(ev));
-    this.boot();
-  }
-
-  /** Nothing waits to be sent or acknowledged (a reboot into a new image waits for this). */
-  idle(): boolean {
-    return !this.dirty && this.outbox.pending() === 0;
-  }
-
-  /**
-   * Boot (digest §4.4, §5.5): Boot! to every subscribed Controller with its own ParameterMap,
-   * then failures for operations the previous run left unfinished. Non-persistent Subscriptions
-   * are removed after this, on the engine's first step (src/model local-agent boot), so their
-   * ObjectDeletion notifications queue behind Boot! (the order obuspa uses too).
-   */
-  private boot(): void {
+    opts.engine.onChange((ev) => {
+      this.dirty = true;
+      this.deletionDirty = true;
+      const now = this.hal.clock.monotonicMs();
+      switch (ev.type) {
+        case 'valueChange': {
+          if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged('', 0);
+          // A Controller's PeriodicNotifInterval/Time changed: its Periodic! is scheduled anew.
+          const row = rowOf(ev.path, CONTROLLER_TABLE);
+          if (row && ev.path.lastIndexOf(row + 'PeriodicNotif', 0) === 0) this.periodicAt.delete(row);
+          this.dispatch('ValueChange', ev.path, ev);
+          return;
+        }
+        case 'objectCreation':
+          if (this.pollAt < 0) this.pollAt = now; // new instances may hold watched computed values
+          if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged(ev.path, now);
+          if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.track(ev.path, requestEntry(this.engine, ev.path));
+          this.dispatch('ObjectCreation', ev.path, ev);
+          return;
+        case 'objectDeletion':
+          if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) {
+            this.outbox.drop(ev.path);
+            this.subscriptionsChanged(ev.path, -1);
+          }
+          if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) {
+            this.outbox.drop(ev.path);
+            this.periodicAt.delete(ev.path);
+            this.onboarding.delete(ev.path);
+          }
+          if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.track(ev.path);
+          this.dispatch('ObjectDeletion', ev.path, ev);
+          return;
+        case 'event':
+          this.dispatch('Event', ev.objPath + ev.name, ev);
+          return;
+        case 'operationComplete':
+          this.dispatch('OperationComplete', ev.objPath + ev.command, ev);
+          return;
+      }
+    });
+    // Boot (digest §4.4, §5.5): Boot! to every subscribed Controller with its own ParameterMap,
+    // then failures for operations the previous run left unfinished. Non-persistent Subscriptions
+    // are removed after this, on the engine's first step (src/model local-agent boot), so their
+    // ObjectDeletion notifications queue behind Boot! (the order obuspa uses too).
     this.dispatch('Event', BOOT_EVENT, { type: 'event', objPath: 'Device.', name: 'Boot!', args: undefined }, undefined, true);
     // The operations the previous run left unfinished and that are not running again: the model
     // resumed some at boot (ScheduleTimer, 2.14+), with a Request row again, matched by Command,
@@ -133,8 +177,7 @@ export class Notifier {
     } catch {
       data = []; // a damaged journal reports nothing rather than garbage
     }
-    if (!Array.isArray(data)) return;
-    for (const e of data.slice(0, limit)) {
+    for (const e of Array.isArray(data) ? data.slice(0, limit) : []) {
       if (!e || typeof e.request !== 'string' || typeof e.command !== 'string' || typeof e.commandKey !== 'string' || typeof e.originator !== 'string') continue;
       const i = left.findIndex((x) => x.command === e.command && x.commandKey === e.commandKey && x.originator === e.originator);
       if (i >= 0) {
@@ -147,6 +190,11 @@ export class Notifier {
         error: { code: ErrorCode.COMMAND_FAILURE, message: 'interrupted by a restart of the Agent' },
       });
     }
+  }
+
+  /** Nothing waits to be sent or acknowledged (a reboot into a new image waits for this). */
+  idle(): boolean {
+    return !this.dirty && this.outbox.pending() === 0;
   }
 
   /** The Request row `request` was created (`entry`: it is tracked) or removed (no `entry`). */
@@ -240,8 +288,38 @@ export class Notifier {
       const wall = hal.clock.wallTimeMs();
       this.periodicAt.set(c, a && wall !== undefined ? now + a.ms + (Math.floor((wall - a.ms) / interval) + 1) * interval - wall : now + interval);
     }
-    if (this.deletionDirty) this.refreshDeletionSets();
-    if (this.pollAt >= 0 && now >= this.pollAt) this.poll(now);
+    // Deletion searches are evaluated against the model as it is before the next change.
+    if (this.deletionDirty) {
+      this.deletionDirty = false;
+      const sets = new Map<string, Set<string>>();
+      for (const sub of this.subscriptions('ObjectDeletion')) {
+        const access = this.recipientAccess(sub);
+        if (!access) continue;
+        for (const ref of sub.refs) {
+          let parsed;
+          try { parsed = this.engine.parse(ref); } catch { continue; }
+          if (!parsed.isSearch) continue;
+          // Searches that structuralMatch decides without the model need no candidates: asked
+          // with an instance path of the ref's shape (wildcards → 1).
+          let probe = '';
+          for (const s of parsed.segments) probe += (s.kind === 'name' ? s.name : s.kind === 'instance' ? String(s.n) : '1') + '.';
+          if (structuralMatch(parsed, probe) !== undefined) continue;
+          sets.set(sub.path + '|' + ref, deletionCandidates(this.engine, ref, access, DELETION_LIMIT));
+        }
+      }
+      this.deletionSets = sets;
+    }
+    if (this.pollAt >= 0 && now >= this.pollAt) {
+      const r = pollComputed(this.engine, this.subscriptions('ValueChange'), (s) => this.recipientAccess(s), this.baseline, POLL_LIMIT);
+      this.baseline = r.baseline;
+      if (r.truncated && !this.pollTruncatedLogged) {
+        this.pollTruncatedLogged = true;
+        this.hal.system.log('warn', `notify: ValueChange poll watches at most ${POLL_LIMIT} computed values; the rest are not polled`);
+      }
+      for (const c of r.changes) this.triggered(c.sub, { case: 'valueChange', value: { paramPath: c.path, paramValue: c.value } }, c.sub.path);
+      // Nothing computed is watched: sleep until subscriptions or instances change.
+      this.pollAt = r.baseline.size ? now + this.opts.board.valueChangePollMs : -1;
+    }
     if (this.configs.length) {
       const todo = this.configs;
       this.configs = [];
@@ -278,46 +356,6 @@ export class Notifier {
 
   // --- data-model changes -------------------------------------------------------------------
 
-  private onChange(ev: ChangeEvent): void {
-    this.dirty = true;
-    this.deletionDirty = true;
-    const now = this.hal.clock.monotonicMs();
-    switch (ev.type) {
-      case 'valueChange': {
-        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged('', 0);
-        // A Controller's PeriodicNotifInterval/Time changed: its Periodic! is scheduled anew.
-        const row = rowOf(ev.path, CONTROLLER_TABLE);
-        if (row && ev.path.lastIndexOf(row + 'PeriodicNotif', 0) === 0) this.periodicAt.delete(row);
-        this.dispatch('ValueChange', ev.path, ev);
-        return;
-      }
-      case 'objectCreation':
-        if (this.pollAt < 0) this.pollAt = now; // new instances may hold watched computed values
-        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged(ev.path, now);
-        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.track(ev.path, requestEntry(this.engine, ev.path));
-        this.dispatch('ObjectCreation', ev.path, ev);
-        return;
-      case 'objectDeletion':
-        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) {
-          this.outbox.drop(ev.path);
-          this.subscriptionsChanged(ev.path, -1);
-        }
-        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) {
-          this.outbox.drop(ev.path);
-          this.periodicAt.delete(ev.path);
-          this.onboarding.delete(ev.path);
-        }
-        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.track(ev.path);
-        this.dispatch('ObjectDeletion', ev.path, ev);
-        return;
-      case 'event':
-        this.dispatch('Event', ev.objPath + ev.name, ev);
-        return;
-      case 'operationComplete':
-        this.dispatch('OperationComplete', ev.objPath + ev.command, ev);
-        return;
-    }
-  }
 
   /** The Notify `ev` makes for `sub`'s recipient, whose Access is `access`; undefined: none for it. */
   private build(ev: Source, sub: Subscription, access: Access): Notify['notification'] | undefined {
@@ -417,61 +455,10 @@ export class Notifier {
     });
   }
 
-  private transmit(controller: string, item: Outgoing, onDone: (ok: boolean, detail: string) => void): void {
-    const toId = valueOf(this.engine, controller + 'EndpointID');
-    const msg: Msg = {
-      header: { msgId: item.msgId, msgType: Header_MsgType.NOTIFY },
-      body: { msgBody: { case: 'request', value: { reqType: { case: 'notify', value: item.notify } } } },
-    };
-    let record: Uint8Array;
-    try {
-      record = this.opts.encode(toId, msg).slice(); // the agent reuses its Record buffer
-    } catch (e) {
-      this.hal.system.log('error', `notify: ${item.msgId} to ${controller} cannot be encoded (${(e as Error).message}); dropped`);
-      this.outbox.drop(item.msgId);
-      onDone(false, 'encode');
-      return;
-    }
-    this.opts.send(controller, record, onDone);
-  }
 
   // --- timed work ---------------------------------------------------------------------------
 
-  /** Deletion searches are evaluated against the model as it is before the next change. */
-  private refreshDeletionSets(): void {
-    this.deletionDirty = false;
-    const sets = new Map<string, Set<string>>();
-    for (const sub of this.subscriptions('ObjectDeletion')) {
-      const access = this.recipientAccess(sub);
-      if (!access) continue;
-      for (const ref of sub.refs) {
-        let parsed;
-        try { parsed = this.engine.parse(ref); } catch { continue; }
-        if (!parsed.isSearch) continue;
-        // Searches that structuralMatch decides without the model need no candidates: asked
-        // with an instance path of the ref's shape (wildcards → 1).
-        let probe = '';
-        for (const s of parsed.segments) probe += (s.kind === 'name' ? s.name : s.kind === 'instance' ? String(s.n) : '1') + '.';
-        if (structuralMatch(parsed, probe) !== undefined) continue;
-        sets.set(sub.path + '|' + ref, deletionCandidates(this.engine, ref, access, DELETION_LIMIT));
-      }
-    }
-    this.deletionSets = sets;
-  }
 
-  private poll(now: number): void {
-    const subs = this.subscriptions('ValueChange');
-    if (!subs.length) { this.baseline = new Map(); this.pollAt = -1; return; }
-    const r = pollComputed(this.engine, subs, (s) => this.recipientAccess(s), this.baseline, POLL_LIMIT);
-    this.baseline = r.baseline;
-    if (r.truncated && !this.pollTruncatedLogged) {
-      this.pollTruncatedLogged = true;
-      this.hal.system.log('warn', `notify: ValueChange poll watches at most ${POLL_LIMIT} computed values; the rest are not polled`);
-    }
-    for (const c of r.changes) this.triggered(c.sub, { case: 'valueChange', value: { paramPath: c.path, paramValue: c.value } }, c.sub.path);
-    // Nothing computed is watched: sleep until subscriptions or instances change.
-    this.pollAt = r.baseline.size ? now + this.opts.board.valueChangePollMs : -1;
-  }
 
 }
 
