@@ -26,7 +26,8 @@ export class CoapEndpoint {
   readonly times: DerivedTimes;
   /** Monotonic ms of the call being handled (receive, step, peerFailed set it). */
   private now = 0;
-  private resource: CoapResource | undefined;
+  /** What the server side serves (a USP binding sets itself here); none: 4.04. */
+  resource: CoapResource | undefined;
   /** Block1 uploads in progress. */
   private readonly uploads = new Map<string, Reassembly>();
   private readonly bodies = new Map<string, ServedBody>();
@@ -65,17 +66,31 @@ export class CoapEndpoint {
       return;
     }
     const msg = decoded.message;
-    if (msg.code === Code.EMPTY) {
-      // §4.3: an Empty CON is a "ping", answered with RST.
-      if (msg.type === CoapType.CON) this.transmit(emptyMessage(CoapType.RST, msg.messageId), peer);
-      else if (msg.type !== CoapType.NON) this.onAckOrReset(msg, peer);
+    const key = peerKey(peer);
+    if (msg.type === CoapType.ACK || msg.type === CoapType.RST) {
+      // Empty, or an ACK with a piggybacked response: neither carries a request (§4.2), and an RST
+      // carrying a code is a format error.
+      if (msg.code !== Code.EMPTY && (msg.code >> 5 === 0 || msg.type === CoapType.RST)) return;
+      const ex = this.active.find((e) => e.key === key && e.messageId === msg.messageId);
+      if (!ex) return;
+      if (msg.type === CoapType.RST) return this.finish(ex, { kind: 'reset' });
+      if (msg.code !== Code.EMPTY) {
+        if (sameBytes(msg.token, ex.token)) this.onResponse(ex, msg);
+      } else if (!ex.acked) {
+        // Separate response follows (RFC 7252 §5.2.2); wait for it, but not forever.
+        ex.acked = true;
+        ex.deadline = this.now + this.times.exchangeLifetimeMs;
+      }
       return;
     }
+    if (msg.code === Code.EMPTY) {
+      // §4.3: an Empty CON is a "ping", answered with RST (an Empty NON means nothing).
+      if (msg.type === CoapType.CON) this.transmit(emptyMessage(CoapType.RST, msg.messageId), peer);
+      return;
+    }
+    if (this.replayed(msg, peer)) return;
     if (msg.code >> 5 !== 0) {
-      if (msg.type === CoapType.ACK) return this.onAckOrReset(msg, peer);
-      if (msg.type === CoapType.RST || this.replayed(msg, peer)) return; // an RST carrying a code is a format error
       // A separate response (CON or NON) to one of our requests?
-      const key = peerKey(peer);
       const ex = this.active.find((e) => e.key === key && sameBytes(e.token, msg.token));
       if (ex) {
         // A Block1 echo for another block is a late answer to an earlier message of this exchange.
@@ -87,8 +102,6 @@ export class CoapEndpoint {
       return this.remember(msg, peer, msg.type === CoapType.CON ? this.transmit(emptyMessage(ex ? CoapType.ACK : CoapType.RST, msg.messageId), peer).slice() : undefined);
     }
     // A request.
-    if (msg.type === CoapType.ACK || msg.type === CoapType.RST) return; // §4.2: ACK/RST never carry a request
-    if (this.replayed(msg, peer)) return;
     const res = this.handle(msg, peer);
     const con = msg.type === CoapType.CON;
     // Piggybacked on the ACK for CON (§5.2.1); a NON request gets a NON response (§5.2.3).
@@ -116,7 +129,10 @@ export class CoapEndpoint {
     const entry = this.dedup.get(peerKey(peer) + '#' + msg.messageId);
     if (!entry || entry.expires <= this.now) return false;
     this.stats.duplicates++;
-    if (entry.reply && msg.type === CoapType.CON) this.emit(entry.reply, peer);
+    if (entry.reply && msg.type === CoapType.CON) {
+      this.stats.sent++;
+      this.cfg.send(entry.reply, peer);
+    }
     return true;
   }
 
@@ -142,20 +158,12 @@ export class CoapEndpoint {
     if (again) this.stats.retransmissions++;
     const n = encodeMessage(msg, this.scratch);
     const bytes = this.scratch.subarray(0, n);
-    this.emit(bytes, peer);
+    this.stats.sent++;
+    this.cfg.send(bytes, peer);
     return bytes;
   }
 
-  private emit(bytes: Uint8Array, peer: Peer): void {
-    this.stats.sent++;
-    this.cfg.send(bytes, peer);
-  }
-
   // --- server side: requests to us -------------------------------------------------------
-
-  setResource(resource: CoapResource | undefined): void {
-    this.resource = resource;
-  }
 
   /** Block1 uploads being reassembled. */
   get reassemblies(): number {
@@ -406,24 +414,6 @@ export class CoapEndpoint {
         this.transmit(ex.sent, ex.peer, true);
       } else this.finish(ex, { kind: 'timeout' });
     }
-  }
-
-  /** An ACK or RST (Empty, or an ACK with a piggybacked response). */
-  private onAckOrReset(msg: CoapMessage, peer: Peer): void {
-    const key = peerKey(peer);
-    const ex = this.active.find((e) => e.key === key && e.messageId === msg.messageId);
-    if (!ex) return;
-    if (msg.type === CoapType.RST) return this.finish(ex, { kind: 'reset' });
-    if (msg.code === Code.EMPTY) {
-      if (!ex.acked) {
-        // Separate response follows (RFC 7252 §5.2.2); wait for it, but not forever.
-        ex.acked = true;
-        ex.deadline = this.now + this.times.exchangeLifetimeMs;
-      }
-      return;
-    }
-    if (!sameBytes(msg.token, ex.token)) return;
-    this.onResponse(ex, msg);
   }
 
   private onResponse(ex: Exchange, msg: CoapMessage): void {
