@@ -41,37 +41,3 @@ export enum Option {
 export enum ContentFormat {
   TEXT_PLAIN = 0, LINK_FORMAT = 40, OCTET_STREAM = 42, JSON = 50, CBOR = 60,
 }
-
-/** An option is critical when its number is odd (RFC 7252 §5.4.6). */
-export function isCritical(optionNumber: number): boolean {
-  return (optionNumber & 1) === 1;
-}
-
-/**
- * The longest value of an option this stack understands; -1 for the others. An option outside
- * its length range (optionMinLength..this) is treated like an unrecognised one (RFC 7252
- * §5.4.3). If-Match/If-None-Match and the proxy options are deliberately absent: we do not
- * implement them, so as critical options they earn 4.02 Bad Option. A switch, not a table of
- * frozen arrays (issue 10: ~80 B of flash each).
- */
-export function optionMaxLength(n: number): number {
-  switch (n) {
-    case Option.URI_HOST: case Option.LOCATION_PATH: case Option.URI_PATH: case Option.URI_QUERY: case Option.LOCATION_QUERY: return 255;
-    case Option.ETAG: return 8;
-    case Option.OBSERVE: case Option.BLOCK2: case Option.BLOCK1: return 3;
-    case Option.URI_PORT: case Option.CONTENT_FORMAT: case Option.ACCEPT: return 2;
-    case Option.MAX_AGE: case Option.SIZE2: case Option.SIZE1: return 4;
-    case Option.NO_RESPONSE: return 1;
-    default: return -1;
-  }
-}
-
-/** Uri-Host and ETag are never empty; the other options we understand may be. */
-export function optionMinLength(n: number): number {
-  return n === Option.URI_HOST || n === Option.ETAG ? 1 : 0;
-}
-
-/** Options that may appear more than once (RFC 7252 §5.10 table, "R"). */
-export function isRepeatable(n: number): boolean {
-  return n === Option.ETAG || n === Option.LOCATION_PATH || n === Option.URI_PATH || n === Option.URI_QUERY || n === Option.LOCATION_QUERY;
-}

@@ -5,13 +5,14 @@
 // encoding); the server side (option checks, RFC 7252 §5.4.1; Block1 reassembly and Block2
 // serving, RFC 7959; calling the resource; its helpers in server.ts); the client side (our
 // confirmable requests with retransmission, §4.2, NSTART per peer, §4.7, Block1 uploads and Block2
-// downloads, one result per request; the exchange in client.ts). One class, not three layers: each
+// downloads streamed to the caller, one result per request; the exchange in client.ts). One class, not three layers: each
 // class is a constructor and a prototype preloaded on a board (issue 10).
 import { Code, CoapType, Method, Option } from './constants.ts';
 import { EMPTY, decodeMessage, emptyMessage, encodeMessage, findOption, uintOption, uintValue, CoapEncodeError, type CoapMessage, type CoapOption } from './message.ts';
 import { blockOption, blockSize, decodeBlock, szxForBytes, type BlockValue } from './block.ts';
 import { derivedTimes, initialTimeout, type DerivedTimes } from './transmission.ts';
-import { Exchange, copyOptions, response, sameBytes } from './client.ts';
+import { response, sameBytes, type Exchange } from './client.ts';
+import { utf8Encode } from '../codec/utf8.ts';
 import { bodyKey, buildRequest, checkOptions, dropOldest, makeRoom, type Reassembly, type ServedBody } from './server.ts';
 import { CoapLimitError, peerKey, type CoapRequest, type CoapResource, type CoapResponse, type CoapResult, type EndpointConfig, type EndpointStats, type Peer, type RequestSpec } from './types.ts';
 
@@ -25,7 +26,8 @@ export class CoapEndpoint {
   readonly times: DerivedTimes;
   /** Monotonic ms of the call being handled (receive, step, peerFailed set it). */
   private now = 0;
-  private resource: CoapResource | undefined;
+  /** What the server side serves (a USP binding sets itself here); none: 4.04. */
+  resource: CoapResource | undefined;
   /** Block1 uploads in progress. */
   private readonly uploads = new Map<string, Reassembly>();
   private readonly bodies = new Map<string, ServedBody>();
@@ -64,27 +66,42 @@ export class CoapEndpoint {
       return;
     }
     const msg = decoded.message;
-    if (msg.code === Code.EMPTY) {
-      // §4.3: an Empty CON is a "ping", answered with RST.
-      if (msg.type === CoapType.CON) this.transmit(emptyMessage(CoapType.RST, msg.messageId), peer);
-      else if (msg.type !== CoapType.NON) this.onAckOrReset(msg, peer);
+    const key = peerKey(peer);
+    if (msg.type === CoapType.ACK || msg.type === CoapType.RST) {
+      // Empty, or an ACK with a piggybacked response: neither carries a request (§4.2), and an RST
+      // carrying a code is a format error.
+      if (msg.code !== Code.EMPTY && (msg.code >> 5 === 0 || msg.type === CoapType.RST)) return;
+      const ex = this.active.find((e) => e.key === key && e.messageId === msg.messageId);
+      if (!ex) return;
+      if (msg.type === CoapType.RST) return this.finish(ex, { kind: 'reset' });
+      if (msg.code !== Code.EMPTY) {
+        if (sameBytes(msg.token, ex.token)) this.onResponse(ex, msg);
+      } else if (!ex.acked) {
+        // Separate response follows (RFC 7252 §5.2.2); wait for it, but not forever.
+        ex.acked = true;
+        ex.deadline = this.now + this.times.exchangeLifetimeMs;
+      }
       return;
     }
-    if (msg.code >> 5 === 0) return this.onRequest(msg, peer);
-    if (msg.type === CoapType.ACK) return this.onAckOrReset(msg, peer);
-    if (msg.type === CoapType.RST) return; // an RST carrying a code is a format error
+    if (msg.code === Code.EMPTY) {
+      // §4.3: an Empty CON is a "ping", answered with RST (an Empty NON means nothing).
+      if (msg.type === CoapType.CON) this.transmit(emptyMessage(CoapType.RST, msg.messageId), peer);
+      return;
+    }
     if (this.replayed(msg, peer)) return;
-    const matched = this.onSeparateResponse(msg, peer);
-    if (msg.type === CoapType.CON) {
+    if (msg.code >> 5 !== 0) {
+      // A separate response (CON or NON) to one of our requests?
+      const ex = this.active.find((e) => e.key === key && sameBytes(e.token, msg.token));
+      if (ex) {
+        // A Block1 echo for another block is a late answer to an earlier message of this exchange.
+        const b1 = findOption(msg, Option.BLOCK1);
+        const v = b1 ? decodeBlock(b1.value) : undefined;
+        if (!(v && ex.useBlock1 && !ex.download && v.num !== ex.blockNum)) this.onResponse(ex, msg);
+      }
       // §5.2.2: ACK a separate response we asked for; reject one we did not.
-      const reply = this.transmit(emptyMessage(matched ? CoapType.ACK : CoapType.RST, msg.messageId), peer).slice();
-      this.remember(msg, peer, reply);
-    } else this.remember(msg, peer, undefined);
-  }
-
-  private onRequest(msg: CoapMessage, peer: Peer): void {
-    if (msg.type === CoapType.ACK || msg.type === CoapType.RST) return; // §4.2: ACK/RST never carry a request
-    if (this.replayed(msg, peer)) return;
+      return this.remember(msg, peer, msg.type === CoapType.CON ? this.transmit(emptyMessage(ex ? CoapType.ACK : CoapType.RST, msg.messageId), peer).slice() : undefined);
+    }
+    // A request.
     const res = this.handle(msg, peer);
     const con = msg.type === CoapType.CON;
     // Piggybacked on the ACK for CON (§5.2.1); a NON request gets a NON response (§5.2.3).
@@ -112,7 +129,10 @@ export class CoapEndpoint {
     const entry = this.dedup.get(peerKey(peer) + '#' + msg.messageId);
     if (!entry || entry.expires <= this.now) return false;
     this.stats.duplicates++;
-    if (entry.reply && msg.type === CoapType.CON) this.emit(entry.reply, peer);
+    if (entry.reply && msg.type === CoapType.CON) {
+      this.stats.sent++;
+      this.cfg.send(entry.reply, peer);
+    }
     return true;
   }
 
@@ -138,20 +158,12 @@ export class CoapEndpoint {
     if (again) this.stats.retransmissions++;
     const n = encodeMessage(msg, this.scratch);
     const bytes = this.scratch.subarray(0, n);
-    this.emit(bytes, peer);
+    this.stats.sent++;
+    this.cfg.send(bytes, peer);
     return bytes;
   }
 
-  private emit(bytes: Uint8Array, peer: Peer): void {
-    this.stats.sent++;
-    this.cfg.send(bytes, peer);
-  }
-
   // --- server side: requests to us -------------------------------------------------------
-
-  setResource(resource: CoapResource | undefined): void {
-    this.resource = resource;
-  }
 
   /** Block1 uploads being reassembled. */
   get reassemblies(): number {
@@ -168,21 +180,73 @@ export class CoapEndpoint {
     const b2 = b2opt ? decodeBlock(b2opt.value) : undefined;
     // RFC 7959 §2.2: SZX 7 is reserved; in a request it earns 4.00.
     if (b2opt && !b2) return { code: Code.BAD_REQUEST };
+    const key = bodyKey(req);
     if (b1opt) {
       const b1 = decodeBlock(b1opt.value);
       if (!b1) return { code: Code.BAD_REQUEST };
-      return this.block1(req, msg, b1, b2);
+      // Block1 (RFC 7959 §2.3, §2.9): every refusal ends the upload; 2.31 until the last block.
+      const max = this.cfg.limits.reassemblyBytes;
+      const size = blockSize(b1.szx);
+      const n = req.payload.length;
+      // Blocks other than the last carry exactly one block of data (RFC 7959 §2.2).
+      const wrongLength = b1.more && n !== size;
+      const r = b1.num === 0 ? undefined : this.uploads.get(key);
+      let early: CoapResponse | undefined;
+      let size1: number | undefined;
+      let no = 0;
+      if (b1.num === 0) {
+        this.uploads.delete(key);
+        early = this.call(req, true);
+        if (early) return early;
+        size1 = uintValue(msg, Option.SIZE1);
+        // §2.9.3: 4.13 with Size1 telling the largest body we take.
+        if ((size1 !== undefined && size1 > max) || n > max) no = Code.REQUEST_ENTITY_TOO_LARGE;
+        else if (wrongLength) no = Code.BAD_REQUEST;
+      } else if (!r || r.received !== b1.num * size) no = Code.REQUEST_ENTITY_INCOMPLETE; // §2.9.2: no start, gap, out of order
+      else if (wrongLength) no = Code.BAD_REQUEST;
+      else if (r.received + n > max) no = Code.REQUEST_ENTITY_TOO_LARGE;
+      if (no) {
+        this.uploads.delete(key);
+        return no === Code.REQUEST_ENTITY_TOO_LARGE ? { code: no, options: [uintOption(Option.SIZE1, max)] } : { code: no };
+      }
+      if (!r) {
+        if (b1.more) {
+          if (!makeRoom(this.uploads, this.maxEntries, this.now)) {
+            return { code: Code.SERVICE_UNAVAILABLE, options: [uintOption(Option.MAX_AGE, 5)] };
+          }
+          const buf = new Uint8Array(size1 !== undefined && size1 > n ? size1 : max);
+          buf.set(req.payload, 0);
+          this.uploads.set(key, { buf, received: n, expires: this.now + this.times.maxTransmitWaitMs });
+        }
+      } else {
+        if (r.received + n > r.buf.length) {
+          // More than the Size1 announced (within the bound): move to a buffer of the bound.
+          const grown = new Uint8Array(max);
+          grown.set(r.buf.subarray(0, r.received), 0);
+          r.buf = grown;
+        }
+        r.buf.set(req.payload, r.received);
+        r.received += n;
+        r.expires = this.now + this.times.maxTransmitWaitMs;
+        if (!b1.more) {
+          this.uploads.delete(key);
+          req.payload = r.buf.subarray(0, r.received);
+          early = this.call(req, true);
+        }
+      }
+      if (b1.more) return { code: Code.CONTINUE, options: [blockOption(Option.BLOCK1, { num: b1.num, more: true, szx: Math.min(b1.szx, this.ourSzx) })] };
+      // The final answer echoes the last Block1 (§2.3); respond() made its options.
+      const res = this.respond(key, early || this.call(req, false) as CoapResponse, b2);
+      (res.options as CoapOption[]).push(blockOption(Option.BLOCK1, b1));
+      return res;
     }
-    const key = bodyKey(req);
     if (b2 && b2.num > 0) {
       const served = this.bodies.get(key);
       if (served && served.expires > this.now) return this.serveBlock(key, served, b2);
       // Regenerate only where it is safe; a later block of a POST result cannot be rebuilt.
       if (req.method !== Method.GET) return { code: Code.REQUEST_ENTITY_INCOMPLETE };
     }
-    const early = this.call(req, true);
-    if (early) return early;
-    return this.respond(key, this.call(req, false) as CoapResponse, b2);
+    return this.call(req, true) || this.respond(key, this.call(req, false) as CoapResponse, b2);
   }
 
   /**
@@ -196,74 +260,6 @@ export class CoapEndpoint {
     } catch (e) {
       return { code: Code.INTERNAL_SERVER_ERROR };
     }
-  }
-
-  private tooLarge(): CoapResponse {
-    // RFC 7959 §2.9.3: 4.13 with Size1 telling the largest body we take.
-    return { code: Code.REQUEST_ENTITY_TOO_LARGE, options: [uintOption(Option.SIZE1, this.cfg.limits.reassemblyBytes)] };
-  }
-
-  private block1(req: CoapRequest, msg: CoapMessage, b1: BlockValue, b2: BlockValue | undefined): CoapResponse {
-    const key = bodyKey(req);
-    const size = blockSize(b1.szx);
-    const replySzx = Math.min(b1.szx, this.ourSzx);
-    // Blocks other than the last carry exactly one block of data (RFC 7959 §2.2).
-    const wrongLength = b1.more && req.payload.length !== size;
-    if (b1.num === 0) {
-      this.uploads.delete(key);
-      const early = this.call(req, true);
-      if (early) return early;
-      const size1 = uintValue(msg, Option.SIZE1);
-      if ((size1 !== undefined && size1 > this.cfg.limits.reassemblyBytes) || req.payload.length > this.cfg.limits.reassemblyBytes) {
-        return this.tooLarge();
-      }
-      if (wrongLength) return { code: Code.BAD_REQUEST };
-      if (!b1.more) return this.echoBlock1(this.respond(key, this.call(req, false) as CoapResponse, b2), b1);
-      if (!makeRoom(this.uploads, this.maxEntries, this.now)) {
-        return { code: Code.SERVICE_UNAVAILABLE, options: [uintOption(Option.MAX_AGE, 5)] };
-      }
-      const buf = new Uint8Array(size1 !== undefined && size1 > req.payload.length ? size1 : this.cfg.limits.reassemblyBytes);
-      buf.set(req.payload, 0);
-      this.uploads.set(key, { buf, received: req.payload.length, expires: this.now + this.times.maxTransmitWaitMs });
-      return { code: Code.CONTINUE, options: [blockOption(Option.BLOCK1, { num: 0, more: true, szx: replySzx })] };
-    }
-    const r = this.uploads.get(key);
-    // RFC 7959 §2.9.2: a block we cannot place (no start, gap, out of order) -> 4.08.
-    if (!r || r.received !== b1.num * size) {
-      this.uploads.delete(key);
-      return { code: Code.REQUEST_ENTITY_INCOMPLETE };
-    }
-    if (wrongLength) {
-      this.uploads.delete(key);
-      return { code: Code.BAD_REQUEST };
-    }
-    if (r.received + req.payload.length > this.cfg.limits.reassemblyBytes) {
-      this.uploads.delete(key);
-      return this.tooLarge();
-    }
-    if (r.received + req.payload.length > r.buf.length) {
-      // More than the Size1 announced (within the bound): move to a buffer of the bound.
-      const grown = new Uint8Array(this.cfg.limits.reassemblyBytes);
-      grown.set(r.buf.subarray(0, r.received), 0);
-      r.buf = grown;
-    }
-    r.buf.set(req.payload, r.received);
-    r.received += req.payload.length;
-    r.expires = this.now + this.times.maxTransmitWaitMs;
-    if (b1.more) {
-      return { code: Code.CONTINUE, options: [blockOption(Option.BLOCK1, { num: b1.num, more: true, szx: replySzx })] };
-    }
-    this.uploads.delete(key);
-    req.payload = r.buf.subarray(0, r.received);
-    const early = this.call(req, true);
-    const res = early ? early : this.call(req, false) as CoapResponse;
-    return this.echoBlock1(this.respond(key, res, b2), b1);
-  }
-
-  /** The final answer to a Block1 upload echoes its last Block1 (RFC 7959 §2.3). respond() made its options. */
-  private echoBlock1(res: CoapResponse, b1: BlockValue): CoapResponse {
-    (res.options as CoapOption[]).push(blockOption(Option.BLOCK1, b1));
-    return res;
   }
 
   /** `res` as sent: Content-Format as an option, and a body beyond one block served by Block2. Its options are a new array. */
@@ -311,8 +307,18 @@ export class CoapEndpoint {
   request(peer: Peer, spec: RequestSpec, onDone: (result: CoapResult) => void): void {
     // Bounded: every request waiting or in flight counts against coapExchanges.
     if (this.pendingRequests >= this.cfg.limits.coapExchanges) throw new CoapLimitError('CoAP exchange table full');
-    // A copy: the caller's object is not kept; the link and identity say which session carries it.
-    const ex = new Exchange({ address: peer.address, port: peer.port, identity: peer.identity, dtls: peer.dtls }, spec, this.ourSzx, onDone);
+    const base: CoapOption[] = [];
+    for (const s of spec.uriPath || []) base.push({ number: Option.URI_PATH, value: utf8Encode(s) });
+    for (const s of spec.uriQuery || []) base.push({ number: Option.URI_QUERY, value: utf8Encode(s) });
+    if (spec.contentFormat !== undefined) base.push(uintOption(Option.CONTENT_FORMAT, spec.contentFormat));
+    const payload = spec.payload || EMPTY; // kept, not copied: RequestSpec.payload
+    const ex = {
+      // A copy: the caller's object is not kept; the link and identity say which session carries it.
+      peer: { address: peer.address, port: peer.port, identity: peer.identity, dtls: peer.dtls },
+      key: peerKey(peer), spec, onDone, token: EMPTY, base, payload,
+      useBlock1: !!spec.block1Always || payload.length > blockSize(this.ourSzx),
+      szx: this.ourSzx, offset: 0, download: false,
+    } as Exchange;
     if (this.inFlight(ex.key) < this.cfg.transmission.nstart) this.start(ex, true);
     else this.queue.push(ex);
   }
@@ -324,7 +330,9 @@ export class CoapEndpoint {
   }
 
   private start(ex: Exchange, fromRequest: boolean): void {
-    ex.token = this.freshToken(ex.key);
+    // USP practice (OB-USP-Agent): 4-byte tokens; unique among our exchanges with that peer.
+    do ex.token = this.cfg.randomBytes(4).slice(0, 4);
+    while (this.active.some((e) => e.key === ex.key && sameBytes(e.token, ex.token)));
     this.active.push(ex);
     try {
       this.sendNext(ex);
@@ -336,17 +344,29 @@ export class CoapEndpoint {
     }
   }
 
-  private freshToken(key: string): Uint8Array {
-    // USP practice (OB-USP-Agent): 4-byte tokens; unique among our exchanges with that peer.
-    for (;;) {
-      const t = this.cfg.randomBytes(4).slice(0, 4);
-      if (!this.active.some((e) => e.key === key && sameBytes(e.token, t))) return t;
-    }
-  }
-
+  /** The next message of `ex` (a block of the body, or a Block2 follow-up), sent. */
   private sendNext(ex: Exchange): void {
+    const options = ex.base.slice();
+    let payload = ex.payload;
+    const size = blockSize(ex.szx);
+    if (ex.download) {
+      // RFC 7959 §2.4: ask for the next block; the request body is not sent again.
+      options.push(blockOption(Option.BLOCK2, { num: Math.floor(ex.offset / size), more: false, szx: ex.szx }));
+      payload = EMPTY;
+    } else if (ex.useBlock1) {
+      ex.blockNum = Math.floor(ex.offset / size);
+      ex.blockLen = Math.min(size, payload.length - ex.offset);
+      ex.lastBlock = ex.offset + size >= payload.length;
+      options.push(blockOption(Option.BLOCK1, { num: ex.blockNum, more: !ex.lastBlock, szx: ex.szx }));
+      // RFC 7959 §4: Size1 tells the server the whole body up front.
+      if (ex.offset === 0) options.push(uintOption(Option.SIZE1, payload.length));
+      payload = payload.subarray(ex.offset, ex.offset + ex.blockLen);
+    }
+    if (ex.spec.earlyBlock2 && !ex.download && (!ex.useBlock1 || ex.lastBlock)) {
+      options.push(blockOption(Option.BLOCK2, { num: 0, more: false, szx: ex.szx }));
+    }
     ex.messageId = this.allocMessageId();
-    const msg = ex.build(ex.messageId);
+    const msg: CoapMessage = { type: CoapType.CON, code: ex.spec.method, messageId: ex.messageId, token: ex.token, options, payload };
     this.transmit(msg, ex.peer);
     ex.sent = msg;
     ex.attempt = 0;
@@ -359,23 +379,19 @@ export class CoapEndpoint {
     const i = this.active.indexOf(ex);
     if (i >= 0) this.active.splice(i, 1);
     ex.deadline = Infinity;
-    this.pump();
+    // Start queued requests whose peer is under NSTART.
+    for (let j = 0; j < this.queue.length; ) {
+      const q = this.queue[j];
+      if (this.inFlight(q.key) < this.cfg.transmission.nstart) {
+        this.queue.splice(j, 1);
+        this.start(q, false);
+      } else j++;
+    }
     ex.onDone(result);
   }
 
   private fail(ex: Exchange, reason: string): void {
     this.finish(ex, { kind: 'failed', reason });
-  }
-
-  /** Starts queued requests whose peer is under NSTART. */
-  private pump(): void {
-    for (let i = 0; i < this.queue.length; ) {
-      const ex = this.queue[i];
-      if (this.inFlight(ex.key) < this.cfg.transmission.nstart) {
-        this.queue.splice(i, 1);
-        this.start(ex, false);
-      } else i++;
-    }
   }
 
   /** Monotonic ms at which `step` should next be called; Infinity when nothing is timed. */
@@ -400,37 +416,6 @@ export class CoapEndpoint {
     }
   }
 
-  /** An ACK or RST (Empty, or an ACK with a piggybacked response). */
-  private onAckOrReset(msg: CoapMessage, peer: Peer): void {
-    const key = peerKey(peer);
-    const ex = this.active.find((e) => e.key === key && e.messageId === msg.messageId);
-    if (!ex) return;
-    if (msg.type === CoapType.RST) return this.finish(ex, { kind: 'reset' });
-    if (msg.code === Code.EMPTY) {
-      if (!ex.acked) {
-        // Separate response follows (RFC 7252 §5.2.2); wait for it, but not forever.
-        ex.acked = true;
-        ex.deadline = this.now + this.times.exchangeLifetimeMs;
-      }
-      return;
-    }
-    if (!sameBytes(msg.token, ex.token)) return;
-    this.onResponse(ex, msg);
-  }
-
-  /** A separate response (CON or NON); false when it matches none of our requests. */
-  private onSeparateResponse(msg: CoapMessage, peer: Peer): boolean {
-    const key = peerKey(peer);
-    const ex = this.active.find((e) => e.key === key && sameBytes(e.token, msg.token));
-    if (!ex) return false;
-    // A Block1 echo for another block is a late answer to an earlier message of this exchange.
-    const b1 = findOption(msg, Option.BLOCK1);
-    const v = b1 ? decodeBlock(b1.value) : undefined;
-    if (v && ex.useBlock1 && !ex.download && v.num !== ex.blockNum) return true;
-    this.onResponse(ex, msg);
-    return true;
-  }
-
   private onResponse(ex: Exchange, msg: CoapMessage): void {
     ex.acked = true;
     if (ex.useBlock1 && !ex.download && !ex.lastBlock) {
@@ -444,40 +429,28 @@ export class CoapEndpoint {
       return this.sendNext(ex);
     }
     if (msg.code === Code.CONTINUE) return this.fail(ex, 'unexpected 2.31 Continue');
-    const b2 = findOption(msg, Option.BLOCK2);
-    const v2 = b2 ? decodeBlock(b2.value) : undefined;
-    if (b2 && !v2) return this.fail(ex, 'reserved SZX in Block2');
-    // A streamed body (RequestSpec.onBlock2: each block handed over in order, nothing kept) or a
-    // Block2 download reassembled here: the same walk over the blocks (RFC 7959 §2.4).
+    // Block2 is followed for a streamed body only (RequestSpec.onBlock2: each block handed over in
+    // order, nothing kept; RFC 7959 §2.4): the one body an Agent fetches is an image. Any other
+    // answer is taken as it comes (an Agent's POSTs are answered 2.04 without a body).
     const onBlock2 = ex.spec.onBlock2;
-    const stream = onBlock2 !== undefined && msg.code >= Code.CREATED && msg.code < 0x60;
-    if (stream || (v2 && (v2.more || ex.download))) {
-      const d = ex.download || { chunks: [], received: 0, code: msg.code, options: copyOptions(msg.options), szx: 0 };
+    if (onBlock2 !== undefined && msg.code >= Code.CREATED && msg.code < 0x60) {
+      const b2 = findOption(msg, Option.BLOCK2);
+      const v2 = b2 ? decodeBlock(b2.value) : undefined;
+      if (b2 && !v2) return this.fail(ex, 'reserved SZX in Block2');
+      const at = ex.download ? ex.offset : 0;
       const n = msg.payload.length;
-      if (v2 && v2.num * blockSize(v2.szx) !== d.received) return this.fail(ex, 'Block2 out of order');
-      if (stream) {
-        try { (onBlock2 as NonNullable<typeof onBlock2>)(msg.payload, d.received); } catch (e) {
-          return this.fail(ex, e instanceof Error ? e.message : String(e));
-        }
-      } else {
-        if (d.received + n > this.cfg.limits.reassemblyBytes) return this.fail(ex, 'Block2 body beyond reassemblyBytes');
-        d.chunks.push(msg.payload.slice());
+      if (v2 && v2.num * blockSize(v2.szx) !== at) return this.fail(ex, 'Block2 out of order');
+      try { onBlock2(msg.payload, at); } catch (e) {
+        return this.fail(ex, e instanceof Error ? e.message : String(e));
       }
-      d.received += n;
       if (v2 && v2.more) {
         if (n === 0) return this.fail(ex, 'empty Block2 with more');
-        d.szx = Math.min(v2.szx, this.ourSzx);
-        ex.download = d;
+        ex.offset = at + n;
+        ex.szx = Math.min(v2.szx, this.ourSzx);
+        ex.download = true;
         return this.sendNext(ex);
       }
-      if (stream) return this.finish(ex, response(msg.code, msg.options, EMPTY));
-      const body = new Uint8Array(d.received);
-      let pos = 0;
-      for (const c of d.chunks) {
-        body.set(c, pos);
-        pos += c.length;
-      }
-      return this.finish(ex, { kind: 'response', code: d.code, options: d.options, payload: body });
+      return this.finish(ex, response(msg.code, msg.options, EMPTY));
     }
     this.finish(ex, response(msg.code, msg.options, msg.payload));
   }

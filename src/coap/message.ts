@@ -139,13 +139,11 @@ function sortedOptions(options: CoapOption[]): CoapOption[] {
 
 /** Encodes `msg` into `out` from offset 0 and returns the length; throws CoapEncodeError. */
 export function encodeMessage(msg: CoapMessage, out: Uint8Array): number {
+  // Codes, message ids and option numbers are the endpoint's own (in range by construction); a
+  // token or an option value may come from outside: a 9-byte token or a message beyond `out` throws.
   const tkl = msg.token.length;
-  if (tkl > 8) throw new CoapEncodeError('token longer than 8 bytes');
-  if (msg.code < 0 || msg.code > 255 || msg.messageId < 0 || msg.messageId > 0xffff) {
-    throw new CoapEncodeError('code or message id out of range');
-  }
   let pos = 4 + tkl;
-  if (pos > out.length) throw new CoapEncodeError('buffer too small');
+  if (tkl > 8 || pos > out.length) throw new CoapEncodeError('message does not fit');
   out[0] = 0x40 | (msg.type << 4) | tkl;
   out[1] = msg.code;
   out[2] = msg.messageId >> 8;
@@ -155,11 +153,10 @@ export function encodeMessage(msg: CoapMessage, out: Uint8Array): number {
   for (const opt of sortedOptions(msg.options)) {
     const delta = opt.number - previous;
     const length = opt.value.length;
-    if (opt.number > 0xffff || opt.number < 0) throw new CoapEncodeError('option number out of range');
-    if (length > 0xffff + 269) throw new CoapEncodeError('option value too long');
     const dn = nibble(delta);
     const ln = nibble(length);
-    if (pos + 1 + extraBytes(dn) + extraBytes(ln) + length > out.length) throw new CoapEncodeError('buffer too small');
+    // Also refuses a value beyond 65,804 bytes (what nibble 14 can tell): no datagram is that big.
+    if (pos + 1 + extraBytes(dn) + extraBytes(ln) + length > out.length) throw new CoapEncodeError('message does not fit');
     out[pos++] = (dn << 4) | ln;
     pos = putExtended(out, putExtended(out, pos, delta), length);
     out.set(opt.value, pos);
@@ -167,7 +164,7 @@ export function encodeMessage(msg: CoapMessage, out: Uint8Array): number {
     previous = opt.number;
   }
   if (msg.payload.length > 0) {
-    if (pos + 1 + msg.payload.length > out.length) throw new CoapEncodeError('buffer too small');
+    if (pos + 1 + msg.payload.length > out.length) throw new CoapEncodeError('message does not fit');
     out[pos++] = 0xff;
     out.set(msg.payload, pos);
     pos += msg.payload.length;

@@ -1,6 +1,6 @@
 // The server side of the endpoint's helpers (endpoint.ts serves the requests to us): option
 // checks (RFC 7252 §5.4.1), the request as the resource sees it, the bounded block-wise tables.
-import { Code, Option, isCritical, isRepeatable, optionMaxLength, optionMinLength } from './constants.ts';
+import { Code, Option } from './constants.ts';
 import { uintValue, type CoapMessage, type CoapOption } from './message.ts';
 import { utf8Decode } from '../codec/utf8.ts';
 import { type CoapRequest, type CoapResponse, type Peer } from './types.ts';
@@ -68,17 +68,33 @@ export function buildRequest(msg: CoapMessage, peer: Peer): CoapRequest {
 /**
  * RFC 7252 §5.4.1/§5.4.3/§5.4.5: an unrecognised critical option, a known one with a bad length,
  * or a repeated non-repeatable one -> 4.02 Bad Option; elective ones are ignored. We are not a
- * proxy: Proxy-Uri / Proxy-Scheme -> 5.05 (§5.7.2).
+ * proxy: Proxy-Uri / Proxy-Scheme -> 5.05 (§5.7.2). The lengths this stack understands, and
+ * which options repeat (§5.10), by a switch (issue 10: no preloaded tables, no helper per
+ * column). If-Match/If-None-Match are deliberately absent: we do not implement them, so as
+ * critical options they earn 4.02.
  */
 export function checkOptions(msg: CoapMessage): CoapResponse | undefined {
   let previous = -1;
   for (const o of msg.options) {
-    if (o.number === Option.PROXY_URI || o.number === Option.PROXY_SCHEME) return { code: Code.PROXYING_NOT_SUPPORTED };
+    const k = o.number;
+    if (k === Option.PROXY_URI || k === Option.PROXY_SCHEME) return { code: Code.PROXYING_NOT_SUPPORTED };
+    let min = 0;
+    let max = -1; // not understood
+    let repeats = false;
+    switch (k) {
+      case Option.URI_HOST: min = 1; max = 255; break;
+      case Option.LOCATION_PATH: case Option.URI_PATH: case Option.URI_QUERY: case Option.LOCATION_QUERY: repeats = true; max = 255; break;
+      case Option.ETAG: min = 1; repeats = true; max = 8; break;
+      case Option.OBSERVE: case Option.BLOCK2: case Option.BLOCK1: max = 3; break;
+      case Option.URI_PORT: case Option.CONTENT_FORMAT: case Option.ACCEPT: max = 2; break;
+      case Option.MAX_AGE: case Option.SIZE2: case Option.SIZE1: max = 4; break;
+      case Option.NO_RESPONSE: max = 1;
+    }
     const n = o.value.length;
-    const repeated = o.number === previous && !isRepeatable(o.number);
-    const ok = n <= optionMaxLength(o.number) && n >= optionMinLength(o.number) && !repeated;
-    previous = o.number;
-    if (!ok && isCritical(o.number)) return { code: Code.BAD_OPTION };
+    const ok = n <= max && n >= min && (k !== previous || repeats);
+    previous = k;
+    // §5.4.6: an option is critical when its number is odd.
+    if (!ok && (k & 1) === 1) return { code: Code.BAD_OPTION };
   }
   return undefined;
 }

@@ -83,7 +83,7 @@ export type CoapResult =
   | { kind: 'timeout' }
   /** The peer rejected our message with RST. */
   | { kind: 'reset' }
-  /** A block-wise transfer went wrong (bad echo, out of order, too large), or we were closed. */
+  /** A block-wise transfer went wrong (bad echo, out of order), or we were closed. */
   | { kind: 'failed'; reason: string };
 
 export interface RequestSpec {
@@ -98,10 +98,11 @@ export interface RequestSpec {
   /** Ask for our block size in the first request (RFC 7959 §2.4 early negotiation, Block2 num 0). */
   earlyBlock2?: boolean;
   /**
-   * Stream the response body (RFC 7959 Block2) instead of reassembling it: each block's payload,
-   * in order, at its byte offset, valid only during the call (an image download writes it out, so
-   * RAM holds one block, not the body; reassemblyBytes does not apply). A throw ends the request
-   * as 'failed'. The final result then carries an empty payload.
+   * Fetch a Block2 response body (RFC 7959 §2.4) and stream it: each block's payload, in order,
+   * at its byte offset, valid only during the call (an image download writes it out, so RAM
+   * holds one block, not the body). A throw ends the request as 'failed'. The final result then
+   * carries an empty payload. Without it the response is the one message that answered (its
+   * later blocks are not fetched: an Agent fetches no other body).
    */
   onBlock2?(payload: Uint8Array, offset: number): void;
 }

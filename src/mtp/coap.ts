@@ -87,7 +87,7 @@ export class UspCoapBinding implements CoapResource {
     this.linkFormat = utf8Encode(
       '</' + this.path.join('/') + '>;rt="bbf.usp.endpoint";if="' + (config.interfaceType || 'bbf.usp.a') + '";ct=42',
     );
-    endpoint.setResource(this);
+    endpoint.resource = this;
   }
 
   /** Runs on the first block, so a wrong request is refused before its body is collected. */
@@ -106,7 +106,8 @@ export class UspCoapBinding implements CoapResource {
 
   /** Runs only once check() let the request through (CoapResource). */
   handle(req: CoapRequest): CoapResponse {
-    if (samePath(req.uriPath, WELL_KNOWN)) {
+    // check() let through a GET of /.well-known/core or a POST to our path.
+    if (req.method === Method.GET) {
       return { code: Code.CONTENT, contentFormat: ContentFormat.LINK_FORMAT, payload: this.linkFormat };
     }
     const replyTo = this.replyTo(req) as string;

@@ -1,5 +1,6 @@
 // The notification layer (digest §4): turns data-model changes and events into USP Notify
-// messages for the Subscriptions whose ReferenceList covers them, and hands them to the Outbox.
+// messages for the Subscriptions whose ReferenceList covers them, and sends them from its outbox
+// (one bounded queue per Controller: outbox.ts says how; kept here, not in a class of its own).
 // Sans-I/O like the rest of the core: no timers; the run loop calls step(now) when
 // nextDeadline() comes due (design.md "The core is sans-I/O"). What it does on a schedule, with
 // one deadline for all of it (here, not in a class of its own: one object less on the XS heap):
@@ -25,9 +26,9 @@ import { ErrorCode } from '../errors.ts';
 import { JOURNAL_KEY, requestEntry, type JournalEntry } from './journal.ts';
 import { utf8Decode, utf8Encode } from '../codec/utf8.ts';
 import { deletionCandidates, NOTIF_TYPES, refMatches, structuralMatch, type NotifType } from './match.ts';
-import { Outbox, type Outgoing } from './outbox.ts';
+import type { Outgoing, OutboxStats, Queue } from './outbox.ts';
 import { pollComputed } from './poll.ts';
-import { unitInterval } from './retry.ts';
+import { retryDelayMs, unitInterval } from './retry.ts';
 import { readSubscription, type Subscription } from './subscriptions.ts';
 import { applyConfigs, type PendingConfig } from './trigger.ts';
 import { BOOT_EVENT, CONTROLLER_TABLE, PERIODIC_EVENT, REQUEST_TABLE, SUBSCRIPTION_TABLE, SUPPORTED_PROTOCOL_VERSIONS } from '../names.ts';
@@ -61,7 +62,10 @@ const DELETION_LIMIT = 256;
 
 
 export class Notifier {
-  readonly outbox: Outbox;
+  /** The outbox: each Controller's queue of notifications waiting to leave or for a NotifyResp. */
+  private readonly queues = new Map<string, Queue>();
+  /** What became of notifications (tests and benchmarks read them; each drop is logged too). */
+  readonly stats: OutboxStats = { delivered: 0, failed: 0, dropped: 0 };
   private readonly engine: Engine;
   private readonly hal: CoreHal;
   /** The Subscription rows, re-read lazily after a change under the table. */
@@ -91,33 +95,50 @@ export class Notifier {
     this.engine = opts.engine;
     this.hal = opts.hal;
     this.idPrefix = 'notify-' + toHex(opts.hal.system.randomBytes(4)) + '-';
-    this.outbox = new Outbox({
-      limit: opts.board.limits.notificationsPerController,
-      totalLimit: opts.board.limits.notificationsQueued,
-      random01: () => unitInterval(opts.hal.system.randomBytes(4)),
-      retryParams: (c) => ({
-        m: Number(valueOf(this.engine, c + 'USPNotifRetryMinimumWaitInterval')) || 5,
-        k: Number(valueOf(this.engine, c + 'USPNotifRetryIntervalMultiplier')) || 2000,
-      }),
-      transmit: (c, item, onDone) => this.transmit(c, item, onDone),
-      log: (l, m) => opts.hal.system.log(l, m),
+    opts.engine.onChange((ev) => {
+      this.dirty = true;
+      this.deletionDirty = true;
+      const now = this.hal.clock.monotonicMs();
+      switch (ev.type) {
+        case 'valueChange': {
+          if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged('', 0);
+          // A Controller's PeriodicNotifInterval/Time changed: its Periodic! is scheduled anew.
+          const row = rowOf(ev.path, CONTROLLER_TABLE);
+          if (row && ev.path.lastIndexOf(row + 'PeriodicNotif', 0) === 0) this.periodicAt.delete(row);
+          this.dispatch('ValueChange', ev.path, ev);
+          return;
+        }
+        case 'objectCreation':
+          if (this.pollAt < 0) this.pollAt = now; // new instances may hold watched computed values
+          if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged(ev.path, now);
+          if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.track(ev.path, requestEntry(this.engine, ev.path));
+          this.dispatch('ObjectCreation', ev.path, ev);
+          return;
+        case 'objectDeletion':
+          if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) {
+            this.drop(ev.path);
+            this.subscriptionsChanged(ev.path, -1);
+          }
+          if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) {
+            this.drop(ev.path);
+            this.periodicAt.delete(ev.path);
+            this.onboarding.delete(ev.path);
+          }
+          if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.track(ev.path);
+          this.dispatch('ObjectDeletion', ev.path, ev);
+          return;
+        case 'event':
+          this.dispatch('Event', ev.objPath + ev.name, ev);
+          return;
+        case 'operationComplete':
+          this.dispatch('OperationComplete', ev.objPath + ev.command, ev);
+          return;
+      }
     });
-    opts.engine.onChange((ev) => this.onChange(ev));
-    this.boot();
-  }
-
-  /** Nothing waits to be sent or acknowledged (a reboot into a new image waits for this). */
-  idle(): boolean {
-    return !this.dirty && this.outbox.pending() === 0;
-  }
-
-  /**
-   * Boot (digest §4.4, §5.5): Boot! to every subscribed Controller with its own ParameterMap,
-   * then failures for operations the previous run left unfinished. Non-persistent Subscriptions
-   * are removed after this, on the engine's first step (src/model local-agent boot), so their
-   * ObjectDeletion notifications queue behind Boot! (the order obuspa uses too).
-   */
-  private boot(): void {
+    // Boot (digest §4.4, §5.5): Boot! to every subscribed Controller with its own ParameterMap,
+    // then failures for operations the previous run left unfinished. Non-persistent Subscriptions
+    // are removed after this, on the engine's first step (src/model local-agent boot), so their
+    // ObjectDeletion notifications queue behind Boot! (the order obuspa uses too).
     this.dispatch('Event', BOOT_EVENT, { type: 'event', objPath: 'Device.', name: 'Boot!', args: undefined }, undefined, true);
     // The operations the previous run left unfinished and that are not running again: the model
     // resumed some at boot (ScheduleTimer, 2.14+), with a Request row again, matched by Command,
@@ -133,8 +154,7 @@ export class Notifier {
     } catch {
       data = []; // a damaged journal reports nothing rather than garbage
     }
-    if (!Array.isArray(data)) return;
-    for (const e of data.slice(0, limit)) {
+    for (const e of Array.isArray(data) ? data.slice(0, limit) : []) {
       if (!e || typeof e.request !== 'string' || typeof e.command !== 'string' || typeof e.commandKey !== 'string' || typeof e.originator !== 'string') continue;
       const i = left.findIndex((x) => x.command === e.command && x.commandKey === e.commandKey && x.originator === e.originator);
       if (i >= 0) {
@@ -147,6 +167,11 @@ export class Notifier {
         error: { code: ErrorCode.COMMAND_FAILURE, message: 'interrupted by a restart of the Agent' },
       });
     }
+  }
+
+  /** Nothing waits to be sent or acknowledged (a reboot into a new image waits for this). */
+  idle(): boolean {
+    return !this.dirty && this.pending() === 0;
   }
 
   /** The Request row `request` was created (`entry`: it is tracked) or removed (no `entry`). */
@@ -188,9 +213,41 @@ export class Notifier {
 
   /** NotifyResp intake (DispatchHooks.notifyResp): match by msg_id (R-NOT.1; subscription_id ignored, 1.2+). */
   notifyResp(msgId: string, controllerPath: string | undefined): void {
-    if (controllerPath === undefined || !this.outbox.acknowledge(msgId, controllerPath)) {
-      this.hal.system.log('debug', `notify: NotifyResp for unknown msg_id ${msgId}`);
-    }
+    // The item with this msg_id, sent to this Controller, is delivered; another Controller cannot acknowledge it.
+    const q = controllerPath === undefined ? undefined : this.queues.get(controllerPath);
+    const i = q ? q.items.findIndex((it) => it.msgId === msgId) : -1;
+    if (i < 0) return this.hal.system.log('debug', `notify: NotifyResp for unknown msg_id ${msgId}`);
+    (q as Queue).items.splice(i, 1);
+    this.stats.delivered++;
+  }
+
+  /**
+   * Remove the item with msg_id `key` without counting it as delivered (it cannot be encoded,
+   * say), every item of the deleted Subscription `key` (no more retries), or the whole queue of
+   * the deleted Controller `key`.
+   */
+  private drop(key: string): void {
+    this.queues.delete(key);
+    for (const q of this.queues.values()) q.items = q.items.filter((it) => it.msgId !== key && it.subscription !== key);
+  }
+
+  /** Notifications queued (for `controller`, or for all). */
+  pending(controller?: string): number {
+    let n = 0;
+    for (const [c, q] of this.queues) if (controller === undefined || c === controller) n += q.items.length;
+    return n;
+  }
+
+  /** The notifications queued for `controller`, oldest first. */
+  items(controller: string): readonly Outgoing[] {
+    const q = this.queues.get(controller);
+    return q ? q.items : [];
+  }
+
+  /** A notification dropped for a bound: counted and logged. */
+  private lost(why: string, gone: Outgoing, to: string): void {
+    this.stats.dropped++;
+    this.hal.system.log('warn', `notify: ${why}; dropped ${gone.msgId} to ${to} (${this.stats.dropped} dropped so far)`);
   }
 
   step(now: number): void {
@@ -240,8 +297,38 @@ export class Notifier {
       const wall = hal.clock.wallTimeMs();
       this.periodicAt.set(c, a && wall !== undefined ? now + a.ms + (Math.floor((wall - a.ms) / interval) + 1) * interval - wall : now + interval);
     }
-    if (this.deletionDirty) this.refreshDeletionSets();
-    if (this.pollAt >= 0 && now >= this.pollAt) this.poll(now);
+    // Deletion searches are evaluated against the model as it is before the next change.
+    if (this.deletionDirty) {
+      this.deletionDirty = false;
+      const sets = new Map<string, Set<string>>();
+      for (const sub of this.subscriptions('ObjectDeletion')) {
+        const access = this.recipientAccess(sub);
+        if (!access) continue;
+        for (const ref of sub.refs) {
+          let parsed;
+          try { parsed = this.engine.parse(ref); } catch { continue; }
+          if (!parsed.isSearch) continue;
+          // Searches that structuralMatch decides without the model need no candidates: asked
+          // with an instance path of the ref's shape (wildcards → 1).
+          let probe = '';
+          for (const s of parsed.segments) probe += (s.kind === 'name' ? s.name : s.kind === 'instance' ? String(s.n) : '1') + '.';
+          if (structuralMatch(parsed, probe) !== undefined) continue;
+          sets.set(sub.path + '|' + ref, deletionCandidates(this.engine, ref, access, DELETION_LIMIT));
+        }
+      }
+      this.deletionSets = sets;
+    }
+    if (this.pollAt >= 0 && now >= this.pollAt) {
+      const r = pollComputed(this.engine, this.subscriptions('ValueChange'), (s) => this.recipientAccess(s), this.baseline, POLL_LIMIT);
+      this.baseline = r.baseline;
+      if (r.truncated && !this.pollTruncatedLogged) {
+        this.pollTruncatedLogged = true;
+        this.hal.system.log('warn', `notify: ValueChange poll watches at most ${POLL_LIMIT} computed values; the rest are not polled`);
+      }
+      for (const c of r.changes) this.triggered(c.sub, { case: 'valueChange', value: { paramPath: c.path, paramValue: c.value } }, c.sub.path);
+      // Nothing computed is watched: sleep until subscriptions or instances change.
+      this.pollAt = r.baseline.size ? now + this.opts.board.valueChangePollMs : -1;
+    }
     if (this.configs.length) {
       const todo = this.configs;
       this.configs = [];
@@ -253,13 +340,78 @@ export class Notifier {
       const due = this.onboardingDue(c);
       if (due >= 0 && now >= due) this.sendOnBoardRequest(c);
     }
-    this.outbox.step(now);
+    for (const [controller, q] of this.queues) {
+      // R-NOT.3: retries stop at NotifExpiration, counted from the first attempt.
+      q.items = q.items.filter((it) => {
+        if (!it.retry || it.expirationMs <= 0 || it.firstAt < 0 || now < it.firstAt + it.expirationMs) return true;
+        hal.system.log('info', `notify: ${it.msgId} to ${controller} expired after ${it.attempts} attempt(s)`);
+        return false;
+      });
+      // One exchange at a time; when the MTP ends it at once (a local failure), go on to the next.
+      for (let n = q.items.length; n > 0 && !q.busy; n--) {
+        const item = q.items.find((it) => it.state === 'ready' || (it.state === 'awaiting' && it.nextAt <= now));
+        if (!item) break;
+        q.busy = true;
+        item.state = 'sending';
+        item.attempts++;
+        if (item.firstAt < 0) item.firstAt = now;
+        let finished = false;
+        // Encoded and handed to the MTP; onDone(ok) once the CoAP exchange ends (R-COAP.9/10).
+        const onDone = (ok: boolean, detail: string) => {
+          if (finished) return;
+          finished = true;
+          if (this.queues.get(controller) === q) q.busy = false;
+          const i = q.items.indexOf(item);
+          if (i < 0) return; // acknowledged, expired or dropped meanwhile
+          if (!item.retry) {
+            // send_resp=false: sent once, never retried (digest §4.1 NotifRetry=false).
+            q.items.splice(i, 1);
+            if (ok) this.stats.delivered++;
+            else { this.stats.failed++; hal.system.log('warn', `notify: ${item.msgId} to ${controller} not delivered: ${detail}`); }
+            return;
+          }
+          if (!ok) hal.system.log('info', `notify: ${item.msgId} to ${controller} attempt ${item.attempts} failed: ${detail}`);
+          // R-NOT.2: wait for the NotifyResp; resend after the randomised exponential back-off, with
+          // the Controller's USPNotifRetryMinimumWaitInterval (m, s) and IntervalMultiplier (k, per mille).
+          item.state = 'awaiting';
+          item.nextAt = now + retryDelayMs(item.attempts,
+            Number(valueOf(engine, controller + 'USPNotifRetryMinimumWaitInterval')) || 5,
+            Number(valueOf(engine, controller + 'USPNotifRetryIntervalMultiplier')) || 2000,
+            unitInterval(hal.system.randomBytes(4)));
+        };
+        const toId = valueOf(engine, controller + 'EndpointID');
+        const msg: Msg = {
+          header: { msgId: item.msgId, msgType: Header_MsgType.NOTIFY },
+          body: { msgBody: { case: 'request', value: { reqType: { case: 'notify', value: item.notify } } } },
+        };
+        let record: Uint8Array | undefined;
+        try {
+          record = this.opts.encode(toId, msg).slice(); // the agent reuses its Record buffer
+        } catch (e) {
+          hal.system.log('error', `notify: ${item.msgId} to ${controller} cannot be encoded (${(e as Error).message}); dropped`);
+          this.drop(item.msgId);
+          onDone(false, 'encode');
+        }
+        if (record) this.opts.send(controller, record, onDone);
+      }
+    }
   }
 
   nextDeadline(): number {
     if (this.dirty) return 0;
     // Called on every datagram: plain loops, no closures (no garbage on the hot path).
-    let d = this.outbox.nextDeadline();
+    let d = -1;
+    for (const q of this.queues.values()) {
+      for (const it of q.items) {
+        let t = -1;
+        if (it.retry && it.expirationMs > 0 && it.firstAt >= 0) t = it.firstAt + it.expirationMs;
+        if (!q.busy) {
+          const due = it.state === 'ready' ? 0 : it.state === 'awaiting' ? it.nextAt : -1;
+          if (due >= 0 && (t < 0 || due < t)) t = due;
+        }
+        if (t >= 0 && (d < 0 || t < d)) d = t;
+      }
+    }
     if (this.ttl) for (const t of this.ttl.values()) if (t >= 0 && (d < 0 || t < d)) d = t;
     for (const t of this.periodicAt.values()) if (t >= 0 && (d < 0 || t < d)) d = t;
     for (const c of this.onboarding.keys()) { const t = this.onboardingDue(c); if (t >= 0 && (d < 0 || t < d)) d = t; }
@@ -278,84 +430,6 @@ export class Notifier {
 
   // --- data-model changes -------------------------------------------------------------------
 
-  private onChange(ev: ChangeEvent): void {
-    this.dirty = true;
-    this.deletionDirty = true;
-    const now = this.hal.clock.monotonicMs();
-    switch (ev.type) {
-      case 'valueChange': {
-        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged('', 0);
-        // A Controller's PeriodicNotifInterval/Time changed: its Periodic! is scheduled anew.
-        const row = rowOf(ev.path, CONTROLLER_TABLE);
-        if (row && ev.path.lastIndexOf(row + 'PeriodicNotif', 0) === 0) this.periodicAt.delete(row);
-        this.dispatch('ValueChange', ev.path, ev);
-        return;
-      }
-      case 'objectCreation':
-        if (this.pollAt < 0) this.pollAt = now; // new instances may hold watched computed values
-        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) this.subscriptionsChanged(ev.path, now);
-        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.track(ev.path, requestEntry(this.engine, ev.path));
-        this.dispatch('ObjectCreation', ev.path, ev);
-        return;
-      case 'objectDeletion':
-        if (ev.path.lastIndexOf(SUBSCRIPTION_TABLE, 0) === 0) {
-          this.outbox.drop(ev.path);
-          this.subscriptionsChanged(ev.path, -1);
-        }
-        if (rowOf(ev.path, CONTROLLER_TABLE) === ev.path) {
-          this.outbox.drop(ev.path);
-          this.periodicAt.delete(ev.path);
-          this.onboarding.delete(ev.path);
-        }
-        if (rowOf(ev.path, REQUEST_TABLE) === ev.path) this.track(ev.path);
-        this.dispatch('ObjectDeletion', ev.path, ev);
-        return;
-      case 'event':
-        this.dispatch('Event', ev.objPath + ev.name, ev);
-        return;
-      case 'operationComplete':
-        this.dispatch('OperationComplete', ev.objPath + ev.command, ev);
-        return;
-    }
-  }
-
-  /** The Notify `ev` makes for `sub`'s recipient, whose Access is `access`; undefined: none for it. */
-  private build(ev: Source, sub: Subscription, access: Access): Notify['notification'] | undefined {
-    switch (ev.type) {
-      case 'valueChange':
-        // The value as a Get reads it (a write-only Challenge.{i}.Value reads back empty, §9.4).
-        return { case: 'valueChange', value: { paramPath: ev.path, paramValue: valueOf(this.engine, ev.path) } };
-      case 'objectCreation':
-        // Only the keys the recipient may read (R-SEC.1).
-        return { case: 'objCreation', value: { objPath: ev.path, uniqueKeys: readableKeys(access, ev.path, ev.uniqueKeys) } };
-      case 'objectDeletion':
-        return { case: 'objDeletion', value: { objPath: ev.path } };
-      case 'event': {
-        // Boot! (no `args`): the recipient Controller's own ParameterMap.
-        const args = ev.args || this.opts.bootArgs(sub.controller);
-        if (ev.objPath + ev.name === 'Device.LocalAgent.TransferComplete!') {
-          // The results this Controller's TransferCompletePolicy.ResultTypeFilter wants (TR-181,
-          // digest §4.4): Success FaultCode 0 only, Failure the others, Both (the default) all.
-          let filter = 'Both';
-          try { filter = this.engine.get(sub.controller + 'TransferCompletePolicy.ResultTypeFilter'); } catch { /* no such object: Both */ }
-          const ok = args.FaultCode === '0';
-          if (filter === 'Success' ? !ok : filter === 'Failure' && ok) return undefined;
-        }
-        return { case: 'event', value: { objPath: ev.objPath, eventName: ev.name, params: entriesOf(args) } };
-      }
-      default:
-        // R-OPR.2: OperationComplete (output args or cmd_failure) for an async command.
-        return {
-          case: 'operComplete',
-          value: {
-            objPath: ev.objPath, commandName: ev.command, commandKey: ev.commandKey,
-            operationResp: ev.error
-              ? { case: 'cmdFailure', value: { errCode: ev.error.code, errMsg: ev.error.message } }
-              : { case: 'reqOutputArgs', value: { outputArgs: entriesOf(ev.output || {}) } },
-          },
-        };
-    }
-  }
 
   /** `path` created at `now`, or gone (`now` < 0); '': a value under the table changed. */
   private subscriptionsChanged(path: string, now: number): void {
@@ -382,10 +456,53 @@ export class Notifier {
       if (!access || !access.can(eventPath, perm) || (type === 'ValueChange' && !access.canRead(eventPath))) continue;
       let hit = false;
       for (const ref of sub.refs) if (refMatches(this.engine, access, type, ref, eventPath, this.deletionSets, sub.path)) { hit = true; break; }
+      if (!hit) continue;
+      // The Notify `ev` makes for the recipient (undefined: none for it).
+      let n: Notify['notification'] | undefined;
+      if (sub.notifies) {
+        switch (ev.type) {
+          case 'valueChange':
+            // The value as a Get reads it (a write-only Challenge.{i}.Value reads back empty, §9.4).
+            n = { case: 'valueChange', value: { paramPath: ev.path, paramValue: valueOf(this.engine, ev.path) } };
+            break;
+          case 'objectCreation':
+            // Only the keys the recipient may read (R-SEC.1).
+            n = { case: 'objCreation', value: { objPath: ev.path, uniqueKeys: readableKeys(access, ev.path, ev.uniqueKeys) } };
+            break;
+          case 'objectDeletion':
+            n = { case: 'objDeletion', value: { objPath: ev.path } };
+            break;
+          case 'event': {
+            // Boot! (no `args`): the recipient Controller's own ParameterMap.
+            const args = ev.args || this.opts.bootArgs(sub.controller);
+            if (ev.objPath + ev.name === 'Device.LocalAgent.TransferComplete!') {
+              // The results this Controller's TransferCompletePolicy.ResultTypeFilter wants (TR-181,
+              // digest §4.4): Success FaultCode 0 only, Failure the others, Both (the default) all.
+              let filter = 'Both';
+              try { filter = this.engine.get(sub.controller + 'TransferCompletePolicy.ResultTypeFilter'); } catch { /* no such object: Both */ }
+              const ok = args.FaultCode === '0';
+              if (filter === 'Success' ? !ok : filter === 'Failure' && ok) break;
+            }
+            n = { case: 'event', value: { objPath: ev.objPath, eventName: ev.name, params: entriesOf(args) } };
+            break;
+          }
+          default:
+            // R-OPR.2: OperationComplete (output args or cmd_failure) for an async command.
+            n = {
+              case: 'operComplete',
+              value: {
+                objPath: ev.objPath, commandName: ev.command, commandKey: ev.commandKey,
+                operationResp: ev.error
+                  ? { case: 'cmdFailure', value: { errCode: ev.error.code, errMsg: ev.error.message } }
+                  : { case: 'reqOutputArgs', value: { outputArgs: entriesOf(ev.output || {}) } },
+              },
+            };
+        }
+      }
       // Boot! (digest §4.4) goes to every subscription that exists at boot, including the
       // non-persistent ones removed right after: their deletion must not take the queued Boot!
       // with it, so it is not tied to the row (an empty subscription path is never dropped).
-      if (hit) this.triggered(sub, sub.notifies ? this.build(ev, sub, access) : undefined, outlivesSubscription ? '' : sub.path);
+      this.triggered(sub, n, outlivesSubscription ? '' : sub.path);
     }
   }
 
@@ -412,66 +529,39 @@ export class Notifier {
 
   private enqueue(controller: string, subscription: string, notify: Notify, retry: boolean, expirationMs: number): void {
     this.dirty = true;
-    this.outbox.push(controller, {
+    const item: Outgoing = {
       msgId: this.idPrefix + ++this.seq, subscription, notify, retry, expirationMs, attempts: 0, firstAt: -1, nextAt: 0, state: 'ready',
-    });
+    };
+    let q = this.queues.get(controller);
+    if (!q) { q = { items: [], busy: false }; this.queues.set(controller, q); }
+    const limit = this.opts.board.limits.notificationsPerController;
+    const total = this.opts.board.limits.notificationsQueued;
+    // A bound reached: the oldest item not on the wire goes, of this queue (per Controller) or
+    // of the longest queue (all of them together); when every queued item is on the wire, the
+    // new one is the one that goes.
+    if (q.items.length >= limit) {
+      const i = q.items.findIndex((it) => it.state !== 'sending');
+      this.lost(`queue for ${controller} full (${limit})`, q.items.splice(i < 0 ? 0 : i, 1)[0], controller);
+    }
+    if (this.pending() >= total) {
+      let from = q;
+      let name = controller;
+      let at = -1;
+      for (const [c, o] of this.queues) {
+        const i = o.items.findIndex((it) => it.state !== 'sending');
+        if (i >= 0 && (at < 0 || o.items.length > from.items.length)) { from = o; name = c; at = i; }
+      }
+      const why = `${total} notifications queued in all`;
+      if (at < 0) return this.lost(why, item, controller);
+      this.lost(why, from.items.splice(at, 1)[0], name);
+    }
+    q.items.push(item);
   }
 
-  private transmit(controller: string, item: Outgoing, onDone: (ok: boolean, detail: string) => void): void {
-    const toId = valueOf(this.engine, controller + 'EndpointID');
-    const msg: Msg = {
-      header: { msgId: item.msgId, msgType: Header_MsgType.NOTIFY },
-      body: { msgBody: { case: 'request', value: { reqType: { case: 'notify', value: item.notify } } } },
-    };
-    let record: Uint8Array;
-    try {
-      record = this.opts.encode(toId, msg).slice(); // the agent reuses its Record buffer
-    } catch (e) {
-      this.hal.system.log('error', `notify: ${item.msgId} to ${controller} cannot be encoded (${(e as Error).message}); dropped`);
-      this.outbox.drop(item.msgId);
-      onDone(false, 'encode');
-      return;
-    }
-    this.opts.send(controller, record, onDone);
-  }
 
   // --- timed work ---------------------------------------------------------------------------
 
-  /** Deletion searches are evaluated against the model as it is before the next change. */
-  private refreshDeletionSets(): void {
-    this.deletionDirty = false;
-    const sets = new Map<string, Set<string>>();
-    for (const sub of this.subscriptions('ObjectDeletion')) {
-      const access = this.recipientAccess(sub);
-      if (!access) continue;
-      for (const ref of sub.refs) {
-        let parsed;
-        try { parsed = this.engine.parse(ref); } catch { continue; }
-        if (!parsed.isSearch) continue;
-        // Searches that structuralMatch decides without the model need no candidates: asked
-        // with an instance path of the ref's shape (wildcards → 1).
-        let probe = '';
-        for (const s of parsed.segments) probe += (s.kind === 'name' ? s.name : s.kind === 'instance' ? String(s.n) : '1') + '.';
-        if (structuralMatch(parsed, probe) !== undefined) continue;
-        sets.set(sub.path + '|' + ref, deletionCandidates(this.engine, ref, access, DELETION_LIMIT));
-      }
-    }
-    this.deletionSets = sets;
-  }
 
-  private poll(now: number): void {
-    const subs = this.subscriptions('ValueChange');
-    if (!subs.length) { this.baseline = new Map(); this.pollAt = -1; return; }
-    const r = pollComputed(this.engine, subs, (s) => this.recipientAccess(s), this.baseline, POLL_LIMIT);
-    this.baseline = r.baseline;
-    if (r.truncated && !this.pollTruncatedLogged) {
-      this.pollTruncatedLogged = true;
-      this.hal.system.log('warn', `notify: ValueChange poll watches at most ${POLL_LIMIT} computed values; the rest are not polled`);
-    }
-    for (const c of r.changes) this.triggered(c.sub, { case: 'valueChange', value: { paramPath: c.path, paramValue: c.value } }, c.sub.path);
-    // Nothing computed is watched: sleep until subscriptions or instances change.
-    this.pollAt = r.baseline.size ? now + this.opts.board.valueChangePollMs : -1;
-  }
 
 }
 

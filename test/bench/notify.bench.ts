@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     gc!();
     heap.push(process.memoryUsage().heapUsed);
   }
-  console.log(`heap after 300 / 600 / 900 un-answered notifications to one Controller (queue bound ${host.limits.notificationsPerController}): ${heap.map((h) => (h / 1024).toFixed(0) + ' KiB').join(' / ')}; queued ${device.core.notifier.outbox.pending()}, dropped ${device.core.notifier.outbox.stats.dropped}`);
+  console.log(`heap after 300 / 600 / 900 un-answered notifications to one Controller (queue bound ${host.limits.notificationsPerController}): ${heap.map((h) => (h / 1024).toFixed(0) + ' KiB').join(' / ')}; queued ${device.core.notifier.pending()}, dropped ${device.core.notifier.stats.dropped}`);
   c2.close();
   process.exit(0);
 }

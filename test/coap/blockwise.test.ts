@@ -7,7 +7,7 @@ import { CoapEndpoint } from '../../src/coap/endpoint.ts';
 import type { CoapRequest, CoapResult } from '../../src/coap/types.ts';
 import { SimNet, seededBytes } from '../support/sim-net.ts';
 import { host } from '../../boards/host/profile.ts';
-import { endpoint, bytesOf, PEER } from './fixture.ts';
+import { endpoint, bytesOf, collecting, PEER } from './fixture.ts';
 
 const b1 = (num: number, more: boolean, szx: number) => blockOption(Option.BLOCK1, { num, more, szx });
 const bodyOf = (n: number, seed = 3) => seededBytes(seed)(n);
@@ -103,28 +103,36 @@ function pair(seed: number, serverLimits = {}, clientLimits = {}) {
   return { net, mk };
 }
 
-test('given a big response, when our client GETs it, then Block2 blocks are fetched and reassembled', () => {
+test('given a big response, when our client GETs it streaming, then Block2 blocks are fetched in order and the body arrives whole', () => {
   const big = bodyOf(5000);
   let runs = 0;
   const { net, mk } = pair(7);
   mk('127.0.0.2', {}, { handle: () => (runs++, { code: Code.CONTENT, payload: big }) });
   const client = mk('127.0.0.1', { coapBlockBytes: 256 });
   let result: CoapResult | undefined;
-  client.request({ address: '127.0.0.2', port: 5683 }, { method: Method.GET, uriPath: ['big'] }, (r) => (result = r));
+  client.request({ address: '127.0.0.2', port: 5683 }, ...collecting({ method: Method.GET, uriPath: ['big'] }, (r) => (result = r)));
   assert.ok(net.run(() => result !== undefined, 60000));
   assert.equal(result!.kind, 'response');
   if (result!.kind === 'response') assert.deepEqual([...result!.payload], [...big]);
   assert.equal(runs, 1); // later blocks served from the body cache
 });
 
-test('given a Block2 body beyond our reassemblyBytes, then the request fails instead of growing', () => {
+test('given a Block2 response and no onBlock2, then the first block is the result and no later block is asked for (nothing reassembled)', () => {
+  const big = bodyOf(5000);
+  let runs = 0;
   const { net, mk } = pair(8);
-  mk('127.0.0.2', {}, { handle: () => ({ code: Code.CONTENT, payload: bodyOf(5000) }) });
+  mk('127.0.0.2', {}, { handle: () => (runs++, { code: Code.CONTENT, payload: big }) });
   const client = mk('127.0.0.1', { reassemblyBytes: 2048 });
   let result: CoapResult | undefined;
   client.request({ address: '127.0.0.2', port: 5683 }, { method: Method.GET }, (r) => (result = r));
   assert.ok(net.run(() => result !== undefined, 60000));
-  assert.equal(result!.kind, 'failed');
+  assert.equal(result!.kind === 'response' && result!.code, Code.CONTENT);
+  if (result!.kind === 'response') {
+    assert.deepEqual([...result!.payload], [...big.subarray(0, 1024)]);
+    assert.deepEqual(decodeBlock(findOption(result!, Option.BLOCK2)!.value), { num: 0, more: true, szx: 6 });
+  }
+  assert.equal(client.stats.sent, 1, 'one request, no Block2 follow-up');
+  assert.equal(runs, 1);
 });
 
 test('given a 5 KB POST, when our client sends it to a server with smaller blocks, then Block1 adapts and the body arrives whole', () => {

@@ -1,7 +1,7 @@
 // Shared test fixtures: an endpoint with captured output, message builders.
 import { CoapEndpoint } from '../../src/coap/endpoint.ts';
 import { decodeMessage, encodeMessage, type CoapMessage, type CoapOption } from '../../src/coap/message.ts';
-import type { CoapResource, EndpointLimits, Peer } from '../../src/coap/types.ts';
+import type { CoapResource, CoapResult, EndpointLimits, Peer, RequestSpec } from '../../src/coap/types.ts';
 import type { TransmissionParameters } from '../../src/coap/transmission.ts';
 import { seededBytes } from '../support/sim-net.ts';
 import { host } from '../../boards/host/profile.ts';
@@ -47,4 +47,16 @@ export function bytesOf(m: Partial<CoapMessage> & { code: number }): Uint8Array 
 
 export function opt(number: number, value: string | Uint8Array): CoapOption {
   return { number, value: typeof value === 'string' ? new TextEncoder().encode(value) : value };
+}
+
+/**
+ * `spec` with an onBlock2 that keeps each block (the endpoint fetches a Block2 body only for a
+ * caller that streams it), and the callback that hands over the result with the whole body.
+ */
+export function collecting(spec: RequestSpec, onDone: (r: CoapResult) => void): [RequestSpec, (r: CoapResult) => void] {
+  const parts: number[] = [];
+  return [
+    { ...spec, onBlock2: (payload, offset) => { if (offset !== parts.length) throw new Error('block at ' + offset + ', expected ' + parts.length); parts.push(...payload); } },
+    (r) => onDone(r.kind === 'response' && r.code >= 64 && r.code < 96 ? { ...r, payload: new Uint8Array(parts) } : r),
+  ];
 }

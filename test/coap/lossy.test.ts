@@ -7,6 +7,7 @@ import { decodeMessage, emptyMessage, encodeMessage } from '../../src/coap/messa
 import type { CoapRequest, CoapResult, Peer } from '../../src/coap/types.ts';
 import { SimNet, seededBytes, type SimFaults } from '../support/sim-net.ts';
 import { host } from '../../boards/host/profile.ts';
+import { collecting } from './fixture.ts';
 
 const CLIENT = { address: '127.0.0.1', port: 40001 };
 const SERVER = { address: '127.0.0.2', port: 5683 };
@@ -111,7 +112,7 @@ test('given 20% loss, when 20 Block1 uploads of 5 KB and Block2 downloads of 4 K
     assert.deepEqual([...b], [...payload(id, 5 * 1024)]);
   }
   const downloads: CoapResult[] = [];
-  for (let i = 0; i < 10; i++) w.client.request(SERVER, { method: Method.GET, uriPath: ['big'] }, (r) => downloads.push(r));
+  for (let i = 0; i < 10; i++) w.client.request(SERVER, ...collecting({ method: Method.GET, uriPath: ['big'] }, (r) => downloads.push(r)));
   assert.ok(w.net.run(() => downloads.length === 10, 3600 * 1000));
   const expected = [...seededBytes(99)(4000)];
   for (const r of downloads) assert.ok(r.kind === 'response' && r.payload.length === 4000 && [...r.payload].every((b, i) => b === expected[i]));

@@ -21,6 +21,7 @@ import type { CoapResult } from '../../src/coap/types.ts';
 import { UspCoapBinding } from '../../src/mtp/coap.ts';
 import { launchAgent, type LaunchedAgent } from '../e2e/launch.ts';
 import { liveEndpoint, run, freePort, hasTool, type LiveEndpoint } from './harness.ts';
+import { collecting } from '../coap/fixture.ts';
 
 const CLIENT = 'coap-client-notls';
 const SERVER = 'coap-server-notls';
@@ -330,8 +331,9 @@ async function withServer<T>(fn: (port: number) => Promise<T>): Promise<T> {
   }
 }
 
+/** Our request; a Block2 body is fetched and streamed into the result (collecting()). */
 function request(ep: LiveEndpoint, port: number, spec: Parameters<LiveEndpoint['ep']['request']>[1]): Promise<CoapResult> {
-  return new Promise((resolve) => ep.ep.request({ address: '127.0.0.1', port }, spec, resolve));
+  return new Promise((resolve) => ep.ep.request({ address: '127.0.0.1', port }, ...collecting(spec, resolve)));
 }
 
 test('our client against coap-server: GET /, GET /.well-known/core, a Block2 download in 16-byte blocks, a 5 KB Block1 PUT read back', { timeout: 60000 }, async (t) => {

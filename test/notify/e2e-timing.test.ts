@@ -45,7 +45,7 @@ test('e2e timing: an OnBoardRequest answered by Controller 2\'s NotifyResp is ne
   r.notifier.notifyResp(first.msgId, C2.controllerPath);
   r.runUntil(first.at + 3_600_000);
   assert.equal(r.of(C2).filter(isOnBoard).length, 1, 'acknowledged: not resent');
-  assert.equal(r.notifier.outbox.pending(), 0);
+  assert.equal(r.notifier.pending(), 0);
 });
 
 test('e2e timing (control): unanswered, the same OnBoardRequest is resent between +1 s and +2 s, so the e2e test\'s 2.5 s watch can see a resend', () => {

@@ -209,10 +209,10 @@ test('given a Controller that never answers, when notifications pile up, then it
   const r = rig({ board, autoAck: false });
   r.subscribe(C1, { Enable: 'true', ID: 'vc', NotifType: 'ValueChange', ReferenceList: 'Device.DeviceInfo.FriendlyName', NotifRetry: 'true' });
   for (let i = 0; i < 10; i++) { set(r.engine, 'Device.DeviceInfo.FriendlyName', 'v' + i); r.step(); }
-  assert.equal(r.notifier.outbox.pending(C1.controllerPath), 3);
-  assert.equal(r.notifier.outbox.stats.dropped, 7);
+  assert.equal(r.notifier.pending(C1.controllerPath), 3);
+  assert.equal(r.notifier.stats.dropped, 7);
   // The one on the wire is kept; the newest ones are the others.
-  assert.deepEqual(r.notifier.outbox.items(C1.controllerPath!).map((i) => (i.notify.notification.value as { paramValue: string }).paramValue), ['v0', 'v8', 'v9']);
+  assert.deepEqual(r.notifier.items(C1.controllerPath!).map((i) => (i.notify.notification.value as { paramValue: string }).paramValue), ['v0', 'v8', 'v9']);
   assert.ok(r.hal.logs.some((l) => /queue for Device\.LocalAgent\.Controller\.1\. full \(3\)/.test(l)));
 });
 
@@ -239,11 +239,11 @@ test('given a deleted Controller, then its pending notifications and retries go 
   set(r.engine, 'Device.DeviceInfo.FriendlyName', 'a');
   set(r.engine, 'Device.DeviceInfo.FriendlyName', 'b');
   r.step();
-  assert.equal(r.notifier.outbox.pending(C2.controllerPath), 2);
+  assert.equal(r.notifier.pending(C2.controllerPath), 2);
   const txn = r.engine.begin(C1);
   txn.delete(C2.controllerPath!);
   txn.commit();
   r.runUntil(r.hal.time.mono + 3_600_000);
-  assert.equal(r.notifier.outbox.pending(), 0);
+  assert.equal(r.notifier.pending(), 0);
   assert.equal(r.sent.length, 1);
 });

@@ -91,8 +91,8 @@ test('given a NotifyResp with the msg_id, then the notification is delivered and
   r.notifier.notifyResp(r.sent[0].msgId, C1.controllerPath);
   r.runUntil(t0 + 3_600_000);
   assert.equal(r.sent.length, 2);
-  assert.equal(r.notifier.outbox.pending(), 0);
-  assert.equal(r.notifier.outbox.stats.delivered, 1);
+  assert.equal(r.notifier.pending(), 0);
+  assert.equal(r.notifier.stats.delivered, 1);
   assert.equal(r.notifier.nextDeadline(), -1);
 });
 
@@ -107,8 +107,8 @@ test('given NotifRetry=false, when the CoAP exchange fails, then it is sent once
   r.sent[0].done(false);
   r.runUntil(t0 + 3_600_000);
   assert.equal(r.sent.length, 1);
-  assert.equal(r.notifier.outbox.stats.failed, 1);
-  assert.equal(r.notifier.outbox.pending(), 0);
+  assert.equal(r.notifier.stats.failed, 1);
+  assert.equal(r.notifier.pending(), 0);
 });
 
 test('given an unreachable Controller with NotifRetry, when CoAP times out, then the USP retry still follows the back-off', () => {
