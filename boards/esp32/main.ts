@@ -3,11 +3,11 @@
 // run the agent on the XS HAL with this board's profile and compiled-in factory defaults.
 import { xsHost } from '../../hal/xs/host.ts';
 import { startXsDevice } from '../../hal/xs/device.ts';
-import { esp32 } from './profile.ts';
+import { esp32Board } from './profile.ts';
 import factoryDefaults from './defaults.json' with { type: 'json' };
 
 const defaults: { readonly [path: string]: string } = Object.freeze(factoryDefaults);
 
 export function start(): void {
-  startXsDevice(xsHost(), { profile: esp32, defaults });
+  startXsDevice(xsHost(), { profile: esp32Board, defaults });
 }
