@@ -108,15 +108,15 @@ export class DtlsLink {
     if (this.closed) return;
     this.syncTrust();
     const e = this.find(channel, address, port);
-    if (channel === 'client') {
-      // Only a server we called may talk to the client socket.
-      if (e) this.feed(e, datagram, nowMs);
-      return;
+    // Only a server we called may talk to the client socket. On the server's: a new ClientHello
+    // to an open session is a client restarted on the same port (RFC 6347 §4.2.8): it must prove
+    // its address again; only then does its new session replace the old.
+    if (e && (channel === 'client' || !(e.session.state === 'open' && isClientHello(datagram)))) {
+      e.session.feed(datagram, nowMs);
+      e.lastMs = nowMs;
+      return this.after(e, nowMs);
     }
-    if (!this.serverCtx) return;
-    // A new ClientHello to an open session: the client restarted on the same port (RFC 6347
-    // §4.2.8). It must prove its address again; only then does its new session replace the old.
-    if (e && !(e.session.state === 'open' && isClientHello(datagram))) return this.feed(e, datagram, nowMs);
+    if (channel === 'client' || !this.serverCtx) return;
     const h = this.serverCtx.hello(datagram, address + ':' + port, nowMs);
     if (h.action === 'drop') return;
     if (h.action === 'reply') {
@@ -222,12 +222,6 @@ export class DtlsLink {
     this.table.set(key, e);
     this.stats.sessions++;
     return e;
-  }
-
-  private feed(e: LinkEntry, datagram: Uint8Array, nowMs: number): void {
-    e.session.feed(datagram, nowMs);
-    e.lastMs = nowMs;
-    this.after(e, nowMs);
   }
 
   /** After every call into a session: send what it queued, settle its state, pass records up. */
