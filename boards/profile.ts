@@ -5,13 +5,16 @@ import type { ShortStrings } from '../src/codec/errors.ts';
 
 export interface BoardProfile {
   name: string;
-  /** Minify the bundle (device boards). */
-  minify: boolean;
+  // minify, memoryBudgetBytes, footprintBudget, DtlsLimits.native and firmware.slots and
+  // trialWatchdogMs are read by the build and its tools only: a device's run-time profile may
+  // leave them out (boards/esp32/profile.ts), so they are not in its flash.
+  /** Minify the bundle (device boards; default true). */
+  minify?: boolean;
   /**
    * RAM the board leaves to the agent's JavaScript engine, bytes (XS heap on 32-bit), or
    * undefined on a host with no such budget. The figure a device build has to fit.
    */
-  memoryBudgetBytes: number | undefined;
+  memoryBudgetBytes?: number;
   /**
    * Footprint budgets of a device board, bytes, as `npm run footprint` measures them (32-bit,
    * under qemu-arm): CI fails when a figure grows past its budget.
@@ -78,8 +81,8 @@ export interface BoardProfile {
   dtls: DtlsLimits;
   /** A/B firmware images (digest §5.4; src/ota). */
   firmware: {
-    /** Image slots (FirmwareImage rows) the board's flash has. */
-    slots: number;
+    /** Image slots (FirmwareImage rows) the board's flash has (the agent's are src/ota/slots.ts's SLOT_COUNT). */
+    slots?: number;
     /** Largest image a slot holds, bytes (a Download beyond it fails). */
     imageBytes: number;
     /**
@@ -88,7 +91,7 @@ export interface BoardProfile {
      */
     confirmAfterMs: number;
     /** The boot loader's watchdog: an image still unconfirmed this long after its start is reset and rolled back. */
-    trialWatchdogMs: number;
+    trialWatchdogMs?: number;
     /** After an activation, how long the reboot waits for notifications in flight to leave. */
     rebootGraceMs: number;
   };

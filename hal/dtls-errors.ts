@@ -12,8 +12,11 @@ const ERRORS = '|7100 SSL_BAD_INPUT_DATA|7180 SSL_INVALID_MAC|7300 SSL_DECODE_ER
   + '|2880 X509_ALLOC_FAILED|4D80 ECP_ALLOC_FAILED|3F80 PK_ALLOC_FAILED|10 MPI_ALLOC_FAILED|5180 MD_ALLOC_FAILED'
   + '|6180 CIPHER_ALLOC_FAILED|6A ASN1_ALLOC_FAILED|';
 
-/** X.509 verification flags by bit number (mbedtls/x509.h MBEDTLS_X509_BADCERT_*; '' unused). */
-const BADCERT = 'expired,revoked,name mismatch,not trusted,,,missing,skipped,other,not yet valid,,key usage,extended key usage,,bad hash,bad key type,bad key'.split(',');
+/**
+ * X.509 verification flags by bit number (mbedtls/x509.h MBEDTLS_X509_BADCERT_*; '' unused): split
+ * when a failure is described, not a preloaded array of 17 strings (issue 10).
+ */
+const BADCERT = 'expired,revoked,name mismatch,not trusted,,,missing,skipped,other,not yet valid,,key usage,extended key usage,,bad hash,bad key type,bad key';
 
 export function mbedtlsError(code: number): string {
   const hex = (-code).toString(16).toUpperCase();
@@ -24,6 +27,7 @@ export function mbedtlsError(code: number): string {
 
 export function verifyFlags(flags: number): string[] {
   const out: string[] = [];
-  for (let bit = 0; bit < BADCERT.length; bit++) if (flags & (1 << bit) && BADCERT[bit]) out.push(BADCERT[bit]);
+  const names = BADCERT.split(',');
+  for (let bit = 0; bit < names.length; bit++) if (flags & (1 << bit) && names[bit]) out.push(names[bit]);
   return out;
 }

@@ -92,8 +92,6 @@ export interface Transport {
   dtlsFiles?: boolean;
 }
 
-/** No DTLS: the transport of a core that is never told otherwise (tests, plaintext tools). */
-const PLAINTEXT_ONLY: Transport = Object.freeze({ dtlsServer: false, dtlsClient: false, plaintext: true });
 
 interface PendingReply {
   record: Uint8Array;
@@ -127,9 +125,11 @@ export function createCore(opts: CoreOptions): Core {
   if (!mtp) throw new CoreConfigError('no enabled CoAP MTP in Device.LocalAgent.MTP.{i} (check the factory defaults)');
   let port = mtp.port;
   let ownUri = '';
-  let transport = PLAINTEXT_ONLY;
+  // undefined: no DTLS, plaintext only (a core never told otherwise: tests, plaintext tools; no
+  // preloaded object for it)
+  let transport: Transport | undefined;
   const uri = (): string => {
-    if (!ownUri) ownUri = coapUri(transport.dtlsServer, opts.host, port, mtp.path);
+    if (!ownUri) ownUri = coapUri(!!transport && transport.dtlsServer, opts.host, port, mtp.path);
     return ownUri;
   };
 
@@ -181,7 +181,7 @@ export function createCore(opts: CoreOptions): Core {
   });
   notifier = notify;
   ota.services = {
-    fetcher: new HalFetcher({ endpoint, http: hal.http, wake: () => opts.wake?.(), coaps: () => transport.dtlsFiles === true }),
+    fetcher: new HalFetcher({ endpoint, http: hal.http, wake: () => opts.wake?.(), coaps: () => !!transport && transport.dtlsFiles === true }),
     idle: () => endpoint.pendingRequests === 0 && notify.idle(),
   };
 
@@ -214,19 +214,20 @@ export function createCore(opts: CoreOptions): Core {
     notifier: notify,
     endpointId: agent.endpointId,
     mtp,
-    listening(p, t = PLAINTEXT_ONLY) {
+    listening(p, t) {
       port = p;
       transport = t;
       ownUri = '';
       const schemes: ('coap' | 'coaps')[] = [];
-      if (t.dtlsClient) schemes.push('coaps');
-      if (t.plaintext) schemes.push('coap');
+      if (t && t.dtlsClient) schemes.push('coaps');
+      if (!t || t.plaintext) schemes.push('coap');
       binding.schemes = schemes;
       // Device.LocalAgent.MTP.{i}.CoAP.IsEncrypted says what the link really is.
       const isEncrypted = mtp.instance + 'CoAP.IsEncrypted';
-      if (engine.get(isEncrypted) !== String(t.dtlsServer)) {
+      const encrypted = String(!!t && t.dtlsServer);
+      if (engine.get(isEncrypted) !== encrypted) {
         const txn = engine.begin();
-        txn.agentSet(isEncrypted, String(t.dtlsServer));
+        txn.agentSet(isEncrypted, encrypted);
         txn.validate();
         txn.commit();
       }

@@ -176,7 +176,8 @@ export function startDevice(opts: DeviceOptions): Device {
       },
       onError: (m) => hal.system.log('error', `udp (DTLS client): ${m}`),
     });
-    const modes = (creds.certificate ? ['certificate'] : []).concat(creds.psk && creds.psk.length ? ['PSK'] : []).join(' and ');
+    const psk = creds.psk && creds.psk.length ? 'PSK' : '';
+    const modes = creds.certificate ? (psk ? 'certificate and PSK' : 'certificate') : psk;
     hal.system.log('info', `DTLS 1.2 (${modes}): ${dtlsServer ? 'coaps:// on the MTP port, ' : ''}coaps:// to Controllers`);
   }
   const wanted = opts.port ?? core.mtp.port;

@@ -3,7 +3,7 @@
 // run the agent on the XS HAL with this board's profile and compiled-in factory defaults.
 import { xsHost } from '../../hal/xs/host.ts';
 import { startXsDevice } from '../../hal/xs/device.ts';
-import { esp32 } from './profile.ts';
+import { esp32Board } from './profile.ts';
 import type { Defaults } from '../../src/dm/api.ts';
 import factoryDefaults from './defaults.json' with { type: 'json' };
 
@@ -12,5 +12,5 @@ import factoryDefaults from './defaults.json' with { type: 'json' };
 const defaults: Defaults = JSON.parse(JSON.stringify(factoryDefaults), (_k, v: unknown) => Object.freeze(v));
 
 export function start(): void {
-  startXsDevice(xsHost(), { profile: esp32, defaults });
+  startXsDevice(xsHost(), { profile: esp32Board, defaults });
 }

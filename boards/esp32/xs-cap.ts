@@ -47,10 +47,12 @@ export function capBytes32(cap: XsCap): number {
  * src/codec/entry-map.ts). Every e2e suite passes at this cap on xs and xs-arm
  * (node test/run.mjs e2e).
  */
-export const XS_CAP: XsCap = Object.freeze({ chunks: 62 * 1024, slots: 4784, stack: 768, keys: 64 });
+const CHUNKS = 62 * 1024;
+export const XS_CAP: XsCap = /* @__PURE__ */ Object.freeze({ chunks: CHUNKS, slots: 4784, stack: 768, keys: 64 });
 
 /**
  * The same cap for the x86-64 runner: slot counts are the same, chunks hold pointers and so grow
  * (boot: 48,880 B of chunks on x86-64 against 41,460 B on ARM, same state); 1.5 x the chunks.
  */
-export const XS_CAP_64: XsCap = Object.freeze({ ...XS_CAP, chunks: XS_CAP.chunks * 3 / 2 });
+// (Object.assign and pure calls: esbuild then drops both caps from the board's firmware, which reads neither)
+export const XS_CAP_64: XsCap = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.assign({}, XS_CAP, { chunks: CHUNKS * 3 / 2 }));

@@ -1,7 +1,7 @@
 // The host board's firmware image format (what `tinyusp firmware pack` writes and a slot holds):
 //   "TUSPIMG1" | u32 BE header length | header JSON {version, engine} | payload | SHA-256 of all before
 // The trailing digest is the image's own integrity check, as an ESP-IDF app image carries its
-// SHA-256: a slot is only valid once it matches (src/ota/slots.ts ImageCheck, at finish()). The payload is the build the boot
+// SHA-256: a slot is only valid once it matches (src/ota/slots.ts imageCheck, at finish()). The payload is the build the boot
 // loader starts: a Node bundle (engine 'node') or a preloaded XS runner binary ('xs', 'xs-arm').
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';

@@ -31,6 +31,7 @@ import { xsTimers } from './timers.ts';
 import { xsBootChoice, xsFirmware } from './firmware.ts';
 import { xsHttp } from './http.ts';
 import { xsHash } from './hash.ts';
+import { allIn, HEX_DIGITS } from '../../src/codec/hex.ts';
 
 /** Factory defaults, flat or nested (src/dm/api.ts: the board's compiled-in ones are nested). */
 export type { Defaults } from '../../src/dm/api.ts';
@@ -92,13 +93,9 @@ export interface XsBoard {
 
 /** Bytes of an even-length hex string, or undefined when it is not one. */
 function hexBytes(hex: string): Uint8Array | undefined {
-  if (hex.length === 0 || hex.length % 2 !== 0) return undefined;
+  if (hex.length === 0 || hex.length % 2 !== 0 || !allIn(hex, HEX_DIGITS, true)) return undefined;
   const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) {
-    const pair = hex.slice(2 * i, 2 * i + 2);
-    if (!/^[0-9a-fA-F]{2}$/.test(pair)) return undefined;
-    out[i] = parseInt(pair, 16);
-  }
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
   return out;
 }
 

@@ -15,10 +15,9 @@ enum K {
   WALL_TIME, CONTEXT, ADD_TRUST, SET_OWN, ADD_PSK, FINISH, CONTEXT_MEMORY, CONTEXT_FREE,
   HELLO, CONNECT, FEED, STEP, TAKE_OUTGOING, WRITE, INFO, PEER, CLOSE,
   ACCEPT_UNTRUSTED, X509_INFO,
-  OPEN = 1, FAILED = 3, BAD_INPUT = -0x7100,
+  OPEN = 1, CLOSED = 2, FAILED = 3, BAD_INPUT = -0x7100,
 }
 enum Info { STATE, ERROR, OVER_LIMIT, MAX_PAYLOAD, MEMORY, MEMORY_PEAK, VERIFY_FLAGS, NEXT_TIMEOUT }
-const STATES = Object.freeze(['handshaking', 'open', 'closed', 'failed'] as const);
 
 /** What the sessions of one context share. */
 interface Owner {
@@ -71,7 +70,10 @@ class XsDtlsSession implements DtlsSession {
   }
 
   get state(): DtlsSession['state'] {
-    return this.id ? STATES[this.info(Info.STATE)] : this.ended!;
+    if (!this.id) return this.ended!;
+    // the shim's TUD_* states (compared: no preloaded table)
+    const s = this.info(Info.STATE);
+    return s === K.OPEN ? 'open' : s === K.FAILED ? 'failed' : s === K.CLOSED ? 'closed' : 'handshaking';
   }
 
   get error(): string | undefined {

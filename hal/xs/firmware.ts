@@ -24,10 +24,11 @@ export function xsFirmware(host: XsHostFunctions, boot: BootChoice, hash: Hash):
       return b === undefined ? undefined : new Uint8Array(b);
     },
     write: (name: string, data: Uint8Array) => host.fwWrite(name, data.buffer as ArrayBuffer, data.byteOffset, data.byteLength),
-    remove: (name: string) => host.fwRemove(name),
-    open: (name: string) => host.fwOpen(name),
+    // the host functions themselves where they fit (none of them reads `this`)
+    remove: host.fwRemove,
+    open: host.fwOpen,
     append: (chunk: Uint8Array) => host.fwAppend(chunk.buffer as ArrayBuffer, chunk.byteOffset, chunk.byteLength),
-    close: (finalName?: string) => host.fwClose(finalName),
+    close: host.fwClose,
   });
   return createSlotFirmware(files, boot, () => {
     const w = host.wallTimeMs();

@@ -38,64 +38,37 @@ export function parseHttpUrl(url: string): UrlParts | undefined {
   return u.port === 0 || u.port > 65535 ? undefined : u;
 }
 
-/** One transfer: its idle watchdog and the one onEnd. */
-class XsHttpTransfer implements HttpRequest {
-  id = 0;
-  last: number;
-  timer = 0;
-  ended = false;
-  constructor(private readonly host: XsHostFunctions, private readonly clock: Clock, private readonly timers: Timers,
-    private readonly o: HttpGetOptions, private readonly idleMs: number) {
-    this.last = clock.monotonicMs();
-  }
-
-  /** The idle watchdog: re-armed for what is left of the period while bytes keep coming. */
-  watch(delayMs: number): void {
-    this.timer = this.timers.set(delayMs, () => {
-      this.timer = 0;
-      const idle = this.clock.monotonicMs() - this.last;
-      if (idle >= this.idleMs) this.stop('timeout');
-      else this.watch(this.idleMs - idle);
-    });
-  }
-
-  event(kind: number, a: unknown, b: unknown): void {
-    if (this.ended) return;
-    this.last = this.clock.monotonicMs();
-    try {
-      if (kind === EV_RESPONSE) this.o.onResponse(a as number, b as number);
-      else if (kind === EV_DATA) this.o.onData(new Uint8Array(a as ArrayBuffer));
-      else this.end(a as string | undefined);
-    } catch (e) {
-      // A throw from the caller (a slot write failed) ends the transfer here, not in the loop.
-      this.stop((e as Error).message);
-    }
-  }
-
-  end(error?: string): void {
-    if (this.ended) return;
-    this.ended = true;
-    if (this.timer) this.timers.clear(this.timer);
-    this.o.onEnd(error);
-  }
-
-  stop(error: string): void {
-    if (this.id) this.host.http(OP_CLOSE, this.id);
-    this.end(error);
-  }
-
-  abort(): void {
-    this.stop('aborted');
-  }
-}
-
 export function xsHttp(host: XsHostFunctions, clock: Clock, timers: Timers, opts: XsHttpOptions): Http {
   const ca = opts.ca;
   const idleMs = opts.idleTimeoutMs ?? 30_000;
   return Object.freeze({
     schemes: Object.freeze(ca ? ['http', 'https'] : ['http']),
     get(url: string, o: HttpGetOptions): HttpRequest {
-      const t = new XsHttpTransfer(host, clock, timers, o, idleMs);
+      // One transfer: its idle watchdog and the one onEnd, as closures (a transfer is rare: no
+      // class, whose constructor and methods would be preloaded functions; issue 10).
+      let id = 0;
+      let last = clock.monotonicMs();
+      let timer = 0;
+      let ended = false;
+      const end = (error?: string): void => {
+        if (ended) return;
+        ended = true;
+        if (timer) timers.clear(timer);
+        o.onEnd(error);
+      };
+      const stop = (error: string): void => {
+        if (id) host.http(OP_CLOSE, id);
+        end(error);
+      };
+      // The idle watchdog: re-armed for what is left of the period while bytes keep coming.
+      const watch = (delayMs: number): void => {
+        timer = timers.set(delayMs, () => {
+          timer = 0;
+          const idle = clock.monotonicMs() - last;
+          if (idle >= idleMs) stop('timeout');
+          else watch(idleMs - idle);
+        });
+      };
       const u = parseHttpUrl(url);
       const tls = u !== undefined && u.scheme === 'https';
       let error: string | undefined;
@@ -106,10 +79,21 @@ export function xsHttp(host: XsHostFunctions, clock: Clock, timers: Timers, opts
         const wall = clock.wallTimeMs();
         try {
           // the address without an IPv6 literal's brackets; the Host header names the port when the URL does
-          t.id = host.http(OP_GET, u.host[0] === '[' ? u.host.slice(1, -1) : u.host, port, tls, u.port < 0 ? u.host : u.host + ':' + port, u.path || '/',
+          id = host.http(OP_GET, u.host[0] === '[' ? u.host.slice(1, -1) : u.host, port, tls, u.port < 0 ? u.host : u.host + ':' + port, u.path || '/',
             o.username, o.password ?? '', ca, wall === undefined ? -1 : Math.floor(wall / 1000),
-            opts.blockBytes, (kind: number, a: unknown, b: unknown) => t.event(kind, a, b));
-          t.watch(idleMs);
+            opts.blockBytes, (kind: number, a: unknown, b: unknown) => {
+              if (ended) return;
+              last = clock.monotonicMs();
+              try {
+                if (kind === EV_RESPONSE) o.onResponse(a as number, b as number);
+                else if (kind === EV_DATA) o.onData(new Uint8Array(a as ArrayBuffer));
+                else end(a as string | undefined);
+              } catch (e) {
+                // A throw from the caller (a slot write failed) ends the transfer here, not in the loop.
+                stop((e as Error).message);
+              }
+            });
+          watch(idleMs);
         } catch (e) {
           error = (e as Error).message;
         }
@@ -117,9 +101,9 @@ export function xsHttp(host: XsHostFunctions, clock: Clock, timers: Timers, opts
       // onEnd never runs inside get() (hal.ts).
       if (error !== undefined) {
         const why = error;
-        timers.set(0, () => t.end(why));
+        timers.set(0, () => end(why));
       }
-      return t;
+      return { abort: () => stop('aborted') };
     },
   });
 }

@@ -3,9 +3,17 @@
 import type { Storage } from '../hal.ts';
 import type { XsHostFunctions } from './host.ts';
 
-/** A class, not closures made at start (XS heap slots, issue 10). */
+/**
+ * A class, not closures made at start (XS heap slots, issue 10); delete and keys are the host's
+ * functions themselves (neither reads `this`): no method of our own for them (flash).
+ */
 class XsStorage implements Storage {
-  constructor(private readonly host: XsHostFunctions) {}
+  readonly delete: (key: string) => void;
+  readonly keys: () => string[];
+  constructor(private readonly host: XsHostFunctions) {
+    this.delete = host.storageDelete;
+    this.keys = host.storageKeys;
+  }
 
   get(key: string): Uint8Array | undefined {
     const buffer = this.host.storageGet(key);
@@ -14,14 +22,6 @@ class XsStorage implements Storage {
 
   set(key: string, value: Uint8Array): void {
     this.host.storageSet(key, value.buffer as ArrayBuffer, value.byteOffset, value.byteLength);
-  }
-
-  delete(key: string): void {
-    this.host.storageDelete(key);
-  }
-
-  keys(): string[] {
-    return this.host.storageKeys();
   }
 }
 

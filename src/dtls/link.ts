@@ -15,7 +15,7 @@
 // with no identity, so no USP Record from it passes (R-SEC.0a in src/core.ts).
 // Both roles share one table, bounded by the board (DtlsLimits.sessions): when full, the session
 // idle the longest goes. Every session's heap is capped (DtlsLimits.sessionBytes) and counted.
-import type { DtlsContext, DtlsPeer, DtlsSession, LogLevel } from '../../hal/hal.ts';
+import type { DtlsContext, DtlsSession, LogLevel } from '../../hal/hal.ts';
 import type { Peer, PeerCertificate, PeerIdentity } from '../coap/types.ts';
 import { RateLimitedLog } from '../log-rate.ts';
 import { pskEndpointId, type ControllerPsk } from './credentials.ts';
@@ -108,15 +108,15 @@ export class DtlsLink {
     if (this.closed) return;
     this.syncTrust();
     const e = this.find(channel, address, port);
-    if (channel === 'client') {
-      // Only a server we called may talk to the client socket.
-      if (e) this.feed(e, datagram, nowMs);
-      return;
+    // Only a server we called may talk to the client socket. On the server's: a new ClientHello
+    // to an open session is a client restarted on the same port (RFC 6347 §4.2.8): it must prove
+    // its address again; only then does its new session replace the old.
+    if (e && (channel === 'client' || !(e.session.state === 'open' && isClientHello(datagram)))) {
+      e.session.feed(datagram, nowMs);
+      e.lastMs = nowMs;
+      return this.after(e, nowMs);
     }
-    if (!this.serverCtx) return;
-    // A new ClientHello to an open session: the client restarted on the same port (RFC 6347
-    // §4.2.8). It must prove its address again; only then does its new session replace the old.
-    if (e && !(e.session.state === 'open' && isClientHello(datagram))) return this.feed(e, datagram, nowMs);
+    if (channel === 'client' || !this.serverCtx) return;
     const h = this.serverCtx.hello(datagram, address + ':' + port, nowMs);
     if (h.action === 'drop') return;
     if (h.action === 'reply') {
@@ -147,8 +147,34 @@ export class DtlsLink {
         e = undefined;
       }
       if (!e) {
-        e = this.connect(keyOf('client', peer.address, peer.port), peer, expect, file, nowMs);
-        if (!e) return;
+        // A new session (private methods with one caller are written in it: each method is a
+        // preloaded function on a board, issue 10). R-MTP.4: the Controller's own PSK, else our
+        // certificate (whose peer must then prove `expect`). A file server: our certificate
+        // context only (its certificate is what authenticates it).
+        const psk = file ? undefined : this.psks.find((p) => pskEndpointId(p) === expect);
+        this.syncTrust();
+        let ctx: DtlsContext | undefined;
+        try {
+          if (psk) {
+            ctx = this.pskClients.get(psk.identity);
+            if (!ctx) this.pskClients.set(psk.identity, (ctx = this.context('client', [psk])));
+          } else if (this.o.credentials.certificate) {
+            ctx = this.certClient ??= this.context('client', []);
+          }
+        } catch (err) {
+          this.warn.write('error', `dtls: cannot make a client context: ${(err as Error).message}`, nowMs);
+          return;
+        }
+        if (!ctx || (!expect && !file)) {
+          const who = file ? 'a file server (needs our certificate and trust anchors)' : expect || 'an unnamed Controller';
+          this.warn.write('warn', `dtls: no credentials to reach ${who} at coaps://${peer.address}:${peer.port}; not sent`, nowMs);
+          return;
+        }
+        // A file server's certificate must name the URL's host (its IP literal; RFC 6125 SAN IP), as
+        // https:// checks: mbedTLS verifies it against the name given (a Controller is named by its
+        // Endpoint ID instead, R-MTP.4).
+        e = this.admit(keyOf('client', peer.address, peer.port), peer.address, peer.port, 'client', ctx.connect(nowMs, file ? peer.address : undefined), nowMs, expect, file);
+        this.flush(e);
       }
     }
     if (!e) return;
@@ -182,36 +208,6 @@ export class DtlsLink {
     if (e.session.writeApplication(message, nowMs)) e.lastMs = nowMs;
   }
 
-  private connect(key: string, peer: Peer, expect: string, file: boolean, nowMs: number): LinkEntry | undefined {
-    // R-MTP.4: the Controller's own PSK, else our certificate (whose peer must then prove `expect`).
-    // A file server: our certificate context only (its certificate is what authenticates it).
-    const psk = file ? undefined : this.psks.find((p) => pskEndpointId(p) === expect);
-    this.syncTrust();
-    let ctx: DtlsContext | undefined;
-    try {
-      if (psk) {
-        ctx = this.pskClients.get(psk.identity);
-        if (!ctx) this.pskClients.set(psk.identity, (ctx = this.context('client', [psk])));
-      } else if (this.o.credentials.certificate) {
-        ctx = this.certClient ??= this.context('client', []);
-      }
-    } catch (err) {
-      this.warn.write('error', `dtls: cannot make a client context: ${(err as Error).message}`, nowMs);
-      return undefined;
-    }
-    if (!ctx || (!expect && !file)) {
-      const who = file ? 'a file server (needs our certificate and trust anchors)' : expect || 'an unnamed Controller';
-      this.warn.write('warn', `dtls: no credentials to reach ${who} at coaps://${peer.address}:${peer.port}; not sent`, nowMs);
-      return undefined;
-    }
-    // A file server's certificate must name the URL's host (its IP literal; RFC 6125 SAN IP), as
-    // https:// checks: mbedTLS verifies it against the name given (a Controller is named by its
-    // Endpoint ID instead, R-MTP.4).
-    const e = this.admit(key, peer.address, peer.port, 'client', ctx.connect(nowMs, file ? peer.address : undefined), nowMs, expect, file);
-    this.flush(e);
-    return e;
-  }
-
   /** A new session into the table; when it is full, the one idle the longest goes first. */
   private admit(key: string, address: string, port: number, channel: Channel, session: DtlsSession, nowMs: number, expect: string, file: boolean): LinkEntry {
     while (this.table.size >= this.o.limits.sessions) {
@@ -228,12 +224,6 @@ export class DtlsLink {
     return e;
   }
 
-  private feed(e: LinkEntry, datagram: Uint8Array, nowMs: number): void {
-    e.session.feed(datagram, nowMs);
-    e.lastMs = nowMs;
-    this.after(e, nowMs);
-  }
-
   /** After every call into a session: send what it queued, settle its state, pass records up. */
   private after(e: LinkEntry, nowMs: number): void {
     this.flush(e);
@@ -247,59 +237,58 @@ export class DtlsLink {
       return;
     }
     if (state !== 'open') return;
-    if (!e.peer && !this.opened(e, nowMs)) return;
+    if (!e.peer) {
+      // The handshake just finished: bind the peer's identity, or refuse it.
+      const facts = s.peer();
+      const pskIdentity = facts && facts.pskIdentity;
+      const psk = pskIdentity !== undefined ? this.psks.find((p) => p.identity === pskIdentity) : undefined;
+      const id = facts && facts.endpointId !== undefined ? facts.endpointId : psk && pskEndpointId(psk);
+      const cert = facts && facts.certificate;
+      // What Check-cert (digest §9.3: stored certificates, TOFU) needs of a verified certificate;
+      // a file server needs a trust anchor.
+      let certFacts: PeerCertificate | undefined;
+      if (cert && !e.file) {
+        const chain = (cert.chainSha256 ?? []).map(toHex);
+        // A TOFU certificate is stored as a Certificate.{i} row: its serial number and issuer.
+        const leaf = cert.untrusted && this.o.dtls.describeCertificates ? this.o.dtls.describeCertificates(cert.der)[0] : undefined;
+        certFacts = cert.untrusted ? { chain, untrusted: true, serialNumber: leaf ? leaf.serialNumber : undefined, issuer: leaf ? leaf.issuer : undefined } : { chain, untrusted: false };
+      }
+      // Why the peer is refused, or undefined when it is not.
+      let why: string | undefined;
+      refusal: {
+        // The context verified the chain to our trust anchors; a file server must have shown one.
+        if (e.file && !cert) { why = 'a file server must authenticate with a certificate'; break refusal; }
+        if (!e.file && !id) { why = 'its certificate carries no Endpoint ID (subjectAltName urn:bbf:usp:id:...)'; break refusal; }
+        if (cert && !cert.datesChecked) {
+          const wall = this.o.wallTimeMs();
+          if (wall !== undefined && (wall < cert.notBeforeMs || wall > cert.notAfterMs)) { why = 'its certificate is outside its validity dates'; break refusal; }
+          // Wall time still unknown: the dates are checked as soon as it is (datesValid).
+          if (wall === undefined) e.dates = { notBeforeMs: cert.notBeforeMs, notAfterMs: cert.notAfterMs };
+        }
+        // R-MTP.4 holds whether or not the dates can be checked yet.
+        if (e.channel === 'client' && !e.file && id !== e.expect) { why = `its certificate is for Endpoint ID ${id}, not ${e.expect} (R-MTP.4)`; break refusal; }
+        if (cert && cert.untrusted && (e.file || !this.o.trust)) { why = 'its certificate chains to none of our trust anchors'; break refusal; }
+        if (certFacts && id && this.o.trust) {
+          const v = this.o.trust.check(id, certFacts, e.channel === 'client');
+          if (!v.ok) why = v.why;
+        }
+      }
+      if (why) return this.drop(e, 'refused: ' + why, why, true, nowMs);
+      this.stats.handshakes++;
+      const identity: PeerIdentity = pskIdentity !== undefined ? { endpointId: id, pskIdentity } : { endpointId: id, certificate: certFacts };
+      if (certFacts && certFacts.untrusted) {
+        e.tofu = true;
+        this.say('info', e, `(${id}) admitted with a certificate that chains to no trust anchor (TOFU or its stored Credential)`, nowMs, this.tofuLog);
+      }
+      // A file server's session carries no identity: nothing it sends counts as a USP Record.
+      e.peer = e.file ? { address: e.address, port: e.port, dtls: 'file' } : { address: e.address, port: e.port, dtls: e.channel, identity };
+      for (const m of e.queue.splice(0)) this.write(e, m, nowMs);
+    }
     if (e.dates && !this.datesValid(e, nowMs)) return;
     let m: Uint8Array | undefined;
     // What the core does with a message may remove the session (a refusal, a restart): stop then.
     while (e.live && (m = s.readApplication())) this.o.deliver(m, e.peer as Peer, nowMs);
     this.flush(e);
-  }
-
-  /** The handshake just finished: bind the peer's identity, or refuse it. */
-  private opened(e: LinkEntry, nowMs: number): boolean {
-    const facts = e.session.peer();
-    const pskIdentity = facts && facts.pskIdentity;
-    const psk = pskIdentity !== undefined ? this.psks.find((p) => p.identity === pskIdentity) : undefined;
-    const id = facts && facts.endpointId !== undefined ? facts.endpointId : psk && pskEndpointId(psk);
-    const cert = facts && facts.certificate;
-    // Check-cert (digest §9.3): stored certificates, TOFU; a file server needs a trust anchor.
-    const certFacts = cert && !e.file ? this.certificateFacts(cert) : undefined;
-    const why = this.refusal(e, id, cert, certFacts);
-    if (why) {
-      this.drop(e, 'refused: ' + why, why, true, nowMs);
-      return false;
-    }
-    this.stats.handshakes++;
-    const identity: PeerIdentity = pskIdentity !== undefined ? { endpointId: id, pskIdentity } : { endpointId: id, certificate: certFacts };
-    if (certFacts && certFacts.untrusted) {
-      e.tofu = true;
-      this.say('info', e, `(${id}) admitted with a certificate that chains to no trust anchor (TOFU or its stored Credential)`, nowMs, this.tofuLog);
-    }
-    // A file server's session carries no identity: nothing it sends counts as a USP Record.
-    e.peer = e.file ? { address: e.address, port: e.port, dtls: 'file' } : { address: e.address, port: e.port, dtls: e.channel, identity };
-    for (const m of e.queue.splice(0)) this.write(e, m, nowMs);
-    return true;
-  }
-
-  /** Why the peer that just finished its handshake is refused, or undefined when it is not. */
-  private refusal(e: LinkEntry, id: string | undefined, cert: DtlsPeer['certificate'], certFacts: PeerCertificate | undefined): string | undefined {
-    // The context verified the chain to our trust anchors; a file server must have shown one.
-    if (e.file && !cert) return 'a file server must authenticate with a certificate';
-    if (!e.file && !id) return 'its certificate carries no Endpoint ID (subjectAltName urn:bbf:usp:id:...)';
-    if (cert && !cert.datesChecked) {
-      const wall = this.o.wallTimeMs();
-      if (wall !== undefined && (wall < cert.notBeforeMs || wall > cert.notAfterMs)) return 'its certificate is outside its validity dates';
-      // Wall time still unknown: the dates are checked as soon as it is (datesValid).
-      if (wall === undefined) e.dates = { notBeforeMs: cert.notBeforeMs, notAfterMs: cert.notAfterMs };
-    }
-    // R-MTP.4 holds whether or not the dates can be checked yet.
-    if (e.channel === 'client' && !e.file && id !== e.expect) return `its certificate is for Endpoint ID ${id}, not ${e.expect} (R-MTP.4)`;
-    if (cert && cert.untrusted && (e.file || !this.o.trust)) return 'its certificate chains to none of our trust anchors';
-    if (certFacts && id && this.o.trust) {
-      const v = this.o.trust.check(id, certFacts, e.channel === 'client');
-      if (!v.ok) return v.why;
-    }
-    return undefined;
   }
 
   /**
@@ -310,27 +299,15 @@ export class DtlsLink {
     this.stats.failures++;
     this.say('warn', e, what, nowMs);
     this.remove(e, notify);
-    if (why !== undefined) this.failed(e, why, nowMs);
+    if (why === undefined) return;
+    // whoever waits on the session
+    if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: ${why}`, nowMs);
+    this.o.sessionFailed?.(e.address, e.port, e.channel, why, nowMs);
   }
 
   /** One line of the log about a session: "dtls: session from|to <address>:<port> <what>". */
   private say(level: LogLevel, e: LinkEntry, what: string, nowMs: number, log = this.warn): void {
     log.write(level, `dtls: session ${e.channel === 'server' ? 'from' : 'to'} ${e.address}:${e.port} ${what}`, nowMs);
-  }
-
-  /** Tells whoever waits on a session that it ended without being usable. */
-  private failed(e: LinkEntry, why: string, nowMs: number): void {
-    if (e.file) this.o.fileFailed?.(e.address, e.port, `DTLS: ${why}`, nowMs);
-    this.o.sessionFailed?.(e.address, e.port, e.channel, why, nowMs);
-  }
-
-  /** What Check-cert needs of a verified certificate (hal DtlsPeer.certificate). */
-  private certificateFacts(cert: NonNullable<DtlsPeer['certificate']>): PeerCertificate {
-    const chain = (cert.chainSha256 ?? []).map(toHex);
-    if (!cert.untrusted) return { chain, untrusted: false };
-    // A TOFU certificate is stored as a Certificate.{i} row: its serial number and issuer.
-    const leaf = this.o.dtls.describeCertificates ? this.o.dtls.describeCertificates(cert.der)[0] : undefined;
-    return { chain, untrusted: true, serialNumber: leaf ? leaf.serialNumber : undefined, issuer: leaf ? leaf.issuer : undefined };
   }
 
   /** Idle limit of a session: the board's, or TOFUInactivityTimer for a TOFU session when shorter. */

@@ -23,10 +23,11 @@ export const FIRMWARE_OBJECTS: readonly ObjectDef[] = f([
       // Stored: the operator's choice (TR-181: the Agent boots an image only while it is true);
       // read as false while the slot holds no installed image. Set true by each Download().
       bool('Available', { access: 'W', default: 'true' }),
-      str('Status', 32, {
-        computed: true,
-        enum: f(['NoImage', 'Active', 'Downloading', 'Validating', 'Available', 'DownloadFailed', 'ValidationFailed', 'InstallationFailed', 'ActivationFailed']),
-      }),
+      // TR-181's enumeration (NoImage, Active, Downloading, Validating, Available, DownloadFailed,
+      // ValidationFailed, InstallationFailed, ActivationFailed: src/ota/manager.ts ImageStatus) is
+      // not carried: only written values are checked against an enum (dm/values.ts) and
+      // GetSupportedDM reports none, so on a computed parameter it was flash for nothing.
+      str('Status', 32, { computed: true }),
       str('BootFailureLog', 4096, { computed: true }),
     ]),
     commands: f([
@@ -58,7 +59,8 @@ export const FIRMWARE_OBJECTS: readonly ObjectDef[] = f([
 
 /** Device.LocalAgent.TransferComplete! arguments (TR-181 2.12+, digest §4.4). */
 export const TRANSFER_COMPLETE_ARGS: readonly ParamDef[] = f([
-  str('Command', 1024), COMMAND_KEY, str('Requestor', 256), str('TransferType', 16, { enum: f(['Download', 'Upload']) }),
+  // TransferType: 'Download' or 'Upload' (TR-181); an event argument is not checked against an enum (not carried)
+  str('Command', 1024), COMMAND_KEY, str('Requestor', 256), str('TransferType', 16),
   str('Affected', 1024), str('TransferURL', 1024), dateTime('StartTime'), dateTime('CompleteTime'), uint('FaultCode'), str('FaultString', 256),
 ]);
 

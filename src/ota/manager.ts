@@ -12,7 +12,7 @@ export type ImageStatus = 'NoImage' | 'Active' | 'Downloading' | 'Validating' | 
 export type FirmwareLimits = BoardProfile['firmware'];
 /** For a model booted without a board (unit tests): the host board's figures. */
 export const DEFAULT_FIRMWARE_LIMITS: FirmwareLimits = Object.freeze({
-  slots: 2, imageBytes: 64 * 1024 * 1024, confirmAfterMs: 60_000, trialWatchdogMs: 180_000, rebootGraceMs: 5_000,
+  imageBytes: 64 * 1024 * 1024, confirmAfterMs: 60_000, rebootGraceMs: 5_000,
 });
 
 /** What the core lends: the image fetcher and whether nothing is in flight to a Controller. */

@@ -7,7 +7,7 @@
 //   boot.json      {boot: confirmed slot, trial: slot to try once or -1, tried: its try began}
 // An image is "TUSPIMG1" | u32 BE header length | header JSON {version, engine} | payload |
 // SHA-256 of all before (hal/host/image.ts writes them): checked as it streams in.
-import type { DigestContext, Firmware, FirmwareBootState, FirmwareSlotInfo, Hash } from '../../hal/hal.ts';
+import type { Firmware, FirmwareBootState, FirmwareSlotInfo, Hash } from '../../hal/hal.ts';
 import { utf8Decode, utf8Encode } from '../codec/utf8.ts';
 
 export const SLOT_COUNT = 2;
@@ -82,61 +82,68 @@ export function chooseBoot(files: SlotFiles, why: string, stamp: string): BootCh
   return { slot: c.boot, trial: false, rolledBackFrom: -1 };
 }
 
-/** Checks an image as it streams in: its header from the first bytes, its trailing SHA-256 at the end. */
-export class ImageCheck {
-  private readonly hash: DigestContext;
-  private readonly head = new Uint8Array(12 + MAX_HEADER);
-  private headLen = 0;
-  private readonly tail = new Uint8Array(32);
-  private tailLen = 0;
-  private total = 0;
-  /** `hash`: the board's digests (HAL `hash`; src/ota/hash.ts's jsHash for a board without). */
-  constructor(hash: Hash) {
-    this.hash = hash.start('SHA-256');
-  }
-
-  update(chunk: Uint8Array): void {
-    this.total += chunk.length;
-    if (this.headLen < this.head.length) {
-      const n = Math.min(this.head.length - this.headLen, chunk.length);
-      this.head.set(chunk.subarray(0, n), this.headLen);
-      this.headLen += n;
-    }
-    // All but the last 32 bytes seen so far are hashed; those are held back in `tail`.
-    if (chunk.length >= 32) {
-      this.hash.update(this.tail.subarray(0, this.tailLen));
-      this.hash.update(chunk.subarray(0, chunk.length - 32));
-      this.tail.set(chunk.subarray(chunk.length - 32));
-      this.tailLen = 32;
-      return;
-    }
-    const over = this.tailLen + chunk.length - 32;
-    if (over > 0) {
-      this.hash.update(this.tail.subarray(0, over));
-      this.tail.copyWithin(0, over, this.tailLen);
-      this.tailLen -= over;
-    }
-    this.tail.set(chunk, this.tailLen);
-    this.tailLen += chunk.length;
-  }
-
+/** What checks an image as it streams in (imageCheck). */
+export interface ImageCheck {
+  update(chunk: Uint8Array): void;
   /** The header when the image is well formed and its digest matches; why not otherwise. */
-  result(): { version: string; engine: string } | string {
-    const h = this.head;
-    if (this.headLen < 12 || utf8Decode(h.subarray(0, 8)) !== MAGIC) return 'not a tinyusp image (bad magic)';
-    const n = ((h[8] << 24) | (h[9] << 16) | (h[10] << 8) | h[11]) >>> 0;
-    if (n > MAX_HEADER || this.headLen < 12 + n) return 'bad image header length';
-    let v: { version?: unknown; engine?: unknown };
-    try { v = JSON.parse(utf8Decode(h.subarray(12, 12 + n))); } catch { return 'image header is not JSON'; }
-    if (typeof v.version !== 'string' || !v.version || v.version.length > 64) return 'image header: bad version';
-    // the engines of hal/host/image.ts's IMAGE_ENGINES (compared: no preloaded array)
-    const e = v.engine;
-    if (e !== 'node' && e !== 'xs' && e !== 'xs-arm') return 'image header: unknown engine';
-    if (this.total < 12 + n + 32) return 'image truncated';
-    const d = this.hash.finish();
-    for (let i = 0; i < 32; i++) if (d[i] !== this.tail[i]) return 'image digest mismatch (corrupted image)';
-    return { version: v.version, engine: e };
-  }
+  result(): { version: string; engine: string } | string;
+}
+
+/**
+ * Checks an image as it streams in: its header from the first bytes, its trailing SHA-256 at the
+ * end. `hash`: the board's digests (HAL `hash`; src/ota/hash.ts's jsHash for a board without).
+ * Closures over one download's state, not a class (one at a time; a class's constructor and
+ * methods would be preloaded functions on a board, issue 10).
+ */
+export function imageCheck(hash: Hash): ImageCheck {
+  const digest = hash.start('SHA-256');
+  const head = new Uint8Array(12 + MAX_HEADER);
+  let headLen = 0;
+  const tail = new Uint8Array(32);
+  let tailLen = 0;
+  let total = 0;
+  return {
+    update(chunk) {
+      total += chunk.length;
+      if (headLen < head.length) {
+        const n = Math.min(head.length - headLen, chunk.length);
+        head.set(chunk.subarray(0, n), headLen);
+        headLen += n;
+      }
+      // All but the last 32 bytes seen so far are hashed; those are held back in `tail`.
+      if (chunk.length >= 32) {
+        digest.update(tail.subarray(0, tailLen));
+        digest.update(chunk.subarray(0, chunk.length - 32));
+        tail.set(chunk.subarray(chunk.length - 32));
+        tailLen = 32;
+        return;
+      }
+      const over = tailLen + chunk.length - 32;
+      if (over > 0) {
+        digest.update(tail.subarray(0, over));
+        tail.copyWithin(0, over, tailLen);
+        tailLen -= over;
+      }
+      tail.set(chunk, tailLen);
+      tailLen += chunk.length;
+    },
+    result() {
+      const h = head;
+      if (headLen < 12 || utf8Decode(h.subarray(0, 8)) !== MAGIC) return 'not a tinyusp image (bad magic)';
+      const n = ((h[8] << 24) | (h[9] << 16) | (h[10] << 8) | h[11]) >>> 0;
+      if (n > MAX_HEADER || headLen < 12 + n) return 'bad image header length';
+      let v: { version?: unknown; engine?: unknown };
+      try { v = JSON.parse(utf8Decode(h.subarray(12, 12 + n))); } catch { return 'image header is not JSON'; }
+      if (typeof v.version !== 'string' || !v.version || v.version.length > 64) return 'image header: bad version';
+      // the engines of hal/host/image.ts's IMAGE_ENGINES (compared: no preloaded array)
+      const e = v.engine;
+      if (e !== 'node' && e !== 'xs' && e !== 'xs-arm') return 'image header: unknown engine';
+      if (total < 12 + n + 32) return 'image truncated';
+      const d = digest.finish();
+      for (let i = 0; i < 32; i++) if (d[i] !== tail[i]) return 'image digest mismatch (corrupted image)';
+      return { version: v.version, engine: e };
+    },
+  };
 }
 
 /**
@@ -181,7 +188,7 @@ export function createSlotFirmware(files: SlotFiles, boot: BootChoice, now: () =
       files.remove(metaName(slot)); // erased: BootFailureLog is cleared on a new install
       files.remove(imageName(slot));
       files.open(`slot${slot}.part`);
-      open = { slot, check: new ImageCheck(hash) };
+      open = { slot, check: imageCheck(hash) };
     },
     write(chunk) {
       if (!open) throw new Error('no image write in progress');

@@ -59,7 +59,8 @@ export class HalFetcher implements Fetcher {
   schemes(): readonly string[] {
     const { http, coaps } = this.deps;
     const coap = coaps && coaps() ? ['coap', 'coaps'] : ['coap'];
-    return http ? coap.concat(http.schemes.filter((s) => coap.indexOf(s) < 0)) : coap;
+    // an Http's schemes are never coap(s): fetch() sends those to the endpoint first
+    return http ? coap.concat(http.schemes) : coap;
   }
 
   fetch(req: TransferRequest): Transfer {

@@ -4,7 +4,7 @@
 // boot loader's start of the trial boot, and the new image's confirmation. Slot files go through
 // power.write (test/support/power-loss.ts) as the storage records do. After each crash point the
 // boot loader (src/ota/slots.ts chooseBoot, the same rule tools/cli/boot.ts runs) picks a slot;
-// that slot's image must verify (magic, header, trailing SHA-256: ImageCheck), every slot that
+// that slot's image must verify (magic, header, trailing SHA-256: imageCheck), every slot that
 // claims a valid image must hold one that verifies, and the device is on the old image or the
 // new one: the new one once its confirmation was done, never a slot that lost its image.
 import { test } from 'node:test';
@@ -15,7 +15,7 @@ import { createEngine } from '../../src/dm/index.ts';
 import { TR181_TREE, tr181Model } from '../../src/model/index.ts';
 import { ACTIVATION_KEY } from '../../src/ota/activate.ts';
 import { jsHash } from '../../src/ota/hash.ts';
-import { ImageCheck, SLOT_COUNT, chooseBoot, createSlotFirmware, imageName, readMeta, writeControl, writeMeta, type BootChoice, type SlotFiles } from '../../src/ota/slots.ts';
+import { imageCheck, SLOT_COUNT, chooseBoot, createSlotFirmware, imageName, readMeta, writeControl, writeMeta, type BootChoice, type SlotFiles } from '../../src/ota/slots.ts';
 import type { TransferRequest } from '../../src/ota/transfer.ts';
 import { encodeImage } from '../../hal/host/image.ts';
 import { memoryHal } from '../support/memory-hal.ts';
@@ -99,7 +99,7 @@ function factory(): State {
 
 const verifies = (img: Uint8Array | undefined) => {
   if (!img) return 'no image';
-  const c = new ImageCheck(jsHash);
+  const c = imageCheck(jsHash);
   for (let o = 0; o < img.length; o += 700) c.update(img.subarray(o, o + 700));
   return c.result();
 };
