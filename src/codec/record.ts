@@ -2,15 +2,13 @@
 // (field number << 3) | wire type, e.g. 0x3a = field 7, length-delimited.
 import { WIRE_VARINT, writeUint64, type Writer } from './wire.ts';
 import { readUint64, type Reader } from './reader.ts';
-import { skipBody, topDecoder, topEncoder, topExact, topSizer } from './top.ts';
+import { EMPTY, skipBody, topDecoder, topEncoder, topExact, topSizer } from './top.ts';
 import { CACHED_DECODE_LIMITS } from './string-cache.ts';
 import { EncodeError, type DecodeLimits } from './errors.ts';
 import type {
   UspRecord, NoSessionContextRecord, SessionContextRecord, MQTTConnectRecord, STOMPConnectRecord,
   DisconnectRecord,
 } from './record-types.ts';
-
-const EMPTY = new Uint8Array(0);
 
 type Enc = (w: Writer, v: never) => void;
 type Dec = (r: Reader, end: number, d: number) => unknown;

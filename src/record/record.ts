@@ -16,6 +16,7 @@ import {
   type DecodeLimits,
   type UspRecord,
 } from '../codec/index.ts';
+import { EMPTY } from '../codec/top.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 import { RECORD_VERSION } from '../names.ts';
 
@@ -124,5 +125,3 @@ export function messageRecord(toId: string, fromId: string, payload: Uint8Array)
  * (before anything is allocated). No scratch buffer of the board's messageBytes (issue 10).
  */
 export const sealRecordExact: (rec: UspRecord, maxBytes: number) => Uint8Array = encodeAgentRecordExact;
-
-const EMPTY = new Uint8Array(0);
