@@ -14,6 +14,7 @@ import type { Reader } from './reader.ts';
 import { skipBody, topDecoder, topEncoder, topExact, topSizer } from './top.ts';
 import { CACHED_DECODE_LIMITS } from './string-cache.ts';
 import { EncodeError, type DecodeLimits } from './errors.ts';
+import { listItem } from '../errors.ts';
 import type { Msg, Header, Body, Request, Response, Error, Error_ParamError } from './msg-types.ts';
 import * as rq from './msg-request.ts';
 import * as rs from './msg-response.ts';
@@ -97,9 +98,9 @@ function encBody(w: Writer, m: Body, bodies: Bodies): void {
 function encOneof(w: Writer, o: { case: string | undefined; value?: unknown }, resp: boolean, bodies: Bodies, what: string): void {
   const suffix = resp ? 'Resp' : '';
   let i = 0;
-  while (i < CASES.length && CASES[i] + suffix !== o.case) i++;
-  const enc = i < CASES.length ? bodies.enc(i, resp) : undefined;
-  if (enc === undefined) throw new EncodeError(i === CASES.length ? what + ' not set' : 'an Agent does not send ' + o.case);
+  while (i < CASE_COUNT && listItem(CASES, i) + suffix !== o.case) i++;
+  const enc = i < CASE_COUNT ? bodies.enc(i, resp) : undefined;
+  if (enc === undefined) throw new EncodeError(i === CASE_COUNT ? what + ' not set' : 'an Agent does not send ' + o.case);
   const at = w.fork(i + 1);
   enc(w, o.value as never);
   w.join(at);
@@ -165,9 +166,9 @@ function decOneof(r: Reader, end: number, d: number, resp: boolean, bodies: Bodi
   while (r.pos < end) {
     const t = r.varint32();
     const i = (t >>> 3) - 1;
-    if ((t & 7) === 2 && i >= 0 && i < CASES.length) {
+    if ((t & 7) === 2 && i >= 0 && i < CASE_COUNT) {
       if (q !== undefined) r.fail('oneof-twice');
-      q = { case: resp ? CASES[i] + 'Resp' : CASES[i], value: bodies.dec(i, resp)(r, r.sub(d), d + 1) };
+      q = { case: listItem(CASES, i) + (resp ? 'Resp' : ''), value: bodies.dec(i, resp)(r, r.sub(d), d + 1) };
     } else r.skip(t, d);
   }
   r.done(end);
@@ -176,11 +177,11 @@ function decOneof(r: Reader, end: number, d: number, resp: boolean, bodies: Bodi
 }
 
 /**
- * The req_type cases, fields 1..11. Each resp_type case is its request's name + 'Resp'
- * (getResp .. deregisterResp): one table, not two (issue 10: flash).
+ * The req_type cases, fields 1..11 (listItem). Each resp_type case is its request's name + 'Resp'
+ * (getResp .. deregisterResp): one list, not two tables (issue 10: flash).
  */
-const CASES = Object.freeze(['get', 'getSupportedDm', 'getInstances', 'set', 'add', 'delete', 'operate', 'notify',
-  'getSupportedProtocol', 'register', 'deregister']);
+const CASES = 'get|getSupportedDm|getInstances|set|add|delete|operate|notify|getSupportedProtocol|register|deregister';
+const CASE_COUNT = 11;
 
 const decGetSupportedProtocol: Dec<unknown> = (r, end, d) => ({ controllerSupportedProtocolVersions: rq.decOneString(r, end, d) });
 const decNotifyResp: Dec<unknown> = (r, end, d) => ({ subscriptionId: rq.decOneString(r, end, d) });

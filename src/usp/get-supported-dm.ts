@@ -15,7 +15,7 @@ import type { Engine, ObjectDef } from '../dm/api.ts';
 import { Perm, type Access } from './access.ts';
 import { failureOf, isTableDef } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
-import { ErrorCode, errorName } from '../errors.ts';
+import { ErrorCode, errorName, listItem } from '../errors.ts';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../names.ts';
 
 
@@ -46,7 +46,11 @@ function one(engine: Engine, path: string, req: GetSupportedDM, access: Access):
       only = parsed.leaf;
       const objPath = path.slice(0, path.length - only.length);
       const def = engine.supportedObject(objPath);
-      if (!def || !hasElement(def, only)) return failed(path, ErrorCode.INVALID_PATH);
+      // The element must be one of the object's parameters, commands or events.
+      const all = def ? ([] as readonly { name: string }[]).concat(def.params ?? [], def.commands ?? [], def.events ?? []) : [];
+      let i = all.length - 1;
+      while (i >= 0 && all[i].name !== only) i--;
+      if (!def || i < 0) return failed(path, ErrorCode.INVALID_PATH);
       defs = [def];
     }
   } catch (e) {
@@ -67,19 +71,12 @@ function one(engine: Engine, path: string, req: GetSupportedDM, access: Access):
   return { reqObjPath: path, errCode: 0, errMsg: '', dataModelInstUri: DATA_MODEL_INST_URI, supportedObjs: objs };
 }
 
-function hasElement(def: ObjectDef, name: string): boolean {
-  for (const p of def.params ?? []) if (p.name === name) return true;
-  for (const c of def.commands ?? []) if (c.name === name) return true;
-  for (const e of def.events ?? []) if (e.name === name) return true;
-  return false;
-}
-
 /**
  * The ParamValueType of each ParamType: its index here (PARAM_BASE_64 = 1 ... PARAM_UNSIGNED_LONG
- * = 10, the enum's alphabetical order; absent: PARAM_UNKNOWN = 0). An array of strings, where an
- * object keyed by type name made a key of each name (issue 10).
+ * = 10, the enum's alphabetical order; absent: PARAM_UNKNOWN = 0). A list in one string (listItem),
+ * where an array cost a slot per item and an object a key per name (issue 10).
  */
-const VALUE_TYPES: readonly string[] = Object.freeze(['', 'base64', 'boolean', 'dateTime', 'decimal', 'hexBinary', 'int', 'long', 'string', 'unsignedInt', 'unsignedLong']);
+const VALUE_TYPES = '|base64|boolean|dateTime|decimal|hexBinary|int|long|string|unsignedInt|unsignedLong';
 
 function describe(def: ObjectDef, full: boolean, req: GetSupportedDM, access: Access, only: string): GetSupportedDMResp_SupportedObjectResult {
   // The access reported is what this Controller may do (schema access ∧ its permissions).
@@ -99,24 +96,26 @@ function describe(def: ObjectDef, full: boolean, req: GetSupportedDM, access: Ac
     uniqueKeySets: [],
   };
   if (!full) return out;
-  const want = (name: string) => only === '' || only === name;
+  // only === '' || only === name: the element is wanted (written out, not a closure per call)
   if (req.returnParams || only !== '') {
     for (const p of def.params ?? []) {
       const path = def.path + p.name;
-      if (!want(p.name) || !access.canRead(path)) continue;
+      if ((only !== '' && only !== p.name) || !access.canRead(path)) continue;
       const writable = (p.access === 'W' || p.access === 'WO') && access.can(path, Perm.PARAM_WRITE);
+      let valueType = GetSupportedDMResp_ParamValueType.PARAM_UNSIGNED_LONG as number;
+      while (valueType > 0 && listItem(VALUE_TYPES, valueType) !== p.type) valueType--;
       out.supportedParams.push({
         paramName: p.name,
         // A writeOnceReadOnly parameter is reported as READ_WRITE (digest §2.4).
         access: writable ? GetSupportedDMResp_ParamAccessType.PARAM_READ_WRITE : GetSupportedDMResp_ParamAccessType.PARAM_READ_ONLY,
-        valueType: Math.max(GetSupportedDMResp_ParamValueType.PARAM_UNKNOWN, VALUE_TYPES.indexOf(p.type)),
+        valueType, // PARAM_UNKNOWN (0) for a type not listed
         valueChange: p.valueChange === 'ignore' ? GetSupportedDMResp_ValueChangeType.VALUE_CHANGE_WILL_IGNORE : GetSupportedDMResp_ValueChangeType.VALUE_CHANGE_ALLOWED,
       });
     }
   }
   if (req.returnCommands || only !== '') {
     for (const c of def.commands ?? []) {
-      if (!want(c.name) || !access.can(def.path + c.name, Perm.CMD_READ)) continue;
+      if ((only !== '' && only !== c.name) || !access.can(def.path + c.name, Perm.CMD_READ)) continue;
       out.supportedCommands.push({
         commandName: c.name,
         inputArgNames: (c.input ?? []).map((a) => a.name),
@@ -127,7 +126,7 @@ function describe(def: ObjectDef, full: boolean, req: GetSupportedDM, access: Ac
   }
   if (req.returnEvents || only !== '') {
     for (const e of def.events ?? []) {
-      if (!want(e.name) || !access.can(def.path + e.name, Perm.CMD_READ)) continue;
+      if ((only !== '' && only !== e.name) || !access.can(def.path + e.name, Perm.CMD_READ)) continue;
       out.supportedEvents.push({ eventName: e.name, argNames: (e.args ?? []).map((a) => a.name) });
     }
   }
