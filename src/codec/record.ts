@@ -5,6 +5,7 @@ import { readUint64, type Reader } from './reader.ts';
 import { EMPTY, skipBody, topDecoder, topEncoder, topExact, topSizer } from './top.ts';
 import { CACHED_DECODE_LIMITS } from './string-cache.ts';
 import { EncodeError, type DecodeLimits } from './errors.ts';
+import { listItem } from '../errors.ts';
 import type {
   UspRecord, NoSessionContextRecord, SessionContextRecord, MQTTConnectRecord, STOMPConnectRecord,
   DisconnectRecord,
@@ -13,9 +14,9 @@ import type {
 type Enc = (w: Writer, v: never) => void;
 type Dec = (r: Reader, end: number, d: number) => unknown;
 
-/** The record_type oneof: fields 7..13, in order. */
-const RECORD_CASES = Object.freeze(['noSessionContext', 'sessionContext', 'websocketConnect', 'mqttConnect', 'stompConnect',
-  'disconnect', 'udsConnect']);
+/** The record_type oneof: fields 7..13, in order (listItem: a string, not an array; issue 10). */
+const RECORD_CASES = 'noSessionContext|sessionContext|websocketConnect|mqttConnect|stompConnect|disconnect|udsConnect';
+const RECORD_CASE_COUNT = 7;
 
 /** Encodes `rec` into `out` from offset 0; returns the length. Throws EncodeOverflowError when it does not fit. */
 export const encodeRecord: (rec: UspRecord, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: UspRecord) => encRecord(w, m, allEnc));
@@ -53,9 +54,10 @@ function encRecord(w: Writer, m: UspRecord, types: (i: number) => Enc | undefine
   w.fieldBytes(5, m.macSignature);
   w.fieldBytes(6, m.senderCert);
   const rt = m.recordType;
-  const i = RECORD_CASES.indexOf(rt.case);
-  const enc = types(i);
-  if (enc === undefined) throw new EncodeError(i < 0 ? 'Record.record_type not set' : 'an Agent does not send a ' + rt.case + ' record'); // R-ENC.3
+  let i = 0;
+  while (i < RECORD_CASE_COUNT && listItem(RECORD_CASES, i) !== rt.case) i++;
+  const enc = types(i); // undefined past the last case
+  if (enc === undefined) throw new EncodeError(i === RECORD_CASE_COUNT ? 'Record.record_type not set' : 'an Agent does not send a ' + rt.case + ' record'); // R-ENC.3
   const at = w.fork(7 + i);
   enc(w, rt.value as never);
   w.join(at);
@@ -112,9 +114,9 @@ function decRecord(r: Reader, end: number, d: number, types: (i: number) => Dec)
   while (r.pos < end) {
     const t = r.varint32();
     const i = (t >>> 3) - 7;
-    if ((t & 7) === 2 && i >= 0 && i < RECORD_CASES.length) {
+    if ((t & 7) === 2 && i >= 0 && i < RECORD_CASE_COUNT) {
       if (rt !== undefined) r.fail('oneof-twice'); // R-ENC.4
-      rt = { case: RECORD_CASES[i], value: types(i)(r, r.sub(d), d + 1) } as UspRecord['recordType'];
+      rt = { case: listItem(RECORD_CASES, i), value: types(i)(r, r.sub(d), d + 1) } as UspRecord['recordType'];
       continue;
     }
     switch (t) {
