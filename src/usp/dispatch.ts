@@ -171,8 +171,12 @@ export class Dispatcher {
     try {
       resp = handler(req.value, { engine: this.options.engine, requester: from, msgId });
     } catch (e) {
-      if (!(e instanceof UspError)) this.options.onInternalError?.(req.case + ' ' + msgId, e);
-      return { kind: 'reply', msg: errorFromThrown(msgId, e) };
+      // A UspError as an Error Msg; anything else is a bug, answered 7003 Internal error.
+      if (!(e instanceof UspError)) {
+        this.options.onInternalError?.(req.case + ' ' + msgId, e);
+        return reply(msgId, ErrorCode.INTERNAL_ERROR);
+      }
+      return { kind: 'reply', msg: errorMsg(msgId, e.code, e.message, (e as ParamErrors).paramErrs) };
     }
     // R-MSG.0: Operate with send_resp=false gets no response.
     if (resp === undefined) return { kind: 'none', why: 'send_resp=false' };
@@ -200,8 +204,8 @@ export class Dispatcher {
   }
 }
 
-/** Answer with an Error Msg. */
-function reply(msgId: string, code: number, message: string): DispatchResult {
+/** Answer with an Error Msg (its err_msg: `message`, or the code's name). */
+function reply(msgId: string, code: number, message?: string): DispatchResult {
   return { kind: 'reply', msg: errorMsg(msgId, code, message) };
 }
 
@@ -224,12 +228,6 @@ export function errorMsg(msgId: string, code: number, message?: string, paramErr
  * function and prototype on the board; issue 10).
  */
 export type ParamErrors = UspError & { paramErrs?: ErrorMsg['paramErrs'] };
-
-/** A handler's exception as an Error Msg; non-USP exceptions become 7003 Internal error. */
-export function errorFromThrown(msgId: string, e: unknown): Msg {
-  if (!(e instanceof UspError)) return errorMsg(msgId, ErrorCode.INTERNAL_ERROR);
-  return errorMsg(msgId, e.code, e.message, (e as ParamErrors).paramErrs);
-}
 
 function fnv1a(b: Uint8Array): number {
   let h = 0x811c9dc5;

@@ -34,10 +34,6 @@ function failureEntry(requestedPath: string, errCode: number, errMsg: string, up
   return operResult(requestedPath, true, { errCode, errMsg, updatedInstFailures });
 }
 
-function paramErr(path: string, code: number, message: string): Error_ParamError {
-  return { paramPath: path, errCode: code, errMsg: message };
-}
-
 function updateOne(tx: Transaction, obj: Set_UpdateObject, ctx: RequestContext): Outcome {
   const access = ctx.requester.access;
   const res = resolveRequested(obj.objPath, ctx, 'Set takes object paths', ErrorCode.OBJECT_DOES_NOT_EXIST);
@@ -69,7 +65,7 @@ function updateOne(tx: Transaction, obj: Set_UpdateObject, ctx: RequestContext):
       }
       if (code === 0) continue;
       errs.push({ param: s.param, errCode: code, errMsg: message });
-      allParamErrs.push(paramErr(path, code, message));
+      allParamErrs.push({ paramPath: path, errCode: code, errMsg: message });
       if (s.required) {
         requiredFailed = true;
         if (!firstRequired) firstRequired = { code, message: s.param + ': ' + message };
