@@ -114,46 +114,40 @@ function encError(w: Writer, m: Error): void {
 
 function decMsg(r: Reader, end: number, d: number, bodies: Bodies): Msg {
   const m: Msg = { header: undefined, body: undefined };
+  // Header and Body decoded here, their one caller (issue 10: two functions less). A singular
+  // message field seen twice is merged, as protobuf says.
   while (r.pos < end) {
     const t = r.varint32();
-    // A singular message field seen twice is merged, as protobuf says.
-    if (t === 0x0a) m.header = decHeader(r, r.sub(d), d + 1, m.header);
-    else if (t === 0x12) m.body = decBody(r, r.sub(d), d + 1, m.body, bodies);
-    else r.skip(t, d);
+    if (t === 0x0a) {
+      const hEnd = r.sub(d);
+      const h: Header = m.header ?? { msgId: '', msgType: 0 };
+      while (r.pos < hEnd) {
+        const u = r.varint32();
+        if (u === 0x0a) h.msgId = r.string();
+        else if (u === 0x10) h.msgType = r.enumOf(22); // R-ENC.2
+        else r.skip(u, d + 1);
+      }
+      r.done(hEnd);
+      m.header = h;
+    } else if (t === 0x12) {
+      const bEnd = r.sub(d);
+      let b: Body['msgBody'] | undefined = m.body?.msgBody;
+      while (r.pos < bEnd) {
+        const u = r.varint32();
+        if ((u === 0x0a || u === 0x12 || u === 0x1a) && b !== undefined) r.fail('oneof-twice'); // R-ENC.4
+        if (u === 0x0a) b = { case: 'request', value: { reqType: decOneof(r, r.sub(d + 1), d + 2, false, bodies) as Request['reqType'] } };
+        else if (u === 0x12) b = { case: 'response', value: { respType: decOneof(r, r.sub(d + 1), d + 2, true, bodies) as Response['respType'] } };
+        else if (u === 0x1a) b = { case: 'error', value: bodies.error(r, r.sub(d + 1), d + 2) as Error };
+        else r.skip(u, d + 1);
+      }
+      r.done(bEnd);
+      if (b === undefined) return r.fail('oneof-missing'); // R-ENC.3
+      if (m.body !== undefined) m.body.msgBody = b;
+      else m.body = { msgBody: b };
+    } else r.skip(t, d);
   }
   r.done(end);
   return m;
-}
-
-function decHeader(r: Reader, end: number, d: number, into: Header | undefined): Header {
-  const m: Header = into ?? { msgId: '', msgType: 0 };
-  while (r.pos < end) {
-    const t = r.varint32();
-    if (t === 0x0a) m.msgId = r.string();
-    else if (t === 0x10) m.msgType = r.enumOf(22); // R-ENC.2
-    else r.skip(t, d);
-  }
-  r.done(end);
-  return m;
-}
-
-function decBody(r: Reader, end: number, d: number, into: Body | undefined, bodies: Bodies): Body {
-  let b: Body['msgBody'] | undefined = into?.msgBody;
-  while (r.pos < end) {
-    const t = r.varint32();
-    if ((t === 0x0a || t === 0x12 || t === 0x1a) && b !== undefined) r.fail('oneof-twice'); // R-ENC.4
-    if (t === 0x0a) b = { case: 'request', value: { reqType: decOneof(r, r.sub(d), d + 1, false, bodies) as Request['reqType'] } };
-    else if (t === 0x12) b = { case: 'response', value: { respType: decOneof(r, r.sub(d), d + 1, true, bodies) as Response['respType'] } };
-    else if (t === 0x1a) b = { case: 'error', value: bodies.error(r, r.sub(d), d + 1) as Error };
-    else r.skip(t, d);
-  }
-  r.done(end);
-  if (b === undefined) return r.fail('oneof-missing'); // R-ENC.3
-  if (into !== undefined) {
-    into.msgBody = b;
-    return into;
-  }
-  return { msgBody: b };
 }
 
 /**
@@ -224,17 +218,16 @@ const ALL_BODIES: Bodies = /* @__PURE__ */ Object.freeze({
   error: decError,
 });
 
-/** Get..Operate and GetSupportedProtocol; Notify, Register and Deregister are answered from their case (R-MSG.1). */
+/** Get..Operate (fields 1..7); GetSupportedProtocol (9) is a condition below, and Notify, Register and Deregister are answered from their case (R-MSG.1). */
 const AGENT_REQUESTS: Decs = Object.freeze([
-  rq.decGet, rq.decGetSupportedDM, rq.decGetInstances, rq.decSet, rq.decAdd, rq.decDelete, rq.decOperate, skipBody,
-  decGetSupportedProtocol, skipBody, skipBody,
+  rq.decGet, rq.decGetSupportedDM, rq.decGetInstances, rq.decSet, rq.decAdd, rq.decDelete, rq.decOperate,
 ] as Decs);
 
 const AGENT_BODIES: Bodies = Object.freeze({
   // An Agent's only request is a Notify (field 8).
   enc: (i: number, resp: boolean) => (resp ? AGENT_RESPONSES[i] : i === 7 ? rq.encNotify as Enc : undefined),
   // Of the responses it reads only NotifyResp (field 8).
-  dec: (i: number, resp: boolean) => (resp ? (i === 7 ? decNotifyResp : skipBody) : AGENT_REQUESTS[i]),
+  dec: (i: number, resp: boolean) => (resp ? (i === 7 ? decNotifyResp : skipBody) : i < 7 ? AGENT_REQUESTS[i] : i === 8 ? decGetSupportedProtocol : skipBody),
   // An Agent answers an Error with nothing (dispatch.ts) and waits for none: its body is skipped.
   error: skipBody,
 });

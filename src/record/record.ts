@@ -94,7 +94,8 @@ export function openRecord(bytes: Uint8Array, ctx: RecordContext): RecordIntake 
 }
 
 function disconnectReply(toId: string, fromId: string, code: number, reason: string): RecordIntake {
-  return { kind: 'reply', record: disconnectRecord(toId, fromId, code, reason), why: errorName(code) };
+  // A DisconnectRecord (1.2+) from us to `toId`.
+  return { kind: 'reply', record: plainRecord(toId, fromId, { case: 'disconnect', value: { reason, reasonCode: code } }), why: errorName(code) };
 }
 
 /** A plaintext Record from us to `toId` (no E2E security: mac_signature and sender_cert empty). */
@@ -108,11 +109,6 @@ function plainRecord(toId: string, fromId: string, recordType: UspRecord['record
     senderCert: EMPTY,
     recordType,
   };
-}
-
-/** A DisconnectRecord (1.2+) from us to `toId`. */
-export function disconnectRecord(toId: string, fromId: string, reasonCode: number, reason: string): UspRecord {
-  return plainRecord(toId, fromId, { case: 'disconnect', value: { reason, reasonCode } });
 }
 
 /** The plaintext no_session_context Record carrying one encoded Msg (R-MSG.0a: same type as the request). */
