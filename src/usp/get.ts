@@ -1,7 +1,7 @@
 // Get (digest §2.2): one RequestedPathResult per requested path, failures in their own result.
 import { EntryMap, type Get, type GetResp, type GetResp_RequestedPathResult, type GetResp_ResolvedPathResult, type Response } from '../codec/index.ts';
 import { Perm } from './access.ts';
-import { failureOf, isFailure, resolveRequested } from './context.ts';
+import { failureOf, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 
@@ -20,7 +20,7 @@ function getOne(path: string, maxDepth: number, ctx: RequestContext): GetResp_Re
   const { engine, requester: { access } } = ctx;
   // R-GET.0@1.3: a non-search path naming an instance that does not exist → 7026 (digest §2.13).
   const res = resolveRequested(path, ctx, undefined, ErrorCode.INVALID_PATH);
-  if (isFailure(res)) return failed(path, res.code, res.message);
+  if ('code' in res) return failed(path, res.code, res.message);
   const kind = res.parsed.kind;
   if (kind === 'command' || kind === 'event') return failed(path, ErrorCode.INVALID_PATH, 'Get takes object or parameter paths');
   const out: GetResp_ResolvedPathResult[] = [];
