@@ -58,12 +58,20 @@ const NAMES = 'Message failed|Message not supported|Request denied|Internal erro
 
 /** The spec's name of an error code, for err_msg defaults and logs. */
 export function errorName(code: number): string {
-  let i = code >= 7100 ? code - 7072 : code - 7000;
+  const i = code >= 7100 ? code - 7072 : code - 7000;
   if (i < 0 || i > 34 || (code > 7027 && code < 7100) || code !== Math.floor(code)) return 'Error';
+  return listItem(NAMES, i);
+}
+
+/**
+ * Item `i` of a '|'-separated list (i within it). Constant lists are such strings on the board:
+ * a string costs its bytes in flash, an array a 16 B slot per item (issue 10).
+ */
+export function listItem(list: string, i: number): string {
   let at = 0;
-  while (i-- > 0) at = NAMES.indexOf('|', at) + 1;
-  const end = NAMES.indexOf('|', at);
-  return NAMES.slice(at, end < 0 ? NAMES.length : end);
+  while (i-- > 0) at = list.indexOf('|', at) + 1;
+  const end = list.indexOf('|', at);
+  return list.slice(at, end < 0 ? list.length : end);
 }
 
 /** An error that becomes USP `err_code`/`err_msg` (in a result, a ParamError or an Error Msg). */

@@ -95,10 +95,10 @@ export class EntryMap implements ReadonlyMap<string, string> {
     return this.v.slice().values();
   }
 
-  [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.entries();
-  }
+  /** entries() itself (set below: one function, not a second that calls it; issue 10). */
+  declare [Symbol.iterator]: () => IterableIterator<[string, string]>;
 }
+(EntryMap.prototype as { [Symbol.iterator]: () => IterableIterator<[string, string]> })[Symbol.iterator] = EntryMap.prototype.entries;
 
 /** A decoded map field or a Map (what a StringMap field may hold). */
 export function isStringMap(x: unknown): x is ReadonlyMap<string, string> {

@@ -244,27 +244,26 @@ export function decAdd(r: Reader, end: number, d: number): Add {
   return { allowPartial: m.allowPartial, createObjs: m.updateObjs } as Add;
 }
 
-/** Set.UpdateObject and Add.CreateObject (same fields). */
+/** Set.UpdateObject and Add.CreateObject (same fields), their param settings decoded in place (issue 10: one function less). */
 function decObject(r: Reader, end: number, d: number): Set_UpdateObject & Add_CreateObject {
   const m: Set_UpdateObject = { objPath: '', paramSettings: [] };
   while (r.pos < end) {
     const t = r.varint32();
     if (t === 0x0a) m.objPath = r.string();
-    else if (t === 0x12) r.room(m.paramSettings).push(decParamSetting(r, r.sub(d), d + 1));
-    else r.skip(t, d);
-  }
-  r.done(end);
-  return m;
-}
-
-function decParamSetting(r: Reader, end: number, d: number): Set_UpdateParamSetting & Add_CreateParamSetting {
-  const m: Set_UpdateParamSetting = { param: '', value: '', required: false };
-  while (r.pos < end) {
-    const t = r.varint32();
-    if (t === 0x0a) m.param = r.string();
-    else if (t === 0x12) m.value = r.string();
-    else if (t === 0x18) m.required = r.bool();
-    else r.skip(t, d);
+    else if (t === 0x12) {
+      const ps = r.room(m.paramSettings);
+      const sEnd = r.sub(d);
+      const s: Set_UpdateParamSetting & Add_CreateParamSetting = { param: '', value: '', required: false };
+      while (r.pos < sEnd) {
+        const u = r.varint32();
+        if (u === 0x0a) s.param = r.string();
+        else if (u === 0x12) s.value = r.string();
+        else if (u === 0x18) s.required = r.bool();
+        else r.skip(u, d + 1);
+      }
+      r.done(sEnd);
+      ps.push(s);
+    } else r.skip(t, d);
   }
   r.done(end);
   return m;

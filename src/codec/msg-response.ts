@@ -44,44 +44,42 @@ export function encGetSupportedDMResp(w: Writer, m: GetSupportedDMResp): void {
     const objs = o.supportedObjs;
     for (let j = 0; j < objs.length; j++) {
       const at2 = w.fork(5);
-      encSupportedObject(w, objs[j]);
+      // The SupportedObjectResult, written here (its one caller; issue 10: a function less).
+      const so = objs[j];
+      w.fieldString(1, so.supportedObjPath);
+      w.fieldEnum(2, so.access);
+      w.fieldBool(3, so.isMultiInstance);
+      let at3: number;
+      for (const c of so.supportedCommands) {
+        at3 = w.fork(4);
+        w.fieldString(1, c.commandName);
+        w.fieldStrings(2, c.inputArgNames);
+        w.fieldStrings(3, c.outputArgNames);
+        w.fieldEnum(4, c.commandType);
+        w.join(at3);
+      }
+      for (const e of so.supportedEvents) {
+        at3 = w.fork(5);
+        w.fieldString(1, e.eventName);
+        w.fieldStrings(2, e.argNames);
+        w.join(at3);
+      }
+      for (const p of so.supportedParams) {
+        at3 = w.fork(6);
+        w.fieldString(1, p.paramName);
+        w.fieldEnum(2, p.access);
+        w.fieldEnum(3, p.valueType);
+        w.fieldEnum(4, p.valueChange);
+        w.join(at3);
+      }
+      w.fieldStrings(7, so.divergentPaths);
+      for (const k of so.uniqueKeySets) {
+        at3 = w.fork(8);
+        w.fieldStrings(1, k.keyNames);
+        w.join(at3);
+      }
       w.join(at2);
     }
-    w.join(at);
-  }
-}
-
-function encSupportedObject(w: Writer, m: GetSupportedDMResp_SupportedObjectResult): void {
-  w.fieldString(1, m.supportedObjPath);
-  w.fieldEnum(2, m.access);
-  w.fieldBool(3, m.isMultiInstance);
-  let at: number;
-  for (const c of m.supportedCommands) {
-    at = w.fork(4);
-    w.fieldString(1, c.commandName);
-    w.fieldStrings(2, c.inputArgNames);
-    w.fieldStrings(3, c.outputArgNames);
-    w.fieldEnum(4, c.commandType);
-    w.join(at);
-  }
-  for (const e of m.supportedEvents) {
-    at = w.fork(5);
-    w.fieldString(1, e.eventName);
-    w.fieldStrings(2, e.argNames);
-    w.join(at);
-  }
-  for (const p of m.supportedParams) {
-    at = w.fork(6);
-    w.fieldString(1, p.paramName);
-    w.fieldEnum(2, p.access);
-    w.fieldEnum(3, p.valueType);
-    w.fieldEnum(4, p.valueChange);
-    w.join(at);
-  }
-  w.fieldStrings(7, m.divergentPaths);
-  for (const k of m.uniqueKeySets) {
-    at = w.fork(8);
-    w.fieldStrings(1, k.keyNames);
     w.join(at);
   }
 }

@@ -14,6 +14,7 @@ import type { Reader } from './reader.ts';
 import { skipBody, topDecoder, topEncoder, topExact, topSizer } from './top.ts';
 import { CACHED_DECODE_LIMITS } from './string-cache.ts';
 import { EncodeError, type DecodeLimits } from './errors.ts';
+import { listItem } from '../errors.ts';
 import type { Msg, Header, Body, Request, Response, Error, Error_ParamError } from './msg-types.ts';
 import * as rq from './msg-request.ts';
 import * as rs from './msg-response.ts';
@@ -21,16 +22,18 @@ import * as ro from './msg-oper-response.ts';
 
 type Dec<T> = (r: Reader, end: number, d: number) => T;
 type Enc = (w: Writer, v: never) => void;
-/** A oneof's members, by field number - 1: their case names, encoders and decoders. */
 type Encs = readonly (Enc | undefined)[];
 type Decs = readonly Dec<unknown>[];
 
-/** The encoders and decoders of the Request and Response members a codec knows, and its Error decoder. */
+/**
+ * The coders of the Request (`resp` false) and Response members a codec knows, by field number
+ * - 1 (an encoder undefined: this codec does not send that member), and its Error decoder.
+ * Functions, not four tables: an Agent's sparse tables (one request encoder, one response
+ * decoder) cost a 16 B slot per item on the board (issue 10).
+ */
 interface Bodies {
-  request: Encs;
-  response: Encs;
-  requests: Decs;
-  responses: Decs;
+  enc(i: number, resp: boolean): Enc | undefined;
+  dec(i: number, resp: boolean): Dec<unknown>;
   error: Dec<unknown>;
 }
 
@@ -75,11 +78,11 @@ function encBody(w: Writer, m: Body, bodies: Bodies): void {
   switch (b.case) {
     case 'request':
       at = w.fork(1);
-      encOneof(w, b.value.reqType, REQUEST_CASES, bodies.request, 'Request.req_type');
+      encOneof(w, b.value.reqType, false, bodies, 'Request.req_type');
       break;
     case 'response':
       at = w.fork(2);
-      encOneof(w, b.value.respType, RESPONSE_CASES, bodies.response, 'Response.resp_type');
+      encOneof(w, b.value.respType, true, bodies, 'Response.resp_type');
       break;
     case 'error':
       at = w.fork(3);
@@ -91,11 +94,13 @@ function encBody(w: Writer, m: Body, bodies: Bodies): void {
   w.join(at);
 }
 
-/** A Request or Response member as field (its index in `cases`) + 1; one without an encoder is refused. */
-function encOneof(w: Writer, o: { case: string | undefined; value?: unknown }, cases: readonly string[], encs: Encs, what: string): void {
-  const i = o.case === undefined ? -1 : cases.indexOf(o.case);
-  const enc = encs[i];
-  if (enc === undefined) throw new EncodeError(i < 0 ? what + ' not set' : 'an Agent does not send ' + o.case);
+/** A Request or Response member as field (its index in CASES) + 1; one without an encoder is refused. */
+function encOneof(w: Writer, o: { case: string | undefined; value?: unknown }, resp: boolean, bodies: Bodies, what: string): void {
+  const suffix = resp ? 'Resp' : '';
+  let i = 0;
+  while (i < CASE_COUNT && listItem(CASES, i) + suffix !== o.case) i++;
+  const enc = i < CASE_COUNT ? bodies.enc(i, resp) : undefined;
+  if (enc === undefined) throw new EncodeError(i === CASE_COUNT ? what + ' not set' : 'an Agent does not send ' + o.case);
   const at = w.fork(i + 1);
   enc(w, o.value as never);
   w.join(at);
@@ -109,46 +114,40 @@ function encError(w: Writer, m: Error): void {
 
 function decMsg(r: Reader, end: number, d: number, bodies: Bodies): Msg {
   const m: Msg = { header: undefined, body: undefined };
+  // Header and Body decoded here, their one caller (issue 10: two functions less). A singular
+  // message field seen twice is merged, as protobuf says.
   while (r.pos < end) {
     const t = r.varint32();
-    // A singular message field seen twice is merged, as protobuf says.
-    if (t === 0x0a) m.header = decHeader(r, r.sub(d), d + 1, m.header);
-    else if (t === 0x12) m.body = decBody(r, r.sub(d), d + 1, m.body, bodies);
-    else r.skip(t, d);
+    if (t === 0x0a) {
+      const hEnd = r.sub(d);
+      const h: Header = m.header ?? { msgId: '', msgType: 0 };
+      while (r.pos < hEnd) {
+        const u = r.varint32();
+        if (u === 0x0a) h.msgId = r.string();
+        else if (u === 0x10) h.msgType = r.enumOf(22); // R-ENC.2
+        else r.skip(u, d + 1);
+      }
+      r.done(hEnd);
+      m.header = h;
+    } else if (t === 0x12) {
+      const bEnd = r.sub(d);
+      let b: Body['msgBody'] | undefined = m.body?.msgBody;
+      while (r.pos < bEnd) {
+        const u = r.varint32();
+        if ((u === 0x0a || u === 0x12 || u === 0x1a) && b !== undefined) r.fail('oneof-twice'); // R-ENC.4
+        if (u === 0x0a) b = { case: 'request', value: { reqType: decOneof(r, r.sub(d + 1), d + 2, false, bodies) as Request['reqType'] } };
+        else if (u === 0x12) b = { case: 'response', value: { respType: decOneof(r, r.sub(d + 1), d + 2, true, bodies) as Response['respType'] } };
+        else if (u === 0x1a) b = { case: 'error', value: bodies.error(r, r.sub(d + 1), d + 2) as Error };
+        else r.skip(u, d + 1);
+      }
+      r.done(bEnd);
+      if (b === undefined) return r.fail('oneof-missing'); // R-ENC.3
+      if (m.body !== undefined) m.body.msgBody = b;
+      else m.body = { msgBody: b };
+    } else r.skip(t, d);
   }
   r.done(end);
   return m;
-}
-
-function decHeader(r: Reader, end: number, d: number, into: Header | undefined): Header {
-  const m: Header = into ?? { msgId: '', msgType: 0 };
-  while (r.pos < end) {
-    const t = r.varint32();
-    if (t === 0x0a) m.msgId = r.string();
-    else if (t === 0x10) m.msgType = r.enumOf(22); // R-ENC.2
-    else r.skip(t, d);
-  }
-  r.done(end);
-  return m;
-}
-
-function decBody(r: Reader, end: number, d: number, into: Body | undefined, bodies: Bodies): Body {
-  let b: Body['msgBody'] | undefined = into?.msgBody;
-  while (r.pos < end) {
-    const t = r.varint32();
-    if ((t === 0x0a || t === 0x12 || t === 0x1a) && b !== undefined) r.fail('oneof-twice'); // R-ENC.4
-    if (t === 0x0a) b = { case: 'request', value: { reqType: decOneof(r, r.sub(d), d + 1, REQUEST_CASES, bodies.requests) as Request['reqType'] } };
-    else if (t === 0x12) b = { case: 'response', value: { respType: decOneof(r, r.sub(d), d + 1, RESPONSE_CASES, bodies.responses) as Response['respType'] } };
-    else if (t === 0x1a) b = { case: 'error', value: bodies.error(r, r.sub(d), d + 1) as Error };
-    else r.skip(t, d);
-  }
-  r.done(end);
-  if (b === undefined) return r.fail('oneof-missing'); // R-ENC.3
-  if (into !== undefined) {
-    into.msgBody = b;
-    return into;
-  }
-  return { msgBody: b };
 }
 
 /**
@@ -156,14 +155,14 @@ function decBody(r: Reader, end: number, d: number, into: Body | undefined, bodi
  * refused (a repeated one too: protobuf would merge it, USP says the oneof is set twice);
  * R-ENC.3: none is refused. Other fields are skipped.
  */
-function decOneof(r: Reader, end: number, d: number, cases: readonly string[], decs: Decs): { case: string; value: unknown } {
+function decOneof(r: Reader, end: number, d: number, resp: boolean, bodies: Bodies): { case: string; value: unknown } {
   let q: { case: string; value: unknown } | undefined;
   while (r.pos < end) {
     const t = r.varint32();
     const i = (t >>> 3) - 1;
-    if ((t & 7) === 2 && i >= 0 && i < cases.length) {
+    if ((t & 7) === 2 && i >= 0 && i < CASE_COUNT) {
       if (q !== undefined) r.fail('oneof-twice');
-      q = { case: cases[i], value: decs[i](r, r.sub(d), d + 1) };
+      q = { case: listItem(CASES, i) + (resp ? 'Resp' : ''), value: bodies.dec(i, resp)(r, r.sub(d), d + 1) };
     } else r.skip(t, d);
   }
   r.done(end);
@@ -171,10 +170,12 @@ function decOneof(r: Reader, end: number, d: number, cases: readonly string[], d
   return q;
 }
 
-const REQUEST_CASES = Object.freeze(['get', 'getSupportedDm', 'getInstances', 'set', 'add', 'delete', 'operate', 'notify',
-  'getSupportedProtocol', 'register', 'deregister']);
-const RESPONSE_CASES = Object.freeze(['getResp', 'getSupportedDmResp', 'getInstancesResp', 'setResp', 'addResp', 'deleteResp',
-  'operateResp', 'notifyResp', 'getSupportedProtocolResp', 'registerResp', 'deregisterResp']);
+/**
+ * The req_type cases, fields 1..11 (listItem). Each resp_type case is its request's name + 'Resp'
+ * (getResp .. deregisterResp): one list, not two tables (issue 10: flash).
+ */
+const CASES = 'get|getSupportedDm|getInstances|set|add|delete|operate|notify|getSupportedProtocol|register|deregister';
+const CASE_COUNT = 11;
 
 const decGetSupportedProtocol: Dec<unknown> = (r, end, d) => ({ controllerSupportedProtocolVersions: rq.decOneString(r, end, d) });
 const decNotifyResp: Dec<unknown> = (r, end, d) => ({ subscriptionId: rq.decOneString(r, end, d) });
@@ -186,38 +187,47 @@ const AGENT_RESPONSES: Encs = Object.freeze([
   undefined, encGetSupportedProtocolResp,
 ] as Encs);
 
-const ALL_BODIES: Bodies = /* @__PURE__ */ Object.freeze({
-  request: /* @__PURE__ */ Object.freeze([
+// Written out, not AGENT_RESPONSES.slice().concat(): esbuild keeps a call it cannot prove pure,
+// and with it every Controller-side coder in the device bundle (~9 KB minified).
+const ALL_ENC: readonly Encs[] = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze([
     rq.encGet, rq.encGetSupportedDM, rq.encGetInstances, rq.encSet, rq.encAdd, rq.encDelete, rq.encOperate, rq.encNotify,
     (w, v: { controllerSupportedProtocolVersions: string }) => w.fieldString(1, v.controllerSupportedProtocolVersions),
     rq.encRegister, (w, v: { paths: string[] }) => w.fieldStrings(1, v.paths),
   ] as Encs),
-  // Written out, not AGENT_RESPONSES.slice().concat(): esbuild keeps a call it cannot prove pure,
-  // and with it every Controller-side coder in the device bundle (~9 KB minified).
-  response: /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze([
     rs.encGetResp, rs.encGetSupportedDMResp, rs.encGetInstancesResp, ro.encSetResp, ro.encAddResp, ro.encDeleteResp, ro.encOperateResp,
     (w, v: { subscriptionId: string }) => w.fieldString(1, v.subscriptionId), encGetSupportedProtocolResp,
     ro.encRegisterResp, ro.encDeregisterResp,
   ] as Encs),
-  requests: /* @__PURE__ */ Object.freeze([
+]);
+const ALL_DEC: readonly Decs[] = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze([
     rq.decGet, rq.decGetSupportedDM, rq.decGetInstances, rq.decSet, rq.decAdd, rq.decDelete, rq.decOperate, rq.decNotify,
     decGetSupportedProtocol, rq.decRegister, (r, end, d) => ({ paths: rq.decStrings(r, end, d) }),
   ] as Decs),
-  responses: /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze([
     rs.decGetResp, rs.decGetSupportedDMResp, rs.decGetInstancesResp, ro.decSetResp, ro.decAddResp, ro.decDeleteResp, ro.decOperateResp,
     decNotifyResp, (r, end, d) => ({ agentSupportedProtocolVersions: rq.decOneString(r, end, d) }), ro.decRegisterResp, ro.decDeregisterResp,
   ] as Decs),
+]);
+
+const ALL_BODIES: Bodies = /* @__PURE__ */ Object.freeze({
+  enc: (i: number, resp: boolean) => ALL_ENC[resp ? 1 : 0][i],
+  dec: (i: number, resp: boolean) => ALL_DEC[resp ? 1 : 0][i],
   error: decError,
 });
 
+/** Get..Operate (fields 1..7); GetSupportedProtocol (9) is a condition below, and Notify, Register and Deregister are answered from their case (R-MSG.1). */
+const AGENT_REQUESTS: Decs = Object.freeze([
+  rq.decGet, rq.decGetSupportedDM, rq.decGetInstances, rq.decSet, rq.decAdd, rq.decDelete, rq.decOperate,
+] as Decs);
+
 const AGENT_BODIES: Bodies = Object.freeze({
-  request: Object.freeze([undefined, undefined, undefined, undefined, undefined, undefined, undefined, rq.encNotify] as Encs),
-  response: AGENT_RESPONSES,
-  requests: Object.freeze([
-    rq.decGet, rq.decGetSupportedDM, rq.decGetInstances, rq.decSet, rq.decAdd, rq.decDelete, rq.decOperate, skipBody,
-    decGetSupportedProtocol, skipBody, skipBody,
-  ] as Decs),
-  responses: Object.freeze([skipBody, skipBody, skipBody, skipBody, skipBody, skipBody, skipBody, decNotifyResp, skipBody, skipBody, skipBody] as Decs),
+  // An Agent's only request is a Notify (field 8).
+  enc: (i: number, resp: boolean) => (resp ? AGENT_RESPONSES[i] : i === 7 ? rq.encNotify as Enc : undefined),
+  // Of the responses it reads only NotifyResp (field 8).
+  dec: (i: number, resp: boolean) => (resp ? (i === 7 ? decNotifyResp : skipBody) : i < 7 ? AGENT_REQUESTS[i] : i === 8 ? decGetSupportedProtocol : skipBody),
   // An Agent answers an Error with nothing (dispatch.ts) and waits for none: its body is skipped.
   error: skipBody,
 });

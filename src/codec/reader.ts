@@ -6,26 +6,24 @@ import { utf8Decode } from './utf8.ts';
 import { EntryMap } from './entry-map.ts';
 
 export class Reader {
-  buf: Uint8Array;
+  // Set by reset(), which the constructor calls (one copy of the code; issue 10).
+  buf!: Uint8Array;
   /**
    * A DataView of `buf` for word-wise string cache checks, made by the first map field (a small
    * message does not pay for it).
    */
-  view: DataView | undefined = undefined;
-  pos: number;
+  view: DataView | undefined;
+  pos!: number;
   /** End of the input. */
-  len: number;
-  maxDepth: number;
+  len!: number;
+  maxDepth!: number;
   /** The string cache (DecodeLimits.stringCache), or none. */
-  short: ShortStrings | undefined = undefined;
+  short: ShortStrings | undefined;
   /** DecodeLimits.maxItems. */
-  maxItems = Infinity;
+  maxItems!: number;
 
   constructor(buf: Uint8Array, maxDepth: number) {
-    this.buf = buf;
-    this.pos = 0;
-    this.len = buf.length;
-    this.maxDepth = maxDepth;
+    this.reset(buf, maxDepth);
   }
 
   /** Start over on another input (lets one Reader serve every decode). */

@@ -2,32 +2,31 @@
 // (field number << 3) | wire type, e.g. 0x3a = field 7, length-delimited.
 import { WIRE_VARINT, writeUint64, type Writer } from './wire.ts';
 import { readUint64, type Reader } from './reader.ts';
-import { skipBody, topDecoder, topEncoder, topExact, topSizer } from './top.ts';
+import { EMPTY, skipBody, topDecoder, topEncoder, topExact, topSizer } from './top.ts';
 import { CACHED_DECODE_LIMITS } from './string-cache.ts';
 import { EncodeError, type DecodeLimits } from './errors.ts';
+import { listItem } from '../errors.ts';
 import type {
   UspRecord, NoSessionContextRecord, SessionContextRecord, MQTTConnectRecord, STOMPConnectRecord,
   DisconnectRecord,
 } from './record-types.ts';
 
-const EMPTY = new Uint8Array(0);
-
 type Enc = (w: Writer, v: never) => void;
 type Dec = (r: Reader, end: number, d: number) => unknown;
 
-/** The record_type oneof: fields 7..13, in order. */
-const RECORD_CASES = Object.freeze(['noSessionContext', 'sessionContext', 'websocketConnect', 'mqttConnect', 'stompConnect',
-  'disconnect', 'udsConnect']);
+/** The record_type oneof: fields 7..13, in order (listItem: a string, not an array; issue 10). */
+const RECORD_CASES = 'noSessionContext|sessionContext|websocketConnect|mqttConnect|stompConnect|disconnect|udsConnect';
+const RECORD_CASE_COUNT = 7;
 
 /** Encodes `rec` into `out` from offset 0; returns the length. Throws EncodeOverflowError when it does not fit. */
-export const encodeRecord: (rec: UspRecord, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: UspRecord) => encRecord(w, m, ALL_ENC));
+export const encodeRecord: (rec: UspRecord, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: UspRecord) => encRecord(w, m, allEnc));
 
 /** The length encodeRecord gives `rec`, counted without a buffer. */
-export const sizeRecord: (rec: UspRecord) => number = /* @__PURE__ */ topSizer((w, m: UspRecord) => encRecord(w, m, ALL_ENC));
+export const sizeRecord: (rec: UspRecord) => number = /* @__PURE__ */ topSizer((w, m: UspRecord) => encRecord(w, m, allEnc));
 
 /** Decodes one Record; throws DecodeError (R-ENC.2 unknown enum, R-ENC.3-5 oneof, bounds). */
 export const decodeRecord: (bytes: Uint8Array, limits?: DecodeLimits) => UspRecord = /* @__PURE__ */ topDecoder(
-  (r, end, d) => decRecord(r, end, d, ALL_DEC), CACHED_DECODE_LIMITS);
+  (r, end, d) => decRecord(r, end, d, allDec), CACHED_DECODE_LIMITS);
 
 // What an Agent sends and reads (issue 10: the device keeps only these). It sends plaintext
 // no_session_context Records and DisconnectRecords (src/record/record.ts); of an inbound Record it
@@ -35,19 +34,19 @@ export const decodeRecord: (bytes: Uint8Array, limits?: DecodeLimits) => UspReco
 // alone: 7106, ignored), so their bodies are skipped, bounded like any other field, not decoded.
 
 /** encodeRecord for an Agent: no_session_context and disconnect only. */
-export const encodeAgentRecord: (rec: UspRecord, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: UspRecord) => encRecord(w, m, AGENT_ENC));
+export const encodeAgentRecord: (rec: UspRecord, out: Uint8Array) => number = /* @__PURE__ */ topEncoder((w, m: UspRecord) => encRecord(w, m, agentEnc));
 
 /** The length encodeAgentRecord gives `rec`. */
-export const sizeAgentRecord: (rec: UspRecord) => number = /* @__PURE__ */ topSizer((w, m: UspRecord) => encRecord(w, m, AGENT_ENC));
+export const sizeAgentRecord: (rec: UspRecord) => number = /* @__PURE__ */ topSizer((w, m: UspRecord) => encRecord(w, m, agentEnc));
 
 /** encodeAgentRecord into a new array of exactly its length; EncodeOverflowError above `max` bytes, before allocating. */
-export const encodeAgentRecordExact: (rec: UspRecord, max: number) => Uint8Array = /* @__PURE__ */ topExact((w, m: UspRecord) => encRecord(w, m, AGENT_ENC));
+export const encodeAgentRecordExact: (rec: UspRecord, max: number) => Uint8Array = /* @__PURE__ */ topExact((w, m: UspRecord) => encRecord(w, m, agentEnc));
 
 /** decodeRecord for an Agent: bodies other than no_session_context are skipped (their value is {}). */
 export const decodeAgentRecord: (bytes: Uint8Array, limits?: DecodeLimits) => UspRecord = /* @__PURE__ */ topDecoder(
-  (r, end, d) => decRecord(r, end, d, AGENT_DEC));
+  (r, end, d) => decRecord(r, end, d, agentDec));
 
-function encRecord(w: Writer, m: UspRecord, types: readonly (Enc | undefined)[]): void {
+function encRecord(w: Writer, m: UspRecord, types: (i: number) => Enc | undefined): void {
   w.fieldString(1, m.version);
   w.fieldString(2, m.toId);
   w.fieldString(3, m.fromId);
@@ -55,9 +54,10 @@ function encRecord(w: Writer, m: UspRecord, types: readonly (Enc | undefined)[])
   w.fieldBytes(5, m.macSignature);
   w.fieldBytes(6, m.senderCert);
   const rt = m.recordType;
-  const i = RECORD_CASES.indexOf(rt.case);
-  const enc = types[i];
-  if (enc === undefined) throw new EncodeError(i < 0 ? 'Record.record_type not set' : 'an Agent does not send a ' + rt.case + ' record'); // R-ENC.3
+  let i = 0;
+  while (i < RECORD_CASE_COUNT && listItem(RECORD_CASES, i) !== rt.case) i++;
+  const enc = types(i); // undefined past the last case
+  if (enc === undefined) throw new EncodeError(i === RECORD_CASE_COUNT ? 'Record.record_type not set' : 'an Agent does not send a ' + rt.case + ' record'); // R-ENC.3
   const at = w.fork(7 + i);
   enc(w, rt.value as never);
   w.join(at);
@@ -100,7 +100,7 @@ function encSessionContext(w: Writer, m: SessionContextRecord): void {
   }
 }
 
-function decRecord(r: Reader, end: number, d: number, types: readonly Dec[]): UspRecord {
+function decRecord(r: Reader, end: number, d: number, types: (i: number) => Dec): UspRecord {
   const m: UspRecord = {
     version: '',
     toId: '',
@@ -114,9 +114,9 @@ function decRecord(r: Reader, end: number, d: number, types: readonly Dec[]): Us
   while (r.pos < end) {
     const t = r.varint32();
     const i = (t >>> 3) - 7;
-    if ((t & 7) === 2 && i >= 0 && i < RECORD_CASES.length) {
+    if ((t & 7) === 2 && i >= 0 && i < RECORD_CASE_COUNT) {
       if (rt !== undefined) r.fail('oneof-twice'); // R-ENC.4
-      rt = { case: RECORD_CASES[i], value: types[i](r, r.sub(d), d + 1) } as UspRecord['recordType'];
+      rt = { case: listItem(RECORD_CASES, i), value: types(i)(r, r.sub(d), d + 1) } as UspRecord['recordType'];
       continue;
     }
     switch (t) {
@@ -219,9 +219,13 @@ function decDisconnect(r: Reader, end: number, d: number): DisconnectRecord {
 // tables are marked pure: only the full coders use them, so the device bundle (Agent coders only)
 // leaves them and every coder they alone name out (issue 10: a frozen array is a side effect to
 // esbuild, which kept the Session Context, MQTT and STOMP coders and the uint64 primitives).
+// The Agent's are functions, not tables: it has two encoders and one decoder (a table item is a
+// 16 B slot on the board).
 const ALL_ENC: readonly (Enc | undefined)[] = /* @__PURE__ */ Object.freeze([
   encNoSession, encSessionContext as Enc, encNothing, encConnect, encConnect, encDisconnect, encNothing]);
-const AGENT_ENC: readonly (Enc | undefined)[] = Object.freeze([encNoSession, undefined, undefined, undefined, undefined, encDisconnect]);
+const allEnc = (i: number): Enc | undefined => ALL_ENC[i];
+const agentEnc = (i: number): Enc | undefined => (i === 0 ? encNoSession : i === 5 ? encDisconnect : undefined);
 const ALL_DEC: readonly Dec[] = /* @__PURE__ */ Object.freeze([
   decNoSession, decSessionContext, decEmpty, decMqttConnect, decStompConnect, decDisconnect, decEmpty]);
-const AGENT_DEC: readonly Dec[] = Object.freeze([decNoSession, skipBody, skipBody, skipBody, skipBody, skipBody, skipBody]);
+const allDec = (i: number): Dec => ALL_DEC[i];
+const agentDec = (i: number): Dec => (i === 0 ? decNoSession : skipBody);

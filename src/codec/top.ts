@@ -5,7 +5,8 @@ import { Writer } from './wire.ts';
 import { Reader } from './reader.ts';
 import { DecodeError, DEFAULT_DECODE_LIMITS, EncodeOverflowError, type DecodeLimits } from './errors.ts';
 
-const EMPTY = new Uint8Array(0);
+/** The one preloaded empty byte array of the codec and the Record layer (each preloaded array is flash; issue 10). Read-only in practice. */
+export const EMPTY = new Uint8Array(0);
 // One Writer (encoding or counting) and one Reader serve every top-level coder (a Msg, a Record,
 // for an Agent or in full): none runs inside another (a Record carries its Msg already encoded),
 // and each coder starts by resetting it. One each, not one per coder (issue 10: flash).

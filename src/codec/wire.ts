@@ -49,14 +49,13 @@ export function writeUint64(w: Writer, v: bigint): void {
 }
 
 export class Writer {
-  buf: Uint8Array;
-  pos: number;
-  cap: number;
+  // Set by reset(), which the constructor calls (one copy of the code; issue 10).
+  buf!: Uint8Array;
+  pos!: number;
+  cap!: number;
 
   constructor(buf: Uint8Array) {
-    this.buf = buf;
-    this.pos = 0;
-    this.cap = buf.length;
+    this.reset(buf);
   }
 
   /**
@@ -219,10 +218,7 @@ export class Writer {
   }
 
   fieldBool(no: number, v: boolean): void {
-    if (v) {
-      this.byte((no << 3) | WIRE_VARINT);
-      this.byte(1);
-    }
+    if (v) this.fieldEnum(no, 1); // the same bytes: tag, then varint 1
   }
 
   /**
@@ -238,17 +234,18 @@ export class Writer {
 
   /** map<string,string>: one entry message {1: key, 2: value} per key, in Map order, key and value always written (as protobuf-es does). */
   fieldMap(no: number, map: ReadonlyMap<string, string>): void {
-    // forEach with one bound callback: iterating `for (const [k, v] of map)` allocates an entry
-    // array per entry, garbage on every response.
+    // forEach with a method and this Writer as its `this`: iterating `for (const [k, v] of map)`
+    // allocates an entry array per entry, garbage on every response; a bound arrow made per
+    // Writer was a closure in the board's preloaded heap.
     this.mapNo = no;
-    map.forEach(this.mapEntry);
+    map.forEach(this.mapEntry, this);
   }
 
   private mapNo = 0;
-  private readonly mapEntry = (v: string, k: string): void => {
+  private mapEntry(v: string, k: string): void {
     const at = this.fork(this.mapNo);
     this.string(k, 0x0a); // entry field 1: key
     this.string(v, 0x12); // entry field 2: value
     this.join(at);
-  };
+  }
 }

@@ -16,6 +16,7 @@ import {
   type DecodeLimits,
   type UspRecord,
 } from '../codec/index.ts';
+import { EMPTY } from '../codec/top.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 import { RECORD_VERSION } from '../names.ts';
 
@@ -93,7 +94,8 @@ export function openRecord(bytes: Uint8Array, ctx: RecordContext): RecordIntake 
 }
 
 function disconnectReply(toId: string, fromId: string, code: number, reason: string): RecordIntake {
-  return { kind: 'reply', record: disconnectRecord(toId, fromId, code, reason), why: errorName(code) };
+  // A DisconnectRecord (1.2+) from us to `toId`.
+  return { kind: 'reply', record: plainRecord(toId, fromId, { case: 'disconnect', value: { reason, reasonCode: code } }), why: errorName(code) };
 }
 
 /** A plaintext Record from us to `toId` (no E2E security: mac_signature and sender_cert empty). */
@@ -109,11 +111,6 @@ function plainRecord(toId: string, fromId: string, recordType: UspRecord['record
   };
 }
 
-/** A DisconnectRecord (1.2+) from us to `toId`. */
-export function disconnectRecord(toId: string, fromId: string, reasonCode: number, reason: string): UspRecord {
-  return plainRecord(toId, fromId, { case: 'disconnect', value: { reason, reasonCode } });
-}
-
 /** The plaintext no_session_context Record carrying one encoded Msg (R-MSG.0a: same type as the request). */
 export function messageRecord(toId: string, fromId: string, payload: Uint8Array): UspRecord {
   return plainRecord(toId, fromId, { case: 'noSessionContext', value: { payload } });
@@ -124,5 +121,3 @@ export function messageRecord(toId: string, fromId: string, payload: Uint8Array)
  * (before anything is allocated). No scratch buffer of the board's messageBytes (issue 10).
  */
 export const sealRecordExact: (rec: UspRecord, maxBytes: number) => Uint8Array = encodeAgentRecordExact;
-
-const EMPTY = new Uint8Array(0);

@@ -79,20 +79,6 @@ function covers(target: string[], path: string[]): boolean {
   return true;
 }
 
-/** Could target t (deeper than n segments) address something under the object path segs? */
-function mayOverlap(t: string[], segs: string[], n: number): boolean {
-  for (let i = 0; i < n; i++) {
-    const a = t[i];
-    const b = segs[i];
-    if (a === b) continue;
-    const aAny = a === '*' || a === '{i}';
-    const bAny = b === '*' || b === '{i}';
-    if ((aAny && (isInstance(b) || bAny)) || (bAny && isInstance(a))) continue;
-    return false;
-  }
-  return true;
-}
-
 function isInstance(seg: string): boolean {
   const c = seg.charCodeAt(0);
   return c >= 0x31 && c <= 0x39; // instance numbers are posnum (no leading 0)
@@ -183,7 +169,17 @@ export class RoleSet {
         for (const t of p.targets) {
           const depth = t[t.length - 1] === '' ? t.length - 1 : t.length;
           // Deeper targets, or a same-depth one that overlaps without covering ({i} paths).
-          if (depth >= n && mayOverlap(t, segs, n) && !covers(t, segs)) uniform = false;
+          if (depth < n || covers(t, segs)) continue;
+          // Could t address something under segs? (Written out here, its one caller; issue 10.)
+          let overlap = true;
+          for (let i = 0; i < n && overlap; i++) {
+            const a = t[i];
+            const b = segs[i];
+            const aAny = a === '*' || a === '{i}';
+            const bAny = b === '*' || b === '{i}';
+            overlap = a === b || (aAny && (isInstance(b) || bAny)) || (bAny && isInstance(a));
+          }
+          if (overlap) uniform = false;
         }
       }
     }

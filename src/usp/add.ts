@@ -10,7 +10,7 @@ import type {
 } from '../codec/index.ts';
 import type { ParamError, ParamSetting, Transaction } from '../dm/api.ts';
 import { Perm, readableKeys } from './access.ts';
-import { failureOf, isFailure, resolveRequested } from './context.ts';
+import { failureOf, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { eachRequestedPath, operResult, pathFailure, type PathOutcome } from './partial.ts';
 import { ErrorCode, UspError, errorName } from '../errors.ts';
@@ -35,7 +35,7 @@ function fail(objPath: string, code: number, message: string, paramErrs?: Error_
 function addOne(tx: Transaction, obj: Add_CreateObject, ctx: RequestContext): Outcome {
   const access = ctx.requester.access;
   const res = resolveRequested(obj.objPath, ctx, 'Add takes a table path', ErrorCode.OBJECT_DOES_NOT_EXIST);
-  if (isFailure(res)) return fail(obj.objPath, res.code, res.message);
+  if ('code' in res) return fail(obj.objPath, res.code, res.message);
   const results: AddResp_CreatedObjectResult[] = [];
   for (const t of res.targets) {
     const tablePath = t.objPath;

@@ -17,7 +17,7 @@ export function failureOf(e: unknown): { code: number; message: string } {
   throw e;
 }
 
-/** A failure of a requested path: the code and message that go into its result. */
+/** A failure of a requested path: the code and message that go into its result (`'code' in r` tells it from a Resolution). */
 export interface PathFailure {
   readonly code: number;
   readonly message: string;
@@ -44,10 +44,6 @@ export function resolveRequested(path: string, ctx: RequestContext, objectsOnly?
 /** Is the supported object path a table (multi-instance: it ends in '{i}.')? */
 export function isTableDef(supportedPath: string): boolean {
   return supportedPath.length > 4 && supportedPath.lastIndexOf('{i}.') === supportedPath.length - 4;
-}
-
-export function isFailure(r: Resolution | PathFailure): r is PathFailure {
-  return (r as PathFailure).code !== undefined;
 }
 
 /** A parameter's value, or '' when it (or its row) does not exist: rows read as they stand. */

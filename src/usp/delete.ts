@@ -9,7 +9,7 @@ import type {
 } from '../codec/index.ts';
 import type { Transaction } from '../dm/api.ts';
 import { Perm } from './access.ts';
-import { failureOf, isFailure, isTableDef, resolveRequested } from './context.ts';
+import { failureOf, isTableDef, resolveRequested } from './context.ts';
 import { isInstancePath } from '../dm/paths.ts';
 import type { RequestContext } from './dispatch.ts';
 import { eachRequestedPath, operResult, pathFailure, type PathOutcome } from './partial.ts';
@@ -30,7 +30,7 @@ export function handleDelete(req: Delete, ctx: RequestContext): Response['respTy
 function deleteOne(tx: Transaction, path: string, ctx: RequestContext, allowPartial: boolean): PathOutcome<DeleteResp_DeletedObjectResult> {
   const { engine, requester: { access } } = ctx;
   const res = resolveRequested(path, ctx, 'Delete takes object instance paths');
-  if (isFailure(res)) return pathFailure(path, res.code, res.message);
+  if ('code' in res) return pathFailure(path, res.code, res.message);
   if (!isTableDef(res.def.path)) return pathFailure(path, ErrorCode.OBJECT_NOT_A_TABLE, errorName(ErrorCode.OBJECT_NOT_A_TABLE));
   const affected: string[] = [];
   const unaffected: DeleteResp_UnaffectedPathError[] = [];

@@ -119,7 +119,7 @@ export class Dispatcher {
       // request's msg_id when it can be salvaged.
       const code = reason === 'too-many' ? ErrorCode.RESOURCES_EXCEEDED : reason === 'oneof-missing' || reason === 'oneof-twice' ? ErrorCode.INVALID_ARGUMENTS : 0;
       const id = code === 0 ? undefined : salvageMsgId(payload);
-      if (id !== undefined) return reply(id, code, code === ErrorCode.INVALID_ARGUMENTS ? 'oneof violation (R-ENC.5)' : tooMany(max));
+      if (id !== undefined) return reply(id, code, code === ErrorCode.INVALID_ARGUMENTS ? 'oneof violation (R-ENC.5)' : 'more than ' + max + ' paths in one request');
       // R-ENC.2@1.0 / R-COAP.13: otherwise the MTP answers "bad request".
       return { kind: 'bad-record', why: 'msg ' + reason };
     }
@@ -166,13 +166,17 @@ export class Dispatcher {
     // A bounded board answers a request naming more paths than it can hold the results of with
     // 7005 (Resources exceeded), before any work: a valid 8 KB Get of 260 paths must not exhaust
     // the XS heap (issue 10).
-    if (max !== undefined && pathCount(req) > max) return reply(msgId, ErrorCode.RESOURCES_EXCEEDED, tooMany(max));
+    if (max !== undefined && pathCount(req) > max) return reply(msgId, ErrorCode.RESOURCES_EXCEEDED, 'more than ' + max + ' paths in one request');
     let resp: RespType | undefined;
     try {
       resp = handler(req.value, { engine: this.options.engine, requester: from, msgId });
     } catch (e) {
-      if (!(e instanceof UspError)) this.options.onInternalError?.(req.case + ' ' + msgId, e);
-      return { kind: 'reply', msg: errorFromThrown(msgId, e) };
+      // A UspError as an Error Msg; anything else is a bug, answered 7003 Internal error.
+      if (!(e instanceof UspError)) {
+        this.options.onInternalError?.(req.case + ' ' + msgId, e);
+        return reply(msgId, ErrorCode.INTERNAL_ERROR);
+      }
+      return { kind: 'reply', msg: errorMsg(msgId, e.code, e.message, (e as ParamErrors).paramErrs) };
     }
     // R-MSG.0: Operate with send_resp=false gets no response.
     if (resp === undefined) return { kind: 'none', why: 'send_resp=false' };
@@ -200,14 +204,9 @@ export class Dispatcher {
   }
 }
 
-/** Answer with an Error Msg. */
-function reply(msgId: string, code: number, message: string): DispatchResult {
+/** Answer with an Error Msg (its err_msg: `message`, or the code's name). */
+function reply(msgId: string, code: number, message?: string): DispatchResult {
   return { kind: 'reply', msg: errorMsg(msgId, code, message) };
-}
-
-/** 7005's message for a request beyond the board's requestPaths. */
-function tooMany(max: number | undefined): string {
-  return `more than ${max} paths in one request`;
 }
 
 /** An Error Msg answering `msgId` (R-MSG.9). */
@@ -224,12 +223,6 @@ export function errorMsg(msgId: string, code: number, message?: string, paramErr
  * function and prototype on the board; issue 10).
  */
 export type ParamErrors = UspError & { paramErrs?: ErrorMsg['paramErrs'] };
-
-/** A handler's exception as an Error Msg; non-USP exceptions become 7003 Internal error. */
-export function errorFromThrown(msgId: string, e: unknown): Msg {
-  if (!(e instanceof UspError)) return errorMsg(msgId, ErrorCode.INTERNAL_ERROR);
-  return errorMsg(msgId, e.code, e.message, (e as ParamErrors).paramErrs);
-}
 
 function fnv1a(b: Uint8Array): number {
   let h = 0x811c9dc5;

@@ -6,7 +6,7 @@ import type {
   Response,
 } from '../codec/index.ts';
 import { Perm, readableKeys } from './access.ts';
-import { failureOf, isFailure, isTableDef, resolveRequested } from './context.ts';
+import { failureOf, isTableDef, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 
@@ -23,7 +23,7 @@ function failed(path: string, code: number, message?: string): GetInstancesResp_
 function one(path: string, firstLevelOnly: boolean, ctx: RequestContext): GetInstancesResp_RequestedPathResult {
   const { engine, requester: { access } } = ctx;
   const res = resolveRequested(path, ctx, 'GetInstances takes object paths');
-  if (isFailure(res)) return failed(path, res.code, res.message);
+  if ('code' in res) return failed(path, res.code, res.message);
   // Not a multi-instance object → 7018 (digest §2.3); without first_level_only any object path
   // works as "every instance below it".
   if (firstLevelOnly && !isTableDef(res.def.path)) return failed(path, ErrorCode.OBJECT_NOT_A_TABLE);

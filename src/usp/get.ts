@@ -1,8 +1,7 @@
 // Get (digest §2.2): one RequestedPathResult per requested path, failures in their own result.
 import { EntryMap, type Get, type GetResp, type GetResp_RequestedPathResult, type GetResp_ResolvedPathResult, type Response } from '../codec/index.ts';
-import type { Engine } from '../dm/api.ts';
-import { Perm, type Access } from './access.ts';
-import { failureOf, isFailure, resolveRequested } from './context.ts';
+import { Perm } from './access.ts';
+import { failureOf, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { ErrorCode, errorName } from '../errors.ts';
 
@@ -21,7 +20,7 @@ function getOne(path: string, maxDepth: number, ctx: RequestContext): GetResp_Re
   const { engine, requester: { access } } = ctx;
   // R-GET.0@1.3: a non-search path naming an instance that does not exist → 7026 (digest §2.13).
   const res = resolveRequested(path, ctx, undefined, ErrorCode.INVALID_PATH);
-  if (isFailure(res)) return failed(path, res.code, res.message);
+  if ('code' in res) return failed(path, res.code, res.message);
   const kind = res.parsed.kind;
   if (kind === 'command' || kind === 'event') return failed(path, ErrorCode.INVALID_PATH, 'Get takes object or parameter paths');
   const out: GetResp_ResolvedPathResult[] = [];
@@ -55,30 +54,29 @@ function getOne(path: string, maxDepth: number, ctx: RequestContext): GetResp_Re
     }
   } else {
     // Object path: one ResolvedPathResult per object and sub-object (1.2+), max_depth R-GET.5.
+    // (Each object's parameters written out here, not a helper called per object: issue 10.)
     for (const t of res.targets) {
-      for (const obj of engine.subtree(t.objPath, maxDepth)) addObject(engine, access, obj, out);
+      for (const objPath of engine.subtree(t.objPath, maxDepth)) {
+        let values;
+        try {
+          values = engine.params(objPath);
+        } catch {
+          continue; // vanished meanwhile (a handler's instances changed): not present
+        }
+        let params: EntryMap | undefined;
+        // One permission check for the whole object when no Target points inside it.
+        const uniform = access.objectParamMask(objPath);
+        if (uniform >= 0 && (uniform & Perm.PARAM_READ) === 0) continue;
+        for (const v of values) {
+          if (uniform < 0 && !access.canRead(v.path)) continue; // R-GET.1 / R-GET.4
+          if (!params) params = new EntryMap();
+          params.append(v.name, v.value); // an object's parameter names are unique (schema)
+        }
+        // Objects without (readable) parameters — a table node, an empty table — are not listed.
+        if (params) out.push({ resolvedPath: objPath, resultParams: params });
+      }
     }
   }
   // R-GET.1a/1b: a search matching nothing or an empty table is a success with no results.
   return { requestedPath: path, errCode: 0, errMsg: '', resolvedPathResults: out };
-}
-
-function addObject(engine: Engine, access: Access, objPath: string, out: GetResp_ResolvedPathResult[]): void {
-  let values;
-  try {
-    values = engine.params(objPath);
-  } catch {
-    return; // vanished meanwhile (a handler's instances changed): not present
-  }
-  let params: EntryMap | undefined;
-  // One permission check for the whole object when no Target points inside it.
-  const uniform = access.objectParamMask(objPath);
-  if (uniform >= 0 && (uniform & Perm.PARAM_READ) === 0) return;
-  for (const v of values) {
-    if (uniform < 0 && !access.canRead(v.path)) continue; // R-GET.1 / R-GET.4
-    if (!params) params = new EntryMap();
-    params.append(v.name, v.value); // an object's parameter names are unique (schema)
-  }
-  // Objects without (readable) parameters — a table node, an empty table — are not listed.
-  if (params) out.push({ resolvedPath: objPath, resultParams: params });
 }

@@ -12,7 +12,7 @@ import type {
 } from '../codec/index.ts';
 import type { Transaction } from '../dm/api.ts';
 import { Perm } from './access.ts';
-import { failureOf, isFailure, resolveRequested } from './context.ts';
+import { failureOf, resolveRequested } from './context.ts';
 import type { RequestContext } from './dispatch.ts';
 import { eachRequestedPath, operResult, pathFailure, type PathOutcome } from './partial.ts';
 import { ErrorCode, errorName } from '../errors.ts';
@@ -34,14 +34,10 @@ function failureEntry(requestedPath: string, errCode: number, errMsg: string, up
   return operResult(requestedPath, true, { errCode, errMsg, updatedInstFailures });
 }
 
-function paramErr(path: string, code: number, message: string): Error_ParamError {
-  return { paramPath: path, errCode: code, errMsg: message };
-}
-
 function updateOne(tx: Transaction, obj: Set_UpdateObject, ctx: RequestContext): Outcome {
   const access = ctx.requester.access;
   const res = resolveRequested(obj.objPath, ctx, 'Set takes object paths', ErrorCode.OBJECT_DOES_NOT_EXIST);
-  if (isFailure(res)) return pathFailure(obj.objPath, res.code, res.message);
+  if ('code' in res) return pathFailure(obj.objPath, res.code, res.message);
   const results: SetResp_UpdatedInstanceResult[] = [];
   const failures: SetResp_UpdatedInstanceFailure[] = [];
   const allParamErrs: Error_ParamError[] = [];
@@ -69,7 +65,7 @@ function updateOne(tx: Transaction, obj: Set_UpdateObject, ctx: RequestContext):
       }
       if (code === 0) continue;
       errs.push({ param: s.param, errCode: code, errMsg: message });
-      allParamErrs.push(paramErr(path, code, message));
+      allParamErrs.push({ paramPath: path, errCode: code, errMsg: message });
       if (s.required) {
         requiredFailed = true;
         if (!firstRequired) firstRequired = { code, message: s.param + ': ' + message };
