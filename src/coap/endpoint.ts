@@ -214,7 +214,7 @@ export class CoapEndpoint {
           if (!makeRoom(this.uploads, this.maxEntries, this.now)) {
             return { code: Code.SERVICE_UNAVAILABLE, options: [uintOption(Option.MAX_AGE, 5)] };
           }
-          const buf = new Uint8Array(size1 !== undefined && size1 > n ? size1 : max);
+          const buf = new Uint8Array(size1 !== undefined && size1 > n ? size1 : this.cfg.limits.reassemblyBytes);
           buf.set(req.payload, 0);
           this.uploads.set(key, { buf, received: n, expires: this.now + this.times.maxTransmitWaitMs });
         }

@@ -7,6 +7,7 @@ import { Code, Method } from '../../src/coap/constants.ts';
 import type { CoapResult } from '../../src/coap/types.ts';
 import { UspCoapBinding, type SendOutcome } from '../../src/mtp/coap.ts';
 import { liveEndpoint } from './harness.ts';
+import { collecting } from '../coap/fixture.ts';
 
 function pattern(n: number): Uint8Array {
   const b = new Uint8Array(n);
@@ -43,7 +44,7 @@ test('our client on ::1 talks to our server on ::1 (udp6)', async (t) => {
   const server = await liveEndpoint('::1', { handle: (req) => ({ code: Code.CONTENT, payload: req.payload }) });
   const client = await liveEndpoint('::1');
   t.after(() => { server.close(); client.close(); });
-  const r = await new Promise<CoapResult>((resolve) => client.ep.request({ address: '::1', port: server.port }, { method: Method.POST, payload: pattern(3000) }, resolve));
+  const r = await new Promise<CoapResult>((resolve) => client.ep.request({ address: '::1', port: server.port }, ...collecting({ method: Method.POST, payload: pattern(3000) }, resolve)));
   assert.ok(r.kind === 'response' && r.payload.length === 3000);
   assert.deepEqual([...(r.kind === 'response' ? r.payload : [])], [...pattern(3000)]);
 });
