@@ -27,8 +27,10 @@ export async function boardDtls(root, board) {
   if (board === 'empty') return undefined;
   const { tsImport } = await import('tsx/esm/api');
   const module = await tsImport(join(root, 'boards', board, 'profile.ts'), import.meta.url);
-  const profile = Object.values(module).find((p) => p && typeof p === 'object' && p.name === board);
-  if (!profile) fail(`boards/${board}/profile.ts exports no profile named ${board}`);
+  // The export named after the board is its whole profile (boards/esp32: `esp32Board` is only the
+  // run-time part the firmware preloads, without `dtls.native`).
+  const profile = module[board];
+  if (!profile || profile.name !== board) fail(`boards/${board}/profile.ts has no export ${board} with name "${board}"`);
   return profile.dtls?.native;
 }
 
