@@ -59,14 +59,14 @@ export const esp32: BoardProfile = /* @__PURE__ */ Object.freeze(/* @__PURE__ */
   minify: true,
   // The XS cap the engines run at, in 32-bit RAM (boards/esp32/xs-cap.ts: the accounting).
   memoryBudgetBytes: /* @__PURE__ */ capBytes32(XS_CAP),
-  // npm run footprint -- --check fails above these (measured 219,903 / 35,460 / 57,500 B with
+  // npm run footprint -- --check fails above these (measured 192,891 / 34,268 / 56,348 B with
   // ~1.3% room for flash and boot; the peak moves by up to ~1.2 KB between runs of one build, so
-  // ~2.6% there), after the seventh flash pass: xsc patches 0013-0015 (uncaptured locals without
-  // NEW/UNWIND, flags and slot counts as operands, nine fused ops), the schema tree always built by
-  // the caller, shared parameter prototypes, less code in every feature; 253,753 / 35,632 / 57,592
-  // B before it (docs/device-build.md, "Agent flash"). Issue 10 goals: peak <= 64 KB above the
-  // empty module (3,912 B) is met (53,584 B above it); flash <= 200 KB is not (214.7 KB above it).
-  footprintBudget: /* @__PURE__ */ Object.freeze({ flashAgentBytes: 222_800, ramBootBytes: 35_900, ramPeakBytes: 59_000 }),
+  // ~2.6% there), after the eighth flash pass: xsc patch 0016 (sixteen more fused ops), pooled
+  // strings and globals in the board build (tools/bundle/xs-pool.ts), smaller schema nodes, enum
+  // lists as strings, nested factory defaults, less code in every feature; 219,903 / 35,460 /
+  // 57,500 B before it (docs/device-build.md, "Agent flash"). Issue 10 goals: peak <= 64 KB above
+  // the empty module (3,912 B): 52,436 B above it; flash <= 200 KB above it: 188.4 KB. Both met.
+  footprintBudget: /* @__PURE__ */ Object.freeze({ flashAgentBytes: 195_400, ramBootBytes: 34_700, ramPeakBytes: 57_800 }),
   // firmware/xs-host/dtls.mjs builds the board's mbedTLS with these.
   dtls: /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.assign({}, DTLS, {
     native: /* @__PURE__ */ Object.freeze({ inContentBytes: 2048, outContentBytes: 1280, lowMemoryEcp: true }),
