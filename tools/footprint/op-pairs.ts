@@ -1,7 +1,7 @@
 // `npx tsx tools/footprint/op-pairs.ts [mc.xs.c] [N]`: the byte-code instructions of a preloaded
 // image (default: the esp32 board's build/boards/esp32/mc/mc.xs.c, after `npm run build:xs`) and
 // the most frequent pairs and triples of them, each function's code on its own: what
-// firmware/patches/moddable/0009, 0010 and 0012 fuse into one instruction. Fusing a pair saves
+// firmware/patches/moddable/0009-0012, 0015 and 0016 fuse into one instruction. Fusing a pair saves
 // at least one byte per occurrence (its second opcode), a triple two.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
