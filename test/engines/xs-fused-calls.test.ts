@@ -17,12 +17,10 @@
 // board has the fused forms and none of the pairs left.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { root } from '../../build.config.ts';
 import { buildXsBoard, runBundle, scratchDir, scriptFile, type Cap } from './xs-harness.ts';
-import { compiledOps, decodeOps, preloadModule, readImageCode, type Op } from './xsb.ts';
+import { boardOps, compiledOps, decodeOps, preloadModule, readImageCode, type Op } from './xsb.ts';
 
 const cap: Cap = { chunks: 256 * 1024, slots: 16 * 1024, stack: 4096 };
 let scratch: ReturnType<typeof scratchDir>;
@@ -192,15 +190,7 @@ export default fusedResult;
 });
 
 test('given the esp32 board preloaded by xsl, then its code decodes to its end, with the fused ops and no pair left', () => {
-  const { codes } = readImageCode(readFileSync(join(root, 'build/boards/esp32/mc/mc.xs.c'), 'utf8'));
-  const counts: Record<string, number> = {};
-  const left: string[] = [];
-  for (const code of codes) {
-    const { ops, end } = decodeOps(code);
-    assert.equal(end, code.length);
-    left.push(...unfused(ops));
-    for (const op of ops) counts[op.name] = (counts[op.name] ?? 0) + 1;
-  }
+  const { left, counts } = boardOps(unfused);
   assert.deepEqual(left, []);
   for (const name of Object.keys(FUSED)) assert.ok((counts[name] ?? 0) > 100, `${name}: ${counts[name]} in the board`);
 });

@@ -74,6 +74,22 @@ export function readImageCode(mcText: string): { codes: Buffer[]; keyName: Map<n
   return { codes, keyName };
 }
 
+/** The esp32 board's code (build/boards/esp32/mc/mc.xs.c, after `npm run build:xs`), each
+ * function decoded to its end (asserted): what `left` finds in each function's ops, and how often
+ * each op occurs. */
+export function boardOps(left: (ops: Op[]) => string[]): { left: string[]; counts: Record<string, number> } {
+  const { codes } = readImageCode(readFileSync(join(root, 'build/boards/esp32/mc/mc.xs.c'), 'utf8'));
+  const counts: Record<string, number> = {};
+  const found: string[] = [];
+  for (const code of codes) {
+    const { ops, end } = decodeOps(code);
+    assert.equal(end, code.length);
+    found.push(...left(ops));
+    for (const op of ops) counts[op.name] = (counts[op.name] ?? 0) + 1;
+  }
+  return { left: found, counts };
+}
+
 /** `module` (an ES module) compiled by xsc (with `options`: the board build's are `-u`) and linked by xsl with preloading, as the board build does (preload.mjs): mc.xs.c's text. */
 export function preloadModule(module: string, dir: string, options: string[] = []): string {
   const mods = join(dir, 'mods');
