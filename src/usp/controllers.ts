@@ -112,7 +112,9 @@ export class ControllerDirectory {
   admit(endpointId: string, cert?: PeerCertificate): Identification {
     const hit = this.admitted.get(endpointId);
     // Nothing it read changed since: judging again would give the same answer and change nothing.
-    if (hit && hit.cert === cert) return hit.who;
+    // The same certificate in another session (a Controller's nodes sharing its Endpoint ID, a
+    // reconnect) is the same chain: the verdict reads nothing else of it.
+    if (hit && sameCertificate(hit.cert, cert)) return hit.who;
     // A revoked certificate (§9.3 Check-cert, optional revocation check) bans its sender:
     // BannedRole only, and no row is made for an unknown sender; a row's InheritedRole shows
     // BannedRole while it lasts. A certificate that is not revoked lifts the ban.
@@ -194,4 +196,12 @@ export class ControllerDirectory {
     this.admitted.set(endpointId, { cert, who });
     return who;
   }
+}
+
+/** Same verified chain (SHA-256 of each certificate) and trust, or both absent. */
+function sameCertificate(a: PeerCertificate | undefined, b: PeerCertificate | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.untrusted !== b.untrusted || a.chain.length !== b.chain.length) return false;
+  for (let i = 0; i < a.chain.length; i++) if (a.chain[i] !== b.chain[i]) return false;
+  return true;
 }

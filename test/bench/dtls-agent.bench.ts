@@ -26,9 +26,9 @@ import type { DtlsContext, DtlsSession } from '../../hal/hal.ts';
 
 const N = Number(process.env.DTLS_BENCH_N ?? 30);
 const GETS = Number(process.env.DTLS_BENCH_GETS ?? 2000);
-/** `get`: only the Get comparison (DTLS_BENCH_GET_MODES `in`, `proc` or both), for profiling. */
+/** `get`: only the Get comparisons (DTLS_BENCH_GET_MODES: any of `in`, `proc`, `load`; all by default). */
 const PART = process.env.DTLS_BENCH_PART ?? 'all';
-const MODES = process.env.DTLS_BENCH_GET_MODES ?? 'in,proc';
+const MODES = process.env.DTLS_BENCH_GET_MODES ?? 'in,proc,load';
 /** `dtls` or `plain`: the other kind's blocks shrink to one Get each (a profile of one kind). */
 const ONLY = process.env.DTLS_BENCH_ONLY ?? '';
 /** `two`: the Controller's DTLS sessions on two sockets (the bench's shape before 2026-12-06). */
@@ -83,7 +83,8 @@ async function gets(out: Side, agentPort: number, inbound: Side, scheme: string,
 
 /** `tinyusp agent` in a child process on the bench's defaults; resolves once it prints `ready`. */
 function agentProcess(args: string[], name: string): Promise<{ port: number; pid: number; stop(): void }> {
-  const root = new URL('../..', import.meta.url).pathname;
+  // DTLS_BENCH_AGENT_ROOT: another checkout's agent (an A/B of two trees with this bench).
+  const root = process.env.DTLS_BENCH_AGENT_ROOT ?? new URL('../..', import.meta.url).pathname;
   // DTLS_BENCH_AGENT_NODE_ARGS: node options for the agent processes (--perf-basic-prof, --cpu-prof).
   const nodeArgs = (process.env.DTLS_BENCH_AGENT_NODE_ARGS ?? '').split(' ').filter((a) => a);
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'tools/tinyusp.mjs'), 'agent', '--defaults', join(dir, 'defaults.json'), '--state', join(dir, name),
@@ -92,6 +93,7 @@ function agentProcess(args: string[], name: string): Promise<{ port: number; pid
     let out = '';
     const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error('agent not ready in 20 s'))), 20000);
     child.stdout.on('data', (d) => {
+      if (process.env.DTLS_BENCH_ECHO) process.stderr.write(d);
       out += d;
       const m = /^ready \S+ \S+:(\d+)\/usp$/m.exec(out);
       if (m) (clearTimeout(timer), resolve({ port: Number(m[1]), pid: child.pid!, stop: () => child.kill('SIGTERM') }));
@@ -278,6 +280,57 @@ async function compare(label: string, securePort: number, plainPort: number, pid
   if (dIn !== dOut) dIn.close();
   pSide.close();
 }
+/**
+ * The agent's capacity: LOAD_CONTROLLERS Controllers (each its own socket and sessions, one Get
+ * at a time as CoAP's NSTART = 1 has it) keep one agent process busy for LOAD_MS per block,
+ * DTLS and plaintext blocks in turn; the Gets all of them completed per second. Unlike the rows
+ * above (one request in flight: each Get waits for the Controller's turn too), the agent's own
+ * cost per Get decides this figure, as it decides what a device serves.
+ */
+const LOAD_CONTROLLERS = Number(process.env.DTLS_BENCH_LOAD_CONTROLLERS ?? 4);
+const LOAD_MS = Number(process.env.DTLS_BENCH_LOAD_MS ?? 1000);
+async function capacity(label: string, securePort: number, plainPort: number, pids: { dtls: number; plain: number }): Promise<void> {
+  const kinds = {
+    dtls: { port: securePort, scheme: 'coaps', sides: [] as Side[], done: 0, ms: 0, agentMain: 0 },
+    plain: { port: plainPort, scheme: 'coap', sides: [] as Side[], done: 0, ms: 0, agentMain: 0 },
+  };
+  for (let i = 0; i < LOAD_CONTROLLERS; i++) {
+    kinds.dtls.sides.push(await sharedSide(cctx, sctx, securePort));
+    kinds.plain.sides.push(await side());
+  }
+  // One Controller: Gets one at a time until `until`; a lost answer fails the bench (bounded, 2 s).
+  const loop = async (k: typeof kinds.dtls, s: Side, until: number, warm: boolean) => {
+    const acks = ackResponses(s);
+    const replyTo = `${k.scheme}://127.0.0.1:${s.socket.port}/usp`;
+    while (now() < until) {
+      const p = acks.next();
+      s.send(post(replyTo, ['Device.DeviceInfo.']), k.port);
+      await p;
+      if (!warm) k.done++;
+    }
+  };
+  const block = async (k: typeof kinds.dtls, ms: number, warm: boolean) => {
+    const a0 = cpuOfProcess(pids[k === kinds.dtls ? 'dtls' : 'plain']);
+    const t0 = now();
+    await Promise.all(k.sides.map((s) => loop(k, s, t0 + ms, warm)));
+    if (warm) return;
+    k.ms += now() - t0;
+    const a1 = cpuOfProcess(pids[k === kinds.dtls ? 'dtls' : 'plain']);
+    if (a0 && a1) k.agentMain += a1.main - a0.main;
+  };
+  await block(kinds.dtls, 300, true);
+  await block(kinds.plain, 300, true);
+  for (let b = 0; b < 5; b++) {
+    await block(kinds.dtls, LOAD_MS, false);
+    await block(kinds.plain, LOAD_MS, false);
+  }
+  const rps = (k: typeof kinds.dtls) => k.done / (k.ms / 1000);
+  const cpu = (k: typeof kinds.dtls) => (k.agentMain / k.done).toFixed(0);
+  console.log(`  ${label}, ${LOAD_CONTROLLERS} Controllers at once: DTLS ${rps(kinds.dtls).toFixed(0)} req/s, plaintext ${rps(kinds.plain).toFixed(0)} req/s, DTLS/plaintext ${(100 * rps(kinds.dtls) / rps(kinds.plain)).toFixed(0)}%` +
+    `; the agent's main thread per Get: DTLS ${cpu(kinds.dtls)} us, plaintext ${cpu(kinds.plain)} us`);
+  for (const s of [...kinds.dtls.sides, ...kinds.plain.sides]) s.close();
+}
+
 console.log(`\nGet Device.DeviceInfo., ${GETS} of each one at a time, in ${BLOCKS} alternating blocks; certificate mode, one session per direction:`);
 if (MODES.includes('in')) {
   const inSecure = await startSecureAgent({ credentials: agentCredentials(pki, 'certificate'), defaults: agentDefaults(9), trace: false });
@@ -293,10 +346,11 @@ if (MODES.includes('in')) {
 }
 const dir = mkdtempSync(join(tmpdir(), 'tinyusp-bench-dtls-'));
 writeFileSync(join(dir, 'defaults.json'), JSON.stringify(agentDefaults(9)));
-if (MODES.includes('proc')) {
+if (MODES.includes('proc') || MODES.includes('load')) {
   const secure = await agentProcess(['--cert', pki.path('agent.pem'), '--key', pki.path('agent.key'), '--ca', pki.path('ca.pem')], 'secure');
   const plain = await agentProcess(['--allow-nosec'], 'plain');
-  await compare('agents as tinyusp agent processes', secure.port, plain.port, { dtls: secure.pid, plain: plain.pid });
+  if (MODES.includes('proc')) await compare('agents as tinyusp agent processes', secure.port, plain.port, { dtls: secure.pid, plain: plain.pid });
+  if (MODES.includes('load')) await capacity('agents as tinyusp agent processes', secure.port, plain.port, { dtls: secure.pid, plain: plain.pid });
   secure.stop();
   plain.stop();
 }

@@ -17,6 +17,7 @@ import { certCredentials, hostDtls, makePki, type Pki } from './support.ts';
 import { agentCredentials, agentDefaults, startSecureAgent, type SecureAgent, setAll } from './agent-support.ts';
 import { side } from './lean-controller.ts';
 import { linkSessions } from '../../src/dtls/link-view.ts';
+import { CertificateTrust } from '../../src/usp/trust.ts';
 
 const missing = missingCommand('openssl');
 const reason = missing && `${missing} not found (apt-get install openssl)`;
@@ -30,7 +31,7 @@ before(async () => {
 after(() => pki?.remove());
 
 /** Controller proto::controller-1 (certificate controller.pem) with one session to the agent and one from it. */
-async function leanController(agent: SecureAgent) {
+async function leanController(agent: SecureAgent, idPrefix = 'adm-') {
   const dtls = hostDtls();
   const cctx = dtls.context({ role: 'client', ...certCredentials(pki, 'controller') });
   const sctx = dtls.context({ role: 'server', ...certCredentials(pki, 'controller') });
@@ -53,7 +54,7 @@ async function leanController(agent: SecureAgent) {
   let seq = 0;
   /** Sends one request Record over the open session; resolves with its answer, or undefined if none came within `waitMs`. */
   async function ask(req: Request['reqType'], waitMs = 5000): Promise<NonNullable<Msg['body']>['msgBody'] | undefined> {
-    const id = 'adm-' + ++seq;
+    const id = idPrefix + ++seq; // msg_ids are unique per sender (Endpoint ID), not per session
     const record = encodeRecordBytes(recordOf(encodeMsgBytes(requestMsg(req, id))));
     const buf = new Uint8Array(record.length + 128);
     const n = encodeMessage({
@@ -165,6 +166,47 @@ test('a change to what admitted a session takes effect on its very next Record: 
     assert.deepEqual(linkSessions(agent.device.dtls!), { server: 1, client: 1 });
   } finally {
     ctl.close();
+    agent.stop();
+  }
+});
+
+test('two sessions with the same certificate (a Controller\'s nodes sharing its Endpoint ID) share one admission, and a change reaches both on their next Records', { timeout: 60000 }, async (t) => {
+  if (!needs(t, reason)) return;
+  const agent = await startSecureAgent({ credentials: agentCredentials(pki, 'certificate'), defaults: agentDefaults(9), trace: false });
+  // Count Check-cert runs (src/usp/trust.ts): a remembered admission skips it.
+  const check = CertificateTrust.prototype.check;
+  let checks = 0;
+  CertificateTrust.prototype.check = function (...a: Parameters<typeof check>) {
+    checks++;
+    return check.apply(this, a);
+  };
+  const a = await leanController(agent);
+  const b = await leanController(agent, 'adm-b-');
+  const e = agent.device.core.engine;
+  const serialOf = (r: Awaited<ReturnType<typeof a.ask>>) => r?.case === 'response' && r.value.respType.case === 'getResp' ? r.value.respType.value.reqPathResults[0].resolvedPathResults[0].resultParams.get('SerialNumber') : undefined;
+  try {
+    // The first round opens the agent's sessions to both reply-to addresses (its client role checks
+    // those certificates too); from then on no Record is judged again.
+    let settled = 0;
+    for (let i = 0; i < 4; i++) {
+      if (i === 1) settled = checks;
+      assert.equal(serialOf(await a.ask(getSerial)), e.get('Device.DeviceInfo.SerialNumber'));
+      assert.equal(serialOf(await b.ask(getSerial)), e.get('Device.DeviceInfo.SerialNumber'));
+    }
+    assert.equal(checks, settled, 'the second session\'s same chain is not judged again');
+    // ReadOnly (Role.3) for the Controller: both sessions' next Set is refused (7006), a Get still answered.
+    setAll(e, { [C1 + 'AssignedRole']: T + 'Role.3' });
+    for (const ctl of [a, b]) {
+      const r = await ctl.ask(setName('shared'));
+      assert.deepEqual(r?.case === 'error' && r.value.paramErrs.map((p) => p.errCode), [7006]);
+      assert.equal((await ctl.ask(getSerial))?.case, 'response');
+    }
+    assert.equal(checks, settled + 1, 'judged once again after the change, for both sessions');
+    assert.deepEqual(linkSessions(agent.device.dtls!), { server: 2, client: 2 });
+  } finally {
+    CertificateTrust.prototype.check = check;
+    a.close();
+    b.close();
     agent.stop();
   }
 });
