@@ -139,9 +139,9 @@ static void rk_load(const uint32_t *rk)
         *(uint64_t *) (uintptr_t) (RK_BASE + i) = w;
     }
 }
-static void rk_wipe(void)
+static void rk_wipe(void) /* and the CTR partial sums after them (PRE_BASE, below) */
 {
-    for (unsigned i = 0; i < RK_BYTES; i += 8) *(volatile uint64_t *) (uintptr_t) (RK_BASE + i) = 0;
+    for (unsigned i = 0; i < RK_BYTES + 24; i += 8) *(volatile uint64_t *) (uintptr_t) (RK_BASE + i) = 0;
 }
 
 /* in and out: 16 bytes each, may be the same; the key at RK_BASE (rk_load). Rounds unrolled. */
@@ -152,6 +152,56 @@ static void aes128_encrypt(const unsigned char *in, unsigned char *out)
     a0 ^= RK(0); a1 ^= RK(1); a2 ^= RK(2); a3 ^= RK(3);
     ROUND(4, b0, b1, b2, b3, a0, a1, a2, a3);
     ROUND(8, a0, a1, a2, a3, b0, b1, b2, b3);
+    ROUND(12, b0, b1, b2, b3, a0, a1, a2, a3);
+    ROUND(16, a0, a1, a2, a3, b0, b1, b2, b3);
+    ROUND(20, b0, b1, b2, b3, a0, a1, a2, a3);
+    ROUND(24, a0, a1, a2, a3, b0, b1, b2, b3);
+    ROUND(28, b0, b1, b2, b3, a0, a1, a2, a3);
+    ROUND(32, a0, a1, a2, a3, b0, b1, b2, b3);
+    ROUND(36, b0, b1, b2, b3, a0, a1, a2, a3);
+    LAST(RK(40), a0, b0, b1, b2, b3);
+    LAST(RK(41), a1, b1, b2, b3, b0);
+    LAST(RK(42), a2, b2, b3, b0, b1);
+    LAST(RK(43), a3, b3, b0, b1, b2);
+    memcpy(out, &a0, 4); memcpy(out + 4, &a1, 4); memcpy(out + 8, &a2, 4); memcpy(out + 12, &a3, 4);
+}
+
+/*
+ * The CTR key stream, cheaper: the counter blocks A_i of one call differ only in byte 15 while
+ * the counter is under 256 (the module's records always: its input buffer is 4,096 bytes).
+ * Byte 15 is byte 3 of state word 3; in round 1 it reaches only output word 0 (through FT3),
+ * and that word reaches each output word of round 2 once (word 0 through FT0 of its byte 0,
+ * word 1 FT3 of byte 3, word 2 FT2 of byte 2, word 3 FT1 of byte 1: ShiftRows). ctr_prepare
+ * stores at PRE_BASE (after the round keys, wiped with them) round 1's word 0 without byte 15
+ * and round 2's four words without round 1's word 0; ctr_encrypt then does 1 + 4 lookups for
+ * those two rounds instead of 32 (and no first key addition). Past 255 blocks, ccm_rk prepares
+ * again each time byte 15 wraps (test/dtls/lean-ccm-vectors.test.ts covers it).
+ */
+#define PRE_BASE (RK_BASE + RK_BYTES) /* 5 words, [3760, 3780) */
+#define PRE(i) (*(uint32_t *) (uintptr_t) (PRE_BASE + 4u * (i)))
+static void ctr_prepare(const unsigned char *ctr)
+{
+    uint32_t a0, a1, a2, a3, b1, b2, b3;
+    memcpy(&a0, ctr, 4); memcpy(&a1, ctr + 4, 4); memcpy(&a2, ctr + 8, 4); memcpy(&a3, ctr + 12, 4);
+    a0 ^= RK(0); a1 ^= RK(1); a2 ^= RK(2); a3 ^= RK(3);
+    PRE(0) = RK(4) ^ FT(0, a0, 0) ^ FT(1, a1, 1) ^ FT(2, a2, 2); /* y0 but FT(3, a3, 3) */
+    b1 = RK(5) ^ FT(0, a1, 0) ^ FT(1, a2, 1) ^ FT(2, a3, 2) ^ FT(3, a0, 3);
+    b2 = RK(6) ^ FT(0, a2, 0) ^ FT(1, a3, 1) ^ FT(2, a0, 2) ^ FT(3, a1, 3);
+    b3 = RK(7) ^ FT(0, a3, 0) ^ FT(1, a0, 1) ^ FT(2, a1, 2) ^ FT(3, a2, 3);
+    PRE(1) = RK(8) ^ FT(1, b1, 1) ^ FT(2, b2, 2) ^ FT(3, b3, 3);
+    PRE(2) = RK(9) ^ FT(0, b1, 0) ^ FT(1, b2, 1) ^ FT(2, b3, 2);
+    PRE(3) = RK(10) ^ FT(0, b2, 0) ^ FT(1, b3, 1) ^ FT(3, b1, 3);
+    PRE(4) = RK(11) ^ FT(0, b3, 0) ^ FT(2, b1, 2) ^ FT(3, b2, 3);
+}
+/* The key stream of the counter block prepared by ctr_prepare with `last` as byte 15. */
+static void ctr_encrypt(unsigned last, unsigned char *out)
+{
+    uint32_t a0, a1, a2, a3, b0, b1, b2, b3;
+    b0 = PRE(0) ^ FT(3, last ^ (RK(3) >> 24), 0);
+    a0 = PRE(1) ^ FT(0, b0, 0);
+    a1 = PRE(2) ^ FT(3, b0, 3);
+    a2 = PRE(3) ^ FT(2, b0, 2);
+    a3 = PRE(4) ^ FT(1, b0, 1);
     ROUND(12, b0, b1, b2, b3, a0, a1, a2, a3);
     ROUND(16, a0, a1, a2, a3, b0, b1, b2, b3);
     ROUND(20, b0, b1, b2, b3, a0, a1, a2, a3);
@@ -183,7 +233,7 @@ static int ccm_rk(const uint32_t *rk, int encrypt, size_t length, const unsigned
     size_t q = 15 - iv_len; /* bytes of the length field and of the counter */
     if (!ft_made) ft_generate();
     rk_load(rk);
-    unsigned char y[16], ctr[16], s[16];
+    unsigned char y[16], ctr[16], s[16], s0[16];
     size_t i, n;
     /* B0 (flags, nonce, message length), then the AAD with its 2-byte length: CBC-MAC into y. */
     y[0] = (unsigned char) ((ad_len > 0 ? 64 : 0) | (((tag_len - 2) / 2) << 3) | (q - 1));
@@ -204,12 +254,17 @@ static int ccm_rk(const uint32_t *rk, int encrypt, size_t length, const unsigned
     ctr[0] = (unsigned char) (q - 1);
     memcpy(ctr + 1, iv, iv_len);
     memset(ctr + 1 + iv_len, 0, q);
+    ctr_prepare(ctr);
+    ctr_encrypt(0, s0); /* A0's, for the tag */
     uint32_t counter = 0;
     for (size_t off = 0; off < length; off += n) {
         n = length - off < 16 ? length - off : 16;
         counter++;
-        for (i = 0; i < q && i < 4; i++) ctr[15 - i] = (unsigned char) (counter >> (8 * i));
-        aes128_encrypt(ctr, s);
+        if ((counter & 0xFF) == 0) { /* byte 15 wraps: bytes 12..14 change, prepare again */
+            for (i = 1; i < q && i < 4; i++) ctr[15 - i] = (unsigned char) (counter >> (8 * i));
+            ctr_prepare(ctr);
+        }
+        ctr_encrypt(counter & 0xFF, s);
         if (n == 16) {
             /* A whole block: in 64-bit words (input and output may be the same buffer). */
             for (i = 0; i < 16; i += 8) {
@@ -232,14 +287,12 @@ static int ccm_rk(const uint32_t *rk, int encrypt, size_t length, const unsigned
         aes128_encrypt(y, y);
     }
     /* The tag: the MAC encrypted with A0. */
-    memset(ctr + 1 + iv_len, 0, q);
-    aes128_encrypt(ctr, s);
     int r = 0;
     if (encrypt) {
-        for (i = 0; i < tag_len; i++) tag[i] = y[i] ^ s[i];
+        for (i = 0; i < tag_len; i++) tag[i] = y[i] ^ s0[i];
     } else {
         unsigned char diff = 0;
-        for (i = 0; i < tag_len; i++) diff |= (unsigned char) (tag[i] ^ y[i] ^ s[i]);
+        for (i = 0; i < tag_len; i++) diff |= (unsigned char) (tag[i] ^ y[i] ^ s0[i]);
         if (diff != 0) {
             mbedtls_platform_zeroize(output, length);
             r = MBEDTLS_ERR_CCM_AUTH_FAILED;
@@ -247,6 +300,7 @@ static int ccm_rk(const uint32_t *rk, int encrypt, size_t length, const unsigned
     }
     mbedtls_platform_zeroize(y, sizeof(y));
     mbedtls_platform_zeroize(s, sizeof(s));
+    mbedtls_platform_zeroize(s0, sizeof(s0));
     rk_wipe();
     return r;
 }

@@ -1,7 +1,8 @@
 // The records' AES-CCM alone (firmware/dtls/tinyusp_lean_ccm.c through lean_ccm_harness.c, built
 // by `build-wasm.sh --harness` with the module's flags), inside WebAssembly with no DTLS and no
 // JavaScript per block: what an AES block costs, one at a time (a CBC-MAC chain), the module's
-// (round keys at a fixed address, rounds unrolled) beside mbedTLS's own block function; and CCM of
+// (round keys at a fixed address, rounds unrolled) beside mbedTLS's own block function and the
+// CTR key-stream block (ctr_encrypt: rounds 1-2 mostly prepared once per record); and CCM of
 // records of a DTLS record's shape (12-byte nonce, 13 bytes of AAD, 8-byte tag).
 //   node --import tsx test/bench/dtls-ccm.bench.ts      (DTLS_CCM_ROUNDS, default 9)
 // CPU time of the process (user + system) per call, median of the rounds; variants in turn.
@@ -26,20 +27,21 @@ const cpuUs = (f: () => void): number => {
 
 // Warm up every path so V8 has tiered them all up (TurboFan) before timing.
 for (let i = 0; i < 3; i++) {
-  for (const v of [0, 1]) x.h_aes_loop(v, 20000);
+  for (const v of [0, 1, 2]) x.h_aes_loop(v, 20000);
   x.h_ccm_loop(750, 300);
 }
 
 const BLOCKS = 200000;
-const aes = [[], []] as number[][];
+const aes = [[], [], []] as number[][];
 for (let r = 0; r < ROUNDS; r++) {
-  for (const v of [0, 1]) aes[v].push((1000 * cpuUs(() => x.h_aes_loop(v, BLOCKS))) / BLOCKS);
+  for (const v of [0, 1, 2]) aes[v].push((1000 * cpuUs(() => x.h_aes_loop(v, BLOCKS))) / BLOCKS);
 }
 const ns = (v: number) => v.toFixed(1) + ' ns';
 console.log(`AES-128, one block, CPU per block, median of ${ROUNDS} rounds of ${BLOCKS} blocks:`);
 const row = (v: number) => `${ns(median(aes[v]))} [${ns(Math.min(...aes[v]))}-${ns(Math.max(...aes[v]))}]`;
 console.log(`  the module's, one at a time (chained, as the CBC-MAC) ${row(0)}`);
 console.log(`  mbedTLS's mbedtls_internal_aes_encrypt (chained) ${row(1)}`);
+console.log(`  the module's CTR key-stream block (rounds 1-2 prepared per record, ctr_encrypt) ${row(2)}`);
 
 // A Get's records are ~150, 10, 750 and 10 bytes (firmware/dtls/README.md, "Record cost").
 console.log(`\nCCM encrypt of one record (12-byte nonce, 13 B AAD, 8-byte tag), CPU per record, median of ${ROUNDS} rounds:`);

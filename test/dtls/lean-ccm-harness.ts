@@ -23,6 +23,9 @@ interface Exports {
 }
 
 export const AUTH_FAILED = -0x000f; // MBEDTLS_ERR_CCM_AUTH_FAILED
+/** Where seal and open leave their output in the harness's scratch; the longest payload they take. */
+export const OUT = 10240;
+export const MAX_DATA = 8192;
 
 export interface LeanCcm {
   setKey(key: Uint8Array): void;
@@ -48,7 +51,7 @@ export async function buildLeanCcm(): Promise<LeanCcm> {
   x._initialize();
   const base = x.h_scratch();
   const mem = () => new Uint8Array(x.memory.buffer);
-  // Scratch layout: key 0, nonce 16, tag 32, aad 64 (up to 1 KB), data 2048, out 4096.
+  // Scratch layout (18 KB): key 0, nonce 16, tag 32, aad 64 (up to 1 KB), data 2048, out OUT (8 KB each).
   const put = (at: number, b: Uint8Array) => (mem().set(b, base + at), base + at);
   return {
     exports: x,
@@ -56,15 +59,16 @@ export async function buildLeanCcm(): Promise<LeanCcm> {
       if (x.h_setkey(put(0, key)) !== 0) throw new Error('setkey');
     },
     seal(nonce, aad, plain, tagLen) {
-      if (aad.length > 1024 || plain.length > 2048) throw new Error('too long for the harness scratch');
-      const r = x.h_ccm(1, plain.length, put(16, nonce), nonce.length, put(64, aad), aad.length, put(2048, plain), base + 4096, base + 32, tagLen);
+      if (aad.length > 1024 || plain.length > MAX_DATA) throw new Error('too long for the harness scratch');
+      const r = x.h_ccm(1, plain.length, put(16, nonce), nonce.length, put(64, aad), aad.length, put(2048, plain), base + OUT, base + 32, tagLen);
       if (r === 1) return undefined;
       if (r !== 0) throw new Error('ccm encrypt: ' + r);
-      return { cipher: mem().slice(base + 4096, base + 4096 + plain.length), tag: mem().slice(base + 32, base + 32 + tagLen) };
+      return { cipher: mem().slice(base + OUT, base + OUT + plain.length), tag: mem().slice(base + 32, base + 32 + tagLen) };
     },
     open(nonce, aad, cipher, tag) {
-      const r = x.h_ccm(0, cipher.length, put(16, nonce), nonce.length, put(64, aad), aad.length, put(2048, cipher), base + 4096, put(32, tag), tag.length);
-      return r === 0 ? mem().slice(base + 4096, base + 4096 + cipher.length) : r;
+      if (aad.length > 1024 || cipher.length > MAX_DATA) throw new Error('too long for the harness scratch');
+      const r = x.h_ccm(0, cipher.length, put(16, nonce), nonce.length, put(64, aad), aad.length, put(2048, cipher), base + OUT, put(32, tag), tag.length);
+      return r === 0 ? mem().slice(base + OUT, base + OUT + cipher.length) : r;
     },
   };
 }
