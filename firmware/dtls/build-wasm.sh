@@ -29,7 +29,11 @@ fi
 # so mbedTLS's AES (handshake, GCM suite) keeps one table as on the board.
 # MBEDTLS_PLATFORM_ZEROIZE_ALT: tinyusp_zeroize.c (an inline zeroize instead of an indirect memset
 # call per AES block).
-OPT=(-O2 -DMBEDTLS_PLATFORM_ZEROIZE_ALT)
+# -mbulk-memory: a copy or fill of a variable length is one memory.copy / memory.fill (V8 runs a
+# native memmove / memset), and tinyusp_mem.c gives the module memcpy, memmove and memset made of
+# them instead of wasi-libc's C loops (Debian's wasi-libc is built without bulk memory). Node has
+# run bulk memory since 12.5.
+OPT=(-O2 -DMBEDTLS_PLATFORM_ZEROIZE_ALT -mbulk-memory)
 FLAGS=(--target=wasm32-wasi "${OPT[@]}" -g0 -ffile-prefix-map="$ROOT"=. -fno-ident
        -DMBEDTLS_CONFIG_FILE='"tinyusp_mbedtls_config.h"' -I "$D" -I "$M/include" -I "$M/library"
        -Wall -Wno-unused-parameter "${EXTRA[@]}")
@@ -56,7 +60,7 @@ rm -rf "$OBJ"
 mkdir -p "$OBJ"
 # Objects compiled in parallel (CI has 2 cores), linked in a sorted order so the output does not
 # depend on the file system or on scheduling.
-printf '%s\n' "$D/tinyusp_dtls.c" "$D/tinyusp_lean_ccm.c" "$D/tinyusp_zeroize.c" "$M"/library/*.c | LC_ALL=C sort |
+printf '%s\n' "$D/tinyusp_dtls.c" "$D/tinyusp_lean_ccm.c" "$D/tinyusp_mem.c" "$D/tinyusp_zeroize.c" "$M"/library/*.c | LC_ALL=C sort |
   xargs -P "$(nproc)" -I{} sh -c '"$0" "$@" -c "{}" -o "'"$OBJ"'/$(basename "{}" .c).o"' "$CLANG" "${FLAGS[@]}"
 mapfile -t OBJS < <(LC_ALL=C ls "$OBJ"/*.o)
 "$CLANG" --target=wasm32-wasi -mexec-model=reactor "${OBJS[@]}" \
@@ -90,7 +94,7 @@ ver() { dpkg-query -W -f '${Version}' "$1" 2>/dev/null || echo unknown; }
   echo "wasi-libc: Debian wasi-libc $(ver wasi-libc)"
   echo "compiler-rt: Debian libclang-rt-14-dev-wasm32 $(ver libclang-rt-14-dev-wasm32)"
   echo "compiler flags: ${OPT[*]} (tinyusp_mbedtls_config.h)"
-  echo "link: ${LEAN_CCM[*]} (tinyusp_lean_ccm.c; tinyusp_zeroize.c)"
+  echo "link: ${LEAN_CCM[*]} (tinyusp_lean_ccm.c; tinyusp_zeroize.c; tinyusp_mem.c)"
   echo "record buffers: in $(sed -n 's/^#define TINYUSP_DTLS_IN_LEN //p' $D/tinyusp_mbedtls_config.h), out $(sed -n 's/^#define TINYUSP_DTLS_OUT_LEN //p' $D/tinyusp_mbedtls_config.h) bytes"
   echo "command: firmware/dtls/build-wasm.sh"
 } > "$D/BUILDINFO"
