@@ -144,6 +144,23 @@ static void rk_wipe(void) /* and the CTR partial sums after them (PRE_BASE, belo
     for (unsigned i = 0; i < RK_BYTES + 24; i += 8) *(volatile uint64_t *) (uintptr_t) (RK_BASE + i) = 0;
 }
 
+/* Rounds 3 to 10 from round 2's output in a0..a3, and the block into out (inlined in both callers:
+ * a shared function made the CBC-MAC block 3% slower). */
+#define ROUNDS_3_TO_10(out) do { \
+    ROUND(12, b0, b1, b2, b3, a0, a1, a2, a3); \
+    ROUND(16, a0, a1, a2, a3, b0, b1, b2, b3); \
+    ROUND(20, b0, b1, b2, b3, a0, a1, a2, a3); \
+    ROUND(24, a0, a1, a2, a3, b0, b1, b2, b3); \
+    ROUND(28, b0, b1, b2, b3, a0, a1, a2, a3); \
+    ROUND(32, a0, a1, a2, a3, b0, b1, b2, b3); \
+    ROUND(36, b0, b1, b2, b3, a0, a1, a2, a3); \
+    LAST(RK(40), a0, b0, b1, b2, b3); \
+    LAST(RK(41), a1, b1, b2, b3, b0); \
+    LAST(RK(42), a2, b2, b3, b0, b1); \
+    LAST(RK(43), a3, b3, b0, b1, b2); \
+    memcpy((out), &a0, 4); memcpy((out) + 4, &a1, 4); memcpy((out) + 8, &a2, 4); memcpy((out) + 12, &a3, 4); \
+} while (0)
+
 /* in and out: 16 bytes each, may be the same; the key at RK_BASE (rk_load). Rounds unrolled. */
 static void aes128_encrypt(const unsigned char *in, unsigned char *out)
 {
@@ -152,18 +169,7 @@ static void aes128_encrypt(const unsigned char *in, unsigned char *out)
     a0 ^= RK(0); a1 ^= RK(1); a2 ^= RK(2); a3 ^= RK(3);
     ROUND(4, b0, b1, b2, b3, a0, a1, a2, a3);
     ROUND(8, a0, a1, a2, a3, b0, b1, b2, b3);
-    ROUND(12, b0, b1, b2, b3, a0, a1, a2, a3);
-    ROUND(16, a0, a1, a2, a3, b0, b1, b2, b3);
-    ROUND(20, b0, b1, b2, b3, a0, a1, a2, a3);
-    ROUND(24, a0, a1, a2, a3, b0, b1, b2, b3);
-    ROUND(28, b0, b1, b2, b3, a0, a1, a2, a3);
-    ROUND(32, a0, a1, a2, a3, b0, b1, b2, b3);
-    ROUND(36, b0, b1, b2, b3, a0, a1, a2, a3);
-    LAST(RK(40), a0, b0, b1, b2, b3);
-    LAST(RK(41), a1, b1, b2, b3, b0);
-    LAST(RK(42), a2, b2, b3, b0, b1);
-    LAST(RK(43), a3, b3, b0, b1, b2);
-    memcpy(out, &a0, 4); memcpy(out + 4, &a1, 4); memcpy(out + 8, &a2, 4); memcpy(out + 12, &a3, 4);
+    ROUNDS_3_TO_10(out);
 }
 
 /*
@@ -202,18 +208,7 @@ static void ctr_encrypt(unsigned last, unsigned char *out)
     a1 = PRE(2) ^ FT(3, b0, 3);
     a2 = PRE(3) ^ FT(2, b0, 2);
     a3 = PRE(4) ^ FT(1, b0, 1);
-    ROUND(12, b0, b1, b2, b3, a0, a1, a2, a3);
-    ROUND(16, a0, a1, a2, a3, b0, b1, b2, b3);
-    ROUND(20, b0, b1, b2, b3, a0, a1, a2, a3);
-    ROUND(24, a0, a1, a2, a3, b0, b1, b2, b3);
-    ROUND(28, b0, b1, b2, b3, a0, a1, a2, a3);
-    ROUND(32, a0, a1, a2, a3, b0, b1, b2, b3);
-    ROUND(36, b0, b1, b2, b3, a0, a1, a2, a3);
-    LAST(RK(40), a0, b0, b1, b2, b3);
-    LAST(RK(41), a1, b1, b2, b3, b0);
-    LAST(RK(42), a2, b2, b3, b0, b1);
-    LAST(RK(43), a3, b3, b0, b1, b2);
-    memcpy(out, &a0, 4); memcpy(out + 4, &a1, 4); memcpy(out + 8, &a2, 4); memcpy(out + 12, &a3, 4);
+    ROUNDS_3_TO_10(out);
 }
 
 /* Parameters DTLS uses: nonces of 7..13 bytes, even tags of 4..16, AAD under 0xFF00 bytes. */

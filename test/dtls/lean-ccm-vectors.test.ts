@@ -70,20 +70,27 @@ test('RFC 3610 packet vectors #1-#24, sealed and opened', (t) => {
   }
 });
 
+/** A random key, nonce, AAD and payload: the lean CCM seals as OpenSSL does and opens its own output. */
+function sealsAsOpenSsl(len: number, nonceLen: number, tagLen: number, aadLen: number) {
+  const key = randomBytes(16);
+  const nonce = randomBytes(nonceLen);
+  const aad = randomBytes(aadLen);
+  const plain = randomBytes(len);
+  ccm.setKey(key);
+  const want = openssl(key, nonce, aad, plain, tagLen);
+  const r = ccm.seal(nonce, aad, plain, tagLen);
+  assert.ok(r, `${len} B taken`);
+  assert.ok(Buffer.concat([r.cipher, r.tag]).equals(want), `${len} B (${Math.ceil(len / 16)} blocks), nonce ${nonceLen}, tag ${tagLen}, AAD ${aadLen}`);
+  assert.deepEqual(ccm.open(nonce, aad, r.cipher, r.tag), Uint8Array.from(plain));
+  return { nonce, aad, want, r };
+}
+
 test('agrees with OpenSSL on random inputs of every record length; a flipped bit fails the tag and yields zeroes', (t) => {
   if (!needs(t, unavailable)) return;
   const lengths = [...Array(70).keys(), 100, 127, 128, 129, 150, 255, 256, 257, 511, 512, 513, 750, 1000, 1023, 1024, 1100, 1500, 2048];
   for (const len of lengths) {
     for (const [nonceLen, tagLen, aadLen] of [[12, 8, 13], [13, 16, 0], [7, 4, randomInt(0, 40)], [11, 10, 16], [12, 8, 31]]) {
-      const key = randomBytes(16);
-      const nonce = randomBytes(nonceLen);
-      const aad = randomBytes(aadLen);
-      const plain = randomBytes(len);
-      ccm.setKey(key);
-      const want = openssl(key, nonce, aad, plain, tagLen);
-      const r = ccm.seal(nonce, aad, plain, tagLen)!;
-      assert.ok(Buffer.concat([r.cipher, r.tag]).equals(want), `${len} B, nonce ${nonceLen}, tag ${tagLen}, AAD ${aadLen}`);
-      assert.deepEqual(ccm.open(nonce, aad, r.cipher, r.tag), Uint8Array.from(plain));
+      const { nonce, aad, want } = sealsAsOpenSsl(len, nonceLen, tagLen, aadLen);
       const cipher = Uint8Array.from(want.subarray(0, len));
       const tag = Uint8Array.from(want.subarray(len));
       const at = randomInt(0, len + tagLen + aadLen);
@@ -105,16 +112,7 @@ test('agrees with OpenSSL across the counter\'s low byte wrapping (records of 25
   if (!needs(t, unavailable)) return;
   for (const len of [4079, 4080, 4081, 4095, 4096, 4097, 4111, 4112, 4113, 6000, 8176, 8177, 8192]) {
     for (const [nonceLen, tagLen, aadLen] of [[12, 8, 13], [13, 16, 0], [7, 4, 5]]) {
-      const key = randomBytes(16);
-      const nonce = randomBytes(nonceLen);
-      const aad = randomBytes(aadLen);
-      const plain = randomBytes(len);
-      ccm.setKey(key);
-      const want = openssl(key, nonce, aad, plain, tagLen);
-      const r = ccm.seal(nonce, aad, plain, tagLen);
-      assert.ok(r, `${len} B taken`);
-      assert.ok(Buffer.concat([r.cipher, r.tag]).equals(want), `${len} B (${Math.ceil(len / 16)} blocks), nonce ${nonceLen}`);
-      assert.deepEqual(ccm.open(nonce, aad, r.cipher, r.tag), Uint8Array.from(plain));
+      const { nonce, aad, r } = sealsAsOpenSsl(len, nonceLen, tagLen, aadLen);
       const cipher = Uint8Array.from(r.cipher);
       cipher[len - 1] ^= 0x80; // in the last block, past the wrap
       assert.equal(ccm.open(nonce, aad, cipher, r.tag), AUTH_FAILED, `${len} B: flipped bit in the last block refused`);
