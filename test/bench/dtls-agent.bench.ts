@@ -25,7 +25,8 @@ import { sessionMemory } from '../../src/dtls/link-view.ts';
 import type { DtlsContext, DtlsSession } from '../../hal/hal.ts';
 
 const N = Number(process.env.DTLS_BENCH_N ?? 30);
-const GETS = Number(process.env.DTLS_BENCH_GETS ?? 2000);
+// 6,000: at 2,000 a run's req/s moved ±8 points with the scheduler on a 2-core machine (issue 11, seventh pass).
+const GETS = Number(process.env.DTLS_BENCH_GETS ?? 6000);
 /** Gets of each kind before the measured blocks (DTLS_BENCH_WARM). */
 const WARM = Number(process.env.DTLS_BENCH_WARM ?? 1000);
 /** `get`: only the Get comparisons (DTLS_BENCH_GET_MODES: any of `in`, `proc`, `load`; all by default). */
@@ -295,7 +296,7 @@ async function compare(label: string, securePort: number, plainPort: number, pid
  * cost per Get decides this figure, as it decides what a device serves.
  */
 const LOAD_CONTROLLERS = Number(process.env.DTLS_BENCH_LOAD_CONTROLLERS ?? 4);
-const LOAD_MS = Number(process.env.DTLS_BENCH_LOAD_MS ?? 1000);
+const LOAD_MS = Number(process.env.DTLS_BENCH_LOAD_MS ?? 3000);
 async function capacity(label: string, securePort: number, plainPort: number, pids: { dtls: number; plain: number }): Promise<void> {
   const kinds = {
     dtls: { port: securePort, scheme: 'coaps', sides: [] as Side[], done: 0, ms: 0, agentMain: 0, selfMain: 0 },
