@@ -118,6 +118,8 @@ static void ft_generate(void)
  */
 #define RK_BASE 3584u
 #define RK_BYTES 176u /* 44 words: AES-128's 11 round keys */
+#define PRE_BASE (RK_BASE + RK_BYTES) /* ctr_prepare's 5 words, [3760, 3780) (below) */
+#define PRE_BYTES 24u /* the 5 words, rounded up to rk_wipe's 8-byte stores */
 #define RK(i) (*(const uint32_t *) (uintptr_t) (RK_BASE + 4u * (i)))
 #define ROUND(i, y0, y1, y2, y3, x0, x1, x2, x3) do { \
     y0 = RK(i) ^ FT(0, x0, 0) ^ FT(1, x1, 1) ^ FT(2, x2, 2) ^ FT(3, x3, 3); \
@@ -141,7 +143,7 @@ static void rk_load(const uint32_t *rk)
 }
 static void rk_wipe(void) /* and the CTR partial sums after them (PRE_BASE, below) */
 {
-    for (unsigned i = 0; i < RK_BYTES + 24; i += 8) *(volatile uint64_t *) (uintptr_t) (RK_BASE + i) = 0;
+    for (unsigned i = 0; i < RK_BYTES + PRE_BYTES; i += 8) *(volatile uint64_t *) (uintptr_t) (RK_BASE + i) = 0;
 }
 
 /* Rounds 3 to 10 from round 2's output in a0..a3, and the block into out (inlined in both callers:
@@ -183,7 +185,6 @@ static void aes128_encrypt(const unsigned char *in, unsigned char *out)
  * those two rounds instead of 32 (and no first key addition). Past 255 blocks, ccm_rk prepares
  * again each time byte 15 wraps (test/dtls/lean-ccm-vectors.test.ts covers it).
  */
-#define PRE_BASE (RK_BASE + RK_BYTES) /* 5 words, [3760, 3780) */
 #define PRE(i) (*(uint32_t *) (uintptr_t) (PRE_BASE + 4u * (i)))
 static void ctr_prepare(const unsigned char *ctr)
 {

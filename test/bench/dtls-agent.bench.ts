@@ -7,7 +7,8 @@
 //     p50, and the same over plaintext CoAP (--allow-nosec) in the same run: with the agents in
 //     this process, then as `tinyusp agent` processes (the bundled CLI, as deployed); the
 //     Controller has one socket in both modes (requests out, answers in);
-//  4. heap per session on the host (open and peak, each role).
+//  4. heap per session on the host (open and peak, each role);
+//  5. the agent's capacity: 4 Controllers at once against the agent processes (capacity() below).
 // In process, the CPU time of this process's main thread per request is printed too (preemption
 // is not in it); DTLS_BENCH_HAL_TIMES=1 adds the p50 of each record call on open sessions.
 import { decodeMessage, encodeMessage } from '../../src/coap/message.ts';
@@ -96,7 +97,6 @@ function agentProcess(args: string[], name: string): Promise<{ port: number; pid
     let out = '';
     const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error('agent not ready in 20 s'))), 20000);
     child.stdout.on('data', (d) => {
-      if (process.env.DTLS_BENCH_ECHO) process.stderr.write(d);
       out += d;
       const m = /^ready \S+ \S+:(\d+)\/usp$/m.exec(out);
       if (m) (clearTimeout(timer), resolve({ port: Number(m[1]), pid: child.pid!, stop: () => child.kill('SIGTERM') }));
@@ -299,8 +299,8 @@ const LOAD_CONTROLLERS = Number(process.env.DTLS_BENCH_LOAD_CONTROLLERS ?? 4);
 const LOAD_MS = Number(process.env.DTLS_BENCH_LOAD_MS ?? 3000);
 async function capacity(label: string, securePort: number, plainPort: number, pids: { dtls: number; plain: number }): Promise<void> {
   const kinds = {
-    dtls: { port: securePort, scheme: 'coaps', sides: [] as Side[], done: 0, ms: 0, agentMain: 0, selfMain: 0 },
-    plain: { port: plainPort, scheme: 'coap', sides: [] as Side[], done: 0, ms: 0, agentMain: 0, selfMain: 0 },
+    dtls: { port: securePort, pid: pids.dtls, scheme: 'coaps', sides: [] as Side[], done: 0, ms: 0, agentMain: 0, selfMain: 0 },
+    plain: { port: plainPort, pid: pids.plain, scheme: 'coap', sides: [] as Side[], done: 0, ms: 0, agentMain: 0, selfMain: 0 },
   };
   for (let i = 0; i < LOAD_CONTROLLERS; i++) {
     kinds.dtls.sides.push(await sharedSide(cctx, sctx, securePort));
@@ -318,13 +318,13 @@ async function capacity(label: string, securePort: number, plainPort: number, pi
     }
   };
   const block = async (k: typeof kinds.dtls, ms: number, warm: boolean) => {
-    const a0 = cpuOfProcess(pids[k === kinds.dtls ? 'dtls' : 'plain']);
+    const a0 = cpuOfProcess(k.pid);
     const s0 = cpuOfProcess(process.pid);
     const t0 = now();
     await Promise.all(k.sides.map((s) => loop(k, s, t0 + ms, warm)));
     if (warm) return;
     k.ms += now() - t0;
-    const a1 = cpuOfProcess(pids[k === kinds.dtls ? 'dtls' : 'plain']);
+    const a1 = cpuOfProcess(k.pid);
     const s1 = cpuOfProcess(process.pid);
     if (a0 && a1) k.agentMain += a1.main - a0.main;
     if (s0 && s1) k.selfMain += s1.main - s0.main;

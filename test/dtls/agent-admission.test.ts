@@ -185,8 +185,8 @@ test('two sessions with the same certificate (a Controller\'s nodes sharing its 
   const e = agent.device.core.engine;
   const serialOf = (r: Awaited<ReturnType<typeof a.ask>>) => r?.case === 'response' && r.value.respType.case === 'getResp' ? r.value.respType.value.reqPathResults[0].resolvedPathResults[0].resultParams.get('SerialNumber') : undefined;
   try {
-    // The first round opens the agent's sessions to both reply-to addresses (its client role checks
-    // those certificates too); from then on no Record is judged again.
+    // Every handshake runs Check-cert too (src/dtls/link.ts, both roles), and the first round opens
+    // the agent's client sessions to both reply-to addresses; from then on no Record is judged again.
     let settled = 0;
     for (let i = 0; i < 4; i++) {
       if (i === 1) settled = checks;
